@@ -1,0 +1,247 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"archfolio/generator"
+	"archfolio/themes"
+)
+
+// Exit codes.
+const (
+	exitOK       = 0
+	exitProblems = 1 // the portfolio has errors (or warnings under --strict)
+	exitUsage    = 2
+)
+
+// version is set by the release build (-ldflags "-X main.version=…").
+var version = "dev"
+
+const usage = `archfolio turns a folder of markdown architecture documents into a cross-linked site.
+
+Usage:
+  archfolio build  [-s SITE] [-d OUT] [--base-url URL] [--today YYYY-MM-DD] [--drafts]
+  archfolio check  [-s SITE] [--format text|json|sarif|github] [--strict] [--today …] [--drafts]
+  archfolio new    KIND ID [-s SITE]
+  archfolio version
+
+Run "archfolio VERB -h" for the flags of a verb.
+`
+
+type command struct {
+	name string
+	run  func(ctx context.Context, args []string, stdout, stderr io.Writer) int
+}
+
+func commands() []command {
+	return []command{
+		{"build", runBuild},
+		{"check", runCheck},
+		{"new", runNew},
+		{"version", runVersion},
+	}
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		fmt.Fprint(stderr, usage)
+		if len(args) == 0 {
+			return exitUsage
+		}
+		return exitOK
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(ctx, args[1:], stdout, stderr)
+		}
+	}
+	fmt.Fprintf(stderr, "archfolio: unknown command %q\n\n%s", args[0], usage)
+	return exitUsage
+}
+
+// siteFlags are the flags every verb that reads a site shares.
+type siteFlags struct {
+	site   string
+	today  string
+	drafts bool
+}
+
+func (f *siteFlags) register(fs *flag.FlagSet, withDates bool) {
+	fs.StringVar(&f.site, "s", ".", "site root: the folder with content/ and archfolio.yaml")
+	if withDates {
+		fs.StringVar(&f.today, "today", "", "pin today's date (YYYY-MM-DD) for reproducible output")
+		fs.BoolVar(&f.drafts, "drafts", false, "include documents marked draft: true")
+	}
+}
+
+func (f *siteFlags) options() (generator.Options, error) {
+	opts := generator.Options{Site: os.DirFS(f.site), Theme: themes.Default(), Drafts: f.drafts}
+	if st, err := os.Stat(f.site); err != nil || !st.IsDir() {
+		return opts, fmt.Errorf("site root %s is not a folder", f.site)
+	}
+	if f.today != "" {
+		t, err := time.Parse(time.DateOnly, f.today)
+		if err != nil {
+			return opts, fmt.Errorf("--today %q: want YYYY-MM-DD", f.today)
+		}
+		opts.Today = t
+	}
+	return opts, nil
+}
+
+// newFlagSet returns a flag set that reports errors instead of exiting, with a
+// usage line.
+func newFlagSet(name, synopsis string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: archfolio %s\n\nFlags:\n", synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses flags, allowing flags after positional arguments too ("new KIND ID -s
+// SITE"). It returns the positional arguments, or a code to exit with.
+func parse(fs *flag.FlagSet, args []string) ([]string, int, bool) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, exitOK, false
+			}
+			return nil, exitUsage, false
+		}
+		if fs.NArg() == 0 {
+			return pos, 0, true
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
+func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	var sf siteFlags
+	fs := newFlagSet("build", "build [-s SITE] [-d OUT] [--base-url URL] [--today YYYY-MM-DD] [--drafts]", stderr)
+	sf.register(fs, true)
+	out := fs.String("d", "", "output folder (default SITE/public)")
+	baseURL := fs.String("base-url", "", "absolute URL the site is published under (overrides archfolio.yaml)")
+	pos, code, ok := parse(fs, args)
+	if !ok {
+		return code
+	}
+	if len(pos) > 0 {
+		fmt.Fprintf(stderr, "archfolio build: unexpected argument %q\n", pos[0])
+		return exitUsage
+	}
+	opts, err := sf.options()
+	if err != nil {
+		fmt.Fprintln(stderr, "archfolio build:", err)
+		return exitUsage
+	}
+	if *baseURL != "" && !strings.HasPrefix(*baseURL, "http://") && !strings.HasPrefix(*baseURL, "https://") && !strings.HasPrefix(*baseURL, "/") {
+		fmt.Fprintf(stderr, "archfolio build: --base-url %q: want an absolute URL (https://…) or a path starting with /\n", *baseURL)
+		return exitUsage
+	}
+	opts.BaseURL = *baseURL
+	dest := *out
+	if dest == "" {
+		dest = filepath.Join(sf.site, "public")
+	}
+	if err := generator.CheckDestination(sf.site, dest); err != nil {
+		fmt.Fprintln(stderr, "archfolio build:", err)
+		return exitUsage
+	}
+	start := time.Now()
+	diags, err := generator.Build(ctx, opts, dest)
+	_ = generator.WriteDiagnostics(stderr, diags, "text")
+	if err != nil {
+		fmt.Fprintln(stderr, "archfolio build:", err)
+		return exitProblems
+	}
+	fmt.Fprintf(stderr, "built %s in %s: %d errors, %d warnings\n", dest, time.Since(start).Round(time.Millisecond), diags.Errors(), diags.Warnings())
+	if diags.Errors() > 0 {
+		return exitProblems
+	}
+	return exitOK
+}
+
+func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	var sf siteFlags
+	fs := newFlagSet("check", "check [-s SITE] [--format text|json|sarif|github] [--strict] [--today YYYY-MM-DD] [--drafts]", stderr)
+	sf.register(fs, true)
+	format := fs.String("format", "text", "output format: "+strings.Join(generator.DiagnosticFormats, ", "))
+	strict := fs.Bool("strict", false, "fail on warnings too")
+	pos, code, ok := parse(fs, args)
+	if !ok {
+		return code
+	}
+	if len(pos) > 0 {
+		fmt.Fprintf(stderr, "archfolio check: unexpected argument %q\n", pos[0])
+		return exitUsage
+	}
+	if !slices.Contains(generator.DiagnosticFormats, *format) {
+		fmt.Fprintf(stderr, "archfolio check: --format %q: want one of %s\n", *format, strings.Join(generator.DiagnosticFormats, ", "))
+		return exitUsage
+	}
+	opts, err := sf.options()
+	if err != nil {
+		fmt.Fprintln(stderr, "archfolio check:", err)
+		return exitUsage
+	}
+	_, diags, err := generator.Load(ctx, opts)
+	if err != nil {
+		fmt.Fprintln(stderr, "archfolio check:", err)
+		return exitProblems
+	}
+	if err := generator.WriteDiagnostics(stdout, diags, *format); err != nil {
+		fmt.Fprintln(stderr, "archfolio check:", err)
+		return exitProblems
+	}
+	if *format == "text" {
+		fmt.Fprintf(stderr, "%d errors, %d warnings\n", diags.Errors(), diags.Warnings())
+	}
+	if diags.Errors() > 0 || (*strict && diags.Warnings() > 0) {
+		return exitProblems
+	}
+	return exitOK
+}
+
+func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	var sf siteFlags
+	fs := newFlagSet("new", "new KIND ID [-s SITE]", stderr)
+	sf.register(fs, false)
+	pos, code, ok := parse(fs, args)
+	if !ok {
+		return code
+	}
+	if len(pos) != 2 {
+		fs.Usage()
+		return exitUsage
+	}
+	path, err := generator.Scaffold(os.DirFS(sf.site), sf.site, themes.Default(), pos[0], pos[1], time.Now())
+	if err != nil {
+		fmt.Fprintln(stderr, "archfolio new:", err)
+		return exitUsage
+	}
+	fmt.Fprintln(stdout, path)
+	return exitOK
+}
+
+func runVersion(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet("version", "version", stderr)
+	if _, code, ok := parse(fs, args); !ok {
+		return code
+	}
+	fmt.Fprintln(stdout, "archfolio", version)
+	return exitOK
+}

@@ -1,0 +1,111 @@
+package generator
+
+import (
+	"context"
+	"io/fs"
+	"strings"
+	"time"
+
+	"archfolio/generator/mdext"
+
+	"github.com/yuin/goldmark"
+	meta "github.com/yuin/goldmark-meta"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+)
+
+// builder holds what one run shares across stages and goroutines; all of it is
+// read-only once the run starts.
+type builder struct {
+	opts    Options
+	cfg     *Config
+	schema  *Schema
+	md      goldmark.Markdown
+	baseURL string
+}
+
+// newMarkdown returns the one goldmark instance of a run: GFM, footnotes, front
+// matter through goldmark-meta, heading ids, wikilinks, chroma highlighting with
+// classes, and raw HTML escaped unless the site opts in.
+func newMarkdown(unsafeHTML bool, hl *mdext.Highlighter) goldmark.Markdown {
+	return goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.Footnote, meta.Meta,
+			mdext.WikiLinks, hl, mdext.RawHTML{Unsafe: unsafeHTML}),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute()),
+	)
+}
+
+// Load reads a site and returns its linked portfolio with every diagnostic, sorted:
+// load (files from opts.Site) → parse (front matter and markdown) → link (ids,
+// references, backlinks) → analyse. The error is non-nil only when ctx ends.
+func Load(ctx context.Context, opts Options) (*Portfolio, Diagnostics, error) {
+	if opts.Today.IsZero() {
+		now := time.Now()
+		opts.Today = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	}
+	cfg, diags := loadConfig(opts.Site)
+	schema, err := loadSchema(&cfg.Kinds)
+	if err != nil {
+		diags = append(diags, Diagnostic{Path: ConfigFile, Severity: Error, Message: "kinds: " + err.Error()})
+		schema, _ = loadSchema(nil)
+	}
+	b := &builder{opts: opts, cfg: cfg, schema: schema, md: newMarkdown(cfg.UnsafeHTML, mdext.NewHighlighter())}
+	b.baseURL = strings.TrimSpace(cmpOr(opts.BaseURL, cfg.BaseURL))
+	if b.baseURL != "" && !strings.HasSuffix(b.baseURL, "/") {
+		b.baseURL += "/"
+	}
+	files, loadDiags := loadFiles(ctx, opts.Site)
+	diags = append(diags, loadDiags...)
+	docs := make([]*Document, len(files))
+	perFile := make([]Diagnostics, len(files))
+	parallel(ctx, len(files), func(i int) {
+		docs[i], perFile[i] = b.parse(files[i])
+	})
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
+	parsed := docs[:0]
+	for i, d := range docs {
+		diags = append(diags, perFile[i]...)
+		if d != nil {
+			parsed = append(parsed, d)
+		}
+	}
+	p, linkDiags := b.link(parsed)
+	diags = append(diags, linkDiags...)
+	diags = append(diags, analyse(p)...)
+	p.md = b.md
+	return p, diags.Sort(), nil
+}
+
+// loadWith loads a site with default options, for tools that need the portfolio but
+// are not a build (scaffolding).
+func loadWith(site, theme fs.FS, today time.Time) (*Portfolio, Diagnostics, error) {
+	return Load(context.Background(), Options{Site: site, Theme: theme, Today: today})
+}
+
+// Build loads the site, renders it and publishes it to dest atomically. Pages are
+// written even when the portfolio has errors (a broken link should not hide the
+// rest); the caller decides the exit status from the diagnostics.
+func Build(ctx context.Context, opts Options, dest string) (Diagnostics, error) {
+	p, diags, err := Load(ctx, opts)
+	if err != nil {
+		return diags, err
+	}
+	if err := Publish(ctx, dest, func(out Output) error { return Render(ctx, p, opts, out) }); err != nil {
+		return diags, err
+	}
+	return diags, nil
+}
+
+// siteFS returns the site's own files under dir, or nil when it has none.
+func subFS(site fs.FS, dir string) fs.FS {
+	if _, err := fs.Stat(site, dir); err != nil {
+		return nil
+	}
+	sub, err := fs.Sub(site, dir)
+	if err != nil {
+		return nil
+	}
+	return sub
+}

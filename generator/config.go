@@ -1,0 +1,129 @@
+package generator
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"io/fs"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+// ConfigFile is the name of the optional site configuration at the site root.
+const ConfigFile = "archfolio.yaml"
+
+// Config is the site configuration read from archfolio.yaml.
+type Config struct {
+	Title      string               `yaml:"title"`
+	BaseURL    string               `yaml:"base_url"`
+	Theme      string               `yaml:"theme"`
+	UnsafeHTML bool                 `yaml:"unsafe_html"`
+	Jira       JiraConfig           `yaml:"jira"`
+	SLA        map[string]int       `yaml:"sla"`
+	Frameworks map[string]Framework `yaml:"frameworks"`
+	Kinds      yaml.Node            `yaml:"kinds"`
+}
+
+// JiraConfig says how a JIRA key becomes a link: URL holds {key}.
+type JiraConfig struct {
+	URL string `yaml:"url"`
+}
+
+// Framework names an external control framework that standards map to.
+type Framework struct {
+	Title string `yaml:"title"`
+	URL   string `yaml:"url"`
+}
+
+// DefaultSLA is the remediation SLA in days per severity when archfolio.yaml sets none.
+var defaultSLA = map[string]int{"critical": 30, "high": 30, "medium": 90, "low": 180}
+
+// JiraURL returns the link for a JIRA key, or "" when no template is configured.
+func (c *Config) JiraURL(key string) string {
+	if c.Jira.URL == "" || key == "" {
+		return ""
+	}
+	return strings.ReplaceAll(c.Jira.URL, "{key}", key)
+}
+
+// SLADays returns the SLA in days for a remediation severity.
+func (c *Config) SLADays(severity string) int {
+	if d, ok := c.SLA[severity]; ok {
+		return d
+	}
+	return defaultSLA[severity]
+}
+
+var yamlLineRE = regexp.MustCompile(`line (\d+): (.*)`)
+
+// loadConfig reads archfolio.yaml if present; problems are diagnostics on it.
+func loadConfig(site fs.FS) (*Config, Diagnostics) {
+	cfg := &Config{Title: "Architecture portfolio"}
+	data, err := fs.ReadFile(site, ConfigFile)
+	if errors.Is(err, fs.ErrNotExist) {
+		return cfg, nil
+	}
+	sink := &diagSink{path: ConfigFile}
+	if err != nil {
+		sink.errorf(Pos{}, "cannot read: %v", err)
+		return cfg, sink.diags
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(cfg); err != nil && !errors.Is(err, io.EOF) {
+		sink.diags = append(sink.diags, yamlErrorDiagnostics(ConfigFile, err, 0)...)
+	}
+	if cfg.Title == "" {
+		cfg.Title = "Architecture portfolio"
+	}
+	for sev, days := range cfg.SLA {
+		if _, ok := defaultSLA[sev]; !ok || days <= 0 {
+			sink.errorf(Pos{}, "sla: %q: want critical, high, medium or low with a positive number of days", sev)
+		}
+	}
+	if cfg.Jira.URL != "" && !strings.Contains(cfg.Jira.URL, "{key}") {
+		sink.errorf(Pos{}, "jira.url %q has no {key} placeholder", cfg.Jira.URL)
+	}
+	return cfg, sink.diags
+}
+
+// yamlErrorDiagnostics turns a YAML library error into diagnostics at file lines:
+// the library counts lines from the start of the YAML text, which begins offset
+// lines into the file (1 for front matter after its opening ---).
+func yamlErrorDiagnostics(path string, err error, offset int) Diagnostics {
+	var ds Diagnostics
+	text := strings.TrimPrefix(err.Error(), "yaml: ")
+	text = strings.TrimPrefix(text, "unmarshal errors:\n")
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		d := Diagnostic{Path: path, Severity: Error, Message: "invalid YAML: " + line}
+		if m := yamlLineRE.FindStringSubmatch(line); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			d.Line, d.Col = n+offset, 1
+			d.Message = "invalid YAML: " + m[2]
+		}
+		ds = append(ds, d)
+	}
+	return ds
+}
+
+// Options are the inputs of one run that do not come from the site's files.
+type Options struct {
+	// Site is the site root: archfolio.yaml, content/, themes/, static/.
+	Site fs.FS
+	// Theme is the default theme, replaced file by file by the site's own theme.
+	Theme fs.FS
+	// BaseURL overrides archfolio.yaml's base_url when set.
+	BaseURL string
+	// Today pins the date used for every overdue / expired / slipped computation.
+	Today time.Time
+	// Drafts includes documents marked draft: true.
+	Drafts bool
+}

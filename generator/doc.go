@@ -1,0 +1,84 @@
+// Package generator turns a portfolio — a folder of markdown documents with YAML
+// front matter — into a cross-linked static site. This comment is the contract;
+// keep it true as the code changes.
+//
+// # Pipeline
+//
+// Every run goes through named stages with typed values between them:
+//
+//	load     loadFiles      fs.FS → []sourceFile         (load.go)
+//	parse    builder.parse  sourceFile → *Document        (parse.go, validate.go)
+//	link     builder.link   []*Document → *Portfolio      (link.go)
+//	analyse  analyse        *Portfolio → computed views   (analyse.go)
+//	render   Render         *Portfolio → files on Output  (render.go, pages.go, exports.go)
+//	write    Publish        Output → the output folder    (write.go)
+//
+// Load runs load → analyse and returns the Portfolio with every Diagnostic; check
+// stops there. Build adds render and write. Parse and render run on all cores. The
+// site is read only through an fs.FS (os.DirFS for real sites, fstest.MapFS in
+// tests); the default theme is an embedded fs.FS (package themes) that a site's
+// themes/NAME folder overrides file by file.
+//
+// # Front matter and the schema
+//
+// A document is a markdown file under content/ whose first line is --- and whose
+// front matter ends at the next line of dashes. goldmark-meta parses it inside the
+// one shared goldmark instance (so body positions stay file positions); its YAML
+// errors, which count lines from the start of the front matter, are moved to file
+// lines. The kinds, their statuses and their fields are data: schema.yaml (embedded)
+// plus any `kinds:` in archfolio.yaml, which may add kinds or fields. Field types:
+// string, text, int, number, bool, date, period (2026-Q3 or a date), duration
+// (P6M), enum, url, ref (an id of a document of given kinds), list, object, map.
+// Values are normalised (Date, Period, Duration, *Object, []any) into
+// Document.Fields. Common fields (id, kind, title, status, owner, tags, summary,
+// classification, review, draft) are copied to Document. id defaults to the file
+// name and must be lower-kebab; a document with an invalid id gets no page.
+//
+// # References
+//
+// A ref field names another document by id; the schema gives each ref field a
+// relation ("depends on") and its inverse ("depended on by"), so backlinks are
+// computed, never written twice. Bodies link to other documents by relative .md
+// path (with an optional #heading-id, checked against the target's headings) or
+// by wikilink [[id]] / [[id|text]]; both become "mentions" / "mentioned by". The
+// link stage rewrites their destinations in the AST to the target page's URL
+// relative to the linking page.
+//
+// # Diagnostics
+//
+// Every problem is a Diagnostic "path:line:col: severity: message", path relative
+// to the site root, line and column (in characters) of the offending front-matter
+// key or list item, or of the body link. Positions of front-matter paths
+// ("compliance[2].waiver.expires") come from a yaml.v3 node tree built lazily, only
+// for documents with something to report. All diagnostics of a run are collected,
+// sorted (path, line, column, severity, message) and deduplicated. Unknown ids,
+// kinds, fields and enum values suggest the closest known one. Errors fail build
+// and check (exit 1); warnings fail only check --strict. Nothing panics on bad
+// input: binary, oversized, UTF-16 or invalid UTF-8 files, bad YAML, wrong types,
+// unknown kinds, duplicate ids, broken links are each a diagnostic.
+//
+// # URLs and output
+//
+// Pages have pretty URLs: SECTION/ID/index.html, where SECTION is the kind's
+// section (blueprints, standards, roadmap/items, …). Kind indexes are SECTION/;
+// owners/ and tags/ list groups at owners/SLUG/ and tags/SLUG/. Every internal link
+// is relative, so the site works under any sub-path and from disk (the theme
+// script points folder links at index.html when opened from file://). base_url (or
+// --base-url) is used only where absolute URLs are required: canonical links,
+// sitemap.xml, 404.html. Exports: portfolio.json (schema PortfolioJSON, version
+// 1), sitemap.xml, assets/search-index.js.
+//
+// Output is deterministic: everything that reaches a file is sorted, and the date
+// is Options.Today. Publish renders into a fresh folder beside the destination and
+// swaps it in only on success, marking it with OutputMarker; CheckDestination
+// refuses the site root, content/, their ancestors, the home folder, / and any
+// non-empty folder without the marker.
+//
+// # Escaping
+//
+// Templates are html/template, so every value from content is escaped for its
+// context (text, attribute, URL: javascript: becomes #ZgotmplZ). Raw HTML in
+// markdown is shown escaped unless archfolio.yaml sets unsafe_html: true; goldmark
+// drops dangerous link schemes either way. JSON is written by encoding/json,
+// which escapes <, > and &.
+package generator

@@ -1,0 +1,198 @@
+package generator
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"time"
+)
+
+// writeExports writes the machine-readable files: portfolio.json (the whole graph),
+// search-index.js (the client-side search) and sitemap.xml.
+func (r *siteRenderer) writeExports() error {
+	data, err := marshalJSON(portfolioJSON(r.p))
+	if err != nil {
+		return err
+	}
+	if err := r.out.WriteFile("portfolio.json", data); err != nil {
+		return err
+	}
+	idx, err := searchIndex(r.p)
+	if err != nil {
+		return err
+	}
+	if err := r.out.WriteFile("assets/search-index.js", idx); err != nil {
+		return err
+	}
+	return r.out.WriteFile("sitemap.xml", sitemap(r.p))
+}
+
+func marshalJSON(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// PortfolioJSON is the schema of portfolio.json, version 1. Fields are the
+// document's front matter, normalised: dates as YYYY-MM-DD, quarters as written.
+type PortfolioJSON struct {
+	Version   int            `json:"version"`
+	Title     string         `json:"title"`
+	BaseURL   string         `json:"base_url,omitempty"`
+	Today     string         `json:"today"`
+	Kinds     []KindJSON     `json:"kinds"`
+	Documents []DocumentJSON `json:"documents"`
+}
+
+// KindJSON describes one kind in portfolio.json.
+type KindJSON struct {
+	Name     string   `json:"name"`
+	Label    string   `json:"label"`
+	Section  string   `json:"section"`
+	Statuses []string `json:"statuses"`
+	Count    int      `json:"count"`
+}
+
+// DocumentJSON is one document in portfolio.json.
+type DocumentJSON struct {
+	ID             string         `json:"id"`
+	Kind           string         `json:"kind"`
+	Title          string         `json:"title"`
+	Status         string         `json:"status,omitempty"`
+	Owner          string         `json:"owner,omitempty"`
+	Summary        string         `json:"summary,omitempty"`
+	Classification string         `json:"classification"`
+	Tags           []string       `json:"tags"`
+	Path           string         `json:"path"`
+	URL            string         `json:"url"`
+	Fields         map[string]any `json:"fields"`
+	Relations      []RelationJSON `json:"relations"`
+	Backlinks      []RelationJSON `json:"backlinks"`
+}
+
+// RelationJSON is one resolved reference: to a target (relations) or from a source
+// (backlinks).
+type RelationJSON struct {
+	Relation string `json:"relation"`
+	ID       string `json:"id"`
+	Kind     string `json:"kind"`
+	Field    string `json:"field,omitempty"`
+}
+
+func portfolioJSON(p *Portfolio) PortfolioJSON {
+	out := PortfolioJSON{Version: 1, Title: p.Config.Title, BaseURL: p.BaseURL, Today: p.Today.Format(time.DateOnly),
+		Kinds: []KindJSON{}, Documents: make([]DocumentJSON, 0, len(p.Docs))}
+	for _, name := range p.Schema.Order {
+		k := p.Schema.Kinds[name]
+		out.Kinds = append(out.Kinds, KindJSON{Name: name, Label: k.Label, Section: k.Section,
+			Statuses: append([]string{}, k.Statuses...), Count: len(p.ByKind[name])})
+	}
+	for _, d := range p.Docs {
+		dj := DocumentJSON{ID: d.ID, Kind: d.Kind, Title: d.Title, Status: d.Status, Owner: d.Owner,
+			Summary: d.Summary, Classification: d.Classification, Tags: append([]string{}, d.Tags...),
+			Path: d.Path, URL: d.URL, Fields: jsonValue(d.Fields).(map[string]any),
+			Relations: []RelationJSON{}, Backlinks: []RelationJSON{}}
+		for _, r := range d.Refs {
+			if r.To != nil {
+				dj.Relations = append(dj.Relations, RelationJSON{Relation: r.Relation, ID: r.To.ID, Kind: r.To.Kind, Field: r.Field})
+			}
+		}
+		for _, r := range d.Backlinks {
+			dj.Backlinks = append(dj.Backlinks, RelationJSON{Relation: r.Inverse, ID: r.From.ID, Kind: r.From.Kind, Field: r.Field})
+		}
+		out.Documents = append(out.Documents, dj)
+	}
+	return out
+}
+
+// jsonValue converts a normalised front-matter value to plain JSON shapes.
+func jsonValue(v any) any {
+	switch v := v.(type) {
+	case *Object:
+		m := make(map[string]any, len(v.Keys))
+		for _, k := range v.Keys {
+			m[k] = jsonValue(v.Values[k])
+		}
+		return m
+	case []any:
+		out := make([]any, len(v))
+		for i, it := range v {
+			out[i] = jsonValue(it)
+		}
+		return out
+	case Date:
+		return v.String()
+	case Period:
+		return v.Text
+	case Duration:
+		return v.Text
+	case time.Time:
+		return v.Format(time.DateOnly)
+	}
+	return v
+}
+
+// searchEntry is one document in the client-side search index.
+type searchEntry struct {
+	Title   string `json:"t"`
+	URL     string `json:"u"`
+	Kind    string `json:"k"`
+	ID      string `json:"i"`
+	Summary string `json:"s,omitempty"`
+	Owner   string `json:"o,omitempty"`
+	Status  string `json:"st,omitempty"`
+	Text    string `json:"x,omitempty"`
+}
+
+// searchIndex is a script that sets window.archfolioSearch, so that search works from
+// disk (file://) where fetching JSON does not. encoding/json escapes <, > and &, so
+// no content can close the script.
+func searchIndex(p *Portfolio) ([]byte, error) {
+	entries := make([]searchEntry, 0, len(p.Docs))
+	for _, d := range p.Docs {
+		var text bytes.Buffer
+		for _, t := range d.Tags {
+			text.WriteString(t + " ")
+		}
+		for _, h := range d.TOC {
+			text.WriteString(h.Text + " ")
+		}
+		entries = append(entries, searchEntry{Title: d.Title, URL: d.URL, Kind: p.Schema.Kinds[d.Kind].Label,
+			ID: d.ID, Summary: d.Summary, Owner: d.Owner, Status: d.Status, Text: text.String()})
+	}
+	data, err := json.Marshal(entries)
+	if err != nil {
+		return nil, err
+	}
+	return append(append([]byte("window.archfolioSearch = "), data...), ";\n"...), nil
+}
+
+type sitemapURL struct {
+	Loc string `xml:"loc"`
+}
+
+type urlSet struct {
+	XMLName xml.Name     `xml:"urlset"`
+	NS      string       `xml:"xmlns,attr"`
+	URLs    []sitemapURL `xml:"url"`
+}
+
+// sitemap lists every document page and index; locations are absolute when the site
+// has a base URL, else relative to the site root.
+func sitemap(p *Portfolio) []byte {
+	set := urlSet{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
+	add := func(u string) { set.URLs = append(set.URLs, sitemapURL{Loc: p.BaseURL + u}) }
+	add("")
+	for _, name := range p.Schema.Order {
+		add(p.Schema.Kinds[name].Section + "/")
+	}
+	for _, d := range p.Docs {
+		add(d.URL)
+	}
+	data, _ := xml.MarshalIndent(set, "", "  ")
+	return append(append([]byte(xml.Header), data...), '\n')
+}

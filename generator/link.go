@@ -1,0 +1,174 @@
+package generator
+
+import (
+	"cmp"
+	"path"
+	"slices"
+	"strings"
+
+	"archfolio/generator/mdext"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// Relation names of body links.
+const (
+	relMentions    = "mentions"
+	relMentionedBy = "mentioned by"
+)
+
+// link builds the portfolio graph from parsed documents: ids and URLs, every
+// reference resolved (front matter and body), backlinks. Drafts are left out unless
+// wanted; a reference to a left-out draft is a warning, not an error.
+func (b *builder) link(docs []*Document) (*Portfolio, Diagnostics) {
+	p := &Portfolio{Config: b.cfg, Schema: b.schema, Today: b.opts.Today, BaseURL: b.baseURL,
+		ByID: map[string]*Document{}, ByKind: map[string][]*Document{}}
+	var diags Diagnostics
+	drafts := map[string]*Document{}
+	kindRank := map[string]int{}
+	for i, k := range b.schema.Order {
+		kindRank[k] = i
+	}
+	slices.SortFunc(docs, func(x, y *Document) int {
+		return cmp.Or(cmp.Compare(kindRank[x.Kind], kindRank[y.Kind]), cmp.Compare(x.ID, y.ID), cmp.Compare(x.Path, y.Path))
+	})
+	byPath := map[string]*Document{}
+	for _, d := range docs {
+		if d.Draft && !b.opts.Drafts {
+			drafts[d.ID] = d
+			continue
+		}
+		if !idPattern.MatchString(d.ID) {
+			continue // reported when read; it gets no page and no URL
+		}
+		if first := p.ByID[d.ID]; first != nil {
+			diags = append(diags, Diagnostic{Path: d.Path, Line: d.posOf("id").Line, Col: d.posOf("id").Col, Severity: Error,
+				Message: "duplicate id " + quote(d.ID) + ": " + first.Path + " has it too; ids must be unique"})
+			continue
+		}
+		p.ByID[d.ID] = d
+		d.URL = b.schema.Kinds[d.Kind].Section + "/" + d.ID + "/"
+		p.Docs = append(p.Docs, d)
+		p.ByKind[d.Kind] = append(p.ByKind[d.Kind], d)
+		byPath[d.Path] = d
+	}
+	ids := make([]string, 0, len(p.ByID))
+	for id := range p.ByID {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	for _, d := range p.Docs {
+		sink := &diagSink{path: d.Path}
+		b.resolveFrontMatter(p, d, ids, drafts, sink)
+		b.resolveBody(p, d, byPath, ids, sink)
+		diags = append(diags, sink.diags...)
+	}
+	for _, d := range p.Docs {
+		for _, r := range d.Refs {
+			if r.To != nil && r.To != d {
+				r.To.Backlinks = append(r.To.Backlinks, r)
+			}
+		}
+	}
+	for _, d := range p.Docs {
+		d.Backlinks = dedupeBacklinks(d.Backlinks, kindRank)
+	}
+	return p, diags
+}
+
+// posOf is pos for a front-matter key the document may not have written.
+func (d *Document) posOf(p string) Pos {
+	if d.Fields.Get(p) == nil {
+		return Pos{1, 1}
+	}
+	return d.pos(p)
+}
+
+func quote(s string) string { return `"` + s + `"` }
+
+func (b *builder) resolveFrontMatter(p *Portfolio, d *Document, ids []string, drafts map[string]*Document, sink *diagSink) {
+	for _, r := range d.Refs {
+		if r.Field == "" {
+			continue
+		}
+		r.To = p.ByID[r.Target]
+		switch {
+		case r.To == nil && drafts[r.Target] != nil:
+			sink.warnf(d.pos(r.Field), "%s: %q is a draft, left out of this build (use --drafts)", r.Field, r.Target)
+		case r.To == nil:
+			sink.errorf(d.pos(r.Field), "%s: unknown id %q%s", r.Field, r.Target, didYouMean(r.Target, ids))
+		case len(r.to) > 0 && !slices.Contains(r.to, r.To.Kind):
+			sink.errorf(d.pos(r.Field), "%s: %q is a %s, but this field takes a %s", r.Field, r.Target,
+				r.To.Kind, strings.Join(r.to, " or "))
+			r.To = nil
+		case r.To == d:
+			sink.errorf(d.pos(r.Field), "%s: a document cannot refer to itself", r.Field)
+			r.To = nil
+		}
+	}
+}
+
+// resolveBody resolves body links and wikilinks, rewriting their destinations in the
+// AST to the target page's URL relative to this page.
+func (b *builder) resolveBody(p *Portfolio, d *Document, byPath map[string]*Document, ids []string, sink *diagSink) {
+	for _, l := range d.links {
+		target, anchor, _ := strings.Cut(l.dest, "#")
+		var to *Document
+		wiki, isWiki := l.node.(*mdext.WikiLink)
+		if isWiki {
+			to = p.ByID[target]
+			if to == nil {
+				sink.errorf(posAt(d.source, l.offset), "wikilink [[%s]]: unknown id %q%s", l.dest, target, didYouMean(target, ids))
+				continue
+			}
+		} else {
+			file := path.Join(path.Dir(d.Path), target)
+			to = byPath[file]
+			if to == nil {
+				sink.errorf(posAt(d.source, l.offset), "broken link %s: no document at %s", l.dest, file)
+				continue
+			}
+		}
+		if anchor != "" && to.Anchors != nil && !to.Anchors[anchor] {
+			sink.errorf(posAt(d.source, l.offset), "link %s: %s has no heading with id %q%s", l.dest, to.Path,
+				anchor, didYouMean(anchor, sortedKeys(to.Anchors)))
+		}
+		dest := relURL(d.URL, to.URL)
+		if anchor != "" {
+			dest += "#" + anchor
+		}
+		if isWiki {
+			wiki.Destination, wiki.Title = []byte(dest), []byte(to.Title)
+		} else {
+			l.node.(*ast.Link).Destination = []byte(dest)
+		}
+		d.Refs = append(d.Refs, &Ref{From: d, To: to, Target: to.ID, Relation: relMentions, Inverse: relMentionedBy,
+			Anchor: anchor, offset: l.offset})
+	}
+}
+
+// dedupeBacklinks sorts backlinks by relation, then source kind and id, and keeps one
+// per source and relation.
+func dedupeBacklinks(refs []*Ref, kindRank map[string]int) []*Ref {
+	slices.SortStableFunc(refs, func(x, y *Ref) int {
+		return cmp.Or(cmp.Compare(x.Inverse, y.Inverse), cmp.Compare(kindRank[x.From.Kind], kindRank[y.From.Kind]),
+			cmp.Compare(x.From.ID, y.From.ID))
+	})
+	return slices.CompactFunc(refs, func(x, y *Ref) bool { return x.From == y.From && x.Inverse == y.Inverse })
+}
+
+// relURL returns the link from the page at from to the page at to, both site-relative
+// URLs with trailing slashes ("" is the home page), so that the site works under any
+// sub-path and from disk.
+func relURL(from, to string) string {
+	return strings.Repeat("../", strings.Count(from, "/")) + to
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

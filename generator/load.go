@@ -1,0 +1,87 @@
+package generator
+
+import (
+	"context"
+	"io/fs"
+	"path"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+)
+
+// ContentDir is the folder of the site root that holds the documents.
+const ContentDir = "content"
+
+// IgnoredFile reports whether a file or folder name is one archfolio never reads:
+// hidden files, and the temporary files editors write while saving (vim's 4913 and
+// .swp, backups ending in ~, emacs #…# and .#…, JetBrains ___jb_tmp___ and
+// ___jb_old___, GNOME's .goutputstream-…).
+func IgnoredFile(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") ||
+		strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") ||
+		strings.HasSuffix(name, ".swx") || name == "4913" ||
+		strings.HasSuffix(name, "___jb_tmp___") || strings.HasSuffix(name, "___jb_old___")
+}
+
+// loadFiles lists every markdown file under content/, sorted by path, and reads them
+// on all cores.
+func loadFiles(ctx context.Context, site fs.FS) ([]sourceFile, Diagnostics) {
+	var paths []string
+	var diags Diagnostics
+	err := fs.WalkDir(site, ContentDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			diags = append(diags, Diagnostic{Path: p, Severity: Error, Message: "cannot read: " + err.Error()})
+			return nil
+		}
+		if p != ContentDir && IgnoredFile(d.Name()) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !d.IsDir() && strings.EqualFold(path.Ext(p), ".md") {
+			paths = append(paths, p)
+		}
+		return nil
+	})
+	if err != nil {
+		diags = append(diags, Diagnostic{Path: ContentDir, Severity: Error, Message: "cannot read the content folder: " + err.Error()})
+	}
+	slices.Sort(paths)
+	files := make([]sourceFile, len(paths))
+	errs := make([]error, len(paths))
+	parallel(ctx, len(paths), func(i int) {
+		files[i].Path = paths[i]
+		files[i].Data, errs[i] = fs.ReadFile(site, paths[i])
+	})
+	out := files[:0]
+	for i, f := range files {
+		if errs[i] != nil {
+			diags = append(diags, Diagnostic{Path: f.Path, Severity: Error, Message: "cannot read: " + errs[i].Error()})
+			continue
+		}
+		out = append(out, f)
+	}
+	return out, diags
+}
+
+// parallel runs fn(0..n-1) on all cores and returns when all are done or ctx ends.
+func parallel(ctx context.Context, n int, fn func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for ctx.Err() == nil {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
+				fn(i)
+			}
+		})
+	}
+	wg.Wait()
+}

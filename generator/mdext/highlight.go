@@ -1,0 +1,122 @@
+package mdext
+
+import (
+	"bytes"
+	"io"
+	"strings"
+
+	"github.com/alecthomas/chroma/v2"
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/alecthomas/chroma/v2/styles"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
+)
+
+// Highlighter renders fenced code blocks through chroma with CSS classes; the
+// stylesheet comes from WriteHighlightCSS, written once per site.
+type Highlighter struct {
+	formatter *chromahtml.Formatter
+	style     *chroma.Style
+	// Cache, when set, remembers highlighted HTML by language and code.
+	Cache HighlightCache
+}
+
+// HighlightCache stores highlighted blocks; implementations must be safe for
+// concurrent use.
+type HighlightCache interface {
+	Get(lang string, code []byte) ([]byte, bool)
+	Put(lang string, code, html []byte)
+}
+
+// NewHighlighter returns a Highlighter with archfolio's formatter settings.
+func NewHighlighter() *Highlighter {
+	return &Highlighter{
+		formatter: chromahtml.New(chromahtml.WithClasses(true), chromahtml.TabWidth(4)),
+		style:     styles.Get("github"),
+	}
+}
+
+// Extend implements goldmark.Extender.
+func (h *Highlighter) Extend(m goldmark.Markdown) {
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(h, 100)))
+}
+
+// RegisterFuncs implements renderer.NodeRenderer.
+func (h *Highlighter) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindFencedCodeBlock, h.render)
+}
+
+func (h *Highlighter) render(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	n := node.(*ast.FencedCodeBlock)
+	var code bytes.Buffer
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		code.Write(seg.Value(source))
+	}
+	lang := ""
+	if n.Info != nil {
+		lang = strings.ToLower(strings.Fields(string(n.Info.Segment.Value(source)) + " ")[0])
+	}
+	if h.Cache != nil {
+		if html, ok := h.Cache.Get(lang, code.Bytes()); ok {
+			_, _ = w.Write(html)
+			return ast.WalkSkipChildren, nil
+		}
+	}
+	var out bytes.Buffer
+	h.highlight(&out, lang, code.String())
+	if h.Cache != nil {
+		h.Cache.Put(lang, code.Bytes(), out.Bytes())
+	}
+	_, _ = w.Write(out.Bytes())
+	return ast.WalkSkipChildren, nil
+}
+
+func (h *Highlighter) highlight(w *bytes.Buffer, lang, code string) {
+	var lexer chroma.Lexer
+	if lang != "" {
+		lexer = lexers.Get(lang)
+	}
+	if lexer == nil {
+		w.WriteString(`<pre class="chroma"><code>`)
+		w.Write(util.EscapeHTML([]byte(code)))
+		w.WriteString("</code></pre>\n")
+		return
+	}
+	it, err := chroma.Coalesce(lexer).Tokenise(nil, code)
+	if err == nil {
+		start := w.Len()
+		if err = h.formatter.Format(w, h.style, it); err != nil {
+			w.Truncate(start)
+		}
+	}
+	if err != nil {
+		w.WriteString(`<pre class="chroma"><code>`)
+		w.Write(util.EscapeHTML([]byte(code)))
+		w.WriteString("</code></pre>\n")
+	}
+}
+
+// WriteHighlightCSS writes the stylesheet for highlighted code: a light style, and a
+// dark one under prefers-color-scheme.
+func WriteHighlightCSS(w io.Writer) error {
+	f := chromahtml.New(chromahtml.WithClasses(true))
+	if err := f.WriteCSS(w, styles.Get("github")); err != nil {
+		return err
+	}
+	if _, err := io.WriteString(w, "@media (prefers-color-scheme: dark) {\n"); err != nil {
+		return err
+	}
+	if err := f.WriteCSS(w, styles.Get("github-dark")); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "}\n")
+	return err
+}

@@ -1,0 +1,276 @@
+package generator
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// siteInfo is the part of every page that is the same on all of them.
+type siteInfo struct {
+	Title   string
+	BaseURL string
+	Today   time.Time
+	Menu    []MenuItem
+
+	schema *Schema
+}
+
+// MenuItem is one entry of the small fixed menu.
+type MenuItem struct {
+	Label, URL, Section string
+}
+
+func newSiteInfo(p *Portfolio) *siteInfo {
+	s := &siteInfo{Title: p.Config.Title, BaseURL: p.BaseURL, Today: p.Today, schema: p.Schema}
+	s.Menu = []MenuItem{{"Home", "", "home"}}
+	for _, k := range []string{"blueprint", "standard"} {
+		if kind := p.Schema.Kinds[k]; kind != nil {
+			s.Menu = append(s.Menu, MenuItem{kind.Plural, kind.Section + "/", kind.Name})
+		}
+	}
+	s.Menu = append(s.Menu, MenuItem{"All documents", "documents/", "documents"},
+		MenuItem{"Owners", "owners/", "owners"}, MenuItem{"Tags", "tags/", "tags"},
+		MenuItem{"Search", "search/", "search"})
+	return s
+}
+
+// pages lists every page of the site.
+func (r *siteRenderer) pages() []pageJob {
+	p := r.p
+	jobs := []pageJob{
+		{url: "", layout: "home.html", page: &Page{Title: p.Config.Title, Section: "home", Data: homeData(p)}},
+		{url: "documents/", layout: "documents.html", page: &Page{Title: "All documents", Section: "documents", Data: kindSummaries(p)}},
+		{url: "search/", layout: "search.html", page: &Page{Title: "Search", Section: "search"}},
+		{url: "404/", file: "404.html", layout: "404.html", page: &Page{Title: "Page not found"}},
+	}
+	for _, name := range p.Schema.Order {
+		kind := p.Schema.Kinds[name]
+		docs := p.ByKind[name]
+		jobs = append(jobs, pageJob{url: kind.Section + "/", layout: "kind.html",
+			page: &Page{Title: kind.Plural, Section: name, Kind: kind, Docs: docs, Data: kindIndex(p, kind, docs)}})
+	}
+	for _, d := range p.Docs {
+		jobs = append(jobs, pageJob{url: d.URL, layout: "page.html",
+			page: &Page{Title: d.Title, Section: d.Kind, Doc: d, Kind: p.Schema.Kinds[d.Kind]}})
+	}
+	for _, g := range []struct {
+		section, title string
+		key            func(*Document) []string
+	}{
+		{"owners", "Owners", func(d *Document) []string { return nonEmpty(d.Owner) }},
+		{"tags", "Tags", func(d *Document) []string { return d.Tags }},
+	} {
+		groups := groupDocs(p.Docs, g.key)
+		jobs = append(jobs, pageJob{url: g.section + "/", layout: "list.html",
+			page: &Page{Title: g.title, Section: g.section, Data: groups}})
+		for _, grp := range groups {
+			jobs = append(jobs, pageJob{url: g.section + "/" + grp.Slug + "/", layout: "group.html",
+				page: &Page{Title: grp.Name, Section: g.section, Docs: grp.Docs,
+					Data: groupByKind(p, grp.Docs)}})
+		}
+	}
+	return jobs
+}
+
+func nonEmpty(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return []string{s}
+}
+
+// DocGroup is the documents sharing an owner or a tag.
+type DocGroup struct {
+	Name string
+	Slug string
+	Docs []*Document
+}
+
+// groupDocs groups documents by the names key returns, sorted by name; slugs are
+// made unique in that order.
+func groupDocs(docs []*Document, key func(*Document) []string) []DocGroup {
+	byName := map[string][]*Document{}
+	for _, d := range docs {
+		for _, k := range key(d) {
+			byName[k] = append(byName[k], d)
+		}
+	}
+	names := sortedKeys(byName)
+	slices.SortStableFunc(names, func(a, b string) int { return cmp.Compare(strings.ToLower(a), strings.ToLower(b)) })
+	used := map[string]bool{}
+	out := make([]DocGroup, 0, len(names))
+	for _, n := range names {
+		s := slugify(n)
+		for i := 2; used[s]; i++ {
+			s = slugify(n) + "-" + strconv.Itoa(i)
+		}
+		used[s] = true
+		out = append(out, DocGroup{Name: n, Slug: s, Docs: byName[n]})
+	}
+	return out
+}
+
+// KindGroup is the documents of one kind within a list.
+type KindGroup struct {
+	Kind *Kind
+	Docs []*Document
+}
+
+func groupByKind(p *Portfolio, docs []*Document) []KindGroup {
+	var out []KindGroup
+	for _, name := range p.Schema.Order {
+		var ds []*Document
+		for _, d := range docs {
+			if d.Kind == name {
+				ds = append(ds, d)
+			}
+		}
+		if len(ds) > 0 {
+			out = append(out, KindGroup{Kind: p.Schema.Kinds[name], Docs: ds})
+		}
+	}
+	return out
+}
+
+// StatusCount is how many documents of a kind have one status.
+type StatusCount struct {
+	Status string
+	Count  int
+}
+
+// KindSummary is a kind with its document count and status breakdown.
+type KindSummary struct {
+	Kind     *Kind
+	Count    int
+	Statuses []StatusCount
+}
+
+func kindSummaries(p *Portfolio) []KindSummary {
+	var out []KindSummary
+	for _, name := range p.Schema.Order {
+		kind := p.Schema.Kinds[name]
+		out = append(out, KindSummary{Kind: kind, Count: len(p.ByKind[name]), Statuses: statusCounts(kind, p.ByKind[name])})
+	}
+	return out
+}
+
+// statusCounts counts documents per status, in the kind's status order, then any
+// status the schema does not list, then documents with none.
+func statusCounts(kind *Kind, docs []*Document) []StatusCount {
+	counts := map[string]int{}
+	for _, d := range docs {
+		counts[d.Status]++
+	}
+	var out []StatusCount
+	for _, s := range kind.Statuses {
+		if counts[s] > 0 {
+			out = append(out, StatusCount{s, counts[s]})
+			delete(counts, s)
+		}
+	}
+	for _, s := range sortedKeys(counts) {
+		label := s
+		if s == "" {
+			label = "no status"
+		}
+		out = append(out, StatusCount{label, counts[s]})
+	}
+	return out
+}
+
+// HomeData is what the home page shows: the portfolio at a glance.
+type HomeData struct {
+	Kinds []KindSummary
+	Total int
+	Stale []StaleDocument
+	Cards []Card
+}
+
+// Card is one figure on the home page with the page that explains it.
+type Card struct {
+	Title  string
+	Value  string
+	Detail string
+	URL    string
+	Alert  bool
+}
+
+func homeData(p *Portfolio) HomeData {
+	h := HomeData{Kinds: kindSummaries(p), Total: len(p.Docs), Stale: p.Stale}
+	h.Cards = append(h.Cards, Card{Title: "Documents", Value: strconv.Itoa(len(p.Docs)), Detail: "across " + strconv.Itoa(len(p.ByKind)) + " kinds", URL: "documents/"},
+		Card{Title: "Stale documents", Value: strconv.Itoa(len(p.Stale)), Detail: "past their review date", URL: "#stale", Alert: len(p.Stale) > 0})
+	return h
+}
+
+// KindIndex is a kind's index page: its documents with filters.
+type KindIndex struct {
+	Columns  []string
+	Statuses []StatusCount
+	Filters  []Filter
+}
+
+// Filter is one select of a kind index page: a field and its values.
+type Filter struct {
+	Name, Label string
+	Values      []string
+}
+
+func kindIndex(p *Portfolio, kind *Kind, docs []*Document) KindIndex {
+	ki := KindIndex{Columns: kind.Columns, Statuses: statusCounts(kind, docs)}
+	values := func(get func(*Document) []string) []string {
+		seen := map[string]bool{}
+		for _, d := range docs {
+			for _, v := range get(d) {
+				seen[v] = true
+			}
+		}
+		return sortedKeys(seen)
+	}
+	ki.Filters = append(ki.Filters,
+		Filter{"status", "Status", values(func(d *Document) []string { return nonEmpty(d.Status) })},
+		Filter{"owner", "Owner", values(func(d *Document) []string { return nonEmpty(d.Owner) })})
+	if kind.Fields.ByName["domain"] != nil {
+		ki.Filters = append(ki.Filters, Filter{"domain", "Domain", values(func(d *Document) []string { return nonEmpty(d.Fields.String("domain")) })})
+	}
+	ki.Filters = append(ki.Filters, Filter{"tag", "Tag", values(func(d *Document) []string { return d.Tags })})
+	return ki
+}
+
+// FilterValue returns what a document offers to an index filter; several values
+// (tags) are joined by U+001F, which the filter script splits on.
+func (d *Document) FilterValue(name string) string {
+	switch name {
+	case "status":
+		return d.Status
+	case "owner":
+		return d.Owner
+	case "tag":
+		return strings.Join(d.Tags, "\x1f")
+	}
+	return d.Fields.String(name)
+}
+
+// slugify makes a URL segment from a name: lower-case letters and digits joined by
+// single hyphens; "x" when nothing is left.
+func slugify(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		} else {
+			dash = true
+		}
+	}
+	if b.Len() == 0 {
+		return "x"
+	}
+	return b.String()
+}

@@ -1,0 +1,214 @@
+package generator
+
+import (
+	"bytes"
+	"path"
+	"strings"
+	"unicode/utf8"
+
+	"archfolio/generator/mdext"
+
+	meta "github.com/yuin/goldmark-meta"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// maxFileSize is the largest document archfolio reads; anything bigger is surely not
+// a hand-written portfolio document.
+const maxFileSize = 4 << 20
+
+// sourceFile is one markdown file as loaded.
+type sourceFile struct {
+	Path string // slash path relative to the site root
+	Data []byte
+}
+
+// bodyLink is a link in a document body to another document: a relative .md link or
+// a wikilink, resolved by the link stage.
+type bodyLink struct {
+	node   ast.Node // *ast.Link or *mdext.WikiLink
+	dest   string   // as written
+	offset int      // byte offset in the source, for its position
+}
+
+// parse reads one file: encoding checks, front matter through goldmark-meta, the
+// markdown AST, headings and links. A nil document means the file cannot be used.
+func (b *builder) parse(f sourceFile) (*Document, Diagnostics) {
+	sink := &diagSink{path: f.Path}
+	src, ok := checkEncoding(f.Data, sink)
+	if !ok {
+		return nil, sink.diags
+	}
+	fmEnd, bodyStart := findFrontMatter(src)
+	if fmEnd == 0 {
+		if bodyStart < 0 {
+			sink.errorf(Pos{1, 1}, "front matter is not closed: add a line --- after the last field")
+		} else {
+			sink.errorf(Pos{1, 1}, "no front matter: a document starts with a --- line, then at least kind: and title:, then ---")
+		}
+		return nil, sink.diags
+	}
+	pc := parser.NewContext()
+	root := b.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	items, err := meta.TryGetItems(pc)
+	if err != nil {
+		sink.diags = append(sink.diags, yamlErrorDiagnostics(f.Path, err, 1)...)
+		return nil, sink.diags
+	}
+	doc := &Document{Path: f.Path, source: src, fmEnd: fmEnd, bodyStart: bodyStart, ast: root}
+	if !b.readFrontMatter(doc, items, sink) {
+		return nil, sink.diags
+	}
+	collectBody(doc)
+	return doc, sink.diags
+}
+
+// checkEncoding rejects binary and non-UTF-8 files and strips a UTF-8 byte order mark.
+func checkEncoding(data []byte, sink *diagSink) ([]byte, bool) {
+	switch {
+	case len(data) > maxFileSize:
+		sink.errorf(Pos{}, "file is %d bytes, over the %d byte limit for a document", len(data), maxFileSize)
+		return nil, false
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		sink.errorf(Pos{1, 1}, "file is UTF-16: save it as UTF-8")
+		return nil, false
+	case bytes.IndexByte(data[:min(len(data), 8000)], 0) >= 0:
+		sink.errorf(Pos{}, "file looks binary (it contains NUL bytes): only markdown belongs in content/")
+		return nil, false
+	}
+	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
+	if !utf8.Valid(data) {
+		off := 0
+		for off < len(data) {
+			r, size := utf8.DecodeRune(data[off:])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			off += size
+		}
+		sink.errorf(posAt(data, off), "invalid UTF-8 byte 0x%02X: save the file as UTF-8", data[off])
+		return nil, false
+	}
+	return data, true
+}
+
+// findFrontMatter returns the 1-based line of the closing --- and the byte offset
+// where the body starts. It follows goldmark-meta's rules: the first line is a run of
+// dashes, the block ends at the next non-blank line of only dashes. fmEnd is 0 when
+// there is no front matter; bodyStart is then -1 when it was opened but never closed.
+func findFrontMatter(src []byte) (fmEnd, bodyStart int) {
+	line, rest, _ := bytes.Cut(src, []byte("\n"))
+	if !isDashLine(line) {
+		return 0, 0
+	}
+	off := len(line) + 1
+	for n := 2; off <= len(src) && len(rest) > 0; n++ {
+		line, rest, _ = bytes.Cut(rest, []byte("\n"))
+		off += len(line) + 1
+		if isDashLine(line) {
+			return n, min(off, len(src))
+		}
+	}
+	return 0, -1
+}
+
+func isDashLine(line []byte) bool {
+	line = bytes.TrimSpace(line)
+	return len(line) >= 3 && len(bytes.Trim(line, "-")) == 0
+}
+
+// collectBody walks the AST once for heading ids, the table of contents and the
+// links the link stage must resolve.
+func collectBody(doc *Document) {
+	doc.Anchors = map[string]bool{}
+	_ = ast.Walk(doc.ast, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			id, _ := n.AttributeString("id")
+			if idb, ok := id.([]byte); ok {
+				doc.Anchors[string(idb)] = true
+				if n.Level == 2 || n.Level == 3 {
+					doc.TOC = append(doc.TOC, Heading{Level: n.Level, ID: string(idb), Text: plainText(n, doc.source)})
+				}
+			}
+		case *ast.Link:
+			if isDocumentLink(string(n.Destination)) {
+				doc.links = append(doc.links, &bodyLink{node: n, dest: string(n.Destination), offset: inlineOffset(n)})
+			}
+		case *mdext.WikiLink:
+			doc.links = append(doc.links, &bodyLink{node: n, dest: string(n.Target), offset: n.Offset})
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// isDocumentLink reports whether a markdown link destination points at another
+// markdown file of the portfolio (relative, ending in .md, with an optional anchor).
+func isDocumentLink(dest string) bool {
+	if dest == "" || strings.HasPrefix(dest, "#") || strings.HasPrefix(dest, "/") || strings.Contains(dest, ":") {
+		return false
+	}
+	p, _, _ := strings.Cut(dest, "#")
+	p, _, _ = strings.Cut(p, "?")
+	return strings.EqualFold(path.Ext(p), ".md")
+}
+
+// inlineOffset finds the byte offset where an inline node starts, from the first text
+// segment inside it (one before it, for the opening bracket).
+func inlineOffset(n ast.Node) int {
+	var off = -1
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			off = t.Segment.Start - 1
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if off >= 0 {
+		return off
+	}
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+			return p.Lines().At(0).Start
+		}
+	}
+	return 0
+}
+
+// plainText returns the text content of an inline tree.
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(c.Segment.Value(src))
+			if c.SoftLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(c.Value)
+		case *ast.CodeSpan:
+			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
+				if tx, ok := t.(*ast.Text); ok {
+					b.Write(tx.Segment.Value(src))
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		case *mdext.WikiLink:
+			if len(c.Label) > 0 {
+				b.Write(c.Label)
+			} else {
+				b.Write(c.Target)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.TrimSpace(b.String())
+}

@@ -1,0 +1,150 @@
+package generator
+
+import (
+	"html/template"
+	"sync"
+	"time"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+)
+
+// Portfolio is the linked, in-memory graph of every document of a site: the value
+// the analyses read and the renderer turns into pages.
+type Portfolio struct {
+	Config *Config
+	Schema *Schema
+	Today  time.Time
+	// BaseURL is the absolute URL the site is published under ("" when unknown), with
+	// a trailing slash.
+	BaseURL string
+	// Docs holds every document in schema kind order, then by id.
+	Docs []*Document
+	// ByID finds a document by its id.
+	ByID map[string]*Document
+	// ByKind lists the documents of each kind, sorted by id.
+	ByKind map[string][]*Document
+	// Stale lists the documents whose review cycle has lapsed at Today.
+	Stale []StaleDocument
+
+	md goldmark.Markdown
+}
+
+// Document is one markdown file of the portfolio, its front matter validated and its
+// references resolved.
+type Document struct {
+	Path           string // slash path relative to the site root
+	ID             string
+	Kind           string
+	Title          string
+	Status         string
+	Owner          string
+	Summary        string
+	Classification string
+	Tags           []string
+	Draft          bool
+	// Fields holds every front-matter value, normalised: string, int, float64, bool,
+	// Date, Period, []any, *Object.
+	Fields *Object
+	// URL is the page's path relative to the site root, with a trailing slash
+	// ("blueprints/payments-gateway/").
+	URL string
+	// Refs are the document's outgoing references, front matter first, then body links.
+	Refs []*Ref
+	// Backlinks are the references other documents make to this one.
+	Backlinks []*Ref
+	// Anchors holds the heading ids of the body, for checking #fragment links.
+	Anchors map[string]bool
+	// TOC lists the body's headings of level 2 and 3.
+	TOC []Heading
+	// HTML is the rendered body.
+	HTML template.HTML
+
+	source    []byte
+	bodyStart int // byte offset of the body
+	fmEnd     int // 1-based line of the closing --- (0 when there is none)
+	ast       ast.Node
+	links     []*bodyLink
+	posOnce   sync.Once
+	positions *fmIndex
+}
+
+// Heading is one entry of a table of contents.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string
+}
+
+// Ref is one reference from a document to another, by id in front matter or by a
+// link in the body.
+type Ref struct {
+	From     *Document
+	To       *Document // nil when the target does not exist
+	Target   string    // the id as written
+	Field    string    // front-matter path ("depends_on[1].id"), or "" for body links
+	Relation string    // how From names the link ("depends on")
+	Inverse  string    // how To names it ("depended on by")
+	Anchor   string    // a #fragment of a body link, without the #
+	to       []string  // the kinds the target may have (none: any)
+	offset   int       // byte offset of a body link
+	// Attrs carries the sibling fields of an object reference (via, protocol, data).
+	Attrs *Object
+}
+
+// Date is a calendar date in UTC.
+type Date struct{ time.Time }
+
+// String formats the date as YYYY-MM-DD.
+func (d Date) String() string { return d.Format(time.DateOnly) }
+
+// Period is a date range given as a quarter ("2026-Q3") or a single date.
+type Period struct {
+	Text       string
+	Start, End time.Time // inclusive start, inclusive end
+}
+
+// String returns the period as written.
+func (p Period) String() string { return p.Text }
+
+// Object is a front-matter mapping with its keys in the order written.
+type Object struct {
+	Keys   []string
+	Values map[string]any
+}
+
+// Get returns the value under key, or nil.
+func (o *Object) Get(key string) any {
+	if o == nil {
+		return nil
+	}
+	return o.Values[key]
+}
+
+// String returns the string under key, or "".
+func (o *Object) String(key string) string {
+	s, _ := o.Get(key).(string)
+	return s
+}
+
+// List returns the list under key, or nil.
+func (o *Object) List(key string) []any {
+	l, _ := o.Get(key).([]any)
+	return l
+}
+
+// Obj returns the object under key, or nil.
+func (o *Object) Obj(key string) *Object {
+	m, _ := o.Get(key).(*Object)
+	return m
+}
+
+func (o *Object) set(key string, v any) {
+	if o.Values == nil {
+		o.Values = map[string]any{}
+	}
+	if _, ok := o.Values[key]; !ok {
+		o.Keys = append(o.Keys, key)
+	}
+	o.Values[key] = v
+}

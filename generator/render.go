@@ -1,0 +1,150 @@
+package generator
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"strings"
+	"sync"
+
+	"archfolio/generator/mdext"
+)
+
+// Render writes every page, asset and export of p to out: bodies first (markdown
+// AST → HTML, on all cores), then the pages through the theme's templates, then the
+// exports. It returns the first error; nothing is partially published because
+// Publish discards the output of a failed render.
+func Render(ctx context.Context, p *Portfolio, opts Options, out Output) error {
+	th, err := loadTheme(opts.Site, p.Config, opts.Theme, templateFuncs(p))
+	if err != nil {
+		return err
+	}
+	renderBodies(ctx, p)
+	r := &siteRenderer{p: p, th: th, out: out, site: newSiteInfo(p)}
+	jobs := r.pages()
+	errs := make([]error, len(jobs))
+	var pool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+	parallel(ctx, len(jobs), func(i int) {
+		buf := pool.Get().(*bytes.Buffer)
+		buf.Reset()
+		errs[i] = r.writePage(buf, jobs[i])
+		pool.Put(buf)
+	})
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	if err := r.writeAssets(opts.Site); err != nil {
+		return err
+	}
+	return r.writeExports()
+}
+
+// renderBodies renders every document's markdown AST to HTML and drops the AST.
+func renderBodies(ctx context.Context, p *Portfolio) {
+	parallel(ctx, len(p.Docs), func(i int) {
+		d := p.Docs[i]
+		if d.ast == nil {
+			return
+		}
+		var buf bytes.Buffer
+		if err := p.md.Renderer().Render(&buf, d.source, d.ast); err != nil {
+			buf.Reset()
+			buf.WriteString(`<p class="render-error">This document could not be rendered.</p>`)
+		}
+		d.HTML = template.HTML(buf.String()) // goldmark escapes; raw HTML only when the site opts in
+		d.ast = nil
+	})
+}
+
+// siteRenderer writes one run's pages.
+type siteRenderer struct {
+	p    *Portfolio
+	th   *theme
+	out  Output
+	site *siteInfo
+}
+
+// pageJob is one page to write: its URL (site-relative, "" for home), layout and data.
+type pageJob struct {
+	url    string
+	file   string // output file, when not URL + index.html
+	layout string
+	page   *Page
+}
+
+// Page is what every layout receives.
+type Page struct {
+	Site  *siteInfo
+	Root  string // the relative path from this page to the site root ("../../")
+	URL   string // this page's site-relative URL
+	Title string
+	// Section names the menu entry this page belongs to.
+	Section string
+	Doc     *Document
+	Kind    *Kind
+	Docs    []*Document
+	Data    any
+}
+
+// Rel returns the link from this page to a site-relative URL.
+func (pg *Page) Rel(url string) string { return pg.Root + url }
+
+func (r *siteRenderer) writePage(buf *bytes.Buffer, job pageJob) error {
+	job.page.Site = r.site
+	job.page.URL = job.url
+	job.page.Root = strings.Repeat("../", strings.Count(job.url, "/"))
+	if job.file == "404.html" {
+		// Served at any missing address, so only absolute links work.
+		job.page.Root = cmpOr(r.p.BaseURL, "/")
+	}
+	if err := r.th.execute(buf, job.layout, job.page); err != nil {
+		return fmt.Errorf("rendering %s with %s: %w", "/"+job.url, job.layout, err)
+	}
+	file := job.file
+	if file == "" {
+		file = job.url + "index.html"
+	}
+	return r.out.WriteFile(file, bytes.Clone(buf.Bytes()))
+}
+
+// writeAssets copies the theme's static files to assets/, the site's static/ folder
+// as it is, and writes the highlighting stylesheet.
+func (r *siteRenderer) writeAssets(site fs.FS) error {
+	for _, f := range r.th.staticFiles() {
+		data, err := fs.ReadFile(r.th.fs, f)
+		if err != nil {
+			return err
+		}
+		if err := r.out.WriteFile(path.Join("assets", strings.TrimPrefix(f, "static/")), data); err != nil {
+			return err
+		}
+	}
+	if static := subFS(site, "static"); static != nil {
+		err := fs.WalkDir(static, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || IgnoredFile(d.Name()) {
+				return err
+			}
+			data, err := fs.ReadFile(static, p)
+			if err != nil {
+				return err
+			}
+			return r.out.WriteFile(p, data)
+		})
+		if err != nil {
+			return err
+		}
+	}
+	var css bytes.Buffer
+	if err := mdext.WriteHighlightCSS(&css); err != nil {
+		return err
+	}
+	return r.out.WriteFile("assets/chroma.css", css.Bytes())
+}

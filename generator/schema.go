@@ -1,0 +1,257 @@
+package generator
+
+import (
+	_ "embed"
+	"fmt"
+	"regexp"
+	"slices"
+
+	"gopkg.in/yaml.v3"
+)
+
+//go:embed schema.yaml
+var builtinSchema []byte
+
+// Field types a schema may use.
+const (
+	TypeString   = "string"
+	TypeText     = "text"
+	TypeInt      = "int"
+	TypeNumber   = "number"
+	TypeBool     = "bool"
+	TypeDate     = "date"
+	TypePeriod   = "period"
+	TypeDuration = "duration"
+	TypeEnum     = "enum"
+	TypeURL      = "url"
+	TypeRef      = "ref"
+	TypeList     = "list"
+	TypeObject   = "object"
+	TypeMap      = "map"
+)
+
+var fieldTypes = []string{TypeString, TypeText, TypeInt, TypeNumber, TypeBool, TypeDate,
+	TypePeriod, TypeDuration, TypeEnum, TypeURL, TypeRef, TypeList, TypeObject, TypeMap}
+
+// Field describes one front-matter field: its type and the rules a value must follow.
+type Field struct {
+	Type     string   `yaml:"type"`
+	Required bool     `yaml:"required"`
+	Values   []string `yaml:"values"`   // enum: the allowed words
+	To       []string `yaml:"to"`       // ref: the kinds a target may have
+	Allow    []string `yaml:"allow"`    // ref: literal words accepted instead of an id
+	Relation string   `yaml:"relation"` // ref: how the source page names the link
+	Inverse  string   `yaml:"inverse"`  // ref: how the target page names the backlink
+	Of       *Field   `yaml:"of"`       // list: the item type
+	Value    *Field   `yaml:"value"`    // map: the value type
+	Fields   Fields   `yaml:"fields"`   // object: its fields
+	Short    string   `yaml:"short"`    // object: the field a bare scalar stands for
+	Min      *int     `yaml:"min"`      // int, number
+	Max      *int     `yaml:"max"`
+	Pattern  string   `yaml:"pattern"` // string: a regular expression the value must match
+
+	pattern *regexp.Regexp
+}
+
+// Fields is an ordered set of named fields; the order is the schema's, used by
+// scaffolding and metadata panels.
+type Fields struct {
+	Names  []string
+	ByName map[string]*Field
+}
+
+// UnmarshalYAML keeps the order of the mapping's keys.
+func (fs *Fields) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind != yaml.MappingNode {
+		return fmt.Errorf("line %d: fields must be a mapping", n.Line)
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		var f Field
+		if err := n.Content[i+1].Decode(&f); err != nil {
+			return err
+		}
+		fs.set(n.Content[i].Value, &f)
+	}
+	return nil
+}
+
+func (fs *Fields) set(name string, f *Field) {
+	if fs.ByName == nil {
+		fs.ByName = map[string]*Field{}
+	}
+	if _, ok := fs.ByName[name]; !ok {
+		fs.Names = append(fs.Names, name)
+	}
+	fs.ByName[name] = f
+}
+
+// Kind is one kind of document: its URL section, statuses and specific fields.
+type Kind struct {
+	Name     string   `yaml:"-"`
+	Label    string   `yaml:"label"`
+	Plural   string   `yaml:"plural"`
+	Section  string   `yaml:"section"`
+	Statuses []string `yaml:"statuses"`
+	Columns  []string `yaml:"columns"` // fields shown in the kind's index table
+	Fields   Fields   `yaml:"fields"`
+}
+
+// Field returns the kind's field named name, or a common field, or nil.
+func (k *Kind) Field(s *Schema, name string) *Field {
+	if f := k.Fields.ByName[name]; f != nil {
+		return f
+	}
+	return s.Common.ByName[name]
+}
+
+// Schema is the whole content model: common fields and every kind, in a stable order.
+type Schema struct {
+	Common Fields
+	Kinds  map[string]*Kind
+	Order  []string // kind names: built-in ones in schema order, then added ones sorted
+}
+
+type schemaFile struct {
+	Common Fields    `yaml:"common"`
+	Kinds  yaml.Node `yaml:"kinds"`
+}
+
+// loadSchema parses the built-in schema and merges the site's additions into it.
+func loadSchema(extra *yaml.Node) (*Schema, error) {
+	var f schemaFile
+	if err := yaml.Unmarshal(builtinSchema, &f); err != nil {
+		return nil, fmt.Errorf("built-in schema: %w", err)
+	}
+	s := &Schema{Common: f.Common, Kinds: map[string]*Kind{}}
+	if err := s.addKinds(&f.Kinds, true); err != nil {
+		return nil, fmt.Errorf("built-in schema: %w", err)
+	}
+	if extra != nil && extra.Kind != 0 {
+		if err := s.addKinds(extra, false); err != nil {
+			return nil, err
+		}
+	}
+	return s, s.compile()
+}
+
+// addKinds merges a mapping of kind name → kind into s. For a kind s already has,
+// statuses and fields are added; a new kind gets defaults for what it leaves out.
+func (s *Schema) addKinds(n *yaml.Node, builtin bool) error {
+	if n.Kind != yaml.MappingNode {
+		return fmt.Errorf("line %d: kinds must be a mapping of kind name to definition", n.Line)
+	}
+	var added []string
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		name := n.Content[i].Value
+		var k Kind
+		if err := n.Content[i+1].Decode(&k); err != nil {
+			return err
+		}
+		if old := s.Kinds[name]; old != nil {
+			mergeKind(old, &k)
+			continue
+		}
+		if !idPattern.MatchString(name) {
+			return fmt.Errorf("line %d: kind name %q must be lower-kebab", n.Content[i].Line, name)
+		}
+		k.Name = name
+		k.Label = cmpOr(k.Label, name)
+		k.Plural = cmpOr(k.Plural, k.Label+"s")
+		k.Section = cmpOr(k.Section, name+"s")
+		s.Kinds[name] = &k
+		added = append(added, name)
+	}
+	if !builtin {
+		slices.Sort(added)
+	}
+	s.Order = append(s.Order, added...)
+	return nil
+}
+
+func mergeKind(dst, src *Kind) {
+	for _, st := range src.Statuses {
+		if !slices.Contains(dst.Statuses, st) {
+			dst.Statuses = append(dst.Statuses, st)
+		}
+	}
+	for _, name := range src.Fields.Names {
+		dst.Fields.set(name, src.Fields.ByName[name])
+	}
+	dst.Label = cmpOr(src.Label, dst.Label)
+	dst.Plural = cmpOr(src.Plural, dst.Plural)
+}
+
+// compile checks every field definition and compiles patterns.
+func (s *Schema) compile() error {
+	check := func(where string, fs Fields) error {
+		for _, name := range fs.Names {
+			if err := s.compileField(where+"."+name, fs.ByName[name]); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if err := check("common", s.Common); err != nil {
+		return err
+	}
+	for _, name := range s.Order {
+		if err := check(name, s.Kinds[name].Fields); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *Schema) compileField(where string, f *Field) error {
+	if f == nil {
+		return fmt.Errorf("schema field %s has no definition", where)
+	}
+	if !slices.Contains(fieldTypes, f.Type) {
+		return fmt.Errorf("schema field %s: unknown type %q (want one of %v)", where, f.Type, fieldTypes)
+	}
+	if f.Pattern != "" {
+		re, err := regexp.Compile(f.Pattern)
+		if err != nil {
+			return fmt.Errorf("schema field %s: pattern: %w", where, err)
+		}
+		f.pattern = re
+	}
+	switch f.Type {
+	case TypeEnum:
+		if len(f.Values) == 0 {
+			return fmt.Errorf("schema field %s: an enum needs values", where)
+		}
+	case TypeRef:
+		for _, k := range f.To {
+			if s.Kinds[k] == nil {
+				return fmt.Errorf("schema field %s: refers to unknown kind %q", where, k)
+			}
+		}
+		f.Relation = cmpOr(f.Relation, "references")
+		f.Inverse = cmpOr(f.Inverse, "referenced by")
+	case TypeList:
+		if f.Of == nil {
+			f.Of = &Field{Type: TypeString}
+		}
+		return s.compileField(where+"[]", f.Of)
+	case TypeMap:
+		if f.Value == nil {
+			f.Value = &Field{Type: TypeString}
+		}
+		return s.compileField(where+"{}", f.Value)
+	case TypeObject:
+		for _, name := range f.Fields.Names {
+			if err := s.compileField(where+"."+name, f.Fields.ByName[name]); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}

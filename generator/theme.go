@@ -1,0 +1,120 @@
+package generator
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+)
+
+// theme is the merged theme of a run: the site's themes/NAME over the default.
+type theme struct {
+	fs    fs.FS
+	pages map[string]*template.Template // by layout file name, each with base and partials
+}
+
+// overlayFS reads a file from top when it has it, else from base.
+type overlayFS struct{ top, base fs.FS }
+
+func (o overlayFS) Open(name string) (fs.File, error) {
+	if o.top != nil {
+		if f, err := o.top.Open(name); err == nil {
+			return f, nil
+		}
+	}
+	return o.base.Open(name)
+}
+
+// files lists the regular files under dir in both layers, sorted.
+func (o overlayFS) files(dir string) []string {
+	seen := map[string]bool{}
+	for _, layer := range []fs.FS{o.top, o.base} {
+		if layer == nil {
+			continue
+		}
+		_ = fs.WalkDir(layer, dir, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && !IgnoredFile(d.Name()) {
+				seen[p] = true
+			}
+			return nil
+		})
+	}
+	return sortedKeys(seen)
+}
+
+// loadTheme parses the layouts: every page layout is cloned from the base layout and
+// the partials (files starting with _), so each page can define its own blocks.
+func loadTheme(site fs.FS, cfg *Config, def fs.FS, funcs template.FuncMap) (*theme, error) {
+	var top fs.FS
+	if cfg.Theme != "" {
+		top = subFS(site, path.Join("themes", cfg.Theme))
+		if top == nil {
+			return nil, fmt.Errorf("%s: theme %q: no folder themes/%s in the site", ConfigFile, cfg.Theme, cfg.Theme)
+		}
+	}
+	o := overlayFS{top: top, base: def}
+	base := template.New("base").Funcs(funcs)
+	var pages []string
+	for _, p := range o.files("layouts") {
+		name := path.Base(p)
+		if !strings.HasSuffix(name, ".html") && !strings.HasSuffix(name, ".xml") {
+			continue
+		}
+		if strings.HasPrefix(name, "_") || name == "base.html" {
+			if err := parseInto(base, o, p); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		pages = append(pages, p)
+	}
+	th := &theme{fs: o, pages: map[string]*template.Template{}}
+	for _, p := range pages {
+		t, err := base.Clone()
+		if err != nil {
+			return nil, err
+		}
+		if err := parseInto(t, o, p); err != nil {
+			return nil, err
+		}
+		th.pages[path.Base(p)] = t
+	}
+	for _, need := range []string{"home.html", "page.html", "kind.html", "list.html", "search.html", "404.html"} {
+		if th.pages[need] == nil {
+			return nil, fmt.Errorf("theme: layouts/%s is missing", need)
+		}
+	}
+	return th, nil
+}
+
+func parseInto(t *template.Template, fsys fs.FS, p string) error {
+	src, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		return err
+	}
+	if _, err := t.New(path.Base(p)).Parse(string(src)); err != nil {
+		return fmt.Errorf("theme: %w", err)
+	}
+	return nil
+}
+
+// execute runs a page layout: its "base" template, which includes the page's blocks.
+func (th *theme) execute(w *bytes.Buffer, layout string, data any) error {
+	t := th.pages[layout]
+	if t == nil {
+		return errors.New("theme: no layout " + layout)
+	}
+	return t.ExecuteTemplate(w, "base.html", data)
+}
+
+// staticFiles lists the theme's static files (paths under static/).
+func (th *theme) staticFiles() []string {
+	o := th.fs.(overlayFS)
+	files := o.files("static")
+	slices.Sort(files)
+	return files
+}

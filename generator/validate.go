@@ -1,0 +1,354 @@
+package generator
+
+import (
+	"fmt"
+	"net/url"
+	"path"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v2"
+)
+
+// idPattern is the form of a document id and of a kind name: lower-kebab.
+var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// frontMatter validates one document's front matter against the schema while
+// converting it to normalised values; refs are collected on the way.
+type frontMatter struct {
+	b    *builder
+	doc  *Document
+	sink *diagSink
+}
+
+// readFrontMatter fills doc from goldmark-meta's items. It reports false when the
+// document cannot take part in the site (no usable kind).
+func (b *builder) readFrontMatter(doc *Document, items yaml.MapSlice, sink *diagSink) bool {
+	fm := &frontMatter{b: b, doc: doc, sink: sink}
+	raw := map[string]any{}
+	for _, it := range items {
+		raw[fmt.Sprint(it.Key)] = it.Value
+	}
+	kindName, _ := raw["kind"].(string)
+	kind := b.schema.Kinds[kindName]
+	switch {
+	case raw["kind"] == nil:
+		sink.errorf(Pos{1, 1}, "missing required field kind (one of: %s)", strings.Join(b.schema.Order, ", "))
+		return false
+	case kind == nil:
+		sink.errorf(doc.pos("kind"), "unknown kind %q%s (want one of: %s)", fmt.Sprint(raw["kind"]),
+			didYouMean(fmt.Sprint(raw["kind"]), b.schema.Order), strings.Join(b.schema.Order, ", "))
+		return false
+	}
+	doc.Kind = kindName
+	doc.Fields = fm.object(items, &kind.Fields, kind, "")
+	fm.common(kind)
+	return true
+}
+
+// common copies the common fields to the document and applies their rules.
+func (fm *frontMatter) common(kind *Kind) {
+	doc, f := fm.doc, fm.doc.Fields
+	base := strings.TrimSuffix(path.Base(doc.Path), path.Ext(doc.Path))
+	doc.ID = f.String("id")
+	if doc.ID == "" {
+		doc.ID = base
+	}
+	if !idPattern.MatchString(doc.ID) {
+		where := fm.posOr("id", Pos{1, 1})
+		fm.sink.errorf(where, "id %q is not lower-kebab (like payments-gateway): use lower-case letters, digits and single hyphens", doc.ID)
+	}
+	doc.Title = f.String("title")
+	doc.Status = f.String("status")
+	doc.Owner = strings.TrimSpace(f.String("owner"))
+	doc.Summary = f.String("summary")
+	doc.Classification = f.String("classification")
+	if doc.Classification == "" {
+		doc.Classification = "internal"
+	}
+	doc.Draft, _ = f.Get("draft").(bool)
+	for _, t := range f.List("tags") {
+		if s, ok := t.(string); ok && strings.TrimSpace(s) != "" {
+			doc.Tags = append(doc.Tags, strings.TrimSpace(s))
+		}
+	}
+	slices.Sort(doc.Tags)
+	doc.Tags = slices.Compact(doc.Tags)
+	if doc.Status != "" && len(kind.Statuses) > 0 && !slices.Contains(kind.Statuses, doc.Status) {
+		fm.sink.errorf(doc.pos("status"), "status %q is not a %s status%s (want one of: %s)", doc.Status,
+			kind.Name, didYouMean(doc.Status, kind.Statuses), strings.Join(kind.Statuses, ", "))
+	}
+}
+
+func (fm *frontMatter) posOr(p string, def Pos) Pos {
+	if fm.doc.Fields.Get(p) == nil {
+		return def
+	}
+	return fm.doc.pos(p)
+}
+
+// object converts a mapping against a set of fields; for the top level, kind is the
+// document's kind and common fields apply too.
+func (fm *frontMatter) object(items yaml.MapSlice, fields *Fields, kind *Kind, p string) *Object {
+	obj := &Object{}
+	for _, it := range items {
+		key := fmt.Sprint(it.Key)
+		fp := joinPath(p, key)
+		var f *Field
+		if kind != nil {
+			f = kind.Field(fm.b.schema, key)
+		} else {
+			f = fields.ByName[key]
+		}
+		if f == nil {
+			known := fields.Names
+			if kind != nil {
+				known = append(slices.Clone(fm.b.schema.Common.Names), known...)
+			}
+			fm.sink.warnf(fm.doc.pos(fp), "unknown field %q%s; it is kept but not checked", key, didYouMean(key, known))
+			obj.set(key, plainValue(it.Value))
+			continue
+		}
+		if it.Value == nil {
+			continue // "key:" with nothing after it counts as absent
+		}
+		if v, ok := fm.value(it.Value, f, fp); ok {
+			obj.set(key, v)
+		}
+	}
+	fm.required(obj, fields, p)
+	if kind != nil {
+		fm.required(obj, &fm.b.schema.Common, p)
+	}
+	return obj
+}
+
+func (fm *frontMatter) required(obj *Object, fields *Fields, p string) {
+	for _, name := range fields.Names {
+		if fields.ByName[name].Required && obj.Get(name) == nil {
+			at := Pos{1, 1}
+			if p != "" {
+				at = fm.doc.pos(p)
+			}
+			fm.sink.errorf(at, "missing required field %s", joinPath(p, name))
+		}
+	}
+}
+
+func joinPath(p, key string) string {
+	if p == "" {
+		return key
+	}
+	return p + "." + key
+}
+
+// value converts and checks one value; ok is false when it was rejected.
+func (fm *frontMatter) value(v any, f *Field, p string) (any, bool) {
+	fail := func(format string, args ...any) (any, bool) {
+		fm.sink.errorf(fm.doc.pos(p), "%s: "+format, append([]any{p}, args...)...)
+		return nil, false
+	}
+	switch f.Type {
+	case TypeString, TypeText:
+		s, ok := scalarString(v)
+		if !ok {
+			return fail("want text, not %s", describe(v))
+		}
+		if f.pattern != nil && !f.pattern.MatchString(s) {
+			return fail("%q does not match the pattern %s", s, f.Pattern)
+		}
+		return s, true
+	case TypeEnum:
+		s, ok := scalarString(v)
+		if !ok || !slices.Contains(f.Values, s) {
+			return fail("%q is not allowed%s (want one of: %s)", fmt.Sprint(v), didYouMean(fmt.Sprint(v), f.Values), strings.Join(f.Values, ", "))
+		}
+		return s, true
+	case TypeInt:
+		n, ok := v.(int)
+		if !ok {
+			return fail("want a whole number, not %s", describe(v))
+		}
+		if (f.Min != nil && n < *f.Min) || (f.Max != nil && n > *f.Max) {
+			return fail("%d is out of range %s", n, rangeText(f))
+		}
+		return n, true
+	case TypeNumber:
+		switch n := v.(type) {
+		case int:
+			return float64(n), true
+		case float64:
+			return n, true
+		}
+		return fail("want a number, not %s", describe(v))
+	case TypeBool:
+		bv, ok := v.(bool)
+		if !ok {
+			return fail("want true or false, not %s", describe(v))
+		}
+		return bv, true
+	case TypeDate:
+		d, err := parseDate(v)
+		if err != nil {
+			return fail("%v", err)
+		}
+		return d, true
+	case TypePeriod:
+		pd, err := parsePeriod(v)
+		if err != nil {
+			return fail("%v", err)
+		}
+		return pd, true
+	case TypeDuration:
+		d, err := parseDuration(v)
+		if err != nil {
+			return fail("%v", err)
+		}
+		return d, true
+	case TypeURL:
+		s, _ := scalarString(v)
+		if u, err := url.Parse(s); err != nil || (u.Scheme != "https" && u.Scheme != "http" && u.Scheme != "mailto") {
+			return fail("%q is not an http(s) or mailto URL", s)
+		}
+		return s, true
+	case TypeRef:
+		return fm.ref(v, f, p)
+	case TypeList:
+		return fm.list(v, f, p)
+	case TypeObject:
+		return fm.objectValue(v, f, p)
+	case TypeMap:
+		items, ok := v.(yaml.MapSlice)
+		if !ok {
+			return fail("want a mapping, not %s", describe(v))
+		}
+		obj := &Object{}
+		for _, it := range items {
+			key := fmt.Sprint(it.Key)
+			if val, ok := fm.value(it.Value, f.Value, joinPath(p, key)); ok {
+				obj.set(key, val)
+			}
+		}
+		return obj, true
+	}
+	return nil, false
+}
+
+func (fm *frontMatter) list(v any, f *Field, p string) (any, bool) {
+	items, ok := v.([]any)
+	if !ok {
+		fm.sink.errorf(fm.doc.pos(p), "%s: want a list, not %s", p, describe(v))
+		return nil, false
+	}
+	out := make([]any, 0, len(items))
+	for i, it := range items {
+		ip := p + "[" + strconv.Itoa(i) + "]"
+		if it == nil {
+			fm.sink.errorf(fm.doc.pos(ip), "%s: empty list item", ip)
+			continue
+		}
+		if val, ok := fm.value(it, f.Of, ip); ok {
+			out = append(out, val)
+		}
+	}
+	return out, true
+}
+
+func (fm *frontMatter) objectValue(v any, f *Field, p string) (any, bool) {
+	items, ok := v.(yaml.MapSlice)
+	if !ok && f.Short != "" {
+		if _, scalar := scalarString(v); scalar {
+			items, ok = yaml.MapSlice{{Key: f.Short, Value: v}}, true
+		}
+	}
+	if !ok {
+		fm.sink.errorf(fm.doc.pos(p), "%s: want a mapping of %s, not %s", p, strings.Join(f.Fields.Names, ", "), describe(v))
+		return nil, false
+	}
+	first := len(fm.doc.Refs)
+	obj := fm.object(items, &f.Fields, nil, p)
+	// Refs made directly inside the object carry its other fields (via, protocol, data).
+	for _, r := range fm.doc.Refs[first:] {
+		if r.Attrs == nil && strings.HasPrefix(r.Field, p+".") && !strings.Contains(r.Field[len(p)+1:], ".") {
+			r.Attrs = obj
+		}
+	}
+	return obj, true
+}
+
+// ref records a reference by id; the link stage resolves it.
+func (fm *frontMatter) ref(v any, f *Field, p string) (any, bool) {
+	s, ok := scalarString(v)
+	if !ok || s == "" {
+		fm.sink.errorf(fm.doc.pos(p), "%s: want a document id, not %s", p, describe(v))
+		return nil, false
+	}
+	if slices.Contains(f.Allow, s) {
+		return s, true
+	}
+	fm.doc.Refs = append(fm.doc.Refs, &Ref{From: fm.doc, Target: s, Field: p,
+		Relation: f.Relation, Inverse: f.Inverse, to: f.To})
+	return s, true
+}
+
+func rangeText(f *Field) string {
+	lo, hi := "…", "…"
+	if f.Min != nil {
+		lo = strconv.Itoa(*f.Min)
+	}
+	if f.Max != nil {
+		hi = strconv.Itoa(*f.Max)
+	}
+	return lo + "–" + hi
+}
+
+// scalarString returns a scalar as text; numbers are accepted where text is wanted
+// (version: 2).
+func scalarString(v any) (string, bool) {
+	switch v := v.(type) {
+	case string:
+		return v, true
+	case int, int64, uint64, float64, bool:
+		return fmt.Sprint(v), true
+	}
+	return "", false
+}
+
+func describe(v any) string {
+	switch v := v.(type) {
+	case []any:
+		return "a list"
+	case yaml.MapSlice:
+		return "a mapping"
+	case string:
+		return strconv.Quote(v)
+	case nil:
+		return "nothing"
+	default:
+		return fmt.Sprint(v)
+	}
+}
+
+// plainValue converts an unchecked YAML value to the normalised shapes.
+func plainValue(v any) any {
+	switch v := v.(type) {
+	case yaml.MapSlice:
+		obj := &Object{}
+		for _, it := range v {
+			obj.set(fmt.Sprint(it.Key), plainValue(it.Value))
+		}
+		return obj
+	case []any:
+		out := make([]any, len(v))
+		for i, it := range v {
+			out[i] = plainValue(it)
+		}
+		return out
+	case time.Time:
+		return Date{v.UTC()}
+	}
+	return v
+}

@@ -1,0 +1,206 @@
+package generator
+
+import (
+	"fmt"
+	"html/template"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// FieldView is one row of a metadata panel: a field name and its value.
+type FieldView struct {
+	Name  string
+	Label string
+	Value ValueView
+}
+
+// ValueView is a front-matter value ready for a template: text with an optional link,
+// a list, or nested rows. Templates escape every part of it.
+type ValueView struct {
+	Text  string
+	Href  string
+	Items []ValueView
+	Rows  []FieldView
+}
+
+// IsList reports whether the value is a list.
+func (v ValueView) IsList() bool { return v.Items != nil }
+
+// IsObject reports whether the value is a mapping.
+func (v ValueView) IsObject() bool { return v.Rows != nil }
+
+// hiddenFields are shown elsewhere on a document page, not in its metadata panel.
+var hiddenFields = map[string]bool{"id": true, "kind": true, "title": true, "summary": true, "tags": true, "draft": true}
+
+// Fields returns the metadata panel of the page's document: every field it has, in
+// schema order, then unknown ones in the order written.
+func (pg *Page) Fields() []FieldView {
+	d := pg.Doc
+	if d == nil {
+		return nil
+	}
+	refs := map[string]*Ref{}
+	for _, r := range d.Refs {
+		if r.Field != "" {
+			refs[r.Field] = r
+		}
+	}
+	var order []string
+	seen := map[string]bool{}
+	for _, fields := range []Fields{pg.Site.schema.Common, pg.Kind.Fields} {
+		for _, n := range fields.Names {
+			if d.Fields.Get(n) != nil && !seen[n] {
+				order, seen[n] = append(order, n), true
+			}
+		}
+	}
+	for _, n := range d.Fields.Keys {
+		if !seen[n] {
+			order, seen[n] = append(order, n), true
+		}
+	}
+	var out []FieldView
+	for _, n := range order {
+		if hiddenFields[n] {
+			continue
+		}
+		out = append(out, FieldView{Name: n, Label: Humanize(n), Value: pg.valueView(d.Fields.Get(n), n, refs)})
+	}
+	return out
+}
+
+// Column returns a document's value for an index column.
+func (pg *Page) Column(d *Document, name string) ValueView {
+	refs := map[string]*Ref{}
+	for _, r := range d.Refs {
+		if r.Field == name || strings.HasPrefix(r.Field, name+"[") {
+			refs[r.Field] = r
+		}
+	}
+	return pg.valueView(d.Fields.Get(name), name, refs)
+}
+
+func (pg *Page) valueView(v any, p string, refs map[string]*Ref) ValueView {
+	switch v := v.(type) {
+	case *Object:
+		rows := []FieldView{}
+		for _, k := range v.Keys {
+			rows = append(rows, FieldView{Name: k, Label: Humanize(k), Value: pg.valueView(v.Values[k], joinPath(p, k), refs)})
+		}
+		return ValueView{Rows: rows}
+	case []any:
+		items := []ValueView{}
+		for i, it := range v {
+			items = append(items, pg.valueView(it, p+"["+strconv.Itoa(i)+"]", refs))
+		}
+		return ValueView{Items: items}
+	case string:
+		if r := refs[p]; r != nil && r.To != nil {
+			return ValueView{Text: r.To.Title, Href: pg.Rel(r.To.URL)}
+		}
+		if isWebURL(v) {
+			return ValueView{Text: v, Href: v}
+		}
+		return ValueView{Text: v}
+	case Date:
+		return ValueView{Text: v.String()}
+	case bool:
+		if v {
+			return ValueView{Text: "yes"}
+		}
+		return ValueView{Text: "no"}
+	case nil:
+		return ValueView{Text: ""}
+	}
+	return ValueView{Text: fmt.Sprint(v)}
+}
+
+// isWebURL reports whether s is an absolute http(s) URL, the only kind of URL from
+// content that becomes a link.
+func isWebURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != ""
+}
+
+// Humanize turns a field or status name into words: "data_classification" →
+// "Data classification".
+func Humanize(s string) string {
+	s = strings.NewReplacer("_", " ", "-", " ").Replace(s)
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// RefGroup is the references of one relation.
+type RefGroup struct {
+	Name string
+	Refs []*Ref
+}
+
+// Relations groups the document's outgoing references by relation, one entry per
+// target within a group.
+func (d *Document) Relations() []RefGroup { return groupRefs(d.Refs, false) }
+
+// Referenced groups the document's backlinks by their inverse relation.
+func (d *Document) Referenced() []RefGroup { return groupRefs(d.Backlinks, true) }
+
+func groupRefs(refs []*Ref, inverse bool) []RefGroup {
+	var out []RefGroup
+	idx := map[string]int{}
+	seen := map[string]bool{}
+	for _, r := range refs {
+		if r.To == nil {
+			continue
+		}
+		name, other := r.Relation, r.To
+		if inverse {
+			name, other = r.Inverse, r.From
+		}
+		if seen[name+"\x00"+other.ID] {
+			continue
+		}
+		seen[name+"\x00"+other.ID] = true
+		i, ok := idx[name]
+		if !ok {
+			i = len(out)
+			idx[name] = i
+			out = append(out, RefGroup{Name: name})
+		}
+		out[i].Refs = append(out[i].Refs, r)
+	}
+	return out
+}
+
+func templateFuncs(p *Portfolio) template.FuncMap {
+	return template.FuncMap{
+		"humanize": Humanize,
+		"slug":     slugify,
+		"date":     func(t time.Time) string { return t.Format(time.DateOnly) },
+		"kind":     func(name string) *Kind { return p.Schema.Kinds[name] },
+		"jira":     p.Config.JiraURL,
+		"add":      func(a, b int) int { return a + b },
+		"dict": func(kv ...any) (map[string]any, error) {
+			if len(kv)%2 != 0 {
+				return nil, fmt.Errorf("dict: odd number of arguments")
+			}
+			m := make(map[string]any, len(kv)/2)
+			for i := 0; i < len(kv); i += 2 {
+				k, ok := kv[i].(string)
+				if !ok {
+					return nil, fmt.Errorf("dict: key %v is not a string", kv[i])
+				}
+				m[k] = kv[i+1]
+			}
+			return m, nil
+		},
+		"pct": func(n, total int) int {
+			if total == 0 {
+				return 0
+			}
+			return n * 100 / total
+		},
+	}
+}

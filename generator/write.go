@@ -1,0 +1,171 @@
+package generator
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// OutputMarker is the file archfolio writes at the top of every output folder; a
+// non-empty folder without it is never replaced.
+const OutputMarker = ".archfolio-output"
+
+// Output receives the files of a rendered site. Implementations are safe for
+// concurrent use.
+type Output interface {
+	WriteFile(name string, data []byte) error
+}
+
+// dirOutput writes files under a folder.
+type dirOutput struct{ dir string }
+
+func (o dirOutput) WriteFile(name string, data []byte) error {
+	full := filepath.Join(o.dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(full, data, 0o644)
+}
+
+// MemOutput keeps a rendered site in memory, for the dev server and tests.
+type MemOutput struct {
+	mu    sync.Mutex
+	files map[string][]byte
+}
+
+// WriteFile implements Output.
+func (o *MemOutput) WriteFile(name string, data []byte) error {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if o.files == nil {
+		o.files = map[string][]byte{}
+	}
+	o.files[name] = data
+	return nil
+}
+
+// File returns a file's content and whether it exists.
+func (o *MemOutput) File(name string) ([]byte, bool) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	b, ok := o.files[name]
+	return b, ok
+}
+
+// Names lists the files, sorted.
+func (o *MemOutput) Names() []string {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	names := make([]string, 0, len(o.files))
+	for n := range o.files {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return names
+}
+
+// CheckDestination refuses output folders whose replacement would destroy a user's
+// work: the site root or its content, a folder that contains them, the home folder,
+// the file-system root, and any non-empty folder archfolio did not create.
+func CheckDestination(siteDir, dest string) error {
+	site, err := filepath.Abs(siteDir)
+	if err != nil {
+		return err
+	}
+	out, err := filepath.Abs(dest)
+	if err != nil {
+		return err
+	}
+	home, _ := os.UserHomeDir()
+	for _, bad := range []struct{ dir, what string }{
+		{site, "the site root"},
+		{filepath.Join(site, ContentDir), "the content folder"},
+		{filepath.Join(site, "static"), "the static folder"},
+		{filepath.Join(site, "themes"), "the themes folder"},
+	} {
+		if out == bad.dir || isWithin(bad.dir, out) {
+			return fmt.Errorf("refusing to write the site into %s: it is %s or contains it", dest, bad.what)
+		}
+	}
+	if isWithin(filepath.Join(site, ContentDir), out) {
+		return fmt.Errorf("refusing to write the site into %s: it is inside the content folder", dest)
+	}
+	if out == filepath.Dir(out) || (home != "" && out == filepath.Clean(home)) {
+		return fmt.Errorf("refusing to write the site into %s", dest)
+	}
+	entries, err := os.ReadDir(out)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if len(entries) > 0 {
+		if _, err := os.Stat(filepath.Join(out, OutputMarker)); err != nil {
+			return fmt.Errorf("refusing to replace %s: it is not empty and was not written by archfolio (no %s file)", dest, OutputMarker)
+		}
+	}
+	return nil
+}
+
+// isWithin reports whether child lies strictly inside parent.
+func isWithin(child, parent string) bool {
+	rel, err := filepath.Rel(parent, child)
+	return err == nil && rel != "." && !strings.HasPrefix(rel, "..")
+}
+
+// Publish renders into a fresh folder next to dest and swaps it in only when fill
+// succeeds, so a failed build leaves the previous output exactly as it was.
+func Publish(ctx context.Context, dest string, fill func(Output) error) error {
+	out, err := filepath.Abs(dest)
+	if err != nil {
+		return err
+	}
+	parent := filepath.Dir(out)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp(parent, ".archfolio-build-")
+	if err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		os.RemoveAll(tmp)
+		return err
+	}
+	err = fill(dirOutput{tmp})
+	if err == nil {
+		err = ctx.Err()
+	}
+	if err == nil {
+		err = os.WriteFile(filepath.Join(tmp, OutputMarker), []byte("written by archfolio; this folder is replaced on every build\n"), 0o644)
+	}
+	if err != nil {
+		os.RemoveAll(tmp)
+		return err
+	}
+	var old string
+	if _, err := os.Stat(out); err == nil {
+		old = tmp + ".old"
+		if err := os.Rename(out, old); err != nil {
+			os.RemoveAll(tmp)
+			return err
+		}
+	}
+	if err := os.Rename(tmp, out); err != nil {
+		if old != "" {
+			_ = os.Rename(old, out)
+		}
+		os.RemoveAll(tmp)
+		return err
+	}
+	if old != "" {
+		return os.RemoveAll(old)
+	}
+	return nil
+}
