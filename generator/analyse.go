@@ -3,6 +3,7 @@ package generator
 import (
 	"cmp"
 	"slices"
+	"strconv"
 	"time"
 )
 
@@ -13,11 +14,26 @@ type StaleDocument struct {
 	DaysLate int
 }
 
-// analyse runs the analyses over the linked portfolio. Each is a pure function of the
-// graph and Today; they fill the portfolio's computed views and return diagnostics.
+// analyse runs every view's analysis over the linked portfolio, in table order.
+// Each is a pure function of the graph and Today that stores its result on p.
 func analyse(p *Portfolio) Diagnostics {
+	var diags Diagnostics
+	for _, v := range views {
+		if v.analyse != nil {
+			diags = append(diags, v.analyse(p)...)
+		}
+	}
+	return diags
+}
+
+func analyseStale(p *Portfolio) Diagnostics {
 	p.Stale = staleDocuments(p)
 	return nil
+}
+
+func staleCards(p *Portfolio) []Card {
+	return []Card{{Title: "Stale documents", Value: strconv.Itoa(len(p.Stale)), Detail: "past their review date",
+		URL: "#stale", Alert: len(p.Stale) > 0}}
 }
 
 // staleDocuments lists documents past their review date, most overdue first.

@@ -17,6 +17,20 @@ func (r *siteRenderer) writeExports() error {
 	if err := r.out.WriteFile("portfolio.json", data); err != nil {
 		return err
 	}
+	for _, v := range views {
+		if v.files == nil {
+			continue
+		}
+		files, err := v.files(r.p)
+		if err != nil {
+			return err
+		}
+		for _, name := range sortedKeys(files) {
+			if err := r.out.WriteFile(name, files[name]); err != nil {
+				return err
+			}
+		}
+	}
 	idx, err := searchIndex(r.p)
 	if err != nil {
 		return err
@@ -46,6 +60,8 @@ type PortfolioJSON struct {
 	Today     string         `json:"today"`
 	Kinds     []KindJSON     `json:"kinds"`
 	Documents []DocumentJSON `json:"documents"`
+	// Views holds each view's own export (matrix, dependencies, roadmap, …) by name.
+	Views map[string]any `json:"views,omitempty"`
 }
 
 // KindJSON describes one kind in portfolio.json.
@@ -105,6 +121,14 @@ func portfolioJSON(p *Portfolio) PortfolioJSON {
 			dj.Backlinks = append(dj.Backlinks, RelationJSON{Relation: r.Inverse, ID: r.From.ID, Kind: r.From.Kind, Field: r.Field})
 		}
 		out.Documents = append(out.Documents, dj)
+	}
+	for _, v := range views {
+		if v.json != nil {
+			if out.Views == nil {
+				out.Views = map[string]any{}
+			}
+			out.Views[v.name] = v.json(p)
+		}
 	}
 	return out
 }

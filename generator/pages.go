@@ -31,6 +31,11 @@ func newSiteInfo(p *Portfolio) *siteInfo {
 			s.Menu = append(s.Menu, MenuItem{kind.Plural, kind.Section + "/", kind.Name})
 		}
 	}
+	for _, v := range views {
+		if v.menu != nil {
+			s.Menu = append(s.Menu, *v.menu)
+		}
+	}
 	s.Menu = append(s.Menu, MenuItem{"All documents", "documents/", "documents"},
 		MenuItem{"Owners", "owners/", "owners"}, MenuItem{"Tags", "tags/", "tags"},
 		MenuItem{"Search", "search/", "search"})
@@ -70,6 +75,11 @@ func (r *siteRenderer) pages() []pageJob {
 			jobs = append(jobs, pageJob{url: g.section + "/" + grp.Slug + "/", layout: "group.html",
 				page: &Page{Title: grp.Name, Section: g.section, Docs: grp.Docs,
 					Data: groupByKind(p, grp.Docs)}})
+		}
+	}
+	for _, v := range views {
+		if v.pages != nil {
+			jobs = append(jobs, v.pages(p)...)
 		}
 	}
 	return jobs
@@ -200,8 +210,13 @@ type Card struct {
 
 func homeData(p *Portfolio) HomeData {
 	h := HomeData{Kinds: kindSummaries(p), Total: len(p.Docs), Stale: p.Stale}
-	h.Cards = append(h.Cards, Card{Title: "Documents", Value: strconv.Itoa(len(p.Docs)), Detail: "across " + strconv.Itoa(len(p.ByKind)) + " kinds", URL: "documents/"},
-		Card{Title: "Stale documents", Value: strconv.Itoa(len(p.Stale)), Detail: "past their review date", URL: "#stale", Alert: len(p.Stale) > 0})
+	h.Cards = append(h.Cards, Card{Title: "Documents", Value: strconv.Itoa(len(p.Docs)),
+		Detail: "across " + strconv.Itoa(len(p.ByKind)) + " kinds", URL: "documents/"})
+	for _, v := range views {
+		if v.cards != nil {
+			h.Cards = append(h.Cards, v.cards(p)...)
+		}
+	}
 	return h
 }
 

@@ -92,6 +92,8 @@ type Page struct {
 	Kind    *Kind
 	Docs    []*Document
 	Data    any
+
+	renderer *siteRenderer
 }
 
 // Rel returns the link from this page to a site-relative URL.
@@ -99,6 +101,7 @@ func (pg *Page) Rel(url string) string { return pg.Root + url }
 
 func (r *siteRenderer) writePage(buf *bytes.Buffer, job pageJob) error {
 	job.page.Site = r.site
+	job.page.renderer = r
 	job.page.URL = job.url
 	job.page.Root = strings.Repeat("../", strings.Count(job.url, "/"))
 	if job.file == "404.html" {

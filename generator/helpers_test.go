@@ -1,0 +1,66 @@
+package generator
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"archfolio/themes"
+)
+
+// testSite builds an in-memory site from path → content; a leading newline in each
+// content is dropped so tests can use raw string literals.
+func testSite(files map[string]string) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for name, body := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(strings.TrimPrefix(body, "\n"))}
+	}
+	return fsys
+}
+
+// testOptions returns options for a test site pinned to today (YYYY-MM-DD).
+func testOptions(t testing.TB, site fstest.MapFS, today string) Options {
+	t.Helper()
+	d, err := time.Parse(time.DateOnly, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Options{Site: site, Theme: themes.Default(), Today: d}
+}
+
+// loadTestSite loads an in-memory site and returns the portfolio and diagnostics.
+func loadTestSite(t testing.TB, files map[string]string, today string) (*Portfolio, Diagnostics) {
+	t.Helper()
+	p, diags, err := Load(context.Background(), testOptions(t, testSite(files), today))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p, diags
+}
+
+// renderTestSite loads and renders an in-memory site into memory.
+func renderTestSite(t testing.TB, files map[string]string, today string) (*MemOutput, Diagnostics) {
+	t.Helper()
+	opts := testOptions(t, testSite(files), today)
+	p, diags, err := Load(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := &MemOutput{}
+	if err := Render(context.Background(), p, opts, out); err != nil {
+		t.Fatal(err)
+	}
+	return out, diags
+}
+
+// diagLines renders diagnostics one per line, for comparing with expectations.
+func diagLines(ds Diagnostics) string {
+	var b strings.Builder
+	for _, d := range ds {
+		b.WriteString(d.String())
+		b.WriteByte('\n')
+	}
+	return b.String()
+}

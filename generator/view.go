@@ -1,0 +1,78 @@
+package generator
+
+import (
+	"bytes"
+	"html/template"
+)
+
+// A view is one of the site's analyses and the pages that show it (the matrix, the
+// dependency map, the roadmap, the risk register, the backlog). Each view lives in
+// its own file: a pure analysis of the linked portfolio, then what it adds to the
+// site. The views table lists them in menu order; every hook is optional.
+type view struct {
+	name string
+	// analyse computes the view from the portfolio (storing it on p) and reports
+	// problems it finds; it runs after link, in table order.
+	analyse func(p *Portfolio) Diagnostics
+	// menu is the view's entry in the fixed menu, if any.
+	menu *MenuItem
+	// pages lists the view's own pages.
+	pages func(p *Portfolio) []pageJob
+	// panels returns the view's panels on a document's page.
+	panels func(p *Portfolio, d *Document) []Panel
+	// cards returns the view's figures for the home page.
+	cards func(p *Portfolio) []Card
+	// files returns extra files to write (CSV exports), by site-relative name.
+	files func(p *Portfolio) (map[string][]byte, error)
+	// json returns the view's part of portfolio.json, under "views"."name".
+	json func(p *Portfolio) any
+}
+
+// views is the table of views, in menu order. It holds only functions and is never
+// modified.
+var views = []view{
+	{name: "stale", analyse: analyseStale, cards: staleCards},
+}
+
+// Panel is a section a view adds to a document page: a layout template (defined in
+// a theme partial) and its data.
+type Panel struct {
+	ID       string // the section's anchor id
+	Title    string
+	Template string // the name of a template defined in the theme's partials
+	Data     any
+}
+
+// PanelHTML is a panel rendered by its template, ready for page.html.
+type PanelHTML struct {
+	ID, Title string
+	HTML      template.HTML
+}
+
+// Panels renders the views' panels for the page's document.
+func (pg *Page) Panels() ([]PanelHTML, error) {
+	if pg.Doc == nil || pg.renderer == nil {
+		return nil, nil
+	}
+	var out []PanelHTML
+	for _, v := range views {
+		if v.panels == nil {
+			continue
+		}
+		for _, panel := range v.panels(pg.renderer.p, pg.Doc) {
+			var buf bytes.Buffer
+			data := &PanelPage{Page: pg, Data: panel.Data}
+			if err := pg.renderer.th.pages["page.html"].ExecuteTemplate(&buf, panel.Template, data); err != nil {
+				return nil, err
+			}
+			out = append(out, PanelHTML{ID: panel.ID, Title: panel.Title, HTML: template.HTML(buf.String())})
+		}
+	}
+	return out, nil
+}
+
+// PanelPage is what a panel template receives: the page (for links) and the data.
+type PanelPage struct {
+	*Page
+	Data any
+}
