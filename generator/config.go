@@ -3,6 +3,7 @@ package generator
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"regexp"
@@ -58,7 +59,13 @@ func (c *Config) SLADays(severity string) int {
 	return defaultSLA[severity]
 }
 
-var yamlLineRE = regexp.MustCompile(`line (\d+): (.*)`)
+var (
+	yamlLineRE       = regexp.MustCompile(`line (\d+): (.*)`)
+	yamlUnknownKeyRE = regexp.MustCompile(`^field (\S+) not found in type generator\.(\w+)$`)
+)
+
+// configKeys are the settings archfolio.yaml may have, for suggestions.
+var configKeys = []string{"title", "base_url", "theme", "unsafe_html", "jira", "sla", "frameworks", "kinds"}
 
 // loadConfig reads archfolio.yaml if present; problems are diagnostics on it.
 func loadConfig(site fs.FS) (*Config, Diagnostics) {
@@ -108,6 +115,9 @@ func yamlErrorDiagnostics(path string, err error, offset int) Diagnostics {
 			n, _ := strconv.Atoi(m[1])
 			d.Line, d.Col = n+offset, 1
 			d.Message = "invalid YAML: " + m[2]
+			if u := yamlUnknownKeyRE.FindStringSubmatch(m[2]); u != nil {
+				d.Message = fmt.Sprintf("unknown setting %q%s", u[1], didYouMean(u[1], configKeys))
+			}
 		}
 		ds = append(ds, d)
 	}

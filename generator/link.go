@@ -24,7 +24,7 @@ func (b *builder) link(docs []*Document) (*Portfolio, Diagnostics) {
 	p := &Portfolio{Config: b.cfg, Schema: b.schema, Today: b.opts.Today, BaseURL: b.baseURL,
 		ByID: map[string]*Document{}, ByKind: map[string][]*Document{}}
 	var diags Diagnostics
-	drafts := map[string]*Document{}
+	drafts := map[string]*Document{} // left-out drafts, by id and by path
 	kindRank := map[string]int{}
 	for i, k := range b.schema.Order {
 		kindRank[k] = i
@@ -35,7 +35,7 @@ func (b *builder) link(docs []*Document) (*Portfolio, Diagnostics) {
 	byPath := map[string]*Document{}
 	for _, d := range docs {
 		if d.Draft && !b.opts.Drafts {
-			drafts[d.ID] = d
+			drafts[d.ID], drafts[d.Path] = d, d
 			continue
 		}
 		if !idPattern.MatchString(d.ID) {
@@ -60,7 +60,7 @@ func (b *builder) link(docs []*Document) (*Portfolio, Diagnostics) {
 	for _, d := range p.Docs {
 		sink := &diagSink{path: d.Path}
 		b.resolveFrontMatter(p, d, ids, drafts, sink)
-		b.resolveBody(p, d, byPath, ids, sink)
+		b.resolveBody(p, d, byPath, ids, drafts, sink)
 		diags = append(diags, sink.diags...)
 	}
 	for _, d := range p.Docs {
@@ -110,24 +110,33 @@ func (b *builder) resolveFrontMatter(p *Portfolio, d *Document, ids []string, dr
 
 // resolveBody resolves body links and wikilinks, rewriting their destinations in the
 // AST to the target page's URL relative to this page.
-func (b *builder) resolveBody(p *Portfolio, d *Document, byPath map[string]*Document, ids []string, sink *diagSink) {
+func (b *builder) resolveBody(p *Portfolio, d *Document, byPath map[string]*Document, ids []string,
+	drafts map[string]*Document, sink *diagSink) {
 	for _, l := range d.links {
 		target, anchor, _ := strings.Cut(l.dest, "#")
 		var to *Document
 		wiki, isWiki := l.node.(*mdext.WikiLink)
+		key := target
 		if isWiki {
 			to = p.ByID[target]
-			if to == nil {
-				sink.errorf(posAt(d.source, l.offset), "wikilink [[%s]]: unknown id %q%s", l.dest, target, didYouMean(target, ids))
-				continue
-			}
 		} else {
-			file := path.Join(path.Dir(d.Path), target)
-			to = byPath[file]
-			if to == nil {
-				sink.errorf(posAt(d.source, l.offset), "broken link %s: no document at %s", l.dest, file)
-				continue
+			key = path.Join(path.Dir(d.Path), target)
+			to = byPath[key]
+		}
+		switch {
+		case to == nil && drafts[key] != nil:
+			label := "link " + l.dest
+			if isWiki {
+				label = "wikilink [[" + l.dest + "]]"
 			}
+			sink.warnf(posAt(d.source, l.offset), "%s: %s is a draft, left out of this build (use --drafts)", label, drafts[key].Path)
+			continue
+		case to == nil && isWiki:
+			sink.errorf(posAt(d.source, l.offset), "wikilink [[%s]]: unknown id %q%s", l.dest, target, didYouMean(target, ids))
+			continue
+		case to == nil:
+			sink.errorf(posAt(d.source, l.offset), "broken link %s: no document at %s", l.dest, key)
+			continue
 		}
 		if anchor != "" && to.Anchors != nil && !to.Anchors[anchor] {
 			sink.errorf(posAt(d.source, l.offset), "link %s: %s has no heading with id %q%s", l.dest, to.Path,

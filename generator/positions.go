@@ -15,14 +15,15 @@ import (
 // where they were written.
 type fmIndex struct {
 	pos map[string]Pos
+	lit map[string]string // scalars as written, by path
 }
 
 // pos returns the position of the front-matter path p (or of its nearest ancestor
 // that was written), falling back to the document's first line.
 func (d *Document) pos(p string) Pos {
-	d.posOnce.Do(func() { d.positions = indexFrontMatter(d.source, d.fmEnd) })
+	idx := d.index()
 	for {
-		if at, ok := d.positions.pos[p]; ok {
+		if at, ok := idx.pos[p]; ok {
 			return at
 		}
 		i := strings.LastIndexAny(p, ".[")
@@ -33,8 +34,21 @@ func (d *Document) pos(p string) Pos {
 	}
 }
 
+func (d *Document) index() *fmIndex {
+	d.posOnce.Do(func() { d.positions = indexFrontMatter(d.source, d.fmEnd) })
+	return d.positions
+}
+
+// literal returns a scalar exactly as written at path p. goldmark-meta's YAML 1.1
+// decoder turns y, no, on, off into booleans; where the schema wants text, the text
+// as written is what the author meant.
+func (d *Document) literal(p string) (string, bool) {
+	s, ok := d.index().lit[p]
+	return s, ok
+}
+
 func indexFrontMatter(src []byte, fmEnd int) *fmIndex {
-	idx := &fmIndex{pos: map[string]Pos{}}
+	idx := &fmIndex{pos: map[string]Pos{}, lit: map[string]string{}}
 	if fmEnd < 2 {
 		return idx
 	}
@@ -71,6 +85,8 @@ func walkYAML(idx *fmIndex, n *yaml.Node, path string) {
 			}
 			walkYAML(idx, n.Content[i+1], p)
 		}
+	case yaml.ScalarNode:
+		idx.lit[path] = n.Value
 	case yaml.SequenceNode:
 		for i, item := range n.Content {
 			p := path + "[" + strconv.Itoa(i) + "]"

@@ -7,7 +7,8 @@ import "fmt"
 func didYouMean(s string, candidates []string) string {
 	best, bestDist := "", len(s)/2+2
 	for _, c := range candidates {
-		if d := editDistance(s, c, bestDist); d < bestDist || (d == bestDist && best != "" && c < best) {
+		d := editDistance(s, c, bestDist+1)
+		if d < bestDist || (d == bestDist && (best == "" || c < best)) {
 			best, bestDist = c, d
 		}
 	}

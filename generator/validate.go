@@ -94,9 +94,11 @@ func (fm *frontMatter) posOr(p string, def Pos) Pos {
 // document's kind and common fields apply too.
 func (fm *frontMatter) object(items yaml.MapSlice, fields *Fields, kind *Kind, p string) *Object {
 	obj := &Object{}
+	written := map[string]bool{}
 	for _, it := range items {
 		key := fmt.Sprint(it.Key)
 		fp := joinPath(p, key)
+		written[key] = it.Value != nil
 		var f *Field
 		if kind != nil {
 			f = kind.Field(fm.b.schema, key)
@@ -119,16 +121,18 @@ func (fm *frontMatter) object(items yaml.MapSlice, fields *Fields, kind *Kind, p
 			obj.set(key, v)
 		}
 	}
-	fm.required(obj, fields, p)
+	fm.required(written, fields, p)
 	if kind != nil {
-		fm.required(obj, &fm.b.schema.Common, p)
+		fm.required(written, &fm.b.schema.Common, p)
 	}
 	return obj
 }
 
-func (fm *frontMatter) required(obj *Object, fields *Fields, p string) {
+// required reports required fields that were not written (an invalid value has its
+// own diagnostic already).
+func (fm *frontMatter) required(written map[string]bool, fields *Fields, p string) {
 	for _, name := range fields.Names {
-		if fields.ByName[name].Required && obj.Get(name) == nil {
+		if fields.ByName[name].Required && !written[name] {
 			at := Pos{1, 1}
 			if p != "" {
 				at = fm.doc.pos(p)
@@ -150,6 +154,11 @@ func (fm *frontMatter) value(v any, f *Field, p string) (any, bool) {
 	fail := func(format string, args ...any) (any, bool) {
 		fm.sink.errorf(fm.doc.pos(p), "%s: "+format, append([]any{p}, args...)...)
 		return nil, false
+	}
+	if _, isBool := v.(bool); isBool && f.Type != TypeBool {
+		if lit, ok := fm.doc.literal(p); ok {
+			v = lit
+		}
 	}
 	switch f.Type {
 	case TypeString, TypeText:

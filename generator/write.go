@@ -92,7 +92,7 @@ func CheckDestination(siteDir, dest string) error {
 			return fmt.Errorf("refusing to write the site into %s: it is %s or contains it", dest, bad.what)
 		}
 	}
-	if isWithin(filepath.Join(site, ContentDir), out) {
+	if isWithin(out, filepath.Join(site, ContentDir)) {
 		return fmt.Errorf("refusing to write the site into %s: it is inside the content folder", dest)
 	}
 	if out == filepath.Dir(out) || (home != "" && out == filepath.Clean(home)) {

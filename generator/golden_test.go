@@ -1,0 +1,149 @@
+package generator
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"archfolio/themes"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// goldenToday is the date every golden test is pinned to.
+const goldenToday = "2026-11-27"
+
+// checkGolden compares got with testdata/name, or rewrites it under -update.
+func checkGolden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", filepath.FromSlash(name))
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the golden file; diff:\n%s\n(run go test ./generator -update if the change is intended)", name, lineDiff(string(want), string(got)))
+	}
+}
+
+// lineDiff shows the first differing lines of two texts.
+func lineDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	var b strings.Builder
+	shown := 0
+	for i := 0; i < max(len(w), len(g)) && shown < 12; i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			fmt.Fprintf(&b, "line %d:\n  want: %s\n  got:  %s\n", i+1, wl, gl)
+			shown++
+		}
+	}
+	return b.String()
+}
+
+// siteOptions returns options for a site root on disk, pinned to goldenToday.
+func siteOptions(t *testing.T, root string) Options {
+	t.Helper()
+	today, _ := time.Parse(time.DateOnly, goldenToday)
+	return Options{Site: os.DirFS(root), Theme: themes.Default(), Today: today}
+}
+
+func TestBrokenPortfolioDiagnostics(t *testing.T) {
+	_, diags, err := Load(context.Background(), siteOptions(t, "../examples/broken"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "broken.diagnostics", []byte(diagLines(diags)))
+	if diags.Errors() == 0 {
+		t.Error("the broken portfolio reports no errors")
+	}
+}
+
+// renderSite builds a site root into memory.
+func renderSite(t *testing.T, opts Options) (*MemOutput, Diagnostics) {
+	t.Helper()
+	p, diags, err := Load(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := &MemOutput{}
+	if err := Render(context.Background(), p, opts, out); err != nil {
+		t.Fatal(err)
+	}
+	return out, diags
+}
+
+func TestGoldenSites(t *testing.T) {
+	for _, site := range []struct{ name, root string }{
+		{"sample", ".."},
+		{"minimal", "../examples/minimal"},
+	} {
+		t.Run(site.name, func(t *testing.T) {
+			out, diags := renderSite(t, siteOptions(t, site.root))
+			if diags.Errors() > 0 {
+				t.Errorf("the %s portfolio has errors:\n%s", site.name, diagLines(diags))
+			}
+			dir := "site-" + site.name
+			names := out.Names()
+			for _, name := range names {
+				data, _ := out.File(name)
+				checkGolden(t, dir+"/"+name, data)
+			}
+			checkGolden(t, dir+".files", []byte(strings.Join(names, "\n")+"\n"))
+			if *update {
+				removeStaleGoldens(t, filepath.Join("testdata", dir), names)
+			}
+		})
+	}
+}
+
+// removeStaleGoldens deletes golden files of pages the site no longer has.
+func removeStaleGoldens(t *testing.T, dir string, names []string) {
+	keep := map[string]bool{}
+	for _, n := range names {
+		keep[filepath.Join(dir, filepath.FromSlash(n))] = true
+	}
+	_ = filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && !keep[p] {
+			return os.Remove(p)
+		}
+		return nil
+	})
+}
+
+func TestBuildIsDeterministic(t *testing.T) {
+	first, _ := renderSite(t, siteOptions(t, ".."))
+	second, _ := renderSite(t, siteOptions(t, ".."))
+	a, b := first.Names(), second.Names()
+	if strings.Join(a, "\n") != strings.Join(b, "\n") {
+		t.Fatalf("file lists differ between two builds")
+	}
+	for _, name := range a {
+		x, _ := first.File(name)
+		y, _ := second.File(name)
+		if !bytes.Equal(x, y) {
+			t.Errorf("%s differs between two builds with the same --today", name)
+		}
+	}
+}

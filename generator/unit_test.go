@@ -1,0 +1,237 @@
+package generator
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestParsePeriod(t *testing.T) {
+	for _, tc := range []struct {
+		in         any
+		start, end string
+		err        string
+	}{
+		{in: "2026-Q1", start: "2026-01-01", end: "2026-03-31"},
+		{in: "2026-Q3", start: "2026-07-01", end: "2026-09-30"},
+		{in: "2026-q4", start: "2026-10-01", end: "2026-12-31"},
+		{in: "2026-07-15", start: "2026-07-15", end: "2026-07-15"},
+		{in: "2026-Q5", err: "quarters Q1 to Q4"},
+		{in: "2026-Q0", err: "quarters Q1 to Q4"},
+		{in: "26-Q1", err: "not a quarter"},
+		{in: "2026-02-30", err: "not a quarter"},
+		{in: 2026, err: "not a quarter"},
+	} {
+		p, err := parsePeriod(tc.in)
+		if tc.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tc.err) {
+				t.Errorf("parsePeriod(%v) error = %v, want one containing %q", tc.in, err, tc.err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("parsePeriod(%v): %v", tc.in, err)
+			continue
+		}
+		if got := p.Start.Format(time.DateOnly) + ".." + p.End.Format(time.DateOnly); got != tc.start+".."+tc.end {
+			t.Errorf("parsePeriod(%v) = %s, want %s..%s", tc.in, got, tc.start, tc.end)
+		}
+	}
+}
+
+func TestParseDuration(t *testing.T) {
+	base := time.Date(2026, 1, 31, 0, 0, 0, 0, time.UTC)
+	for in, want := range map[string]string{
+		"P6M": "2026-07-31", "P1Y": "2027-01-31", "P90D": "2026-05-01", "P2W": "2026-02-14", "P1Y2M3D": "2027-04-03",
+	} {
+		d, err := parseDuration(in)
+		if err != nil {
+			t.Errorf("parseDuration(%q): %v", in, err)
+			continue
+		}
+		if got := d.AddTo(base).Format(time.DateOnly); got != want {
+			t.Errorf("%s after 2026-01-31 = %s, want %s", in, got, want)
+		}
+	}
+	for _, bad := range []any{"P", "6M", "six months", "PT5H", 6} {
+		if _, err := parseDuration(bad); err == nil {
+			t.Errorf("parseDuration(%v) accepted", bad)
+		}
+	}
+}
+
+func TestFindFrontMatter(t *testing.T) {
+	for _, tc := range []struct {
+		src              string
+		fmEnd, bodyStart int
+	}{
+		{"---\nkind: guide\n---\nbody", 3, 20},
+		{"---\r\nkind: guide\r\n---\r\nbody", 3, 23},
+		{"----\na: 1\n-----\n", 3, 16},
+		{"---\na: 1\n---", 3, 12},
+		{"# no front matter\n", 0, 0},
+		{"---\na: 1\n\nbody never closed\n", 0, -1},
+		{"", 0, 0},
+	} {
+		fmEnd, bodyStart := findFrontMatter([]byte(tc.src))
+		if fmEnd != tc.fmEnd || bodyStart != tc.bodyStart {
+			t.Errorf("findFrontMatter(%q) = %d, %d; want %d, %d", tc.src, fmEnd, bodyStart, tc.fmEnd, tc.bodyStart)
+		}
+	}
+}
+
+func TestPosAtCountsCharacters(t *testing.T) {
+	src := []byte("ab\nçé[x]\n")
+	if got := posAt(src, bytes.IndexByte(src, '[')); got != (Pos{2, 3}) {
+		t.Errorf("posAt = %+v, want line 2 col 3", got)
+	}
+}
+
+func TestDidYouMean(t *testing.T) {
+	ids := []string{"payments-gateway", "customer-identity-platform", "claims-core"}
+	for in, want := range map[string]string{
+		"payment-gateway":   ` (did you mean "payments-gateway"?)`,
+		"claims-cor":        ` (did you mean "claims-core"?)`,
+		"totally-unrelated": "",
+		"payments-gateway":  "",
+	} {
+		if got := didYouMean(in, ids); got != want {
+			t.Errorf("didYouMean(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestYAMLBooleansKeepTheirTextWhereTextIsWanted(t *testing.T) {
+	p, diags := loadTestSite(t, map[string]string{
+		"content/y.md":   "---\nkind: blueprint\ntitle: Y\n---\n",
+		"content/doc.md": "---\nkind: blueprint\ntitle: Doc\ndomain: no\ndepends_on: [y]\n---\n",
+	}, "2026-11-27")
+	if len(diags) > 0 {
+		t.Fatalf("diagnostics:\n%s", diagLines(diags))
+	}
+	d := p.ByID["doc"]
+	if got := d.Fields.String("domain"); got != "no" {
+		t.Errorf("domain = %q, want \"no\"", got)
+	}
+	if len(d.Refs) != 1 || d.Refs[0].To != p.ByID["y"] {
+		t.Errorf("depends_on [y] did not resolve to document y")
+	}
+}
+
+func TestDiagnosticsSortAndDedupe(t *testing.T) {
+	ds := Diagnostics{
+		{Path: "b.md", Line: 1, Col: 1, Severity: Error, Message: "m"},
+		{Path: "a.md", Line: 10, Col: 1, Severity: Warning, Message: "w"},
+		{Path: "a.md", Line: 2, Col: 5, Severity: Error, Message: "e"},
+		{Path: "b.md", Line: 1, Col: 1, Severity: Error, Message: "m"},
+	}.Sort()
+	want := "a.md:2:5: error: e\na.md:10:1: warning: w\nb.md:1:1: error: m\n"
+	if got := diagLines(ds); got != want {
+		t.Errorf("sorted =\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestDiagnosticFormats(t *testing.T) {
+	ds := Diagnostics{
+		{Path: "content/a.md", Line: 3, Col: 7, Severity: Error, Message: "unknown id \"x\": 100%, a,b"},
+		{Path: "content/b.md", Severity: Warning, Message: "line one\nline two"},
+	}
+	var text, gh, js, sarif bytes.Buffer
+	for f, buf := range map[string]*bytes.Buffer{"text": &text, "github": &gh, "json": &js, "sarif": &sarif} {
+		if err := WriteDiagnostics(buf, ds, f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if want := "content/a.md:3:7: error: unknown id \"x\": 100%, a,b\ncontent/b.md: warning: line one\nline two\n"; text.String() != want {
+		t.Errorf("text =\n%q\nwant\n%q", text.String(), want)
+	}
+	if want := "::error file=content/a.md,line=3,col=7::unknown id \"x\": 100%25, a,b\n::warning file=content/b.md::line one%0Aline two\n"; gh.String() != want {
+		t.Errorf("github =\n%q\nwant\n%q", gh.String(), want)
+	}
+	var arr []map[string]any
+	if err := json.Unmarshal(js.Bytes(), &arr); err != nil || len(arr) != 2 || arr[0]["line"] != float64(3) {
+		t.Errorf("json output %s: %v", js.String(), err)
+	}
+	var log struct {
+		Version string `json:"version"`
+		Runs    []struct {
+			Tool struct {
+				Driver struct {
+					Name  string `json:"name"`
+					Rules []struct {
+						ID string `json:"id"`
+					} `json:"rules"`
+				} `json:"driver"`
+			} `json:"tool"`
+			Results []struct {
+				RuleID    string                `json:"ruleId"`
+				Level     string                `json:"level"`
+				Message   struct{ Text string } `json:"message"`
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct{ URI string } `json:"artifactLocation"`
+						Region           *struct {
+							StartLine, StartColumn int
+						} `json:"region"`
+					} `json:"physicalLocation"`
+				} `json:"locations"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(sarif.Bytes(), &log); err != nil {
+		t.Fatal(err)
+	}
+	if log.Version != "2.1.0" || len(log.Runs) != 1 || log.Runs[0].Tool.Driver.Name != "archfolio" {
+		t.Fatalf("sarif header wrong: %s", sarif.String())
+	}
+	rules := map[string]bool{}
+	for _, r := range log.Runs[0].Tool.Driver.Rules {
+		rules[r.ID] = true
+	}
+	res := log.Runs[0].Results
+	if len(res) != 2 || res[0].Level != "error" || res[1].Level != "warning" {
+		t.Fatalf("sarif results wrong: %s", sarif.String())
+	}
+	for _, r := range res {
+		if !rules[r.RuleID] {
+			t.Errorf("result rule %q is not declared in the driver's rules", r.RuleID)
+		}
+	}
+	loc := res[0].Locations[0].PhysicalLocation
+	if loc.ArtifactLocation.URI != "content/a.md" || loc.Region == nil || loc.Region.StartLine != 3 || loc.Region.StartColumn != 7 {
+		t.Errorf("sarif location wrong: %+v", loc)
+	}
+	if res[1].Locations[0].PhysicalLocation.Region != nil {
+		t.Error("a diagnostic without a line must have no region")
+	}
+	if err := WriteDiagnostics(&text, ds, "xml"); err == nil {
+		t.Error("unknown format accepted")
+	}
+}
+
+func TestCheckEncodingRejects(t *testing.T) {
+	for name, tc := range map[string]struct {
+		data []byte
+		want string
+	}{
+		"binary": {[]byte("---\x00\x01"), "binary"},
+		"utf16":  {[]byte{0xFF, 0xFE, '-', 0}, "UTF-16"},
+		"latin1": {[]byte("---\ntitle: caf\xe9\n"), "2:11: error: invalid UTF-8 byte 0xE9"},
+		"huge":   {bytes.Repeat([]byte("a"), maxFileSize+1), "over the"},
+	} {
+		sink := &diagSink{path: "f.md"}
+		if _, ok := checkEncoding(tc.data, sink); ok {
+			t.Errorf("%s: accepted", name)
+			continue
+		}
+		if got := diagLines(sink.diags); !strings.Contains(got, tc.want) {
+			t.Errorf("%s: diagnostic %q lacks %q", name, got, tc.want)
+		}
+	}
+	sink := &diagSink{path: "f.md"}
+	if src, ok := checkEncoding([]byte("\xEF\xBB\xBF---\n"), sink); !ok || string(src) != "---\n" {
+		t.Errorf("a UTF-8 byte order mark was not stripped: %q", src)
+	}
+}
