@@ -1,0 +1,74 @@
+package themes
+
+import (
+	"io/fs"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+var cssVar = regexp.MustCompile(`--([a-z-]+):\s*(#[0-9a-fA-F]{6})`)
+
+// palettes reads the light (:root) and dark (prefers-color-scheme) colour variables.
+func palettes(t *testing.T) (light, dark map[string]string) {
+	css, err := fs.ReadFile(Default(), "static/style.css")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(css)
+	i := strings.Index(s, "@media (prefers-color-scheme: dark)")
+	if i < 0 {
+		t.Fatal("style.css has no dark palette")
+	}
+	read := func(block string) map[string]string {
+		m := map[string]string{}
+		for _, v := range cssVar.FindAllStringSubmatch(block, -1) {
+			m[v[1]] = v[2]
+		}
+		return m
+	}
+	end := strings.Index(s[i:], "}\n}")
+	return read(s[:i]), read(s[i : i+end])
+}
+
+func luminance(hex string) float64 {
+	var c [3]float64
+	for i := range c {
+		v, _ := strconv.ParseUint(hex[1+2*i:3+2*i], 16, 8)
+		x := float64(v) / 255
+		if x <= 0.03928 {
+			c[i] = x / 12.92
+		} else {
+			c[i] = math.Pow((x+0.055)/1.055, 2.4)
+		}
+	}
+	return 0.2126*c[0] + 0.7152*c[1] + 0.0722*c[2]
+}
+
+func contrast(a, b string) float64 {
+	x, y := luminance(a), luminance(b)
+	return (max(x, y) + 0.05) / (min(x, y) + 0.05)
+}
+
+// TestPaletteContrastMeetsWCAGAA checks every text colour of the default theme
+// against the backgrounds it is used on, in both colour schemes (4.5:1 for text).
+func TestPaletteContrastMeetsWCAGAA(t *testing.T) {
+	light, dark := palettes(t)
+	pairs := [][2]string{{"fg", "bg"}, {"fg", "panel"}, {"muted", "bg"}, {"muted", "panel"}, {"accent", "bg"},
+		{"accent", "panel"}, {"ok", "ok-bg"}, {"warn", "warn-bg"}, {"bad", "bad-bg"}, {"info", "info-bg"},
+		{"neutral", "neutral-bg"}, {"accent-fg", "accent"}}
+	for name, pal := range map[string]map[string]string{"light": light, "dark": dark} {
+		for _, p := range pairs {
+			fg, bg := pal[p[0]], pal[p[1]]
+			if fg == "" || bg == "" {
+				t.Errorf("%s palette lacks --%s or --%s", name, p[0], p[1])
+				continue
+			}
+			if c := contrast(fg, bg); c < 4.5 {
+				t.Errorf("%s: --%s on --%s has contrast %.2f:1, under WCAG AA's 4.5:1", name, p[0], p[1], c)
+			}
+		}
+	}
+}
