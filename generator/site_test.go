@@ -61,12 +61,12 @@ func TestEveryInternalLinkResolves(t *testing.T) {
 
 func TestThemeOverrideReplacesFilesOneByOne(t *testing.T) {
 	out, diags := renderTestSite(t, map[string]string{
-		"archfolio.yaml": "title: Themed\ntheme: corp\n",
+		"archfolio.yaml":                "title: Themed\ntheme: corp\n",
 		"themes/corp/layouts/home.html": `{{define "content"}}<h1 class="corp-home">{{.Site.Title}}</h1>{{end}}`,
-		"themes/corp/static/style.css": "body { color: rebeccapurple; }\n",
-		"themes/corp/static/logo.svg":  "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n",
-		"static/robots.txt":            "User-agent: *\n",
-		"content/g.md":                 "---\nkind: guide\ntitle: G\n---\n",
+		"themes/corp/static/style.css":  "body { color: rebeccapurple; }\n",
+		"themes/corp/static/logo.svg":   "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n",
+		"static/robots.txt":             "User-agent: *\n",
+		"content/g.md":                  "---\nkind: guide\ntitle: G\n---\n",
 	}, "2026-11-27")
 	if len(diags) > 0 {
 		t.Fatalf("diagnostics:\n%s", diagLines(diags))
