@@ -1,0 +1,76 @@
+// archfolio default theme: small progressive enhancements. Every page reads fully
+// without this script.
+(function () {
+  "use strict";
+
+  // Opened from disk, "folder/" links show a directory listing: point them at
+  // folder/index.html instead.
+  if (location.protocol === "file:") {
+    document.querySelectorAll("a[href]").forEach(function (a) {
+      var href = a.getAttribute("href");
+      if (/^[a-z]+:/i.test(href) || href.charAt(0) === "#") return;
+      var parts = href.split("#");
+      if (parts[0] === "" ) return;
+      if (parts[0].slice(-1) === "/" || parts[0] === "." || parts[0] === "..") {
+        parts[0] = parts[0].replace(/\/?$/, "/") + "index.html";
+        a.setAttribute("href", parts.join("#"));
+      }
+    });
+    document.querySelectorAll("form[action]").forEach(function (f) {
+      var act = f.getAttribute("action");
+      if (act && act.slice(-1) === "/") f.setAttribute("action", act + "index.html");
+    });
+  }
+
+  // Index filters: selects narrow the table rows by their data attributes.
+  document.querySelectorAll("form[data-filter-for]").forEach(function (form) {
+    var table = document.getElementById(form.getAttribute("data-filter-for"));
+    if (!table) return;
+    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+    var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-filter]"));
+    var out = form.querySelector(".filter-count");
+    function apply() {
+      var shown = 0;
+      rows.forEach(function (row) {
+        var ok = selects.every(function (s) {
+          if (!s.value) return true;
+          var v = row.getAttribute("data-" + s.getAttribute("data-filter")) || "";
+          return v.split("\u001f").indexOf(s.value) >= 0;
+        });
+        row.hidden = !ok;
+        if (ok) shown++;
+      });
+      if (out) out.textContent = shown + " of " + rows.length + " shown";
+    }
+    selects.forEach(function (s) { s.addEventListener("change", apply); });
+    form.hidden = false;
+    apply();
+  });
+
+  // Sortable tables: a button in each header sorts by that column.
+  document.querySelectorAll("table.sortable").forEach(function (table) {
+    var heads = table.tHead ? table.tHead.rows[0].cells : [];
+    Array.prototype.forEach.call(heads, function (th, col) {
+      var btn = document.createElement("button");
+      btn.type = "button";
+      btn.className = "sort";
+      btn.textContent = th.textContent;
+      th.textContent = "";
+      th.appendChild(btn);
+      btn.addEventListener("click", function () {
+        var asc = th.getAttribute("aria-sort") !== "ascending";
+        Array.prototype.forEach.call(heads, function (h) { h.removeAttribute("aria-sort"); });
+        th.setAttribute("aria-sort", asc ? "ascending" : "descending");
+        var body = table.tBodies[0];
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (a, b) {
+          var x = (a.cells[col] || {}).textContent || "", y = (b.cells[col] || {}).textContent || "";
+          var nx = parseFloat(x), ny = parseFloat(y);
+          var c = (!isNaN(nx) && !isNaN(ny)) ? nx - ny : x.localeCompare(y);
+          return asc ? c : -c;
+        });
+        rows.forEach(function (r) { body.appendChild(r); });
+      });
+    });
+  });
+})();
