@@ -3,6 +3,7 @@ package generator
 import (
 	"bytes"
 	"html/template"
+	"slices"
 )
 
 // A view is one of the site's analyses and the pages that show it (the matrix, the
@@ -26,12 +27,26 @@ type view struct {
 	files func(p *Portfolio) (map[string][]byte, error)
 	// json returns the view's part of portfolio.json, under "views"."name".
 	json func(p *Portfolio) any
+	// shows lists the fields ("blueprint.compliance") the view's panels present, so
+	// that the generic metadata panel and field tables leave them out.
+	shows []string
 }
 
 // views is the table of views, in menu order. It holds only functions and is never
 // modified.
 var views = []view{
 	{name: "stale", analyse: analyseStale, cards: staleCards},
+}
+
+// viewShows reports whether a view presents the field of a kind in its own panel.
+func viewShows(kind, field string) bool {
+	key := kind + "." + field
+	for _, v := range views {
+		if slices.Contains(v.shows, key) {
+			return true
+		}
+	}
+	return false
 }
 
 // Panel is a section a view adds to a document page: a layout template (defined in

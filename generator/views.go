@@ -63,10 +63,65 @@ func (pg *Page) Fields() []FieldView {
 	}
 	var out []FieldView
 	for _, n := range order {
-		if hiddenFields[n] {
+		if hiddenFields[n] || pg.isTable(n) || viewShows(d.Kind, n) {
 			continue
 		}
 		out = append(out, FieldView{Name: n, Label: Humanize(n), Value: pg.valueView(d.Fields.Get(n), n, refs)})
+	}
+	return out
+}
+
+// isTable reports whether a field of the page's kind is a list of objects, shown as
+// a table in the page body rather than in the metadata panel.
+func (pg *Page) isTable(name string) bool {
+	f := pg.Kind.Field(pg.Site.schema, name)
+	return f != nil && f.Type == TypeList && f.Of.Type == TypeObject && f.Of.Short == ""
+}
+
+// FieldTable is a list-of-objects field shown as a table.
+type FieldTable struct {
+	Name    string
+	Label   string
+	Columns []string
+	Rows    [][]ValueView
+}
+
+// Tables returns the page document's list-of-object fields (statements, findings,
+// outcomes…) as tables, except those a view shows in its own panel.
+func (pg *Page) Tables() []FieldTable {
+	d := pg.Doc
+	if d == nil {
+		return nil
+	}
+	refs := map[string]*Ref{}
+	for _, r := range d.Refs {
+		refs[r.Field] = r
+	}
+	var out []FieldTable
+	for _, name := range pg.Kind.Fields.Names {
+		items := d.Fields.List(name)
+		if len(items) == 0 || !pg.isTable(name) || viewShows(d.Kind, name) {
+			continue
+		}
+		ft := FieldTable{Name: name, Label: Humanize(name)}
+		of := pg.Kind.Fields.ByName[name].Of
+		for _, col := range of.Fields.Names {
+			for _, it := range items {
+				if obj, ok := it.(*Object); ok && obj.Get(col) != nil {
+					ft.Columns = append(ft.Columns, col)
+					break
+				}
+			}
+		}
+		for i, it := range items {
+			obj, _ := it.(*Object)
+			row := make([]ValueView, len(ft.Columns))
+			for j, col := range ft.Columns {
+				row[j] = pg.valueView(obj.Get(col), name+"["+strconv.Itoa(i)+"]."+col, refs)
+			}
+			ft.Rows = append(ft.Rows, row)
+		}
+		out = append(out, ft)
 	}
 	return out
 }
