@@ -11,11 +11,10 @@ import (
 	"archfolio/generator/mdext"
 	"archfolio/internal/synth"
 	"archfolio/themes"
-
-	"github.com/yuin/goldmark/ast"
 )
 
-// The stage benchmarks run on a synthetic portfolio of ARCHFOLIO_BENCH_N documents
+// The stage benchmarks (load, parse, body, link, analyse, render, write, and the
+// whole build) run on a synthetic portfolio of ARCHFOLIO_BENCH_N documents
 // (1,000 unless set), generated in memory once per process:
 //
 //	go test -run '^$' -bench . -benchmem ./generator
@@ -52,15 +51,17 @@ func benchOptions(b *testing.B) Options {
 	return testOptions(b, fsys, "2026-11-27")
 }
 
-// benchBuilder is what Load sets up before the stages run.
-func benchBuilder(b *testing.B, opts Options) *builder {
+// benchBuilder is what Load sets up before the stages run; the highlighter is
+// returned so that each run can start with an empty cache, like a cold build.
+func benchBuilder(b *testing.B, opts Options) (*builder, *mdext.Highlighter) {
 	b.Helper()
 	cfg, diags := loadConfig(opts.Site)
 	schema, err := loadSchema(&cfg.Kinds)
 	if err != nil || diags.Errors() > 0 {
 		b.Fatal(err, diags)
 	}
-	return &builder{opts: opts, cfg: cfg, schema: schema, md: newMarkdown(cfg.UnsafeHTML, mdext.NewHighlighter())}
+	hl := mdext.NewHighlighter()
+	return &builder{opts: opts, cfg: cfg, schema: schema, md: newMarkdown(cfg.UnsafeHTML, hl)}, hl
 }
 
 func benchParse(b *testing.B, bld *builder, files []sourceFile) []*Document {
@@ -81,30 +82,51 @@ func BenchmarkLoad(b *testing.B) {
 	}
 }
 
+// BenchmarkParse reads every front matter (goldmark-meta, schema).
 func BenchmarkParse(b *testing.B) {
 	opts := benchOptions(b)
-	bld := benchBuilder(b, opts)
+	bld, _ := benchBuilder(b, opts)
 	files, _ := loadFiles(context.Background(), opts.Site)
 	for b.Loop() {
 		benchParse(b, bld, files)
 	}
 }
 
-func BenchmarkLink(b *testing.B) {
+// benchIndexed returns the parsed and indexed portfolio, before the body stage.
+func benchIndexed(b *testing.B) (*builder, *mdext.Highlighter, *Portfolio, *linkIndex) {
 	opts := benchOptions(b)
-	bld := benchBuilder(b, opts)
+	bld, hl := benchBuilder(b, opts)
 	files, _ := loadFiles(context.Background(), opts.Site)
-	docs := benchParse(b, bld, files)
-	front := make([]int, len(docs))
-	for i, d := range docs {
+	p, idx, _ := bld.index(benchParse(b, bld, files))
+	return bld, hl, p, idx
+}
+
+// BenchmarkBody parses and renders every body (goldmark, chroma, links resolved).
+func BenchmarkBody(b *testing.B) {
+	bld, hl, p, idx := benchIndexed(b)
+	for b.Loop() {
+		hl.Cache = mdext.NewCache("")
+		for _, d := range p.Docs {
+			d.links, d.TOC = nil, nil
+		}
+		parallel(context.Background(), len(p.Docs), func(i int) { bld.parseBody(p, idx, p.Docs[i], true) })
+	}
+}
+
+// BenchmarkLink resolves references, reports broken ones, computes backlinks.
+func BenchmarkLink(b *testing.B) {
+	bld, _, p, idx := benchIndexed(b)
+	parallel(context.Background(), len(p.Docs), func(i int) { bld.parseBody(p, idx, p.Docs[i], false) })
+	front := make([]int, len(p.Docs))
+	for i, d := range p.Docs {
 		front[i] = len(d.Refs)
 	}
 	for b.Loop() {
 		// Undo the previous run: body refs and backlinks are added by link.
-		for i, d := range docs {
+		for i, d := range p.Docs {
 			d.Refs, d.Backlinks = d.Refs[:front[i]], nil
 		}
-		bld.link(append([]*Document(nil), docs...))
+		bld.link(p, idx)
 	}
 }
 
@@ -118,21 +140,14 @@ func BenchmarkAnalyse(b *testing.B) {
 	}
 }
 
-// BenchmarkRender renders bodies and every page, into nothing.
+// BenchmarkRender renders every page, asset and export, into nothing.
 func BenchmarkRender(b *testing.B) {
 	opts := benchOptions(b)
 	p, _, err := Load(context.Background(), opts)
 	if err != nil {
 		b.Fatal(err)
 	}
-	asts := make([]ast.Node, len(p.Docs))
-	for i, d := range p.Docs {
-		asts[i] = d.ast
-	}
 	for b.Loop() {
-		for i, d := range p.Docs {
-			d.ast = asts[i] // renderBodies drops them
-		}
 		if err := Render(context.Background(), p, opts, discardOutput{}); err != nil {
 			b.Fatal(err)
 		}

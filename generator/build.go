@@ -4,6 +4,7 @@ import (
 	"context"
 	"io/fs"
 	"strings"
+	"sync"
 	"time"
 
 	"archfolio/generator/mdext"
@@ -15,13 +16,14 @@ import (
 )
 
 // builder holds what one run shares across stages and goroutines; all of it is
-// read-only once the run starts.
+// read-only once the run starts, but for the buffer pool.
 type builder struct {
 	opts    Options
 	cfg     *Config
 	schema  *Schema
 	md      goldmark.Markdown
 	baseURL string
+	bufs    sync.Pool // *bytes.Buffer for rendering bodies
 }
 
 // newMarkdown returns the one goldmark instance of a run: GFM, footnotes, front
@@ -36,8 +38,9 @@ func newMarkdown(unsafeHTML bool, hl *mdext.Highlighter) goldmark.Markdown {
 }
 
 // Load reads a site and returns its linked portfolio with every diagnostic, sorted:
-// load (files from opts.Site) → parse (front matter and markdown) → link (ids,
-// references, backlinks) → analyse. The error is non-nil only when ctx ends.
+// load (files from opts.Site) → parse (front matter) → index (ids, URLs) → body
+// (markdown: headings, links resolved, HTML unless opts.CheckOnly) → link
+// (references, backlinks) → analyse. The error is non-nil only when ctx ends.
 func Load(ctx context.Context, opts Options) (*Portfolio, Diagnostics, error) {
 	if opts.Today.IsZero() {
 		now := time.Now()
@@ -49,7 +52,12 @@ func Load(ctx context.Context, opts Options) (*Portfolio, Diagnostics, error) {
 		diags = append(diags, Diagnostic{Path: ConfigFile, Severity: Error, Message: "kinds: " + err.Error()})
 		schema, _ = loadSchema(nil)
 	}
-	b := &builder{opts: opts, cfg: cfg, schema: schema, md: newMarkdown(cfg.UnsafeHTML, mdext.NewHighlighter())}
+	hl := mdext.NewHighlighter()
+	hl.Cache = opts.Highlights
+	if hl.Cache == nil {
+		hl.Cache = mdext.NewCache("")
+	}
+	b := &builder{opts: opts, cfg: cfg, schema: schema, md: newMarkdown(cfg.UnsafeHTML, hl)}
 	b.baseURL = strings.TrimSpace(cmpOr(opts.BaseURL, cfg.BaseURL))
 	if b.baseURL != "" && !strings.HasSuffix(b.baseURL, "/") {
 		b.baseURL += "/"
@@ -71,17 +79,24 @@ func Load(ctx context.Context, opts Options) (*Portfolio, Diagnostics, error) {
 			parsed = append(parsed, d)
 		}
 	}
-	p, linkDiags := b.link(parsed)
-	diags = append(diags, linkDiags...)
+	p, idx, indexDiags := b.index(parsed)
+	diags = append(diags, indexDiags...)
+	p.bodies = !opts.CheckOnly
+	parallel(ctx, len(p.Docs), func(i int) {
+		b.parseBody(p, idx, p.Docs[i], p.bodies)
+	})
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
+	diags = append(diags, b.link(p, idx)...)
 	diags = append(diags, analyse(p)...)
-	p.md = b.md
 	return p, diags.Sort(), nil
 }
 
 // loadWith loads a site with default options, for tools that need the portfolio but
 // are not a build (scaffolding).
 func loadWith(site, theme fs.FS, today time.Time) (*Portfolio, Diagnostics, error) {
-	return Load(context.Background(), Options{Site: site, Theme: theme, Today: today})
+	return Load(context.Background(), Options{Site: site, Theme: theme, Today: today, CheckOnly: true})
 }
 
 // Build loads the site, renders it and publishes it to dest atomically. Pages are

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"archfolio/generator/mdext"
+
 	"gopkg.in/yaml.v3"
 )
 
@@ -136,4 +138,12 @@ type Options struct {
 	Today time.Time
 	// Drafts includes documents marked draft: true.
 	Drafts bool
+	// Highlights remembers highlighted code blocks by content, so that no block is
+	// highlighted twice; nil means a new in-memory cache for this run. Keep one
+	// across rebuilds (serve), or use mdext.NewCache(dir) to keep blocks on disk.
+	Highlights mdext.HighlightCache
+	// CheckOnly makes Load skip rendering the bodies (it still reads every heading and
+	// link): for check, which wants only the diagnostics. Such a portfolio cannot be
+	// rendered.
+	CheckOnly bool
 }

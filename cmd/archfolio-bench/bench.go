@@ -19,7 +19,8 @@ import (
 
 // sample is one measured run of a child process.
 type sample struct {
-	wall, cpu time.Duration
+	wall, cpu time.Duration // cpu is user + system
+	sys       time.Duration // the system part: mostly file-system work
 	rss       int64
 }
 
@@ -41,7 +42,7 @@ func bench(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 	printMachine(ctx, cfg, stdout)
 	var perN []map[string]*result
 	for _, n := range cfg.sizes {
-		site, hugo, err := generate(cfg, n, stderr)
+		site, hugo, err := generate(ctx, cfg, n, stderr)
 		if err != nil {
 			return err
 		}
@@ -70,21 +71,31 @@ func bench(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 }
 
 // generate writes the portfolio of size n and its Hugo twin, unless already there.
-func generate(cfg *config, n int, stderr io.Writer) (site, hugo string, err error) {
+// A child process does it: the kernel charges a child the peak memory of the
+// process it was started from (vfork), so this one must stay small.
+func generate(ctx context.Context, cfg *config, n int, stderr io.Writer) (site, hugo string, err error) {
 	dir := filepath.Join(cfg.work, strconv.Itoa(n))
 	site, hugo = filepath.Join(dir, "site"), filepath.Join(dir, "hugo")
 	if _, err := os.Stat(filepath.Join(site, "archfolio.yaml")); err == nil {
 		return site, hugo, nil
 	}
 	fmt.Fprintf(stderr, "generating N=%d…\n", n)
-	s, err := synth.Generate(synth.Options{N: n, Seed: cfg.seed})
+	cmd := exec.CommandContext(ctx, cfg.self, "-gen", dir, "-sizes", strconv.Itoa(n), "-seed", strconv.FormatUint(cfg.seed, 10))
+	cmd.Stdout, cmd.Stderr = stderr, stderr
+	return site, hugo, cmd.Run()
+}
+
+// writeCorpus is the -gen child: the portfolio under dir/site, its Hugo twin under
+// dir/hugo.
+func writeCorpus(dir string, n int, seed uint64) error {
+	s, err := synth.Generate(synth.Options{N: n, Seed: seed})
 	if err != nil {
-		return "", "", err
+		return err
 	}
-	if err := synth.WriteDir(site, s.Files); err != nil {
-		return "", "", err
+	if err := synth.WriteDir(filepath.Join(dir, "site"), s.Files); err != nil {
+		return err
 	}
-	return site, hugo, synth.WriteDir(hugo, s.Hugo())
+	return synth.WriteDir(filepath.Join(dir, "hugo"), s.Hugo())
 }
 
 func (cfg *config) jobs(n int, site, hugo string) []job {
@@ -121,7 +132,8 @@ func measure(ctx context.Context, cfg *config, jobs []job, n int, stderr io.Writ
 			}
 			if r >= 0 {
 				results[j.tool].samples = append(results[j.tool].samples, s)
-				fmt.Fprintf(stderr, "N=%d %-9s run %d: wall %s cpu %s rss %s\n", n, j.tool, r+1, secs(s.wall), secs(s.cpu), mib(s.rss))
+				fmt.Fprintf(stderr, "N=%d %-9s run %d: wall %s cpu %s (sys %s) rss %s\n", n, j.tool, r+1,
+					secs(s.wall), secs(s.cpu), secs(s.sys), mib(s.rss))
 			}
 		}
 	}
@@ -136,6 +148,7 @@ func runOnce(ctx context.Context, j job) (sample, error) {
 			}
 		}
 	}
+	syncDisks() // so that the last run's deletions are not charged to this one
 	var out bytes.Buffer
 	cmd := exec.CommandContext(ctx, j.args[0], j.args[1:]...)
 	cmd.Stdout, cmd.Stderr = &out, &out
@@ -146,7 +159,7 @@ func runOnce(ctx context.Context, j job) (sample, error) {
 		return sample{}, fmt.Errorf("%s: %w\n%s", strings.Join(j.args, " "), err, out.String())
 	}
 	ps := cmd.ProcessState
-	return sample{wall: wall, cpu: ps.UserTime() + ps.SystemTime(), rss: peakRSS(ps)}, nil
+	return sample{wall: wall, cpu: ps.UserTime() + ps.SystemTime(), sys: ps.SystemTime(), rss: peakRSS(ps)}, nil
 }
 
 func printMachine(ctx context.Context, cfg *config, w io.Writer) {

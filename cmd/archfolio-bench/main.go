@@ -56,12 +56,24 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	hugo := fs.String("hugo", "hugo", "hugo binary; skipped when not found")
 	tools := fs.String("tools", "archfolio,hugo,floor", "which builds to run")
 	floor := fs.String("floor", "", "internal: render SITE's markdown as the floor and exit")
+	gen := fs.String("gen", "", "internal: write the portfolio of -sizes N to DIR/site and DIR/hugo and exit")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	if *floor != "" {
 		if err := runFloor(*floor, stdout); err != nil {
 			fmt.Fprintln(stderr, "archfolio-bench -floor:", err)
+			return 1
+		}
+		return 0
+	}
+	if *gen != "" {
+		n, err := strconv.Atoi(*sizes)
+		if err == nil {
+			err = writeCorpus(*gen, n, *seed)
+		}
+		if err != nil {
+			fmt.Fprintln(stderr, "archfolio-bench -gen:", err)
 			return 1
 		}
 		return 0

@@ -9,6 +9,7 @@ import (
 
 func wallOf(s sample) time.Duration { return s.wall }
 func cpuOf(s sample) time.Duration  { return s.cpu }
+func sysOf(s sample) time.Duration  { return s.sys }
 
 // median of one measure over the samples (the mean of the middle two for an even count).
 func median(ss []sample, of func(sample) time.Duration) time.Duration {
@@ -53,13 +54,14 @@ func ratio(a, b float64) string {
 
 func printSize(w io.Writer, n int, results map[string]*result, load string) {
 	fmt.Fprintf(w, "\nN=%d (load average after: %s)\n", n, load)
-	fmt.Fprintf(w, "  %-10s %12s %12s %14s\n", "tool", "wall", "cpu", "peak RSS")
+	fmt.Fprintf(w, "  %-10s %12s %12s %12s %12s\n", "tool", "wall", "cpu", "(of it sys)", "peak RSS")
 	for _, tool := range []string{"archfolio", "hugo", "floor"} {
 		r := results[tool]
 		if r == nil {
 			continue
 		}
-		fmt.Fprintf(w, "  %-10s %12s %12s %14s\n", tool, secs(median(r.samples, wallOf)), secs(median(r.samples, cpuOf)), mib(peak(r.samples)))
+		fmt.Fprintf(w, "  %-10s %12s %12s %12s %12s\n", tool, secs(median(r.samples, wallOf)), secs(median(r.samples, cpuOf)),
+			secs(median(r.samples, sysOf)), mib(peak(r.samples)))
 	}
 	a := results["archfolio"]
 	if a == nil {

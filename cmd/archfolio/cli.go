@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"archfolio/generator"
+	"archfolio/generator/mdext"
 	"archfolio/themes"
 )
 
@@ -29,7 +30,7 @@ var version = "dev"
 const usage = `archfolio turns a folder of markdown architecture documents into a cross-linked site.
 
 Usage:
-  archfolio build  [-s SITE] [-d OUT] [--base-url URL] [--today YYYY-MM-DD] [--drafts]
+  archfolio build  [-s SITE] [-d OUT] [--base-url URL] [--today YYYY-MM-DD] [--drafts] [--cache DIR]
   archfolio check  [-s SITE] [--format text|json|sarif|github] [--strict] [--today …] [--drafts]
   archfolio new    KIND ID [-s SITE]
   archfolio version
@@ -131,10 +132,11 @@ func parse(fs *flag.FlagSet, args []string) ([]string, int, bool) {
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var sf siteFlags
-	fs := newFlagSet("build", "build [-s SITE] [-d OUT] [--base-url URL] [--today YYYY-MM-DD] [--drafts]", stderr)
+	fs := newFlagSet("build", "build [-s SITE] [-d OUT] [--base-url URL] [--today YYYY-MM-DD] [--drafts] [--cache DIR]", stderr)
 	sf.register(fs, true)
 	out := fs.String("d", "", "output folder (default SITE/public)")
 	baseURL := fs.String("base-url", "", "absolute URL the site is published under (overrides archfolio.yaml)")
+	cache := fs.String("cache", "", "keep highlighted code blocks in this folder between builds (for CI caches)")
 	pos, code, ok := parse(fs, args)
 	if !ok {
 		return code
@@ -153,6 +155,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitUsage
 	}
 	opts.BaseURL = *baseURL
+	if *cache != "" {
+		opts.Highlights = mdext.NewCache(*cache)
+	}
 	dest := *out
 	if dest == "" {
 		dest = filepath.Join(sf.site, "public")
@@ -198,6 +203,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintln(stderr, "archfolio check:", err)
 		return exitUsage
 	}
+	opts.CheckOnly = true
 	_, diags, err := generator.Load(ctx, opts)
 	if err != nil {
 		fmt.Fprintln(stderr, "archfolio check:", err)
