@@ -193,3 +193,14 @@ func BenchmarkBuild(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkCheck is `archfolio check`: Load without rendering bodies.
+func BenchmarkCheck(b *testing.B) {
+	opts := benchOptions(b)
+	opts.CheckOnly = true
+	for b.Loop() {
+		if _, _, err := Load(context.Background(), opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

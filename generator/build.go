@@ -10,7 +10,6 @@ import (
 	"archfolio/generator/mdext"
 
 	"github.com/yuin/goldmark"
-	meta "github.com/yuin/goldmark-meta"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 )
@@ -24,14 +23,18 @@ type builder struct {
 	md      goldmark.Markdown
 	baseURL string
 	bufs    sync.Pool // *bytes.Buffer for rendering bodies
+	// expect, when set, is told about every fenced code block as files are read,
+	// so that it keeps only the blocks that repeat.
+	expect *mdext.Cache
 }
 
 // newMarkdown returns the one goldmark instance of a run: GFM, footnotes, front
-// matter through goldmark-meta, heading ids, wikilinks, chroma highlighting with
-// classes, and raw HTML escaped unless the site opts in.
+// matter through goldmark-meta's parser (mdext.FrontMatter), heading ids,
+// wikilinks, chroma highlighting with classes, and raw HTML escaped unless the
+// site opts in.
 func newMarkdown(unsafeHTML bool, hl *mdext.Highlighter) goldmark.Markdown {
 	return goldmark.New(
-		goldmark.WithExtensions(extension.GFM, extension.Footnote, meta.Meta,
+		goldmark.WithExtensions(extension.GFM, extension.Footnote, mdext.FrontMatter,
 			mdext.WikiLinks, hl, mdext.RawHTML{Unsafe: unsafeHTML}),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute()),
 	)
@@ -53,11 +56,15 @@ func Load(ctx context.Context, opts Options) (*Portfolio, Diagnostics, error) {
 		schema, _ = loadSchema(nil)
 	}
 	hl := mdext.NewHighlighter()
+	b := &builder{opts: opts, cfg: cfg, schema: schema, md: newMarkdown(cfg.UnsafeHTML, hl)}
 	hl.Cache = opts.Highlights
 	if hl.Cache == nil {
-		hl.Cache = mdext.NewCache("")
+		cache := mdext.NewCache("")
+		hl.Cache = cache
+		if !opts.CheckOnly {
+			b.expect = cache
+		}
 	}
-	b := &builder{opts: opts, cfg: cfg, schema: schema, md: newMarkdown(cfg.UnsafeHTML, hl)}
 	b.baseURL = strings.TrimSpace(cmpOr(opts.BaseURL, cfg.BaseURL))
 	if b.baseURL != "" && !strings.HasSuffix(b.baseURL, "/") {
 		b.baseURL += "/"

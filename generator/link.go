@@ -155,18 +155,18 @@ func (b *builder) resolveBody(d *Document, idx *linkIndex, sink *diagSink) {
 			if l.wiki {
 				label = "wikilink [[" + l.dest + "]]"
 			}
-			sink.warnf(posAt(d.source, l.offset), "%s: %s is a draft, left out of this build (use --drafts)", label, idx.drafts[l.key].Path)
+			sink.warnf(l.pos, "%s: %s is a draft, left out of this build (use --drafts)", label, idx.drafts[l.key].Path)
 			continue
 		case l.to == nil && l.wiki:
-			sink.errorf(posAt(d.source, l.offset), "wikilink [[%s]]: unknown id %q%s", l.dest, l.key, didYouMean(l.key, idx.ids))
+			sink.errorf(l.pos, "wikilink [[%s]]: unknown id %q%s", l.dest, l.key, didYouMean(l.key, idx.ids))
 			continue
 		case l.to == nil:
-			sink.errorf(posAt(d.source, l.offset), "broken link %s: no document at %s", l.dest, l.key)
+			sink.errorf(l.pos, "broken link %s: no document at %s", l.dest, l.key)
 			continue
 		}
 		to, anchor := l.to, l.anchor
 		if anchor != "" && to.Anchors != nil && !to.Anchors[anchor] {
-			sink.errorf(posAt(d.source, l.offset), "link %s: %s has no heading with id %q%s", l.dest, to.Path,
+			sink.errorf(l.pos, "link %s: %s has no heading with id %q%s", l.dest, to.Path,
 				anchor, didYouMean(anchor, sortedKeys(to.Anchors)))
 		}
 		d.Refs = append(d.Refs, &Ref{From: d, To: to, Target: to.ID, Relation: relMentions, Inverse: relMentionedBy,

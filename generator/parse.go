@@ -8,7 +8,6 @@ import (
 
 	"archfolio/generator/mdext"
 
-	meta "github.com/yuin/goldmark-meta"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
@@ -30,7 +29,8 @@ type sourceFile struct {
 type bodyLink struct {
 	node   ast.Node // *ast.Link or *mdext.WikiLink, while the body's AST exists
 	dest   string   // as written
-	offset int      // byte offset in the source, for its position
+	offset int      // byte offset in the source
+	pos    Pos      // its position, for diagnostics
 	wiki   bool
 	key    string    // the id (wikilink) or the site path (.md link) it names
 	anchor string    // the #fragment, without the #
@@ -58,7 +58,7 @@ func (b *builder) parse(f sourceFile) (*Document, Diagnostics) {
 	}
 	pc := parser.NewContext()
 	b.md.Parser().Parse(text.NewReader(src[:bodyStart]), parser.WithContext(pc))
-	items, err := meta.TryGetItems(pc)
+	items, err := mdext.FrontMatterItems(pc)
 	if err != nil {
 		sink.diags = append(sink.diags, yamlErrorDiagnostics(f.Path, err, 1)...)
 		return nil, sink.diags
@@ -67,6 +67,9 @@ func (b *builder) parse(f sourceFile) (*Document, Diagnostics) {
 	if !b.readFrontMatter(doc, items, sink) {
 		return nil, sink.diags
 	}
+	if b.expect != nil {
+		mdext.Fences(src[bodyStart:], b.expect.Expect)
+	}
 	return doc, sink.diags
 }
 
@@ -74,7 +77,8 @@ func (b *builder) parse(f sourceFile) (*Document, Diagnostics) {
 // line after the front matter so that positions stay file positions: headings
 // (anchors, table of contents) and links, each resolved against the index. With
 // html, the body is rendered. The AST is dropped either way, so a build never holds
-// more than one per core.
+// more than one per core, and so is the body's text: only the front matter is read
+// again (for positions), and the links keep theirs.
 func (b *builder) parseBody(p *Portfolio, idx *linkIndex, d *Document, html bool) {
 	r := text.NewReader(d.source)
 	for range d.fmEnd {
@@ -88,9 +92,11 @@ func (b *builder) parseBody(p *Portfolio, idx *linkIndex, d *Document, html bool
 	if html {
 		d.HTML = b.renderBody(d.source, root)
 	}
+	var at position
 	for _, l := range d.links {
-		l.node = nil
+		l.node, l.pos = nil, at.of(d.source, l.offset)
 	}
+	d.source = bytes.Clone(d.source[:d.bodyStart])
 }
 
 // checkEncoding rejects binary and non-UTF-8 files and strips a UTF-8 byte order mark.

@@ -98,3 +98,20 @@ func TestDirOutputMakesNestedFolders(t *testing.T) {
 		}
 	}
 }
+
+func TestPositionMatchesPosAt(t *testing.T) {
+	src := []byte("---\ntitle: é\n---\n\nHé [[a]] — [b](b.md)\n\n日本 [[c]]\nend [[d]]")
+	var offsets []int
+	for i := range src {
+		if src[i] == '[' || src[i] == '\n' || i == 0 {
+			offsets = append(offsets, i)
+		}
+	}
+	offsets = append(offsets, len(src), 5, 40, 2) // and some going backwards
+	var at position
+	for _, off := range offsets {
+		if got, want := at.of(src, off), posAt(src, off); got != want {
+			t.Errorf("offset %d: %v, posAt says %v", off, got, want)
+		}
+	}
+}

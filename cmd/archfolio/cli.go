@@ -167,6 +167,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitUsage
 	}
 	start := time.Now()
+	tuneMemory(sf.site)
 	diags, err := generator.Build(ctx, opts, dest)
 	_ = generator.WriteDiagnostics(stderr, diags, "text")
 	if err != nil {

@@ -20,6 +20,7 @@ type Cache struct {
 	mu       sync.Mutex
 	blocks   map[[sha256.Size]byte][]byte
 	inflight map[[sha256.Size]byte]chan struct{} // closed when the block is in blocks
+	expected map[[sha256.Size]byte]int           // how many times Expect saw each block
 	madeDir  bool
 }
 
@@ -78,11 +79,31 @@ func (c *Cache) Get(lang string, code []byte) ([]byte, bool) {
 	return html, true
 }
 
+// Expect announces a block that is going to be highlighted (see Fences). When
+// blocks were announced, an in-memory cache keeps only those announced more than
+// once, or not at all: a block that occurs once is never asked for again, and
+// keeping every block would hold as much HTML again as all the code highlighted.
+func (c *Cache) Expect(lang string, code []byte) {
+	k := c.key(lang, code)
+	c.mu.Lock()
+	if c.expected == nil {
+		c.expected = map[[sha256.Size]byte]int{}
+	}
+	c.expected[k]++
+	c.mu.Unlock()
+}
+
 // Do returns the block's HTML from the cache, or runs highlight and keeps its
 // result. Goroutines asking for the same block at the same time wait for one
 // highlighting: no block is highlighted twice.
 func (c *Cache) Do(lang string, code []byte, highlight func() []byte) []byte {
 	k := c.key(lang, code)
+	c.mu.Lock()
+	once := c.dir == "" && c.expected[k] == 1
+	c.mu.Unlock()
+	if once {
+		return highlight()
+	}
 	for {
 		c.mu.Lock()
 		if html, ok := c.blocks[k]; ok {
