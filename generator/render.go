@@ -124,7 +124,11 @@ func (r *siteRenderer) writePage(buf *bytes.Buffer, job pageJob) error {
 	if file == "" {
 		file = job.url + "index.html"
 	}
-	return r.out.WriteFile(file, bytes.Clone(buf.Bytes()))
+	data := buf.Bytes()
+	if _, ok := r.out.(*dirOutput); !ok {
+		data = bytes.Clone(data) // other outputs may keep it; dirOutput writes it at once
+	}
+	return r.out.WriteFile(file, data)
 }
 
 // writeAssets copies the theme's static files to assets/, the site's static/ folder
