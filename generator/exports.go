@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"errors"
 	"time"
 )
 
@@ -16,7 +17,7 @@ func (r *siteRenderer) exportTasks() []func() error {
 }
 
 func (r *siteRenderer) writePortfolioJSON() error {
-	data, err := marshalJSON(portfolioJSON(r.p))
+	data, err := encodePortfolio(portfolioHead(r.p), len(r.p.Docs), func(i int) DocumentJSON { return documentJSON(r.p.Docs[i]) })
 	if err != nil {
 		return err
 	}
@@ -107,28 +108,24 @@ type RelationJSON struct {
 	Field    string `json:"field,omitempty"`
 }
 
+// portfolioJSON is the whole of portfolio.json as one value; writePortfolioJSON
+// writes the same bytes a document at a time (encodePortfolio).
 func portfolioJSON(p *Portfolio) PortfolioJSON {
+	out := portfolioHead(p)
+	for _, d := range p.Docs {
+		out.Documents = append(out.Documents, documentJSON(d))
+	}
+	return out
+}
+
+// portfolioHead is portfolio.json without its documents.
+func portfolioHead(p *Portfolio) PortfolioJSON {
 	out := PortfolioJSON{Version: 1, Title: p.Config.Title, BaseURL: p.BaseURL, Today: p.Today.Format(time.DateOnly),
 		Kinds: []KindJSON{}, Documents: make([]DocumentJSON, 0, len(p.Docs))}
 	for _, name := range p.Schema.Order {
 		k := p.Schema.Kinds[name]
 		out.Kinds = append(out.Kinds, KindJSON{Name: name, Label: k.Label, Section: k.Section,
 			Statuses: append([]string{}, k.Statuses...), Count: len(p.ByKind[name])})
-	}
-	for _, d := range p.Docs {
-		dj := DocumentJSON{ID: d.ID, Kind: d.Kind, Title: d.Title, Status: d.Status, Owner: d.Owner,
-			Summary: d.Summary, Classification: d.Classification, Tags: append([]string{}, d.Tags...),
-			Path: d.Path, URL: d.URL, Fields: jsonValue(d.Fields).(map[string]any),
-			Relations: []RelationJSON{}, Backlinks: []RelationJSON{}}
-		for _, r := range d.Refs {
-			if r.To != nil {
-				dj.Relations = append(dj.Relations, RelationJSON{Relation: r.Relation, ID: r.To.ID, Kind: r.To.Kind, Field: r.Field})
-			}
-		}
-		for _, r := range d.Backlinks {
-			dj.Backlinks = append(dj.Backlinks, RelationJSON{Relation: r.Inverse, ID: r.From.ID, Kind: r.From.Kind, Field: r.Field})
-		}
-		out.Documents = append(out.Documents, dj)
 	}
 	for _, v := range views {
 		if v.json != nil {
@@ -139,6 +136,68 @@ func portfolioJSON(p *Portfolio) PortfolioJSON {
 		}
 	}
 	return out
+}
+
+func documentJSON(d *Document) DocumentJSON {
+	dj := DocumentJSON{ID: d.ID, Kind: d.Kind, Title: d.Title, Status: d.Status, Owner: d.Owner,
+		Summary: d.Summary, Classification: d.Classification, Tags: append([]string{}, d.Tags...),
+		Path: d.Path, URL: d.URL, Fields: jsonValue(d.Fields).(map[string]any),
+		Relations: []RelationJSON{}, Backlinks: []RelationJSON{}}
+	for _, r := range d.Refs {
+		if r.To != nil {
+			dj.Relations = append(dj.Relations, RelationJSON{Relation: r.Relation, ID: r.To.ID, Kind: r.To.Kind, Field: r.Field})
+		}
+	}
+	for _, r := range d.Backlinks {
+		dj.Backlinks = append(dj.Backlinks, RelationJSON{Relation: r.Inverse, ID: r.From.ID, Kind: r.From.Kind, Field: r.Field})
+	}
+	return dj
+}
+
+// encodePortfolio writes portfolio.json a document at a time: the same bytes as
+// marshalJSON of the whole PortfolioJSON (head with doc(0) … doc(n-1) as its
+// documents), without holding every document as JSON values and its text twice.
+func encodePortfolio(head PortfolioJSON, n int, doc func(i int) DocumentJSON) ([]byte, error) {
+	views := head.Views
+	head.Documents, head.Views = []DocumentJSON{}, nil
+	top, err := json.MarshalIndent(head, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	// "documents" is the last field written: the text ends `"documents": []` + "\n}".
+	top, ok := bytes.CutSuffix(top, []byte("[]\n}"))
+	if !ok {
+		return nil, errors.New("portfolio.json: unexpected layout")
+	}
+	buf := bytes.NewBuffer(top)
+	buf.Grow(n * 4096)
+	if n == 0 {
+		buf.WriteString("[]")
+	} else {
+		buf.WriteByte('[')
+		for i := range n {
+			if i > 0 {
+				buf.WriteByte(',')
+			}
+			data, err := json.MarshalIndent(doc(i), "    ", "  ")
+			if err != nil {
+				return nil, err
+			}
+			buf.WriteString("\n    ")
+			buf.Write(data)
+		}
+		buf.WriteString("\n  ]")
+	}
+	if len(views) > 0 {
+		data, err := json.MarshalIndent(views, "  ", "  ")
+		if err != nil {
+			return nil, err
+		}
+		buf.WriteString(",\n  \"views\": ")
+		buf.Write(data)
+	}
+	buf.WriteString("\n}\n")
+	return buf.Bytes(), nil
 }
 
 // jsonValue converts a normalised front-matter value to plain JSON shapes.

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -143,5 +144,33 @@ func TestFragmentsDependOnPageDepth(t *testing.T) {
 	if !strings.Contains(string(home), `<li><a href="blueprints/">`) ||
 		!strings.Contains(string(item), `<li><a href="../../../blueprints/">`) {
 		t.Error("the menu does not link relative to each page")
+	}
+}
+
+// portfolio.json written a document at a time must be byte for byte what encoding
+// the whole PortfolioJSON gives: with documents, without, with views' exports.
+func TestEncodePortfolioMatchesWholeEncoding(t *testing.T) {
+	p, _, err := Load(context.Background(), siteOptions(t, ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole := portfolioJSON(p)
+	withViews := portfolioJSON(p)
+	withViews.Views = map[string]any{"matrix": map[string]any{"b": []any{1, "<x & y>"}, "a": nil}, "empty": []string{}}
+	noDocs := portfolioJSON(p)
+	noDocs.Documents = []DocumentJSON{}
+	for name, pj := range map[string]PortfolioJSON{"sample": whole, "views": withViews, "no documents": noDocs} {
+		want, err := marshalJSON(pj)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs := pj.Documents
+		got, err := encodePortfolio(pj, len(docs), func(i int) DocumentJSON { return docs[i] })
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s: streamed portfolio.json differs from the whole encoding:\n%.300s\nwant\n%.300s", name, got, want)
+		}
 	}
 }
