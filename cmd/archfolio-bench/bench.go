@@ -57,7 +57,7 @@ func bench(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 	printGrowth(stdout, cfg.sizes, perN)
 	if cfg.tools["archfolio"] {
 		n := slices.Max(cfg.sizes)
-		site := filepath.Join(cfg.work, strconv.Itoa(n), "site")
+		site := filepath.Join(cfg.sizeDir(n), "site")
 		check := job{tool: "check", args: []string{cfg.archfolio, "check", "-s", site, "--today", cfg.today}}
 		results, err := measure(ctx, cfg, []job{check}, n, stderr)
 		if err != nil {
@@ -70,11 +70,12 @@ func bench(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// generate writes the portfolio of size n and its Hugo twin, unless already there.
+// generate writes the portfolio of size n and its Hugo twin, unless a kept working
+// folder has them already.
 // A child process does it: the kernel charges a child the peak memory of the
 // process it was started from (vfork), so this one must stay small.
 func generate(ctx context.Context, cfg *config, n int, stderr io.Writer) (site, hugo string, err error) {
-	dir := filepath.Join(cfg.work, strconv.Itoa(n))
+	dir := cfg.sizeDir(n)
 	site, hugo = filepath.Join(dir, "site"), filepath.Join(dir, "hugo")
 	if _, err := os.Stat(filepath.Join(site, "archfolio.yaml")); err == nil {
 		return site, hugo, nil
@@ -98,8 +99,13 @@ func writeCorpus(dir string, n int, seed uint64) error {
 	return synth.WriteDir(filepath.Join(dir, "hugo"), s.Hugo())
 }
 
+// sizeDir is the working folder of one size (and seed).
+func (cfg *config) sizeDir(n int) string {
+	return filepath.Join(cfg.work, fmt.Sprintf("%d-seed%d", n, cfg.seed))
+}
+
 func (cfg *config) jobs(n int, site, hugo string) []job {
-	dir := filepath.Join(cfg.work, strconv.Itoa(n))
+	dir := cfg.sizeDir(n)
 	var jobs []job
 	if cfg.tools["archfolio"] {
 		out := filepath.Join(dir, "out-archfolio")

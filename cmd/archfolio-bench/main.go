@@ -15,6 +15,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -58,6 +59,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	floor := fs.String("floor", "", "internal: render SITE's markdown as the floor and exit")
 	gen := fs.String("gen", "", "internal: write the portfolio of -sizes N to DIR/site and DIR/hugo and exit")
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
 		return 2
 	}
 	if *floor != "" {

@@ -8,6 +8,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -29,6 +30,9 @@ func run(args []string, stderr io.Writer) int {
 	out := fs.String("out", "", "output folder for the archfolio site (must not exist or be empty)")
 	hugo := fs.Bool("hugo", false, "also write the same documents as a Hugo site to OUT-hugo")
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
 		return 2
 	}
 	if *out == "" || fs.NArg() > 0 {
