@@ -104,10 +104,18 @@ func benchIndexed(b *testing.B) (*builder, *mdext.Highlighter, *Portfolio, *link
 // BenchmarkBody parses and renders every body (goldmark, chroma, links resolved).
 func BenchmarkBody(b *testing.B) {
 	bld, hl, p, idx := benchIndexed(b)
+	sources := make([][]byte, len(p.Docs))
+	for i, d := range p.Docs {
+		sources[i] = d.source
+	}
 	for b.Loop() {
-		hl.Cache = mdext.NewCache("")
-		for _, d := range p.Docs {
-			d.links, d.TOC = nil, nil
+		// Undo the previous run (the body stage keeps only the front matter of the
+		// source) and start with a cold cache told about the blocks, as Load does.
+		cache := mdext.NewCache("")
+		hl.Cache = cache
+		for i, d := range p.Docs {
+			d.links, d.TOC, d.source = nil, nil, sources[i]
+			mdext.Fences(d.source[d.bodyStart:], cache.Expect)
 		}
 		parallel(context.Background(), len(p.Docs), func(i int) { bld.parseBody(p, idx, p.Docs[i], true) })
 	}
