@@ -7,7 +7,9 @@ import "fmt"
 func didYouMean(s string, candidates []string) string {
 	best, bestDist := "", len(s)/2+2
 	for _, c := range candidates {
-		if d := editDistance(s, c, bestDist); d < bestDist || (d == bestDist && best != "" && c < best) {
+		// The limit is one past the best so far: a candidate it gives up on then
+		// cannot tie with the best and win the alphabetical tie-break.
+		if d := editDistance(s, c, bestDist+1); d < bestDist || (d == bestDist && best != "" && c < best) {
 			best, bestDist = c, d
 		}
 	}

@@ -32,6 +32,9 @@ type view struct {
 // modified.
 var views = []view{
 	{name: "stale", analyse: analyseStale, cards: staleCards},
+	{name: "risks", analyse: analyseRisks, menu: riskMenu(), pages: riskPages, panels: riskPanels, cards: riskCards, json: riskJSON},
+	{name: "reviews", analyse: analyseReviews, menu: reviewsMenu(), pages: reviewPages, panels: reviewPanels, cards: reviewCards, json: reviewsJSON},
+	{name: "backlog", analyse: analyseBacklog, menu: backlogMenu(), pages: backlogPages, panels: backlogPanels, cards: backlogCards, files: backlogFiles, json: backlogJSON},
 }
 
 // Panel is a section a view adds to a document page: a layout template (defined in

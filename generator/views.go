@@ -34,6 +34,10 @@ func (v ValueView) IsObject() bool { return v.Rows != nil }
 // hiddenFields are shown elsewhere on a document page, not in its metadata panel.
 var hiddenFields = map[string]bool{"id": true, "kind": true, "title": true, "summary": true, "tags": true, "draft": true}
 
+// panelFields are kind.field pairs a view's panel shows in full (risk.go, reviews.go),
+// left out of the metadata panel so the page does not show them twice.
+var panelFields = map[string]bool{"threat-model.threats": true, "review.findings": true, "review.conditions": true}
+
 // Fields returns the metadata panel of the page's document: every field it has, in
 // schema order, then unknown ones in the order written.
 func (pg *Page) Fields() []FieldView {
@@ -63,7 +67,7 @@ func (pg *Page) Fields() []FieldView {
 	}
 	var out []FieldView
 	for _, n := range order {
-		if hiddenFields[n] {
+		if hiddenFields[n] || panelFields[d.Kind+"."+n] {
 			continue
 		}
 		out = append(out, FieldView{Name: n, Label: Humanize(n), Value: pg.valueView(d.Fields.Get(n), n, refs)})
