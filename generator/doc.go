@@ -74,6 +74,13 @@
 // refuses the site root, content/, their ancestors, the home folder, / and any
 // non-empty folder without the marker.
 //
+// # Writing to the site
+//
+// Nothing above writes into the site root. The one exception is SyncJira
+// (jirasync.go, fmedit.go): it sets the status: and due: lines of remediation
+// documents from a JIRA export, editing those lines only and replacing each file
+// atomically.
+//
 // # Escaping
 //
 // Templates are html/template, so every value from content is escaped for its

@@ -26,6 +26,12 @@ type Portfolio struct {
 	ByKind map[string][]*Document
 	// Stale lists the documents whose review cycle has lapsed at Today.
 	Stale []StaleDocument
+	// Risks is every threat with its computed severity (risk.go).
+	Risks *RiskRegister
+	// Reviews is the review schedule: due, overdue, conditions (reviews.go).
+	Reviews *ReviewSchedule
+	// Backlog is the remediation backlog with due dates and waivers (backlog.go).
+	Backlog *Backlog
 
 	md goldmark.Markdown
 }

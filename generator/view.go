@@ -36,6 +36,11 @@ type view struct {
 // modified.
 var views = []view{
 	{name: "stale", analyse: analyseStale, cards: staleCards},
+	{name: "risks", analyse: analyseRisks, menu: riskMenu(), pages: riskPages, panels: riskPanels, cards: riskCards, json: riskJSON,
+		shows: []string{"threat-model.threats"}},
+	{name: "reviews", analyse: analyseReviews, menu: reviewsMenu(), pages: reviewPages, panels: reviewPanels, cards: reviewCards, json: reviewsJSON,
+		shows: []string{"review.findings", "review.conditions"}},
+	{name: "backlog", analyse: analyseBacklog, menu: backlogMenu(), pages: backlogPages, panels: backlogPanels, cards: backlogCards, files: backlogFiles, json: backlogJSON},
 }
 
 // viewShows reports whether a view presents the field of a kind in its own panel.
