@@ -4,12 +4,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"slices"
 	"time"
 )
 
 // writeExports writes the machine-readable files: portfolio.json (the whole graph),
 // search-index.js (the client-side search) and sitemap.xml.
-func (r *siteRenderer) writeExports() error {
+func (r *siteRenderer) writeExports(jobs []pageJob) error {
 	data, err := marshalJSON(portfolioJSON(r.p))
 	if err != nil {
 		return err
@@ -38,7 +39,7 @@ func (r *siteRenderer) writeExports() error {
 	if err := r.out.WriteFile("assets/search-index.js", idx); err != nil {
 		return err
 	}
-	return r.out.WriteFile("sitemap.xml", sitemap(r.p))
+	return r.out.WriteFile("sitemap.xml", sitemap(r.p.BaseURL, jobs))
 }
 
 func marshalJSON(v any) ([]byte, error) {
@@ -205,17 +206,19 @@ type urlSet struct {
 	URLs    []sitemapURL `xml:"url"`
 }
 
-// sitemap lists every document page and index; locations are absolute when the site
-// has a base URL, else relative to the site root.
-func sitemap(p *Portfolio) []byte {
-	set := urlSet{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
-	add := func(u string) { set.URLs = append(set.URLs, sitemapURL{Loc: p.BaseURL + u}) }
-	add("")
-	for _, name := range p.Schema.Order {
-		add(p.Schema.Kinds[name].Section + "/")
+// sitemap lists every page of the site in URL order; locations are absolute when the
+// site has a base URL, else relative to the site root.
+func sitemap(baseURL string, jobs []pageJob) []byte {
+	var urls []string
+	for _, j := range jobs {
+		if j.file == "" {
+			urls = append(urls, j.url)
+		}
 	}
-	for _, d := range p.Docs {
-		add(d.URL)
+	slices.Sort(urls)
+	set := urlSet{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
+	for _, u := range slices.Compact(urls) {
+		set.URLs = append(set.URLs, sitemapURL{Loc: baseURL + u})
 	}
 	data, _ := xml.MarshalIndent(set, "", "  ")
 	return append(append([]byte(xml.Header), data...), '\n')

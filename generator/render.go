@@ -44,7 +44,7 @@ func Render(ctx context.Context, p *Portfolio, opts Options, out Output) error {
 	if err := r.writeAssets(opts.Site); err != nil {
 		return err
 	}
-	return r.writeExports()
+	return r.writeExports(jobs)
 }
 
 // renderBodies renders every document's markdown AST to HTML and drops the AST.
