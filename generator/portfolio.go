@@ -26,6 +26,8 @@ type Portfolio struct {
 	ByKind map[string][]*Document
 	// Stale lists the documents whose review cycle has lapsed at Today.
 	Stale []StaleDocument
+	// Roadmap is the analysed roadmap: tracks, lanes, items (roadmap.go).
+	Roadmap *Roadmap
 
 	md goldmark.Markdown
 }

@@ -7,7 +7,8 @@ import "fmt"
 func didYouMean(s string, candidates []string) string {
 	best, bestDist := "", len(s)/2+2
 	for _, c := range candidates {
-		if d := editDistance(s, c, bestDist); d < bestDist || (d == bestDist && best != "" && c < best) {
+		// The limit is one past the best so that a give-up (limit) never ties with it.
+		if d := editDistance(s, c, bestDist+1); d < bestDist || (d == bestDist && best != "" && c < best) {
 			best, bestDist = c, d
 		}
 	}

@@ -94,6 +94,7 @@ func (fm *frontMatter) posOr(p string, def Pos) Pos {
 // document's kind and common fields apply too.
 func (fm *frontMatter) object(items yaml.MapSlice, fields *Fields, kind *Kind, p string) *Object {
 	obj := &Object{}
+	rejected := map[string]bool{} // written but invalid: reported once, not again as missing
 	for _, it := range items {
 		key := fmt.Sprint(it.Key)
 		fp := joinPath(p, key)
@@ -117,18 +118,20 @@ func (fm *frontMatter) object(items yaml.MapSlice, fields *Fields, kind *Kind, p
 		}
 		if v, ok := fm.value(it.Value, f, fp); ok {
 			obj.set(key, v)
+		} else {
+			rejected[key] = true
 		}
 	}
-	fm.required(obj, fields, p)
+	fm.required(obj, fields, p, rejected)
 	if kind != nil {
-		fm.required(obj, &fm.b.schema.Common, p)
+		fm.required(obj, &fm.b.schema.Common, p, rejected)
 	}
 	return obj
 }
 
-func (fm *frontMatter) required(obj *Object, fields *Fields, p string) {
+func (fm *frontMatter) required(obj *Object, fields *Fields, p string, rejected map[string]bool) {
 	for _, name := range fields.Names {
-		if fields.ByName[name].Required && obj.Get(name) == nil {
+		if fields.ByName[name].Required && obj.Get(name) == nil && !rejected[name] {
 			at := Pos{1, 1}
 			if p != "" {
 				at = fm.doc.pos(p)

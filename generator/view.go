@@ -32,6 +32,8 @@ type view struct {
 // modified.
 var views = []view{
 	{name: "stale", analyse: analyseStale, cards: staleCards},
+	{name: "roadmap", analyse: analyseRoadmap, menu: roadmapMenu(), pages: roadmapPages, panels: roadmapPanels,
+		cards: roadmapCards, files: roadmapFiles, json: roadmapJSON},
 }
 
 // Panel is a section a view adds to a document page: a layout template (defined in
