@@ -350,6 +350,10 @@ func writeBarShape(w *roadmapSVG, it *RoadmapItem, b barBox, id string) {
 	}
 }
 
+// labelGap keeps a label beside a bar clear of the dependency arrows that leave
+// its end and enter its start (their elbows are 8 and 10 units out).
+const labelGap = 13.0
+
 // writeLabel puts the label inside the bar when it fits, else after the bar (and
 // its slip tail, which ends at after), else before it, else inside it shortened.
 func writeLabel(w *roadmapSVG, label string, b barBox, after float64, g timelineGeom) {
@@ -358,10 +362,10 @@ func writeLabel(w *roadmapSVG, label string, b barBox, after float64, g timeline
 	switch {
 	case tw+10 <= b.x2-b.x1:
 		w.text("text", label, "class", "rm-label", "x", num(b.x1+5), "y", y)
-	case after+6+tw <= g.right():
-		w.text("text", label, "class", "rm-label rm-label-out", "x", num(after+6), "y", y)
-	case b.x1-6-tw >= g.x0:
-		w.text("text", label, "class", "rm-label rm-label-out", "x", num(b.x1-6), "y", y, "text-anchor", "end")
+	case after+labelGap+tw <= g.right():
+		w.text("text", label, "class", "rm-label rm-label-out", "x", num(after+labelGap), "y", y)
+	case b.x1-labelGap-tw >= g.x0:
+		w.text("text", label, "class", "rm-label rm-label-out", "x", num(b.x1-labelGap), "y", y, "text-anchor", "end")
 	default:
 		w.text("text", fitText(label, b.x2-b.x1-10, tlCharW), "class", "rm-label", "x", num(b.x1+5), "y", y)
 	}
