@@ -27,6 +27,8 @@ type Config struct {
 	SLA        map[string]int       `yaml:"sla"`
 	Frameworks map[string]Framework `yaml:"frameworks"`
 	Kinds      yaml.Node            `yaml:"kinds"`
+	// Capabilities describes roadmap lanes by capability id (roadmap_capability.go).
+	Capabilities map[string]Capability `yaml:"capabilities"`
 }
 
 // JiraConfig says how a JIRA key becomes a link: URL holds {key}.

@@ -32,6 +32,8 @@ type Portfolio struct {
 	Reviews *ReviewSchedule
 	// Backlog is the remediation backlog with due dates and waivers (backlog.go).
 	Backlog *Backlog
+	// Roadmap is the analysed roadmap: tracks, lanes, items (roadmap.go).
+	Roadmap *Roadmap
 
 	md goldmark.Markdown
 }

@@ -36,6 +36,8 @@ type view struct {
 // modified.
 var views = []view{
 	{name: "stale", analyse: analyseStale, cards: staleCards},
+	{name: "roadmap", analyse: analyseRoadmap, menu: roadmapMenu(), pages: roadmapPages, panels: roadmapPanels,
+		cards: roadmapCards, files: roadmapFiles, json: roadmapJSON},
 	{name: "risks", analyse: analyseRisks, menu: riskMenu(), pages: riskPages, panels: riskPanels, cards: riskCards, json: riskJSON,
 		shows: []string{"threat-model.threats"}},
 	{name: "reviews", analyse: analyseReviews, menu: reviewsMenu(), pages: reviewPages, panels: reviewPanels, cards: reviewCards, json: reviewsJSON,
