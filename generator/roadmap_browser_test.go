@@ -27,7 +27,7 @@ func TestRoadmapTableSortsInChromium(t *testing.T) {
 		}
 	}
 	if chromium == "" {
-		t.Skip("no Chromium on PATH")
+		skipBrowser(t, "no Chromium on PATH (install Debian's chromium)")
 	}
 	files := roadmapSite(map[string]string{
 		"content/roadmap/rm-q4.md": "\n---\nkind: roadmap\ntitle: Starts in Q4\ncapability: directory\nstart: 2026-Q4\nend: 2027-Q1\n---\n",
@@ -58,10 +58,11 @@ document.body.setAttribute("data-probe", Array.prototype.map.call(rows, function
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+		"--disable-background-networking", "--disable-component-update", "--disable-sync",
 		"--user-data-dir="+filepath.Join(dir, ".chromium"), "--dump-dom", "file://"+filepath.ToSlash(page))
 	dom, err := cmd.Output()
 	if err != nil {
-		t.Skipf("Chromium did not run: %v", err)
+		skipBrowser(t, "Chromium did not run: "+err.Error())
 	}
 	m := regexp.MustCompile(`data-probe="([^"]*)"`).FindSubmatch(dom)
 	if m == nil {
