@@ -26,6 +26,8 @@ type Portfolio struct {
 	ByKind map[string][]*Document
 	// Stale lists the documents whose review cycle has lapsed at Today.
 	Stale []StaleDocument
+	// Dependencies is the dependency graph of blueprints and roadmap items.
+	Dependencies *Dependencies
 
 	md goldmark.Markdown
 }

@@ -32,6 +32,8 @@ type view struct {
 // modified.
 var views = []view{
 	{name: "stale", analyse: analyseStale, cards: staleCards},
+	{name: "dependencies", analyse: analyseDependencies, menu: &MenuItem{"Dependencies", "dependencies/", "dependencies"},
+		pages: dependencyPages, panels: dependencyPanels, cards: dependencyCards, json: dependenciesJSON},
 }
 
 // Panel is a section a view adds to a document page: a layout template (defined in
