@@ -184,7 +184,7 @@ func withEnds(edges []graph.Edge) []graph.Edge {
 
 func svgHTML(d *diagram.Drawing, s diagram.Style) template.HTML {
 	var buf bytes.Buffer
-	_ = diagram.WriteSVG(&buf, d, s) // writing to memory cannot fail
+	_ = diagram.WriteSVG(&buf, d, s)   // writing to memory cannot fail
 	return template.HTML(buf.String()) // every value is escaped by WriteSVG
 }
 

@@ -83,7 +83,7 @@ func neighbourhood(p *Portfolio, d *Document) *Neighbourhood {
 	cols = slices.DeleteFunc(cols, func(c diagram.Column) bool { return len(c.IDs) == 0 })
 	nb.Aggregated = b.aggregated
 	opt := diagram.DefaultOptions()
-	opt.NodeWidth, opt.LayerGap = 168, 84
+	opt.NodeWidth, opt.LayerGap = 168, 124
 	m := &mapStyle{p: p, pageURL: d.URL, hrefs: b.hrefs, centre: d.ID}
 	s := m.style("neighbourhood", "Dependency neighbourhood of "+d.Title,
 		"Blueprints that depend on this one are on the left, those it depends on on the right; arrows point at what is depended on.")

@@ -38,7 +38,7 @@ const (
 	lineHeight   = 14.0
 	metaSize     = 10.0
 	metaHeight   = 12.0
-	charWidth    = 6.6 // an average width of a character at fontSize, to wrap labels
+	charWidth    = 7.0 // an average width of a character at fontSize, to wrap labels
 	maxLabelText = 30  // characters of an edge label drawn along the edge
 )
 
@@ -62,8 +62,12 @@ func WriteSVG(w io.Writer, d *Drawing, s Style) error {
 		b.WriteString(`<text class="col-head" x="` + num(h.X+h.W/2) + `" y="` + num(margin+14) + `" text-anchor="middle" font-weight="600">` + esc(h.Label) + "</text>\n")
 	}
 	b.WriteString(`<g class="edges">` + "\n")
+	labels := &labelSpace{}
+	for _, bx := range d.Boxes {
+		labels.taken = append(labels.taken, rect{bx.X, bx.Y, bx.X + bx.W, bx.Y + bx.H})
+	}
 	for _, r := range d.Routes {
-		writeRoute(&b, r, s)
+		writeRoute(&b, r, s, labels)
 	}
 	b.WriteString("</g>\n" + `<g class="nodes">` + "\n")
 	for _, bx := range d.Boxes {
@@ -95,7 +99,7 @@ func writeBands(b *strings.Builder, d *Drawing, s Style) {
 	b.WriteString("</g>\n")
 }
 
-func writeRoute(b *strings.Builder, r Route, s Style) {
+func writeRoute(b *strings.Builder, r Route, s Style, labels *labelSpace) {
 	if len(r.Points) < 2 {
 		return
 	}
@@ -115,10 +119,12 @@ func writeRoute(b *strings.Builder, r Route, s Style) {
 	}
 	b.WriteString(`" fill="none" stroke="#8c959f"/>`)
 	b.WriteString(`<path class="head" d="` + arrowhead(p[len(p)-2], p[len(p)-1]) + `" fill="#8c959f"/>`)
-	if label := call(s.EdgeLabel, r.Edge); label != "" {
-		x, y := (p[0].X+p[1].X)/2, (p[0].Y+p[1].Y)/2-3
-		b.WriteString(`<text class="edge-label" x="` + num(x) + `" y="` + num(y) + `" text-anchor="middle" font-size="` +
-			num(metaSize) + `">` + esc(truncate(label, maxLabelText)) + "</text>")
+	if label := truncate(call(s.EdgeLabel, r.Edge), maxLabelText); label != "" {
+		if at, text, ok := labels.place(p, label); ok {
+			label = text
+			b.WriteString(`<text class="edge-label" x="` + num(at.X) + `" y="` + num(at.Y) + `" text-anchor="middle" font-size="` +
+				num(metaSize) + `">` + esc(label) + "</text>")
+		}
 	}
 	b.WriteString("</g>\n")
 }
@@ -136,7 +142,7 @@ func arrowhead(from, to Point) string {
 		dx, dy = 0, 1
 	}
 	bx, by := to.X-8*dx, to.Y-8*dy // the base's centre
-	px, py := -dy*4, dx*4           // half the base, across the direction
+	px, py := -dy*4, dx*4          // half the base, across the direction
 	return "M" + num(to.X) + " " + num(to.Y) + " L" + num(bx+px) + " " + num(by+py) + " L" + num(bx-px) + " " + num(by-py) + "z"
 }
 
@@ -207,4 +213,49 @@ func num(v float64) string {
 		return "0"
 	}
 	return strconv.FormatFloat(v, 'f', -1, 64)
+}
+
+// labelSpace remembers where edge labels were drawn, so that a label goes where it
+// overlaps none before it: at the middle of one of its route's segments, the
+// middle one first. A label with no free place is not drawn along the edge; it
+// remains in the edge's <title> and in the table beside every map.
+type labelSpace struct {
+	taken []rect
+}
+
+type rect struct{ x0, y0, x1, y1 float64 }
+
+func (ls *labelSpace) place(p []Point, label string) (Point, string, bool) {
+	cw := charWidth * metaSize / fontSize
+	n := len(p) - 1
+	for k := range n {
+		// middle segment first, then alternately after and before it
+		seg := n/2 + (k+1)/2*(1-2*(k%2))
+		if seg < 0 || seg >= n {
+			continue
+		}
+		a, c := p[seg], p[seg+1]
+		room := math.Abs(c.X - a.X)
+		if room < 5*cw {
+			continue
+		}
+		text := truncate(label, int((room-6)/cw))
+		w := float64(len([]rune(text)))*cw + 4
+		at := Point{(a.X + c.X) / 2, (a.Y+c.Y)/2 - 3}
+		r := rect{at.X - w/2, at.Y - metaSize, at.X + w/2, at.Y + 2}
+		if !ls.overlaps(r) {
+			ls.taken = append(ls.taken, r)
+			return at, text, true
+		}
+	}
+	return Point{}, "", false
+}
+
+func (ls *labelSpace) overlaps(r rect) bool {
+	for _, t := range ls.taken {
+		if r.x0 < t.x1 && t.x0 < r.x1 && r.y0 < t.y1 && t.y0 < r.y1 {
+			return true
+		}
+	}
+	return false
 }
