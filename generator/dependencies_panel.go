@@ -190,8 +190,14 @@ func (b *neighbourMap) collapse(cols []diagram.Column, upHref, downHref string) 
 		if len(c.IDs) <= maxColumn {
 			continue
 		}
-		rest := c.IDs[maxColumn-1:]
-		c.IDs = slices.Clone(c.IDs[:maxColumn-1])
+		rest, keep := c.IDs, 0
+		for keep = maxColumn - 1; keep > 0; keep-- { // leave room for the counting boxes
+			rest = c.IDs[keep:]
+			if keep+b.groupCount(rest) <= maxColumn {
+				break
+			}
+		}
+		c.IDs = slices.Clone(c.IDs[:keep])
 		domains := map[string]bool{}
 		for _, id := range rest {
 			domains[b.p.ByID[b.docOf[id]].Fields.String("domain")] = true
@@ -218,6 +224,19 @@ func (b *neighbourMap) collapse(cols []diagram.Column, upHref, downHref string) 
 			}
 			return "+" + strconv.Itoa(len(ms)) + " more blueprints"
 		})
+}
+
+// groupCount is how many counting boxes the blueprints need: one per domain, or
+// one for all when they span more than three.
+func (b *neighbourMap) groupCount(ids []string) int {
+	domains := map[string]bool{}
+	for _, id := range ids {
+		domains[b.p.ByID[b.docOf[id]].Fields.String("domain")] = true
+	}
+	if len(domains) > 3 {
+		return 1
+	}
+	return len(domains)
 }
 
 // neighbourRows lists the reached blueprints for the table beside the map, with the

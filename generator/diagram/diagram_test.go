@@ -202,3 +202,18 @@ func TestWrap(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkLayered300 is the layered layout and SVG of 300 nodes and 900 edges in
+// bands, without the portfolio around it.
+func BenchmarkLayered300(b *testing.B) {
+	g := syntheticPortfolio(300, 900, 1)
+	opt := DefaultOptions()
+	opt.Bands = true
+	var buf bytes.Buffer
+	for b.Loop() {
+		buf.Reset()
+		d := Layered(g, opt)
+		_ = WriteSVG(&buf, d, testStyle("m"))
+	}
+	b.ReportMetric(float64(buf.Len()), "svg-bytes")
+}
