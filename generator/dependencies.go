@@ -31,6 +31,8 @@ type Dependencies struct {
 	inCycle map[string]bool
 	// risks counts each blueprint's open critical risks.
 	risks map[string]int
+	// labels names each domain for people ("Digital channels").
+	labels map[string]string
 }
 
 // dependsOnField matches the front-matter path of a depends_on reference
@@ -83,6 +85,10 @@ func analyseDependencies(p *Portfolio) Diagnostics {
 		domains[n.Group] = true
 	}
 	deps.Domains = sortedKeys(domains)
+	deps.labels = map[string]string{}
+	for _, dom := range deps.Domains {
+		deps.labels[dom] = domainLabel(dom)
+	}
 	if len(deps.Domains) > 0 && deps.Domains[0] == "" {
 		deps.Domains = append(deps.Domains[1:], "")
 	}

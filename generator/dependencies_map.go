@@ -71,7 +71,7 @@ func (m *mapStyle) style(id, title, desc string) diagram.Style {
 		},
 		EdgeClass: m.edgeClass,
 		EdgeTitle: m.edgeTitle,
-		BandLabel: func(group string) string { return domainLabel(group) },
+		BandLabel: m.label,
 		BandID:    func(group string) string { return "domain-" + slugify(cmpOr(group, "none")) },
 	}
 }
@@ -88,12 +88,20 @@ func domainLabel(domain string) string {
 	return Humanize(domain)
 }
 
+// label is domainLabel, from the labels worked out once for the whole view.
+func (m *mapStyle) label(domain string) string {
+	if l, ok := m.p.Dependencies.labels[domain]; ok {
+		return l
+	}
+	return domainLabel(domain)
+}
+
 func (m *mapStyle) tooltip(n graph.Node) string {
 	d := m.doc(n)
 	if d == nil {
 		return n.Label
 	}
-	parts := []string{domainLabel(d.Fields.String("domain"))}
+	parts := []string{m.label(d.Fields.String("domain"))}
 	for _, f := range []string{"criticality", "lifecycle"} {
 		if v := d.Fields.String(f); v != "" {
 			parts = append(parts, f+" "+v)
@@ -103,7 +111,7 @@ func (m *mapStyle) tooltip(n graph.Node) string {
 		parts = append(parts, "status "+d.Status)
 	}
 	g := m.p.Dependencies.Graph
-	parts = append(parts, "depends on "+strconv.Itoa(len(g.Out(d.ID))), "depended on by "+strconv.Itoa(len(g.In(d.ID))))
+	parts = append(parts, "depends on "+strconv.Itoa(g.OutDegree(d.ID)), "depended on by "+strconv.Itoa(g.InDegree(d.ID)))
 	return d.Title + " (" + strings.Join(parts, ", ") + ")"
 }
 

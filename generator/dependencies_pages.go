@@ -84,7 +84,8 @@ func dependencyPages(p *Portfolio) []pageJob {
 	jobs := []pageJob{{url: url, layout: "dependencies.html", page: &Page{Title: "Dependency map", Section: "dependencies", Data: page}}}
 	for _, d := range p.ByKind["blueprint"] {
 		jobs = append(jobs, pageJob{url: impactURL(d), layout: "impact.html",
-			page: &Page{Title: "Impact of changing " + d.Title, Section: "dependencies", Doc: d, Data: impacts[d.ID]}})
+			page: &Page{Title: "Impact of changing " + d.Title, Section: "dependencies", Doc: d,
+				Data: &ImpactPage{Set: impacts[d.ID], url: impactURL(d)}}})
 	}
 	return jobs
 }
@@ -105,7 +106,7 @@ func domainDependencies(p *Portfolio, impacts map[string]*ImpactSet) []DomainDep
 				continue
 			}
 			d := p.ByID[n.ID]
-			dd.Blueprints = append(dd.Blueprints, BlueprintDependencies{Doc: d, DependsOn: len(g.Out(n.ID)), DependedOn: len(g.In(n.ID)),
+			dd.Blueprints = append(dd.Blueprints, BlueprintDependencies{Doc: d, DependsOn: g.OutDegree(n.ID), DependedOn: g.InDegree(n.ID),
 				Impact: len(impacts[n.ID].Dependents), ImpactURL: impactURL(d)})
 		}
 		slices.SortStableFunc(dd.Blueprints, func(a, b BlueprintDependencies) int { return p.Dependencies.byStake(a.Doc, b.Doc) })

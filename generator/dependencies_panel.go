@@ -41,6 +41,11 @@ type NeighbourRow struct {
 	Via, Protocol, Data string
 	// Flag says why a dependency is going away ("end-of-life"), or "".
 	Flag string
+	// Href and ThroughHref link to Doc and Through from the blueprint's page; How
+	// joins via, protocol and data.
+	Href, ThroughHref, How      string
+	Criticality, CriticalityTag string
+	Lifecycle                   string
 }
 
 func dependencyPanels(p *Portfolio, d *Document) []Panel {
@@ -57,7 +62,7 @@ func neighbourhood(p *Portfolio, d *Document) *Neighbourhood {
 	g := p.Dependencies.Graph
 	nb := &Neighbourhood{Doc: d, ImpactURL: relURL(d.URL, impactURL(d))}
 	up, down := graph.Dependents(g, d.ID, 2), graph.Dependencies(g, d.ID, 2)
-	nb.Impact = len(graph.Dependents(g, d.ID, 0))
+	nb.Impact = graph.CountDependents(g, d.ID)
 	nb.Dependents = neighbourRows(p, g, up, false)
 	nb.Dependencies = neighbourRows(p, g, down, true)
 	if len(up) == 0 && len(down) == 0 {
@@ -140,8 +145,9 @@ func (b *neighbourMap) link(from, to []string) {
 		targets[b.docOf[id]] = id
 	}
 	for _, f := range from {
-		for _, e := range withEnds(b.g.Out(b.docOf[f])) {
+		for _, e := range b.g.Out(b.docOf[f]) {
 			if t, ok := targets[e.To]; ok {
+				e = withEnds([]graph.Edge{e})[0]
 				e.From, e.To = f, t
 				b.edges = append(b.edges, e)
 			}
@@ -243,6 +249,10 @@ func (b *neighbourMap) groupCount(ids []string) int {
 // dependency that brings each in.
 func neighbourRows(p *Portfolio, g *graph.Graph, reach []graph.Reach, down bool) []NeighbourRow {
 	rows := make([]NeighbourRow, 0, len(reach))
+	var from0 string // the page the rows are shown on
+	if len(reach) > 0 {
+		from0 = p.ByID[reach[0].Path[0]].URL
+	}
 	for _, r := range reach {
 		row := NeighbourRow{Doc: p.ByID[r.ID], Depth: r.Depth}
 		if r.Depth == 2 {
@@ -261,6 +271,21 @@ func neighbourRows(p *Portfolio, g *graph.Graph, reach []graph.Reach, down bool)
 		if down {
 			row.Flag = sunset(nodeOf(row.Doc))
 		}
+		row.Href = relURL(from0, row.Doc.URL)
+		if row.Through != nil {
+			row.ThroughHref = relURL(from0, row.Through.URL)
+		}
+		var how []string
+		if row.Via != "" {
+			how = append(how, "via "+row.Via)
+		}
+		row.How = strings.Join(append(how, nonEmpty(row.Protocol)...), " · ")
+		if row.Data != "" {
+			row.How = strings.Join(append(nonEmpty(row.How), row.Data), " · ")
+		}
+		row.CriticalityTag = row.Doc.Fields.String("criticality")
+		row.Criticality = Humanize(row.CriticalityTag)
+		row.Lifecycle = Humanize(cmpOr(row.Flag, row.Doc.Fields.String("lifecycle")))
 		rows = append(rows, row)
 	}
 	return rows

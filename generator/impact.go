@@ -182,3 +182,32 @@ func dash(s string) string {
 	}
 	return s
 }
+
+// ImpactPage is the page of one blueprint's impact set; its rows are built when
+// the page is rendered (on all cores), ready to print with few template actions.
+type ImpactPage struct {
+	Set *ImpactSet
+	url string
+}
+
+// ImpactRow is one dependent as the impact page shows it.
+type ImpactRow struct {
+	Title, Href, Owner          string
+	Depth, Risks                int
+	Criticality, CriticalityTag string // "Mission critical", "mission-critical"
+	Lifecycle                   string
+	Sunset, InCycle             bool
+	Path                        string // the ids from the blueprint to this one
+}
+
+// Rows returns the page's table rows, in the impact set's order.
+func (ip *ImpactPage) Rows() []ImpactRow {
+	rows := make([]ImpactRow, len(ip.Set.Dependents))
+	for i, e := range ip.Set.Dependents {
+		rows[i] = ImpactRow{Title: e.Doc.Title, Href: relURL(ip.url, e.Doc.URL), Owner: e.Doc.Owner, Depth: e.Depth,
+			Risks: e.OpenCriticalRisks, Criticality: Humanize(e.Criticality), CriticalityTag: e.Criticality,
+			Lifecycle: Humanize(e.Lifecycle), Sunset: e.Lifecycle == "end-of-life" || e.Lifecycle == "phase-out",
+			InCycle: e.InCycle, Path: strings.Join(pathIDs(e.Path), " ← ")}
+	}
+	return rows
+}

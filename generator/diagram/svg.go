@@ -46,6 +46,7 @@ const (
 // edges with arrowheads and labels, then boxes, each box a link with a <title>.
 func WriteSVG(w io.Writer, d *Drawing, s Style) error {
 	var b strings.Builder
+	b.Grow(1024 + 600*len(d.Boxes) + 400*len(d.Routes))
 	id := s.ID
 	if id == "" {
 		id = "map"

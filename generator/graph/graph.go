@@ -117,6 +117,22 @@ func (g *Graph) Has(id string) bool {
 	return ok
 }
 
+// OutDegree counts the edges leaving id.
+func (g *Graph) OutDegree(id string) int {
+	if i, ok := g.index[id]; ok {
+		return len(g.out[i])
+	}
+	return 0
+}
+
+// InDegree counts the edges entering id.
+func (g *Graph) InDegree(id string) int {
+	if i, ok := g.index[id]; ok {
+		return len(g.in[i])
+	}
+	return 0
+}
+
 // Out returns the edges leaving id (what id depends on), sorted by target.
 func (g *Graph) Out(id string) []Edge { return g.pick(g.out, id) }
 

@@ -72,3 +72,28 @@ func (g *Graph) reach(id string, maxDepth int, adj [][]int, other func(Edge) str
 func sortReach(rs []Reach) {
 	slices.SortStableFunc(rs, func(a, b Reach) int { return cmp.Or(cmp.Compare(a.Depth, b.Depth), cmp.Compare(a.ID, b.ID)) })
 }
+
+// CountDependents counts what depends on id, directly or transitively (the size of
+// its impact set), without building paths.
+func CountDependents(g *Graph, id string) int {
+	start, ok := g.index[id]
+	if !ok {
+		return 0
+	}
+	seen := make([]bool, len(g.nodes))
+	seen[start] = true
+	stack := []int{start}
+	n := 0
+	for len(stack) > 0 {
+		v := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		for _, e := range g.in[v] {
+			if w := g.index[g.edges[e].From]; !seen[w] {
+				seen[w] = true
+				n++
+				stack = append(stack, w)
+			}
+		}
+	}
+	return n
+}
