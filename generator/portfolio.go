@@ -34,6 +34,8 @@ type Portfolio struct {
 	Backlog *Backlog
 	// Roadmap is the analysed roadmap: tracks, lanes, items (roadmap.go).
 	Roadmap *Roadmap
+	// Dependencies is the dependency graph of blueprints and roadmap items.
+	Dependencies *Dependencies
 
 	md goldmark.Markdown
 }

@@ -280,7 +280,7 @@ func reviewCards(p *Portfolio) []Card {
 	}
 	detail := fmt.Sprintf("%d overdue, %d in the next %d days", len(s.Overdue), soon, reviewWindow)
 	if len(s.Conditions) > 0 {
-		detail += "; " + plural(len(s.Conditions), "condition") + " past due"
+		detail += "; " + plural(len(s.Conditions), "condition", "conditions") + " past due"
 	}
 	return []Card{{Title: "Reviews due", Value: strconv.Itoa(len(s.Overdue) + soon), Detail: detail,
 		URL: "reviews/", Alert: len(s.Overdue) > 0 || len(s.Conditions) > 0}}

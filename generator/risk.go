@@ -431,16 +431,8 @@ func riskCards(p *Portfolio) []Card {
 		}
 	}
 	return []Card{{Title: "Open critical/high risks", Value: strconv.Itoa(n),
-		Detail: fmt.Sprintf("%d critical, %d high; %s without a threat model", crit, n-crit, plural(len(p.Risks.Gaps), "blueprint")),
+		Detail: fmt.Sprintf("%d critical, %d high; %s without a threat model", crit, n-crit, plural(len(p.Risks.Gaps), "blueprint", "blueprints")),
 		URL:    "risks/", Alert: n > 0}}
-}
-
-// plural returns "1 blueprint" or "3 blueprints".
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return strconv.Itoa(n) + " " + word + "s"
 }
 
 // written reports whether the front matter has the path p, even with a value the

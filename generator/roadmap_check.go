@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"archfolio/generator/graph"
 	"fmt"
 	"slices"
 	"strings"
@@ -138,108 +139,32 @@ func (c cycleStep) describe() string {
 }
 
 // dependencyCycles finds the items on depends_on cycles: for every strongly
-// connected group of items, one cycle through its smallest id.
+// connected group of items, one shortest cycle through its smallest id (from the
+// graph package, which the dependency map uses too).
 func dependencyCycles(items []*RoadmapItem) map[*RoadmapItem]cycleStep {
-	out := map[*RoadmapItem]cycleStep{}
-	for _, scc := range stronglyConnected(items) {
-		if len(scc) < 2 {
-			continue
+	byID := make(map[string]*RoadmapItem, len(items))
+	nodes := make([]graph.Node, 0, len(items))
+	var edges []graph.Edge
+	for _, it := range items {
+		byID[it.Doc.ID] = it
+		nodes = append(nodes, graph.Node{ID: it.Doc.ID})
+		for _, dep := range it.DependsOn {
+			edges = append(edges, graph.Edge{From: it.Doc.ID, To: dep.Doc.ID})
 		}
-		cycle := cycleThrough(scc)
-		for i := 0; i < len(cycle)-1; i++ {
+	}
+	out := map[*RoadmapItem]cycleStep{}
+	for _, c := range graph.Cycles(graph.New(nodes, edges)) {
+		if len(c.Path) < 2 {
+			continue // a self-reference is reported by the link stage
+		}
+		cycle := make([]*RoadmapItem, 0, len(c.Path)+1)
+		for _, id := range c.Path {
+			cycle = append(cycle, byID[id])
+		}
+		cycle = append(cycle, cycle[0])
+		for i := range len(cycle) - 1 {
 			out[cycle[i]] = cycleStep{cycle: cycle, at: i}
 		}
 	}
 	return out
-}
-
-// stronglyConnected returns the strongly connected components of the depends_on
-// graph (Tarjan's algorithm, iterative so that long chains cannot exhaust the
-// stack), each sorted by id.
-func stronglyConnected(items []*RoadmapItem) [][]*RoadmapItem {
-	index, low := map[*RoadmapItem]int{}, map[*RoadmapItem]int{}
-	onStack := map[*RoadmapItem]bool{}
-	var stack []*RoadmapItem
-	var out [][]*RoadmapItem
-	type frame struct {
-		it   *RoadmapItem
-		next int
-	}
-	for _, root := range items {
-		if _, seen := index[root]; seen {
-			continue
-		}
-		work := []frame{{it: root}}
-		for len(work) > 0 {
-			f := &work[len(work)-1]
-			if f.next == 0 {
-				index[f.it], low[f.it] = len(index), len(index)
-				stack, onStack[f.it] = append(stack, f.it), true
-			}
-			if f.next < len(f.it.DependsOn) {
-				dep := f.it.DependsOn[f.next]
-				f.next++
-				if _, seen := index[dep]; !seen {
-					work = append(work, frame{it: dep})
-				} else if onStack[dep] {
-					low[f.it] = min(low[f.it], index[dep])
-				}
-				continue
-			}
-			it := f.it
-			work = work[:len(work)-1]
-			if len(work) > 0 {
-				parent := work[len(work)-1].it
-				low[parent] = min(low[parent], low[it])
-			}
-			if low[it] == index[it] {
-				var scc []*RoadmapItem
-				for {
-					top := stack[len(stack)-1]
-					stack, onStack[top] = stack[:len(stack)-1], false
-					scc = append(scc, top)
-					if top == it {
-						break
-					}
-				}
-				slices.SortFunc(scc, byItemID)
-				out = append(out, scc)
-			}
-		}
-	}
-	return out
-}
-
-// cycleThrough returns a shortest cycle from the component's first item back to
-// itself, staying inside the component: [first, …, first].
-func cycleThrough(scc []*RoadmapItem) []*RoadmapItem {
-	in := map[*RoadmapItem]bool{}
-	for _, it := range scc {
-		in[it] = true
-	}
-	start := scc[0]
-	prev := map[*RoadmapItem]*RoadmapItem{}
-	queue := []*RoadmapItem{start}
-	for len(queue) > 0 {
-		cur := queue[0]
-		queue = queue[1:]
-		for _, dep := range cur.DependsOn {
-			if !in[dep] {
-				continue
-			}
-			if dep == start {
-				path := []*RoadmapItem{start}
-				for at := cur; at != start; at = prev[at] {
-					path = append(path, at)
-				}
-				slices.Reverse(path[1:])
-				return append(path, start)
-			}
-			if _, seen := prev[dep]; !seen {
-				prev[dep] = cur
-				queue = append(queue, dep)
-			}
-		}
-	}
-	return []*RoadmapItem{start, start} // unreachable for a component of two or more
 }

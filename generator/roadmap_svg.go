@@ -159,13 +159,6 @@ func timelineDesc(t *Track, today time.Time, g timelineGeom) string {
 	return s
 }
 
-func pluralWord(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
 // quarterName names a quarter index: "2026 Q3".
 func quarterName(q int) string { return fmt.Sprintf("%04d Q%d", q/4, q%4+1) }
 

@@ -36,6 +36,8 @@ type view struct {
 // modified.
 var views = []view{
 	{name: "stale", analyse: analyseStale, cards: staleCards},
+	{name: "dependencies", analyse: analyseDependencies, menu: &MenuItem{"Dependencies", "dependencies/", "dependencies"},
+		pages: dependencyPages, panels: dependencyPanels, cards: dependencyCards, json: dependenciesJSON},
 	{name: "roadmap", analyse: analyseRoadmap, menu: roadmapMenu(), pages: roadmapPages, panels: roadmapPanels,
 		cards: roadmapCards, files: roadmapFiles, json: roadmapJSON},
 	{name: "risks", analyse: analyseRisks, menu: riskMenu(), pages: riskPages, panels: riskPanels, cards: riskCards, json: riskJSON,

@@ -32,6 +32,7 @@ Usage:
   archfolio build  [-s SITE] [-d OUT] [--base-url URL] [--today YYYY-MM-DD] [--drafts]
   archfolio check  [-s SITE] [--format text|json|sarif|github] [--strict] [--today …] [--drafts]
   archfolio new    KIND ID [-s SITE]
+  archfolio impact ID [-s SITE] [--format text|json]
   archfolio jira sync FILE [-s SITE] [--dry-run]
   archfolio version
 
@@ -48,6 +49,7 @@ func commands() []command {
 		{"build", runBuild},
 		{"check", runCheck},
 		{"new", runNew},
+		{"impact", runImpact},
 		{"jira", runJira},
 		{"version", runVersion},
 	}
