@@ -7,7 +7,9 @@ import "fmt"
 func didYouMean(s string, candidates []string) string {
 	best, bestDist := "", len(s)/2+2
 	for _, c := range candidates {
-		if d := editDistance(s, c, bestDist); d < bestDist || (d == bestDist && best != "" && c < best) {
+		// The limit is one more than the best so far, so that a tie is a true distance
+		// and not editDistance giving up.
+		if d := editDistance(s, c, bestDist+1); d < bestDist || (d == bestDist && best != "" && c < best) {
 			best, bestDist = c, d
 		}
 	}
