@@ -26,6 +26,8 @@ type Portfolio struct {
 	ByKind map[string][]*Document
 	// Stale lists the documents whose review cycle has lapsed at Today.
 	Stale []StaleDocument
+	// Matrix is the standards alignment matrix (matrix.go).
+	Matrix *Matrix
 
 	md goldmark.Markdown
 }

@@ -32,6 +32,8 @@ type view struct {
 // modified.
 var views = []view{
 	{name: "stale", analyse: analyseStale, cards: staleCards},
+	{name: "matrix", analyse: analyseMatrix, menu: &MenuItem{Label: "Matrix", URL: "matrix/", Section: "matrix"},
+		pages: matrixPages, panels: matrixPanels, cards: matrixCards, files: matrixFiles, json: matrixSummaryJSON},
 }
 
 // Panel is a section a view adds to a document page: a layout template (defined in

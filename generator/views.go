@@ -32,7 +32,8 @@ func (v ValueView) IsList() bool { return v.Items != nil }
 func (v ValueView) IsObject() bool { return v.Rows != nil }
 
 // hiddenFields are shown elsewhere on a document page, not in its metadata panel.
-var hiddenFields = map[string]bool{"id": true, "kind": true, "title": true, "summary": true, "tags": true, "draft": true}
+var hiddenFields = map[string]bool{"id": true, "kind": true, "title": true, "summary": true, "tags": true, "draft": true,
+	"compliance": true} // compliance: the matrix's alignment panel shows it
 
 // Fields returns the metadata panel of the page's document: every field it has, in
 // schema order, then unknown ones in the order written.

@@ -32,6 +32,7 @@ Usage:
   archfolio build  [-s SITE] [-d OUT] [--base-url URL] [--today YYYY-MM-DD] [--drafts]
   archfolio check  [-s SITE] [--format text|json|sarif|github] [--strict] [--today …] [--drafts]
   archfolio new    KIND ID [-s SITE]
+  archfolio import oscal FILE [--family F…] [--framework NAME] [-s SITE]
   archfolio version
 
 Run "archfolio VERB -h" for the flags of a verb.
@@ -47,6 +48,7 @@ func commands() []command {
 		{"build", runBuild},
 		{"check", runCheck},
 		{"new", runNew},
+		{"import", runImport},
 		{"version", runVersion},
 	}
 }
