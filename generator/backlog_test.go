@@ -119,6 +119,7 @@ func TestCSVSafe(t *testing.T) {
 		"'already quoted":                       "'already quoted",
 		"SEC-101":                               "SEC-101",
 		"Ünïcode = fine later":                  "Ünïcode = fine later",
+		"  =x":                                  "'  =x",
 	} {
 		if got := csvSafe(in); got != want {
 			t.Errorf("csvSafe(%q) = %q, want %q", in, got, want)

@@ -126,15 +126,6 @@ func docID(d *Document) string {
 	return d.ID
 }
 
-// csvSafe defuses a spreadsheet formula: a cell starting with = + - @, a tab or a
-// carriage return gets a leading apostrophe, so spreadsheets show it as text.
-func csvSafe(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
-}
-
 // backlogJSON is the backlog's part of portfolio.json.
 func backlogJSON(p *Portfolio) any {
 	type itemJSON struct {

@@ -66,7 +66,8 @@
 // script points folder links at index.html when opened from file://). base_url (or
 // --base-url) is used only where absolute URLs are required: canonical links,
 // sitemap.xml, 404.html. Exports: portfolio.json (schema PortfolioJSON, version
-// 1), sitemap.xml, assets/search-index.js.
+// 1), sitemap.xml, assets/search-index.js, and the views' own files (matrix.csv,
+// matrix.json).
 //
 // Output is deterministic: everything that reaches a file is sorted, and the date
 // is Options.Today. Publish renders into a fresh folder beside the destination and

@@ -36,6 +36,8 @@ type Portfolio struct {
 	Roadmap *Roadmap
 	// Dependencies is the dependency graph of blueprints and roadmap items.
 	Dependencies *Dependencies
+	// Matrix is the standards alignment matrix (matrix.go).
+	Matrix *Matrix
 
 	md goldmark.Markdown
 }

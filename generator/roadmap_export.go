@@ -12,7 +12,7 @@ var roadmapCSVHeader = [...]string{"track", "capability", "lane", "id", "title",
 	"delivers", "outcomes", "jira", "jira_url", "owner", "url"}
 
 // roadmapCSV writes every item, track by track in timeline order. Cells are
-// formula-injection safe (csvCell); lists are joined by "; ".
+// formula-injection safe (csvSafe); lists are joined by "; ".
 func roadmapCSV(rm *Roadmap) ([]byte, error) {
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
@@ -56,18 +56,9 @@ func roadmapCSVRow(t *Track, it *RoadmapItem) []string {
 		strings.Join(milestones, "; "), strings.Join(deps, "; "), strings.Join(delivers, "; "),
 		strings.Join(outcomes, "; "), it.Jira, it.JiraURL, it.Doc.Owner, it.Doc.URL}
 	for i, c := range row {
-		row[i] = csvCell(c)
+		row[i] = csvSafe(c)
 	}
 	return row
-}
-
-// csvCell makes a cell safe to open in a spreadsheet: a cell starting with = + - @
-// tab or carriage return would be read as a formula, so it gets a leading '.
-func csvCell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
 }
 
 // RoadmapJSON is the roadmap's part of portfolio.json ("views"."roadmap"): every

@@ -72,8 +72,8 @@ milestones:
 		}
 	}
 	for in, want := range map[string]string{"": "", "a=b": "a=b", "=1": "'=1", "\r": "'\r", "2026-Q1": "2026-Q1"} {
-		if got := csvCell(in); got != want {
-			t.Errorf("csvCell(%q) = %q, want %q", in, got, want)
+		if got := csvSafe(in); got != want {
+			t.Errorf("csvSafe(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

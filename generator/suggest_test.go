@@ -19,3 +19,22 @@ func TestDidYouMeanPrefersTheClosestCandidate(t *testing.T) {
 		}
 	}
 }
+
+func TestDidYouMeanTieBreaks(t *testing.T) {
+	for _, tc := range []struct {
+		s          string
+		candidates []string
+		want       string
+	}{
+		{"critcality", []string{"criticality", "capabilities"}, ` (did you mean "criticality"?)`},
+		{"critcality", []string{"capabilities", "criticality"}, ` (did you mean "criticality"?)`},
+		// Equally close candidates: the alphabetically first wins, whatever the order.
+		{"T-9", []string{"T-2", "T-1"}, ` (did you mean "T-1"?)`},
+		{"zzzzzz", []string{"criticality"}, ""},
+		{"same", []string{"same"}, ""},
+	} {
+		if got := didYouMean(tc.s, tc.candidates); got != tc.want {
+			t.Errorf("didYouMean(%q, %q) = %q, want %q", tc.s, tc.candidates, got, tc.want)
+		}
+	}
+}

@@ -36,6 +36,9 @@ type view struct {
 // modified.
 var views = []view{
 	{name: "stale", analyse: analyseStale, cards: staleCards},
+	{name: "matrix", analyse: analyseMatrix, menu: &MenuItem{Label: "Matrix", URL: "matrix/", Section: "matrix"},
+		pages: matrixPages, panels: matrixPanels, cards: matrixCards, files: matrixFiles, json: matrixSummaryJSON,
+		shows: []string{"blueprint.compliance"}},
 	{name: "dependencies", analyse: analyseDependencies, menu: &MenuItem{"Dependencies", "dependencies/", "dependencies"},
 		pages: dependencyPages, panels: dependencyPanels, cards: dependencyCards, json: dependenciesJSON},
 	{name: "roadmap", analyse: analyseRoadmap, menu: roadmapMenu(), pages: roadmapPages, panels: roadmapPanels,

@@ -33,6 +33,7 @@ Usage:
   archfolio check  [-s SITE] [--format text|json|sarif|github] [--strict] [--today …] [--drafts]
   archfolio new    KIND ID [-s SITE]
   archfolio impact ID [-s SITE] [--format text|json]
+  archfolio import oscal FILE [--family F…] [--framework NAME] [-s SITE]
   archfolio jira sync FILE [-s SITE] [--dry-run]
   archfolio version
 
@@ -50,6 +51,7 @@ func commands() []command {
 		{"check", runCheck},
 		{"new", runNew},
 		{"impact", runImpact},
+		{"import", runImport},
 		{"jira", runJira},
 		{"version", runVersion},
 	}

@@ -1,21 +1,13 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
 	"strings"
 	"testing"
 )
 
-func runCLI(args ...string) (code int, stdout, stderr string) {
-	var out, errOut bytes.Buffer
-	code = run(context.Background(), args, &out, &errOut)
-	return code, out.String(), errOut.String()
-}
-
 func TestImpactText(t *testing.T) {
-	code, out, errOut := runCLI("impact", "ledger", "-s", "../../examples/cycle", "--today", "2026-11-27")
+	code, out, errOut := runCLI(t, "impact", "ledger", "-s", "../../examples/cycle", "--today", "2026-11-27")
 	if code != exitOK {
 		t.Fatalf("exit %d, stderr:\n%s", code, errOut)
 	}
@@ -31,7 +23,7 @@ DEPTH  ID         CRITICALITY  LIFECYCLE  OWNER                OPEN CRITICAL RIS
 }
 
 func TestImpactJSON(t *testing.T) {
-	code, out, errOut := runCLI("impact", "-s", "../../examples/cycle", "billing", "--format", "json")
+	code, out, errOut := runCLI(t, "impact", "-s", "../../examples/cycle", "billing", "--format", "json")
 	if code != exitOK {
 		t.Fatalf("exit %d, stderr:\n%s", code, errOut)
 	}
@@ -68,7 +60,7 @@ func TestImpactErrors(t *testing.T) {
 		{[]string{"impact", "-s", "../../examples/cycle"}, "Usage: archfolio impact ID"},
 		{[]string{"impact", "a", "b"}, "Usage: archfolio impact ID"},
 	} {
-		code, _, errOut := runCLI(tc.args...)
+		code, _, errOut := runCLI(t, tc.args...)
 		if code != exitUsage || !strings.Contains(errOut, tc.want) {
 			t.Errorf("%v: exit %d, stderr %q; want exit %d and %q", tc.args, code, errOut, exitUsage, tc.want)
 		}
