@@ -1,43 +1,11 @@
 package generator
 
 import (
-	"context"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 )
-
-// chromium finds a headless-capable Chromium, or skips the test.
-func chromium(t *testing.T) string {
-	t.Helper()
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "headless_shell"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	t.Skip("no Chromium on PATH")
-	return ""
-}
-
-// dumpDOM loads a page from disk in headless Chromium, runs its scripts and
-// returns the resulting DOM. Network features are off; the page is a file: URL.
-func dumpDOM(t *testing.T, browser, url string) string {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, browser, "--headless=new", "--no-sandbox", "--disable-gpu",
-		"--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-		"--disable-default-apps", "--user-data-dir="+t.TempDir(), "--virtual-time-budget=5000", "--dump-dom", url)
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("chromium: %v", err)
-	}
-	return string(out)
-}
 
 func TestMatrixFiltersInBrowser(t *testing.T) {
 	if testing.Short() {
@@ -45,17 +13,7 @@ func TestMatrixFiltersInBrowser(t *testing.T) {
 	}
 	browser := chromium(t)
 	out := renderMatrixSite(t)
-	dir := t.TempDir()
-	for _, name := range out.Names() {
-		file := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		data, _ := out.File(name)
-		if err := os.WriteFile(file, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	dir := writeSite(t, out)
 	page := "file://" + filepath.ToSlash(filepath.Join(dir, "matrix", "index.html"))
 	row := regexp.MustCompile(`(<tr data-bp=""[^>]*>)<th scope="row"><a href="[^"]*">([^<]*)</a>`)
 	for _, tc := range []struct {
