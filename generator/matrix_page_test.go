@@ -4,28 +4,9 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
-	"strconv"
 	"strings"
 	"testing"
 )
-
-// firstDiff shows the first differing line of two texts.
-func firstDiff(got, want []byte) string {
-	g, w := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
-	for i := 0; i < max(len(g), len(w)); i++ {
-		var gl, wl string
-		if i < len(g) {
-			gl = g[i]
-		}
-		if i < len(w) {
-			wl = w[i]
-		}
-		if gl != wl {
-			return "line " + strconv.Itoa(i+1) + ":\n got: " + gl + "\nwant: " + wl
-		}
-	}
-	return ""
-}
 
 // mainOf returns the <main> element of a page: the part the matrix view owns,
 // without the menu other views add to.

@@ -2,9 +2,6 @@ package generator
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 )
@@ -41,7 +38,7 @@ func TestRiskGoldenPages(t *testing.T) {
 			default:
 				got = riskBetween(t, got, `<section class="panel" id="`+c.panel+`"`, "</section>")
 			}
-			checkRiskGolden(t, filepath.Join("testdata", "risk", c.golden), []byte(got))
+			checkGolden(t, "risk/"+c.golden, []byte(got))
 		})
 	}
 }
@@ -72,45 +69,6 @@ func riskBetween(t *testing.T, s, start, end string) string {
 		t.Fatalf("no %q after %q", end, start)
 	}
 	return s[i : i+j+len(end)]
-}
-
-// checkRiskGolden compares got with the golden file, or rewrites it under -update.
-func checkRiskGolden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the output (run go test -update to accept):\n%s", path, riskFirstDiff(string(want), string(got)))
-	}
-}
-
-// riskFirstDiff shows the first differing line of two texts.
-func riskFirstDiff(want, got string) string {
-	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
-	for i := 0; i < max(len(wl), len(gl)); i++ {
-		var w, g string
-		if i < len(wl) {
-			w = wl[i]
-		}
-		if i < len(gl) {
-			g = gl[i]
-		}
-		if w != g {
-			return "line " + strconv.Itoa(i+1) + ":\n  want: " + w + "\n  got:  " + g
-		}
-	}
-	return "(same lines, different bytes)"
 }
 
 // TestRiskViewsSurviveBrokenInput renders a portfolio whose threat models, reviews
