@@ -317,7 +317,7 @@ func backlogCards(p *Portfolio) []Card {
 	return []Card{
 		{Title: "Overdue remediation", Value: strconv.Itoa(b.Overdue),
 			Detail: fmt.Sprintf("of %d open items; %d past their SLA", len(b.Open), b.Breached), URL: "backlog/", Alert: b.Overdue > 0},
-		{Title: "Expiring waivers", Value: strconv.Itoa(expired + expiring),
+		{Title: "Remediation waivers", Value: strconv.Itoa(expired + expiring),
 			Detail: fmt.Sprintf("%d expired, %d within %d days", expired, expiring, waiverWarningDays),
 			URL:    "backlog/#waivers", Alert: expired+expiring > 0},
 	}

@@ -107,7 +107,7 @@ func TestMatrixPanels(t *testing.T) {
 	home := string(fileOf(t, out, "index.html"))
 	for _, want := range []string{
 		`<span class="card-title">Compliance</span>`, `<span class="card-value">25%</span>`, `3 of 12 alignments met; 6 open gaps`,
-		`<span class="card-title">Expiring waivers</span>`, `1 expired, 1 expiring within 30 days`,
+		`<span class="card-title">Alignment waivers</span>`, `1 expired, 1 expiring within 30 days`,
 	} {
 		if !strings.Contains(home, want) {
 			t.Errorf("home page lacks %s", want)
