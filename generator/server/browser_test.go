@@ -16,7 +16,7 @@ const chromiumPath = "/usr/bin/chromium"
 
 // newBrowser starts a headless Chromium with a fresh profile, or skips the test
 // when there is none (fails instead when ARCHFOLIO_REQUIRE_BROWSER=1, as in CI).
-func newBrowser(t *testing.T) context.Context {
+func newBrowser(t testing.TB) context.Context {
 	t.Helper()
 	if _, err := os.Stat(chromiumPath); err != nil {
 		if os.Getenv("ARCHFOLIO_REQUIRE_BROWSER") == "1" {

@@ -55,6 +55,30 @@ func saveAtomically(t testing.TB, dir, name, body string) {
 	}
 }
 
+// saveLikeVim saves a file the way vim does with its default backup settings:
+// probe the folder with a file named 4913, move the original to a backup ending
+// in ~, write the new file, delete the backup.
+func saveLikeVim(t testing.TB, dir, name, body string) {
+	t.Helper()
+	full := filepath.Join(dir, filepath.FromSlash(name))
+	probe := filepath.Join(filepath.Dir(full), "4913")
+	if err := os.WriteFile(probe, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(probe); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(full, full+"~"); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(full, []byte(strings.TrimPrefix(body, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(full + "~"); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // syncBuffer is a log shared with the server's goroutines.
 type syncBuffer struct {
 	mu  sync.Mutex

@@ -3,6 +3,7 @@ package server
 import (
 	"bytes"
 	"mime"
+	"net"
 	"net/http"
 	"path"
 	"strconv"
@@ -16,6 +17,12 @@ const reservedPrefix = "__archfolio/"
 // ServeHTTP serves the built site under BasePath, the live-reload stream and its
 // script; every other address gets the site's 404 page.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if s.loopback && !loopbackHost(r.Host) {
+		// A page elsewhere that rebinds its DNS name to 127.0.0.1 must not read
+		// the portfolio.
+		http.Error(w, "archfolio serve answers only to localhost, 127.0.0.1 and [::1]", http.StatusMisdirectedRequest)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
@@ -39,6 +46,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeFile(w, http.StatusOK, "text/javascript; charset=utf-8", liveJS)
 		return
 	}
+	s.serveSite(w, r, st, rel)
+}
+
+// serveSite serves the file of the build at rel (the path below BasePath).
+func (s *Server) serveSite(w http.ResponseWriter, r *http.Request, st *siteState, rel string) {
 	if st.files == nil {
 		writeFile(w, http.StatusInternalServerError, "text/html; charset=utf-8", s.failurePage(st))
 		return
@@ -48,23 +60,33 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.serveNotFound(w, st)
 		return
 	}
-	data, found := st.files.File(name)
-	if !found && rel != "" && !strings.HasSuffix(rel, "/") {
-		// A folder asked for without its slash: relative links need the slash.
-		if _, isDir := st.files.File(rel + "/index.html"); isDir {
-			target := r.URL.Path + "/"
-			if r.URL.RawQuery != "" {
-				target += "?" + r.URL.RawQuery
-			}
-			http.Redirect(w, r, target, http.StatusFound)
-			return
-		}
-	}
-	if !found {
-		s.serveNotFound(w, st)
+	if data, found := st.files.File(name); found {
+		s.serveSiteFile(w, http.StatusOK, name, data, st)
 		return
 	}
-	s.serveSiteFile(w, http.StatusOK, name, data, st)
+	if _, isDir := st.files.File(rel + "/index.html"); isDir && rel != "" && !strings.HasSuffix(rel, "/") {
+		// A folder asked for without its slash: relative links need the slash.
+		target := r.URL.EscapedPath() + "/"
+		if r.URL.RawQuery != "" {
+			target += "?" + r.URL.RawQuery
+		}
+		http.Redirect(w, r, target, http.StatusFound)
+		return
+	}
+	s.serveNotFound(w, st)
+}
+
+// loopbackHost reports whether a Host header names this machine.
+func loopbackHost(hostport string) bool {
+	host, _, err := net.SplitHostPort(hostport)
+	if err != nil {
+		host = strings.Trim(hostport, "[]")
+	}
+	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 // siteFile maps a request path below BasePath to a file name of the built site:

@@ -11,13 +11,17 @@ import (
 // rawGet sends a request line as written, without the client cleaning the path,
 // and returns the status code.
 func rawGet(t *testing.T, s *Server, target string) int {
+	return rawRequest(t, s, target, "localhost")
+}
+
+func rawRequest(t *testing.T, s *Server, target, host string) int {
 	t.Helper()
 	conn, err := net.Dial("tcp", s.ln.Addr().String())
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer conn.Close()
-	if _, err := conn.Write([]byte("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")); err != nil {
+	if _, err := conn.Write([]byte("GET " + target + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")); err != nil {
 		t.Fatal(err)
 	}
 	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
@@ -170,6 +174,25 @@ func TestInject(t *testing.T) {
 		}
 		if string(page) != tc.page {
 			t.Errorf("inject modified the page %q", tc.page)
+		}
+	}
+}
+
+func TestServeAnswersOnlyToLocalHostNames(t *testing.T) {
+	s, _ := startServer(t, newSite(t), nil)
+	for host, want := range map[string]int{
+		"localhost":                  http.StatusOK,
+		"localhost:1313":             http.StatusOK,
+		"127.0.0.1:1313":             http.StatusOK,
+		"[::1]:1313":                 http.StatusOK,
+		"portfolio.localhost:1313":   http.StatusOK,
+		"attacker.example":           http.StatusMisdirectedRequest,
+		"attacker.example:1313":      http.StatusMisdirectedRequest,
+		"localhost.attacker.example": http.StatusMisdirectedRequest,
+		"10.0.0.8:1313":              http.StatusMisdirectedRequest,
+	} {
+		if code := rawRequest(t, s, "/", host); code != want {
+			t.Errorf("Host %s: %d, want %d", host, code, want)
 		}
 	}
 }

@@ -26,9 +26,14 @@ import (
 
 // Defaults for the Server's zero fields.
 const (
-	DefaultAddr            = "127.0.0.1:1313"
-	DefaultPollInterval    = 500 * time.Millisecond
-	DefaultDebounce        = 20 * time.Millisecond
+	// DefaultAddr is this machine only, on Hugo's port.
+	DefaultAddr = "127.0.0.1:1313"
+	// DefaultPollInterval is how often polling scans the site.
+	DefaultPollInterval = 500 * time.Millisecond
+	// DefaultDebounce is long enough for an editor's atomic save (a few events
+	// within a millisecond) and short next to a rebuild.
+	DefaultDebounce = 20 * time.Millisecond
+	// DefaultShutdownTimeout keeps Ctrl-C well under a second.
 	DefaultShutdownTimeout = 500 * time.Millisecond
 )
 
@@ -47,8 +52,8 @@ type Server struct {
 	// BasePath is the URL path the site is served under: "/" (the default) or a
 	// sub-path like "/arch/", to preview a site published under one.
 	BasePath string
-	// Poll watches for changes by scanning the site every PollInterval instead of
-	// with file-system notifications.
+	// Poll watches for changes by scanning the site every PollInterval
+	// (DefaultPollInterval) instead of with file-system notifications.
 	Poll         bool
 	PollInterval time.Duration
 	// Debounce is how long the files must stay quiet before a rebuild starts, so a
@@ -66,6 +71,7 @@ type Server struct {
 	root     string // Dir, absolute
 	instance string // distinguishes this run's build ids from another run's
 	ln       net.Listener
+	loopback bool // listening on a loopback address only: check Host headers
 	http     *http.Server
 	stop     context.CancelFunc
 	closing  chan struct{} // closed when shutting down; ends event streams
@@ -98,8 +104,8 @@ func (s *Server) Open(ctx context.Context) error {
 	}
 	ln, err := net.Listen("tcp", s.Addr)
 	if err != nil {
-		if errors.Is(err, syscall.EADDRINUSE) {
-			return fmt.Errorf("cannot listen on %s: the address is already in use by another program: %w", s.Addr, err)
+		if host, port, _ := net.SplitHostPort(s.Addr); errors.Is(err, syscall.EADDRINUSE) {
+			return fmt.Errorf("cannot listen on %s: port %s is already in use by another program on %s (%w)", s.Addr, port, host, err)
 		}
 		return fmt.Errorf("cannot listen on %s: %w", s.Addr, err)
 	}
@@ -119,12 +125,22 @@ func (s *Server) Open(ctx context.Context) error {
 		return ctx.Err()
 	}
 	s.publish(res)
+	s.serve(runCtx, stop, ln, watch, changes)
+	return nil
+}
+
+// serve starts the background work of an open server: serving, watching,
+// rebuilding, and shutting down when ctx ends.
+func (s *Server) serve(ctx context.Context, stop context.CancelFunc, ln net.Listener, watch watching, changes chan struct{}) {
 	s.ln, s.stop = ln, stop
+	if addr, ok := ln.Addr().(*net.TCPAddr); ok {
+		s.loopback = addr.IP.IsLoopback()
+	}
 	s.closing, s.done = make(chan struct{}), make(chan struct{})
 	s.http = &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second,
 		ErrorLog: log.New(logWriter{s}, "", 0)}
-	s.wg.Go(func() { s.watchLoop(runCtx, watch, changes) })
-	s.wg.Go(func() { s.rebuildLoop(runCtx, changes) })
+	s.wg.Go(func() { s.watchLoop(ctx, watch, changes) })
+	s.wg.Go(func() { s.rebuildLoop(ctx, changes) })
 	s.wg.Go(func() {
 		if err := s.http.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
 			s.logf("serving stopped: %v", err)
@@ -132,14 +148,13 @@ func (s *Server) Open(ctx context.Context) error {
 		}
 	})
 	s.wg.Go(func() {
-		<-runCtx.Done()
+		<-ctx.Done()
 		s.shutdown()
 	})
 	go func() {
 		s.wg.Wait()
 		close(s.done)
 	}()
-	return nil
 }
 
 func (s *Server) setDefaults() error {

@@ -84,8 +84,9 @@ Gamma.
 		"tags/fresh/":       has("Gamma portal"),
 	})
 
-	// A write inside the new folder after the fact: it is watched now.
-	writeSiteFile(t, dir, "content/new/deep/gamma.md", `
+	// A save inside the new folder after the fact (it is watched now), as vim
+	// saves: the file is moved away and written anew.
+	saveLikeVim(t, dir, "content/new/deep/gamma.md", `
 ---
 kind: blueprint
 title: Gamma portal v2
@@ -181,7 +182,11 @@ func TestServeBurstIsOneRebuild(t *testing.T) {
 }
 
 func TestServeNewerChangeCancelsRebuild(t *testing.T) {
-	s, _ := startServer(t, newSite(t), nil)
+	// A site whose build takes long enough that the change waiting below is
+	// certainly seen before the build ends.
+	dir := t.TempDir()
+	writeSyntheticSite(t, dir, 300)
+	s, _ := startServer(t, dir, nil)
 	before := s.state.Load()
 	changes := make(chan struct{}, 1)
 	changes <- struct{}{} // a change is already waiting when the build starts
