@@ -14,7 +14,9 @@
 //	write    Publish        Output → the output folder    (write.go)
 //
 // Load runs load → analyse and returns the Portfolio with every Diagnostic; check
-// stops there. Build adds render and write. Parse and render run on all cores. The
+// stops there. Build adds render and write. The dev server (package
+// generator/server) runs Load and Render into a MemOutput after every change and
+// never writes. Parse and render run on all cores. The
 // site is read only through an fs.FS (os.DirFS for real sites, fstest.MapFS in
 // tests); the default theme is an embedded fs.FS (package themes) that a site's
 // themes/NAME folder overrides file by file.

@@ -29,6 +29,8 @@ var version = "dev"
 const usage = `archfolio turns a folder of markdown architecture documents into a cross-linked site.
 
 Usage:
+  archfolio serve  [-s SITE] [--bind 127.0.0.1] [--port 1313] [--today YYYY-MM-DD] [--drafts]
+                   [--base-url URL] [--poll] [--poll-interval 500ms]
   archfolio build  [-s SITE] [-d OUT] [--base-url URL] [--today YYYY-MM-DD] [--drafts]
   archfolio check  [-s SITE] [--format text|json|sarif|github] [--strict] [--today …] [--drafts]
   archfolio new    KIND ID [-s SITE]
@@ -48,6 +50,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"build", runBuild},
+		{"serve", runServe},
 		{"check", runCheck},
 		{"new", runNew},
 		{"impact", runImpact},
