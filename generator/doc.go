@@ -21,6 +21,24 @@
 // tests); the default theme is an embedded fs.FS (package themes) that a site's
 // themes/NAME folder overrides file by file.
 //
+// # Views
+//
+// The analyse and render stages are extended through one table, views (view.go):
+// each view is a pure analysis of the linked portfolio that stores its result on
+// Portfolio, plus the pages, document panels, home cards, exports and
+// portfolio.json section that show it. In menu order:
+//
+//	matrix        standards alignment matrix, waivers, matrix.csv/json  (matrix*.go)
+//	dependencies  dependency map, neighbourhoods, impact pages          (dependencies*.go, impact.go;
+//	              graph algorithms in package graph, layout and SVG in package diagram)
+//	roadmap       IAM roadmap timelines, maturity, outcomes, roadmap.csv (roadmap*.go)
+//	risks         threat severity, risk register, heatmaps               (risk*.go)
+//	reviews       review schedule, conditions, findings                  (reviews.go)
+//	backlog       remediation due dates, SLAs, waivers, backlog.csv      (backlog*.go)
+//
+// A view names the fields its panels present (view.shows) so the generic metadata
+// panel leaves them out. Documents' lists of objects otherwise render as tables.
+//
 // # Front matter and the schema
 //
 // A document is a markdown file under content/ whose first line is --- and whose
