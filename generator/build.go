@@ -4,40 +4,46 @@ import (
 	"context"
 	"io/fs"
 	"strings"
+	"sync"
 	"time"
 
 	"archfolio/generator/mdext"
 
 	"github.com/yuin/goldmark"
-	meta "github.com/yuin/goldmark-meta"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 )
 
 // builder holds what one run shares across stages and goroutines; all of it is
-// read-only once the run starts.
+// read-only once the run starts, but for the buffer pool.
 type builder struct {
 	opts    Options
 	cfg     *Config
 	schema  *Schema
 	md      goldmark.Markdown
 	baseURL string
+	bufs    sync.Pool // *bytes.Buffer for rendering bodies
+	// expect, when set, is told about every fenced code block as files are read,
+	// so that it keeps only the blocks that repeat.
+	expect *mdext.Cache
 }
 
 // newMarkdown returns the one goldmark instance of a run: GFM, footnotes, front
-// matter through goldmark-meta, heading ids, wikilinks, chroma highlighting with
-// classes, and raw HTML escaped unless the site opts in.
+// matter through goldmark-meta's parser (mdext.FrontMatter), heading ids,
+// wikilinks, chroma highlighting with classes, and raw HTML escaped unless the
+// site opts in.
 func newMarkdown(unsafeHTML bool, hl *mdext.Highlighter) goldmark.Markdown {
 	return goldmark.New(
-		goldmark.WithExtensions(extension.GFM, extension.Footnote, meta.Meta,
+		goldmark.WithExtensions(extension.GFM, extension.Footnote, mdext.FrontMatter,
 			mdext.WikiLinks, hl, mdext.RawHTML{Unsafe: unsafeHTML}),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute()),
 	)
 }
 
 // Load reads a site and returns its linked portfolio with every diagnostic, sorted:
-// load (files from opts.Site) → parse (front matter and markdown) → link (ids,
-// references, backlinks) → analyse. The error is non-nil only when ctx ends.
+// load (files from opts.Site) → parse (front matter) → index (ids, URLs) → body
+// (markdown: headings, links resolved, HTML unless opts.CheckOnly) → link
+// (references, backlinks) → analyse. The error is non-nil only when ctx ends.
 func Load(ctx context.Context, opts Options) (*Portfolio, Diagnostics, error) {
 	if opts.Today.IsZero() {
 		now := time.Now()
@@ -46,10 +52,19 @@ func Load(ctx context.Context, opts Options) (*Portfolio, Diagnostics, error) {
 	cfg, diags := loadConfig(opts.Site)
 	schema, err := loadSchema(&cfg.Kinds)
 	if err != nil {
-		diags = append(diags, Diagnostic{Path: ConfigFile, Severity: Error, Message: "kinds: " + err.Error()})
+		diags = append(diags, Diagnostic{Path: cfg.Path, Severity: Error, Message: "kinds: " + err.Error()})
 		schema, _ = loadSchema(nil)
 	}
-	b := &builder{opts: opts, cfg: cfg, schema: schema, md: newMarkdown(cfg.UnsafeHTML, mdext.NewHighlighter())}
+	hl := mdext.NewHighlighter()
+	b := &builder{opts: opts, cfg: cfg, schema: schema, md: newMarkdown(cfg.UnsafeHTML, hl)}
+	hl.Cache = opts.Highlights
+	if hl.Cache == nil {
+		cache := mdext.NewCache("")
+		hl.Cache = cache
+		if !opts.CheckOnly {
+			b.expect = cache
+		}
+	}
 	b.baseURL = strings.TrimSpace(cmpOr(opts.BaseURL, cfg.BaseURL))
 	if b.baseURL != "" && !strings.HasSuffix(b.baseURL, "/") {
 		b.baseURL += "/"
@@ -71,17 +86,24 @@ func Load(ctx context.Context, opts Options) (*Portfolio, Diagnostics, error) {
 			parsed = append(parsed, d)
 		}
 	}
-	p, linkDiags := b.link(parsed)
-	diags = append(diags, linkDiags...)
+	p, idx, indexDiags := b.index(parsed)
+	diags = append(diags, indexDiags...)
+	p.bodies = !opts.CheckOnly
+	parallel(ctx, len(p.Docs), func(i int) {
+		b.parseBody(p, idx, p.Docs[i], p.bodies)
+	})
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
+	diags = append(diags, b.link(p, idx)...)
 	diags = append(diags, analyse(p)...)
-	p.md = b.md
 	return p, diags.Sort(), nil
 }
 
 // loadWith loads a site with default options, for tools that need the portfolio but
 // are not a build (scaffolding).
 func loadWith(site, theme fs.FS, today time.Time) (*Portfolio, Diagnostics, error) {
-	return Load(context.Background(), Options{Site: site, Theme: theme, Today: today})
+	return Load(context.Background(), Options{Site: site, Theme: theme, Today: today, CheckOnly: true})
 }
 
 // Build loads the site, renders it and publishes it to dest atomically. Pages are

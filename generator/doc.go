@@ -6,20 +6,26 @@
 //
 // Every run goes through named stages with typed values between them:
 //
-//	load     loadFiles      fs.FS → []sourceFile         (load.go)
-//	parse    builder.parse  sourceFile → *Document        (parse.go, validate.go)
-//	link     builder.link   []*Document → *Portfolio      (link.go)
-//	analyse  analyse        *Portfolio → computed views   (analyse.go)
-//	render   Render         *Portfolio → files on Output  (render.go, pages.go, exports.go)
-//	write    Publish        Output → the output folder    (write.go)
+//	load     loadFiles          fs.FS → []sourceFile                 (load.go)
+//	parse    builder.parse      sourceFile → *Document: front matter  (parse.go, validate.go)
+//	index    builder.index      []*Document → *Portfolio: ids, URLs   (link.go)
+//	body     builder.parseBody  markdown → headings, links, HTML      (parse.go, render.go)
+//	link     builder.link       references, backlinks                 (link.go)
+//	analyse  analyse            *Portfolio → computed views           (analyse.go)
+//	render   Render             *Portfolio → files on Output          (render.go, pages.go, exports.go)
+//	write    Publish            Output → the output folder            (write.go)
 //
 // Load runs load → analyse and returns the Portfolio with every Diagnostic; check
-// stops there. Build adds render and write. The dev server (package
-// generator/server) runs Load and Render into a MemOutput after every change and
-// never writes. Parse and render run on all cores. The
-// site is read only through an fs.FS (os.DirFS for real sites, fstest.MapFS in
-// tests); the default theme is an embedded fs.FS (package themes) that a site's
-// themes/NAME folder overrides file by file.
+// stops there (with Options.CheckOnly, which skips rendering bodies). Build adds
+// render and write. Parse, body and render run on all cores. The body stage comes
+// after the index so that each body is parsed, its links pointed at their pages and
+// rendered in one go: a build holds one markdown AST per core, never all of them.
+// Fenced code is highlighted once per distinct block (mdext.Cache, optionally kept
+// in a folder across runs). The site is read only through an fs.FS (os.DirFS for
+// real sites, fstest.MapFS in tests); the default theme is an embedded fs.FS
+// (package themes) that a site's themes/NAME folder overrides file by file. The
+// dev server (package generator/server) runs Load and Render into a MemOutput
+// after every change and never writes.
 //
 // # Views
 //
@@ -61,8 +67,8 @@
 // computed, never written twice. Bodies link to other documents by relative .md
 // path (with an optional #heading-id, checked against the target's headings) or
 // by wikilink [[id]] / [[id|text]]; both become "mentions" / "mentioned by". The
-// link stage rewrites their destinations in the AST to the target page's URL
-// relative to the linking page.
+// body stage rewrites their destinations in the AST to the target page's URL
+// relative to the linking page; the link stage reports the broken ones.
 //
 // # Diagnostics
 //

@@ -17,25 +17,31 @@ const (
 	relMentionedBy = "mentioned by"
 )
 
-// link builds the portfolio graph from parsed documents: ids and URLs, every
-// reference resolved (front matter and body), backlinks. Drafts are left out unless
-// wanted; a reference to a left-out draft is a warning, not an error.
-func (b *builder) link(docs []*Document) (*Portfolio, Diagnostics) {
+// linkIndex is where the body and link stages look documents up, built once every
+// front matter is read.
+type linkIndex struct {
+	byPath   map[string]*Document
+	drafts   map[string]*Document // left-out drafts, by id and by path
+	ids      []string             // every id, sorted, for suggestions
+	kindRank map[string]int
+}
+
+// index gives every document its place in the portfolio: documents sorted by kind
+// and id, ids and URLs, drafts left out unless wanted, duplicate ids reported.
+func (b *builder) index(docs []*Document) (*Portfolio, *linkIndex, Diagnostics) {
 	p := &Portfolio{Config: b.cfg, Schema: b.schema, Today: b.opts.Today, BaseURL: b.baseURL,
 		ByID: map[string]*Document{}, ByKind: map[string][]*Document{}}
+	idx := &linkIndex{byPath: map[string]*Document{}, drafts: map[string]*Document{}, kindRank: map[string]int{}}
 	var diags Diagnostics
-	drafts := map[string]*Document{} // left-out drafts, by id and by path
-	kindRank := map[string]int{}
 	for i, k := range b.schema.Order {
-		kindRank[k] = i
+		idx.kindRank[k] = i
 	}
 	slices.SortFunc(docs, func(x, y *Document) int {
-		return cmp.Or(cmp.Compare(kindRank[x.Kind], kindRank[y.Kind]), cmp.Compare(x.ID, y.ID), cmp.Compare(x.Path, y.Path))
+		return cmp.Or(cmp.Compare(idx.kindRank[x.Kind], idx.kindRank[y.Kind]), cmp.Compare(x.ID, y.ID), cmp.Compare(x.Path, y.Path))
 	})
-	byPath := map[string]*Document{}
 	for _, d := range docs {
 		if d.Draft && !b.opts.Drafts {
-			drafts[d.ID], drafts[d.Path] = d, d
+			idx.drafts[d.ID], idx.drafts[d.Path] = d, d
 			continue
 		}
 		if !idPattern.MatchString(d.ID) {
@@ -50,17 +56,21 @@ func (b *builder) link(docs []*Document) (*Portfolio, Diagnostics) {
 		d.URL = b.schema.Kinds[d.Kind].Section + "/" + d.ID + "/"
 		p.Docs = append(p.Docs, d)
 		p.ByKind[d.Kind] = append(p.ByKind[d.Kind], d)
-		byPath[d.Path] = d
+		idx.byPath[d.Path] = d
 	}
-	ids := make([]string, 0, len(p.ByID))
-	for id := range p.ByID {
-		ids = append(ids, id)
-	}
-	slices.Sort(ids)
+	idx.ids = sortedKeys(p.ByID)
+	return p, idx, diags
+}
+
+// link resolves every reference of the indexed portfolio (front matter here, body
+// links as the body stage resolved them), reports the broken ones and computes
+// backlinks. A reference to a left-out draft is a warning, not an error.
+func (b *builder) link(p *Portfolio, idx *linkIndex) Diagnostics {
+	var diags Diagnostics
 	for _, d := range p.Docs {
 		sink := &diagSink{path: d.Path}
-		b.resolveFrontMatter(p, d, ids, drafts, sink)
-		b.resolveBody(p, d, byPath, ids, drafts, sink)
+		b.resolveFrontMatter(p, d, idx.ids, idx.drafts, sink)
+		b.resolveBody(d, idx, sink)
 		diags = append(diags, sink.diags...)
 	}
 	for _, d := range p.Docs {
@@ -71,9 +81,9 @@ func (b *builder) link(docs []*Document) (*Portfolio, Diagnostics) {
 		}
 	}
 	for _, d := range p.Docs {
-		d.Backlinks = dedupeBacklinks(d.Backlinks, kindRank)
+		d.Backlinks = dedupeBacklinks(d.Backlinks, idx.kindRank)
 	}
-	return p, diags
+	return diags
 }
 
 // posOf is pos for a front-matter key the document may not have written.
@@ -108,48 +118,56 @@ func (b *builder) resolveFrontMatter(p *Portfolio, d *Document, ids []string, dr
 	}
 }
 
-// resolveBody resolves body links and wikilinks, rewriting their destinations in the
-// AST to the target page's URL relative to this page.
-func (b *builder) resolveBody(p *Portfolio, d *Document, byPath map[string]*Document, ids []string,
-	drafts map[string]*Document, sink *diagSink) {
+// resolveLink finds the document a body link names and points the link in the AST
+// at that document's page, relative to this page. It runs in the body stage, on all
+// cores, so it only reads the index and writes to d's own links.
+func resolveLink(p *Portfolio, idx *linkIndex, d *Document, l *bodyLink) {
+	target, anchor, _ := strings.Cut(l.dest, "#")
+	l.anchor, l.key = anchor, target
+	wiki, isWiki := l.node.(*mdext.WikiLink)
+	if isWiki {
+		l.to = p.ByID[target]
+	} else {
+		l.key = path.Join(path.Dir(d.Path), target)
+		l.to = idx.byPath[l.key]
+	}
+	if l.to == nil {
+		return
+	}
+	dest := relURL(d.URL, l.to.URL)
+	if anchor != "" {
+		dest += "#" + anchor
+	}
+	if isWiki {
+		wiki.Destination, wiki.Title = []byte(dest), []byte(l.to.Title)
+	} else {
+		l.node.(*ast.Link).Destination = []byte(dest)
+	}
+}
+
+// resolveBody reports the body links resolveLink could not resolve, checks #anchors
+// against the target's headings, and records the others as references.
+func (b *builder) resolveBody(d *Document, idx *linkIndex, sink *diagSink) {
 	for _, l := range d.links {
-		target, anchor, _ := strings.Cut(l.dest, "#")
-		var to *Document
-		wiki, isWiki := l.node.(*mdext.WikiLink)
-		key := target
-		if isWiki {
-			to = p.ByID[target]
-		} else {
-			key = path.Join(path.Dir(d.Path), target)
-			to = byPath[key]
-		}
 		switch {
-		case to == nil && drafts[key] != nil:
+		case l.to == nil && idx.drafts[l.key] != nil:
 			label := "link " + l.dest
-			if isWiki {
+			if l.wiki {
 				label = "wikilink [[" + l.dest + "]]"
 			}
-			sink.warnf(posAt(d.source, l.offset), "%s: %s is a draft, left out of this build (use --drafts)", label, drafts[key].Path)
+			sink.warnf(l.pos, "%s: %s is a draft, left out of this build (use --drafts)", label, idx.drafts[l.key].Path)
 			continue
-		case to == nil && isWiki:
-			sink.errorf(posAt(d.source, l.offset), "wikilink [[%s]]: unknown id %q%s", l.dest, target, didYouMean(target, ids))
+		case l.to == nil && l.wiki:
+			sink.errorf(l.pos, "wikilink [[%s]]: unknown id %q%s", l.dest, l.key, didYouMean(l.key, idx.ids))
 			continue
-		case to == nil:
-			sink.errorf(posAt(d.source, l.offset), "broken link %s: no document at %s", l.dest, key)
+		case l.to == nil:
+			sink.errorf(l.pos, "broken link %s: no document at %s", l.dest, l.key)
 			continue
 		}
+		to, anchor := l.to, l.anchor
 		if anchor != "" && to.Anchors != nil && !to.Anchors[anchor] {
-			sink.errorf(posAt(d.source, l.offset), "link %s: %s has no heading with id %q%s", l.dest, to.Path,
+			sink.errorf(l.pos, "link %s: %s has no heading with id %q%s", l.dest, to.Path,
 				anchor, didYouMean(anchor, sortedKeys(to.Anchors)))
-		}
-		dest := relURL(d.URL, to.URL)
-		if anchor != "" {
-			dest += "#" + anchor
-		}
-		if isWiki {
-			wiki.Destination, wiki.Title = []byte(dest), []byte(to.Title)
-		} else {
-			l.node.(*ast.Link).Destination = []byte(dest)
 		}
 		d.Refs = append(d.Refs, &Ref{From: d, To: to, Target: to.ID, Relation: relMentions, Inverse: relMentionedBy,
 			Anchor: anchor, offset: l.offset})

@@ -8,7 +8,6 @@ import (
 
 	"archfolio/generator/mdext"
 
-	meta "github.com/yuin/goldmark-meta"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
@@ -25,15 +24,23 @@ type sourceFile struct {
 }
 
 // bodyLink is a link in a document body to another document: a relative .md link or
-// a wikilink, resolved by the link stage.
+// a wikilink. The body stage resolves it (resolveLink); the link stage reports it
+// when broken and records it as a reference.
 type bodyLink struct {
-	node   ast.Node // *ast.Link or *mdext.WikiLink
+	node   ast.Node // *ast.Link or *mdext.WikiLink, while the body's AST exists
 	dest   string   // as written
-	offset int      // byte offset in the source, for its position
+	offset int      // byte offset in the source
+	pos    Pos      // its position, for diagnostics
+	wiki   bool
+	key    string    // the id (wikilink) or the site path (.md link) it names
+	anchor string    // the #fragment, without the #
+	to     *Document // the document it names, nil when there is none
 }
 
-// parse reads one file: encoding checks, front matter through goldmark-meta, the
-// markdown AST, headings and links. A nil document means the file cannot be used.
+// parse reads one file's front matter: encoding checks, then goldmark-meta in the
+// shared goldmark instance over the front-matter lines (so YAML errors count file
+// lines), then the schema. The body waits for parseBody, once every id is known.
+// A nil document means the file cannot be used.
 func (b *builder) parse(f sourceFile) (*Document, Diagnostics) {
 	sink := &diagSink{path: f.Path}
 	src, ok := checkEncoding(f.Data, sink)
@@ -50,18 +57,46 @@ func (b *builder) parse(f sourceFile) (*Document, Diagnostics) {
 		return nil, sink.diags
 	}
 	pc := parser.NewContext()
-	root := b.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
-	items, err := meta.TryGetItems(pc)
+	b.md.Parser().Parse(text.NewReader(src[:bodyStart]), parser.WithContext(pc))
+	items, err := mdext.FrontMatterItems(pc)
 	if err != nil {
 		sink.diags = append(sink.diags, yamlErrorDiagnostics(f.Path, err, 1)...)
 		return nil, sink.diags
 	}
-	doc := &Document{Path: f.Path, source: src, fmEnd: fmEnd, bodyStart: bodyStart, ast: root}
+	doc := &Document{Path: f.Path, source: src, fmEnd: fmEnd, bodyStart: bodyStart}
 	if !b.readFrontMatter(doc, items, sink) {
 		return nil, sink.diags
 	}
-	collectBody(doc)
+	if b.expect != nil {
+		mdext.Fences(src[bodyStart:], b.expect.Expect)
+	}
 	return doc, sink.diags
+}
+
+// parseBody reads a document's markdown with the shared goldmark instance, from the
+// line after the front matter so that positions stay file positions: headings
+// (anchors, table of contents) and links, each resolved against the index. With
+// html, the body is rendered. The AST is dropped either way, so a build never holds
+// more than one per core, and so is the body's text: only the front matter is read
+// again (for positions), and the links keep theirs.
+func (b *builder) parseBody(p *Portfolio, idx *linkIndex, d *Document, html bool) {
+	r := text.NewReader(d.source)
+	for range d.fmEnd {
+		r.AdvanceLine()
+	}
+	root := b.md.Parser().Parse(r, parser.WithContext(parser.NewContext()))
+	collectBody(d, root)
+	for _, l := range d.links {
+		resolveLink(p, idx, d, l)
+	}
+	if html {
+		d.HTML = b.renderBody(d.source, root)
+	}
+	var at position
+	for _, l := range d.links {
+		l.node, l.pos = nil, at.of(d.source, l.offset)
+	}
+	d.source = bytes.Clone(d.source[:d.bodyStart])
 }
 
 // checkEncoding rejects binary and non-UTF-8 files and strips a UTF-8 byte order mark.
@@ -119,10 +154,10 @@ func isDashLine(line []byte) bool {
 }
 
 // collectBody walks the AST once for heading ids, the table of contents and the
-// links the link stage must resolve.
-func collectBody(doc *Document) {
+// links to other documents.
+func collectBody(doc *Document, root ast.Node) {
 	doc.Anchors = map[string]bool{}
-	_ = ast.Walk(doc.ast, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
@@ -140,7 +175,7 @@ func collectBody(doc *Document) {
 				doc.links = append(doc.links, &bodyLink{node: n, dest: string(n.Destination), offset: inlineOffset(n)})
 			}
 		case *mdext.WikiLink:
-			doc.links = append(doc.links, &bodyLink{node: n, dest: string(n.Target), offset: n.Offset})
+			doc.links = append(doc.links, &bodyLink{node: n, dest: string(n.Target), offset: n.Offset, wiki: true})
 		}
 		return ast.WalkContinue, nil
 	})

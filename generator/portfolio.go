@@ -4,9 +4,6 @@ import (
 	"html/template"
 	"sync"
 	"time"
-
-	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/ast"
 )
 
 // Portfolio is the linked, in-memory graph of every document of a site: the value
@@ -39,7 +36,8 @@ type Portfolio struct {
 	// Matrix is the standards alignment matrix (matrix.go).
 	Matrix *Matrix
 
-	md goldmark.Markdown
+	// bodies is false when Load left the bodies unrendered (Options.CheckOnly).
+	bodies bool
 }
 
 // Document is one markdown file of the portfolio, its front matter validated and its
@@ -75,7 +73,6 @@ type Document struct {
 	source    []byte
 	bodyStart int // byte offset of the body
 	fmEnd     int // 1-based line of the closing --- (0 when there is none)
-	ast       ast.Node
 	links     []*bodyLink
 	posOnce   sync.Once
 	positions *fmIndex

@@ -107,3 +107,30 @@ func posAt(src []byte, off int) Pos {
 	lineStart := bytes.LastIndexByte(src[:off], '\n') + 1
 	return Pos{Line: line, Col: utf8.RuneCount(src[lineStart:off]) + 1}
 }
+
+// position converts ascending byte offsets to positions in one pass; an offset
+// before the previous one starts again from the top.
+type position struct {
+	off int
+	pos Pos
+}
+
+func (p *position) of(src []byte, off int) Pos {
+	off = min(max(off, 0), len(src))
+	if off < p.off {
+		*p = position{}
+	}
+	if p.off == 0 {
+		p.pos = Pos{Line: 1, Col: 1}
+	}
+	for p.off < off {
+		r, size := utf8.DecodeRune(src[p.off:])
+		if r == '\n' {
+			p.pos.Line, p.pos.Col = p.pos.Line+1, 1
+		} else {
+			p.pos.Col++
+		}
+		p.off += size
+	}
+	return p.pos
+}

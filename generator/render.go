@@ -3,6 +3,7 @@ package generator
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -11,18 +12,22 @@ import (
 	"sync"
 
 	"archfolio/generator/mdext"
+
+	"github.com/yuin/goldmark/ast"
 )
 
-// Render writes every page, asset and export of p to out: bodies first (markdown
-// AST → HTML, on all cores), then the pages through the theme's templates, then the
-// exports. It returns the first error; nothing is partially published because
+// Render writes every page, asset and export of p to out: the pages through the
+// theme's templates (on all cores; document bodies were rendered by Load), then the
+// assets and exports. It returns the first error; nothing is partially published because
 // Publish discards the output of a failed render.
 func Render(ctx context.Context, p *Portfolio, opts Options, out Output) error {
 	th, err := loadTheme(opts.Site, p.Config, opts.Theme, templateFuncs(p))
 	if err != nil {
 		return err
 	}
-	renderBodies(ctx, p)
+	if !p.bodies {
+		return errors.New("render: the portfolio was loaded with CheckOnly, so its bodies were not rendered")
+	}
 	r := &siteRenderer{p: p, th: th, out: out, site: newSiteInfo(p)}
 	jobs := r.pages()
 	errs := make([]error, len(jobs))
@@ -47,21 +52,19 @@ func Render(ctx context.Context, p *Portfolio, opts Options, out Output) error {
 	return r.writeExports(jobs)
 }
 
-// renderBodies renders every document's markdown AST to HTML and drops the AST.
-func renderBodies(ctx context.Context, p *Portfolio) {
-	parallel(ctx, len(p.Docs), func(i int) {
-		d := p.Docs[i]
-		if d.ast == nil {
-			return
-		}
-		var buf bytes.Buffer
-		if err := p.md.Renderer().Render(&buf, d.source, d.ast); err != nil {
-			buf.Reset()
-			buf.WriteString(`<p class="render-error">This document could not be rendered.</p>`)
-		}
-		d.HTML = template.HTML(buf.String()) // goldmark escapes; raw HTML only when the site opts in
-		d.ast = nil
-	})
+// renderBody renders a document's markdown AST to HTML.
+func (b *builder) renderBody(src []byte, root ast.Node) template.HTML {
+	buf, _ := b.bufs.Get().(*bytes.Buffer)
+	if buf == nil {
+		buf = new(bytes.Buffer)
+	}
+	defer b.bufs.Put(buf)
+	buf.Reset()
+	if err := b.md.Renderer().Render(buf, src, root); err != nil {
+		buf.Reset()
+		buf.WriteString(`<p class="render-error">This document could not be rendered.</p>`)
+	}
+	return template.HTML(buf.String()) // goldmark escapes; raw HTML only when the site opts in
 }
 
 // siteRenderer writes one run's pages.

@@ -102,8 +102,8 @@ func yamlPos(n *yaml.Node) Pos { return Pos{Line: n.Line, Col: n.Column} }
 
 // validateCapabilities checks archfolio.yaml's capabilities: known fields, maturity
 // levels, and a target no lower than the current level.
-func validateCapabilities(caps map[string]Capability) Diagnostics {
-	sink := &diagSink{path: ConfigFile}
+func validateCapabilities(caps map[string]Capability, path string) Diagnostics {
+	sink := &diagSink{path: path}
 	levels := maturityLevels[:]
 	for _, id := range sortedKeys(caps) {
 		c := caps[id]

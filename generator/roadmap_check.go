@@ -12,7 +12,7 @@ import (
 // each item's dates, lane and milestones, and the dependencies between items
 // (ordering warnings, cycles as errors).
 func checkRoadmap(rm *Roadmap, cfg *Config) Diagnostics {
-	diags := validateCapabilities(cfg.Capabilities)
+	diags := validateCapabilities(cfg.Capabilities, cfg.Path)
 	declared := sortedKeys(cfg.Capabilities)
 	cycles := dependencyCycles(rm.Items)
 	for _, t := range rm.Tracks {

@@ -179,10 +179,13 @@ func isWebURL(s string) bool {
 	return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != ""
 }
 
+// humanizer is Humanize's replacer; a Replacer is safe for concurrent use.
+var humanizer = strings.NewReplacer("_", " ", "-", " ")
+
 // Humanize turns a field or status name into words: "data_classification" →
 // "Data classification".
 func Humanize(s string) string {
-	s = strings.NewReplacer("_", " ", "-", " ").Replace(s)
+	s = humanizer.Replace(s)
 	if s == "" {
 		return s
 	}

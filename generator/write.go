@@ -21,13 +21,25 @@ type Output interface {
 	WriteFile(name string, data []byte) error
 }
 
-// dirOutput writes files under a folder.
-type dirOutput struct{ dir string }
+// dirOutput writes files under a folder. Every page has a folder of its own, so
+// it makes each folder once, with one mkdir when its parent is already there.
+type dirOutput struct {
+	dir  string
+	made sync.Map // folders that exist
+}
 
-func (o dirOutput) WriteFile(name string, data []byte) error {
+func (o *dirOutput) WriteFile(name string, data []byte) error {
 	full := filepath.Join(o.dir, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-		return err
+	parent := filepath.Dir(full)
+	if _, ok := o.made.Load(parent); !ok {
+		if _, up := o.made.Load(filepath.Dir(parent)); !up || os.Mkdir(parent, 0o755) != nil {
+			if err := os.MkdirAll(parent, 0o755); err != nil {
+				return err
+			}
+		}
+		for p := parent; len(p) >= len(o.dir); p = filepath.Dir(p) {
+			o.made.Store(p, true)
+		}
 	}
 	return os.WriteFile(full, data, 0o644)
 }
@@ -138,7 +150,7 @@ func Publish(ctx context.Context, dest string, fill func(Output) error) error {
 		os.RemoveAll(tmp)
 		return err
 	}
-	err = fill(dirOutput{tmp})
+	err = fill(&dirOutput{dir: tmp})
 	if err == nil {
 		err = ctx.Err()
 	}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"archfolio/generator"
+	"archfolio/generator/mdext"
 	"archfolio/themes"
 )
 
@@ -31,7 +32,7 @@ const usage = `archfolio turns a folder of markdown architecture documents into 
 Usage:
   archfolio serve  [-s SITE] [--bind 127.0.0.1] [--port 1313] [--today YYYY-MM-DD] [--drafts]
                    [--base-url URL] [--poll] [--poll-interval 500ms]
-  archfolio build  [-s SITE] [-d OUT] [--base-url URL] [--today YYYY-MM-DD] [--drafts]
+  archfolio build  [-s SITE] [-d OUT] [--base-url URL] [--today YYYY-MM-DD] [--drafts] [--cache DIR]
   archfolio check  [-s SITE] [--format text|json|sarif|github] [--strict] [--today …] [--drafts]
   archfolio new    KIND ID [-s SITE]
   archfolio impact ID [-s SITE] [--format text|json]
@@ -140,10 +141,11 @@ func parse(fs *flag.FlagSet, args []string) ([]string, int, bool) {
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var sf siteFlags
-	fs := newFlagSet("build", "build [-s SITE] [-d OUT] [--base-url URL] [--today YYYY-MM-DD] [--drafts]", stderr)
+	fs := newFlagSet("build", "build [-s SITE] [-d OUT] [--base-url URL] [--today YYYY-MM-DD] [--drafts] [--cache DIR]", stderr)
 	sf.register(fs, true)
 	out := fs.String("d", "", "output folder (default SITE/public)")
 	baseURL := fs.String("base-url", "", "absolute URL the site is published under (overrides archfolio.yaml)")
+	cache := fs.String("cache", "", "keep highlighted code blocks in this folder between builds (for CI caches)")
 	pos, code, ok := parse(fs, args)
 	if !ok {
 		return code
@@ -162,6 +164,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitUsage
 	}
 	opts.BaseURL = *baseURL
+	if *cache != "" {
+		opts.Highlights = mdext.NewCache(*cache)
+	}
 	dest := *out
 	if dest == "" {
 		dest = filepath.Join(sf.site, "public")
@@ -171,6 +176,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitUsage
 	}
 	start := time.Now()
+	tuneMemory(sf.site)
 	diags, err := generator.Build(ctx, opts, dest)
 	_ = generator.WriteDiagnostics(stderr, diags, "text")
 	if err != nil {
@@ -207,6 +213,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintln(stderr, "archfolio check:", err)
 		return exitUsage
 	}
+	opts.CheckOnly = true
 	_, diags, err := generator.Load(ctx, opts)
 	if err != nil {
 		fmt.Fprintln(stderr, "archfolio check:", err)

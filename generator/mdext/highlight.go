@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"strings"
+	"sync"
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
@@ -22,13 +23,21 @@ type Highlighter struct {
 	style     *chroma.Style
 	// Cache, when set, remembers highlighted HTML by language and code.
 	Cache HighlightCache
+
+	bufs sync.Pool // *bytes.Buffer, reused across blocks and goroutines
 }
 
 // HighlightCache stores highlighted blocks; implementations must be safe for
-// concurrent use.
+// concurrent use, and Put must copy what it keeps (the slices are reused).
 type HighlightCache interface {
 	Get(lang string, code []byte) ([]byte, bool)
 	Put(lang string, code, html []byte)
+}
+
+// onceCache is a HighlightCache that also makes concurrent requests for one block
+// wait for a single highlighting (Cache does).
+type onceCache interface {
+	Do(lang string, code []byte, highlight func() []byte) []byte
 }
 
 // NewHighlighter returns a Highlighter with archfolio's formatter settings.
@@ -54,7 +63,9 @@ func (h *Highlighter) render(w util.BufWriter, source []byte, node ast.Node, ent
 		return ast.WalkContinue, nil
 	}
 	n := node.(*ast.FencedCodeBlock)
-	var code bytes.Buffer
+	code, out := h.buffer(), h.buffer()
+	defer h.bufs.Put(code)
+	defer h.bufs.Put(out)
 	lines := n.Lines()
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
@@ -64,19 +75,34 @@ func (h *Highlighter) render(w util.BufWriter, source []byte, node ast.Node, ent
 	if n.Info != nil {
 		lang = strings.ToLower(strings.Fields(string(n.Info.Segment.Value(source)) + " ")[0])
 	}
+	if c, ok := h.Cache.(onceCache); ok {
+		_, _ = w.Write(c.Do(lang, code.Bytes(), func() []byte {
+			h.highlight(out, lang, code.String())
+			return out.Bytes()
+		}))
+		return ast.WalkSkipChildren, nil
+	}
 	if h.Cache != nil {
 		if html, ok := h.Cache.Get(lang, code.Bytes()); ok {
 			_, _ = w.Write(html)
 			return ast.WalkSkipChildren, nil
 		}
 	}
-	var out bytes.Buffer
-	h.highlight(&out, lang, code.String())
+	h.highlight(out, lang, code.String())
 	if h.Cache != nil {
 		h.Cache.Put(lang, code.Bytes(), out.Bytes())
 	}
 	_, _ = w.Write(out.Bytes())
 	return ast.WalkSkipChildren, nil
+}
+
+// buffer returns an empty buffer from the pool.
+func (h *Highlighter) buffer() *bytes.Buffer {
+	if b, ok := h.bufs.Get().(*bytes.Buffer); ok {
+		b.Reset()
+		return b
+	}
+	return new(bytes.Buffer)
 }
 
 func (h *Highlighter) highlight(w *bytes.Buffer, lang, code string) {

@@ -38,7 +38,7 @@ func newPoller(root string, interval time.Duration, changed func()) *poller {
 // is not ignored.
 func (p *poller) scan() map[string]fileStamp {
 	stamps := map[string]fileStamp{}
-	for _, top := range append([]string{generator.ConfigFile}, watchedTrees...) {
+	for _, top := range append([]string{generator.ConfigFile, "." + generator.ConfigFile}, watchedTrees...) {
 		start := filepath.Join(p.root, top)
 		_ = filepath.WalkDir(start, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {

@@ -26,7 +26,7 @@ var watchedTrees = []string{generator.ContentDir, "static", "themes"}
 // files). The output folder and anything else at the site root are not.
 func watchedName(rel string) bool {
 	parts := strings.Split(rel, "/")
-	if rel == generator.ConfigFile {
+	if generator.IsConfigFile(rel) {
 		return true
 	}
 	top := false

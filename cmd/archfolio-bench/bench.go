@@ -1,0 +1,198 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"archfolio/generator/synth"
+)
+
+// sample is one measured run of a child process.
+type sample struct {
+	wall, cpu time.Duration // cpu is user + system
+	sys       time.Duration // the system part: mostly file-system work
+	rss       int64
+}
+
+// result is every run of one tool at one size.
+type result struct {
+	tool    string
+	samples []sample
+}
+
+// job is one tool's command at one size.
+type job struct {
+	tool  string
+	out   string   // output folder, removed before every run
+	clean []string // more folders to remove before every run (Hugo's resources)
+	args  []string
+}
+
+func bench(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
+	printMachine(ctx, cfg, stdout)
+	var perN []map[string]*result
+	for _, n := range cfg.sizes {
+		site, hugo, err := generate(ctx, cfg, n, stderr)
+		if err != nil {
+			return err
+		}
+		jobs := cfg.jobs(n, site, hugo)
+		results, err := measure(ctx, cfg, jobs, n, stderr)
+		if err != nil {
+			return err
+		}
+		printSize(stdout, n, results, loadAverage())
+		perN = append(perN, results)
+	}
+	printGrowth(stdout, cfg.sizes, perN)
+	if cfg.tools["archfolio"] {
+		n := slices.Max(cfg.sizes)
+		site := filepath.Join(cfg.work, strconv.Itoa(n), "site")
+		check := job{tool: "check", args: []string{cfg.archfolio, "check", "-s", site, "--today", cfg.today}}
+		results, err := measure(ctx, cfg, []job{check}, n, stderr)
+		if err != nil {
+			return err
+		}
+		r := results["check"]
+		fmt.Fprintf(stdout, "\ncheck at N=%d: median wall %s, cpu %s, peak RSS %s (%d runs)\n",
+			n, secs(median(r.samples, wallOf)), secs(median(r.samples, cpuOf)), mib(peak(r.samples)), len(r.samples))
+	}
+	return nil
+}
+
+// generate writes the portfolio of size n and its Hugo twin, unless already there.
+// A child process does it: the kernel charges a child the peak memory of the
+// process it was started from (vfork), so this one must stay small.
+func generate(ctx context.Context, cfg *config, n int, stderr io.Writer) (site, hugo string, err error) {
+	dir := filepath.Join(cfg.work, strconv.Itoa(n))
+	site, hugo = filepath.Join(dir, "site"), filepath.Join(dir, "hugo")
+	if _, err := os.Stat(filepath.Join(site, "archfolio.yaml")); err == nil {
+		return site, hugo, nil
+	}
+	fmt.Fprintf(stderr, "generating N=%d…\n", n)
+	cmd := exec.CommandContext(ctx, cfg.self, "-gen", dir, "-sizes", strconv.Itoa(n), "-seed", strconv.FormatUint(cfg.seed, 10))
+	cmd.Stdout, cmd.Stderr = stderr, stderr
+	return site, hugo, cmd.Run()
+}
+
+// writeCorpus is the -gen child: the portfolio under dir/site, its Hugo twin under
+// dir/hugo.
+func writeCorpus(dir string, n int, seed uint64) error {
+	s, err := synth.Generate(synth.Options{N: n, Seed: seed})
+	if err != nil {
+		return err
+	}
+	if err := synth.WriteDir(filepath.Join(dir, "site"), s.Files); err != nil {
+		return err
+	}
+	return synth.WriteDir(filepath.Join(dir, "hugo"), s.Hugo())
+}
+
+func (cfg *config) jobs(n int, site, hugo string) []job {
+	dir := filepath.Join(cfg.work, strconv.Itoa(n))
+	var jobs []job
+	if cfg.tools["archfolio"] {
+		out := filepath.Join(dir, "out-archfolio")
+		jobs = append(jobs, job{tool: "archfolio", out: out,
+			args: []string{cfg.archfolio, "build", "-s", site, "-d", out, "--today", cfg.today}})
+	}
+	if cfg.tools["hugo"] {
+		out := filepath.Join(dir, "out-hugo")
+		jobs = append(jobs, job{tool: "hugo", out: out, clean: []string{filepath.Join(hugo, "resources")},
+			args: []string{cfg.hugo, "-s", hugo, "-d", out, "--quiet", "--buildFuture", "--buildExpired"}})
+	}
+	if cfg.tools["floor"] {
+		jobs = append(jobs, job{tool: "floor", args: []string{cfg.self, "-floor", site}})
+	}
+	return jobs
+}
+
+// measure runs every job once untimed (to warm the file cache), then cfg.runs
+// times each, alternating between the jobs.
+func measure(ctx context.Context, cfg *config, jobs []job, n int, stderr io.Writer) (map[string]*result, error) {
+	results := map[string]*result{}
+	for _, j := range jobs {
+		results[j.tool] = &result{tool: j.tool}
+	}
+	for r := -1; r < cfg.runs; r++ {
+		for _, j := range jobs {
+			s, err := runOnce(ctx, j)
+			if err != nil {
+				return nil, err
+			}
+			if r >= 0 {
+				results[j.tool].samples = append(results[j.tool].samples, s)
+				fmt.Fprintf(stderr, "N=%d %-9s run %d: wall %s cpu %s (sys %s) rss %s\n", n, j.tool, r+1,
+					secs(s.wall), secs(s.cpu), secs(s.sys), mib(s.rss))
+			}
+		}
+	}
+	return results, nil
+}
+
+func runOnce(ctx context.Context, j job) (sample, error) {
+	for _, dir := range append([]string{j.out}, j.clean...) {
+		if dir != "" {
+			if err := os.RemoveAll(dir); err != nil {
+				return sample{}, err
+			}
+		}
+	}
+	syncDisks() // so that the last run's deletions are not charged to this one
+	var out bytes.Buffer
+	cmd := exec.CommandContext(ctx, j.args[0], j.args[1:]...)
+	cmd.Stdout, cmd.Stderr = &out, &out
+	start := time.Now()
+	err := cmd.Run()
+	wall := time.Since(start)
+	if err != nil {
+		return sample{}, fmt.Errorf("%s: %w\n%s", strings.Join(j.args, " "), err, out.String())
+	}
+	ps := cmd.ProcessState
+	return sample{wall: wall, cpu: ps.UserTime() + ps.SystemTime(), sys: ps.SystemTime(), rss: peakRSS(ps)}, nil
+}
+
+func printMachine(ctx context.Context, cfg *config, w io.Writer) {
+	fmt.Fprintf(w, "machine: %s, %d CPUs (GOMAXPROCS %d), %s/%s, %s\n", cpuModel(), runtime.NumCPU(),
+		runtime.GOMAXPROCS(0), runtime.GOOS, runtime.GOARCH, runtime.Version())
+	if cfg.tools["hugo"] {
+		v, _ := exec.CommandContext(ctx, cfg.hugo, "version").Output()
+		fmt.Fprintf(w, "hugo: %s\n", strings.TrimSpace(string(v)))
+	}
+	fmt.Fprintf(w, "corpus: internal/synth seed %d; archfolio build --today %s; %d timed runs each, alternating, after one warm-up\n",
+		cfg.seed, cfg.today, cfg.runs)
+	fmt.Fprintf(w, "floor: goldmark (GFM) + chroma with CSS classes on the same bodies, all cores, nothing else\n")
+	fmt.Fprintf(w, "load average at start: %s\n", loadAverage())
+}
+
+func cpuModel() string {
+	data, err := os.ReadFile("/proc/cpuinfo")
+	if err != nil {
+		return "unknown CPU"
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if k, v, ok := strings.Cut(line, ":"); ok && strings.TrimSpace(k) == "model name" {
+			return strings.TrimSpace(v)
+		}
+	}
+	return "unknown CPU"
+}
+
+// loadAverage is the 1-minute load average, to show whether the machine was idle.
+func loadAverage() string {
+	data, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
+	}
+	return strings.Fields(string(data))[0]
+}

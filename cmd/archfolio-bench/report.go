@@ -1,0 +1,99 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"time"
+)
+
+func wallOf(s sample) time.Duration { return s.wall }
+func cpuOf(s sample) time.Duration  { return s.cpu }
+func sysOf(s sample) time.Duration  { return s.sys }
+
+// median of one measure over the samples (the mean of the middle two for an even count).
+func median(ss []sample, of func(sample) time.Duration) time.Duration {
+	if len(ss) == 0 {
+		return 0
+	}
+	v := make([]time.Duration, len(ss))
+	for i, s := range ss {
+		v[i] = of(s)
+	}
+	slices.Sort(v)
+	if len(v)%2 == 1 {
+		return v[len(v)/2]
+	}
+	return (v[len(v)/2-1] + v[len(v)/2]) / 2
+}
+
+// peak is the highest peak RSS of the samples.
+func peak(ss []sample) int64 {
+	var p int64
+	for _, s := range ss {
+		p = max(p, s.rss)
+	}
+	return p
+}
+
+func secs(d time.Duration) string { return fmt.Sprintf("%.2f s", d.Seconds()) }
+
+func mib(b int64) string {
+	if b == 0 {
+		return "n/a"
+	}
+	return fmt.Sprintf("%.0f MiB", float64(b)/(1<<20))
+}
+
+func ratio(a, b float64) string {
+	if b == 0 {
+		return "n/a"
+	}
+	return fmt.Sprintf("%.2f", a/b)
+}
+
+func printSize(w io.Writer, n int, results map[string]*result, load string) {
+	fmt.Fprintf(w, "\nN=%d (load average after: %s)\n", n, load)
+	fmt.Fprintf(w, "  %-10s %12s %12s %12s %12s\n", "tool", "wall", "cpu", "(of it sys)", "peak RSS")
+	for _, tool := range []string{"archfolio", "hugo", "floor"} {
+		r := results[tool]
+		if r == nil {
+			continue
+		}
+		fmt.Fprintf(w, "  %-10s %12s %12s %12s %12s\n", tool, secs(median(r.samples, wallOf)), secs(median(r.samples, cpuOf)),
+			secs(median(r.samples, sysOf)), mib(peak(r.samples)))
+	}
+	a := results["archfolio"]
+	if a == nil {
+		return
+	}
+	for _, other := range []string{"hugo", "floor"} {
+		o := results[other]
+		if o == nil {
+			continue
+		}
+		fmt.Fprintf(w, "  archfolio/%-6s wall %s  cpu %s  rss %s\n", other,
+			ratio(median(a.samples, wallOf).Seconds(), median(o.samples, wallOf).Seconds()),
+			ratio(median(a.samples, cpuOf).Seconds(), median(o.samples, cpuOf).Seconds()),
+			ratio(float64(peak(a.samples)), float64(peak(o.samples))))
+	}
+}
+
+// printGrowth compares the largest size with the smallest: linear growth costs no
+// more than the size ratio (10,000 / 1,000 → about 10×).
+func printGrowth(w io.Writer, sizes []int, perN []map[string]*result) {
+	if len(sizes) < 2 {
+		return
+	}
+	lo, hi := slices.Index(sizes, slices.Min(sizes)), slices.Index(sizes, slices.Max(sizes))
+	fmt.Fprintf(w, "\ngrowth N=%d → N=%d (×%.1f documents):\n", sizes[lo], sizes[hi], float64(sizes[hi])/float64(sizes[lo]))
+	for _, tool := range []string{"archfolio", "hugo", "floor"} {
+		a, b := perN[lo][tool], perN[hi][tool]
+		if a == nil || b == nil {
+			continue
+		}
+		fmt.Fprintf(w, "  %-10s wall ×%s  cpu ×%s\n", tool,
+			ratio(median(b.samples, wallOf).Seconds(), median(a.samples, wallOf).Seconds()),
+			ratio(median(b.samples, cpuOf).Seconds(), median(a.samples, cpuOf).Seconds()))
+	}
+}

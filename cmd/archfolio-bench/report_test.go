@@ -1,0 +1,47 @@
+package main
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestMedianAndPeak(t *testing.T) {
+	ss := []sample{{wall: 3 * time.Second, rss: 5}, {wall: 1 * time.Second, rss: 9}, {wall: 2 * time.Second, rss: 7}}
+	if got := median(ss, wallOf); got != 2*time.Second {
+		t.Errorf("median of 3, 1, 2 = %v", got)
+	}
+	if got := median(ss[:2], wallOf); got != 2*time.Second {
+		t.Errorf("median of 3, 1 = %v", got)
+	}
+	if got := peak(ss); got != 9 {
+		t.Errorf("peak = %d", got)
+	}
+}
+
+func TestPrintSizeRatios(t *testing.T) {
+	var w bytes.Buffer
+	printSize(&w, 10, map[string]*result{
+		"archfolio": {samples: []sample{{wall: 4 * time.Second, cpu: 6 * time.Second, rss: 1 << 30}}},
+		"hugo":      {samples: []sample{{wall: 8 * time.Second, cpu: 12 * time.Second, rss: 2 << 30}}},
+	}, "0.5")
+	out := w.String()
+	for _, want := range []string{"archfolio/hugo   wall 0.50  cpu 0.50  rss 0.50", "1024 MiB"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestBodySkipsFrontMatter(t *testing.T) {
+	for in, want := range map[string]string{
+		"---\nkind: guide\n---\n# Hi\n": "# Hi\n",
+		"# No front matter\n":           "# No front matter\n",
+		"---\nunclosed\n":               "---\nunclosed\n",
+	} {
+		if got := string(body([]byte(in))); got != want {
+			t.Errorf("body(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

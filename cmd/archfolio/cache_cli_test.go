@@ -1,0 +1,31 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// build --cache keeps highlighted blocks in a folder; a second build reads them and
+// writes the same pages.
+func TestBuildWithHighlightCache(t *testing.T) {
+	cache := filepath.Join(t.TempDir(), "cache")
+	first, second := filepath.Join(t.TempDir(), "a"), filepath.Join(t.TempDir(), "b")
+	expectCode(t, archfolio(t, "build", "-s", "../..", "-d", first, "--today", "2026-11-27", "--cache", cache), exitOK)
+	blocks, _ := filepath.Glob(filepath.Join(cache, "*.html"))
+	if len(blocks) == 0 {
+		t.Fatal("no highlighted block kept in the cache folder")
+	}
+	expectCode(t, archfolio(t, "build", "-s", "../..", "-d", second, "--today", "2026-11-27", "--cache", cache), exitOK)
+	again, _ := filepath.Glob(filepath.Join(cache, "*.html"))
+	if len(again) != len(blocks) {
+		t.Errorf("the second build added %d blocks to a warm cache", len(again)-len(blocks))
+	}
+	page := filepath.Join("blueprints", "payments-gateway", "index.html")
+	a, errA := os.ReadFile(filepath.Join(first, page))
+	b, errB := os.ReadFile(filepath.Join(second, page))
+	if errA != nil || errB != nil || !bytes.Equal(a, b) || !bytes.Contains(a, []byte(`class="chroma"`)) {
+		t.Errorf("%s differs between a cold and a cached build, or has no highlighted code (%v, %v)", page, errA, errB)
+	}
+}

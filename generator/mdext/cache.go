@@ -1,0 +1,166 @@
+package mdext
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"sync"
+)
+
+// Cache is a HighlightCache keyed by a content hash of the language and the code:
+// a block highlighted once is never highlighted again while the cache lives. With a
+// folder, blocks also outlive the process (one file per block), so rebuilds in CI
+// and the dev server start warm. It is safe for concurrent use.
+type Cache struct {
+	dir  string
+	salt string // what else decides the HTML: this package's format and chroma's version
+
+	mu       sync.Mutex
+	blocks   map[[sha256.Size]byte][]byte
+	inflight map[[sha256.Size]byte]chan struct{} // closed when the block is in blocks
+	expected map[[sha256.Size]byte]int           // how many times Expect saw each block
+	madeDir  bool
+}
+
+// cacheFormat changes whenever Highlighter's output changes for the same input, so
+// that a cache folder written by an older archfolio is not trusted.
+const cacheFormat = "archfolio-highlight-1"
+
+// NewCache returns a cache in memory, backed by dir when dir is not "".
+func NewCache(dir string) *Cache {
+	return &Cache{dir: dir, salt: cacheFormat + "\x00" + chromaVersion(), blocks: map[[sha256.Size]byte][]byte{},
+		inflight: map[[sha256.Size]byte]chan struct{}{}}
+}
+
+// chromaVersion is the chroma module this binary was built with ("" when unknown).
+func chromaVersion() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return ""
+	}
+	for _, m := range info.Deps {
+		if m.Path == "github.com/alecthomas/chroma/v2" {
+			return m.Version
+		}
+	}
+	return ""
+}
+
+func (c *Cache) key(lang string, code []byte) [sha256.Size]byte {
+	h := sha256.New()
+	h.Write([]byte(c.salt))
+	h.Write([]byte{0})
+	h.Write([]byte(lang))
+	h.Write([]byte{0})
+	h.Write(code)
+	var k [sha256.Size]byte
+	h.Sum(k[:0])
+	return k
+}
+
+// Get implements HighlightCache.
+func (c *Cache) Get(lang string, code []byte) ([]byte, bool) {
+	k := c.key(lang, code)
+	c.mu.Lock()
+	html, ok := c.blocks[k]
+	c.mu.Unlock()
+	if ok || c.dir == "" {
+		return html, ok
+	}
+	html, err := os.ReadFile(c.file(k))
+	if err != nil {
+		return nil, false
+	}
+	c.mu.Lock()
+	c.blocks[k] = html
+	c.mu.Unlock()
+	return html, true
+}
+
+// Expect announces a block that is going to be highlighted (see Fences). When
+// blocks were announced, an in-memory cache keeps only those announced more than
+// once, or not at all: a block that occurs once is never asked for again, and
+// keeping every block would hold as much HTML again as all the code highlighted.
+func (c *Cache) Expect(lang string, code []byte) {
+	k := c.key(lang, code)
+	c.mu.Lock()
+	if c.expected == nil {
+		c.expected = map[[sha256.Size]byte]int{}
+	}
+	c.expected[k]++
+	c.mu.Unlock()
+}
+
+// Do returns the block's HTML from the cache, or runs highlight and keeps its
+// result. Goroutines asking for the same block at the same time wait for one
+// highlighting: no block is highlighted twice.
+func (c *Cache) Do(lang string, code []byte, highlight func() []byte) []byte {
+	k := c.key(lang, code)
+	c.mu.Lock()
+	once := c.dir == "" && c.expected[k] == 1
+	c.mu.Unlock()
+	if once {
+		return highlight()
+	}
+	for {
+		c.mu.Lock()
+		if html, ok := c.blocks[k]; ok {
+			c.mu.Unlock()
+			return html
+		}
+		wait, busy := c.inflight[k]
+		if !busy {
+			break // c.mu stays locked until this goroutine has claimed the block
+		}
+		c.mu.Unlock()
+		<-wait
+	}
+	done := make(chan struct{})
+	c.inflight[k] = done
+	c.mu.Unlock()
+	defer func() {
+		c.mu.Lock()
+		delete(c.inflight, k)
+		c.mu.Unlock()
+		close(done)
+	}()
+	if html, ok := c.Get(lang, code); ok { // from the folder
+		return html
+	}
+	html := highlight()
+	c.Put(lang, code, html)
+	return html
+}
+
+// Put implements HighlightCache; it keeps a copy of html. Writing the folder is
+// best effort: a cache that cannot be written only makes the next run slower.
+func (c *Cache) Put(lang string, code, html []byte) {
+	k := c.key(lang, code)
+	html = append([]byte(nil), html...)
+	c.mu.Lock()
+	c.blocks[k] = html
+	makeDir := c.dir != "" && !c.madeDir
+	c.madeDir = c.madeDir || makeDir
+	c.mu.Unlock()
+	if c.dir == "" {
+		return
+	}
+	if makeDir {
+		_ = os.MkdirAll(c.dir, 0o755)
+	}
+	// Write then rename, so that a reader never sees half a block.
+	tmp, err := os.CreateTemp(c.dir, ".block-")
+	if err != nil {
+		return
+	}
+	_, werr := tmp.Write(html)
+	if cerr := tmp.Close(); werr != nil || cerr != nil || os.Rename(tmp.Name(), c.file(k)) != nil {
+		_ = os.Remove(tmp.Name())
+	}
+}
+
+func (c *Cache) file(k [sha256.Size]byte) string {
+	return filepath.Join(c.dir, hex.EncodeToString(k[:])+".html")
+}

@@ -1,0 +1,80 @@
+package mdext
+
+import (
+	"fmt"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+)
+
+func TestCacheKeysByLanguageAndCode(t *testing.T) {
+	c := NewCache("")
+	c.Put("go", []byte("x := 1\n"), []byte("<go/>"))
+	if html, ok := c.Get("go", []byte("x := 1\n")); !ok || string(html) != "<go/>" {
+		t.Errorf("Get after Put = %q, %v", html, ok)
+	}
+	if _, ok := c.Get("yaml", []byte("x := 1\n")); ok {
+		t.Error("same code in another language hit the cache")
+	}
+	if _, ok := c.Get("go", []byte("x := 2\n")); ok {
+		t.Error("other code hit the cache")
+	}
+}
+
+func TestCacheFolderOutlivesTheProcess(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "cache")
+	html := []byte("<pre>kept</pre>")
+	NewCache(dir).Put("hcl", []byte("a = 1\n"), html)
+	html[1] = 'X' // Put keeps its own copy
+	got, ok := NewCache(dir).Get("hcl", []byte("a = 1\n"))
+	if !ok || string(got) != "<pre>kept</pre>" {
+		t.Errorf("a new cache on the same folder: %q, %v", got, ok)
+	}
+	if _, ok := NewCache(t.TempDir()).Get("hcl", []byte("a = 1\n")); ok {
+		t.Error("a cache on another folder hit")
+	}
+}
+
+func TestCacheIsSafeForConcurrentUse(t *testing.T) {
+	c := NewCache(t.TempDir())
+	var wg sync.WaitGroup
+	for i := range 8 {
+		wg.Go(func() {
+			for j := range 50 {
+				code := []byte(fmt.Sprint(j % 10))
+				c.Put("go", code, []byte(fmt.Sprint(i)))
+				c.Get("go", code)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+func TestCacheDoHighlightsOnceAcrossGoroutines(t *testing.T) {
+	c := NewCache("")
+	var mu sync.Mutex
+	runs := 0
+	start := make(chan struct{})
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			<-start
+			html := c.Do("go", []byte("same"), func() []byte {
+				mu.Lock()
+				runs++
+				mu.Unlock()
+				time.Sleep(10 * time.Millisecond) // let the others arrive meanwhile
+				return []byte("<same/>")
+			})
+			if string(html) != "<same/>" {
+				t.Errorf("Do = %q", html)
+			}
+		})
+	}
+	close(start)
+	wg.Wait()
+	if runs != 1 {
+		t.Errorf("highlighted %d times, want once", runs)
+	}
+}

@@ -1,0 +1,74 @@
+package mdext
+
+import (
+	"bytes"
+	"strings"
+)
+
+// Fences calls visit with the language and the code of every top-level fenced
+// code block of a markdown body, as the Highlighter will see them. It is a quick
+// line scan, not a parser: blocks inside lists or block quotes are not seen, and
+// odd input may yield a block goldmark would not make. It only serves as a hint
+// (Cache.Expect), so a miss costs time, never correctness. code is only valid
+// during the call.
+func Fences(src []byte, visit func(lang string, code []byte)) {
+	var code []byte
+	open := false
+	var fence []byte // the opening fence: ``` or ~~~, or longer
+	var indent int
+	var lang string
+	for len(src) > 0 {
+		line := src
+		if i := bytes.IndexByte(src, '\n'); i >= 0 {
+			line, src = src[:i+1], src[i+1:]
+		} else {
+			src = nil
+		}
+		ind, rest := leadingSpaces(line)
+		switch {
+		case !open && ind <= 3 && isFence(rest):
+			n := fenceLen(rest)
+			info := strings.TrimSpace(string(rest[n:]))
+			if rest[0] == '`' && strings.Contains(info, "`") {
+				continue // not a fence: backticks in the info string
+			}
+			open, fence, indent, code, lang = true, rest[:n], ind, code[:0], ""
+			if words := strings.Fields(info); len(words) > 0 {
+				lang = strings.ToLower(words[0])
+			}
+		case open && ind <= 3 && fenceLen(rest) >= len(fence) && rest[0] == fence[0] &&
+			len(bytes.TrimSpace(rest[fenceLen(rest):])) == 0:
+			visit(lang, code)
+			open = false
+		case open:
+			code = append(code, line[min(ind, indent):]...)
+		}
+	}
+	if open {
+		visit(lang, code)
+	}
+}
+
+func leadingSpaces(line []byte) (int, []byte) {
+	n := 0
+	for n < len(line) && line[n] == ' ' {
+		n++
+	}
+	return n, line[n:]
+}
+
+func isFence(s []byte) bool {
+	return len(s) >= 3 && (s[0] == '`' || s[0] == '~') && fenceLen(s) >= 3
+}
+
+// fenceLen is how many times the first byte of s repeats at its start.
+func fenceLen(s []byte) int {
+	if len(s) == 0 {
+		return 0
+	}
+	n := 1
+	for n < len(s) && s[n] == s[0] {
+		n++
+	}
+	return n
+}

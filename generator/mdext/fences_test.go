@@ -1,0 +1,83 @@
+package mdext
+
+import (
+	"bytes"
+	"slices"
+	"sync"
+	"testing"
+
+	"github.com/yuin/goldmark"
+)
+
+// recorder is a HighlightCache that records what the highlighter asks for.
+type recorder struct {
+	mu     sync.Mutex
+	blocks []string
+}
+
+func (r *recorder) Get(lang string, code []byte) ([]byte, bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.blocks = append(r.blocks, lang+"|"+string(code))
+	return nil, false
+}
+
+func (r *recorder) Put(string, []byte, []byte) {}
+
+// Fences must see top-level blocks exactly as the highlighter does.
+func TestFencesSeeWhatTheHighlighterSees(t *testing.T) {
+	src := "# Doc\n\nText\n```go\nfunc a() {}\n```\n\n~~~ YAML title=x\nk: v\n\n  indented: yes\n~~~\n\n" +
+		"  ```hcl\n  a = 1\n    b = 2\n c = 3\n  ```\n\n````md\n```go\ninner\n```\n````\n\n```\nno language\n```\n\n" +
+		"``` go `not a fence`\ntext\n```\n\n```go\nunclosed\n"
+	h := NewHighlighter()
+	rec := &recorder{}
+	h.Cache = rec
+	var out bytes.Buffer
+	if err := goldmark.New(goldmark.WithExtensions(h)).Convert([]byte(src), &out); err != nil {
+		t.Fatal(err)
+	}
+	var seen []string
+	Fences([]byte(src), func(lang string, code []byte) { seen = append(seen, lang+"|"+string(code)) })
+	if len(seen) < 6 || !slices.Equal(seen, rec.blocks) {
+		t.Errorf("Fences saw\n%q\nthe highlighter\n%q", seen, rec.blocks)
+	}
+}
+
+func TestFencesSkipNestedBlocks(t *testing.T) {
+	src := "- item\n\n  ```go\n  x\n  ```\n\n> ```go\n> y\n> ```\n"
+	Fences([]byte(src), func(lang string, code []byte) {
+		if lang == "go" && (string(code) == "x\n" || string(code) == "y\n") {
+			return // seeing them would be fine too
+		}
+		t.Errorf("unexpected block %q %q", lang, code)
+	})
+}
+
+// With blocks announced, a block expected once is highlighted and not kept; one
+// expected twice is kept.
+func TestCacheKeepsOnlyRepeatedBlocks(t *testing.T) {
+	c := NewCache("")
+	c.Expect("go", []byte("once"))
+	c.Expect("go", []byte("twice"))
+	c.Expect("go", []byte("twice"))
+	runs := 0
+	hl := func() []byte { runs++; return []byte("<x/>") }
+	c.Do("go", []byte("once"), hl)
+	c.Do("go", []byte("twice"), hl)
+	c.Do("go", []byte("twice"), hl)
+	if runs != 2 {
+		t.Errorf("%d highlightings, want 2", runs)
+	}
+	if _, ok := c.Get("go", []byte("once")); ok {
+		t.Error("a block expected once was kept")
+	}
+}
+
+func FuzzFences(f *testing.F) {
+	for _, s := range []string{"```", "```\n", "~~~~\n~~~\n", "   ```go x\n\tcode\n   ```", "```\n\n", "`` `\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		Fences([]byte(src), func(string, []byte) {})
+	})
+}

@@ -1,0 +1,117 @@
+package generator
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"archfolio/generator/mdext"
+)
+
+// CheckOnly skips rendering bodies but must report exactly what a full load does.
+func TestCheckOnlyReportsTheSameDiagnostics(t *testing.T) {
+	opts := siteOptions(t, "../examples/broken")
+	_, full, err := Load(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts.CheckOnly = true
+	p, check, err := Load(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := diagLines(check), diagLines(full); got != want {
+		t.Errorf("CheckOnly diagnostics differ:\n%s\nwant:\n%s", got, want)
+	}
+	for _, d := range p.Docs {
+		if d.HTML != "" {
+			t.Errorf("%s: body rendered under CheckOnly", d.Path)
+		}
+	}
+	if err := Render(context.Background(), p, opts, &MemOutput{}); err == nil {
+		t.Error("rendering a CheckOnly portfolio: want an error, not empty pages")
+	}
+}
+
+// countingCache counts the blocks the highlighter highlights.
+type countingCache struct {
+	*mdext.Cache
+	mu   sync.Mutex
+	puts int
+}
+
+func (c *countingCache) Do(lang string, code []byte, highlight func() []byte) []byte {
+	return c.Cache.Do(lang, code, func() []byte {
+		c.mu.Lock()
+		c.puts++
+		c.mu.Unlock()
+		return highlight()
+	})
+}
+
+const repeatedBlock = "```go\nfunc shared() {}\n```\n"
+
+// A code block that appears in many documents is highlighted once per run; with a
+// cache kept across runs (serve), not at all the second time.
+func TestRepeatedCodeBlocksAreHighlightedOnce(t *testing.T) {
+	files := map[string]string{}
+	for _, id := range []string{"a", "b", "c", "d"} {
+		files["content/"+id+".md"] = "---\nkind: guide\ntitle: " + id + "\n---\n\n" + repeatedBlock + "\n```yaml\nid: " + id + "\n```\n"
+	}
+	cache := &countingCache{Cache: mdext.NewCache("")}
+	opts := testOptions(t, testSite(files), "2026-11-27")
+	opts.Highlights = cache
+	p, _, err := Load(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cache.puts != 5 { // one shared block, four of their own
+		t.Errorf("%d blocks highlighted, want 5", cache.puts)
+	}
+	first := p.ByID["a"].HTML
+	if _, _, err := Load(context.Background(), opts); err != nil {
+		t.Fatal(err)
+	}
+	if cache.puts != 5 {
+		t.Errorf("second run highlighted %d more blocks, want none", cache.puts-5)
+	}
+	if p2, _, _ := Load(context.Background(), opts); p2.ByID["a"].HTML != first {
+		t.Error("a cached block renders differently")
+	}
+}
+
+func TestDirOutputMakesNestedFolders(t *testing.T) {
+	dir := t.TempDir()
+	out := &dirOutput{dir: dir}
+	for _, name := range []string{"index.html", "blueprints/a/index.html", "blueprints/b/index.html",
+		"roadmap/items/x/index.html", "assets/style.css", "blueprints/a/extra.txt"} {
+		if err := out.WriteFile(name, []byte(name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, name := range []string{"blueprints/b/index.html", "roadmap/items/x/index.html", "blueprints/a/extra.txt"} {
+		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+		if err != nil || string(data) != name {
+			t.Errorf("%s: %q, %v", name, data, err)
+		}
+	}
+}
+
+func TestPositionMatchesPosAt(t *testing.T) {
+	src := []byte("---\ntitle: é\n---\n\nHé [[a]] — [b](b.md)\n\n日本 [[c]]\nend [[d]]")
+	var offsets []int
+	for i := range src {
+		if src[i] == '[' || src[i] == '\n' || i == 0 {
+			offsets = append(offsets, i)
+		}
+	}
+	offsets = append(offsets, len(src), 5, 40, 2) // and some going backwards
+	var at position
+	for _, off := range offsets {
+		if got, want := at.of(src, off), posAt(src, off); got != want {
+			t.Errorf("offset %d: %v, posAt says %v", off, got, want)
+		}
+	}
+}
