@@ -59,11 +59,13 @@ func Load(ctx context.Context, opts Options) (*Portfolio, Diagnostics, error) {
 	b := &builder{opts: opts, cfg: cfg, schema: schema, md: newMarkdown(cfg.UnsafeHTML, hl)}
 	hl.Cache = opts.Highlights
 	if hl.Cache == nil {
-		cache := mdext.NewCache("")
-		hl.Cache = cache
-		if !opts.CheckOnly {
-			b.expect = cache
-		}
+		hl.Cache = mdext.NewCache("")
+	}
+	// A run's own cache, or a folder cache (one per build run), hears about every
+	// block up front and keeps in memory only those that repeat. A cache kept in
+	// memory across rebuilds (serve) keeps them all.
+	if c, ok := hl.Cache.(*mdext.Cache); ok && !opts.CheckOnly && (opts.Highlights == nil || c.Dir() != "") {
+		b.expect = c
 	}
 	b.baseURL = strings.TrimSpace(cmpOr(opts.BaseURL, cfg.BaseURL))
 	if b.baseURL != "" && !strings.HasSuffix(b.baseURL, "/") {

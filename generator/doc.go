@@ -21,7 +21,9 @@
 // after the index so that each body is parsed, its links pointed at their pages and
 // rendered in one go: a build holds one markdown AST per core, never all of them.
 // Fenced code is highlighted once per distinct block (mdext.Cache, optionally kept
-// in a folder across runs). The site is read only through an fs.FS (os.DirFS for
+// in a folder across runs). Render writes the exports alongside the pages, and
+// renders the fragments many pages share (the menu, links to documents, document
+// list items) once per page depth (fragments.go). The site is read only through an fs.FS (os.DirFS for
 // real sites, fstest.MapFS in tests); the default theme is an embedded fs.FS
 // (package themes) that a site's themes/NAME folder overrides file by file. The
 // dev server (package generator/server) runs Load and Render into a MemOutput

@@ -8,16 +8,23 @@ import (
 	"time"
 )
 
-// writeExports writes the machine-readable files: portfolio.json (the whole graph),
-// search-index.js (the client-side search) and sitemap.xml.
-func (r *siteRenderer) writeExports(jobs []pageJob) error {
+// exportTasks returns the writers of the machine-readable files: portfolio.json
+// (the whole graph), the views' exports, search-index.js (the client-side search)
+// and sitemap.xml. They are independent, so Render runs them alongside the pages.
+func (r *siteRenderer) exportTasks(jobs []pageJob) []func() error {
+	return []func() error{r.writePortfolioJSON, r.writeViewFiles, r.writeSearchIndex,
+		func() error { return r.out.WriteFile("sitemap.xml", sitemap(r.p.BaseURL, jobs)) }}
+}
+
+func (r *siteRenderer) writePortfolioJSON() error {
 	data, err := marshalJSON(portfolioJSON(r.p))
 	if err != nil {
 		return err
 	}
-	if err := r.out.WriteFile("portfolio.json", data); err != nil {
-		return err
-	}
+	return r.out.WriteFile("portfolio.json", data)
+}
+
+func (r *siteRenderer) writeViewFiles() error {
 	for _, v := range views {
 		if v.files == nil {
 			continue
@@ -32,14 +39,15 @@ func (r *siteRenderer) writeExports(jobs []pageJob) error {
 			}
 		}
 	}
+	return nil
+}
+
+func (r *siteRenderer) writeSearchIndex() error {
 	idx, err := searchIndex(r.p)
 	if err != nil {
 		return err
 	}
-	if err := r.out.WriteFile("assets/search-index.js", idx); err != nil {
-		return err
-	}
-	return r.out.WriteFile("sitemap.xml", sitemap(r.p.BaseURL, jobs))
+	return r.out.WriteFile("assets/search-index.js", idx)
 }
 
 func marshalJSON(v any) ([]byte, error) {

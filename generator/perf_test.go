@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 
@@ -113,5 +114,34 @@ func TestPositionMatchesPosAt(t *testing.T) {
 		if got, want := at.of(src, off), posAt(src, off); got != want {
 			t.Errorf("offset %d: %v, posAt says %v", off, got, want)
 		}
+	}
+}
+
+// A fragment is reused only by pages at the same depth: the same link differs
+// between a blueprint page and a roadmap item page, one folder deeper.
+func TestFragmentsDependOnPageDepth(t *testing.T) {
+	out, diags := renderTestSite(t, map[string]string{
+		"content/bp1.md": "---\nkind: blueprint\ntitle: Shared <platform>\n---\n",
+		"content/bp2.md": "---\nkind: blueprint\ntitle: Two\ndepends_on: [bp1]\n---\n",
+		"content/rm1.md": "---\nkind: roadmap\ntitle: Item\ncapability: iam\nstart: 2026-Q1\nend: 2026-Q2\ndelivers: [bp1]\n---\n",
+	}, "2026-11-27")
+	if diags.Errors() > 0 {
+		t.Fatal(diagLines(diags))
+	}
+	for page, want := range map[string]string{
+		"blueprints/bp2/index.html":    `<a href="../../blueprints/bp1/">Shared &lt;platform&gt;</a> <span class="kind-tag">Blueprint</span>`,
+		"roadmap/items/rm1/index.html": `<a href="../../../blueprints/bp1/">Shared &lt;platform&gt;</a> <span class="kind-tag">Blueprint</span>`,
+		"blueprints/bp1/index.html":    `<a href="../../roadmap/items/rm1/">Item</a> <span class="kind-tag">Roadmap item</span>`,
+	} {
+		html, _ := out.File(page)
+		if !strings.Contains(string(html), want) {
+			t.Errorf("%s lacks %s", page, want)
+		}
+	}
+	home, _ := out.File("index.html")
+	item, _ := out.File("roadmap/items/rm1/index.html")
+	if !strings.Contains(string(home), `<li><a href="blueprints/">`) ||
+		!strings.Contains(string(item), `<li><a href="../../../blueprints/">`) {
+		t.Error("the menu does not link relative to each page")
 	}
 }

@@ -16,10 +16,12 @@ import (
 	"github.com/yuin/goldmark/ast"
 )
 
-// Render writes every page, asset and export of p to out: the pages through the
-// theme's templates (on all cores; document bodies were rendered by Load), then the
-// assets and exports. It returns the first error; nothing is partially published because
-// Publish discards the output of a failed render.
+// Render writes every page, asset and export of p to out, on all cores: the few
+// large files (portfolio.json, the search index, the views' exports, the assets)
+// start first so that they overlap the pages, which go through the theme's
+// templates (document bodies were rendered by Load). It returns the first error;
+// nothing is partially published because Publish discards the output of a failed
+// render.
 func Render(ctx context.Context, p *Portfolio, opts Options, out Output) error {
 	th, err := loadTheme(opts.Site, p.Config, opts.Theme, templateFuncs(p))
 	if err != nil {
@@ -30,12 +32,17 @@ func Render(ctx context.Context, p *Portfolio, opts Options, out Output) error {
 	}
 	r := &siteRenderer{p: p, th: th, out: out, site: newSiteInfo(p)}
 	jobs := r.pages()
-	errs := make([]error, len(jobs))
+	files := append(r.exportTasks(jobs), func() error { return r.writeAssets(opts.Site) })
+	errs := make([]error, len(files)+len(jobs))
 	var pool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
-	parallel(ctx, len(jobs), func(i int) {
+	parallel(ctx, len(errs), func(i int) {
+		if i < len(files) {
+			errs[i] = files[i]()
+			return
+		}
 		buf := pool.Get().(*bytes.Buffer)
 		buf.Reset()
-		errs[i] = r.writePage(buf, jobs[i])
+		errs[i] = r.writePage(buf, jobs[i-len(files)])
 		pool.Put(buf)
 	})
 	if err := ctx.Err(); err != nil {
@@ -46,10 +53,7 @@ func Render(ctx context.Context, p *Portfolio, opts Options, out Output) error {
 			return err
 		}
 	}
-	if err := r.writeAssets(opts.Site); err != nil {
-		return err
-	}
-	return r.writeExports(jobs)
+	return nil
 }
 
 // renderBody renders a document's markdown AST to HTML.
@@ -73,6 +77,8 @@ type siteRenderer struct {
 	th   *theme
 	out  Output
 	site *siteInfo
+	// fragments caches rendered fragments by fragmentKey (fragments.go).
+	fragments sync.Map
 }
 
 // pageJob is one page to write: its URL (site-relative, "" for home), layout and data.
@@ -118,7 +124,11 @@ func (r *siteRenderer) writePage(buf *bytes.Buffer, job pageJob) error {
 	if file == "" {
 		file = job.url + "index.html"
 	}
-	return r.out.WriteFile(file, bytes.Clone(buf.Bytes()))
+	data := buf.Bytes()
+	if _, ok := r.out.(*dirOutput); !ok {
+		data = bytes.Clone(data) // other outputs may keep it; dirOutput writes it at once
+	}
+	return r.out.WriteFile(file, data)
 }
 
 // writeAssets copies the theme's static files to assets/, the site's static/ folder

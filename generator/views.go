@@ -208,7 +208,11 @@ func (d *Document) Referenced() []RefGroup { return groupRefs(d.Backlinks, true)
 func groupRefs(refs []*Ref, inverse bool) []RefGroup {
 	var out []RefGroup
 	idx := map[string]int{}
-	seen := map[string]bool{}
+	type entry struct {
+		name  string
+		other *Document
+	}
+	seen := map[entry]bool{}
 	for _, r := range refs {
 		if r.To == nil {
 			continue
@@ -217,10 +221,10 @@ func groupRefs(refs []*Ref, inverse bool) []RefGroup {
 		if inverse {
 			name, other = r.Inverse, r.From
 		}
-		if seen[name+"\x00"+other.ID] {
+		if seen[entry{name, other}] {
 			continue
 		}
-		seen[name+"\x00"+other.ID] = true
+		seen[entry{name, other}] = true
 		i, ok := idx[name]
 		if !ok {
 			i = len(out)

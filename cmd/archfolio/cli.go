@@ -176,7 +176,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitUsage
 	}
 	start := time.Now()
-	tuneMemory(sf.site)
+	tuneMemory(sf.site, 200)
 	diags, err := generator.Build(ctx, opts, dest)
 	_ = generator.WriteDiagnostics(stderr, diags, "text")
 	if err != nil {
@@ -214,6 +214,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitUsage
 	}
 	opts.CheckOnly = true
+	tuneMemory(sf.site, 400)
 	_, diags, err := generator.Load(ctx, opts)
 	if err != nil {
 		fmt.Fprintln(stderr, "archfolio check:", err)

@@ -11,20 +11,21 @@ import (
 // portfolio stays under 1 GiB.
 const minMemoryLimit = 900 << 20
 
-// tuneMemory sets how the Go runtime trades memory for CPU during a build, unless
-// GOGC or GOMEMLIMIT say otherwise. A build keeps every rendered body until its page
-// is written (about three bytes per byte of content), and produces a lot of short-
-// lived garbage besides. A soft memory limit of eight bytes per byte of content,
-// and at least 900 MiB, lets the collector run less often (GOGC 200) while the
-// heap stays under the limit: a 10,000-document build peaks near 900 MiB instead
-// of 1.1-1.3 GiB, for slightly less CPU.
-func tuneMemory(site string) {
+// tuneMemory sets how the Go runtime trades memory for CPU during a build or a
+// check, unless GOGC or GOMEMLIMIT say otherwise. A build keeps every rendered body
+// until its page is written (about three bytes per byte of content) and makes a lot
+// of short-lived garbage besides. A soft memory limit of eight bytes per byte of
+// content, and at least 900 MiB, lets the collector run less often (gcPercent
+// instead of 100) while the heap stays under the limit: a 10,000-document build
+// peaks near 950 MiB instead of 1.1-1.3 GiB, for slightly less CPU; check, which
+// keeps far less, runs 15% faster.
+func tuneMemory(site string, gcPercent int) {
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return
 	}
 	debug.SetMemoryLimit(memoryLimit(contentBytes(site)))
 	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(200)
+		debug.SetGCPercent(gcPercent)
 	}
 }
 

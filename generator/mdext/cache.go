@@ -12,7 +12,8 @@ import (
 // Cache is a HighlightCache keyed by a content hash of the language and the code:
 // a block highlighted once is never highlighted again while the cache lives. With a
 // folder, blocks also outlive the process (one file per block), so rebuilds in CI
-// and the dev server start warm. It is safe for concurrent use.
+// and the dev server start warm. It is safe for concurrent use. A cache is meant
+// for one run when blocks are announced (Expect), for any number otherwise.
 type Cache struct {
 	dir  string
 	salt string // what else decides the HTML: this package's format and chroma's version
@@ -33,6 +34,9 @@ func NewCache(dir string) *Cache {
 	return &Cache{dir: dir, salt: cacheFormat + "\x00" + chromaVersion(), blocks: map[[sha256.Size]byte][]byte{},
 		inflight: map[[sha256.Size]byte]chan struct{}{}}
 }
+
+// Dir returns the folder the cache keeps blocks in, or "".
+func (c *Cache) Dir() string { return c.dir }
 
 // chromaVersion is the chroma module this binary was built with ("" when unknown).
 func chromaVersion() string {
@@ -66,23 +70,22 @@ func (c *Cache) Get(lang string, code []byte) ([]byte, bool) {
 	c.mu.Lock()
 	html, ok := c.blocks[k]
 	c.mu.Unlock()
-	if ok || c.dir == "" {
-		return html, ok
+	if ok {
+		return html, true
 	}
-	html, err := os.ReadFile(c.file(k))
-	if err != nil {
-		return nil, false
+	if html, ok = c.read(k); ok {
+		c.mu.Lock()
+		c.blocks[k] = html
+		c.mu.Unlock()
 	}
-	c.mu.Lock()
-	c.blocks[k] = html
-	c.mu.Unlock()
-	return html, true
+	return html, ok
 }
 
-// Expect announces a block that is going to be highlighted (see Fences). When
-// blocks were announced, an in-memory cache keeps only those announced more than
-// once, or not at all: a block that occurs once is never asked for again, and
-// keeping every block would hold as much HTML again as all the code highlighted.
+// Expect announces a block that is going to be highlighted (see Fences). Once
+// blocks are announced, the cache keeps in memory only those announced more than
+// once, or not at all: a block that occurs once is not asked for again in this
+// run, and keeping every block would hold as much HTML again as all the code
+// highlighted. The folder, if any, still gets every block.
 func (c *Cache) Expect(lang string, code []byte) {
 	k := c.key(lang, code)
 	c.mu.Lock()
@@ -99,10 +102,15 @@ func (c *Cache) Expect(lang string, code []byte) {
 func (c *Cache) Do(lang string, code []byte, highlight func() []byte) []byte {
 	k := c.key(lang, code)
 	c.mu.Lock()
-	once := c.dir == "" && c.expected[k] == 1
+	once := c.expected[k] == 1
 	c.mu.Unlock()
 	if once {
-		return highlight()
+		if html, ok := c.read(k); ok {
+			return html
+		}
+		html := highlight()
+		c.write(k, html)
+		return html
 	}
 	for {
 		c.mu.Lock()
@@ -134,19 +142,35 @@ func (c *Cache) Do(lang string, code []byte, highlight func() []byte) []byte {
 	return html
 }
 
-// Put implements HighlightCache; it keeps a copy of html. Writing the folder is
-// best effort: a cache that cannot be written only makes the next run slower.
+// Put implements HighlightCache; it keeps a copy of html.
 func (c *Cache) Put(lang string, code, html []byte) {
 	k := c.key(lang, code)
 	html = append([]byte(nil), html...)
 	c.mu.Lock()
 	c.blocks[k] = html
-	makeDir := c.dir != "" && !c.madeDir
-	c.madeDir = c.madeDir || makeDir
 	c.mu.Unlock()
+	c.write(k, html)
+}
+
+// read returns a block from the folder.
+func (c *Cache) read(k [sha256.Size]byte) ([]byte, bool) {
+	if c.dir == "" {
+		return nil, false
+	}
+	html, err := os.ReadFile(c.file(k))
+	return html, err == nil
+}
+
+// write keeps a block in the folder. It is best effort: a cache that cannot be
+// written only makes the next run slower.
+func (c *Cache) write(k [sha256.Size]byte, html []byte) {
 	if c.dir == "" {
 		return
 	}
+	c.mu.Lock()
+	makeDir := !c.madeDir
+	c.madeDir = true
+	c.mu.Unlock()
 	if makeDir {
 		_ = os.MkdirAll(c.dir, 0o755)
 	}

@@ -78,3 +78,25 @@ func TestCacheDoHighlightsOnceAcrossGoroutines(t *testing.T) {
 		t.Errorf("highlighted %d times, want once", runs)
 	}
 }
+
+// A folder cache told which blocks occur once writes them to the folder but does
+// not hold them in memory; the next run reads them back.
+func TestFolderCacheKeepsUniqueBlocksOnDiskOnly(t *testing.T) {
+	dir := t.TempDir()
+	c := NewCache(dir)
+	c.Expect("go", []byte("unique"))
+	runs := 0
+	hl := func() []byte { runs++; return []byte("<u/>") }
+	c.Do("go", []byte("unique"), hl)
+	c.mu.Lock()
+	inMemory := len(c.blocks)
+	c.mu.Unlock()
+	if inMemory != 0 {
+		t.Errorf("%d blocks held in memory, want none", inMemory)
+	}
+	next := NewCache(dir)
+	next.Expect("go", []byte("unique"))
+	if html := next.Do("go", []byte("unique"), hl); string(html) != "<u/>" || runs != 1 {
+		t.Errorf("next run: %q after %d highlightings, want the folder's copy after 1", html, runs)
+	}
+}

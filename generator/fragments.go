@@ -1,0 +1,69 @@
+package generator
+
+import (
+	"bytes"
+	"html/template"
+)
+
+// Fragments are the parts of pages that come out the same on many pages — the
+// menu, a link to a document with its kind, a document in a list — rendered once
+// per page depth by a theme template ("menu", "doclink", "docitem" in
+// layouts/_fragments.html) and reused. A
+// standard linked from hundreds of blueprints is rendered as a link once, not
+// hundreds of times. Each template receives only what its cache key holds.
+
+// fragmentKey is everything a fragment's output depends on.
+type fragmentKey struct {
+	name    string
+	root    string
+	section string
+	doc     *Document
+}
+
+// MenuData is what the theme's "menu" template receives.
+type MenuData struct {
+	Root    string // the relative path from the page to the site root
+	Section string // the page's menu section, marked aria-current
+	Menu    []MenuItem
+}
+
+// DocLinkData is what the theme's "doclink" template receives: a document, to be
+// linked from a page at Root.
+type DocLinkData struct {
+	Root string
+	Doc  *Document
+}
+
+// Rel returns the link from the page to a site-relative URL.
+func (d DocLinkData) Rel(url string) string { return d.Root + url }
+
+// MenuHTML renders the menu of this page with the theme's "menu" template.
+func (pg *Page) MenuHTML() (template.HTML, error) {
+	return pg.fragment(fragmentKey{name: "menu", root: pg.Root, section: pg.Section},
+		MenuData{Root: pg.Root, Section: pg.Section, Menu: pg.Site.Menu})
+}
+
+// DocLink renders a link from this page to d with the theme's "doclink" template.
+func (pg *Page) DocLink(d *Document) (template.HTML, error) {
+	return pg.fragment(fragmentKey{name: "doclink", root: pg.Root, doc: d}, DocLinkData{Root: pg.Root, Doc: d})
+}
+
+// DocItem renders d as an item of a document list on this page, with the theme's
+// "docitem" template.
+func (pg *Page) DocItem(d *Document) (template.HTML, error) {
+	return pg.fragment(fragmentKey{name: "docitem", root: pg.Root, doc: d}, DocLinkData{Root: pg.Root, Doc: d})
+}
+
+func (pg *Page) fragment(key fragmentKey, data any) (template.HTML, error) {
+	r := pg.renderer
+	if v, ok := r.fragments.Load(key); ok {
+		return v.(template.HTML), nil
+	}
+	var buf bytes.Buffer
+	if err := r.th.pages["page.html"].ExecuteTemplate(&buf, key.name, data); err != nil {
+		return "", err
+	}
+	html := template.HTML(buf.String()) // html/template escaped it
+	r.fragments.Store(key, html)
+	return html, nil
+}
