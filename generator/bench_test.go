@@ -9,7 +9,7 @@ import (
 	"testing/fstest"
 
 	"archfolio/generator/mdext"
-	"archfolio/internal/synth"
+	"archfolio/generator/synth"
 	"archfolio/themes"
 )
 

@@ -52,7 +52,7 @@ func Load(ctx context.Context, opts Options) (*Portfolio, Diagnostics, error) {
 	cfg, diags := loadConfig(opts.Site)
 	schema, err := loadSchema(&cfg.Kinds)
 	if err != nil {
-		diags = append(diags, Diagnostic{Path: ConfigFile, Severity: Error, Message: "kinds: " + err.Error()})
+		diags = append(diags, Diagnostic{Path: cfg.Path, Severity: Error, Message: "kinds: " + err.Error()})
 		schema, _ = loadSchema(nil)
 	}
 	hl := mdext.NewHighlighter()

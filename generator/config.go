@@ -16,8 +16,28 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// ConfigFile is the name of the optional site configuration at the site root.
+// ConfigFile is the name of the optional site configuration at the site root. A
+// site may name it .archfolio.yaml instead (this repository does, to keep its top
+// level to code); archfolio.yaml wins when both exist.
 const ConfigFile = "archfolio.yaml"
+
+// hiddenConfigFile is the alternative name of the site configuration.
+const hiddenConfigFile = "." + ConfigFile
+
+// IsConfigFile reports whether a slash path relative to the site root names the site
+// configuration.
+func IsConfigFile(rel string) bool { return rel == ConfigFile || rel == hiddenConfigFile }
+
+// ConfigPath returns the name of the configuration file a site uses ("archfolio.yaml"
+// when it has none, for messages).
+func ConfigPath(site fs.FS) string {
+	if _, err := fs.Stat(site, ConfigFile); err != nil {
+		if _, err := fs.Stat(site, hiddenConfigFile); err == nil {
+			return hiddenConfigFile
+		}
+	}
+	return ConfigFile
+}
 
 // Config is the site configuration read from archfolio.yaml.
 type Config struct {
@@ -29,6 +49,11 @@ type Config struct {
 	SLA        map[string]int       `yaml:"sla"`
 	Frameworks map[string]Framework `yaml:"frameworks"`
 	Kinds      yaml.Node            `yaml:"kinds"`
+
+	// Path is the file the configuration came from, for diagnostics.
+	Path string `yaml:"-"`
+	// Capabilities describes roadmap lanes by capability id (roadmap_capability.go).
+	Capabilities map[string]Capability `yaml:"capabilities"`
 }
 
 // JiraConfig says how a JIRA key becomes a link: URL holds {key}.
@@ -71,12 +96,12 @@ var configKeys = []string{"title", "base_url", "theme", "unsafe_html", "jira", "
 
 // loadConfig reads archfolio.yaml if present; problems are diagnostics on it.
 func loadConfig(site fs.FS) (*Config, Diagnostics) {
-	cfg := &Config{Title: "Architecture portfolio"}
-	data, err := fs.ReadFile(site, ConfigFile)
+	cfg := &Config{Title: "Architecture portfolio", Path: ConfigPath(site)}
+	data, err := fs.ReadFile(site, cfg.Path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return cfg, nil
 	}
-	sink := &diagSink{path: ConfigFile}
+	sink := &diagSink{path: cfg.Path}
 	if err != nil {
 		sink.errorf(Pos{}, "cannot read: %v", err)
 		return cfg, sink.diags
@@ -84,11 +109,12 @@ func loadConfig(site fs.FS) (*Config, Diagnostics) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(cfg); err != nil && !errors.Is(err, io.EOF) {
-		sink.diags = append(sink.diags, yamlErrorDiagnostics(ConfigFile, err, 0)...)
+		sink.diags = append(sink.diags, yamlErrorDiagnostics(cfg.Path, err, 0)...)
 	}
 	if cfg.Title == "" {
 		cfg.Title = "Architecture portfolio"
 	}
+	cfg.Path = sink.path
 	for sev, days := range cfg.SLA {
 		if _, ok := defaultSLA[sev]; !ok || days <= 0 {
 			sink.errorf(Pos{}, "sla: %q: want critical, high, medium or low with a positive number of days", sev)

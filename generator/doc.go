@@ -25,7 +25,27 @@
 // renders the fragments many pages share (the menu, links to documents, document
 // list items) once per page depth (fragments.go). The site is read only through an fs.FS (os.DirFS for
 // real sites, fstest.MapFS in tests); the default theme is an embedded fs.FS
-// (package themes) that a site's themes/NAME folder overrides file by file.
+// (package themes) that a site's themes/NAME folder overrides file by file. The
+// dev server (package generator/server) runs Load and Render into a MemOutput
+// after every change and never writes.
+//
+// # Views
+//
+// The analyse and render stages are extended through one table, views (view.go):
+// each view is a pure analysis of the linked portfolio that stores its result on
+// Portfolio, plus the pages, document panels, home cards, exports and
+// portfolio.json section that show it. In menu order:
+//
+//	matrix        standards alignment matrix, waivers, matrix.csv/json  (matrix*.go)
+//	dependencies  dependency map, neighbourhoods, impact pages          (dependencies*.go, impact.go;
+//	              graph algorithms in package graph, layout and SVG in package diagram)
+//	roadmap       IAM roadmap timelines, maturity, outcomes, roadmap.csv (roadmap*.go)
+//	risks         threat severity, risk register, heatmaps               (risk*.go)
+//	reviews       review schedule, conditions, findings                  (reviews.go)
+//	backlog       remediation due dates, SLAs, waivers, backlog.csv      (backlog*.go)
+//
+// A view names the fields its panels present (view.shows) so the generic metadata
+// panel leaves them out. Documents' lists of objects otherwise render as tables.
 //
 // # Front matter and the schema
 //
@@ -74,13 +94,21 @@
 // script points folder links at index.html when opened from file://). base_url (or
 // --base-url) is used only where absolute URLs are required: canonical links,
 // sitemap.xml, 404.html. Exports: portfolio.json (schema PortfolioJSON, version
-// 1), sitemap.xml, assets/search-index.js.
+// 1), sitemap.xml, assets/search-index.js, and the views' own files (matrix.csv,
+// matrix.json).
 //
 // Output is deterministic: everything that reaches a file is sorted, and the date
 // is Options.Today. Publish renders into a fresh folder beside the destination and
 // swaps it in only on success, marking it with OutputMarker; CheckDestination
 // refuses the site root, content/, their ancestors, the home folder, / and any
 // non-empty folder without the marker.
+//
+// # Writing to the site
+//
+// Nothing above writes into the site root. The one exception is SyncJira
+// (jirasync.go, fmedit.go): it sets the status: and due: lines of remediation
+// documents from a JIRA export, editing those lines only and replacing each file
+// atomically.
 //
 // # Escaping
 //

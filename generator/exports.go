@@ -5,15 +5,16 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
+	"slices"
 	"time"
 )
 
 // exportTasks returns the writers of the machine-readable files: portfolio.json
 // (the whole graph), the views' exports, search-index.js (the client-side search)
 // and sitemap.xml. They are independent, so Render runs them alongside the pages.
-func (r *siteRenderer) exportTasks() []func() error {
+func (r *siteRenderer) exportTasks(jobs []pageJob) []func() error {
 	return []func() error{r.writePortfolioJSON, r.writeViewFiles, r.writeSearchIndex,
-		func() error { return r.out.WriteFile("sitemap.xml", sitemap(r.p)) }}
+		func() error { return r.out.WriteFile("sitemap.xml", sitemap(r.p.BaseURL, jobs)) }}
 }
 
 func (r *siteRenderer) writePortfolioJSON() error {
@@ -272,17 +273,19 @@ type urlSet struct {
 	URLs    []sitemapURL `xml:"url"`
 }
 
-// sitemap lists every document page and index; locations are absolute when the site
-// has a base URL, else relative to the site root.
-func sitemap(p *Portfolio) []byte {
-	set := urlSet{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
-	add := func(u string) { set.URLs = append(set.URLs, sitemapURL{Loc: p.BaseURL + u}) }
-	add("")
-	for _, name := range p.Schema.Order {
-		add(p.Schema.Kinds[name].Section + "/")
+// sitemap lists every page of the site in URL order; locations are absolute when the
+// site has a base URL, else relative to the site root.
+func sitemap(baseURL string, jobs []pageJob) []byte {
+	var urls []string
+	for _, j := range jobs {
+		if j.file == "" {
+			urls = append(urls, j.url)
+		}
 	}
-	for _, d := range p.Docs {
-		add(d.URL)
+	slices.Sort(urls)
+	set := urlSet{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
+	for _, u := range slices.Compact(urls) {
+		set.URLs = append(set.URLs, sitemapURL{Loc: baseURL + u})
 	}
 	data, _ := xml.MarshalIndent(set, "", "  ")
 	return append(append([]byte(xml.Header), data...), '\n')

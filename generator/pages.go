@@ -82,7 +82,24 @@ func (r *siteRenderer) pages() []pageJob {
 			jobs = append(jobs, v.pages(p)...)
 		}
 	}
-	return jobs
+	return replaceByURL(jobs)
+}
+
+// replaceByURL keeps one page per URL: a later job (a view's page) takes the place of
+// an earlier one (the kind index at reviews/ is the reviews view's page).
+func replaceByURL(jobs []pageJob) []pageJob {
+	at := map[string]int{}
+	out := jobs[:0]
+	for _, j := range jobs {
+		key := j.url + "\x00" + j.file
+		if i, ok := at[key]; ok {
+			out[i] = j
+			continue
+		}
+		at[key] = len(out)
+		out = append(out, j)
+	}
+	return out
 }
 
 func nonEmpty(s string) []string {

@@ -31,8 +31,8 @@ func Render(ctx context.Context, p *Portfolio, opts Options, out Output) error {
 		return errors.New("render: the portfolio was loaded with CheckOnly, so its bodies were not rendered")
 	}
 	r := &siteRenderer{p: p, th: th, out: out, site: newSiteInfo(p)}
-	files := append(r.exportTasks(), func() error { return r.writeAssets(opts.Site) })
 	jobs := r.pages()
+	files := append(r.exportTasks(jobs), func() error { return r.writeAssets(opts.Site) })
 	errs := make([]error, len(files)+len(jobs))
 	var pool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 	parallel(ctx, len(errs), func(i int) {

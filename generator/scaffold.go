@@ -77,7 +77,7 @@ func scaffoldFrontMatter(p *Portfolio, kind *Kind, id string, today time.Time) (
 	b.WriteString("owner: \"\"\nsummary: \"\"\ntags: []\n")
 	for _, name := range kind.Fields.Names {
 		f := kind.Fields.ByName[name]
-		if !f.Required {
+		if !f.Required && !f.Scaffold {
 			fmt.Fprintf(&b, "# %s: %s\n", name, typeHint(f))
 			continue
 		}

@@ -48,7 +48,8 @@ type Field struct {
 	Short    string   `yaml:"short"`    // object: the field a bare scalar stands for
 	Min      *int     `yaml:"min"`      // int, number
 	Max      *int     `yaml:"max"`
-	Pattern  string   `yaml:"pattern"` // string: a regular expression the value must match
+	Pattern  string   `yaml:"pattern"`  // string: a regular expression the value must match
+	Scaffold bool     `yaml:"scaffold"` // archfolio new fills it in although it is optional
 
 	pattern *regexp.Regexp
 }

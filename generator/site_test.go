@@ -140,3 +140,23 @@ func TestConfigDiagnostics(t *testing.T) {
 		}
 	}
 }
+
+func TestHiddenConfigFile(t *testing.T) {
+	p, diags := loadTestSite(t, map[string]string{
+		".archfolio.yaml": "title: Hidden\ncolour: blue\n",
+		"content/g.md":    "---\nkind: guide\ntitle: G\n---\n",
+	}, "2026-11-27")
+	if p.Config.Title != "Hidden" {
+		t.Errorf("title %q: .archfolio.yaml was not read", p.Config.Title)
+	}
+	if got := diagLines(diags); got != ".archfolio.yaml:2:1: error: unknown setting \"colour\"\n" {
+		t.Errorf("diagnostics name the wrong file:\n%s", got)
+	}
+	p, _ = loadTestSite(t, map[string]string{
+		".archfolio.yaml": "title: Hidden\n",
+		"archfolio.yaml":  "title: Visible\n",
+	}, "2026-11-27")
+	if p.Config.Title != "Visible" {
+		t.Errorf("title %q: archfolio.yaml must win over .archfolio.yaml", p.Config.Title)
+	}
+}

@@ -53,7 +53,7 @@ func loadTheme(site fs.FS, cfg *Config, def fs.FS, funcs template.FuncMap) (*the
 	if cfg.Theme != "" {
 		top = subFS(site, path.Join("themes", cfg.Theme))
 		if top == nil {
-			return nil, fmt.Errorf("%s: theme %q: no folder themes/%s in the site", ConfigFile, cfg.Theme, cfg.Theme)
+			return nil, fmt.Errorf("%s: theme %q: no folder themes/%s in the site", cfg.Path, cfg.Theme, cfg.Theme)
 		}
 	}
 	o := overlayFS{top: top, base: def}

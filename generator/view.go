@@ -36,6 +36,19 @@ type view struct {
 // modified.
 var views = []view{
 	{name: "stale", analyse: analyseStale, cards: staleCards},
+	{name: "matrix", analyse: analyseMatrix, menu: &MenuItem{Label: "Matrix", URL: "matrix/", Section: "matrix"},
+		pages: matrixPages, panels: matrixPanels, cards: matrixCards, files: matrixFiles, json: matrixSummaryJSON,
+		shows: []string{"blueprint.compliance"}},
+	{name: "dependencies", analyse: analyseDependencies, menu: &MenuItem{"Dependencies", "dependencies/", "dependencies"},
+		pages: dependencyPages, panels: dependencyPanels, cards: dependencyCards, json: dependenciesJSON,
+		shows: []string{"blueprint.depends_on"}},
+	{name: "roadmap", analyse: analyseRoadmap, menu: roadmapMenu(), pages: roadmapPages, panels: roadmapPanels,
+		cards: roadmapCards, files: roadmapFiles, json: roadmapJSON},
+	{name: "risks", analyse: analyseRisks, menu: riskMenu(), pages: riskPages, panels: riskPanels, cards: riskCards, json: riskJSON,
+		shows: []string{"threat-model.threats"}},
+	{name: "reviews", analyse: analyseReviews, menu: reviewsMenu(), pages: reviewPages, panels: reviewPanels, cards: reviewCards, json: reviewsJSON,
+		shows: []string{"review.findings", "review.conditions"}},
+	{name: "backlog", analyse: analyseBacklog, menu: backlogMenu(), pages: backlogPages, panels: backlogPanels, cards: backlogCards, files: backlogFiles, json: backlogJSON},
 }
 
 // viewShows reports whether a view presents the field of a kind in its own panel.

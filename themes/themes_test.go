@@ -72,3 +72,52 @@ func TestPaletteContrastMeetsWCAGAA(t *testing.T) {
 		}
 	}
 }
+
+// TestStylesheetsAreBalanced catches a lost brace (say, from a merge), which would
+// silently swallow every rule after it into an @media block.
+func TestStylesheetsAreBalanced(t *testing.T) {
+	err := fs.WalkDir(Default(), "static", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".css") {
+			return err
+		}
+		css, err := fs.ReadFile(Default(), p)
+		if err != nil {
+			return err
+		}
+		depth, line := 0, 1
+		inComment := false
+		for i := 0; i < len(css); i++ {
+			switch {
+			case inComment && css[i] == '*' && i+1 < len(css) && css[i+1] == '/':
+				inComment = false
+				i++
+			case inComment:
+			case css[i] == '/' && i+1 < len(css) && css[i+1] == '*':
+				inComment = true
+				i++
+			case css[i] == '{':
+				depth++
+			case css[i] == '}':
+				depth--
+				if depth < 0 {
+					t.Errorf("%s:%d: unmatched }", p, line)
+					depth = 0
+				}
+			}
+			if css[i] == '\n' {
+				line++
+				// A section comment at the start of a line should sit at the top level.
+				if depth > 0 && i+2 < len(css) && css[i+1] == '/' && css[i+2] == '*' {
+					t.Errorf("%s:%d: a top-level comment inside an open block: a } is missing above", p, line)
+				}
+			}
+		}
+		if depth != 0 {
+			t.Errorf("%s: %d unclosed {", p, depth)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}

@@ -14,7 +14,7 @@ import (
 	"strings"
 	"time"
 
-	"archfolio/internal/synth"
+	"archfolio/generator/synth"
 )
 
 // sample is one measured run of a child process.

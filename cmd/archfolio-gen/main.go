@@ -15,7 +15,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"archfolio/internal/synth"
+	"archfolio/generator/synth"
 )
 
 func main() {

@@ -30,9 +30,14 @@ var version = "dev"
 const usage = `archfolio turns a folder of markdown architecture documents into a cross-linked site.
 
 Usage:
+  archfolio serve  [-s SITE] [--bind 127.0.0.1] [--port 1313] [--today YYYY-MM-DD] [--drafts]
+                   [--base-url URL] [--poll] [--poll-interval 500ms]
   archfolio build  [-s SITE] [-d OUT] [--base-url URL] [--today YYYY-MM-DD] [--drafts] [--cache DIR]
   archfolio check  [-s SITE] [--format text|json|sarif|github] [--strict] [--today …] [--drafts]
   archfolio new    KIND ID [-s SITE]
+  archfolio impact ID [-s SITE] [--format text|json]
+  archfolio import oscal FILE [--family F…] [--framework NAME] [-s SITE]
+  archfolio jira sync FILE [-s SITE] [--dry-run]
   archfolio version
 
 Run "archfolio VERB -h" for the flags of a verb.
@@ -46,8 +51,12 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"build", runBuild},
+		{"serve", runServe},
 		{"check", runCheck},
 		{"new", runNew},
+		{"impact", runImpact},
+		{"import", runImport},
+		{"jira", runJira},
 		{"version", runVersion},
 	}
 }

@@ -47,7 +47,14 @@
     apply();
   });
 
-  // Sortable tables: a button in each header sorts by that column.
+  // Sortable tables: a button in each header sorts by that column, by a cell's
+  // data-sort when it has one (ISO dates, ranks), else by its text; numbers only
+  // when the whole key is a number, so "2026-07-01" is not read as 2026.
+  function sortKey(cell) {
+    if (!cell) return "";
+    var key = cell.getAttribute("data-sort");
+    return key !== null ? key : cell.textContent;
+  }
   document.querySelectorAll("table.sortable").forEach(function (table) {
     var heads = table.tHead ? table.tHead.rows[0].cells : [];
     Array.prototype.forEach.call(heads, function (th, col) {
@@ -64,9 +71,9 @@
         var body = table.tBodies[0];
         var rows = Array.prototype.slice.call(body.rows);
         rows.sort(function (a, b) {
-          var x = (a.cells[col] || {}).textContent || "", y = (b.cells[col] || {}).textContent || "";
-          var nx = parseFloat(x), ny = parseFloat(y);
-          var c = (!isNaN(nx) && !isNaN(ny)) ? nx - ny : x.localeCompare(y);
+          var x = sortKey(a.cells[col]), y = sortKey(b.cells[col]);
+          var num = /^\s*-?\d+(\.\d+)?\s*$/, nx = parseFloat(x), ny = parseFloat(y);
+          var c = (num.test(x) && num.test(y)) ? nx - ny : x.localeCompare(y);
           return asc ? c : -c;
         });
         rows.forEach(function (r) { body.appendChild(r); });

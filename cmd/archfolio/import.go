@@ -1,0 +1,103 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"archfolio/generator"
+)
+
+const importSynopsis = "import oscal FILE [--family F…] [--framework NAME] [-s SITE]"
+
+// familyList is a repeatable --family flag; each value may also list families
+// separated by commas.
+type familyList []string
+
+// String returns the families joined by commas (flag.Value).
+func (f *familyList) String() string { return strings.Join(*f, ",") }
+
+// Set adds one or more comma-separated families (flag.Value).
+func (f *familyList) Set(v string) error {
+	for _, s := range strings.Split(v, ",") {
+		if s = strings.TrimSpace(s); s != "" {
+			*f = append(*f, s)
+		}
+	}
+	return nil
+}
+
+// runImport imports external content; the only importer is "oscal": one standard
+// document per control family of an OSCAL catalog or resolved profile.
+func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] != "oscal" {
+		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
+			fmt.Fprintf(stderr, "Usage: archfolio %s\n", importSynopsis)
+			return exitOK
+		}
+		fmt.Fprintf(stderr, "archfolio import: want \"oscal\" (the only importer)\nUsage: archfolio %s\n", importSynopsis)
+		return exitUsage
+	}
+	var sf siteFlags
+	fs := newFlagSet("import oscal", importSynopsis, stderr)
+	sf.register(fs, false)
+	var families familyList
+	fs.Var(&families, "family", "control family to import, by group id (ac); repeat or separate with commas (default all)")
+	framework := fs.String("framework", "", "maps_to key and id prefix, like nist-800-53r5 (default read from the catalogue title)")
+	pos, code, ok := parse(fs, args[1:])
+	if !ok {
+		return code
+	}
+	if len(pos) != 1 {
+		fs.Usage()
+		return exitUsage
+	}
+	if st, err := os.Stat(sf.site); err != nil || !st.IsDir() {
+		fmt.Fprintf(stderr, "archfolio import oscal: site root %s is not a folder\n", sf.site)
+		return exitUsage
+	}
+	data, err := readLimited(pos[0])
+	if err != nil {
+		fmt.Fprintln(stderr, "archfolio import oscal:", err)
+		return exitProblems
+	}
+	results, err := generator.ImportOSCAL(sf.site, pos[0], data, generator.OSCALOptions{Families: families, Framework: *framework})
+	if err != nil {
+		fmt.Fprintln(stderr, "archfolio import oscal:", err)
+		return exitProblems
+	}
+	written := 0
+	for _, r := range results {
+		if r.Written {
+			written++
+			unit := "controls"
+			if r.Controls == 1 {
+				unit = "control"
+			}
+			fmt.Fprintf(stdout, "%s (%d %s)\n", r.Path, r.Controls, unit)
+		} else {
+			fmt.Fprintf(stderr, "archfolio import oscal: skipped %s: %s\n", r.Path, r.Reason)
+		}
+	}
+	if written == 0 {
+		return exitProblems
+	}
+	return exitOK
+}
+
+// readLimited reads an input file, refusing folders and anything over 64 MiB.
+func readLimited(name string) ([]byte, error) {
+	st, err := os.Stat(name)
+	if err != nil {
+		return nil, err
+	}
+	if st.IsDir() {
+		return nil, fmt.Errorf("%s is a folder, not an OSCAL JSON file", name)
+	}
+	if st.Size() > 64<<20 {
+		return nil, fmt.Errorf("%s: %d bytes is too big for an OSCAL catalog", name, st.Size())
+	}
+	return os.ReadFile(name)
+}

@@ -1,0 +1,75 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func runCLI(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	code := run(context.Background(), args, &stdout, &stderr)
+	return code, stdout.String(), stderr.String()
+}
+
+func TestImportOSCAL(t *testing.T) {
+	site := t.TempDir()
+	catalog := filepath.Join("..", "..", "generator", "testdata", "oscal", "catalog.json")
+	code, out, errOut := runCLI(t, "import", "oscal", catalog, "--family", "ac", "-s", site)
+	if code != exitOK || out != "content/standards/nist-800-53r5-ac.md (3 controls)\n" || errOut != "" {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	written := filepath.Join(site, "content", "standards", "nist-800-53r5-ac.md")
+	first, err := os.ReadFile(written)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Again, with every family: the existing file is kept, the new one written.
+	code, out, errOut = runCLI(t, "import", "oscal", "-s", site, catalog)
+	if code != exitOK || out != "content/standards/nist-800-53r5-ia.md (2 controls)\n" ||
+		!strings.Contains(errOut, "skipped content/standards/nist-800-53r5-ac.md: the file already exists") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	if again, _ := os.ReadFile(written); !bytes.Equal(first, again) {
+		t.Error("an existing file was overwritten")
+	}
+	// Nothing left to write is a failure.
+	if code, _, _ = runCLI(t, "import", "oscal", catalog, "-s", site); code != exitProblems {
+		t.Errorf("exit %d when every file exists, want %d", code, exitProblems)
+	}
+	// The written standards pass check.
+	if code, _, errOut = runCLI(t, "check", "-s", site); code != exitOK {
+		t.Errorf("check of imported standards: exit %d\n%s", code, errOut)
+	}
+}
+
+func TestImportOSCALErrors(t *testing.T) {
+	site := t.TempDir()
+	bad := filepath.Join(site, "bad.json")
+	if err := os.WriteFile(bad, []byte(`{"profile": {"imports": []}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"import"}, exitUsage, `want "oscal"`},
+		{[]string{"import", "csv", "x"}, exitUsage, `want "oscal"`},
+		{[]string{"import", "oscal"}, exitUsage, "Usage: archfolio import oscal FILE"},
+		{[]string{"import", "oscal", "a.json", "b.json"}, exitUsage, "Usage: archfolio import oscal FILE"},
+		{[]string{"import", "oscal", bad, "-s", filepath.Join(site, "missing")}, exitUsage, "is not a folder"},
+		{[]string{"import", "oscal", filepath.Join(site, "none.json"), "-s", site}, exitProblems, "no such file"},
+		{[]string{"import", "oscal", site, "-s", site}, exitProblems, "is a folder, not an OSCAL JSON file"},
+		{[]string{"import", "oscal", bad, "-s", site}, exitProblems, "this is an OSCAL profile, not a catalog"},
+	} {
+		code, _, errOut := runCLI(t, tc.args...)
+		if code != tc.code || !strings.Contains(errOut, tc.want) {
+			t.Errorf("%v: exit %d, stderr %q; want exit %d and %q", tc.args, code, errOut, tc.code, tc.want)
+		}
+	}
+}

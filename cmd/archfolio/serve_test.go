@@ -1,0 +1,144 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// lockedBuffer is a stderr shared with the server's goroutines.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+func serveTestSite(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	full := filepath.Join(dir, "content", "alpha.md")
+	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(full, []byte("---\nkind: blueprint\ntitle: Alpha\n---\nBody.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func TestServeCommandServesUntilInterrupted(t *testing.T) {
+	dir := serveTestSite(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	outR, outW := io.Pipe()
+	stderr := &lockedBuffer{}
+	code := make(chan int, 1)
+	go func() {
+		code <- run(ctx, []string{"serve", "-s", dir, "--port", "0", "--today", "2026-11-27", "--base-url", "https://intranet.example/arch/"}, outW, stderr)
+		outW.Close()
+	}()
+	line, err := bufio.NewReader(outR).ReadString('\n')
+	if err != nil {
+		t.Fatalf("no line on stdout: %v\nstderr:\n%s", err, stderr)
+	}
+	i := strings.Index(line, "http://127.0.0.1:")
+	if i < 0 {
+		t.Fatalf("stdout does not name the URL: %q", line)
+	}
+	url := strings.Fields(line[i:])[0]
+	if !strings.HasSuffix(url, "/arch/") {
+		t.Errorf("URL %s is not under the base URL's path", url)
+	}
+	resp, err := http.Get(url + "blueprints/alpha/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Errorf("GET the page: %d", resp.StatusCode)
+	}
+	cancel() // what Ctrl-C does through main's signal context
+	if c := <-code; c != exitOK {
+		t.Errorf("exit %d after the interrupt, want 0\n%s", c, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public")); err == nil {
+		t.Error("serve wrote the output folder")
+	}
+}
+
+func TestServeCommandPortInUse(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	port := strconv.Itoa(ln.Addr().(*net.TCPAddr).Port)
+	var stdout, stderr bytes.Buffer
+	code := run(context.Background(), []string{"serve", "-s", serveTestSite(t), "--port", port}, &stdout, &stderr)
+	if code != exitProblems || !strings.Contains(stderr.String(), "already in use") || !strings.Contains(stderr.String(), "--port 0") {
+		t.Errorf("port in use: exit %d\n%s", code, stderr.String())
+	}
+}
+
+func TestServeCommandBadUsage(t *testing.T) {
+	dir := serveTestSite(t)
+	for _, args := range [][]string{
+		{"serve", "-s", dir, "--port", "70000"},
+		{"serve", "-s", dir, "--base-url", "ftp://example.com/x/"},
+		{"serve", "-s", dir, "--base-url", "arch/"},
+		{"serve", "-s", dir, "--base-url", "/a/../b/"},
+		{"serve", "-s", dir, "--base-url", "https://x.example//a/"},
+		{"serve", "-s", dir, "--poll-interval", "0s"},
+		{"serve", "-s", dir, "--today", "tomorrow"},
+		{"serve", "-s", filepath.Join(dir, "nope")},
+		{"serve", "-s", dir, "extra"},
+	} {
+		var stdout, stderr bytes.Buffer
+		if code := run(context.Background(), args, &stdout, &stderr); code != exitUsage {
+			t.Errorf("%v: exit %d, want %d\n%s", args, code, exitUsage, stderr.String())
+		}
+	}
+}
+
+func TestBasePath(t *testing.T) {
+	for in, want := range map[string]string{
+		"":                               "/",
+		"https://intranet.example/arch/": "/arch/",
+		"https://intranet.example/arch":  "/arch/",
+		"https://intranet.example":       "/",
+		"http://localhost:8080/a/b/":     "/a/b/",
+		"/docs":                          "/docs/",
+	} {
+		if got, err := basePath(in); err != nil || got != want {
+			t.Errorf("basePath(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+}
+
+func TestUsageNamesServe(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	run(context.Background(), []string{"help"}, &stdout, &stderr)
+	if !strings.Contains(stderr.String(), "archfolio serve  [-s SITE] [--bind 127.0.0.1] [--port 1313]") {
+		t.Errorf("usage lacks serve:\n%s", stderr.String())
+	}
+}

@@ -1,0 +1,157 @@
+package generator
+
+import (
+	"bytes"
+	"encoding/csv"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+func backlogMenu() *MenuItem {
+	return &MenuItem{Label: "Backlog", URL: "backlog/", Section: "remediation"}
+}
+
+func backlogPages(p *Portfolio) []pageJob {
+	return []pageJob{{url: "backlog/", layout: "backlog.html",
+		page: &Page{Title: "Remediation backlog", Section: "remediation", Data: p.Backlog}}}
+}
+
+// remediationPanel is the data of a remediation item's own panel: its backlog state,
+// the review findings that raised it and the threats it addresses.
+type remediationPanel struct {
+	Item    *BacklogItem
+	FoundIn []Finding
+}
+
+// blueprintBacklogPanel is the data of a blueprint's remediation panel.
+type blueprintBacklogPanel struct {
+	Open   []*BacklogItem
+	Closed int
+}
+
+// backlogPanels adds the open remediation to a blueprint's page and the due date,
+// SLA, waiver and origin to a remediation item's page.
+func backlogPanels(p *Portfolio, d *Document) []Panel {
+	switch d.Kind {
+	case "remediation":
+		it := p.Backlog.ByDoc[d]
+		if it == nil {
+			return nil
+		}
+		var found []Finding
+		if p.Reviews != nil {
+			found = p.Reviews.FoundIn[d]
+		}
+		return []Panel{{ID: "rem-backlog", Title: "Backlog status", Template: "backlog-item", Data: remediationPanel{Item: it, FoundIn: found}}}
+	case "blueprint":
+		var data blueprintBacklogPanel
+		for _, r := range d.Backlinks {
+			if it := p.Backlog.ByDoc[r.From]; it != nil && strings.HasPrefix(r.Field, "affects[") {
+				if it.Open() {
+					data.Open = append(data.Open, it)
+				} else {
+					data.Closed++
+				}
+			}
+		}
+		if len(data.Open) == 0 && data.Closed == 0 {
+			return nil
+		}
+		slices.SortStableFunc(data.Open, backlogOrder)
+		return []Panel{{ID: "bp-remediation", Title: "Open remediation", Template: "backlog-blueprint", Data: data}}
+	}
+	return nil
+}
+
+// dayText formats a date as YYYY-MM-DD, or "" for the zero time.
+func dayText(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.DateOnly)
+}
+
+// backlogCSVHeader is the first row of backlog.csv; README.md documents each column.
+var backlogCSVHeader = []string{"id", "title", "jira", "jira_url", "severity", "status", "owner", "affects",
+	"source", "standard", "discovered", "due", "due_basis", "sla_due", "overdue", "days_overdue",
+	"sla_breached", "waiver_expires", "waiver_approved_by", "url"}
+
+// backlogFiles writes backlog.csv: every remediation item, open ones first in backlog
+// order, each cell safe from spreadsheet formula injection.
+func backlogFiles(p *Portfolio) (map[string][]byte, error) {
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	if err := w.Write(backlogCSVHeader); err != nil {
+		return nil, err
+	}
+	day := dayText
+	yes := func(b bool) string {
+		if b {
+			return "yes"
+		}
+		return "no"
+	}
+	for _, it := range p.Backlog.Items {
+		var affects []string
+		for _, d := range it.Affects {
+			affects = append(affects, d.ID)
+		}
+		late, expires, approver := "", "", ""
+		if it.Overdue {
+			late = strconv.Itoa(it.DaysLate)
+		}
+		if it.Waiver != nil {
+			expires, approver = day(it.Waiver.Expires), it.Waiver.ApprovedBy
+		}
+		row := []string{it.Doc.ID, it.Doc.Title, it.Jira, it.JiraURL, it.Severity, it.Status, it.Doc.Owner,
+			strings.Join(affects, "; "), docID(it.Source), docID(it.Standard), day(it.Discovered), day(it.Due),
+			it.DueBasis, day(it.SLADue), yes(it.Overdue), late, yes(it.SLABreached), expires, approver, p.BaseURL + it.Doc.URL}
+		for i := range row {
+			row[i] = csvSafe(row[i])
+		}
+		if err := w.Write(row); err != nil {
+			return nil, err
+		}
+	}
+	w.Flush()
+	return map[string][]byte{"backlog.csv": buf.Bytes()}, w.Error()
+}
+
+func docID(d *Document) string {
+	if d == nil {
+		return ""
+	}
+	return d.ID
+}
+
+// backlogJSON is the backlog's part of portfolio.json.
+func backlogJSON(p *Portfolio) any {
+	type itemJSON struct {
+		ID            string `json:"id"`
+		Jira          string `json:"jira,omitempty"`
+		Severity      string `json:"severity"`
+		Status        string `json:"status"`
+		Due           string `json:"due,omitempty"`
+		DueBasis      string `json:"due_basis,omitempty"`
+		SLADue        string `json:"sla_due,omitempty"`
+		Overdue       bool   `json:"overdue"`
+		SLABreached   bool   `json:"sla_breached"`
+		WaiverExpires string `json:"waiver_expires,omitempty"`
+		WaiverExpired bool   `json:"waiver_expired,omitempty"`
+	}
+	day := dayText
+	items := []itemJSON{}
+	for _, it := range p.Backlog.Items {
+		ij := itemJSON{ID: it.Doc.ID, Jira: it.Jira, Severity: it.Severity, Status: it.Status, Due: day(it.Due),
+			DueBasis: it.DueBasis, SLADue: day(it.SLADue), Overdue: it.Overdue, SLABreached: it.SLABreached}
+		if it.Waiver != nil {
+			ij.WaiverExpires, ij.WaiverExpired = day(it.Waiver.Expires), it.Waiver.Expired
+		}
+		items = append(items, ij)
+	}
+	return struct {
+		Items []itemJSON `json:"items"`
+	}{items}
+}

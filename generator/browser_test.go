@@ -1,0 +1,65 @@
+package generator
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// skipBrowser skips a browser test on a machine without Chromium, unless
+// ARCHFOLIO_REQUIRE_BROWSER=1 (set by .ci/run), where a missing browser fails it.
+func skipBrowser(t *testing.T, why string) {
+	t.Helper()
+	if os.Getenv("ARCHFOLIO_REQUIRE_BROWSER") == "1" {
+		t.Fatalf("browser test required (ARCHFOLIO_REQUIRE_BROWSER=1) but: %s", why)
+	}
+	t.Skip(why)
+}
+
+// chromium finds a headless-capable Chromium, or skips the test (fails it in CI).
+func chromium(t *testing.T) string {
+	t.Helper()
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "headless_shell"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	skipBrowser(t, "no Chromium on PATH (install Debian's chromium)")
+	return ""
+}
+
+// dumpDOM loads a page from disk in headless Chromium, runs its scripts and
+// returns the resulting DOM. Network features are off; the page is a file: URL.
+func dumpDOM(t *testing.T, browser, url string) string {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, browser, "--headless=new", "--no-sandbox", "--disable-gpu",
+		"--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+		"--disable-default-apps", "--user-data-dir="+t.TempDir(), "--virtual-time-budget=5000", "--dump-dom", url)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("chromium: %v", err)
+	}
+	return string(out)
+}
+
+// writeSite writes a rendered site to a temporary folder, to open it from disk.
+func writeSite(t *testing.T, out *MemOutput) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, name := range out.Names() {
+		data, _ := out.File(name)
+		full := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}

@@ -1,0 +1,236 @@
+package generator
+
+import (
+	"cmp"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"archfolio/generator/graph"
+)
+
+// Dependencies is the dependency view's analysis: the graph of blueprints and their
+// depends_on, the roadmap items' own depends_on graph, and what follows from them.
+// Layout and SVG happen at render time (dependencies_map.go).
+type Dependencies struct {
+	// Graph has a node per blueprint (Group: its domain) and an edge per resolved
+	// depends_on entry (Attrs: via, protocol, data; Source: "depends_on[i]").
+	Graph *graph.Graph
+	// Roadmap is the same for roadmap items.
+	Roadmap *graph.Graph
+	// Cycles and RoadmapCycles are each graph's cycles, each reported once.
+	Cycles, RoadmapCycles []graph.Cycle
+	// Flagged are the dependencies onto retired, end-of-life or phase-out blueprints.
+	Flagged []graph.FlaggedEdge
+	// Orphans are the blueprints that neither depend on nor are depended on by any.
+	Orphans []*Document
+	// Domains are the blueprints' domains, sorted ("" last when some have none).
+	Domains []string
+	// inCycle marks the blueprints that are part of a cycle.
+	inCycle map[string]bool
+	// risks counts each blueprint's open critical risks.
+	risks map[string]int
+	// labels names each domain for people ("Digital channels").
+	labels map[string]string
+}
+
+// dependsOnField matches the front-matter path of a depends_on reference
+// ("depends_on[2].id" for a blueprint, "depends_on[2]" for a roadmap item).
+var dependsOnField = regexp.MustCompile(`^depends_on\[\d+\](\.id)?$`)
+
+// dependencyGraph builds the depends_on graph of the documents of one kind.
+func dependencyGraph(p *Portfolio, kind string) *graph.Graph {
+	docs := p.ByKind[kind]
+	nodes := make([]graph.Node, 0, len(docs))
+	var edges []graph.Edge
+	for _, d := range docs {
+		nodes = append(nodes, graph.Node{ID: d.ID, Label: d.Title, Group: d.Fields.String("domain"), Attrs: map[string]string{
+			"criticality": d.Fields.String("criticality"), "lifecycle": d.Fields.String("lifecycle"), "status": d.Status}})
+		for _, r := range d.Refs {
+			if r.To == nil || r.To.Kind != kind || !dependsOnField.MatchString(r.Field) {
+				continue
+			}
+			e := graph.Edge{From: d.ID, To: r.To.ID, Source: strings.TrimSuffix(r.Field, ".id")}
+			if r.Attrs != nil {
+				e.Attrs = map[string]string{}
+				for _, k := range []string{"via", "protocol", "data", "description"} {
+					if v := r.Attrs.String(k); v != "" {
+						e.Attrs[k] = v
+					}
+				}
+			}
+			edges = append(edges, e)
+		}
+	}
+	return graph.New(nodes, edges)
+}
+
+// analyseDependencies builds both dependency graphs and warns about each cycle at
+// the depends_on entry that closes it.
+func analyseDependencies(p *Portfolio) Diagnostics {
+	deps := &Dependencies{Graph: dependencyGraph(p, "blueprint"), Roadmap: dependencyGraph(p, "roadmap"),
+		inCycle: map[string]bool{}, risks: map[string]int{}}
+	for _, d := range p.ByKind["blueprint"] {
+		deps.risks[d.ID] = openCriticalRisks(d)
+	}
+	deps.Cycles = graph.Cycles(deps.Graph)
+	deps.RoadmapCycles = graph.Cycles(deps.Roadmap)
+	deps.Flagged = graph.Flag(deps.Graph, sunset)
+	for _, id := range graph.Orphans(deps.Graph) {
+		deps.Orphans = append(deps.Orphans, p.ByID[id])
+	}
+	domains := map[string]bool{}
+	for _, n := range deps.Graph.Nodes() {
+		domains[n.Group] = true
+	}
+	deps.Domains = sortedKeys(domains)
+	deps.labels = map[string]string{}
+	for _, dom := range deps.Domains {
+		deps.labels[dom] = domainLabel(dom)
+	}
+	if len(deps.Domains) > 0 && deps.Domains[0] == "" {
+		deps.Domains = append(deps.Domains[1:], "")
+	}
+	for _, c := range deps.Cycles {
+		for _, id := range c.Members {
+			deps.inCycle[id] = true
+		}
+	}
+	p.Dependencies = deps
+	// Roadmap cycles are the roadmap view's errors; here only blueprint ones warn.
+	var diags Diagnostics
+	for _, c := range deps.Cycles {
+		diags = append(diags, cycleDiagnostic(p, c))
+	}
+	return diags
+}
+
+// cycleDiagnostic is the warning for one cycle, at the depends_on entry of the
+// document that closes it.
+func cycleDiagnostic(p *Portfolio, c graph.Cycle) Diagnostic {
+	d := p.ByID[c.Closing.From]
+	at := d.pos(c.Closing.Source)
+	loop := make([]string, 0, len(c.Path)+1)
+	for _, id := range append(slices.Clone(c.Path), c.Path[0]) {
+		loop = append(loop, quote(id))
+	}
+	msg := c.Closing.Source + ": dependency cycle " + strings.Join(loop, " → ")
+	if extra := len(c.Members) - len(c.Path); extra > 0 {
+		var others []string
+		for _, id := range c.Members {
+			if !slices.Contains(c.Path, id) {
+				others = append(others, quote(id))
+			}
+		}
+		msg += " (the same loop also takes in " + strings.Join(others, ", ") + ")"
+	}
+	msg += "; remove one of these dependencies, or move what both sides need into a blueprint of its own"
+	return Diagnostic{Path: d.Path, Line: at.Line, Col: at.Col, Severity: Warning, Message: msg}
+}
+
+// sunset says why a blueprint is going away ("retired", "end-of-life",
+// "phase-out"), or "" when it is not.
+func sunset(n graph.Node) string {
+	switch {
+	case n.Attrs["status"] == "retired":
+		return "retired"
+	case n.Attrs["lifecycle"] == "end-of-life" || n.Attrs["lifecycle"] == "phase-out":
+		return n.Attrs["lifecycle"]
+	}
+	return ""
+}
+
+// criticalityRank orders criticality from most to least at stake.
+func criticalityRank(c string) int {
+	switch c {
+	case "mission-critical":
+		return 4
+	case "high":
+		return 3
+	case "medium":
+		return 2
+	case "low":
+		return 1
+	}
+	return 0
+}
+
+// openCriticalRisks counts what is at risk on a blueprint now: threats of critical
+// severity (likelihood × impact above 12) in its threat models that are still
+// open or being mitigated, and critical remediation items on it not yet done.
+func openCriticalRisks(d *Document) int {
+	n := 0
+	for _, r := range d.Backlinks {
+		switch {
+		case r.From.Kind == "threat-model" && r.Field == "subject":
+			for _, t := range r.From.Fields.List("threats") {
+				th, _ := t.(*Object)
+				l, _ := th.Get("likelihood").(int)
+				i, _ := th.Get("impact").(int)
+				if st := th.String("status"); l*i > 12 && (st == "open" || st == "mitigating") {
+					n++
+				}
+			}
+		case r.From.Kind == "remediation" && strings.HasPrefix(r.Field, "affects["):
+			st := r.From.Status
+			if r.From.Fields.String("severity") == "critical" && st != "done" && st != "risk-accepted" {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+func dependencyCards(p *Portfolio) []Card {
+	deps := p.Dependencies
+	if deps == nil || deps.Graph.Len() == 0 {
+		return nil
+	}
+	cycles := len(deps.Cycles)
+	return []Card{
+		{Title: "Dependency cycles", Value: strconv.Itoa(cycles), Detail: "loops between blueprints", URL: "dependencies/#cycles", Alert: cycles > 0},
+		{Title: "Sunset dependencies", Value: strconv.Itoa(len(deps.Flagged)), Detail: "onto retired, end-of-life or phase-out blueprints",
+			URL: "dependencies/#sunset", Alert: len(deps.Flagged) > 0},
+	}
+}
+
+// dependencyJSON is the dependency view's part of portfolio.json.
+type dependencyJSON struct {
+	Edges   []dependencyEdgeJSON `json:"edges"`
+	Cycles  [][]string           `json:"cycles"`
+	Orphans []string             `json:"orphans"`
+}
+
+type dependencyEdgeJSON struct {
+	From     string `json:"from"`
+	To       string `json:"to"`
+	Via      string `json:"via,omitempty"`
+	Protocol string `json:"protocol,omitempty"`
+	Data     string `json:"data,omitempty"`
+	Flag     string `json:"flag,omitempty"`
+}
+
+func dependenciesJSON(p *Portfolio) any {
+	deps := p.Dependencies
+	out := dependencyJSON{Edges: []dependencyEdgeJSON{}, Cycles: [][]string{}, Orphans: []string{}}
+	for _, e := range deps.Graph.Edges() {
+		to, _ := deps.Graph.Node(e.To)
+		out.Edges = append(out.Edges, dependencyEdgeJSON{From: e.From, To: e.To, Via: e.Attrs["via"],
+			Protocol: e.Attrs["protocol"], Data: e.Attrs["data"], Flag: sunset(to)})
+	}
+	for _, c := range deps.Cycles {
+		out.Cycles = append(out.Cycles, c.Path)
+	}
+	for _, d := range deps.Orphans {
+		out.Orphans = append(out.Orphans, d.ID)
+	}
+	return out
+}
+
+// byStake orders blueprints from most to least at stake: criticality, then open
+// critical risks, then id.
+func (deps *Dependencies) byStake(a, b *Document) int {
+	return cmp.Or(cmp.Compare(criticalityRank(b.Fields.String("criticality")), criticalityRank(a.Fields.String("criticality"))),
+		cmp.Compare(deps.risks[b.ID], deps.risks[a.ID]), cmp.Compare(a.ID, b.ID))
+}

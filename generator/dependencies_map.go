@@ -1,0 +1,267 @@
+package generator
+
+import (
+	"bytes"
+	"html/template"
+	"strconv"
+	"strings"
+
+	"archfolio/generator/diagram"
+	"archfolio/generator/graph"
+)
+
+// domainPalette is how many domain colours the theme defines (.dom-0 … .dom-7).
+const domainPalette = 8
+
+// mapStyle is how blueprint nodes and dependency edges look and link in every
+// dependency map drawn on the page at pageURL. Nodes carry the blueprint's id in
+// Attrs["doc"] when their own id differs (a neighbourhood map may show one twice);
+// hrefs lists the links of nodes that stand for several blueprints.
+type mapStyle struct {
+	p       *Portfolio
+	pageURL string
+	hrefs   map[string]string
+	centre  string
+}
+
+func (m *mapStyle) doc(n graph.Node) *Document {
+	if id := n.Attrs["doc"]; id != "" {
+		return m.p.ByID[id]
+	}
+	return m.p.ByID[n.ID]
+}
+
+func (m *mapStyle) domainClass(domain string) string {
+	for i, d := range m.p.Dependencies.Domains {
+		if d == domain {
+			return "dom-" + strconv.Itoa(i%domainPalette)
+		}
+	}
+	return "dom-none"
+}
+
+func (m *mapStyle) style(id, title, desc string) diagram.Style {
+	return diagram.Style{
+		ID: id, Title: title, Desc: desc,
+		Href: func(n graph.Node) string {
+			if h, ok := m.hrefs[n.ID]; ok {
+				return h
+			}
+			if d := m.doc(n); d != nil {
+				return relURL(m.pageURL, d.URL)
+			}
+			return ""
+		},
+		Tooltip: m.tooltip,
+		Meta:    m.meta,
+		NodeClass: func(n graph.Node) string {
+			cls := []string{m.domainClass(n.Group)}
+			if d := m.doc(n); d != nil {
+				cls = append(cls, "crit-"+cmpOr(d.Fields.String("criticality"), "none"))
+				if s := sunset(nodeOf(d)); s != "" {
+					cls = append(cls, "sunset")
+				}
+				if d.ID == m.centre {
+					cls = append(cls, "this")
+				}
+			} else {
+				cls = append(cls, "more")
+			}
+			return strings.Join(cls, " ")
+		},
+		EdgeClass: m.edgeClass,
+		EdgeTitle: m.edgeTitle,
+		BandLabel: m.label,
+		BandID:    func(group string) string { return "domain-" + slugify(cmpOr(group, "none")) },
+	}
+}
+
+// nodeOf is the graph node of a blueprint, for sunset.
+func nodeOf(d *Document) graph.Node {
+	return graph.Node{ID: d.ID, Attrs: map[string]string{"status": d.Status, "lifecycle": d.Fields.String("lifecycle")}}
+}
+
+func domainLabel(domain string) string {
+	if domain == "" {
+		return "No domain"
+	}
+	return Humanize(domain)
+}
+
+// label is domainLabel, from the labels worked out once for the whole view.
+func (m *mapStyle) label(domain string) string {
+	if l, ok := m.p.Dependencies.labels[domain]; ok {
+		return l
+	}
+	return domainLabel(domain)
+}
+
+func (m *mapStyle) tooltip(n graph.Node) string {
+	d := m.doc(n)
+	if d == nil {
+		return n.Label
+	}
+	parts := []string{m.label(d.Fields.String("domain"))}
+	for _, f := range []string{"criticality", "lifecycle"} {
+		if v := d.Fields.String(f); v != "" {
+			parts = append(parts, f+" "+v)
+		}
+	}
+	if d.Status != "" {
+		parts = append(parts, "status "+d.Status)
+	}
+	g := m.p.Dependencies.Graph
+	parts = append(parts, "depends on "+strconv.Itoa(g.OutDegree(d.ID)), "depended on by "+strconv.Itoa(g.InDegree(d.ID)))
+	return d.Title + " (" + strings.Join(parts, ", ") + ")"
+}
+
+// meta is the small line under a box: criticality and, when it is going away, why
+// (colour is never the only sign).
+func (m *mapStyle) meta(n graph.Node) string {
+	d := m.doc(n)
+	if d == nil {
+		return ""
+	}
+	parts := nonEmpty(d.Fields.String("criticality"))
+	if s := sunset(nodeOf(d)); s != "" {
+		parts = append(parts, "⚠ "+s)
+	} else if l := d.Fields.String("lifecycle"); l != "" && l != "active" {
+		parts = append(parts, l)
+	}
+	return strings.Join(parts, " · ")
+}
+
+func (m *mapStyle) edgeClass(e graph.Edge) string {
+	var cls []string
+	if to := m.p.ByID[e.Attrs["to"]]; to != nil && sunset(nodeOf(to)) != "" {
+		cls = append(cls, "flag")
+	}
+	if e.Count > 1 {
+		cls = append(cls, "many")
+	}
+	return strings.Join(cls, " ")
+}
+
+func (m *mapStyle) edgeTitle(e graph.Edge) string {
+	from, to := m.p.ByID[e.Attrs["from"]], m.p.ByID[e.Attrs["to"]]
+	if from == nil || to == nil {
+		return strconv.Itoa(e.Count) + " dependencies"
+	}
+	t := from.Title + " depends on " + to.Title
+	if e.Count > 1 {
+		t = strconv.Itoa(e.Count) + " dependencies, first: " + t
+	}
+	if v := e.Attrs["via"]; v != "" {
+		t += " via " + v
+	}
+	if v := e.Attrs["protocol"]; v != "" {
+		t += " (" + v + ")"
+	}
+	if v := e.Attrs["data"]; v != "" {
+		t += ": " + v
+	}
+	if s := sunset(nodeOf(to)); s != "" {
+		t += " ⚠ " + to.Title + " is " + s
+	}
+	return t
+}
+
+// edgeLabel is the short text drawn along an edge: how many it stands for, or its
+// protocol (else its data).
+func edgeLabel(e graph.Edge) string {
+	if e.Count > 1 {
+		return "×" + strconv.Itoa(e.Count)
+	}
+	return cmpOr(e.Attrs["protocol"], e.Attrs["data"])
+}
+
+// withEnds records each edge's blueprint ids in its attributes, so they survive
+// renaming and merging of nodes.
+func withEnds(edges []graph.Edge) []graph.Edge {
+	out := make([]graph.Edge, len(edges))
+	for i, e := range edges {
+		attrs := map[string]string{"from": e.From, "to": e.To}
+		for k, v := range e.Attrs {
+			attrs[k] = v
+		}
+		e.Attrs = attrs
+		out[i] = e
+	}
+	return out
+}
+
+func svgHTML(d *diagram.Drawing, s diagram.Style) template.HTML {
+	var buf bytes.Buffer
+	_ = diagram.WriteSVG(&buf, d, s)   // writing to memory cannot fail
+	return template.HTML(buf.String()) // every value is escaped by WriteSVG
+}
+
+// portfolioMap draws every blueprint in bands by domain, parallel dependencies
+// merged into one edge with a count. Labels along edges are drawn only while the
+// map is small enough for them to be read; every edge has them in its <title> and
+// in the table beside the map.
+func portfolioMap(p *Portfolio, pageURL string) template.HTML {
+	deps := p.Dependencies
+	g := graph.Collapse(graph.New(deps.Graph.Nodes(), withEnds(deps.Graph.Edges())), nil, nil)
+	opt := diagram.DefaultOptions()
+	opt.Bands = true
+	opt.BandOrder = deps.Domains
+	m := &mapStyle{p: p, pageURL: pageURL}
+	s := m.style("portfolio-map", "Dependency map of every blueprint, grouped by domain",
+		"Each box is a blueprint and links to its page; an arrow points from a blueprint to one it depends on.")
+	if len(g.Edges()) <= 40 {
+		s.EdgeLabel = edgeLabel
+	} else {
+		s.EdgeLabel = func(e graph.Edge) string {
+			if e.Count > 1 {
+				return edgeLabel(e)
+			}
+			return ""
+		}
+	}
+	return svgHTML(diagram.Layered(g, opt), s)
+}
+
+// domainMap draws the domains as boxes and the dependencies between them as edges
+// counting the blueprint dependencies they stand for; a domain's box tells how
+// many of its blueprints depend on each other within it.
+func domainMap(p *Portfolio, pageURL string) template.HTML {
+	deps := p.Dependencies
+	byDomain := graph.Collapse(deps.Graph, func(n graph.Node) string { return "domain:" + cmpOr(n.Group, "none") }, nil)
+	internal := map[string]int{}
+	var edges []graph.Edge
+	for _, e := range byDomain.Edges() {
+		if e.From == e.To {
+			internal[e.From] += e.Count
+			continue
+		}
+		edges = append(edges, e)
+	}
+	g := graph.New(byDomain.Nodes(), edges)
+	s := diagram.Style{ID: "domain-map", Title: "Dependencies between domains",
+		Desc: "Each box is a domain and links to its band in the map below; an arrow's number counts the dependencies it stands for.",
+		Href: func(n graph.Node) string { return "#domain-" + slugify(strings.TrimPrefix(n.ID, "domain:")) },
+		Meta: func(n graph.Node) string {
+			return plural(n.Count, "blueprint", "blueprints") + " · " + strconv.Itoa(internal[n.ID]) + " within"
+		},
+		Tooltip: func(n graph.Node) string {
+			return domainLabel(n.Group) + ": " + plural(n.Count, "blueprint", "blueprints") + ", " +
+				plural(internal[n.ID], "dependency", "dependencies") + " within the domain"
+		},
+		NodeClass: func(n graph.Node) string { return (&mapStyle{p: p}).domainClass(n.Group) + " domain" },
+		EdgeTitle: func(e graph.Edge) string {
+			from, _ := g.Node(e.From)
+			to, _ := g.Node(e.To)
+			return domainLabel(from.Group) + " depends on " + domainLabel(to.Group) + ": " + plural(e.Count, "dependency", "dependencies")
+		},
+		EdgeLabel: func(e graph.Edge) string { return "×" + strconv.Itoa(e.Count) },
+	}
+	labelled := make([]graph.Node, 0, g.Len())
+	for _, n := range g.Nodes() {
+		n.Label = domainLabel(n.Group)
+		labelled = append(labelled, n)
+	}
+	opt := diagram.DefaultOptions()
+	opt.NodeHeight = 40
+	return svgHTML(diagram.Layered(graph.New(labelled, g.Edges()), opt), s)
+}

@@ -1,0 +1,149 @@
+package generator
+
+import (
+	"html/template"
+	"slices"
+
+	"archfolio/generator/graph"
+)
+
+// DependenciesPage is the portfolio-wide dependency map: the domains, every
+// blueprint, and the same again as tables.
+type DependenciesPage struct {
+	DomainMap, Map template.HTML
+	Blueprints     int
+	Edges          []DependencyRow
+	Domains        []DomainDependencies
+	Cycles         []CycleView
+	RoadmapCycles  []CycleView
+	Sunset         []DependencyRow
+	Orphans        []*Document
+	Legend         []LegendEntry
+}
+
+// DependencyRow is one depends_on entry.
+type DependencyRow struct {
+	From, To            *Document
+	Via, Protocol, Data string
+	// Flag says why To is going away ("retired", "end-of-life", "phase-out"), or "".
+	Flag    string
+	InCycle bool
+}
+
+// DomainDependencies is one domain's blueprints with their dependency counts.
+type DomainDependencies struct {
+	Name, Label, Anchor string
+	Blueprints          []BlueprintDependencies
+}
+
+// BlueprintDependencies counts one blueprint's dependencies both ways.
+type BlueprintDependencies struct {
+	Doc                   *Document
+	DependsOn, DependedOn int
+	Impact                int
+	ImpactURL             string
+}
+
+// CycleView is a cycle for a page: the loop and where it closes.
+type CycleView struct {
+	Path    []*Document
+	Members []*Document
+	Closing *Document
+	Field   string
+}
+
+// LegendEntry explains one colour or line style of the maps.
+type LegendEntry struct {
+	Class, Label, Symbol string
+}
+
+func dependencyPages(p *Portfolio) []pageJob {
+	deps := p.Dependencies
+	if deps == nil {
+		return nil
+	}
+	const url = "dependencies/"
+	page := &DependenciesPage{Blueprints: deps.Graph.Len(), Orphans: deps.Orphans, Legend: dependencyLegend(p)}
+	if deps.Graph.Len() > 0 {
+		page.DomainMap, page.Map = domainMap(p, url), portfolioMap(p, url)
+	}
+	for _, e := range deps.Graph.Edges() {
+		row := dependencyRow(p, e)
+		page.Edges = append(page.Edges, row)
+		if row.Flag != "" {
+			page.Sunset = append(page.Sunset, row)
+		}
+	}
+	impacts := map[string]*ImpactSet{}
+	for _, d := range p.ByKind["blueprint"] {
+		impacts[d.ID] = impactSet(p, d)
+	}
+	page.Domains = domainDependencies(p, impacts)
+	page.Cycles = cycleViews(p, deps.Cycles)
+	page.RoadmapCycles = cycleViews(p, deps.RoadmapCycles)
+	jobs := []pageJob{{url: url, layout: "dependencies.html", page: &Page{Title: "Dependency map", Section: "dependencies", Data: page}}}
+	for _, d := range p.ByKind["blueprint"] {
+		jobs = append(jobs, pageJob{url: impactURL(d), layout: "impact.html",
+			page: &Page{Title: "Impact of changing " + d.Title, Section: "dependencies", Doc: d,
+				Data: &ImpactPage{Set: impacts[d.ID], url: impactURL(d)}}})
+	}
+	return jobs
+}
+
+func dependencyRow(p *Portfolio, e graph.Edge) DependencyRow {
+	to := p.ByID[e.To]
+	return DependencyRow{From: p.ByID[e.From], To: to, Via: e.Attrs["via"], Protocol: e.Attrs["protocol"], Data: e.Attrs["data"],
+		Flag: sunset(nodeOf(to)), InCycle: p.Dependencies.inCycle[e.From] && p.Dependencies.inCycle[e.To]}
+}
+
+func domainDependencies(p *Portfolio, impacts map[string]*ImpactSet) []DomainDependencies {
+	g := p.Dependencies.Graph
+	var out []DomainDependencies
+	for _, dom := range p.Dependencies.Domains {
+		dd := DomainDependencies{Name: dom, Label: domainLabel(dom), Anchor: "table-domain-" + slugify(cmpOr(dom, "none"))}
+		for _, n := range g.Nodes() {
+			if n.Group != dom {
+				continue
+			}
+			d := p.ByID[n.ID]
+			dd.Blueprints = append(dd.Blueprints, BlueprintDependencies{Doc: d, DependsOn: g.OutDegree(n.ID), DependedOn: g.InDegree(n.ID),
+				Impact: len(impacts[n.ID].Dependents), ImpactURL: impactURL(d)})
+		}
+		slices.SortStableFunc(dd.Blueprints, func(a, b BlueprintDependencies) int { return p.Dependencies.byStake(a.Doc, b.Doc) })
+		out = append(out, dd)
+	}
+	return out
+}
+
+func cycleViews(p *Portfolio, cycles []graph.Cycle) []CycleView {
+	var out []CycleView
+	for _, c := range cycles {
+		v := CycleView{Closing: p.ByID[c.Closing.From], Field: c.Closing.Source}
+		for _, id := range c.Path {
+			v.Path = append(v.Path, p.ByID[id])
+		}
+		for _, id := range c.Members {
+			v.Members = append(v.Members, p.ByID[id])
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// dependencyLegend explains the maps: a colour per domain (each band also carries
+// its name), then what borders and line styles mean.
+func dependencyLegend(p *Portfolio) []LegendEntry {
+	m := &mapStyle{p: p}
+	var out []LegendEntry
+	for _, dom := range p.Dependencies.Domains {
+		out = append(out, LegendEntry{Class: "swatch " + m.domainClass(dom), Label: domainLabel(dom)})
+	}
+	return append(out,
+		LegendEntry{Class: "swatch crit-mission-critical", Label: "mission-critical (thickest border; the box also says so)"},
+		LegendEntry{Class: "swatch crit-high", Label: "high criticality (thick border)"},
+		LegendEntry{Class: "swatch sunset", Label: "retired, end-of-life or phase-out (dashed border, ⚠ in the box)", Symbol: "⚠"},
+		LegendEntry{Class: "line flag", Label: "dependency onto a blueprint that is going away (dashed red)"},
+		LegendEntry{Class: "line back", Label: "dependency that closes a cycle (dotted, pointing back)", Symbol: "↺"},
+		LegendEntry{Class: "line many", Label: "several dependencies merged into one arrow (×N tells how many)", Symbol: "×N"},
+	)
+}

@@ -1,0 +1,246 @@
+package generator
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// blueprint returns the source of a blueprint document.
+func blueprint(id, domain, criticality, lifecycle string, deps ...string) string {
+	s := "\n---\nkind: blueprint\ntitle: Blueprint " + id + "\ndomain: " + domain + "\ncriticality: " + criticality +
+		"\nlifecycle: " + lifecycle + "\nowner: Team " + domain + "\n"
+	if len(deps) > 0 {
+		s += "depends_on:\n"
+		for _, d := range deps {
+			s += "  - {id: " + d + ", protocol: REST}\n"
+		}
+	}
+	return s + "---\nBody.\n"
+}
+
+// Blueprint cycles are warnings, once per loop; roadmap cycles are the roadmap view's
+// errors, at each item's depends_on, and the dependency view does not repeat them.
+func TestCycleWarnedOnceAtTheClosingDependsOn(t *testing.T) {
+	_, diags := loadTestSite(t, map[string]string{
+		"content/a.md":  blueprint("a", "x", "high", "active", "b"),
+		"content/b.md":  blueprint("b", "x", "high", "active", "c", "a"),
+		"content/c.md":  blueprint("c", "x", "high", "active", "a"),
+		"content/r1.md": "\n---\nkind: roadmap\ntitle: R1\ncapability: mfa\nstart: 2026-Q1\nend: 2026-Q2\ndepends_on: [r2]\n---\n",
+		"content/r2.md": "\n---\nkind: roadmap\ntitle: R2\ncapability: mfa\nstart: 2026-Q1\nend: 2026-Q2\ndepends_on:\n  - r1\n---\n",
+	}, "2026-11-27")
+	want := `content/b.md:10:5: warning: depends_on[1]: dependency cycle "a" → "b" → "a" (the same loop also takes in "c"); remove one of these dependencies, or move what both sides need into a blueprint of its own
+content/r1.md:7:14: error: depends_on[0]: dependency cycle "r1" → "r2" → "r1"; remove one of these dependencies
+content/r2.md:8:5: error: depends_on[0]: dependency cycle "r2" → "r1" → "r2"; remove one of these dependencies
+`
+	if got := diagLines(diags); got != want {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// chainSite is a dependency chain four deep (e → d → c → b → a, "e depends on d"),
+// a side branch x → a with an open critical threat on x, and a dependency onto an
+// end-of-life blueprint.
+func chainSite() map[string]string {
+	return map[string]string{
+		"content/a.md":   blueprint("a", "platform", "mission-critical", "active"),
+		"content/b.md":   blueprint("b", "data", "high", "active", "a"),
+		"content/c.md":   blueprint("c", "data", "low", "active", "b"),
+		"content/d.md":   blueprint("d", "claims", "mission-critical", "active", "c", "old"),
+		"content/e.md":   blueprint("e", "claims", "medium", "active", "d"),
+		"content/x.md":   blueprint("x", "payments", "low", "active", "a"),
+		"content/old.md": blueprint("old", "platform", "medium", "end-of-life"),
+		"content/tm.md": "\n---\nkind: threat-model\ntitle: TM x\nsubject: x\nthreats:\n" +
+			"  - {id: T1, title: Bad, likelihood: 4, impact: 4, status: open}\n" +
+			"  - {id: T2, title: Fixed, likelihood: 4, impact: 4, status: mitigated}\n" +
+			"  - {id: T3, title: Minor, likelihood: 1, impact: 2, status: open}\n---\n",
+	}
+}
+
+func TestImpactAtDepthSortedByStake(t *testing.T) {
+	p, diags := loadTestSite(t, chainSite(), "2026-11-27")
+	if diags.Errors() > 0 {
+		t.Fatalf("diagnostics:\n%s", diagLines(diags))
+	}
+	set, err := Impact(p, "a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range set.Dependents {
+		got = append(got, fmt.Sprintf("%s@%d %s risks=%d path=%s", e.Doc.ID, e.Depth, e.Criticality, e.OpenCriticalRisks, strings.Join(pathIDs(e.Path), ">")))
+	}
+	want := []string{
+		"d@3 mission-critical risks=0 path=a>b>c>d",
+		"b@1 high risks=0 path=a>b",
+		"e@4 medium risks=0 path=a>b>c>d>e",
+		"x@1 low risks=1 path=a>x",
+		"c@2 low risks=0 path=a>b>c",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("impact of a:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if set.Direct != 2 {
+		t.Errorf("direct = %d, want 2", set.Direct)
+	}
+	if _, err := Impact(p, "aa"); err == nil || !strings.Contains(err.Error(), `did you mean "a"?`) {
+		t.Errorf("unknown id: err = %v, want a suggestion", err)
+	}
+	if _, err := Impact(p, "tm"); err == nil || !strings.Contains(err.Error(), "threat-model") {
+		t.Errorf("not a blueprint: err = %v", err)
+	}
+	deps := p.Dependencies
+	if len(deps.Flagged) != 1 || deps.Flagged[0].Edge.From != "d" || deps.Flagged[0].Reason != "end-of-life" {
+		t.Errorf("flagged = %+v, want d → old (end-of-life)", deps.Flagged)
+	}
+	if len(deps.Orphans) != 0 || len(deps.Cycles) != 0 {
+		t.Errorf("orphans %v, cycles %v: want none", deps.Orphans, deps.Cycles)
+	}
+}
+
+// hubSite has one blueprint that fifteen others in two domains depend on.
+func hubSite() map[string]string {
+	files := map[string]string{"content/hub.md": blueprint("hub", "platform", "mission-critical", "active")}
+	for i := range 15 {
+		dom := []string{"claims", "payments"}[i%2]
+		files[fmt.Sprintf("content/u%02d.md", i)] = blueprint(fmt.Sprintf("u%02d", i), dom, "medium", "active", "hub")
+	}
+	return files
+}
+
+func TestNeighbourhoodAggregatesWithCounts(t *testing.T) {
+	p, _ := loadTestSite(t, hubSite(), "2026-11-27")
+	nb := neighbourhood(p, p.ByID["hub"])
+	if len(nb.Dependents) != 15 {
+		t.Errorf("table lists %d dependents, want all 15", len(nb.Dependents))
+	}
+	svg := string(nb.SVG)
+	boxes := strings.Count(svg, `class="node `)
+	if boxes != maxColumn+1 {
+		t.Errorf("%d boxes, want %d (a full column and the centre)", boxes, maxColumn+1)
+	}
+	// 8 shown one by one; 7 more in two boxes, one per domain, counting them.
+	shown := regexp.MustCompile(`<title>\+(\d+) more in (\w+)</title>`).FindAllStringSubmatch(svg, -1)
+	total := 0
+	for _, m := range shown {
+		var n int
+		fmt.Sscan(m[1], &n)
+		total += n
+	}
+	if nb.Aggregated != 7 || total != 7 || len(shown) != 2 {
+		t.Errorf("aggregated %d, counted in boxes %d (%v): want 7 in 2 boxes", nb.Aggregated, total, shown)
+	}
+	if !strings.Contains(svg, ">×") {
+		t.Errorf("merged edges carry no ×N count:\n%s", svg)
+	}
+	if !strings.Contains(svg, `href="../../dependencies/impact/hub/"`) {
+		t.Errorf("a counting box of dependents does not link to the impact page")
+	}
+}
+
+// TestEveryMapNodeLinksToAPage renders sites and follows every link of every
+// dependency map: each must reach a page of the site (or an anchor on the page).
+func TestEveryMapNodeLinksToAPage(t *testing.T) {
+	sites := map[string]map[string]string{"chain": chainSite(), "hub": hubSite(), "cycle": {
+		"content/a.md": blueprint("a", "x", "high", "active", "b"),
+		"content/b.md": blueprint("b", "y", "high", "active", "a"),
+	}}
+	for name, files := range sites {
+		t.Run(name, func(t *testing.T) {
+			out, _ := renderTestSite(t, files, "2026-11-27")
+			checkMapLinks(t, out)
+		})
+	}
+	t.Run("sample", func(t *testing.T) {
+		opts := testOptions(t, nil, "2026-11-27")
+		opts.Site = os.DirFS("..") // the repository is itself a site: the sample portfolio
+		p, _, err := Load(context.Background(), opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := &MemOutput{}
+		if err := Render(context.Background(), p, opts, out); err != nil {
+			t.Fatal(err)
+		}
+		checkMapLinks(t, out)
+	})
+}
+
+var (
+	svgPattern    = regexp.MustCompile(`(?s)<svg [^>]*class="depmap".*?</svg>`)
+	anchorPattern = regexp.MustCompile(`<a href="([^"]*)" class="node[^"]*"><title>([^<]*)</title>`)
+	nodePattern   = regexp.MustCompile(`class="node[ "]`)
+)
+
+func checkMapLinks(t *testing.T, out *MemOutput) {
+	t.Helper()
+	maps, links := 0, 0
+	for _, name := range out.Names() {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		page, _ := out.File(name)
+		for _, svg := range svgPattern.FindAllString(string(page), -1) {
+			maps++
+			anchors := anchorPattern.FindAllStringSubmatch(svg, -1)
+			if n := len(nodePattern.FindAllString(svg, -1)); n != len(anchors) {
+				t.Errorf("%s: %d nodes but %d are links with a title", name, n, len(anchors))
+			}
+			for _, a := range anchors {
+				links++
+				href := strings.ReplaceAll(a[1], "&amp;", "&")
+				if a[2] == "" {
+					t.Errorf("%s: node %s has an empty title", name, href)
+				}
+				if frag, ok := strings.CutPrefix(href, "#"); ok {
+					if !strings.Contains(string(page), `id="`+frag+`"`) {
+						t.Errorf("%s: link %s: no such anchor on the page", name, href)
+					}
+					continue
+				}
+				if strings.Contains(href, ":") || strings.HasPrefix(href, "/") {
+					t.Errorf("%s: link %s is not relative", name, href)
+					continue
+				}
+				target := path.Join(path.Dir(name), href)
+				if _, ok := out.File(target + "/index.html"); !ok {
+					t.Errorf("%s: link %s leads to %s, which is no page", name, href, target)
+				}
+			}
+		}
+	}
+	if maps == 0 || links == 0 {
+		t.Errorf("found %d maps with %d links: the test saw nothing", maps, links)
+	}
+}
+
+func TestMapsEscapeContentAndAreDeterministic(t *testing.T) {
+	files := chainSite()
+	files["content/e.md"] = strings.Replace(files["content/e.md"], "title: Blueprint e", `title: "<script>alert('e')</script> & co"`, 1)
+	first, _ := renderTestSite(t, files, "2026-11-27")
+	second, _ := renderTestSite(t, files, "2026-11-27")
+	for _, name := range []string{"dependencies/index.html", "blueprints/d/index.html", "dependencies/impact/a/index.html"} {
+		a, ok := first.File(name)
+		b, _ := second.File(name)
+		if !ok {
+			t.Fatalf("no %s", name)
+		}
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s differs between two builds", name)
+		}
+		if bytes.Contains(a, []byte("<script>alert")) {
+			t.Errorf("%s has the title unescaped", name)
+		}
+	}
+	page, _ := first.File("dependencies/index.html")
+	for _, want := range []string{"&lt;script&gt;alert(&#39;e&#39;)&lt;/script&gt; &amp; co", `class="edge flag"`, "⚠ end-of-life", "assets/panzoom.js"} {
+		if !bytes.Contains(page, []byte(want)) {
+			t.Errorf("dependencies page lacks %q", want)
+		}
+	}
+}

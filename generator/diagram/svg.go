@@ -1,0 +1,262 @@
+package diagram
+
+import (
+	"html"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+
+	"archfolio/generator/graph"
+)
+
+// Style says what a drawing's parts say and link to. Every function may be nil.
+// WriteSVG escapes every string it gets from here.
+type Style struct {
+	// ID prefixes the ids inside the SVG; it must be unique within the page.
+	ID string
+	// Title is the picture's accessible name; Desc an optional longer description.
+	Title, Desc string
+	// Href is a node's link; a node without one is drawn without a link.
+	Href func(graph.Node) string
+	// Tooltip is a node's <title>, read by screen readers and shown on hover
+	// (default: its label).
+	Tooltip func(graph.Node) string
+	// Meta is a small line of details under a node's label ("" for none).
+	Meta      func(graph.Node) string
+	NodeClass func(graph.Node) string
+	EdgeClass func(graph.Edge) string
+	// EdgeTitle is an edge's <title>; EdgeLabel the short text drawn along it.
+	EdgeTitle, EdgeLabel func(graph.Edge) string
+	BandLabel, BandClass func(group string) string
+	// BandID is the anchor id of a band, so that a page can link to it.
+	BandID func(group string) string
+}
+
+const (
+	fontSize     = 12.0
+	lineHeight   = 14.0
+	metaSize     = 10.0
+	metaHeight   = 12.0
+	charWidth    = 7.0 // an average width of a character at fontSize, to wrap labels
+	maxLabelText = 30  // characters of an edge label drawn along the edge
+)
+
+// WriteSVG writes d as an SVG element for inlining in an HTML page: bands, then
+// edges with arrowheads and labels, then boxes, each box a link with a <title>.
+func WriteSVG(w io.Writer, d *Drawing, s Style) error {
+	var b strings.Builder
+	b.Grow(1024 + 600*len(d.Boxes) + 400*len(d.Routes))
+	id := s.ID
+	if id == "" {
+		id = "map"
+	}
+	b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" class="depmap" id="` + esc(id) + `" viewBox="0 0 ` +
+		num(d.Width) + " " + num(d.Height) + `" width="` + num(d.Width) + `" height="` + num(d.Height) +
+		`" role="group" aria-labelledby="` + esc(id) + `-title" font-family="system-ui, sans-serif" font-size="` + num(fontSize) + `">` + "\n")
+	b.WriteString(`<title id="` + esc(id) + `-title">` + esc(s.Title) + "</title>\n")
+	if s.Desc != "" {
+		b.WriteString("<desc>" + esc(s.Desc) + "</desc>\n")
+	}
+	writeBands(&b, d, s)
+	for _, h := range d.Headers {
+		b.WriteString(`<text class="col-head" x="` + num(h.X+h.W/2) + `" y="` + num(margin+14) + `" text-anchor="middle" font-weight="600">` + esc(h.Label) + "</text>\n")
+	}
+	b.WriteString(`<g class="edges">` + "\n")
+	labels := &labelSpace{}
+	for _, bx := range d.Boxes {
+		labels.taken = append(labels.taken, rect{bx.X, bx.Y, bx.X + bx.W, bx.Y + bx.H})
+	}
+	for _, r := range d.Routes {
+		writeRoute(&b, r, s, labels)
+	}
+	b.WriteString("</g>\n" + `<g class="nodes">` + "\n")
+	for _, bx := range d.Boxes {
+		writeBox(&b, bx, s)
+	}
+	b.WriteString("</g>\n</svg>\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func writeBands(b *strings.Builder, d *Drawing, s Style) {
+	if len(d.Bands) == 0 {
+		return
+	}
+	b.WriteString(`<g class="bands">` + "\n")
+	for _, band := range d.Bands {
+		b.WriteString(`<g class="band` + class(call(s.BandClass, band.Group)) + `"`)
+		if id := call(s.BandID, band.Group); id != "" {
+			b.WriteString(` id="` + esc(id) + `"`)
+		}
+		b.WriteString(`><rect x="` + num(margin/2) + `" y="` + num(band.Y) + `" width="` + num(d.Width-margin) +
+			`" height="` + num(band.H) + `" rx="6" fill="#f6f8fa" stroke="#d0d7de"/>`)
+		label := call(s.BandLabel, band.Group)
+		if label == "" {
+			label = band.Group
+		}
+		b.WriteString(`<text class="band-label" x="` + num(margin) + `" y="` + num(band.Y+17) + `" font-weight="600">` + esc(label) + "</text></g>\n")
+	}
+	b.WriteString("</g>\n")
+}
+
+func writeRoute(b *strings.Builder, r Route, s Style, labels *labelSpace) {
+	if len(r.Points) < 2 {
+		return
+	}
+	cls := call(s.EdgeClass, r.Edge)
+	if r.Back {
+		cls = strings.TrimSpace(cls + " back")
+	}
+	b.WriteString(`<g class="edge` + class(cls) + `">`)
+	if t := call(s.EdgeTitle, r.Edge); t != "" {
+		b.WriteString("<title>" + esc(t) + "</title>")
+	}
+	p := r.Points
+	b.WriteString(`<path class="line" d="M` + num(p[0].X) + " " + num(p[0].Y))
+	for k := 1; k < len(p); k++ {
+		mx := (p[k-1].X + p[k].X) / 2
+		b.WriteString(" C" + num(mx) + " " + num(p[k-1].Y) + " " + num(mx) + " " + num(p[k].Y) + " " + num(p[k].X) + " " + num(p[k].Y))
+	}
+	b.WriteString(`" fill="none" stroke="#8c959f"/>`)
+	b.WriteString(`<path class="head" d="` + arrowhead(p[len(p)-2], p[len(p)-1]) + `" fill="#8c959f"/>`)
+	if label := truncate(call(s.EdgeLabel, r.Edge), maxLabelText); label != "" {
+		if at, text, ok := labels.place(p, label); ok {
+			label = text
+			b.WriteString(`<text class="edge-label" x="` + num(at.X) + `" y="` + num(at.Y) + `" text-anchor="middle" font-size="` +
+				num(metaSize) + `">` + esc(label) + "</text>")
+		}
+	}
+	b.WriteString("</g>\n")
+}
+
+// arrowhead is a small triangle with its tip at to, pointing the way the last
+// segment arrives (horizontally, or vertically when it has no width).
+func arrowhead(from, to Point) string {
+	dx, dy := 1.0, 0.0
+	switch {
+	case to.X < from.X:
+		dx = -1
+	case to.X == from.X && to.Y < from.Y:
+		dx, dy = 0, -1
+	case to.X == from.X:
+		dx, dy = 0, 1
+	}
+	bx, by := to.X-8*dx, to.Y-8*dy // the base's centre
+	px, py := -dy*4, dx*4          // half the base, across the direction
+	return "M" + num(to.X) + " " + num(to.Y) + " L" + num(bx+px) + " " + num(by+py) + " L" + num(bx-px) + " " + num(by-py) + "z"
+}
+
+func writeBox(b *strings.Builder, bx Box, s Style) {
+	n := bx.Node
+	href := call(s.Href, n)
+	open, close := `<g class="node`+class(call(s.NodeClass, n))+`">`, "</g>\n"
+	if href != "" {
+		open, close = `<a href="`+esc(href)+`" class="node`+class(call(s.NodeClass, n))+`">`, "</a>\n"
+	}
+	b.WriteString(open)
+	tip := n.Label
+	if s.Tooltip != nil {
+		tip = s.Tooltip(n)
+	}
+	b.WriteString("<title>" + esc(tip) + "</title>")
+	b.WriteString(`<rect x="` + num(bx.X) + `" y="` + num(bx.Y) + `" width="` + num(bx.W) + `" height="` + num(bx.H) +
+		`" rx="4" fill="#ffffff" stroke="#57606a"/>`)
+	meta := call(s.Meta, n)
+	maxLines := int(max(1, (bx.H-6-boolf(meta != "")*metaHeight)/lineHeight))
+	lines := wrap(n.Label, int((bx.W-12)/charWidth), min(maxLines, 2))
+	block := float64(len(lines))*lineHeight + boolf(meta != "")*metaHeight
+	cx := bx.X + bx.W/2
+	y := bx.Y + (bx.H-block)/2 + lineHeight - 3
+	b.WriteString(`<text class="label" x="` + num(cx) + `" text-anchor="middle">`)
+	for _, line := range lines {
+		b.WriteString(`<tspan x="` + num(cx) + `" y="` + num(y) + `">` + esc(line) + "</tspan>")
+		y += lineHeight
+	}
+	b.WriteString("</text>")
+	if meta != "" {
+		b.WriteString(`<text class="meta" x="` + num(cx) + `" y="` + num(y-2) + `" text-anchor="middle" font-size="` + num(metaSize) + `">` +
+			esc(truncate(meta, int((bx.W-8)/(charWidth*metaSize/fontSize)))) + "</text>")
+	}
+	b.WriteString(close)
+}
+
+func call[T any](f func(T) string, v T) string {
+	if f == nil {
+		return ""
+	}
+	return f(v)
+}
+
+func boolf(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// class returns " " + the class names, escaped, or "".
+func class(c string) string {
+	c = strings.TrimSpace(c)
+	if c == "" {
+		return ""
+	}
+	return " " + esc(c)
+}
+
+// esc escapes text and attribute values: & < > " and '.
+func esc(s string) string { return html.EscapeString(s) }
+
+// num formats a coordinate with at most one decimal.
+func num(v float64) string {
+	v = math.Round(v*10) / 10
+	if v == 0 || math.IsNaN(v) || math.IsInf(v, 0) {
+		return "0"
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}
+
+// labelSpace remembers where edge labels were drawn, so that a label goes where it
+// overlaps none before it: at the middle of one of its route's segments, the
+// middle one first. A label with no free place is not drawn along the edge; it
+// remains in the edge's <title> and in the table beside every map.
+type labelSpace struct {
+	taken []rect
+}
+
+type rect struct{ x0, y0, x1, y1 float64 }
+
+func (ls *labelSpace) place(p []Point, label string) (Point, string, bool) {
+	cw := charWidth * metaSize / fontSize
+	n := len(p) - 1
+	for k := range n {
+		// middle segment first, then alternately after and before it
+		seg := n/2 + (k+1)/2*(1-2*(k%2))
+		if seg < 0 || seg >= n {
+			continue
+		}
+		a, c := p[seg], p[seg+1]
+		room := math.Abs(c.X - a.X)
+		if room < 5*cw {
+			continue
+		}
+		text := truncate(label, int((room-6)/cw))
+		w := float64(len([]rune(text)))*cw + 4
+		at := Point{(a.X + c.X) / 2, (a.Y+c.Y)/2 - 3}
+		r := rect{at.X - w/2, at.Y - metaSize, at.X + w/2, at.Y + 2}
+		if !ls.overlaps(r) {
+			ls.taken = append(ls.taken, r)
+			return at, text, true
+		}
+	}
+	return Point{}, "", false
+}
+
+func (ls *labelSpace) overlaps(r rect) bool {
+	for _, t := range ls.taken {
+		if r.x0 < t.x1 && t.x0 < r.x1 && r.y0 < t.y1 && t.y0 < r.y1 {
+			return true
+		}
+	}
+	return false
+}

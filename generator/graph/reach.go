@@ -1,0 +1,99 @@
+package graph
+
+import (
+	"cmp"
+	"slices"
+)
+
+// Reach is a node reached from another by following edges, at its shortest
+// distance.
+type Reach struct {
+	ID string
+	// Depth is the length of the shortest path: 1 for a direct neighbour.
+	Depth int
+	// Path is that shortest path, from the start node to this one inclusive; among
+	// paths of equal length, the one through the smallest ids comes first.
+	Path []string
+}
+
+// Dependencies returns what id depends on, directly and transitively, up to
+// maxDepth edges away (0: no limit), ordered by depth then id. The start node is
+// left out even when a cycle leads back to it.
+func Dependencies(g *Graph, id string, maxDepth int) []Reach {
+	return g.reach(id, maxDepth, g.out, func(e Edge) string { return e.To })
+}
+
+// Dependents returns what depends on id, directly and transitively — its impact
+// set — up to maxDepth edges away (0: no limit), ordered by depth then id. Each
+// Path runs from id back along the dependency edges to the dependent.
+func Dependents(g *Graph, id string, maxDepth int) []Reach {
+	return g.reach(id, maxDepth, g.in, func(e Edge) string { return e.From })
+}
+
+// reach walks breadth-first from id along adj; adjacency lists are sorted by the
+// other end's id, so the first path found to each node is the smallest.
+func (g *Graph) reach(id string, maxDepth int, adj [][]int, other func(Edge) string) []Reach {
+	start, ok := g.index[id]
+	if !ok {
+		return nil
+	}
+	parent := map[int]int{start: -1}
+	depth := map[int]int{start: 0}
+	var order []int
+	queue := []int{start}
+	for len(queue) > 0 {
+		v := queue[0]
+		queue = queue[1:]
+		if maxDepth > 0 && depth[v] >= maxDepth {
+			continue
+		}
+		for _, e := range adj[v] {
+			w := g.index[other(g.edges[e])]
+			if _, seen := parent[w]; seen {
+				continue
+			}
+			parent[w], depth[w] = v, depth[v]+1
+			order = append(order, w)
+			queue = append(queue, w)
+		}
+	}
+	out := make([]Reach, len(order))
+	for i, w := range order {
+		path := make([]string, depth[w]+1)
+		for k, u := depth[w], w; u != -1; k, u = k-1, parent[u] {
+			path[k] = g.nodes[u].ID
+		}
+		out[i] = Reach{ID: g.nodes[w].ID, Depth: depth[w], Path: path}
+	}
+	sortReach(out)
+	return out
+}
+
+func sortReach(rs []Reach) {
+	slices.SortStableFunc(rs, func(a, b Reach) int { return cmp.Or(cmp.Compare(a.Depth, b.Depth), cmp.Compare(a.ID, b.ID)) })
+}
+
+// CountDependents counts what depends on id, directly or transitively (the size of
+// its impact set), without building paths.
+func CountDependents(g *Graph, id string) int {
+	start, ok := g.index[id]
+	if !ok {
+		return 0
+	}
+	seen := make([]bool, len(g.nodes))
+	seen[start] = true
+	stack := []int{start}
+	n := 0
+	for len(stack) > 0 {
+		v := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		for _, e := range g.in[v] {
+			if w := g.index[g.edges[e].From]; !seen[w] {
+				seen[w] = true
+				n++
+				stack = append(stack, w)
+			}
+		}
+	}
+	return n
+}

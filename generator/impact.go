@@ -1,0 +1,205 @@
+package generator
+
+import (
+	"cmp"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"text/tabwriter"
+
+	"archfolio/generator/graph"
+)
+
+// ImpactSet is what a change to a blueprint may break: every blueprint that
+// depends on it, directly or through others.
+type ImpactSet struct {
+	Blueprint *Document
+	// Dependents are sorted by how much is at stake: criticality, open critical
+	// risks, then the shortest path first, then id.
+	Dependents []ImpactEntry
+	// Direct counts the dependents at depth 1.
+	Direct int
+}
+
+// ImpactEntry is one dependent of an ImpactSet.
+type ImpactEntry struct {
+	Doc *Document
+	// Depth is the length of the shortest dependency path to the blueprint.
+	Depth int
+	// Path is that path, from the changed blueprint to this dependent.
+	Path              []*Document
+	Criticality       string
+	Lifecycle         string
+	OpenCriticalRisks int
+	// InCycle is true when the dependent is part of a dependency cycle.
+	InCycle bool
+}
+
+// Impact returns the impact set of the blueprint with the id: an error names an
+// unknown id (with the closest known one) or a document that is not a blueprint.
+func Impact(p *Portfolio, id string) (*ImpactSet, error) {
+	d := p.ByID[id]
+	if d == nil {
+		var ids []string
+		for _, b := range p.ByKind["blueprint"] {
+			ids = append(ids, b.ID)
+		}
+		return nil, fmt.Errorf("no blueprint with id %q%s", id, didYouMean(id, ids))
+	}
+	if d.Kind != "blueprint" {
+		return nil, fmt.Errorf("%q is a %s; impact works on blueprints", id, d.Kind)
+	}
+	return impactSet(p, d), nil
+}
+
+func impactSet(p *Portfolio, d *Document) *ImpactSet {
+	deps := p.Dependencies
+	set := &ImpactSet{Blueprint: d}
+	for _, r := range graph.Dependents(deps.Graph, d.ID, 0) {
+		dep := p.ByID[r.ID]
+		e := ImpactEntry{Doc: dep, Depth: r.Depth, Criticality: dep.Fields.String("criticality"),
+			Lifecycle: dep.Fields.String("lifecycle"), OpenCriticalRisks: deps.risks[r.ID], InCycle: deps.inCycle[r.ID]}
+		for _, id := range r.Path {
+			e.Path = append(e.Path, p.ByID[id])
+		}
+		if r.Depth == 1 {
+			set.Direct++
+		}
+		set.Dependents = append(set.Dependents, e)
+	}
+	slices.SortStableFunc(set.Dependents, func(a, b ImpactEntry) int {
+		return cmp.Or(cmp.Compare(criticalityRank(b.Criticality), criticalityRank(a.Criticality)),
+			cmp.Compare(b.OpenCriticalRisks, a.OpenCriticalRisks), cmp.Compare(a.Depth, b.Depth), cmp.Compare(a.Doc.ID, b.Doc.ID))
+	})
+	return set
+}
+
+// Summary says in one sentence how far a change to the blueprint reaches.
+func (s *ImpactSet) Summary() string {
+	n := len(s.Dependents)
+	if n == 0 {
+		return "No blueprint depends on " + s.Blueprint.Title + "."
+	}
+	crit := 0
+	for _, e := range s.Dependents {
+		if e.Criticality == "mission-critical" {
+			crit++
+		}
+	}
+	return fmt.Sprintf("%s: %s depend on it, %d directly; %d of them mission-critical.",
+		s.Blueprint.Title, plural(n, "blueprint", "blueprints"), s.Direct, crit)
+}
+
+// ImpactFormats are the output formats of WriteImpact.
+var ImpactFormats = []string{"text", "json"}
+
+// ImpactJSON is the JSON form of an ImpactSet, for scripts.
+type ImpactJSON struct {
+	Blueprint  string            `json:"blueprint"`
+	Title      string            `json:"title"`
+	Direct     int               `json:"direct"`
+	Total      int               `json:"total"`
+	Dependents []ImpactEntryJSON `json:"dependents"`
+}
+
+// ImpactEntryJSON is one dependent in ImpactJSON.
+type ImpactEntryJSON struct {
+	ID                string   `json:"id"`
+	Title             string   `json:"title"`
+	Depth             int      `json:"depth"`
+	Path              []string `json:"path"`
+	Criticality       string   `json:"criticality,omitempty"`
+	Lifecycle         string   `json:"lifecycle,omitempty"`
+	Owner             string   `json:"owner,omitempty"`
+	OpenCriticalRisks int      `json:"open_critical_risks"`
+	InCycle           bool     `json:"in_cycle,omitempty"`
+	URL               string   `json:"url"`
+}
+
+// WriteImpact writes the impact set as text (a table) or json.
+func WriteImpact(w io.Writer, s *ImpactSet, format string) error {
+	switch format {
+	case "json":
+		out := ImpactJSON{Blueprint: s.Blueprint.ID, Title: s.Blueprint.Title, Direct: s.Direct, Total: len(s.Dependents),
+			Dependents: []ImpactEntryJSON{}}
+		for _, e := range s.Dependents {
+			out.Dependents = append(out.Dependents, ImpactEntryJSON{ID: e.Doc.ID, Title: e.Doc.Title, Depth: e.Depth,
+				Path: pathIDs(e.Path), Criticality: e.Criticality, Lifecycle: e.Lifecycle, Owner: e.Doc.Owner,
+				OpenCriticalRisks: e.OpenCriticalRisks, InCycle: e.InCycle, URL: e.Doc.URL})
+		}
+		data, err := marshalJSON(out)
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(data)
+		return err
+	case "text":
+		return writeImpactText(w, s)
+	}
+	return fmt.Errorf("unknown format %q: want one of %s", format, strings.Join(ImpactFormats, ", "))
+}
+
+func writeImpactText(w io.Writer, s *ImpactSet) error {
+	if _, err := fmt.Fprintln(w, s.Summary()); err != nil {
+		return err
+	}
+	if len(s.Dependents) == 0 {
+		return nil
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "DEPTH\tID\tCRITICALITY\tLIFECYCLE\tOWNER\tOPEN CRITICAL RISKS\tPATH")
+	for _, e := range s.Dependents {
+		path := strings.Join(pathIDs(e.Path), " <- ")
+		if e.InCycle {
+			path += " (in a cycle)"
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%d\t%s\n", e.Depth, e.Doc.ID, dash(e.Criticality), dash(e.Lifecycle),
+			dash(e.Doc.Owner), e.OpenCriticalRisks, path)
+	}
+	return tw.Flush()
+}
+
+func pathIDs(docs []*Document) []string {
+	ids := make([]string, len(docs))
+	for i, d := range docs {
+		ids[i] = d.ID
+	}
+	return ids
+}
+
+func dash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+// ImpactPage is the page of one blueprint's impact set; its rows are built when
+// the page is rendered (on all cores), ready to print with few template actions.
+type ImpactPage struct {
+	Set *ImpactSet
+	url string
+}
+
+// ImpactRow is one dependent as the impact page shows it.
+type ImpactRow struct {
+	Title, Href, Owner          string
+	Depth, Risks                int
+	Criticality, CriticalityTag string // "Mission critical", "mission-critical"
+	Lifecycle                   string
+	Sunset, InCycle             bool
+	Path                        string // the ids from the blueprint to this one
+}
+
+// Rows returns the page's table rows, in the impact set's order.
+func (ip *ImpactPage) Rows() []ImpactRow {
+	rows := make([]ImpactRow, len(ip.Set.Dependents))
+	for i, e := range ip.Set.Dependents {
+		rows[i] = ImpactRow{Title: e.Doc.Title, Href: relURL(ip.url, e.Doc.URL), Owner: e.Doc.Owner, Depth: e.Depth,
+			Risks: e.OpenCriticalRisks, Criticality: Humanize(e.Criticality), CriticalityTag: e.Criticality,
+			Lifecycle: Humanize(e.Lifecycle), Sunset: e.Lifecycle == "end-of-life" || e.Lifecycle == "phase-out",
+			InCycle: e.InCycle, Path: strings.Join(pathIDs(e.Path), " ← ")}
+	}
+	return rows
+}

@@ -1,0 +1,455 @@
+package generator
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Alignment is the status of one cell of the standards alignment matrix: a
+// blueprint against a standard, or against one statement of it. The authored
+// statuses are those of an alignment record; AlignExpired, AlignNotAssessed and
+// AlignNone are derived. It is a small number (a matrix holds millions of them)
+// whose String is the status's word.
+type Alignment uint8
+
+// The alignment statuses, worst first after AlignNone.
+const (
+	AlignNone          Alignment = iota // the standard does not apply and nothing is recorded
+	AlignNonCompliant                   // non-compliant
+	AlignExpired                        // exception-expired: an exception whose waiver lapsed before today
+	AlignNotAssessed                    // not-assessed: the standard applies and nothing is recorded
+	AlignPlanned                        // planned
+	AlignPartial                        // partial
+	AlignException                      // exception
+	AlignAlternative                    // alternative
+	AlignImplemented                    // implemented
+	AlignNotApplicable                  // not-applicable
+)
+
+// alignments lists the statuses worst first: a rolled-up cell takes the worst
+// status of its parts.
+var alignments = [...]Alignment{AlignNonCompliant, AlignExpired, AlignNotAssessed, AlignPlanned,
+	AlignPartial, AlignException, AlignAlternative, AlignImplemented, AlignNotApplicable}
+
+// alignmentWords are the statuses as written, indexed by rank.
+var alignmentWords = [...]string{"non-compliant", "exception-expired", "not-assessed", "planned",
+	"partial", "exception", "alternative", "implemented", "not-applicable", ""}
+
+// String returns the status as written in front matter and exports ("" for
+// AlignNone).
+func (a Alignment) String() string { return alignmentWords[a.rank()] }
+
+// parseAlignment reads an authored status; anything else is AlignNone.
+func parseAlignment(s string) Alignment {
+	for _, a := range alignments {
+		if alignmentWords[a.rank()] == s {
+			return a
+		}
+	}
+	return AlignNone
+}
+
+// rank is the status's place in alignments; AlignNone (and anything unknown) ranks
+// after all of them, so it never wins a roll-up.
+func (a Alignment) rank() int {
+	if a == AlignNone || a > AlignNotApplicable {
+		return len(alignments)
+	}
+	return int(a) - 1
+}
+
+// worse returns the worse of two statuses.
+func worse(a, b Alignment) Alignment {
+	if b.rank() < a.rank() {
+		return b
+	}
+	return a
+}
+
+// Symbol returns the status's symbol, shown with its colour and its words.
+func (a Alignment) Symbol() string {
+	return [...]string{"✗", "⚠", "?", "○", "◐", "⚑", "≈", "✓", "–", ""}[a.rank()]
+}
+
+// Label returns the status in words.
+func (a Alignment) Label() string {
+	if a == AlignExpired {
+		return "Exception (waiver expired)"
+	}
+	if a == AlignNone {
+		return "Does not apply"
+	}
+	return Humanize(a.String())
+}
+
+// Meaning explains the status for the matrix legend.
+func (a Alignment) Meaning() string {
+	return [...]string{
+		"the blueprint fails the standard",
+		"an exception whose waiver has expired",
+		"the standard's applies_to requires a record and there is none",
+		"not met yet; a date is planned",
+		"partly met; the rest is planned",
+		"not met, under an approved waiver that has not expired",
+		"met by an alternative, justified control",
+		"met, with evidence",
+		"does not apply, with a justification",
+		"",
+	}[a.rank()]
+}
+
+// Adopted reports whether the status counts towards adoption: implemented, or met
+// by an approved alternative.
+func (a Alignment) Adopted() bool { return a == AlignImplemented || a == AlignAlternative }
+
+// Applicable reports whether a cell with this status counts in the denominator of
+// adoption: anything recorded or required except not-applicable.
+func (a Alignment) Applicable() bool { return a != AlignNone && a != AlignNotApplicable }
+
+// Gap reports whether the status is an open gap: something required that is not
+// met and not covered by a valid exception.
+func (a Alignment) Gap() bool {
+	switch a {
+	case AlignNonCompliant, AlignExpired, AlignNotAssessed, AlignPlanned, AlignPartial:
+		return true
+	}
+	return false
+}
+
+// Matrix is the standards alignment matrix of a portfolio: every blueprint against
+// every standard, with the roll-ups that measure each standard's effectiveness.
+type Matrix struct {
+	Today   time.Time
+	Rows    []*MatrixRow    // blueprints by domain, then title
+	Columns []*MatrixColumn // standards by family, then title
+	// Records lists every alignment record of a resolved standard, by blueprint then
+	// position in its compliance list.
+	Records []*AlignmentRecord
+	// Exceptions lists the records with status exception: those without a usable
+	// waiver first, then by expiry, soonest (or longest expired) first.
+	Exceptions []*AlignmentRecord
+	Families   []*FamilyCoverage
+	Frameworks []*FrameworkCoverage
+	Total      AlignmentTally // over every cell
+
+	rowOf map[*Document]*MatrixRow
+	colOf map[*Document]*MatrixColumn
+}
+
+// MatrixRow is one blueprint's row.
+type MatrixRow struct {
+	Doc    *Document
+	Domain string
+	Cells  []MatrixCell // one per column
+	Tally  AlignmentTally
+}
+
+// MatrixColumn is one standard's column.
+type MatrixColumn struct {
+	Doc        *Document
+	Index      int
+	Family     string
+	Statements []Statement
+	MapsTo     []FrameworkControls
+	// Requires is false for draft and retired standards, and for standards without
+	// applies_to: they make no blueprint a gap.
+	Requires bool
+	Tally    AlignmentTally
+	// StatementTallies holds the adoption of each statement, parallel to Statements.
+	StatementTallies []AlignmentTally
+	Targets          []EffectivenessTarget
+
+	conditions  []appliesCondition
+	statementAt map[string]int
+}
+
+// Statement is one requirement of a standard.
+type Statement struct {
+	ID, Text, Level string
+}
+
+// FrameworkControls is the external controls of one framework a standard maps to.
+type FrameworkControls struct {
+	Framework string
+	Controls  []string
+}
+
+// MatrixCell is one blueprint × standard cell.
+type MatrixCell struct {
+	Status Alignment
+	// Applies says the standard's applies_to requires the blueprint to align.
+	Applies bool
+	// Records are the blueprint's records on the standard, in the order written.
+	Records []*AlignmentRecord
+	// Statements holds the status of each statement of the standard (parallel to
+	// the column's Statements), or nil when the standard has none.
+	Statements []Alignment
+}
+
+// AlignmentTally counts cells by status, for adoption and gap figures.
+type AlignmentTally struct {
+	Counts     [len(alignments)]int
+	Applicable int // cells that are recorded or required, except not-applicable
+	Adopted    int // implemented or alternative
+	Gaps       int
+}
+
+func (t *AlignmentTally) add(a Alignment) {
+	if a == AlignNone {
+		return
+	}
+	t.Counts[a.rank()]++
+	if a.Applicable() {
+		t.Applicable++
+	}
+	if a.Adopted() {
+		t.Adopted++
+	}
+	if a.Gap() {
+		t.Gaps++
+	}
+}
+
+// Percent is adoption in whole percent (rounded down), 0 when nothing applies.
+func (t AlignmentTally) Percent() int {
+	if t.Applicable == 0 {
+		return 0
+	}
+	return t.Adopted * 100 / t.Applicable
+}
+
+// Count returns how many cells have status a.
+func (t AlignmentTally) Count(a Alignment) int {
+	if a == AlignNone {
+		return 0
+	}
+	return t.Counts[a.rank()]
+}
+
+// AlignmentCount is one status and how many cells have it.
+type AlignmentCount struct {
+	Status Alignment
+	Count  int
+}
+
+// Breakdown lists the statuses that occur, worst first.
+func (t AlignmentTally) Breakdown() []AlignmentCount {
+	var out []AlignmentCount
+	for i, n := range t.Counts {
+		if n > 0 {
+			out = append(out, AlignmentCount{alignments[i], n})
+		}
+	}
+	return out
+}
+
+// Row returns the matrix row of a blueprint, or nil.
+func (m *Matrix) Row(d *Document) *MatrixRow { return m.rowOf[d] }
+
+// Column returns the matrix column of a standard, or nil.
+func (m *Matrix) Column(d *Document) *MatrixColumn { return m.colOf[d] }
+
+// computeMatrix is the matrix analysis: a pure function of the linked portfolio
+// and its Today. It reads every blueprint's compliance records, fills each cell
+// (authored records, not-assessed where a standard's applies_to requires a record
+// and none exists, statements rolled up worst first) and computes the roll-ups.
+// The diagnostics are the alignment-record rules and waiver expiry.
+func computeMatrix(p *Portfolio) (*Matrix, Diagnostics) {
+	m := &Matrix{Today: dateOnly(p.Today), rowOf: map[*Document]*MatrixRow{}, colOf: map[*Document]*MatrixColumn{}}
+	var diags Diagnostics
+	ids := sortedKeys(p.ByID)
+	for _, d := range p.ByKind["standard"] {
+		col, ds := newColumn(p, d)
+		diags = append(diags, ds...)
+		m.Columns = append(m.Columns, col)
+	}
+	slices.SortFunc(m.Columns, func(a, b *MatrixColumn) int {
+		return cmp.Or(compareEmptyLast(a.Family, b.Family), compareFold(a.Doc.Title, b.Doc.Title), cmp.Compare(a.Doc.ID, b.Doc.ID))
+	})
+	for i, c := range m.Columns {
+		c.Index = i
+		c.StatementTallies = make([]AlignmentTally, len(c.Statements))
+		m.colOf[c.Doc] = c
+	}
+	for _, d := range p.ByKind["blueprint"] {
+		row := &MatrixRow{Doc: d, Domain: strings.TrimSpace(d.Fields.String("domain"))}
+		m.Rows = append(m.Rows, row)
+		m.rowOf[d] = row
+	}
+	slices.SortFunc(m.Rows, func(a, b *MatrixRow) int {
+		return cmp.Or(compareEmptyLast(a.Domain, b.Domain), compareFold(a.Doc.Title, b.Doc.Title), cmp.Compare(a.Doc.ID, b.Doc.ID))
+	})
+	for _, row := range m.Rows {
+		recs, ds := readRecords(p, row.Doc, m, ids)
+		diags = append(diags, ds...)
+		m.Records = append(m.Records, recs...)
+		m.fillRow(row, recs)
+	}
+	m.rollUp(p.Config)
+	return m, diags
+}
+
+// fillRow computes one blueprint's cells from its records and the standards'
+// applies_to conditions.
+func (m *Matrix) fillRow(row *MatrixRow, recs []*AlignmentRecord) {
+	row.Cells = make([]MatrixCell, len(m.Columns))
+	// Each cell's records are a window of the row's records sorted by column.
+	sorted := slices.Clone(recs)
+	slices.SortStableFunc(sorted, func(a, b *AlignmentRecord) int { return cmp.Compare(a.col, b.col) })
+	for i := 0; i < len(sorted); {
+		j := i + 1
+		for j < len(sorted) && sorted[j].col == sorted[i].col {
+			j++
+		}
+		row.Cells[sorted[i].col].Records = sorted[i:j:j]
+		i = j
+	}
+	values := blueprintValues{doc: row.Doc}
+	exempt := row.Doc.Status == "retired"
+	// One backing array holds the statement statuses of the whole row.
+	var backing []Alignment
+	for _, col := range m.Columns {
+		c := &row.Cells[col.Index]
+		c.Applies = col.Requires && !exempt && col.applies(&values)
+		if c.Applies || len(c.Records) > 0 {
+			if n := len(col.Statements); n > 0 {
+				if len(backing) < n {
+					backing = make([]Alignment, max(n, 64))
+				}
+				c.Statements, backing = backing[:n:n], backing[n:]
+			}
+			c.roll(col)
+		}
+	}
+}
+
+// roll computes the cell's statement statuses and its rolled-up status. A
+// statement takes its own records (worst first), else the whole-standard record,
+// else not-assessed when the standard applies and the statement is a must or a
+// should. A record naming an unknown statement still counts for the standard.
+func (c *MatrixCell) roll(col *MatrixColumn) {
+	whole, extra := AlignNone, AlignNone
+	var own []Alignment
+	for _, r := range c.Records {
+		st := r.Effective()
+		if r.Statement == "" {
+			whole = worse(whole, st)
+			continue
+		}
+		k, ok := col.statementAt[r.Statement]
+		if !ok {
+			extra = worse(extra, st)
+			continue
+		}
+		if own == nil {
+			own = make([]Alignment, len(col.Statements))
+		}
+		own[k] = worse(own[k], st)
+	}
+	if len(col.Statements) == 0 {
+		c.Status = worse(whole, extra)
+		if c.Status == AlignNone && c.Applies {
+			c.Status = AlignNotAssessed
+		}
+		return
+	}
+	if len(c.Statements) != len(col.Statements) {
+		c.Statements = make([]Alignment, len(col.Statements))
+	}
+	status := extra
+	for k, s := range col.Statements {
+		v := AlignNone
+		if own != nil {
+			v = own[k]
+		}
+		if v == AlignNone {
+			v = whole
+		}
+		if v == AlignNone && c.Applies && s.Level != "may" {
+			v = AlignNotAssessed
+		}
+		c.Statements[k] = v
+		status = worse(status, v)
+	}
+	c.Status = status
+}
+
+// StatementTally counts the cell's statements by status.
+func (c *MatrixCell) StatementTally() AlignmentTally {
+	var t AlignmentTally
+	for _, s := range c.Statements {
+		t.add(s)
+	}
+	return t
+}
+
+// Mixed reports whether the cell rolls up statements of more than one status.
+func (c *MatrixCell) Mixed() bool {
+	for _, s := range c.Statements {
+		if s != AlignNone && s != c.Status {
+			return true
+		}
+	}
+	return false
+}
+
+// rollUp computes the tallies, the coverage by family and by framework control,
+// and the exception register.
+func (m *Matrix) rollUp(cfg *Config) {
+	for _, row := range m.Rows {
+		for j := range row.Cells {
+			c := &row.Cells[j]
+			if c.Status == AlignNone {
+				continue
+			}
+			col := m.Columns[j]
+			row.Tally.add(c.Status)
+			col.Tally.add(c.Status)
+			m.Total.add(c.Status)
+			for k, s := range c.Statements {
+				col.StatementTallies[k].add(s)
+			}
+		}
+	}
+	for _, col := range m.Columns {
+		col.measureTargets()
+	}
+	m.Families = familyCoverage(m)
+	m.Frameworks = frameworkCoverage(m, cfg)
+	for _, r := range m.Records {
+		if r.Status == AlignException {
+			m.Exceptions = append(m.Exceptions, r)
+		}
+	}
+	slices.SortStableFunc(m.Exceptions, func(a, b *AlignmentRecord) int {
+		return cmp.Or(compareBool(a.Waiver.usable(), b.Waiver.usable()), a.Waiver.expires().Compare(b.Waiver.expires()))
+	})
+}
+
+// compareEmptyLast orders strings case-insensitively with "" after everything.
+func compareEmptyLast(a, b string) int {
+	if (a == "") != (b == "") {
+		return compareBool(a == "", b == "")
+	}
+	return compareFold(a, b)
+}
+
+func compareFold(a, b string) int { return cmp.Compare(strings.ToLower(a), strings.ToLower(b)) }
+
+// compareBool orders false before true.
+func compareBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case !a:
+		return -1
+	}
+	return 1
+}
+
+// dateOnly returns the calendar day of t, at midnight UTC.
+func dateOnly(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}

@@ -1,0 +1,334 @@
+package generator
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// The matrix pages: matrix/ (standards grouped by family), matrix/statements/FAMILY/
+// (a family expanded to its statements), matrix/controls/FRAMEWORK/ (columns are a
+// framework's controls) and matrix/waivers/. Each grid is complete HTML; the
+// filters are a progressive enhancement (matrix.js).
+
+// MatrixPage is the data of a matrix grid page.
+type MatrixPage struct {
+	Matrix    *Matrix
+	Mode      string // "standards", "statements" or "controls"
+	Views     []MatrixLink
+	Details   []MatrixLink // the families, each expanded to its statements
+	Grid      *MatrixGrid
+	Filters   []Filter
+	Family    *FamilyCoverage    // statements mode
+	Framework *FrameworkCoverage // controls mode
+	// Expand maps a family to its statements page, FrameworkURL a framework to its
+	// controls page, for the roll-up tables.
+	Expand       map[string]string
+	FrameworkURL map[string]string
+}
+
+// MatrixLink is one entry of the view switch.
+type MatrixLink struct {
+	Label, URL string
+	Current    bool
+}
+
+// MatrixGrid is a matrix table: column groups, columns, and rows grouped by domain.
+type MatrixGrid struct {
+	ColGroups []GridGroup
+	Columns   []GridColumn
+	RowGroups []GridRowGroup
+}
+
+// Width is the number of table columns: the blueprint, its score and gaps, and the
+// grid's columns.
+func (g *MatrixGrid) Width() int { return len(g.Columns) + 3 }
+
+// GridGroup is a header spanning several columns.
+type GridGroup struct {
+	Label, URL string
+	Span       int
+}
+
+// GridColumn is one column header with the column's adoption.
+type GridColumn struct {
+	Label, Title, URL string
+	Tally             AlignmentTally
+}
+
+// GridRowGroup is the rows of one domain.
+type GridRowGroup struct {
+	Label string
+	Rows  []GridRow
+}
+
+// GridRow is one blueprint's row of a grid.
+type GridRow struct {
+	Row         *MatrixRow
+	Criticality string
+	Owner       string
+	Status      string
+	Cells       []GridCell
+}
+
+// GridCell is one cell of a grid: its status, the anchor of its entry in the
+// blueprint's alignment panel, and a breakdown when it rolls up mixed statements.
+type GridCell struct {
+	Status Alignment
+	Anchor string
+	Note   string
+}
+
+// Classes lists the statuses the row has, for the status filter.
+func (r GridRow) Classes() string {
+	seen := map[Alignment]bool{}
+	for _, c := range r.Cells {
+		seen[c.Status] = true
+	}
+	var out []string
+	for _, a := range alignments {
+		if seen[a] {
+			out = append(out, a.String())
+		}
+	}
+	return strings.Join(out, "\x1f")
+}
+
+// matrixPages lists the matrix pages.
+func matrixPages(p *Portfolio) []pageJob {
+	m := p.Matrix
+	if m == nil {
+		return nil
+	}
+	famURL := familyURLs(m)
+	fwURL := map[string]string{}
+	for _, f := range m.Frameworks {
+		fwURL[f.Framework] = "matrix/controls/" + slugify(f.Framework) + "/"
+	}
+	filters := matrixFilters(p, m)
+	newPage := func(mode, url string) *MatrixPage {
+		mp := &MatrixPage{Matrix: m, Mode: mode, Filters: filters, Expand: famURL, FrameworkURL: fwURL}
+		mp.Views = append(mp.Views, MatrixLink{Label: "Standards by family", URL: "matrix/", Current: url == "matrix/"})
+		for _, f := range m.Frameworks {
+			mp.Views = append(mp.Views, MatrixLink{Label: "Controls: " + f.Title, URL: fwURL[f.Framework], Current: url == fwURL[f.Framework]})
+		}
+		for _, f := range m.Families {
+			mp.Details = append(mp.Details, MatrixLink{Label: familyLabel(f.Family), URL: famURL[f.Family], Current: url == famURL[f.Family]})
+		}
+		return mp
+	}
+	main := newPage("standards", "matrix/")
+	main.Grid = standardsGrid(m, famURL)
+	jobs := []pageJob{{url: "matrix/", layout: "matrix.html",
+		page: &Page{Title: "Standards alignment matrix", Section: "matrix", Data: main}}}
+	for _, f := range m.Families {
+		mp := newPage("statements", famURL[f.Family])
+		mp.Family, mp.Grid = f, statementsGrid(m, f)
+		jobs = append(jobs, pageJob{url: famURL[f.Family], layout: "matrix.html",
+			page: &Page{Title: "Alignment matrix: " + familyLabel(f.Family) + " statements", Section: "matrix", Data: mp}})
+	}
+	for _, f := range m.Frameworks {
+		mp := newPage("controls", fwURL[f.Framework])
+		mp.Framework, mp.Grid = f, controlsGrid(m, f)
+		jobs = append(jobs, pageJob{url: fwURL[f.Framework], layout: "matrix.html",
+			page: &Page{Title: "Alignment matrix: " + f.Title + " controls", Section: "matrix", Data: mp}})
+	}
+	jobs = append(jobs, pageJob{url: "matrix/waivers/", layout: "waivers.html",
+		page: &Page{Title: "Waiver register", Section: "matrix", Data: m}})
+	return jobs
+}
+
+// familyURLs gives each family its statements page, with unique slugs.
+func familyURLs(m *Matrix) map[string]string {
+	out := map[string]string{}
+	used := map[string]bool{}
+	for _, f := range m.Families {
+		s := slugify(familyLabel(f.Family))
+		for i := 2; used[s]; i++ {
+			s = slugify(familyLabel(f.Family)) + "-" + strconv.Itoa(i)
+		}
+		used[s] = true
+		out[f.Family] = "matrix/statements/" + s + "/"
+	}
+	return out
+}
+
+func familyLabel(f string) string {
+	if f == "" {
+		return "No family"
+	}
+	return f
+}
+
+func standardsGrid(m *Matrix, famURL map[string]string) *MatrixGrid {
+	g := &MatrixGrid{}
+	for _, col := range m.Columns {
+		if n := len(g.ColGroups); n == 0 || g.ColGroups[n-1].Label != familyLabel(col.Family) {
+			g.ColGroups = append(g.ColGroups, GridGroup{Label: familyLabel(col.Family), URL: famURL[col.Family]})
+		}
+		g.ColGroups[len(g.ColGroups)-1].Span++
+		g.Columns = append(g.Columns, GridColumn{Label: col.Doc.Title, Title: col.Doc.Title, URL: col.Doc.URL, Tally: col.Tally})
+	}
+	g.RowGroups = gridRows(m, func(row *MatrixRow) []GridCell {
+		cells := make([]GridCell, len(m.Columns))
+		for j, col := range m.Columns {
+			c := &row.Cells[j]
+			cells[j] = GridCell{Status: c.Status, Anchor: col.Anchor()}
+			if c.Mixed() {
+				cells[j].Note = breakdownText(c.StatementTally())
+			}
+		}
+		return cells
+	})
+	return g
+}
+
+func statementsGrid(m *Matrix, f *FamilyCoverage) *MatrixGrid {
+	g := &MatrixGrid{}
+	for _, col := range f.Columns {
+		g.ColGroups = append(g.ColGroups, GridGroup{Label: col.Doc.Title, URL: col.Doc.URL, Span: max(1, len(col.Statements))})
+		if len(col.Statements) == 0 {
+			g.Columns = append(g.Columns, GridColumn{Label: "whole standard", Title: col.Doc.Title, URL: col.Doc.URL, Tally: col.Tally})
+		}
+		for k, s := range col.Statements {
+			g.Columns = append(g.Columns, GridColumn{Label: s.ID, Title: "(" + s.Level + ") " + s.Text, URL: col.Doc.URL, Tally: col.StatementTallies[k]})
+		}
+	}
+	g.RowGroups = gridRows(m, func(row *MatrixRow) []GridCell {
+		var cells []GridCell
+		for _, col := range f.Columns {
+			c := &row.Cells[col.Index]
+			if len(col.Statements) == 0 {
+				cells = append(cells, GridCell{Status: c.Status, Anchor: col.Anchor()})
+				continue
+			}
+			for k := range col.Statements {
+				s := AlignNone
+				if c.Statements != nil {
+					s = c.Statements[k]
+				}
+				cells = append(cells, GridCell{Status: s, Anchor: col.Anchor()})
+			}
+		}
+		return cells
+	})
+	return g
+}
+
+func controlsGrid(m *Matrix, f *FrameworkCoverage) *MatrixGrid {
+	g := &MatrixGrid{}
+	for _, c := range f.Controls {
+		if n := len(g.ColGroups); n == 0 || g.ColGroups[n-1].Label != c.Group {
+			g.ColGroups = append(g.ColGroups, GridGroup{Label: c.Group})
+		}
+		g.ColGroups[len(g.ColGroups)-1].Span++
+		var titles []string
+		for _, col := range c.Columns {
+			titles = append(titles, col.Doc.Title)
+		}
+		g.Columns = append(g.Columns, GridColumn{Label: c.Label, Title: c.ID + ": " + strings.Join(titles, "; "), Tally: c.Tally})
+	}
+	g.RowGroups = gridRows(m, func(row *MatrixRow) []GridCell {
+		cells := make([]GridCell, len(f.Controls))
+		for k, c := range f.Controls {
+			s, by := c.Cell(row)
+			cells[k] = GridCell{Status: s}
+			if by != nil {
+				cells[k].Anchor = by.Anchor()
+			}
+		}
+		return cells
+	})
+	return g
+}
+
+// gridRows groups the rows by domain, in matrix order, with the cells of a grid.
+func gridRows(m *Matrix, cells func(*MatrixRow) []GridCell) []GridRowGroup {
+	var out []GridRowGroup
+	for _, row := range m.Rows {
+		label := row.Domain
+		if label == "" {
+			label = "No domain"
+		}
+		if len(out) == 0 || out[len(out)-1].Label != label {
+			out = append(out, GridRowGroup{Label: label})
+		}
+		g := &out[len(out)-1]
+		g.Rows = append(g.Rows, GridRow{Row: row, Criticality: row.Doc.Fields.String("criticality"),
+			Owner: row.Doc.Owner, Status: row.Doc.Status, Cells: cells(row)})
+	}
+	return out
+}
+
+// breakdownText says how many statements a cell rolls up per status.
+func breakdownText(t AlignmentTally) string {
+	var parts []string
+	for _, bc := range t.Breakdown() {
+		parts = append(parts, strconv.Itoa(bc.Count)+" "+strings.ToLower(bc.Status.Label()))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// matrixFilters lists the filter selects: domain, criticality, owner, blueprint
+// status and alignment status.
+func matrixFilters(p *Portfolio, m *Matrix) []Filter {
+	sets := map[string]map[string]bool{"domain": {}, "criticality": {}, "owner": {}, "status": {}, "align": {}}
+	for _, row := range m.Rows {
+		for name, v := range map[string]string{"domain": row.Domain, "criticality": row.Doc.Fields.String("criticality"),
+			"owner": row.Doc.Owner, "status": row.Doc.Status} {
+			if v != "" {
+				sets[name][v] = true
+			}
+		}
+		for _, c := range row.Cells {
+			if c.Status != AlignNone {
+				sets["align"][c.Status.String()] = true
+			}
+		}
+	}
+	inOrder := func(order []string, set map[string]bool) []string {
+		var out []string
+		for _, v := range order {
+			if set[v] {
+				out = append(out, v)
+				delete(set, v)
+			}
+		}
+		return append(out, sortedKeys(set)...)
+	}
+	var critOrder, statusOrder, alignOrder []string
+	if k := p.Schema.Kinds["blueprint"]; k != nil {
+		statusOrder = k.Statuses
+		if f := k.Fields.ByName["criticality"]; f != nil {
+			critOrder = slices.Clone(f.Values)
+			slices.Reverse(critOrder)
+		}
+	}
+	for _, a := range alignments {
+		alignOrder = append(alignOrder, a.String())
+	}
+	return []Filter{
+		{Name: "domain", Label: "Domain", Values: sortedKeys(sets["domain"])},
+		{Name: "criticality", Label: "Criticality", Values: inOrder(critOrder, sets["criticality"])},
+		{Name: "owner", Label: "Owner", Values: sortedKeys(sets["owner"])},
+		{Name: "status", Label: "Blueprint status", Values: inOrder(statusOrder, sets["status"])},
+		{Name: "align", Label: "Alignment status", Values: inOrder(alignOrder, sets["align"])},
+	}
+}
+
+// FilterValue returns what a grid row offers to a matrix filter.
+func (r GridRow) FilterValue(name string) string {
+	switch name {
+	case "domain":
+		return r.Row.Domain
+	case "criticality":
+		return r.Criticality
+	case "owner":
+		return r.Owner
+	case "status":
+		return r.Status
+	case "align":
+		return r.Classes()
+	}
+	return ""
+}

@@ -1,0 +1,312 @@
+package generator
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// AlignmentRecord is one entry of a blueprint's compliance list: how the blueprint
+// meets a standard, or one statement of it.
+type AlignmentRecord struct {
+	Blueprint *Document
+	Standard  *Document
+	// Index is the record's position in the blueprint's compliance list.
+	Index         int
+	Statement     string
+	Status        Alignment // as written
+	Evidence      []AlignmentEvidence
+	Planned       string // a quarter or a date, as written
+	Justification string
+	Assessed      string // YYYY-MM-DD
+	Waiver        *AlignmentWaiver
+
+	col int // the standard's column
+}
+
+// AlignmentEvidence is one evidence entry: a document named by id, a web URL, or
+// text.
+type AlignmentEvidence struct {
+	Text string
+	Doc  *Document
+	URL  string
+
+	index int // position in the record's evidence list, for diagnostics
+}
+
+// AlignmentWaiver is the approval of an exception, valid until it expires.
+type AlignmentWaiver struct {
+	ApprovedBy    string
+	Justification string
+	Expires       time.Time // zero when not given
+	DaysLeft      int       // negative once expired
+}
+
+// Field returns the record's front-matter path, like "compliance[3]".
+func (r *AlignmentRecord) Field() string { return "compliance[" + strconv.Itoa(r.Index) + "]" }
+
+// Line returns the record's line in its blueprint's file.
+func (r *AlignmentRecord) Line() int { return r.Blueprint.pos(r.Field()).Line }
+
+// Source returns "path:line" of the record.
+func (r *AlignmentRecord) Source() string {
+	return r.Blueprint.Path + ":" + strconv.Itoa(r.Line())
+}
+
+// Effective returns the record's status at today: an exception whose waiver has
+// expired counts as AlignExpired.
+func (r *AlignmentRecord) Effective() Alignment {
+	if r.Status == AlignException && r.Waiver.Expired() {
+		return AlignExpired
+	}
+	return r.Status
+}
+
+// Expired reports whether the waiver's expiry date has passed.
+func (w *AlignmentWaiver) Expired() bool { return w.usable() && w.DaysLeft < 0 }
+
+// Expiring reports whether the waiver expires within waiverWarningDays (today
+// included).
+func (w *AlignmentWaiver) Expiring() bool {
+	return w.usable() && w.DaysLeft >= 0 && w.DaysLeft <= waiverWarningDays
+}
+
+// State is "expired", "expiring", "valid" or "missing" (no waiver or no expiry).
+func (w *AlignmentWaiver) State() string {
+	switch {
+	case !w.usable():
+		return "missing"
+	case w.Expired():
+		return "expired"
+	case w.Expiring():
+		return "expiring"
+	}
+	return "valid"
+}
+
+func (w *AlignmentWaiver) usable() bool { return w != nil && !w.Expires.IsZero() }
+
+func (w *AlignmentWaiver) expires() time.Time {
+	if w == nil {
+		return time.Time{}
+	}
+	return w.Expires
+}
+
+// DaysLeftText says how many days are left, like "18 days".
+func (w *AlignmentWaiver) DaysLeftText() string {
+	return strconv.Itoa(w.DaysLeft) + " " + pluralWord(w.DaysLeft, "day", "days")
+}
+
+// DaysAgo says how long ago an expired waiver expired, like "12 days".
+func (w *AlignmentWaiver) DaysAgo() string {
+	return strconv.Itoa(-w.DaysLeft) + " " + pluralWord(-w.DaysLeft, "day", "days")
+}
+
+// ExpiresText is the expiry as YYYY-MM-DD, or "".
+func (w *AlignmentWaiver) ExpiresText() string {
+	if !w.usable() {
+		return ""
+	}
+	return w.Expires.Format(time.DateOnly)
+}
+
+// readRecords reads a blueprint's compliance list and checks each record against
+// the rules of PRODUCT.md §3. Records whose standard did not resolve are left out
+// (the link stage has reported them). The record's index comes from its standard
+// reference, whose Attrs is the record, so that it stays right even when an earlier
+// item was rejected by validation.
+func readRecords(p *Portfolio, d *Document, m *Matrix, ids []string) ([]*AlignmentRecord, Diagnostics) {
+	sink := &diagSink{path: d.Path}
+	// The records live in one array per blueprint; its capacity is the list's
+	// length, so appending never moves them.
+	slab := make([]AlignmentRecord, 0, len(d.Fields.List("compliance")))
+	var out []*AlignmentRecord
+	type key struct {
+		std       *Document
+		statement string
+	}
+	seen := make(map[key]int, cap(slab))
+	for _, ref := range d.Refs {
+		idx, ok := complianceIndex(ref.Field)
+		if !ok || ref.To == nil || ref.To.Kind != "standard" || ref.Attrs == nil || len(slab) == cap(slab) {
+			continue
+		}
+		slab = append(slab, newRecord(p, d, ref.To, idx, ref.Attrs, m.Today))
+		r := &slab[len(slab)-1]
+		r.col = m.colOf[r.Standard].Index
+		if first, dup := seen[key{r.Standard, r.Statement}]; dup {
+			sink.warnf(d.pos(r.Field()), "%s: a second record for %s (first at compliance[%d]); the worse status counts: merge them",
+				r.Field(), r.target(), first)
+		} else {
+			seen[key{r.Standard, r.Statement}] = idx
+		}
+		checkRecord(r, sink)
+		checkStatement(r, m.colOf[r.Standard], sink)
+		checkEvidence(r, ids, sink)
+		out = append(out, r)
+	}
+	return out, sink.diags
+}
+
+// webURL is isWebURL without parsing: an http(s) URL with a host and no spaces.
+// Evidence lists can hold a hundred thousand entries, and url.Parse allocates.
+func webURL(s string) bool {
+	rest, ok := strings.CutPrefix(s, "https://")
+	if !ok {
+		if rest, ok = strings.CutPrefix(s, "http://"); !ok {
+			return false
+		}
+	}
+	host := rest
+	if i := strings.IndexAny(rest, "/?#"); i >= 0 {
+		host = rest[:i]
+	}
+	return host != "" && !strings.ContainsFunc(s, func(r rune) bool { return r <= ' ' || r == 0x7f })
+}
+
+// complianceIndex parses "compliance[N].standard".
+func complianceIndex(field string) (int, bool) {
+	rest, ok := strings.CutPrefix(field, "compliance[")
+	if !ok {
+		return 0, false
+	}
+	num, ok := strings.CutSuffix(rest, "].standard")
+	if !ok {
+		return 0, false
+	}
+	n, err := strconv.Atoi(num)
+	return n, err == nil
+}
+
+func newRecord(p *Portfolio, d, std *Document, idx int, obj *Object, today time.Time) AlignmentRecord {
+	r := AlignmentRecord{Blueprint: d, Standard: std, Index: idx,
+		Statement:     strings.TrimSpace(obj.String("statement")),
+		Status:        parseAlignment(obj.String("status")),
+		Justification: strings.TrimSpace(obj.String("justification"))}
+	if pd, ok := obj.Get("planned").(Period); ok {
+		r.Planned = pd.Text
+	}
+	if a, ok := obj.Get("assessed").(Date); ok {
+		r.Assessed = a.String()
+	}
+	evidence := obj.List("evidence")
+	if len(evidence) > 0 {
+		r.Evidence = make([]AlignmentEvidence, 0, len(evidence))
+	}
+	for i, e := range evidence {
+		s, ok := e.(string)
+		if !ok || strings.TrimSpace(s) == "" {
+			continue
+		}
+		s = strings.TrimSpace(s)
+		ev := AlignmentEvidence{Text: s, index: i}
+		if webURL(s) {
+			ev.URL = s
+		} else if doc := p.ByID[s]; doc != nil {
+			ev.Doc = doc
+		}
+		r.Evidence = append(r.Evidence, ev)
+	}
+	if w := obj.Obj("waiver"); w != nil {
+		r.Waiver = &AlignmentWaiver{ApprovedBy: strings.TrimSpace(w.String("approved_by")),
+			Justification: strings.TrimSpace(w.String("justification"))}
+		if exp, ok := w.Get("expires").(Date); ok {
+			r.Waiver.Expires = dateOnly(exp.Time)
+			r.Waiver.DaysLeft = int(math.Round(r.Waiver.Expires.Sub(today).Hours() / 24))
+		}
+	}
+	return r
+}
+
+// target names the record's standard and statement for messages.
+func (r *AlignmentRecord) target() string {
+	if r.Statement != "" {
+		return quote(r.Standard.ID) + " statement " + quote(r.Statement)
+	}
+	return quote(r.Standard.ID)
+}
+
+// checkRecord applies the alignment-record rules: justification, planned date,
+// waiver and its expiry, and that a statement exists.
+func checkRecord(r *AlignmentRecord, sink *diagSink) {
+	// Positions are looked up only for a record with something to report: finding
+	// them parses the front matter again.
+	d := r.Blueprint
+	at := func() Pos { return d.pos(r.Field()) }
+	switch r.Status {
+	case AlignNotApplicable:
+		if r.Justification == "" {
+			sink.errorf(at(), "%s: status not-applicable needs a justification: add justification: saying why %s does not apply", r.Field(), r.target())
+		}
+	case AlignAlternative:
+		if r.Justification == "" {
+			sink.errorf(at(), "%s: status alternative needs a justification: add justification: describing how the alternative meets %s", r.Field(), r.target())
+		}
+	case AlignPlanned, AlignPartial:
+		if r.Planned == "" {
+			sink.errorf(at(), "%s: status %s needs a planned date: add planned: with the quarter (2027-Q1) or date when %s will be met", r.Field(), r.Status, r.target())
+		}
+	case AlignException:
+		checkWaiver(r, sink)
+	}
+	if r.Waiver != nil && r.Status != AlignException {
+		sink.warnf(d.pos(r.Field()+".waiver"), "%s.waiver: a waiver only counts for status exception (this record is %s): remove it or set status: exception", r.Field(), r.Status)
+	}
+}
+
+func checkWaiver(r *AlignmentRecord, sink *diagSink) {
+	d, w := r.Blueprint, r.Waiver
+	switch {
+	case w == nil:
+		sink.errorf(d.pos(r.Field()), "%s: status exception needs a waiver: add waiver: {approved_by, expires, justification} with an expiry date", r.Field())
+	case w.Expires.IsZero():
+		// The schema reports the missing expires field.
+	case w.Expired():
+		days := -w.DaysLeft
+		sink.errorf(d.pos(r.Field()+".waiver.expires"), "%s.waiver.expires: the waiver for %s expired on %s, %d %s ago: renew it with a new approved expiry, fix the gap, or record the status as non-compliant",
+			r.Field(), r.target(), w.ExpiresText(), days, pluralWord(days, "day", "days"))
+	case w.Expiring():
+		when := "today"
+		if w.DaysLeft > 0 {
+			when = "in " + strconv.Itoa(w.DaysLeft) + " " + pluralWord(w.DaysLeft, "day", "days")
+		}
+		sink.warnf(d.pos(r.Field()+".waiver.expires"), "%s.waiver.expires: the waiver for %s expires on %s, %s: renew it or close the gap before then",
+			r.Field(), r.target(), w.ExpiresText(), when)
+	}
+}
+
+// checkStatement reports a statement id the standard does not have.
+func checkStatement(r *AlignmentRecord, col *MatrixColumn, sink *diagSink) {
+	if r.Statement == "" || col == nil {
+		return
+	}
+	if _, ok := col.statementAt[r.Statement]; ok {
+		return
+	}
+	at := r.Blueprint.pos(r.Field() + ".statement")
+	if len(col.Statements) == 0 {
+		sink.errorf(at, "%s.statement: %q has no statements, so %q cannot be one of them: remove statement: to align with the whole standard",
+			r.Field(), r.Standard.ID, r.Statement)
+		return
+	}
+	known := make([]string, len(col.Statements))
+	for k, st := range col.Statements {
+		known[k] = st.ID
+	}
+	sink.errorf(at, "%s.statement: %q is not a statement of %q%s (its statements: %s)",
+		r.Field(), r.Statement, r.Standard.ID, didYouMean(r.Statement, known), strings.Join(known, ", "))
+}
+
+// checkEvidence warns about evidence that looks like a document id but names none.
+func checkEvidence(r *AlignmentRecord, ids []string, sink *diagSink) {
+	for _, e := range r.Evidence {
+		if e.URL != "" || e.Doc != nil || !idPattern.MatchString(e.Text) {
+			continue
+		}
+		f := r.Field() + ".evidence[" + strconv.Itoa(e.index) + "]"
+		sink.warnf(r.Blueprint.pos(f), "%s: %q is neither a known document id nor an http(s) URL%s: link a document by its id or give a URL",
+			f, e.Text, didYouMean(e.Text, ids))
+	}
+}

@@ -1,0 +1,136 @@
+package generator
+
+import (
+	"strconv"
+)
+
+// The matrix view's hooks in the views table: the analysis, home cards, panels on
+// blueprint and standard pages, its pages (matrix_page.go) and exports
+// (matrix_export.go).
+
+func analyseMatrix(p *Portfolio) Diagnostics {
+	m, diags := computeMatrix(p)
+	p.Matrix = m
+	return diags
+}
+
+func matrixCards(p *Portfolio) []Card {
+	m := p.Matrix
+	if m == nil {
+		return nil
+	}
+	comp := Card{Title: "Compliance", URL: "matrix/", Value: "–", Detail: "no standard applies to a blueprint yet"}
+	if t := m.Total; t.Applicable > 0 {
+		comp.Value = strconv.Itoa(t.Percent()) + "%"
+		comp.Detail = strconv.Itoa(t.Adopted) + " of " + strconv.Itoa(t.Applicable) + " alignments met; " +
+			strconv.Itoa(t.Gaps) + " open " + pluralWord(t.Gaps, "gap", "gaps")
+		comp.Alert = t.Gaps > 0
+	}
+	var expired, expiring int
+	for _, r := range m.Exceptions {
+		switch {
+		case r.Waiver.Expired():
+			expired++
+		case r.Waiver.Expiring():
+			expiring++
+		}
+	}
+	waivers := Card{Title: "Alignment waivers", URL: "matrix/waivers/", Value: strconv.Itoa(expired + expiring),
+		Detail: strconv.Itoa(expired) + " expired, " + strconv.Itoa(expiring) + " expiring within " +
+			strconv.Itoa(waiverWarningDays) + " days", Alert: expired+expiring > 0}
+	return []Card{comp, waivers}
+}
+
+// MatrixPanel is the data of a document's alignment panel: a blueprint's row or a
+// standard's column, one item per non-empty cell.
+type MatrixPanel struct {
+	Row    *MatrixRow
+	Column *MatrixColumn
+	Items  []MatrixPanelItem
+}
+
+// MatrixPanelItem is one cell shown in a panel with the statements it rolls up.
+type MatrixPanelItem struct {
+	Row        *MatrixRow
+	Column     *MatrixColumn
+	Cell       *MatrixCell
+	Statements []StatementStatus
+}
+
+// StatementStatus is one statement of a cell and its status.
+type StatementStatus struct {
+	Statement Statement
+	Status    Alignment
+}
+
+// Gaps lists the row's open gaps.
+func (mp MatrixPanel) Gaps() []MatrixPanelItem {
+	var out []MatrixPanelItem
+	for _, it := range mp.Items {
+		if it.Cell.Status.Gap() {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+func matrixPanels(p *Portfolio, d *Document) []Panel {
+	m := p.Matrix
+	if m == nil {
+		return nil
+	}
+	if row := m.Row(d); row != nil {
+		mp := MatrixPanel{Row: row}
+		for _, col := range m.Columns {
+			if c := &row.Cells[col.Index]; c.Status != AlignNone || len(c.Records) > 0 {
+				mp.Items = append(mp.Items, panelItem(row, col))
+			}
+		}
+		return []Panel{{ID: "alignment", Title: "Standards alignment", Template: "matrix-row", Data: mp}}
+	}
+	if col := m.Column(d); col != nil {
+		mp := MatrixPanel{Column: col}
+		for _, row := range m.Rows {
+			if c := &row.Cells[col.Index]; c.Status != AlignNone || len(c.Records) > 0 {
+				mp.Items = append(mp.Items, panelItem(row, col))
+			}
+		}
+		return []Panel{{ID: "alignment", Title: "Alignment across the portfolio", Template: "matrix-column", Data: mp}}
+	}
+	return nil
+}
+
+func panelItem(row *MatrixRow, col *MatrixColumn) MatrixPanelItem {
+	c := &row.Cells[col.Index]
+	it := MatrixPanelItem{Row: row, Column: col, Cell: c}
+	for k, s := range c.Statements {
+		if s != AlignNone {
+			it.Statements = append(it.Statements, StatementStatus{Statement: col.Statements[k], Status: s})
+		}
+	}
+	return it
+}
+
+// StatementAdoption is one statement of a standard and its adoption.
+type StatementAdoption struct {
+	Statement Statement
+	Tally     AlignmentTally
+}
+
+// StatementAdoption lists the column's statements with their adoption.
+func (col *MatrixColumn) StatementAdoption() []StatementAdoption {
+	out := make([]StatementAdoption, len(col.Statements))
+	for k, s := range col.Statements {
+		out[k] = StatementAdoption{Statement: s, Tally: col.StatementTallies[k]}
+	}
+	return out
+}
+
+// Anchor is the id of the standard's entry in a blueprint's alignment panel.
+func (col *MatrixColumn) Anchor() string { return "align-" + col.Doc.ID }
+
+// Anchor is the id of the record's entry in its blueprint's alignment panel.
+func (r *AlignmentRecord) Anchor() string { return "compliance-" + strconv.Itoa(r.Index) }
+
+// Alignments lists every status, worst first, for legends.
+func (m *Matrix) Alignments() []Alignment { return alignments[:] }

@@ -1,0 +1,381 @@
+package generator
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"reflect"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// maxOSCALSize bounds an OSCAL file; the whole SP 800-53 rev5 catalogue is ~10 MB.
+const maxOSCALSize = 64 << 20
+
+// The OSCAL catalog model (https://pages.nist.gov/OSCAL/), as far as the import
+// reads it. A resolved profile is a catalog too.
+type oscalFile struct {
+	Catalog *oscalCatalog `json:"catalog"`
+}
+
+type oscalCatalog struct {
+	UUID     string         `json:"uuid"`
+	Metadata oscalMetadata  `json:"metadata"`
+	Params   []oscalParam   `json:"params"`
+	Controls []oscalControl `json:"controls"`
+	Groups   []oscalGroup   `json:"groups"`
+}
+
+type oscalMetadata struct {
+	Title        string      `json:"title"`
+	Version      string      `json:"version"`
+	LastModified string      `json:"last-modified"`
+	Props        []oscalProp `json:"props"`
+	Links        []oscalLink `json:"links"`
+}
+
+type oscalGroup struct {
+	ID       string         `json:"id"`
+	Title    string         `json:"title"`
+	Params   []oscalParam   `json:"params"`
+	Groups   []oscalGroup   `json:"groups"`
+	Controls []oscalControl `json:"controls"`
+}
+
+type oscalControl struct {
+	ID       string         `json:"id"`
+	Title    string         `json:"title"`
+	Params   []oscalParam   `json:"params"`
+	Props    []oscalProp    `json:"props"`
+	Parts    []oscalPart    `json:"parts"`
+	Controls []oscalControl `json:"controls"`
+}
+
+type oscalPart struct {
+	ID    string      `json:"id"`
+	Name  string      `json:"name"`
+	Prose string      `json:"prose"`
+	Props []oscalProp `json:"props"`
+	Parts []oscalPart `json:"parts"`
+}
+
+type oscalParam struct {
+	ID     string       `json:"id"`
+	Label  string       `json:"label"`
+	Values []string     `json:"values"`
+	Select *oscalSelect `json:"select"`
+}
+
+type oscalSelect struct {
+	HowMany string   `json:"how-many"`
+	Choice  []string `json:"choice"`
+}
+
+type oscalProp struct {
+	Name  string `json:"name"`
+	Value string `json:"value"`
+	Class string `json:"class"`
+}
+
+type oscalLink struct {
+	Href string `json:"href"`
+	Rel  string `json:"rel"`
+}
+
+// OSCALOptions choose what an OSCAL import writes.
+type OSCALOptions struct {
+	// Families lists the control families (group ids, like ac) to import; all when
+	// empty.
+	Families []string
+	// Framework is the maps_to key and the id prefix (nist-800-53r5). When empty it
+	// is read from the catalogue's title.
+	Framework string
+}
+
+// ImportedStandard is one standard document generated from a control family.
+type ImportedStandard struct {
+	ID       string
+	Family   string // the group id
+	Controls int
+	Markdown []byte
+}
+
+// oscalModels are the other OSCAL root objects, for a helpful error.
+var oscalModels = []string{"profile", "component-definition", "system-security-plan",
+	"assessment-plan", "assessment-results", "plan-of-action-and-milestones", "mapping-collection"}
+
+// parseOSCALCatalog decodes an OSCAL catalog or resolved profile catalog. Errors
+// name the file, and the line and column of a JSON mistake.
+func parseOSCALCatalog(name string, data []byte) (*oscalCatalog, error) {
+	if len(data) > maxOSCALSize {
+		return nil, fmt.Errorf("%s: %d bytes is over the %d byte limit for an OSCAL file", name, len(data), maxOSCALSize)
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, fmt.Errorf("%s: the file is empty; want an OSCAL catalog in JSON", name)
+	}
+	var f oscalFile
+	if err := json.Unmarshal(data, &f); err != nil {
+		return nil, jsonError(name, data, err)
+	}
+	if f.Catalog == nil {
+		var roots map[string]json.RawMessage
+		_ = json.Unmarshal(data, &roots)
+		for _, m := range oscalModels {
+			if _, ok := roots[m]; !ok {
+				continue
+			}
+			if m == "profile" {
+				return nil, fmt.Errorf("%s: this is an OSCAL profile, not a catalog: resolve it first (NIST publishes resolved baselines as *_resolved-profile_catalog.json)", name)
+			}
+			return nil, fmt.Errorf("%s: this is an OSCAL %s, not a catalog", name, m)
+		}
+		return nil, fmt.Errorf("%s: no \"catalog\" object at the top: want an OSCAL catalog or resolved profile catalog in JSON", name)
+	}
+	return f.Catalog, nil
+}
+
+// jsonError turns a decoding error into "name:line:col: message". encoding/json
+// reports the offset after the offending byte or value; the position is that of
+// its last character.
+func jsonError(name string, data []byte, err error) error {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syn):
+		at := posAt(data, max(int(syn.Offset)-1, 0))
+		return fmt.Errorf("%s:%d:%d: invalid JSON: %v", name, at.Line, at.Col, syn)
+	case errors.As(err, &typ):
+		at := posAt(data, max(int(typ.Offset)-1, 0))
+		if typ.Field == "" {
+			return fmt.Errorf("%s:%d:%d: the file holds a JSON %s; want an object with a \"catalog\"", name, at.Line, at.Col, typ.Value)
+		}
+		return fmt.Errorf("%s:%d:%d: %s: want %s, not a JSON %s", name, at.Line, at.Col, typ.Field, jsonKind(typ.Type), typ.Value)
+	}
+	return fmt.Errorf("%s: invalid JSON: %v", name, err)
+}
+
+// jsonKind names what a Go type decodes from, in JSON's words.
+func jsonKind(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.String:
+		return "a string"
+	case reflect.Slice, reflect.Array:
+		return "a list"
+	case reflect.Struct, reflect.Map, reflect.Pointer:
+		return "an object"
+	case reflect.Bool:
+		return "true or false"
+	}
+	return "a number"
+}
+
+// oscalFamily is a control family to import: a top-level group, or the controls of
+// an ungrouped catalogue sharing an id prefix.
+type oscalFamily struct {
+	ID, Title string
+	Controls  []oscalControl // flattened: controls, then their enhancements, in order
+}
+
+// OSCALStandards turns an OSCAL catalog (or resolved profile catalog) into one
+// standard document per control family: its controls as statements (ids from the
+// catalogue's label props, like AC-2(1)), maps_to listing the control ids. Withdrawn
+// controls are left out. It writes nothing.
+func OSCALStandards(name string, data []byte, opts OSCALOptions) ([]ImportedStandard, error) {
+	cat, err := parseOSCALCatalog(name, data)
+	if err != nil {
+		return nil, err
+	}
+	fw := opts.Framework
+	if fw == "" {
+		if fw = frameworkFromTitle(cat.Metadata.Title); fw == "" {
+			return nil, fmt.Errorf("%s: cannot tell the framework from the catalogue title %q: name it with --framework (like nist-800-53r5)", name, cat.Metadata.Title)
+		}
+	}
+	if !idPattern.MatchString(fw) {
+		return nil, fmt.Errorf("framework %q must be lower-kebab, like nist-800-53r5", fw)
+	}
+	families, err := catalogFamilies(name, cat)
+	if err != nil {
+		return nil, err
+	}
+	families, err = selectFamilies(name, families, opts.Families)
+	if err != nil {
+		return nil, err
+	}
+	params := map[string]oscalParam{}
+	collectParams(cat, params)
+	var out []ImportedStandard
+	for _, fam := range families {
+		if len(fam.Controls) == 0 {
+			continue
+		}
+		md, err := standardMarkdown(cat, fam, fw, params)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, ImportedStandard{ID: fw + "-" + slugify(fam.ID), Family: fam.ID, Controls: len(fam.Controls), Markdown: md})
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("%s: the catalogue has no controls to import (withdrawn controls are left out)", name)
+	}
+	return out, nil
+}
+
+var framework80053RE = regexp.MustCompile(`(?i)800-53\D{0,40}?\brev(?:ision)?\.?\s*(\d+)`)
+
+// frameworkFromTitle recognises NIST SP 800-53 catalogues and baselines.
+func frameworkFromTitle(title string) string {
+	if m := framework80053RE.FindStringSubmatch(title); m != nil {
+		return "nist-800-53r" + m[1]
+	}
+	return ""
+}
+
+// catalogFamilies lists the families: each top-level group with the controls of
+// its subgroups, then ungrouped controls by id prefix. Control ids must be present
+// and unique.
+func catalogFamilies(name string, cat *oscalCatalog) ([]oscalFamily, error) {
+	var out []oscalFamily
+	seen := map[string]string{}
+	for i, g := range cat.Groups {
+		where := "catalog.groups[" + strconv.Itoa(i) + "]"
+		fam := oscalFamily{ID: g.ID, Title: g.Title}
+		if fam.ID == "" {
+			fam.ID = slugify(g.Title)
+		}
+		if g.ID == "" && g.Title == "" {
+			return nil, fmt.Errorf("%s: %s: a group needs an id or a title", name, where)
+		}
+		if err := flattenGroup(name, where, g, &fam.Controls, seen); err != nil {
+			return nil, err
+		}
+		out = append(out, fam)
+	}
+	byPrefix := map[string]int{}
+	for i, c := range cat.Controls {
+		where := "catalog.controls[" + strconv.Itoa(i) + "]"
+		prefix := c.ID
+		if j := strings.IndexAny(prefix, "-."); j > 0 {
+			prefix = prefix[:j]
+		}
+		k, ok := byPrefix[prefix]
+		if !ok {
+			k = len(out)
+			byPrefix[prefix] = k
+			out = append(out, oscalFamily{ID: prefix, Title: strings.ToUpper(prefix)})
+		}
+		if err := flattenControl(name, where, c, &out[k].Controls, seen); err != nil {
+			return nil, err
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("%s: the catalogue has neither groups nor controls", name)
+	}
+	return out, nil
+}
+
+func flattenGroup(name, where string, g oscalGroup, out *[]oscalControl, seen map[string]string) error {
+	for i, c := range g.Controls {
+		if err := flattenControl(name, where+".controls["+strconv.Itoa(i)+"]", c, out, seen); err != nil {
+			return err
+		}
+	}
+	for i, sub := range g.Groups {
+		if err := flattenGroup(name, where+".groups["+strconv.Itoa(i)+"]", sub, out, seen); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func flattenControl(name, where string, c oscalControl, out *[]oscalControl, seen map[string]string) error {
+	switch {
+	case c.ID == "":
+		return fmt.Errorf("%s: %s: a control needs an id", name, where)
+	case c.Title == "":
+		return fmt.Errorf("%s: %s: control %q needs a title", name, where, c.ID)
+	case seen[c.ID] != "":
+		return fmt.Errorf("%s: %s: control id %q is used twice (also at %s)", name, where, c.ID, seen[c.ID])
+	}
+	seen[c.ID] = where
+	if !withdrawn(c) {
+		*out = append(*out, c)
+	}
+	for i, e := range c.Controls {
+		if err := flattenControl(name, where+".controls["+strconv.Itoa(i)+"]", e, out, seen); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func withdrawn(c oscalControl) bool {
+	for _, p := range c.Props {
+		if p.Name == "status" && (p.Value == "withdrawn" || p.Value == "Withdrawn") {
+			return true
+		}
+	}
+	return false
+}
+
+// selectFamilies keeps the families named by --family (group ids, case-insensitive).
+func selectFamilies(name string, all []oscalFamily, want []string) ([]oscalFamily, error) {
+	if len(want) == 0 {
+		return all, nil
+	}
+	var ids []string
+	byID := map[string]oscalFamily{}
+	for _, f := range all {
+		ids = append(ids, strings.ToLower(f.ID))
+		byID[strings.ToLower(f.ID)] = f
+	}
+	var out []oscalFamily
+	for _, w := range want {
+		w = strings.ToLower(strings.TrimSpace(w))
+		f, ok := byID[w]
+		if !ok {
+			return nil, fmt.Errorf("%s: no control family %q%s (the catalogue has: %s)", name, w, didYouMean(w, ids), strings.Join(ids, ", "))
+		}
+		if !slices.ContainsFunc(out, func(o oscalFamily) bool { return o.ID == f.ID }) {
+			out = append(out, f)
+		}
+	}
+	return out, nil
+}
+
+func collectParams(cat *oscalCatalog, params map[string]oscalParam) {
+	add := func(ps []oscalParam) {
+		for _, p := range ps {
+			if p.ID != "" {
+				params[p.ID] = p
+			}
+		}
+	}
+	var walkControl func(c oscalControl)
+	walkControl = func(c oscalControl) {
+		add(c.Params)
+		for _, e := range c.Controls {
+			walkControl(e)
+		}
+	}
+	var walkGroup func(g oscalGroup)
+	walkGroup = func(g oscalGroup) {
+		add(g.Params)
+		for _, c := range g.Controls {
+			walkControl(c)
+		}
+		for _, s := range g.Groups {
+			walkGroup(s)
+		}
+	}
+	add(cat.Params)
+	for _, g := range cat.Groups {
+		walkGroup(g)
+	}
+	for _, c := range cat.Controls {
+		walkControl(c)
+	}
+}

@@ -1,0 +1,210 @@
+package generator
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func readFixture(t *testing.T, name string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", "oscal", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// importedSite turns imported standards into site files, one per path.
+func importedSite(stds []ImportedStandard) map[string]string {
+	files := map[string]string{}
+	for _, s := range stds {
+		files["content/standards/"+s.ID+".md"] = string(s.Markdown)
+	}
+	return files
+}
+
+func TestOSCALGolden(t *testing.T) {
+	for _, tc := range []struct {
+		fixture string
+		opts    OSCALOptions
+		ids     string
+	}{
+		{"catalog.json", OSCALOptions{}, "nist-800-53r5-ac nist-800-53r5-ia"},
+		{"resolved-profile.json", OSCALOptions{}, "nist-800-53r5-ac nist-800-53r5-au"},
+		{"catalog.json", OSCALOptions{Families: []string{"IA"}, Framework: "sp800-53"}, "sp800-53-ia"},
+	} {
+		name := strings.TrimSuffix(tc.fixture, ".json")
+		if tc.opts.Framework != "" {
+			name += "-" + tc.opts.Framework
+		}
+		t.Run(name, func(t *testing.T) {
+			stds, err := OSCALStandards(tc.fixture, readFixture(t, tc.fixture), tc.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var all bytes.Buffer
+			var ids []string
+			for _, s := range stds {
+				ids = append(ids, s.ID)
+				all.WriteString("-- content/standards/" + s.ID + ".md --\n")
+				all.Write(s.Markdown)
+			}
+			if strings.Join(ids, " ") != tc.ids {
+				t.Errorf("ids %v, want %s", ids, tc.ids)
+			}
+			checkGolden(t, "oscal/"+name+".golden", all.Bytes())
+			// The documents load without a single diagnostic.
+			_, diags := loadTestSite(t, importedSite(stds), "2026-11-27")
+			if len(diags) > 0 {
+				t.Errorf("imported standards do not load cleanly:\n%s", diagLines(diags))
+			}
+		})
+	}
+}
+
+func TestOSCALStandardsInTheMatrix(t *testing.T) {
+	stds, err := OSCALStandards("catalog.json", readFixture(t, "catalog.json"), OSCALOptions{Families: []string{"ac"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := importedSite(stds)
+	files["content/b.md"] = `
+---
+kind: blueprint
+title: B
+compliance:
+  - {standard: nist-800-53r5-ac, statement: AC-2(1), status: implemented}
+  - {standard: nist-800-53r5-ac, statement: AC-2(10), status: implemented}
+---
+`
+	m, diags := loadMatrix(t, files, "2026-11-27")
+	want := `content/b.md:6:34: error: compliance[1].statement: "AC-2(10)" is not a statement of "nist-800-53r5-ac" (did you mean "AC-2(1)"?) (its statements: AC-1, AC-2, AC-2(1))` + "\n"
+	if got := diagLines(diags); got != want {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
+	}
+	c := cellOf(t, m, "b", "nist-800-53r5-ac")
+	if c.Status != AlignImplemented || c.Statements[2] != AlignImplemented || c.Statements[0] != AlignNone {
+		t.Errorf("cell %v statements %v", c.Status, c.Statements)
+	}
+	if f := m.Frameworks[0]; f.Framework != "nist-800-53r5" || len(f.Controls) != 3 || f.Controls[2].Label != "AC-2(1)" {
+		t.Errorf("framework %+v", f)
+	}
+}
+
+func TestOSCALEscapesCatalogueText(t *testing.T) {
+	cat := `{"catalog": {"uuid": "u", "metadata": {"title": "NIST SP 800-53 Rev 5 <i>x</i>", "version": "1.0"},
+	  "groups": [{"id": "zz", "title": "Odd: family # *one*", "controls": [
+	    {"id": "zz-1", "title": "<b>bold</b> | [link](javascript:alert(1)) ---",
+	     "props": [{"name": "label", "value": "ZZ-1 *"}],
+	     "parts": [{"name": "statement", "prose": "key: value\n---\n\"quoted\" 'single' {{ insert: param, missing }}"}]}]}]}}`
+	stds, err := OSCALStandards("odd.json", []byte(cat), OSCALOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := importedSite(stds)
+	p, diags := loadTestSite(t, files, "2026-11-27")
+	if len(diags) > 0 {
+		t.Fatalf("diagnostics:\n%s", diagLines(diags))
+	}
+	d := p.ByID["nist-800-53r5-zz"]
+	st := d.Fields.List("statements")[0].(*Object)
+	if st.String("id") != "ZZ-1 *" || st.String("text") != "<b>bold</b> | [link](javascript:alert(1)) ---: key: value --- \"quoted\" 'single' [missing]" {
+		t.Errorf("statement round trip: %q %q", st.String("id"), st.String("text"))
+	}
+	out, _ := renderTestSite(t, files, "2026-11-27")
+	page := string(fileOf(t, out, "standards/nist-800-53r5-zz/index.html"))
+	if strings.Contains(page, "<b>bold") || strings.Contains(page, "<i>x") || strings.Contains(page, `href="javascript:`) {
+		t.Errorf("catalogue markup reaches the page unescaped")
+	}
+}
+
+func TestOSCALErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name, data string
+		opts       OSCALOptions
+		want       string
+	}{
+		{"empty", "  \n", OSCALOptions{}, "in.json: the file is empty; want an OSCAL catalog in JSON"},
+		{"syntax", "{\"catalog\": {\n  \"uuid\": \"x\",,\n}}", OSCALOptions{}, "in.json:2:15: invalid JSON: invalid character ',' looking for beginning of object key string"},
+		{"truncated", `{"catalog": {"groups": [`, OSCALOptions{}, "in.json:1:24: invalid JSON: unexpected end of JSON input"},
+		{"wrong type", "{\"catalog\": {\"groups\": [{\"id\": \"ac\", \"controls\": [{\"id\": 7}]}]}}", OSCALOptions{},
+			"in.json:1:58: catalog.groups.controls.id: want a string, not a JSON number"},
+		{"groups not a list", `{"catalog": {"groups": {"id": "ac"}}}`, OSCALOptions{}, "in.json:1:24: catalog.groups: want a list, not a JSON object"},
+		{"array", `[1, 2]`, OSCALOptions{}, `in.json:1:1: the file holds a JSON array; want an object with a "catalog"`},
+		{"profile", `{"profile": {"uuid": "x", "imports": [{"href": "cat.json"}]}}`, OSCALOptions{},
+			"in.json: this is an OSCAL profile, not a catalog: resolve it first"},
+		{"ssp", `{"system-security-plan": {"uuid": "x"}}`, OSCALOptions{}, "in.json: this is an OSCAL system-security-plan, not a catalog"},
+		{"no catalog", `{"foo": 1}`, OSCALOptions{}, `in.json: no "catalog" object at the top`},
+		{"no controls", `{"catalog": {"metadata": {"title": "NIST SP 800-53 Rev 5"}}}`, OSCALOptions{}, "in.json: the catalogue has neither groups nor controls"},
+		{"control without id", `{"catalog": {"metadata": {"title": "NIST SP 800-53 Rev 5"}, "groups": [{"id": "ac", "controls": [{"title": "x"}]}]}}`,
+			OSCALOptions{}, "in.json: catalog.groups[0].controls[0]: a control needs an id"},
+		{"control without title", `{"catalog": {"metadata": {"title": "NIST SP 800-53 Rev 5"}, "groups": [{"id": "ac", "controls": [{"id": "ac-1"}]}]}}`,
+			OSCALOptions{}, `in.json: catalog.groups[0].controls[0]: control "ac-1" needs a title`},
+		{"duplicate control", `{"catalog": {"metadata": {"title": "NIST SP 800-53 Rev 5"}, "groups": [{"id": "ac", "controls": [{"id": "ac-1", "title": "x"}, {"id": "ac-1", "title": "y"}]}]}}`,
+			OSCALOptions{}, `in.json: catalog.groups[0].controls[1]: control id "ac-1" is used twice (also at catalog.groups[0].controls[0])`},
+		{"only withdrawn", `{"catalog": {"metadata": {"title": "NIST SP 800-53 Rev 5"}, "groups": [{"id": "ac", "controls": [{"id": "ac-1", "title": "x", "props": [{"name": "status", "value": "withdrawn"}]}]}]}}`,
+			OSCALOptions{}, "in.json: the catalogue has no controls to import (withdrawn controls are left out)"},
+		{"unknown framework", `{"catalog": {"metadata": {"title": "My controls"}, "controls": [{"id": "x-1", "title": "x"}]}}`, OSCALOptions{},
+			`in.json: cannot tell the framework from the catalogue title "My controls": name it with --framework (like nist-800-53r5)`},
+		{"bad framework", `{"catalog": {"metadata": {"title": "My controls"}, "controls": [{"id": "x-1", "title": "x"}]}}`, OSCALOptions{Framework: "My FW"},
+			`framework "My FW" must be lower-kebab, like nist-800-53r5`},
+		{"unknown family", string(readFixture(t, "catalog.json")), OSCALOptions{Families: []string{"ai"}},
+			`in.json: no control family "ai" (did you mean "ac"?) (the catalogue has: ac, ia)`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := OSCALStandards("in.json", []byte(tc.data), tc.opts)
+			if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+				t.Errorf("error %v\nwant one starting %q", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestImportOSCALNeverOverwrites(t *testing.T) {
+	dir := t.TempDir()
+	kept := "---\nkind: standard\ntitle: Mine\nfamily: ac\n---\nHand-written.\n"
+	other := "---\nid: nist-800-53r5-ia\nkind: standard\ntitle: Elsewhere\nfamily: ia\n---\n"
+	for name, body := range map[string]string{
+		"content/standards/nist-800-53r5-ac.md": kept,
+		"content/misc/identity.md":              other,
+	} {
+		file := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(file, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := ImportOSCAL(dir, "resolved-profile.json", readFixture(t, "resolved-profile.json"), OSCALOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range res {
+		got = append(got, r.Path+" written="+map[bool]string{true: "yes", false: "no: " + r.Reason}[r.Written])
+	}
+	want := []string{
+		"content/standards/nist-800-53r5-ac.md written=no: the file already exists; archfolio import never overwrites (delete it to import again)",
+		"content/standards/nist-800-53r5-au.md written=yes",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("results:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if data, _ := os.ReadFile(filepath.Join(dir, "content", "standards", "nist-800-53r5-ac.md")); string(data) != kept {
+		t.Errorf("an existing file was changed:\n%s", data)
+	}
+	res, err = ImportOSCAL(dir, "catalog.json", readFixture(t, "catalog.json"), OSCALOptions{Families: []string{"ia"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res) != 1 || res[0].Written || res[0].Reason != `id "nist-800-53r5-ia" is already used by content/misc/identity.md` {
+		t.Errorf("an id in use elsewhere: %+v", res)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "content", "standards", "nist-800-53r5-ia.md")); err == nil {
+		t.Error("a standard was written under an id already in use")
+	}
+}

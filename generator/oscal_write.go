@@ -1,0 +1,291 @@
+package generator
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+// importedFrontMatter is the front matter of an imported standard, in writing order.
+type importedFrontMatter struct {
+	ID         string              `yaml:"id"`
+	Kind       string              `yaml:"kind"`
+	Title      string              `yaml:"title"`
+	Status     string              `yaml:"status"`
+	Summary    string              `yaml:"summary"`
+	Tags       flowList            `yaml:"tags"`
+	Family     string              `yaml:"family"`
+	Version    string              `yaml:"version,omitempty"`
+	Statements []importedStatement `yaml:"statements"`
+	MapsTo     map[string]flowList `yaml:"maps_to"`
+}
+
+type importedStatement struct {
+	ID    string `yaml:"id"`
+	Text  string `yaml:"text"`
+	Level string `yaml:"level"`
+}
+
+// flowList is a list written on one line: [ac-1, ac-2].
+type flowList []string
+
+// MarshalYAML writes the list in flow style.
+func (l flowList) MarshalYAML() (any, error) {
+	n := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+	for _, s := range l {
+		n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: s})
+	}
+	return n, nil
+}
+
+// standardMarkdown writes one family as a standard document: front matter through
+// yaml.v3 (which quotes and escapes every value) and a markdown body whose
+// catalogue text is escaped.
+func standardMarkdown(cat *oscalCatalog, fam oscalFamily, fw string, params map[string]oscalParam) ([]byte, error) {
+	title := strings.TrimSpace(fam.Title)
+	if title == "" {
+		title = strings.ToUpper(fam.ID)
+	}
+	fm := importedFrontMatter{ID: fw + "-" + slugify(fam.ID), Kind: "standard",
+		Title:   title + " (" + strings.ToUpper(fam.ID) + ")",
+		Status:  "draft",
+		Summary: fmt.Sprintf("The %s controls of %s, imported from OSCAL.", strings.ToUpper(fam.ID), catalogueName(cat)),
+		Tags:    flowList{"oscal", fw}, Family: slugify(title), Version: strings.TrimSpace(cat.Metadata.Version),
+		MapsTo: map[string]flowList{fw: nil}}
+	for _, c := range fam.Controls {
+		fm.Statements = append(fm.Statements, importedStatement{ID: oscalLabel(c), Text: controlText(c, params), Level: "must"})
+		fm.MapsTo[fw] = append(fm.MapsTo[fw], c.ID)
+	}
+	var buf bytes.Buffer
+	buf.WriteString("---\n")
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(fm); err != nil {
+		return nil, err
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	buf.WriteString("---\n\n")
+	kind := "catalogue"
+	if resolvedProfile(cat) {
+		kind = "resolved profile"
+	}
+	fmt.Fprintf(&buf, "Imported from the OSCAL %s *%s*", kind, mdEscape(catalogueName(cat)))
+	if v := strings.TrimSpace(cat.Metadata.Version); v != "" {
+		fmt.Fprintf(&buf, " (version %s", mdEscape(v))
+		if lm := strings.TrimSpace(cat.Metadata.LastModified); lm != "" {
+			fmt.Fprintf(&buf, ", last modified %s", mdEscape(lm))
+		}
+		buf.WriteString(")")
+	}
+	fmt.Fprintf(&buf, " by `archfolio import oscal`. Each statement is a control of the %s family; `maps_to` lists their ids under `%s`.\n\n", mdEscape(title), fw)
+	buf.WriteString("Review it before approving: set `status` and an `owner`, and add `applies_to` so that the blueprints in scope show as gaps until they record their alignment.\n\n")
+	buf.WriteString("## Controls\n\n")
+	for _, c := range fam.Controls {
+		fmt.Fprintf(&buf, "- **%s** %s\n", mdEscape(oscalLabel(c)), mdEscape(strings.TrimSpace(c.Title)))
+	}
+	return buf.Bytes(), nil
+}
+
+func catalogueName(cat *oscalCatalog) string {
+	if t := strings.TrimSpace(cat.Metadata.Title); t != "" {
+		return t
+	}
+	return "an untitled catalogue"
+}
+
+func resolvedProfile(cat *oscalCatalog) bool {
+	for _, p := range cat.Metadata.Props {
+		if p.Name == "resolution-tool" {
+			return true
+		}
+	}
+	for _, l := range cat.Metadata.Links {
+		if l.Rel == "source-profile" {
+			return true
+		}
+	}
+	return false
+}
+
+// oscalLabel is a control's display label: its label prop (the one without a
+// class, as NIST marks the SP 800-53A form with one), else its id in capitals.
+func oscalLabel(c oscalControl) string {
+	label := ""
+	for _, p := range c.Props {
+		if p.Name == "label" && strings.TrimSpace(p.Value) != "" {
+			if p.Class == "" {
+				return strings.TrimSpace(p.Value)
+			}
+			if label == "" {
+				label = strings.TrimSpace(p.Value)
+			}
+		}
+	}
+	if label != "" {
+		return label
+	}
+	return controlLabel(c.ID)
+}
+
+func partLabel(p oscalPart) string {
+	for _, pr := range p.Props {
+		if pr.Name == "label" && pr.Class == "" {
+			return strings.TrimSpace(pr.Value)
+		}
+	}
+	for _, pr := range p.Props {
+		if pr.Name == "label" {
+			return strings.TrimSpace(pr.Value)
+		}
+	}
+	return ""
+}
+
+// controlText is a statement's text: the control's title, then its statement part
+// with nested items on their own lines, parameters written out.
+func controlText(c oscalControl, params map[string]oscalParam) string {
+	var lines []string
+	head := strings.TrimSpace(c.Title)
+	for _, p := range c.Parts {
+		if p.Name != "statement" {
+			continue
+		}
+		if prose := oneLine(insertParams(p.Prose, params, 0)); prose != "" {
+			head += ": " + prose
+		}
+		for _, item := range p.Parts {
+			lines = appendItem(lines, item, params, 0)
+		}
+	}
+	if len(lines) > 0 && !strings.HasSuffix(head, ":") {
+		head += ":"
+	}
+	return strings.Join(append([]string{head}, lines...), "\n")
+}
+
+func appendItem(lines []string, p oscalPart, params map[string]oscalParam, depth int) []string {
+	if p.Name != "item" && p.Name != "statement" {
+		return lines
+	}
+	text := strings.TrimSpace(partLabel(p) + " " + oneLine(insertParams(p.Prose, params, 0)))
+	if text != "" {
+		lines = append(lines, strings.Repeat("  ", depth)+text)
+	}
+	for _, sub := range p.Parts {
+		lines = appendItem(lines, sub, params, depth+1)
+	}
+	return lines
+}
+
+// oneLine collapses runs of white space, so that a statement's lines are its items.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+var insertRE = regexp.MustCompile(`\{\{\s*insert:\s*([a-z-]+)\s*,\s*([^\s}]+)\s*\}\}`)
+
+// insertParams writes out {{ insert: param, id }}: the values a profile set, else
+// "[Selection: …]" or "[Assignment: label]" as NIST prints them.
+func insertParams(s string, params map[string]oscalParam, depth int) string {
+	return insertRE.ReplaceAllStringFunc(s, func(m string) string {
+		sub := insertRE.FindStringSubmatch(m)
+		p, ok := params[sub[2]]
+		if sub[1] != "param" || !ok || depth > 4 {
+			return "[" + sub[2] + "]"
+		}
+		switch {
+		case len(p.Values) > 0:
+			return strings.Join(p.Values, ", ")
+		case p.Select != nil:
+			var choices []string
+			for _, c := range p.Select.Choice {
+				choices = append(choices, insertParams(c, params, depth+1))
+			}
+			how := ""
+			if p.Select.HowMany == "one-or-more" {
+				how = " (one or more)"
+			}
+			return "[Selection" + how + ": " + strings.Join(choices, "; ") + "]"
+		case p.Label != "":
+			return "[Assignment: " + p.Label + "]"
+		}
+		return "[Assignment: " + p.ID + "]"
+	})
+}
+
+var mdEscaper = strings.NewReplacer(`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
+	"<", `\<`, ">", `\>`, "#", `\#`, "|", `\|`, "!", `\!`, "\n", " ", "\r", " ")
+
+// mdEscape makes catalogue text literal in markdown.
+func mdEscape(s string) string { return mdEscaper.Replace(s) }
+
+// ImportResult says what an OSCAL import did with one family.
+type ImportResult struct {
+	Path     string // relative to the site root
+	ID       string
+	Controls int
+	Written  bool
+	Reason   string // why it was skipped
+}
+
+// ImportOSCAL writes the standards OSCALStandards makes into the site's standards
+// folder. It never overwrites a file, and skips a family whose id another document
+// already uses.
+func ImportOSCAL(siteDir, name string, data []byte, opts OSCALOptions) ([]ImportResult, error) {
+	stds, err := OSCALStandards(name, data, opts)
+	if err != nil {
+		return nil, err
+	}
+	p, _, err := loadWith(os.DirFS(siteDir), nil, time.Time{})
+	if err != nil {
+		return nil, err
+	}
+	section := "standards"
+	if k := p.Schema.Kinds["standard"]; k != nil {
+		section = strings.Split(k.Section, "/")[0]
+	}
+	var out []ImportResult
+	for _, s := range stds {
+		rel := path.Join(ContentDir, section, s.ID+".md")
+		res := ImportResult{Path: rel, ID: s.ID, Controls: s.Controls}
+		if d := p.ByID[s.ID]; d != nil && d.Path != rel {
+			res.Reason = "id " + quote(s.ID) + " is already used by " + d.Path
+			out = append(out, res)
+			continue
+		}
+		res.Written, res.Reason, err = writeNew(filepath.Join(siteDir, filepath.FromSlash(rel)), s.Markdown)
+		if err != nil {
+			return out, err
+		}
+		out = append(out, res)
+	}
+	return out, nil
+}
+
+// writeNew creates a file that must not exist yet.
+func writeNew(file string, data []byte) (bool, string, error) {
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		return false, "", err
+	}
+	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		return false, "the file already exists; archfolio import never overwrites (delete it to import again)", nil
+	}
+	if err != nil {
+		return false, "", err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err == nil, "", err
+}

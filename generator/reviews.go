@@ -1,0 +1,322 @@
+package generator
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+	"time"
+)
+
+// reviewWindow is how far ahead, in days, a review counts as due soon on the home page.
+const reviewWindow = 30
+
+// ReviewInfo is one design, implementation or periodic review as the reviews view
+// reads it.
+type ReviewInfo struct {
+	Doc        *Document
+	Subject    *Document // nil when unresolved
+	Stage      string
+	Outcome    string
+	Date       time.Time
+	Next       time.Time // zero when the review names no next date
+	Findings   []Finding
+	Conditions []Condition
+	// Open counts the unmet conditions, Overdue those of them past their due date.
+	Open, Overdue int
+	// NextOverdue: the next review is due, no later review has taken place, and the
+	// date has passed NextLate days ago.
+	NextOverdue bool
+	NextLate    int
+}
+
+// Finding is one finding of a review; Remediation is the backlog item it led to.
+type Finding struct {
+	Review      *Document
+	ID, Title   string
+	Severity    string
+	Standard    *Document
+	Remediation *Document
+}
+
+// Condition is a condition attached to a review outcome.
+type Condition struct {
+	Text     string
+	Due      time.Time // zero when none
+	Met      bool
+	Overdue  bool // unmet and past due at Today
+	DaysLate int
+}
+
+// ReviewDue is a review that is due: the next date of a subject's latest review, or
+// a scheduled review.
+type ReviewDue struct {
+	Review    *ReviewInfo
+	Due       time.Time
+	Scheduled bool // the review itself is scheduled (rather than a follow-up of it)
+	Overdue   bool
+	Days      int // days late when overdue, else days left
+}
+
+// ConditionDue is an unmet condition past its due date.
+type ConditionDue struct {
+	Review    *ReviewInfo
+	Condition Condition
+}
+
+// ReviewSchedule is the reviews view: every review, what is due and what is late.
+type ReviewSchedule struct {
+	Reviews    []*ReviewInfo // newest first
+	Overdue    []ReviewDue   // most overdue first
+	Upcoming   []ReviewDue   // soonest first
+	Conditions []ConditionDue
+	BySubject  map[*Document][]*ReviewInfo // newest first
+	ByDoc      map[*Document]*ReviewInfo
+	// FoundIn lists, for a remediation item, the review findings that name it.
+	FoundIn map[*Document][]Finding
+	Filters []Filter
+}
+
+// daysBetween counts whole days from a to b (negative when b is before a).
+func daysBetween(a, b time.Time) int { return int(b.Sub(a).Hours() / 24) }
+
+func dateField(o *Object, key string) time.Time {
+	if d, ok := o.Get(key).(Date); ok {
+		return d.Time
+	}
+	return time.Time{}
+}
+
+func analyseReviews(p *Portfolio) Diagnostics {
+	s := &ReviewSchedule{BySubject: map[*Document][]*ReviewInfo{}, ByDoc: map[*Document]*ReviewInfo{},
+		FoundIn: map[*Document][]Finding{}}
+	var diags Diagnostics
+	for _, d := range p.ByKind["review"] {
+		r, ds := readReview(p, d)
+		diags = append(diags, ds...)
+		s.Reviews = append(s.Reviews, r)
+		s.ByDoc[d] = r
+		for _, f := range r.Findings {
+			if f.Remediation != nil {
+				s.FoundIn[f.Remediation] = append(s.FoundIn[f.Remediation], f)
+			}
+		}
+		for _, c := range r.Conditions {
+			if c.Overdue {
+				s.Conditions = append(s.Conditions, ConditionDue{Review: r, Condition: c})
+			}
+		}
+	}
+	slices.SortStableFunc(s.Reviews, func(a, b *ReviewInfo) int { return b.Date.Compare(a.Date) })
+	for _, r := range s.Reviews {
+		if r.Subject != nil {
+			s.BySubject[r.Subject] = append(s.BySubject[r.Subject], r)
+		}
+	}
+	s.Overdue, s.Upcoming = reviewsDue(p.Today, s.Reviews)
+	slices.SortStableFunc(s.Conditions, func(a, b ConditionDue) int { return a.Condition.Due.Compare(b.Condition.Due) })
+	s.Filters = reviewFilters(s.Reviews)
+	p.Reviews = s
+	return diags
+}
+
+// readReview reads a review's findings and conditions; it checks that finding ids
+// are unique and that an approval with conditions lists them.
+func readReview(p *Portfolio, d *Document) (*ReviewInfo, Diagnostics) {
+	f := d.Fields
+	r := &ReviewInfo{Doc: d, Subject: refTarget(d, "subject"), Stage: f.String("stage"), Outcome: f.String("outcome"),
+		Date: dateField(f, "date"), Next: dateField(f, "next")}
+	sink := &diagSink{path: d.Path}
+	seen := map[string]int{}
+	for i, v := range f.List("findings") {
+		o, ok := v.(*Object)
+		if !ok {
+			continue
+		}
+		at := "findings[" + strconv.Itoa(i) + "]"
+		fd := Finding{Review: d, ID: o.String("id"), Title: o.String("title"), Severity: o.String("severity"),
+			Standard: refTarget(d, at+".standard"), Remediation: refTarget(d, at+".remediation")}
+		if first, dup := seen[fd.ID]; dup && fd.ID != "" {
+			sink.errorf(d.pos(at+".id"), "%s.id: duplicate finding id %q (findings[%d] has it too); give each finding its own id", at, fd.ID, first)
+		} else {
+			seen[fd.ID] = i
+		}
+		r.Findings = append(r.Findings, fd)
+	}
+	for _, v := range f.List("conditions") {
+		o, ok := v.(*Object)
+		if !ok {
+			continue
+		}
+		met, _ := o.Get("met").(bool)
+		c := Condition{Text: o.String("text"), Due: dateField(o, "due"), Met: met}
+		if !met {
+			r.Open++
+			if !c.Due.IsZero() && c.Due.Before(p.Today) {
+				c.Overdue, c.DaysLate = true, daysBetween(c.Due, p.Today)
+				r.Overdue++
+			}
+		}
+		r.Conditions = append(r.Conditions, c)
+	}
+	if r.Outcome == "approved-with-conditions" && len(r.Conditions) == 0 {
+		sink.warnf(d.pos("outcome"), "outcome approved-with-conditions lists no conditions: add them under conditions ({text, due, met})")
+	}
+	return r, sink.diags
+}
+
+// reviewsDue returns the overdue and upcoming reviews at today. A review's next date
+// counts only while no later review of the same subject exists; a scheduled review
+// counts at its own date.
+func reviewsDue(today time.Time, reviews []*ReviewInfo) (overdue, upcoming []ReviewDue) {
+	latest := map[string]time.Time{}
+	for _, r := range reviews {
+		subject := r.Doc.Fields.String("subject")
+		if r.Date.After(latest[subject]) {
+			latest[subject] = r.Date
+		}
+	}
+	for _, r := range reviews {
+		var due ReviewDue
+		switch {
+		case r.Doc.Status == "scheduled" && !r.Date.IsZero():
+			due = ReviewDue{Review: r, Due: r.Date, Scheduled: true}
+		case !r.Next.IsZero() && !latest[r.Doc.Fields.String("subject")].After(r.Date):
+			due = ReviewDue{Review: r, Due: r.Next}
+		default:
+			continue
+		}
+		if due.Due.Before(today) {
+			due.Overdue, due.Days = true, daysBetween(due.Due, today)
+			if !due.Scheduled {
+				r.NextOverdue, r.NextLate = true, due.Days
+			}
+			overdue = append(overdue, due)
+		} else {
+			due.Days = daysBetween(today, due.Due)
+			upcoming = append(upcoming, due)
+		}
+	}
+	byDue := func(a, b ReviewDue) int {
+		return cmp.Or(a.Due.Compare(b.Due), cmp.Compare(a.Review.Doc.ID, b.Review.Doc.ID))
+	}
+	slices.SortFunc(overdue, byDue)
+	slices.SortFunc(upcoming, byDue)
+	return overdue, upcoming
+}
+
+func reviewFilters(reviews []*ReviewInfo) []Filter {
+	values := func(get func(*ReviewInfo) string) []string {
+		seen := map[string]bool{}
+		for _, r := range reviews {
+			if v := get(r); v != "" {
+				seen[v] = true
+			}
+		}
+		return sortedKeys(seen)
+	}
+	return []Filter{
+		{"stage", "Stage", values(func(r *ReviewInfo) string { return r.Stage })},
+		{"outcome", "Outcome", values(func(r *ReviewInfo) string { return r.Outcome })},
+		{"status", "Status", values(func(r *ReviewInfo) string { return r.Doc.Status })},
+		{"blueprint", "Blueprint", values(func(r *ReviewInfo) string { return r.SubjectName() })},
+	}
+}
+
+// SubjectName returns the title of the reviewed blueprint, or its id as written.
+func (r *ReviewInfo) SubjectName() string {
+	if r.Subject != nil {
+		return r.Subject.Title
+	}
+	return r.Doc.Fields.String("subject")
+}
+
+// FilterValue returns what the review offers to a filter of the reviews page.
+func (r *ReviewInfo) FilterValue(name string) string {
+	switch name {
+	case "stage":
+		return r.Stage
+	case "outcome":
+		return r.Outcome
+	case "status":
+		return r.Doc.Status
+	case "blueprint":
+		return r.SubjectName()
+	}
+	return ""
+}
+
+func reviewsMenu() *MenuItem { return &MenuItem{Label: "Reviews", URL: "reviews/", Section: "review"} }
+
+// reviewPages is /reviews/: it takes the place of the review kind's index, so it
+// lists every review too.
+func reviewPages(p *Portfolio) []pageJob {
+	return []pageJob{{url: "reviews/", layout: "reviews.html",
+		page: &Page{Title: "Reviews", Section: "review", Kind: p.Schema.Kinds["review"], Data: p.Reviews}}}
+}
+
+// reviewPanels adds the review history to every blueprint page and the findings and
+// conditions to a review's page.
+func reviewPanels(p *Portfolio, d *Document) []Panel {
+	switch d.Kind {
+	case "blueprint":
+		return []Panel{{ID: "bp-reviews", Title: "Review history", Template: "review-history", Data: p.Reviews.BySubject[d]}}
+	case "review":
+		if r := p.Reviews.ByDoc[d]; r != nil && (len(r.Findings) > 0 || len(r.Conditions) > 0 || !r.Next.IsZero()) {
+			return []Panel{{ID: "rv-findings", Title: "Findings and conditions", Template: "review-findings", Data: r}}
+		}
+	}
+	return nil
+}
+
+// reviewCards is the home page's figure: reviews overdue or due within reviewWindow days.
+func reviewCards(p *Portfolio) []Card {
+	s := p.Reviews
+	soon := 0
+	for _, u := range s.Upcoming {
+		if u.Days <= reviewWindow {
+			soon++
+		}
+	}
+	detail := fmt.Sprintf("%d overdue, %d in the next %d days", len(s.Overdue), soon, reviewWindow)
+	if len(s.Conditions) > 0 {
+		detail += "; " + plural(len(s.Conditions), "condition", "conditions") + " past due"
+	}
+	return []Card{{Title: "Reviews due", Value: strconv.Itoa(len(s.Overdue) + soon), Detail: detail,
+		URL: "reviews/", Alert: len(s.Overdue) > 0 || len(s.Conditions) > 0}}
+}
+
+// reviewsJSON is the reviews view's part of portfolio.json.
+func reviewsJSON(p *Portfolio) any {
+	type dueJSON struct {
+		Review    string `json:"review"`
+		Subject   string `json:"subject"`
+		Due       string `json:"due"`
+		Scheduled bool   `json:"scheduled"`
+		Overdue   bool   `json:"overdue"`
+	}
+	type condJSON struct {
+		Review string `json:"review"`
+		Text   string `json:"text"`
+		Due    string `json:"due"`
+	}
+	out := struct {
+		Overdue    []dueJSON  `json:"overdue"`
+		Upcoming   []dueJSON  `json:"upcoming"`
+		Conditions []condJSON `json:"conditions_past_due"`
+	}{[]dueJSON{}, []dueJSON{}, []condJSON{}}
+	for _, list := range []struct {
+		in  []ReviewDue
+		out *[]dueJSON
+	}{{p.Reviews.Overdue, &out.Overdue}, {p.Reviews.Upcoming, &out.Upcoming}} {
+		for _, u := range list.in {
+			*list.out = append(*list.out, dueJSON{Review: u.Review.Doc.ID, Subject: u.Review.Doc.Fields.String("subject"),
+				Due: u.Due.Format(time.DateOnly), Scheduled: u.Scheduled, Overdue: u.Overdue})
+		}
+	}
+	for _, c := range p.Reviews.Conditions {
+		out.Conditions = append(out.Conditions, condJSON{Review: c.Review.Doc.ID, Text: c.Condition.Text,
+			Due: c.Condition.Due.Format(time.DateOnly)})
+	}
+	return out
+}

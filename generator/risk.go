@@ -1,0 +1,444 @@
+package generator
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// threatSeverities are the computed severities of a threat, lowest first.
+var threatSeverities = []string{"low", "medium", "elevated", "high", "critical"}
+
+// strideCategories are the STRIDE categories in the order of the acronym.
+var strideCategories = []string{"spoofing", "tampering", "repudiation", "information-disclosure",
+	"denial-of-service", "elevation-of-privilege"}
+
+// ThreatSeverity returns the severity of a threat from its likelihood and impact
+// (1–4 each): a product of at most 1 is low, 3 medium, 8 elevated, 12 high, and
+// anything above is critical. It returns "" when either factor is missing.
+func ThreatSeverity(likelihood, impact int) string {
+	if likelihood <= 0 || impact <= 0 {
+		return ""
+	}
+	switch s := likelihood * impact; {
+	case s <= 1:
+		return "low"
+	case s <= 3:
+		return "medium"
+	case s <= 8:
+		return "elevated"
+	case s <= 12:
+		return "high"
+	}
+	return "critical"
+}
+
+// severityRank orders threat and remediation severities: higher is worse, 0 unknown.
+func severityRank(s string) int { return slices.Index(threatSeverities, s) + 1 }
+
+// Threat is one threat of a threat model with its computed severity.
+type Threat struct {
+	Model       *Document // the threat model
+	Subject     *Document // the modelled blueprint; nil when unresolved
+	ID, Title   string
+	Stride      string
+	Target      string
+	Likelihood  int
+	Impact      int
+	Score       int    // likelihood × impact; 0 when unscored
+	Severity    string // "" when unscored
+	Status      string
+	Mitigations []*Document
+	Remediation []*Document
+	// Anchor is the threat's row id on its threat model's page, RegisterAnchor on /risks/.
+	Anchor, RegisterAnchor string
+}
+
+// Residual reports whether the threat is part of the residual risk: open or accepted.
+func (t *Threat) Residual() bool { return t.Status == "open" || t.Status == "accepted" }
+
+// Unmitigated reports whether the threat is still being worked on: open or mitigating.
+func (t *Threat) Unmitigated() bool { return t.Status == "open" || t.Status == "mitigating" }
+
+// Addressed returns the threat's mitigations, then its remediation items not
+// already among them.
+func (t *Threat) Addressed() []*Document {
+	out := slices.Clone(t.Mitigations)
+	for _, d := range t.Remediation {
+		if !slices.Contains(out, d) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// URL returns the threat's address relative to the site root: its threat model's
+// page and row anchor.
+func (t *Threat) URL() string { return t.Model.URL + "#" + t.Anchor }
+
+// ThreatModelRisk is what a threat model's page shows: its threats, their heatmap,
+// the STRIDE counts and the residual risk.
+type ThreatModelRisk struct {
+	Doc      *Document
+	Subject  *Document
+	Threats  []*Threat // as written
+	Heatmap  Heatmap
+	Stride   []StrideCount
+	Residual ResidualRisk
+}
+
+// ResidualRisk is the open and accepted threats of a model or a blueprint.
+type ResidualRisk struct {
+	Threats    []*Threat       // highest score first
+	BySeverity []SeverityCount // every severity with at least one threat, worst first
+	Highest    string          // the worst severity, "" when there is no residual risk
+}
+
+// SeverityCount is how many threats have one severity.
+type SeverityCount struct {
+	Severity string
+	Count    int
+}
+
+// StrideCount is how many threats fall into one STRIDE category.
+type StrideCount struct {
+	Category string
+	Count    int
+	Residual int // of which open or accepted
+}
+
+// BlueprintRisk is a blueprint's line in the register: its threat models and
+// residual risk.
+type BlueprintRisk struct {
+	Blueprint *Document
+	Models    []*Document
+	Threats   int
+	Residual  ResidualRisk
+}
+
+// RiskRegister is every threat across the portfolio: the /risks/ page and the
+// figures behind the home page's risk card.
+type RiskRegister struct {
+	Threats    []*Threat // highest score first, then by model and written order
+	Heatmap    Heatmap
+	Stride     []StrideCount
+	BySeverity []SeverityCount
+	Blueprints []BlueprintRisk // blueprints with a threat model, worst residual risk first
+	// Gaps are blueprints of criticality high or mission-critical without a threat
+	// model; IsGap finds them.
+	Gaps    []*Document
+	IsGap   map[*Document]bool
+	Models  map[*Document]*ThreatModelRisk
+	ByDoc   map[*Document][]BlueprintThreats // blueprint → its models' threats
+	Filters []Filter
+	// Remediates lists, for a remediation item or standard, the threats that name it.
+	Remediates map[*Document][]*Threat
+}
+
+// BlueprintThreats is one threat model of a blueprint with its residual risk, for
+// the blueprint's page.
+type BlueprintThreats struct {
+	Model    *Document
+	Residual ResidualRisk
+	Threats  int
+}
+
+func analyseRisks(p *Portfolio) Diagnostics {
+	reg := &RiskRegister{Models: map[*Document]*ThreatModelRisk{}, ByDoc: map[*Document][]BlueprintThreats{},
+		Remediates: map[*Document][]*Threat{}}
+	var diags Diagnostics
+	for _, d := range p.ByKind["threat-model"] {
+		m, ds := readThreatModel(p, d)
+		diags = append(diags, ds...)
+		reg.Models[d] = m
+		reg.Threats = append(reg.Threats, m.Threats...)
+		for _, t := range m.Threats {
+			for _, doc := range t.Addressed() {
+				if !slices.Contains(reg.Remediates[doc], t) {
+					reg.Remediates[doc] = append(reg.Remediates[doc], t)
+				}
+			}
+		}
+		if m.Subject != nil {
+			reg.ByDoc[m.Subject] = append(reg.ByDoc[m.Subject], BlueprintThreats{Model: d, Residual: m.Residual, Threats: len(m.Threats)})
+		}
+	}
+	slices.SortStableFunc(reg.Threats, func(a, b *Threat) int { return cmp.Compare(b.Score, a.Score) })
+	reg.Heatmap = newHeatmap(reg.Threats, func(t *Threat) string { return t.RegisterAnchor })
+	reg.Stride = strideCounts(reg.Threats)
+	reg.BySeverity = severityCounts(reg.Threats)
+	reg.Blueprints = blueprintRisks(reg)
+	reg.Gaps = threatModelGaps(p, reg)
+	reg.IsGap = map[*Document]bool{}
+	for _, g := range reg.Gaps {
+		reg.IsGap[g] = true
+	}
+	reg.Filters = riskFilters(reg.Threats)
+	p.Risks = reg
+	return diags
+}
+
+// readThreatModel reads a threat model's threats and checks what the schema cannot:
+// unique threat ids, targets that name the subject's components, a STRIDE category
+// under the STRIDE methodology.
+func readThreatModel(p *Portfolio, d *Document) (*ThreatModelRisk, Diagnostics) {
+	m := &ThreatModelRisk{Doc: d, Subject: refTarget(d, "subject")}
+	sink := &diagSink{path: d.Path}
+	known := blueprintParts(m.Subject)
+	seen := map[string]int{}
+	anchors := map[string]bool{}
+	for i, v := range d.Fields.List("threats") {
+		o, ok := v.(*Object)
+		if !ok {
+			continue
+		}
+		at := "threats[" + strconv.Itoa(i) + "]"
+		t := &Threat{Model: d, Subject: m.Subject, ID: o.String("id"), Title: o.String("title"),
+			Stride: o.String("stride"), Target: o.String("target"), Status: o.String("status")}
+		t.Likelihood, _ = o.Get("likelihood").(int)
+		t.Impact, _ = o.Get("impact").(int)
+		t.Severity = ThreatSeverity(t.Likelihood, t.Impact)
+		if t.Severity != "" {
+			t.Score = t.Likelihood * t.Impact
+		}
+		t.Mitigations = refTargets(d, at+".mitigations[")
+		t.Remediation = refTargets(d, at+".remediation[")
+		t.Anchor = uniqueAnchor(anchors, "threat-"+slugify(cmpOr(t.ID, strconv.Itoa(i+1))))
+		t.RegisterAnchor = d.ID + "--" + strings.TrimPrefix(t.Anchor, "threat-")
+		if first, dup := seen[t.ID]; dup && t.ID != "" {
+			sink.errorf(d.pos(at+".id"), "%s.id: duplicate threat id %q (threats[%d] has it too); give each threat of a model its own id",
+				at, t.ID, first)
+		} else {
+			seen[t.ID] = i
+		}
+		if known != nil && t.Target != "" && !slices.Contains(known, t.Target) {
+			sink.errorf(d.pos(at+".target"), "%s.target: %q is not a component or dependency of blueprint %q%s; name one of: %s, or add it to the blueprint's components",
+				at, t.Target, m.Subject.ID, didYouMean(t.Target, known), strings.Join(known, ", "))
+		}
+		if d.Fields.String("methodology") == "stride" && t.Stride == "" && !d.written(at+".stride") {
+			sink.warnf(d.pos(at), "%s: threat %q has no stride category; a STRIDE model classifies every threat (%s)",
+				at, t.ID, strings.Join(strideCategories, ", "))
+		}
+		m.Threats = append(m.Threats, t)
+	}
+	ordered := slices.Clone(m.Threats)
+	slices.SortStableFunc(ordered, func(a, b *Threat) int { return cmp.Compare(b.Score, a.Score) })
+	m.Heatmap = newHeatmap(ordered, func(t *Threat) string { return t.Anchor })
+	m.Stride = strideCounts(m.Threats)
+	m.Residual = residualRisk(ordered)
+	return m, sink.diags
+}
+
+// blueprintParts returns what a threat of the blueprint may target: its components
+// and the ids it depends on, sorted; nil when the blueprint lists no components, so
+// that any target is accepted.
+func blueprintParts(bp *Document) []string {
+	if bp == nil || len(bp.Fields.List("components")) == 0 {
+		return nil
+	}
+	var out []string
+	for _, c := range bp.Fields.List("components") {
+		if s, ok := c.(string); ok {
+			out = append(out, s)
+		}
+	}
+	for _, dep := range bp.Fields.List("depends_on") {
+		if o, ok := dep.(*Object); ok && o.String("id") != "" {
+			out = append(out, o.String("id"))
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// refTarget returns the resolved document of the front-matter ref at field, or nil.
+func refTarget(d *Document, field string) *Document {
+	for _, r := range d.Refs {
+		if r.Field == field {
+			return r.To
+		}
+	}
+	return nil
+}
+
+// refTargets returns the resolved documents of the front-matter refs whose field
+// starts with prefix ("threats[2].mitigations["), in the order written.
+func refTargets(d *Document, prefix string) []*Document {
+	var out []*Document
+	for _, r := range d.Refs {
+		if r.To != nil && strings.HasPrefix(r.Field, prefix) && !slices.Contains(out, r.To) {
+			out = append(out, r.To)
+		}
+	}
+	return out
+}
+
+// uniqueAnchor returns a, or a-2, a-3… when a is taken, and marks it taken.
+func uniqueAnchor(taken map[string]bool, a string) string {
+	out := a
+	for i := 2; taken[out]; i++ {
+		out = a + "-" + strconv.Itoa(i)
+	}
+	taken[out] = true
+	return out
+}
+
+func residualRisk(threats []*Threat) ResidualRisk {
+	var r ResidualRisk
+	for _, t := range threats {
+		if t.Residual() {
+			r.Threats = append(r.Threats, t)
+		}
+	}
+	r.BySeverity = severityCounts(r.Threats)
+	if len(r.BySeverity) > 0 {
+		r.Highest = r.BySeverity[0].Severity
+	}
+	return r
+}
+
+// severityCounts counts threats per severity, worst first, leaving out zeros.
+func severityCounts(threats []*Threat) []SeverityCount {
+	var out []SeverityCount
+	for i := len(threatSeverities) - 1; i >= 0; i-- {
+		n := 0
+		for _, t := range threats {
+			if t.Severity == threatSeverities[i] {
+				n++
+			}
+		}
+		if n > 0 {
+			out = append(out, SeverityCount{threatSeverities[i], n})
+		}
+	}
+	return out
+}
+
+func strideCounts(threats []*Threat) []StrideCount {
+	out := make([]StrideCount, len(strideCategories))
+	for i, c := range strideCategories {
+		out[i].Category = c
+		for _, t := range threats {
+			if t.Stride == c {
+				out[i].Count++
+				if t.Residual() {
+					out[i].Residual++
+				}
+			}
+		}
+	}
+	return out
+}
+
+// blueprintRisks sums the residual risk of each modelled blueprint, worst first.
+func blueprintRisks(reg *RiskRegister) []BlueprintRisk {
+	var out []BlueprintRisk
+	for bp, models := range reg.ByDoc {
+		br := BlueprintRisk{Blueprint: bp}
+		var threats []*Threat
+		for _, m := range models {
+			br.Models = append(br.Models, m.Model)
+			br.Threats += m.Threats
+			threats = append(threats, reg.Models[m.Model].Threats...)
+		}
+		slices.SortStableFunc(threats, func(a, b *Threat) int { return cmp.Compare(b.Score, a.Score) })
+		br.Residual = residualRisk(threats)
+		out = append(out, br)
+	}
+	slices.SortFunc(out, func(a, b BlueprintRisk) int {
+		return cmp.Or(cmp.Compare(severityRank(b.Residual.Highest), severityRank(a.Residual.Highest)),
+			cmp.Compare(len(b.Residual.Threats), len(a.Residual.Threats)), cmp.Compare(a.Blueprint.ID, b.Blueprint.ID))
+	})
+	return out
+}
+
+// threatModelGaps lists the blueprints of criticality high or mission-critical, not
+// retired, that no threat model has as its subject: mission-critical first.
+func threatModelGaps(p *Portfolio, reg *RiskRegister) []*Document {
+	var out []*Document
+	for _, bp := range p.ByKind["blueprint"] {
+		crit := bp.Fields.String("criticality")
+		if (crit != "high" && crit != "mission-critical") || bp.Status == "retired" || len(reg.ByDoc[bp]) > 0 {
+			continue
+		}
+		out = append(out, bp)
+	}
+	slices.SortStableFunc(out, func(a, b *Document) int {
+		return cmp.Compare(b.Fields.String("criticality"), a.Fields.String("criticality")) // "mission-critical" > "high"
+	})
+	return out
+}
+
+func riskFilters(threats []*Threat) []Filter {
+	values := func(get func(*Threat) string) []string {
+		seen := map[string]bool{}
+		for _, t := range threats {
+			if v := get(t); v != "" {
+				seen[v] = true
+			}
+		}
+		return sortedKeys(seen)
+	}
+	sev := values(func(t *Threat) string { return t.Severity })
+	slices.SortFunc(sev, func(a, b string) int { return cmp.Compare(severityRank(b), severityRank(a)) })
+	stride := values(func(t *Threat) string { return t.Stride })
+	slices.SortFunc(stride, func(a, b string) int {
+		return cmp.Compare(slices.Index(strideCategories, a), slices.Index(strideCategories, b))
+	})
+	return []Filter{
+		{"severity", "Severity", sev},
+		{"status", "Status", values(func(t *Threat) string { return t.Status })},
+		{"blueprint", "Blueprint", values(func(t *Threat) string { return t.BlueprintName() })},
+		{"stride", "STRIDE", stride},
+	}
+}
+
+// BlueprintName returns the title of the threat's blueprint, or the subject id as
+// written when it does not resolve.
+func (t *Threat) BlueprintName() string {
+	if t.Subject != nil {
+		return t.Subject.Title
+	}
+	return t.Model.Fields.String("subject")
+}
+
+// FilterValue returns what the threat offers to a register filter.
+func (t *Threat) FilterValue(name string) string {
+	switch name {
+	case "severity":
+		return t.Severity
+	case "status":
+		return t.Status
+	case "blueprint":
+		return t.BlueprintName()
+	case "stride":
+		return t.Stride
+	}
+	return ""
+}
+
+// riskCards is the home page's figure: unmitigated threats of severity high or critical.
+func riskCards(p *Portfolio) []Card {
+	n, crit := 0, 0
+	for _, t := range p.Risks.Threats {
+		if t.Unmitigated() && severityRank(t.Severity) >= severityRank("high") {
+			n++
+			if t.Severity == "critical" {
+				crit++
+			}
+		}
+	}
+	return []Card{{Title: "Open critical/high risks", Value: strconv.Itoa(n),
+		Detail: fmt.Sprintf("%d critical, %d high; %s without a threat model", crit, n-crit, plural(len(p.Risks.Gaps), "blueprint", "blueprints")),
+		URL:    "risks/", Alert: n > 0}}
+}
+
+// written reports whether the front matter has the path p, even with a value the
+// schema rejected (which is then reported already).
+func (d *Document) written(p string) bool {
+	d.pos(p) // builds the position index
+	_, ok := d.positions.pos[p]
+	return ok
+}

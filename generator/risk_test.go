@@ -1,0 +1,162 @@
+package generator
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestThreatSeverity(t *testing.T) {
+	// Every cell of the 4×4 grid, plus missing factors.
+	want := map[[2]int]string{
+		{1, 1}: "low",
+		{1, 2}: "medium", {2, 1}: "medium", {1, 3}: "medium", {3, 1}: "medium",
+		{1, 4}: "elevated", {4, 1}: "elevated", {2, 2}: "elevated", {2, 3}: "elevated", {3, 2}: "elevated",
+		{2, 4}: "elevated", {4, 2}: "elevated",
+		{3, 3}: "high", {3, 4}: "high", {4, 3}: "high",
+		{4, 4}: "critical",
+		{0, 3}: "", {3, 0}: "", {-1, 2}: "",
+	}
+	for li, sev := range want {
+		if got := ThreatSeverity(li[0], li[1]); got != sev {
+			t.Errorf("ThreatSeverity(%d, %d) = %q, want %q", li[0], li[1], got, sev)
+		}
+	}
+}
+
+func TestRiskRegisterAnalysis(t *testing.T) {
+	p, _ := loadTestSite(t, riskSite(), riskToday)
+	reg := p.Risks
+	var got []string
+	for _, th := range reg.Threats {
+		got = append(got, th.ID+":"+th.Severity)
+	}
+	if want := "T-1:critical T-2:high T-3:elevated T-4:medium T-5:low"; strings.Join(got, " ") != want {
+		t.Errorf("threats by score = %s, want %s", strings.Join(got, " "), want)
+	}
+	m := reg.Models[p.ByID["tm-pay"]]
+	var residual []string
+	for _, th := range m.Residual.Threats {
+		residual = append(residual, th.ID)
+	}
+	if strings.Join(residual, " ") != "T-1 T-3" || m.Residual.Highest != "critical" {
+		t.Errorf("residual = %v (highest %q), want T-1 T-3 (critical): open and accepted only", residual, m.Residual.Highest)
+	}
+	cell := m.Heatmap.Rows[0].Cells[3] // impact 4, likelihood 4
+	if cell.Impact != 4 || cell.Likelihood != 4 || len(cell.Threats) != 1 || cell.Threats[0].Anchor != "threat-t-1" {
+		t.Errorf("top-right heatmap cell = %+v, want T-1 linking to #threat-t-1", cell)
+	}
+	if m.Heatmap.Total != 5 {
+		t.Errorf("heatmap holds %d threats, want 5", m.Heatmap.Total)
+	}
+	for _, sc := range m.Stride {
+		if sc.Count != 1 && sc.Category != "denial-of-service" {
+			t.Errorf("STRIDE %s = %d, want 1", sc.Category, sc.Count)
+		}
+	}
+	if len(reg.Gaps) != 1 || reg.Gaps[0].ID != "idp" {
+		t.Errorf("gaps = %v, want only idp (high, no threat model; web is low)", reg.Gaps)
+	}
+	if th := reg.Remediates[p.ByID["rem-b"]]; len(th) != 1 || th[0].ID != "T-4" {
+		t.Errorf("rem-b addresses %v, want T-4", th)
+	}
+	card := riskCards(p)[0]
+	if card.Value != "2" || !card.Alert || !strings.Contains(card.Detail, "1 blueprint without") {
+		t.Errorf("risk card = %+v, want 2 unmitigated critical/high threats (T-1 open, T-2 mitigating)", card)
+	}
+}
+
+func TestThreatModelDiagnostics(t *testing.T) {
+	site := map[string]string{
+		"content/pay.md": `
+---
+kind: blueprint
+title: Payments
+components: [api, webhook-receiver]
+depends_on: [idp]
+---
+`,
+		"content/idp.md":   "---\nkind: blueprint\ntitle: IdP\n---\n",
+		"content/loose.md": "---\nkind: blueprint\ntitle: No components\n---\n",
+		"content/tls.md":   "---\nkind: standard\ntitle: TLS\nfamily: crypto\n---\n",
+		"content/tm.md": `
+---
+kind: threat-model
+title: TM
+subject: pay
+methodology: stride
+threats:
+  - id: T-1
+    title: Bad stride
+    stride: spoofin
+    target: webhook-reciever
+    likelihood: 2
+    impact: 4
+    status: open
+    mitigations: [tsl, pay]
+  - id: T-1
+    title: Duplicate id, no stride
+    target: idp
+    likelihood: 1
+    impact: 1
+    status: open
+---
+`,
+		"content/tm2.md": `
+---
+kind: threat-model
+title: TM2
+subject: loose
+threats:
+  - {id: X, title: Any target is fine, target: anything, likelihood: 1, impact: 1, status: open}
+---
+`,
+	}
+	_, diags := loadTestSite(t, site, riskToday)
+	want := `content/tm.md:9:5: error: threats[0].stride: "spoofin" is not allowed (did you mean "spoofing"?) (want one of: spoofing, tampering, repudiation, information-disclosure, denial-of-service, elevation-of-privilege)
+content/tm.md:10:5: error: threats[0].target: "webhook-reciever" is not a component or dependency of blueprint "pay" (did you mean "webhook-receiver"?); name one of: api, idp, webhook-receiver, or add it to the blueprint's components
+content/tm.md:14:19: error: threats[0].mitigations[0]: unknown id "tsl" (did you mean "tls"?)
+content/tm.md:14:24: error: threats[0].mitigations[1]: "pay" is a blueprint, but this field takes a standard or remediation or decision
+content/tm.md:15:5: error: threats[1].id: duplicate threat id "T-1" (threats[0] has it too); give each threat of a model its own id
+content/tm.md:15:5: warning: threats[1]: threat "T-1" has no stride category; a STRIDE model classifies every threat (spoofing, tampering, repudiation, information-disclosure, denial-of-service, elevation-of-privilege)
+`
+	if got := diagLines(diags); got != want {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+func TestThreatAnchorsStayUnique(t *testing.T) {
+	site := map[string]string{
+		"content/b.md": "---\nkind: blueprint\ntitle: B\n---\n",
+		"content/tm.md": `
+---
+kind: threat-model
+title: TM
+subject: b
+threats:
+  - {id: A 1, title: x, likelihood: 1, impact: 1, status: open}
+  - {id: a-1, title: y, likelihood: 1, impact: 1, status: open}
+  - {title: no id, likelihood: 1, impact: 1, status: open}
+---
+`,
+	}
+	p, _ := loadTestSite(t, site, riskToday)
+	var got []string
+	for _, th := range p.Risks.Models[p.ByID["tm"]].Threats {
+		got = append(got, th.Anchor+"|"+th.RegisterAnchor)
+	}
+	want := "threat-a-1|tm--a-1 threat-a-1-2|tm--a-1-2 threat-3|tm--3"
+	if strings.Join(got, " ") != want {
+		t.Errorf("anchors = %s, want %s", strings.Join(got, " "), want)
+	}
+}
+
+func TestDidYouMeanIgnoresCandidatesItGaveUpOn(t *testing.T) {
+	// Before the fix, candidates cut off at the limit tied with the best one and won
+	// the alphabetical tie-break: "spoofin" suggested "denial-of-service".
+	if got := didYouMean("spoofin", strideCategories); got != ` (did you mean "spoofing"?)` {
+		t.Errorf("didYouMean(spoofin) = %q", got)
+	}
+	if got := didYouMean("webhook-reciever", []string{"admin-console", "api", "webhook-receiver"}); got != ` (did you mean "webhook-receiver"?)` {
+		t.Errorf("didYouMean(webhook-reciever) = %q", got)
+	}
+}

@@ -1,0 +1,148 @@
+package generator
+
+// Heatmap is a 4×4 likelihood × impact grid of threats: rows from impact 4 down to
+// 1, columns from likelihood 1 to 4, so the worst cell is top right.
+type Heatmap struct {
+	Likelihoods []int
+	Rows        []HeatRow
+	Total       int // threats placed on the grid (scored ones)
+}
+
+// HeatRow is one impact level of a heatmap.
+type HeatRow struct {
+	Impact int
+	Cells  []HeatCell
+}
+
+// HeatCell is one likelihood × impact cell and the threats scored there.
+type HeatCell struct {
+	Likelihood, Impact, Score int
+	Severity                  string
+	Threats                   []HeatThreat
+}
+
+// HeatThreat is a threat in a heatmap cell: its label and the anchor of its row.
+type HeatThreat struct {
+	Label, Title, Anchor string
+	Residual             bool
+}
+
+// newHeatmap places scored threats on the grid in the order given; anchor names the
+// row each cell links to.
+func newHeatmap(threats []*Threat, anchor func(*Threat) string) Heatmap {
+	h := Heatmap{Likelihoods: []int{1, 2, 3, 4}}
+	for impact := 4; impact >= 1; impact-- {
+		row := HeatRow{Impact: impact}
+		for l := 1; l <= 4; l++ {
+			row.Cells = append(row.Cells, HeatCell{Likelihood: l, Impact: impact, Score: l * impact,
+				Severity: ThreatSeverity(l, impact)})
+		}
+		h.Rows = append(h.Rows, row)
+	}
+	for _, t := range threats {
+		if t.Likelihood < 1 || t.Likelihood > 4 || t.Impact < 1 || t.Impact > 4 {
+			continue
+		}
+		cell := &h.Rows[4-t.Impact].Cells[t.Likelihood-1]
+		label := t.ID
+		if label == "" {
+			label = t.Title
+		}
+		cell.Threats = append(cell.Threats, HeatThreat{Label: label, Title: t.Title, Anchor: anchor(t), Residual: t.Residual()})
+		h.Total++
+	}
+	return h
+}
+
+func riskMenu() *MenuItem { return &MenuItem{Label: "Risks", URL: "risks/", Section: "risks"} }
+
+func riskPages(p *Portfolio) []pageJob {
+	return []pageJob{{url: "risks/", layout: "risks.html",
+		page: &Page{Title: "Risk register", Section: "risks", Data: p.Risks}}}
+}
+
+// riskPanels adds a threat model's threats and risk summary to its page, a
+// blueprint's threats to the blueprint's page, and the threats a document mitigates
+// or remediates to its page.
+func riskPanels(p *Portfolio, d *Document) []Panel {
+	reg := p.Risks
+	var out []Panel
+	if m := reg.Models[d]; m != nil {
+		out = append(out,
+			Panel{ID: "tm-threats", Title: "Threats", Template: "risk-model-threats", Data: m},
+			Panel{ID: "tm-risk", Title: "Risk summary", Template: "risk-model-summary", Data: m})
+	}
+	if d.Kind == "blueprint" {
+		gap := reg.IsGap[d]
+		if models := reg.ByDoc[d]; len(models) > 0 || gap {
+			out = append(out, Panel{ID: "bp-risk", Title: "Threats and residual risk", Template: "risk-blueprint",
+				Data: blueprintRiskPanel{Models: models, Gap: gap, Criticality: d.Fields.String("criticality")}})
+		}
+	}
+	if ts := reg.Remediates[d]; len(ts) > 0 {
+		out = append(out, Panel{ID: "threats-addressed", Title: "Threats addressed", Template: "risk-addressed", Data: ts})
+	}
+	return out
+}
+
+// blueprintRiskPanel is the data of a blueprint's threats panel.
+type blueprintRiskPanel struct {
+	Models      []BlueprintThreats
+	Gap         bool
+	Criticality string
+}
+
+// riskJSON is the register's part of portfolio.json.
+func riskJSON(p *Portfolio) any {
+	type threatJSON struct {
+		Model       string   `json:"threat_model"`
+		Subject     string   `json:"subject"`
+		ID          string   `json:"id"`
+		Title       string   `json:"title"`
+		Stride      string   `json:"stride,omitempty"`
+		Target      string   `json:"target,omitempty"`
+		Likelihood  int      `json:"likelihood"`
+		Impact      int      `json:"impact"`
+		Score       int      `json:"score"`
+		Severity    string   `json:"severity"`
+		Status      string   `json:"status"`
+		Residual    bool     `json:"residual"`
+		Mitigations []string `json:"mitigations"`
+		Remediation []string `json:"remediation"`
+	}
+	type blueprintJSON struct {
+		ID       string         `json:"id"`
+		Threats  int            `json:"threats"`
+		Residual int            `json:"residual"`
+		Highest  string         `json:"highest_residual,omitempty"`
+		ByLevel  map[string]int `json:"residual_by_severity"`
+	}
+	out := struct {
+		Threats    []threatJSON    `json:"threats"`
+		Blueprints []blueprintJSON `json:"blueprints"`
+		Gaps       []string        `json:"gaps"`
+	}{Threats: []threatJSON{}, Blueprints: []blueprintJSON{}, Gaps: []string{}}
+	ids := func(ds []*Document) []string {
+		s := []string{}
+		for _, d := range ds {
+			s = append(s, d.ID)
+		}
+		return s
+	}
+	for _, t := range p.Risks.Threats {
+		out.Threats = append(out.Threats, threatJSON{Model: t.Model.ID, Subject: t.Model.Fields.String("subject"),
+			ID: t.ID, Title: t.Title, Stride: t.Stride, Target: t.Target, Likelihood: t.Likelihood, Impact: t.Impact,
+			Score: t.Score, Severity: t.Severity, Status: t.Status, Residual: t.Residual(),
+			Mitigations: ids(t.Mitigations), Remediation: ids(t.Remediation)})
+	}
+	for _, b := range p.Risks.Blueprints {
+		bj := blueprintJSON{ID: b.Blueprint.ID, Threats: b.Threats, Residual: len(b.Residual.Threats),
+			Highest: b.Residual.Highest, ByLevel: map[string]int{}}
+		for _, c := range b.Residual.BySeverity {
+			bj.ByLevel[c.Severity] = c.Count
+		}
+		out.Blueprints = append(out.Blueprints, bj)
+	}
+	out.Gaps = append(out.Gaps, ids(p.Risks.Gaps)...)
+	return out
+}

@@ -1,0 +1,434 @@
+package generator
+
+import (
+	"fmt"
+	"html/template"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// The roadmap's pictures, drawn at build time: the swimlane timeline of a track
+// and the small strip on an item's page. Colours come from the theme's stylesheet
+// through classes; status is also shown by a symbol in each label and a pattern
+// (dashed, hatched, struck through), slipped items by a warning sign and a dashed
+// tail to today, and milestones by the fill of their diamond.
+
+// Timeline layout, in SVG user units (pixels at 100%).
+const (
+	tlLaneW    = 244.0 // the lane header column
+	tlQuarterW = 100.0
+	tlYearH    = 20.0
+	tlQuarterH = 22.0
+	tlRowH     = 30.0
+	tlBarH     = 18.0
+	tlLanePad  = 8.0
+	tlLaneMinH = 52.0
+	tlRightPad = 12.0
+	tlCharW    = 6.8 // the average width of a character at 12px, for fitting labels
+	tlSmallW   = 6.1 // the same at 11px
+	stripW     = 640.0
+	stripRowY  = 48.0
+)
+
+// timelineGeom maps dates to x coordinates over a window of quarters.
+type timelineGeom struct {
+	first, last int     // quarter indexes
+	x0, qw      float64 // x of the window's start, width of a quarter
+}
+
+// x returns the x of the start of day t, clamped to the window.
+func (g timelineGeom) x(t time.Time) float64 {
+	q := quarterOf(t)
+	switch {
+	case q < g.first:
+		return g.x0
+	case q > g.last:
+		return g.right()
+	}
+	qs, qe := quarterStart(q), quarterStart(q+1)
+	frac := t.Sub(qs).Hours() / qe.Sub(qs).Hours()
+	return g.x0 + (float64(q-g.first)+frac)*g.qw
+}
+
+// xEnd returns the x of the end of day t (a bar's inclusive last day).
+func (g timelineGeom) xEnd(t time.Time) float64 { return g.x(t.AddDate(0, 0, 1)) }
+
+func (g timelineGeom) right() float64 { return g.x0 + float64(g.last-g.first+1)*g.qw }
+
+// inWindow reports whether day t is inside the window.
+func (g timelineGeom) inWindow(t time.Time) bool {
+	q := quarterOf(t)
+	return q >= g.first && q <= g.last
+}
+
+// statusSymbol is the symbol that shows an item's status in labels, beside colour.
+func statusSymbol(status string) string {
+	switch status {
+	case "done":
+		return "✓"
+	case "in-progress":
+		return "▶"
+	case "planned":
+		return "○"
+	case "proposed":
+		return "◇"
+	case "on-hold":
+		return "‖"
+	case "cancelled":
+		return "✕"
+	}
+	return "•"
+}
+
+// barBox is where an item's bar is drawn.
+type barBox struct {
+	x1, x2, y float64 // y is the bar's top
+}
+
+func (b barBox) mid() float64 { return b.y + tlBarH/2 }
+
+// TimelineSVG draws a track's swimlane timeline for the page at pageURL: lanes with
+// their maturity, quarter columns under year labels, a linked bar per dated item,
+// milestones, dependency arrows, today's line and slipped items marked.
+func TimelineSVG(t *Track, today time.Time, pageURL string) template.HTML {
+	id := "rmt-" + t.Slug
+	g := timelineGeom{first: t.First, last: t.Last, x0: tlLaneW, qw: tlQuarterW}
+	top := tlYearH + tlQuarterH
+	boxes, laneY := layoutLanes(t, g, top)
+	bottom := laneY[len(laneY)-1]
+	height := bottom + 20
+	width := g.right() + tlRightPad
+	w := &roadmapSVG{}
+	w.open("svg", "xmlns", "http://www.w3.org/2000/svg", "class", "rm-timeline", "id", id,
+		"viewBox", "0 0 "+num(width)+" "+num(height), "width", num(width), "height", num(height),
+		"role", "group", "aria-labelledby", id+"-title "+id+"-desc", "font-size", "12")
+	w.newline()
+	w.text("title", t.Title+": timeline", "id", id+"-title")
+	w.text("desc", timelineDesc(t, today, g), "id", id+"-desc")
+	w.newline()
+	writeDefs(w, id)
+	writeQuarterGrid(w, g, 0, bottom, true)
+	writeLaneHeads(w, t, laneY, width)
+	writeDependencyArrows(w, t, boxes, id)
+	w.open("g", "class", "rm-items")
+	w.newline()
+	for _, it := range t.Items {
+		if b, ok := boxes[it]; ok {
+			writeBar(w, it, b, g, today, id, relURL(pageURL, it.Doc.URL))
+		}
+	}
+	w.close("g")
+	w.newline()
+	writeToday(w, g, today, tlYearH, bottom)
+	w.close("svg")
+	return w.HTML()
+}
+
+// layoutLanes gives every dated item of the track a row of its own within its
+// lane and returns the bars and each lane's top, then the bottom of the last lane.
+func layoutLanes(t *Track, g timelineGeom, top float64) (map[*RoadmapItem]barBox, []float64) {
+	boxes := map[*RoadmapItem]barBox{}
+	y := top
+	laneY := make([]float64, 0, len(t.Lanes)+1)
+	for _, l := range t.Lanes {
+		laneY = append(laneY, y)
+		row := 0
+		for _, it := range l.Items {
+			if !it.Dated {
+				continue
+			}
+			by := y + tlLanePad + float64(row)*tlRowH + (tlRowH-tlBarH)/2
+			boxes[it] = barBox{x1: g.x(it.From), x2: max(g.xEnd(it.To), g.x(it.From)+4), y: by}
+			row++
+		}
+		y += max(tlLaneMinH, 2*tlLanePad+float64(row)*tlRowH)
+	}
+	laneY = append(laneY, y)
+	return boxes, laneY
+}
+
+func timelineDesc(t *Track, today time.Time, g timelineGeom) string {
+	dated := len(t.Items) - t.Undated
+	s := fmt.Sprintf("%d %s in %d capability %s from %s to %s. Today is %s.", dated, pluralWord(dated, "item", "items"),
+		len(t.Lanes), pluralWord(len(t.Lanes), "lane", "lanes"), quarterName(g.first), quarterName(g.last), day(today))
+	if n := len(t.Slipped); n > 0 {
+		s += fmt.Sprintf(" %d %s slipped.", n, pluralWord(n, "item has", "items have"))
+	}
+	return s
+}
+
+// quarterName names a quarter index: "2026 Q3".
+func quarterName(q int) string { return fmt.Sprintf("%04d Q%d", q/4, q%4+1) }
+
+func writeDefs(w *roadmapSVG, id string) {
+	w.open("defs")
+	for _, m := range []struct{ suffix, class string }{{"-arrow", "rm-arrowhead"}, {"-arrow-warn", "rm-arrowhead rm-arrowhead-warn"}} {
+		w.open("marker", "id", id+m.suffix, "viewBox", "0 0 8 8", "refX", "7", "refY", "4",
+			"markerWidth", "7", "markerHeight", "7", "orient", "auto")
+		w.empty("path", "d", "M0,0 L8,4 L0,8 z", "class", m.class)
+		w.close("marker")
+	}
+	w.open("pattern", "id", id+"-hatch", "width", "6", "height", "6", "patternUnits", "userSpaceOnUse",
+		"patternTransform", "rotate(45)")
+	w.empty("line", "x1", "0", "y1", "0", "x2", "0", "y2", "6", "class", "rm-hatch-line")
+	w.close("pattern")
+	w.close("defs")
+	w.newline()
+}
+
+// writeQuarterGrid draws the quarter columns from top to bottom with their labels
+// above: year labels (when years is true) and quarter labels.
+func writeQuarterGrid(w *roadmapSVG, g timelineGeom, top, bottom float64, years bool) {
+	w.open("g", "class", "rm-grid")
+	w.newline()
+	qy := top
+	if years {
+		qy += tlYearH
+	}
+	for q := g.first; q <= g.last; q++ {
+		x := g.x0 + float64(q-g.first)*g.qw
+		class := "rm-col"
+		if q%2 == 1 {
+			class += " rm-col-alt"
+		}
+		w.empty("rect", "class", class, "x", num(x), "y", num(qy), "width", num(g.qw), "height", num(bottom-qy))
+		w.text("text", "Q"+strconv.Itoa(q%4+1), "class", "rm-quarter", "x", num(x+g.qw/2), "y", num(qy+15), "text-anchor", "middle")
+		if q%4 == 0 || q == g.first {
+			yearEnd := min(g.last, q-q%4+3)
+			if years {
+				xe := g.x0 + float64(yearEnd-g.first+1)*g.qw
+				w.text("text", strconv.Itoa(q/4), "class", "rm-year", "x", num((x+xe)/2), "y", num(top+14), "text-anchor", "middle")
+			}
+			w.empty("line", "class", "rm-year-line", "x1", num(x), "y1", num(top), "x2", num(x), "y2", num(bottom))
+		}
+		w.newline()
+	}
+	w.close("g")
+	w.newline()
+}
+
+// writeLaneHeads draws each lane's band and header: title and maturity.
+func writeLaneHeads(w *roadmapSVG, t *Track, laneY []float64, width float64) {
+	w.open("g", "class", "rm-lanes")
+	w.newline()
+	for i, l := range t.Lanes {
+		y, h := laneY[i], laneY[i+1]-laneY[i]
+		w.open("g", "class", "rm-lane")
+		tip := l.Title
+		if l.Description != "" {
+			tip += ": " + l.Description
+		}
+		w.text("title", tip+" — maturity "+cmpOr(l.Maturity.Arrow(), "not stated"))
+		w.empty("rect", "class", "rm-lane-band", "x", "0", "y", num(y), "width", num(width), "height", num(h))
+		w.empty("rect", "class", "rm-lane-head", "x", "0", "y", num(y), "width", num(tlLaneW-4), "height", num(h))
+		w.text("text", fitText(l.Title, tlLaneW-20, tlCharW), "class", "rm-lane-title", "x", "10", "y", num(y+20))
+		w.text("text", fitText("Maturity: "+cmpOr(l.Maturity.Arrow(), "not stated"), tlLaneW-20, tlSmallW),
+			"class", "rm-lane-maturity", "x", "10", "y", num(y+38))
+		w.close("g")
+		w.newline()
+	}
+	w.close("g")
+	w.newline()
+}
+
+// fitText shortens s with an ellipsis to fit width, at charW per character.
+func fitText(s string, width, charW float64) string {
+	n := int(width / charW)
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	if n < 2 {
+		return "…"
+	}
+	r := []rune(s)
+	return strings.TrimSpace(string(r[:n-1])) + "…"
+}
+
+func textWidth(s string) float64 { return float64(utf8.RuneCountInString(s)) * tlCharW }
+
+// writeDependencyArrows draws an elbow arrow from the end of each dependency's bar
+// to the start of the bar that depends on it; an item starting before its
+// dependency ends gets a dashed warning arrow.
+func writeDependencyArrows(w *roadmapSVG, t *Track, boxes map[*RoadmapItem]barBox, id string) {
+	w.open("g", "class", "rm-deps")
+	w.newline()
+	for _, it := range t.Items {
+		to, ok := boxes[it]
+		if !ok {
+			continue
+		}
+		for _, dep := range it.DependsOn {
+			from, ok := boxes[dep]
+			if !ok {
+				continue
+			}
+			class, marker, tip := "rm-dep", id+"-arrow", it.Doc.Title+" depends on "+dep.Doc.Title
+			if startsBeforeEnd(it, dep) {
+				class, marker = "rm-dep rm-dep-warn", id+"-arrow-warn"
+				tip += ", but starts before it ends"
+			}
+			w.open("path", "class", class, "d", arrowPath(from, to), "marker-end", "url(#"+marker+")")
+			w.text("title", tip)
+			w.close("path")
+			w.newline()
+		}
+	}
+	w.close("g")
+	w.newline()
+}
+
+// arrowPath routes a dependency arrow from the end of from to the start of to:
+// right, down, right when there is room; else through the gap above to's row and
+// in from its left.
+func arrowPath(from, to barBox) string {
+	start := "M" + num(from.x2) + "," + num(from.mid()) + " h8 V"
+	if to.x1-from.x2 >= 16 {
+		return start + num(to.mid()) + " H" + num(to.x1-1)
+	}
+	gap := to.y - (tlRowH-tlBarH)/2
+	if to.y < from.y {
+		gap = to.y + tlBarH + (tlRowH-tlBarH)/2
+	}
+	return start + num(gap) + " H" + num(to.x1-10) + " V" + num(to.mid()) + " H" + num(to.x1-1)
+}
+
+// itemTip is the full description of an item's bar, for its <title>.
+func itemTip(it *RoadmapItem) string {
+	s := it.Doc.Title + " — " + Humanize(cmpOr(it.Status, "no status"))
+	if it.Slipped {
+		s += ", slipped: ended " + day(it.To) + " and not done"
+	}
+	s += " — " + it.Start.Text + " to " + it.End.Text
+	if it.Start.Text != day(it.From) || it.End.Text != day(it.To) {
+		s += " (" + day(it.From) + " to " + day(it.To) + ")"
+	}
+	return s
+}
+
+// writeBar draws one item: a link around its bar, status pattern, label (inside
+// the bar when it fits, else beside it), slip tail and milestones.
+func writeBar(w *roadmapSVG, it *RoadmapItem, b barBox, g timelineGeom, today time.Time, id, href string) {
+	class := "rm-item rm-status-" + slugify(cmpOr(it.Status, "none"))
+	if it.Slipped {
+		class += " rm-slipped"
+	}
+	w.open("a", "href", href, "class", class, "id", id+"-"+it.Doc.ID)
+	w.text("title", itemTip(it))
+	after := b.x2 // where a label beside the bar may start
+	if it.Slipped && g.inWindow(today) && g.x(today) > b.x2 {
+		w.empty("rect", "class", "rm-slip-tail", "x", num(b.x2), "y", num(b.y), "width", num(g.x(today)-b.x2), "height", num(tlBarH))
+		after = g.x(today)
+	}
+	writeBarShape(w, it, b, id)
+	label := statusSymbol(it.Status) + " " + it.Doc.Title
+	if it.Slipped {
+		label = "⚠ " + label
+	}
+	writeLabel(w, label, b, after, g)
+	w.close("a")
+	writeMilestones(w, it.Milestones, b, g)
+	w.newline()
+}
+
+func writeBarShape(w *roadmapSVG, it *RoadmapItem, b barBox, id string) {
+	rect := []string{"x", num(b.x1), "y", num(b.y), "width", num(b.x2 - b.x1), "height", num(tlBarH)}
+	w.empty("rect", append([]string{"class", "rm-bar"}, append(rect, "rx", "3")...)...)
+	switch it.Status {
+	case "on-hold":
+		w.empty("rect", append([]string{"class", "rm-hatch", "fill", "url(#" + id + "-hatch)"}, rect...)...)
+	case "cancelled":
+		w.empty("line", "class", "rm-strike", "x1", num(b.x1), "y1", num(b.mid()), "x2", num(b.x2), "y2", num(b.mid()))
+	}
+}
+
+// labelGap keeps a label beside a bar clear of the dependency arrows that leave
+// its end and enter its start (their elbows are 8 and 10 units out).
+const labelGap = 13.0
+
+// writeLabel puts the label inside the bar when it fits, else after the bar (and
+// its slip tail, which ends at after), else before it, else inside it shortened.
+func writeLabel(w *roadmapSVG, label string, b barBox, after float64, g timelineGeom) {
+	y := num(b.mid() + 4)
+	tw := textWidth(label)
+	switch {
+	case tw+10 <= b.x2-b.x1:
+		w.text("text", label, "class", "rm-label", "x", num(b.x1+5), "y", y)
+	case after+labelGap+tw <= g.right():
+		w.text("text", label, "class", "rm-label rm-label-out", "x", num(after+labelGap), "y", y)
+	case b.x1-labelGap-tw >= g.x0:
+		w.text("text", label, "class", "rm-label rm-label-out", "x", num(b.x1-labelGap), "y", y, "text-anchor", "end")
+	default:
+		w.text("text", fitText(label, b.x2-b.x1-10, tlCharW), "class", "rm-label", "x", num(b.x1+5), "y", y)
+	}
+}
+
+// writeMilestones draws a diamond per milestone on the bar's lower edge: filled
+// when done, hollow when due, hollow and crossed when missed.
+func writeMilestones(w *roadmapSVG, ms []Milestone, b barBox, g timelineGeom) {
+	for _, m := range ms {
+		if !g.inWindow(m.Date) {
+			continue
+		}
+		x, y := (g.x(m.Date)+g.xEnd(m.Date))/2, b.y+tlBarH
+		w.open("g", "class", "rm-milestone rm-ms-"+m.State)
+		w.text("title", "Milestone: "+m.Name+" — "+day(m.Date)+" — "+m.State)
+		w.empty("path", "d", "M"+num(x)+","+num(y-6)+" l6,6 l-6,6 l-6,-6 z")
+		if m.State == "missed" {
+			w.empty("path", "class", "rm-ms-cross", "d", "M"+num(x-3)+","+num(y-3)+" l6,6 m0,-6 l-6,6")
+		}
+		w.close("g")
+	}
+}
+
+// writeToday draws today's line from top to bottom, labelled below, when today is
+// inside the window.
+func writeToday(w *roadmapSVG, g timelineGeom, today time.Time, top, bottom float64) {
+	if !g.inWindow(today) {
+		return
+	}
+	x := num(g.x(today))
+	w.open("g", "class", "rm-today")
+	w.text("title", "Today: "+day(today))
+	w.empty("line", "x1", x, "y1", num(top), "x2", x, "y2", num(bottom))
+	lx := g.x(today)
+	if g.right()-g.x0 > 120 {
+		lx = min(max(lx, g.x0+56), g.right()-56) // keep the label inside the picture
+	}
+	w.text("text", "Today "+day(today), "x", num(lx), "y", num(bottom+14), "text-anchor", "middle")
+	w.close("g")
+	w.newline()
+}
+
+// ItemStripSVG draws an item's place in its track's timeline: one row across the
+// track's quarters with the item's bar, its milestones and today's line.
+func ItemStripSVG(it *RoadmapItem, t *Track, today time.Time) template.HTML {
+	w := &roadmapSVG{}
+	n := float64(t.Last - t.First + 1)
+	g := timelineGeom{first: t.First, last: t.Last, x0: 8, qw: (stripW - 16) / n}
+	bottom := stripRowY + tlBarH + 10
+	height := bottom + 20
+	w.open("svg", "xmlns", "http://www.w3.org/2000/svg", "class", "rm-timeline rm-strip",
+		"viewBox", "0 0 "+num(stripW)+" "+num(height), "width", num(stripW), "height", num(height),
+		"role", "img", "aria-labelledby", "rms-title", "font-size", "12")
+	w.text("title", "Timeline of "+it.Doc.Title+": "+itemTip(it), "id", "rms-title")
+	w.newline()
+	writeDefs(w, "rms")
+	writeQuarterGrid(w, g, 4, bottom, true)
+	if it.Dated {
+		b := barBox{x1: g.x(it.From), x2: max(g.xEnd(it.To), g.x(it.From)+4), y: stripRowY}
+		class := "rm-item rm-status-" + slugify(cmpOr(it.Status, "none"))
+		if it.Slipped {
+			class += " rm-slipped"
+		}
+		w.open("g", "class", class)
+		writeBarShape(w, it, b, "rms")
+		w.close("g")
+		writeMilestones(w, it.Milestones, b, g)
+		w.newline()
+	}
+	writeToday(w, g, today, 4+tlYearH, bottom)
+	w.close("svg")
+	return w.HTML()
+}

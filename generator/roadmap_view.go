@@ -1,0 +1,142 @@
+package generator
+
+import (
+	"html/template"
+	"strconv"
+	"time"
+)
+
+// What the roadmap adds to the site: /roadmap/ and /roadmap/TRACK/ pages, panels
+// on item and blueprint pages, a home card, roadmap.csv and its part of
+// portfolio.json.
+
+// roadmapMenu is the roadmap's menu entry.
+func roadmapMenu() *MenuItem { return &MenuItem{Label: "Roadmap", URL: "roadmap/", Section: "roadmap"} }
+
+func analyseRoadmap(p *Portfolio) Diagnostics {
+	rm, diags := buildRoadmap(p.ByKind["roadmap"], p.Config, p.Today)
+	p.Roadmap = rm
+	return diags
+}
+
+// RoadmapPage is what roadmap.html receives: one track in full, or (with several
+// tracks, at /roadmap/) an overview of all of them.
+type RoadmapPage struct {
+	Track    *Track   // nil on the overview
+	Tracks   []*Track // every track
+	Timeline template.HTML
+	// Slipped lists the slipped items shown: the track's, or every track's.
+	Slipped []*RoadmapItem
+	Heatmap []HeatmapRow
+	Levels  []string
+}
+
+// HeatmapRow is one capability of the maturity heatmap.
+type HeatmapRow struct {
+	Lane  *Lane
+	Cells []HeatmapCell
+}
+
+// HeatmapCell is one capability × level cell: "reached" (below the current level),
+// "current", "target", "current-target", "path" (between them) or "".
+type HeatmapCell struct {
+	Level, State string
+}
+
+func roadmapPages(p *Portfolio) []pageJob {
+	rm := p.Roadmap
+	if rm == nil {
+		return nil
+	}
+	var jobs []pageJob
+	for _, t := range rm.Tracks {
+		jobs = append(jobs, pageJob{url: t.URL, layout: "roadmap.html",
+			page: &Page{Title: t.Title, Section: "roadmap", Data: trackPage(rm, t, p.Today, t.URL)}})
+	}
+	home := &Page{Title: "Roadmap", Section: "roadmap", Data: &RoadmapPage{Tracks: rm.Tracks, Slipped: rm.Slipped}}
+	if len(rm.Tracks) == 1 {
+		t := rm.Tracks[0]
+		home = &Page{Title: t.Title, Section: "roadmap", Data: trackPage(rm, t, p.Today, "roadmap/")}
+	}
+	return append(jobs, pageJob{url: "roadmap/", layout: "roadmap.html", page: home})
+}
+
+func trackPage(rm *Roadmap, t *Track, today time.Time, pageURL string) *RoadmapPage {
+	return &RoadmapPage{Track: t, Tracks: rm.Tracks, Timeline: TimelineSVG(t, today, pageURL),
+		Slipped: t.Slipped, Heatmap: maturityHeatmap(t.Lanes), Levels: maturityLevels[:]}
+}
+
+// maturityHeatmap places each lane's current and target maturity on the levels.
+func maturityHeatmap(lanes []*Lane) []HeatmapRow {
+	rows := make([]HeatmapRow, 0, len(lanes))
+	for _, l := range lanes {
+		cur, tgt := maturityRank(l.Maturity.Current), maturityRank(l.Maturity.Target)
+		row := HeatmapRow{Lane: l}
+		for i, level := range maturityLevels {
+			state := ""
+			switch {
+			case i == cur && i == tgt:
+				state = "current-target"
+			case i == cur:
+				state = "current"
+			case i == tgt:
+				state = "target"
+			case i < cur:
+				state = "reached"
+			case i > cur && i < tgt:
+				state = "path"
+			}
+			row.Cells = append(row.Cells, HeatmapCell{Level: level, State: state})
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+// RoadmapItemPanel is the roadmap panel of an item's page.
+type RoadmapItemPanel struct {
+	Item  *RoadmapItem
+	Strip template.HTML
+	// Conflicts names the dependencies that end after this item starts.
+	Conflicts map[*RoadmapItem]bool
+}
+
+func roadmapPanels(p *Portfolio, d *Document) []Panel {
+	rm := p.Roadmap
+	if rm == nil {
+		return nil
+	}
+	if it := rm.ByID[d.ID]; it != nil && d.Kind == "roadmap" {
+		panel := &RoadmapItemPanel{Item: it, Strip: ItemStripSVG(it, it.Track, p.Today), Conflicts: map[*RoadmapItem]bool{}}
+		for _, dep := range it.DependsOn {
+			panel.Conflicts[dep] = startsBeforeEnd(it, dep)
+		}
+		return []Panel{{ID: "roadmap", Title: "On the roadmap", Template: "roadmap-item-panel", Data: panel}}
+	}
+	if items := rm.ByBlueprint[d.ID]; len(items) > 0 {
+		return []Panel{{ID: "roadmap-items", Title: "Roadmap items that deliver it", Template: "roadmap-blueprint-panel", Data: items}}
+	}
+	return nil
+}
+
+func roadmapCards(p *Portfolio) []Card {
+	rm := p.Roadmap
+	if rm == nil || len(rm.Items) == 0 {
+		return nil
+	}
+	n := len(rm.Slipped)
+	return []Card{{Title: "Slipped roadmap items", Value: strconv.Itoa(n),
+		Detail: "past their end date, not done, of " + strconv.Itoa(len(rm.Items)) + " items",
+		URL:    "roadmap/#slipped", Alert: n > 0}}
+}
+
+func roadmapFiles(p *Portfolio) (map[string][]byte, error) {
+	if p.Roadmap == nil {
+		return nil, nil
+	}
+	data, err := roadmapCSV(p.Roadmap)
+	if err != nil {
+		return nil, err
+	}
+	return map[string][]byte{"roadmap.csv": data}, nil
+}

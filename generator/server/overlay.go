@@ -1,0 +1,84 @@
+package server
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"hash/fnv"
+	"html/template"
+
+	"archfolio/generator"
+)
+
+//go:embed assets/overlay.html
+var overlaySource string
+
+// overlayTemplates holds "snippet" (injected into HTML responses: the error
+// overlay or the warnings badge, and the live-reload script) and "failure" (the
+// page served when no build has rendered). Parsed once; never modified.
+var overlayTemplates = template.Must(template.New("overlay").Parse(overlaySource))
+
+// overlayView is what the overlay templates receive.
+type overlayView struct {
+	Base, Build string
+	Overlay     bool   // errors: show the overlay; otherwise warnings show as a badge
+	Failure     string // why the build could not render
+	Errors      int
+	Stale       bool
+	Diags       []diagView
+	WarningKey  string // identifies the set of warnings a dismissal applies to
+}
+
+// diagView is one diagnostic of the overlay.
+type diagView struct {
+	Pos, Severity, Message string
+}
+
+func newOverlayView(base string, st *siteState) overlayView {
+	v := overlayView{Base: base, Build: st.id, Overlay: st.hasErrors(), Errors: st.diags.Errors(), Stale: st.stale}
+	if st.failure != nil {
+		v.Failure = st.failure.Error()
+	}
+	key := fnv.New64a()
+	for _, d := range st.diags {
+		if !v.Overlay && d.Severity != generator.Warning {
+			continue
+		}
+		v.Diags = append(v.Diags, diagView{Pos: position(d), Severity: d.Severity.String(), Message: d.Message})
+		fmt.Fprintln(key, d.String())
+	}
+	v.WarningKey = fmt.Sprintf("%x", key.Sum64())
+	return v
+}
+
+// position is a diagnostic's path:line:col, as in every other output.
+func position(d generator.Diagnostic) string {
+	pos := d.Path
+	if pos == "" {
+		pos = "archfolio"
+	}
+	if d.Line > 0 {
+		pos += fmt.Sprintf(":%d:%d", d.Line, max(d.Col, 1))
+	}
+	return pos
+}
+
+// renderSnippet renders what a build injects into HTML responses.
+func (s *Server) renderSnippet(st *siteState) []byte {
+	return s.execOverlay("snippet", st)
+}
+
+// failurePage is served when no build has rendered yet.
+func (s *Server) failurePage(st *siteState) []byte {
+	return s.execOverlay("failure", st)
+}
+
+func (s *Server) execOverlay(name string, st *siteState) []byte {
+	var buf bytes.Buffer
+	if err := overlayTemplates.ExecuteTemplate(&buf, name, newOverlayView(s.BasePath, st)); err != nil {
+		// The templates are fixed and their data plain strings; this cannot happen
+		// short of a bug, and the page must still be served.
+		s.logf("overlay: %v", err)
+	}
+	return buf.Bytes()
+}

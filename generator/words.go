@@ -1,0 +1,19 @@
+package generator
+
+import "strconv"
+
+// plural returns a count with its noun: "1 blueprint", "3 dependencies".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
+
+// pluralWord returns the noun alone, in the form a count of n takes.
+func pluralWord(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
