@@ -97,7 +97,7 @@ func (g *gen) compliance(d *doc) {
 			fields = append(fields, "justification: "+scalar(g.sentence()))
 		case "exception":
 			fields = append(fields, fmt.Sprintf("waiver: {approved_by: %s, expires: %s, justification: %s}",
-				scalar(pick(g, people)), g.daysFromToday(g.between(30, 540)), scalar(g.sentence())))
+				scalar(pick(g, people)), g.daysFromToday(g.between(60, 540)), scalar(g.sentence())))
 		}
 		if status != "not-applicable" {
 			fields = append(fields, "evidence: "+flow([]string{g.evidence(d)}))
@@ -140,7 +140,7 @@ func (g *gen) remediation(d *doc, i int) {
 	if status == "risk-accepted" {
 		d.line(0, "waiver:")
 		d.kv(2, "approved_by", scalar(pick(g, people)))
-		d.kv(2, "expires", g.daysFromToday(g.between(30, 540)))
+		d.kv(2, "expires", g.daysFromToday(g.between(60, 540)))
 		d.kv(2, "justification", scalar(g.sentence()))
 	}
 	d.related = append(d.related, src.id, src.subject.id, std.id)
