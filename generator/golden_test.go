@@ -82,7 +82,7 @@ func TestBrokenPortfolioDiagnostics(t *testing.T) {
 }
 
 // renderSite builds a site root into memory.
-func renderSite(t *testing.T, opts Options) (*MemOutput, Diagnostics) {
+func renderSite(t testing.TB, opts Options) (*MemOutput, Diagnostics) {
 	t.Helper()
 	p, diags, err := Load(context.Background(), opts)
 	if err != nil {

@@ -43,16 +43,7 @@ func loadTestSite(t testing.TB, files map[string]string, today string) (*Portfol
 // renderTestSite loads and renders an in-memory site into memory.
 func renderTestSite(t testing.TB, files map[string]string, today string) (*MemOutput, Diagnostics) {
 	t.Helper()
-	opts := testOptions(t, testSite(files), today)
-	p, diags, err := Load(context.Background(), opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := &MemOutput{}
-	if err := Render(context.Background(), p, opts, out); err != nil {
-		t.Fatal(err)
-	}
-	return out, diags
+	return renderSite(t, testOptions(t, testSite(files), today))
 }
 
 // diagLines renders diagnostics one per line, for comparing with expectations.
