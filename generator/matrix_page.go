@@ -117,21 +117,32 @@ func matrixPages(p *Portfolio) []pageJob {
 		}
 		return mp
 	}
-	main := newPage("standards", "matrix/")
-	main.Grid = standardsGrid(m, famURL)
+	// The grids (a cell per blueprint and column) are made as each page is
+	// rendered: held all at once they were 670 MB at 10,000 documents.
 	jobs := []pageJob{{url: "matrix/", layout: "matrix.html",
-		page: &Page{Title: "Standards alignment matrix", Section: "matrix", Data: main}}}
+		page: &Page{Title: "Standards alignment matrix", Section: "matrix"},
+		data: func() any {
+			mp := newPage("standards", "matrix/")
+			mp.Grid = standardsGrid(m, famURL)
+			return mp
+		}}}
 	for _, f := range m.Families {
-		mp := newPage("statements", famURL[f.Family])
-		mp.Family, mp.Grid = f, statementsGrid(m, f)
 		jobs = append(jobs, pageJob{url: famURL[f.Family], layout: "matrix.html",
-			page: &Page{Title: "Alignment matrix: " + familyLabel(f.Family) + " statements", Section: "matrix", Data: mp}})
+			page: &Page{Title: "Alignment matrix: " + familyLabel(f.Family) + " statements", Section: "matrix"},
+			data: func() any {
+				mp := newPage("statements", famURL[f.Family])
+				mp.Family, mp.Grid = f, statementsGrid(m, f)
+				return mp
+			}})
 	}
 	for _, f := range m.Frameworks {
-		mp := newPage("controls", fwURL[f.Framework])
-		mp.Framework, mp.Grid = f, controlsGrid(m, f)
 		jobs = append(jobs, pageJob{url: fwURL[f.Framework], layout: "matrix.html",
-			page: &Page{Title: "Alignment matrix: " + f.Title + " controls", Section: "matrix", Data: mp}})
+			page: &Page{Title: "Alignment matrix: " + f.Title + " controls", Section: "matrix"},
+			data: func() any {
+				mp := newPage("controls", fwURL[f.Framework])
+				mp.Framework, mp.Grid = f, controlsGrid(m, f)
+				return mp
+			}})
 	}
 	jobs = append(jobs, pageJob{url: "matrix/waivers/", layout: "waivers.html",
 		page: &Page{Title: "Waiver register", Section: "matrix", Data: m}})
@@ -162,6 +173,10 @@ func familyLabel(f string) string {
 
 func standardsGrid(m *Matrix, famURL map[string]string) *MatrixGrid {
 	g := &MatrixGrid{}
+	anchors := make([]string, len(m.Columns)) // one string per column, shared by its cells
+	for j, col := range m.Columns {
+		anchors[j] = col.Anchor()
+	}
 	for _, col := range m.Columns {
 		if n := len(g.ColGroups); n == 0 || g.ColGroups[n-1].Label != familyLabel(col.Family) {
 			g.ColGroups = append(g.ColGroups, GridGroup{Label: familyLabel(col.Family), URL: famURL[col.Family]})
@@ -171,9 +186,9 @@ func standardsGrid(m *Matrix, famURL map[string]string) *MatrixGrid {
 	}
 	g.RowGroups = gridRows(m, func(row *MatrixRow) []GridCell {
 		cells := make([]GridCell, len(m.Columns))
-		for j, col := range m.Columns {
+		for j := range m.Columns {
 			c := &row.Cells[j]
-			cells[j] = GridCell{Status: c.Status, Anchor: col.Anchor()}
+			cells[j] = GridCell{Status: c.Status, Anchor: anchors[j]}
 			if c.Mixed() {
 				cells[j].Note = breakdownText(c.StatementTally())
 			}
@@ -194,12 +209,16 @@ func statementsGrid(m *Matrix, f *FamilyCoverage) *MatrixGrid {
 			g.Columns = append(g.Columns, GridColumn{Label: s.ID, Title: "(" + s.Level + ") " + s.Text, URL: col.Doc.URL, Tally: col.StatementTallies[k]})
 		}
 	}
+	anchors := make([]string, len(f.Columns)) // one string per column, shared by its cells
+	for i, col := range f.Columns {
+		anchors[i] = col.Anchor()
+	}
 	g.RowGroups = gridRows(m, func(row *MatrixRow) []GridCell {
-		var cells []GridCell
-		for _, col := range f.Columns {
+		cells := make([]GridCell, 0, len(g.Columns))
+		for i, col := range f.Columns {
 			c := &row.Cells[col.Index]
 			if len(col.Statements) == 0 {
-				cells = append(cells, GridCell{Status: c.Status, Anchor: col.Anchor()})
+				cells = append(cells, GridCell{Status: c.Status, Anchor: anchors[i]})
 				continue
 			}
 			for k := range col.Statements {
@@ -207,7 +226,7 @@ func statementsGrid(m *Matrix, f *FamilyCoverage) *MatrixGrid {
 				if c.Statements != nil {
 					s = c.Statements[k]
 				}
-				cells = append(cells, GridCell{Status: s, Anchor: col.Anchor()})
+				cells = append(cells, GridCell{Status: s, Anchor: anchors[i]})
 			}
 		}
 		return cells

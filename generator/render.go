@@ -87,6 +87,10 @@ type pageJob struct {
 	file   string // output file, when not URL + index.html
 	layout string
 	page   *Page
+	// data, when set, makes page.Data just before the page is rendered, and the
+	// data is let go once it is written: for pages with large data (a matrix
+	// grid), so that the run never holds every page's data at once.
+	data func() any
 }
 
 // Page is what every layout receives.
@@ -116,6 +120,10 @@ func (r *siteRenderer) writePage(buf *bytes.Buffer, job pageJob) error {
 	if job.file == "404.html" {
 		// Served at any missing address, so only absolute links work.
 		job.page.Root = cmpOr(r.p.BaseURL, "/")
+	}
+	if job.data != nil {
+		job.page.Data = job.data()
+		defer func() { job.page.Data = nil }()
 	}
 	if err := r.th.execute(buf, job.layout, job.page); err != nil {
 		return fmt.Errorf("rendering %s with %s: %w", "/"+job.url, job.layout, err)

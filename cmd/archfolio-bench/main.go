@@ -4,7 +4,7 @@
 //	go run ./cmd/archfolio-bench                       # N = 1,000 / 5,000 / 10,000, 3 runs each
 //	go run ./cmd/archfolio-bench -sizes 1000 -runs 5   # a quicker look
 //
-// For each N it generates the portfolio (internal/synth, seed 1) and the same
+// For each N it generates the portfolio (generator/synth, seed 1) and the same
 // documents as a Hugo site, then runs, alternating, `archfolio build --today
 // 2026-11-27` (a binary built from this checkout), `hugo` (skipped with a note
 // when it is not installed) and the floor, each as a child process, and prints

@@ -29,4 +29,18 @@ func TestMemoryLimit(t *testing.T) {
 	if got := memoryLimit(1 << 30); got != 8<<30 {
 		t.Errorf("1 GiB of content: limit %d, want 8 GiB", got)
 	}
+	for _, c := range []struct {
+		limit int64
+		live  uint64
+		want  int64
+	}{
+		{900 << 20, 300 << 20, 900 << 20},   // room enough: unchanged
+		{900 << 20, 600 << 20, 1200 << 20},  // the heap outgrew half the limit: twice the heap
+		{2000 << 20, 600 << 20, 2000 << 20}, // never lowered
+		{900 << 20, 1 << 63, 1 << 62},       // no overflow
+	} {
+		if got := limitFor(c.limit, c.live); got != c.want {
+			t.Errorf("limitFor(%d, %d) = %d, want %d", c.limit, c.live, got, c.want)
+		}
+	}
 }
