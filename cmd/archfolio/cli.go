@@ -35,7 +35,7 @@ Usage:
   archfolio build  [-s SITE] [-d OUT] [--base-url URL] [--today YYYY-MM-DD] [--drafts] [--cache DIR]
   archfolio check  [-s SITE] [--format text|json|sarif|github] [--strict] [--today …] [--drafts]
   archfolio new    KIND ID [-s SITE]
-  archfolio impact ID [-s SITE] [--format text|json]
+  archfolio impact ID [-s SITE] [--format text|json] [--today …] [--drafts]
   archfolio import oscal FILE [--family F…] [--framework NAME] [-s SITE]
   archfolio jira sync FILE [-s SITE] [--dry-run]
   archfolio version
