@@ -45,32 +45,8 @@ func newMarkdown(unsafeHTML bool, hl *mdext.Highlighter) goldmark.Markdown {
 // (markdown: headings, links resolved, HTML unless opts.CheckOnly) → link
 // (references, backlinks) → analyse. The error is non-nil only when ctx ends.
 func Load(ctx context.Context, opts Options) (*Portfolio, Diagnostics, error) {
-	if opts.Today.IsZero() {
-		now := time.Now()
-		opts.Today = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
-	}
-	cfg, diags := loadConfig(opts.Site)
-	schema, err := loadSchema(&cfg.Kinds)
-	if err != nil {
-		diags = append(diags, Diagnostic{Path: cfg.Path, Severity: Error, Message: "kinds: " + err.Error()})
-		schema, _ = loadSchema(nil)
-	}
-	hl := mdext.NewHighlighter()
-	b := &builder{opts: opts, cfg: cfg, schema: schema, md: newMarkdown(cfg.UnsafeHTML, hl)}
-	hl.Cache = opts.Highlights
-	if hl.Cache == nil {
-		hl.Cache = mdext.NewCache("")
-	}
-	// A run's own cache, or a folder cache (one per build run), hears about every
-	// block up front and keeps in memory only those that repeat. A cache kept in
-	// memory across rebuilds (serve) keeps them all.
-	if c, ok := hl.Cache.(*mdext.Cache); ok && !opts.CheckOnly && (opts.Highlights == nil || c.Dir() != "") {
-		b.expect = c
-	}
-	b.baseURL = strings.TrimSpace(cmpOr(opts.BaseURL, cfg.BaseURL))
-	if b.baseURL != "" && !strings.HasSuffix(b.baseURL, "/") {
-		b.baseURL += "/"
-	}
+	opts = withToday(opts)
+	b, diags := newBuilder(opts)
 	files, loadDiags := loadFiles(ctx, opts.Site)
 	diags = append(diags, loadDiags...)
 	docs := make([]*Document, len(files))
@@ -100,6 +76,43 @@ func Load(ctx context.Context, opts Options) (*Portfolio, Diagnostics, error) {
 	diags = append(diags, b.link(p, idx)...)
 	diags = append(diags, analyse(p)...)
 	return p, diags.Sort(), nil
+}
+
+// withToday returns opts with Today set: the local date when it is zero.
+func withToday(opts Options) Options {
+	if opts.Today.IsZero() {
+		now := time.Now()
+		opts.Today = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	}
+	return opts
+}
+
+// newBuilder sets up a run: the site's configuration and schema (with their
+// diagnostics), the goldmark instance and the highlight cache.
+func newBuilder(opts Options) (*builder, Diagnostics) {
+	cfg, diags := loadConfig(opts.Site)
+	schema, err := loadSchema(&cfg.Kinds)
+	if err != nil {
+		diags = append(diags, Diagnostic{Path: cfg.Path, Severity: Error, Message: "kinds: " + err.Error()})
+		schema, _ = loadSchema(nil)
+	}
+	hl := mdext.NewHighlighter()
+	b := &builder{opts: opts, cfg: cfg, schema: schema, md: newMarkdown(cfg.UnsafeHTML, hl)}
+	hl.Cache = opts.Highlights
+	if hl.Cache == nil {
+		hl.Cache = mdext.NewCache("")
+	}
+	// A run's own cache, or a folder cache (one per build run), hears about every
+	// block up front and keeps in memory only those that repeat. A cache kept in
+	// memory across rebuilds (serve) keeps them all.
+	if c, ok := hl.Cache.(*mdext.Cache); ok && !opts.CheckOnly && (opts.Highlights == nil || c.Dir() != "") {
+		b.expect = c
+	}
+	b.baseURL = strings.TrimSpace(cmpOr(opts.BaseURL, cfg.BaseURL))
+	if b.baseURL != "" && !strings.HasSuffix(b.baseURL, "/") {
+		b.baseURL += "/"
+	}
+	return b, diags
 }
 
 // loadWith loads a site with default options, for tools that need the portfolio but

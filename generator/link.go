@@ -124,13 +124,10 @@ func (b *builder) resolveFrontMatter(p *Portfolio, d *Document, ids []string, dr
 func resolveLink(p *Portfolio, idx *linkIndex, d *Document, l *bodyLink) {
 	target, anchor, _ := strings.Cut(l.dest, "#")
 	l.anchor, l.key = anchor, target
-	wiki, isWiki := l.node.(*mdext.WikiLink)
-	if isWiki {
-		l.to = p.ByID[target]
-	} else {
+	if !l.wiki {
 		l.key = path.Join(path.Dir(d.Path), target)
-		l.to = idx.byPath[l.key]
 	}
+	l.to = linkTarget(p, idx, l)
 	if l.to == nil {
 		return
 	}
@@ -138,11 +135,20 @@ func resolveLink(p *Portfolio, idx *linkIndex, d *Document, l *bodyLink) {
 	if anchor != "" {
 		dest += "#" + anchor
 	}
-	if isWiki {
-		wiki.Destination, wiki.Title = []byte(dest), []byte(l.to.Title)
-	} else {
-		l.node.(*ast.Link).Destination = []byte(dest)
+	switch n := l.node.(type) {
+	case *mdext.WikiLink:
+		n.Destination, n.Title = []byte(dest), []byte(l.to.Title)
+	case *ast.Link:
+		n.Destination = []byte(dest)
 	}
+}
+
+// linkTarget is the document a body link names (its key set), or nil.
+func linkTarget(p *Portfolio, idx *linkIndex, l *bodyLink) *Document {
+	if l.wiki {
+		return p.ByID[l.key]
+	}
+	return idx.byPath[l.key]
 }
 
 // resolveBody reports the body links resolveLink could not resolve, checks #anchors

@@ -28,11 +28,37 @@ func IgnoredFile(name string) bool {
 // loadFiles lists every markdown file under content/, sorted by path, and reads them
 // on all cores.
 func loadFiles(ctx context.Context, site fs.FS) ([]sourceFile, Diagnostics) {
-	var paths []string
+	listed, diags := listFiles(site)
+	files := make([]sourceFile, len(listed))
+	errs := make([]error, len(listed))
+	parallel(ctx, len(listed), func(i int) {
+		files[i].Path = listed[i].path
+		files[i].Data, errs[i] = fs.ReadFile(site, listed[i].path)
+	})
+	out := files[:0]
+	for i, f := range files {
+		if errs[i] != nil {
+			diags = append(diags, readError(f.Path, errs[i]))
+			continue
+		}
+		out = append(out, f)
+	}
+	return out, diags
+}
+
+// listedFile is a markdown file found under content/.
+type listedFile struct {
+	path  string
+	entry fs.DirEntry
+}
+
+// listFiles lists every markdown file under content/, sorted by path.
+func listFiles(site fs.FS) ([]listedFile, Diagnostics) {
+	var files []listedFile
 	var diags Diagnostics
 	err := fs.WalkDir(site, ContentDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			diags = append(diags, Diagnostic{Path: p, Severity: Error, Message: "cannot read: " + err.Error()})
+			diags = append(diags, readError(p, err))
 			return nil
 		}
 		if p != ContentDir && IgnoredFile(d.Name()) {
@@ -42,29 +68,19 @@ func loadFiles(ctx context.Context, site fs.FS) ([]sourceFile, Diagnostics) {
 			return nil
 		}
 		if !d.IsDir() && strings.EqualFold(path.Ext(p), ".md") {
-			paths = append(paths, p)
+			files = append(files, listedFile{p, d})
 		}
 		return nil
 	})
 	if err != nil {
 		diags = append(diags, Diagnostic{Path: ContentDir, Severity: Error, Message: "cannot read the content folder: " + err.Error()})
 	}
-	slices.Sort(paths)
-	files := make([]sourceFile, len(paths))
-	errs := make([]error, len(paths))
-	parallel(ctx, len(paths), func(i int) {
-		files[i].Path = paths[i]
-		files[i].Data, errs[i] = fs.ReadFile(site, paths[i])
-	})
-	out := files[:0]
-	for i, f := range files {
-		if errs[i] != nil {
-			diags = append(diags, Diagnostic{Path: f.Path, Severity: Error, Message: "cannot read: " + errs[i].Error()})
-			continue
-		}
-		out = append(out, f)
-	}
-	return out, diags
+	slices.SortFunc(files, func(a, b listedFile) int { return strings.Compare(a.path, b.path) })
+	return files, diags
+}
+
+func readError(path string, err error) Diagnostic {
+	return Diagnostic{Path: path, Severity: Error, Message: "cannot read: " + err.Error()}
 }
 
 // parallel runs fn(0..n-1) on all cores and returns when all are done or ctx ends.

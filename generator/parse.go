@@ -63,7 +63,7 @@ func (b *builder) parse(f sourceFile) (*Document, Diagnostics) {
 		sink.diags = append(sink.diags, yamlErrorDiagnostics(f.Path, err, 1)...)
 		return nil, sink.diags
 	}
-	doc := &Document{Path: f.Path, source: src, fmEnd: fmEnd, bodyStart: bodyStart}
+	doc := &Document{Path: f.Path, source: src, fmEnd: fmEnd, bodyStart: bodyStart, positions: &lazyIndex{}}
 	if !b.readFrontMatter(doc, items, sink) {
 		return nil, sink.diags
 	}

@@ -2,7 +2,6 @@ package generator
 
 import (
 	"html/template"
-	"sync"
 	"time"
 )
 
@@ -74,8 +73,10 @@ type Document struct {
 	bodyStart int // byte offset of the body
 	fmEnd     int // 1-based line of the closing --- (0 when there is none)
 	links     []*bodyLink
-	posOnce   sync.Once
-	positions *fmIndex
+	// positions indexes the front matter when a diagnostic first needs it; it
+	// depends only on the source, so the copies a dev server makes of an unchanged
+	// document share it.
+	positions *lazyIndex
 }
 
 // Heading is one entry of a table of contents.

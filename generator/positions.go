@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -34,9 +35,18 @@ func (d *Document) pos(p string) Pos {
 	}
 }
 
+// lazyIndex is a document's front-matter index, built once on first use.
+type lazyIndex struct {
+	once sync.Once
+	idx  *fmIndex
+}
+
 func (d *Document) index() *fmIndex {
-	d.posOnce.Do(func() { d.positions = indexFrontMatter(d.source, d.fmEnd) })
-	return d.positions
+	if d.positions == nil { // a document made by hand (tests), not by parse
+		return indexFrontMatter(d.source, d.fmEnd)
+	}
+	d.positions.once.Do(func() { d.positions.idx = indexFrontMatter(d.source, d.fmEnd) })
+	return d.positions.idx
 }
 
 // literal returns a scalar exactly as written at path p. goldmark-meta's YAML 1.1

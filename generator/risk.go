@@ -438,7 +438,6 @@ func riskCards(p *Portfolio) []Card {
 // written reports whether the front matter has the path p, even with a value the
 // schema rejected (which is then reported already).
 func (d *Document) written(p string) bool {
-	d.pos(p) // builds the position index
-	_, ok := d.positions.pos[p]
+	_, ok := d.index().pos[p]
 	return ok
 }
