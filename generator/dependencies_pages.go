@@ -57,12 +57,28 @@ type LegendEntry struct {
 	Class, Label, Symbol string
 }
 
+// dependencyPages lists the dependency map and a page per blueprint's impact
+// set. Their data (the maps' layout, every impact set) is made when each page is
+// rendered, so listing the pages costs nothing (the dev server lists them after
+// every change and renders only those asked for).
 func dependencyPages(p *Portfolio) []pageJob {
-	deps := p.Dependencies
-	if deps == nil {
+	if p.Dependencies == nil {
 		return nil
 	}
 	const url = "dependencies/"
+	jobs := []pageJob{{url: url, layout: "dependencies.html", page: &Page{Title: "Dependency map", Section: "dependencies"},
+		data: func() any { return dependenciesPage(p, url) }}}
+	for _, d := range p.ByKind["blueprint"] {
+		jobs = append(jobs, pageJob{url: impactURL(d), layout: "impact.html",
+			page: &Page{Title: "Impact of changing " + d.Title, Section: "dependencies", Doc: d},
+			data: func() any { return &ImpactPage{Set: impactSet(p, d), url: impactURL(d)} }})
+	}
+	return jobs
+}
+
+// dependenciesPage is the data of the dependency map page at url.
+func dependenciesPage(p *Portfolio, url string) *DependenciesPage {
+	deps := p.Dependencies
 	page := &DependenciesPage{Blueprints: deps.Graph.Len(), Orphans: deps.Orphans, Legend: dependencyLegend(p)}
 	if deps.Graph.Len() > 0 {
 		page.DomainMap, page.Map = domainMap(p, url), portfolioMap(p, url)
@@ -81,13 +97,7 @@ func dependencyPages(p *Portfolio) []pageJob {
 	page.Domains = domainDependencies(p, impacts)
 	page.Cycles = cycleViews(p, deps.Cycles)
 	page.RoadmapCycles = cycleViews(p, deps.RoadmapCycles)
-	jobs := []pageJob{{url: url, layout: "dependencies.html", page: &Page{Title: "Dependency map", Section: "dependencies", Data: page}}}
-	for _, d := range p.ByKind["blueprint"] {
-		jobs = append(jobs, pageJob{url: impactURL(d), layout: "impact.html",
-			page: &Page{Title: "Impact of changing " + d.Title, Section: "dependencies", Doc: d,
-				Data: &ImpactPage{Set: impacts[d.ID], url: impactURL(d)}}})
-	}
-	return jobs
+	return page
 }
 
 func dependencyRow(p *Portfolio, e graph.Edge) DependencyRow {

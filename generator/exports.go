@@ -13,8 +13,24 @@ import (
 // (the whole graph), the views' exports, search-index.js (the client-side search)
 // and sitemap.xml. They are independent, so Render runs them alongside the pages.
 func (r *siteRenderer) exportTasks(jobs []pageJob) []func() error {
-	return []func() error{r.writePortfolioJSON, r.writeViewFiles, r.writeSearchIndex,
-		func() error { return r.out.WriteFile("sitemap.xml", sitemap(r.p.BaseURL, jobs)) }}
+	var tasks []func() error
+	for _, e := range r.exports(jobs) {
+		tasks = append(tasks, e.write)
+	}
+	return tasks
+}
+
+// export is one writer of exportTasks with the file it writes; name is "" for the
+// views' files, which are known only once written.
+type export struct {
+	name  string
+	write func() error
+}
+
+func (r *siteRenderer) exports(jobs []pageJob) []export {
+	return []export{{"portfolio.json", r.writePortfolioJSON}, {"", r.writeViewFiles},
+		{"assets/search-index.js", r.writeSearchIndex},
+		{"sitemap.xml", func() error { return r.out.WriteFile("sitemap.xml", sitemap(r.p.BaseURL, jobs)) }}}
 }
 
 func (r *siteRenderer) writePortfolioJSON() error {

@@ -48,17 +48,20 @@ func roadmapPages(p *Portfolio) []pageJob {
 	if rm == nil {
 		return nil
 	}
+	// The timelines are drawn when their page is rendered, not when it is listed.
 	var jobs []pageJob
 	for _, t := range rm.Tracks {
-		jobs = append(jobs, pageJob{url: t.URL, layout: "roadmap.html",
-			page: &Page{Title: t.Title, Section: "roadmap", Data: trackPage(rm, t, p.Today, t.URL)}})
+		jobs = append(jobs, pageJob{url: t.URL, layout: "roadmap.html", page: &Page{Title: t.Title, Section: "roadmap"},
+			data: func() any { return trackPage(rm, t, p.Today, t.URL) }})
 	}
-	home := &Page{Title: "Roadmap", Section: "roadmap", Data: &RoadmapPage{Tracks: rm.Tracks, Slipped: rm.Slipped}}
+	home := pageJob{url: "roadmap/", layout: "roadmap.html",
+		page: &Page{Title: "Roadmap", Section: "roadmap", Data: &RoadmapPage{Tracks: rm.Tracks, Slipped: rm.Slipped}}}
 	if len(rm.Tracks) == 1 {
 		t := rm.Tracks[0]
-		home = &Page{Title: t.Title, Section: "roadmap", Data: trackPage(rm, t, p.Today, "roadmap/")}
+		home.page = &Page{Title: t.Title, Section: "roadmap"}
+		home.data = func() any { return trackPage(rm, t, p.Today, "roadmap/") }
 	}
-	return append(jobs, pageJob{url: "roadmap/", layout: "roadmap.html", page: home})
+	return append(jobs, home)
 }
 
 func trackPage(rm *Roadmap, t *Track, today time.Time, pageURL string) *RoadmapPage {

@@ -1,0 +1,126 @@
+package generator
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"slices"
+	"sync"
+)
+
+// LazySite is a rendered site whose files are made when first asked for: the same
+// names and bytes Render would write, without rendering the pages nobody looks at.
+// The dev server makes one after every load, so that a change costs the load and
+// the pages the browser then asks for, not the whole site. The page list, the theme
+// and the assets are made by NewLazySite; a page is rendered on its first request,
+// an export (portfolio.json, the search index, the views' files) on the first
+// request of one of its files. Everything made is kept. A LazySite is safe for
+// concurrent use; it holds its portfolio, which must not change any more.
+type LazySite struct {
+	r       *siteRenderer
+	out     *MemOutput // every file made so far
+	pages   map[string]*lazyPage
+	exports []*lazyExport
+}
+
+type lazyPage struct {
+	once sync.Once
+	job  pageJob
+	err  error
+}
+
+type lazyExport struct {
+	once sync.Once
+	export
+	err error
+}
+
+// NewLazySite prepares p for rendering on demand, with the options Render takes:
+// it loads the theme, lists the pages and writes the assets. Its errors are those
+// Render would return before any page.
+func NewLazySite(ctx context.Context, p *Portfolio, opts Options) (*LazySite, error) {
+	th, err := loadTheme(opts.Site, p.Config, opts.Theme, templateFuncs(p))
+	if err != nil {
+		return nil, err
+	}
+	if !p.bodies {
+		return nil, errors.New("render: the portfolio was loaded with CheckOnly, so its bodies were not rendered")
+	}
+	s := &LazySite{out: &MemOutput{}, pages: map[string]*lazyPage{}}
+	s.r = &siteRenderer{p: p, th: th, out: s.out, site: newSiteInfo(p)}
+	jobs := s.r.pages()
+	for _, j := range jobs {
+		s.pages[j.fileName()] = &lazyPage{job: j}
+	}
+	for _, e := range s.r.exports(jobs) {
+		s.exports = append(s.exports, &lazyExport{export: e})
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if err := s.r.writeAssets(opts.Site); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// fileName is the file a page is written to.
+func (j pageJob) fileName() string {
+	if j.file != "" {
+		return j.file
+	}
+	return j.url + "index.html"
+}
+
+// File returns the file name of the site, making it when it is a page or an export
+// not made yet; found is false when the site has no such file. The error is a
+// failure to render it (a template error).
+func (s *LazySite) File(name string) (data []byte, found bool, err error) {
+	if pg := s.pages[name]; pg != nil {
+		pg.once.Do(func() { pg.err = s.r.writePage(new(bytes.Buffer), pg.job) })
+		if pg.err != nil {
+			return nil, true, pg.err
+		}
+		data, _ := s.out.File(name)
+		return data, true, nil
+	}
+	if data, ok := s.out.File(name); ok {
+		return data, true, nil
+	}
+	// An export's file, or none: run the export named so, else those whose files
+	// are known only once written.
+	for _, unnamed := range []bool{false, true} {
+		for _, e := range s.exports {
+			if (e.name == "") != unnamed || (!unnamed && e.name != name) {
+				continue
+			}
+			if err := e.run(); err != nil {
+				return nil, true, err
+			}
+			if data, ok := s.out.File(name); ok {
+				return data, true, nil
+			}
+		}
+	}
+	return nil, false, nil
+}
+
+func (e *lazyExport) run() error {
+	e.once.Do(func() { e.err = e.write() })
+	return e.err
+}
+
+// Names lists every file of the site, sorted, making every export (not the pages).
+func (s *LazySite) Names() ([]string, error) {
+	for _, e := range s.exports {
+		if err := e.run(); err != nil {
+			return nil, err
+		}
+	}
+	names := s.out.Names()
+	for name := range s.pages {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	return slices.Compact(names), nil
+}
