@@ -1,0 +1,252 @@
+package generator
+
+import (
+	"bytes"
+	"context"
+	"html/template"
+	"io/fs"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"archfolio/generator/mdext"
+)
+
+// Loader loads one site again and again, as the dev server does after every
+// change, and returns each time exactly what Load would: it keeps, between loads,
+// each file's front matter (the parse stage) and its body (the body stage), and
+// redoes only what a change can have changed.
+//
+//   - A file is read again unless its stamp (size, modification time, and on
+//     Linux inode and change time) is the one it had when last read and it was
+//     last modified well before that read (racyWindow), as Git does. Files
+//     without a modification time (an fstest.MapFS) are always read.
+//   - A file whose bytes are unchanged is not parsed again: its document is a
+//     fresh copy of the one parsed before, with the same diagnostics.
+//   - A body is rendered again when its file changed, or when anything it read from
+//     other documents changed: its own URL, and for each of its links the document
+//     the link names, that document's URL and (for wikilinks, which show it) its
+//     title. Otherwise its headings, links and HTML are reused.
+//   - A change to archfolio.yaml (the schema, unsafe_html) drops everything kept.
+//   - Index, link and analyse run on every load over the whole portfolio, so
+//     backlinks, indexes and every view are always recomputed.
+//
+// Each load returns new Documents; what they share with earlier loads (fields,
+// headings, HTML) is never modified, so a portfolio stays usable (rendered) after
+// the next load. Highlighted code blocks are kept in memory across loads
+// (Options.Highlights, unless set). Calls to Load are serialised.
+type Loader struct {
+	opts Options
+	// window is racyWindow; tests shorten it.
+	window time.Duration
+	// reads counts the files read, for tests.
+	reads atomic.Int64
+
+	mu     sync.Mutex
+	config string                 // the configuration the cache was made with
+	files  map[string]*cachedFile // by site path
+}
+
+// cachedFile is what a Loader keeps of one file.
+type cachedFile struct {
+	data []byte // the file as read
+	// stamp is the file's metadata before it was read at readAt (stamped: it has
+	// one), so that an unchanged file need not be read again.
+	stamp   fileStamp
+	stamped bool
+	readAt  time.Time
+	doc     *Document   // the parse stage's result, only ever copied; nil when unusable
+	diags   Diagnostics // the parse stage's
+	body    *cachedBody // the body stage's result, once made
+}
+
+// cachedBody is a document's body stage result and what it depends on.
+type cachedBody struct {
+	deps    string // bodyDeps when it was made
+	html    bool   // whether the body was rendered (not CheckOnly)
+	anchors map[string]bool
+	toc     []Heading
+	links   []bodyLink // without AST nodes or targets
+	out     template.HTML
+}
+
+// NewLoader returns a Loader of the site opts describe.
+func NewLoader(opts Options) *Loader {
+	if opts.Highlights == nil {
+		opts.Highlights = mdext.NewCache("")
+	}
+	return &Loader{opts: opts, window: racyWindow}
+}
+
+// Load reads the site again and returns its linked portfolio with every
+// diagnostic, sorted, as Load(ctx, opts) would. The error is non-nil only when ctx
+// ends; what was done until then is kept for the next load.
+func (l *Loader) Load(ctx context.Context) (*Portfolio, Diagnostics, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	opts := withToday(l.opts)
+	// The key is read before the builder reads the configuration: should it change
+	// in between, the next load sees a new key and drops what this one keeps.
+	if key := configKey(opts.Site); key != l.config || l.files == nil {
+		l.config, l.files = key, map[string]*cachedFile{}
+	}
+	b, diags := newBuilder(opts)
+	listed, loadDiags := listFiles(opts.Site)
+	diags = append(diags, loadDiags...)
+	entries := make([]*cachedFile, len(listed))
+	docs := make([]*Document, len(listed))
+	errs := make([]error, len(listed))
+	parallel(ctx, len(listed), func(i int) {
+		entries[i], docs[i], errs[i] = l.file(b, opts.Site, listed[i])
+	})
+	l.keep(listed, entries, errs)
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
+	parsed := docs[:0]
+	entryOf := make(map[*Document]*cachedFile, len(docs))
+	for i, d := range docs {
+		if errs[i] != nil {
+			diags = append(diags, readError(listed[i].path, errs[i]))
+			continue
+		}
+		diags = append(diags, entries[i].diags...)
+		if d != nil {
+			parsed = append(parsed, d)
+			entryOf[d] = entries[i]
+		}
+	}
+	p, idx, indexDiags := b.index(parsed)
+	diags = append(diags, indexDiags...)
+	p.bodies = !opts.CheckOnly
+	parallel(ctx, len(p.Docs), func(i int) {
+		d := p.Docs[i]
+		b.body(p, idx, d, entryOf[d])
+	})
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
+	diags = append(diags, b.link(p, idx)...)
+	diags = append(diags, analyse(p)...)
+	return p, diags.Sort(), nil
+}
+
+// configKey identifies the site's configuration: its file name and content.
+func configKey(site fs.FS) string {
+	name := ConfigPath(site)
+	data, err := fs.ReadFile(site, name)
+	if err != nil {
+		return name + "\x00" + err.Error()
+	}
+	return name + "\x00\x00" + string(data)
+}
+
+// file returns the cache entry of a file and a new copy of its document. The file
+// is read unless its stamp vouches for the content read before, and parsed only
+// when its bytes changed.
+func (l *Loader) file(b *builder, site fs.FS, f listedFile) (*cachedFile, *Document, error) {
+	e := l.files[f.path]
+	st, stamped := stampOf(f.entry)
+	if e == nil || !stamped || !e.stamped || !e.stamp.vouches(st, e.readAt.Add(-l.window)) {
+		readAt := time.Now()
+		l.reads.Add(1)
+		data, err := fs.ReadFile(site, f.path)
+		if err != nil {
+			return nil, nil, err
+		}
+		if e == nil || !bytes.Equal(e.data, data) {
+			e = &cachedFile{data: data}
+			e.doc, e.diags = b.parse(sourceFile{Path: f.path, Data: data})
+		} else {
+			e = &cachedFile{data: e.data, doc: e.doc, diags: e.diags, body: e.body}
+		}
+		e.stamp, e.stamped, e.readAt = st, stamped, readAt
+	}
+	if e.doc == nil {
+		return e, nil, nil
+	}
+	return e, e.doc.copy(), nil
+}
+
+// keep makes the entries of this load the cache, keeping the earlier entries of
+// files this load did not get to (cancelled) and dropping those of deleted and
+// unreadable files.
+func (l *Loader) keep(files []listedFile, entries []*cachedFile, errs []error) {
+	kept := make(map[string]*cachedFile, len(files))
+	for i, f := range files {
+		switch {
+		case entries[i] != nil:
+			kept[f.path] = entries[i]
+		case errs[i] == nil && l.files[f.path] != nil:
+			kept[f.path] = l.files[f.path]
+		}
+	}
+	l.files = kept
+}
+
+// copy returns a document as the parse stage left it, for one load: the later
+// stages write URL, references' targets, body references and backlinks into it.
+// What parse made is shared and never modified.
+func (d *Document) copy() *Document {
+	c := *d
+	c.Refs = make([]*Ref, len(d.Refs))
+	for i, r := range d.Refs {
+		rc := *r
+		rc.From = &c
+		c.Refs[i] = &rc
+	}
+	c.Backlinks = nil
+	return &c
+}
+
+// body runs the body stage for d, or reuses its last result when neither the file
+// nor anything the body read from other documents changed.
+func (b *builder) body(p *Portfolio, idx *linkIndex, d *Document, e *cachedFile) {
+	html := p.bodies
+	if e.body != nil && (e.body.html || !html) {
+		links := make([]*bodyLink, len(e.body.links))
+		for i := range e.body.links {
+			l := e.body.links[i]
+			l.to = linkTarget(p, idx, &l)
+			links[i] = &l
+		}
+		if bodyDeps(d, links) == e.body.deps {
+			d.Anchors, d.TOC, d.links = e.body.anchors, e.body.toc, links
+			if html {
+				d.HTML = e.body.out
+			}
+			d.source = d.source[:d.bodyStart:d.bodyStart]
+			return
+		}
+	}
+	b.parseBody(p, idx, d, html)
+	cb := &cachedBody{deps: bodyDeps(d, d.links), html: html, anchors: d.Anchors, toc: d.TOC, out: d.HTML,
+		links: make([]bodyLink, len(d.links))}
+	for i, l := range d.links {
+		cb.links[i] = *l
+		cb.links[i].to = nil
+	}
+	e.body = cb
+}
+
+// bodyDeps is everything a body's rendering reads from outside its file: the
+// document's URL (links are relative to it), and for each link the URL of the
+// document it names, and that document's title for wikilinks (they show it).
+func bodyDeps(d *Document, links []*bodyLink) string {
+	var s strings.Builder
+	s.WriteString(d.URL)
+	for _, l := range links {
+		s.WriteByte(0)
+		if l.to == nil {
+			s.WriteByte('-')
+			continue
+		}
+		s.WriteString(l.to.URL)
+		if l.wiki {
+			s.WriteByte(1)
+			s.WriteString(l.to.Title)
+		}
+	}
+	return s.String()
+}
