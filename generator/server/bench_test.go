@@ -1,14 +1,17 @@
 package server
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"syscall"
 	"testing"
 	"time"
+
+	"archfolio/generator"
+	"archfolio/generator/synth"
 
 	"github.com/chromedp/chromedp"
 )
@@ -28,33 +31,41 @@ type benchSite struct {
 	dependent  string // the URL of a page that names it
 }
 
-// serveSynthetic writes a synthetic site of n documents and serves it, reporting
-// how long the first serve took (listen and first build).
+// serveSynthetic writes the synthetic portfolio of n documents (generator/synth,
+// seed 1, as archfolio-gen writes it) and serves it, reporting how long the first
+// serve took (listen and first build). The edited document is a blueprint another
+// document refers to.
 func serveSynthetic(b *testing.B, n int) *benchSite {
 	b.Helper()
 	dir := b.TempDir()
-	ids := writeSyntheticSite(b, dir, n)
+	site, err := synth.Generate(synth.Options{N: n, Seed: 1})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := synth.WriteDir(dir, site.Files); err != nil {
+		b.Fatal(err)
+	}
 	start := time.Now()
 	s, logs := startServer(b, dir, nil)
-	b.Cleanup(func() { b.Log(logs.String()) })
-	target := ids[1]
-	bs := &benchSite{firstServe: time.Since(start), dir: dir, s: s, page: "blueprints/" + target + "/"}
-	uses := regexp.MustCompile(`\{id: ` + target + `,`)
-	for _, id := range ids[2:] {
-		file := fmt.Sprintf("content/blueprints/d%02d/%s.md", slices.Index(ids, id)%50, id)
-		data, err := os.ReadFile(filepath.Join(dir, file))
-		if err != nil {
-			b.Fatal(err)
+	b.Cleanup(func() {
+		if b.Failed() {
+			b.Log(logs.String())
 		}
-		if uses.Match(data) {
-			bs.dependent = "blueprints/" + id + "/"
+	})
+	bs := &benchSite{firstServe: time.Since(start), dir: dir, s: s}
+	p, _, err := generator.Load(context.Background(), s.Options)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, d := range p.ByKind["blueprint"] {
+		if len(d.Backlinks) > 0 {
+			bs.file, bs.page, bs.dependent = d.Path, d.URL, d.Backlinks[0].From.URL
 			break
 		}
 	}
-	if bs.dependent == "" {
-		b.Fatalf("no blueprint depends on %s", target)
+	if bs.file == "" {
+		b.Fatal("no blueprint has backlinks")
 	}
-	bs.file = fmt.Sprintf("content/blueprints/d01/%s.md", target)
 	data, err := os.ReadFile(filepath.Join(dir, bs.file))
 	if err != nil {
 		b.Fatal(err)

@@ -60,11 +60,16 @@ func (s *Server) serveSite(w http.ResponseWriter, r *http.Request, st *siteState
 		s.serveNotFound(w, st)
 		return
 	}
-	if data, found := st.files.File(name); found {
+	data, found, err := st.files.File(name)
+	if err != nil {
+		s.serveRenderError(w, st, err)
+		return
+	}
+	if found {
 		s.serveSiteFile(w, http.StatusOK, name, data, st)
 		return
 	}
-	if _, isDir := st.files.File(rel + "/index.html"); isDir && rel != "" && !strings.HasSuffix(rel, "/") {
+	if _, isDir, _ := st.files.File(rel + "/index.html"); isDir && rel != "" && !strings.HasSuffix(rel, "/") {
 		// A folder asked for without its slash: relative links need the slash.
 		target := r.URL.EscapedPath() + "/"
 		if r.URL.RawQuery != "" {
@@ -117,11 +122,24 @@ func (s *Server) serveNotFound(w http.ResponseWriter, st *siteState) {
 		writeFile(w, http.StatusNotFound, "text/html; charset=utf-8", s.failurePage(st))
 		return
 	}
-	if page, ok := st.files.File("404.html"); ok {
+	page, ok, err := st.files.File("404.html")
+	if err != nil {
+		s.serveRenderError(w, st, err)
+		return
+	}
+	if ok {
 		s.serveSiteFile(w, http.StatusNotFound, "404.html", page, st)
 		return
 	}
 	http.Error(w, "404 page not found", http.StatusNotFound)
+}
+
+// serveRenderError serves the failure page for a file that could not be rendered
+// (pages are rendered when asked for, so a template error shows here).
+func (s *Server) serveRenderError(w http.ResponseWriter, st *siteState, err error) {
+	failed := *st
+	failed.failure = err
+	writeFile(w, http.StatusInternalServerError, "text/html; charset=utf-8", s.failurePage(&failed))
 }
 
 // serveSiteFile writes a file of the build; HTML gets the live-reload snippet.

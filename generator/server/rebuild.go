@@ -19,8 +19,9 @@ const settleLimit = time.Second
 type siteState struct {
 	id string // the build's identity, sent to browsers, unique across restarts
 	// files is what is served: this build, or the last good one when this build has
-	// errors; nil when no build has rendered yet.
-	files *generator.MemOutput
+	// errors; nil when no build has rendered yet. Its pages are rendered when first
+	// asked for.
+	files *generator.LazySite
 	// stale is set when files come from an earlier build.
 	stale   bool
 	diags   generator.Diagnostics // of this build
@@ -34,29 +35,25 @@ func (st *siteState) hasErrors() bool { return st.failure != nil || st.diags.Err
 
 // buildResult is one finished build.
 type buildResult struct {
-	out   *generator.MemOutput // nil when rendering failed
+	out   *generator.LazySite // nil when rendering failed
 	diags generator.Diagnostics
 	err   error
 	took  time.Duration
 }
 
-// build loads and renders the site into memory. It returns nil when ctx ended.
+// build loads the site again (incrementally: see generator.Loader) and prepares it
+// for rendering on demand. It returns nil when ctx ended.
 func (s *Server) build(ctx context.Context) *buildResult {
 	start := time.Now()
-	p, diags, err := generator.Load(ctx, s.Options)
+	p, diags, err := s.loader.Load(ctx)
 	if err != nil {
 		return nil
 	}
-	out := &generator.MemOutput{}
-	err = generator.Render(ctx, p, s.Options, out)
+	out, err := generator.NewLazySite(ctx, p, s.Options)
 	if ctx.Err() != nil {
 		return nil
 	}
-	res := &buildResult{out: out, diags: diags, err: err, took: time.Since(start)}
-	if err != nil {
-		res.out = nil
-	}
-	return res
+	return &buildResult{out: out, diags: diags, err: err, took: time.Since(start)}
 }
 
 // publish makes a finished build the served state and tells the browsers.

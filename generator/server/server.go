@@ -82,9 +82,10 @@ type Server struct {
 	logMu    sync.Mutex
 
 	// Owned by the goroutine that builds (Open, then the rebuild loop).
+	loader   *generator.Loader
 	builds   int
-	good     *generator.MemOutput // the last build without errors
-	rendered *generator.MemOutput // the last build that rendered, errors or not
+	good     *generator.LazySite // the last build without errors
+	rendered *generator.LazySite // the last build that rendered, errors or not
 }
 
 // ErrWatchLimit reports that the system's inotify limits are reached.
@@ -181,6 +182,7 @@ func (s *Server) setDefaults() error {
 		s.Options.Theme = themes.Default()
 	}
 	s.instance = strconv.FormatInt(time.Now().UnixNano(), 36)
+	s.loader = generator.NewLoader(s.Options)
 	return nil
 }
 

@@ -146,15 +146,19 @@ func assertEqualsFreshBuild(t *testing.T, s *Server) {
 	if err := generator.Render(context.Background(), p, s.Options, fresh); err != nil {
 		t.Fatal(err)
 	}
-	got, want := st.files.Names(), fresh.Names()
+	got, err := st.files.Names()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := fresh.Names()
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Fatalf("served files differ from a fresh build:\nserved %v\nfresh  %v", got, want)
 	}
 	for _, name := range want {
-		a, _ := st.files.File(name)
+		a, found, err := st.files.File(name)
 		b, _ := fresh.File(name)
-		if !bytes.Equal(a, b) {
-			t.Errorf("%s differs from a fresh build", name)
+		if !found || err != nil || !bytes.Equal(a, b) {
+			t.Errorf("%s differs from a fresh build (found %v, error %v)", name, found, err)
 		}
 	}
 }
@@ -317,7 +321,7 @@ func TestServeNeverWritesTheOutputFolder(t *testing.T) {
 			t.Errorf("serve wrote %s into the site root", name)
 		}
 	}
-	page, _ := s.state.Load().files.File("blueprints/beta/index.html")
+	page, _, _ := s.state.Load().files.File("blueprints/beta/index.html")
 	if bytes.Contains(page, []byte(reservedPrefix)) {
 		t.Error("the live-reload script is in the built file, not only in the response")
 	}
