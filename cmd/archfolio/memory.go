@@ -13,8 +13,8 @@ import (
 // portfolio stays under 1 GiB.
 const minMemoryLimit = 900 << 20
 
-// tuneMemory sets how the Go runtime trades memory for CPU during a build or a
-// check, unless GOGC or GOMEMLIMIT say otherwise. A build keeps every rendered body
+// tuneMemory sets how the Go runtime trades memory for CPU during a build, a
+// check or serve, unless GOGC or GOMEMLIMIT say otherwise. A build keeps every rendered body
 // until its page is written (about three bytes per byte of content) and makes a lot
 // of short-lived garbage besides. A soft memory limit of eight bytes per byte of
 // content, and at least 900 MiB, lets the collector run less often (gcPercent

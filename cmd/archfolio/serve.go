@@ -52,6 +52,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	srv.Log = stderr
 	start := time.Now()
+	tuneMemory(sf.site, 200) // the first build is a build; later ones keep far less garbage
 	if err := srv.Open(ctx); err != nil {
 		if ctx.Err() != nil {
 			return exitOK // interrupted during the first build
