@@ -25,9 +25,26 @@
 // renders the fragments many pages share (the menu, links to documents, document
 // list items) once per page depth (fragments.go). The site is read only through an fs.FS (os.DirFS for
 // real sites, fstest.MapFS in tests); the default theme is an embedded fs.FS
-// (package themes) that a site's themes/NAME folder overrides file by file. The
-// dev server (package generator/server) runs Load and Render into a MemOutput
-// after every change and never writes.
+// (package themes) that a site's themes/NAME folder overrides file by file.
+//
+// # Incremental loads and lazy rendering (the dev server)
+//
+// A Loader (incremental.go) runs the same stages again after every change and
+// returns what Load would, redoing only what the change can reach: a file is read
+// again unless its stamp (size, mtime, inode, ctime, older than racyWindow) is the
+// one it had when read; parsed again only when its bytes changed; its body
+// rendered again only when its bytes changed or something the body read from
+// other documents did (its URL; each link's target, that target's URL and, for
+// wikilinks, its title). Index, link and analyse run every time over the whole
+// portfolio, so backlinks, indexes and views are always whole. Every load gets new
+// Documents (copies of the cached parse results, which are never modified), so
+// an earlier portfolio stays renderable. A configuration change drops the caches.
+// A LazySite (lazysite.go) is Render on demand: it lists every page (the pages'
+// heavy data is made when each is rendered) and renders a page, or runs an
+// export, when one of its files is first asked for; its names and bytes are
+// Render's. TestLoaderEqualsLoad checks both against Load and Render after a
+// sequence of edits. The dev server (package generator/server) uses them after
+// every change and never writes.
 //
 // # Views
 //

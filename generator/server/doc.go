@@ -4,11 +4,17 @@
 //
 // # Never stale
 //
-// Every rebuild is a full generator.Load and generator.Render into a fresh
-// generator.MemOutput, so every page that depends on a changed file (backlinks,
-// indexes, owner and tag pages, the views) is recomputed. The output folder is
-// never written. A burst of file events is debounced into one rebuild; a change
-// that arrives while a rebuild runs cancels it and starts another.
+// Every rebuild is an incremental load (a generator.Loader kept for the life of
+// the server: files whose stamp and bytes are unchanged are not read or parsed
+// again, bodies are rendered again only when they or what they link to changed)
+// followed by the link and analyse stages over the whole portfolio, so every page
+// that depends on a changed file (backlinks, indexes, owner and tag pages, the
+// views) is recomputed. The result is a generator.LazySite: its pages are rendered
+// when the browser first asks for them, with the same names and bytes a full
+// generator.Render writes (a test compares them after a sequence of edits). The
+// output folder is never written. A burst of file events is debounced into one
+// rebuild; a change that arrives while a rebuild runs cancels it and starts
+// another.
 //
 // # Watching
 //
@@ -25,7 +31,9 @@
 // # Serving
 //
 // Only files of the last build are served, under Server.BasePath; anything else is
-// the site's 404.html with status 404. Into HTML responses (never into the built
+// the site's 404.html with status 404. A page that fails to render (a template
+// error, found only when the page is asked for) is served as the failure page
+// with status 500. Into HTML responses (never into the built
 // files) the server injects a small script that listens for Server-Sent Events at
 // BasePath + "__archfolio/events" and reloads the page, keeping its scroll
 // position, after each rebuild, and reconnects when the server restarts. While
