@@ -5,7 +5,6 @@ import (
 	"context"
 	"html/template"
 	"io/fs"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -61,10 +60,12 @@ type cachedFile struct {
 	body    *cachedBody // the body stage's result, once made
 }
 
-// cachedBody is a document's body stage result and what it depends on.
+// cachedBody is a document's body stage result and what it depends on: the
+// document's URL and what it read from each link's target.
 type cachedBody struct {
-	deps    string // bodyDeps when it was made
-	html    bool   // whether the body was rendered (not CheckOnly)
+	url     string
+	targets []bodyTarget // one per link
+	html    bool         // whether the body was rendered (not CheckOnly)
 	anchors map[string]bool
 	toc     []Heading
 	links   []bodyLink // without AST nodes or targets
@@ -204,49 +205,52 @@ func (d *Document) copy() *Document {
 // nor anything the body read from other documents changed.
 func (b *builder) body(p *Portfolio, idx *linkIndex, d *Document, e *cachedFile) {
 	html := p.bodies
-	if e.body != nil && (e.body.html || !html) {
-		links := make([]*bodyLink, len(e.body.links))
-		for i := range e.body.links {
-			l := e.body.links[i]
-			l.to = linkTarget(p, idx, &l)
-			links[i] = &l
+	if cb := e.body; cb != nil && (cb.html || !html) && cb.url == d.URL {
+		links := make([]bodyLink, len(cb.links))
+		ptrs := make([]*bodyLink, len(cb.links))
+		same := true
+		for i := range cb.links {
+			l := &links[i]
+			*l = cb.links[i]
+			l.to = linkTarget(p, idx, l)
+			ptrs[i] = l
+			same = same && cb.targets[i] == targetOf(l)
 		}
-		if bodyDeps(d, links) == e.body.deps {
-			d.Anchors, d.TOC, d.links = e.body.anchors, e.body.toc, links
+		if same {
+			d.Anchors, d.TOC, d.links = cb.anchors, cb.toc, ptrs
 			if html {
-				d.HTML = e.body.out
+				d.HTML = cb.out
 			}
 			d.source = d.source[:d.bodyStart:d.bodyStart]
 			return
 		}
 	}
 	b.parseBody(p, idx, d, html)
-	cb := &cachedBody{deps: bodyDeps(d, d.links), html: html, anchors: d.Anchors, toc: d.TOC, out: d.HTML,
-		links: make([]bodyLink, len(d.links))}
+	cb := &cachedBody{url: d.URL, html: html, anchors: d.Anchors, toc: d.TOC, out: d.HTML,
+		links: make([]bodyLink, len(d.links)), targets: make([]bodyTarget, len(d.links))}
 	for i, l := range d.links {
 		cb.links[i] = *l
 		cb.links[i].to = nil
+		cb.targets[i] = targetOf(l)
 	}
 	e.body = cb
 }
 
-// bodyDeps is everything a body's rendering reads from outside its file: the
-// document's URL (links are relative to it), and for each link the URL of the
-// document it names, and that document's title for wikilinks (they show it).
-func bodyDeps(d *Document, links []*bodyLink) string {
-	var s strings.Builder
-	s.WriteString(d.URL)
-	for _, l := range links {
-		s.WriteByte(0)
-		if l.to == nil {
-			s.WriteByte('-')
-			continue
-		}
-		s.WriteString(l.to.URL)
-		if l.wiki {
-			s.WriteByte(1)
-			s.WriteString(l.to.Title)
-		}
+// bodyTarget is what a body's rendering reads from the document a link names:
+// whether there is one, its URL (links are relative to the linking page's URL),
+// and for wikilinks, which show it, its title.
+type bodyTarget struct {
+	found      bool
+	url, title string
+}
+
+func targetOf(l *bodyLink) bodyTarget {
+	if l.to == nil {
+		return bodyTarget{}
 	}
-	return s.String()
+	t := bodyTarget{found: true, url: l.to.URL}
+	if l.wiki {
+		t.title = l.to.Title
+	}
+	return t
 }
