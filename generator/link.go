@@ -2,6 +2,7 @@ package generator
 
 import (
 	"cmp"
+	"context"
 	"path"
 	"slices"
 	"strings"
@@ -65,13 +66,21 @@ func (b *builder) index(docs []*Document) (*Portfolio, *linkIndex, Diagnostics) 
 // link resolves every reference of the indexed portfolio (front matter here, body
 // links as the body stage resolved them), reports the broken ones and computes
 // backlinks. A reference to a left-out draft is a warning, not an error.
+//
+// Resolving and sorting run on all cores: each document's references are its own,
+// and the documents they point at are only read (their kind, headings).
 func (b *builder) link(p *Portfolio, idx *linkIndex) Diagnostics {
-	var diags Diagnostics
-	for _, d := range p.Docs {
+	per := make([]Diagnostics, len(p.Docs))
+	parallel(context.Background(), len(p.Docs), func(i int) {
+		d := p.Docs[i]
 		sink := &diagSink{path: d.Path}
 		b.resolveFrontMatter(p, d, idx.ids, idx.drafts, sink)
 		b.resolveBody(d, idx, sink)
-		diags = append(diags, sink.diags...)
+		per[i] = sink.diags
+	})
+	var diags Diagnostics
+	for _, d := range per {
+		diags = append(diags, d...)
 	}
 	for _, d := range p.Docs {
 		for _, r := range d.Refs {
@@ -80,9 +89,9 @@ func (b *builder) link(p *Portfolio, idx *linkIndex) Diagnostics {
 			}
 		}
 	}
-	for _, d := range p.Docs {
-		d.Backlinks = dedupeBacklinks(d.Backlinks, idx.kindRank)
-	}
+	parallel(context.Background(), len(p.Docs), func(i int) {
+		p.Docs[i].Backlinks = dedupeBacklinks(p.Docs[i].Backlinks, idx.kindRank)
+	})
 	return diags
 }
 
