@@ -2,6 +2,7 @@ package generator
 
 import (
 	"cmp"
+	"context"
 	"slices"
 	"strconv"
 	"time"
@@ -14,14 +15,20 @@ type StaleDocument struct {
 	DaysLate int
 }
 
-// analyse runs every view's analysis over the linked portfolio, in table order.
-// Each is a pure function of the graph and Today that stores its result on p.
+// analyse runs every view's analysis over the linked portfolio, on all cores.
+// Each is a pure function of the graph and Today that stores its result in its
+// own field of p and reads no other view's, so they run side by side; their
+// diagnostics are returned in table order.
 func analyse(p *Portfolio) Diagnostics {
-	var diags Diagnostics
-	for _, v := range views {
-		if v.analyse != nil {
-			diags = append(diags, v.analyse(p)...)
+	per := make([]Diagnostics, len(views))
+	parallel(context.Background(), len(views), func(i int) {
+		if views[i].analyse != nil {
+			per[i] = views[i].analyse(p)
 		}
+	})
+	var diags Diagnostics
+	for _, d := range per {
+		diags = append(diags, d...)
 	}
 	return diags
 }

@@ -13,7 +13,8 @@ import (
 type view struct {
 	name string
 	// analyse computes the view from the portfolio (storing it on p) and reports
-	// problems it finds; it runs after link, in table order.
+	// problems it finds; it runs after link, alongside the other views' analyses,
+	// so it must not read their results.
 	analyse func(p *Portfolio) Diagnostics
 	// menu is the view's entry in the fixed menu, if any.
 	menu *MenuItem
