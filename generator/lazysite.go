@@ -39,16 +39,25 @@ type lazyExport struct {
 // it loads the theme, lists the pages and writes the assets. Its errors are those
 // Render would return before any page.
 func NewLazySite(ctx context.Context, p *Portfolio, opts Options) (*LazySite, error) {
-	th, err := loadTheme(opts.Site, p.Config, opts.Theme, templateFuncs(p))
-	if err != nil {
-		return nil, err
-	}
 	if !p.bodies {
 		return nil, errors.New("render: the portfolio was loaded with CheckOnly, so its bodies were not rendered")
 	}
+	// The theme is parsed while the pages are listed.
+	var th *theme
+	var err error
+	parsed := make(chan struct{})
+	go func() {
+		defer close(parsed)
+		th, err = loadTheme(opts.Site, p.Config, opts.Theme, templateFuncs(p))
+	}()
 	s := &LazySite{out: &MemOutput{}, pages: map[string]*lazyPage{}}
-	s.r = &siteRenderer{p: p, th: th, out: s.out, site: newSiteInfo(p)}
+	s.r = &siteRenderer{p: p, out: s.out, site: newSiteInfo(p)}
 	jobs := s.r.pages()
+	<-parsed
+	if err != nil {
+		return nil, err
+	}
+	s.r.th = th
 	for _, j := range jobs {
 		s.pages[j.fileName()] = &lazyPage{job: j}
 	}
