@@ -20,17 +20,26 @@ func (r *siteRenderer) exportTasks(jobs []pageJob) []func() error {
 	return tasks
 }
 
-// export is one writer of exportTasks with the file it writes; name is "" for the
-// views' files, which are known only once written.
+// export is one writer of exportTasks with the files it writes; known is false
+// when they are known only once written.
 type export struct {
-	name  string
+	names []string
+	known bool
 	write func() error
 }
 
+// exports lists the writers of exportTasks, the largest first; each view with
+// files has its own.
 func (r *siteRenderer) exports(jobs []pageJob) []export {
-	return []export{{"portfolio.json", r.writePortfolioJSON}, {"", r.writeViewFiles},
-		{"assets/search-index.js", r.writeSearchIndex},
-		{"sitemap.xml", func() error { return r.out.WriteFile("sitemap.xml", sitemap(r.p.BaseURL, jobs)) }}}
+	out := []export{{[]string{"portfolio.json"}, true, r.writePortfolioJSON}}
+	for _, v := range views {
+		if v.files != nil {
+			names, known := viewFileNames(v.name, r.p)
+			out = append(out, export{names, known, func() error { return r.writeViewFiles(v) }})
+		}
+	}
+	return append(out, export{[]string{"assets/search-index.js"}, true, r.writeSearchIndex},
+		export{[]string{"sitemap.xml"}, true, func() error { return r.out.WriteFile("sitemap.xml", sitemap(r.p.BaseURL, jobs)) }})
 }
 
 func (r *siteRenderer) writePortfolioJSON() error {
@@ -41,19 +50,14 @@ func (r *siteRenderer) writePortfolioJSON() error {
 	return r.out.WriteFile("portfolio.json", data)
 }
 
-func (r *siteRenderer) writeViewFiles() error {
-	for _, v := range views {
-		if v.files == nil {
-			continue
-		}
-		files, err := v.files(r.p)
-		if err != nil {
+func (r *siteRenderer) writeViewFiles(v view) error {
+	files, err := v.files(r.p)
+	if err != nil {
+		return err
+	}
+	for _, name := range sortedKeys(files) {
+		if err := r.out.WriteFile(name, files[name]); err != nil {
 			return err
-		}
-		for _, name := range sortedKeys(files) {
-			if err := r.out.WriteFile(name, files[name]); err != nil {
-				return err
-			}
 		}
 	}
 	return nil
