@@ -41,7 +41,7 @@ func matrixCSV(m *Matrix) ([]byte, error) {
 	}
 	for _, row := range m.Rows {
 		for _, col := range m.Columns {
-			c := &row.Cells[col.Index]
+			c := row.Cell(col.Index)
 			if c.Status == AlignNone && len(c.Records) == 0 {
 				continue
 			}
@@ -298,7 +298,7 @@ func matrixJSON(m *Matrix) MatrixJSON {
 			Criticality: row.Doc.Fields.String("criticality"), Owner: row.Doc.Owner, Status: row.Doc.Status,
 			URL: row.Doc.URL, Score: tallyJSON(row.Tally), Gaps: []string{}}
 		for _, col := range m.Columns {
-			c := &row.Cells[col.Index]
+			c := row.Cell(col.Index)
 			if c.Status.Gap() {
 				bj.Gaps = append(bj.Gaps, col.Doc.ID)
 			}

@@ -189,7 +189,7 @@ func standardsGrid(m *Matrix, famURL map[string]string) *MatrixGrid {
 	g.RowGroups = gridRows(m, func(row *MatrixRow) []GridCell {
 		cells := make([]GridCell, len(m.Columns))
 		for j := range m.Columns {
-			c := &row.Cells[j]
+			c := row.Cell(j)
 			cells[j] = GridCell{Status: c.Status, Anchor: anchors[j]}
 			if c.Mixed() {
 				cells[j].Note = breakdownText(c.StatementTally())
@@ -218,7 +218,7 @@ func statementsGrid(m *Matrix, f *FamilyCoverage) *MatrixGrid {
 	g.RowGroups = gridRows(m, func(row *MatrixRow) []GridCell {
 		cells := make([]GridCell, 0, len(g.Columns))
 		for i, col := range f.Columns {
-			c := &row.Cells[col.Index]
+			c := row.Cell(col.Index)
 			if len(col.Statements) == 0 {
 				cells = append(cells, GridCell{Status: c.Status, Anchor: anchors[i]})
 				continue
@@ -301,7 +301,7 @@ func matrixFilters(p *Portfolio, m *Matrix) []Filter {
 				sets[name][v] = true
 			}
 		}
-		for _, c := range row.Cells {
+		for _, c := range row.Cells() {
 			if c.Status != AlignNone {
 				sets["align"][c.Status.String()] = true
 			}
