@@ -1,10 +1,12 @@
 package generator
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
 	"errors"
+	"io"
 	"slices"
 	"time"
 )
@@ -18,11 +20,9 @@ func (r *siteRenderer) exportTasks(jobs []pageJob) []func() error {
 }
 
 func (r *siteRenderer) writePortfolioJSON() error {
-	data, err := encodePortfolio(portfolioHead(r.p), len(r.p.Docs), func(i int) DocumentJSON { return documentJSON(r.p.Docs[i]) })
-	if err != nil {
-		return err
-	}
-	return r.out.WriteFile("portfolio.json", data)
+	return writeStream(r.out, "portfolio.json", func(w io.Writer) error {
+		return encodePortfolio(w, portfolioHead(r.p), len(r.p.Docs), func(i int) DocumentJSON { return documentJSON(r.p.Docs[i]) })
+	})
 }
 
 func (r *siteRenderer) writeViewFiles() error {
@@ -30,12 +30,8 @@ func (r *siteRenderer) writeViewFiles() error {
 		if v.files == nil {
 			continue
 		}
-		files, err := v.files(r.p)
-		if err != nil {
-			return err
-		}
-		for _, name := range sortedKeys(files) {
-			if err := r.out.WriteFile(name, files[name]); err != nil {
+		for _, f := range v.files(r.p) {
+			if err := writeStream(r.out, f.name, f.write); err != nil {
 				return err
 			}
 		}
@@ -158,47 +154,49 @@ func documentJSON(d *Document) DocumentJSON {
 // encodePortfolio writes portfolio.json a document at a time: the same bytes as
 // marshalJSON of the whole PortfolioJSON (head with doc(0) … doc(n-1) as its
 // documents), without holding every document as JSON values and its text twice.
-func encodePortfolio(head PortfolioJSON, n int, doc func(i int) DocumentJSON) ([]byte, error) {
-	views := head.Views
-	head.Documents, head.Views = []DocumentJSON{}, nil
-	top, err := json.MarshalIndent(head, "", "  ")
+func encodePortfolio(w io.Writer, head PortfolioJSON, n int, doc func(i int) DocumentJSON) error {
+	head.Documents = []DocumentJSON{}
+	return streamJSON(w, head, "documents", n, func(i int) any { return doc(i) })
+}
+
+// streamJSON writes v as marshalJSON does, except that v's top-level field key, a
+// list left empty in v, gets n elements from elem, each encoded as it is written:
+// a large list is never held whole, as values or as text.
+func streamJSON(w io.Writer, v any, key string, n int, elem func(i int) any) error {
+	top, err := json.MarshalIndent(v, "", "  ")
 	if err != nil {
-		return nil, err
+		return err
 	}
-	// "documents" is the last field written: the text ends `"documents": []` + "\n}".
-	top, ok := bytes.CutSuffix(top, []byte("[]\n}"))
-	if !ok {
-		return nil, errors.New("portfolio.json: unexpected layout")
+	// Only a top-level key starts a line with two spaces: deeper ones are indented
+	// more, and a newline inside a string is written as \n.
+	marker := []byte("\n  \"" + key + "\": []")
+	at := bytes.Index(top, marker)
+	if at < 0 {
+		return errors.New("streamJSON: no empty top-level list " + key)
 	}
-	buf := bytes.NewBuffer(top)
-	buf.Grow(n * 4096)
+	at += len(marker) - 2 // at the [
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.Write(top[:at])
 	if n == 0 {
-		buf.WriteString("[]")
+		bw.WriteString("[]")
 	} else {
-		buf.WriteByte('[')
+		bw.WriteByte('[')
 		for i := range n {
 			if i > 0 {
-				buf.WriteByte(',')
+				bw.WriteByte(',')
 			}
-			data, err := json.MarshalIndent(doc(i), "    ", "  ")
+			data, err := json.MarshalIndent(elem(i), "    ", "  ")
 			if err != nil {
-				return nil, err
+				return err
 			}
-			buf.WriteString("\n    ")
-			buf.Write(data)
+			bw.WriteString("\n    ")
+			bw.Write(data)
 		}
-		buf.WriteString("\n  ]")
+		bw.WriteString("\n  ]")
 	}
-	if len(views) > 0 {
-		data, err := json.MarshalIndent(views, "  ", "  ")
-		if err != nil {
-			return nil, err
-		}
-		buf.WriteString(",\n  \"views\": ")
-		buf.Write(data)
-	}
-	buf.WriteString("\n}\n")
-	return buf.Bytes(), nil
+	bw.Write(top[at+2:])
+	bw.WriteByte('\n')
+	return bw.Flush()
 }
 
 // jsonValue converts a normalised front-matter value to plain JSON shapes.
