@@ -116,7 +116,7 @@ func Build(ctx context.Context, opts Options, dest string) (Diagnostics, error) 
 	if err != nil {
 		return diags, err
 	}
-	if err := Publish(ctx, dest, func(out Output) error { return Render(ctx, p, opts, out) }); err != nil {
+	if err := Publish(ctx, dest, func(out Output) error { return render(ctx, p, opts, out, true) }); err != nil {
 		return diags, err
 	}
 	return diags, nil

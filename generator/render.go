@@ -23,6 +23,14 @@ import (
 // nothing is partially published because Publish discards the output of a failed
 // render.
 func Render(ctx context.Context, p *Portfolio, opts Options, out Output) error {
+	return render(ctx, p, opts, out, false)
+}
+
+// render is Render; once says p is rendered this once (a build), so each
+// document's body is let go when its page is written, unless the site's own
+// layouts might show it elsewhere. A build then never holds every body at its
+// peak, which comes with the views' pages at the end.
+func render(ctx context.Context, p *Portfolio, opts Options, out Output, once bool) error {
 	th, err := loadTheme(opts.Site, p.Config, opts.Theme, templateFuncs(p))
 	if err != nil {
 		return err
@@ -30,7 +38,7 @@ func Render(ctx context.Context, p *Portfolio, opts Options, out Output) error {
 	if !p.bodies {
 		return errors.New("render: the portfolio was loaded with CheckOnly, so its bodies were not rendered")
 	}
-	r := &siteRenderer{p: p, th: th, out: out, site: newSiteInfo(p)}
+	r := &siteRenderer{p: p, th: th, out: out, site: newSiteInfo(p), releaseBodies: once && !th.ownLayouts}
 	jobs := r.pages()
 	files := append(r.exportTasks(jobs), func() error { return r.writeAssets(opts.Site) })
 	errs := make([]error, len(files)+len(jobs))
@@ -79,6 +87,9 @@ type siteRenderer struct {
 	site *siteInfo
 	// fragments caches rendered fragments by fragmentKey (fragments.go).
 	fragments sync.Map
+	// releaseBodies lets each document's rendered body go once its page is
+	// written (render).
+	releaseBodies bool
 }
 
 // pageJob is one page to write: its URL (site-relative, "" for home), layout and data.
@@ -127,6 +138,9 @@ func (r *siteRenderer) writePage(buf *bytes.Buffer, job pageJob) error {
 	}
 	if err := r.th.execute(buf, job.layout, job.page); err != nil {
 		return fmt.Errorf("rendering %s with %s: %w", "/"+job.url, job.layout, err)
+	}
+	if r.releaseBodies && job.layout == "page.html" && job.page.Doc != nil {
+		job.page.Doc.HTML = ""
 	}
 	file := job.file
 	if file == "" {
