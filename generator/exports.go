@@ -12,11 +12,11 @@ import (
 )
 
 // exportTasks returns the writers of the machine-readable files: portfolio.json
-// (the whole graph), the views' exports, search-index.js (the client-side search)
-// and sitemap.xml. They are independent, so Render runs them alongside the pages.
-func (r *siteRenderer) exportTasks(jobs []pageJob) []func() error {
-	return []func() error{r.writePortfolioJSON, r.writeViewFiles, r.writeSearchIndex,
-		func() error { return r.out.WriteFile("sitemap.xml", sitemap(r.p.BaseURL, jobs)) }}
+// (the whole graph), the views' exports and search-index.js (the client-side
+// search). They are independent of the pages, so Render runs them alongside;
+// sitemap.xml, which lists the pages, is written with them.
+func (r *siteRenderer) exportTasks() []func() error {
+	return []func() error{r.writePortfolioJSON, r.writeViewFiles, r.writeSearchIndex}
 }
 
 func (r *siteRenderer) writePortfolioJSON() error {

@@ -39,23 +39,37 @@ func render(ctx context.Context, p *Portfolio, opts Options, out Output, once bo
 		return errors.New("render: the portfolio was loaded with CheckOnly, so its bodies were not rendered")
 	}
 	r := &siteRenderer{p: p, th: th, out: out, site: newSiteInfo(p), releaseBodies: once && !th.ownLayouts}
+	// The exports and assets need no page list: one goroutine writes them while
+	// the pages are listed (view page data takes a while) and then rendered.
+	early := append(r.exportTasks(), func() error { return r.writeAssets(opts.Site) })
+	earlyErrs := make([]error, len(early))
+	var exporting sync.WaitGroup
+	exporting.Go(func() {
+		for i, task := range early {
+			if ctx.Err() != nil {
+				return
+			}
+			earlyErrs[i] = task()
+		}
+	})
 	jobs := r.pages()
-	files := append(r.exportTasks(jobs), func() error { return r.writeAssets(opts.Site) })
-	errs := make([]error, len(files)+len(jobs))
+	errs := make([]error, 1+len(jobs))
 	var pool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 	parallel(ctx, len(errs), func(i int) {
-		if i < len(files) {
-			errs[i] = files[i]()
+		if i == 0 {
+			errs[0] = r.out.WriteFile("sitemap.xml", sitemap(r.p.BaseURL, jobs))
 			return
 		}
 		buf := pool.Get().(*bytes.Buffer)
 		buf.Reset()
-		errs[i] = r.writePage(buf, jobs[i-len(files)])
+		errs[i] = r.writePage(buf, jobs[i-1])
 		pool.Put(buf)
 	})
+	exporting.Wait()
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	errs = append(earlyErrs, errs...)
 	for _, err := range errs {
 		if err != nil {
 			return err
