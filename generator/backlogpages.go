@@ -1,8 +1,8 @@
 package generator
 
 import (
-	"bytes"
 	"encoding/csv"
+	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -80,11 +80,15 @@ var backlogCSVHeader = []string{"id", "title", "jira", "jira_url", "severity", "
 
 // backlogFiles writes backlog.csv: every remediation item, open ones first in backlog
 // order, each cell safe from spreadsheet formula injection.
-func backlogFiles(p *Portfolio) (map[string][]byte, error) {
-	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
+func backlogFiles(p *Portfolio) []exportFile {
+	return []exportFile{{"backlog.csv", func(out io.Writer) error { return backlogCSV(out, p) }}}
+}
+
+// backlogCSV writes backlog.csv: one line per remediation item.
+func backlogCSV(out io.Writer, p *Portfolio) error {
+	w := csv.NewWriter(out)
 	if err := w.Write(backlogCSVHeader); err != nil {
-		return nil, err
+		return err
 	}
 	day := dayText
 	yes := func(b bool) string {
@@ -112,11 +116,11 @@ func backlogFiles(p *Portfolio) (map[string][]byte, error) {
 			row[i] = csvSafe(row[i])
 		}
 		if err := w.Write(row); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	w.Flush()
-	return map[string][]byte{"backlog.csv": buf.Bytes()}, w.Error()
+	return w.Error()
 }
 
 func docID(d *Document) string {

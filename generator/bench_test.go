@@ -61,7 +61,7 @@ func benchBuilder(b *testing.B, opts Options) (*builder, *mdext.Highlighter) {
 		b.Fatal(err, diags)
 	}
 	hl := mdext.NewHighlighter()
-	return &builder{opts: opts, cfg: cfg, schema: schema, md: newMarkdown(cfg.UnsafeHTML, hl)}, hl
+	return &builder{opts: opts, cfg: cfg, schema: schema, md: newMarkdown(cfg.UnsafeHTML, hl, opts.CheckOnly)}, hl
 }
 
 func benchParse(b *testing.B, bld *builder, files []sourceFile) []*Document {

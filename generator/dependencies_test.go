@@ -244,3 +244,20 @@ func TestMapsEscapeContentAndAreDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// An impact page flags the dependents that sit in a cycle with it.
+func TestImpactPageFlagsCycles(t *testing.T) {
+	out, _ := renderSite(t, siteOptions(t, "../examples/cycle"))
+	page, ok := out.File("dependencies/impact/ledger/index.html")
+	if !ok {
+		t.Fatal("no impact page for ledger")
+	}
+	for _, want := range []string{
+		`<td class="impact-path">ledger ← billing <span class="cycle-flag">↺ in a cycle</span></td></tr>`,
+		`<td class="crit crit-high">High</td>`, `<td class="impact-path">ledger ← reporting</td></tr>`,
+	} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("impact page of ledger lacks %s", want)
+		}
+	}
+}

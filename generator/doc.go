@@ -17,13 +17,22 @@
 //
 // Load runs load → analyse and returns the Portfolio with every Diagnostic; check
 // stops there (with Options.CheckOnly, which skips rendering bodies). Build adds
-// render and write. Parse, body and render run on all cores. The body stage comes
+// render and write. Parse, body, link (by document), analyse (by view) and render
+// run on all cores. The body stage comes
 // after the index so that each body is parsed, its links pointed at their pages and
 // rendered in one go: a build holds one markdown AST per core, never all of them.
 // Fenced code is highlighted once per distinct block (mdext.Cache, optionally kept
-// in a folder across runs). Render writes the exports alongside the pages, and
+// in a folder across runs). Render writes the exports alongside the pages, the
+// large ones (portfolio.json, matrix.json) streamed an item at a time, and
 // renders the fragments many pages share (the menu, links to documents, document
-// list items) once per page depth (fragments.go). The site is read only through an fs.FS (os.DirFS for
+// list items) once per page depth (fragments.go). The few parts of pages that
+// repeat by the hundred thousand — matrix grid rows, alignment panel rows, impact
+// rows — are written in Go by htmlWriter (htmlwrite.go), which escapes exactly as
+// html/template does; the theme's templates call them (RowsHTML, ItemsHTML). A
+// build renders once, so it lets each document's rendered body go when its page
+// is written (unless the site's own layouts may show it elsewhere). The matrix
+// keeps only cells that are not blank, and a grid writes a run of blank cells as
+// one spanning cell. The site is read only through an fs.FS (os.DirFS for
 // real sites, fstest.MapFS in tests); the default theme is an embedded fs.FS
 // (package themes) that a site's themes/NAME folder overrides file by file.
 //

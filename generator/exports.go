@@ -1,63 +1,59 @@
 package generator
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
 	"errors"
+	"io"
 	"slices"
 	"time"
 )
 
 // exportTasks returns the writers of the machine-readable files: portfolio.json
-// (the whole graph), the views' exports, search-index.js (the client-side search)
-// and sitemap.xml. They are independent, so Render runs them alongside the pages.
-func (r *siteRenderer) exportTasks(jobs []pageJob) []func() error {
-	var tasks []func() error
-	for _, e := range r.exports(jobs) {
-		tasks = append(tasks, e.write)
-	}
-	return tasks
+// (the whole graph), the views' exports and search-index.js (the client-side
+// search). They are independent of the pages, so Render runs them alongside;
+// sitemap.xml, which lists the pages, is written with them.
+func (r *siteRenderer) exportTasks() []func() error {
+	return []func() error{r.writePortfolioJSON, r.writeViewFiles, r.writeSearchIndex}
 }
 
-// export is one writer of exportTasks with the files it writes; known is false
-// when they are known only once written.
+// export is one file exportTasks writes and its writer, for rendering on demand
+// (LazySite): the same files, one at a time.
 type export struct {
-	names []string
-	known bool
+	name  string
 	write func() error
 }
 
-// exports lists the writers of exportTasks, the largest first; each view with
-// files has its own.
-func (r *siteRenderer) exports(jobs []pageJob) []export {
-	out := []export{{[]string{"portfolio.json"}, true, r.writePortfolioJSON}}
+func (r *siteRenderer) exports() []export {
+	out := []export{{"portfolio.json", r.writePortfolioJSON}}
 	for _, v := range views {
-		if v.files != nil {
-			names, known := viewFileNames(v.name, r.p)
-			out = append(out, export{names, known, func() error { return r.writeViewFiles(v) }})
+		if v.files == nil {
+			continue
+		}
+		for _, f := range v.files(r.p) {
+			out = append(out, export{f.name, func() error { return writeStream(r.out, f.name, f.write) }})
 		}
 	}
-	return append(out, export{[]string{"assets/search-index.js"}, true, r.writeSearchIndex},
-		export{[]string{"sitemap.xml"}, true, func() error { return r.out.WriteFile("sitemap.xml", sitemap(r.p.BaseURL, jobs)) }})
+	return append(out, export{"assets/search-index.js", r.writeSearchIndex})
 }
 
 func (r *siteRenderer) writePortfolioJSON() error {
-	data, err := encodePortfolio(portfolioHead(r.p), len(r.p.Docs), func(i int) DocumentJSON { return documentJSON(r.p.Docs[i]) })
-	if err != nil {
-		return err
-	}
-	return r.out.WriteFile("portfolio.json", data)
+	return writeStream(r.out, "portfolio.json", func(w io.Writer) error {
+		return encodePortfolio(w, portfolioHead(r.p), len(r.p.Docs), func(i int) DocumentJSON { return documentJSON(r.p.Docs[i]) })
+	})
 }
 
-func (r *siteRenderer) writeViewFiles(v view) error {
-	files, err := v.files(r.p)
-	if err != nil {
-		return err
-	}
-	for _, name := range sortedKeys(files) {
-		if err := r.out.WriteFile(name, files[name]); err != nil {
-			return err
+func (r *siteRenderer) writeViewFiles() error {
+	for _, v := range views {
+		if v.files == nil {
+			continue
+		}
+		for _, f := range v.files(r.p) {
+			if err := writeStream(r.out, f.name, f.write); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
@@ -178,47 +174,49 @@ func documentJSON(d *Document) DocumentJSON {
 // encodePortfolio writes portfolio.json a document at a time: the same bytes as
 // marshalJSON of the whole PortfolioJSON (head with doc(0) … doc(n-1) as its
 // documents), without holding every document as JSON values and its text twice.
-func encodePortfolio(head PortfolioJSON, n int, doc func(i int) DocumentJSON) ([]byte, error) {
-	views := head.Views
-	head.Documents, head.Views = []DocumentJSON{}, nil
-	top, err := json.MarshalIndent(head, "", "  ")
+func encodePortfolio(w io.Writer, head PortfolioJSON, n int, doc func(i int) DocumentJSON) error {
+	head.Documents = []DocumentJSON{}
+	return streamJSON(w, head, "documents", n, func(i int) any { return doc(i) })
+}
+
+// streamJSON writes v as marshalJSON does, except that v's top-level field key, a
+// list left empty in v, gets n elements from elem, each encoded as it is written:
+// a large list is never held whole, as values or as text.
+func streamJSON(w io.Writer, v any, key string, n int, elem func(i int) any) error {
+	top, err := json.MarshalIndent(v, "", "  ")
 	if err != nil {
-		return nil, err
+		return err
 	}
-	// "documents" is the last field written: the text ends `"documents": []` + "\n}".
-	top, ok := bytes.CutSuffix(top, []byte("[]\n}"))
-	if !ok {
-		return nil, errors.New("portfolio.json: unexpected layout")
+	// Only a top-level key starts a line with two spaces: deeper ones are indented
+	// more, and a newline inside a string is written as \n.
+	marker := []byte("\n  \"" + key + "\": []")
+	at := bytes.Index(top, marker)
+	if at < 0 {
+		return errors.New("streamJSON: no empty top-level list " + key)
 	}
-	buf := bytes.NewBuffer(top)
-	buf.Grow(n * 4096)
+	at += len(marker) - 2 // at the [
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.Write(top[:at])
 	if n == 0 {
-		buf.WriteString("[]")
+		bw.WriteString("[]")
 	} else {
-		buf.WriteByte('[')
+		bw.WriteByte('[')
 		for i := range n {
 			if i > 0 {
-				buf.WriteByte(',')
+				bw.WriteByte(',')
 			}
-			data, err := json.MarshalIndent(doc(i), "    ", "  ")
+			data, err := json.MarshalIndent(elem(i), "    ", "  ")
 			if err != nil {
-				return nil, err
+				return err
 			}
-			buf.WriteString("\n    ")
-			buf.Write(data)
+			bw.WriteString("\n    ")
+			bw.Write(data)
 		}
-		buf.WriteString("\n  ]")
+		bw.WriteString("\n  ]")
 	}
-	if len(views) > 0 {
-		data, err := json.MarshalIndent(views, "  ", "  ")
-		if err != nil {
-			return nil, err
-		}
-		buf.WriteString(",\n  \"views\": ")
-		buf.Write(data)
-	}
-	buf.WriteString("\n}\n")
-	return buf.Bytes(), nil
+	bw.Write(top[at+2:])
+	bw.WriteByte('\n')
+	return bw.Flush()
 }
 
 // jsonValue converts a normalised front-matter value to plain JSON shapes.

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -163,5 +164,58 @@ func TestBuildIsDeterministic(t *testing.T) {
 		if !bytes.Equal(x, y) {
 			t.Errorf("%s differs between two builds with the same --today", name)
 		}
+	}
+}
+
+// Build lets each body go once its page is written; what it writes must be what
+// Render writes, file for file.
+func TestBuildWritesWhatRenderWrites(t *testing.T) {
+	opts := siteOptions(t, "..")
+	want, _ := renderSite(t, opts)
+	dest := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(context.Background(), opts, dest); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	err := filepath.WalkDir(dest, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || d.Name() == OutputMarker {
+			return err
+		}
+		rel, _ := filepath.Rel(dest, p)
+		got = append(got, filepath.ToSlash(rel))
+		data, err := os.ReadFile(p)
+		if w, _ := want.File(filepath.ToSlash(rel)); !bytes.Equal(data, w) {
+			t.Errorf("%s: Build wrote other bytes than Render", rel)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(got)
+	if g, w := strings.Join(got, "\n"), strings.Join(want.Names(), "\n"); g != w {
+		t.Errorf("Build wrote other files than Render:\n%s\nwant\n%s", g, w)
+	}
+}
+
+// A site's own layouts may show a body on another page (here every group page
+// shows its documents' bodies, rendered after the documents' pages), so Build
+// keeps the bodies for them.
+func TestBuildKeepsBodiesForOwnLayouts(t *testing.T) {
+	site := testSite(map[string]string{
+		"archfolio.yaml":                 "title: Themed\ntheme: corp\n",
+		"themes/corp/layouts/group.html": `{{define "content"}}{{range .Docs}}<div class="whole">{{.HTML}}</div>{{end}}{{end}}`,
+		"content/g.md":                   "---\nkind: guide\ntitle: G\nowner: Team\n---\nThe body text.\n",
+	})
+	dest := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(context.Background(), testOptions(t, site, "2026-11-27"), dest); err != nil {
+		t.Fatal(err)
+	}
+	group, err := os.ReadFile(filepath.Join(dest, "owners", "team", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(group), `<div class="whole"><p>The body text.</p>`) {
+		t.Errorf("the group page lost the body its layout shows:\n%s", group)
 	}
 }

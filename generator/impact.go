@@ -1,8 +1,10 @@
 package generator
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
+	"html/template"
 	"io"
 	"slices"
 	"strings"
@@ -202,4 +204,47 @@ func (ip *ImpactPage) Rows() []ImpactRow {
 			InCycle: e.InCycle, Path: strings.Join(pathIDs(e.Path), " ← ")}
 	}
 	return rows
+}
+
+// RowsHTML writes the table rows (Rows) as the theme's impact.html wrote them: a
+// blueprint depended on by most of the portfolio has thousands, on each of
+// thousands of pages, and a template loop made a reflective call per value.
+func (ip *ImpactPage) RowsHTML() template.HTML {
+	var buf bytes.Buffer
+	w := htmlWriter{&buf}
+	for _, r := range ip.Rows() {
+		w.raw("\n<tr><td><a href=\"")
+		w.url(r.Href)
+		w.raw("\">")
+		w.text(r.Title)
+		w.raw("</a></td><td class=\"num\">")
+		w.int(r.Depth)
+		w.raw("</td><td class=\"crit crit-")
+		w.text(r.CriticalityTag)
+		w.raw("\">")
+		w.text(r.Criticality)
+		w.raw("</td>\n<td")
+		if r.Sunset {
+			w.raw(" class=\"sunset-flag\">⚠ ")
+		} else {
+			w.raw(">")
+		}
+		w.text(r.Lifecycle)
+		w.raw("</td><td>")
+		w.text(r.Owner)
+		w.raw("</td>\n<td class=\"num")
+		if r.Risks != 0 {
+			w.raw(" risk-flag\">⚠ ")
+		} else {
+			w.raw("\">")
+		}
+		w.int(r.Risks)
+		w.raw("</td><td class=\"impact-path\">")
+		w.text(r.Path)
+		if r.InCycle {
+			w.raw(" <span class=\"cycle-flag\">↺ in a cycle</span>")
+		}
+		w.raw("</td></tr>")
+	}
+	return template.HTML(buf.String())
 }

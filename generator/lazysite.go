@@ -13,8 +13,8 @@ import (
 // The dev server makes one after every load, so that a change costs the load and
 // the pages the browser then asks for, not the whole site. The page list, the theme
 // and the assets are made by NewLazySite; a page is rendered on its first request,
-// an export (portfolio.json, the search index, the views' files) on the first
-// request of one of its files. Everything made is kept. A LazySite is safe for
+// an export (portfolio.json, the search index, the sitemap, each of the views'
+// files) on its first request. Everything made is kept. A LazySite is safe for
 // concurrent use; it holds its portfolio, which must not change any more.
 type LazySite struct {
 	r       *siteRenderer
@@ -61,9 +61,12 @@ func NewLazySite(ctx context.Context, p *Portfolio, opts Options) (*LazySite, er
 	for _, j := range jobs {
 		s.pages[j.fileName()] = &lazyPage{job: j}
 	}
-	for _, e := range s.r.exports(jobs) {
+	for _, e := range s.r.exports() {
 		s.exports = append(s.exports, &lazyExport{export: e})
 	}
+	// Render writes the sitemap, which lists the pages, with them.
+	s.exports = append(s.exports, &lazyExport{export: export{"sitemap.xml",
+		func() error { return s.out.WriteFile("sitemap.xml", sitemap(p.BaseURL, jobs)) }}})
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -96,44 +99,17 @@ func (s *LazySite) File(name string) (data []byte, found bool, err error) {
 	if data, ok := s.out.File(name); ok {
 		return data, true, nil
 	}
-	// An export's file, or none: run the export that writes it, else those whose
-	// files are known only once written.
-	for _, known := range []bool{true, false} {
-		for _, e := range s.exports {
-			if e.known != known || (known && !slices.Contains(e.names, name)) {
-				continue
-			}
-			if err := e.run(); err != nil {
-				return nil, true, err
-			}
-			if data, ok := s.out.File(name); ok {
-				return data, true, nil
-			}
+	for _, e := range s.exports {
+		if e.name != name {
+			continue
 		}
+		if err := e.run(); err != nil {
+			return nil, true, err
+		}
+		data, ok := s.out.File(name)
+		return data, ok, nil
 	}
 	return nil, false, nil
-}
-
-// viewFileNames lists the files a view's files hook writes for p, for the views
-// whose file names are fixed, so that asking for a file the site does not have (a
-// browser's /favicon.ico) runs no export; other views' files are known once
-// written. TestViewFileNames keeps it true.
-func viewFileNames(view string, p *Portfolio) (names []string, known bool) {
-	switch view {
-	case "matrix":
-		if p.Matrix == nil {
-			return nil, true
-		}
-		return []string{"matrix.csv", "matrix.json"}, true
-	case "roadmap":
-		if p.Roadmap == nil {
-			return nil, true
-		}
-		return []string{"roadmap.csv"}, true
-	case "backlog":
-		return []string{"backlog.csv"}, true
-	}
-	return nil, false
 }
 
 func (e *lazyExport) run() error {

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"cmp"
+	"iter"
 	"slices"
 	"strings"
 	"time"
@@ -138,12 +139,40 @@ type Matrix struct {
 	colOf map[*Document]*MatrixColumn
 }
 
-// MatrixRow is one blueprint's row.
+// MatrixRow is one blueprint's row. It keeps only its cells that are not blank
+// (a record, or a standard that applies): most of a large portfolio's matrix is
+// blank, since a standard applies to some domains only (at 10,000 documents, 1.5
+// million cells of which 125,000 are not blank).
 type MatrixRow struct {
 	Doc    *Document
 	Domain string
-	Cells  []MatrixCell // one per column
 	Tally  AlignmentTally
+	cells  []MatrixCell // the cells that are not blank, in column order
+	cols   []int32      // their column indexes
+}
+
+// blankCell is every blank cell; it is never modified.
+var blankCell MatrixCell
+
+// Cell returns the row's cell in column j: a blank cell (which must not be
+// modified) when nothing is recorded and the standard does not apply.
+func (r *MatrixRow) Cell(j int) *MatrixCell {
+	if i, ok := slices.BinarySearch(r.cols, int32(j)); ok {
+		return &r.cells[i]
+	}
+	return &blankCell
+}
+
+// Cells yields the row's cells that are not blank, with their column indexes, in
+// column order.
+func (r *MatrixRow) Cells() iter.Seq2[int, *MatrixCell] {
+	return func(yield func(int, *MatrixCell) bool) {
+		for i := range r.cells {
+			if !yield(int(r.cols[i]), &r.cells[i]) {
+				return
+			}
+		}
+	}
 }
 
 // MatrixColumn is one standard's column.
@@ -294,35 +323,39 @@ func computeMatrix(p *Portfolio) (*Matrix, Diagnostics) {
 // fillRow computes one blueprint's cells from its records and the standards'
 // applies_to conditions.
 func (m *Matrix) fillRow(row *MatrixRow, recs []*AlignmentRecord) {
-	row.Cells = make([]MatrixCell, len(m.Columns))
 	// Each cell's records are a window of the row's records sorted by column.
 	sorted := slices.Clone(recs)
 	slices.SortStableFunc(sorted, func(a, b *AlignmentRecord) int { return cmp.Compare(a.col, b.col) })
-	for i := 0; i < len(sorted); {
-		j := i + 1
-		for j < len(sorted) && sorted[j].col == sorted[i].col {
-			j++
-		}
-		row.Cells[sorted[i].col].Records = sorted[i:j:j]
-		i = j
-	}
 	values := blueprintValues{doc: row.Doc}
 	exempt := row.Doc.Status == "retired"
 	// One backing array holds the statement statuses of the whole row.
 	var backing []Alignment
+	next := 0 // the first record of a later column
 	for _, col := range m.Columns {
-		c := &row.Cells[col.Index]
-		c.Applies = col.Requires && !exempt && col.applies(&values)
-		if c.Applies || len(c.Records) > 0 {
-			if n := len(col.Statements); n > 0 {
-				if len(backing) < n {
-					backing = make([]Alignment, max(n, 64))
-				}
-				c.Statements, backing = backing[:n:n], backing[n:]
+		var c MatrixCell
+		if next < len(sorted) && sorted[next].col == col.Index {
+			end := next + 1
+			for end < len(sorted) && sorted[end].col == col.Index {
+				end++
 			}
-			c.roll(col)
+			c.Records, next = sorted[next:end:end], end
 		}
+		c.Applies = col.Requires && !exempt && col.applies(&values)
+		if !c.Applies && len(c.Records) == 0 {
+			continue
+		}
+		if n := len(col.Statements); n > 0 {
+			if len(backing) < n {
+				backing = make([]Alignment, max(n, 64))
+			}
+			c.Statements, backing = backing[:n:n], backing[n:]
+		}
+		c.roll(col)
+		row.cells = append(row.cells, c)
+		row.cols = append(row.cols, int32(col.Index))
 	}
+	row.cells = slices.Clip(row.cells)
+	row.cols = slices.Clip(row.cols)
 }
 
 // roll computes the cell's statement statuses and its rolled-up status. A
@@ -399,8 +432,7 @@ func (c *MatrixCell) Mixed() bool {
 // and the exception register.
 func (m *Matrix) rollUp(cfg *Config) {
 	for _, row := range m.Rows {
-		for j := range row.Cells {
-			c := &row.Cells[j]
+		for j, c := range row.Cells() {
 			if c.Status == AlignNone {
 				continue
 			}

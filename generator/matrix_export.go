@@ -1,8 +1,8 @@
 package generator
 
 import (
-	"bytes"
 	"encoding/csv"
+	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -15,38 +15,33 @@ var matrixCSVHeader = []string{"blueprint", "blueprint_title", "domain", "critic
 	"evidence", "planned", "assessed", "justification",
 	"waiver_approved_by", "waiver_expires", "waiver_days_left", "waiver_state", "source"}
 
-func matrixFiles(p *Portfolio) (map[string][]byte, error) {
-	if p.Matrix == nil {
-		return nil, nil
+func matrixFiles(p *Portfolio) []exportFile {
+	m := p.Matrix
+	if m == nil {
+		return nil
 	}
-	csvData, err := matrixCSV(p.Matrix)
-	if err != nil {
-		return nil, err
+	return []exportFile{
+		{"matrix.csv", func(w io.Writer) error { return matrixCSV(w, m) }},
+		{"matrix.json", func(w io.Writer) error { return writeMatrixJSON(w, m) }},
 	}
-	jsonData, err := marshalJSON(matrixJSON(p.Matrix))
-	if err != nil {
-		return nil, err
-	}
-	return map[string][]byte{"matrix.csv": csvData, "matrix.json": jsonData}, nil
 }
 
 // matrixCSV writes one line per non-empty cell: the blueprint × standard roll-up
 // (statement empty), then each of its statements that has a status. Every text
 // cell is neutralised against spreadsheet formula injection.
-func matrixCSV(m *Matrix) ([]byte, error) {
-	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
+func matrixCSV(out io.Writer, m *Matrix) error {
+	w := csv.NewWriter(out)
 	if err := w.Write(matrixCSVHeader); err != nil {
-		return nil, err
+		return err
 	}
 	for _, row := range m.Rows {
-		for _, col := range m.Columns {
-			c := &row.Cells[col.Index]
+		for j, c := range row.Cells() {
+			col := m.Columns[j]
 			if c.Status == AlignNone && len(c.Records) == 0 {
 				continue
 			}
 			if err := w.Write(csvLine(row, col, "", "", c.Status, c.Applies, c.Records)); err != nil {
-				return nil, err
+				return err
 			}
 			for k, st := range col.Statements {
 				if c.Statements == nil || c.Statements[k] == AlignNone {
@@ -54,13 +49,13 @@ func matrixCSV(m *Matrix) ([]byte, error) {
 				}
 				line := csvLine(row, col, st.ID, st.Level, c.Statements[k], c.Applies, governing(c.Records, st.ID))
 				if err := w.Write(line); err != nil {
-					return nil, err
+					return err
 				}
 			}
 		}
 	}
 	w.Flush()
-	return buf.Bytes(), w.Error()
+	return w.Error()
 }
 
 // governing returns the records that decide a statement's status: its own, else
@@ -283,7 +278,29 @@ func tallyJSON(t AlignmentTally) TallyJSON {
 	return out
 }
 
-func matrixJSON(m *Matrix) MatrixJSON {
+// writeMatrixJSON writes matrix.json, its cells one at a time (streamJSON): the
+// same bytes as marshalJSON(matrixJSON(m, true)).
+func writeMatrixJSON(w io.Writer, m *Matrix) error {
+	type at struct {
+		row *MatrixRow
+		col int
+	}
+	var cells []at
+	for _, row := range m.Rows {
+		for j, c := range row.Cells() {
+			if c.Status != AlignNone || len(c.Records) > 0 {
+				cells = append(cells, at{row, j})
+			}
+		}
+	}
+	return streamJSON(w, matrixJSON(m, false), "cells", len(cells), func(i int) any {
+		c := cells[i]
+		return cellJSON(c.row, m.Columns[c.col], c.row.Cell(c.col))
+	})
+}
+
+// matrixJSON is matrix.json, with its cells or without (an empty list).
+func matrixJSON(m *Matrix, withCells bool) MatrixJSON {
 	out := MatrixJSON{Version: 1, Today: m.Today.Format(time.DateOnly), Summary: tallyJSON(m.Total),
 		Standards: []MatrixStandardJSON{}, Blueprints: []MatrixBlueprintJSON{}, Cells: []MatrixCellJSON{},
 		Waivers: []WaiverJSON{}, Families: []FamilyJSON{}, Frameworks: []FrameworkJSON{}}
@@ -297,12 +314,12 @@ func matrixJSON(m *Matrix) MatrixJSON {
 		bj := MatrixBlueprintJSON{ID: row.Doc.ID, Title: row.Doc.Title, Domain: row.Domain,
 			Criticality: row.Doc.Fields.String("criticality"), Owner: row.Doc.Owner, Status: row.Doc.Status,
 			URL: row.Doc.URL, Score: tallyJSON(row.Tally), Gaps: []string{}}
-		for _, col := range m.Columns {
-			c := &row.Cells[col.Index]
+		for j, c := range row.Cells() {
+			col := m.Columns[j]
 			if c.Status.Gap() {
 				bj.Gaps = append(bj.Gaps, col.Doc.ID)
 			}
-			if c.Status != AlignNone || len(c.Records) > 0 {
+			if withCells && (c.Status != AlignNone || len(c.Records) > 0) {
 				out.Cells = append(out.Cells, cellJSON(row, col, c))
 			}
 		}

@@ -1,6 +1,8 @@
 package generator
 
 import (
+	"bytes"
+	"html/template"
 	"slices"
 	"strconv"
 	"strings"
@@ -77,6 +79,21 @@ type GridCell struct {
 	Status Alignment
 	Anchor string
 	Note   string
+	// Span is the number of columns the cell spans: a run of blank cells is one
+	// cell (most of a large portfolio's grid is blank).
+	Span int
+}
+
+// cellRow builds a grid row's cells, merging runs of blank cells.
+type cellRow []GridCell
+
+func (cs *cellRow) add(c GridCell) {
+	c.Span = 1
+	if n := len(*cs); n > 0 && c.Status == AlignNone && (*cs)[n-1].Status == AlignNone {
+		(*cs)[n-1].Span++
+		return
+	}
+	*cs = append(*cs, c)
 }
 
 // Classes lists the statuses the row has, for the status filter.
@@ -185,13 +202,14 @@ func standardsGrid(m *Matrix, famURL map[string]string) *MatrixGrid {
 		g.Columns = append(g.Columns, GridColumn{Label: col.Doc.Title, Title: col.Doc.Title, URL: col.Doc.URL, Tally: col.Tally})
 	}
 	g.RowGroups = gridRows(m, func(row *MatrixRow) []GridCell {
-		cells := make([]GridCell, len(m.Columns))
+		var cells cellRow
 		for j := range m.Columns {
-			c := &row.Cells[j]
-			cells[j] = GridCell{Status: c.Status, Anchor: anchors[j]}
+			c := row.Cell(j)
+			cell := GridCell{Status: c.Status, Anchor: anchors[j]}
 			if c.Mixed() {
-				cells[j].Note = breakdownText(c.StatementTally())
+				cell.Note = breakdownText(c.StatementTally())
 			}
+			cells.add(cell)
 		}
 		return cells
 	})
@@ -214,11 +232,11 @@ func statementsGrid(m *Matrix, f *FamilyCoverage) *MatrixGrid {
 		anchors[i] = col.Anchor()
 	}
 	g.RowGroups = gridRows(m, func(row *MatrixRow) []GridCell {
-		cells := make([]GridCell, 0, len(g.Columns))
+		var cells cellRow
 		for i, col := range f.Columns {
-			c := &row.Cells[col.Index]
+			c := row.Cell(col.Index)
 			if len(col.Statements) == 0 {
-				cells = append(cells, GridCell{Status: c.Status, Anchor: anchors[i]})
+				cells.add(GridCell{Status: c.Status, Anchor: anchors[i]})
 				continue
 			}
 			for k := range col.Statements {
@@ -226,7 +244,7 @@ func statementsGrid(m *Matrix, f *FamilyCoverage) *MatrixGrid {
 				if c.Statements != nil {
 					s = c.Statements[k]
 				}
-				cells = append(cells, GridCell{Status: s, Anchor: anchors[i]})
+				cells.add(GridCell{Status: s, Anchor: anchors[i]})
 			}
 		}
 		return cells
@@ -248,13 +266,14 @@ func controlsGrid(m *Matrix, f *FrameworkCoverage) *MatrixGrid {
 		g.Columns = append(g.Columns, GridColumn{Label: c.Label, Title: c.ID + ": " + strings.Join(titles, "; "), Tally: c.Tally})
 	}
 	g.RowGroups = gridRows(m, func(row *MatrixRow) []GridCell {
-		cells := make([]GridCell, len(f.Controls))
-		for k, c := range f.Controls {
+		var cells cellRow
+		for _, c := range f.Controls {
 			s, by := c.Cell(row)
-			cells[k] = GridCell{Status: s}
+			cell := GridCell{Status: s}
 			if by != nil {
-				cells[k].Anchor = by.Anchor()
+				cell.Anchor = by.Anchor()
 			}
+			cells.add(cell)
 		}
 		return cells
 	})
@@ -299,7 +318,7 @@ func matrixFilters(p *Portfolio, m *Matrix) []Filter {
 				sets[name][v] = true
 			}
 		}
-		for _, c := range row.Cells {
+		for _, c := range row.Cells() {
 			if c.Status != AlignNone {
 				sets["align"][c.Status.String()] = true
 			}
@@ -350,4 +369,76 @@ func (r GridRow) FilterValue(name string) string {
 		return r.Classes()
 	}
 	return ""
+}
+
+// RowsHTML writes the grid's row groups for page pg. A run of blank cells (the
+// standards that do not apply) is one cell spanning the run (GridCell.Span): most
+// of a large portfolio's grid is blank, since a standard applies to some domains
+// only, and at 10,000 documents the blank cells were most of 100 MB of matrix
+// pages. It is written in Go because the template loop it replaces made a
+// reflective call per cell.
+func (mp *MatrixPage) RowsHTML(pg *Page) template.HTML {
+	g := mp.Grid
+	var buf bytes.Buffer
+	w := htmlWriter{&buf}
+	for _, grp := range g.RowGroups {
+		w.raw("\n<tbody>\n<tr class=\"mx-group\"><th scope=\"rowgroup\" colspan=\"3\">")
+		w.text(grp.Label)
+		w.raw("</th><td colspan=\"")
+		w.int(len(g.Columns))
+		w.raw("\"></td></tr>")
+		for _, row := range grp.Rows {
+			href := pg.Rel(row.Row.Doc.URL)
+			w.raw("\n<tr data-bp")
+			for _, f := range mp.Filters {
+				w.raw(" data-")
+				w.text(f.Name)
+				w.raw("=\"")
+				w.text(row.FilterValue(f.Name))
+				w.raw("\"")
+			}
+			w.raw("><th scope=\"row\"><a href=\"")
+			w.url(href)
+			w.raw("\">")
+			w.text(row.Row.Doc.Title)
+			w.raw("</a></th><td class=\"mx-n\">")
+			if t := row.Row.Tally; t.Applicable != 0 {
+				w.int(t.Percent())
+				w.raw("%")
+			}
+			w.raw("</td><td class=\"mx-n\">")
+			w.int(row.Row.Tally.Gaps)
+			w.raw("</td>")
+			for _, c := range row.Cells {
+				if c.Status == AlignNone {
+					if c.Span > 1 {
+						w.raw("<td colspan=\"")
+						w.int(c.Span)
+						w.raw("\"></td>")
+					} else {
+						w.raw("<td></td>")
+					}
+					continue
+				}
+				w.raw("<td class=\"a-")
+				w.text(c.Status.String())
+				w.raw("\"><a href=\"")
+				w.url(href)
+				w.raw("#")
+				w.urlPart(c.Anchor)
+				w.raw("\" aria-label=\"")
+				w.text(c.Status.Label())
+				if c.Note != "" {
+					w.raw(": ")
+					w.text(c.Note)
+				}
+				w.raw("\">")
+				w.text(c.Status.Symbol())
+				w.raw("</a></td>")
+			}
+			w.raw("</tr>")
+		}
+		w.raw("\n</tbody>")
+	}
+	return template.HTML(buf.String())
 }

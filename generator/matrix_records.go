@@ -22,7 +22,8 @@ type AlignmentRecord struct {
 	Assessed      string // YYYY-MM-DD
 	Waiver        *AlignmentWaiver
 
-	col int // the standard's column
+	col  int // the standard's column
+	line int // the record's line in the file, when a line scan found it (0: ask pos)
 }
 
 // AlignmentEvidence is one evidence entry: a document named by id, a web URL, or
@@ -47,7 +48,12 @@ type AlignmentWaiver struct {
 func (r *AlignmentRecord) Field() string { return "compliance[" + strconv.Itoa(r.Index) + "]" }
 
 // Line returns the record's line in its blueprint's file.
-func (r *AlignmentRecord) Line() int { return r.Blueprint.pos(r.Field()).Line }
+func (r *AlignmentRecord) Line() int {
+	if r.line > 0 {
+		return r.line
+	}
+	return r.Blueprint.pos(r.Field()).Line
+}
 
 // Source returns "path:line" of the record.
 func (r *AlignmentRecord) Source() string {
@@ -146,6 +152,13 @@ func readRecords(p *Portfolio, d *Document, m *Matrix, ids []string) ([]*Alignme
 		checkStatement(r, m.colOf[r.Standard], sink)
 		checkEvidence(r, ids, sink)
 		out = append(out, r)
+	}
+	// Pages show each record's source line: a line scan finds them, unless the list
+	// is not written in block style (then pos builds the node tree).
+	if lines, ok := blockItemLines(d.source, d.fmEnd, "compliance"); ok && len(lines) == len(d.Fields.List("compliance")) {
+		for _, r := range out {
+			r.line = lines[r.Index]
+		}
 	}
 	return out, sink.diags
 }

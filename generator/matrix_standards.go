@@ -275,7 +275,7 @@ type ControlCoverage struct {
 func (c *ControlCoverage) Cell(row *MatrixRow) (Alignment, *MatrixColumn) {
 	status, by := AlignNone, (*MatrixColumn)(nil)
 	for _, col := range c.Columns {
-		if s := row.Cells[col.Index].Status; s != AlignNone && (by == nil || s.rank() < status.rank()) {
+		if s := row.Cell(col.Index).Status; s != AlignNone && (by == nil || s.rank() < status.rank()) {
 			status, by = s, col
 		}
 	}

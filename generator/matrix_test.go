@@ -187,7 +187,7 @@ func cellOf(t testing.TB, m *Matrix, bp, std string) *MatrixCell {
 		}
 		for _, col := range m.Columns {
 			if col.Doc.ID == std {
-				return &row.Cells[col.Index]
+				return row.Cell(col.Index)
 			}
 		}
 	}

@@ -82,7 +82,7 @@ func matrixPanels(p *Portfolio, d *Document) []Panel {
 	if row := m.Row(d); row != nil {
 		mp := MatrixPanel{Row: row}
 		for _, col := range m.Columns {
-			if c := &row.Cells[col.Index]; c.Status != AlignNone || len(c.Records) > 0 {
+			if c := row.Cell(col.Index); c.Status != AlignNone || len(c.Records) > 0 {
 				mp.Items = append(mp.Items, panelItem(row, col))
 			}
 		}
@@ -91,7 +91,7 @@ func matrixPanels(p *Portfolio, d *Document) []Panel {
 	if col := m.Column(d); col != nil {
 		mp := MatrixPanel{Column: col}
 		for _, row := range m.Rows {
-			if c := &row.Cells[col.Index]; c.Status != AlignNone || len(c.Records) > 0 {
+			if c := row.Cell(col.Index); c.Status != AlignNone || len(c.Records) > 0 {
 				mp.Items = append(mp.Items, panelItem(row, col))
 			}
 		}
@@ -101,7 +101,7 @@ func matrixPanels(p *Portfolio, d *Document) []Panel {
 }
 
 func panelItem(row *MatrixRow, col *MatrixColumn) MatrixPanelItem {
-	c := &row.Cells[col.Index]
+	c := row.Cell(col.Index)
 	it := MatrixPanelItem{Row: row, Column: col, Cell: c}
 	for k, s := range c.Statements {
 		if s != AlignNone {

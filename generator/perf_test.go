@@ -147,6 +147,28 @@ func TestFragmentsDependOnPageDepth(t *testing.T) {
 	}
 }
 
+// matrix.json written a cell at a time must be byte for byte the whole encoding.
+func TestMatrixJSONStreamsTheWholeEncoding(t *testing.T) {
+	p, _, err := Load(context.Background(), siteOptions(t, ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := marshalJSON(matrixJSON(p.Matrix, true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got bytes.Buffer
+	if err := writeMatrixJSON(&got, p.Matrix); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got.Bytes(), want) {
+		t.Errorf("streamed matrix.json differs from the whole encoding:\n%.300s\nwant\n%.300s", got.Bytes(), want)
+	}
+	if !bytes.Contains(want, []byte(`"cells": [`+"\n")) {
+		t.Error("the sample's matrix.json has no cells: the comparison proves nothing")
+	}
+}
+
 // portfolio.json written a document at a time must be byte for byte what encoding
 // the whole PortfolioJSON gives: with documents, without, with views' exports.
 func TestEncodePortfolioMatchesWholeEncoding(t *testing.T) {
@@ -165,11 +187,11 @@ func TestEncodePortfolioMatchesWholeEncoding(t *testing.T) {
 			t.Fatal(err)
 		}
 		docs := pj.Documents
-		got, err := encodePortfolio(pj, len(docs), func(i int) DocumentJSON { return docs[i] })
-		if err != nil {
+		var buf bytes.Buffer
+		if err := encodePortfolio(&buf, pj, len(docs), func(i int) DocumentJSON { return docs[i] }); err != nil {
 			t.Fatal(err)
 		}
-		if !bytes.Equal(got, want) {
+		if got := buf.Bytes(); !bytes.Equal(got, want) {
 			t.Errorf("%s: streamed portfolio.json differs from the whole encoding:\n%.300s\nwant\n%.300s", name, got, want)
 		}
 	}

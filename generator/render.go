@@ -23,6 +23,14 @@ import (
 // nothing is partially published because Publish discards the output of a failed
 // render.
 func Render(ctx context.Context, p *Portfolio, opts Options, out Output) error {
+	return render(ctx, p, opts, out, false)
+}
+
+// render is Render; once says p is rendered this once (a build), so each
+// document's body is let go when its page is written, unless the site's own
+// layouts might show it elsewhere. A build then never holds every body at its
+// peak, which comes with the views' pages at the end.
+func render(ctx context.Context, p *Portfolio, opts Options, out Output, once bool) error {
 	th, err := loadTheme(opts.Site, p.Config, opts.Theme, templateFuncs(p))
 	if err != nil {
 		return err
@@ -30,24 +38,38 @@ func Render(ctx context.Context, p *Portfolio, opts Options, out Output) error {
 	if !p.bodies {
 		return errors.New("render: the portfolio was loaded with CheckOnly, so its bodies were not rendered")
 	}
-	r := &siteRenderer{p: p, th: th, out: out, site: newSiteInfo(p)}
+	r := &siteRenderer{p: p, th: th, out: out, site: newSiteInfo(p), releaseBodies: once && !th.ownLayouts}
+	// The exports and assets need no page list: one goroutine writes them while
+	// the pages are listed (view page data takes a while) and then rendered.
+	early := append(r.exportTasks(), func() error { return r.writeAssets(opts.Site) })
+	earlyErrs := make([]error, len(early))
+	var exporting sync.WaitGroup
+	exporting.Go(func() {
+		for i, task := range early {
+			if ctx.Err() != nil {
+				return
+			}
+			earlyErrs[i] = task()
+		}
+	})
 	jobs := r.pages()
-	files := append(r.exportTasks(jobs), func() error { return r.writeAssets(opts.Site) })
-	errs := make([]error, len(files)+len(jobs))
+	errs := make([]error, 1+len(jobs))
 	var pool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 	parallel(ctx, len(errs), func(i int) {
-		if i < len(files) {
-			errs[i] = files[i]()
+		if i == 0 {
+			errs[0] = r.out.WriteFile("sitemap.xml", sitemap(r.p.BaseURL, jobs))
 			return
 		}
 		buf := pool.Get().(*bytes.Buffer)
 		buf.Reset()
-		errs[i] = r.writePage(buf, jobs[i-len(files)])
+		errs[i] = r.writePage(buf, jobs[i-1])
 		pool.Put(buf)
 	})
+	exporting.Wait()
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	errs = append(earlyErrs, errs...)
 	for _, err := range errs {
 		if err != nil {
 			return err
@@ -79,6 +101,9 @@ type siteRenderer struct {
 	site *siteInfo
 	// fragments caches rendered fragments by fragmentKey (fragments.go).
 	fragments sync.Map
+	// releaseBodies lets each document's rendered body go once its page is
+	// written (render).
+	releaseBodies bool
 }
 
 // pageJob is one page to write: its URL (site-relative, "" for home), layout and data.
@@ -127,6 +152,9 @@ func (r *siteRenderer) writePage(buf *bytes.Buffer, job pageJob) error {
 	}
 	if err := r.th.execute(buf, job.layout, job.page); err != nil {
 		return fmt.Errorf("rendering %s with %s: %w", "/"+job.url, job.layout, err)
+	}
+	if r.releaseBodies && job.layout == "page.html" && job.page.Doc != nil {
+		job.page.Doc.HTML = ""
 	}
 	file := job.file
 	if file == "" {

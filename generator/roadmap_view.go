@@ -2,6 +2,7 @@ package generator
 
 import (
 	"html/template"
+	"io"
 	"strconv"
 	"time"
 )
@@ -133,13 +134,15 @@ func roadmapCards(p *Portfolio) []Card {
 		URL:    "roadmap/#slipped", Alert: n > 0}}
 }
 
-func roadmapFiles(p *Portfolio) (map[string][]byte, error) {
+func roadmapFiles(p *Portfolio) []exportFile {
 	if p.Roadmap == nil {
-		return nil, nil
+		return nil
 	}
-	data, err := roadmapCSV(p.Roadmap)
-	if err != nil {
-		return nil, err
-	}
-	return map[string][]byte{"roadmap.csv": data}, nil
+	return []exportFile{{"roadmap.csv", func(w io.Writer) error {
+		data, err := roadmapCSV(p.Roadmap)
+		if err == nil {
+			_, err = w.Write(data)
+		}
+		return err
+	}}}
 }

@@ -15,6 +15,9 @@ import (
 type theme struct {
 	fs    fs.FS
 	pages map[string]*template.Template // by layout file name, each with base and partials
+	// ownLayouts is set when the site's theme has layouts of its own, which may
+	// show any document's body on any page.
+	ownLayouts bool
 }
 
 // overlayFS reads a file from top when it has it, else from base.
@@ -73,6 +76,9 @@ func loadTheme(site fs.FS, cfg *Config, def fs.FS, funcs template.FuncMap) (*the
 		pages = append(pages, p)
 	}
 	th := &theme{fs: o, pages: map[string]*template.Template{}}
+	if top != nil {
+		th.ownLayouts = len(overlayFS{base: top}.files("layouts")) > 0
+	}
 	for _, p := range pages {
 		t, err := base.Clone()
 		if err != nil {

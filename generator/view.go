@@ -3,6 +3,7 @@ package generator
 import (
 	"bytes"
 	"html/template"
+	"io"
 	"slices"
 )
 
@@ -24,8 +25,8 @@ type view struct {
 	panels func(p *Portfolio, d *Document) []Panel
 	// cards returns the view's figures for the home page.
 	cards func(p *Portfolio) []Card
-	// files returns extra files to write (CSV exports), by site-relative name.
-	files func(p *Portfolio) (map[string][]byte, error)
+	// files lists the view's exports (CSV, JSON), written as the site is rendered.
+	files func(p *Portfolio) []exportFile
 	// json returns the view's part of portfolio.json, under "views"."name".
 	json func(p *Portfolio) any
 	// shows lists the fields ("blueprint.compliance") the view's panels present, so
@@ -98,6 +99,13 @@ func (pg *Page) Panels() ([]PanelHTML, error) {
 		}
 	}
 	return out, nil
+}
+
+// exportFile is a file a view exports: its site-relative name and what writes it,
+// streamed to the output folder.
+type exportFile struct {
+	name  string
+	write func(io.Writer) error
 }
 
 // PanelPage is what a panel template receives: the page (for links) and the data.

@@ -1,9 +1,12 @@
 package generator
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -21,6 +24,25 @@ type Output interface {
 	WriteFile(name string, data []byte) error
 }
 
+// streamer is an Output that can take a large file as it is written (portfolio.json,
+// matrix.json), so that the file's text is never held whole.
+type streamer interface {
+	Stream(name string, write func(io.Writer) error) error
+}
+
+// writeStream writes the file that write produces to out, streamed when out can
+// take it.
+func writeStream(out Output, name string, write func(io.Writer) error) error {
+	if s, ok := out.(streamer); ok {
+		return s.Stream(name, write)
+	}
+	var buf bytes.Buffer
+	if err := write(&buf); err != nil {
+		return err
+	}
+	return out.WriteFile(name, buf.Bytes())
+}
+
 // dirOutput writes files under a folder. Every page has a folder of its own, so
 // it makes each folder once, with one mkdir when its parent is already there.
 type dirOutput struct {
@@ -29,19 +51,49 @@ type dirOutput struct {
 }
 
 func (o *dirOutput) WriteFile(name string, data []byte) error {
+	full, err := o.path(name)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(full, data, 0o644)
+}
+
+// Stream implements streamer.
+func (o *dirOutput) Stream(name string, write func(io.Writer) error) error {
+	full, err := o.path(name)
+	if err != nil {
+		return err
+	}
+	f, err := os.Create(full)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriterSize(f, 256<<10)
+	err = write(w)
+	if err == nil {
+		err = w.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// path returns the file name of an output file, making its folder.
+func (o *dirOutput) path(name string) (string, error) {
 	full := filepath.Join(o.dir, filepath.FromSlash(name))
 	parent := filepath.Dir(full)
 	if _, ok := o.made.Load(parent); !ok {
 		if _, up := o.made.Load(filepath.Dir(parent)); !up || os.Mkdir(parent, 0o755) != nil {
 			if err := os.MkdirAll(parent, 0o755); err != nil {
-				return err
+				return "", err
 			}
 		}
 		for p := parent; len(p) >= len(o.dir); p = filepath.Dir(p) {
 			o.made.Store(p, true)
 		}
 	}
-	return os.WriteFile(full, data, 0o644)
+	return full, nil
 }
 
 // MemOutput keeps a rendered site in memory, for the dev server and tests.

@@ -22,7 +22,10 @@ const minMemoryLimit = 900 << 20
 // of the core pipeline peaks near 950 MiB instead of 1.1-1.3 GiB, for slightly less
 // CPU; check, which keeps far less, runs 15% faster. A limit close to what the
 // build really needs would make the collector run without pause, so the limit
-// follows the live heap up: never under twice the heap the last collection kept.
+// follows the live heap up: never under one and a half times the heap the last
+// collection kept. (At 10,000 documents the live heap peaks near 520 MiB, so the
+// limit stays at 900 MiB and the build peaks near 960 MB; following at twice the
+// heap peaked at 1.1 GB for no measurable CPU saved.)
 func tuneMemory(site string, gcPercent int) {
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return
@@ -51,9 +54,12 @@ func followLiveHeap(limit int64) {
 	}
 }
 
-// limitFor is the soft memory limit for a live heap: the current limit, or twice
-// the live heap when that is more.
-func limitFor(limit int64, live uint64) int64 { return max(limit, int64(min(live, 1<<61))*2) }
+// limitFor is the soft memory limit for a live heap: the current limit, or one and
+// a half times the live heap when that is more.
+func limitFor(limit int64, live uint64) int64 {
+	l := int64(min(live, 1<<61))
+	return max(limit, l+l/2)
+}
 
 // memoryLimit is the soft memory limit for a site of content bytes.
 func memoryLimit(content int64) int64 { return max(minMemoryLimit, 8*content) }

@@ -1,0 +1,113 @@
+package generator
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+)
+
+// htmlWriter writes HTML from Go for the few parts of pages that repeat by the
+// hundred thousand (the cells of a matrix grid), where a template's reflection
+// per value costs more than the rest of the page. It escapes exactly as
+// html/template does in the same contexts, so its output is byte for byte what
+// the template it replaces wrote (htmlwrite_test.go holds it to that).
+type htmlWriter struct {
+	*bytes.Buffer
+}
+
+// raw writes markup that is already HTML.
+func (w htmlWriter) raw(s string) { w.WriteString(s) }
+
+// text writes s escaped for text or a quoted attribute value, as html/template's
+// html escaper does (it also escapes + and turns NUL into U+FFFD).
+func (w htmlWriter) text(s string) {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var rep string
+		switch s[i] {
+		case 0:
+			rep = "\uFFFD"
+		case '"':
+			rep = "&#34;"
+		case '&':
+			rep = "&amp;"
+		case '\'':
+			rep = "&#39;"
+		case '+':
+			rep = "&#43;"
+		case '<':
+			rep = "&lt;"
+		case '>':
+			rep = "&gt;"
+		default:
+			continue
+		}
+		w.WriteString(s[last:i])
+		w.WriteString(rep)
+		last = i + 1
+	}
+	w.WriteString(s[last:])
+}
+
+// int writes a number.
+func (w htmlWriter) int(n int) {
+	var b [20]byte
+	w.Write(strconv.AppendInt(b[:0], int64(n), 10))
+}
+
+// url writes s as the start of a quoted URL attribute value (href="…"): a URL
+// with a scheme other than http, https or mailto becomes #ZgotmplZ, and the rest
+// is normalised (bytes outside URLs percent-encoded) and attribute-escaped, as
+// html/template does.
+func (w htmlWriter) url(s string) {
+	if i := strings.IndexByte(s, ':'); i >= 0 && !strings.ContainsRune(s[:i], '/') {
+		switch strings.ToLower(s[:i]) {
+		case "http", "https", "mailto":
+		default:
+			w.WriteString("#ZgotmplZ")
+			return
+		}
+	}
+	w.urlBytes(s, true)
+}
+
+// urlPart writes s inside a URL attribute after its start (a fragment or query
+// value): every byte but the unreserved ones is percent-encoded.
+func (w htmlWriter) urlPart(s string) { w.urlBytes(s, false) }
+
+// urlBytes is html/template's URL processor followed by its attribute escaper,
+// which after percent-encoding only has & and + left to escape.
+func (w htmlWriter) urlBytes(s string, norm bool) {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9',
+			c == '-', c == '.', c == '_', c == '~':
+			continue
+		case (c == '&' || c == '+') && norm:
+			w.WriteString(s[last:i])
+			if c == '&' {
+				w.WriteString("&amp;")
+			} else {
+				w.WriteString("&#43;")
+			}
+			last = i + 1
+			continue
+		case norm && strings.IndexByte("!#$*+,/:;=?@[]", c) >= 0:
+			continue
+		case c == '%' && norm && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
+			continue
+		}
+		w.WriteString(s[last:i])
+		w.WriteByte('%')
+		w.WriteByte("0123456789abcdef"[c>>4])
+		w.WriteByte("0123456789abcdef"[c&15])
+		last = i + 1
+	}
+	w.WriteString(s[last:])
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
