@@ -18,9 +18,9 @@
 // Load runs load → analyse and returns the Portfolio with every Diagnostic; check
 // stops there (with Options.CheckOnly, which skips rendering bodies). Build adds
 // render and write. Parse, body, link (by document), analyse (by view) and render
-// run on all cores. The body stage comes
-// after the index so that each body is parsed, its links pointed at their pages and
-// rendered in one go: a build holds one markdown AST per core, never all of them.
+// run on all cores. The body stage comes after the index so that each body is
+// parsed, its links pointed at their pages and rendered in one go: a build holds
+// one markdown AST per core, never all of them.
 // Fenced code is highlighted once per distinct block (mdext.Cache, optionally kept
 // in a folder across runs). Render writes the exports alongside the pages, the
 // large ones (portfolio.json, matrix.json) streamed an item at a time, and
