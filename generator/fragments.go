@@ -67,3 +67,32 @@ func (pg *Page) fragment(key fragmentKey, data any) (template.HTML, error) {
 	r.fragments.Store(key, html)
 	return html, nil
 }
+
+// RefListHTML writes a document's references (or, with back, its backlinks) for
+// this page: a heading per relation and the documents as the theme's "doclink"
+// fragment. A blueprint is referenced by dozens of documents on each of
+// thousands of pages, and the template loop made a reflective call per link.
+func (pg *Page) RefListHTML(groups []RefGroup, back bool) (template.HTML, error) {
+	var buf bytes.Buffer
+	w := htmlWriter{&buf}
+	for _, g := range groups {
+		w.raw("<h4>")
+		w.text(Humanize(g.Name))
+		w.raw("</h4><ul>")
+		for _, r := range g.Refs {
+			d := r.To
+			if back {
+				d = r.From
+			}
+			link, err := pg.DocLink(d)
+			if err != nil {
+				return "", err
+			}
+			w.raw("<li>")
+			w.raw(string(link))
+			w.raw("</li>")
+		}
+		w.raw("</ul>")
+	}
+	return template.HTML(buf.String()), nil
+}
