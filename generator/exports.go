@@ -11,16 +11,11 @@ import (
 	"time"
 )
 
-// exportTasks returns the writers of the machine-readable files: portfolio.json
-// (the whole graph), the views' exports and search-index.js (the client-side
-// search). They are independent of the pages, so Render runs them alongside;
-// sitemap.xml, which lists the pages, is written with them.
-func (r *siteRenderer) exportTasks() []func() error {
-	return []func() error{r.writePortfolioJSON, r.writeViewFiles, r.writeSearchIndex}
-}
-
-// export is one file exportTasks writes and its writer, for rendering on demand
-// (LazySite): the same files, one at a time.
+// export is one machine-readable file and its writer: portfolio.json (the whole
+// graph), each of the views' exports and search-index.js (the client-side search).
+// They are independent of the pages, so Render runs them alongside and LazySite
+// one at a time when asked for; sitemap.xml, which lists the pages, is written
+// with the pages.
 type export struct {
 	name  string
 	write func() error
@@ -43,20 +38,6 @@ func (r *siteRenderer) writePortfolioJSON() error {
 	return writeStream(r.out, "portfolio.json", func(w io.Writer) error {
 		return encodePortfolio(w, portfolioHead(r.p), len(r.p.Docs), func(i int) DocumentJSON { return documentJSON(r.p.Docs[i]) })
 	})
-}
-
-func (r *siteRenderer) writeViewFiles() error {
-	for _, v := range views {
-		if v.files == nil {
-			continue
-		}
-		for _, f := range v.files(r.p) {
-			if err := writeStream(r.out, f.name, f.write); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
 }
 
 func (r *siteRenderer) writeSearchIndex() error {

@@ -3,7 +3,6 @@ package generator
 import (
 	"bytes"
 	"context"
-	"errors"
 	"slices"
 	"sync"
 )
@@ -40,7 +39,7 @@ type lazyExport struct {
 // Render would return before any page.
 func NewLazySite(ctx context.Context, p *Portfolio, opts Options) (*LazySite, error) {
 	if !p.bodies {
-		return nil, errors.New("render: the portfolio was loaded with CheckOnly, so its bodies were not rendered")
+		return nil, errCheckOnly
 	}
 	// The theme is parsed while the pages are listed.
 	var th *theme

@@ -16,15 +16,18 @@ import (
 	"github.com/yuin/goldmark/ast"
 )
 
-// Render writes every page, asset and export of p to out, on all cores: the few
-// large files (portfolio.json, the search index, the views' exports, the assets)
-// start first so that they overlap the pages, which go through the theme's
-// templates (document bodies were rendered by Load). It returns the first error;
-// nothing is partially published because Publish discards the output of a failed
-// render.
+// Render writes every page, asset and export of p to out, on all cores: one
+// goroutine writes the few large files (portfolio.json, the search index, the
+// views' exports, the assets) from the start, alongside the pages, which go
+// through the theme's templates (document bodies were rendered by Load). It
+// returns the first error; nothing is partially published because Publish
+// discards the output of a failed render.
 func Render(ctx context.Context, p *Portfolio, opts Options, out Output) error {
 	return render(ctx, p, opts, out, false)
 }
+
+// errCheckOnly is why a portfolio loaded without bodies cannot be rendered.
+var errCheckOnly = errors.New("render: the portfolio was loaded with CheckOnly, so its bodies were not rendered")
 
 // render is Render; once says p is rendered this once (a build), so each
 // document's body is let go when its page is written, unless the site's own
@@ -36,20 +39,20 @@ func render(ctx context.Context, p *Portfolio, opts Options, out Output, once bo
 		return err
 	}
 	if !p.bodies {
-		return errors.New("render: the portfolio was loaded with CheckOnly, so its bodies were not rendered")
+		return errCheckOnly
 	}
 	r := &siteRenderer{p: p, th: th, out: out, site: newSiteInfo(p), releaseBodies: once && !th.ownLayouts}
 	// The exports and assets need no page list: one goroutine writes them while
 	// the pages are listed (view page data takes a while) and then rendered.
-	early := append(r.exportTasks(), func() error { return r.writeAssets(opts.Site) })
+	early := append(r.exports(), export{"assets/", func() error { return r.writeAssets(opts.Site) }})
 	earlyErrs := make([]error, len(early))
 	var exporting sync.WaitGroup
 	exporting.Go(func() {
-		for i, task := range early {
+		for i, e := range early {
 			if ctx.Err() != nil {
 				return
 			}
-			earlyErrs[i] = task()
+			earlyErrs[i] = e.write()
 		}
 	})
 	jobs := r.pages()

@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -68,11 +67,7 @@ func (o *dirOutput) Stream(name string, write func(io.Writer) error) error {
 	if err != nil {
 		return err
 	}
-	w := bufio.NewWriterSize(f, 256<<10)
-	err = write(w)
-	if err == nil {
-		err = w.Flush()
-	}
+	err = write(f) // the writers buffer (csv.Writer, streamJSON)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
