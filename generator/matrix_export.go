@@ -282,20 +282,21 @@ func tallyJSON(t AlignmentTally) TallyJSON {
 // same bytes as marshalJSON(matrixJSON(m, true)).
 func writeMatrixJSON(w io.Writer, m *Matrix) error {
 	type at struct {
-		row *MatrixRow
-		col int
+		row  *MatrixRow
+		col  int
+		cell *MatrixCell
 	}
 	var cells []at
 	for _, row := range m.Rows {
 		for j, c := range row.Cells() {
 			if c.Status != AlignNone || len(c.Records) > 0 {
-				cells = append(cells, at{row, j})
+				cells = append(cells, at{row, j, c})
 			}
 		}
 	}
 	return streamJSON(w, matrixJSON(m, false), "cells", len(cells), func(i int) any {
 		c := cells[i]
-		return cellJSON(c.row, m.Columns[c.col], c.row.Cell(c.col))
+		return cellJSON(c.row, m.Columns[c.col], c.cell)
 	})
 }
 

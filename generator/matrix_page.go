@@ -87,6 +87,14 @@ type GridCell struct {
 // cellRow builds a grid row's cells, merging runs of blank cells.
 type cellRow []GridCell
 
+// blanks adds n blank cells.
+func (cs *cellRow) blanks(n int) {
+	if n > 0 {
+		cs.add(GridCell{})
+		(*cs)[len(*cs)-1].Span += n - 1
+	}
+}
+
 func (cs *cellRow) add(c GridCell) {
 	c.Span = 1
 	if n := len(*cs); n > 0 && c.Status == AlignNone && (*cs)[n-1].Status == AlignNone {
@@ -203,14 +211,17 @@ func standardsGrid(m *Matrix, famURL map[string]string) *MatrixGrid {
 	}
 	g.RowGroups = gridRows(m, func(row *MatrixRow) []GridCell {
 		var cells cellRow
-		for j := range m.Columns {
-			c := row.Cell(j)
+		next := 0 // the first column not written yet
+		for j, c := range row.Cells() {
+			cells.blanks(j - next)
 			cell := GridCell{Status: c.Status, Anchor: anchors[j]}
 			if c.Mixed() {
 				cell.Note = breakdownText(c.StatementTally())
 			}
 			cells.add(cell)
+			next = j + 1
 		}
+		cells.blanks(len(m.Columns) - next)
 		return cells
 	})
 	return g
