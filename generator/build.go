@@ -4,7 +4,6 @@ import (
 	"context"
 	"io/fs"
 	"strings"
-	"sync"
 	"time"
 
 	"archfolio/generator/mdext"
@@ -22,7 +21,6 @@ type builder struct {
 	schema  *Schema
 	md      goldmark.Markdown
 	baseURL string
-	bufs    sync.Pool // *bytes.Buffer for rendering bodies
 	// expect, when set, is told about every fenced code block as files are read,
 	// so that it keeps only the blocks that repeat.
 	expect *mdext.Cache

@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"bytes"
 	"html/template"
 	"strconv"
 	"strings"
@@ -191,9 +190,9 @@ func withEnds(edges []graph.Edge) []graph.Edge {
 }
 
 func svgHTML(d *diagram.Drawing, s diagram.Style) template.HTML {
-	var buf bytes.Buffer
-	_ = diagram.WriteSVG(&buf, d, s)   // writing to memory cannot fail
-	return template.HTML(buf.String()) // every value is escaped by WriteSVG
+	buf := scratch.get()
+	_ = diagram.WriteSVG(buf, d, s) // writing to memory cannot fail
+	return scratch.html(buf)        // every value is escaped by WriteSVG
 }
 
 // portfolioMap draws every blueprint in bands by domain, parallel dependencies

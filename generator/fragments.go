@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"bytes"
 	"html/template"
 )
 
@@ -59,11 +58,12 @@ func (pg *Page) fragment(key fragmentKey, data any) (template.HTML, error) {
 	if v, ok := r.fragments.Load(key); ok {
 		return v.(template.HTML), nil
 	}
-	var buf bytes.Buffer
-	if err := r.th.pages["page.html"].ExecuteTemplate(&buf, key.name, data); err != nil {
+	buf := scratch.get()
+	if err := r.th.pages["page.html"].ExecuteTemplate(buf, key.name, data); err != nil {
+		scratch.put(buf)
 		return "", err
 	}
-	html := template.HTML(buf.String()) // html/template escaped it
+	html := scratch.html(buf) // html/template escaped it
 	r.fragments.Store(key, html)
 	return html, nil
 }
@@ -73,8 +73,8 @@ func (pg *Page) fragment(key fragmentKey, data any) (template.HTML, error) {
 // fragment. A blueprint is referenced by dozens of documents on each of
 // thousands of pages, and the template loop made a reflective call per link.
 func (pg *Page) RefListHTML(groups []RefGroup, back bool) (template.HTML, error) {
-	var buf bytes.Buffer
-	w := htmlWriter{&buf}
+	buf := scratch.get()
+	w := htmlWriter{buf}
 	for _, g := range groups {
 		w.raw("<h4>")
 		w.text(Humanize(g.Name))
@@ -94,5 +94,5 @@ func (pg *Page) RefListHTML(groups []RefGroup, back bool) (template.HTML, error)
 		}
 		w.raw("</ul>")
 	}
-	return template.HTML(buf.String()), nil
+	return scratch.html(buf), nil
 }

@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"bytes"
 	"html/template"
 	"slices"
 	"strconv"
@@ -390,8 +389,8 @@ func (r GridRow) FilterValue(name string) string {
 // reflective call per cell.
 func (mp *MatrixPage) RowsHTML(pg *Page) template.HTML {
 	g := mp.Grid
-	var buf bytes.Buffer
-	w := htmlWriter{&buf}
+	buf := scratch.get()
+	w := htmlWriter{buf}
 	for _, grp := range g.RowGroups {
 		w.raw("\n<tbody>\n<tr class=\"mx-group\"><th scope=\"rowgroup\" colspan=\"3\">")
 		w.text(grp.Label)
@@ -451,5 +450,5 @@ func (mp *MatrixPage) RowsHTML(pg *Page) template.HTML {
 		}
 		w.raw("\n</tbody>")
 	}
-	return template.HTML(buf.String())
+	return scratch.html(buf)
 }

@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"bytes"
 	"html/template"
 )
 
@@ -14,8 +13,8 @@ import (
 // ItemsHTML writes the panel's table rows: one per standard on a blueprint's page
 // (mp.Row), one per blueprint on a standard's page (mp.Column).
 func (mp MatrixPanel) ItemsHTML(pg *PanelPage) template.HTML {
-	var buf bytes.Buffer
-	w := htmlWriter{&buf}
+	buf := scratch.get()
+	w := htmlWriter{buf}
 	for _, it := range mp.Items {
 		if mp.Row != nil {
 			w.raw("\n<tr id=\"")
@@ -86,7 +85,7 @@ func (mp MatrixPanel) ItemsHTML(pg *PanelPage) template.HTML {
 		}
 		w.raw("</td>\n</tr>")
 	}
-	return template.HTML(buf.String())
+	return scratch.html(buf)
 }
 
 // alignment is the theme's "alignment" template: a status as a badge.

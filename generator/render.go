@@ -57,16 +57,14 @@ func render(ctx context.Context, p *Portfolio, opts Options, out Output, once bo
 	})
 	jobs := r.pages()
 	errs := make([]error, 1+len(jobs))
-	var pool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 	parallel(ctx, len(errs), func(i int) {
 		if i == 0 {
 			errs[0] = r.out.WriteFile("sitemap.xml", sitemap(r.p.BaseURL, jobs))
 			return
 		}
-		buf := pool.Get().(*bytes.Buffer)
-		buf.Reset()
+		buf := scratch.get()
 		errs[i] = r.writePage(buf, jobs[i-1])
-		pool.Put(buf)
+		scratch.put(buf)
 	})
 	exporting.Wait()
 	if err := ctx.Err(); err != nil {
@@ -83,17 +81,12 @@ func render(ctx context.Context, p *Portfolio, opts Options, out Output, once bo
 
 // renderBody renders a document's markdown AST to HTML.
 func (b *builder) renderBody(src []byte, root ast.Node) template.HTML {
-	buf, _ := b.bufs.Get().(*bytes.Buffer)
-	if buf == nil {
-		buf = new(bytes.Buffer)
-	}
-	defer b.bufs.Put(buf)
-	buf.Reset()
+	buf := scratch.get()
 	if err := b.md.Renderer().Render(buf, src, root); err != nil {
 		buf.Reset()
 		buf.WriteString(`<p class="render-error">This document could not be rendered.</p>`)
 	}
-	return template.HTML(buf.String()) // goldmark escapes; raw HTML only when the site opts in
+	return scratch.html(buf) // goldmark escapes; raw HTML only when the site opts in
 }
 
 // siteRenderer writes one run's pages.

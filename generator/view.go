@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"bytes"
 	"html/template"
 	"io"
 	"slices"
@@ -90,12 +89,13 @@ func (pg *Page) Panels() ([]PanelHTML, error) {
 			continue
 		}
 		for _, panel := range v.panels(pg.renderer.p, pg.Doc) {
-			var buf bytes.Buffer
+			buf := scratch.get()
 			data := &PanelPage{Page: pg, Data: panel.Data}
-			if err := pg.renderer.th.pages["page.html"].ExecuteTemplate(&buf, panel.Template, data); err != nil {
+			if err := pg.renderer.th.pages["page.html"].ExecuteTemplate(buf, panel.Template, data); err != nil {
+				scratch.put(buf)
 				return nil, err
 			}
-			out = append(out, PanelHTML{ID: panel.ID, Title: panel.Title, HTML: template.HTML(buf.String())})
+			out = append(out, PanelHTML{ID: panel.ID, Title: panel.Title, HTML: scratch.html(buf)})
 		}
 	}
 	return out, nil
