@@ -7,8 +7,8 @@ import (
 )
 
 // bufferPool keeps byte buffers for reuse: the page buffers and the scratch
-// buffers the Go-written parts of pages (grid rows, panel rows, maps, panels)
-// write into. Unlike sync.Pool it survives garbage collections, which a large
+// buffers the Go-written parts of pages (grid rows, panel rows, panels) write
+// into; each run has its own (siteRenderer.bufs, builder.bufs). Unlike sync.Pool it survives garbage collections, which a large
 // build at its memory limit runs every few hundred pages: with sync.Pool every
 // collection dropped the buffers, and each page grew new ones from nothing
 // (about 800 MB of allocation at 10,000 documents).
@@ -22,11 +22,11 @@ const (
 	poolBufferCap = 4 << 20 // a bigger buffer (a page of the whole portfolio) is let go
 )
 
-// scratch is the pool every render shares.
-var scratch bufferPool
-
-// get returns an empty buffer.
+// get returns an empty buffer; a nil pool makes a new one.
 func (p *bufferPool) get() *bytes.Buffer {
+	if p == nil {
+		return new(bytes.Buffer)
+	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if n := len(p.free); n > 0 {
@@ -39,7 +39,7 @@ func (p *bufferPool) get() *bytes.Buffer {
 
 // put gives b back; its contents must no longer be used.
 func (p *bufferPool) put(b *bytes.Buffer) {
-	if b.Cap() > poolBufferCap {
+	if p == nil || b.Cap() > poolBufferCap {
 		return
 	}
 	b.Reset()

@@ -24,6 +24,7 @@ type builder struct {
 	// expect, when set, is told about every fenced code block as files are read,
 	// so that it keeps only the blocks that repeat.
 	expect *mdext.Cache
+	bufs   *bufferPool // for rendering bodies
 }
 
 // newMarkdown returns the one goldmark instance of a run: GFM, footnotes, front
@@ -102,7 +103,7 @@ func newBuilder(opts Options) (*builder, Diagnostics) {
 		schema, _ = loadSchema(nil)
 	}
 	hl := mdext.NewHighlighter()
-	b := &builder{opts: opts, cfg: cfg, schema: schema, md: newMarkdown(cfg.UnsafeHTML, hl, opts.CheckOnly)}
+	b := &builder{opts: opts, cfg: cfg, schema: schema, md: newMarkdown(cfg.UnsafeHTML, hl, opts.CheckOnly), bufs: new(bufferPool)}
 	hl.Cache = opts.Highlights
 	if hl.Cache == nil {
 		hl.Cache = mdext.NewCache("")

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"bytes"
 	"html/template"
 	"strconv"
 	"strings"
@@ -190,9 +191,9 @@ func withEnds(edges []graph.Edge) []graph.Edge {
 }
 
 func svgHTML(d *diagram.Drawing, s diagram.Style) template.HTML {
-	buf := scratch.get()
-	_ = diagram.WriteSVG(buf, d, s) // writing to memory cannot fail
-	return scratch.html(buf)        // every value is escaped by WriteSVG
+	buf := new(bytes.Buffer)
+	_ = diagram.WriteSVG(buf, d, s)    // writing to memory cannot fail
+	return template.HTML(buf.String()) // every value is escaped by WriteSVG
 }
 
 // portfolioMap draws every blueprint in bands by domain, parallel dependencies

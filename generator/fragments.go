@@ -58,12 +58,12 @@ func (pg *Page) fragment(key fragmentKey, data any) (template.HTML, error) {
 	if v, ok := r.fragments.Load(key); ok {
 		return v.(template.HTML), nil
 	}
-	buf := scratch.get()
+	buf := r.bufs.get()
 	if err := r.th.pages["page.html"].ExecuteTemplate(buf, key.name, data); err != nil {
-		scratch.put(buf)
+		r.bufs.put(buf)
 		return "", err
 	}
-	html := scratch.html(buf) // html/template escaped it
+	html := r.bufs.html(buf) // html/template escaped it
 	r.fragments.Store(key, html)
 	return html, nil
 }
@@ -73,7 +73,7 @@ func (pg *Page) fragment(key fragmentKey, data any) (template.HTML, error) {
 // fragment. A blueprint is referenced by dozens of documents on each of
 // thousands of pages, and the template loop made a reflective call per link.
 func (pg *Page) RefListHTML(groups []RefGroup, back bool) (template.HTML, error) {
-	buf := scratch.get()
+	buf := pg.bufs().get()
 	w := htmlWriter{buf}
 	for _, g := range groups {
 		w.raw("<h4>")
@@ -94,5 +94,13 @@ func (pg *Page) RefListHTML(groups []RefGroup, back bool) (template.HTML, error)
 		}
 		w.raw("</ul>")
 	}
-	return scratch.html(buf), nil
+	return pg.bufs().html(buf), nil
+}
+
+// bufs is the run's buffer pool, or nil (new buffers) outside a render.
+func (pg *Page) bufs() *bufferPool {
+	if pg.renderer == nil {
+		return nil
+	}
+	return pg.renderer.bufs
 }

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"html/template"
@@ -209,8 +210,8 @@ func (ip *ImpactPage) Rows() []ImpactRow {
 // blueprint depended on by most of the portfolio has thousands, on each of
 // thousands of pages, and a template loop made a reflective call per value.
 func (ip *ImpactPage) RowsHTML() template.HTML {
-	buf := scratch.get()
-	w := htmlWriter{buf}
+	var buf bytes.Buffer
+	w := htmlWriter{&buf}
 	for _, r := range ip.Rows() {
 		w.raw("\n<tr><td><a href=\"")
 		w.url(r.Href)
@@ -245,5 +246,5 @@ func (ip *ImpactPage) RowsHTML() template.HTML {
 		}
 		w.raw("</td></tr>")
 	}
-	return scratch.html(buf)
+	return template.HTML(buf.String())
 }

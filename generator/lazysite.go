@@ -50,7 +50,7 @@ func NewLazySite(ctx context.Context, p *Portfolio, opts Options) (*LazySite, er
 		th, err = loadTheme(opts.Site, p.Config, opts.Theme, templateFuncs(p))
 	}()
 	s := &LazySite{out: &MemOutput{}, pages: map[string]*lazyPage{}}
-	s.r = &siteRenderer{p: p, out: s.out, site: newSiteInfo(p)}
+	s.r = &siteRenderer{p: p, out: s.out, site: newSiteInfo(p), bufs: new(bufferPool)}
 	jobs := s.r.pages()
 	<-parsed
 	if err != nil {

@@ -389,7 +389,7 @@ func (r GridRow) FilterValue(name string) string {
 // reflective call per cell.
 func (mp *MatrixPage) RowsHTML(pg *Page) template.HTML {
 	g := mp.Grid
-	buf := scratch.get()
+	buf := pg.bufs().get()
 	w := htmlWriter{buf}
 	for _, grp := range g.RowGroups {
 		w.raw("\n<tbody>\n<tr class=\"mx-group\"><th scope=\"rowgroup\" colspan=\"3\">")
@@ -450,5 +450,5 @@ func (mp *MatrixPage) RowsHTML(pg *Page) template.HTML {
 		}
 		w.raw("\n</tbody>")
 	}
-	return scratch.html(buf)
+	return pg.bufs().html(buf)
 }

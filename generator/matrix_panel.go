@@ -13,7 +13,7 @@ import (
 // ItemsHTML writes the panel's table rows: one per standard on a blueprint's page
 // (mp.Row), one per blueprint on a standard's page (mp.Column).
 func (mp MatrixPanel) ItemsHTML(pg *PanelPage) template.HTML {
-	buf := scratch.get()
+	buf := pg.bufs().get()
 	w := htmlWriter{buf}
 	for _, it := range mp.Items {
 		if mp.Row != nil {
@@ -85,7 +85,7 @@ func (mp MatrixPanel) ItemsHTML(pg *PanelPage) template.HTML {
 		}
 		w.raw("</td>\n</tr>")
 	}
-	return scratch.html(buf)
+	return pg.bufs().html(buf)
 }
 
 // alignment is the theme's "alignment" template: a status as a badge.

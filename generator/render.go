@@ -41,7 +41,7 @@ func render(ctx context.Context, p *Portfolio, opts Options, out Output, once bo
 	if !p.bodies {
 		return errCheckOnly
 	}
-	r := &siteRenderer{p: p, th: th, out: out, site: newSiteInfo(p), releaseBodies: once && !th.ownLayouts}
+	r := &siteRenderer{p: p, th: th, out: out, site: newSiteInfo(p), releaseBodies: once && !th.ownLayouts, bufs: new(bufferPool)}
 	// The exports and assets need no page list: one goroutine writes them while
 	// the pages are listed (view page data takes a while) and then rendered.
 	early := append(r.exports(), export{"assets/", func() error { return r.writeAssets(opts.Site) }})
@@ -62,9 +62,9 @@ func render(ctx context.Context, p *Portfolio, opts Options, out Output, once bo
 			errs[0] = r.out.WriteFile("sitemap.xml", sitemap(r.p.BaseURL, jobs))
 			return
 		}
-		buf := scratch.get()
+		buf := r.bufs.get()
 		errs[i] = r.writePage(buf, jobs[i-1])
-		scratch.put(buf)
+		r.bufs.put(buf)
 	})
 	exporting.Wait()
 	if err := ctx.Err(); err != nil {
@@ -81,12 +81,12 @@ func render(ctx context.Context, p *Portfolio, opts Options, out Output, once bo
 
 // renderBody renders a document's markdown AST to HTML.
 func (b *builder) renderBody(src []byte, root ast.Node) template.HTML {
-	buf := scratch.get()
+	buf := b.bufs.get()
 	if err := b.md.Renderer().Render(buf, src, root); err != nil {
 		buf.Reset()
 		buf.WriteString(`<p class="render-error">This document could not be rendered.</p>`)
 	}
-	return scratch.html(buf) // goldmark escapes; raw HTML only when the site opts in
+	return b.bufs.html(buf) // goldmark escapes; raw HTML only when the site opts in
 }
 
 // siteRenderer writes one run's pages.
@@ -100,6 +100,7 @@ type siteRenderer struct {
 	// releaseBodies lets each document's rendered body go once its page is
 	// written (render).
 	releaseBodies bool
+	bufs          *bufferPool // page buffers and the Go-written parts of pages
 }
 
 // pageJob is one page to write: its URL (site-relative, "" for home), layout and data.

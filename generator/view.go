@@ -89,13 +89,13 @@ func (pg *Page) Panels() ([]PanelHTML, error) {
 			continue
 		}
 		for _, panel := range v.panels(pg.renderer.p, pg.Doc) {
-			buf := scratch.get()
+			buf := pg.renderer.bufs.get()
 			data := &PanelPage{Page: pg, Data: panel.Data}
 			if err := pg.renderer.th.pages["page.html"].ExecuteTemplate(buf, panel.Template, data); err != nil {
-				scratch.put(buf)
+				pg.renderer.bufs.put(buf)
 				return nil, err
 			}
-			out = append(out, PanelHTML{ID: panel.ID, Title: panel.Title, HTML: scratch.html(buf)})
+			out = append(out, PanelHTML{ID: panel.ID, Title: panel.Title, HTML: pg.renderer.bufs.html(buf)})
 		}
 	}
 	return out, nil
