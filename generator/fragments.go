@@ -74,7 +74,14 @@ func (pg *Page) fragment(key fragmentKey, data any) (template.HTML, error) {
 // thousands of pages, and the template loop made a reflective call per link.
 func (pg *Page) RefListHTML(groups []RefGroup, back bool) (template.HTML, error) {
 	buf := pg.bufs().get()
-	w := htmlWriter{buf}
+	if err := pg.writeRefList(htmlWriter{buf}, groups, back); err != nil {
+		pg.bufs().put(buf)
+		return "", err
+	}
+	return pg.bufs().html(buf), nil
+}
+
+func (pg *Page) writeRefList(w htmlWriter, groups []RefGroup, back bool) error {
 	for _, g := range groups {
 		w.raw("<h4>")
 		w.text(Humanize(g.Name))
@@ -86,7 +93,7 @@ func (pg *Page) RefListHTML(groups []RefGroup, back bool) (template.HTML, error)
 			}
 			link, err := pg.DocLink(d)
 			if err != nil {
-				return "", err
+				return err
 			}
 			w.raw("<li>")
 			w.raw(string(link))
@@ -94,7 +101,7 @@ func (pg *Page) RefListHTML(groups []RefGroup, back bool) (template.HTML, error)
 		}
 		w.raw("</ul>")
 	}
-	return pg.bufs().html(buf), nil
+	return nil
 }
 
 // bufs is the run's buffer pool, or nil (new buffers) outside a render.

@@ -348,5 +348,5 @@ func firstDifference(got, want []byte) string {
 		return ""
 	}
 	from := max(0, i-80)
-	return fmt.Sprintf(": at byte %d\n  incremental …%q\n  full        …%q", i, got[from:min(len(got), i+80)], want[from:min(len(want), i+80)])
+	return fmt.Sprintf(": at byte %d\n  got  …%q\n  want …%q", i, got[from:min(len(got), i+80)], want[from:min(len(want), i+80)])
 }

@@ -34,7 +34,7 @@ var errCheckOnly = errors.New("render: the portfolio was loaded with CheckOnly, 
 // layouts might show it elsewhere. A build then never holds every body at its
 // peak, which comes with the views' pages at the end.
 func render(ctx context.Context, p *Portfolio, opts Options, out Output, once bool) error {
-	th, err := loadTheme(opts.Site, p.Config, opts.Theme, templateFuncs(p))
+	th, err := loadTheme(opts.Site, p.Config, opts.Theme, templateFuncs(p), opts.templatesOnly)
 	if err != nil {
 		return err
 	}

@@ -18,6 +18,9 @@ type theme struct {
 	// ownLayouts is set when the site's theme has layouts of its own, which may
 	// show any document's body on any page.
 	ownLayouts bool
+	// docPage is page.html with its content block written in Go (DocumentHTML),
+	// when the theme's templates for it are the default theme's; else nil.
+	docPage *template.Template
 }
 
 // overlayFS reads a file from top when it has it, else from base.
@@ -51,7 +54,7 @@ func (o overlayFS) files(dir string) []string {
 
 // loadTheme parses the layouts: every page layout is cloned from the base layout and
 // the partials (files starting with _), so each page can define its own blocks.
-func loadTheme(site fs.FS, cfg *Config, def fs.FS, funcs template.FuncMap) (*theme, error) {
+func loadTheme(site fs.FS, cfg *Config, def fs.FS, funcs template.FuncMap, templatesOnly bool) (*theme, error) {
 	var top fs.FS
 	if cfg.Theme != "" {
 		top = subFS(site, path.Join("themes", cfg.Theme))
@@ -94,6 +97,16 @@ func loadTheme(site fs.FS, cfg *Config, def fs.FS, funcs template.FuncMap) (*the
 			return nil, fmt.Errorf("theme: layouts/%s is missing", need)
 		}
 	}
+	if !templatesOnly && templatesDigest(th.pages["page.html"]) == documentHTMLDigest {
+		fast, err := th.pages["page.html"].Clone()
+		if err == nil {
+			_, err = fast.New("fast-content").Parse(fastContent)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("theme: %w", err)
+		}
+		th.docPage = fast
+	}
 	return th, nil
 }
 
@@ -111,6 +124,9 @@ func parseInto(t *template.Template, fsys fs.FS, p string) error {
 // execute runs a page layout: its "base" template, which includes the page's blocks.
 func (th *theme) execute(w *bytes.Buffer, layout string, data any) error {
 	t := th.pages[layout]
+	if layout == "page.html" && th.docPage != nil {
+		t = th.docPage
+	}
 	if t == nil {
 		return errors.New("theme: no layout " + layout)
 	}

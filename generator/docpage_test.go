@@ -1,0 +1,183 @@
+package generator
+
+import (
+	"bytes"
+	"context"
+	"io/fs"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"archfolio/generator/synth"
+)
+
+// hostileDocuments has values that test every escaping context DocumentHTML writes:
+// markup and quotes in text and attributes, a javascript: URL, nested objects,
+// lists, a field table, headings for the contents, an unset classification and
+// a non-internal one.
+var hostileDocuments = map[string]string{
+	"archfolio.yaml": "title: Hostile\n",
+	"content/blueprints/evil.md": `
+---
+id: evil
+kind: blueprint
+title: <script>alert("t")</script> & 'quotes'
+status: in-review
+owner: R&D "Team" <ops>
+summary: Summary with <b>markup</b> & "quotes"
+classification: confidential
+tags: [a&b, "x y", <t>, javascript:alert(1)]
+domain: pay"ments
+links:
+  - javascript:alert(1)
+  - https://example.com/?a=1&b="2"
+  - https://example.com/path with space
+contacts:
+  lead: <img src=x onerror=alert(1)>
+  backup: "https://example.com/\"onmouseover=\"x"
+  nested:
+    deeper: [one, "<two>", three&four]
+---
+## Heading <with> & "marks"
+
+Body text links [[good]].
+
+### Second-level & more
+`,
+	"content/blueprints/good.md": `
+---
+id: good
+kind: blueprint
+title: Good one
+status: approved
+owner: Platform
+classification: internal
+depends_on: [evil]
+---
+Plain body.
+`,
+	"content/reviews/r1.md": `
+---
+id: r1
+kind: review
+title: Review "one"
+status: open
+owner: Security <Board>
+subject: evil
+date: 2026-01-01
+findings:
+  - id: f1
+    title: Finding <one>
+    severity: high
+    status: open
+  - id: f2
+    title: "Finding \"two\""
+    severity: low
+    status: closed
+---
+Review body.
+`,
+	"content/guides/empty.md": `
+---
+kind: guide
+title: Empty guide
+---
+`,
+}
+
+// DocumentHTML writes what page.html's templates write, byte for byte, for every
+// page of the sample, the minimal example, a synthetic portfolio and a site of
+// hostile values; every other file is untouched by it.
+func TestDocumentHTMLMatchesPageTemplate(t *testing.T) {
+	gen, err := synth.Generate(synth.Options{N: 200, Seed: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	synthetic := fstest.MapFS{}
+	for _, f := range gen.Files {
+		synthetic[f.Path] = &fstest.MapFile{Data: f.Data}
+	}
+	for _, c := range []struct {
+		name string
+		opts Options
+	}{
+		{"sample", siteOptions(t, "..")},
+		{"minimal", siteOptions(t, "../examples/minimal")},
+		{"synthetic", testOptions(t, synthetic, goldenToday)},
+		{"hostile", testOptions(t, testSite(hostileDocuments), goldenToday)},
+		{"hostile matrix", testOptions(t, testSite(hostileSite()), goldenToday)},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			p, _, err := Load(context.Background(), c.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fast, slow := &MemOutput{}, &MemOutput{}
+			if err := Render(context.Background(), p, c.opts, fast); err != nil {
+				t.Fatal(err)
+			}
+			tmplOpts := c.opts
+			tmplOpts.templatesOnly = true
+			if err := Render(context.Background(), p, tmplOpts, slow); err != nil {
+				t.Fatal(err)
+			}
+			if g, w := strings.Join(fast.Names(), "\n"), strings.Join(slow.Names(), "\n"); g != w {
+				t.Fatalf("other files with DocumentHTML:\n%s\nwant\n%s", g, w)
+			}
+			docPages := 0
+			for _, name := range slow.Names() {
+				g, _ := fast.File(name)
+				w, _ := slow.File(name)
+				if bytes.Contains(w, []byte(`<article class="doc doc-`)) {
+					docPages++
+				}
+				if !bytes.Equal(g, w) {
+					t.Errorf("%s differs from the template's output%s", name, firstDifference(g, w))
+				}
+			}
+			if docPages < len(p.Docs) {
+				t.Errorf("only %d document pages for %d documents", docPages, len(p.Docs))
+			}
+		})
+	}
+}
+
+// The default theme gets DocumentHTML; a change to one of the templates it
+// stands for must come with the same change in Go.
+func TestDefaultThemeUsesDocumentHTML(t *testing.T) {
+	opts := siteOptions(t, "..")
+	th, err := loadTheme(opts.Site, &Config{}, opts.Theme, templateFuncs(&Portfolio{Config: &Config{}}), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if th.docPage == nil {
+		t.Fatalf("the default theme's page.html, value, status or tags template changed (digest %s):\n"+
+			"make DocumentHTML (docpage.go) write what they write, run TestDocumentHTMLMatchesPageTemplate,\n"+
+			"then set documentHTMLDigest", templatesDigest(th.pages["page.html"]))
+	}
+}
+
+// A theme that changes a template DocumentHTML stands for gets its own template.
+func TestThemeValueTemplateOverridesDocumentHTML(t *testing.T) {
+	files := map[string]string{
+		"archfolio.yaml": "title: Themed\ntheme: corp\n",
+		"themes/corp/layouts/_value.html": strings.Replace(readDefaultLayout(t, "_value.html"),
+			`{{- else if .Text}}{{.Text}}`, `{{- else if .Text}}<em class="corp">{{.Text}}</em>`, 1),
+		"content/guides/g.md": "---\nkind: guide\ntitle: G\nowner: Team\n---\nBody.\n",
+	}
+	out, _ := renderTestSite(t, files, goldenToday)
+	page, _ := out.File("guides/g/index.html")
+	if !bytes.Contains(page, []byte(`<em class="corp">`)) {
+		t.Errorf("the theme's value template was not used:\n%s", page)
+	}
+}
+
+func readDefaultLayout(t *testing.T, name string) string {
+	t.Helper()
+	opts := siteOptions(t, "..")
+	data, err := fs.ReadFile(opts.Theme, "layouts/"+name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
