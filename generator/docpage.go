@@ -110,7 +110,7 @@ func (pg *Page) DocumentHTML() (template.HTML, error) {
 		return "", err
 	}
 	w.raw("\n</div>\n</div>\n</article>\n")
-	return pg.bufs().html(buf), nil
+	return pg.lend(buf), nil
 }
 
 // writeTags is the theme's "tags" fragment.

@@ -78,7 +78,7 @@ func (pg *Page) RefListHTML(groups []RefGroup, back bool) (template.HTML, error)
 		pg.bufs().put(buf)
 		return "", err
 	}
-	return pg.bufs().html(buf), nil
+	return pg.lend(buf), nil
 }
 
 func (pg *Page) writeRefList(w htmlWriter, groups []RefGroup, back bool) error {

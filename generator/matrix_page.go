@@ -450,5 +450,5 @@ func (mp *MatrixPage) RowsHTML(pg *Page) template.HTML {
 		}
 		w.raw("\n</tbody>")
 	}
-	return pg.bufs().html(buf)
+	return pg.lend(buf)
 }

@@ -85,7 +85,7 @@ func (mp MatrixPanel) ItemsHTML(pg *PanelPage) template.HTML {
 		}
 		w.raw("</td>\n</tr>")
 	}
-	return pg.bufs().html(buf)
+	return pg.lend(buf)
 }
 
 // alignment is the theme's "alignment" template: a status as a badge.

@@ -129,6 +129,7 @@ type Page struct {
 	Data    any
 
 	renderer *siteRenderer
+	scratch  []*bytes.Buffer // lent for the page's HTML while it renders (lend)
 }
 
 // Rel returns the link from this page to a site-relative URL.
@@ -147,7 +148,9 @@ func (r *siteRenderer) writePage(buf *bytes.Buffer, job pageJob) error {
 		job.page.Data = job.data()
 		defer func() { job.page.Data = nil }()
 	}
-	if err := r.th.execute(buf, job.layout, job.page); err != nil {
+	err := r.th.execute(buf, job.layout, job.page)
+	job.page.giveBack() // buf holds a copy of all it lent
+	if err != nil {
 		return fmt.Errorf("rendering %s with %s: %w", "/"+job.url, job.layout, err)
 	}
 	if r.releaseBodies && job.layout == "page.html" && job.page.Doc != nil {

@@ -95,7 +95,7 @@ func (pg *Page) Panels() ([]PanelHTML, error) {
 				pg.renderer.bufs.put(buf)
 				return nil, err
 			}
-			out = append(out, PanelHTML{ID: panel.ID, Title: panel.Title, HTML: pg.renderer.bufs.html(buf)})
+			out = append(out, PanelHTML{ID: panel.ID, Title: panel.Title, HTML: pg.lend(buf)})
 		}
 	}
 	return out, nil
