@@ -1,44 +1,6 @@
 package generator
 
-import (
-	"crypto/sha256"
-	"encoding/hex"
-	"fmt"
-	"html/template"
-)
-
-// A document page is most of a site (10,000 of 13,000 pages at 10,000
-// documents), and page.html's content block made about 150 reflective template
-// calls on each: 2 s of CPU at that size. When the site uses the default
-// theme's layouts, that block is written in Go (DocumentHTML), byte for byte
-// what themes/default/layouts/page.html writes; the template stays the
-// definition a theme starts from, and TestDocumentHTMLMatchesPageTemplate renders
-// every document page of the sample and of a synthetic portfolio both ways.
-
-// documentHTMLTemplates are the templates DocumentHTML does the work of, and
-// documentHTMLDigest their parse trees' digest (templatesDigest) in the default
-// theme: a theme that changes any of them gets its templates run instead.
-var documentHTMLTemplates = []string{"content", "value", "status", "tags"}
-
-const documentHTMLDigest = "6cfe49ba71806fe6a5e015c669f9069fa97d51db9fe22295465578662261ea27"
-
-// templatesDigest is the SHA-256 of the parse trees of t's templates named in
-// documentHTMLTemplates, or "" when one is missing.
-func templatesDigest(t *template.Template) string {
-	h := sha256.New()
-	for _, name := range documentHTMLTemplates {
-		tt := t.Lookup(name)
-		if tt == nil || tt.Tree == nil || tt.Tree.Root == nil {
-			return ""
-		}
-		fmt.Fprintf(h, "%s\x00%s\x00", name, tt.Tree.Root.String())
-	}
-	return hex.EncodeToString(h.Sum(nil))
-}
-
-// fastContent replaces page.html's "content" block when the default layouts are
-// in use (loadTheme).
-const fastContent = `{{define "content"}}{{.DocumentHTML}}{{end}}`
+import "html/template"
 
 // DocumentHTML writes the default theme's page.html content block for the page's
 // document: header, details, body, field tables, the views' panels and the

@@ -18,9 +18,9 @@ type theme struct {
 	// ownLayouts is set when the site's theme has layouts of its own, which may
 	// show any document's body on any page.
 	ownLayouts bool
-	// docPage is page.html with its content block written in Go (DocumentHTML),
-	// when the theme's templates for it are the default theme's; else nil.
-	docPage *template.Template
+	// fast holds the layouts whose content block is written in Go
+	// (fastlayout.go), by layout file name.
+	fast map[string]*template.Template
 }
 
 // overlayFS reads a file from top when it has it, else from base.
@@ -97,15 +97,12 @@ func loadTheme(site fs.FS, cfg *Config, def fs.FS, funcs template.FuncMap, templ
 			return nil, fmt.Errorf("theme: layouts/%s is missing", need)
 		}
 	}
-	if !templatesOnly && templatesDigest(th.pages["page.html"]) == documentHTMLDigest {
-		fast, err := th.pages["page.html"].Clone()
-		if err == nil {
-			_, err = fast.New("fast-content").Parse(fastContent)
-		}
+	if !templatesOnly {
+		fast, err := fastLayoutTemplates(th.pages)
 		if err != nil {
-			return nil, fmt.Errorf("theme: %w", err)
+			return nil, err
 		}
-		th.docPage = fast
+		th.fast = fast
 	}
 	return th, nil
 }
@@ -124,8 +121,8 @@ func parseInto(t *template.Template, fsys fs.FS, p string) error {
 // execute runs a page layout: its "base" template, which includes the page's blocks.
 func (th *theme) execute(w *bytes.Buffer, layout string, data any) error {
 	t := th.pages[layout]
-	if layout == "page.html" && th.docPage != nil {
-		t = th.docPage
+	if fast := th.fast[layout]; fast != nil {
+		t = fast
 	}
 	if t == nil {
 		return errors.New("theme: no layout " + layout)

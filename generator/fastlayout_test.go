@@ -85,10 +85,10 @@ title: Empty guide
 `,
 }
 
-// DocumentHTML writes what page.html's templates write, byte for byte, for every
+// The fast layouts write what their templates write, byte for byte, for every
 // page of the sample, the minimal example, a synthetic portfolio and a site of
 // hostile values; every other file is untouched by it.
-func TestDocumentHTMLMatchesPageTemplate(t *testing.T) {
+func TestFastLayoutsMatchTemplates(t *testing.T) {
 	gen, err := synth.Generate(synth.Options{N: 200, Seed: 3})
 	if err != nil {
 		t.Fatal(err)
@@ -142,22 +142,24 @@ func TestDocumentHTMLMatchesPageTemplate(t *testing.T) {
 	}
 }
 
-// The default theme gets DocumentHTML; a change to one of the templates it
-// stands for must come with the same change in Go.
-func TestDefaultThemeUsesDocumentHTML(t *testing.T) {
+// The default theme gets every fast layout; a change to one of the templates a
+// method stands for must come with the same change in Go.
+func TestDefaultThemeUsesFastLayouts(t *testing.T) {
 	opts := siteOptions(t, "..")
 	th, err := loadTheme(opts.Site, &Config{}, opts.Theme, templateFuncs(&Portfolio{Config: &Config{}}), false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if th.docPage == nil {
-		t.Fatalf("the default theme's page.html, value, status or tags template changed (digest %s):\n"+
-			"make DocumentHTML (docpage.go) write what they write, run TestDocumentHTMLMatchesPageTemplate,\n"+
-			"then set documentHTMLDigest", templatesDigest(th.pages["page.html"]))
+	for _, f := range fastLayouts {
+		if th.fast[f.layout] == nil {
+			t.Errorf("the default theme's %s templates %v changed (digest %s):\n"+
+				"make %s write what they write, run TestFastLayoutsMatchTemplates, then set the digest in fastLayouts",
+				f.layout, f.templates, templatesDigest(th.pages[f.layout], f.templates), f.method)
+		}
 	}
 }
 
-// A theme that changes a template DocumentHTML stands for gets its own template.
+// A theme that changes a template a fast layout stands for gets its own template.
 func TestThemeValueTemplateOverridesDocumentHTML(t *testing.T) {
 	files := map[string]string{
 		"archfolio.yaml": "title: Themed\ntheme: corp\n",
