@@ -31,6 +31,10 @@ type fastLayout struct {
 var fastLayouts = []fastLayout{
 	{"page.html", []string{"content", "value", "status", "tags"},
 		"6cfe49ba71806fe6a5e015c669f9069fa97d51db9fe22295465578662261ea27", "DocumentHTML"},
+	{"kind.html", []string{"content", "value", "status", "filters"},
+		"c58d342409682c13a628a34166f4e2c08236ed1598bf96e11fa2030fc94bb1b2", "KindHTML"},
+	{"group.html", []string{"content", "doclist"},
+		"183a38702079f22c345e2eb0a76bdb085b8b38ede79e78cf6cfb54b4566a18f0", "GroupHTML"},
 }
 
 // templatesDigest is the SHA-256 of the parse trees of t's templates named in

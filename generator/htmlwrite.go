@@ -55,6 +55,33 @@ func (w htmlWriter) int(n int) {
 	w.Write(strconv.AppendInt(b[:0], int64(n), 10))
 }
 
+// attrName writes s as (the rest of) an attribute name, as html/template's name
+// filter does for the names archfolio writes: lower-cased, and ZgotmplZ unless
+// it is letters and digits only and names no attribute holding a URL, script or
+// style. (html/template's list of such attributes is longer; the names written
+// here are archfolio's own filter names.)
+func (w htmlWriter) attrName(s string) {
+	s = strings.ToLower(s)
+	ok := s != "" && !strings.HasPrefix(s, "on") && !strings.Contains(s, "src") &&
+		!strings.Contains(s, "uri") && !strings.Contains(s, "url") && !unsafeAttrNames[s]
+	for _, r := range s {
+		ok = ok && ('0' <= r && r <= '9' || 'a' <= r && r <= 'z')
+	}
+	if !ok {
+		s = "ZgotmplZ"
+	}
+	w.WriteString(s)
+}
+
+// unsafeAttrNames are attributes whose values html/template treats as more
+// than text.
+var unsafeAttrNames = map[string]bool{
+	"action": true, "archive": true, "background": true, "cite": true, "classid": true,
+	"codebase": true, "content": true, "data": true, "formaction": true, "href": true,
+	"icon": true, "longdesc": true, "manifest": true, "poster": true, "profile": true,
+	"style": true, "usemap": true, "xmlns": true,
+}
+
 // url writes s as the start of a quoted URL attribute value (href="…"): a URL
 // with a scheme other than http, https or mailto becomes #ZgotmplZ, and the rest
 // is normalised (bytes outside URLs percent-encoded) and attribute-escaped, as

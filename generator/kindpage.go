@@ -1,0 +1,165 @@
+package generator
+
+import "html/template"
+
+// KindHTML writes the default theme's kind.html content block: a kind's index,
+// every document of the kind with its status, owner and the kind's columns
+// (fastlayout.go).
+func (pg *Page) KindHTML() template.HTML {
+	ki, _ := pg.Data.(KindIndex)
+	buf := pg.bufs().get()
+	w := htmlWriter{buf}
+	w.raw("\n<h1>")
+	w.text(pg.Kind.Plural)
+	w.raw("</h1>\n<p class=\"lede\">")
+	w.int(len(pg.Docs))
+	if len(pg.Docs) == 1 {
+		w.raw(" document.")
+	} else {
+		w.raw(" documents.")
+	}
+	for _, s := range ki.Statuses {
+		w.raw(" <span class=\"count\">")
+		w.status(s.Status)
+		w.raw(" ")
+		w.int(s.Count)
+		w.raw("</span>")
+	}
+	w.raw("</p>")
+	if len(pg.Docs) == 0 {
+		w.raw("\n<p>No ")
+		w.text(pg.Kind.Plural)
+		w.raw(" yet. Create one with <code>archfolio new ")
+		w.text(pg.Kind.Name)
+		w.raw(" ID</code>.</p>\n")
+		return pg.lend(buf)
+	}
+	w.raw("\n")
+	w.filters("kind-table", ki.Filters, "h2")
+	w.raw("\n<table class=\"data sortable\" id=\"kind-table\">\n<thead><tr><th scope=\"col\">Title</th><th scope=\"col\">Status</th><th scope=\"col\">Owner</th>")
+	for _, c := range ki.Columns {
+		w.raw("<th scope=\"col\">")
+		w.text(Humanize(c))
+		w.raw("</th>")
+	}
+	w.raw("</tr></thead>\n<tbody>")
+	for _, d := range pg.Docs {
+		w.raw("\n<tr")
+		for _, f := range ki.Filters {
+			w.raw(" data-")
+			w.attrName(f.Name)
+			w.raw("=\"")
+			w.text(d.FilterValue(f.Name))
+			w.raw("\"")
+		}
+		w.raw(">\n  <td><a href=\"")
+		w.url(pg.Rel(d.URL))
+		w.raw("\">")
+		w.text(d.Title)
+		w.raw("</a>")
+		if d.Summary != "" {
+			w.raw("<br><span class=\"summary\">")
+			w.text(d.Summary)
+			w.raw("</span>")
+		}
+		w.raw("</td>\n  <td>")
+		w.status(d.Status)
+		w.raw("</td>\n  <td>")
+		if d.Owner != "" {
+			w.raw("<a href=\"")
+			w.url(pg.Rel("owners/"))
+			w.url(slugify(d.Owner))
+			w.raw("/\">")
+			w.text(d.Owner)
+			w.raw("</a>")
+		}
+		w.raw("</td>")
+		for _, c := range ki.Columns {
+			w.raw("<td>")
+			w.value(pg.Column(d, c))
+			w.raw("</td>")
+		}
+		w.raw("\n</tr>")
+	}
+	w.raw("\n</tbody>\n</table>\n")
+	return pg.lend(buf)
+}
+
+// filters is the theme's "filters" fragment: the hidden filter form of a table.
+func (w htmlWriter) filters(table string, filters []Filter, heading string) {
+	w.raw("\n<form class=\"filters\" data-filter-for=\"")
+	w.text(table)
+	w.raw("\" hidden>\n  ")
+	if heading == "h2" {
+		w.raw("<h2 class=\"visually-hidden\">Filter</h2>")
+	} else {
+		w.raw("<h3 class=\"visually-hidden\">Filter</h3>")
+	}
+	for _, f := range filters {
+		if len(f.Values) == 0 {
+			continue
+		}
+		w.raw("\n  <label>")
+		w.text(f.Label)
+		w.raw("\n    <select data-filter=\"")
+		w.text(f.Name)
+		w.raw("\">\n      <option value=\"\">All</option>")
+		for _, v := range f.Values {
+			w.raw("<option>")
+			w.text(v)
+			w.raw("</option>")
+		}
+		w.raw("\n    </select>\n  </label>")
+	}
+	w.raw("\n  <output class=\"filter-count\" aria-live=\"polite\"></output>\n</form>")
+}
+
+// GroupHTML writes the default theme's group.html content block: an owner's or
+// a tag's documents, by kind (fastlayout.go).
+func (pg *Page) GroupHTML() (template.HTML, error) {
+	groups, _ := pg.Data.([]KindGroup)
+	buf := pg.bufs().get()
+	w := htmlWriter{buf}
+	w.raw("\n<p class=\"kind-label\"><a href=\"")
+	w.url(pg.Rel(pg.Section))
+	w.raw("/\">")
+	w.text(Humanize(pg.Section))
+	w.raw("</a></p>\n<h1>")
+	w.text(pg.Title)
+	w.raw("</h1>\n<p class=\"lede\">")
+	w.int(len(pg.Docs))
+	if len(pg.Docs) == 1 {
+		w.raw(" document.</p>")
+	} else {
+		w.raw(" documents.</p>")
+	}
+	for _, g := range groups {
+		w.raw("\n<section>\n<h2>")
+		w.text(g.Kind.Plural)
+		w.raw("</h2>\n")
+		if err := pg.writeDocList(w, g.Docs); err != nil {
+			pg.bufs().put(buf)
+			return "", err
+		}
+		w.raw("\n</section>")
+	}
+	w.raw("\n")
+	return pg.lend(buf), nil
+}
+
+// writeDocList is the theme's "doclist" fragment: documents as the "docitem"
+// fragment.
+func (pg *Page) writeDocList(w htmlWriter, docs []*Document) error {
+	w.raw("\n<ul class=\"doclist\">")
+	for _, d := range docs {
+		item, err := pg.DocItem(d)
+		if err != nil {
+			return err
+		}
+		w.raw("\n  <li>")
+		w.raw(string(item))
+		w.raw("</li>")
+	}
+	w.raw("\n</ul>\n")
+	return nil
+}
