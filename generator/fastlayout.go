@@ -71,3 +71,29 @@ func fastLayoutTemplates(pages map[string]*template.Template) (map[string]*templ
 	}
 	return out, nil
 }
+
+// fastPanel is a panel template with a Go equivalent, like a fast layout.
+type fastPanel struct {
+	template  string   // the panel's template (Panel.Template)
+	templates []string // the templates the function does the work of
+	digest    string
+	write     func(pg *PanelPage, w htmlWriter) error
+}
+
+// fastPanels lists them, as fastLayouts.
+var fastPanels = []fastPanel{
+	{"deps-neighbourhood", []string{"deps-neighbourhood", "deps-frame"},
+		"7b8d06054b896e1f59a2840cfbf9daee36c86d001f94a37cea013b2a331c7be8", writeNeighbourhoodPanel},
+}
+
+// fastPanelWriters returns the Go writers of the panels whose templates in the
+// page.html set are the default theme's, by template name.
+func fastPanelWriters(page *template.Template) map[string]func(*PanelPage, htmlWriter) error {
+	out := map[string]func(*PanelPage, htmlWriter) error{}
+	for _, f := range fastPanels {
+		if page != nil && templatesDigest(page, f.templates) == f.digest {
+			out[f.template] = f.write
+		}
+	}
+	return out
+}

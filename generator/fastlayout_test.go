@@ -157,6 +157,13 @@ func TestDefaultThemeUsesFastLayouts(t *testing.T) {
 				f.layout, f.templates, templatesDigest(th.pages[f.layout], f.templates), f.method)
 		}
 	}
+	for _, f := range fastPanels {
+		if th.fastPanels[f.template] == nil {
+			t.Errorf("the default theme's %s templates %v changed (digest %s):\n"+
+				"make its writer write what they write, run TestFastLayoutsMatchTemplates, then set the digest in fastPanels",
+				f.template, f.templates, templatesDigest(th.pages["page.html"], f.templates))
+		}
+	}
 }
 
 // A theme that changes a template a fast layout stands for gets its own template.

@@ -1,12 +1,18 @@
 package generator
 
-import "html/template"
+import (
+	"fmt"
+	"html/template"
+)
 
 // KindHTML writes the default theme's kind.html content block: a kind's index,
 // every document of the kind with its status, owner and the kind's columns
 // (fastlayout.go).
-func (pg *Page) KindHTML() template.HTML {
-	ki, _ := pg.Data.(KindIndex)
+func (pg *Page) KindHTML() (template.HTML, error) {
+	ki, ok := pg.Data.(KindIndex)
+	if !ok {
+		return "", fmt.Errorf("kind.html: data is %T, not KindIndex", pg.Data)
+	}
 	buf := pg.bufs().get()
 	w := htmlWriter{buf}
 	w.raw("\n<h1>")
@@ -32,7 +38,7 @@ func (pg *Page) KindHTML() template.HTML {
 		w.raw(" yet. Create one with <code>archfolio new ")
 		w.text(pg.Kind.Name)
 		w.raw(" ID</code>.</p>\n")
-		return pg.lend(buf)
+		return pg.lend(buf), nil
 	}
 	w.raw("\n")
 	w.filters("kind-table", ki.Filters, "h2")
@@ -82,7 +88,7 @@ func (pg *Page) KindHTML() template.HTML {
 		w.raw("\n</tr>")
 	}
 	w.raw("\n</tbody>\n</table>\n")
-	return pg.lend(buf)
+	return pg.lend(buf), nil
 }
 
 // filters is the theme's "filters" fragment: the hidden filter form of a table.
@@ -117,7 +123,10 @@ func (w htmlWriter) filters(table string, filters []Filter, heading string) {
 // GroupHTML writes the default theme's group.html content block: an owner's or
 // a tag's documents, by kind (fastlayout.go).
 func (pg *Page) GroupHTML() (template.HTML, error) {
-	groups, _ := pg.Data.([]KindGroup)
+	groups, ok := pg.Data.([]KindGroup)
+	if !ok {
+		return "", fmt.Errorf("group.html: data is %T, not []KindGroup", pg.Data)
+	}
 	buf := pg.bufs().get()
 	w := htmlWriter{buf}
 	w.raw("\n<p class=\"kind-label\"><a href=\"")

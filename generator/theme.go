@@ -21,6 +21,8 @@ type theme struct {
 	// fast holds the layouts whose content block is written in Go
 	// (fastlayout.go), by layout file name.
 	fast map[string]*template.Template
+	// fastPanels holds the panels written in Go, by template name.
+	fastPanels map[string]func(*PanelPage, htmlWriter) error
 }
 
 // overlayFS reads a file from top when it has it, else from base.
@@ -103,6 +105,7 @@ func loadTheme(site fs.FS, cfg *Config, def fs.FS, funcs template.FuncMap, templ
 			return nil, err
 		}
 		th.fast = fast
+		th.fastPanels = fastPanelWriters(th.pages["page.html"])
 	}
 	return th, nil
 }

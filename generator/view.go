@@ -91,7 +91,13 @@ func (pg *Page) Panels() ([]PanelHTML, error) {
 		for _, panel := range v.panels(pg.renderer.p, pg.Doc) {
 			buf := pg.renderer.bufs.get()
 			data := &PanelPage{Page: pg, Data: panel.Data}
-			if err := pg.renderer.th.pages["page.html"].ExecuteTemplate(buf, panel.Template, data); err != nil {
+			var err error
+			if write := pg.renderer.th.fastPanels[panel.Template]; write != nil {
+				err = write(data, htmlWriter{buf})
+			} else {
+				err = pg.renderer.th.pages["page.html"].ExecuteTemplate(buf, panel.Template, data)
+			}
+			if err != nil {
 				pg.renderer.bufs.put(buf)
 				return nil, err
 			}
