@@ -90,11 +90,7 @@ func dependenciesPage(p *Portfolio, url string) *DependenciesPage {
 			page.Sunset = append(page.Sunset, row)
 		}
 	}
-	impacts := map[string]*ImpactSet{}
-	for _, d := range p.ByKind["blueprint"] {
-		impacts[d.ID] = impactSet(p, d)
-	}
-	page.Domains = domainDependencies(p, impacts)
+	page.Domains = domainDependencies(p)
 	page.Cycles = cycleViews(p, deps.Cycles)
 	page.RoadmapCycles = cycleViews(p, deps.RoadmapCycles)
 	return page
@@ -106,7 +102,7 @@ func dependencyRow(p *Portfolio, e graph.Edge) DependencyRow {
 		Flag: sunset(nodeOf(to)), InCycle: p.Dependencies.inCycle[e.From] && p.Dependencies.inCycle[e.To]}
 }
 
-func domainDependencies(p *Portfolio, impacts map[string]*ImpactSet) []DomainDependencies {
+func domainDependencies(p *Portfolio) []DomainDependencies {
 	g := p.Dependencies.Graph
 	var out []DomainDependencies
 	for _, dom := range p.Dependencies.Domains {
@@ -117,7 +113,7 @@ func domainDependencies(p *Portfolio, impacts map[string]*ImpactSet) []DomainDep
 			}
 			d := p.ByID[n.ID]
 			dd.Blueprints = append(dd.Blueprints, BlueprintDependencies{Doc: d, DependsOn: g.OutDegree(n.ID), DependedOn: g.InDegree(n.ID),
-				Impact: len(impacts[n.ID].Dependents), ImpactURL: impactURL(d)})
+				Impact: graph.CountDependents(g, n.ID), ImpactURL: impactURL(d)})
 		}
 		slices.SortStableFunc(dd.Blueprints, func(a, b BlueprintDependencies) int { return p.Dependencies.byStake(a.Doc, b.Doc) })
 		out = append(out, dd)
