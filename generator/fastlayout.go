@@ -97,3 +97,29 @@ func fastPanelWriters(page *template.Template) map[string]func(*PanelPage, htmlW
 	}
 	return out
 }
+
+// fastFragment is a fragment template with a Go equivalent, like a fast layout.
+type fastFragment struct {
+	name      string
+	templates []string
+	digest    string
+	write     func(pg *Page, w htmlWriter, d *Document) bool
+}
+
+// fastFragments lists them, as fastLayouts.
+var fastFragments = []fastFragment{
+	{"doclink", []string{"doclink"}, "f21141884c9211c46994e8e49741564435c2511954a85f64931168ac59c77b6d", writeDocLink},
+	{"docitem", []string{"docitem", "status"}, "a2fa11e68859560085bb03ea51045abfc8c7fb518d0980b8c2256730da7e1de0", writeDocItem},
+}
+
+// fastFragmentWriters returns the Go writers of the fragments whose templates
+// in the page.html set are the default theme's, by name.
+func fastFragmentWriters(page *template.Template) map[string]func(*Page, htmlWriter, *Document) bool {
+	out := map[string]func(*Page, htmlWriter, *Document) bool{}
+	for _, f := range fastFragments {
+		if page != nil && templatesDigest(page, f.templates) == f.digest {
+			out[f.name] = f.write
+		}
+	}
+	return out
+}

@@ -164,6 +164,13 @@ func TestDefaultThemeUsesFastLayouts(t *testing.T) {
 				f.template, f.templates, templatesDigest(th.pages["page.html"], f.templates))
 		}
 	}
+	for _, f := range fastFragments {
+		if th.fastFragments[f.name] == nil {
+			t.Errorf("the default theme's %s templates %v changed (digest %s):\n"+
+				"make its writer write what they write, run TestFastLayoutsMatchTemplates, then set the digest in fastFragments",
+				f.name, f.templates, templatesDigest(th.pages["page.html"], f.templates))
+		}
+	}
 }
 
 // A theme that changes a template a fast layout stands for gets its own template.

@@ -59,9 +59,12 @@ func (pg *Page) fragment(key fragmentKey, data any) (template.HTML, error) {
 		return v.(template.HTML), nil
 	}
 	buf := r.bufs.get()
-	if err := r.th.pages["page.html"].ExecuteTemplate(buf, key.name, data); err != nil {
-		r.bufs.put(buf)
-		return "", err
+	if write := r.th.fastFragments[key.name]; key.doc == nil || write == nil || !write(pg, htmlWriter{buf}, key.doc) {
+		buf.Reset()
+		if err := r.th.pages["page.html"].ExecuteTemplate(buf, key.name, data); err != nil {
+			r.bufs.put(buf)
+			return "", err
+		}
 	}
 	html := r.bufs.html(buf) // html/template escaped it
 	r.fragments.Store(key, html)
@@ -91,17 +94,63 @@ func (pg *Page) writeRefList(w htmlWriter, groups []RefGroup, back bool) error {
 			if back {
 				d = r.From
 			}
-			link, err := pg.DocLink(d)
-			if err != nil {
+			w.raw("<li>")
+			if err := pg.writeDocFragment(w, "doclink", d); err != nil {
 				return err
 			}
-			w.raw("<li>")
-			w.raw(string(link))
 			w.raw("</li>")
 		}
 		w.raw("</ul>")
 	}
 	return nil
+}
+
+// writeDocFragment writes the "doclink" or "docitem" fragment for d: in Go when
+// the theme's template is the default's (fastFragments), else the cached
+// template output.
+func (pg *Page) writeDocFragment(w htmlWriter, name string, d *Document) error {
+	if write := pg.renderer.th.fastFragments[name]; write != nil && write(pg, w, d) {
+		return nil
+	}
+	html, err := pg.fragment(fragmentKey{name: name, root: pg.Root, doc: d}, DocLinkData{Root: pg.Root, Doc: d})
+	if err != nil {
+		return err
+	}
+	w.raw(string(html))
+	return nil
+}
+
+// writeDocLink is the default theme's "doclink" fragment; false when d's kind
+// is unknown (the template reports that).
+func writeDocLink(pg *Page, w htmlWriter, d *Document) bool {
+	k := pg.renderer.p.Schema.Kinds[d.Kind]
+	if k == nil {
+		return false
+	}
+	w.raw("<a href=\"")
+	w.url(pg.Rel(d.URL))
+	w.raw("\">")
+	w.text(d.Title)
+	w.raw("</a> <span class=\"kind-tag\">")
+	w.text(k.Label)
+	w.raw("</span>")
+	return true
+}
+
+// writeDocItem is the default theme's "docitem" fragment.
+func writeDocItem(pg *Page, w htmlWriter, d *Document) bool {
+	w.raw("<a href=\"")
+	w.url(pg.Rel(d.URL))
+	w.raw("\">")
+	w.text(d.Title)
+	w.raw("</a> ")
+	w.status(d.Status)
+	if d.Summary != "" {
+		w.raw("<span class=\"summary\">")
+		w.text(d.Summary)
+		w.raw("</span>")
+	}
+	return true
 }
 
 // bufs is the run's buffer pool, or nil (new buffers) outside a render.

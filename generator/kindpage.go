@@ -161,12 +161,10 @@ func (pg *Page) GroupHTML() (template.HTML, error) {
 func (pg *Page) writeDocList(w htmlWriter, docs []*Document) error {
 	w.raw("\n<ul class=\"doclist\">")
 	for _, d := range docs {
-		item, err := pg.DocItem(d)
-		if err != nil {
+		w.raw("\n  <li>")
+		if err := pg.writeDocFragment(w, "docitem", d); err != nil {
 			return err
 		}
-		w.raw("\n  <li>")
-		w.raw(string(item))
 		w.raw("</li>")
 	}
 	w.raw("\n</ul>\n")

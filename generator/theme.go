@@ -23,6 +23,8 @@ type theme struct {
 	fast map[string]*template.Template
 	// fastPanels holds the panels written in Go, by template name.
 	fastPanels map[string]func(*PanelPage, htmlWriter) error
+	// fastFragments holds the document fragments written in Go, by name.
+	fastFragments map[string]func(*Page, htmlWriter, *Document) bool
 }
 
 // overlayFS reads a file from top when it has it, else from base.
@@ -106,6 +108,7 @@ func loadTheme(site fs.FS, cfg *Config, def fs.FS, funcs template.FuncMap, templ
 		}
 		th.fast = fast
 		th.fastPanels = fastPanelWriters(th.pages["page.html"])
+		th.fastFragments = fastFragmentWriters(th.pages["page.html"])
 	}
 	return th, nil
 }
