@@ -130,13 +130,18 @@ func cycleDiagnostic(p *Portfolio, c graph.Cycle) Diagnostic {
 }
 
 // sunset says why a blueprint is going away ("retired", "end-of-life",
-// "phase-out"), or "" when it is not.
-func sunset(n graph.Node) string {
+// "phase-out"), or "" when it is not, from its graph node.
+func sunset(n graph.Node) string { return sunsetOf(n.Attrs["status"], n.Attrs["lifecycle"]) }
+
+// docSunset is sunset for a blueprint's document, without building its node.
+func docSunset(d *Document) string { return sunsetOf(d.Status, d.Fields.String("lifecycle")) }
+
+func sunsetOf(status, lifecycle string) string {
 	switch {
-	case n.Attrs["status"] == "retired":
+	case status == "retired":
 		return "retired"
-	case n.Attrs["lifecycle"] == "end-of-life" || n.Attrs["lifecycle"] == "phase-out":
-		return n.Attrs["lifecycle"]
+	case lifecycle == "end-of-life" || lifecycle == "phase-out":
+		return lifecycle
 	}
 	return ""
 }

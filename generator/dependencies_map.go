@@ -58,7 +58,7 @@ func (m *mapStyle) style(id, title, desc string) diagram.Style {
 			cls := []string{m.domainClass(n.Group)}
 			if d := m.doc(n); d != nil {
 				cls = append(cls, "crit-"+cmpOr(d.Fields.String("criticality"), "none"))
-				if s := sunset(nodeOf(d)); s != "" {
+				if s := docSunset(d); s != "" {
 					cls = append(cls, "sunset")
 				}
 				if d.ID == m.centre {
@@ -74,11 +74,6 @@ func (m *mapStyle) style(id, title, desc string) diagram.Style {
 		BandLabel: m.label,
 		BandID:    func(group string) string { return "domain-" + slugify(cmpOr(group, "none")) },
 	}
-}
-
-// nodeOf is the graph node of a blueprint, for sunset.
-func nodeOf(d *Document) graph.Node {
-	return graph.Node{ID: d.ID, Attrs: map[string]string{"status": d.Status, "lifecycle": d.Fields.String("lifecycle")}}
 }
 
 func domainLabel(domain string) string {
@@ -123,7 +118,7 @@ func (m *mapStyle) meta(n graph.Node) string {
 		return ""
 	}
 	parts := nonEmpty(d.Fields.String("criticality"))
-	if s := sunset(nodeOf(d)); s != "" {
+	if s := docSunset(d); s != "" {
 		parts = append(parts, "⚠ "+s)
 	} else if l := d.Fields.String("lifecycle"); l != "" && l != "active" {
 		parts = append(parts, l)
@@ -133,7 +128,7 @@ func (m *mapStyle) meta(n graph.Node) string {
 
 func (m *mapStyle) edgeClass(e graph.Edge) string {
 	var cls []string
-	if to := m.p.ByID[e.Attrs["to"]]; to != nil && sunset(nodeOf(to)) != "" {
+	if to := m.p.ByID[e.Attrs["to"]]; to != nil && docSunset(to) != "" {
 		cls = append(cls, "flag")
 	}
 	if e.Count > 1 {
@@ -160,7 +155,7 @@ func (m *mapStyle) edgeTitle(e graph.Edge) string {
 	if v := e.Attrs["data"]; v != "" {
 		t += ": " + v
 	}
-	if s := sunset(nodeOf(to)); s != "" {
+	if s := docSunset(to); s != "" {
 		t += " ⚠ " + to.Title + " is " + s
 	}
 	return t

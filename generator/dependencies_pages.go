@@ -99,7 +99,7 @@ func dependenciesPage(p *Portfolio, url string) *DependenciesPage {
 func dependencyRow(p *Portfolio, e graph.Edge) DependencyRow {
 	to := p.ByID[e.To]
 	return DependencyRow{From: p.ByID[e.From], To: to, Via: e.Attrs["via"], Protocol: e.Attrs["protocol"], Data: e.Attrs["data"],
-		Flag: sunset(nodeOf(to)), InCycle: p.Dependencies.inCycle[e.From] && p.Dependencies.inCycle[e.To]}
+		Flag: docSunset(to), InCycle: p.Dependencies.inCycle[e.From] && p.Dependencies.inCycle[e.To]}
 }
 
 func domainDependencies(p *Portfolio) []DomainDependencies {

@@ -269,7 +269,7 @@ func neighbourRows(p *Portfolio, g *graph.Graph, reach []graph.Reach, down bool)
 			}
 		}
 		if down {
-			row.Flag = sunset(nodeOf(row.Doc))
+			row.Flag = docSunset(row.Doc)
 		}
 		row.Href = relURL(from0, row.Doc.URL)
 		if row.Through != nil {
