@@ -1,10 +1,12 @@
 package generator
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"html/template"
+	"time"
 )
 
 // Fast layouts: the content blocks of the layouts that make most of a large
@@ -23,6 +25,7 @@ type fastLayout struct {
 	templates []string // the templates the method does the work of
 	digest    string   // their parse trees' digest in the default theme (templatesDigest)
 	method    string   // the Page method that writes the block
+	content   func(*Page) (template.HTML, error)
 }
 
 // fastLayouts lists them; a change to one of the templates must come with the
@@ -30,11 +33,11 @@ type fastLayout struct {
 // prints it).
 var fastLayouts = []fastLayout{
 	{"page.html", []string{"content", "value", "status", "tags"},
-		"6cfe49ba71806fe6a5e015c669f9069fa97d51db9fe22295465578662261ea27", "DocumentHTML"},
+		"6cfe49ba71806fe6a5e015c669f9069fa97d51db9fe22295465578662261ea27", "DocumentHTML", (*Page).DocumentHTML},
 	{"kind.html", []string{"content", "value", "status", "filters"},
-		"c58d342409682c13a628a34166f4e2c08236ed1598bf96e11fa2030fc94bb1b2", "KindHTML"},
+		"c58d342409682c13a628a34166f4e2c08236ed1598bf96e11fa2030fc94bb1b2", "KindHTML", (*Page).KindHTML},
 	{"group.html", []string{"content", "doclist"},
-		"183a38702079f22c345e2eb0a76bdb085b8b38ede79e78cf6cfb54b4566a18f0", "GroupHTML"},
+		"183a38702079f22c345e2eb0a76bdb085b8b38ede79e78cf6cfb54b4566a18f0", "GroupHTML", (*Page).GroupHTML},
 }
 
 // templatesDigest is the SHA-256 of the parse trees of t's templates named in
@@ -51,25 +54,87 @@ func templatesDigest(t *template.Template, names []string) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// fastLayoutTemplates returns, for each layout of th whose templates are the
-// default theme's, a copy whose content block calls the Go method.
-func fastLayoutTemplates(pages map[string]*template.Template) (map[string]*template.Template, error) {
-	out := map[string]*template.Template{}
+// baseTemplates are the templates writeBasePage does the work of around a
+// fast layout's content block, and baseDigest their digest in the default theme.
+var baseTemplates = []string{"base.html", "head", "scripts"}
+
+const baseDigest = "8cf4ab0a867f9f67c9cb2db7a305c4ec953fd9bb84e9a359ce4545f1d1801a3c"
+
+// fastLayoutTemplates returns, for each layout whose content templates are the
+// default theme's, a copy whose content block calls the Go method, and for
+// those whose base templates are the default's too, the method that writes the
+// content of a page written wholly in Go (writeBasePage).
+func fastLayoutTemplates(pages map[string]*template.Template) (map[string]*template.Template, map[string]func(*Page) (template.HTML, error), error) {
+	out, whole := map[string]*template.Template{}, map[string]func(*Page) (template.HTML, error){}
 	for _, f := range fastLayouts {
 		t := pages[f.layout]
 		if t == nil || templatesDigest(t, f.templates) != f.digest {
 			continue
+		}
+		if templatesDigest(t, baseTemplates) == baseDigest {
+			whole[f.layout] = f.content
 		}
 		fast, err := t.Clone()
 		if err == nil {
 			_, err = fast.New("fast-content").Parse(`{{define "content"}}{{.` + f.method + `}}{{end}}`)
 		}
 		if err != nil {
-			return nil, fmt.Errorf("theme: %w", err)
+			return nil, nil, fmt.Errorf("theme: %w", err)
 		}
 		out[f.layout] = fast
 	}
-	return out, nil
+	return out, whole, nil
+}
+
+// writeBasePage writes a page as the default theme's base.html does around its
+// content block, which content writes.
+func writeBasePage(buf *bytes.Buffer, pg *Page, content func(*Page) (template.HTML, error)) error {
+	w := htmlWriter{buf}
+	w.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
+	if pg.Title != "" && pg.Title != pg.Site.Title {
+		w.text(pg.Title)
+		w.raw(" · ")
+	}
+	w.text(pg.Site.Title)
+	w.raw("</title>")
+	if pg.Site.BaseURL != "" {
+		w.raw("\n<link rel=\"canonical\" href=\"")
+		w.url(pg.Site.BaseURL)
+		w.url(pg.URL)
+		w.raw("\">")
+	}
+	w.raw("\n<meta name=\"generator\" content=\"archfolio\">\n<link rel=\"stylesheet\" href=\"")
+	w.url(pg.Root)
+	w.raw("assets/style.css\">\n<link rel=\"stylesheet\" href=\"")
+	w.url(pg.Root)
+	w.raw("assets/chroma.css\">\n</head>\n<body data-root=\"")
+	w.text(pg.Root)
+	w.raw("\">\n<a class=\"skip-link\" href=\"#main\">Skip to content</a>\n<header class=\"site-header\">\n  <a class=\"site-title\" href=\"")
+	w.url(pg.Root)
+	w.raw("\">")
+	w.text(pg.Site.Title)
+	w.raw("</a>\n  <nav aria-label=\"Main\">\n    <ul class=\"menu\">")
+	menu, err := pg.MenuHTML()
+	if err != nil {
+		return err
+	}
+	w.raw(string(menu))
+	w.raw("\n    </ul>\n  </nav>\n  <form class=\"quick-search\" role=\"search\" action=\"")
+	w.url(pg.Root)
+	w.raw("search/\" method=\"get\">\n    <label for=\"q\" class=\"visually-hidden\">Search documents</label>\n    <input id=\"q\" name=\"q\" type=\"search\" placeholder=\"Search…\" autocomplete=\"off\">\n  </form>\n</header>\n<main id=\"main\" tabindex=\"-1\">\n")
+	body, err := content(pg)
+	if err != nil {
+		return err
+	}
+	w.raw(string(body))
+	w.raw("\n</main>\n<footer class=\"site-footer\">\n  <p>")
+	w.text(pg.Site.Title)
+	w.raw(" · generated by archfolio · as of ")
+	w.text(pg.Site.Today.Format(time.DateOnly))
+	w.raw("</p>\n</footer>\n<script src=\"")
+	w.url(pg.Root)
+	w.raw("assets/site.js\"></script>\n</body>\n</html>\n")
+	return nil
 }
 
 // fastPanel is a panel template with a Go equivalent, like a fast layout.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"io/fs"
+	"maps"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -106,6 +107,8 @@ func TestFastLayoutsMatchTemplates(t *testing.T) {
 		{"synthetic", testOptions(t, synthetic, goldenToday)},
 		{"hostile", testOptions(t, testSite(hostileDocuments), goldenToday)},
 		{"hostile matrix", testOptions(t, testSite(hostileSite()), goldenToday)},
+		{"hostile with base URL", testOptions(t, testSite(withFile(hostileDocuments, "archfolio.yaml",
+			"title: <Hostile> & \"co\"\nbase_url: https://arch.example.com/port folio/?a=<b>\n")), goldenToday)},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			p, _, err := Load(context.Background(), c.opts)
@@ -151,6 +154,11 @@ func TestDefaultThemeUsesFastLayouts(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, f := range fastLayouts {
+		if th.whole[f.layout] == nil {
+			t.Errorf("the default theme's base templates %v changed (digest %s):\n"+
+				"make writeBasePage write what they write, run TestFastLayoutsMatchTemplates, then set baseDigest",
+				baseTemplates, templatesDigest(th.pages[f.layout], baseTemplates))
+		}
 		if th.fast[f.layout] == nil {
 			t.Errorf("the default theme's %s templates %v changed (digest %s):\n"+
 				"make %s write what they write, run TestFastLayoutsMatchTemplates, then set the digest in fastLayouts",
@@ -196,4 +204,11 @@ func readDefaultLayout(t *testing.T, name string) string {
 		t.Fatal(err)
 	}
 	return string(data)
+}
+
+// withFile returns a copy of files with name set to data.
+func withFile(files map[string]string, name, data string) map[string]string {
+	out := maps.Clone(files)
+	out[name] = data
+	return out
 }

@@ -21,6 +21,9 @@ type theme struct {
 	// fast holds the layouts whose content block is written in Go
 	// (fastlayout.go), by layout file name.
 	fast map[string]*template.Template
+	// whole holds the layouts whose pages are written wholly in Go
+	// (writeBasePage), with the method that writes their content block.
+	whole map[string]func(*Page) (template.HTML, error)
 	// fastPanels holds the panels written in Go, by template name.
 	fastPanels map[string]func(*PanelPage, htmlWriter) error
 	// fastFragments holds the document fragments written in Go, by name.
@@ -102,11 +105,11 @@ func loadTheme(site fs.FS, cfg *Config, def fs.FS, funcs template.FuncMap, templ
 		}
 	}
 	if !templatesOnly {
-		fast, err := fastLayoutTemplates(th.pages)
+		fast, whole, err := fastLayoutTemplates(th.pages)
 		if err != nil {
 			return nil, err
 		}
-		th.fast = fast
+		th.fast, th.whole = fast, whole
 		th.fastPanels = fastPanelWriters(th.pages["page.html"])
 		th.fastFragments = fastFragmentWriters(th.pages["page.html"])
 	}
@@ -126,6 +129,11 @@ func parseInto(t *template.Template, fsys fs.FS, p string) error {
 
 // execute runs a page layout: its "base" template, which includes the page's blocks.
 func (th *theme) execute(w *bytes.Buffer, layout string, data any) error {
+	if content := th.whole[layout]; content != nil {
+		if pg, ok := data.(*Page); ok {
+			return writeBasePage(w, pg, content)
+		}
+	}
 	t := th.pages[layout]
 	if fast := th.fast[layout]; fast != nil {
 		t = fast
