@@ -28,7 +28,16 @@
 // list items) once per page depth (fragments.go). The few parts of pages that
 // repeat by the hundred thousand — matrix grid rows, alignment panel rows, impact
 // rows — are written in Go by htmlWriter (htmlwrite.go), which escapes exactly as
-// html/template does; the theme's templates call them (RowsHTML, ItemsHTML). A
+// html/template does; the theme's templates call them (RowsHTML, ItemsHTML).
+// Fast layouts (fastlayout.go) go further for the templates that make most of a
+// large site's pages: when a theme's templates for a layout's content block (a
+// document page, a kind index, an owner or tag page), a panel (the dependency
+// neighbourhood) or a fragment (doclink, docitem) have the default theme's parse
+// trees, a Go equivalent writes them, and with the default base.html the whole
+// page is written in Go; a theme that changes one of those templates gets its
+// templates. TestFastLayoutsMatchTemplates renders whole sites both ways and
+// compares every byte. Go-written parts are lent to the page being rendered
+// (Page.lend) from pooled buffers, copied once into the page. A
 // build renders once, so it lets each document's rendered body go when its page
 // is written (unless the site's own layouts may show it elsewhere). The matrix
 // keeps only cells that are not blank, and a grid writes a run of blank cells as
@@ -139,8 +148,11 @@
 // # Escaping
 //
 // Templates are html/template, so every value from content is escaped for its
-// context (text, attribute, URL: javascript: becomes #ZgotmplZ). Raw HTML in
+// context (text, attribute, URL: javascript: becomes #ZgotmplZ); htmlWriter,
+// which writes the Go equivalents of templates, escapes as html/template does
+// (a property test and a fuzz target hold it to it). Raw HTML in
 // markdown is shown escaped unless archfolio.yaml sets unsafe_html: true; goldmark
-// drops dangerous link schemes either way. JSON is written by encoding/json,
-// which escapes <, > and &.
+// drops dangerous link schemes either way. JSON is written with encoding/json's
+// rules (the encoding/json/v2 reference implementation with v1 options for the
+// large exports), which escape <, > and &.
 package generator
