@@ -149,6 +149,10 @@ type fastPanel struct {
 var fastPanels = []fastPanel{
 	{"deps-neighbourhood", []string{"deps-neighbourhood", "deps-frame"},
 		"7b8d06054b896e1f59a2840cfbf9daee36c86d001f94a37cea013b2a331c7be8", writeNeighbourhoodPanel},
+	{"matrix-row", []string{"matrix-row", "alignment", "alignment-record", "waiver-days"},
+		"3b83e41f53862c8c8f2c66f6a2d3d167d7649a30d71526bf921174a2c1809504", writeMatrixRowPanel},
+	{"matrix-column", []string{"matrix-column", "alignment", "alignment-record", "waiver-days"},
+		"4e792882fbefc18cb7377f9ff90137bdd0aeceaaf18e69e2226caebc2331e065", writeMatrixColumnPanel},
 }
 
 // fastPanelWriters returns the Go writers of the panels whose templates in the

@@ -29,6 +29,8 @@ summary: Summary with <b>markup</b> & "quotes"
 classification: confidential
 tags: [a&b, "x y", <t>, javascript:alert(1)]
 domain: pay"ments
+compliance:
+  - {standard: std, status: non-compliant}
 links:
   - javascript:alert(1)
   - https://example.com/?a=1&b="2"
@@ -54,6 +56,8 @@ status: approved
 owner: Platform
 classification: internal
 depends_on: [evil]
+compliance:
+  - {standard: std, status: implemented, statement: S1}
 ---
 Plain body.
 `,
@@ -77,6 +81,24 @@ findings:
     status: closed
 ---
 Review body.
+`,
+	"content/standards/std.md": `
+---
+id: std
+kind: standard
+title: Standard <"std">
+status: approved
+owner: Architecture
+statements:
+  - {id: S1, text: "Do <this> & \"that\"", level: must}
+effectiveness:
+  - metric: Blueprints <aligned> & "met"
+    target: at least 50%
+  - metric: Blueprints fully aligned
+    target: 90%
+  - metric: Incidents per year
+    target: "0"
+---
 `,
 	"content/guides/empty.md": `
 ---

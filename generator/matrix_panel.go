@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"fmt"
 	"html/template"
 )
 
@@ -14,7 +15,11 @@ import (
 // (mp.Row), one per blueprint on a standard's page (mp.Column).
 func (mp MatrixPanel) ItemsHTML(pg *PanelPage) template.HTML {
 	buf := pg.bufs().get()
-	w := htmlWriter{buf}
+	mp.writeItems(pg, htmlWriter{buf})
+	return pg.lend(buf)
+}
+
+func (mp MatrixPanel) writeItems(pg *PanelPage, w htmlWriter) {
 	for _, it := range mp.Items {
 		if mp.Row != nil {
 			w.raw("\n<tr id=\"")
@@ -85,7 +90,6 @@ func (mp MatrixPanel) ItemsHTML(pg *PanelPage) template.HTML {
 		}
 		w.raw("</td>\n</tr>")
 	}
-	return pg.lend(buf)
 }
 
 // alignment is the theme's "alignment" template: a status as a badge.
@@ -188,4 +192,168 @@ func (w htmlWriter) record(pg *Page, r *AlignmentRecord) {
 	w.raw("\n  <p class=\"source\">Source: <code>")
 	w.text(r.Source())
 	w.raw("</code></p>\n</div>")
+}
+
+// writeMatrixRowPanel writes the default theme's "matrix-row" panel (a
+// blueprint's alignment) in Go (fastlayout.go).
+func writeMatrixRowPanel(pg *PanelPage, w htmlWriter) error {
+	mp, ok := pg.Data.(MatrixPanel)
+	if !ok {
+		return fmt.Errorf("matrix-row: data is %T, not MatrixPanel", pg.Data)
+	}
+	t := mp.Row.Tally
+	w.raw("\n<p class=\"matrix-summary\">")
+	if t.Applicable != 0 {
+		w.raw("Score <strong>")
+		w.int(t.Percent())
+		w.raw("%</strong>: ")
+		w.int(t.Adopted)
+		w.raw(" of ")
+		w.int(t.Applicable)
+		w.raw(" applicable standards implemented or met by an alternative.")
+	} else {
+		w.raw("No standard applies to this blueprint yet.")
+	}
+	w.raw("\n")
+	if t.Gaps != 0 {
+		w.int(t.Gaps)
+		if t.Gaps == 1 {
+			w.raw(" open gap.")
+		} else {
+			w.raw(" open gaps.")
+		}
+	} else {
+		w.raw("No open gaps.")
+	}
+	w.raw("\nSee the <a href=\"")
+	w.url(pg.Rel("matrix/"))
+	w.raw("\">alignment matrix</a>.</p>")
+	if gaps := mp.Gaps(); len(gaps) > 0 {
+		w.raw("\n<p>Open gaps:")
+		for i, g := range gaps {
+			if i > 0 {
+				w.raw(",")
+			}
+			w.raw(" <a href=\"#")
+			w.urlPart(g.Column.Anchor())
+			w.raw("\">")
+			w.text(g.Column.Doc.Title)
+			w.raw("</a> (")
+			w.text(g.Cell.Status.Label())
+			w.raw(")")
+		}
+		w.raw(".</p>")
+	}
+	if len(mp.Items) > 0 {
+		w.raw("\n<table class=\"data alignment-table\">\n<thead><tr><th scope=\"col\">Standard</th><th scope=\"col\">Status</th><th scope=\"col\">Records and evidence</th></tr></thead>\n<tbody>")
+		mp.writeItems(pg, w)
+		w.raw("\n</tbody>\n</table>")
+	}
+	w.raw("\n")
+	return nil
+}
+
+// writeMatrixColumnPanel writes the default theme's "matrix-column" panel (a
+// standard's adoption) in Go (fastlayout.go).
+func writeMatrixColumnPanel(pg *PanelPage, w htmlWriter) error {
+	mp, ok := pg.Data.(MatrixPanel)
+	if !ok {
+		return fmt.Errorf("matrix-column: data is %T, not MatrixPanel", pg.Data)
+	}
+	c := mp.Column
+	t := c.Tally
+	w.raw("\n<p class=\"matrix-summary\">")
+	if t.Applicable != 0 {
+		w.raw("Adoption <strong>")
+		w.int(t.Percent())
+		w.raw("%</strong>: ")
+		w.int(t.Adopted)
+		w.raw(" of ")
+		w.int(t.Applicable)
+		w.raw(" applicable blueprints implement it or meet it by an alternative; ")
+		w.int(t.Gaps)
+		if t.Gaps == 1 {
+			w.raw(" open gap.")
+		} else {
+			w.raw(" open gaps.")
+		}
+	} else {
+		w.raw("No blueprint aligns with this standard yet.")
+	}
+	w.raw("\n")
+	if !c.Requires {
+		w.raw(" It declares no <code>applies_to</code> in force (none, or the standard is draft or retired), so only recorded alignments count.")
+	}
+	w.raw("\nSee its column in the <a href=\"")
+	w.url(pg.Rel("matrix/"))
+	w.raw("\">alignment matrix</a>.</p>")
+	if b := t.Breakdown(); len(b) > 0 {
+		w.raw("\n<p>")
+		w.breakdown(b)
+		w.raw("</p>")
+	}
+	if len(c.Targets) > 0 {
+		w.raw("\n<h3>Effectiveness targets</h3>\n<table class=\"data\">\n<thead><tr><th scope=\"col\">Metric</th><th scope=\"col\">Target</th><th scope=\"col\">Measured by the matrix</th></tr></thead>\n<tbody>")
+		for _, tg := range c.Targets {
+			w.raw("\n<tr><td>")
+			w.text(tg.Metric)
+			w.raw("</td><td>")
+			w.text(tg.Target)
+			w.raw("</td><td>")
+			switch {
+			case !tg.Measured:
+				w.raw("not measured here")
+			case tg.Met:
+				w.raw("<span class=\"align a-implemented\"><span aria-hidden=\"true\">✓</span> Met</span>: adoption ")
+			default:
+				w.raw("<span class=\"align a-non-compliant\"><span aria-hidden=\"true\">✗</span> Not met</span>: adoption ")
+			}
+			if tg.Measured {
+				w.int(t.Percent())
+				w.raw("%")
+			}
+			w.raw("</td></tr>")
+		}
+		w.raw("\n</tbody>\n</table>")
+	}
+	if len(c.Statements) > 0 {
+		w.raw("\n<h3>Statements</h3>\n<table class=\"data\">\n<thead><tr><th scope=\"col\">Statement</th><th scope=\"col\">Level</th><th scope=\"col\" class=\"num\">Adoption</th><th scope=\"col\">Blueprints by status</th></tr></thead>\n<tbody>")
+		for _, sa := range c.StatementAdoption() {
+			w.raw("\n<tr><th scope=\"row\"><abbr title=\"")
+			w.text(sa.Statement.Text)
+			w.raw("\">")
+			w.text(sa.Statement.ID)
+			w.raw("</abbr></th><td>")
+			w.text(sa.Statement.Level)
+			w.raw("</td>\n<td class=\"num\">")
+			if sa.Tally.Applicable != 0 {
+				w.int(sa.Tally.Percent())
+				w.raw("%")
+			} else {
+				w.raw("–")
+			}
+			w.raw("</td>\n<td>")
+			w.breakdown(sa.Tally.Breakdown())
+			w.raw("</td></tr>")
+		}
+		w.raw("\n</tbody>\n</table>")
+	}
+	if len(mp.Items) > 0 {
+		w.raw("\n<h3>Blueprints</h3>\n<table class=\"data alignment-table\">\n<thead><tr><th scope=\"col\">Blueprint</th><th scope=\"col\">Status</th><th scope=\"col\">Records and evidence</th></tr></thead>\n<tbody>")
+		mp.writeItems(pg, w)
+		w.raw("\n</tbody>\n</table>")
+	}
+	w.raw("\n")
+	return nil
+}
+
+// breakdown writes status counts as the matrix-column template does.
+func (w htmlWriter) breakdown(counts []AlignmentCount) {
+	for _, ac := range counts {
+		w.raw("<span class=\"count\">")
+		w.alignment(ac.Status)
+		w.raw(" ")
+		w.int(ac.Count)
+		w.raw("</span> ")
+	}
 }
