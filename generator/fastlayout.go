@@ -38,6 +38,8 @@ var fastLayouts = []fastLayout{
 		"c58d342409682c13a628a34166f4e2c08236ed1598bf96e11fa2030fc94bb1b2", "KindHTML", (*Page).KindHTML},
 	{"group.html", []string{"content", "doclist"},
 		"183a38702079f22c345e2eb0a76bdb085b8b38ede79e78cf6cfb54b4566a18f0", "GroupHTML", (*Page).GroupHTML},
+	{"impact.html", []string{"content", "deps-criticality", "deps-lifecycle", "status"},
+		"1599fb6d95799741051d80b5abdb88e080bb10a72fa800cf2930ebf75dad7471", "ImpactHTML", (*Page).ImpactHTML},
 }
 
 // templatesDigest is the SHA-256 of the parse trees of t's templates named in

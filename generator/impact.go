@@ -211,7 +211,11 @@ func (ip *ImpactPage) Rows() []ImpactRow {
 // thousands of pages, and a template loop made a reflective call per value.
 func (ip *ImpactPage) RowsHTML() template.HTML {
 	var buf bytes.Buffer
-	w := htmlWriter{&buf}
+	ip.writeRows(htmlWriter{&buf})
+	return template.HTML(buf.String())
+}
+
+func (ip *ImpactPage) writeRows(w htmlWriter) {
 	for _, r := range ip.Rows() {
 		w.raw("\n<tr><td><a href=\"")
 		w.url(r.Href)
@@ -246,5 +250,60 @@ func (ip *ImpactPage) RowsHTML() template.HTML {
 		}
 		w.raw("</td></tr>")
 	}
-	return template.HTML(buf.String())
+}
+
+// ImpactHTML writes the default theme's impact.html content block: a
+// blueprint's impact set (fastlayout.go).
+func (pg *Page) ImpactHTML() (template.HTML, error) {
+	ip, ok := pg.Data.(*ImpactPage)
+	if !ok {
+		return "", fmt.Errorf("impact.html: data is %T, not *ImpactPage", pg.Data)
+	}
+	d, s := pg.Doc, ip.Set
+	buf := pg.bufs().get()
+	w := htmlWriter{buf}
+	w.raw("\n<p class=\"kind-label\"><a href=\"")
+	w.url(pg.Rel("dependencies/"))
+	w.raw("\">Dependency map</a> · Impact analysis</p>\n<h1>Impact of changing <a href=\"")
+	w.url(pg.Rel(d.URL))
+	w.raw("\">")
+	w.text(d.Title)
+	w.raw("</a></h1>\n<p class=\"lede\">")
+	w.text(s.Summary())
+	w.raw("</p>\n<p class=\"doc-meta\">")
+	if c := d.Fields.String("criticality"); c != "" {
+		w.raw("<span class=\"crit crit-")
+		w.text(c)
+		w.raw("\">")
+		w.text(Humanize(c))
+		w.raw("</span>")
+	} else {
+		w.raw("<span class=\"muted\">not set</span>")
+	}
+	w.raw(" · ")
+	w.status(d.Status)
+	if l := d.Fields.String("lifecycle"); l != "" {
+		w.raw(" · ")
+		if l == "end-of-life" || l == "phase-out" {
+			w.raw("<span class=\"sunset-flag\"><span aria-hidden=\"true\">⚠ </span>")
+			w.text(Humanize(l))
+			w.raw("</span>")
+		} else {
+			w.text(Humanize(l))
+		}
+	}
+	if d.Owner != "" {
+		w.raw(" · Owner: ")
+		w.text(d.Owner)
+	}
+	w.raw("</p>")
+	if len(s.Dependents) > 0 {
+		w.raw("\n<p>Every blueprint that depends on it, directly or through others, most at stake first: by criticality, then open critical risks (threats of critical severity still open or being mitigated, and critical remediation items not done), then the shortest path. The path runs from this blueprint to the dependent, each ← read as \"is depended on by\".</p>\n<table class=\"data sortable\">\n<thead><tr><th scope=\"col\">Blueprint</th><th scope=\"col\" class=\"num\">Path length</th><th scope=\"col\">Criticality</th><th scope=\"col\">Lifecycle</th><th scope=\"col\">Owner</th><th scope=\"col\" class=\"num\">Open critical risks</th><th scope=\"col\">Path</th></tr></thead>\n<tbody>")
+		ip.writeRows(w)
+		w.raw("\n</tbody>\n</table>")
+	}
+	w.raw("\n<p>The same list for scripts and reviews: <code>archfolio impact ")
+	w.text(d.ID)
+	w.raw("</code> (add <code>--format json</code>).</p>\n")
+	return pg.lend(buf), nil
 }
