@@ -155,6 +155,10 @@ var fastPanels = []fastPanel{
 		"3b83e41f53862c8c8f2c66f6a2d3d167d7649a30d71526bf921174a2c1809504", writeMatrixRowPanel},
 	{"matrix-column", []string{"matrix-column", "alignment", "alignment-record", "waiver-days"},
 		"4e792882fbefc18cb7377f9ff90137bdd0aeceaaf18e69e2226caebc2331e065", writeMatrixColumnPanel},
+	{"risk-model-threats", []string{"risk-model-threats", "risk-severity", "risk-docs", "status"},
+		"7095a1d5766d9a942536f38db1c531967f53cabb558c2718a10a906ef56e1ff0", writeRiskModelThreatsPanel},
+	{"risk-model-summary", []string{"risk-model-summary", "risk-heatmap", "risk-stride", "risk-residual", "risk-counts", "risk-severity", "status"},
+		"d60b0c490e8055ba7fe724f573504add76599309e977442226bbf632c0137317", writeRiskModelSummaryPanel},
 }
 
 // fastPanelWriters returns the Go writers of the panels whose templates in the

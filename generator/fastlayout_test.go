@@ -100,6 +100,41 @@ effectiveness:
     target: "0"
 ---
 `,
+	"content/threat-models/tm-evil.md": `
+---
+id: tm-evil
+kind: threat-model
+title: Threats <to> "evil"
+status: draft
+owner: Security
+subject: evil
+methodology: stride
+threats:
+  - id: T<1>
+    title: Unscored & "open"
+    stride: spoofing
+    status: open
+    mitigations: [good]
+  - id: T2
+    title: Scored <mitigated>
+    stride: tampering
+    target: api "edge"
+    likelihood: 2
+    impact: 4
+    status: mitigated
+---
+`,
+	"content/threat-models/tm-empty.md": `
+---
+id: tm-empty
+kind: threat-model
+title: Empty model
+status: draft
+owner: Security
+subject: good
+methodology: stride
+---
+`,
 	"content/guides/empty.md": `
 ---
 kind: guide

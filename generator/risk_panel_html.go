@@ -1,0 +1,199 @@
+package generator
+
+import "fmt"
+
+// The threat model panels of the default theme (layouts/_risk.html) in Go
+// (fastlayout.go): a threat model's page has a row per threat and a heatmap.
+
+// writeRiskModelThreatsPanel is the "risk-model-threats" panel.
+func writeRiskModelThreatsPanel(pg *PanelPage, w htmlWriter) error {
+	m, ok := pg.Data.(*ThreatModelRisk)
+	if !ok {
+		return fmt.Errorf("risk-model-threats: data is %T, not *ThreatModelRisk", pg.Data)
+	}
+	if len(m.Threats) == 0 {
+		w.raw("\n<p>This threat model lists no threats yet.</p>\n")
+		return nil
+	}
+	w.raw("\n<div class=\"table-scroll\">\n<table class=\"data threats\">\n<thead><tr><th scope=\"col\">Threat</th><th scope=\"col\">STRIDE and target</th><th scope=\"col\">Likelihood × impact</th><th scope=\"col\">Status</th><th scope=\"col\">Mitigations and remediation</th></tr></thead>\n<tbody>")
+	for _, t := range m.Threats {
+		w.raw("\n<tr id=\"")
+		w.text(t.Anchor)
+		w.raw("\"")
+		if t.Residual() {
+			w.raw(" class=\"residual\"")
+		}
+		w.raw(">\n  <th scope=\"row\"><a href=\"#")
+		w.urlPart(t.Anchor)
+		w.raw("\">")
+		w.text(t.ID)
+		w.raw("</a> <span class=\"threat-title\">")
+		w.text(t.Title)
+		w.raw("</span></th>\n  <td>")
+		w.text(Humanize(t.Stride))
+		if t.Target != "" {
+			w.raw("<br><code>")
+			w.text(t.Target)
+			w.raw("</code>")
+		}
+		w.raw("</td>\n  <td class=\"nowrap\">")
+		w.int(t.Likelihood)
+		w.raw(" × ")
+		w.int(t.Impact)
+		w.raw(" = ")
+		w.int(t.Score)
+		w.raw("<br>")
+		w.severity(t.Severity)
+		w.raw("</td>\n  <td>")
+		w.status(t.Status)
+		if t.Residual() {
+			w.raw("<br><span class=\"summary\">residual</span>")
+		}
+		w.raw("</td>\n  <td>")
+		for i, d := range t.Addressed() {
+			if i > 0 {
+				w.raw(", ")
+			}
+			w.raw("<a href=\"")
+			w.url(pg.Rel(d.URL))
+			w.raw("\">")
+			w.text(d.Title)
+			w.raw("</a>")
+			if d.Kind == "remediation" {
+				w.raw(" ")
+				w.status(d.Status)
+			}
+		}
+		w.raw("</td>\n</tr>")
+	}
+	w.raw("\n</tbody>\n</table>\n</div>\n")
+	return nil
+}
+
+// writeRiskModelSummaryPanel is the "risk-model-summary" panel: heatmap, STRIDE
+// counts and residual risk.
+func writeRiskModelSummaryPanel(pg *PanelPage, w htmlWriter) error {
+	m, ok := pg.Data.(*ThreatModelRisk)
+	if !ok {
+		return fmt.Errorf("risk-model-summary: data is %T, not *ThreatModelRisk", pg.Data)
+	}
+	w.raw("\n<div class=\"risk-summary\">\n<div>\n<h3>Heatmap</h3>\n")
+	w.heatmap(m.Heatmap)
+	w.raw("\n</div>\n<div>\n<h3>STRIDE</h3>\n")
+	w.raw("\n<table class=\"data stride\">\n<thead><tr><th scope=\"col\">STRIDE category</th><th scope=\"col\" class=\"num\">Threats</th><th scope=\"col\" class=\"num\">Residual</th></tr></thead>\n<tbody>")
+	for _, s := range m.Stride {
+		w.raw("\n<tr><th scope=\"row\">")
+		w.text(Humanize(s.Category))
+		w.raw("</th><td class=\"num\">")
+		w.int(s.Count)
+		w.raw("</td><td class=\"num\">")
+		w.int(s.Residual)
+		w.raw("</td></tr>")
+	}
+	w.raw("\n</tbody>\n</table>\n")
+	w.raw("\n<h3>Residual risk</h3>\n")
+	r := m.Residual
+	if n := len(r.Threats); n > 0 {
+		w.raw("\n<p>")
+		w.int(n)
+		if n == 1 {
+			w.raw(" residual threat (open or accepted): ")
+		} else {
+			w.raw(" residual threats (open or accepted): ")
+		}
+		for _, c := range r.BySeverity {
+			w.raw("<span class=\"count\">")
+			w.severity(c.Severity)
+			w.raw(" ")
+			w.int(c.Count)
+			w.raw("</span> ")
+		}
+		w.raw("</p>\n")
+		w.raw("\n<ul>")
+		for _, t := range r.Threats {
+			w.raw("<li><a href=\"#")
+			w.urlPart(t.Anchor)
+			w.raw("\">")
+			w.text(t.ID)
+			w.raw("</a> ")
+			w.text(t.Title)
+			w.raw(" — ")
+			w.severity(t.Severity)
+			w.raw(" ")
+			w.status(t.Status)
+			w.raw("</li>")
+		}
+		w.raw("</ul>")
+	} else {
+		w.raw("\n<p>No residual risk: every threat is mitigated, in mitigation, transferred or a false positive.</p>\n")
+	}
+	w.raw("\n</div>\n</div>\n")
+	return nil
+}
+
+// severity is the theme's "risk-severity" fragment.
+func (w htmlWriter) severity(s string) {
+	if s == "" {
+		w.raw("<span class=\"sev sev-none\">Unscored</span>")
+		return
+	}
+	w.raw("<span class=\"sev sev-")
+	w.text(s)
+	w.raw("\">")
+	w.text(Humanize(s))
+	w.raw("</span>")
+}
+
+// heatmap is the theme's "risk-heatmap" fragment.
+func (w htmlWriter) heatmap(h Heatmap) {
+	w.raw("\n<table class=\"heatmap\">\n<caption>Likelihood (across) × impact (up): each cell shows its severity and score, how many threats are scored there, and links to them.</caption>\n<thead><tr><td></td>")
+	for _, l := range h.Likelihoods {
+		w.raw("<th scope=\"col\">Likelihood ")
+		w.int(l)
+		w.raw("</th>")
+	}
+	w.raw("</tr></thead>\n<tbody>")
+	for _, row := range h.Rows {
+		w.raw("\n<tr><th scope=\"row\">Impact ")
+		w.int(row.Impact)
+		w.raw("</th>")
+		for _, c := range row.Cells {
+			w.raw("\n<td class=\"heat sev-")
+			w.text(c.Severity)
+			if len(c.Threats) == 0 {
+				w.raw(" heat-empty")
+			}
+			w.raw("\">\n<span class=\"heat-sev\">")
+			w.text(Humanize(c.Severity))
+			w.raw(" · ")
+			w.int(c.Score)
+			w.raw("</span>\n<span class=\"heat-count\">")
+			w.int(len(c.Threats))
+			if len(c.Threats) == 1 {
+				w.raw("<span class=\"visually-hidden\"> threat</span></span>")
+			} else {
+				w.raw("<span class=\"visually-hidden\"> threats</span></span>")
+			}
+			if len(c.Threats) > 0 {
+				w.raw("\n<ul>")
+				for _, t := range c.Threats {
+					w.raw("<li><a href=\"#")
+					w.urlPart(t.Anchor)
+					w.raw("\" title=\"")
+					w.text(t.Title)
+					w.raw("\">")
+					w.text(t.Label)
+					w.raw("</a>")
+					if t.Residual {
+						w.raw(" <span class=\"residual-mark\" title=\"residual risk\">●<span class=\"visually-hidden\"> residual</span></span>")
+					}
+					w.raw("</li>")
+				}
+				w.raw("</ul>")
+			}
+			w.raw("\n</td>")
+		}
+		w.raw("\n</tr>")
+	}
+	w.raw("\n</tbody>\n</table>\n")
+}
