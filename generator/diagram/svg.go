@@ -150,35 +150,70 @@ func arrowhead(from, to Point) string {
 func writeBox(b *strings.Builder, bx Box, s Style) {
 	n := bx.Node
 	href := call(s.Href, n)
-	open, close := `<g class="node`+class(call(s.NodeClass, n))+`">`, "</g>\n"
+	cls := class(call(s.NodeClass, n))
 	if href != "" {
-		open, close = `<a href="`+esc(href)+`" class="node`+class(call(s.NodeClass, n))+`">`, "</a>\n"
+		writeAll(b, `<a href="`, esc(href), `" class="node`, cls, `">`)
+	} else {
+		writeAll(b, `<g class="node`, cls, `">`)
 	}
-	b.WriteString(open)
 	tip := n.Label
 	if s.Tooltip != nil {
 		tip = s.Tooltip(n)
 	}
-	b.WriteString("<title>" + esc(tip) + "</title>")
-	b.WriteString(`<rect x="` + num(bx.X) + `" y="` + num(bx.Y) + `" width="` + num(bx.W) + `" height="` + num(bx.H) +
-		`" rx="4" fill="#ffffff" stroke="#57606a"/>`)
+	writeAll(b, "<title>", esc(tip), "</title>", `<rect x="`)
+	writeNum(b, bx.X)
+	b.WriteString(`" y="`)
+	writeNum(b, bx.Y)
+	b.WriteString(`" width="`)
+	writeNum(b, bx.W)
+	b.WriteString(`" height="`)
+	writeNum(b, bx.H)
+	b.WriteString(`" rx="4" fill="#ffffff" stroke="#57606a"/>`)
 	meta := call(s.Meta, n)
 	maxLines := int(max(1, (bx.H-6-boolf(meta != "")*metaHeight)/lineHeight))
 	lines := wrap(n.Label, int((bx.W-12)/charWidth), min(maxLines, 2))
 	block := float64(len(lines))*lineHeight + boolf(meta != "")*metaHeight
 	cx := bx.X + bx.W/2
 	y := bx.Y + (bx.H-block)/2 + lineHeight - 3
-	b.WriteString(`<text class="label" x="` + num(cx) + `" text-anchor="middle">`)
+	b.WriteString(`<text class="label" x="`)
+	writeNum(b, cx)
+	b.WriteString(`" text-anchor="middle">`)
 	for _, line := range lines {
-		b.WriteString(`<tspan x="` + num(cx) + `" y="` + num(y) + `">` + esc(line) + "</tspan>")
+		b.WriteString(`<tspan x="`)
+		writeNum(b, cx)
+		b.WriteString(`" y="`)
+		writeNum(b, y)
+		writeAll(b, `">`, esc(line), "</tspan>")
 		y += lineHeight
 	}
 	b.WriteString("</text>")
 	if meta != "" {
-		b.WriteString(`<text class="meta" x="` + num(cx) + `" y="` + num(y-2) + `" text-anchor="middle" font-size="` + num(metaSize) + `">` +
-			esc(truncate(meta, int((bx.W-8)/(charWidth*metaSize/fontSize)))) + "</text>")
+		b.WriteString(`<text class="meta" x="`)
+		writeNum(b, cx)
+		b.WriteString(`" y="`)
+		writeNum(b, y-2)
+		b.WriteString(`" text-anchor="middle" font-size="`)
+		writeNum(b, metaSize)
+		writeAll(b, `">`, esc(truncate(meta, int((bx.W-8)/(charWidth*metaSize/fontSize)))), "</text>")
 	}
-	b.WriteString(close)
+	if href != "" {
+		b.WriteString("</a>\n")
+	} else {
+		b.WriteString("</g>\n")
+	}
+}
+
+// writeAll writes the strings in turn, without joining them first.
+func writeAll(b *strings.Builder, parts ...string) {
+	for _, p := range parts {
+		b.WriteString(p)
+	}
+}
+
+// writeNum writes num(v) without making a string of it.
+func writeNum(b *strings.Builder, v float64) {
+	var buf [32]byte
+	b.Write(appendNum(buf[:0], v))
 }
 
 func call[T any](f func(T) string, v T) string {
@@ -208,12 +243,15 @@ func class(c string) string {
 func esc(s string) string { return html.EscapeString(s) }
 
 // num formats a coordinate with at most one decimal.
-func num(v float64) string {
+func num(v float64) string { return string(appendNum(nil, v)) }
+
+// appendNum appends v rounded to one decimal, without a trailing .0.
+func appendNum(dst []byte, v float64) []byte {
 	v = math.Round(v*10) / 10
 	if v == 0 || math.IsNaN(v) || math.IsInf(v, 0) {
-		return "0"
+		return append(dst, '0')
 	}
-	return strconv.FormatFloat(v, 'f', -1, 64)
+	return strconv.AppendFloat(dst, v, 'f', -1, 64)
 }
 
 // labelSpace remembers where edge labels were drawn, so that a label goes where it
