@@ -40,6 +40,8 @@ var fastLayouts = []fastLayout{
 		"183a38702079f22c345e2eb0a76bdb085b8b38ede79e78cf6cfb54b4566a18f0", "GroupHTML", (*Page).GroupHTML},
 	{"impact.html", []string{"content", "deps-criticality", "deps-lifecycle", "status"},
 		"1599fb6d95799741051d80b5abdb88e080bb10a72fa800cf2930ebf75dad7471", "ImpactHTML", (*Page).ImpactHTML},
+	{"risks.html", []string{"content", "risk-counts", "risk-severity", "risk-heatmap", "risk-stride", "filters", "status", "risk-docs"},
+		"35c50af731398a6d52b40a270405d16c0ece64c6592d23f27caf26e4721f22fd", "RisksHTML", (*Page).RisksHTML},
 }
 
 // templatesDigest is the SHA-256 of the parse trees of t's templates named in

@@ -124,6 +124,19 @@ threats:
     status: mitigated
 ---
 `,
+	"content/threat-models/tm-orphan.md": `
+---
+id: tm-orphan
+kind: threat-model
+title: Orphan model
+status: draft
+owner: Security
+subject: no-such-<blueprint>
+methodology: stride
+threats:
+  - {id: O1, title: Orphan threat, stride: tampering, likelihood: 1, impact: 1, status: accepted}
+---
+`,
 	"content/threat-models/tm-empty.md": `
 ---
 id: tm-empty

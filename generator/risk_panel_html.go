@@ -50,20 +50,7 @@ func writeRiskModelThreatsPanel(pg *PanelPage, w htmlWriter) error {
 			w.raw("<br><span class=\"summary\">residual</span>")
 		}
 		w.raw("</td>\n  <td>")
-		for i, d := range t.Addressed() {
-			if i > 0 {
-				w.raw(", ")
-			}
-			w.raw("<a href=\"")
-			w.url(pg.Rel(d.URL))
-			w.raw("\">")
-			w.text(d.Title)
-			w.raw("</a>")
-			if d.Kind == "remediation" {
-				w.raw(" ")
-				w.status(d.Status)
-			}
-		}
+		w.riskDocs(pg.Page, t.Addressed())
 		w.raw("</td>\n</tr>")
 	}
 	w.raw("\n</tbody>\n</table>\n</div>\n")
@@ -80,17 +67,7 @@ func writeRiskModelSummaryPanel(pg *PanelPage, w htmlWriter) error {
 	w.raw("\n<div class=\"risk-summary\">\n<div>\n<h3>Heatmap</h3>\n")
 	w.heatmap(m.Heatmap)
 	w.raw("\n</div>\n<div>\n<h3>STRIDE</h3>\n")
-	w.raw("\n<table class=\"data stride\">\n<thead><tr><th scope=\"col\">STRIDE category</th><th scope=\"col\" class=\"num\">Threats</th><th scope=\"col\" class=\"num\">Residual</th></tr></thead>\n<tbody>")
-	for _, s := range m.Stride {
-		w.raw("\n<tr><th scope=\"row\">")
-		w.text(Humanize(s.Category))
-		w.raw("</th><td class=\"num\">")
-		w.int(s.Count)
-		w.raw("</td><td class=\"num\">")
-		w.int(s.Residual)
-		w.raw("</td></tr>")
-	}
-	w.raw("\n</tbody>\n</table>\n")
+	w.stride(m.Stride)
 	w.raw("\n<h3>Residual risk</h3>\n")
 	r := m.Residual
 	if n := len(r.Threats); n > 0 {
@@ -101,13 +78,7 @@ func writeRiskModelSummaryPanel(pg *PanelPage, w htmlWriter) error {
 		} else {
 			w.raw(" residual threats (open or accepted): ")
 		}
-		for _, c := range r.BySeverity {
-			w.raw("<span class=\"count\">")
-			w.severity(c.Severity)
-			w.raw(" ")
-			w.int(c.Count)
-			w.raw("</span> ")
-		}
+		w.riskCounts(r.BySeverity)
 		w.raw("</p>\n")
 		w.raw("\n<ul>")
 		for _, t := range r.Threats {
@@ -196,4 +167,49 @@ func (w htmlWriter) heatmap(h Heatmap) {
 		w.raw("\n</tr>")
 	}
 	w.raw("\n</tbody>\n</table>\n")
+}
+
+// stride is the theme's "risk-stride" fragment.
+func (w htmlWriter) stride(counts []StrideCount) {
+	w.raw("\n<table class=\"data stride\">\n<thead><tr><th scope=\"col\">STRIDE category</th><th scope=\"col\" class=\"num\">Threats</th><th scope=\"col\" class=\"num\">Residual</th></tr></thead>\n<tbody>")
+	for _, s := range counts {
+		w.raw("\n<tr><th scope=\"row\">")
+		w.text(Humanize(s.Category))
+		w.raw("</th><td class=\"num\">")
+		w.int(s.Count)
+		w.raw("</td><td class=\"num\">")
+		w.int(s.Residual)
+		w.raw("</td></tr>")
+	}
+	w.raw("\n</tbody>\n</table>\n")
+}
+
+// riskCounts is the theme's "risk-counts" fragment.
+func (w htmlWriter) riskCounts(counts []SeverityCount) {
+	for _, c := range counts {
+		w.raw("<span class=\"count\">")
+		w.severity(c.Severity)
+		w.raw(" ")
+		w.int(c.Count)
+		w.raw("</span> ")
+	}
+}
+
+// riskDocs is the theme's "risk-docs" fragment: documents linked from page pg,
+// remediation items with their status.
+func (w htmlWriter) riskDocs(pg *Page, docs []*Document) {
+	for i, d := range docs {
+		if i > 0 {
+			w.raw(", ")
+		}
+		w.raw("<a href=\"")
+		w.url(pg.Rel(d.URL))
+		w.raw("\">")
+		w.text(d.Title)
+		w.raw("</a>")
+		if d.Kind == "remediation" {
+			w.raw(" ")
+			w.status(d.Status)
+		}
+	}
 }
