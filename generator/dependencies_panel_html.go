@@ -77,17 +77,12 @@ func writeNeighbourhoodPanel(pg *PanelPage, w htmlWriter) error {
 
 // neighbourRow writes a neighbourhood table row up to its criticality cell.
 func (w htmlWriter) neighbourRow(r NeighbourRow) {
-	w.raw("\n  <tr><td><a href=\"")
-	w.url(r.Href)
-	w.raw("\">")
-	w.text(r.Doc.Title)
-	w.raw("</a>")
+	w.raw("\n  <tr><td>")
+	w.link(r.Href, r.Doc.Title)
 	if r.Through != nil {
-		w.raw("<br><span class=\"summary\">through <a href=\"")
-		w.url(r.ThroughHref)
-		w.raw("\">")
-		w.text(r.Through.Title)
-		w.raw("</a></span>")
+		w.raw("<br><span class=\"summary\">through ")
+		w.link(r.ThroughHref, r.Through.Title)
+		w.raw("</span>")
 	}
 	w.raw("</td>\n  <td class=\"num\">")
 	w.int(r.Depth)

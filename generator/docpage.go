@@ -186,11 +186,7 @@ func (pg *Page) writeRelations(w htmlWriter) error {
 func (w htmlWriter) value(v ValueView) {
 	switch {
 	case v.Href != "":
-		w.raw("<a href=\"")
-		w.url(v.Href)
-		w.raw("\">")
-		w.text(v.Text)
-		w.raw("</a>")
+		w.link(v.Href, v.Text)
 	case v.Text != "":
 		w.text(v.Text)
 	case v.Rows != nil:

@@ -127,11 +127,8 @@ func writeDocLink(pg *Page, w htmlWriter, d *Document) bool {
 	if k == nil {
 		return false
 	}
-	w.raw("<a href=\"")
-	w.url(pg.Rel(d.URL))
-	w.raw("\">")
-	w.text(d.Title)
-	w.raw("</a> <span class=\"kind-tag\">")
+	w.link(pg.Rel(d.URL), d.Title)
+	w.raw(" <span class=\"kind-tag\">")
 	w.text(k.Label)
 	w.raw("</span>")
 	return true
@@ -139,11 +136,8 @@ func writeDocLink(pg *Page, w htmlWriter, d *Document) bool {
 
 // writeDocItem is the default theme's "docitem" fragment.
 func writeDocItem(pg *Page, w htmlWriter, d *Document) bool {
-	w.raw("<a href=\"")
-	w.url(pg.Rel(d.URL))
-	w.raw("\">")
-	w.text(d.Title)
-	w.raw("</a> ")
+	w.link(pg.Rel(d.URL), d.Title)
+	w.raw(" ")
 	w.status(d.Status)
 	if d.Summary != "" {
 		w.raw("<span class=\"summary\">")

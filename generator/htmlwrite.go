@@ -138,3 +138,12 @@ func (w htmlWriter) urlBytes(s string, norm bool) {
 func isHex(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
+
+// link writes <a href="href">text</a>, href as the start of a URL.
+func (w htmlWriter) link(href, text string) {
+	w.raw("<a href=\"")
+	w.url(href)
+	w.raw("\">")
+	w.text(text)
+	w.raw("</a>")
+}

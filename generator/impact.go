@@ -217,11 +217,9 @@ func (ip *ImpactPage) RowsHTML() template.HTML {
 
 func (ip *ImpactPage) writeRows(w htmlWriter) {
 	for _, r := range ip.Rows() {
-		w.raw("\n<tr><td><a href=\"")
-		w.url(r.Href)
-		w.raw("\">")
-		w.text(r.Title)
-		w.raw("</a></td><td class=\"num\">")
+		w.raw("\n<tr><td>")
+		w.link(r.Href, r.Title)
+		w.raw("</td><td class=\"num\">")
 		w.int(r.Depth)
 		w.raw("</td><td class=\"crit crit-")
 		w.text(r.CriticalityTag)
@@ -264,11 +262,9 @@ func (pg *Page) ImpactHTML() (template.HTML, error) {
 	w := htmlWriter{buf}
 	w.raw("\n<p class=\"kind-label\"><a href=\"")
 	w.url(pg.Rel("dependencies/"))
-	w.raw("\">Dependency map</a> · Impact analysis</p>\n<h1>Impact of changing <a href=\"")
-	w.url(pg.Rel(d.URL))
-	w.raw("\">")
-	w.text(d.Title)
-	w.raw("</a></h1>\n<p class=\"lede\">")
+	w.raw("\">Dependency map</a> · Impact analysis</p>\n<h1>Impact of changing ")
+	w.link(pg.Rel(d.URL), d.Title)
+	w.raw("</h1>\n<p class=\"lede\">")
 	w.text(s.Summary())
 	w.raw("</p>\n<p class=\"doc-meta\">")
 	if c := d.Fields.String("criticality"); c != "" {

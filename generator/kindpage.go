@@ -58,11 +58,8 @@ func (pg *Page) KindHTML() (template.HTML, error) {
 			w.text(d.FilterValue(f.Name))
 			w.raw("\"")
 		}
-		w.raw(">\n  <td><a href=\"")
-		w.url(pg.Rel(d.URL))
-		w.raw("\">")
-		w.text(d.Title)
-		w.raw("</a>")
+		w.raw(">\n  <td>")
+		w.link(pg.Rel(d.URL), d.Title)
 		if d.Summary != "" {
 			w.raw("<br><span class=\"summary\">")
 			w.text(d.Summary)

@@ -24,11 +24,9 @@ func (mp MatrixPanel) writeItems(pg *PanelPage, w htmlWriter) {
 		if mp.Row != nil {
 			w.raw("\n<tr id=\"")
 			w.text(it.Column.Anchor())
-			w.raw("\">\n  <th scope=\"row\"><a href=\"")
-			w.url(pg.Rel(it.Column.Doc.URL))
-			w.raw("\">")
-			w.text(it.Column.Doc.Title)
-			w.raw("</a> <span class=\"kind-tag\">")
+			w.raw("\">\n  <th scope=\"row\">")
+			w.link(pg.Rel(it.Column.Doc.URL), it.Column.Doc.Title)
+			w.raw(" <span class=\"kind-tag\">")
 			w.text(it.Column.Family)
 			w.raw("</span>")
 			if it.Cell.Applies {
@@ -144,17 +142,9 @@ func (w htmlWriter) record(pg *Page, r *AlignmentRecord) {
 			w.raw("\n    ")
 			switch {
 			case e.Doc != nil:
-				w.raw("<a href=\"")
-				w.url(pg.Rel(e.Doc.URL))
-				w.raw("\">")
-				w.text(e.Doc.Title)
-				w.raw("</a>")
+				w.link(pg.Rel(e.Doc.URL), e.Doc.Title)
 			case e.URL != "":
-				w.raw("<a href=\"")
-				w.url(e.URL)
-				w.raw("\">")
-				w.text(e.URL)
-				w.raw("</a>")
+				w.link(e.URL, e.URL)
 			default:
 				w.text(e.Text)
 			}

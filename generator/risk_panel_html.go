@@ -202,11 +202,7 @@ func (w htmlWriter) riskDocs(pg *Page, docs []*Document) {
 		if i > 0 {
 			w.raw(", ")
 		}
-		w.raw("<a href=\"")
-		w.url(pg.Rel(d.URL))
-		w.raw("\">")
-		w.text(d.Title)
-		w.raw("</a>")
+		w.link(pg.Rel(d.URL), d.Title)
 		if d.Kind == "remediation" {
 			w.raw(" ")
 			w.status(d.Status)

@@ -43,17 +43,12 @@ func (pg *Page) RisksHTML() (template.HTML, error) {
 				w.text(t.FilterValue(f.Name))
 				w.raw("\"")
 			}
-			w.raw(">\n  <th scope=\"row\"><a href=\"")
-			w.url(pg.Rel(t.URL()))
-			w.raw("\">")
-			w.text(t.ID)
-			w.raw("</a></th>\n  <td>")
+			w.raw(">\n  <th scope=\"row\">")
+			w.link(pg.Rel(t.URL()), t.ID)
+			w.raw("</th>\n  <td>")
 			w.text(t.Title)
-			w.raw("<br><span class=\"summary\">in <a href=\"")
-			w.url(pg.Rel(t.Model.URL))
-			w.raw("\">")
-			w.text(t.Model.Title)
-			w.raw("</a>")
+			w.raw("<br><span class=\"summary\">in ")
+			w.link(pg.Rel(t.Model.URL), t.Model.Title)
 			if t.Target != "" {
 				w.raw(" · target <code>")
 				w.text(t.Target)
@@ -61,11 +56,7 @@ func (pg *Page) RisksHTML() (template.HTML, error) {
 			}
 			w.raw("</span></td>\n  <td>")
 			if t.Subject != nil {
-				w.raw("<a href=\"")
-				w.url(pg.Rel(t.Subject.URL))
-				w.raw("\">")
-				w.text(t.Subject.Title)
-				w.raw("</a>")
+				w.link(pg.Rel(t.Subject.URL), t.Subject.Title)
 			} else {
 				w.text(t.BlueprintName())
 			}
@@ -89,22 +80,16 @@ func (pg *Page) RisksHTML() (template.HTML, error) {
 	if len(r.Blueprints) > 0 {
 		w.raw("\n<table class=\"data\">\n<thead><tr><th scope=\"col\">Blueprint</th><th scope=\"col\">Criticality</th><th scope=\"col\">Threat models</th><th scope=\"col\" class=\"num\">Threats</th><th scope=\"col\" class=\"num\">Residual</th><th scope=\"col\">Residual by severity</th></tr></thead>\n<tbody>")
 		for _, b := range r.Blueprints {
-			w.raw("\n<tr><th scope=\"row\"><a href=\"")
-			w.url(pg.Rel(b.Blueprint.URL))
-			w.raw("\">")
-			w.text(b.Blueprint.Title)
-			w.raw("</a></th>\n<td>")
+			w.raw("\n<tr><th scope=\"row\">")
+			w.link(pg.Rel(b.Blueprint.URL), b.Blueprint.Title)
+			w.raw("</th>\n<td>")
 			w.text(Humanize(b.Blueprint.Fields.String("criticality")))
 			w.raw("</td>\n<td>")
 			for i, m := range b.Models {
 				if i > 0 {
 					w.raw(", ")
 				}
-				w.raw("<a href=\"")
-				w.url(pg.Rel(m.URL))
-				w.raw("\">")
-				w.text(m.Title)
-				w.raw("</a>")
+				w.link(pg.Rel(m.URL), m.Title)
 			}
 			w.raw("</td>\n<td class=\"num\">")
 			w.int(b.Threats)
@@ -126,11 +111,9 @@ func (pg *Page) RisksHTML() (template.HTML, error) {
 	if len(r.Gaps) > 0 {
 		w.raw("\n<p>These blueprints are of criticality high or mission-critical and no threat model has them as its subject.</p>\n<table class=\"data\">\n<thead><tr><th scope=\"col\">Blueprint</th><th scope=\"col\">Criticality</th><th scope=\"col\">Status</th><th scope=\"col\">Owner</th></tr></thead>\n<tbody>")
 		for _, d := range r.Gaps {
-			w.raw("\n<tr><th scope=\"row\"><a href=\"")
-			w.url(pg.Rel(d.URL))
-			w.raw("\">")
-			w.text(d.Title)
-			w.raw("</a></th><td><span class=\"flag flag-bad\"><span aria-hidden=\"true\">⚠ </span>")
+			w.raw("\n<tr><th scope=\"row\">")
+			w.link(pg.Rel(d.URL), d.Title)
+			w.raw("</th><td><span class=\"flag flag-bad\"><span aria-hidden=\"true\">⚠ </span>")
 			w.text(Humanize(d.Fields.String("criticality")))
 			w.raw("</span></td><td>")
 			w.status(d.Status)
