@@ -29,3 +29,19 @@ func TestBuildWithHighlightCache(t *testing.T) {
 		t.Errorf("%s differs between a cold and a cached build, or has no highlighted code (%v, %v)", page, errA, errB)
 	}
 }
+
+// build --cpuprofile writes a pprof CPU profile (gzip-compressed protobuf), the
+// input of default.pgo; a folder that does not exist is a usage error.
+func TestBuildCPUProfile(t *testing.T) {
+	prof := filepath.Join(t.TempDir(), "build.pprof")
+	expectCode(t, archfolio(t, "build", "-s", "../..", "-d", filepath.Join(t.TempDir(), "out"), "--today", "2026-11-27", "--cpuprofile", prof), exitOK)
+	data, err := os.ReadFile(prof)
+	if err != nil || len(data) < 100 || !bytes.HasPrefix(data, []byte{0x1f, 0x8b}) {
+		t.Fatalf("no CPU profile written (%d bytes, %v)", len(data), err)
+	}
+	r := archfolio(t, "build", "-s", "../..", "-d", filepath.Join(t.TempDir(), "out"), "--cpuprofile", filepath.Join(t.TempDir(), "no", "such", "p"))
+	expectCode(t, r, exitUsage)
+	if !bytes.Contains([]byte(r.stderr), []byte("archfolio build: open ")) {
+		t.Errorf("stderr does not say why: %s", r.stderr)
+	}
+}

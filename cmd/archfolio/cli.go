@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"time"
@@ -141,11 +142,12 @@ func parse(fs *flag.FlagSet, args []string) ([]string, int, bool) {
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var sf siteFlags
-	fs := newFlagSet("build", "build [-s SITE] [-d OUT] [--base-url URL] [--today YYYY-MM-DD] [--drafts] [--cache DIR]", stderr)
+	fs := newFlagSet("build", "build [-s SITE] [-d OUT] [--base-url URL] [--today YYYY-MM-DD] [--drafts] [--cache DIR] [--cpuprofile FILE]", stderr)
 	sf.register(fs, true)
 	out := fs.String("d", "", "output folder (default SITE/public)")
 	baseURL := fs.String("base-url", "", "absolute URL the site is published under (overrides archfolio.yaml)")
 	cache := fs.String("cache", "", "keep highlighted code blocks in this folder between builds (for CI caches)")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (go tool pprof; cmd/archfolio/default.pgo is made from them)")
 	pos, code, ok := parse(fs, args)
 	if !ok {
 		return code
@@ -177,6 +179,14 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	start := time.Now()
 	tuneMemory(sf.site, 200)
+	if *cpuprofile != "" {
+		stop, err := startCPUProfile(*cpuprofile)
+		if err != nil {
+			fmt.Fprintln(stderr, "archfolio build:", err)
+			return exitUsage
+		}
+		defer stop()
+	}
 	diags, err := generator.Build(ctx, opts, dest)
 	_ = generator.WriteDiagnostics(stderr, diags, "text")
 	if err != nil {
@@ -261,4 +271,20 @@ func runVersion(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	}
 	fmt.Fprintln(stdout, "archfolio", version)
 	return exitOK
+}
+
+// startCPUProfile profiles the process into file until stop is called.
+func startCPUProfile(file string) (stop func(), err error) {
+	f, err := os.Create(file)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
 }
