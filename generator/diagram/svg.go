@@ -108,23 +108,28 @@ func writeRoute(b *strings.Builder, r Route, s Style, labels *labelSpace) {
 	if r.Back {
 		cls = strings.TrimSpace(cls + " back")
 	}
-	b.WriteString(`<g class="edge` + class(cls) + `">`)
+	writeAll(b, `<g class="edge`, class(cls), `">`)
 	if t := call(s.EdgeTitle, r.Edge); t != "" {
-		b.WriteString("<title>" + esc(t) + "</title>")
+		writeAll(b, "<title>", esc(t), "</title>")
 	}
 	p := r.Points
-	b.WriteString(`<path class="line" d="M` + num(p[0].X) + " " + num(p[0].Y))
+	b.WriteString(`<path class="line" d="M`)
+	writeNums(b, p[0].X, p[0].Y)
 	for k := 1; k < len(p); k++ {
 		mx := (p[k-1].X + p[k].X) / 2
-		b.WriteString(" C" + num(mx) + " " + num(p[k-1].Y) + " " + num(mx) + " " + num(p[k].Y) + " " + num(p[k].X) + " " + num(p[k].Y))
+		b.WriteString(" C")
+		writeNums(b, mx, p[k-1].Y, mx, p[k].Y, p[k].X, p[k].Y)
 	}
-	b.WriteString(`" fill="none" stroke="#8c959f"/>`)
-	b.WriteString(`<path class="head" d="` + arrowhead(p[len(p)-2], p[len(p)-1]) + `" fill="#8c959f"/>`)
+	writeAll(b, `" fill="none" stroke="#8c959f"/>`, `<path class="head" d="`, arrowhead(p[len(p)-2], p[len(p)-1]), `" fill="#8c959f"/>`)
 	if label := truncate(call(s.EdgeLabel, r.Edge), maxLabelText); label != "" {
 		if at, text, ok := labels.place(p, label); ok {
-			label = text
-			b.WriteString(`<text class="edge-label" x="` + num(at.X) + `" y="` + num(at.Y) + `" text-anchor="middle" font-size="` +
-				num(metaSize) + `">` + esc(label) + "</text>")
+			b.WriteString(`<text class="edge-label" x="`)
+			writeNum(b, at.X)
+			b.WriteString(`" y="`)
+			writeNum(b, at.Y)
+			b.WriteString(`" text-anchor="middle" font-size="`)
+			writeNum(b, metaSize)
+			writeAll(b, `">`, esc(text), "</text>")
 		}
 	}
 	b.WriteString("</g>\n")
@@ -207,6 +212,16 @@ func writeBox(b *strings.Builder, bx Box, s Style) {
 func writeAll(b *strings.Builder, parts ...string) {
 	for _, p := range parts {
 		b.WriteString(p)
+	}
+}
+
+// writeNums writes numbers separated by spaces, as num writes them.
+func writeNums(b *strings.Builder, vs ...float64) {
+	for i, v := range vs {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		writeNum(b, v)
 	}
 }
 
