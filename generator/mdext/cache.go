@@ -22,7 +22,7 @@ type Cache struct {
 	blocks   map[[sha256.Size]byte][]byte
 	inflight map[[sha256.Size]byte]chan struct{} // closed when the block is in blocks
 	expected map[[sha256.Size]byte]int           // how many times Expect saw each block
-	madeDir  bool
+	mkdir    sync.Once                           // makes dir before the first block is written
 }
 
 // cacheFormat changes whenever Highlighter's output changes for the same input, so
@@ -167,13 +167,10 @@ func (c *Cache) write(k [sha256.Size]byte, html []byte) {
 	if c.dir == "" {
 		return
 	}
-	c.mu.Lock()
-	makeDir := !c.madeDir
-	c.madeDir = true
-	c.mu.Unlock()
-	if makeDir {
-		_ = os.MkdirAll(c.dir, 0o755)
-	}
+	// Every writer waits until the folder exists: with a flag, a second goroutine
+	// could create its temporary file before the first had made the folder, and
+	// lose its block.
+	c.mkdir.Do(func() { _ = os.MkdirAll(c.dir, 0o755) })
 	// Write then rename, so that a reader never sees half a block.
 	tmp, err := os.CreateTemp(c.dir, ".block-")
 	if err != nil {

@@ -100,3 +100,25 @@ func TestFolderCacheKeepsUniqueBlocksOnDiskOnly(t *testing.T) {
 		t.Errorf("next run: %q after %d highlightings, want the folder's copy after 1", html, runs)
 	}
 }
+
+// The first blocks of a run are written by many goroutines at once into a folder
+// that does not exist yet; every one of them must reach it.
+func TestCacheFolderGetsEveryBlockWrittenAtOnce(t *testing.T) {
+	for run := range 20 {
+		dir := filepath.Join(t.TempDir(), "new", "cache")
+		c := NewCache(dir)
+		const n = 16
+		var wg sync.WaitGroup
+		for i := range n {
+			wg.Go(func() {
+				code := []byte(fmt.Sprintf("block %d\n", i))
+				c.Do("go", code, func() []byte { return []byte("<pre>" + string(code) + "</pre>") })
+			})
+		}
+		wg.Wait()
+		files, _ := filepath.Glob(filepath.Join(dir, "*.html"))
+		if len(files) != n {
+			t.Fatalf("run %d: %d of %d blocks reached the new folder", run, len(files), n)
+		}
+	}
+}
