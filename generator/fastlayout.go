@@ -141,59 +141,48 @@ func writeBasePage(buf *bytes.Buffer, pg *Page, content func(*Page) (template.HT
 	return nil
 }
 
-// fastPanel is a panel template with a Go equivalent, like a fast layout.
-type fastPanel struct {
-	template  string   // the panel's template (Panel.Template)
-	templates []string // the templates the function does the work of
+// fastWriter is a panel or fragment template with a Go equivalent W, guarded
+// like a fast layout: used only when the templates it stands for are the
+// default theme's.
+type fastWriter[W any] struct {
+	name      string   // the panel's template (Panel.Template) or the fragment's name
+	templates []string // the templates the writer does the work of
 	digest    string
-	write     func(pg *PanelPage, w htmlWriter) error
+	write     W
 }
 
-// fastPanels lists them, as fastLayouts.
-var fastPanels = []fastPanel{
-	{"deps-neighbourhood", []string{"deps-neighbourhood", "deps-frame"},
-		"7b8d06054b896e1f59a2840cfbf9daee36c86d001f94a37cea013b2a331c7be8", writeNeighbourhoodPanel},
-	{"matrix-row", []string{"matrix-row", "alignment", "alignment-record", "waiver-days"},
-		"3b83e41f53862c8c8f2c66f6a2d3d167d7649a30d71526bf921174a2c1809504", writeMatrixRowPanel},
-	{"matrix-column", []string{"matrix-column", "alignment", "alignment-record", "waiver-days"},
-		"4e792882fbefc18cb7377f9ff90137bdd0aeceaaf18e69e2226caebc2331e065", writeMatrixColumnPanel},
-	{"risk-model-threats", []string{"risk-model-threats", "risk-severity", "risk-docs", "status"},
-		"7095a1d5766d9a942536f38db1c531967f53cabb558c2718a10a906ef56e1ff0", writeRiskModelThreatsPanel},
-	{"risk-model-summary", []string{"risk-model-summary", "risk-heatmap", "risk-stride", "risk-residual", "risk-counts", "risk-severity", "status"},
-		"d60b0c490e8055ba7fe724f573504add76599309e977442226bbf632c0137317", writeRiskModelSummaryPanel},
-}
+// panelWriter writes a panel; fragmentWriter writes a document fragment, or
+// reports false to leave it to the template.
+type (
+	panelWriter    = func(pg *PanelPage, w htmlWriter) error
+	fragmentWriter = func(pg *Page, w htmlWriter, d *Document) bool
+)
 
-// fastPanelWriters returns the Go writers of the panels whose templates in the
-// page.html set are the default theme's, by template name.
-func fastPanelWriters(page *template.Template) map[string]func(*PanelPage, htmlWriter) error {
-	out := map[string]func(*PanelPage, htmlWriter) error{}
-	for _, f := range fastPanels {
-		if page != nil && templatesDigest(page, f.templates) == f.digest {
-			out[f.template] = f.write
-		}
+// fastPanels and fastFragments list them, as fastLayouts.
+var (
+	fastPanels = []fastWriter[panelWriter]{
+		{"deps-neighbourhood", []string{"deps-neighbourhood", "deps-frame"},
+			"7b8d06054b896e1f59a2840cfbf9daee36c86d001f94a37cea013b2a331c7be8", writeNeighbourhoodPanel},
+		{"matrix-row", []string{"matrix-row", "alignment", "alignment-record", "waiver-days"},
+			"3b83e41f53862c8c8f2c66f6a2d3d167d7649a30d71526bf921174a2c1809504", writeMatrixRowPanel},
+		{"matrix-column", []string{"matrix-column", "alignment", "alignment-record", "waiver-days"},
+			"4e792882fbefc18cb7377f9ff90137bdd0aeceaaf18e69e2226caebc2331e065", writeMatrixColumnPanel},
+		{"risk-model-threats", []string{"risk-model-threats", "risk-severity", "risk-docs", "status"},
+			"7095a1d5766d9a942536f38db1c531967f53cabb558c2718a10a906ef56e1ff0", writeRiskModelThreatsPanel},
+		{"risk-model-summary", []string{"risk-model-summary", "risk-heatmap", "risk-stride", "risk-residual", "risk-counts", "risk-severity", "status"},
+			"d60b0c490e8055ba7fe724f573504add76599309e977442226bbf632c0137317", writeRiskModelSummaryPanel},
 	}
-	return out
-}
+	fastFragments = []fastWriter[fragmentWriter]{
+		{"doclink", []string{"doclink"}, "f21141884c9211c46994e8e49741564435c2511954a85f64931168ac59c77b6d", writeDocLink},
+		{"docitem", []string{"docitem", "status"}, "a2fa11e68859560085bb03ea51045abfc8c7fb518d0980b8c2256730da7e1de0", writeDocItem},
+	}
+)
 
-// fastFragment is a fragment template with a Go equivalent, like a fast layout.
-type fastFragment struct {
-	name      string
-	templates []string
-	digest    string
-	write     func(pg *Page, w htmlWriter, d *Document) bool
-}
-
-// fastFragments lists them, as fastLayouts.
-var fastFragments = []fastFragment{
-	{"doclink", []string{"doclink"}, "f21141884c9211c46994e8e49741564435c2511954a85f64931168ac59c77b6d", writeDocLink},
-	{"docitem", []string{"docitem", "status"}, "a2fa11e68859560085bb03ea51045abfc8c7fb518d0980b8c2256730da7e1de0", writeDocItem},
-}
-
-// fastFragmentWriters returns the Go writers of the fragments whose templates
-// in the page.html set are the default theme's, by name.
-func fastFragmentWriters(page *template.Template) map[string]func(*Page, htmlWriter, *Document) bool {
-	out := map[string]func(*Page, htmlWriter, *Document) bool{}
-	for _, f := range fastFragments {
+// fastWriters returns, by name, the writers whose templates in the page.html set
+// are the default theme's.
+func fastWriters[W any](page *template.Template, list []fastWriter[W]) map[string]W {
+	out := map[string]W{}
+	for _, f := range list {
 		if page != nil && templatesDigest(page, f.templates) == f.digest {
 			out[f.name] = f.write
 		}

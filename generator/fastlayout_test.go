@@ -236,10 +236,10 @@ func TestDefaultThemeUsesFastLayouts(t *testing.T) {
 		}
 	}
 	for _, f := range fastPanels {
-		if th.fastPanels[f.template] == nil {
+		if th.fastPanels[f.name] == nil {
 			t.Errorf("the default theme's %s templates %v changed (digest %s):\n"+
 				"make its writer write what they write, run TestFastLayoutsMatchTemplates, then set the digest in fastPanels",
-				f.template, f.templates, templatesDigest(th.pages["page.html"], f.templates))
+				f.name, f.templates, templatesDigest(th.pages["page.html"], f.templates))
 		}
 	}
 	for _, f := range fastFragments {

@@ -25,9 +25,9 @@ type theme struct {
 	// (writeBasePage), with the method that writes their content block.
 	whole map[string]func(*Page) (template.HTML, error)
 	// fastPanels holds the panels written in Go, by template name.
-	fastPanels map[string]func(*PanelPage, htmlWriter) error
+	fastPanels map[string]panelWriter
 	// fastFragments holds the document fragments written in Go, by name.
-	fastFragments map[string]func(*Page, htmlWriter, *Document) bool
+	fastFragments map[string]fragmentWriter
 }
 
 // overlayFS reads a file from top when it has it, else from base.
@@ -110,8 +110,8 @@ func loadTheme(site fs.FS, cfg *Config, def fs.FS, funcs template.FuncMap, templ
 			return nil, err
 		}
 		th.fast, th.whole = fast, whole
-		th.fastPanels = fastPanelWriters(th.pages["page.html"])
-		th.fastFragments = fastFragmentWriters(th.pages["page.html"])
+		th.fastPanels = fastWriters(th.pages["page.html"], fastPanels)
+		th.fastFragments = fastWriters(th.pages["page.html"], fastFragments)
 	}
 	return th, nil
 }
