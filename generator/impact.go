@@ -200,7 +200,7 @@ func (ip *ImpactPage) Rows() []ImpactRow {
 	for i, e := range ip.Set.Dependents {
 		rows[i] = ImpactRow{Title: e.Doc.Title, Href: relURL(ip.url, e.Doc.URL), Owner: e.Doc.Owner, Depth: e.Depth,
 			Risks: e.OpenCriticalRisks, Criticality: Humanize(e.Criticality), CriticalityTag: e.Criticality,
-			Lifecycle: Humanize(e.Lifecycle), Sunset: e.Lifecycle == "end-of-life" || e.Lifecycle == "phase-out",
+			Lifecycle: Humanize(e.Lifecycle), Sunset: sunsetOf("", e.Lifecycle) != "",
 			InCycle: e.InCycle, Path: strings.Join(pathIDs(e.Path), " ← ")}
 	}
 	return rows
@@ -280,7 +280,7 @@ func (pg *Page) ImpactHTML() (template.HTML, error) {
 	w.status(d.Status)
 	if l := d.Fields.String("lifecycle"); l != "" {
 		w.raw(" · ")
-		if l == "end-of-life" || l == "phase-out" {
+		if sunsetOf("", l) != "" {
 			w.raw("<span class=\"sunset-flag\"><span aria-hidden=\"true\">⚠ </span>")
 			w.text(Humanize(l))
 			w.raw("</span>")
