@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -32,14 +33,49 @@ type result struct {
 
 // job is one tool's command at one size.
 type job struct {
-	tool  string
-	out   string   // output folder, removed before every run
-	clean []string // more folders to remove before every run (Hugo's resources)
-	args  []string
+	tool string
+	// out, when set, is where the runs write: each run writes to a new folder
+	// under it, and bench removes them all at the end (outputs).
+	out   string
+	clean []string // folders to remove before every run (Hugo's resources)
+	args  func(out string) []string
 }
 
-func bench(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
+// outputs are the folders the runs wrote, removed when the benchmark ends and not
+// between runs. On a file system that has just deleted many files, creating as
+// many again can cost several times the build: ext4 without a journal (this kind
+// of VM's disk) skips every recently deleted inode when it allocates one, so a
+// run that follows the deletion of the last run's 13,000 files spends ten
+// seconds or more in the kernel, for Hugo as for archfolio. A cold build, the
+// kind the targets count, follows no such deletion.
+type outputs struct{ dirs []string }
+
+// fresh returns a new output folder under parent, not yet made.
+func (o *outputs) fresh(parent, tool string) (string, error) {
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return "", err
+	}
+	dir, err := os.MkdirTemp(parent, tool+"-")
+	if err != nil {
+		return "", err
+	}
+	o.dirs = append(o.dirs, dir)
+	return filepath.Join(dir, "public"), nil
+}
+
+// removeAll removes every output folder.
+func (o *outputs) removeAll() error {
+	var errs []error
+	for _, dir := range o.dirs {
+		errs = append(errs, os.RemoveAll(dir))
+	}
+	o.dirs = nil
+	return errors.Join(errs...)
+}
+
+func bench(ctx context.Context, cfg *config, stdout, stderr io.Writer) (err error) {
 	printMachine(ctx, cfg, stdout)
+	defer func() { err = errors.Join(err, cfg.outputs.removeAll()) }()
 	var perN []map[string]*result
 	for _, n := range cfg.sizes {
 		site, hugo, err := generate(ctx, cfg, n, stderr)
@@ -58,7 +94,9 @@ func bench(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 	if cfg.tools["archfolio"] {
 		n := slices.Max(cfg.sizes)
 		site := filepath.Join(cfg.sizeDir(n), "site")
-		check := job{tool: "check", args: []string{cfg.archfolio, "check", "-s", site, "--today", cfg.today}}
+		check := job{tool: "check", args: func(string) []string {
+			return []string{cfg.archfolio, "check", "-s", site, "--today", cfg.today}
+		}}
 		results, err := measure(ctx, cfg, []job{check}, n, stderr)
 		if err != nil {
 			return err
@@ -107,18 +145,20 @@ func (cfg *config) sizeDir(n int) string {
 func (cfg *config) jobs(n int, site, hugo string) []job {
 	dir := cfg.sizeDir(n)
 	var jobs []job
+	outs := filepath.Join(dir, "out")
 	if cfg.tools["archfolio"] {
-		out := filepath.Join(dir, "out-archfolio")
-		jobs = append(jobs, job{tool: "archfolio", out: out,
-			args: []string{cfg.archfolio, "build", "-s", site, "-d", out, "--today", cfg.today}})
+		jobs = append(jobs, job{tool: "archfolio", out: outs, args: func(out string) []string {
+			return []string{cfg.archfolio, "build", "-s", site, "-d", out, "--today", cfg.today}
+		}})
 	}
 	if cfg.tools["hugo"] {
-		out := filepath.Join(dir, "out-hugo")
-		jobs = append(jobs, job{tool: "hugo", out: out, clean: []string{filepath.Join(hugo, "resources")},
-			args: []string{cfg.hugo, "-s", hugo, "-d", out, "--quiet", "--buildFuture", "--buildExpired"}})
+		jobs = append(jobs, job{tool: "hugo", out: outs, clean: []string{filepath.Join(hugo, "resources")},
+			args: func(out string) []string {
+				return []string{cfg.hugo, "-s", hugo, "-d", out, "--quiet", "--buildFuture", "--buildExpired"}
+			}})
 	}
 	if cfg.tools["floor"] {
-		jobs = append(jobs, job{tool: "floor", args: []string{cfg.self, "-floor", site}})
+		jobs = append(jobs, job{tool: "floor", args: func(string) []string { return []string{cfg.self, "-floor", site} }})
 	}
 	return jobs
 }
@@ -132,7 +172,7 @@ func measure(ctx context.Context, cfg *config, jobs []job, n int, stderr io.Writ
 	}
 	for r := -1; r < cfg.runs; r++ {
 		for _, j := range jobs {
-			s, err := runOnce(ctx, j)
+			s, err := runOnce(ctx, cfg, j)
 			if err != nil {
 				return nil, err
 			}
@@ -146,23 +186,29 @@ func measure(ctx context.Context, cfg *config, jobs []job, n int, stderr io.Writ
 	return results, nil
 }
 
-func runOnce(ctx context.Context, j job) (sample, error) {
-	for _, dir := range append([]string{j.out}, j.clean...) {
-		if dir != "" {
-			if err := os.RemoveAll(dir); err != nil {
-				return sample{}, err
-			}
+func runOnce(ctx context.Context, cfg *config, j job) (sample, error) {
+	for _, dir := range j.clean {
+		if err := os.RemoveAll(dir); err != nil {
+			return sample{}, err
 		}
 	}
-	syncDisks() // so that the last run's deletions are not charged to this one
+	var dest string
+	if j.out != "" {
+		var err error
+		if dest, err = cfg.outputs.fresh(j.out, j.tool); err != nil {
+			return sample{}, err
+		}
+	}
+	syncDisks() // so that the last run's writes are not charged to this one
+	args := j.args(dest)
 	var out bytes.Buffer
-	cmd := exec.CommandContext(ctx, j.args[0], j.args[1:]...)
+	cmd := exec.CommandContext(ctx, args[0], args[1:]...)
 	cmd.Stdout, cmd.Stderr = &out, &out
 	start := time.Now()
 	err := cmd.Run()
 	wall := time.Since(start)
 	if err != nil {
-		return sample{}, fmt.Errorf("%s: %w\n%s", strings.Join(j.args, " "), err, out.String())
+		return sample{}, fmt.Errorf("%s: %w\n%s", strings.Join(args, " "), err, out.String())
 	}
 	ps := cmd.ProcessState
 	return sample{wall: wall, cpu: ps.UserTime() + ps.SystemTime(), sys: ps.SystemTime(), rss: peakRSS(ps)}, nil

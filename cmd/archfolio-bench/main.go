@@ -12,6 +12,10 @@
 // memory (the child's rusage) and the ratios. It ends with `archfolio check` at
 // the largest N. Run it from the repository root on an otherwise idle machine.
 //
+// Every run writes a new output folder, as a cold build would; they are removed
+// when the benchmark ends, not between runs (about 5 GB at the default sizes; see
+// outputs for why).
+//
 // Both binaries are built with profile-guided optimisation (each command's
 // default.pgo), so that the floor runs goldmark and chroma as well optimised as
 // archfolio does; this one's profile is of `-floor DIR -cpuprofile FILE` on the
@@ -48,6 +52,7 @@ type config struct {
 	hugo      string
 	tools     map[string]bool
 	self      string // this program, re-run with -floor for the floor
+	outputs   outputs
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {

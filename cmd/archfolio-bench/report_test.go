@@ -2,6 +2,10 @@ package main
 
 import (
 	"bytes"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -43,5 +47,39 @@ func TestBodySkipsFrontMatter(t *testing.T) {
 		if got := string(body([]byte(in))); got != want {
 			t.Errorf("body(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+func TestEveryRunWritesToAFreshFolderRemovedAtTheEnd(t *testing.T) {
+	parent := filepath.Join(t.TempDir(), "out")
+	var o outputs
+	a, err := o.fresh(parent, "archfolio")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := o.fresh(parent, "archfolio")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a == b {
+		t.Fatalf("two runs share the output folder %s", a)
+	}
+	for _, dir := range []string{a, b} {
+		if _, err := os.Stat(dir); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("%s exists before the run (err %v): the tool would replace it, deleting files", dir, err)
+		}
+		if err := os.MkdirAll(dir, 0o755); err != nil { // what the run does
+			t.Fatal(err)
+		}
+	}
+	if err := o.removeAll(); err != nil {
+		t.Fatal(err)
+	}
+	left, err := os.ReadDir(parent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(left) != 0 {
+		t.Errorf("removeAll left %d folders in %s", len(left), parent)
 	}
 }
