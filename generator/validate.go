@@ -28,19 +28,21 @@ type frontMatter struct {
 // document cannot take part in the site (no usable kind).
 func (b *builder) readFrontMatter(doc *Document, items yaml.MapSlice, sink *diagSink) bool {
 	fm := &frontMatter{b: b, doc: doc, sink: sink}
-	raw := map[string]any{}
+	var rawKind any // the last kind written, as YAML decodes a repeated key
 	for _, it := range items {
-		raw[fmt.Sprint(it.Key)] = it.Value
+		if keyString(it.Key) == "kind" {
+			rawKind = it.Value
+		}
 	}
-	kindName, _ := raw["kind"].(string)
+	kindName, _ := rawKind.(string)
 	kind := b.schema.Kinds[kindName]
 	switch {
-	case raw["kind"] == nil:
+	case rawKind == nil:
 		sink.errorf(Pos{1, 1}, "missing required field kind (one of: %s)", strings.Join(b.schema.Order, ", "))
 		return false
 	case kind == nil:
-		sink.errorf(doc.pos("kind"), "unknown kind %q%s (want one of: %s)", fmt.Sprint(raw["kind"]),
-			didYouMean(fmt.Sprint(raw["kind"]), b.schema.Order), strings.Join(b.schema.Order, ", "))
+		sink.errorf(doc.pos("kind"), "unknown kind %q%s (want one of: %s)", fmt.Sprint(rawKind),
+			didYouMean(fmt.Sprint(rawKind), b.schema.Order), strings.Join(b.schema.Order, ", "))
 		return false
 	}
 	doc.Kind = kindName
@@ -96,7 +98,7 @@ func (fm *frontMatter) object(items yaml.MapSlice, fields *Fields, kind *Kind, p
 	obj := &Object{}
 	written := map[string]bool{}
 	for _, it := range items {
-		key := fmt.Sprint(it.Key)
+		key := keyString(it.Key)
 		fp := joinPath(p, key)
 		written[key] = it.Value != nil
 		var f *Field
@@ -236,7 +238,7 @@ func (fm *frontMatter) value(v any, f *Field, p string) (any, bool) {
 		}
 		obj := &Object{}
 		for _, it := range items {
-			key := fmt.Sprint(it.Key)
+			key := keyString(it.Key)
 			if val, ok := fm.value(it.Value, f.Value, joinPath(p, key)); ok {
 				obj.set(key, val)
 			}
@@ -341,13 +343,22 @@ func describe(v any) string {
 	}
 }
 
+// keyString is a mapping key as text: most keys are strings already, and
+// fmt.Sprint would copy each one.
+func keyString(k any) string {
+	if s, ok := k.(string); ok {
+		return s
+	}
+	return fmt.Sprint(k)
+}
+
 // plainValue converts an unchecked YAML value to the normalised shapes.
 func plainValue(v any) any {
 	switch v := v.(type) {
 	case yaml.MapSlice:
 		obj := &Object{}
 		for _, it := range v {
-			obj.set(fmt.Sprint(it.Key), plainValue(it.Value))
+			obj.set(keyString(it.Key), plainValue(it.Value))
 		}
 		return obj
 	case []any:
