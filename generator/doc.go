@@ -31,8 +31,10 @@
 // html/template does; the theme's templates call them (RowsHTML, ItemsHTML).
 // Fast layouts (fastlayout.go) go further for the templates that make most of a
 // large site's pages: when a theme's templates for a layout's content block (a
-// document page, a kind index, an owner or tag page), a panel (the dependency
-// neighbourhood) or a fragment (doclink, docitem) have the default theme's parse
+// document page, a kind index, an owner or tag page, an impact page, the risk
+// register), a panel (the dependency neighbourhood, alignment, threat model,
+// review, backlog and a blueprint's risk and roadmap panels) or a fragment
+// (doclink, docitem) have the default theme's parse
 // trees, a Go equivalent writes them, and with the default base.html the whole
 // page is written in Go; a theme that changes one of those templates gets its
 // templates. TestFastLayoutsMatchTemplates renders whole sites both ways and

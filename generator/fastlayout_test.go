@@ -79,6 +79,9 @@ findings:
     title: "Finding \"two\""
     severity: low
     status: closed
+conditions:
+  - text: Fix <it> & "soon"
+    due: 2026-11-26
 ---
 Review body.
 `,
@@ -137,6 +140,19 @@ threats:
   - {id: O1, title: Orphan threat, stride: tampering, likelihood: 1, impact: 1, status: accepted}
 ---
 `,
+	"content/threat-models/tm-one.md": `
+---
+id: tm-one
+kind: threat-model
+title: One <threat>
+status: draft
+owner: Security
+subject: good
+methodology: stride
+threats:
+  - {id: "Q&1", title: "Only \"one\"", stride: repudiation, likelihood: 3, impact: 3, status: accepted, mitigations: [good]}
+---
+`,
 	"content/threat-models/tm-empty.md": `
 ---
 id: tm-empty
@@ -146,6 +162,32 @@ status: draft
 owner: Security
 subject: good
 methodology: stride
+---
+`,
+	"content/remediation/rem-expired.md": `
+---
+id: rem-expired
+kind: remediation
+title: Waived <fix> & "expired"
+status: open
+owner: Ops "team"
+severity: high
+affects: [evil, good]
+waiver: {approved_by: "CISO <office>", expires: 2026-01-01}
+---
+`,
+	"content/remediation/rem-expiring.md": `
+---
+id: rem-expiring
+kind: remediation
+title: Waived fix, expiring
+status: in-progress
+owner: Ops
+severity: low
+jira: SEC-12
+source: r1
+affects: [evil]
+waiver: {approved_by: CISO, expires: 2026-12-02}
 ---
 `,
 	"content/guides/empty.md": `

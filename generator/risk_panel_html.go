@@ -70,35 +70,111 @@ func writeRiskModelSummaryPanel(pg *PanelPage, w htmlWriter) error {
 	w.stride(m.Stride)
 	w.raw("\n<h3>Residual risk</h3>\n")
 	r := m.Residual
-	if n := len(r.Threats); n > 0 {
-		w.raw("\n<p>")
-		w.int(n)
-		if n == 1 {
-			w.raw(" residual threat (open or accepted): ")
-		} else {
-			w.raw(" residual threats (open or accepted): ")
-		}
-		w.riskCounts(r.BySeverity)
-		w.raw("</p>\n")
-		w.raw("\n<ul>")
-		for _, t := range r.Threats {
-			w.raw("<li><a href=\"#")
+	w.residual(r)
+	if len(r.Threats) > 0 {
+		w.threatList(r.Threats, func(t *Threat) {
+			w.raw("<a href=\"#")
 			w.urlPart(t.Anchor)
 			w.raw("\">")
 			w.text(t.ID)
-			w.raw("</a> ")
-			w.text(t.Title)
-			w.raw(" — ")
-			w.severity(t.Severity)
-			w.raw(" ")
-			w.status(t.Status)
-			w.raw("</li>")
-		}
-		w.raw("</ul>")
-	} else {
-		w.raw("\n<p>No residual risk: every threat is mitigated, in mitigation, transferred or a false positive.</p>\n")
+			w.raw("</a>")
+		})
 	}
 	w.raw("\n</div>\n</div>\n")
+	return nil
+}
+
+// residual is the theme's "risk-residual" fragment.
+func (w htmlWriter) residual(r ResidualRisk) {
+	n := len(r.Threats)
+	if n == 0 {
+		w.raw("\n<p>No residual risk: every threat is mitigated, in mitigation, transferred or a false positive.</p>\n")
+		return
+	}
+	w.raw("\n<p>")
+	w.int(n)
+	if n == 1 {
+		w.raw(" residual threat (open or accepted): ")
+	} else {
+		w.raw(" residual threats (open or accepted): ")
+	}
+	w.riskCounts(r.BySeverity)
+	w.raw("</p>\n")
+}
+
+// writeRiskBlueprintPanel is the "risk-blueprint" panel: a blueprint's threat
+// models and their residual threats, or the gap of having none.
+func writeRiskBlueprintPanel(pg *PanelPage, w htmlWriter) error {
+	d, ok := pg.Data.(blueprintRiskPanel)
+	if !ok {
+		return fmt.Errorf("risk-blueprint: data is %T, not blueprintRiskPanel", pg.Data)
+	}
+	if d.Gap {
+		w.raw("\n<p class=\"flag flag-bad\"><span aria-hidden=\"true\">⚠ </span>No threat model: a blueprint of criticality ")
+		w.text(d.Criticality)
+		w.raw(" should have one. See the <a href=\"")
+		w.url(pg.Rel("risks/"))
+		w.raw("#gaps\">gaps in the risk register</a>.</p>")
+	}
+	for _, m := range d.Models {
+		w.raw("\n<h3>")
+		w.link(pg.Rel(m.Model.URL), m.Model.Title)
+		w.raw("</h3>\n<p>")
+		w.int(m.Threats)
+		if m.Threats == 1 {
+			w.raw(" threat in this model.</p>\n")
+		} else {
+			w.raw(" threats in this model.</p>\n")
+		}
+		w.residual(m.Residual)
+		if len(m.Residual.Threats) > 0 {
+			w.threatList(m.Residual.Threats, func(t *Threat) { w.link(pg.Rel(t.URL()), t.ID) })
+		}
+	}
+	w.raw("\n")
+	return nil
+}
+
+// threatList is the list of residual threats the threat model and blueprint
+// panels write, each threat's id linked by link.
+func (w htmlWriter) threatList(threats []*Threat, link func(*Threat)) {
+	w.raw("\n<ul>")
+	for _, t := range threats {
+		w.raw("<li>")
+		link(t)
+		w.raw(" ")
+		w.text(t.Title)
+		w.raw(" — ")
+		w.severity(t.Severity)
+		w.raw(" ")
+		w.status(t.Status)
+		w.raw("</li>")
+	}
+	w.raw("</ul>")
+}
+
+// writeRiskAddressedPanel is the "risk-addressed" panel: the threats a
+// document mitigates or remediates.
+func writeRiskAddressedPanel(pg *PanelPage, w htmlWriter) error {
+	ts, ok := pg.Data.([]*Threat)
+	if !ok {
+		return fmt.Errorf("risk-addressed: data is %T, not []*Threat", pg.Data)
+	}
+	w.raw("\n<ul>")
+	for _, t := range ts {
+		w.raw("\n<li>")
+		w.link(pg.Rel(t.URL()), t.ID)
+		w.raw(" ")
+		w.text(t.Title)
+		w.raw(" in ")
+		w.link(pg.Rel(t.Model.URL), t.Model.Title)
+		w.raw(" — ")
+		w.severity(t.Severity)
+		w.raw(" ")
+		w.status(t.Status)
+		w.raw("</li>")
+	}
+	w.raw("\n</ul>\n")
 	return nil
 }
 

@@ -1,0 +1,244 @@
+package generator
+
+import "fmt"
+
+// The remediation backlog panels of the default theme (layouts/_backlog.html)
+// and the roadmap panel of a blueprint (layouts/_roadmap.html) in Go
+// (fastlayout.go): every remediation item and most blueprints have one.
+
+// writeBacklogItemPanel is the "backlog-item" panel: a remediation item's JIRA
+// issue, due date, SLA, waiver and the findings that raised it.
+func writeBacklogItemPanel(pg *PanelPage, w htmlWriter) error {
+	d, ok := pg.Data.(remediationPanel)
+	if !ok {
+		return fmt.Errorf("backlog-item: data is %T, not remediationPanel", pg.Data)
+	}
+	it := d.Item
+	w.raw("\n<dl class=\"facts\">\n<dt>JIRA</dt><dd>")
+	if it.Jira != "" {
+		w.jira(it)
+	} else {
+		w.raw("not linked")
+	}
+	w.raw("</dd>\n<dt>Due</dt><dd>")
+	w.due(it)
+	if it.DueBasis == "due" {
+		w.raw(" <span class=\"summary\">(set explicitly)</span>")
+	}
+	w.raw("</dd>\n<dt>SLA</dt><dd>")
+	if it.SLADays != 0 {
+		w.int(it.SLADays)
+		w.raw(" days for ")
+		w.text(it.Severity)
+		w.raw(" severity")
+		if !it.SLADue.IsZero() {
+			w.raw(": due by ")
+			w.date(it.SLADue)
+		}
+	}
+	w.raw("</dd>")
+	if wv := it.Waiver; wv != nil {
+		w.raw("\n<dt>Waiver</dt><dd>")
+		w.waiver(wv)
+		if wv.ApprovedBy != "" {
+			w.raw("; approved by ")
+			w.text(wv.ApprovedBy)
+		}
+		w.raw("</dd>")
+	}
+	w.raw("\n</dl>")
+	if len(d.FoundIn) > 0 {
+		w.raw("\n<h3>Found in</h3>\n<ul>")
+		for _, f := range d.FoundIn {
+			w.raw("<li>Finding <a href=\"")
+			w.url(pg.Rel(f.Review.URL))
+			w.raw("#finding-")
+			w.urlPart(slugify(f.ID))
+			w.raw("\">")
+			w.text(f.ID)
+			w.raw("</a> ")
+			w.text(f.Title)
+			w.raw(" of ")
+			w.link(pg.Rel(f.Review.URL), f.Review.Title)
+			w.raw("</li>")
+		}
+		w.raw("</ul>")
+	}
+	w.raw("\n")
+	return nil
+}
+
+// writeBacklogBlueprintPanel is the "backlog-blueprint" panel: a blueprint's open
+// remediation as a table, and how many more items are closed.
+func writeBacklogBlueprintPanel(pg *PanelPage, w htmlWriter) error {
+	d, ok := pg.Data.(blueprintBacklogPanel)
+	if !ok {
+		return fmt.Errorf("backlog-blueprint: data is %T, not blueprintBacklogPanel", pg.Data)
+	}
+	if len(d.Open) > 0 {
+		w.raw("\n")
+		w.backlogTable(pg.Page, d.Open)
+	} else {
+		w.raw("\n<p>No open remediation.</p>")
+	}
+	if d.Closed != 0 {
+		w.raw("<p class=\"summary\">")
+		w.int(d.Closed)
+		if d.Closed == 1 {
+			w.raw(" more item is done or risk-accepted; see the <a href=\"")
+		} else {
+			w.raw(" more items are done or risk-accepted; see the <a href=\"")
+		}
+		w.url(pg.Rel("backlog/"))
+		w.raw("\">backlog</a>.</p>")
+	}
+	w.raw("\n")
+	return nil
+}
+
+// backlogTable is the theme's "backlog-table" fragment as a blueprint's panel
+// calls it: not sortable, no id, no filters.
+func (w htmlWriter) backlogTable(pg *Page, items []*BacklogItem) {
+	w.raw("\n<div class=\"table-scroll\">\n<table class=\"data\">\n<thead><tr><th scope=\"col\">Due</th><th scope=\"col\">Item</th><th scope=\"col\">JIRA</th><th scope=\"col\">Severity</th><th scope=\"col\">Status</th><th scope=\"col\">Owner</th><th scope=\"col\">Blueprints</th></tr></thead>\n<tbody>")
+	for _, it := range items {
+		w.raw("\n<tr>\n<td class=\"due\">")
+		w.due(it)
+		w.raw("</td>\n<td>")
+		w.link(pg.Rel(it.Doc.URL), it.Doc.Title)
+		if s := it.Source; s != nil {
+			w.raw("<br><span class=\"summary\">from ")
+			w.link(pg.Rel(s.URL), s.Title)
+			w.raw("</span>")
+		}
+		w.raw("</td>\n<td>")
+		w.jira(it)
+		w.raw("</td>\n<td>")
+		w.severity(it.Severity)
+		w.raw("</td>\n<td>")
+		w.status(it.Status)
+		if it.Waiver != nil {
+			w.raw("<br>")
+			w.waiver(it.Waiver)
+		}
+		w.raw("</td>\n<td>")
+		w.text(it.Doc.Owner)
+		w.raw("</td>\n<td>")
+		for i, d := range it.Affects {
+			if i > 0 {
+				w.raw(", ")
+			}
+			w.link(pg.Rel(d.URL), d.Title)
+		}
+		w.raw("</td>\n</tr>")
+	}
+	w.raw("\n</tbody>\n</table>\n</div>\n")
+}
+
+// jira is the theme's "backlog-jira" fragment.
+func (w htmlWriter) jira(it *BacklogItem) {
+	switch {
+	case it.JiraURL != "":
+		w.raw("<a class=\"jira\" href=\"")
+		w.url(it.JiraURL)
+		w.raw("\">")
+		w.text(it.Jira)
+		w.raw("</a>")
+	case it.Jira != "":
+		w.raw("<code>")
+		w.text(it.Jira)
+		w.raw("</code>")
+	}
+}
+
+// due is the theme's "backlog-due" fragment.
+func (w htmlWriter) due(it *BacklogItem) {
+	if !it.Due.IsZero() {
+		w.date(it.Due)
+		if it.DueBasis == "sla" {
+			w.raw(" <span class=\"summary\">(SLA ")
+			w.int(it.SLADays)
+			w.raw(" days)</span>")
+		}
+	} else {
+		w.raw("<span class=\"summary\">no due date</span>")
+	}
+	switch {
+	case it.Overdue:
+		w.raw(" <span class=\"flag flag-bad\"><span aria-hidden=\"true\">⚠ </span>Overdue ")
+		w.days(it.DaysLate)
+		w.raw("</span>")
+	case it.Open() && !it.Due.IsZero():
+		w.raw(" <span class=\"summary\">in ")
+		w.days(it.DaysLeft)
+		w.raw("</span>")
+	}
+	if it.SLABreached && !(it.Overdue && it.DueBasis == "sla") {
+		w.raw(" <span class=\"flag flag-warn\"><span aria-hidden=\"true\">⚠ </span>SLA breached</span>")
+	}
+}
+
+// waiver is the theme's "backlog-waiver" fragment.
+func (w htmlWriter) waiver(wv *Waiver) {
+	switch {
+	case wv.Expired:
+		w.raw("<span class=\"flag flag-bad\"><span aria-hidden=\"true\">⚠ </span>Expired ")
+		w.date(wv.Expires)
+		w.raw(", ")
+		w.days(wv.Days)
+		w.raw(" ago</span>")
+	case wv.Expiring:
+		w.raw("<span class=\"flag flag-warn\"><span aria-hidden=\"true\">⚠ </span>Expires ")
+		w.date(wv.Expires)
+		w.raw(", in ")
+		w.days(wv.Days)
+		w.raw("</span>")
+	case !wv.Expires.IsZero():
+		w.raw("Expires ")
+		w.date(wv.Expires)
+		w.raw(", in ")
+		w.int(wv.Days)
+		w.raw(" days")
+	}
+}
+
+// days writes "1 day" or "n days".
+func (w htmlWriter) days(n int) {
+	w.int(n)
+	if n == 1 {
+		w.raw(" day")
+	} else {
+		w.raw(" days")
+	}
+}
+
+// writeRoadmapBlueprintPanel is the "roadmap-blueprint-panel" panel: the
+// roadmap items that deliver a blueprint.
+func writeRoadmapBlueprintPanel(pg *PanelPage, w htmlWriter) error {
+	items, ok := pg.Data.([]*RoadmapItem)
+	if !ok {
+		return fmt.Errorf("roadmap-blueprint-panel: data is %T, not []*RoadmapItem", pg.Data)
+	}
+	w.raw("\n<ul class=\"rm-delivered-by\">")
+	for _, it := range items {
+		w.raw("\n  <li>")
+		w.link(pg.Rel(it.Doc.URL), it.Doc.Title)
+		w.raw(" ")
+		w.status(it.Status)
+		if it.Slipped {
+			w.raw(" <span class=\"rm-flag\">⚠ slipped</span>")
+		}
+		w.raw("\n  <span class=\"summary\">")
+		if it.Dated {
+			w.text(it.Start.Text)
+			w.raw(" to ")
+			w.text(it.End.Text)
+			w.raw(" · ")
+		}
+		w.text(it.Lane.Title)
+		w.raw(" · ")
+		w.link(pg.Rel(it.Track.URL), it.Track.Title)
+		w.raw("</span></li>")
+	}
+	w.raw("\n</ul>\n")
+	return nil
+}
