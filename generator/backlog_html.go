@@ -1,6 +1,10 @@
 package generator
 
-import "fmt"
+import (
+	"fmt"
+	"html/template"
+	"time"
+)
 
 // The remediation backlog panels of the default theme (layouts/_backlog.html)
 // and the roadmap panel of a blueprint (layouts/_roadmap.html) in Go
@@ -68,6 +72,123 @@ func writeBacklogItemPanel(pg *PanelPage, w htmlWriter) error {
 	return nil
 }
 
+// BacklogHTML writes the default theme's backlog.html content block
+// (fastlayout.go): the open items, their groups, the risk-accepted items and
+// the waivers.
+func (pg *Page) BacklogHTML() (template.HTML, error) {
+	b, ok := pg.Data.(*Backlog)
+	if !ok {
+		return "", fmt.Errorf("backlog.html: data is %T, not *Backlog", pg.Data)
+	}
+	buf := pg.bufs().get()
+	w := htmlWriter{buf}
+	w.raw("\n<h1>Remediation backlog</h1>\n<p class=\"lede\">")
+	w.int(len(b.Open))
+	w.raw(" open items as of ")
+	w.text(pg.Site.Today.Format(time.DateOnly))
+	w.raw(": ")
+	w.int(b.Overdue)
+	w.raw(" overdue, ")
+	w.int(b.Breached)
+	w.raw(" past their SLA; ")
+	w.int(len(b.Accepted))
+	w.raw(" risk-accepted, ")
+	w.int(b.Done)
+	w.raw(" done. Due dates are explicit or discovered + the severity's SLA.</p>\n<nav aria-label=\"On this page\"><ul class=\"page-links\">\n<li><a href=\"#open\">Open items</a></li><li><a href=\"#by-blueprint\">By blueprint</a></li><li><a href=\"#by-owner\">By owner</a></li><li><a href=\"#by-source\">By source</a></li><li><a href=\"#accepted\">Risk-accepted</a></li><li><a href=\"#waivers\">Waivers</a></li><li><a href=\"")
+	w.url(pg.Rel("backlog.csv"))
+	w.raw("\" download>backlog.csv</a></li>\n</ul></nav>\n\n<section aria-labelledby=\"open\">\n<h2 id=\"open\">Open items</h2>\n<p>Overdue items first, then SLA breaches, then by due date.</p>")
+	if len(b.Open) > 0 {
+		w.raw("\n")
+		w.filters("backlog-table", b.Filters, "h3")
+		w.raw("\n")
+		w.backlogTable(pg, b.Open, true, "backlog-table", b.Filters)
+	} else {
+		w.raw("\n<p>Nothing is open.</p>")
+	}
+	w.raw("\n</section>\n\n")
+	w.backlogGroups(pg, "by-blueprint", "By blueprint", b.ByBlueprint)
+	w.raw("\n")
+	w.backlogGroups(pg, "by-owner", "By owner", b.ByOwner)
+	w.raw("\n")
+	w.backlogGroups(pg, "by-source", "By source", b.BySource)
+	w.raw("\n\n<section aria-labelledby=\"accepted\">\n<h2 id=\"accepted\">Risk-accepted items</h2>")
+	if len(b.Accepted) > 0 {
+		w.raw("\n")
+		w.backlogTable(pg, b.Accepted, false, "", nil)
+	} else {
+		w.raw("\n<p>No item is risk-accepted.</p>")
+	}
+	w.raw("\n</section>\n\n<section aria-labelledby=\"waivers\">\n<h2 id=\"waivers\">Waivers</h2>")
+	if len(b.Waivers) > 0 {
+		w.raw("\n<p>Soonest expiry first. An expired waiver is an error in <code>archfolio check</code>; one expiring within 30 days a warning.</p>\n<table class=\"data\">\n<thead><tr><th scope=\"col\">Item</th><th scope=\"col\">Status</th><th scope=\"col\">Expiry</th><th scope=\"col\">Approved by</th><th scope=\"col\">Justification</th></tr></thead>\n<tbody>")
+		for _, it := range b.Waivers {
+			w.raw("\n<tr><td>")
+			w.link(pg.Rel(it.Doc.URL), it.Doc.Title)
+			w.raw(" ")
+			w.jira(it)
+			w.raw("</td><td>")
+			w.status(it.Status)
+			w.raw("</td>\n<td>")
+			w.waiver(it.Waiver)
+			w.raw("</td><td>")
+			w.text(it.Waiver.ApprovedBy)
+			w.raw("</td><td>")
+			w.text(it.Waiver.Justification)
+			w.raw("</td></tr>")
+		}
+		w.raw("\n</tbody>\n</table>")
+	} else {
+		w.raw("\n<p>No open item has a waiver.</p>")
+	}
+	w.raw("\n</section>\n")
+	return pg.lend(buf), nil
+}
+
+// backlogGroups is the theme's "backlog-groups" fragment: open items grouped by
+// blueprint, owner or source.
+func (w htmlWriter) backlogGroups(pg *Page, id, title string, groups []BacklogGroup) {
+	w.raw("\n<section aria-labelledby=\"")
+	w.text(id)
+	w.raw("\">\n<h2 id=\"")
+	w.text(id)
+	w.raw("\">")
+	w.text(title)
+	w.raw("</h2>")
+	for _, g := range groups {
+		w.raw("\n<h3 id=\"")
+		w.text(id)
+		w.raw("-")
+		w.text(g.Slug)
+		w.raw("\">")
+		if g.Doc != nil {
+			w.link(pg.Rel(g.Doc.URL), g.Name)
+		} else {
+			w.text(g.Name)
+		}
+		w.raw(" <span class=\"count\">")
+		w.int(len(g.Items))
+		w.raw("</span></h3>\n<ul class=\"backlog-group\">")
+		for _, it := range g.Items {
+			w.raw("\n<li>")
+			w.link(pg.Rel(it.Doc.URL), it.Doc.Title)
+			w.raw(" ")
+			w.jira(it)
+			w.raw(" ")
+			w.severity(it.Severity)
+			w.raw(" ")
+			w.status(it.Status)
+			w.raw(" — due ")
+			w.due(it)
+			w.raw("</li>")
+		}
+		w.raw("\n</ul>")
+	}
+	if len(groups) == 0 {
+		w.raw("\n<p>Nothing is open.</p>")
+	}
+	w.raw("\n</section>\n")
+}
+
 // writeBacklogBlueprintPanel is the "backlog-blueprint" panel: a blueprint's open
 // remediation as a table, and how many more items are closed.
 func writeBacklogBlueprintPanel(pg *PanelPage, w htmlWriter) error {
@@ -77,7 +198,7 @@ func writeBacklogBlueprintPanel(pg *PanelPage, w htmlWriter) error {
 	}
 	if len(d.Open) > 0 {
 		w.raw("\n")
-		w.backlogTable(pg.Page, d.Open)
+		w.backlogTable(pg.Page, d.Open, false, "", nil)
 	} else {
 		w.raw("\n<p>No open remediation.</p>")
 	}
@@ -96,12 +217,30 @@ func writeBacklogBlueprintPanel(pg *PanelPage, w htmlWriter) error {
 	return nil
 }
 
-// backlogTable is the theme's "backlog-table" fragment as a blueprint's panel
-// calls it: not sortable, no id, no filters.
-func (w htmlWriter) backlogTable(pg *Page, items []*BacklogItem) {
-	w.raw("\n<div class=\"table-scroll\">\n<table class=\"data\">\n<thead><tr><th scope=\"col\">Due</th><th scope=\"col\">Item</th><th scope=\"col\">JIRA</th><th scope=\"col\">Severity</th><th scope=\"col\">Status</th><th scope=\"col\">Owner</th><th scope=\"col\">Blueprints</th></tr></thead>\n<tbody>")
+// backlogTable is the theme's "backlog-table" fragment: sortable or not, with
+// an id when id is not "", and a data- attribute per filter on each row.
+func (w htmlWriter) backlogTable(pg *Page, items []*BacklogItem, sortable bool, id string, filters []Filter) {
+	w.raw("\n<div class=\"table-scroll\">\n<table class=\"data")
+	if sortable {
+		w.raw(" sortable")
+	}
+	w.raw("\"")
+	if id != "" {
+		w.raw(" id=\"")
+		w.text(id)
+		w.raw("\"")
+	}
+	w.raw(">\n<thead><tr><th scope=\"col\">Due</th><th scope=\"col\">Item</th><th scope=\"col\">JIRA</th><th scope=\"col\">Severity</th><th scope=\"col\">Status</th><th scope=\"col\">Owner</th><th scope=\"col\">Blueprints</th></tr></thead>\n<tbody>")
 	for _, it := range items {
-		w.raw("\n<tr>\n<td class=\"due\">")
+		w.raw("\n<tr")
+		for _, f := range filters {
+			w.raw(" data-")
+			w.attrName(f.Name)
+			w.raw("=\"")
+			w.text(it.FilterValue(f.Name))
+			w.raw("\"")
+		}
+		w.raw(">\n<td class=\"due\">")
 		w.due(it)
 		w.raw("</td>\n<td>")
 		w.link(pg.Rel(it.Doc.URL), it.Doc.Title)

@@ -42,6 +42,8 @@ var fastLayouts = []fastLayout{
 		"1599fb6d95799741051d80b5abdb88e080bb10a72fa800cf2930ebf75dad7471", "ImpactHTML", (*Page).ImpactHTML},
 	{"risks.html", []string{"content", "risk-counts", "risk-severity", "risk-heatmap", "risk-stride", "filters", "status", "risk-docs"},
 		"35c50af731398a6d52b40a270405d16c0ece64c6592d23f27caf26e4721f22fd", "RisksHTML", (*Page).RisksHTML},
+	{"backlog.html", []string{"content", "filters", "backlog-table", "backlog-groups", "backlog-jira", "backlog-due", "backlog-waiver", "risk-severity", "status"},
+		"fdb22757ab8f3339806bf04303aac3ca8fa396a6960e96b5388ecf2bcbf6520b", "BacklogHTML", (*Page).BacklogHTML},
 }
 
 // templatesDigest is the SHA-256 of the parse trees of t's templates named in
