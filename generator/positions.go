@@ -133,6 +133,13 @@ func (p *position) of(src []byte, off int) Pos {
 	if p.off == 0 {
 		p.pos = Pos{Line: 1, Col: 1}
 	}
+	// Whole lines at once: a newline is never part of another character, so the
+	// character walk below would stop on each one.
+	if nl := bytes.LastIndexByte(src[p.off:off], '\n'); nl >= 0 {
+		p.pos.Line += bytes.Count(src[p.off:p.off+nl+1], []byte("\n"))
+		p.pos.Col = 1
+		p.off += nl + 1
+	}
 	for p.off < off {
 		r, size := utf8.DecodeRune(src[p.off:])
 		if r == '\n' {
