@@ -42,6 +42,8 @@ var fastLayouts = []fastLayout{
 		"1599fb6d95799741051d80b5abdb88e080bb10a72fa800cf2930ebf75dad7471", "ImpactHTML", (*Page).ImpactHTML},
 	{"risks.html", []string{"content", "risk-counts", "risk-severity", "risk-heatmap", "risk-stride", "filters", "status", "risk-docs"},
 		"35c50af731398a6d52b40a270405d16c0ece64c6592d23f27caf26e4721f22fd", "RisksHTML", (*Page).RisksHTML},
+	{"dependencies.html", []string{"content", "deps-frame", "deps-legend", "deps-criticality", "deps-lifecycle", "deps-edge", "status"},
+		"5f94340ee0270a13ef3926216ee643c041cb8d149c636f3301f0a0ad34e7d25e", "DependenciesHTML", (*Page).DependenciesHTML},
 	{"backlog.html", []string{"content", "filters", "backlog-table", "backlog-groups", "backlog-jira", "backlog-due", "backlog-waiver", "risk-severity", "status"},
 		"fdb22757ab8f3339806bf04303aac3ca8fa396a6960e96b5388ecf2bcbf6520b", "BacklogHTML", (*Page).BacklogHTML},
 }
@@ -61,24 +63,41 @@ func templatesDigest(t *template.Template, names []string) string {
 }
 
 // baseTemplates are the templates writeBasePage does the work of around a
-// fast layout's content block, and baseDigest their digest in the default theme.
+// fast layout's content block, and baseDigest their digest in the default theme
+// for a layout that adds no head or scripts.
 var baseTemplates = []string{"base.html", "head", "scripts"}
 
 const baseDigest = "8cf4ab0a867f9f67c9cb2db7a305c4ec953fd9bb84e9a359ce4545f1d1801a3c"
+
+// layoutScripts are the fast layouts whose "scripts" block loads a script of
+// their own from assets/, with the digest of their base templates.
+var layoutScripts = map[string]struct{ asset, digest string }{
+	"dependencies.html": {"panzoom.js", "f3964943c7746e5084adab27ec8aaa4f01849c99b9f2f707f3c2558c82177982"},
+}
+
+// wholePage is a layout whose pages are written wholly in Go: its content block
+// and the script its "scripts" block loads, if any.
+type wholePage struct {
+	content func(*Page) (template.HTML, error)
+	script  string
+}
 
 // fastLayoutTemplates returns, for each layout whose content templates are the
 // default theme's, a copy whose content block calls the Go method, and for
 // those whose base templates are the default's too, the method that writes the
 // content of a page written wholly in Go (writeBasePage).
-func fastLayoutTemplates(pages map[string]*template.Template) (map[string]*template.Template, map[string]func(*Page) (template.HTML, error), error) {
-	out, whole := map[string]*template.Template{}, map[string]func(*Page) (template.HTML, error){}
+func fastLayoutTemplates(pages map[string]*template.Template) (map[string]*template.Template, map[string]wholePage, error) {
+	out, whole := map[string]*template.Template{}, map[string]wholePage{}
 	for _, f := range fastLayouts {
 		t := pages[f.layout]
 		if t == nil || templatesDigest(t, f.templates) != f.digest {
 			continue
 		}
-		if templatesDigest(t, baseTemplates) == baseDigest {
-			whole[f.layout] = f.content
+		switch base, s := templatesDigest(t, baseTemplates), layoutScripts[f.layout]; {
+		case s.asset != "" && base == s.digest:
+			whole[f.layout] = wholePage{f.content, s.asset}
+		case s.asset == "" && base == baseDigest:
+			whole[f.layout] = wholePage{f.content, ""}
 		}
 		fast, err := t.Clone()
 		if err == nil {
@@ -93,8 +112,8 @@ func fastLayoutTemplates(pages map[string]*template.Template) (map[string]*templ
 }
 
 // writeBasePage writes a page as the default theme's base.html does around its
-// content block, which content writes.
-func writeBasePage(buf *bytes.Buffer, pg *Page, content func(*Page) (template.HTML, error)) error {
+// content block, which the page's content method writes.
+func writeBasePage(buf *bytes.Buffer, pg *Page, whole wholePage) error {
 	w := htmlWriter{buf}
 	w.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
 	if pg.Title != "" && pg.Title != pg.Site.Title {
@@ -128,7 +147,7 @@ func writeBasePage(buf *bytes.Buffer, pg *Page, content func(*Page) (template.HT
 	w.raw("\n    </ul>\n  </nav>\n  <form class=\"quick-search\" role=\"search\" action=\"")
 	w.url(pg.Root)
 	w.raw("search/\" method=\"get\">\n    <label for=\"q\" class=\"visually-hidden\">Search documents</label>\n    <input id=\"q\" name=\"q\" type=\"search\" placeholder=\"Search…\" autocomplete=\"off\">\n  </form>\n</header>\n<main id=\"main\" tabindex=\"-1\">\n")
-	body, err := content(pg)
+	body, err := whole.content(pg)
 	if err != nil {
 		return err
 	}
@@ -139,7 +158,15 @@ func writeBasePage(buf *bytes.Buffer, pg *Page, content func(*Page) (template.HT
 	w.text(pg.Site.Today.Format(time.DateOnly))
 	w.raw("</p>\n</footer>\n<script src=\"")
 	w.url(pg.Root)
-	w.raw("assets/site.js\"></script>\n</body>\n</html>\n")
+	w.raw("assets/site.js\"></script>")
+	if whole.script != "" {
+		w.raw("<script src=\"")
+		w.url(pg.Root)
+		w.raw("assets/")
+		w.raw(whole.script)
+		w.raw("\"></script>")
+	}
+	w.raw("\n</body>\n</html>\n")
 	return nil
 }
 

@@ -31,6 +31,8 @@ tags: [a&b, "x y", <t>, javascript:alert(1)]
 domain: pay"ments
 compliance:
   - {standard: std, status: non-compliant}
+depends_on:
+  - {id: good, protocol: gRPC <x>, data: PII & "more"}
 links:
   - javascript:alert(1)
   - https://example.com/?a=1&b="2"
@@ -55,11 +57,48 @@ title: Good one
 status: approved
 owner: Platform
 classification: internal
-depends_on: [evil]
+depends_on: [evil, {id: third, protocol: HTTPS, data: logs <all>}]
 compliance:
   - {standard: std, status: implemented, statement: S1}
 ---
 Plain body.
+`,
+	"content/blueprints/third.md": `
+---
+id: third
+kind: blueprint
+title: Third
+status: approved
+owner: Platform
+lifecycle: end-of-life
+depends_on: [evil]
+---
+`,
+	"content/roadmap/rm-a.md": `
+---
+id: rm-a
+kind: roadmap
+title: Item <A>
+status: planned
+owner: IAM
+capability: sso
+start: 2026-Q1
+end: 2026-Q2
+depends_on: [rm-b]
+---
+`,
+	"content/roadmap/rm-b.md": `
+---
+id: rm-b
+kind: roadmap
+title: Item "B"
+status: planned
+owner: IAM
+capability: sso
+start: 2026-Q2
+end: 2026-Q3
+depends_on: [rm-a]
+---
 `,
 	"content/reviews/r1.md": `
 ---
@@ -219,6 +258,8 @@ func TestFastLayoutsMatchTemplates(t *testing.T) {
 		{"synthetic", testOptions(t, synthetic, goldenToday)},
 		{"hostile", testOptions(t, testSite(hostileDocuments), goldenToday)},
 		{"hostile matrix", testOptions(t, testSite(hostileSite()), goldenToday)},
+		{"no blueprints", testOptions(t, testSite(map[string]string{"archfolio.yaml": "title: No blueprints\n",
+			"content/guides/g.md": "---\nkind: guide\ntitle: A guide\n---\nText.\n"}), goldenToday)},
 		{"hostile with base URL", testOptions(t, testSite(withFile(hostileDocuments, "archfolio.yaml",
 			"title: <Hostile> & \"co\"\nbase_url: https://arch.example.com/port folio/?a=<b>\n")), goldenToday)},
 	} {
@@ -266,9 +307,9 @@ func TestDefaultThemeUsesFastLayouts(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, f := range fastLayouts {
-		if th.whole[f.layout] == nil {
+		if th.whole[f.layout].content == nil {
 			t.Errorf("the default theme's base templates %v changed (digest %s):\n"+
-				"make writeBasePage write what they write, run TestFastLayoutsMatchTemplates, then set baseDigest",
+				"make writeBasePage write what they write, run TestFastLayoutsMatchTemplates, then set baseDigest (or the layout's digest in layoutScripts)",
 				baseTemplates, templatesDigest(th.pages[f.layout], baseTemplates))
 		}
 		if th.fast[f.layout] == nil {

@@ -267,26 +267,12 @@ func (pg *Page) ImpactHTML() (template.HTML, error) {
 	w.raw("</h1>\n<p class=\"lede\">")
 	w.text(s.Summary())
 	w.raw("</p>\n<p class=\"doc-meta\">")
-	if c := d.Fields.String("criticality"); c != "" {
-		w.raw("<span class=\"crit crit-")
-		w.text(c)
-		w.raw("\">")
-		w.text(Humanize(c))
-		w.raw("</span>")
-	} else {
-		w.raw("<span class=\"muted\">not set</span>")
-	}
+	w.criticality(d.Fields.String("criticality"))
 	w.raw(" · ")
 	w.status(d.Status)
 	if l := d.Fields.String("lifecycle"); l != "" {
 		w.raw(" · ")
-		if sunsetOf("", l) != "" {
-			w.raw("<span class=\"sunset-flag\"><span aria-hidden=\"true\">⚠ </span>")
-			w.text(Humanize(l))
-			w.raw("</span>")
-		} else {
-			w.text(Humanize(l))
-		}
+		w.lifecycle(l)
 	}
 	if d.Owner != "" {
 		w.raw(" · Owner: ")

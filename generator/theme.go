@@ -23,7 +23,7 @@ type theme struct {
 	fast map[string]*template.Template
 	// whole holds the layouts whose pages are written wholly in Go
 	// (writeBasePage), with the method that writes their content block.
-	whole map[string]func(*Page) (template.HTML, error)
+	whole map[string]wholePage
 	// fastPanels holds the panels written in Go, by template name.
 	fastPanels map[string]panelWriter
 	// fastFragments holds the document fragments written in Go, by name.
@@ -129,9 +129,9 @@ func parseInto(t *template.Template, fsys fs.FS, p string) error {
 
 // execute runs a page layout: its "base" template, which includes the page's blocks.
 func (th *theme) execute(w *bytes.Buffer, layout string, data any) error {
-	if content := th.whole[layout]; content != nil {
+	if whole := th.whole[layout]; whole.content != nil {
 		if pg, ok := data.(*Page); ok {
-			return writeBasePage(w, pg, content)
+			return writeBasePage(w, pg, whole)
 		}
 	}
 	t := th.pages[layout]
