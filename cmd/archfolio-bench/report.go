@@ -96,4 +96,16 @@ func printGrowth(w io.Writer, sizes []int, perN []map[string]*result) {
 			ratio(median(b.samples, wallOf).Seconds(), median(a.samples, wallOf).Seconds()),
 			ratio(median(b.samples, cpuOf).Seconds(), median(a.samples, cpuOf).Seconds()))
 	}
+	// The corpus itself need not grow in proportion (its dependency graph reaches
+	// further at larger N), and the host drifts between sizes: archfolio's growth
+	// over the floor's, measured in the same alternating runs, is what archfolio
+	// adds. 1.00 means it grows exactly as the unavoidable work does.
+	af, fl := [2]*result{perN[lo]["archfolio"], perN[hi]["archfolio"]}, [2]*result{perN[lo]["floor"], perN[hi]["floor"]}
+	if af[0] != nil && af[1] != nil && fl[0] != nil && fl[1] != nil {
+		growth := func(r [2]*result, of func(sample) time.Duration) float64 {
+			return median(r[1].samples, of).Seconds() / median(r[0].samples, of).Seconds()
+		}
+		fmt.Fprintf(w, "  archfolio over the floor: wall ×%s  cpu ×%s\n",
+			ratio(growth(af, wallOf), growth(fl, wallOf)), ratio(growth(af, cpuOf), growth(fl, cpuOf)))
+	}
 }

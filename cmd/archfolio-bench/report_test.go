@@ -83,3 +83,21 @@ func TestEveryRunWritesToAFreshFolderRemovedAtTheEnd(t *testing.T) {
 		t.Errorf("removeAll left %d folders in %s", len(left), parent)
 	}
 }
+
+func TestPrintGrowthOverTheFloor(t *testing.T) {
+	res := func(wall, cpu time.Duration) *result {
+		return &result{samples: []sample{{wall: wall, cpu: cpu}}}
+	}
+	var w bytes.Buffer
+	printGrowth(&w, []int{1000, 10000}, []map[string]*result{
+		{"archfolio": res(time.Second, 2*time.Second), "floor": res(time.Second, 2*time.Second)},
+		{"archfolio": res(11*time.Second, 22*time.Second), "floor": res(10*time.Second, 16*time.Second)},
+	})
+	out := w.String()
+	for _, want := range []string{"archfolio  wall ×11.00  cpu ×11.00", "floor      wall ×10.00  cpu ×8.00",
+		"archfolio over the floor: wall ×1.10  cpu ×1.38"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}
