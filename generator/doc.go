@@ -32,11 +32,12 @@
 // Fast layouts (fastlayout.go) go further for the templates that make most of a
 // large site's pages: when a theme's templates for a layout's content block (a
 // document page, a kind index, an owner or tag page, an impact page, the risk
-// register), a panel (the dependency neighbourhood, alignment, threat model,
+// register, the matrix, the dependency map, the backlog), a panel (the dependency neighbourhood, alignment, threat model,
 // review, backlog and a blueprint's risk and roadmap panels) or a fragment
 // (doclink, docitem) have the default theme's parse
 // trees, a Go equivalent writes them, and with the default base.html the whole
-// page is written in Go; a theme that changes one of those templates gets its
+// page is written in Go (with the layout's own script, for the matrix and the
+// dependency map); a theme that changes one of those templates gets its
 // templates. TestFastLayoutsMatchTemplates renders whole sites both ways and
 // compares every byte. Go-written parts are lent to the page being rendered
 // (Page.lend) from pooled buffers, copied once into the page. A

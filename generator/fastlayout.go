@@ -44,6 +44,8 @@ var fastLayouts = []fastLayout{
 		"35c50af731398a6d52b40a270405d16c0ece64c6592d23f27caf26e4721f22fd", "RisksHTML", (*Page).RisksHTML},
 	{"dependencies.html", []string{"content", "deps-frame", "deps-legend", "deps-criticality", "deps-lifecycle", "deps-edge", "status"},
 		"5f94340ee0270a13ef3926216ee643c041cb8d149c636f3301f0a0ad34e7d25e", "DependenciesHTML", (*Page).DependenciesHTML},
+	{"matrix.html", []string{"content", "matrix-legend", "alignment", "matrix-rollups", "matrix-controls", "matrix-family"},
+		"2a9648d8c6a70e19e503b0104d275feae90517d0e3f59c9d7a2e93cab6d9e920", "MatrixHTML", (*Page).MatrixHTML},
 	{"backlog.html", []string{"content", "filters", "backlog-table", "backlog-groups", "backlog-jira", "backlog-due", "backlog-waiver", "risk-severity", "status"},
 		"fdb22757ab8f3339806bf04303aac3ca8fa396a6960e96b5388ecf2bcbf6520b", "BacklogHTML", (*Page).BacklogHTML},
 }
@@ -72,6 +74,7 @@ const baseDigest = "8cf4ab0a867f9f67c9cb2db7a305c4ec953fd9bb84e9a359ce4545f1d180
 // layoutScripts are the fast layouts whose "scripts" block loads a script of
 // their own from assets/, with the digest of their base templates.
 var layoutScripts = map[string]struct{ asset, digest string }{
+	"matrix.html":       {"matrix.js", "38009c54499e143047b73044758fdad81501039fcfb4b3acbc1aa5640989310a"},
 	"dependencies.html": {"panzoom.js", "f3964943c7746e5084adab27ec8aaa4f01849c99b9f2f707f3c2558c82177982"},
 }
 

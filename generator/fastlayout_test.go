@@ -142,6 +142,15 @@ effectiveness:
     target: "0"
 ---
 `,
+	"content/standards/std2.md": `
+---
+id: std2
+kind: standard
+title: Whole <standard> & "no statements"
+status: approved
+owner: Architecture
+---
+`,
 	"content/threat-models/tm-evil.md": `
 ---
 id: tm-evil
