@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"bytes"
 	"html/template"
 	"strconv"
 	"strings"
@@ -186,9 +185,7 @@ func withEnds(edges []graph.Edge) []graph.Edge {
 }
 
 func svgHTML(d *diagram.Drawing, s diagram.Style) template.HTML {
-	buf := new(bytes.Buffer)
-	_ = diagram.WriteSVG(buf, d, s)    // writing to memory cannot fail
-	return template.HTML(buf.String()) // every value is escaped by WriteSVG
+	return template.HTML(diagram.SVG(d, s)) // every value is escaped by SVG
 }
 
 // portfolioMap draws every blueprint in bands by domain, parallel dependencies

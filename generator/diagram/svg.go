@@ -45,6 +45,13 @@ const (
 // WriteSVG writes d as an SVG element for inlining in an HTML page: bands, then
 // edges with arrowheads and labels, then boxes, each box a link with a <title>.
 func WriteSVG(w io.Writer, d *Drawing, s Style) error {
+	_, err := io.WriteString(w, SVG(d, s))
+	return err
+}
+
+// SVG returns what WriteSVG writes, as it was built: without a copy, for a
+// page that keeps it.
+func SVG(d *Drawing, s Style) string {
 	var b strings.Builder
 	b.Grow(1024 + 600*len(d.Boxes) + 400*len(d.Routes))
 	id := s.ID
@@ -75,8 +82,7 @@ func WriteSVG(w io.Writer, d *Drawing, s Style) error {
 		writeBox(&b, bx, s)
 	}
 	b.WriteString("</g>\n</svg>\n")
-	_, err := io.WriteString(w, b.String())
-	return err
+	return b.String()
 }
 
 func writeBands(b *strings.Builder, d *Drawing, s Style) {
