@@ -266,13 +266,27 @@ func esc(s string) string { return html.EscapeString(s) }
 // num formats a coordinate with at most one decimal.
 func num(v float64) string { return string(appendNum(nil, v)) }
 
-// appendNum appends v rounded to one decimal, without a trailing .0.
+// appendNum appends v rounded to one decimal, without a trailing .0: what
+// strconv.AppendFloat(dst, v, 'f', -1, 64) writes for it, from the whole number
+// of tenths, which is faster.
 func appendNum(dst []byte, v float64) []byte {
 	v = math.Round(v*10) / 10
 	if v == 0 || math.IsNaN(v) || math.IsInf(v, 0) {
 		return append(dst, '0')
 	}
-	return strconv.AppendFloat(dst, v, 'f', -1, 64)
+	tenths := math.Round(v * 10)
+	if math.Abs(tenths) >= 1<<53 {
+		return strconv.AppendFloat(dst, v, 'f', -1, 64)
+	}
+	n := int64(tenths)
+	if n < 0 {
+		dst, n = append(dst, '-'), -n
+	}
+	dst = strconv.AppendInt(dst, n/10, 10)
+	if d := n % 10; d != 0 {
+		dst = append(dst, '.', byte('0'+d))
+	}
+	return dst
 }
 
 // labelSpace remembers where edge labels were drawn, so that a label goes where it
