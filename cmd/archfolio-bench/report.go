@@ -72,11 +72,36 @@ func printSize(w io.Writer, n int, results map[string]*result, load string) {
 		if o == nil {
 			continue
 		}
-		fmt.Fprintf(w, "  archfolio/%-6s wall %s  cpu %s  rss %s\n", other,
+		fmt.Fprintf(w, "  archfolio/%-6s wall %s  cpu %s  rss %s  (run by run, wall: %s)\n", other,
 			ratio(median(a.samples, wallOf).Seconds(), median(o.samples, wallOf).Seconds()),
 			ratio(median(a.samples, cpuOf).Seconds(), median(o.samples, cpuOf).Seconds()),
-			ratio(float64(peak(a.samples)), float64(peak(o.samples))))
+			ratio(float64(peak(a.samples)), float64(peak(o.samples))), pairedRatios(a.samples, o.samples))
 	}
+}
+
+// pairedRatios is the wall-time ratio of each run to the other tool's run just
+// before or after it (the runs alternate): on a host whose speed drifts, the
+// spread of these says more than the ratio of the medians alone. Their median
+// comes first.
+func pairedRatios(a, o []sample) string {
+	n := min(len(a), len(o))
+	if n == 0 {
+		return "n/a"
+	}
+	rs := make([]float64, n)
+	for i := range n {
+		rs[i] = a[i].wall.Seconds() / o[i].wall.Seconds()
+	}
+	sorted := slices.Sorted(slices.Values(rs))
+	med := sorted[n/2]
+	if n%2 == 0 {
+		med = (sorted[n/2-1] + sorted[n/2]) / 2
+	}
+	out := fmt.Sprintf("median %.2f of", med)
+	for _, r := range rs {
+		out += fmt.Sprintf(" %.2f", r)
+	}
+	return out
 }
 
 // printGrowth compares the largest size with the smallest: linear growth costs no

@@ -31,7 +31,7 @@ func TestPrintSizeRatios(t *testing.T) {
 		"hugo":      {samples: []sample{{wall: 8 * time.Second, cpu: 12 * time.Second, rss: 2 << 30}}},
 	}, "0.5")
 	out := w.String()
-	for _, want := range []string{"archfolio/hugo   wall 0.50  cpu 0.50  rss 0.50", "1024 MiB"} {
+	for _, want := range []string{"archfolio/hugo   wall 0.50  cpu 0.50  rss 0.50  (run by run, wall: median 0.50 of 0.50)", "1024 MiB"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
@@ -99,5 +99,23 @@ func TestPrintGrowthOverTheFloor(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
+	}
+}
+
+func TestPairedRatiosFollowTheRunOrder(t *testing.T) {
+	walls := func(ds ...time.Duration) []sample {
+		var ss []sample
+		for _, d := range ds {
+			ss = append(ss, sample{wall: d})
+		}
+		return ss
+	}
+	a := walls(6*time.Second, 9*time.Second, 7*time.Second)
+	o := walls(5*time.Second, 6*time.Second, 7*time.Second) // the host slowed down, then sped up
+	if got, want := pairedRatios(a, o), "median 1.20 of 1.20 1.50 1.00"; got != want {
+		t.Errorf("pairedRatios = %q, want %q", got, want)
+	}
+	if got, want := pairedRatios(a[:2], o[:2]), "median 1.35 of 1.20 1.50"; got != want {
+		t.Errorf("pairedRatios of two = %q, want %q", got, want)
 	}
 }
