@@ -3,12 +3,11 @@ package generator
 import (
 	"fmt"
 	"html/template"
-	"time"
 )
 
-// The remediation backlog panels of the default theme (layouts/_backlog.html)
-// and the roadmap panel of a blueprint (layouts/_roadmap.html) in Go
-// (fastlayout.go): every remediation item and most blueprints have one.
+// The remediation backlog page and panels of the default theme (backlog.html,
+// layouts/_backlog.html) in Go (fastlayout.go): every remediation item and
+// most blueprints have a panel.
 
 // writeBacklogItemPanel is the "backlog-item" panel: a remediation item's JIRA
 // issue, due date, SLA, waiver and the findings that raised it.
@@ -85,7 +84,7 @@ func (pg *Page) BacklogHTML() (template.HTML, error) {
 	w.raw("\n<h1>Remediation backlog</h1>\n<p class=\"lede\">")
 	w.int(len(b.Open))
 	w.raw(" open items as of ")
-	w.text(pg.Site.Today.Format(time.DateOnly))
+	w.date(pg.Site.Today)
 	w.raw(": ")
 	w.int(b.Overdue)
 	w.raw(" overdue, ")
@@ -348,36 +347,4 @@ func (w htmlWriter) days(n int) {
 	} else {
 		w.raw(" days")
 	}
-}
-
-// writeRoadmapBlueprintPanel is the "roadmap-blueprint-panel" panel: the
-// roadmap items that deliver a blueprint.
-func writeRoadmapBlueprintPanel(pg *PanelPage, w htmlWriter) error {
-	items, ok := pg.Data.([]*RoadmapItem)
-	if !ok {
-		return fmt.Errorf("roadmap-blueprint-panel: data is %T, not []*RoadmapItem", pg.Data)
-	}
-	w.raw("\n<ul class=\"rm-delivered-by\">")
-	for _, it := range items {
-		w.raw("\n  <li>")
-		w.link(pg.Rel(it.Doc.URL), it.Doc.Title)
-		w.raw(" ")
-		w.status(it.Status)
-		if it.Slipped {
-			w.raw(" <span class=\"rm-flag\">⚠ slipped</span>")
-		}
-		w.raw("\n  <span class=\"summary\">")
-		if it.Dated {
-			w.text(it.Start.Text)
-			w.raw(" to ")
-			w.text(it.End.Text)
-			w.raw(" · ")
-		}
-		w.text(it.Lane.Title)
-		w.raw(" · ")
-		w.link(pg.Rel(it.Track.URL), it.Track.Title)
-		w.raw("</span></li>")
-	}
-	w.raw("\n</ul>\n")
-	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // htmlWriter writes HTML from Go for the few parts of pages that repeat by the
@@ -47,6 +48,12 @@ func (w htmlWriter) text(s string) {
 		last = i + 1
 	}
 	w.WriteString(s[last:])
+}
+
+// date writes a date as the theme's date function does.
+func (w htmlWriter) date(t time.Time) {
+	var b [16]byte
+	w.Write(t.AppendFormat(b[:0], time.DateOnly))
 }
 
 // int writes a number.

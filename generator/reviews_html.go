@@ -1,9 +1,6 @@
 package generator
 
-import (
-	"fmt"
-	"time"
-)
+import "fmt"
 
 // The review panels of the default theme (layouts/_reviews.html) in Go
 // (fastlayout.go): every blueprint page has its review history, every review
@@ -161,10 +158,4 @@ func (w htmlWriter) late(days int) {
 	} else {
 		w.raw(" days late</span>")
 	}
-}
-
-// date writes a date as the theme's date function does.
-func (w htmlWriter) date(t time.Time) {
-	var b [16]byte
-	w.Write(t.AppendFormat(b[:0], time.DateOnly))
 }

@@ -3,7 +3,6 @@ package generator
 import (
 	"fmt"
 	"html/template"
-	"time"
 )
 
 // RisksHTML writes the default theme's risks.html content block, the risk
@@ -20,7 +19,7 @@ func (pg *Page) RisksHTML() (template.HTML, error) {
 	w.raw(" threats in ")
 	w.int(len(r.Models))
 	w.raw(" threat models as of ")
-	w.text(pg.Site.Today.Format(time.DateOnly))
+	w.date(pg.Site.Today)
 	w.raw(". Severity is computed from likelihood × impact (1–4 each): 1 low, up to 3 medium, up to 8 elevated, up to 12 high, 16 critical.</p>\n<p>")
 	w.riskCounts(r.BySeverity)
 	w.raw("</p>\n<nav aria-label=\"On this page\"><ul class=\"page-links\">\n<li><a href=\"#heatmap\">Heatmap</a></li><li><a href=\"#all-threats\">All threats</a></li><li><a href=\"#residual\">Residual risk per blueprint</a></li><li><a href=\"#gaps\">Blueprints without a threat model</a></li>\n</ul></nav>\n\n<section aria-labelledby=\"heatmap\">\n<h2 id=\"heatmap\">Likelihood × impact</h2>\n<div class=\"risk-summary\">\n<div>")

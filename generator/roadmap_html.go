@@ -1,0 +1,38 @@
+package generator
+
+import "fmt"
+
+// The roadmap panel of a blueprint (layouts/_roadmap.html) in Go
+// (fastlayout.go).
+
+// writeRoadmapBlueprintPanel is the "roadmap-blueprint-panel" panel: the
+// roadmap items that deliver a blueprint.
+func writeRoadmapBlueprintPanel(pg *PanelPage, w htmlWriter) error {
+	items, ok := pg.Data.([]*RoadmapItem)
+	if !ok {
+		return fmt.Errorf("roadmap-blueprint-panel: data is %T, not []*RoadmapItem", pg.Data)
+	}
+	w.raw("\n<ul class=\"rm-delivered-by\">")
+	for _, it := range items {
+		w.raw("\n  <li>")
+		w.link(pg.Rel(it.Doc.URL), it.Doc.Title)
+		w.raw(" ")
+		w.status(it.Status)
+		if it.Slipped {
+			w.raw(" <span class=\"rm-flag\">⚠ slipped</span>")
+		}
+		w.raw("\n  <span class=\"summary\">")
+		if it.Dated {
+			w.text(it.Start.Text)
+			w.raw(" to ")
+			w.text(it.End.Text)
+			w.raw(" · ")
+		}
+		w.text(it.Lane.Title)
+		w.raw(" · ")
+		w.link(pg.Rel(it.Track.URL), it.Track.Title)
+		w.raw("</span></li>")
+	}
+	w.raw("\n</ul>\n")
+	return nil
+}
