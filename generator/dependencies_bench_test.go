@@ -69,6 +69,19 @@ func BenchmarkNeighbourhoodMaps2000(b *testing.B) {
 	}
 }
 
+// BenchmarkImpactSets2000 computes the impact set (every transitive dependent,
+// with its path) of all 2,000 blueprints; one op is all 2,000.
+func BenchmarkImpactSets2000(b *testing.B) {
+	p, _ := loadTestSite(b, syntheticBlueprints(2000, 6000), "2026-11-27")
+	docs := p.ByKind["blueprint"]
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, d := range docs {
+			_ = impactSet(p, d)
+		}
+	}
+}
+
 // BenchmarkBuild2000 is the whole build (load, analyse, render into memory) of the
 // 2,000-blueprint portfolio, for comparing the maps' share with.
 func BenchmarkBuild2000(b *testing.B) {

@@ -36,6 +36,8 @@ type ImpactEntry struct {
 	OpenCriticalRisks int
 	// InCycle is true when the dependent is part of a dependency cycle.
 	InCycle bool
+
+	rank int // criticalityRank(Criticality), for ordering
 }
 
 // Impact returns the impact set of the blueprint with the id: an error names an
@@ -62,6 +64,7 @@ func impactSet(p *Portfolio, d *Document) *ImpactSet {
 		dep := p.ByID[r.ID]
 		e := ImpactEntry{Doc: dep, Depth: r.Depth, Criticality: dep.Fields.String("criticality"),
 			Lifecycle: dep.Fields.String("lifecycle"), OpenCriticalRisks: deps.risks[r.ID], InCycle: deps.inCycle[r.ID]}
+		e.rank = criticalityRank(e.Criticality)
 		for _, id := range r.Path {
 			e.Path = append(e.Path, p.ByID[id])
 		}
@@ -70,9 +73,10 @@ func impactSet(p *Portfolio, d *Document) *ImpactSet {
 		}
 		set.Dependents = append(set.Dependents, e)
 	}
-	slices.SortStableFunc(set.Dependents, func(a, b ImpactEntry) int {
-		return cmp.Or(cmp.Compare(criticalityRank(b.Criticality), criticalityRank(a.Criticality)),
-			cmp.Compare(b.OpenCriticalRisks, a.OpenCriticalRisks), cmp.Compare(a.Depth, b.Depth), cmp.Compare(a.Doc.ID, b.Doc.ID))
+	// The ids make the order total, so an unstable sort gives the one order.
+	slices.SortFunc(set.Dependents, func(a, b ImpactEntry) int {
+		return cmp.Or(cmp.Compare(b.rank, a.rank), cmp.Compare(b.OpenCriticalRisks, a.OpenCriticalRisks),
+			cmp.Compare(a.Depth, b.Depth), cmp.Compare(a.Doc.ID, b.Doc.ID))
 	})
 	return set
 }

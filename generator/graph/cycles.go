@@ -71,7 +71,7 @@ func (t *tarjan) visit(v int) {
 	t.stack = append(t.stack, v)
 	t.onStack[v] = true
 	for _, e := range t.g.out[v] {
-		w := t.g.index[t.g.edges[e].To]
+		w := t.g.ends[e][1]
 		switch {
 		case t.index[w] == 0:
 			t.visit(w)
@@ -113,7 +113,7 @@ func (g *Graph) cycle(comp []int) Cycle {
 		v := queue[0]
 		queue = queue[1:]
 		for _, e := range g.out[v] {
-			w := g.index[g.edges[e].To]
+			w := g.ends[e][1]
 			if w == start {
 				c.Closing = g.edges[e]
 				for u := v; u != -1; u = parent[u] {

@@ -43,8 +43,9 @@ type Graph struct {
 	nodes []Node
 	index map[string]int
 	edges []Edge
-	out   [][]int // edge indexes leaving each node, in edge order
-	in    [][]int // edge indexes entering each node, in edge order
+	ends  [][2]int // each edge's from and to node indexes
+	out   [][]int  // edge indexes leaving each node, in edge order
+	in    [][]int  // edge indexes entering each node, in edge order
 }
 
 // New returns the graph of nodes and edges. A node id given twice keeps its first
@@ -85,8 +86,10 @@ func New(nodes []Node, edges []Edge) *Graph {
 	})
 	g.out = make([][]int, len(g.nodes))
 	g.in = make([][]int, len(g.nodes))
+	g.ends = make([][2]int, len(g.edges))
 	for i, e := range g.edges {
 		f, t := g.index[e.From], g.index[e.To]
+		g.ends[i] = [2]int{f, t}
 		g.out[f] = append(g.out[f], i)
 		g.in[t] = append(g.in[t], i)
 	}

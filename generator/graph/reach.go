@@ -20,19 +20,20 @@ type Reach struct {
 // maxDepth edges away (0: no limit), ordered by depth then id. The start node is
 // left out even when a cycle leads back to it.
 func Dependencies(g *Graph, id string, maxDepth int) []Reach {
-	return g.reach(id, maxDepth, g.out, func(e Edge) string { return e.To })
+	return g.reach(id, maxDepth, g.out, 1)
 }
 
 // Dependents returns what depends on id, directly and transitively — its impact
 // set — up to maxDepth edges away (0: no limit), ordered by depth then id. Each
 // Path runs from id back along the dependency edges to the dependent.
 func Dependents(g *Graph, id string, maxDepth int) []Reach {
-	return g.reach(id, maxDepth, g.in, func(e Edge) string { return e.From })
+	return g.reach(id, maxDepth, g.in, 0)
 }
 
-// reach walks breadth-first from id along adj; adjacency lists are sorted by the
-// other end's id, so the first path found to each node is the smallest.
-func (g *Graph) reach(id string, maxDepth int, adj [][]int, other func(Edge) string) []Reach {
+// reach walks breadth-first from id along adj, to each edge's end number end
+// (0 from, 1 to); adjacency lists are sorted by the other end's id, so the first
+// path found to each node is the smallest.
+func (g *Graph) reach(id string, maxDepth int, adj [][]int, end int) []Reach {
 	start, ok := g.index[id]
 	if !ok {
 		return nil
@@ -48,7 +49,7 @@ func (g *Graph) reach(id string, maxDepth int, adj [][]int, other func(Edge) str
 			continue
 		}
 		for _, e := range adj[v] {
-			w := g.index[other(g.edges[e])]
+			w := g.ends[e][end]
 			if _, seen := parent[w]; seen {
 				continue
 			}
@@ -70,7 +71,8 @@ func (g *Graph) reach(id string, maxDepth int, adj [][]int, other func(Edge) str
 }
 
 func sortReach(rs []Reach) {
-	slices.SortStableFunc(rs, func(a, b Reach) int { return cmp.Or(cmp.Compare(a.Depth, b.Depth), cmp.Compare(a.ID, b.ID)) })
+	// Ids are unique, so the order is total and needs no stable sort.
+	slices.SortFunc(rs, func(a, b Reach) int { return cmp.Or(cmp.Compare(a.Depth, b.Depth), cmp.Compare(a.ID, b.ID)) })
 }
 
 // CountDependents counts what depends on id, directly or transitively (the size of
@@ -88,7 +90,7 @@ func CountDependents(g *Graph, id string) int {
 		v := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		for _, e := range g.in[v] {
-			if w := g.index[g.edges[e].From]; !seen[w] {
+			if w := g.ends[e][0]; !seen[w] {
 				seen[w] = true
 				n++
 				stack = append(stack, w)
