@@ -98,6 +98,17 @@ func (w htmlWriter) filters(table string, filters []Filter, heading string) {
 	} else {
 		w.raw("<h3 class=\"visually-hidden\">Filter</h3>")
 	}
+	w.filterSelects(filters, func(v string) {
+		w.raw("<option>")
+		w.text(v)
+		w.raw("</option>")
+	})
+	w.raw("\n  <output class=\"filter-count\" aria-live=\"polite\"></output>\n</form>")
+}
+
+// filterSelects writes the selects of a filter form, one per filter that has
+// values, each value's option by option.
+func (w htmlWriter) filterSelects(filters []Filter, option func(v string)) {
 	for _, f := range filters {
 		if len(f.Values) == 0 {
 			continue
@@ -108,13 +119,10 @@ func (w htmlWriter) filters(table string, filters []Filter, heading string) {
 		w.text(f.Name)
 		w.raw("\">\n      <option value=\"\">All</option>")
 		for _, v := range f.Values {
-			w.raw("<option>")
-			w.text(v)
-			w.raw("</option>")
+			option(v)
 		}
 		w.raw("\n    </select>\n  </label>")
 	}
-	w.raw("\n  <output class=\"filter-count\" aria-live=\"polite\"></output>\n</form>")
 }
 
 // GroupHTML writes the default theme's group.html content block: an owner's or

@@ -107,24 +107,13 @@ func (w htmlWriter) matrixLinks(pg *Page, links []MatrixLink) {
 func (w htmlWriter) matrixGrid(pg *Page, d *MatrixPage) {
 	g := d.Grid
 	w.raw("\n<form class=\"filters matrix-filters\" data-matrix-filter=\"matrix-grid\" hidden>\n  <h2 class=\"visually-hidden\">Filter blueprints</h2>")
-	for _, f := range d.Filters {
-		if len(f.Values) == 0 {
-			continue
-		}
-		w.raw("\n  <label>")
-		w.text(f.Label)
-		w.raw("\n    <select data-filter=\"")
-		w.text(f.Name)
-		w.raw("\">\n      <option value=\"\">All</option>")
-		for _, v := range f.Values {
-			w.raw("<option value=\"")
-			w.text(v)
-			w.raw("\">")
-			w.text(Humanize(v))
-			w.raw("</option>")
-		}
-		w.raw("\n    </select>\n  </label>")
-	}
+	w.filterSelects(d.Filters, func(v string) {
+		w.raw("<option value=\"")
+		w.text(v)
+		w.raw("\">")
+		w.text(Humanize(v))
+		w.raw("</option>")
+	})
 	w.raw("\n  <output class=\"filter-count\" aria-live=\"polite\"></output>\n</form>\n<div class=\"matrix-scroll\" role=\"region\" aria-labelledby=\"matrix-caption\" tabindex=\"0\">\n<table class=\"matrix\" id=\"matrix-grid\">\n<caption id=\"matrix-caption\">")
 	w.text(pg.Title)
 	w.raw(": rows are blueprints grouped by domain; each cell links to the record in the blueprint's page.</caption>\n<thead>\n<tr class=\"mx-groups\"><td class=\"mx-corner\" colspan=\"3\"></td>")
