@@ -36,8 +36,8 @@
 // review, backlog and a blueprint's risk and roadmap panels) or a fragment
 // (doclink, docitem) have the default theme's parse
 // trees, a Go equivalent writes them, and with the default base.html the whole
-// page is written in Go (with the layout's own script, for the matrix and the
-// dependency map); a theme that changes one of those templates gets its
+// page is written in Go (a layout's own "scripts" block, as the matrix's and the
+// dependency map's, still runs as its template); a theme that changes one of those templates gets its
 // templates. TestFastLayoutsMatchTemplates renders whole sites both ways and
 // compares every byte. Go-written parts are lent to the page being rendered
 // (Page.lend) from pooled buffers, copied once into the page. A

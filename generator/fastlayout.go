@@ -64,24 +64,18 @@ func templatesDigest(t *template.Template, names []string) string {
 }
 
 // baseTemplates are the templates writeBasePage does the work of around a
-// fast layout's content block, and baseDigest their digest in the default theme
-// for a layout that adds no head or scripts.
-var baseTemplates = []string{"base.html", "head", "scripts"}
+// fast layout's content block, and baseDigest their digest in the default theme.
+// A layout's own "scripts" block is not among them: writeBasePage runs it.
+var baseTemplates = []string{"base.html", "head"}
 
-const baseDigest = "8cf4ab0a867f9f67c9cb2db7a305c4ec953fd9bb84e9a359ce4545f1d1801a3c"
-
-// layoutScripts are the fast layouts whose "scripts" block loads a script of
-// their own from assets/, with the digest of their base templates.
-var layoutScripts = map[string]struct{ asset, digest string }{
-	"matrix.html":       {"matrix.js", "38009c54499e143047b73044758fdad81501039fcfb4b3acbc1aa5640989310a"},
-	"dependencies.html": {"panzoom.js", "f3964943c7746e5084adab27ec8aaa4f01849c99b9f2f707f3c2558c82177982"},
-}
+const baseDigest = "d5b1043b5eaf0cb1151bce137dc9a7fa9c72a699ae2998ec881cadb3c58c8232"
 
 // wholePage is a layout whose pages are written wholly in Go: its content block
-// and the script its "scripts" block loads, if any.
+// and, when the layout fills its "scripts" block (the matrix and the dependency
+// map load a script of their own), the template set that runs it.
 type wholePage struct {
 	content func(*Page) (template.HTML, error)
-	script  string
+	scripts *template.Template
 }
 
 // fastLayoutTemplates returns, for each layout whose content templates are the
@@ -95,11 +89,12 @@ func fastLayoutTemplates(pages map[string]*template.Template) (map[string]*templ
 		if t == nil || templatesDigest(t, f.templates) != f.digest {
 			continue
 		}
-		switch base, s := templatesDigest(t, baseTemplates), layoutScripts[f.layout]; {
-		case s.asset != "" && base == s.digest:
-			whole[f.layout] = wholePage{f.content, s.asset}
-		case s.asset == "" && base == baseDigest:
-			whole[f.layout] = wholePage{f.content, ""}
+		if templatesDigest(t, baseTemplates) == baseDigest {
+			wp := wholePage{content: f.content}
+			if s := t.Lookup("scripts"); s != nil && s.Tree != nil && len(s.Tree.Root.Nodes) > 0 {
+				wp.scripts = t
+			}
+			whole[f.layout] = wp
 		}
 		fast, err := t.Clone()
 		if err == nil {
@@ -161,12 +156,10 @@ func writeBasePage(buf *bytes.Buffer, pg *Page, whole wholePage) error {
 	w.raw("</p>\n</footer>\n<script src=\"")
 	w.url(pg.Root)
 	w.raw("assets/site.js\"></script>")
-	if whole.script != "" {
-		w.raw("<script src=\"")
-		w.url(pg.Root)
-		w.raw("assets/")
-		w.raw(whole.script)
-		w.raw("\"></script>")
+	if whole.scripts != nil {
+		if err := whole.scripts.ExecuteTemplate(buf, "scripts", pg); err != nil {
+			return err
+		}
 	}
 	w.raw("\n</body>\n</html>\n")
 	return nil

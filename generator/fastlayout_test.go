@@ -318,7 +318,7 @@ func TestDefaultThemeUsesFastLayouts(t *testing.T) {
 	for _, f := range fastLayouts {
 		if th.whole[f.layout].content == nil {
 			t.Errorf("the default theme's base templates %v changed (digest %s):\n"+
-				"make writeBasePage write what they write, run TestFastLayoutsMatchTemplates, then set baseDigest (or the layout's digest in layoutScripts)",
+				"make writeBasePage write what they write, run TestFastLayoutsMatchTemplates, then set baseDigest",
 				baseTemplates, templatesDigest(th.pages[f.layout], baseTemplates))
 		}
 		if th.fast[f.layout] == nil {

@@ -22,8 +22,8 @@ type theme struct {
 	// (fastlayout.go), by layout file name.
 	fast map[string]*template.Template
 	// whole holds the layouts whose pages are written wholly in Go
-	// (writeBasePage), with the method that writes their content block and the
-	// script of their own they load, if any.
+	// (writeBasePage), with the method that writes their content block and
+	// their own "scripts" block, if any.
 	whole map[string]wholePage
 	// fastPanels holds the panels written in Go, by template name.
 	fastPanels map[string]panelWriter
