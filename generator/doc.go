@@ -37,8 +37,8 @@
 // (doclink, docitem) have the default theme's parse
 // trees, a Go equivalent writes them, and with the default base.html the whole
 // page is written in Go (a layout's own "scripts" block, as the matrix's and the
-// dependency map's, still runs as its template); a theme that changes one of those templates gets its
-// templates. TestFastLayoutsMatchTemplates renders whole sites both ways and
+// dependency map's, still runs as its template); a theme that changes one of
+// those templates gets its templates. TestFastLayoutsMatchTemplates renders whole sites both ways and
 // compares every byte. Go-written parts are lent to the page being rendered
 // (Page.lend) from pooled buffers, copied once into the page. A
 // build renders once, so it lets each document's rendered body go when its page
