@@ -232,13 +232,7 @@ func (w htmlWriter) backlogTable(pg *Page, items []*BacklogItem, sortable bool, 
 	w.raw(">\n<thead><tr><th scope=\"col\">Due</th><th scope=\"col\">Item</th><th scope=\"col\">JIRA</th><th scope=\"col\">Severity</th><th scope=\"col\">Status</th><th scope=\"col\">Owner</th><th scope=\"col\">Blueprints</th></tr></thead>\n<tbody>")
 	for _, it := range items {
 		w.raw("\n<tr")
-		for _, f := range filters {
-			w.raw(" data-")
-			w.attrName(f.Name)
-			w.raw("=\"")
-			w.text(it.FilterValue(f.Name))
-			w.raw("\"")
-		}
+		w.filterAttrs(filters, it.FilterValue)
 		w.raw(">\n<td class=\"due\">")
 		w.due(it)
 		w.raw("</td>\n<td>")

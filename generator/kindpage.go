@@ -51,13 +51,7 @@ func (pg *Page) KindHTML() (template.HTML, error) {
 	w.raw("</tr></thead>\n<tbody>")
 	for _, d := range pg.Docs {
 		w.raw("\n<tr")
-		for _, f := range ki.Filters {
-			w.raw(" data-")
-			w.attrName(f.Name)
-			w.raw("=\"")
-			w.text(d.FilterValue(f.Name))
-			w.raw("\"")
-		}
+		w.filterAttrs(ki.Filters, d.FilterValue)
 		w.raw(">\n  <td>")
 		w.link(pg.Rel(d.URL), d.Title)
 		if d.Summary != "" {
@@ -104,6 +98,18 @@ func (w htmlWriter) filters(table string, filters []Filter, heading string) {
 		w.raw("</option>")
 	})
 	w.raw("\n  <output class=\"filter-count\" aria-live=\"polite\"></output>\n</form>")
+}
+
+// filterAttrs writes a filterable row's data- attributes: one per filter, with
+// the row's value for it.
+func (w htmlWriter) filterAttrs(filters []Filter, value func(name string) string) {
+	for _, f := range filters {
+		w.raw(" data-")
+		w.attrName(f.Name)
+		w.raw("=\"")
+		w.text(value(f.Name))
+		w.raw("\"")
+	}
 }
 
 // filterSelects writes the selects of a filter form, one per filter that has

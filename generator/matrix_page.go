@@ -400,13 +400,7 @@ func (mp *MatrixPage) RowsHTML(pg *Page) template.HTML {
 		for _, row := range grp.Rows {
 			href := pg.Rel(row.Row.Doc.URL)
 			w.raw("\n<tr data-bp")
-			for _, f := range mp.Filters {
-				w.raw(" data-")
-				w.text(f.Name)
-				w.raw("=\"")
-				w.text(row.FilterValue(f.Name))
-				w.raw("\"")
-			}
+			w.filterAttrs(mp.Filters, row.FilterValue)
 			w.raw("><th scope=\"row\"><a href=\"")
 			w.url(href)
 			w.raw("\">")

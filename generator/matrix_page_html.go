@@ -141,10 +141,7 @@ func (w htmlWriter) matrixGrid(pg *Page, d *MatrixPage) {
 	w.raw("</tr>\n<tr class=\"mx-adoption\"><th scope=\"row\" colspan=\"3\">Adoption</th>")
 	for _, c := range g.Columns {
 		w.raw("<td>")
-		if c.Tally.Applicable != 0 {
-			w.int(c.Tally.Percent())
-			w.raw("%")
-		}
+		w.adoption(c.Tally, "")
 		w.raw("</td>")
 	}
 	w.raw("</tr>\n</thead>")
@@ -176,12 +173,7 @@ func (w htmlWriter) matrixRollups(pg *Page, d *MatrixPage) {
 		w.raw("</td><td class=\"num\">")
 		w.int(c.Tally.Adopted)
 		w.raw("</td><td class=\"num\">")
-		if c.Tally.Applicable != 0 {
-			w.int(c.Tally.Percent())
-			w.raw("%")
-		} else {
-			w.raw("–")
-		}
+		w.adoption(c.Tally, "–")
 		w.raw("</td><td class=\"num\">")
 		w.int(c.Tally.Gaps)
 		w.raw("</td>\n<td>")

@@ -316,12 +316,7 @@ func writeMatrixColumnPanel(pg *PanelPage, w htmlWriter) error {
 			w.raw("</abbr></th><td>")
 			w.text(sa.Statement.Level)
 			w.raw("</td>\n<td class=\"num\">")
-			if sa.Tally.Applicable != 0 {
-				w.int(sa.Tally.Percent())
-				w.raw("%")
-			} else {
-				w.raw("–")
-			}
+			w.adoption(sa.Tally, "–")
 			w.raw("</td>\n<td>")
 			w.breakdown(sa.Tally.Breakdown())
 			w.raw("</td></tr>")
@@ -335,6 +330,17 @@ func writeMatrixColumnPanel(pg *PanelPage, w htmlWriter) error {
 	}
 	w.raw("\n")
 	return nil
+}
+
+// adoption writes a tally's adoption as a percentage, or none when nothing
+// applies.
+func (w htmlWriter) adoption(t AlignmentTally, none string) {
+	if t.Applicable == 0 {
+		w.raw(none)
+		return
+	}
+	w.int(t.Percent())
+	w.raw("%")
 }
 
 // breakdown writes status counts as the matrix-column template does.

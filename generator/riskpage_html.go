@@ -35,13 +35,7 @@ func (pg *Page) RisksHTML() (template.HTML, error) {
 			w.raw("\n<tr id=\"")
 			w.text(t.RegisterAnchor)
 			w.raw("\"")
-			for _, f := range r.Filters {
-				w.raw(" data-")
-				w.attrName(f.Name)
-				w.raw("=\"")
-				w.text(t.FilterValue(f.Name))
-				w.raw("\"")
-			}
+			w.filterAttrs(r.Filters, t.FilterValue)
 			w.raw(">\n  <th scope=\"row\">")
 			w.link(pg.Rel(t.URL()), t.ID)
 			w.raw("</th>\n  <td>")
