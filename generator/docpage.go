@@ -32,12 +32,8 @@ func (pg *Page) DocumentHTML() (template.HTML, error) {
 	w.raw("\n  <p class=\"doc-meta\">")
 	w.status(d.Status)
 	if d.Owner != "" {
-		w.raw(" · Owner: <a href=\"")
-		w.url(pg.Rel("owners/"))
-		w.url(slugify(d.Owner))
-		w.raw("/\">")
-		w.text(d.Owner)
-		w.raw("</a>")
+		w.raw(" · Owner: ")
+		w.ownerLink(pg, d.Owner)
 	}
 	w.raw(" · <code>")
 	w.text(d.ID)

@@ -63,12 +63,7 @@ func (pg *Page) KindHTML() (template.HTML, error) {
 		w.status(d.Status)
 		w.raw("</td>\n  <td>")
 		if d.Owner != "" {
-			w.raw("<a href=\"")
-			w.url(pg.Rel("owners/"))
-			w.url(slugify(d.Owner))
-			w.raw("/\">")
-			w.text(d.Owner)
-			w.raw("</a>")
+			w.ownerLink(pg, d.Owner)
 		}
 		w.raw("</td>")
 		for _, c := range ki.Columns {
@@ -98,6 +93,16 @@ func (w htmlWriter) filters(table string, filters []Filter, heading string) {
 		w.raw("</option>")
 	})
 	w.raw("\n  <output class=\"filter-count\" aria-live=\"polite\"></output>\n</form>")
+}
+
+// ownerLink writes an owner linked to their page.
+func (w htmlWriter) ownerLink(pg *Page, owner string) {
+	w.raw("<a href=\"")
+	w.url(pg.Rel("owners/"))
+	w.url(slugify(owner))
+	w.raw("/\">")
+	w.text(owner)
+	w.raw("</a>")
 }
 
 // filterAttrs writes a filterable row's data- attributes: one per filter, with
