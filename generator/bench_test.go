@@ -13,7 +13,7 @@ import (
 	"archfolio/themes"
 )
 
-// The stage benchmarks (load, parse, body, link, analyse, render, write, and the
+// The stage benchmarks (load, highlight, parse, body, link, analyse, render, write, and the
 // whole build) run on a synthetic portfolio of ARCHFOLIO_BENCH_N documents
 // (1,000 unless set), generated in memory once per process:
 //
@@ -61,7 +61,7 @@ func benchBuilder(b *testing.B, opts Options) (*builder, *mdext.Highlighter) {
 		b.Fatal(err, diags)
 	}
 	hl := mdext.NewHighlighter()
-	return &builder{opts: opts, cfg: cfg, schema: schema, md: newMarkdown(cfg.UnsafeHTML, hl, opts.CheckOnly)}, hl
+	return &builder{opts: opts, cfg: cfg, schema: schema, md: newMarkdown(cfg.UnsafeHTML, hl, opts.CheckOnly), hl: hl}, hl
 }
 
 func benchParse(b *testing.B, bld *builder, files []sourceFile) []*Document {
@@ -92,6 +92,19 @@ func BenchmarkParse(b *testing.B) {
 	}
 }
 
+// BenchmarkHighlight highlights every fenced code block into a cold cache, on all
+// cores, as Load does before parsing.
+func BenchmarkHighlight(b *testing.B) {
+	opts := benchOptions(b)
+	bld, hl := benchBuilder(b, opts)
+	files, _ := loadFiles(context.Background(), opts.Site)
+	for b.Loop() {
+		bld.ahead = mdext.NewCache("")
+		hl.Cache = bld.ahead
+		bld.highlightAhead(context.Background(), files)
+	}
+}
+
 // benchIndexed returns the parsed and indexed portfolio, before the body stage.
 func benchIndexed(b *testing.B) (*builder, *mdext.Highlighter, *Portfolio, *linkIndex) {
 	opts := benchOptions(b)
@@ -101,7 +114,8 @@ func benchIndexed(b *testing.B) (*builder, *mdext.Highlighter, *Portfolio, *link
 	return bld, hl, p, idx
 }
 
-// BenchmarkBody parses and renders every body (goldmark, chroma, links resolved).
+// BenchmarkBody parses and renders every body (goldmark, links resolved), with
+// the code blocks highlighted ahead, untimed (BenchmarkHighlight), as Load does.
 func BenchmarkBody(b *testing.B) {
 	bld, hl, p, idx := benchIndexed(b)
 	sources := make([][]byte, len(p.Docs))
@@ -110,13 +124,15 @@ func BenchmarkBody(b *testing.B) {
 	}
 	for b.Loop() {
 		// Undo the previous run (the body stage keeps only the front matter of the
-		// source) and start with a cold cache told about the blocks, as Load does.
+		// source) and prepare a new cache.
+		b.StopTimer()
 		cache := mdext.NewCache("")
 		hl.Cache = cache
 		for i, d := range p.Docs {
 			d.links, d.TOC, d.source = nil, nil, sources[i]
-			mdext.Fences(d.source[d.bodyStart:], cache.Expect)
+			mdext.Fences(d.source[d.bodyStart:], func(lang string, code []byte) { hl.Prepare(cache, lang, code) })
 		}
+		b.StartTimer()
 		parallel(context.Background(), len(p.Docs), func(i int) { bld.parseBody(p, idx, p.Docs[i], true) })
 	}
 }

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"bytes"
 	"context"
 	"io/fs"
 	"strings"
@@ -21,10 +22,11 @@ type builder struct {
 	schema  *Schema
 	md      goldmark.Markdown
 	baseURL string
-	// expect, when set, is told about every fenced code block as files are read,
-	// so that it keeps only the blocks that repeat.
-	expect *mdext.Cache
-	bufs   *bufferPool // for rendering bodies
+	// ahead, when set, gets every fenced code block highlighted before the
+	// front matter is parsed (highlightAhead); hl is the highlighter.
+	ahead *mdext.Cache
+	hl    *mdext.Highlighter
+	bufs  *bufferPool // for rendering bodies
 }
 
 // newMarkdown returns the one goldmark instance of a run: GFM, footnotes, front
@@ -55,6 +57,7 @@ func Load(ctx context.Context, opts Options) (*Portfolio, Diagnostics, error) {
 	b, diags := newBuilder(opts)
 	files, loadDiags := loadFiles(ctx, opts.Site)
 	diags = append(diags, loadDiags...)
+	b.highlightAhead(ctx, files)
 	docs := make([]*Document, len(files))
 	perFile := make([]Diagnostics, len(files))
 	parallel(ctx, len(files), func(i int) {
@@ -84,6 +87,26 @@ func Load(ctx context.Context, opts Options) (*Portfolio, Diagnostics, error) {
 	return p, diags.Sort(), nil
 }
 
+// highlightAhead highlights, on all cores, every fenced code block that
+// mdext.Fences finds in the files, before anything else of the run is in memory.
+// Chroma makes most of a build's garbage; while it runs here, the heap holds
+// little but the files and the highlighted HTML, and neither has pointers for the
+// collector to trace. (Highlighting in the body stage instead, with every
+// document's front matter in the heap, made a 10,000-document build 8% slower,
+// with 1.1 s more CPU, nearly all of it the collector's.) Fences is a hint: a block it misses is highlighted when its body is
+// rendered, and a file the parse stage then rejects only costs its highlighting.
+func (b *builder) highlightAhead(ctx context.Context, files []sourceFile) {
+	if b.ahead == nil {
+		return
+	}
+	parallel(ctx, len(files), func(i int) {
+		src := bytes.TrimPrefix(files[i].Data, []byte("\xEF\xBB\xBF"))
+		if _, bodyStart := findFrontMatter(src); bodyStart > 0 {
+			mdext.Fences(src[bodyStart:], func(lang string, code []byte) { b.hl.Prepare(b.ahead, lang, code) })
+		}
+	})
+}
+
 // withToday returns opts with Today set: the local date when it is zero.
 func withToday(opts Options) Options {
 	if opts.Today.IsZero() {
@@ -103,16 +126,17 @@ func newBuilder(opts Options) (*builder, Diagnostics) {
 		schema, _ = loadSchema(nil)
 	}
 	hl := mdext.NewHighlighter()
-	b := &builder{opts: opts, cfg: cfg, schema: schema, md: newMarkdown(cfg.UnsafeHTML, hl, opts.CheckOnly), bufs: new(bufferPool)}
+	b := &builder{opts: opts, cfg: cfg, schema: schema, md: newMarkdown(cfg.UnsafeHTML, hl, opts.CheckOnly),
+		hl: hl, bufs: new(bufferPool)}
 	hl.Cache = opts.Highlights
 	if hl.Cache == nil {
 		hl.Cache = mdext.NewCache("")
 	}
-	// A run's own cache, or a folder cache (one per build run), hears about every
-	// block up front and keeps in memory only those that repeat. A cache kept in
+	// A run's own cache, or a folder cache (one per build run), gets every block
+	// highlighted ahead and lets each go after its last rendering. A cache kept in
 	// memory across rebuilds (serve) keeps them all.
 	if c, ok := hl.Cache.(*mdext.Cache); ok && !opts.CheckOnly && (opts.Highlights == nil || c.Dir() != "") {
-		b.expect = c
+		b.ahead = c
 	}
 	b.baseURL = strings.TrimSpace(cmpOr(opts.BaseURL, cfg.BaseURL))
 	if b.baseURL != "" && !strings.HasSuffix(b.baseURL, "/") {

@@ -6,14 +6,15 @@
 //
 // Every run goes through named stages with typed values between them:
 //
-//	load     loadFiles          fs.FS → []sourceFile                 (load.go)
-//	parse    builder.parse      sourceFile → *Document: front matter  (parse.go, validate.go)
-//	index    builder.index      []*Document → *Portfolio: ids, URLs   (link.go)
-//	body     builder.parseBody  markdown → headings, links, HTML      (parse.go, render.go)
-//	link     builder.link       references, backlinks                 (link.go)
-//	analyse  analyse            *Portfolio → computed views           (analyse.go)
-//	render   Render             *Portfolio → files on Output          (render.go, pages.go, exports.go)
-//	write    Publish            Output → the output folder            (write.go)
+//	load      loadFiles              fs.FS → []sourceFile                 (load.go)
+//	highlight builder.highlightAhead fenced code → mdext.Cache            (build.go, mdext)
+//	parse     builder.parse          sourceFile → *Document: front matter (parse.go, validate.go)
+//	index     builder.index          []*Document → *Portfolio: ids, URLs  (link.go)
+//	body      builder.parseBody      markdown → headings, links, HTML     (parse.go, render.go)
+//	link      builder.link           references, backlinks                (link.go)
+//	analyse   analyse                *Portfolio → computed views          (analyse.go)
+//	render    Render                 *Portfolio → files on Output         (render.go, pages.go, exports.go)
+//	write     Publish                Output → the output folder           (write.go)
 //
 // Load runs load → analyse and returns the Portfolio with every Diagnostic; check
 // stops there (with Options.CheckOnly, which skips rendering bodies). Build adds
@@ -22,7 +23,12 @@
 // parsed, its links pointed at their pages and rendered in one go: a build holds
 // one markdown AST per core, never all of them.
 // Fenced code is highlighted once per distinct block (mdext.Cache, optionally kept
-// in a folder across runs). Render writes the exports alongside the pages, the
+// in a folder across runs). A build (not check, and not serve's rebuilds, whose
+// cache lives on) highlights every block a line scan finds (mdext.Fences) before
+// parsing anything, while the heap holds little but the files: chroma makes most
+// of a build's garbage, and the collector then has almost nothing to trace. The
+// body stage takes each block from the cache, which lets it go after the last
+// rendering the scan counted. Render writes the exports alongside the pages, the
 // large ones (portfolio.json, matrix.json) streamed an item at a time, and
 // renders the fragments many pages share (the menu, links to documents, document
 // list items) once per page depth (fragments.go). The few parts of pages that

@@ -67,9 +67,6 @@ func (b *builder) parse(f sourceFile) (*Document, Diagnostics) {
 	if !b.readFrontMatter(doc, items, sink) {
 		return nil, sink.diags
 	}
-	if b.expect != nil {
-		mdext.Fences(src[bodyStart:], b.expect.Expect)
-	}
 	return doc, sink.diags
 }
 

@@ -86,6 +86,36 @@ func TestRepeatedCodeBlocksAreHighlightedOnce(t *testing.T) {
 	}
 }
 
+// A build highlights its code blocks ahead of the other stages and lets each go
+// after its last rendering: the run's cache ends up holding only the blocks the
+// fence scan cannot see (in block quotes), and every block reaches the cache folder.
+func TestBuildHighlightsAheadAndKeepsNothing(t *testing.T) {
+	files := map[string]string{}
+	for _, id := range []string{"a", "b", "c"} {
+		files["content/"+id+".md"] = "---\nkind: guide\ntitle: " + id + "\n---\n\n" + repeatedBlock + "\n```yaml\nid: " + id + "\n```\n"
+	}
+	files["content/d.md"] = "---\nkind: guide\ntitle: d\n---\n\n> ```go\n> nested()\n> ```\n"
+	dir := t.TempDir()
+	cache := mdext.NewCache(dir)
+	opts := testOptions(t, testSite(files), "2026-11-27")
+	opts.Highlights = cache
+	p, _, err := Load(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := cache.Held(); n != 1 {
+		t.Errorf("the cache holds %d blocks after the build, want 1 (the nested one)", n)
+	}
+	if blocks, _ := filepath.Glob(filepath.Join(dir, "*.html")); len(blocks) != 5 {
+		t.Errorf("%d blocks in the cache folder, want 5", len(blocks))
+	}
+	for id, want := range map[string]string{"a": `<span class="nf">shared</span>`, "d": `<span class="nf">nested</span>`} {
+		if !strings.Contains(string(p.ByID[id].HTML), want) {
+			t.Errorf("%s is not highlighted:\n%s", id, p.ByID[id].HTML)
+		}
+	}
+}
+
 func TestDirOutputMakesNestedFolders(t *testing.T) {
 	dir := t.TempDir()
 	out := &dirOutput{dir: dir}

@@ -13,7 +13,7 @@ import (
 // a block highlighted once is never highlighted again while the cache lives. With a
 // folder, blocks also outlive the process (one file per block), so rebuilds in CI
 // and the dev server start warm. It is safe for concurrent use. A cache is meant
-// for one run when blocks are announced (Expect), for any number otherwise.
+// for one run when blocks are prepared ahead (Prepare), for any number otherwise.
 type Cache struct {
 	dir  string
 	salt string // what else decides the HTML: this package's format and chroma's version
@@ -21,8 +21,10 @@ type Cache struct {
 	mu       sync.Mutex
 	blocks   map[[sha256.Size]byte][]byte
 	inflight map[[sha256.Size]byte]chan struct{} // closed when the block is in blocks
-	expected map[[sha256.Size]byte]int           // how many times Expect saw each block
-	mkdir    sync.Once                           // makes dir before the first block is written
+	// pending counts, for each block highlighted ahead (Prepare), the renderings
+	// still to ask for it; the block leaves memory after the last.
+	pending map[[sha256.Size]byte]int
+	mkdir   sync.Once // makes dir before the first block is written
 }
 
 // cacheFormat changes whenever Highlighter's output changes for the same input, so
@@ -32,7 +34,7 @@ const cacheFormat = "archfolio-highlight-1"
 // NewCache returns a cache in memory, backed by dir when dir is not "".
 func NewCache(dir string) *Cache {
 	return &Cache{dir: dir, salt: cacheFormat + "\x00" + chromaVersion(), blocks: map[[sha256.Size]byte][]byte{},
-		inflight: map[[sha256.Size]byte]chan struct{}{}}
+		inflight: map[[sha256.Size]byte]chan struct{}{}, pending: map[[sha256.Size]byte]int{}}
 }
 
 // Dir returns the folder the cache keeps blocks in, or "".
@@ -64,6 +66,13 @@ func (c *Cache) key(lang string, code []byte) [sha256.Size]byte {
 	return k
 }
 
+// Held returns how many blocks the cache holds in memory.
+func (c *Cache) Held() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.blocks)
+}
+
 // Get implements HighlightCache.
 func (c *Cache) Get(lang string, code []byte) ([]byte, bool) {
 	k := c.key(lang, code)
@@ -81,19 +90,23 @@ func (c *Cache) Get(lang string, code []byte) ([]byte, bool) {
 	return html, ok
 }
 
-// Expect announces a block that is going to be highlighted (see Fences). Once
-// blocks are announced, the cache keeps in memory only those announced more than
-// once, or not at all: a block that occurs once is not asked for again in this
-// run, and keeping every block would hold as much HTML again as all the code
-// highlighted. The folder, if any, still gets every block.
-func (c *Cache) Expect(lang string, code []byte) {
+// Prepare is told about a block ahead of its rendering (see Fences): the first time,
+// it reads the block from the folder or runs highlight, and keeps the HTML; every
+// time, it counts one more rendering to come. Do then hands the block out as many
+// times as it was prepared and lets it go after the last, so that a run never
+// holds more highlighted HTML than the renderings still to come need. highlight's
+// result is copied.
+func (c *Cache) Prepare(lang string, code []byte, highlight func() []byte) {
 	k := c.key(lang, code)
 	c.mu.Lock()
-	if c.expected == nil {
-		c.expected = map[[sha256.Size]byte]int{}
+	n, seen := c.pending[k]
+	c.pending[k] = n + 1
+	_, have := c.blocks[k]
+	if _, busy := c.inflight[k]; seen || have || busy {
+		c.mu.Unlock()
+		return
 	}
-	c.expected[k]++
-	c.mu.Unlock()
+	c.fill(k, highlight) // unlocks c.mu
 }
 
 // Do returns the block's HTML from the cache, or runs highlight and keeps its
@@ -101,20 +114,10 @@ func (c *Cache) Expect(lang string, code []byte) {
 // highlighting: no block is highlighted twice.
 func (c *Cache) Do(lang string, code []byte, highlight func() []byte) []byte {
 	k := c.key(lang, code)
-	c.mu.Lock()
-	once := c.expected[k] == 1
-	c.mu.Unlock()
-	if once {
-		if html, ok := c.read(k); ok {
-			return html
-		}
-		html := highlight()
-		c.write(k, html)
-		return html
-	}
 	for {
 		c.mu.Lock()
 		if html, ok := c.blocks[k]; ok {
+			c.handOut(k)
 			c.mu.Unlock()
 			return html
 		}
@@ -125,21 +128,45 @@ func (c *Cache) Do(lang string, code []byte, highlight func() []byte) []byte {
 		c.mu.Unlock()
 		<-wait
 	}
+	html := c.fill(k, highlight)
+	c.mu.Lock()
+	c.handOut(k)
+	c.mu.Unlock()
+	return html
+}
+
+// fill claims block k, which must be neither in memory nor in flight, with c.mu
+// held; it unlocks c.mu, reads the block from the folder or runs highlight (and
+// writes the folder), keeps a copy in memory and returns it.
+func (c *Cache) fill(k [sha256.Size]byte, highlight func() []byte) []byte {
 	done := make(chan struct{})
 	c.inflight[k] = done
 	c.mu.Unlock()
-	defer func() {
-		c.mu.Lock()
-		delete(c.inflight, k)
-		c.mu.Unlock()
-		close(done)
-	}()
-	if html, ok := c.Get(lang, code); ok { // from the folder
-		return html
+	html, ok := c.read(k)
+	if !ok {
+		html = append([]byte(nil), highlight()...)
+		c.write(k, html)
 	}
-	html := highlight()
-	c.Put(lang, code, html)
+	c.mu.Lock()
+	c.blocks[k] = html
+	delete(c.inflight, k)
+	c.mu.Unlock()
+	close(done)
 	return html
+}
+
+// handOut counts one rendering of a prepared block, and drops the block after the
+// last one that was prepared. Blocks that were never prepared stay. c.mu is held.
+func (c *Cache) handOut(k [sha256.Size]byte) {
+	n, ok := c.pending[k]
+	switch {
+	case !ok:
+	case n > 1:
+		c.pending[k] = n - 1
+	default:
+		delete(c.pending, k)
+		delete(c.blocks, k)
+	}
 }
 
 // Put implements HighlightCache; it keeps a copy of html.

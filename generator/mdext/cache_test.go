@@ -79,25 +79,82 @@ func TestCacheDoHighlightsOnceAcrossGoroutines(t *testing.T) {
 	}
 }
 
-// A folder cache told which blocks occur once writes them to the folder but does
-// not hold them in memory; the next run reads them back.
-func TestFolderCacheKeepsUniqueBlocksOnDiskOnly(t *testing.T) {
+// A block prepared ahead stays in memory until it has been rendered as many times
+// as it was prepared, then leaves; a block never prepared stays for the cache's
+// life. The folder gets every block, and the next run prepares from it.
+func TestPreparedBlocksLeaveMemoryAfterTheirLastRendering(t *testing.T) {
 	dir := t.TempDir()
 	c := NewCache(dir)
-	c.Expect("go", []byte("unique"))
 	runs := 0
-	hl := func() []byte { runs++; return []byte("<u/>") }
-	c.Do("go", []byte("unique"), hl)
-	c.mu.Lock()
-	inMemory := len(c.blocks)
-	c.mu.Unlock()
-	if inMemory != 0 {
-		t.Errorf("%d blocks held in memory, want none", inMemory)
+	hl := func(html string) func() []byte {
+		return func() []byte { runs++; return []byte(html) }
 	}
+	inMemory := func() int {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		return len(c.blocks)
+	}
+	c.Prepare("go", []byte("twice"), hl("<2/>"))
+	c.Prepare("go", []byte("twice"), hl("<2/>"))
+	c.Prepare("go", []byte("once"), hl("<1/>"))
+	if runs != 2 || inMemory() != 2 {
+		t.Fatalf("after preparing: %d highlightings, %d blocks in memory; want 2 and 2", runs, inMemory())
+	}
+	steps := []struct {
+		code, want string
+		left       int
+	}{{"twice", "<2/>", 2}, {"once", "<1/>", 1}, {"twice", "<2/>", 0}}
+	for _, s := range steps {
+		if html := c.Do("go", []byte(s.code), hl("<again/>")); string(html) != s.want {
+			t.Errorf("Do(%s) = %q, want %q", s.code, html, s.want)
+		}
+		if inMemory() != s.left {
+			t.Errorf("after Do(%s): %d blocks in memory, want %d", s.code, inMemory(), s.left)
+		}
+	}
+	if runs != 2 {
+		t.Errorf("%d highlightings, want 2: Do highlighted a prepared block", runs)
+	}
+	c.Do("go", []byte("unannounced"), hl("<u/>"))
+	c.Do("go", []byte("unannounced"), hl("<u/>"))
+	if runs != 3 || inMemory() != 1 {
+		t.Errorf("a block never prepared: %d highlightings, %d in memory; want 3 and 1", runs, inMemory())
+	}
+
 	next := NewCache(dir)
-	next.Expect("go", []byte("unique"))
-	if html := next.Do("go", []byte("unique"), hl); string(html) != "<u/>" || runs != 1 {
-		t.Errorf("next run: %q after %d highlightings, want the folder's copy after 1", html, runs)
+	next.Prepare("go", []byte("once"), hl("<other/>"))
+	if html := next.Do("go", []byte("once"), hl("<other/>")); string(html) != "<1/>" || runs != 3 {
+		t.Errorf("next run: %q after %d highlightings, want the folder's copy and 3", html, runs)
+	}
+}
+
+// Goroutines preparing and rendering one block at once highlight it once.
+func TestCachePrepareHighlightsOnceAcrossGoroutines(t *testing.T) {
+	c := NewCache("")
+	var mu sync.Mutex
+	runs := 0
+	var wg sync.WaitGroup
+	hl := func() []byte {
+		mu.Lock()
+		runs++
+		mu.Unlock()
+		time.Sleep(5 * time.Millisecond)
+		return []byte("<same/>")
+	}
+	for range 8 {
+		wg.Go(func() { c.Prepare("go", []byte("same"), hl) })
+	}
+	wg.Wait()
+	for range 8 {
+		wg.Go(func() {
+			if html := c.Do("go", []byte("same"), hl); string(html) != "<same/>" {
+				t.Errorf("Do = %q", html)
+			}
+		})
+	}
+	wg.Wait()
+	if runs != 1 || len(c.blocks) != 0 || len(c.pending) != 0 {
+		t.Errorf("%d highlightings, %d blocks and %d counts left; want 1, 0 and 0", runs, len(c.blocks), len(c.pending))
 	}
 }
 

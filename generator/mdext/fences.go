@@ -9,7 +9,7 @@ import (
 // code block of a markdown body, as the Highlighter will see them. It is a quick
 // line scan, not a parser: blocks inside lists or block quotes are not seen, and
 // odd input may yield a block goldmark would not make. It only serves as a hint
-// (Cache.Expect), so a miss costs time, never correctness. code is only valid
+// (Cache.Prepare), so a miss costs time, never correctness. code is only valid
 // during the call.
 func Fences(src []byte, visit func(lang string, code []byte)) {
 	var code []byte

@@ -53,26 +53,6 @@ func TestFencesSkipNestedBlocks(t *testing.T) {
 	})
 }
 
-// With blocks announced, a block expected once is highlighted and not kept; one
-// expected twice is kept.
-func TestCacheKeepsOnlyRepeatedBlocks(t *testing.T) {
-	c := NewCache("")
-	c.Expect("go", []byte("once"))
-	c.Expect("go", []byte("twice"))
-	c.Expect("go", []byte("twice"))
-	runs := 0
-	hl := func() []byte { runs++; return []byte("<x/>") }
-	c.Do("go", []byte("once"), hl)
-	c.Do("go", []byte("twice"), hl)
-	c.Do("go", []byte("twice"), hl)
-	if runs != 2 {
-		t.Errorf("%d highlightings, want 2", runs)
-	}
-	if _, ok := c.Get("go", []byte("once")); ok {
-		t.Error("a block expected once was kept")
-	}
-}
-
 func FuzzFences(f *testing.F) {
 	for _, s := range []string{"```", "```\n", "~~~~\n~~~\n", "   ```go x\n\tcode\n   ```", "```\n\n", "`` `\n"} {
 		f.Add(s)

@@ -96,6 +96,18 @@ func (h *Highlighter) render(w util.BufWriter, source []byte, node ast.Node, ent
 	return ast.WalkSkipChildren, nil
 }
 
+// Prepare highlights a block into c ahead of its rendering (Cache.Prepare), so
+// that a run can highlight every block before it holds much else: the collector
+// then has little to trace while chroma makes most of a build's garbage.
+func (h *Highlighter) Prepare(c *Cache, lang string, code []byte) {
+	out := h.buffer()
+	defer h.bufs.Put(out)
+	c.Prepare(lang, code, func() []byte {
+		h.highlight(out, lang, string(code))
+		return out.Bytes()
+	})
+}
+
 // buffer returns an empty buffer from the pool.
 func (h *Highlighter) buffer() *bytes.Buffer {
 	if b, ok := h.bufs.Get().(*bytes.Buffer); ok {
