@@ -5,18 +5,20 @@ import (
 	"strings"
 )
 
-// Fences calls visit with the language and the code of every top-level fenced
-// code block of a markdown body, as the Highlighter will see them. It is a quick
-// line scan, not a parser: blocks inside lists or block quotes are not seen, and
-// odd input may yield a block goldmark would not make. It only serves as a hint
-// (Cache.Prepare), so a miss costs time, never correctness. code is only valid
-// during the call.
+// Fences calls visit with the language and the code of every fenced code block
+// of a markdown body that starts a line (after at most three spaces), as the
+// Highlighter will see them. It is a quick line scan, not a parser: blocks in
+// block quotes or indented further (deeper list items), and indented blocks with
+// a tab in their indentation, are not seen, and odd input may yield a block
+// goldmark would not make. It only serves as a hint (Cache.Prepare), so a miss
+// costs time, never correctness. code is only valid during the call.
 func Fences(src []byte, visit func(lang string, code []byte)) {
 	var code []byte
 	open := false
 	var fence []byte // the opening fence: ``` or ~~~, or longer
 	var indent int
 	var lang string
+	var unsure bool // a tab where the fence's indentation is taken off, which goldmark expands
 	for len(src) > 0 {
 		line := src
 		if i := bytes.IndexByte(src, '\n'); i >= 0 {
@@ -32,19 +34,22 @@ func Fences(src []byte, visit func(lang string, code []byte)) {
 			if rest[0] == '`' && strings.Contains(info, "`") {
 				continue // not a fence: backticks in the info string
 			}
-			open, fence, indent, code, lang = true, rest[:n], ind, code[:0], ""
+			open, fence, indent, code, lang, unsure = true, rest[:n], ind, code[:0], "", false
 			if words := strings.Fields(info); len(words) > 0 {
 				lang = strings.ToLower(words[0])
 			}
 		case open && ind <= 3 && fenceLen(rest) >= len(fence) && rest[0] == fence[0] &&
 			len(bytes.TrimSpace(rest[fenceLen(rest):])) == 0:
-			visit(lang, code)
+			if !unsure {
+				visit(lang, code)
+			}
 			open = false
 		case open:
+			unsure = unsure || ind < indent && len(rest) > 0 && rest[0] == '\t'
 			code = append(code, line[min(ind, indent):]...)
 		}
 	}
-	if open {
+	if open && !unsure {
 		visit(lang, code)
 	}
 }

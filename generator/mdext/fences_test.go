@@ -28,7 +28,7 @@ func (r *recorder) Put(string, []byte, []byte) {}
 func TestFencesSeeWhatTheHighlighterSees(t *testing.T) {
 	src := "# Doc\n\nText\n```go\nfunc a() {}\n```\n\n~~~ YAML title=x\nk: v\n\n  indented: yes\n~~~\n\n" +
 		"  ```hcl\n  a = 1\n    b = 2\n c = 3\n  ```\n\n````md\n```go\ninner\n```\n````\n\n```\nno language\n```\n\n" +
-		"``` go `not a fence`\ntext\n```\n\n```go\nunclosed\n"
+		"``` go `not a fence`\ntext\n```\n\n```go\n\ttabbed\n```\n\n  ```go\n  \tafter\n  ```\n\n```go\nunclosed\n"
 	h := NewHighlighter()
 	rec := &recorder{}
 	h.Cache = rec
@@ -40,6 +40,20 @@ func TestFencesSeeWhatTheHighlighterSees(t *testing.T) {
 	Fences([]byte(src), func(lang string, code []byte) { seen = append(seen, lang+"|"+string(code)) })
 	if len(seen) < 6 || !slices.Equal(seen, rec.blocks) {
 		t.Errorf("Fences saw\n%q\nthe highlighter\n%q", seen, rec.blocks)
+	}
+}
+
+// An indented fence whose code has a tab where the indentation comes off is not
+// reported: goldmark expands the tab, and a key that differs from the
+// highlighter's would only cost a second highlighting.
+func TestFencesSkipTabsInIndentation(t *testing.T) {
+	for _, src := range []string{"  ```go\n\t  x\n  ```\n", "  ```go\n y\n\tx\n"} {
+		Fences([]byte(src), func(lang string, code []byte) { t.Errorf("%q: saw %q %q", src, lang, code) })
+	}
+	seen := 0
+	Fences([]byte("```go\n\tx\n```\n  ```go\n  \tx\n  ```\n"), func(string, []byte) { seen++ })
+	if seen != 2 {
+		t.Errorf("saw %d blocks, want 2: tabs after the indentation are code", seen)
 	}
 }
 
