@@ -76,19 +76,21 @@ func (o *outputs) removeAll() error {
 func bench(ctx context.Context, cfg *config, stdout, stderr io.Writer) (err error) {
 	printMachine(ctx, cfg, stdout)
 	defer func() { err = errors.Join(err, cfg.outputs.removeAll()) }()
-	var perN []map[string]*result
-	for _, n := range cfg.sizes {
+	sizes := make([]sizeJobs, len(cfg.sizes))
+	for i, n := range cfg.sizes {
 		site, hugo, err := generate(ctx, cfg, n, stderr)
 		if err != nil {
 			return err
 		}
-		jobs := cfg.jobs(n, site, hugo)
-		results, err := measure(ctx, cfg, jobs, n, stderr)
-		if err != nil {
-			return err
-		}
-		printSize(stdout, n, results, loadAverage())
-		perN = append(perN, results)
+		sizes[i] = sizeJobs{n: n, jobs: cfg.jobs(n, site, hugo)}
+	}
+	perN, err := measure(ctx, cfg, sizes, stderr)
+	if err != nil {
+		return err
+	}
+	load := loadAverage()
+	for i, n := range cfg.sizes {
+		printSize(stdout, n, perN[i], load)
 	}
 	printGrowth(stdout, cfg.sizes, perN)
 	if cfg.tools["archfolio"] {
@@ -97,11 +99,11 @@ func bench(ctx context.Context, cfg *config, stdout, stderr io.Writer) (err erro
 		check := job{tool: "check", args: func(string) []string {
 			return []string{cfg.archfolio, "check", "-s", site, "--today", cfg.today}
 		}}
-		results, err := measure(ctx, cfg, []job{check}, n, stderr)
+		results, err := measure(ctx, cfg, []sizeJobs{{n: n, jobs: []job{check}}}, stderr)
 		if err != nil {
 			return err
 		}
-		r := results["check"]
+		r := results[0]["check"]
 		fmt.Fprintf(stdout, "\ncheck at N=%d: median wall %s, cpu %s, peak RSS %s (%d runs)\n",
 			n, secs(median(r.samples, wallOf)), secs(median(r.samples, cpuOf)), mib(peak(r.samples)), len(r.samples))
 	}
@@ -163,27 +165,42 @@ func (cfg *config) jobs(n int, site, hugo string) []job {
 	return jobs
 }
 
-// measure runs every job once untimed (to warm the file cache), then cfg.runs
-// times each, alternating between the jobs.
-func measure(ctx context.Context, cfg *config, jobs []job, n int, stderr io.Writer) (map[string]*result, error) {
-	results := map[string]*result{}
-	for _, j := range jobs {
-		results[j.tool] = &result{tool: j.tool}
+// sizeJobs are the jobs of one portfolio size.
+type sizeJobs struct {
+	n    int
+	jobs []job
+}
+
+// measure runs every job of every size once untimed (to warm the file cache),
+// then cfg.runs rounds, each running every job of every size in turn: the tools
+// alternate within a size, and the sizes within a round, so that a host whose
+// speed drifts over minutes weighs on every size alike and the growth from the
+// smallest size to the largest is not the drift's. It returns the results of
+// each size, in order.
+func measure(ctx context.Context, cfg *config, sizes []sizeJobs, stderr io.Writer) ([]map[string]*result, error) {
+	perN := make([]map[string]*result, len(sizes))
+	for i, sz := range sizes {
+		perN[i] = map[string]*result{}
+		for _, j := range sz.jobs {
+			perN[i][j.tool] = &result{tool: j.tool}
+		}
 	}
 	for r := -1; r < cfg.runs; r++ {
-		for _, j := range jobs {
-			s, err := runOnce(ctx, cfg, j)
-			if err != nil {
-				return nil, err
-			}
-			if r >= 0 {
-				results[j.tool].samples = append(results[j.tool].samples, s)
-				fmt.Fprintf(stderr, "N=%d %-9s run %d: wall %s cpu %s (sys %s) rss %s\n", n, j.tool, r+1,
-					secs(s.wall), secs(s.cpu), secs(s.sys), mib(s.rss))
+		for i, sz := range sizes {
+			for _, j := range sz.jobs {
+				s, err := runOnce(ctx, cfg, j)
+				if err != nil {
+					return nil, err
+				}
+				if r >= 0 {
+					perN[i][j.tool].samples = append(perN[i][j.tool].samples, s)
+					fmt.Fprintf(stderr, "N=%d %-9s run %d: wall %s cpu %s (sys %s) rss %s\n", sz.n, j.tool, r+1,
+						secs(s.wall), secs(s.cpu), secs(s.sys), mib(s.rss))
+				}
 			}
 		}
 	}
-	return results, nil
+	return perN, nil
 }
 
 func runOnce(ctx context.Context, cfg *config, j job) (sample, error) {

@@ -1,16 +1,18 @@
 // Command archfolio-bench measures archfolio against Hugo and against the floor
 // (goldmark + chroma and nothing else) on synthetic portfolios:
 //
-//	go run ./cmd/archfolio-bench                       # N = 1,000 / 5,000 / 10,000, 3 runs each
+//	go run ./cmd/archfolio-bench                       # N = 1,000 / 5,000 / 10,000, 3 rounds
 //	go run ./cmd/archfolio-bench -sizes 1000 -runs 5   # a quicker look
 //
 // For each N it generates the portfolio (generator/synth, seed 1) and the same
-// documents as a Hugo site, then runs, alternating, `archfolio build --today
-// 2026-11-27` (a binary built from this checkout), `hugo` (skipped with a note
-// when it is not installed) and the floor, each as a child process, and prints
-// the median wall time, the median CPU time (user + system), the peak resident
-// memory (the child's rusage) and the ratios. It ends with `archfolio check` at
-// the largest N. Run it from the repository root on an otherwise idle machine.
+// documents as a Hugo site. Then, in rounds (one untimed, then -runs timed), it
+// runs at every N in turn `archfolio build --today 2026-11-27` (a binary built
+// from this checkout), `hugo` (skipped with a note when it is not installed) and
+// the floor, each as a child process, and prints per N the median wall time, the
+// median CPU time (user + system), the peak resident memory (the child's rusage)
+// and the ratios, run by run too, then the growth from the smallest N to the
+// largest, round by round too. It ends with `archfolio check` at the largest N.
+// Run it from the repository root on an otherwise idle machine.
 //
 // Every run writes a new output folder, as a cold build would; they are removed
 // when the benchmark ends, not between runs (about 5 GB at the default sizes; see
@@ -59,7 +61,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("archfolio-bench", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	sizes := fs.String("sizes", "1000,5000,10000", "portfolio sizes, comma-separated")
-	runs := fs.Int("runs", 3, "timed runs per tool and size (alternating)")
+	runs := fs.Int("runs", 3, "timed rounds, each running every tool at every size in turn")
 	seed := fs.Uint64("seed", 1, "generator seed")
 	today := fs.String("today", "2026-11-27", "the --today archfolio builds with")
 	work := fs.String("work", "", "working folder (default: a new temporary folder, removed at the end)")

@@ -105,7 +105,8 @@ func pairedRatios(a, o []sample) string {
 }
 
 // printGrowth compares the largest size with the smallest: linear growth costs no
-// more than the size ratio (10,000 / 1,000 → about 10×).
+// more than the size ratio (10,000 / 1,000 → about 10×). The sizes run in the
+// same rounds (measure), so each round's ratio is also given.
 func printGrowth(w io.Writer, sizes []int, perN []map[string]*result) {
 	if len(sizes) < 2 {
 		return
@@ -117,12 +118,13 @@ func printGrowth(w io.Writer, sizes []int, perN []map[string]*result) {
 		if a == nil || b == nil {
 			continue
 		}
-		fmt.Fprintf(w, "  %-10s wall ×%s  cpu ×%s\n", tool,
+		fmt.Fprintf(w, "  %-10s wall ×%s  cpu ×%s  (round by round, wall: %s)\n", tool,
 			ratio(median(b.samples, wallOf).Seconds(), median(a.samples, wallOf).Seconds()),
-			ratio(median(b.samples, cpuOf).Seconds(), median(a.samples, cpuOf).Seconds()))
+			ratio(median(b.samples, cpuOf).Seconds(), median(a.samples, cpuOf).Seconds()),
+			pairedRatios(b.samples, a.samples))
 	}
 	// The corpus itself need not grow in proportion (its dependency graph reaches
-	// further at larger N), and the host drifts between sizes: archfolio's growth
+	// further at larger N), and the host drifts between rounds: archfolio's growth
 	// over the floor's, measured in the same alternating runs, is what archfolio
 	// adds. 1.00 means it grows exactly as the unavoidable work does.
 	af, fl := [2]*result{perN[lo]["archfolio"], perN[hi]["archfolio"]}, [2]*result{perN[lo]["floor"], perN[hi]["floor"]}

@@ -2,9 +2,13 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
+	"fmt"
+	"io"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -94,7 +98,8 @@ func TestPrintGrowthOverTheFloor(t *testing.T) {
 		{"archfolio": res(11*time.Second, 22*time.Second), "floor": res(10*time.Second, 16*time.Second)},
 	})
 	out := w.String()
-	for _, want := range []string{"archfolio  wall ×11.00  cpu ×11.00", "floor      wall ×10.00  cpu ×8.00",
+	for _, want := range []string{"archfolio  wall ×11.00  cpu ×11.00  (round by round, wall: median 11.00 of 11.00)",
+		"floor      wall ×10.00  cpu ×8.00",
 		"archfolio over the floor: wall ×1.10  cpu ×1.38"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
@@ -117,5 +122,43 @@ func TestPairedRatiosFollowTheRunOrder(t *testing.T) {
 	}
 	if got, want := pairedRatios(a[:2], o[:2]), "median 1.35 of 1.20 1.50"; got != want {
 		t.Errorf("pairedRatios of two = %q, want %q", got, want)
+	}
+}
+
+// Every round runs every size's jobs in turn, after one untimed round: the growth
+// between sizes is then measured in the same stretch of the host's drift.
+func TestRoundsAlternateSizesAndTools(t *testing.T) {
+	sh, err := exec.LookPath("sh")
+	if err != nil {
+		t.Skip("no sh to run the jobs with")
+	}
+	log := filepath.Join(t.TempDir(), "log")
+	step := func(n int, tool string) job {
+		return job{tool: tool, args: func(string) []string {
+			return []string{sh, "-c", fmt.Sprintf("echo %d-%s >> %s", n, tool, log)}
+		}}
+	}
+	cfg := &config{runs: 2}
+	perN, err := measure(context.Background(), cfg, []sizeJobs{
+		{n: 1, jobs: []job{step(1, "a"), step(1, "b")}},
+		{n: 2, jobs: []job{step(2, "a"), step(2, "b")}},
+	}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	round := "1-a 1-b 2-a 2-b "
+	if got := strings.Join(strings.Fields(string(data)), " ") + " "; got != strings.Repeat(round, 3) {
+		t.Errorf("runs in the order\n%s\nwant the warm-up round and two more, each %q", got, round)
+	}
+	for i, res := range perN {
+		for _, tool := range []string{"a", "b"} {
+			if got := len(res[tool].samples); got != 2 {
+				t.Errorf("size %d, %s: %d samples, want 2 (the warm-up is not counted)", i+1, tool, got)
+			}
+		}
 	}
 }
