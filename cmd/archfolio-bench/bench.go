@@ -238,7 +238,7 @@ func printMachine(ctx context.Context, cfg *config, w io.Writer) {
 		v, _ := exec.CommandContext(ctx, cfg.hugo, "version").Output()
 		fmt.Fprintf(w, "hugo: %s\n", strings.TrimSpace(string(v)))
 	}
-	fmt.Fprintf(w, "corpus: generator/synth seed %d; archfolio build --today %s; %d timed runs each, alternating, after one warm-up\n",
+	fmt.Fprintf(w, "corpus: generator/synth seed %d; archfolio build --today %s; %d timed rounds after an untimed one, each running every tool at every size in turn\n",
 		cfg.seed, cfg.today, cfg.runs)
 	fmt.Fprintf(w, "floor: goldmark (GFM) + chroma with CSS classes on the same bodies, all cores, nothing else\n")
 	fmt.Fprintf(w, "load average at start: %s\n", loadAverage())
