@@ -93,14 +93,15 @@ func Load(ctx context.Context, opts Options) (*Portfolio, Diagnostics, error) {
 // little but the files and the highlighted HTML, and neither has pointers for the
 // collector to trace. (Highlighting in the body stage instead, with every
 // document's front matter in the heap, made a 10,000-document build 8% slower,
-// with 1.1 s more CPU, nearly all of it the collector's.) Fences is a hint: a block it misses is highlighted when its body is
-// rendered, and a file the parse stage then rejects only costs its highlighting.
+// with 1.1 s more CPU, nearly all of it the collector's.) Fences is a hint: a
+// block it misses is highlighted when its body is rendered, and a file the parse
+// stage then rejects only costs its highlighting.
 func (b *builder) highlightAhead(ctx context.Context, files []sourceFile) {
 	if b.ahead == nil {
 		return
 	}
 	parallel(ctx, len(files), func(i int) {
-		src := bytes.TrimPrefix(files[i].Data, []byte("\xEF\xBB\xBF"))
+		src := bytes.TrimPrefix(files[i].Data, []byte(utf8BOM))
 		if _, bodyStart := findFrontMatter(src); bodyStart > 0 {
 			mdext.Fences(src[bodyStart:], func(lang string, code []byte) { b.hl.Prepare(b.ahead, lang, code) })
 		}

@@ -30,7 +30,7 @@ var errNotEditable = errors.New("not editable")
 // which keeps the line and column of every key and value.
 func openFrontMatter(src []byte) (*fmFile, error) {
 	f := &fmFile{}
-	if rest, ok := bytes.CutPrefix(src, []byte("\xEF\xBB\xBF")); ok {
+	if rest, ok := bytes.CutPrefix(src, []byte(utf8BOM)); ok {
 		f.bom, src = true, rest
 	}
 	fmEnd, _ := findFrontMatter(src)
@@ -74,7 +74,7 @@ func (f *fmFile) parse() error {
 func (f *fmFile) bytes() []byte {
 	var b bytes.Buffer
 	if f.bom {
-		b.WriteString("\xEF\xBB\xBF")
+		b.WriteString(utf8BOM)
 	}
 	for _, l := range f.lines {
 		b.WriteString(l.text + l.eol)

@@ -68,7 +68,7 @@ func ParseJiraExport(data []byte) ([]JiraIssue, error) {
 	var export struct {
 		Issues *[]jiraIssueJSON `json:"issues"`
 	}
-	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
+	data = bytes.TrimPrefix(data, []byte(utf8BOM))
 	if t := bytes.TrimSpace(data); len(t) > 0 && t[0] == '[' {
 		if err := json.Unmarshal(data, &raw); err != nil {
 			return nil, fmt.Errorf("not a JIRA export: %v", err)

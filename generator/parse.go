@@ -96,6 +96,9 @@ func (b *builder) parseBody(p *Portfolio, idx *linkIndex, d *Document, html bool
 	d.source = bytes.Clone(d.source[:d.bodyStart])
 }
 
+// utf8BOM is the UTF-8 byte order mark, which a document may start with.
+const utf8BOM = "\xEF\xBB\xBF"
+
 // checkEncoding rejects binary and non-UTF-8 files and strips a UTF-8 byte order mark.
 func checkEncoding(data []byte, sink *diagSink) ([]byte, bool) {
 	switch {
@@ -109,7 +112,7 @@ func checkEncoding(data []byte, sink *diagSink) ([]byte, bool) {
 		sink.errorf(Pos{}, "file looks binary (it contains NUL bytes): only markdown belongs in content/")
 		return nil, false
 	}
-	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
+	data = bytes.TrimPrefix(data, []byte(utf8BOM))
 	if !utf8.Valid(data) {
 		off := 0
 		for off < len(data) {
