@@ -17,7 +17,7 @@ func TestAppendNumMatchesShortestFormatting(t *testing.T) {
 		}
 		return strconv.FormatFloat(v, 'f', -1, 64)
 	}
-	vs := []float64{0, -0.0, 0.04, -0.04, 0.05, -0.05, 0.95, 1, -1, 12.3, 12.25, 99.99, 1e6 + 0.1, -123456.75,
+	vs := []float64{0, math.Copysign(0, -1), 0.04, -0.04, 0.05, -0.05, 0.95, 1, -1, 12.3, 12.25, 99.99, 1e6 + 0.1, -123456.75,
 		1 << 52, 1 << 53, 1e300, -1e300, math.NaN(), math.Inf(1), math.Inf(-1), math.SmallestNonzeroFloat64}
 	rng := rand.New(rand.NewPCG(3, 4))
 	for range 200000 {
