@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"archfolio/generator/diagram"
 )
 
 // The roadmap's pictures, drawn at build time: the swimlane timeline of a track
@@ -100,29 +102,29 @@ func TimelineSVG(t *Track, today time.Time, pageURL string) template.HTML {
 	bottom := laneY[len(laneY)-1]
 	height := bottom + 20
 	width := g.right() + tlRightPad
-	w := &roadmapSVG{}
-	w.open("svg", "xmlns", "http://www.w3.org/2000/svg", "class", "rm-timeline", "id", id,
-		"viewBox", "0 0 "+num(width)+" "+num(height), "width", num(width), "height", num(height),
+	w := &diagram.Writer{}
+	w.Open("svg", "xmlns", "http://www.w3.org/2000/svg", "class", "rm-timeline", "id", id,
+		"viewBox", "0 0 "+diagram.Num(width)+" "+diagram.Num(height), "width", diagram.Num(width), "height", diagram.Num(height),
 		"role", "group", "aria-labelledby", id+"-title "+id+"-desc", "font-size", "12")
-	w.newline()
-	w.text("title", t.Title+": timeline", "id", id+"-title")
-	w.text("desc", timelineDesc(t, today, g), "id", id+"-desc")
-	w.newline()
+	w.Newline()
+	w.Text("title", t.Title+": timeline", "id", id+"-title")
+	w.Text("desc", timelineDesc(t, today, g), "id", id+"-desc")
+	w.Newline()
 	writeDefs(w, id)
 	writeQuarterGrid(w, g, 0, bottom, true)
 	writeLaneHeads(w, t, laneY, width)
 	writeDependencyArrows(w, t, boxes, id)
-	w.open("g", "class", "rm-items")
-	w.newline()
+	w.Open("g", "class", "rm-items")
+	w.Newline()
 	for _, it := range t.Items {
 		if b, ok := boxes[it]; ok {
 			writeBar(w, it, b, g, today, id, relURL(pageURL, it.Doc.URL))
 		}
 	}
-	w.close("g")
-	w.newline()
+	w.Close("g")
+	w.Newline()
 	writeToday(w, g, today, tlYearH, bottom)
-	w.close("svg")
+	w.Close("svg")
 	return w.HTML()
 }
 
@@ -162,27 +164,27 @@ func timelineDesc(t *Track, today time.Time, g timelineGeom) string {
 // quarterName names a quarter index: "2026 Q3".
 func quarterName(q int) string { return fmt.Sprintf("%04d Q%d", q/4, q%4+1) }
 
-func writeDefs(w *roadmapSVG, id string) {
-	w.open("defs")
+func writeDefs(w *diagram.Writer, id string) {
+	w.Open("defs")
 	for _, m := range []struct{ suffix, class string }{{"-arrow", "rm-arrowhead"}, {"-arrow-warn", "rm-arrowhead rm-arrowhead-warn"}} {
-		w.open("marker", "id", id+m.suffix, "viewBox", "0 0 8 8", "refX", "7", "refY", "4",
+		w.Open("marker", "id", id+m.suffix, "viewBox", "0 0 8 8", "refX", "7", "refY", "4",
 			"markerWidth", "7", "markerHeight", "7", "orient", "auto")
-		w.empty("path", "d", "M0,0 L8,4 L0,8 z", "class", m.class)
-		w.close("marker")
+		w.Empty("path", "d", "M0,0 L8,4 L0,8 z", "class", m.class)
+		w.Close("marker")
 	}
-	w.open("pattern", "id", id+"-hatch", "width", "6", "height", "6", "patternUnits", "userSpaceOnUse",
+	w.Open("pattern", "id", id+"-hatch", "width", "6", "height", "6", "patternUnits", "userSpaceOnUse",
 		"patternTransform", "rotate(45)")
-	w.empty("line", "x1", "0", "y1", "0", "x2", "0", "y2", "6", "class", "rm-hatch-line")
-	w.close("pattern")
-	w.close("defs")
-	w.newline()
+	w.Empty("line", "x1", "0", "y1", "0", "x2", "0", "y2", "6", "class", "rm-hatch-line")
+	w.Close("pattern")
+	w.Close("defs")
+	w.Newline()
 }
 
 // writeQuarterGrid draws the quarter columns from top to bottom with their labels
 // above: year labels (when years is true) and quarter labels.
-func writeQuarterGrid(w *roadmapSVG, g timelineGeom, top, bottom float64, years bool) {
-	w.open("g", "class", "rm-grid")
-	w.newline()
+func writeQuarterGrid(w *diagram.Writer, g timelineGeom, top, bottom float64, years bool) {
+	w.Open("g", "class", "rm-grid")
+	w.Newline()
 	qy := top
 	if years {
 		qy += tlYearH
@@ -193,44 +195,44 @@ func writeQuarterGrid(w *roadmapSVG, g timelineGeom, top, bottom float64, years 
 		if q%2 == 1 {
 			class += " rm-col-alt"
 		}
-		w.empty("rect", "class", class, "x", num(x), "y", num(qy), "width", num(g.qw), "height", num(bottom-qy))
-		w.text("text", "Q"+strconv.Itoa(q%4+1), "class", "rm-quarter", "x", num(x+g.qw/2), "y", num(qy+15), "text-anchor", "middle")
+		w.Empty("rect", "class", class, "x", diagram.Num(x), "y", diagram.Num(qy), "width", diagram.Num(g.qw), "height", diagram.Num(bottom-qy))
+		w.Text("text", "Q"+strconv.Itoa(q%4+1), "class", "rm-quarter", "x", diagram.Num(x+g.qw/2), "y", diagram.Num(qy+15), "text-anchor", "middle")
 		if q%4 == 0 || q == g.first {
 			yearEnd := min(g.last, q-q%4+3)
 			if years {
 				xe := g.x0 + float64(yearEnd-g.first+1)*g.qw
-				w.text("text", strconv.Itoa(q/4), "class", "rm-year", "x", num((x+xe)/2), "y", num(top+14), "text-anchor", "middle")
+				w.Text("text", strconv.Itoa(q/4), "class", "rm-year", "x", diagram.Num((x+xe)/2), "y", diagram.Num(top+14), "text-anchor", "middle")
 			}
-			w.empty("line", "class", "rm-year-line", "x1", num(x), "y1", num(top), "x2", num(x), "y2", num(bottom))
+			w.Empty("line", "class", "rm-year-line", "x1", diagram.Num(x), "y1", diagram.Num(top), "x2", diagram.Num(x), "y2", diagram.Num(bottom))
 		}
-		w.newline()
+		w.Newline()
 	}
-	w.close("g")
-	w.newline()
+	w.Close("g")
+	w.Newline()
 }
 
 // writeLaneHeads draws each lane's band and header: title and maturity.
-func writeLaneHeads(w *roadmapSVG, t *Track, laneY []float64, width float64) {
-	w.open("g", "class", "rm-lanes")
-	w.newline()
+func writeLaneHeads(w *diagram.Writer, t *Track, laneY []float64, width float64) {
+	w.Open("g", "class", "rm-lanes")
+	w.Newline()
 	for i, l := range t.Lanes {
 		y, h := laneY[i], laneY[i+1]-laneY[i]
-		w.open("g", "class", "rm-lane")
+		w.Open("g", "class", "rm-lane")
 		tip := l.Title
 		if l.Description != "" {
 			tip += ": " + l.Description
 		}
-		w.text("title", tip+" — maturity "+cmpOr(l.Maturity.Arrow(), "not stated"))
-		w.empty("rect", "class", "rm-lane-band", "x", "0", "y", num(y), "width", num(width), "height", num(h))
-		w.empty("rect", "class", "rm-lane-head", "x", "0", "y", num(y), "width", num(tlLaneW-4), "height", num(h))
-		w.text("text", fitText(l.Title, tlLaneW-20, tlCharW), "class", "rm-lane-title", "x", "10", "y", num(y+20))
-		w.text("text", fitText("Maturity: "+cmpOr(l.Maturity.Arrow(), "not stated"), tlLaneW-20, tlSmallW),
-			"class", "rm-lane-maturity", "x", "10", "y", num(y+38))
-		w.close("g")
-		w.newline()
+		w.Text("title", tip+" — maturity "+cmpOr(l.Maturity.Arrow(), "not stated"))
+		w.Empty("rect", "class", "rm-lane-band", "x", "0", "y", diagram.Num(y), "width", diagram.Num(width), "height", diagram.Num(h))
+		w.Empty("rect", "class", "rm-lane-head", "x", "0", "y", diagram.Num(y), "width", diagram.Num(tlLaneW-4), "height", diagram.Num(h))
+		w.Text("text", fitText(l.Title, tlLaneW-20, tlCharW), "class", "rm-lane-title", "x", "10", "y", diagram.Num(y+20))
+		w.Text("text", fitText("Maturity: "+cmpOr(l.Maturity.Arrow(), "not stated"), tlLaneW-20, tlSmallW),
+			"class", "rm-lane-maturity", "x", "10", "y", diagram.Num(y+38))
+		w.Close("g")
+		w.Newline()
 	}
-	w.close("g")
-	w.newline()
+	w.Close("g")
+	w.Newline()
 }
 
 // fitText shortens s with an ellipsis to fit width, at charW per character.
@@ -251,9 +253,9 @@ func textWidth(s string) float64 { return float64(utf8.RuneCountInString(s)) * t
 // writeDependencyArrows draws an elbow arrow from the end of each dependency's bar
 // to the start of the bar that depends on it; an item starting before its
 // dependency ends gets a dashed warning arrow.
-func writeDependencyArrows(w *roadmapSVG, t *Track, boxes map[*RoadmapItem]barBox, id string) {
-	w.open("g", "class", "rm-deps")
-	w.newline()
+func writeDependencyArrows(w *diagram.Writer, t *Track, boxes map[*RoadmapItem]barBox, id string) {
+	w.Open("g", "class", "rm-deps")
+	w.Newline()
 	for _, it := range t.Items {
 		to, ok := boxes[it]
 		if !ok {
@@ -269,29 +271,29 @@ func writeDependencyArrows(w *roadmapSVG, t *Track, boxes map[*RoadmapItem]barBo
 				class, marker = "rm-dep rm-dep-warn", id+"-arrow-warn"
 				tip += ", but starts before it ends"
 			}
-			w.open("path", "class", class, "d", arrowPath(from, to), "marker-end", "url(#"+marker+")")
-			w.text("title", tip)
-			w.close("path")
-			w.newline()
+			w.Open("path", "class", class, "d", arrowPath(from, to), "marker-end", "url(#"+marker+")")
+			w.Text("title", tip)
+			w.Close("path")
+			w.Newline()
 		}
 	}
-	w.close("g")
-	w.newline()
+	w.Close("g")
+	w.Newline()
 }
 
 // arrowPath routes a dependency arrow from the end of from to the start of to:
 // right, down, right when there is room; else through the gap above to's row and
 // in from its left.
 func arrowPath(from, to barBox) string {
-	start := "M" + num(from.x2) + "," + num(from.mid()) + " h8 V"
+	start := "M" + diagram.Num(from.x2) + "," + diagram.Num(from.mid()) + " h8 V"
 	if to.x1-from.x2 >= 16 {
-		return start + num(to.mid()) + " H" + num(to.x1-1)
+		return start + diagram.Num(to.mid()) + " H" + diagram.Num(to.x1-1)
 	}
 	gap := to.y - (tlRowH-tlBarH)/2
 	if to.y < from.y {
 		gap = to.y + tlBarH + (tlRowH-tlBarH)/2
 	}
-	return start + num(gap) + " H" + num(to.x1-10) + " V" + num(to.mid()) + " H" + num(to.x1-1)
+	return start + diagram.Num(gap) + " H" + diagram.Num(to.x1-10) + " V" + diagram.Num(to.mid()) + " H" + diagram.Num(to.x1-1)
 }
 
 // itemTip is the full description of an item's bar, for its <title>.
@@ -309,16 +311,16 @@ func itemTip(it *RoadmapItem) string {
 
 // writeBar draws one item: a link around its bar, status pattern, label (inside
 // the bar when it fits, else beside it), slip tail and milestones.
-func writeBar(w *roadmapSVG, it *RoadmapItem, b barBox, g timelineGeom, today time.Time, id, href string) {
+func writeBar(w *diagram.Writer, it *RoadmapItem, b barBox, g timelineGeom, today time.Time, id, href string) {
 	class := "rm-item rm-status-" + slugify(cmpOr(it.Status, "none"))
 	if it.Slipped {
 		class += " rm-slipped"
 	}
-	w.open("a", "href", href, "class", class, "id", id+"-"+it.Doc.ID)
-	w.text("title", itemTip(it))
+	w.Open("a", "href", href, "class", class, "id", id+"-"+it.Doc.ID)
+	w.Text("title", itemTip(it))
 	after := b.x2 // where a label beside the bar may start
 	if it.Slipped && g.inWindow(today) && g.x(today) > b.x2 {
-		w.empty("rect", "class", "rm-slip-tail", "x", num(b.x2), "y", num(b.y), "width", num(g.x(today)-b.x2), "height", num(tlBarH))
+		w.Empty("rect", "class", "rm-slip-tail", "x", diagram.Num(b.x2), "y", diagram.Num(b.y), "width", diagram.Num(g.x(today)-b.x2), "height", diagram.Num(tlBarH))
 		after = g.x(today)
 	}
 	writeBarShape(w, it, b, id)
@@ -327,19 +329,19 @@ func writeBar(w *roadmapSVG, it *RoadmapItem, b barBox, g timelineGeom, today ti
 		label = "⚠ " + label
 	}
 	writeLabel(w, label, b, after, g)
-	w.close("a")
+	w.Close("a")
 	writeMilestones(w, it.Milestones, b, g)
-	w.newline()
+	w.Newline()
 }
 
-func writeBarShape(w *roadmapSVG, it *RoadmapItem, b barBox, id string) {
-	rect := []string{"x", num(b.x1), "y", num(b.y), "width", num(b.x2 - b.x1), "height", num(tlBarH)}
-	w.empty("rect", append([]string{"class", "rm-bar"}, append(rect, "rx", "3")...)...)
+func writeBarShape(w *diagram.Writer, it *RoadmapItem, b barBox, id string) {
+	rect := []string{"x", diagram.Num(b.x1), "y", diagram.Num(b.y), "width", diagram.Num(b.x2 - b.x1), "height", diagram.Num(tlBarH)}
+	w.Empty("rect", append([]string{"class", "rm-bar"}, append(rect, "rx", "3")...)...)
 	switch it.Status {
 	case "on-hold":
-		w.empty("rect", append([]string{"class", "rm-hatch", "fill", "url(#" + id + "-hatch)"}, rect...)...)
+		w.Empty("rect", append([]string{"class", "rm-hatch", "fill", "url(#" + id + "-hatch)"}, rect...)...)
 	case "cancelled":
-		w.empty("line", "class", "rm-strike", "x1", num(b.x1), "y1", num(b.mid()), "x2", num(b.x2), "y2", num(b.mid()))
+		w.Empty("line", "class", "rm-strike", "x1", diagram.Num(b.x1), "y1", diagram.Num(b.mid()), "x2", diagram.Num(b.x2), "y2", diagram.Num(b.mid()))
 	}
 }
 
@@ -349,71 +351,71 @@ const labelGap = 13.0
 
 // writeLabel puts the label inside the bar when it fits, else after the bar (and
 // its slip tail, which ends at after), else before it, else inside it shortened.
-func writeLabel(w *roadmapSVG, label string, b barBox, after float64, g timelineGeom) {
-	y := num(b.mid() + 4)
+func writeLabel(w *diagram.Writer, label string, b barBox, after float64, g timelineGeom) {
+	y := diagram.Num(b.mid() + 4)
 	tw := textWidth(label)
 	switch {
 	case tw+10 <= b.x2-b.x1:
-		w.text("text", label, "class", "rm-label", "x", num(b.x1+5), "y", y)
+		w.Text("text", label, "class", "rm-label", "x", diagram.Num(b.x1+5), "y", y)
 	case after+labelGap+tw <= g.right():
-		w.text("text", label, "class", "rm-label rm-label-out", "x", num(after+labelGap), "y", y)
+		w.Text("text", label, "class", "rm-label rm-label-out", "x", diagram.Num(after+labelGap), "y", y)
 	case b.x1-labelGap-tw >= g.x0:
-		w.text("text", label, "class", "rm-label rm-label-out", "x", num(b.x1-labelGap), "y", y, "text-anchor", "end")
+		w.Text("text", label, "class", "rm-label rm-label-out", "x", diagram.Num(b.x1-labelGap), "y", y, "text-anchor", "end")
 	default:
-		w.text("text", fitText(label, b.x2-b.x1-10, tlCharW), "class", "rm-label", "x", num(b.x1+5), "y", y)
+		w.Text("text", fitText(label, b.x2-b.x1-10, tlCharW), "class", "rm-label", "x", diagram.Num(b.x1+5), "y", y)
 	}
 }
 
 // writeMilestones draws a diamond per milestone on the bar's lower edge: filled
 // when done, hollow when due, hollow and crossed when missed.
-func writeMilestones(w *roadmapSVG, ms []Milestone, b barBox, g timelineGeom) {
+func writeMilestones(w *diagram.Writer, ms []Milestone, b barBox, g timelineGeom) {
 	for _, m := range ms {
 		if !g.inWindow(m.Date) {
 			continue
 		}
 		x, y := (g.x(m.Date)+g.xEnd(m.Date))/2, b.y+tlBarH
-		w.open("g", "class", "rm-milestone rm-ms-"+m.State)
-		w.text("title", "Milestone: "+m.Name+" — "+day(m.Date)+" — "+m.State)
-		w.empty("path", "d", "M"+num(x)+","+num(y-6)+" l6,6 l-6,6 l-6,-6 z")
+		w.Open("g", "class", "rm-milestone rm-ms-"+m.State)
+		w.Text("title", "Milestone: "+m.Name+" — "+day(m.Date)+" — "+m.State)
+		w.Empty("path", "d", "M"+diagram.Num(x)+","+diagram.Num(y-6)+" l6,6 l-6,6 l-6,-6 z")
 		if m.State == "missed" {
-			w.empty("path", "class", "rm-ms-cross", "d", "M"+num(x-3)+","+num(y-3)+" l6,6 m0,-6 l-6,6")
+			w.Empty("path", "class", "rm-ms-cross", "d", "M"+diagram.Num(x-3)+","+diagram.Num(y-3)+" l6,6 m0,-6 l-6,6")
 		}
-		w.close("g")
+		w.Close("g")
 	}
 }
 
 // writeToday draws today's line from top to bottom, labelled below, when today is
 // inside the window.
-func writeToday(w *roadmapSVG, g timelineGeom, today time.Time, top, bottom float64) {
+func writeToday(w *diagram.Writer, g timelineGeom, today time.Time, top, bottom float64) {
 	if !g.inWindow(today) {
 		return
 	}
-	x := num(g.x(today))
-	w.open("g", "class", "rm-today")
-	w.text("title", "Today: "+day(today))
-	w.empty("line", "x1", x, "y1", num(top), "x2", x, "y2", num(bottom))
+	x := diagram.Num(g.x(today))
+	w.Open("g", "class", "rm-today")
+	w.Text("title", "Today: "+day(today))
+	w.Empty("line", "x1", x, "y1", diagram.Num(top), "x2", x, "y2", diagram.Num(bottom))
 	lx := g.x(today)
 	if g.right()-g.x0 > 120 {
 		lx = min(max(lx, g.x0+56), g.right()-56) // keep the label inside the picture
 	}
-	w.text("text", "Today "+day(today), "x", num(lx), "y", num(bottom+14), "text-anchor", "middle")
-	w.close("g")
-	w.newline()
+	w.Text("text", "Today "+day(today), "x", diagram.Num(lx), "y", diagram.Num(bottom+14), "text-anchor", "middle")
+	w.Close("g")
+	w.Newline()
 }
 
 // ItemStripSVG draws an item's place in its track's timeline: one row across the
 // track's quarters with the item's bar, its milestones and today's line.
 func ItemStripSVG(it *RoadmapItem, t *Track, today time.Time) template.HTML {
-	w := &roadmapSVG{}
+	w := &diagram.Writer{}
 	n := float64(t.Last - t.First + 1)
 	g := timelineGeom{first: t.First, last: t.Last, x0: 8, qw: (stripW - 16) / n}
 	bottom := stripRowY + tlBarH + 10
 	height := bottom + 20
-	w.open("svg", "xmlns", "http://www.w3.org/2000/svg", "class", "rm-timeline rm-strip",
-		"viewBox", "0 0 "+num(stripW)+" "+num(height), "width", num(stripW), "height", num(height),
+	w.Open("svg", "xmlns", "http://www.w3.org/2000/svg", "class", "rm-timeline rm-strip",
+		"viewBox", "0 0 "+diagram.Num(stripW)+" "+diagram.Num(height), "width", diagram.Num(stripW), "height", diagram.Num(height),
 		"role", "img", "aria-labelledby", "rms-title", "font-size", "12")
-	w.text("title", "Timeline of "+it.Doc.Title+": "+itemTip(it), "id", "rms-title")
-	w.newline()
+	w.Text("title", "Timeline of "+it.Doc.Title+": "+itemTip(it), "id", "rms-title")
+	w.Newline()
 	writeDefs(w, "rms")
 	writeQuarterGrid(w, g, 4, bottom, true)
 	if it.Dated {
@@ -422,13 +424,13 @@ func ItemStripSVG(it *RoadmapItem, t *Track, today time.Time) template.HTML {
 		if it.Slipped {
 			class += " rm-slipped"
 		}
-		w.open("g", "class", class)
+		w.Open("g", "class", class)
 		writeBarShape(w, it, b, "rms")
-		w.close("g")
+		w.Close("g")
 		writeMilestones(w, it.Milestones, b, g)
-		w.newline()
+		w.Newline()
 	}
 	writeToday(w, g, today, 4+tlYearH, bottom)
-	w.close("svg")
+	w.Close("svg")
 	return w.HTML()
 }

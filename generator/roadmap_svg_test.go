@@ -106,24 +106,6 @@ milestones:
 	}
 }
 
-func TestSVGWriterEscapesEverything(t *testing.T) {
-	w := &roadmapSVG{}
-	w.open("g", "class", `a"b<c>&d'e`, `on"load`, "x", "data-x", "\x00\xff")
-	w.text("text", "</g><script>&amp;\x1b")
-	w.empty("bad name", "x", "1")
-	w.close("g")
-	w.close("bad>name")
-	want := `<g class="a&#34;b&lt;c&gt;&amp;d&#39;e" data-x="��"><text>&lt;/g&gt;&lt;script&gt;&amp;amp;�</text><g x="1"/></g>`
-	if got := w.String(); got != want {
-		t.Errorf("got  %s\nwant %s", got, want)
-	}
-	for in, want := range map[float64]string{0: "0", 12.25: "12.3", -0.04: "0", 100: "100", 1.0 / 3: "0.3"} {
-		if got := num(in); got != want {
-			t.Errorf("num(%v) = %s, want %s", in, got, want)
-		}
-	}
-}
-
 func TestEveryBarLinksToAnExistingPage(t *testing.T) {
 	files := roadmapSite(map[string]string{
 		"content/roadmap/rm-cloud-keys.md": "\n---\nkind: roadmap\ntitle: Cloud keys\ntrack: cloud\ncapability: workload-identity\nstart: 2026-Q4\nend: 2027-Q2\n---\n",

@@ -1,7 +1,6 @@
 package diagram
 
 import (
-	"html"
 	"io"
 	"math"
 	"strconv"
@@ -260,8 +259,8 @@ func class(c string) string {
 	return " " + esc(c)
 }
 
-// esc escapes text and attribute values: & < > " and '.
-func esc(s string) string { return html.EscapeString(s) }
+// esc escapes text and attribute values (Escape).
+func esc(s string) string { return Escape(s) }
 
 // num formats a coordinate with at most one decimal.
 func num(v float64) string { return string(appendNum(nil, v)) }
