@@ -327,6 +327,10 @@ var nistControlRE = regexp.MustCompile(`^([a-z]{1,3})-(\d+)((?:\.\d+)*)$`)
 
 // controlLabel returns a control's display label: NIST ids (ac-2.1) become AC-2(1),
 // anything else is upper-cased.
+// ControlLabel is a framework control id as its catalogue writes it
+// ("ac-2.1" → "AC-2(1)"), for NIST SP 800-53 style ids; others are upper-cased.
+func ControlLabel(id string) string { return controlLabel(id) }
+
 func controlLabel(id string) string {
 	m := nistControlRE.FindStringSubmatch(id)
 	if m == nil {

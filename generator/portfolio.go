@@ -158,3 +158,11 @@ func (o *Object) set(key string, v any) {
 	}
 	o.Values[key] = v
 }
+
+// ValidID reports whether s has the form of a document id (and of a kind name):
+// lower-kebab, like payments-gateway.
+func ValidID(s string) bool { return idPattern.MatchString(s) }
+
+// Slug turns a name into the lower-kebab form of ids and URL segments
+// ("Access Control" → "access-control"); a name with no letter or digit is "x".
+func Slug(s string) string { return slugify(s) }

@@ -2,6 +2,10 @@ package generator
 
 import "fmt"
 
+// DidYouMean returns ` (did you mean "x"?)` for the candidate closest to s, or ""
+// when none is close enough, to end a message about an unknown name.
+func DidYouMean(s string, candidates []string) string { return didYouMean(s, candidates) }
+
 // didYouMean returns ` (did you mean "x"?)` for the candidate closest to s, or "" when
 // none is close enough to be a plausible typo.
 func didYouMean(s string, candidates []string) string {

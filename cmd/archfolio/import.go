@@ -7,7 +7,7 @@ import (
 	"os"
 	"strings"
 
-	"archfolio/generator"
+	"archfolio/generator/oscal"
 )
 
 const importSynopsis = "import oscal FILE [--family F…] [--framework NAME] [-s SITE]"
@@ -63,7 +63,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		fmt.Fprintln(stderr, "archfolio import oscal:", err)
 		return exitProblems
 	}
-	results, err := generator.ImportOSCAL(sf.site, pos[0], data, generator.OSCALOptions{Families: families, Framework: *framework})
+	results, err := oscal.Import(ctx, sf.site, pos[0], data, oscal.Options{Families: families, Framework: *framework})
 	if err != nil {
 		fmt.Fprintln(stderr, "archfolio import oscal:", err)
 		return exitProblems

@@ -18,7 +18,7 @@ func runCLI(t *testing.T, args ...string) (int, string, string) {
 
 func TestImportOSCAL(t *testing.T) {
 	site := t.TempDir()
-	catalog := filepath.Join("..", "..", "generator", "testdata", "oscal", "catalog.json")
+	catalog := filepath.Join("..", "..", "generator", "oscal", "testdata", "catalog.json")
 	code, out, errOut := runCLI(t, "import", "oscal", catalog, "--family", "ac", "-s", site)
 	if code != exitOK || out != "content/standards/nist-800-53r5-ac.md (3 controls)\n" || errOut != "" {
 		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errOut)

@@ -1,20 +1,83 @@
-package generator
+package oscal
 
 import (
 	"bytes"
+	"context"
+	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
+	"time"
+
+	"archfolio/generator"
+	"archfolio/themes"
 )
+
+var update = flag.Bool("update", false, "rewrite the golden files")
 
 func readFixture(t *testing.T, name string) []byte {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("testdata", "oscal", name))
+	data, err := os.ReadFile(filepath.Join("testdata", name))
 	if err != nil {
 		t.Fatal(err)
 	}
 	return data
+}
+
+func checkGolden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	file := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(file, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the golden file (run go test ./generator/oscal -update if the change is intended):\n%s", name, got)
+	}
+}
+
+// options are the options of an in-memory site of files, pinned to 2026-11-27.
+func options(files map[string]string) generator.Options {
+	site := fstest.MapFS{}
+	for name, body := range files {
+		site[name] = &fstest.MapFile{Data: []byte(strings.TrimPrefix(body, "\n"))}
+	}
+	return generator.Options{Site: site, Theme: themes.Default(), Today: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)}
+}
+
+func loadSite(t *testing.T, files map[string]string) (*generator.Portfolio, generator.Diagnostics) {
+	t.Helper()
+	p, diags, err := generator.Load(context.Background(), options(files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p, diags
+}
+
+func renderSite(t *testing.T, files map[string]string) *generator.MemOutput {
+	t.Helper()
+	p, _ := loadSite(t, files)
+	out := &generator.MemOutput{}
+	if err := generator.Render(context.Background(), p, options(files), out); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func diagLines(ds generator.Diagnostics) string {
+	var b strings.Builder
+	for _, d := range ds {
+		b.WriteString(d.String() + "\n")
+	}
+	return b.String()
 }
 
 // importedSite turns imported standards into site files, one per path.
@@ -29,19 +92,19 @@ func importedSite(stds []ImportedStandard) map[string]string {
 func TestOSCALGolden(t *testing.T) {
 	for _, tc := range []struct {
 		fixture string
-		opts    OSCALOptions
+		opts    Options
 		ids     string
 	}{
-		{"catalog.json", OSCALOptions{}, "nist-800-53r5-ac nist-800-53r5-ia"},
-		{"resolved-profile.json", OSCALOptions{}, "nist-800-53r5-ac nist-800-53r5-au"},
-		{"catalog.json", OSCALOptions{Families: []string{"IA"}, Framework: "sp800-53"}, "sp800-53-ia"},
+		{"catalog.json", Options{}, "nist-800-53r5-ac nist-800-53r5-ia"},
+		{"resolved-profile.json", Options{}, "nist-800-53r5-ac nist-800-53r5-au"},
+		{"catalog.json", Options{Families: []string{"IA"}, Framework: "sp800-53"}, "sp800-53-ia"},
 	} {
 		name := strings.TrimSuffix(tc.fixture, ".json")
 		if tc.opts.Framework != "" {
 			name += "-" + tc.opts.Framework
 		}
 		t.Run(name, func(t *testing.T) {
-			stds, err := OSCALStandards(tc.fixture, readFixture(t, tc.fixture), tc.opts)
+			stds, err := Standards(tc.fixture, readFixture(t, tc.fixture), tc.opts)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -55,9 +118,9 @@ func TestOSCALGolden(t *testing.T) {
 			if strings.Join(ids, " ") != tc.ids {
 				t.Errorf("ids %v, want %s", ids, tc.ids)
 			}
-			checkGolden(t, "oscal/"+name+".golden", all.Bytes())
+			checkGolden(t, name+".golden", all.Bytes())
 			// The documents load without a single diagnostic.
-			_, diags := loadTestSite(t, importedSite(stds), "2026-11-27")
+			_, diags := loadSite(t, importedSite(stds))
 			if len(diags) > 0 {
 				t.Errorf("imported standards do not load cleanly:\n%s", diagLines(diags))
 			}
@@ -66,7 +129,7 @@ func TestOSCALGolden(t *testing.T) {
 }
 
 func TestOSCALStandardsInTheMatrix(t *testing.T) {
-	stds, err := OSCALStandards("catalog.json", readFixture(t, "catalog.json"), OSCALOptions{Families: []string{"ac"}})
+	stds, err := Standards("catalog.json", readFixture(t, "catalog.json"), Options{Families: []string{"ac"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,13 +143,24 @@ compliance:
   - {standard: nist-800-53r5-ac, statement: AC-2(10), status: implemented}
 ---
 `
-	m, diags := loadMatrix(t, files, "2026-11-27")
+	p, diags := loadSite(t, files)
+	m := p.Matrix
 	want := `content/b.md:6:34: error: compliance[1].statement: "AC-2(10)" is not a statement of "nist-800-53r5-ac" (did you mean "AC-2(1)"?) (its statements: AC-1, AC-2, AC-2(1))` + "\n"
 	if got := diagLines(diags); got != want {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
 	}
-	c := cellOf(t, m, "b", "nist-800-53r5-ac")
-	if c.Status != AlignImplemented || c.Statements[2] != AlignImplemented || c.Statements[0] != AlignNone {
+	var c *generator.MatrixCell
+	for _, row := range m.Rows {
+		for _, col := range m.Columns {
+			if row.Doc.ID == "b" && col.Doc.ID == "nist-800-53r5-ac" {
+				c = row.Cell(col.Index)
+			}
+		}
+	}
+	if c == nil {
+		t.Fatal("no cell b × nist-800-53r5-ac")
+	}
+	if c.Status != generator.AlignImplemented || c.Statements[2] != generator.AlignImplemented || c.Statements[0] != generator.AlignNone {
 		t.Errorf("cell %v statements %v", c.Status, c.Statements)
 	}
 	if f := m.Frameworks[0]; f.Framework != "nist-800-53r5" || len(f.Controls) != 3 || f.Controls[2].Label != "AC-2(1)" {
@@ -100,22 +174,25 @@ func TestOSCALEscapesCatalogueText(t *testing.T) {
 	    {"id": "zz-1", "title": "<b>bold</b> | [link](javascript:alert(1)) ---",
 	     "props": [{"name": "label", "value": "ZZ-1 *"}],
 	     "parts": [{"name": "statement", "prose": "key: value\n---\n\"quoted\" 'single' {{ insert: param, missing }}"}]}]}]}}`
-	stds, err := OSCALStandards("odd.json", []byte(cat), OSCALOptions{})
+	stds, err := Standards("odd.json", []byte(cat), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	files := importedSite(stds)
-	p, diags := loadTestSite(t, files, "2026-11-27")
+	p, diags := loadSite(t, files)
 	if len(diags) > 0 {
 		t.Fatalf("diagnostics:\n%s", diagLines(diags))
 	}
 	d := p.ByID["nist-800-53r5-zz"]
-	st := d.Fields.List("statements")[0].(*Object)
+	st := d.Fields.List("statements")[0].(*generator.Object)
 	if st.String("id") != "ZZ-1 *" || st.String("text") != "<b>bold</b> | [link](javascript:alert(1)) ---: key: value --- \"quoted\" 'single' [missing]" {
 		t.Errorf("statement round trip: %q %q", st.String("id"), st.String("text"))
 	}
-	out, _ := renderTestSite(t, files, "2026-11-27")
-	page := string(fileOf(t, out, "standards/nist-800-53r5-zz/index.html"))
+	data, ok := renderSite(t, files).File("standards/nist-800-53r5-zz/index.html")
+	if !ok {
+		t.Fatal("no page for the imported standard")
+	}
+	page := string(data)
 	if strings.Contains(page, "<b>bold") || strings.Contains(page, "<i>x") || strings.Contains(page, `href="javascript:`) {
 		t.Errorf("catalogue markup reaches the page unescaped")
 	}
@@ -124,38 +201,38 @@ func TestOSCALEscapesCatalogueText(t *testing.T) {
 func TestOSCALErrors(t *testing.T) {
 	for _, tc := range []struct {
 		name, data string
-		opts       OSCALOptions
+		opts       Options
 		want       string
 	}{
-		{"empty", "  \n", OSCALOptions{}, "in.json: the file is empty; want an OSCAL catalog in JSON"},
-		{"syntax", "{\"catalog\": {\n  \"uuid\": \"x\",,\n}}", OSCALOptions{}, "in.json:2:15: invalid JSON: invalid character ',' looking for beginning of object key string"},
-		{"truncated", `{"catalog": {"groups": [`, OSCALOptions{}, "in.json:1:24: invalid JSON: unexpected end of JSON input"},
-		{"wrong type", "{\"catalog\": {\"groups\": [{\"id\": \"ac\", \"controls\": [{\"id\": 7}]}]}}", OSCALOptions{},
+		{"empty", "  \n", Options{}, "in.json: the file is empty; want an OSCAL catalog in JSON"},
+		{"syntax", "{\"catalog\": {\n  \"uuid\": \"x\",,\n}}", Options{}, "in.json:2:15: invalid JSON: invalid character ',' looking for beginning of object key string"},
+		{"truncated", `{"catalog": {"groups": [`, Options{}, "in.json:1:24: invalid JSON: unexpected end of JSON input"},
+		{"wrong type", "{\"catalog\": {\"groups\": [{\"id\": \"ac\", \"controls\": [{\"id\": 7}]}]}}", Options{},
 			"in.json:1:58: catalog.groups.controls.id: want a string, not a JSON number"},
-		{"groups not a list", `{"catalog": {"groups": {"id": "ac"}}}`, OSCALOptions{}, "in.json:1:24: catalog.groups: want a list, not a JSON object"},
-		{"array", `[1, 2]`, OSCALOptions{}, `in.json:1:1: the file holds a JSON array; want an object with a "catalog"`},
-		{"profile", `{"profile": {"uuid": "x", "imports": [{"href": "cat.json"}]}}`, OSCALOptions{},
+		{"groups not a list", `{"catalog": {"groups": {"id": "ac"}}}`, Options{}, "in.json:1:24: catalog.groups: want a list, not a JSON object"},
+		{"array", `[1, 2]`, Options{}, `in.json:1:1: the file holds a JSON array; want an object with a "catalog"`},
+		{"profile", `{"profile": {"uuid": "x", "imports": [{"href": "cat.json"}]}}`, Options{},
 			"in.json: this is an OSCAL profile, not a catalog: resolve it first"},
-		{"ssp", `{"system-security-plan": {"uuid": "x"}}`, OSCALOptions{}, "in.json: this is an OSCAL system-security-plan, not a catalog"},
-		{"no catalog", `{"foo": 1}`, OSCALOptions{}, `in.json: no "catalog" object at the top`},
-		{"no controls", `{"catalog": {"metadata": {"title": "NIST SP 800-53 Rev 5"}}}`, OSCALOptions{}, "in.json: the catalogue has neither groups nor controls"},
+		{"ssp", `{"system-security-plan": {"uuid": "x"}}`, Options{}, "in.json: this is an OSCAL system-security-plan, not a catalog"},
+		{"no catalog", `{"foo": 1}`, Options{}, `in.json: no "catalog" object at the top`},
+		{"no controls", `{"catalog": {"metadata": {"title": "NIST SP 800-53 Rev 5"}}}`, Options{}, "in.json: the catalogue has neither groups nor controls"},
 		{"control without id", `{"catalog": {"metadata": {"title": "NIST SP 800-53 Rev 5"}, "groups": [{"id": "ac", "controls": [{"title": "x"}]}]}}`,
-			OSCALOptions{}, "in.json: catalog.groups[0].controls[0]: a control needs an id"},
+			Options{}, "in.json: catalog.groups[0].controls[0]: a control needs an id"},
 		{"control without title", `{"catalog": {"metadata": {"title": "NIST SP 800-53 Rev 5"}, "groups": [{"id": "ac", "controls": [{"id": "ac-1"}]}]}}`,
-			OSCALOptions{}, `in.json: catalog.groups[0].controls[0]: control "ac-1" needs a title`},
+			Options{}, `in.json: catalog.groups[0].controls[0]: control "ac-1" needs a title`},
 		{"duplicate control", `{"catalog": {"metadata": {"title": "NIST SP 800-53 Rev 5"}, "groups": [{"id": "ac", "controls": [{"id": "ac-1", "title": "x"}, {"id": "ac-1", "title": "y"}]}]}}`,
-			OSCALOptions{}, `in.json: catalog.groups[0].controls[1]: control id "ac-1" is used twice (also at catalog.groups[0].controls[0])`},
+			Options{}, `in.json: catalog.groups[0].controls[1]: control id "ac-1" is used twice (also at catalog.groups[0].controls[0])`},
 		{"only withdrawn", `{"catalog": {"metadata": {"title": "NIST SP 800-53 Rev 5"}, "groups": [{"id": "ac", "controls": [{"id": "ac-1", "title": "x", "props": [{"name": "status", "value": "withdrawn"}]}]}]}}`,
-			OSCALOptions{}, "in.json: the catalogue has no controls to import (withdrawn controls are left out)"},
-		{"unknown framework", `{"catalog": {"metadata": {"title": "My controls"}, "controls": [{"id": "x-1", "title": "x"}]}}`, OSCALOptions{},
+			Options{}, "in.json: the catalogue has no controls to import (withdrawn controls are left out)"},
+		{"unknown framework", `{"catalog": {"metadata": {"title": "My controls"}, "controls": [{"id": "x-1", "title": "x"}]}}`, Options{},
 			`in.json: cannot tell the framework from the catalogue title "My controls": name it with --framework (like nist-800-53r5)`},
-		{"bad framework", `{"catalog": {"metadata": {"title": "My controls"}, "controls": [{"id": "x-1", "title": "x"}]}}`, OSCALOptions{Framework: "My FW"},
+		{"bad framework", `{"catalog": {"metadata": {"title": "My controls"}, "controls": [{"id": "x-1", "title": "x"}]}}`, Options{Framework: "My FW"},
 			`framework "My FW" must be lower-kebab, like nist-800-53r5`},
-		{"unknown family", string(readFixture(t, "catalog.json")), OSCALOptions{Families: []string{"ai"}},
+		{"unknown family", string(readFixture(t, "catalog.json")), Options{Families: []string{"ai"}},
 			`in.json: no control family "ai" (did you mean "ac"?) (the catalogue has: ac, ia)`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := OSCALStandards("in.json", []byte(tc.data), tc.opts)
+			_, err := Standards("in.json", []byte(tc.data), tc.opts)
 			if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
 				t.Errorf("error %v\nwant one starting %q", err, tc.want)
 			}
@@ -179,7 +256,7 @@ func TestImportOSCALNeverOverwrites(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	res, err := ImportOSCAL(dir, "resolved-profile.json", readFixture(t, "resolved-profile.json"), OSCALOptions{})
+	res, err := Import(context.Background(), dir, "resolved-profile.json", readFixture(t, "resolved-profile.json"), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -197,7 +274,7 @@ func TestImportOSCALNeverOverwrites(t *testing.T) {
 	if data, _ := os.ReadFile(filepath.Join(dir, "content", "standards", "nist-800-53r5-ac.md")); string(data) != kept {
 		t.Errorf("an existing file was changed:\n%s", data)
 	}
-	res, err = ImportOSCAL(dir, "catalog.json", readFixture(t, "catalog.json"), OSCALOptions{Families: []string{"ia"}})
+	res, err = Import(context.Background(), dir, "catalog.json", readFixture(t, "catalog.json"), Options{Families: []string{"ia"}})
 	if err != nil {
 		t.Fatal(err)
 	}

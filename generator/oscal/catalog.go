@@ -1,4 +1,7 @@
-package generator
+// Package oscal imports OSCAL control catalogues (and resolved profiles) as
+// enterprise standards: one standard document per control family, each control a
+// statement, with maps_to naming the framework's control ids.
+package oscal
 
 import (
 	"bytes"
@@ -10,6 +13,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
+
+	"archfolio/generator"
 )
 
 // maxOSCALSize bounds an OSCAL file; the whole SP 800-53 rev5 catalogue is ~10 MB.
@@ -85,8 +91,8 @@ type oscalLink struct {
 	Rel  string `json:"rel"`
 }
 
-// OSCALOptions choose what an OSCAL import writes.
-type OSCALOptions struct {
+// Options choose what an OSCAL import writes.
+type Options struct {
 	// Families lists the control families (group ids, like ac) to import; all when
 	// empty.
 	Families []string
@@ -145,16 +151,25 @@ func jsonError(name string, data []byte, err error) error {
 	var typ *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &syn):
-		at := posAt(data, max(int(syn.Offset)-1, 0))
+		at := offsetPos(data, max(int(syn.Offset)-1, 0))
 		return fmt.Errorf("%s:%d:%d: invalid JSON: %v", name, at.Line, at.Col, syn)
 	case errors.As(err, &typ):
-		at := posAt(data, max(int(typ.Offset)-1, 0))
+		at := offsetPos(data, max(int(typ.Offset)-1, 0))
 		if typ.Field == "" {
 			return fmt.Errorf("%s:%d:%d: the file holds a JSON %s; want an object with a \"catalog\"", name, at.Line, at.Col, typ.Value)
 		}
 		return fmt.Errorf("%s:%d:%d: %s: want %s, not a JSON %s", name, at.Line, at.Col, typ.Field, jsonKind(typ.Type), typ.Value)
 	}
 	return fmt.Errorf("%s: invalid JSON: %v", name, err)
+}
+
+// offsetPos is the line and column (in characters, from 1) of a byte offset.
+func offsetPos(src []byte, off int) (pos struct{ Line, Col int }) {
+	off = min(max(off, 0), len(src))
+	start := bytes.LastIndexByte(src[:off], '\n') + 1
+	pos.Line = bytes.Count(src[:off], []byte("\n")) + 1
+	pos.Col = utf8.RuneCount(src[start:off]) + 1
+	return pos
 }
 
 // jsonKind names what a Go type decodes from, in JSON's words.
@@ -179,11 +194,11 @@ type oscalFamily struct {
 	Controls  []oscalControl // flattened: controls, then their enhancements, in order
 }
 
-// OSCALStandards turns an OSCAL catalog (or resolved profile catalog) into one
+// Standards turns an OSCAL catalog (or resolved profile catalog) into one
 // standard document per control family: its controls as statements (ids from the
 // catalogue's label props, like AC-2(1)), maps_to listing the control ids. Withdrawn
 // controls are left out. It writes nothing.
-func OSCALStandards(name string, data []byte, opts OSCALOptions) ([]ImportedStandard, error) {
+func Standards(name string, data []byte, opts Options) ([]ImportedStandard, error) {
 	cat, err := parseOSCALCatalog(name, data)
 	if err != nil {
 		return nil, err
@@ -194,7 +209,7 @@ func OSCALStandards(name string, data []byte, opts OSCALOptions) ([]ImportedStan
 			return nil, fmt.Errorf("%s: cannot tell the framework from the catalogue title %q: name it with --framework (like nist-800-53r5)", name, cat.Metadata.Title)
 		}
 	}
-	if !idPattern.MatchString(fw) {
+	if !generator.ValidID(fw) {
 		return nil, fmt.Errorf("framework %q must be lower-kebab, like nist-800-53r5", fw)
 	}
 	families, err := catalogFamilies(name, cat)
@@ -216,7 +231,7 @@ func OSCALStandards(name string, data []byte, opts OSCALOptions) ([]ImportedStan
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, ImportedStandard{ID: fw + "-" + slugify(fam.ID), Family: fam.ID, Controls: len(fam.Controls), Markdown: md})
+		out = append(out, ImportedStandard{ID: fw + "-" + generator.Slug(fam.ID), Family: fam.ID, Controls: len(fam.Controls), Markdown: md})
 	}
 	if len(out) == 0 {
 		return nil, fmt.Errorf("%s: the catalogue has no controls to import (withdrawn controls are left out)", name)
@@ -244,7 +259,7 @@ func catalogFamilies(name string, cat *oscalCatalog) ([]oscalFamily, error) {
 		where := "catalog.groups[" + strconv.Itoa(i) + "]"
 		fam := oscalFamily{ID: g.ID, Title: g.Title}
 		if fam.ID == "" {
-			fam.ID = slugify(g.Title)
+			fam.ID = generator.Slug(g.Title)
 		}
 		if g.ID == "" && g.Title == "" {
 			return nil, fmt.Errorf("%s: %s: a group needs an id or a title", name, where)
@@ -337,7 +352,7 @@ func selectFamilies(name string, all []oscalFamily, want []string) ([]oscalFamil
 		w = strings.ToLower(strings.TrimSpace(w))
 		f, ok := byID[w]
 		if !ok {
-			return nil, fmt.Errorf("%s: no control family %q%s (the catalogue has: %s)", name, w, didYouMean(w, ids), strings.Join(ids, ", "))
+			return nil, fmt.Errorf("%s: no control family %q%s (the catalogue has: %s)", name, w, generator.DidYouMean(w, ids), strings.Join(ids, ", "))
 		}
 		if !slices.ContainsFunc(out, func(o oscalFamily) bool { return o.ID == f.ID }) {
 			out = append(out, f)

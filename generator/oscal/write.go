@@ -1,7 +1,8 @@
-package generator
+package oscal
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -10,9 +11,10 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"time"
 
 	"gopkg.in/yaml.v3"
+
+	"archfolio/generator"
 )
 
 // importedFrontMatter is the front matter of an imported standard, in writing order.
@@ -55,11 +57,11 @@ func standardMarkdown(cat *oscalCatalog, fam oscalFamily, fw string, params map[
 	if title == "" {
 		title = strings.ToUpper(fam.ID)
 	}
-	fm := importedFrontMatter{ID: fw + "-" + slugify(fam.ID), Kind: "standard",
+	fm := importedFrontMatter{ID: fw + "-" + generator.Slug(fam.ID), Kind: "standard",
 		Title:   title + " (" + strings.ToUpper(fam.ID) + ")",
 		Status:  "draft",
 		Summary: fmt.Sprintf("The %s controls of %s, imported from OSCAL.", strings.ToUpper(fam.ID), catalogueName(cat)),
-		Tags:    flowList{"oscal", fw}, Family: slugify(title), Version: strings.TrimSpace(cat.Metadata.Version),
+		Tags:    flowList{"oscal", fw}, Family: generator.Slug(title), Version: strings.TrimSpace(cat.Metadata.Version),
 		MapsTo: map[string]flowList{fw: nil}}
 	for _, c := range fam.Controls {
 		fm.Statements = append(fm.Statements, importedStatement{ID: oscalLabel(c), Text: controlText(c, params), Level: "must"})
@@ -135,7 +137,7 @@ func oscalLabel(c oscalControl) string {
 	if label != "" {
 		return label
 	}
-	return controlLabel(c.ID)
+	return generator.ControlLabel(c.ID)
 }
 
 func partLabel(p oscalPart) string {
@@ -228,8 +230,8 @@ var mdEscaper = strings.NewReplacer(`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`,
 // mdEscape makes catalogue text literal in markdown.
 func mdEscape(s string) string { return mdEscaper.Replace(s) }
 
-// ImportResult says what an OSCAL import did with one family.
-type ImportResult struct {
+// Result says what an OSCAL import did with one family.
+type Result struct {
 	Path     string // relative to the site root
 	ID       string
 	Controls int
@@ -237,15 +239,15 @@ type ImportResult struct {
 	Reason   string // why it was skipped
 }
 
-// ImportOSCAL writes the standards OSCALStandards makes into the site's standards
+// Import writes the standards Standards makes into the site's standards
 // folder. It never overwrites a file, and skips a family whose id another document
 // already uses.
-func ImportOSCAL(siteDir, name string, data []byte, opts OSCALOptions) ([]ImportResult, error) {
-	stds, err := OSCALStandards(name, data, opts)
+func Import(ctx context.Context, siteDir, name string, data []byte, opts Options) ([]Result, error) {
+	stds, err := Standards(name, data, opts)
 	if err != nil {
 		return nil, err
 	}
-	p, _, err := loadWith(os.DirFS(siteDir), nil, time.Time{})
+	p, _, err := generator.Load(ctx, generator.Options{Site: os.DirFS(siteDir), CheckOnly: true})
 	if err != nil {
 		return nil, err
 	}
@@ -253,12 +255,12 @@ func ImportOSCAL(siteDir, name string, data []byte, opts OSCALOptions) ([]Import
 	if k := p.Schema.Kinds["standard"]; k != nil {
 		section = strings.Split(k.Section, "/")[0]
 	}
-	var out []ImportResult
+	var out []Result
 	for _, s := range stds {
-		rel := path.Join(ContentDir, section, s.ID+".md")
-		res := ImportResult{Path: rel, ID: s.ID, Controls: s.Controls}
+		rel := path.Join(generator.ContentDir, section, s.ID+".md")
+		res := Result{Path: rel, ID: s.ID, Controls: s.Controls}
 		if d := p.ByID[s.ID]; d != nil && d.Path != rel {
-			res.Reason = "id " + quote(s.ID) + " is already used by " + d.Path
+			res.Reason = "id " + `"` + s.ID + `"` + " is already used by " + d.Path
 			out = append(out, res)
 			continue
 		}
