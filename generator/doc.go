@@ -149,10 +149,12 @@
 //
 // # Writing to the site
 //
-// Nothing above writes into the site root. The one exception is SyncJira
-// (jirasync.go, fmedit.go): it sets the status: and due: lines of remediation
-// documents from a JIRA export, editing those lines only and replacing each file
-// atomically.
+// Nothing above writes into the site root. The integrations do, each in its own
+// package over this one's public API: jira.Sync (package generator/jira) sets the
+// status: and due: lines of remediation documents from a JIRA export, editing those
+// lines only and replacing each file atomically; oscal.Import (package
+// generator/oscal) writes a standard per control family of an OSCAL catalogue and
+// never overwrites a file.
 //
 // # Escaping
 //

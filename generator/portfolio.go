@@ -1,7 +1,9 @@
 package generator
 
 import (
+	"context"
 	"html/template"
+	"io/fs"
 	"time"
 )
 
@@ -166,3 +168,25 @@ func ValidID(s string) bool { return idPattern.MatchString(s) }
 // Slug turns a name into the lower-kebab form of ids and URL segments
 // ("Access Control" → "access-control"); a name with no letter or digit is "x".
 func Slug(s string) string { return slugify(s) }
+
+// FrontMatterLines finds a document's front matter as the pipeline does: the
+// 1-based line of its closing --- (0 when there is none) and the byte offset where
+// the body starts (-1 when the front matter is never closed).
+func FrontMatterLines(src []byte) (end, bodyStart int) { return findFrontMatter(src) }
+
+// SourceFile is a document's file as the load stage reads it.
+type SourceFile struct {
+	Path string // slash path relative to the site root
+	Data []byte
+}
+
+// ReadContent reads the documents of a site as the load stage does (the same
+// folders, names skipped and size limits), for tools that edit them.
+func ReadContent(ctx context.Context, site fs.FS) []SourceFile {
+	files, _ := loadFiles(ctx, site)
+	out := make([]SourceFile, len(files))
+	for i, f := range files {
+		out[i] = SourceFile(f)
+	}
+	return out
+}

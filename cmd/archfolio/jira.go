@@ -7,7 +7,7 @@ import (
 	"os"
 	"strings"
 
-	"archfolio/generator"
+	"archfolio/generator/jira"
 )
 
 const jiraUsage = "jira sync FILE [-s SITE] [--dry-run]"
@@ -42,7 +42,7 @@ func runJira(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "archfolio jira sync:", err)
 		return exitUsage
 	}
-	rep, err := generator.SyncJira(ctx, *site, export, *dryRun)
+	rep, err := jira.Sync(ctx, *site, export, *dryRun)
 	if err != nil {
 		fmt.Fprintf(stderr, "archfolio jira sync: %s: %v\n", pos[0], err)
 		return exitProblems
@@ -54,7 +54,7 @@ func runJira(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-func printJiraReport(stdout, stderr io.Writer, rep *generator.JiraSyncReport, dryRun bool) {
+func printJiraReport(stdout, stderr io.Writer, rep *jira.Report, dryRun bool) {
 	for _, c := range rep.Changes {
 		fmt.Fprintln(stdout, c)
 	}

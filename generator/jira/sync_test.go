@@ -1,12 +1,15 @@
-package generator
+package jira
 
 import (
+	"archfolio/generator"
 	"bytes"
 	"context"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -52,18 +55,18 @@ func readTree(t *testing.T, dir string) map[string][]byte {
 	return out
 }
 
-func syncFixture(t *testing.T, dryRun bool) (string, *JiraSyncReport) {
+func syncFixture(t *testing.T, dryRun bool) (string, *Report) {
 	t.Helper()
 	site := t.TempDir()
-	copyTree(t, filepath.Join("testdata", "jira", "site"), site)
+	copyTree(t, filepath.Join("testdata", "site"), site)
 	if err := os.Chmod(filepath.Join(site, "content", "remediation", "rem-lf.md"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	export, err := os.ReadFile(filepath.Join("testdata", "jira", "export.json"))
+	export, err := os.ReadFile(filepath.Join("testdata", "export.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := SyncJira(context.Background(), site, export, dryRun)
+	rep, err := Sync(context.Background(), site, export, dryRun)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,15 +74,15 @@ func syncFixture(t *testing.T, dryRun bool) (string, *JiraSyncReport) {
 }
 
 // TestJiraSyncByteForByte syncs the fixture export into a copy of the fixture site
-// and compares every file with testdata/jira/want byte for byte: only the status and
+// and compares every file with testdata/want byte for byte: only the status and
 // due lines of matching remediation documents change; CRLF, BOM, comments, quoting,
 // bodies, other kinds and unmatched documents stay exactly as they were.
 func TestJiraSyncByteForByte(t *testing.T) {
 	site, rep := syncFixture(t, false)
 	got := readTree(t, site)
-	want := readTree(t, filepath.Join("testdata", "jira", "want"))
-	if !reflect.DeepEqual(sortedKeys(got), sortedKeys(want)) {
-		t.Fatalf("files after sync = %v, want %v (a temporary file left behind?)", sortedKeys(got), sortedKeys(want))
+	want := readTree(t, filepath.Join("testdata", "want"))
+	if !reflect.DeepEqual(slices.Sorted(maps.Keys(got)), slices.Sorted(maps.Keys(want))) {
+		t.Fatalf("files after sync = %v, want %v (a temporary file left behind?)", slices.Sorted(maps.Keys(got)), slices.Sorted(maps.Keys(want)))
 	}
 	for name, w := range want {
 		if !bytes.Equal(got[name], w) {
@@ -126,7 +129,7 @@ func TestJiraSyncDryRunWritesNothing(t *testing.T) {
 		t.Errorf("dry run reports %d changes, want 5", len(rep.Changes))
 	}
 	got := readTree(t, site)
-	for name, w := range readTree(t, filepath.Join("testdata", "jira", "site")) {
+	for name, w := range readTree(t, filepath.Join("testdata", "site")) {
 		if !bytes.Equal(got[name], w) {
 			t.Errorf("dry run changed %s", name)
 		}
@@ -135,15 +138,15 @@ func TestJiraSyncDryRunWritesNothing(t *testing.T) {
 
 func TestJiraSyncIsIdempotentAndSiteStillLoads(t *testing.T) {
 	site, _ := syncFixture(t, false)
-	export, _ := os.ReadFile(filepath.Join("testdata", "jira", "export.json"))
-	rep, err := SyncJira(context.Background(), site, export, false)
+	export, _ := os.ReadFile(filepath.Join("testdata", "export.json"))
+	rep, err := Sync(context.Background(), site, export, false)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(rep.Changes) != 0 {
 		t.Errorf("a second sync changed %v", rep.Changes)
 	}
-	p, diags, err := Load(context.Background(), Options{Site: os.DirFS(site)})
+	p, diags, err := generator.Load(context.Background(), generator.Options{Site: os.DirFS(site)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -152,7 +155,11 @@ func TestJiraSyncIsIdempotentAndSiteStillLoads(t *testing.T) {
 			t.Errorf("synced site: %s", d)
 		}
 	}
-	if d := p.ByID["rem-insert-due"]; d == nil || d.Status != "blocked" || dateField(d.Fields, "due").Format("2006-01-02") != "2027-01-31" {
+	d := p.ByID["rem-insert-due"]
+	if d == nil {
+		t.Fatal("rem-insert-due is gone after the sync")
+	}
+	if due, _ := d.Fields.Get("due").(generator.Date); d.Status != "blocked" || due.String() != "2027-01-31" {
 		t.Errorf("rem-insert-due after sync: %+v", d)
 	}
 }
@@ -160,23 +167,23 @@ func TestJiraSyncIsIdempotentAndSiteStillLoads(t *testing.T) {
 func TestParseJiraExportShapes(t *testing.T) {
 	for name, c := range map[string]struct {
 		json string
-		want []JiraIssue
+		want []Issue
 		err  string
 	}{
 		"nested category": {`{"issues":[{"key":"A-1","fields":{"status":{"name":"In Progress","statusCategory":{"key":"indeterminate"}},"duedate":"2026-01-02"}}]}`,
-			[]JiraIssue{{Key: "A-1", Status: "In Progress", Category: "indeterminate", Due: "2026-01-02"}}, ""},
+			[]Issue{{Key: "A-1", Status: "In Progress", Category: "indeterminate", Due: "2026-01-02"}}, ""},
 		"top-level category": {`{"issues":[{"key":"A-1","fields":{"status":{"name":"Done"},"statusCategory":{"key":"done"}}}]}`,
-			[]JiraIssue{{Key: "A-1", Status: "Done", Category: "done"}}, ""},
+			[]Issue{{Key: "A-1", Status: "Done", Category: "done"}}, ""},
 		"category as a string": {`{"issues":[{"key":"A-1","fields":{"status":{"name":"Open"},"statusCategory":"new"}}]}`,
-			[]JiraIssue{{Key: "A-1", Status: "Open", Category: "new"}}, ""},
+			[]Issue{{Key: "A-1", Status: "Open", Category: "new"}}, ""},
 		"category by name only": {`{"issues":[{"key":"A-1","fields":{"status":{"name":"Doing","statusCategory":{"name":"In Progress"}}}}]}`,
-			[]JiraIssue{{Key: "A-1", Status: "Doing", Category: "indeterminate"}}, ""},
-		"bare list":  {`[{"key":"A-1","fields":{"summary":"S"}}]`, []JiraIssue{{Key: "A-1", Summary: "S"}}, ""},
+			[]Issue{{Key: "A-1", Status: "Doing", Category: "indeterminate"}}, ""},
+		"bare list":  {`[{"key":"A-1","fields":{"summary":"S"}}]`, []Issue{{Key: "A-1", Summary: "S"}}, ""},
 		"no issues":  {`{"total":0}`, nil, `no "issues" list`},
 		"not json":   {`<html>`, nil, "not a JIRA export"},
-		"empty list": {`{"issues":[]}`, []JiraIssue{}, ""},
+		"empty list": {`{"issues":[]}`, []Issue{}, ""},
 	} {
-		got, err := ParseJiraExport([]byte(c.json))
+		got, err := ParseExport([]byte(c.json))
 		if c.err != "" {
 			if err == nil || !strings.Contains(err.Error(), c.err) {
 				t.Errorf("%s: error %v, want %q", name, err, c.err)
@@ -204,7 +211,7 @@ func TestRemediationStatusMapping(t *testing.T) {
 		{"Won't fix", "done", "risk-accepted", "done", true},
 		{"Weird", "", "open", "open", false},
 	} {
-		got, known := RemediationStatus(JiraIssue{Status: c.name, Category: c.category}, c.current)
+		got, known := RemediationStatus(Issue{Status: c.name, Category: c.category}, c.current)
 		if got != c.want || known != c.known {
 			t.Errorf("%s/%s from %s = %s, %v; want %s, %v", c.name, c.category, c.current, got, known, c.want, c.known)
 		}

@@ -1,6 +1,7 @@
-package generator
+package jira
 
 import (
+	"archfolio/generator"
 	"bytes"
 	"errors"
 	"fmt"
@@ -30,10 +31,10 @@ var errNotEditable = errors.New("not editable")
 // which keeps the line and column of every key and value.
 func openFrontMatter(src []byte) (*fmFile, error) {
 	f := &fmFile{}
-	if rest, ok := bytes.CutPrefix(src, []byte(utf8BOM)); ok {
+	if rest, ok := bytes.CutPrefix(src, []byte(bom)); ok {
 		f.bom, src = true, rest
 	}
-	fmEnd, _ := findFrontMatter(src)
+	fmEnd, _ := generator.FrontMatterLines(src)
 	if fmEnd == 0 {
 		return nil, errors.New("no front matter")
 	}
@@ -74,7 +75,7 @@ func (f *fmFile) parse() error {
 func (f *fmFile) bytes() []byte {
 	var b bytes.Buffer
 	if f.bom {
-		b.WriteString(utf8BOM)
+		b.WriteString(bom)
 	}
 	for _, l := range f.lines {
 		b.WriteString(l.text + l.eol)
@@ -246,3 +247,6 @@ func validText(s string) bool {
 	}
 	return true
 }
+
+// bom is the UTF-8 byte order mark, which a file may start with.
+const bom = "\xef\xbb\xbf"

@@ -1,11 +1,14 @@
-package generator
+package jira
 
 import (
+	"archfolio/generator"
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -14,8 +17,8 @@ import (
 	"time"
 )
 
-// JiraIssue is one issue of a JIRA search export, reduced to what the sync reads.
-type JiraIssue struct {
+// Issue is one issue of a JIRA search export, reduced to what the sync reads.
+type Issue struct {
 	Key      string
 	Summary  string
 	Status   string // fields.status.name ("In Review", "Blocked")
@@ -59,16 +62,16 @@ type jiraIssueJSON struct {
 
 var jiraKeyRE = regexp.MustCompile(`^[A-Z][A-Z0-9]+-[0-9]+$`)
 
-// ParseJiraExport reads a JIRA search JSON export ({"issues": [...]}, or a bare list
+// ParseExport reads a JIRA search JSON export ({"issues": [...]}, or a bare list
 // of issues): each issue's key, fields.summary, fields.status.name, the status
 // category (fields.statusCategory or fields.status.statusCategory) and
 // fields.duedate.
-func ParseJiraExport(data []byte) ([]JiraIssue, error) {
+func ParseExport(data []byte) ([]Issue, error) {
 	var raw []jiraIssueJSON
 	var export struct {
 		Issues *[]jiraIssueJSON `json:"issues"`
 	}
-	data = bytes.TrimPrefix(data, []byte(utf8BOM))
+	data = bytes.TrimPrefix(data, []byte(bom))
 	if t := bytes.TrimSpace(data); len(t) > 0 && t[0] == '[' {
 		if err := json.Unmarshal(data, &raw); err != nil {
 			return nil, fmt.Errorf("not a JIRA export: %v", err)
@@ -82,9 +85,9 @@ func ParseJiraExport(data []byte) ([]JiraIssue, error) {
 		}
 		raw = *export.Issues
 	}
-	out := make([]JiraIssue, 0, len(raw))
+	out := make([]Issue, 0, len(raw))
 	for _, r := range raw {
-		is := JiraIssue{Key: r.Key, Summary: r.Fields.Summary, Status: r.Fields.Status.Name}
+		is := Issue{Key: r.Key, Summary: r.Fields.Summary, Status: r.Fields.Status.Name}
 		if c := cmpCategory(r.Fields.StatusCategory, r.Fields.Status.StatusCategory); c != nil {
 			is.Category = categoryKey(*c)
 		}
@@ -125,7 +128,7 @@ func categoryKey(c jiraCategory) string {
 // document's current one: category done → done; otherwise a risk-accepted item
 // stays risk-accepted, a status named like "Blocked" → blocked, new → open,
 // indeterminate → in-progress. It reports false when the category is unknown.
-func RemediationStatus(is JiraIssue, current string) (string, bool) {
+func RemediationStatus(is Issue, current string) (string, bool) {
 	switch {
 	case is.Category == "done":
 		return "done", true
@@ -141,9 +144,9 @@ func RemediationStatus(is JiraIssue, current string) (string, bool) {
 	return current, false
 }
 
-// JiraSyncReport says what a sync changed, or would change in a dry run.
-type JiraSyncReport struct {
-	Changes []JiraChange // by path
+// Report says what a sync changed, or would change in a dry run.
+type Report struct {
+	Changes []Change // by path
 	// Unknown lists export keys that no remediation document names, sorted.
 	Unknown []string
 	// Problems are issues or documents that could not be synced, with the reason.
@@ -152,8 +155,8 @@ type JiraSyncReport struct {
 	Matched int
 }
 
-// JiraChange is one document's changed front-matter fields.
-type JiraChange struct {
+// Change is one document's changed front-matter fields.
+type Change struct {
 	Path   string // relative to the site root, slash-separated
 	Key    string
 	Fields []FieldChange
@@ -165,26 +168,26 @@ type FieldChange struct {
 }
 
 // String renders the change as "path: KEY: status open → done, due (none) → 2026-12-01".
-func (c JiraChange) String() string {
+func (c Change) String() string {
 	var parts []string
 	for _, f := range c.Fields {
-		parts = append(parts, fmt.Sprintf("%s %s → %s", f.Field, cmpOr(f.Old, "(none)"), f.New))
+		parts = append(parts, fmt.Sprintf("%s %s → %s", f.Field, cmp.Or(f.Old, "(none)"), f.New))
 	}
 	return c.Path + ": " + c.Key + ": " + strings.Join(parts, ", ")
 }
 
-// SyncJira updates the status and due of the remediation documents under
+// Sync updates the status and due of the remediation documents under
 // site/content whose jira key is in the export (a JIRA search JSON export). It edits
 // only those two front-matter lines (inserting due: after status: when absent), keeps
 // every other byte of the file, and replaces the file atomically with its mode kept.
 // With dryRun nothing is written. Documents of other kinds are never touched.
-func SyncJira(ctx context.Context, site string, export []byte, dryRun bool) (*JiraSyncReport, error) {
-	issues, err := ParseJiraExport(export)
+func Sync(ctx context.Context, site string, export []byte, dryRun bool) (*Report, error) {
+	issues, err := ParseExport(export)
 	if err != nil {
 		return nil, err
 	}
-	rep := &JiraSyncReport{}
-	byKey := map[string]JiraIssue{}
+	rep := &Report{}
+	byKey := map[string]Issue{}
 	for _, is := range issues {
 		switch {
 		case !jiraKeyRE.MatchString(is.Key):
@@ -197,7 +200,7 @@ func SyncJira(ctx context.Context, site string, export []byte, dryRun bool) (*Ji
 			byKey[is.Key] = is
 		}
 	}
-	files, _ := loadFiles(ctx, os.DirFS(site))
+	files := generator.ReadContent(ctx, os.DirFS(site))
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -222,9 +225,9 @@ func SyncJira(ctx context.Context, site string, export []byte, dryRun bool) (*Ji
 				continue
 			}
 		}
-		rep.Changes = append(rep.Changes, change.JiraChange)
+		rep.Changes = append(rep.Changes, change.Change)
 	}
-	for _, k := range sortedKeys(byKey) {
+	for _, k := range slices.Sorted(maps.Keys(byKey)) {
 		if !seen[k] {
 			rep.Unknown = append(rep.Unknown, k)
 		}
@@ -242,13 +245,13 @@ func isDate(s string) bool {
 type fieldEdit struct{ field, old, new, after string }
 
 type fileChange struct {
-	JiraChange
+	Change
 	data []byte
 }
 
 // syncFile returns the edited file when it is a remediation document whose jira key
 // is in the export and its status or due differ; key is the matched key.
-func syncFile(src []byte, byKey map[string]JiraIssue) (*fileChange, string, error) {
+func syncFile(src []byte, byKey map[string]Issue) (*fileChange, string, error) {
 	if !bytes.Contains(src, []byte("jira")) {
 		return nil, "", nil
 	}
@@ -261,7 +264,7 @@ func syncFile(src []byte, byKey map[string]JiraIssue) (*fileChange, string, erro
 	if !ok {
 		return nil, "", nil
 	}
-	c := &fileChange{JiraChange: JiraChange{Key: key}}
+	c := &fileChange{Change: Change{Key: key}}
 	oldStatus := f.value("status")
 	status, known := RemediationStatus(is, oldStatus)
 	if !known {
