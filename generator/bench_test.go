@@ -9,6 +9,7 @@ import (
 	"testing/fstest"
 
 	"archfolio/generator/mdext"
+	"archfolio/generator/publish"
 	"archfolio/generator/synth"
 	"archfolio/themes"
 )
@@ -191,7 +192,7 @@ func BenchmarkWrite(b *testing.B) {
 	}
 	dest := b.TempDir() + "/public"
 	for b.Loop() {
-		err := Publish(context.Background(), dest, func(out Output) error {
+		err := publish.Publish(context.Background(), dest, func(out Output) error {
 			for _, name := range mem.Names() {
 				data, _ := mem.File(name)
 				if err := out.WriteFile(name, data); err != nil {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"archfolio/generator/mdext"
+	"archfolio/generator/publish"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -160,7 +161,7 @@ func Build(ctx context.Context, opts Options, dest string) (Diagnostics, error) 
 	if err != nil {
 		return diags, err
 	}
-	if err := Publish(ctx, dest, func(out Output) error { return render(ctx, p, opts, out, true) }); err != nil {
+	if err := publish.Publish(ctx, dest, func(out Output) error { return render(ctx, p, opts, out, true) }); err != nil {
 		return diags, err
 	}
 	return diags, nil

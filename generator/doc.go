@@ -14,7 +14,7 @@
 //	link      builder.link           references, backlinks                (link.go)
 //	analyse   analyse                *Portfolio → computed views          (analyse.go)
 //	render    Render                 *Portfolio → files on Output         (render.go, pages.go, exports.go)
-//	write     Publish                Output → the output folder           (write.go)
+//	write     publish.Publish        Output → the output folder           (package publish)
 //
 // Load runs load → analyse and returns the Portfolio with every Diagnostic; check
 // stops there (with Options.CheckOnly, which skips rendering bodies). Build adds
@@ -142,10 +142,10 @@
 // matrix.json).
 //
 // Output is deterministic: everything that reaches a file is sorted, and the date
-// is Options.Today. Publish renders into a fresh folder beside the destination and
-// swaps it in only on success, marking it with OutputMarker; CheckDestination
-// refuses the site root, content/, their ancestors, the home folder, / and any
-// non-empty folder without the marker.
+// is Options.Today. publish.Publish renders into a fresh folder beside the
+// destination and swaps it in only on success, marking it with publish.Marker;
+// publish.CheckDestination refuses the site root, content/, static/, themes/, their
+// ancestors, the home folder, / and any non-empty folder without the marker.
 //
 // # Writing to the site
 //

@@ -13,6 +13,8 @@ import (
 	jsonv2 "github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
 	jsonv1 "github.com/go-json-experiment/json/v1"
+
+	"archfolio/generator/publish"
 )
 
 // export is one machine-readable file and its writer: portfolio.json (the whole
@@ -32,14 +34,14 @@ func (r *siteRenderer) exports() []export {
 			continue
 		}
 		for _, f := range v.files(r.p) {
-			out = append(out, export{f.name, func() error { return writeStream(r.out, f.name, f.write) }})
+			out = append(out, export{f.name, func() error { return publish.WriteStream(r.out, f.name, f.write) }})
 		}
 	}
 	return append(out, export{"assets/search-index.js", r.writeSearchIndex})
 }
 
 func (r *siteRenderer) writePortfolioJSON() error {
-	return writeStream(r.out, "portfolio.json", func(w io.Writer) error {
+	return publish.WriteStream(r.out, "portfolio.json", func(w io.Writer) error {
 		return encodePortfolio(w, portfolioHead(r.p), len(r.p.Docs), func(i int) DocumentJSON { return documentJSON(r.p.Docs[i]) })
 	})
 }

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"archfolio/generator/mdext"
+	"archfolio/generator/publish"
 )
 
 // CheckOnly skips rendering bodies but must report exactly what a full load does.
@@ -118,7 +119,7 @@ func TestBuildHighlightsAheadAndKeepsNothing(t *testing.T) {
 
 func TestDirOutputMakesNestedFolders(t *testing.T) {
 	dir := t.TempDir()
-	out := &dirOutput{dir: dir}
+	out := publish.Dir(dir)
 	for _, name := range []string{"index.html", "blueprints/a/index.html", "blueprints/b/index.html",
 		"roadmap/items/x/index.html", "assets/style.css", "blueprints/a/extra.txt"} {
 		if err := out.WriteFile(name, []byte(name)); err != nil {

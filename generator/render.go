@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"archfolio/generator/mdext"
+	"archfolio/generator/publish"
 
 	"github.com/yuin/goldmark/ast"
 )
@@ -173,8 +174,8 @@ func (r *siteRenderer) writePage(buf *bytes.Buffer, job pageJob) error {
 		file = job.url + "index.html"
 	}
 	data := buf.Bytes()
-	if _, ok := r.out.(*dirOutput); !ok {
-		data = bytes.Clone(data) // other outputs may keep it; dirOutput writes it at once
+	if _, ok := r.out.(*publish.DirOutput); !ok {
+		data = bytes.Clone(data) // other outputs may keep it; a folder writes it at once
 	}
 	return r.out.WriteFile(file, data)
 }

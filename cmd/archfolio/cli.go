@@ -15,6 +15,7 @@ import (
 
 	"archfolio/generator"
 	"archfolio/generator/mdext"
+	"archfolio/generator/publish"
 	"archfolio/themes"
 )
 
@@ -173,7 +174,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if dest == "" {
 		dest = filepath.Join(sf.site, "public")
 	}
-	if err := generator.CheckDestination(sf.site, dest); err != nil {
+	if err := publish.CheckDestination(sf.site, dest); err != nil {
 		fmt.Fprintln(stderr, "archfolio build:", err)
 		return exitUsage
 	}

@@ -1,4 +1,8 @@
-package generator
+// Package publish is the last stage of a build: the Output a rendered site is
+// written to (a folder, or memory), the checks that refuse an output folder whose
+// replacement would destroy a user's work, and the atomic swap of a finished site
+// into place.
+package publish
 
 import (
 	"bytes"
@@ -13,9 +17,16 @@ import (
 	"sync"
 )
 
-// OutputMarker is the file archfolio writes at the top of every output folder; a
+// Marker is the file archfolio writes at the top of every output folder; a
 // non-empty folder without it is never replaced.
-const OutputMarker = ".archfolio-output"
+const Marker = ".archfolio-output"
+
+// inputs are the folders of a site that a build reads.
+var inputs = []struct{ dir, what string }{
+	{"content", "the content folder"},
+	{"static", "the static folder"},
+	{"themes", "the themes folder"},
+}
 
 // Output receives the files of a rendered site. Implementations are safe for
 // concurrent use.
@@ -23,16 +34,16 @@ type Output interface {
 	WriteFile(name string, data []byte) error
 }
 
-// streamer is an Output that can take a large file as it is written (portfolio.json,
+// Streamer is an Output that can take a large file as it is written (portfolio.json,
 // matrix.json), so that the file's text is never held whole.
-type streamer interface {
+type Streamer interface {
 	Stream(name string, write func(io.Writer) error) error
 }
 
-// writeStream writes the file that write produces to out, streamed when out can
+// WriteStream writes the file that write produces to out, streamed when out can
 // take it.
-func writeStream(out Output, name string, write func(io.Writer) error) error {
-	if s, ok := out.(streamer); ok {
+func WriteStream(out Output, name string, write func(io.Writer) error) error {
+	if s, ok := out.(Streamer); ok {
 		return s.Stream(name, write)
 	}
 	var buf bytes.Buffer
@@ -42,14 +53,18 @@ func writeStream(out Output, name string, write func(io.Writer) error) error {
 	return out.WriteFile(name, buf.Bytes())
 }
 
-// dirOutput writes files under a folder. Every page has a folder of its own, so
+// DirOutput writes files under a folder, each at once (so a caller may reuse the
+// bytes it gave as soon as WriteFile returns). Every page has a folder of its own, so
 // it makes each folder once, with one mkdir when its parent is already there.
-type dirOutput struct {
+type DirOutput struct {
 	dir  string
 	made sync.Map // folders that exist
 }
 
-func (o *dirOutput) WriteFile(name string, data []byte) error {
+// Dir returns the Output that writes under the folder dir.
+func Dir(dir string) *DirOutput { return &DirOutput{dir: dir} }
+
+func (o *DirOutput) WriteFile(name string, data []byte) error {
 	full, err := o.path(name)
 	if err != nil {
 		return err
@@ -57,8 +72,8 @@ func (o *dirOutput) WriteFile(name string, data []byte) error {
 	return os.WriteFile(full, data, 0o644)
 }
 
-// Stream implements streamer.
-func (o *dirOutput) Stream(name string, write func(io.Writer) error) error {
+// Stream implements Streamer.
+func (o *DirOutput) Stream(name string, write func(io.Writer) error) error {
 	full, err := o.path(name)
 	if err != nil {
 		return err
@@ -75,7 +90,7 @@ func (o *dirOutput) Stream(name string, write func(io.Writer) error) error {
 }
 
 // path returns the file name of an output file, making its folder.
-func (o *dirOutput) path(name string) (string, error) {
+func (o *DirOutput) path(name string) (string, error) {
 	full := filepath.Join(o.dir, filepath.FromSlash(name))
 	parent := filepath.Dir(full)
 	if _, ok := o.made.Load(parent); !ok {
@@ -141,17 +156,15 @@ func CheckDestination(siteDir, dest string) error {
 		return err
 	}
 	home, _ := os.UserHomeDir()
-	for _, bad := range []struct{ dir, what string }{
-		{site, "the site root"},
-		{filepath.Join(site, ContentDir), "the content folder"},
-		{filepath.Join(site, "static"), "the static folder"},
-		{filepath.Join(site, "themes"), "the themes folder"},
-	} {
-		if out == bad.dir || isWithin(bad.dir, out) {
-			return fmt.Errorf("refusing to write the site into %s: it is %s or contains it", dest, bad.what)
+	if out == site || isWithin(site, out) {
+		return fmt.Errorf("refusing to write the site into %s: it is the site root or contains it", dest)
+	}
+	for _, in := range inputs {
+		if dir := filepath.Join(site, in.dir); out == dir || isWithin(dir, out) {
+			return fmt.Errorf("refusing to write the site into %s: it is %s or contains it", dest, in.what)
 		}
 	}
-	if isWithin(out, filepath.Join(site, ContentDir)) {
+	if isWithin(out, filepath.Join(site, "content")) {
 		return fmt.Errorf("refusing to write the site into %s: it is inside the content folder", dest)
 	}
 	if out == filepath.Dir(out) || (home != "" && out == filepath.Clean(home)) {
@@ -165,8 +178,8 @@ func CheckDestination(siteDir, dest string) error {
 		return err
 	}
 	if len(entries) > 0 {
-		if _, err := os.Stat(filepath.Join(out, OutputMarker)); err != nil {
-			return fmt.Errorf("refusing to replace %s: it is not empty and was not written by archfolio (no %s file)", dest, OutputMarker)
+		if _, err := os.Stat(filepath.Join(out, Marker)); err != nil {
+			return fmt.Errorf("refusing to replace %s: it is not empty and was not written by archfolio (no %s file)", dest, Marker)
 		}
 	}
 	return nil
@@ -197,12 +210,12 @@ func Publish(ctx context.Context, dest string, fill func(Output) error) error {
 		os.RemoveAll(tmp)
 		return err
 	}
-	err = fill(&dirOutput{dir: tmp})
+	err = fill(Dir(tmp))
 	if err == nil {
 		err = ctx.Err()
 	}
 	if err == nil {
-		err = os.WriteFile(filepath.Join(tmp, OutputMarker), []byte("written by archfolio; this folder is replaced on every build\n"), 0o644)
+		err = os.WriteFile(filepath.Join(tmp, Marker), []byte("written by archfolio; this folder is replaced on every build\n"), 0o644)
 	}
 	if err != nil {
 		os.RemoveAll(tmp)
