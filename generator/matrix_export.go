@@ -9,7 +9,7 @@ import (
 	"time"
 )
 
-// matrixCSVHeader is the first line of matrix.csv; README.md documents each column.
+// matrixCSVHeader is the first line of matrix.csv; generator/help/csv.md documents each column.
 var matrixCSVHeader = []string{"blueprint", "blueprint_title", "domain", "criticality", "owner",
 	"standard", "standard_title", "family", "statement", "level", "status", "required",
 	"evidence", "planned", "assessed", "justification",

@@ -47,3 +47,9 @@ func editDistance(a, b string, limit int) int {
 	}
 	return prev[len(b)]
 }
+
+// DidYouMean returns ` (did you mean "x"?)` for the candidate closest to s, or ""
+// when none is close enough; commands use it for their own names (help topics).
+func DidYouMean(s string, candidates []string) string {
+	return didYouMean(s, candidates)
+}

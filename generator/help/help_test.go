@@ -1,0 +1,86 @@
+package help
+
+import (
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+func TestEveryTopicRenders(t *testing.T) {
+	topics := Topics()
+	if len(topics) < 10 {
+		t.Fatalf("only %d topics: %v", len(topics), topics)
+	}
+	files, err := filepath.Glob("*.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) != len(topics) {
+		t.Errorf("%d markdown files in the folder, %d topics embedded", len(files), len(topics))
+	}
+	for _, topic := range topics {
+		text, ok := Text(topic.Name)
+		if !ok {
+			t.Errorf("topic %s is listed but has no text", topic.Name)
+			continue
+		}
+		if !strings.HasPrefix(text, "# ") || !strings.HasSuffix(text, "\n") {
+			t.Errorf("topic %s: want a text that starts with a \"# \" heading and ends with a newline", topic.Name)
+		}
+		if topic.Summary == "" || strings.Contains(topic.Summary, "#") {
+			t.Errorf("topic %s: summary %q", topic.Name, topic.Summary)
+		}
+		if strings.Count(text, "```")%2 != 0 {
+			t.Errorf("topic %s: a code fence is not closed", topic.Name)
+		}
+	}
+}
+
+func TestTextRefusesWhatIsNotATopic(t *testing.T) {
+	for _, name := range []string{"", "nosuchtopic", "matrix.md", "../help", "./cli", "MATRIX"} {
+		if _, ok := Text(name); ok {
+			t.Errorf("Text(%q) found a topic", name)
+		}
+	}
+	if text, ok := Text("matrix"); !ok || !strings.Contains(text, "applies_to") {
+		t.Errorf("Text(matrix) = %.40q, %v", text, ok)
+	}
+}
+
+// helpRef finds the help topics a text sends its reader to: "archfolio help TOPIC"
+// and links to generator/help/TOPIC.md (or TOPIC.md from inside this folder).
+var helpRef = regexp.MustCompile("archfolio help `?([a-z][a-z-]*)|\\(((?:generator/help/)?)([a-z][a-z-]*)\\.md\\)")
+
+func referencedTopics(text string, fromHelp bool) []string {
+	var names []string
+	for _, m := range helpRef.FindAllStringSubmatch(text, -1) {
+		switch {
+		case m[1] != "":
+			names = append(names, m[1])
+		case m[2] != "" || fromHelp:
+			names = append(names, m[3])
+		}
+	}
+	return names
+}
+
+// TestTopicsReferToTopics checks that the topics' mentions of each other name
+// topics that exist.
+func TestTopicsReferToTopics(t *testing.T) {
+	for _, topic := range Topics() {
+		text, _ := Text(topic.Name)
+		for _, name := range referencedTopics(text, true) {
+			if _, ok := Text(name); !ok {
+				t.Errorf("topic %s refers to help topic %q, which does not exist", topic.Name, name)
+			}
+		}
+	}
+}
+
+func TestReferencedTopicsFindsMentionsAndLinks(t *testing.T) {
+	got := referencedTopics("see `archfolio help matrix` and [CSV](generator/help/csv.md), not [x](docs/other.md); archfolio help TOPIC", false)
+	if strings.Join(got, ",") != "matrix,csv" {
+		t.Errorf("got %v, want [matrix csv]", got)
+	}
+}
