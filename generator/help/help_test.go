@@ -1,6 +1,7 @@
 package help
 
 import (
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -82,5 +83,23 @@ func TestReferencedTopicsFindsMentionsAndLinks(t *testing.T) {
 	got := referencedTopics("see `archfolio help matrix` and [CSV](generator/help/csv.md), not [x](docs/other.md); archfolio help TOPIC", false)
 	if strings.Join(got, ",") != "matrix,csv" {
 		t.Errorf("got %v, want [matrix csv]", got)
+	}
+}
+
+// TestReadmeRefersToTopics checks that the README's links to help topics and its
+// mentions of "archfolio help TOPIC" name topics that exist.
+func TestReadmeRefersToTopics(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := referencedTopics(string(readme), false)
+	if len(names) < 8 {
+		t.Errorf("README.md sends its reader to only %d help topics: %v", len(names), names)
+	}
+	for _, name := range names {
+		if _, ok := Text(name); !ok {
+			t.Errorf("README.md refers to help topic %q, which does not exist", name)
+		}
 	}
 }
