@@ -123,7 +123,7 @@ func appendNew(list []string, s string) []string {
 
 func join(list []string) string { return strings.Join(list, "; ") }
 
-// MatrixJSON is the schema of matrix.json, version 1; README.md documents it.
+// MatrixJSON is the schema of matrix.json, version 1; generator/help/matrix.md documents it.
 type MatrixJSON struct {
 	Version    int                   `json:"version"`
 	Today      string                `json:"today"`
