@@ -3,8 +3,9 @@
 //
 // A topic is one markdown file in this folder: its name is the file name without
 // ".md", its summary the text of its first line (a "# " heading), and its text the
-// whole file, printed as it is. Each topic lives next to the code it describes by
-// way of its name: matrix describes package generator's matrix view, and so on.
+// whole file, printed as it is. A topic ends with a paragraph "The code: …" naming
+// the files it describes (TestTopicsNameCodeThatExists checks they exist), so that
+// whoever changes that code finds the text to keep true.
 // fields.md is generated from generator/schema.yaml, and TestFieldsTopic fails when
 // they differ (-args -update rewrites it), so the field reference cannot drift from
 // the schema.

@@ -26,8 +26,8 @@ func TestEveryTopicRenders(t *testing.T) {
 			t.Errorf("topic %s is listed but has no text", topic.Name)
 			continue
 		}
-		if !strings.HasPrefix(text, "# ") || !strings.HasSuffix(text, "\n") {
-			t.Errorf("topic %s: want a text that starts with a \"# \" heading and ends with a newline", topic.Name)
+		if !strings.HasSuffix(text, "\n") {
+			t.Errorf("topic %s: want a text that ends with a newline", topic.Name)
 		}
 		if topic.Summary == "" || strings.Contains(topic.Summary, "#") {
 			t.Errorf("topic %s: summary %q", topic.Name, topic.Summary)
@@ -46,6 +46,35 @@ func TestTextRefusesWhatIsNotATopic(t *testing.T) {
 	}
 	if text, ok := Text("matrix"); !ok || !strings.Contains(text, "applies_to") {
 		t.Errorf("Text(matrix) = %.40q, %v", text, ok)
+	}
+}
+
+// codePath finds the repository paths (files, folders, globs) in a topic's "The
+// code:" paragraph.
+var codePath = regexp.MustCompile(`(?:generator|cmd|themes)/[A-Za-z0-9_*./-]*[A-Za-z0-9_*]`)
+
+// TestTopicsNameCodeThatExists keeps each topic's pointer to its code true: every
+// path in its "The code:" paragraph must match a file or folder of the repository.
+func TestTopicsNameCodeThatExists(t *testing.T) {
+	for _, topic := range Topics() {
+		text, _ := Text(topic.Name)
+		_, code, ok := strings.Cut(text, "\nThe code: ")
+		if !ok {
+			if topic.Name != "fields" && topic.Name != "codes" {
+				t.Errorf("topic %s has no \"The code:\" paragraph", topic.Name)
+			}
+			continue
+		}
+		code, _, _ = strings.Cut(code, "\n\n")
+		paths := codePath.FindAllString(code, -1)
+		if len(paths) == 0 {
+			t.Errorf("topic %s: \"The code:\" names no path", topic.Name)
+		}
+		for _, p := range paths {
+			if m, _ := filepath.Glob(filepath.Join("..", "..", p)); len(m) == 0 {
+				t.Errorf("topic %s names %s, which matches nothing in the repository", topic.Name, p)
+			}
+		}
 	}
 }
 
