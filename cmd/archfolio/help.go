@@ -10,7 +10,8 @@ import (
 	"archfolio/generator/help"
 )
 
-// runHelp prints the list of help topics, or one topic.
+// runHelp prints the usage and the list of help topics, or one topic, or the
+// flags of a verb that has no topic of its own.
 func runHelp(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	switch {
 	case len(args) == 0:
@@ -24,6 +25,15 @@ func runHelp(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	text, ok := help.Text(args[0])
 	if !ok {
+		// "archfolio help build" is "archfolio build -h", on stdout, when no topic
+		// has the verb's name.
+		for _, c := range commands() {
+			if c.name == args[0] && c.name != "help" {
+				code := c.run(ctx, []string{"-h"}, stdout, stdout)
+				fmt.Fprintln(stdout, "\nMore: archfolio help cli")
+				return code
+			}
+		}
 		fmt.Fprintf(stderr, "archfolio help: unknown topic %q%s\n\nHelp topics:\n", args[0], generator.DidYouMean(args[0], help.Names()))
 		writeTopics(stderr)
 		return exitUsage

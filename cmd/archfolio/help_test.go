@@ -28,6 +28,20 @@ func TestHelpListsAndPrintsTopics(t *testing.T) {
 	}
 }
 
+func TestHelpOnAVerbPrintsItsFlags(t *testing.T) {
+	r := archfolio(t, "help", "build")
+	expectCode(t, r, exitOK)
+	if !strings.Contains(r.stdout, "Usage: archfolio build") || !strings.Contains(r.stdout, "-cache") {
+		t.Errorf("help build printed:\n%s", r.stdout)
+	}
+	// A verb with a topic of its own gets the topic.
+	r = archfolio(t, "help", "serve")
+	expectCode(t, r, exitOK)
+	if want, _ := help.Text("serve"); r.stdout != want {
+		t.Errorf("help serve printed %.60q…, want the serve topic", r.stdout)
+	}
+}
+
 func TestHelpUnknownTopic(t *testing.T) {
 	r := archfolio(t, "help", "matrx")
 	expectCode(t, r, exitUsage)
