@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/csv"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -115,6 +116,34 @@ func TestBuildRefusesStaticAndThemes(t *testing.T) {
 		r := archfolio(t, "build", "-s", site, "-d", dest)
 		if r.code != exitUsage || !strings.Contains(r.stderr, "refusing") {
 			t.Errorf("build -d %s: exit %d, stderr %q; want a refusal", dest, r.code, r.stderr)
+		}
+	}
+}
+
+// TestSamplePortfolioHasEveryKind backs the README's word that the repository's own
+// sample portfolio represents every kind.
+func TestSamplePortfolioHasEveryKind(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "site")
+	expectCode(t, archfolio(t, "build", "-s", "../..", "-d", out, "--today", "2026-11-27"), exitOK)
+	data, err := os.ReadFile(filepath.Join(out, "portfolio.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var p struct {
+		Kinds []struct {
+			Name  string `json:"name"`
+			Count int    `json:"count"`
+		} `json:"kinds"`
+	}
+	if err := json.Unmarshal(data, &p); err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Kinds) < 11 {
+		t.Errorf("portfolio.json lists %d kinds", len(p.Kinds))
+	}
+	for _, k := range p.Kinds {
+		if k.Count == 0 {
+			t.Errorf("the sample portfolio has no %s", k.Name)
 		}
 	}
 }
