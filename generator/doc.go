@@ -27,7 +27,7 @@
 // Fenced code is highlighted once per distinct block (mdext.Cache, optionally kept
 // in a folder across runs). A build (not check, and not serve's rebuilds, whose
 // cache lives on) highlights every block a line scan finds (mdext.Fences) before
-// parsing anything (highlightAhead says why first). The
+// parsing anything (highlightAhead says why it comes first). The
 // body stage takes each block from the cache, which lets it go after the last
 // rendering the scan counted. Render writes the exports alongside the pages, the
 // large ones (portfolio.json, matrix.json) streamed an item at a time, and
