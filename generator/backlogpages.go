@@ -73,7 +73,7 @@ func dayText(t time.Time) string {
 	return t.Format(time.DateOnly)
 }
 
-// backlogCSVHeader is the first row of backlog.csv; README.md documents each column.
+// backlogCSVHeader is the first row of backlog.csv; generator/help/csv.md documents each column.
 var backlogCSVHeader = []string{"id", "title", "jira", "jira_url", "severity", "status", "owner", "affects",
 	"source", "standard", "discovered", "due", "due_basis", "sla_due", "overdue", "days_overdue",
 	"sla_breached", "waiver_expires", "waiver_approved_by", "url"}

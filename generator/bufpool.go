@@ -11,9 +11,8 @@ import (
 // buffers the Go-written parts of pages (grid rows, panel rows, panels) write
 // into; each run has its own (siteRenderer.bufs, builder.bufs). Unlike
 // sync.Pool it survives garbage collections, which a large build at its memory
-// limit runs every few hundred pages: with sync.Pool every collection dropped
-// the buffers, and each page grew new ones from nothing (about 800 MB of
-// allocation at 10,000 documents).
+// limit runs often: with sync.Pool every collection dropped the buffers, and
+// each page grew new ones from nothing.
 type bufferPool struct {
 	mu   sync.Mutex
 	free []*bytes.Buffer

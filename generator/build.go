@@ -35,8 +35,9 @@ type builder struct {
 // wikilinks, chroma highlighting with classes, and raw HTML escaped unless the
 // site opts in.
 func newMarkdown(unsafeHTML bool, hl *mdext.Highlighter, checkOnly bool) goldmark.Markdown {
-	// GFM is these four. Check leaves out linkify, a tenth of its time at 10,000
-	// documents: the links it makes are absolute URLs, never links to documents.
+	// GFM is these four. Check leaves out linkify, which scans every text for URLs
+	// and finds nothing to check: its links are absolute URLs, never links to
+	// documents.
 	gfm := []goldmark.Extender{extension.Linkify, extension.Table, extension.Strikethrough, extension.TaskList}
 	if checkOnly {
 		gfm = gfm[1:]
@@ -93,8 +94,9 @@ func Load(ctx context.Context, opts Options) (*Portfolio, Diagnostics, error) {
 // Chroma makes most of a build's garbage; while it runs here, the heap holds
 // little but the files and the highlighted HTML, and neither has pointers for the
 // collector to trace. (Highlighting in the body stage instead, with every
-// document's front matter in the heap, made a 10,000-document build 8% slower,
-// with 1.1 s more CPU, nearly all of it the collector's.) Fences is a hint: a
+// document's front matter in the heap, makes the collector trace all of that at
+// every cycle chroma's garbage causes; cmd/archfolio-bench/README.md has the
+// measurement.) Fences is a hint: a
 // block it misses is highlighted when its body is rendered, and a file the parse
 // stage then rejects only costs its highlighting.
 func (b *builder) highlightAhead(ctx context.Context, files []sourceFile) {

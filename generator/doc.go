@@ -1,6 +1,8 @@
 // Package generator turns a portfolio — a folder of markdown documents with YAML
 // front matter — into a cross-linked static site. This comment is the contract;
-// keep it true as the code changes.
+// keep it true as the code changes. What users read (every field, the rules of
+// each view, the CSV columns, the command line) is package generator/help,
+// printed by `archfolio help TOPIC`; keep it true too.
 //
 // # Pipeline
 //
@@ -25,8 +27,7 @@
 // Fenced code is highlighted once per distinct block (mdext.Cache, optionally kept
 // in a folder across runs). A build (not check, and not serve's rebuilds, whose
 // cache lives on) highlights every block a line scan finds (mdext.Fences) before
-// parsing anything, while the heap holds little but the files: chroma makes most
-// of a build's garbage, and the collector then has almost nothing to trace. The
+// parsing anything (highlightAhead says why it comes first). The
 // body stage takes each block from the cache, which lets it go after the last
 // rendering the scan counted. Render writes the exports alongside the pages, the
 // large ones (portfolio.json, matrix.json) streamed an item at a time, and
@@ -48,11 +49,10 @@
 // compares every byte. Go-written parts are lent to the page being rendered
 // (Page.lend) from pooled buffers, copied once into the page. A
 // build renders once, so it lets each document's rendered body go when its page
-// is written (unless the site's own layouts may show it elsewhere). The matrix
-// keeps only cells that are not blank, and a grid writes a run of blank cells as
-// one spanning cell. The site is read only through an fs.FS (os.DirFS for
-// real sites, fstest.MapFS in tests); the default theme is an embedded fs.FS
-// (package themes) that a site's themes/NAME folder overrides file by file.
+// is written (unless the site's own layouts may show it elsewhere). The site is
+// read only through an fs.FS (os.DirFS for real sites, fstest.MapFS in tests);
+// the default theme is an embedded fs.FS (package themes) that a site's
+// themes/NAME folder overrides file by file.
 //
 // # Incremental loads and lazy rendering (the dev server)
 //
@@ -139,13 +139,17 @@
 // --base-url) is used only where absolute URLs are required: canonical links,
 // sitemap.xml, 404.html. Exports: portfolio.json (schema PortfolioJSON, version
 // 1), sitemap.xml, assets/search-index.js, and the views' own files (matrix.csv,
-// matrix.json).
+// matrix.json, roadmap.csv, backlog.csv).
 //
 // Output is deterministic: everything that reaches a file is sorted, and the date
 // is Options.Today. publish.Publish renders into a fresh folder beside the
-// destination and swaps it in only on success, marking it with publish.Marker;
-// publish.CheckDestination refuses the site root, content/, static/, themes/, their
-// ancestors, the home folder, / and any non-empty folder without the marker.
+// destination, marks it with publish.Marker and swaps it in once every file is
+// written; when rendering or writing fails (or the context is cancelled) the
+// destination is left as it was. Errors in the portfolio do not stop a build: its
+// pages are published and the errors returned. publish.CheckDestination refuses
+// the site root, content/ and anything inside it, static/, themes/, any folder
+// containing one of them, the home folder, / and any non-empty folder without the
+// marker.
 //
 // # Writing to the site
 //

@@ -141,8 +141,8 @@ type Matrix struct {
 
 // MatrixRow is one blueprint's row. It keeps only its cells that are not blank
 // (a record, or a standard that applies): most of a large portfolio's matrix is
-// blank, since a standard applies to some domains only (at 10,000 documents, 1.5
-// million cells of which 125,000 are not blank).
+// blank, since a standard applies to some domains only, so a row of every cell
+// would hold mostly copies of the blank cell.
 type MatrixRow struct {
 	Doc    *Document
 	Domain string

@@ -9,7 +9,7 @@ import (
 	"time"
 )
 
-// matrixCSVHeader is the first line of matrix.csv; README.md documents each column.
+// matrixCSVHeader is the first line of matrix.csv; generator/help/csv.md documents each column.
 var matrixCSVHeader = []string{"blueprint", "blueprint_title", "domain", "criticality", "owner",
 	"standard", "standard_title", "family", "statement", "level", "status", "required",
 	"evidence", "planned", "assessed", "justification",
@@ -123,7 +123,7 @@ func appendNew(list []string, s string) []string {
 
 func join(list []string) string { return strings.Join(list, "; ") }
 
-// MatrixJSON is the schema of matrix.json, version 1; README.md documents it.
+// MatrixJSON is the schema of matrix.json, version 1; generator/help/matrix.md documents it.
 type MatrixJSON struct {
 	Version    int                   `json:"version"`
 	Today      string                `json:"today"`

@@ -142,7 +142,8 @@ func matrixPages(p *Portfolio) []pageJob {
 		return mp
 	}
 	// The grids (a cell per blueprint and column) are made as each page is
-	// rendered: held all at once they were 670 MB at 10,000 documents.
+	// rendered: held all at once they would grow with blueprints × standards for
+	// the whole render.
 	jobs := []pageJob{{url: "matrix/", layout: "matrix.html",
 		page: &Page{Title: "Standards alignment matrix", Section: "matrix"},
 		data: func() any {
@@ -384,8 +385,8 @@ func (r GridRow) FilterValue(name string) string {
 // RowsHTML writes the grid's row groups for page pg. A run of blank cells (the
 // standards that do not apply) is one cell spanning the run (GridCell.Span): most
 // of a large portfolio's grid is blank, since a standard applies to some domains
-// only, and at 10,000 documents the blank cells were most of 100 MB of matrix
-// pages. It is written in Go because the template loop it replaces made a
+// only, and a cell each would make blank cells most of the page's bytes. It is
+// written in Go because the template loop it replaces made a
 // reflective call per cell.
 func (mp *MatrixPage) RowsHTML(pg *Page) template.HTML {
 	g := mp.Grid

@@ -6,9 +6,8 @@ import (
 )
 
 // The items of the alignment panels, written in Go: a standard's page lists every
-// blueprint it applies to (250 at 10,000 documents) with their records, and the
-// template loop made a reflective call per value, 1.6 s of a 10,000-document
-// build. The markup is the theme's "alignment" and "alignment-record" templates
+// blueprint it applies to (hundreds in a large portfolio) with their records, and
+// the template loop made a reflective call per value. The markup is the theme's "alignment" and "alignment-record" templates
 // (layouts/_matrix.html), byte for byte; the site goldens hold it to them.
 
 // ItemsHTML writes the panel's table rows: one per standard on a blueprint's page

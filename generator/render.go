@@ -91,9 +91,9 @@ func (b *builder) renderBody(src []byte, root ast.Node) template.HTML {
 }
 
 // bufferWriter lets goldmark render straight into a bytes.Buffer. goldmark
-// wraps any writer that is not a util.BufWriter in a new bufio.Writer (4 KB per
-// body, 40 MB at 10,000 documents) and copies the HTML through it; this one is
-// a util.BufWriter whose buffer is the bytes.Buffer itself.
+// wraps any writer that is not a util.BufWriter in a new bufio.Writer (a buffer
+// allocated for every body) and copies the HTML through it; this one is a
+// util.BufWriter whose buffer is the bytes.Buffer itself.
 type bufferWriter struct{ *bytes.Buffer }
 
 // Buffered implements util.BufWriter: nothing waits to be flushed.

@@ -45,8 +45,8 @@ type job struct {
 // between runs. On a file system that has just deleted many files, creating as
 // many again can cost several times the build: ext4 without a journal (this kind
 // of VM's disk) skips every recently deleted inode when it allocates one, so a
-// run that follows the deletion of the last run's 13,000 files spends ten
-// seconds or more in the kernel, for Hugo as for archfolio. A cold build, the
+// run that follows the deletion of the last run's output spends seconds in the
+// kernel, for Hugo as for archfolio (README.md has the figures). A cold build, the
 // kind the targets count, follows no such deletion.
 type outputs struct{ dirs []string }
 

@@ -15,7 +15,7 @@
 // Run it from the repository root on an otherwise idle machine.
 //
 // Every run writes a new output folder, as a cold build would; they are removed
-// when the benchmark ends, not between runs (about 5 GB at the default sizes; see
+// when the benchmark ends, not between runs (several GB at the default sizes; see
 // outputs for why).
 //
 // Both binaries are built with profile-guided optimisation (each command's

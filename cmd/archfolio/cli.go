@@ -40,9 +40,10 @@ Usage:
   archfolio impact ID [-s SITE] [--format text|json] [--today …] [--drafts]
   archfolio import oscal FILE [--family F…] [--framework NAME] [-s SITE]
   archfolio jira sync FILE [-s SITE] [--dry-run]
+  archfolio help   [TOPIC]
   archfolio version
 
-Run "archfolio VERB -h" for the flags of a verb.
+Run "archfolio VERB -h" for the flags of a verb, "archfolio help" for the reference.
 `
 
 type command struct {
@@ -59,12 +60,13 @@ func commands() []command {
 		{"impact", runImpact},
 		{"import", runImport},
 		{"jira", runJira},
+		{"help", runHelp},
 		{"version", runVersion},
 	}
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
 		fmt.Fprint(stderr, usage)
 		if len(args) == 0 {
 			return exitUsage

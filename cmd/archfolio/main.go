@@ -3,9 +3,11 @@
 //
 // default.pgo is the profile the Go toolchain optimises this command with (any
 // go build or go run of it): CPU profiles of `archfolio build --cpuprofile FILE`
-// on the synthetic portfolios of 10,000 and 1,000 documents, merged. It makes a
-// 10,000-document build about 10% faster. Remake it when the pipeline changes a
-// lot (see README.md, Performance).
+// on the synthetic portfolios of 10,000 and 1,000 documents, merged, so that the
+// compiler inlines and devirtualises the calls a large build makes most. Remake
+// it when the pipeline changes a lot (cmd/archfolio-bench/README.md says how and
+// what it gains). The reference users read, `archfolio help`, is package
+// generator/help.
 package main
 
 import (

@@ -9,23 +9,23 @@ import (
 	"time"
 )
 
-// minMemoryLimit is the least soft memory limit build sets: a 10,000-document
-// portfolio stays under 1 GiB.
+// minMemoryLimit is the least soft memory limit build sets: high enough that the
+// collector runs seldom on a large portfolio, below the 1 GiB a 10,000-document
+// build is meant to stay under.
 const minMemoryLimit = 900 << 20
 
 // tuneMemory sets how the Go runtime trades memory for CPU during a build, a
-// check or serve, unless GOGC or GOMEMLIMIT say otherwise. A build keeps every rendered body
-// until its page is written (about three bytes per byte of content) and makes a lot
-// of short-lived garbage besides. A soft memory limit of eight bytes per byte of
-// content, and at least 900 MiB, lets the collector run less often (gcPercent
-// instead of 100) while the heap stays under the limit: a 10,000-document build
-// of the core pipeline peaks near 950 MiB instead of 1.1-1.3 GiB, for slightly less
-// CPU; check, which keeps far less, runs 15% faster. A limit close to what the
-// build really needs would make the collector run without pause, so the limit
-// follows the live heap up: never under one and a half times the heap the last
-// collection kept. (At 10,000 documents the live heap peaks near 520 MiB, so the
-// limit stays at 900 MiB and the build peaks near 960 MB; following at twice the
-// heap peaked at 1.1 GB for no measurable CPU saved.)
+// check or serve, unless GOGC or GOMEMLIMIT say otherwise. A build keeps every
+// rendered body until its page is written (a few bytes per byte of content) and
+// makes a lot of short-lived garbage besides. A soft memory limit of eight bytes
+// per byte of content, and at least minMemoryLimit, lets the collector run less
+// often (gcPercent instead of 100) while the heap stays under the limit, so a
+// large build peaks lower than with Go's defaults for no more CPU, and check,
+// which keeps far less, runs faster. A limit close to what the build really needs
+// would make the collector run without pause, so the limit follows the live heap
+// up: never under one and a half times the heap the last collection kept
+// (following at twice the heap raised the peak and saved no CPU that could be
+// measured). cmd/archfolio-bench/README.md has the figures.
 func tuneMemory(site string, gcPercent int) {
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return

@@ -136,9 +136,16 @@ func TestBasePath(t *testing.T) {
 }
 
 func TestUsageNamesServe(t *testing.T) {
-	var stdout, stderr bytes.Buffer
-	run(context.Background(), []string{"help"}, &stdout, &stderr)
-	if !strings.Contains(stderr.String(), "archfolio serve  [-s SITE] [--bind 127.0.0.1] [--port 1313]") {
-		t.Errorf("usage lacks serve:\n%s", stderr.String())
+	// -h prints the usage on stderr; help, which the user asked for, on stdout.
+	for _, arg := range []string{"-h", "help"} {
+		var stdout, stderr bytes.Buffer
+		run(context.Background(), []string{arg}, &stdout, &stderr)
+		out := stderr.String()
+		if arg == "help" {
+			out = stdout.String()
+		}
+		if !strings.Contains(out, "archfolio serve  [-s SITE] [--bind 127.0.0.1] [--port 1313]") {
+			t.Errorf("usage (%s) lacks serve:\n%s", arg, out)
+		}
 	}
 }
