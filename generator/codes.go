@@ -129,7 +129,7 @@ type Rule struct {
 
 // rules is the table of every code, in code order. Never modified.
 var rules = []Rule{
-	{codeUnreadableFile, "unreadable-file", Error, "A file or folder of the site cannot be read: check its permissions."},
+	{codeUnreadableFile, "unreadable-file", Error, "content/ is missing, or a file or folder of the site cannot be read."},
 	{codeFileTooLarge, "file-too-large", Error, "A document is over 4 MiB; split it, or keep large material out of content/."},
 	{codeBinaryFile, "binary-file", Error, "A .md file under content/ holds NUL bytes; only markdown belongs there."},
 	{codeUTF16File, "utf16-file", Error, "A document is saved as UTF-16; save it as UTF-8."},
