@@ -17,6 +17,7 @@ import (
 )
 
 func TestDiagnosticCodeTable(t *testing.T) {
+	t.Parallel()
 	idRE := regexp.MustCompile(`^AF[1-9][0-9][0-9]$`)
 	nameRE := regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
 	names := map[string]Code{}
@@ -60,6 +61,7 @@ func TestDiagnosticCodeTable(t *testing.T) {
 // here, and checks that together they report every code of the table, each with
 // its rule's severity.
 func TestDiagnosticCodesReachable(t *testing.T) {
+	t.Parallel()
 	sites := map[string]Options{"examples/broken": siteOptions(t, "../examples/broken")}
 	dirs, err := filepath.Glob(filepath.Join("testdata", "codes", "*"))
 	if err != nil {
@@ -109,6 +111,7 @@ func TestDiagnosticCodesReachable(t *testing.T) {
 // TestEveryDiagnosticHasACode reads the package's source: a Diagnostic is made
 // only by newDiagnostic, which takes a code of the table.
 func TestEveryDiagnosticHasACode(t *testing.T) {
+	t.Parallel()
 	files, err := filepath.Glob("*.go")
 	if err != nil {
 		t.Fatal(err)
@@ -137,6 +140,7 @@ func TestEveryDiagnosticHasACode(t *testing.T) {
 }
 
 func TestSARIFRulesAndResults(t *testing.T) {
+	t.Parallel()
 	_, ds, err := Load(context.Background(), siteOptions(t, "../examples/broken"))
 	if err != nil {
 		t.Fatal(err)
@@ -299,6 +303,7 @@ func readmeCodesTable() string {
 // TestCodesReference holds help/codes.md and the README's table of codes to the
 // table of codes.go; -update rewrites both.
 func TestCodesReference(t *testing.T) {
+	t.Parallel()
 	const refPath = "help/codes.md"
 	ref := codesReference()
 	if *update {
