@@ -126,7 +126,7 @@ func newBuilder(opts Options) (*builder, Diagnostics) {
 	cfg, diags := loadConfig(opts.Site)
 	schema, err := loadSchema(&cfg.Kinds)
 	if err != nil {
-		diags = append(diags, Diagnostic{Path: cfg.Path, Severity: Error, Message: "kinds: " + err.Error()})
+		diags = append(diags, newDiagnostic(codeInvalidKinds, cfg.Path, Pos{}, "kinds: "+err.Error()))
 		schema, _ = loadSchema(nil)
 	}
 	hl := mdext.NewHighlighter()

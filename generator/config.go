@@ -103,13 +103,13 @@ func loadConfig(site fs.FS) (*Config, Diagnostics) {
 	}
 	sink := &diagSink{path: cfg.Path}
 	if err != nil {
-		sink.errorf(Pos{}, "cannot read: %v", err)
+		sink.report(codeUnreadableFile, Pos{}, "cannot read: %v", err)
 		return cfg, sink.diags
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(cfg); err != nil && !errors.Is(err, io.EOF) {
-		sink.diags = append(sink.diags, yamlErrorDiagnostics(cfg.Path, err, 0)...)
+		sink.diags = append(sink.diags, yamlErrorDiagnostics(cfg.Path, err, 0, codeInvalidConfig)...)
 	}
 	if cfg.Title == "" {
 		cfg.Title = "Architecture portfolio"
@@ -117,19 +117,20 @@ func loadConfig(site fs.FS) (*Config, Diagnostics) {
 	cfg.Path = sink.path
 	for sev, days := range cfg.SLA {
 		if _, ok := defaultSLA[sev]; !ok || days <= 0 {
-			sink.errorf(Pos{}, "sla: %q: want critical, high, medium or low with a positive number of days", sev)
+			sink.report(codeInvalidSLA, Pos{}, "sla: %q: want critical, high, medium or low with a positive number of days", sev)
 		}
 	}
 	if cfg.Jira.URL != "" && !strings.Contains(cfg.Jira.URL, "{key}") {
-		sink.errorf(Pos{}, "jira.url %q has no {key} placeholder", cfg.Jira.URL)
+		sink.report(codeInvalidJiraURL, Pos{}, "jira.url %q has no {key} placeholder", cfg.Jira.URL)
 	}
 	return cfg, sink.diags
 }
 
 // yamlErrorDiagnostics turns a YAML library error into diagnostics at file lines:
 // the library counts lines from the start of the YAML text, which begins offset
-// lines into the file (1 for front matter after its opening ---).
-func yamlErrorDiagnostics(path string, err error, offset int) Diagnostics {
+// lines into the file (1 for front matter after its opening ---). code is the
+// diagnostics' code, but for unknown settings of archfolio.yaml.
+func yamlErrorDiagnostics(path string, err error, offset int, code Code) Diagnostics {
 	var ds Diagnostics
 	text := strings.TrimPrefix(err.Error(), "yaml: ")
 	text = strings.TrimPrefix(text, "unmarshal errors:\n")
@@ -138,13 +139,14 @@ func yamlErrorDiagnostics(path string, err error, offset int) Diagnostics {
 		if line == "" {
 			continue
 		}
-		d := Diagnostic{Path: path, Severity: Error, Message: "invalid YAML: " + line}
+		d := newDiagnostic(code, path, Pos{}, "invalid YAML: "+line)
 		if m := yamlLineRE.FindStringSubmatch(line); m != nil {
 			n, _ := strconv.Atoi(m[1])
 			d.Line, d.Col = n+offset, 1
 			d.Message = "invalid YAML: " + m[2]
 			if u := yamlUnknownKeyRE.FindStringSubmatch(m[2]); u != nil {
 				d.Message = fmt.Sprintf("unknown setting %q%s", u[1], didYouMean(u[1], configKeys))
+				d.Code, d.Severity = codeUnknownSetting, codeUnknownSetting.severity()
 			}
 		}
 		ds = append(ds, d)

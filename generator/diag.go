@@ -32,9 +32,17 @@ type Diagnostic struct {
 	Col      int
 	Severity Severity
 	Message  string
+	Code     Code // what kind of problem it is (codes.go)
 }
 
-// String renders the diagnostic as path:line:col: severity: message.
+// newDiagnostic makes a diagnostic of the code's severity. Every diagnostic
+// archfolio reports is made here or by a diagSink, so that each has a code.
+func newDiagnostic(code Code, path string, at Pos, msg string) Diagnostic {
+	return Diagnostic{Path: path, Line: at.Line, Col: at.Col, Severity: code.severity(), Message: msg, Code: code}
+}
+
+// String renders the diagnostic as path:line:col: severity: message [AF101]; the
+// position is left out when there is none, the code when it is zero.
 func (d Diagnostic) String() string {
 	pos := d.Path
 	if pos == "" {
@@ -43,19 +51,22 @@ func (d Diagnostic) String() string {
 	if d.Line > 0 {
 		pos += fmt.Sprintf(":%d:%d", d.Line, max(d.Col, 1))
 	}
-	return fmt.Sprintf("%s: %s: %s", pos, d.Severity, d.Message)
+	if d.Code == 0 {
+		return fmt.Sprintf("%s: %s: %s", pos, d.Severity, d.Message)
+	}
+	return fmt.Sprintf("%s: %s: %s [%s]", pos, d.Severity, d.Message, d.Code)
 }
 
 // Diagnostics is the collected problems of a run.
 type Diagnostics []Diagnostic
 
-// Sort orders diagnostics by path, line, column, severity and message, and drops exact
+// Sort orders diagnostics by path, line, column, severity, message and code, and drops exact
 // duplicates, so that every run prints the same list in the same order.
 func (ds Diagnostics) Sort() Diagnostics {
 	slices.SortFunc(ds, func(a, b Diagnostic) int {
 		return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.Line, b.Line),
 			cmp.Compare(a.Col, b.Col), cmp.Compare(a.Severity, b.Severity),
-			cmp.Compare(a.Message, b.Message))
+			cmp.Compare(a.Message, b.Message), cmp.Compare(a.Code, b.Code))
 	})
 	return slices.Compact(ds)
 }
@@ -80,17 +91,9 @@ type diagSink struct {
 	diags Diagnostics
 }
 
-func (s *diagSink) add(sev Severity, line, col int, format string, args ...any) {
-	s.diags = append(s.diags, Diagnostic{Path: s.path, Line: line, Col: col, Severity: sev,
-		Message: fmt.Sprintf(format, args...)})
-}
-
-func (s *diagSink) errorf(p Pos, format string, args ...any) {
-	s.add(Error, p.Line, p.Col, format, args...)
-}
-
-func (s *diagSink) warnf(p Pos, format string, args ...any) {
-	s.add(Warning, p.Line, p.Col, format, args...)
+// report adds a diagnostic of the code's severity at p.
+func (s *diagSink) report(code Code, p Pos, format string, args ...any) {
+	s.diags = append(s.diags, newDiagnostic(code, s.path, p, fmt.Sprintf(format, args...)))
 }
 
 // Pos is a 1-based line and column in a file.

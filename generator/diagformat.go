@@ -11,8 +11,10 @@ import (
 var DiagnosticFormats = []string{"text", "json", "sarif", "github"}
 
 // WriteDiagnostics prints ds (already sorted) to w in one of DiagnosticFormats:
-// text (one path:line:col: severity: message per line), json (an array), sarif
-// (SARIF 2.1.0, one run) or github (workflow commands that annotate a pull request).
+// text (one path:line:col: severity: message [AF101] per line), json (an array of
+// objects with the code and its rule name), sarif (SARIF 2.1.0, one run, the codes
+// as rule ids) or github (workflow commands that annotate a pull request, titled
+// with the code).
 func WriteDiagnostics(w io.Writer, ds Diagnostics, format string) error {
 	switch format {
 	case "", "text":
@@ -25,7 +27,7 @@ func WriteDiagnostics(w io.Writer, ds Diagnostics, format string) error {
 	case "json":
 		return writeJSON(w, jsonDiagnostics(ds))
 	case "sarif":
-		return writeJSON(w, sarifLog(ds))
+		return writeJSON(w, newSARIFLog(ds))
 	case "github":
 		for _, d := range ds {
 			if _, err := fmt.Fprintln(w, githubCommand(d)); err != nil {
@@ -48,23 +50,29 @@ type jsonDiagnostic struct {
 	Line     int    `json:"line"`
 	Col      int    `json:"col"`
 	Severity string `json:"severity"`
+	Code     string `json:"code"` // AF101
+	Rule     string `json:"rule"` // unknown-kind
 	Message  string `json:"message"`
 }
 
 func jsonDiagnostics(ds Diagnostics) []jsonDiagnostic {
 	out := make([]jsonDiagnostic, 0, len(ds))
 	for _, d := range ds {
-		out = append(out, jsonDiagnostic{d.Path, d.Line, d.Col, d.Severity.String(), d.Message})
+		out = append(out, jsonDiagnostic{d.Path, d.Line, d.Col, d.Severity.String(), d.Code.String(), d.Code.Name(), d.Message})
 	}
 	return out
 }
 
-// githubCommand renders d as a GitHub Actions workflow command; the message is
-// escaped as the runner requires (%, CR and LF in data; also : and , in properties).
+// githubCommand renders d as a GitHub Actions workflow command, titled with its
+// code and name; the message is escaped as the runner requires (%, CR and LF in
+// data; also : and , in properties).
 func githubCommand(d Diagnostic) string {
 	props := "file=" + escapeGitHubProperty(d.Path)
 	if d.Line > 0 {
 		props += fmt.Sprintf(",line=%d,col=%d", d.Line, max(d.Col, 1))
+	}
+	if d.Code != 0 {
+		props += ",title=" + escapeGitHubProperty(strings.TrimSpace(d.Code.String()+" "+d.Code.Name()))
 	}
 	return fmt.Sprintf("::%s %s::%s", d.Severity, props, escapeGitHubData(d.Message))
 }
@@ -77,37 +85,95 @@ func escapeGitHubProperty(s string) string {
 	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
 }
 
-// sarifLog builds a minimal valid SARIF 2.1.0 log with one run of the archfolio tool.
-func sarifLog(ds Diagnostics) map[string]any {
-	results := make([]map[string]any, 0, len(ds))
-	for _, d := range ds {
-		level := "error"
-		if d.Severity == Warning {
-			level = "warning"
-		}
-		loc := map[string]any{"artifactLocation": map[string]any{"uri": d.Path}}
-		if d.Line > 0 {
-			loc["region"] = map[string]any{"startLine": d.Line, "startColumn": max(d.Col, 1)}
-		}
-		results = append(results, map[string]any{
-			"ruleId":    "archfolio/" + level,
-			"level":     level,
-			"message":   map[string]any{"text": d.Message},
-			"locations": []any{map[string]any{"physicalLocation": loc}},
-		})
+// The parts of SARIF 2.1.0 that archfolio writes.
+type (
+	sarifLog struct {
+		Schema  string     `json:"$schema"`
+		Version string     `json:"version"`
+		Runs    []sarifRun `json:"runs"`
 	}
-	return map[string]any{
-		"$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-		"version": "2.1.0",
-		"runs": []any{map[string]any{
-			"tool": map[string]any{"driver": map[string]any{
-				"name": "archfolio",
-				"rules": []any{
-					map[string]any{"id": "archfolio/error", "shortDescription": map[string]any{"text": "Portfolio error"}},
-					map[string]any{"id": "archfolio/warning", "shortDescription": map[string]any{"text": "Portfolio warning"}},
-				},
-			}},
-			"results": results,
-		}},
+	sarifRun struct {
+		Tool    sarifTool     `json:"tool"`
+		Results []sarifResult `json:"results"`
+	}
+	sarifTool struct {
+		Driver sarifDriver `json:"driver"`
+	}
+	sarifDriver struct {
+		Name  string      `json:"name"`
+		Rules []sarifRule `json:"rules"`
+	}
+	sarifRule struct {
+		ID                   string             `json:"id"`
+		Name                 string             `json:"name"`
+		ShortDescription     sarifText          `json:"shortDescription"`
+		Help                 sarifText          `json:"help"`
+		DefaultConfiguration sarifConfiguration `json:"defaultConfiguration"`
+	}
+	sarifConfiguration struct {
+		Level string `json:"level"`
+	}
+	sarifText struct {
+		Text string `json:"text"`
+	}
+	sarifResult struct {
+		RuleID    string          `json:"ruleId,omitempty"`
+		RuleIndex *int            `json:"ruleIndex,omitempty"`
+		Level     string          `json:"level"`
+		Message   sarifText       `json:"message"`
+		Locations []sarifLocation `json:"locations"`
+	}
+	sarifLocation struct {
+		PhysicalLocation sarifPhysicalLocation `json:"physicalLocation"`
+	}
+	sarifPhysicalLocation struct {
+		ArtifactLocation sarifArtifact `json:"artifactLocation"`
+		Region           *sarifRegion  `json:"region,omitempty"`
+	}
+	sarifArtifact struct {
+		URI string `json:"uri"`
+	}
+	sarifRegion struct {
+		StartLine   int `json:"startLine"`
+		StartColumn int `json:"startColumn"`
+	}
+)
+
+// newSARIFLog builds a SARIF 2.1.0 log with one run of archfolio. Its rules are
+// the whole table, in code order, so a rule's index is the same in every log and
+// a code scanner learns every rule, not only those of this run.
+func newSARIFLog(ds Diagnostics) sarifLog {
+	driver := sarifDriver{Name: "archfolio", Rules: make([]sarifRule, len(rules))}
+	index := make(map[Code]int, len(rules))
+	for i, r := range rules {
+		index[r.Code] = i
+		driver.Rules[i] = sarifRule{
+			ID:                   r.Code.String(),
+			Name:                 r.Name,
+			ShortDescription:     sarifText{r.Help},
+			Help:                 sarifText{r.Code.String() + " " + r.Name + ": " + r.Help + " `archfolio help codes` lists every code."},
+			DefaultConfiguration: sarifConfiguration{sarifLevel(r.Severity)},
+		}
+	}
+	results := make([]sarifResult, 0, len(ds))
+	for _, d := range ds {
+		res := sarifResult{Level: sarifLevel(d.Severity), Message: sarifText{d.Message}}
+		if i, ok := index[d.Code]; ok {
+			res.RuleID, res.RuleIndex = d.Code.String(), &i
+		}
+		loc := sarifPhysicalLocation{ArtifactLocation: sarifArtifact{d.Path}}
+		if d.Line > 0 {
+			loc.Region = &sarifRegion{StartLine: d.Line, StartColumn: max(d.Col, 1)}
+		}
+		res.Locations = []sarifLocation{{loc}}
+		results = append(results, res)
+	}
+	return sarifLog{
+		Schema:  "https://json.schemastore.org/sarif-2.1.0.json",
+		Version: "2.1.0",
+		Runs:    []sarifRun{{Tool: sarifTool{driver}, Results: results}},
 	}
 }
+
+// sarifLevel is SARIF's name for a severity: "error" or "warning".
+func sarifLevel(s Severity) string { return s.String() }

@@ -129,6 +129,32 @@
 // input: binary, oversized, UTF-16 or invalid UTF-8 files, bad YAML, wrong types,
 // unknown kinds, duplicate ids, broken links are each a diagnostic.
 //
+// Every diagnostic has a Code from one table (codes.go): a stable id AF<number>, a
+// lower-kebab name, the severity and a sentence of help. A diagnostic is made only
+// by newDiagnostic or diagSink.report, which take a code and give the diagnostic
+// its code's severity; a test fails on a Diagnostic literal anywhere else. A code
+// never changes meaning and is never reused; the hundreds group them:
+//
+//	AF1xx  files, front matter, fields and the schema  (load.go, parse.go, validate.go, link.go)
+//	AF2xx  references between documents, body links    (link.go)
+//	AF3xx  the standards alignment matrix              (matrix_*.go)
+//	AF4xx  dependencies between blueprints             (dependencies.go)
+//	AF5xx  the roadmap and its capabilities            (roadmap_check.go, roadmap_capability.go)
+//	AF6xx  threat models and risk                      (risk.go)
+//	AF7xx  reviews and decisions                       (reviews.go)
+//	AF8xx  remediation items and the backlog           (backlog.go)
+//	AF9xx  archfolio.yaml, the theme and the output    (config.go, build.go)
+//
+// The code shows in every format: text appends it to the line ("path:line:col:
+// severity: message [AF201]"), so the form tools and editors parse is unchanged;
+// json adds "code" and "rule" (the name); sarif uses the code as each result's
+// ruleId, with its ruleIndex into tool.driver.rules, which lists the whole table
+// (id, name, shortDescription and help, defaultConfiguration.level), so rule
+// indexes are the same in every log and a code scanner learns every rule; github
+// titles each annotation "AF201 unknown-id". The dev server's overlay shows the
+// code after each message. help/codes.md (for archfolio help codes) and the
+// README's table are written from the table, and a test holds them to it.
+//
 // # URLs and output
 //
 // Pages have pretty URLs: SECTION/ID/index.html, where SECTION is the kind's

@@ -76,7 +76,7 @@ func TestBrokenPortfolioDiagnostics(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkGolden(t, "broken.diagnostics", []byte(diagLines(diags)))
+	checkGolden(t, "broken.diagnostics", []byte(codedDiagLines(diags)))
 	if diags.Errors() == 0 {
 		t.Error("the broken portfolio reports no errors")
 	}

@@ -46,8 +46,21 @@ func renderTestSite(t testing.TB, files map[string]string, today string) (*MemOu
 	return renderSite(t, testOptions(t, testSite(files), today))
 }
 
-// diagLines renders diagnostics one per line, for comparing with expectations.
+// diagLines renders diagnostics one per line without their codes, for comparing
+// with expectations: a view's tests hold its messages, TestDiagnosticCodes and the
+// golden files (codedDiagLines) hold the codes.
 func diagLines(ds Diagnostics) string {
+	var b strings.Builder
+	for _, d := range ds {
+		d.Code = 0
+		b.WriteString(d.String())
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// codedDiagLines renders diagnostics as check prints them: one per line, with codes.
+func codedDiagLines(ds Diagnostics) string {
 	var b strings.Builder
 	for _, d := range ds {
 		b.WriteString(d.String())

@@ -73,14 +73,14 @@ func listFiles(site fs.FS) ([]listedFile, Diagnostics) {
 		return nil
 	})
 	if err != nil {
-		diags = append(diags, Diagnostic{Path: ContentDir, Severity: Error, Message: "cannot read the content folder: " + err.Error()})
+		diags = append(diags, newDiagnostic(codeUnreadableFile, ContentDir, Pos{}, "cannot read the content folder: "+err.Error()))
 	}
 	slices.SortFunc(files, func(a, b listedFile) int { return strings.Compare(a.path, b.path) })
 	return files, diags
 }
 
 func readError(path string, err error) Diagnostic {
-	return Diagnostic{Path: path, Severity: Error, Message: "cannot read: " + err.Error()}
+	return newDiagnostic(codeUnreadableFile, path, Pos{}, "cannot read: "+err.Error())
 }
 
 // parallel runs fn(0..n-1) on all cores and returns when all are done or ctx ends.

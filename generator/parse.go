@@ -50,9 +50,9 @@ func (b *builder) parse(f sourceFile) (*Document, Diagnostics) {
 	fmEnd, bodyStart := findFrontMatter(src)
 	if fmEnd == 0 {
 		if bodyStart < 0 {
-			sink.errorf(Pos{1, 1}, "front matter is not closed: add a line --- after the last field")
+			sink.report(codeUnclosedFrontMatter, Pos{1, 1}, "front matter is not closed: add a line --- after the last field")
 		} else {
-			sink.errorf(Pos{1, 1}, "no front matter: a document starts with a --- line, then at least kind: and title:, then ---")
+			sink.report(codeNoFrontMatter, Pos{1, 1}, "no front matter: a document starts with a --- line, then at least kind: and title:, then ---")
 		}
 		return nil, sink.diags
 	}
@@ -60,7 +60,7 @@ func (b *builder) parse(f sourceFile) (*Document, Diagnostics) {
 	b.md.Parser().Parse(text.NewReader(src[:bodyStart]), parser.WithContext(pc))
 	items, err := mdext.FrontMatterItems(pc)
 	if err != nil {
-		sink.diags = append(sink.diags, yamlErrorDiagnostics(f.Path, err, 1)...)
+		sink.diags = append(sink.diags, yamlErrorDiagnostics(f.Path, err, 1, codeInvalidYAML)...)
 		return nil, sink.diags
 	}
 	doc := &Document{Path: f.Path, source: src, fmEnd: fmEnd, bodyStart: bodyStart, positions: &lazyIndex{}}
@@ -103,13 +103,13 @@ const utf8BOM = "\xEF\xBB\xBF"
 func checkEncoding(data []byte, sink *diagSink) ([]byte, bool) {
 	switch {
 	case len(data) > maxFileSize:
-		sink.errorf(Pos{}, "file is %d bytes, over the %d byte limit for a document", len(data), maxFileSize)
+		sink.report(codeFileTooLarge, Pos{}, "file is %d bytes, over the %d byte limit for a document", len(data), maxFileSize)
 		return nil, false
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		sink.errorf(Pos{1, 1}, "file is UTF-16: save it as UTF-8")
+		sink.report(codeUTF16File, Pos{1, 1}, "file is UTF-16: save it as UTF-8")
 		return nil, false
 	case bytes.IndexByte(data[:min(len(data), 8000)], 0) >= 0:
-		sink.errorf(Pos{}, "file looks binary (it contains NUL bytes): only markdown belongs in content/")
+		sink.report(codeBinaryFile, Pos{}, "file looks binary (it contains NUL bytes): only markdown belongs in content/")
 		return nil, false
 	}
 	data = bytes.TrimPrefix(data, []byte(utf8BOM))
@@ -122,7 +122,7 @@ func checkEncoding(data []byte, sink *diagSink) ([]byte, bool) {
 			}
 			off += size
 		}
-		sink.errorf(posAt(data, off), "invalid UTF-8 byte 0x%02X: save the file as UTF-8", data[off])
+		sink.report(codeInvalidUTF8, posAt(data, off), "invalid UTF-8 byte 0x%02X: save the file as UTF-8", data[off])
 		return nil, false
 	}
 	return data, true

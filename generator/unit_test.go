@@ -135,8 +135,8 @@ func TestDiagnosticsSortAndDedupe(t *testing.T) {
 
 func TestDiagnosticFormats(t *testing.T) {
 	ds := Diagnostics{
-		{Path: "content/a.md", Line: 3, Col: 7, Severity: Error, Message: "unknown id \"x\": 100%, a,b"},
-		{Path: "content/b.md", Severity: Warning, Message: "line one\nline two"},
+		{Path: "content/a.md", Line: 3, Col: 7, Severity: Error, Message: "unknown id \"x\": 100%, a,b", Code: codeUnknownID},
+		{Path: "content/b.md", Severity: Warning, Message: "line one\nline two", Code: codeUnknownField},
 	}
 	var text, gh, js, sarif bytes.Buffer
 	for f, buf := range map[string]*bytes.Buffer{"text": &text, "github": &gh, "json": &js, "sarif": &sarif} {
@@ -144,14 +144,15 @@ func TestDiagnosticFormats(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if want := "content/a.md:3:7: error: unknown id \"x\": 100%, a,b\ncontent/b.md: warning: line one\nline two\n"; text.String() != want {
+	if want := "content/a.md:3:7: error: unknown id \"x\": 100%, a,b [AF201]\ncontent/b.md: warning: line one\nline two [AF114]\n"; text.String() != want {
 		t.Errorf("text =\n%q\nwant\n%q", text.String(), want)
 	}
-	if want := "::error file=content/a.md,line=3,col=7::unknown id \"x\": 100%25, a,b\n::warning file=content/b.md::line one%0Aline two\n"; gh.String() != want {
+	if want := "::error file=content/a.md,line=3,col=7,title=AF201 unknown-id::unknown id \"x\": 100%25, a,b\n::warning file=content/b.md,title=AF114 unknown-field::line one%0Aline two\n"; gh.String() != want {
 		t.Errorf("github =\n%q\nwant\n%q", gh.String(), want)
 	}
 	var arr []map[string]any
-	if err := json.Unmarshal(js.Bytes(), &arr); err != nil || len(arr) != 2 || arr[0]["line"] != float64(3) {
+	if err := json.Unmarshal(js.Bytes(), &arr); err != nil || len(arr) != 2 || arr[0]["line"] != float64(3) ||
+		arr[0]["code"] != "AF201" || arr[0]["rule"] != "unknown-id" || arr[1]["code"] != "AF114" {
 		t.Errorf("json output %s: %v", js.String(), err)
 	}
 	var log struct {

@@ -38,10 +38,10 @@ func (b *builder) readFrontMatter(doc *Document, items yaml.MapSlice, sink *diag
 	kind := b.schema.Kinds[kindName]
 	switch {
 	case rawKind == nil:
-		sink.errorf(Pos{1, 1}, "missing required field kind (one of: %s)", strings.Join(b.schema.Order, ", "))
+		sink.report(codeMissingKind, Pos{1, 1}, "missing required field kind (one of: %s)", strings.Join(b.schema.Order, ", "))
 		return false
 	case kind == nil:
-		sink.errorf(doc.pos("kind"), "unknown kind %q%s (want one of: %s)", fmt.Sprint(rawKind),
+		sink.report(codeUnknownKind, doc.pos("kind"), "unknown kind %q%s (want one of: %s)", fmt.Sprint(rawKind),
 			didYouMean(fmt.Sprint(rawKind), b.schema.Order), strings.Join(b.schema.Order, ", "))
 		return false
 	}
@@ -61,7 +61,7 @@ func (fm *frontMatter) common(kind *Kind) {
 	}
 	if !idPattern.MatchString(doc.ID) {
 		where := fm.posOr("id", Pos{1, 1})
-		fm.sink.errorf(where, "id %q is not lower-kebab (like payments-gateway): use lower-case letters, digits and single hyphens", doc.ID)
+		fm.sink.report(codeInvalidID, where, "id %q is not lower-kebab (like payments-gateway): use lower-case letters, digits and single hyphens", doc.ID)
 	}
 	doc.Title = f.String("title")
 	doc.Status = f.String("status")
@@ -80,7 +80,7 @@ func (fm *frontMatter) common(kind *Kind) {
 	slices.Sort(doc.Tags)
 	doc.Tags = slices.Compact(doc.Tags)
 	if doc.Status != "" && len(kind.Statuses) > 0 && !slices.Contains(kind.Statuses, doc.Status) {
-		fm.sink.errorf(doc.pos("status"), "status %q is not a %s status%s (want one of: %s)", doc.Status,
+		fm.sink.report(codeUnknownStatus, doc.pos("status"), "status %q is not a %s status%s (want one of: %s)", doc.Status,
 			kind.Name, didYouMean(doc.Status, kind.Statuses), strings.Join(kind.Statuses, ", "))
 	}
 }
@@ -112,7 +112,7 @@ func (fm *frontMatter) object(items yaml.MapSlice, fields *Fields, kind *Kind, p
 			if kind != nil {
 				known = append(slices.Clone(fm.b.schema.Common.Names), known...)
 			}
-			fm.sink.warnf(fm.doc.pos(fp), "unknown field %q%s; it is kept but not checked", key, didYouMean(key, known))
+			fm.sink.report(codeUnknownField, fm.doc.pos(fp), "unknown field %q%s; it is kept but not checked", key, didYouMean(key, known))
 			obj.set(key, plainValue(it.Value))
 			continue
 		}
@@ -139,7 +139,7 @@ func (fm *frontMatter) required(written map[string]bool, fields *Fields, p strin
 			if p != "" {
 				at = fm.doc.pos(p)
 			}
-			fm.sink.errorf(at, "missing required field %s", joinPath(p, name))
+			fm.sink.report(codeMissingField, at, "missing required field %s", joinPath(p, name))
 		}
 	}
 }
@@ -153,8 +153,8 @@ func joinPath(p, key string) string {
 
 // value converts and checks one value; ok is false when it was rejected.
 func (fm *frontMatter) value(v any, f *Field, p string) (any, bool) {
-	fail := func(format string, args ...any) (any, bool) {
-		fm.sink.errorf(fm.doc.pos(p), "%s: "+format, append([]any{p}, args...)...)
+	fail := func(code Code, format string, args ...any) (any, bool) {
+		fm.sink.report(code, fm.doc.pos(p), "%s: "+format, append([]any{p}, args...)...)
 		return nil, false
 	}
 	if _, isBool := v.(bool); isBool && f.Type != TypeBool {
@@ -166,25 +166,25 @@ func (fm *frontMatter) value(v any, f *Field, p string) (any, bool) {
 	case TypeString, TypeText:
 		s, ok := scalarString(v)
 		if !ok {
-			return fail("want text, not %s", describe(v))
+			return fail(codeWrongType, "want text, not %s", describe(v))
 		}
 		if f.pattern != nil && !f.pattern.MatchString(s) {
-			return fail("%q does not match the pattern %s", s, f.Pattern)
+			return fail(codePatternMismatch, "%q does not match the pattern %s", s, f.Pattern)
 		}
 		return s, true
 	case TypeEnum:
 		s, ok := scalarString(v)
 		if !ok || !slices.Contains(f.Values, s) {
-			return fail("%q is not allowed%s (want one of: %s)", fmt.Sprint(v), didYouMean(fmt.Sprint(v), f.Values), strings.Join(f.Values, ", "))
+			return fail(codeValueNotAllowed, "%q is not allowed%s (want one of: %s)", fmt.Sprint(v), didYouMean(fmt.Sprint(v), f.Values), strings.Join(f.Values, ", "))
 		}
 		return s, true
 	case TypeInt:
 		n, ok := v.(int)
 		if !ok {
-			return fail("want a whole number, not %s", describe(v))
+			return fail(codeWrongType, "want a whole number, not %s", describe(v))
 		}
 		if (f.Min != nil && n < *f.Min) || (f.Max != nil && n > *f.Max) {
-			return fail("%d is out of range %s", n, rangeText(f))
+			return fail(codeOutOfRange, "%d is out of range %s", n, rangeText(f))
 		}
 		return n, true
 	case TypeNumber:
@@ -194,35 +194,35 @@ func (fm *frontMatter) value(v any, f *Field, p string) (any, bool) {
 		case float64:
 			return n, true
 		}
-		return fail("want a number, not %s", describe(v))
+		return fail(codeWrongType, "want a number, not %s", describe(v))
 	case TypeBool:
 		bv, ok := v.(bool)
 		if !ok {
-			return fail("want true or false, not %s", describe(v))
+			return fail(codeWrongType, "want true or false, not %s", describe(v))
 		}
 		return bv, true
 	case TypeDate:
 		d, err := parseDate(v)
 		if err != nil {
-			return fail("%v", err)
+			return fail(codeInvalidDate, "%v", err)
 		}
 		return d, true
 	case TypePeriod:
 		pd, err := parsePeriod(v)
 		if err != nil {
-			return fail("%v", err)
+			return fail(codeInvalidPeriod, "%v", err)
 		}
 		return pd, true
 	case TypeDuration:
 		d, err := parseDuration(v)
 		if err != nil {
-			return fail("%v", err)
+			return fail(codeInvalidDuration, "%v", err)
 		}
 		return d, true
 	case TypeURL:
 		s, _ := scalarString(v)
 		if u, err := url.Parse(s); err != nil || (u.Scheme != "https" && u.Scheme != "http" && u.Scheme != "mailto") {
-			return fail("%q is not an http(s) or mailto URL", s)
+			return fail(codeInvalidURL, "%q is not an http(s) or mailto URL", s)
 		}
 		return s, true
 	case TypeRef:
@@ -234,7 +234,7 @@ func (fm *frontMatter) value(v any, f *Field, p string) (any, bool) {
 	case TypeMap:
 		items, ok := v.(yaml.MapSlice)
 		if !ok {
-			return fail("want a mapping, not %s", describe(v))
+			return fail(codeWrongType, "want a mapping, not %s", describe(v))
 		}
 		obj := &Object{}
 		for _, it := range items {
@@ -251,14 +251,14 @@ func (fm *frontMatter) value(v any, f *Field, p string) (any, bool) {
 func (fm *frontMatter) list(v any, f *Field, p string) (any, bool) {
 	items, ok := v.([]any)
 	if !ok {
-		fm.sink.errorf(fm.doc.pos(p), "%s: want a list, not %s", p, describe(v))
+		fm.sink.report(codeWrongType, fm.doc.pos(p), "%s: want a list, not %s", p, describe(v))
 		return nil, false
 	}
 	out := make([]any, 0, len(items))
 	for i, it := range items {
 		ip := p + "[" + strconv.Itoa(i) + "]"
 		if it == nil {
-			fm.sink.errorf(fm.doc.pos(ip), "%s: empty list item", ip)
+			fm.sink.report(codeEmptyListItem, fm.doc.pos(ip), "%s: empty list item", ip)
 			continue
 		}
 		if val, ok := fm.value(it, f.Of, ip); ok {
@@ -276,7 +276,7 @@ func (fm *frontMatter) objectValue(v any, f *Field, p string) (any, bool) {
 		}
 	}
 	if !ok {
-		fm.sink.errorf(fm.doc.pos(p), "%s: want a mapping of %s, not %s", p, strings.Join(f.Fields.Names, ", "), describe(v))
+		fm.sink.report(codeWrongType, fm.doc.pos(p), "%s: want a mapping of %s, not %s", p, strings.Join(f.Fields.Names, ", "), describe(v))
 		return nil, false
 	}
 	first := len(fm.doc.Refs)
@@ -294,7 +294,7 @@ func (fm *frontMatter) objectValue(v any, f *Field, p string) (any, bool) {
 func (fm *frontMatter) ref(v any, f *Field, p string) (any, bool) {
 	s, ok := scalarString(v)
 	if !ok || s == "" {
-		fm.sink.errorf(fm.doc.pos(p), "%s: want a document id, not %s", p, describe(v))
+		fm.sink.report(codeWrongType, fm.doc.pos(p), "%s: want a document id, not %s", p, describe(v))
 		return nil, false
 	}
 	if slices.Contains(f.Allow, s) {

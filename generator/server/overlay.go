@@ -29,9 +29,10 @@ type overlayView struct {
 	WarningKey  string // identifies the set of warnings a dismissal applies to
 }
 
-// diagView is one diagnostic of the overlay.
+// diagView is one diagnostic of the overlay; Code and Rule ("AF101",
+// "unknown-kind") are empty for a diagnostic without a code.
 type diagView struct {
-	Pos, Severity, Message string
+	Pos, Severity, Message, Code, Rule string
 }
 
 func newOverlayView(base string, st *siteState) overlayView {
@@ -44,7 +45,8 @@ func newOverlayView(base string, st *siteState) overlayView {
 		if !v.Overlay && d.Severity != generator.Warning {
 			continue
 		}
-		v.Diags = append(v.Diags, diagView{Pos: position(d), Severity: d.Severity.String(), Message: d.Message})
+		v.Diags = append(v.Diags, diagView{Pos: position(d), Severity: d.Severity.String(), Message: d.Message,
+			Code: d.Code.String(), Rule: d.Code.Name()})
 		fmt.Fprintln(key, d.String())
 	}
 	v.WarningKey = fmt.Sprintf("%x", key.Sum64())

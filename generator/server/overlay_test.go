@@ -31,6 +31,7 @@ Alpha.
 		"You are seeing the last build without errors",
 		"<code>content/blueprints/alpha.md:4:20</code>: error: depends_on[1].id: unknown id",
 		"&lt;img src=x onerror=alert(1)&gt;",
+		`<code class="af-code" title="unknown-id">[AF201]</code></li>`,
 		"<h1>Alpha gateway", // the last good build
 	} {
 		if !strings.Contains(alpha, want) {
@@ -77,7 +78,8 @@ Beta.
 		"blueprints/beta/": has("Beta with a warning", `id="archfolio-badge"`),
 	})
 	beta := pages["blueprints/beta/"].body
-	for _, want := range []string{"1 warning", "<code>content/blueprints/beta.md:4:1</code>: unknown field &#34;colour&#34;", "data-archfolio-dismiss"} {
+	for _, want := range []string{"1 warning", "<code>content/blueprints/beta.md:4:1</code>: unknown field &#34;colour&#34;",
+		`<code class="af-code" title="unknown-field">[AF114]</code></li>`, "data-archfolio-dismiss"} {
 		if !strings.Contains(beta, want) {
 			t.Errorf("page with a warning lacks %q", want)
 		}
