@@ -3,6 +3,7 @@ package generator
 import (
 	"bytes"
 	"context"
+	"errors"
 	"io/fs"
 	"strings"
 	"time"
@@ -126,7 +127,11 @@ func newBuilder(opts Options) (*builder, Diagnostics) {
 	cfg, diags := loadConfig(opts.Site)
 	schema, err := loadSchema(&cfg.Kinds)
 	if err != nil {
-		diags = append(diags, newDiagnostic(codeInvalidKinds, cfg.Path, Pos{}, "kinds: "+err.Error()))
+		pos, msg := Pos{}, err.Error()
+		if le, ok := errors.AsType[*lineError](err); ok {
+			pos, msg = Pos{Line: le.line, Col: le.col}, le.msg
+		}
+		diags = append(diags, newDiagnostic(codeInvalidKinds, cfg.Path, pos, "kinds: "+msg))
 		schema, _ = loadSchema(nil)
 	}
 	hl := mdext.NewHighlighter()

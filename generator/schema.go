@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 )
@@ -64,7 +65,7 @@ type Fields struct {
 // UnmarshalYAML keeps the order of the mapping's keys.
 func (fs *Fields) UnmarshalYAML(n *yaml.Node) error {
 	if n.Kind != yaml.MappingNode {
-		return fmt.Errorf("line %d: fields must be a mapping", n.Line)
+		return &lineError{n.Line, n.Column, "fields must be a mapping"}
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		var f Field
@@ -139,7 +140,7 @@ func loadSchema(extra *yaml.Node) (*Schema, error) {
 // statuses and fields are added; a new kind gets defaults for what it leaves out.
 func (s *Schema) addKinds(n *yaml.Node, builtin bool) error {
 	if n.Kind != yaml.MappingNode {
-		return fmt.Errorf("line %d: kinds must be a mapping of kind name to definition", n.Line)
+		return &lineError{n.Line, n.Column, "kinds must be a mapping of kind name to definition"}
 	}
 	var added []string
 	for i := 0; i+1 < len(n.Content); i += 2 {
@@ -153,12 +154,17 @@ func (s *Schema) addKinds(n *yaml.Node, builtin bool) error {
 			continue
 		}
 		if !idPattern.MatchString(name) {
-			return fmt.Errorf("line %d: kind name %q must be lower-kebab", n.Content[i].Line, name)
+			return &lineError{n.Content[i].Line, n.Content[i].Column, fmt.Sprintf("kind name %q must be lower-kebab", name)}
 		}
 		k.Name = name
 		k.Label = cmpOr(k.Label, name)
 		k.Plural = cmpOr(k.Plural, k.Label+"s")
 		k.Section = cmpOr(k.Section, name+"s")
+		if !validSection(k.Section) {
+			at := keyNode(n.Content[i+1], "section", n.Content[i])
+			return &lineError{at.Line, at.Column,
+				fmt.Sprintf("kind %q: section %q must be a folder path of lower-kebab names inside the site, like %q", name, k.Section, name+"s")}
+		}
 		s.Kinds[name] = &k
 		added = append(added, name)
 	}
@@ -167,6 +173,38 @@ func (s *Schema) addKinds(n *yaml.Node, builtin bool) error {
 	}
 	s.Order = append(s.Order, added...)
 	return nil
+}
+
+// lineError is a problem of archfolio.yaml's kinds: at a line and column of the file.
+type lineError struct {
+	line, col int
+	msg       string
+}
+
+func (e *lineError) Error() string { return fmt.Sprintf("line %d: %s", e.line, e.msg) }
+
+// validSection reports whether a kind's section, the folder its pages are written
+// to, is a relative slash path of lower-kebab names: nothing that could leave the
+// output folder (.., an absolute path, a backslash) or name a hidden file.
+func validSection(section string) bool {
+	for seg := range strings.SplitSeq(section, "/") {
+		if !idPattern.MatchString(seg) {
+			return false
+		}
+	}
+	return true
+}
+
+// keyNode is the node of key in the mapping n, or def when n has no such key.
+func keyNode(n *yaml.Node, key string, def *yaml.Node) *yaml.Node {
+	if n.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == key {
+				return n.Content[i]
+			}
+		}
+	}
+	return def
 }
 
 func mergeKind(dst, src *Kind) {

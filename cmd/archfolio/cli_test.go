@@ -262,3 +262,32 @@ func TestNewScaffoldsADocumentThatPassesCheck(t *testing.T) {
 	expectCode(t, archfolio(t, "new", "guide", "Not_Kebab", "-s", site), exitUsage)
 	expectCode(t, archfolio(t, "new", "guide"), exitUsage)
 }
+
+// A kind's section from archfolio.yaml cannot send pages, or a new document,
+// outside the output folder or content/.
+func TestSectionCannotLeaveTheSite(t *testing.T) {
+	parent := t.TempDir()
+	site := filepath.Join(parent, "a", "b")
+	if err := os.MkdirAll(filepath.Join(site, "content"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.CopyFS(site, os.DirFS("../../generator/testdata/codes/section")); err != nil {
+		t.Fatal(err)
+	}
+	r := archfolio(t, "build", "-s", site, "--today", "2026-11-27")
+	expectCode(t, r, exitProblems)
+	if !strings.Contains(r.stderr, `archfolio.yaml:5:5: error: kinds: kind "evil": section "../../victim-webroot"`) {
+		t.Errorf("no diagnostic at the section's line:\n%s", r.stderr)
+	}
+	r = archfolio(t, "new", "evil", "my-doc", "-s", site)
+	expectCode(t, r, exitUsage)
+	err := filepath.WalkDir(parent, func(p string, d os.DirEntry, err error) error {
+		if err == nil && strings.Contains(p, "victim-webroot") || strings.Contains(p, "my-doc") {
+			t.Errorf("written outside the site's folders: %s", p)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
