@@ -50,7 +50,9 @@
 // (Page.lend) from pooled buffers, copied once into the page. A
 // build renders once, so it lets each document's rendered body go when its page
 // is written (unless the site's own layouts may show it elsewhere). The site is
-// read only through an fs.FS (os.DirFS for real sites, fstest.MapFS in tests);
+// read only through an fs.FS: OpenSite for real sites (an os.Root, so no link out
+// of the site is followed, and only regular files and folders are opened, a
+// document only when it is within the size limit), fstest.MapFS in tests;
 // the default theme is an embedded fs.FS (package themes) that a site's
 // themes/NAME folder overrides file by file.
 //

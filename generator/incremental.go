@@ -94,7 +94,8 @@ func (l *Loader) Load(ctx context.Context) (*Portfolio, Diagnostics, error) {
 	}
 	b, diags := newBuilder(opts)
 	listed, loadDiags := listFiles(opts.Site)
-	diags = append(diags, loadDiags...)
+	_, staticDiags := staticFiles(opts.Site)
+	diags = append(append(diags, loadDiags...), staticDiags...)
 	entries := make([]*cachedFile, len(listed))
 	docs := make([]*Document, len(listed))
 	errs := make([]error, len(listed))
@@ -152,7 +153,7 @@ func (l *Loader) file(b *builder, site fs.FS, f listedFile) (*cachedFile, *Docum
 	if e == nil || !stamped || !e.stamped || !e.stamp.vouches(st, e.readAt.Add(-l.window)) {
 		readAt := time.Now()
 		l.reads.Add(1)
-		data, err := fs.ReadFile(site, f.path)
+		data, err := readDocument(site, f.path)
 		if err != nil {
 			return nil, nil, err
 		}

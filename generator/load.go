@@ -2,6 +2,7 @@ package generator
 
 import (
 	"context"
+	"errors"
 	"io/fs"
 	"path"
 	"runtime"
@@ -33,7 +34,7 @@ func loadFiles(ctx context.Context, site fs.FS) ([]sourceFile, Diagnostics) {
 	errs := make([]error, len(listed))
 	parallel(ctx, len(listed), func(i int) {
 		files[i].Path = listed[i].path
-		files[i].Data, errs[i] = fs.ReadFile(site, listed[i].path)
+		files[i].Data, errs[i] = readDocument(site, listed[i].path)
 	})
 	out := files[:0]
 	for i, f := range files {
@@ -80,6 +81,13 @@ func listFiles(site fs.FS) ([]listedFile, Diagnostics) {
 }
 
 func readError(path string, err error) Diagnostic {
+	if big, ok := errors.AsType[*tooLargeError](err); ok {
+		return newDiagnostic(codeFileTooLarge, path, Pos{}, big.Error())
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) && (pe.Err == errNotRegular || pe.Err == errLinkOutside) {
+		return newDiagnostic(codeUnreadableFile, path, Pos{}, "not read: "+pe.Err.Error())
+	}
 	return newDiagnostic(codeUnreadableFile, path, Pos{}, "cannot read: "+err.Error())
 }
 
@@ -100,4 +108,36 @@ func parallel(ctx context.Context, n int, fn func(i int)) {
 		})
 	}
 	wg.Wait()
+}
+
+// staticFiles lists, sorted, the files of the site's static/ folder that a build
+// copies as they are, and reports those it skips: what cannot be read as a regular
+// file inside the site (a link leading outside it, a device, a FIFO, a socket). A
+// link to a folder is not followed.
+func staticFiles(site fs.FS) ([]string, Diagnostics) {
+	var files []string
+	var diags Diagnostics
+	if _, err := fs.Stat(site, "static"); err != nil {
+		return nil, nil
+	}
+	_ = fs.WalkDir(site, "static", func(p string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			diags = append(diags, readError(p, err))
+			return nil
+		case d.IsDir() || IgnoredFile(d.Name()):
+			return nil
+		}
+		fi, err := fs.Stat(site, p)
+		if err == nil && !fi.Mode().IsRegular() {
+			err = &fs.PathError{Op: "open", Path: p, Err: errNotRegular}
+		}
+		if err != nil {
+			diags = append(diags, readError(p, err))
+			return nil
+		}
+		files = append(files, p)
+		return nil
+	})
+	return files, diags
 }

@@ -192,18 +192,13 @@ func (r *siteRenderer) writeAssets(site fs.FS) error {
 			return err
 		}
 	}
-	if static := subFS(site, "static"); static != nil {
-		err := fs.WalkDir(static, ".", func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || IgnoredFile(d.Name()) {
-				return err
-			}
-			data, err := fs.ReadFile(static, p)
-			if err != nil {
-				return err
-			}
-			return r.out.WriteFile(p, data)
-		})
+	files, _ := staticFiles(site) // Load reported the files it skips
+	for _, p := range files {
+		data, err := fs.ReadFile(site, p)
 		if err != nil {
+			return err
+		}
+		if err := r.out.WriteFile(strings.TrimPrefix(p, "static/"), data); err != nil {
 			return err
 		}
 	}

@@ -98,10 +98,15 @@ func (f *siteFlags) register(fs *flag.FlagSet, withDates bool) {
 }
 
 func (f *siteFlags) options() (generator.Options, error) {
-	opts := generator.Options{Site: os.DirFS(f.site), Theme: themes.Default(), Drafts: f.drafts}
+	opts := generator.Options{Theme: themes.Default(), Drafts: f.drafts}
 	if st, err := os.Stat(f.site); err != nil || !st.IsDir() {
 		return opts, fmt.Errorf("site root %s is not a folder", f.site)
 	}
+	site, err := generator.OpenSite(f.site)
+	if err != nil {
+		return opts, err
+	}
+	opts.Site = site
 	if f.today != "" {
 		t, err := time.Parse(time.DateOnly, f.today)
 		if err != nil {
@@ -258,7 +263,12 @@ func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitUsage
 	}
-	path, err := generator.Scaffold(os.DirFS(sf.site), sf.site, themes.Default(), pos[0], pos[1], time.Now())
+	site, err := generator.OpenSite(sf.site)
+	if err != nil {
+		fmt.Fprintln(stderr, "archfolio new:", err)
+		return exitUsage
+	}
+	path, err := generator.Scaffold(site, sf.site, themes.Default(), pos[0], pos[1], time.Now())
 	if err != nil {
 		fmt.Fprintln(stderr, "archfolio new:", err)
 		return exitUsage

@@ -200,7 +200,11 @@ func Sync(ctx context.Context, site string, export []byte, dryRun bool) (*Report
 			byKey[is.Key] = is
 		}
 	}
-	files := generator.ReadContent(ctx, os.DirFS(site))
+	fsys, err := generator.OpenSite(site)
+	if err != nil {
+		return nil, err
+	}
+	files := generator.ReadContent(ctx, fsys)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

@@ -247,7 +247,11 @@ func Import(ctx context.Context, siteDir, name string, data []byte, opts Options
 	if err != nil {
 		return nil, err
 	}
-	p, _, err := generator.Load(ctx, generator.Options{Site: os.DirFS(siteDir), CheckOnly: true})
+	site, err := generator.OpenSite(siteDir)
+	if err != nil {
+		return nil, err
+	}
+	p, _, err := generator.Load(ctx, generator.Options{Site: site, CheckOnly: true})
 	if err != nil {
 		return nil, err
 	}

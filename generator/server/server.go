@@ -41,7 +41,7 @@ const (
 // Close it (or cancel Open's context) when done. Open fills in the defaults of
 // zero fields; the fields must not change after that.
 type Server struct {
-	// Dir is the site root on disk. Options.Site is always os.DirFS(Dir).
+	// Dir is the site root on disk. Options.Site is always generator.OpenSite(Dir).
 	Dir string
 	// Options are the build options. Options.Theme defaults to the embedded theme;
 	// Options.BaseURL is replaced by BasePath so that absolute links (404.html,
@@ -176,7 +176,9 @@ func (s *Server) setDefaults() error {
 		return fmt.Errorf("site root %s is not a folder", s.Dir)
 	}
 	s.root = root
-	s.Options.Site = os.DirFS(root)
+	if s.Options.Site, err = generator.OpenSite(root); err != nil {
+		return err
+	}
 	s.Options.BaseURL = s.BasePath
 	if s.Options.Theme == nil {
 		s.Options.Theme = themes.Default()
