@@ -161,13 +161,16 @@ func loadWith(site, theme fs.FS, today time.Time) (*Portfolio, Diagnostics, erro
 	return Load(context.Background(), Options{Site: site, Theme: theme, Today: today, CheckOnly: true})
 }
 
-// Build loads the site, renders it and publishes it to dest atomically. Pages are
-// written even when the portfolio has errors (a broken link should not hide the
-// rest); the caller decides the exit status from the diagnostics.
+// Build loads the site, renders it and publishes it to dest atomically. A
+// portfolio with errors is not published (dest is left as it was) unless
+// opts.PublishWithErrors; the caller decides the exit status from the diagnostics.
 func Build(ctx context.Context, opts Options, dest string) (Diagnostics, error) {
 	p, diags, err := Load(ctx, opts)
 	if err != nil {
 		return diags, err
+	}
+	if diags.Errors() > 0 && !opts.PublishWithErrors {
+		return diags, nil
 	}
 	if err := publish.Publish(ctx, dest, func(out Output) error { return render(ctx, p, opts, out, true) }); err != nil {
 		return diags, err

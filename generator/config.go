@@ -166,6 +166,9 @@ type Options struct {
 	Today time.Time
 	// Drafts includes documents marked draft: true.
 	Drafts bool
+	// PublishWithErrors makes Build publish a portfolio that has errors; without
+	// it, such a build leaves the destination as it was.
+	PublishWithErrors bool
 	// Highlights remembers highlighted code blocks by content, so that no block is
 	// highlighted twice; nil means a new in-memory cache for this run. Keep one
 	// across rebuilds (serve), or use mdext.NewCache(dir) to keep blocks on disk.

@@ -173,8 +173,8 @@
 // is Options.Today. publish.Publish renders into a fresh folder beside the
 // destination, marks it with publish.Marker and swaps it in once every file is
 // written; when rendering or writing fails (or the context is cancelled) the
-// destination is left as it was. Errors in the portfolio do not stop a build: its
-// pages are published and the errors returned. publish.CheckDestination refuses
+// destination is left as it was. Build publishes nothing when the portfolio has
+// errors, unless Options.PublishWithErrors. publish.CheckDestination refuses
 // the site root, content/ and anything inside it, static/, themes/, any folder
 // containing one of them, the home folder, / and any non-empty folder without the
 // marker.

@@ -150,10 +150,11 @@ func parse(fs *flag.FlagSet, args []string) ([]string, int, bool) {
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var sf siteFlags
-	fs := newFlagSet("build", "build [-s SITE] [-d OUT] [--base-url URL] [--today YYYY-MM-DD] [--drafts] [--cache DIR] [--cpuprofile FILE]", stderr)
+	fs := newFlagSet("build", "build [-s SITE] [-d OUT] [--base-url URL] [--today YYYY-MM-DD] [--drafts] [--publish-with-errors] [--cache DIR] [--cpuprofile FILE]", stderr)
 	sf.register(fs, true)
 	out := fs.String("d", "", "output folder (default SITE/public)")
 	baseURL := fs.String("base-url", "", "absolute URL the site is published under (overrides archfolio.yaml)")
+	withErrors := fs.Bool("publish-with-errors", false, "publish the site even when the portfolio has errors (otherwise the output folder is left as it was)")
 	cache := fs.String("cache", "", "keep highlighted code blocks in this folder between builds (for CI caches)")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (go tool pprof; cmd/archfolio/default.pgo is made from them)")
 	pos, code, ok := parse(fs, args)
@@ -174,6 +175,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitUsage
 	}
 	opts.BaseURL = *baseURL
+	opts.PublishWithErrors = *withErrors
 	if *cache != "" {
 		opts.Highlights = mdext.NewCache(*cache)
 	}
@@ -199,6 +201,10 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	_ = generator.WriteDiagnostics(stderr, diags, "text")
 	if err != nil {
 		fmt.Fprintln(stderr, "archfolio build:", err)
+		return exitProblems
+	}
+	if diags.Errors() > 0 && !opts.PublishWithErrors {
+		fmt.Fprintf(stderr, "not published: %d errors, %d warnings; %s is left as it was (--publish-with-errors publishes anyway)\n", diags.Errors(), diags.Warnings(), dest)
 		return exitProblems
 	}
 	fmt.Fprintf(stderr, "built %s in %s: %d errors, %d warnings\n", dest, time.Since(start).Round(time.Millisecond), diags.Errors(), diags.Warnings())

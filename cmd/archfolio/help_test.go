@@ -93,20 +93,44 @@ func TestCSVColumnsAreDocumented(t *testing.T) {
 	}
 }
 
-// TestBuildWithErrorsStillPublishes backs the reference's word that errors in the
-// portfolio fail the build's exit status but not its output.
-func TestBuildWithErrorsStillPublishes(t *testing.T) {
-	site := copySite(t, "../../examples/broken")
+// A build of a portfolio with errors fails and leaves the previous output as it
+// was; --publish-with-errors publishes it anyway.
+func TestBuildWithErrorsKeepsThePreviousOutput(t *testing.T) {
+	site := copySite(t, "../../examples/minimal")
 	out := filepath.Join(t.TempDir(), "site")
+	expectCode(t, archfolio(t, "build", "-s", site, "-d", out, "--today", "2026-11-27"), exitOK)
+	before, err := os.ReadFile(filepath.Join(out, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A one-character typo in kind: makes a document, and its page, disappear.
+	doc := filepath.Join(site, "content", "blueprints", "web-app.md")
+	src, err := os.ReadFile(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	typo := strings.Replace(string(src), "kind: blueprint", "kind: blueprnt", 1)
+	if typo == string(src) {
+		t.Fatal("the fixture has no kind: blueprint line")
+	}
+	if err := os.WriteFile(doc, []byte(typo), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	r := archfolio(t, "build", "-s", site, "-d", out, "--today", "2026-11-27")
 	expectCode(t, r, exitProblems)
-	if !strings.Contains(r.stderr, ": error: ") {
-		t.Errorf("no diagnostics printed:\n%s", r.stderr)
+	if !strings.Contains(r.stderr, ": error: ") || !strings.Contains(r.stderr, "left as it was") {
+		t.Errorf("stderr does not say what happened:\n%s", r.stderr)
 	}
-	for _, f := range []string{"index.html", ".archfolio-output"} {
-		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
-			t.Errorf("a build with errors did not publish %s: %v", f, err)
-		}
+	if after, _ := os.ReadFile(filepath.Join(out, "index.html")); string(after) != string(before) {
+		t.Error("a build with errors changed the published site")
+	}
+	if _, err := os.Stat(filepath.Join(out, "blueprints", "web-app", "index.html")); err != nil {
+		t.Errorf("a build with errors removed a page: %v", err)
+	}
+	r = archfolio(t, "build", "-s", site, "-d", out, "--today", "2026-11-27", "--publish-with-errors")
+	expectCode(t, r, exitProblems)
+	if _, err := os.Stat(filepath.Join(out, "blueprints", "web-app", "index.html")); err == nil {
+		t.Error("--publish-with-errors did not publish the portfolio as it is")
 	}
 }
 
