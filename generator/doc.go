@@ -175,9 +175,9 @@
 // written; when rendering or writing fails (or the context is cancelled) the
 // destination is left as it was. Build publishes nothing when the portfolio has
 // errors, unless Options.PublishWithErrors. publish.CheckDestination refuses
-// the site root, content/ and anything inside it, static/, themes/, any folder
+// the site root, content/, static/, themes/ and anything inside them, any folder
 // containing one of them, the home folder, / and any non-empty folder without the
-// marker.
+// marker; it removes what killed builds left beside the destination.
 //
 // # Writing to the site
 //

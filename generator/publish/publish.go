@@ -15,11 +15,37 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 )
 
 // Marker is the file archfolio writes at the top of every output folder; a
 // non-empty folder without it is never replaced.
 const Marker = ".archfolio-output"
+
+// tempPrefix starts the name of the folder a build renders into, beside the
+// destination.
+const tempPrefix = ".archfolio-build-"
+
+// leftoverAge is how old a temporary folder must be before a build takes it for
+// the leftover of a build that was killed, rather than one still running.
+const leftoverAge = time.Hour
+
+// removeLeftovers removes the temporary folders that killed builds left in parent
+// (a build renders into a fresh one, then renames it; kill -9 skips the clean-up).
+func removeLeftovers(parent string, now time.Time) {
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), tempPrefix) {
+			continue
+		}
+		if fi, err := e.Info(); err == nil && now.Sub(fi.ModTime()) > leftoverAge {
+			_ = os.RemoveAll(filepath.Join(parent, e.Name()))
+		}
+	}
+}
 
 // inputs are the folders of a site that a build reads.
 var inputs = []struct{ dir, what string }{
@@ -160,12 +186,13 @@ func CheckDestination(siteDir, dest string) error {
 		return fmt.Errorf("refusing to write the site into %s: it is the site root or contains it", dest)
 	}
 	for _, in := range inputs {
-		if dir := filepath.Join(site, in.dir); out == dir || isWithin(dir, out) {
+		dir := filepath.Join(site, in.dir)
+		if out == dir || isWithin(dir, out) {
 			return fmt.Errorf("refusing to write the site into %s: it is %s or contains it", dest, in.what)
 		}
-	}
-	if isWithin(out, filepath.Join(site, "content")) {
-		return fmt.Errorf("refusing to write the site into %s: it is inside the content folder", dest)
+		if isWithin(out, dir) {
+			return fmt.Errorf("refusing to write the site into %s: it is inside %s, which every build reads", dest, in.what)
+		}
 	}
 	if out == filepath.Dir(out) || (home != "" && out == filepath.Clean(home)) {
 		return fmt.Errorf("refusing to write the site into %s", dest)
@@ -202,7 +229,8 @@ func Publish(ctx context.Context, dest string, fill func(Output) error) error {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.MkdirTemp(parent, ".archfolio-build-")
+	removeLeftovers(parent, time.Now())
+	tmp, err := os.MkdirTemp(parent, tempPrefix)
 	if err != nil {
 		return err
 	}
