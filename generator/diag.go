@@ -4,6 +4,9 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
 )
 
 // Severity says whether a Diagnostic fails the build (Error) or only informs (Warning).
@@ -44,7 +47,7 @@ func newDiagnostic(code Code, path string, at Pos, msg string) Diagnostic {
 // String renders the diagnostic as path:line:col: severity: message [AF101]; the
 // position is left out when there is none, the code when it is zero.
 func (d Diagnostic) String() string {
-	pos := d.Path
+	pos := printable(d.Path)
 	if pos == "" {
 		pos = "archfolio"
 	}
@@ -52,9 +55,48 @@ func (d Diagnostic) String() string {
 		pos += fmt.Sprintf(":%d:%d", d.Line, max(d.Col, 1))
 	}
 	if d.Code == 0 {
-		return fmt.Sprintf("%s: %s: %s", pos, d.Severity, d.Message)
+		return fmt.Sprintf("%s: %s: %s", pos, d.Severity, printable(d.Message))
 	}
-	return fmt.Sprintf("%s: %s: %s [%s]", pos, d.Severity, d.Message, d.Code)
+	return fmt.Sprintf("%s: %s: %s [%s]", pos, d.Severity, printable(d.Message), d.Code)
+}
+
+// printable writes the control characters of s (C0, DEL, C1) and bytes that are
+// not UTF-8 as Go escapes (\n, \x1b, \u0085), so that a file name or a value
+// quoted in a message can neither start a new line that a CI runner reads as a
+// command of its own nor send escape sequences to a terminal.
+func printable(s string) string { return escapeControls(s, false) }
+
+// escapeControls is printable, but keeps CR and LF as they are when lines is
+// set (for a format that escapes them its own way).
+func escapeControls(s string, lines bool) string {
+	isControl := func(r rune) bool {
+		return (r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0)) && !(lines && (r == '\n' || r == '\r'))
+	}
+	clean := true
+	for _, r := range s {
+		if isControl(r) || r == utf8.RuneError {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			fmt.Fprintf(&b, "\\x%02x", s[i])
+		case isControl(r):
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+		default:
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+	return b.String()
 }
 
 // Diagnostics is the collected problems of a run.

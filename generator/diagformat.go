@@ -67,14 +67,14 @@ func jsonDiagnostics(ds Diagnostics) []jsonDiagnostic {
 // code and name; the message is escaped as the runner requires (%, CR and LF in
 // data; also : and , in properties).
 func githubCommand(d Diagnostic) string {
-	props := "file=" + escapeGitHubProperty(d.Path)
+	props := "file=" + escapeGitHubProperty(printable(d.Path))
 	if d.Line > 0 {
 		props += fmt.Sprintf(",line=%d,col=%d", d.Line, max(d.Col, 1))
 	}
 	if d.Code != 0 {
 		props += ",title=" + escapeGitHubProperty(strings.TrimSpace(d.Code.String()+" "+d.Code.Name()))
 	}
-	return fmt.Sprintf("::%s %s::%s", d.Severity, props, escapeGitHubData(d.Message))
+	return fmt.Sprintf("::%s %s::%s", d.Severity, props, escapeGitHubData(escapeControls(d.Message, true)))
 }
 
 func escapeGitHubData(s string) string {

@@ -144,7 +144,7 @@ func TestDiagnosticFormats(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if want := "content/a.md:3:7: error: unknown id \"x\": 100%, a,b [AF201]\ncontent/b.md: warning: line one\nline two [AF114]\n"; text.String() != want {
+	if want := "content/a.md:3:7: error: unknown id \"x\": 100%, a,b [AF201]\ncontent/b.md: warning: line one\\nline two [AF114]\n"; text.String() != want {
 		t.Errorf("text =\n%q\nwant\n%q", text.String(), want)
 	}
 	if want := "::error file=content/a.md,line=3,col=7,title=AF201 unknown-id::unknown id \"x\": 100%25, a,b\n::warning file=content/b.md,title=AF114 unknown-field::line one%0Aline two\n"; gh.String() != want {
