@@ -111,7 +111,7 @@ func TestCSVSafe(t *testing.T) {
 		"-2+3":                                  "'-2+3",
 		"@SUM(A1:A2)":                           "'@SUM(A1:A2)",
 		"\t=1":                                  "'\t=1",
-		"\r=1":                                  "'\r=1",
+		"\r=1":                                  "'\r'=1",
 		"plain title":                           "plain title",
 		"a=b":                                   "a=b",
 		"2026-11-27":                            "2026-11-27",
@@ -120,6 +120,11 @@ func TestCSVSafe(t *testing.T) {
 		"SEC-101":                               "SEC-101",
 		"Ünïcode = fine later":                  "Ünïcode = fine later",
 		"  =x":                                  "'  =x",
+		"\n=cmd|' /C calc'!A0":                  "\n'=cmd|' /C calc'!A0",
+		"first line\n  +1 and more":             "first line\n'  +1 and more",
+		"rem-a; =HYPERLINK(\"x\"); @SUM(1)":     "rem-a; '=HYPERLINK(\"x\"); '@SUM(1)",
+		"a;=b; c":                               "a;=b; c",
+		"\r\n-1":                                "'\r\n'-1",
 	} {
 		if got := csvSafe(in); got != want {
 			t.Errorf("csvSafe(%q) = %q, want %q", in, got, want)
