@@ -116,6 +116,7 @@ const (
 	codeInvalidSLA
 	codeInvalidJiraURL
 	codeInvalidKinds
+	codeInvalidBaseURL
 )
 
 // Rule describes one diagnostic code: the data of `archfolio help codes`, the
@@ -204,8 +205,9 @@ var rules = []Rule{
 	{codeInvalidConfig, "invalid-config", Error, "archfolio.yaml is not valid YAML, or a setting has the wrong type."},
 	{codeUnknownSetting, "unknown-setting", Error, "archfolio.yaml has a setting archfolio does not know (a typo?)."},
 	{codeInvalidSLA, "invalid-sla", Error, "sla: takes critical, high, medium or low, each a positive number of days."},
-	{codeInvalidJiraURL, "invalid-jira-url", Error, "jira.url has no {key} placeholder for the issue key."},
+	{codeInvalidJiraURL, "invalid-jira-url", Error, "jira.url must be an http(s) URL with a {key} placeholder for the issue key."},
 	{codeInvalidKinds, "invalid-kinds", Error, "kinds: in archfolio.yaml does not make a valid schema."},
+	{codeInvalidBaseURL, "invalid-base-url", Error, "base_url must be an http(s) URL or a path starting with /."},
 }
 
 // Rules returns the table of every diagnostic code, in code order.

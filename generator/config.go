@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
@@ -120,10 +121,25 @@ func loadConfig(site fs.FS) (*Config, Diagnostics) {
 			sink.report(codeInvalidSLA, Pos{}, "sla: %q: want critical, high, medium or low with a positive number of days", sev)
 		}
 	}
-	if cfg.Jira.URL != "" && !strings.Contains(cfg.Jira.URL, "{key}") {
+	switch {
+	case cfg.Jira.URL == "":
+	case !httpURL(cfg.Jira.URL):
+		sink.report(codeInvalidJiraURL, Pos{}, "jira.url %q must be an http:// or https:// URL; JIRA keys are shown without links", cfg.Jira.URL)
+		cfg.Jira.URL = ""
+	case !strings.Contains(cfg.Jira.URL, "{key}"):
 		sink.report(codeInvalidJiraURL, Pos{}, "jira.url %q has no {key} placeholder", cfg.Jira.URL)
 	}
+	if cfg.BaseURL != "" && !httpURL(cfg.BaseURL) && !strings.HasPrefix(cfg.BaseURL, "/") {
+		sink.report(codeInvalidBaseURL, Pos{}, "base_url %q must be an http:// or https:// URL or a path starting with /; it is left out", cfg.BaseURL)
+		cfg.BaseURL = ""
+	}
 	return cfg, sink.diags
+}
+
+// httpURL reports whether s is an absolute http or https URL with a host.
+func httpURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }
 
 // yamlErrorDiagnostics turns a YAML library error into diagnostics at file lines:
