@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // FieldView is one row of a metadata panel: a field name and its value.
@@ -186,10 +188,11 @@ var humanizer = strings.NewReplacer("_", " ", "-", " ")
 // "Data classification".
 func Humanize(s string) string {
 	s = humanizer.Replace(s)
-	if s == "" {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || r == utf8.RuneError || unicode.IsUpper(r) {
 		return s
 	}
-	return strings.ToUpper(s[:1]) + s[1:]
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // RefGroup is the references of one relation.
