@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 )
 
 // build --cache keeps highlighted blocks in a folder; a second build reads them and
@@ -17,10 +18,23 @@ func TestBuildWithHighlightCache(t *testing.T) {
 	if len(blocks) == 0 {
 		t.Fatal("no highlighted block kept in the cache folder")
 	}
+	// Every block file gets an old time stamp: a block the second build refused and
+	// highlighted again would be written anew.
+	old := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, b := range blocks {
+		if err := os.Chtimes(b, old, old); err != nil {
+			t.Fatal(err)
+		}
+	}
 	expectCode(t, archfolio(t, "build", "-s", "../..", "-d", second, "--today", "2026-11-27", "--cache", cache), exitOK)
 	again, _ := filepath.Glob(filepath.Join(cache, "*.html"))
 	if len(again) != len(blocks) {
 		t.Errorf("the second build added %d blocks to a warm cache", len(again)-len(blocks))
+	}
+	for _, b := range again {
+		if fi, err := os.Stat(b); err != nil || !fi.ModTime().Equal(old) {
+			t.Errorf("%s was written again: the warm cache's block was not used", b)
+		}
 	}
 	page := filepath.Join("blueprints", "payments-gateway", "index.html")
 	a, errA := os.ReadFile(filepath.Join(first, page))

@@ -1,11 +1,13 @@
 package mdext
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strings"
 	"sync"
 )
 
@@ -29,7 +31,7 @@ type Cache struct {
 
 // cacheFormat changes whenever Highlighter's output changes for the same input, so
 // that a cache folder written by an older archfolio is not trusted.
-const cacheFormat = "archfolio-highlight-1"
+const cacheFormat = "archfolio-highlight-2"
 
 // NewCache returns a cache in memory, backed by dir when dir is not "".
 func NewCache(dir string) *Cache {
@@ -179,13 +181,64 @@ func (c *Cache) Put(lang string, code, html []byte) {
 	c.write(k, html)
 }
 
-// read returns a block from the folder.
+// read returns a block from the folder, if the file is one that write made: its
+// first line the digest of the rest, and the rest markup that Highlighter writes
+// (highlightMarkup). A cache folder lives in CI caches that a pull request may be
+// able to write; an edited or damaged block is highlighted again instead.
 func (c *Cache) read(k [sha256.Size]byte) ([]byte, bool) {
 	if c.dir == "" {
 		return nil, false
 	}
-	html, err := os.ReadFile(c.file(k))
-	return html, err == nil
+	data, err := os.ReadFile(c.file(k))
+	if err != nil {
+		return nil, false
+	}
+	sum, html, ok := bytes.Cut(data, []byte("\n"))
+	if !ok || string(sum) != c.digest(html) || !highlightMarkup(html) {
+		return nil, false
+	}
+	return html, true
+}
+
+// digest is the hex SHA-256 of the cache's salt and a block's HTML.
+func (c *Cache) digest(html []byte) string {
+	h := sha256.New()
+	h.Write([]byte(c.salt))
+	h.Write([]byte{0})
+	h.Write(html)
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// highlightMarkup reports whether html holds no markup but what Highlighter
+// writes: pre, code and span elements, with class attributes of plain names.
+func highlightMarkup(html []byte) bool {
+	for i := bytes.IndexByte(html, '<'); i >= 0; i = bytes.IndexByte(html, '<') {
+		html = html[i:]
+		end := bytes.IndexByte(html, '>')
+		if end < 0 {
+			return false
+		}
+		switch tag := string(html[:end+1]); tag {
+		case "<code>", "</code>", "</pre>", "</span>":
+		default:
+			var class string
+			if c, ok := strings.CutPrefix(tag, `<span class="`); ok {
+				class = c
+			} else if c, ok := strings.CutPrefix(tag, `<pre class="`); ok {
+				class = c
+			} else {
+				return false
+			}
+			class, ok := strings.CutSuffix(class, `">`)
+			if !ok || strings.TrimFunc(class, func(r rune) bool {
+				return r == ' ' || r == '-' || r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+			}) != "" {
+				return false
+			}
+		}
+		html = html[end+1:]
+	}
+	return true
 }
 
 // write keeps a block in the folder. It is best effort: a cache that cannot be
@@ -203,7 +256,10 @@ func (c *Cache) write(k [sha256.Size]byte, html []byte) {
 	if err != nil {
 		return
 	}
-	_, werr := tmp.Write(html)
+	_, werr := tmp.WriteString(c.digest(html) + "\n")
+	if werr == nil {
+		_, werr = tmp.Write(html)
+	}
 	if cerr := tmp.Close(); werr != nil || cerr != nil || os.Rename(tmp.Name(), c.file(k)) != nil {
 		_ = os.Remove(tmp.Name())
 	}

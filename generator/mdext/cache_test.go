@@ -1,8 +1,11 @@
 package mdext
 
 import (
+	"bytes"
 	"fmt"
+	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -10,8 +13,8 @@ import (
 
 func TestCacheKeysByLanguageAndCode(t *testing.T) {
 	c := NewCache("")
-	c.Put("go", []byte("x := 1\n"), []byte("<go/>"))
-	if html, ok := c.Get("go", []byte("x := 1\n")); !ok || string(html) != "<go/>" {
+	c.Put("go", []byte("x := 1\n"), []byte(`<span class="go">x</span>`))
+	if html, ok := c.Get("go", []byte("x := 1\n")); !ok || string(html) != `<span class="go">x</span>` {
 		t.Errorf("Get after Put = %q, %v", html, ok)
 	}
 	if _, ok := c.Get("yaml", []byte("x := 1\n")); ok {
@@ -24,11 +27,11 @@ func TestCacheKeysByLanguageAndCode(t *testing.T) {
 
 func TestCacheFolderOutlivesTheProcess(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "cache")
-	html := []byte("<pre>kept</pre>")
+	html := []byte(`<pre class="chroma"><code>kept</code></pre>`)
 	NewCache(dir).Put("hcl", []byte("a = 1\n"), html)
 	html[1] = 'X' // Put keeps its own copy
 	got, ok := NewCache(dir).Get("hcl", []byte("a = 1\n"))
-	if !ok || string(got) != "<pre>kept</pre>" {
+	if !ok || string(got) != `<pre class="chroma"><code>kept</code></pre>` {
 		t.Errorf("a new cache on the same folder: %q, %v", got, ok)
 	}
 	if _, ok := NewCache(t.TempDir()).Get("hcl", []byte("a = 1\n")); ok {
@@ -65,9 +68,9 @@ func TestCacheDoHighlightsOnceAcrossGoroutines(t *testing.T) {
 				runs++
 				mu.Unlock()
 				time.Sleep(10 * time.Millisecond) // let the others arrive meanwhile
-				return []byte("<same/>")
+				return []byte(`<span class="same">s</span>`)
 			})
-			if string(html) != "<same/>" {
+			if string(html) != `<span class="same">s</span>` {
 				t.Errorf("Do = %q", html)
 			}
 		})
@@ -94,18 +97,18 @@ func TestPreparedBlocksLeaveMemoryAfterTheirLastRendering(t *testing.T) {
 		defer c.mu.Unlock()
 		return len(c.blocks)
 	}
-	c.Prepare("go", []byte("twice"), hl("<2/>"))
-	c.Prepare("go", []byte("twice"), hl("<2/>"))
-	c.Prepare("go", []byte("once"), hl("<1/>"))
+	c.Prepare("go", []byte("twice"), hl(`<span class="two">2</span>`))
+	c.Prepare("go", []byte("twice"), hl(`<span class="two">2</span>`))
+	c.Prepare("go", []byte("once"), hl(`<span class="one">1</span>`))
 	if runs != 2 || inMemory() != 2 {
 		t.Fatalf("after preparing: %d highlightings, %d blocks in memory; want 2 and 2", runs, inMemory())
 	}
 	steps := []struct {
 		code, want string
 		left       int
-	}{{"twice", "<2/>", 2}, {"once", "<1/>", 1}, {"twice", "<2/>", 0}}
+	}{{"twice", `<span class="two">2</span>`, 2}, {"once", `<span class="one">1</span>`, 1}, {"twice", `<span class="two">2</span>`, 0}}
 	for _, s := range steps {
-		if html := c.Do("go", []byte(s.code), hl("<again/>")); string(html) != s.want {
+		if html := c.Do("go", []byte(s.code), hl(`<span class="again">a</span>`)); string(html) != s.want {
 			t.Errorf("Do(%s) = %q, want %q", s.code, html, s.want)
 		}
 		if inMemory() != s.left {
@@ -115,15 +118,15 @@ func TestPreparedBlocksLeaveMemoryAfterTheirLastRendering(t *testing.T) {
 	if runs != 2 {
 		t.Errorf("%d highlightings, want 2: Do highlighted a prepared block", runs)
 	}
-	c.Do("go", []byte("unannounced"), hl("<u/>"))
-	c.Do("go", []byte("unannounced"), hl("<u/>"))
+	c.Do("go", []byte("unannounced"), hl(`<span class="u">u</span>`))
+	c.Do("go", []byte("unannounced"), hl(`<span class="u">u</span>`))
 	if runs != 3 || inMemory() != 1 {
 		t.Errorf("a block never prepared: %d highlightings, %d in memory; want 3 and 1", runs, inMemory())
 	}
 
 	next := NewCache(dir)
-	next.Prepare("go", []byte("once"), hl("<other/>"))
-	if html := next.Do("go", []byte("once"), hl("<other/>")); string(html) != "<1/>" || runs != 3 {
+	next.Prepare("go", []byte("once"), hl(`<span class="other">o</span>`))
+	if html := next.Do("go", []byte("once"), hl(`<span class="other">o</span>`)); string(html) != `<span class="one">1</span>` || runs != 3 {
 		t.Errorf("next run: %q after %d highlightings, want the folder's copy and 3", html, runs)
 	}
 }
@@ -139,7 +142,7 @@ func TestCachePrepareHighlightsOnceAcrossGoroutines(t *testing.T) {
 		runs++
 		mu.Unlock()
 		time.Sleep(5 * time.Millisecond)
-		return []byte("<same/>")
+		return []byte(`<span class="same">s</span>`)
 	}
 	for range 8 {
 		wg.Go(func() { c.Prepare("go", []byte("same"), hl) })
@@ -147,7 +150,7 @@ func TestCachePrepareHighlightsOnceAcrossGoroutines(t *testing.T) {
 	wg.Wait()
 	for range 8 {
 		wg.Go(func() {
-			if html := c.Do("go", []byte("same"), hl); string(html) != "<same/>" {
+			if html := c.Do("go", []byte("same"), hl); string(html) != `<span class="same">s</span>` {
 				t.Errorf("Do = %q", html)
 			}
 		})
@@ -169,13 +172,88 @@ func TestCacheFolderGetsEveryBlockWrittenAtOnce(t *testing.T) {
 		for i := range n {
 			wg.Go(func() {
 				code := []byte(fmt.Sprintf("block %d\n", i))
-				c.Do("go", code, func() []byte { return []byte("<pre>" + string(code) + "</pre>") })
+				c.Do("go", code, func() []byte { return []byte(`<pre class="chroma"><code>` + string(code) + `</code></pre>`) })
 			})
 		}
 		wg.Wait()
 		files, _ := filepath.Glob(filepath.Join(dir, "*.html"))
 		if len(files) != n {
 			t.Fatalf("run %d: %d of %d blocks reached the new folder", run, len(files), n)
+		}
+	}
+}
+
+// A block file that was edited (or damaged) in the folder is not used: the block
+// is highlighted again and the file written anew.
+func TestCacheFolderBlocksAreVerified(t *testing.T) {
+	good := `<pre class="chroma"><code><span class="line"><span class="cl">x &lt;- 1</span></span></code></pre>` + "\n"
+	for name, edit := range map[string]func(c *Cache, file string, data []byte) []byte{
+		"markup added, digest kept": func(c *Cache, file string, data []byte) []byte {
+			return []byte(strings.Replace(string(data), "x &lt;- 1", "<script>alert(1)</script>", 1))
+		},
+		"markup added, digest made anew": func(c *Cache, file string, data []byte) []byte {
+			html := `<pre class="chroma"><code><img src=x onerror=alert(1)></code></pre>`
+			return []byte(c.digest([]byte(html)) + "\n" + html)
+		},
+		"attribute added, digest made anew": func(c *Cache, file string, data []byte) []byte {
+			html := `<pre class="chroma"><code><span class="x" onclick="alert(1)">x</span></code></pre>`
+			return []byte(c.digest([]byte(html)) + "\n" + html)
+		},
+		"truncated": func(c *Cache, file string, data []byte) []byte { return data[:len(data)/2] },
+		"no digest": func(c *Cache, file string, data []byte) []byte { return []byte(good) },
+	} {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			c := NewCache(dir)
+			c.Put("r", []byte("x <- 1"), []byte(good))
+			files, _ := filepath.Glob(filepath.Join(dir, "*.html"))
+			if len(files) != 1 {
+				t.Fatalf("files %v", files)
+			}
+			data, err := os.ReadFile(files[0])
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(files[0], edit(c, files[0], data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			next := NewCache(dir)
+			if html, ok := next.Get("r", []byte("x <- 1")); ok {
+				t.Fatalf("an edited block was used: %q", html)
+			}
+			again := 0
+			html := next.Do("r", []byte("x <- 1"), func() []byte { again++; return []byte(good) })
+			if again != 1 || string(html) != good {
+				t.Errorf("highlighted %d times, got %q", again, html)
+			}
+		})
+	}
+	// What the cache writes, it reads back.
+	dir := t.TempDir()
+	NewCache(dir).Put("r", []byte("x <- 1"), []byte(good))
+	if html, ok := NewCache(dir).Get("r", []byte("x <- 1")); !ok || string(html) != good {
+		t.Errorf("a block written by the cache was not read back: %q %v", html, ok)
+	}
+}
+
+// Everything Highlighter writes passes the check read makes of a block file, so a
+// warm cache folder is used, not silently highlighted again.
+func TestHighlighterOutputPassesTheCacheCheck(t *testing.T) {
+	h := NewHighlighter()
+	for lang, code := range map[string]string{
+		"go":      "package main\n\nfunc main() { println(\"<b>&'\") }\n",
+		"yaml":    "key: \"<script>\"\nlist: [a, 'b']\n",
+		"python":  "def f(x):\n    return x < 3 and x > 1  # <tag>\n",
+		"json":    `{"a": "<&>", "b": [1, 2]}`,
+		"sql":     "SELECT * FROM t WHERE a <> 'x';\n",
+		"nosuch":  "<not highlighted> & \"quoted\"\n",
+		"":        "plain <text>\n",
+		"console": "$ echo \"<hi>\" > file\n",
+	} {
+		var buf bytes.Buffer
+		h.highlight(&buf, lang, code)
+		if !highlightMarkup(buf.Bytes()) {
+			t.Errorf("%s: the cache would refuse Highlighter's own output:\n%s", lang, buf.String())
 		}
 	}
 }
