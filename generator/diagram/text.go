@@ -6,19 +6,21 @@ import (
 )
 
 // wrap breaks text into at most maxLines lines of at most width characters, at
-// spaces where it can; text that does not fit ends with an ellipsis.
+// spaces where it can; text that does not fit ends with an ellipsis. It stops at
+// the first line past maxLines, so its work is bounded by what it shows, however
+// long the text.
 func wrap(text string, width, maxLines int) []string {
-	width = max(width, 4)
+	width, maxLines = max(width, 4), max(maxLines, 1)
 	words := strings.Fields(text)
 	var lines []string
 	cur := ""
-	for i := 0; i < len(words); i++ {
+	for i := 0; i < len(words) && len(lines) <= maxLines; i++ {
 		w := words[i]
 		switch {
 		case cur == "" && utf8.RuneCountInString(w) > width:
-			r := []rune(w)
-			lines = append(lines, string(r[:width]))
-			words[i] = string(r[width:])
+			cut := runeOffset(w, width)
+			lines = append(lines, w[:cut])
+			words[i] = w[cut:]
 			i--
 		case cur == "":
 			cur = w
@@ -43,6 +45,17 @@ func wrap(text string, width, maxLines int) []string {
 	}
 	lines[maxLines-1] = strings.TrimRight(string(last), " ") + "…"
 	return lines
+}
+
+// runeOffset is the byte offset of the n-th rune of s (len(s) when s is shorter).
+func runeOffset(s string, n int) int {
+	for i := range s {
+		if n == 0 {
+			return i
+		}
+		n--
+	}
+	return len(s)
 }
 
 // truncate shortens text to at most n characters, ending with an ellipsis.
