@@ -68,8 +68,12 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		fmt.Fprintln(stderr, "archfolio import oscal:", err)
 		return exitProblems
 	}
-	written := 0
+	written, problems := 0, 0
 	for _, r := range results {
+		for _, d := range r.Problems {
+			fmt.Fprintln(stderr, d)
+			problems++
+		}
 		if r.Written {
 			written++
 			unit := "controls"
@@ -81,7 +85,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 			fmt.Fprintf(stderr, "archfolio import oscal: skipped %s: %s\n", r.Path, r.Reason)
 		}
 	}
-	if written == 0 {
+	if written == 0 || problems > 0 {
 		return exitProblems
 	}
 	return exitOK

@@ -285,3 +285,70 @@ func TestImportOSCALNeverOverwrites(t *testing.T) {
 		t.Error("a standard was written under an id already in use")
 	}
 }
+
+// A catalogue whose parameter's choices insert the parameter again expands within
+// a fixed size; ids that YAML would read as null, numbers or infinity stay
+// strings; control characters do not reach the document.
+func TestOSCALHostileCatalogue(t *testing.T) {
+	t.Parallel()
+	var choices []string
+	for range 40 {
+		choices = append(choices, `"x {{ insert: param, p1 }}"`)
+	}
+	cat := `{"catalog": {"uuid": "u", "metadata": {"title": "NIST SP 800-53 Rev 5"},
+	  "params": [{"id": "p1", "select": {"choice": [` + strings.Join(choices, ",") + `]}}],
+	  "groups": [{"id": "ac", "title": "Access\u0000 Control", "controls": [
+	    {"id": "null", "title": "A\u0000", "parts": [{"name": "statement", "prose": "Do {{ insert: param, p1 }}\u0007."}]},
+	    {"id": "~", "title": "B"}, {"id": "1e3", "title": "C"}, {"id": "0x1F", "title": "D"}, {"id": ".inf", "title": "E"}]}]}}`
+	stds, err := Standards("bomb.json", []byte(cat), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(stds) != 1 {
+		t.Fatalf("%d standards", len(stds))
+	}
+	md := stds[0].Markdown
+	if len(md) > 4*maxExpansion {
+		t.Errorf("the document is %d bytes: parameter expansion is not bounded", len(md))
+	}
+	if bytes.ContainsAny(md, "\x00\x07") {
+		t.Error("control characters reached the document")
+	}
+	p, diags := loadSite(t, importedSite(stds))
+	if len(diags) > 0 {
+		t.Fatalf("the imported standard does not load cleanly:\n%s", diagLines(diags))
+	}
+	var ids []string
+	for _, v := range p.ByID["nist-800-53r5-ac"].Fields.Obj("maps_to").List("nist-800-53r5") {
+		s, ok := v.(string)
+		if !ok {
+			t.Errorf("maps_to id %v (%T) is not a string", v, v)
+		}
+		ids = append(ids, s)
+	}
+	if strings.Join(ids, " ") != "null ~ 1e3 0x1F .inf" {
+		t.Errorf("maps_to ids %q", ids)
+	}
+}
+
+// An import whose documents the site's own schema rejects fails with check's
+// diagnostics.
+func TestImportReportsWhatCheckRejects(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	cfg := "kinds:\n  standard:\n    fields:\n      sponsor: {type: string, required: true}\n"
+	if err := os.WriteFile(filepath.Join(dir, "archfolio.yaml"), []byte(cfg), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(filepath.Join(dir, "content"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Import(context.Background(), dir, "catalog.json", readFixture(t, "catalog.json"), Options{Families: []string{"ia"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res) != 1 || !res[0].Written || len(res[0].Problems) == 0 ||
+		!strings.Contains(res[0].Problems[0].String(), "sponsor") {
+		t.Errorf("results %+v: want the written standard with check's error about sponsor", res)
+	}
+}

@@ -44,7 +44,9 @@ type flowList []string
 func (l flowList) MarshalYAML() (any, error) {
 	n := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
 	for _, s := range l {
-		n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: s})
+		// Tagged as strings, so that the encoder quotes an id that would read as
+		// something else (null, ~, 1e3, 0x1F, .inf).
+		n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s})
 	}
 	return n, nil
 }
@@ -190,45 +192,81 @@ func appendItem(lines []string, p oscalPart, params map[string]oscalParam, depth
 	return lines
 }
 
-// oneLine collapses runs of white space, so that a statement's lines are its items.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// oneLine collapses runs of white space, so that a statement's lines are its items,
+// and drops control characters (a NUL would make the document binary).
+func oneLine(s string) string { return strings.Join(strings.Fields(dropControls(s)), " ") }
+
+// dropControls removes the C0 controls but tab and line feed, and DEL.
+func dropControls(s string) string {
+	if !strings.ContainsFunc(s, isControl) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isControl(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func isControl(r rune) bool { return (r < 0x20 && r != '\t' && r != '\n') || r == 0x7f }
 
 var insertRE = regexp.MustCompile(`\{\{\s*insert:\s*([a-z-]+)\s*,\s*([^\s}]+)\s*\}\}`)
 
+// maxExpansion bounds the text that writing out the parameters of one prose adds:
+// a parameter whose choices insert parameters could otherwise grow without end.
+const maxExpansion = 16 << 10
+
 // insertParams writes out {{ insert: param, id }}: the values a profile set, else
-// "[Selection: …]" or "[Assignment: label]" as NIST prints them.
+// "[Selection: …]" or "[Assignment: label]" as NIST prints them. Parameters are
+// written out four deep and up to maxExpansion bytes; past that, as "[id]".
 func insertParams(s string, params map[string]oscalParam, depth int) string {
+	budget := maxExpansion
+	return expandParams(s, params, depth, &budget)
+}
+
+func expandParams(s string, params map[string]oscalParam, depth int, budget *int) string {
 	return insertRE.ReplaceAllStringFunc(s, func(m string) string {
 		sub := insertRE.FindStringSubmatch(m)
 		p, ok := params[sub[2]]
-		if sub[1] != "param" || !ok || depth > 4 {
+		if sub[1] != "param" || !ok || depth > 4 || *budget <= 0 {
 			return "[" + sub[2] + "]"
 		}
-		switch {
-		case len(p.Values) > 0:
-			return strings.Join(p.Values, ", ")
-		case p.Select != nil:
-			var choices []string
-			for _, c := range p.Select.Choice {
-				choices = append(choices, insertParams(c, params, depth+1))
-			}
-			how := ""
-			if p.Select.HowMany == "one-or-more" {
-				how = " (one or more)"
-			}
-			return "[Selection" + how + ": " + strings.Join(choices, "; ") + "]"
-		case p.Label != "":
-			return "[Assignment: " + p.Label + "]"
-		}
-		return "[Assignment: " + p.ID + "]"
+		out := expandParam(p, params, depth, budget)
+		*budget -= len(out)
+		return out
 	})
+}
+
+func expandParam(p oscalParam, params map[string]oscalParam, depth int, budget *int) string {
+	switch {
+	case len(p.Values) > 0:
+		return strings.Join(p.Values, ", ")
+	case p.Select != nil:
+		var choices []string
+		for _, c := range p.Select.Choice {
+			if *budget <= 0 {
+				choices = append(choices, "…")
+				break
+			}
+			choices = append(choices, expandParams(c, params, depth+1, budget))
+		}
+		how := ""
+		if p.Select.HowMany == "one-or-more" {
+			how = " (one or more)"
+		}
+		return "[Selection" + how + ": " + strings.Join(choices, "; ") + "]"
+	case p.Label != "":
+		return "[Assignment: " + p.Label + "]"
+	}
+	return "[Assignment: " + p.ID + "]"
 }
 
 var mdEscaper = strings.NewReplacer(`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
 	"<", `\<`, ">", `\>`, "#", `\#`, "|", `\|`, "!", `\!`, "\n", " ", "\r", " ")
 
 // mdEscape makes catalogue text literal in markdown.
-func mdEscape(s string) string { return mdEscaper.Replace(s) }
+func mdEscape(s string) string { return mdEscaper.Replace(dropControls(s)) }
 
 // Result says what an OSCAL import did with one family.
 type Result struct {
@@ -237,6 +275,10 @@ type Result struct {
 	Controls int
 	Written  bool
 	Reason   string // why it was skipped
+	// Problems are the errors check reports for the written file: an import
+	// whose documents the site then rejects fails (a site schema can make that
+	// happen, adding required fields to standards).
+	Problems generator.Diagnostics
 }
 
 // Import writes the standards Standards makes into the site's standards
@@ -274,7 +316,24 @@ func Import(ctx context.Context, siteDir, name string, data []byte, opts Options
 		}
 		out = append(out, res)
 	}
-	return out, nil
+	return out, checkWritten(ctx, site, out)
+}
+
+// checkWritten loads the site again and gives each written document the errors
+// check reports for it.
+func checkWritten(ctx context.Context, site fs.FS, results []Result) error {
+	_, diags, err := generator.Load(ctx, generator.Options{Site: site, CheckOnly: true})
+	if err != nil {
+		return err
+	}
+	for i := range results {
+		for _, d := range diags {
+			if results[i].Written && d.Path == results[i].Path && d.Severity == generator.Error {
+				results[i].Problems = append(results[i].Problems, d)
+			}
+		}
+	}
+	return nil
 }
 
 // writeNew creates a file that must not exist yet.
