@@ -85,7 +85,7 @@ func readError(path string, err error) Diagnostic {
 		return newDiagnostic(codeFileTooLarge, path, Pos{}, big.Error())
 	}
 	var pe *fs.PathError
-	if errors.As(err, &pe) && (pe.Err == errNotRegular || pe.Err == errLinkOutside) {
+	if errors.As(err, &pe) && (pe.Err == errNotRegular || pe.Err == errLinkOutside || pe.Err == errLinkedFolder) {
 		return newDiagnostic(codeUnreadableFile, path, Pos{}, "not read: "+pe.Err.Error())
 	}
 	return newDiagnostic(codeUnreadableFile, path, Pos{}, "cannot read: "+err.Error())
@@ -129,7 +129,10 @@ func staticFiles(site fs.FS) ([]string, Diagnostics) {
 			return nil
 		}
 		fi, err := fs.Stat(site, p)
-		if err == nil && !fi.Mode().IsRegular() {
+		switch {
+		case err == nil && fi.IsDir():
+			err = &fs.PathError{Op: "open", Path: p, Err: errLinkedFolder}
+		case err == nil && !fi.Mode().IsRegular():
 			err = &fs.PathError{Op: "open", Path: p, Err: errNotRegular}
 		}
 		if err != nil {

@@ -27,8 +27,9 @@ func OpenSite(dir string) (fs.FS, error) {
 type siteFS struct{ fsys fs.FS }
 
 var (
-	errNotRegular  = errors.New("not a regular file (a device, FIFO or socket); archfolio reads only files and folders")
-	errLinkOutside = errors.New("a symbolic link that leads outside the site or to nothing; archfolio reads nothing outside the site root")
+	errNotRegular   = errors.New("not a regular file (a device, FIFO or socket); archfolio reads only files and folders")
+	errLinkedFolder = errors.New("a symbolic link to a folder; static/ copies the files and folders it holds, not links to folders")
+	errLinkOutside  = errors.New("a symbolic link that leads outside the site or to nothing; archfolio reads nothing outside the site root")
 )
 
 // check refuses what siteFS does not open, saying why.

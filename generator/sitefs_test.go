@@ -46,6 +46,7 @@ func TestSiteReadsNothingOutsideItself(t *testing.T) {
 	link("/dev/zero", "static/zero.txt")
 	link("/dev/zero", "content/zero.md")
 	link("robots.txt", "static/robots-copy.txt") // inside the site: copied
+	link("../content", "static/docs")            // a folder: reported, not copied
 	if err := syscall.Mkfifo(filepath.Join(site, "content", "pipe.md"), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -65,6 +66,7 @@ func TestSiteReadsNothingOutsideItself(t *testing.T) {
 		"content/pipe.md: error: not read: not a regular file (a device, FIFO or socket); archfolio reads only files and folders",
 		"content/secret.md: error: not read: a symbolic link that leads outside the site or to nothing; archfolio reads nothing outside the site root",
 		"content/zero.md: error: not read: a symbolic link that leads outside the site or to nothing; archfolio reads nothing outside the site root",
+		"static/docs: error: not read: a symbolic link to a folder; static/ copies the files and folders it holds, not links to folders",
 		"static/passwd.txt: error: not read: a symbolic link that leads outside the site or to nothing; archfolio reads nothing outside the site root",
 		"static/zero.txt: error: not read: a symbolic link that leads outside the site or to nothing; archfolio reads nothing outside the site root",
 	} {
