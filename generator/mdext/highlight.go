@@ -3,8 +3,12 @@ package mdext
 import (
 	"bytes"
 	"io"
+	"math"
+	"reflect"
 	"strings"
 	"sync"
+	"time"
+	"unsafe"
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
@@ -128,6 +132,7 @@ func (h *Highlighter) highlight(w *bytes.Buffer, lang, code string) {
 		w.WriteString("</code></pre>\n")
 		return
 	}
+	untime(lexer)
 	it, err := chroma.Coalesce(lexer).Tokenise(nil, code)
 	if err == nil {
 		start := w.Len()
@@ -157,4 +162,41 @@ func WriteHighlightCSS(w io.Writer) error {
 	}
 	_, err := io.WriteString(w, "}\n")
 	return err
+}
+
+// untimedLexers holds, per chroma lexer, the sync.Once that lifts the match
+// timeout of its rules. chroma gives every rule a 250 ms wall-clock timeout and
+// silently skips a rule that times out, so a block highlighted on a starved CPU
+// (a loaded CI machine, the race detector) came out differently, and two builds
+// of the same input were not byte-identical. Lexers are chroma's process-wide
+// values, so this is process-wide too; it is written once per lexer, before the
+// first Tokenise of it here.
+var untimedLexers sync.Map // *chroma.RegexLexer → *sync.Once
+
+// untime lifts the match timeout of a regular-expression lexer's rules (see
+// untimedLexers). chroma keeps the compiled rules in an unexported field; should
+// a chroma upgrade change it, nothing happens, and TestLexersAreUntimed fails.
+func untime(l chroma.Lexer) {
+	rl, ok := l.(*chroma.RegexLexer)
+	if !ok {
+		return
+	}
+	once, _ := untimedLexers.LoadOrStore(rl, new(sync.Once))
+	once.(*sync.Once).Do(func() {
+		if _, err := rl.Rules(); err != nil { // compiles the rules
+			return
+		}
+		f := reflect.ValueOf(rl).Elem().FieldByName("rules")
+		if !f.IsValid() || f.Type() != reflect.TypeFor[map[string][]*chroma.CompiledRule]() {
+			return
+		}
+		rules := *(*map[string][]*chroma.CompiledRule)(unsafe.Pointer(f.UnsafeAddr()))
+		for _, rs := range rules {
+			for _, r := range rs {
+				if r.Regexp != nil {
+					r.Regexp.MatchTimeout = time.Duration(math.MaxInt64) // regexp2's "never"
+				}
+			}
+		}
+	})
 }

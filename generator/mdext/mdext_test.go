@@ -2,9 +2,16 @@ package mdext
 
 import (
 	"bytes"
+	"math"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
+	"time"
+	"unsafe"
+
+	"github.com/alecthomas/chroma/v2"
+	"github.com/alecthomas/chroma/v2/lexers"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -133,5 +140,34 @@ func TestHighlighter(t *testing.T) {
 	}
 	if !strings.Contains(css.String(), ".chroma") || !strings.Contains(css.String(), "prefers-color-scheme: dark") {
 		t.Error("stylesheet lacks the chroma classes or the dark scheme")
+	}
+}
+
+// Highlighting does not depend on the clock: the lexers archfolio uses have no
+// match timeout once used.
+func TestLexersAreUntimed(t *testing.T) {
+	h := NewHighlighter()
+	for _, lang := range []string{"go", "yaml", "hcl", "python", "json", "sql", "bash"} {
+		var buf bytes.Buffer
+		h.highlight(&buf, lang, "x = 1\n")
+		rl, ok := lexers.Get(lang).(*chroma.RegexLexer)
+		if !ok {
+			t.Fatalf("%s: %T is not a RegexLexer", lang, lexers.Get(lang))
+		}
+		f := reflect.ValueOf(rl).Elem().FieldByName("rules")
+		if !f.IsValid() {
+			t.Fatal("chroma.RegexLexer has no rules field: untime needs a new way to reach the compiled rules")
+		}
+		if f.Type() != reflect.TypeFor[map[string][]*chroma.CompiledRule]() {
+			t.Fatalf("chroma.RegexLexer.rules is a %v: untime needs a new way to reach the compiled rules", f.Type())
+		}
+		rules := *(*map[string][]*chroma.CompiledRule)(unsafe.Pointer(f.UnsafeAddr()))
+		for state, rs := range rules {
+			for i, r := range rs {
+				if r.Regexp != nil && r.Regexp.MatchTimeout != time.Duration(math.MaxInt64) {
+					t.Errorf("%s: rule %s.%d still times out after %v", lang, state, i, r.Regexp.MatchTimeout)
+				}
+			}
+		}
 	}
 }
