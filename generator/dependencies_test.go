@@ -27,6 +27,7 @@ func blueprint(id, domain, criticality, lifecycle string, deps ...string) string
 // Blueprint cycles are warnings, once per loop; roadmap cycles are the roadmap view's
 // errors, at each item's depends_on, and the dependency view does not repeat them.
 func TestCycleWarnedOnceAtTheClosingDependsOn(t *testing.T) {
+	t.Parallel()
 	_, diags := loadTestSite(t, map[string]string{
 		"content/a.md":  blueprint("a", "x", "high", "active", "b"),
 		"content/b.md":  blueprint("b", "x", "high", "active", "c", "a"),
@@ -63,6 +64,7 @@ func chainSite() map[string]string {
 }
 
 func TestImpactAtDepthSortedByStake(t *testing.T) {
+	t.Parallel()
 	p, diags := loadTestSite(t, chainSite(), "2026-11-27")
 	if diags.Errors() > 0 {
 		t.Fatalf("diagnostics:\n%s", diagLines(diags))
@@ -114,6 +116,7 @@ func hubSite() map[string]string {
 }
 
 func TestNeighbourhoodAggregatesWithCounts(t *testing.T) {
+	t.Parallel()
 	p, _ := loadTestSite(t, hubSite(), "2026-11-27")
 	nb := neighbourhood(p, p.ByID["hub"])
 	if len(nb.Dependents) != 15 {
@@ -146,6 +149,7 @@ func TestNeighbourhoodAggregatesWithCounts(t *testing.T) {
 // TestEveryMapNodeLinksToAPage renders sites and follows every link of every
 // dependency map: each must reach a page of the site (or an anchor on the page).
 func TestEveryMapNodeLinksToAPage(t *testing.T) {
+	t.Parallel()
 	sites := map[string]map[string]string{"chain": chainSite(), "hub": hubSite(), "cycle": {
 		"content/a.md": blueprint("a", "x", "high", "active", "b"),
 		"content/b.md": blueprint("b", "y", "high", "active", "a"),
@@ -220,6 +224,7 @@ func checkMapLinks(t *testing.T, out *MemOutput) {
 }
 
 func TestMapsEscapeContentAndAreDeterministic(t *testing.T) {
+	t.Parallel()
 	files := chainSite()
 	files["content/e.md"] = strings.Replace(files["content/e.md"], "title: Blueprint e", `title: "<script>alert('e')</script> & co"`, 1)
 	first, _ := renderTestSite(t, files, "2026-11-27")
@@ -247,6 +252,7 @@ func TestMapsEscapeContentAndAreDeterministic(t *testing.T) {
 
 // An impact page flags the dependents that sit in a cycle with it.
 func TestImpactPageFlagsCycles(t *testing.T) {
+	t.Parallel()
 	out, _ := renderSite(t, siteOptions(t, "../examples/cycle"))
 	page, ok := out.File("dependencies/impact/ledger/index.html")
 	if !ok {

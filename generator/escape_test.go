@@ -44,6 +44,7 @@ family: "iam\"><script>alert(14)</script>"
 var executable = regexp.MustCompile(`(?i)<script>alert|<img[^>]*onerror=|<svg[^>]*onload=|<div[^>]*onclick=|\son\w+="alert|href="javascript:|src="javascript:|href="data:text`)
 
 func TestContentIsInertEverywhere(t *testing.T) {
+	t.Parallel()
 	out, diags := renderTestSite(t, hostile, "2026-11-27")
 	if diags.Errors() > 0 {
 		t.Fatalf("unexpected errors:\n%s", diagLines(diags))
@@ -73,6 +74,7 @@ func TestContentIsInertEverywhere(t *testing.T) {
 }
 
 func TestUnsafeHTMLOptIn(t *testing.T) {
+	t.Parallel()
 	site := map[string]string{
 		"archfolio.yaml": "unsafe_html: true\n",
 		"content/x.md":   "---\nkind: guide\ntitle: X\n---\n<div class=\"callout\">kept</div>\n\n[bad](javascript:alert(1))\n",

@@ -72,6 +72,7 @@ func siteOptions(t *testing.T, root string) Options {
 }
 
 func TestBrokenPortfolioDiagnostics(t *testing.T) {
+	t.Parallel()
 	_, diags, err := Load(context.Background(), siteOptions(t, "../examples/broken"))
 	if err != nil {
 		t.Fatal(err)
@@ -97,6 +98,7 @@ func renderSite(t testing.TB, opts Options) (*MemOutput, Diagnostics) {
 }
 
 func TestGoldenSites(t *testing.T) {
+	t.Parallel()
 	for _, site := range []struct{ name, root string }{
 		{"sample", ".."},
 		{"minimal", "../examples/minimal"},
@@ -152,6 +154,7 @@ func removeStaleGoldens(t *testing.T, dir string, names []string) {
 }
 
 func TestBuildIsDeterministic(t *testing.T) {
+	t.Parallel()
 	first, _ := renderSite(t, siteOptions(t, ".."))
 	second, _ := renderSite(t, siteOptions(t, ".."))
 	a, b := first.Names(), second.Names()
@@ -170,6 +173,7 @@ func TestBuildIsDeterministic(t *testing.T) {
 // Build lets each body go once its page is written; what it writes must be what
 // Render writes, file for file.
 func TestBuildWritesWhatRenderWrites(t *testing.T) {
+	t.Parallel()
 	opts := siteOptions(t, "..")
 	want, _ := renderSite(t, opts)
 	dest := filepath.Join(t.TempDir(), "public")
@@ -202,6 +206,7 @@ func TestBuildWritesWhatRenderWrites(t *testing.T) {
 // shows its documents' bodies, rendered after the documents' pages), so Build
 // keeps the bodies for them.
 func TestBuildKeepsBodiesForOwnLayouts(t *testing.T) {
+	t.Parallel()
 	site := testSite(map[string]string{
 		"archfolio.yaml":                 "title: Themed\ntheme: corp\n",
 		"themes/corp/layouts/group.html": `{{define "content"}}{{range .Docs}}<div class="whole">{{.HTML}}</div>{{end}}{{end}}`,

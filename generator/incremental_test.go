@@ -135,6 +135,7 @@ see [[premium-billing|billing]].
 // site is read only after the next load, so a load never changes an earlier
 // portfolio (the server keeps serving the last good one).
 func TestLoaderEqualsLoad(t *testing.T) {
+	t.Parallel()
 	t.Run("sample", func(t *testing.T) {
 		checkLoaderSequence(t, sampleSite(t), sampleEdits, "")
 	})

@@ -75,6 +75,7 @@ func syncFixture(t *testing.T, dryRun bool) (string, *JiraSyncReport) {
 // due lines of matching remediation documents change; CRLF, BOM, comments, quoting,
 // bodies, other kinds and unmatched documents stay exactly as they were.
 func TestJiraSyncByteForByte(t *testing.T) {
+	t.Parallel()
 	site, rep := syncFixture(t, false)
 	got := readTree(t, site)
 	want := readTree(t, filepath.Join("testdata", "jira", "want"))
@@ -121,6 +122,7 @@ func TestJiraSyncByteForByte(t *testing.T) {
 }
 
 func TestJiraSyncDryRunWritesNothing(t *testing.T) {
+	t.Parallel()
 	site, rep := syncFixture(t, true)
 	if len(rep.Changes) != 5 {
 		t.Errorf("dry run reports %d changes, want 5", len(rep.Changes))
@@ -134,6 +136,7 @@ func TestJiraSyncDryRunWritesNothing(t *testing.T) {
 }
 
 func TestJiraSyncIsIdempotentAndSiteStillLoads(t *testing.T) {
+	t.Parallel()
 	site, _ := syncFixture(t, false)
 	export, _ := os.ReadFile(filepath.Join("testdata", "jira", "export.json"))
 	rep, err := SyncJira(context.Background(), site, export, false)
@@ -158,6 +161,7 @@ func TestJiraSyncIsIdempotentAndSiteStillLoads(t *testing.T) {
 }
 
 func TestParseJiraExportShapes(t *testing.T) {
+	t.Parallel()
 	for name, c := range map[string]struct {
 		json string
 		want []JiraIssue
@@ -190,6 +194,7 @@ func TestParseJiraExportShapes(t *testing.T) {
 }
 
 func TestRemediationStatusMapping(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		name, category, current, want string
 		known                         bool
@@ -212,6 +217,7 @@ func TestRemediationStatusMapping(t *testing.T) {
 }
 
 func TestFrontMatterSetRefusesWhatItCannotEditSafely(t *testing.T) {
+	t.Parallel()
 	for name, src := range map[string]string{
 		"block scalar":  "---\nstatus: |\n  open\n---\n",
 		"indented flow": "---\n{status: open}\n---\n",

@@ -36,6 +36,7 @@ func fileOf(t *testing.T, out *MemOutput, name string) []byte {
 }
 
 func TestMatrixGolden(t *testing.T) {
+	t.Parallel()
 	out := renderMatrixSite(t)
 	checkGolden(t, "matrix/index.golden.html", mainOf(t, fileOf(t, out, "matrix/index.html")))
 	checkGolden(t, "matrix/controls.golden.html", mainOf(t, fileOf(t, out, "matrix/controls/nist-800-53r5/index.html")))
@@ -52,6 +53,7 @@ func TestMatrixGolden(t *testing.T) {
 }
 
 func TestMatrixPageReadsWithoutJavaScript(t *testing.T) {
+	t.Parallel()
 	page := string(fileOf(t, renderMatrixSite(t), "matrix/index.html"))
 	for _, want := range []string{
 		`<form class="filters matrix-filters" data-matrix-filter="matrix-grid" hidden>`,
@@ -73,6 +75,7 @@ func TestMatrixPageReadsWithoutJavaScript(t *testing.T) {
 }
 
 func TestMatrixPanels(t *testing.T) {
+	t.Parallel()
 	out := renderMatrixSite(t)
 	bp := string(fileOf(t, out, "blueprints/bp-pay/index.html"))
 	for _, want := range []string{
@@ -147,6 +150,7 @@ compliance:
 }
 
 func TestMatrixCSVInjection(t *testing.T) {
+	t.Parallel()
 	out, _ := renderTestSite(t, hostileSite(), "2026-11-27")
 	records, err := csv.NewReader(bytes.NewReader(fileOf(t, out, "matrix.csv"))).ReadAll()
 	if err != nil {
@@ -200,6 +204,7 @@ func TestMatrixCSVInjection(t *testing.T) {
 }
 
 func TestMatrixJSONShape(t *testing.T) {
+	t.Parallel()
 	out := renderMatrixSite(t)
 	var m MatrixJSON
 	if err := json.Unmarshal(fileOf(t, out, "matrix.json"), &m); err != nil {

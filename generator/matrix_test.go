@@ -196,6 +196,7 @@ func cellOf(t testing.TB, m *Matrix, bp, std string) *MatrixCell {
 }
 
 func TestMatrixCells(t *testing.T) {
+	t.Parallel()
 	m, _ := loadMatrix(t, matrixSite(), "2026-11-27")
 	for _, tc := range []struct {
 		bp, std    string
@@ -239,6 +240,7 @@ func TestMatrixCells(t *testing.T) {
 }
 
 func TestMatrixDiagnostics(t *testing.T) {
+	t.Parallel()
 	_, diags := loadMatrix(t, matrixSite(), "2026-11-27")
 	want := `content/blueprints/bp-claims.md:11:25: error: compliance[2].statement: "T-9" is not a statement of "std-tls" (did you mean "T-1"?) (its statements: T-1, T-2)
 content/blueprints/bp-data.md:8:5: error: compliance[0]: status exception needs a waiver: add waiver: {approved_by, expires, justification} with an expiry date

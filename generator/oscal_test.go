@@ -27,6 +27,7 @@ func importedSite(stds []ImportedStandard) map[string]string {
 }
 
 func TestOSCALGolden(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		fixture string
 		opts    OSCALOptions
@@ -66,6 +67,7 @@ func TestOSCALGolden(t *testing.T) {
 }
 
 func TestOSCALStandardsInTheMatrix(t *testing.T) {
+	t.Parallel()
 	stds, err := OSCALStandards("catalog.json", readFixture(t, "catalog.json"), OSCALOptions{Families: []string{"ac"}})
 	if err != nil {
 		t.Fatal(err)
@@ -95,6 +97,7 @@ compliance:
 }
 
 func TestOSCALEscapesCatalogueText(t *testing.T) {
+	t.Parallel()
 	cat := `{"catalog": {"uuid": "u", "metadata": {"title": "NIST SP 800-53 Rev 5 <i>x</i>", "version": "1.0"},
 	  "groups": [{"id": "zz", "title": "Odd: family # *one*", "controls": [
 	    {"id": "zz-1", "title": "<b>bold</b> | [link](javascript:alert(1)) ---",
@@ -122,6 +125,7 @@ func TestOSCALEscapesCatalogueText(t *testing.T) {
 }
 
 func TestOSCALErrors(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name, data string
 		opts       OSCALOptions
@@ -164,6 +168,7 @@ func TestOSCALErrors(t *testing.T) {
 }
 
 func TestImportOSCALNeverOverwrites(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	kept := "---\nkind: standard\ntitle: Mine\nfamily: ac\n---\nHand-written.\n"
 	other := "---\nid: nist-800-53r5-ia\nkind: standard\ntitle: Elsewhere\nfamily: ia\n---\n"

@@ -16,6 +16,7 @@ import (
 
 // CheckOnly skips rendering bodies but must report exactly what a full load does.
 func TestCheckOnlyReportsTheSameDiagnostics(t *testing.T) {
+	t.Parallel()
 	opts := siteOptions(t, "../examples/broken")
 	_, full, err := Load(context.Background(), opts)
 	if err != nil {
@@ -60,6 +61,7 @@ const repeatedBlock = "```go\nfunc shared() {}\n```\n"
 // A code block that appears in many documents is highlighted once per run; with a
 // cache kept across runs (serve), not at all the second time.
 func TestRepeatedCodeBlocksAreHighlightedOnce(t *testing.T) {
+	t.Parallel()
 	files := map[string]string{}
 	for _, id := range []string{"a", "b", "c", "d"} {
 		files["content/"+id+".md"] = "---\nkind: guide\ntitle: " + id + "\n---\n\n" + repeatedBlock + "\n```yaml\nid: " + id + "\n```\n"
@@ -90,6 +92,7 @@ func TestRepeatedCodeBlocksAreHighlightedOnce(t *testing.T) {
 // after its last rendering: the run's cache ends up holding only the blocks the
 // fence scan cannot see (in block quotes), and every block reaches the cache folder.
 func TestBuildHighlightsAheadAndKeepsNothing(t *testing.T) {
+	t.Parallel()
 	files := map[string]string{}
 	for _, id := range []string{"a", "b", "c"} {
 		files["content/"+id+".md"] = "---\nkind: guide\ntitle: " + id + "\n---\n\n" + repeatedBlock + "\n```yaml\nid: " + id + "\n```\n"
@@ -117,6 +120,7 @@ func TestBuildHighlightsAheadAndKeepsNothing(t *testing.T) {
 }
 
 func TestDirOutputMakesNestedFolders(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	out := &dirOutput{dir: dir}
 	for _, name := range []string{"index.html", "blueprints/a/index.html", "blueprints/b/index.html",
@@ -134,6 +138,7 @@ func TestDirOutputMakesNestedFolders(t *testing.T) {
 }
 
 func TestPositionMatchesPosAt(t *testing.T) {
+	t.Parallel()
 	src := []byte("---\ntitle: é\n---\n\nHé [[a]] — [b](b.md)\n\n日本 [[c]]\nend [[d]]")
 	var offsets []int
 	for i := range src {
@@ -153,6 +158,7 @@ func TestPositionMatchesPosAt(t *testing.T) {
 // position.of counts whole lines at once; it must say what walking every
 // character says, for any text (invalid UTF-8 too) and any sequence of offsets.
 func TestPositionMatchesCharacterWalk(t *testing.T) {
+	t.Parallel()
 	walk := func(src []byte, off int) Pos { // position.of as it was: character by character
 		off = min(max(off, 0), len(src))
 		pos, i := Pos{Line: 1, Col: 1}, 0
@@ -187,6 +193,7 @@ func TestPositionMatchesCharacterWalk(t *testing.T) {
 // A fragment is reused only by pages at the same depth: the same link differs
 // between a blueprint page and a roadmap item page, one folder deeper.
 func TestFragmentsDependOnPageDepth(t *testing.T) {
+	t.Parallel()
 	out, diags := renderTestSite(t, map[string]string{
 		"content/bp1.md": "---\nkind: blueprint\ntitle: Shared <platform>\n---\n",
 		"content/bp2.md": "---\nkind: blueprint\ntitle: Two\ndepends_on: [bp1]\n---\n",
@@ -215,6 +222,7 @@ func TestFragmentsDependOnPageDepth(t *testing.T) {
 
 // matrix.json written a cell at a time must be byte for byte the whole encoding.
 func TestMatrixJSONStreamsTheWholeEncoding(t *testing.T) {
+	t.Parallel()
 	p, _, err := Load(context.Background(), siteOptions(t, ".."))
 	if err != nil {
 		t.Fatal(err)
@@ -238,6 +246,7 @@ func TestMatrixJSONStreamsTheWholeEncoding(t *testing.T) {
 // portfolio.json written a document at a time must be byte for byte what encoding
 // the whole PortfolioJSON gives: with documents, without, with views' exports.
 func TestEncodePortfolioMatchesWholeEncoding(t *testing.T) {
+	t.Parallel()
 	p, _, err := Load(context.Background(), siteOptions(t, ".."))
 	if err != nil {
 		t.Fatal(err)

@@ -7,6 +7,7 @@ import (
 )
 
 func TestReviewSchedule(t *testing.T) {
+	t.Parallel()
 	p, _ := loadTestSite(t, riskSite(), riskToday)
 	s := p.Reviews
 	dues := func(list []ReviewDue) string {
@@ -43,6 +44,7 @@ func TestReviewSchedule(t *testing.T) {
 }
 
 func TestReviewDiagnostics(t *testing.T) {
+	t.Parallel()
 	site := map[string]string{
 		"content/b.md": "---\nkind: blueprint\ntitle: B\n---\n",
 		"content/r.md": `
@@ -70,6 +72,7 @@ content/r.md:10:6: error: findings[1].id: duplicate finding id "F-1" (findings[0
 }
 
 func TestFindingAndRemediationLinkBothWays(t *testing.T) {
+	t.Parallel()
 	out, diags := renderTestSite(t, riskSite(), riskToday)
 	if n := diags.Errors(); n != 1 { // rem-c's expired waiver
 		t.Fatalf("want 1 error, got:\n%s", diagLines(diags))

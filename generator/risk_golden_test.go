@@ -12,6 +12,7 @@ import (
 // the views' own HTML is compared — a page's <main>, or one panel's section — so the
 // menu and other views' panels can change without touching these files.
 func TestRiskGoldenPages(t *testing.T) {
+	t.Parallel()
 	out, _ := renderTestSite(t, riskSite(), riskToday)
 	for _, c := range []struct{ golden, file, panel string }{
 		{"risks.html", "risks/index.html", ""},
@@ -46,6 +47,7 @@ func TestRiskGoldenPages(t *testing.T) {
 // TestRiskPagesEscapeContent checks that titles from front matter are escaped on the
 // views' pages (the fixture has "Identity <provider>" and "Log leak <b>").
 func TestRiskPagesEscapeContent(t *testing.T) {
+	t.Parallel()
 	out, _ := renderTestSite(t, riskSite(), riskToday)
 	for _, f := range []string{"risks/index.html", "backlog/index.html", "reviews/index.html", "threat-models/tm-pay/index.html"} {
 		html := riskPage(t, out, f)
@@ -75,6 +77,7 @@ func riskBetween(t *testing.T, s, start, end string) string {
 // and remediation items are broken in every way the schema lets through (with
 // errors reported), and checks that rendering still succeeds.
 func TestRiskViewsSurviveBrokenInput(t *testing.T) {
+	t.Parallel()
 	out, diags := renderTestSite(t, map[string]string{
 		"content/tm1.md": "---\nkind: threat-model\ntitle: No subject\nthreats: [just text, {title: no scores, status: open}]\n---\n",
 		"content/tm2.md": "---\nkind: threat-model\ntitle: Unknown subject\nsubject: ghost\nthreats: {not: a list}\n---\n",
@@ -96,6 +99,7 @@ func TestRiskViewsSurviveBrokenInput(t *testing.T) {
 
 // TestRiskOutputDeterministic renders the fixture twice and compares the views' files.
 func TestRiskOutputDeterministic(t *testing.T) {
+	t.Parallel()
 	a, _ := renderTestSite(t, riskSite(), riskToday)
 	b, _ := renderTestSite(t, riskSite(), riskToday)
 	for _, f := range a.Names() {

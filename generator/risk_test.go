@@ -6,6 +6,7 @@ import (
 )
 
 func TestThreatSeverity(t *testing.T) {
+	t.Parallel()
 	// Every cell of the 4×4 grid, plus missing factors.
 	want := map[[2]int]string{
 		{1, 1}: "low",
@@ -24,6 +25,7 @@ func TestThreatSeverity(t *testing.T) {
 }
 
 func TestRiskRegisterAnalysis(t *testing.T) {
+	t.Parallel()
 	p, _ := loadTestSite(t, riskSite(), riskToday)
 	reg := p.Risks
 	var got []string
@@ -66,6 +68,7 @@ func TestRiskRegisterAnalysis(t *testing.T) {
 }
 
 func TestThreatModelDiagnostics(t *testing.T) {
+	t.Parallel()
 	site := map[string]string{
 		"content/pay.md": `
 ---
@@ -125,6 +128,7 @@ content/tm.md:15:5: warning: threats[1]: threat "T-1" has no stride category; a 
 }
 
 func TestThreatAnchorsStayUnique(t *testing.T) {
+	t.Parallel()
 	site := map[string]string{
 		"content/b.md": "---\nkind: blueprint\ntitle: B\n---\n",
 		"content/tm.md": `
@@ -151,6 +155,7 @@ threats:
 }
 
 func TestDidYouMeanIgnoresCandidatesItGaveUpOn(t *testing.T) {
+	t.Parallel()
 	// Before the fix, candidates cut off at the limit tied with the best one and won
 	// the alphabetical tie-break: "spoofin" suggested "denial-of-service".
 	if got := didYouMean("spoofin", strideCategories); got != ` (did you mean "spoofing"?)` {

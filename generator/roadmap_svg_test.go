@@ -11,6 +11,7 @@ import (
 )
 
 func TestTimelineGolden(t *testing.T) {
+	t.Parallel()
 	p, diags := loadTestSite(t, roadmapSite(nil), roadmapToday)
 	if diags.Errors() > 0 {
 		t.Fatalf("diagnostics:\n%s", diagLines(diags))
@@ -25,6 +26,7 @@ func TestTimelineGolden(t *testing.T) {
 }
 
 func TestTimelineShowsStatusSlipMilestonesAndArrows(t *testing.T) {
+	t.Parallel()
 	p, _ := loadTestSite(t, roadmapSite(nil), roadmapToday)
 	tr := p.Roadmap.Tracks[0]
 	svg := string(TimelineSVG(tr, p.Today, tr.URL))
@@ -50,6 +52,7 @@ func TestTimelineShowsStatusSlipMilestonesAndArrows(t *testing.T) {
 }
 
 func TestTimelineEscapesHostileValues(t *testing.T) {
+	t.Parallel()
 	hostile := `</svg><script>alert(1)</script> " onload="alert(2)" & 'x' ` + "\x07bell"
 	files := roadmapSite(map[string]string{
 		"archfolio.yaml": `
@@ -107,6 +110,7 @@ milestones:
 }
 
 func TestSVGWriterEscapesEverything(t *testing.T) {
+	t.Parallel()
 	w := &roadmapSVG{}
 	w.open("g", "class", `a"b<c>&d'e`, `on"load`, "x", "data-x", "\x00\xff")
 	w.text("text", "</g><script>&amp;\x1b")
@@ -125,6 +129,7 @@ func TestSVGWriterEscapesEverything(t *testing.T) {
 }
 
 func TestEveryBarLinksToAnExistingPage(t *testing.T) {
+	t.Parallel()
 	files := roadmapSite(map[string]string{
 		"content/roadmap/rm-cloud-keys.md": "\n---\nkind: roadmap\ntitle: Cloud keys\ntrack: cloud\ncapability: workload-identity\nstart: 2026-Q4\nend: 2027-Q2\n---\n",
 	})

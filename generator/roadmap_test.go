@@ -17,6 +17,7 @@ func mustDay(t *testing.T, s string) time.Time {
 }
 
 func TestPeriodNormalisesQuartersToWholeQuarters(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		in              any
 		text, from, to  string
@@ -53,6 +54,7 @@ func TestPeriodNormalisesQuartersToWholeQuarters(t *testing.T) {
 }
 
 func TestItemSpanRunsFromStartOfStartToEndOfEnd(t *testing.T) {
+	t.Parallel()
 	q := func(s string) Period {
 		p, err := parsePeriod(s)
 		if err != nil {
@@ -80,6 +82,7 @@ func TestItemSpanRunsFromStartOfStartToEndOfEnd(t *testing.T) {
 }
 
 func TestBadQuartersAreDiagnosedAndLeaveTheItemUndated(t *testing.T) {
+	t.Parallel()
 	item := func(start, end string) string {
 		return "\n---\nkind: roadmap\ntitle: T\ncapability: mfa\nstart: " + start + "\nend: " + end + "\n---\n"
 	}
@@ -108,6 +111,7 @@ content/short.md:5:1: error: start: "26-Q1" is not a quarter (2026-Q3) or a date
 }
 
 func TestSlipDetectionAtTheBoundary(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		end, status, today string
 		want               bool
@@ -145,6 +149,7 @@ func TestSlipDetectionAtTheBoundary(t *testing.T) {
 }
 
 func TestMilestoneStates(t *testing.T) {
+	t.Parallel()
 	today := mustDay(t, roadmapToday)
 	for _, tc := range []struct {
 		date string
@@ -164,6 +169,7 @@ func TestMilestoneStates(t *testing.T) {
 }
 
 func TestDependencyOrderingWarnings(t *testing.T) {
+	t.Parallel()
 	_, diags := loadTestSite(t, map[string]string{
 		"content/a.md": "\n---\nkind: roadmap\ntitle: A\ncapability: c\nstart: 2026-Q1\nend: 2026-Q2\n---\n",
 		// starts the day after A ends: fine
@@ -187,6 +193,7 @@ content/e.md:7:14: warning: depends_on[0]: "x" is cancelled; drop the dependency
 }
 
 func TestDependencyCyclesAreErrors(t *testing.T) {
+	t.Parallel()
 	item := func(deps string) string {
 		return "\n---\nkind: roadmap\ntitle: T\ncapability: c\nstart: 2026-Q1\nend: 2026-Q1\ndepends_on: [" + deps + "]\n---\n"
 	}
@@ -210,6 +217,7 @@ content/d.md:7:14: warning: depends_on[0]: "a" ends 2026-03-31 (2026-Q1) but thi
 }
 
 func TestLongDependencyChainDoesNotExhaustTheStack(t *testing.T) {
+	t.Parallel()
 	const n = 20000
 	items := make([]*RoadmapItem, n)
 	for i := range items {
@@ -230,6 +238,7 @@ func TestLongDependencyChainDoesNotExhaustTheStack(t *testing.T) {
 }
 
 func TestLaneMaturityFromItemsOrDeclared(t *testing.T) {
+	t.Parallel()
 	item := func(status, cur, tgt string) *RoadmapItem {
 		return &RoadmapItem{Status: status, Maturity: Maturity{Current: cur, Target: tgt}}
 	}
@@ -271,6 +280,7 @@ func TestLaneMaturityFromItemsOrDeclared(t *testing.T) {
 }
 
 func TestCapabilitiesConfigIsValidatedWithPositions(t *testing.T) {
+	t.Parallel()
 	p, diags := loadTestSite(t, map[string]string{
 		"archfolio.yaml": `
 title: T
@@ -314,6 +324,7 @@ content/a.md:4:1: warning: capability: "ssso" is not declared under capabilities
 }
 
 func TestTracksGetTheirOwnPagesAndAnOverview(t *testing.T) {
+	t.Parallel()
 	item := func(track, start string) string {
 		tr := ""
 		if track != "" {
@@ -356,6 +367,7 @@ func TestTracksGetTheirOwnPagesAndAnOverview(t *testing.T) {
 }
 
 func TestSingleTrackIsShownAtRoadmapRoot(t *testing.T) {
+	t.Parallel()
 	out, _ := renderTestSite(t, roadmapSite(nil), roadmapToday)
 	root, _ := out.File("roadmap/index.html")
 	for _, w := range []string{"<h1>IAM roadmap</h1>", `<svg xmlns="http://www.w3.org/2000/svg" class="rm-timeline"`, `href="../roadmap/items/rm-passkeys/"`} {
@@ -369,6 +381,7 @@ func TestSingleTrackIsShownAtRoadmapRoot(t *testing.T) {
 }
 
 func TestOutcomeTraceability(t *testing.T) {
+	t.Parallel()
 	p, _ := loadTestSite(t, roadmapSite(nil), roadmapToday)
 	var got []string
 	for _, o := range p.Roadmap.Tracks[0].Outcomes {
@@ -398,6 +411,7 @@ func TestOutcomeTraceability(t *testing.T) {
 }
 
 func TestLaneTitlesKeepAcronyms(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{"sso-federation": "SSO federation", "mfa": "MFA", "ciam": "CIAM",
 		"workload-identity": "Workload identity", "privileged_access": "Privileged access", "": ""} {
 		if got := laneTitle(in); got != want {
@@ -407,6 +421,7 @@ func TestLaneTitlesKeepAcronyms(t *testing.T) {
 }
 
 func TestItemChecks(t *testing.T) {
+	t.Parallel()
 	p, diags := loadTestSite(t, map[string]string{
 		"content/far.md": "\n---\nkind: roadmap\ntitle: Far\ncapability: c\nstart: 2026-Q1\nend: 2206-Q1\n---\n",
 		"content/ms.md": `
@@ -443,6 +458,7 @@ content/ms.md:11:18: warning: milestones[2]: "Late" on 2026-10-01 lies outside t
 }
 
 func TestRoadmapOutputIsDeterministic(t *testing.T) {
+	t.Parallel()
 	first, _ := renderTestSite(t, roadmapSite(nil), roadmapToday)
 	for range 3 {
 		again, _ := renderTestSite(t, roadmapSite(nil), roadmapToday)

@@ -8,6 +8,7 @@ import (
 )
 
 func TestRoadmapCSVGolden(t *testing.T) {
+	t.Parallel()
 	out, _ := renderTestSite(t, roadmapSite(nil), roadmapToday)
 	data, ok := out.File("roadmap.csv")
 	if !ok {
@@ -17,6 +18,7 @@ func TestRoadmapCSVGolden(t *testing.T) {
 }
 
 func TestRoadmapCSVIsFormulaInjectionSafe(t *testing.T) {
+	t.Parallel()
 	files := roadmapSite(map[string]string{
 		"content/roadmap/rm-formula.md": `
 ---
@@ -79,6 +81,7 @@ milestones:
 }
 
 func TestRoadmapInPortfolioJSON(t *testing.T) {
+	t.Parallel()
 	out, _ := renderTestSite(t, roadmapSite(nil), roadmapToday)
 	data, _ := out.File("portfolio.json")
 	var pj struct {
@@ -112,6 +115,7 @@ func TestRoadmapInPortfolioJSON(t *testing.T) {
 }
 
 func TestRoadmapPanelsOnItemAndBlueprintPages(t *testing.T) {
+	t.Parallel()
 	out, _ := renderTestSite(t, roadmapSite(nil), roadmapToday)
 	for page, wants := range map[string][]string{
 		"roadmap/items/rm-passkeys/index.html": {
@@ -163,6 +167,7 @@ func TestRoadmapPanelsOnItemAndBlueprintPages(t *testing.T) {
 }
 
 func TestNoRoadmapItems(t *testing.T) {
+	t.Parallel()
 	out, diags := renderTestSite(t, map[string]string{"content/a.md": "\n---\nkind: blueprint\ntitle: A\n---\n"}, roadmapToday)
 	if len(diags) != 0 {
 		t.Fatalf("diagnostics:\n%s", diagLines(diags))

@@ -53,6 +53,7 @@ func checkInternalLinks(t *testing.T, out *MemOutput) {
 }
 
 func TestEveryInternalLinkResolves(t *testing.T) {
+	t.Parallel()
 	for _, root := range []string{"..", "../examples/minimal"} {
 		out, _ := renderSite(t, siteOptions(t, root))
 		checkInternalLinks(t, out)
@@ -60,6 +61,7 @@ func TestEveryInternalLinkResolves(t *testing.T) {
 }
 
 func TestThemeOverrideReplacesFilesOneByOne(t *testing.T) {
+	t.Parallel()
 	out, diags := renderTestSite(t, map[string]string{
 		"archfolio.yaml":                "title: Themed\ntheme: corp\n",
 		"themes/corp/layouts/home.html": `{{define "content"}}<h1 class="corp-home">{{.Site.Title}}</h1>{{end}}`,
@@ -91,6 +93,7 @@ func TestThemeOverrideReplacesFilesOneByOne(t *testing.T) {
 }
 
 func TestConfigAddsKindsAndFields(t *testing.T) {
+	t.Parallel()
 	p, diags := loadTestSite(t, map[string]string{
 		"archfolio.yaml": `
 kinds:
@@ -125,6 +128,7 @@ content/bp.md:1:1: error: missing required field cost_centre
 }
 
 func TestConfigDiagnostics(t *testing.T) {
+	t.Parallel()
 	_, diags := loadTestSite(t, map[string]string{
 		"archfolio.yaml": "title: X\nsla: {critical: 0, urgent: 3}\njira: {url: https://jira.example/browse/}\nkinds:\n  blueprint:\n    fields:\n      x: {type: strnig}\n",
 	}, "2026-11-27")
@@ -142,6 +146,7 @@ func TestConfigDiagnostics(t *testing.T) {
 }
 
 func TestHiddenConfigFile(t *testing.T) {
+	t.Parallel()
 	p, diags := loadTestSite(t, map[string]string{
 		".archfolio.yaml": "title: Hidden\ncolour: blue\n",
 		"content/g.md":    "---\nkind: guide\ntitle: G\n---\n",

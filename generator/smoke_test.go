@@ -6,6 +6,7 @@ import (
 )
 
 func TestSmallSiteRendersWithBacklinks(t *testing.T) {
+	t.Parallel()
 	out, diags := renderTestSite(t, map[string]string{
 		"content/a.md": `
 ---

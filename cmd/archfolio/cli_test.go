@@ -84,6 +84,7 @@ func copySite(t *testing.T, from string) string {
 }
 
 func TestUsageAndVersion(t *testing.T) {
+	t.Parallel()
 	expectCode(t, archfolio(t), exitUsage)
 	r := archfolio(t, "frobnicate")
 	expectCode(t, r, exitUsage)
@@ -108,6 +109,7 @@ func TestUsageAndVersion(t *testing.T) {
 }
 
 func TestCheck(t *testing.T) {
+	t.Parallel()
 	r := archfolio(t, "check", "-s", "../../examples/minimal", "--today", "2026-11-27")
 	expectCode(t, r, exitOK)
 	if r.stdout != "" {
@@ -144,6 +146,7 @@ func TestCheck(t *testing.T) {
 }
 
 func TestCheckStrictFailsOnWarnings(t *testing.T) {
+	t.Parallel()
 	site := copySite(t, "../../examples/minimal")
 	doc := filepath.Join(site, "content", "extra.md")
 	if err := os.WriteFile(doc, []byte("---\nkind: guide\ntitle: Extra\ncolour: blue\n---\n"), 0o644); err != nil {
@@ -158,6 +161,7 @@ func TestCheckStrictFailsOnWarnings(t *testing.T) {
 }
 
 func TestBuildPublishesAndReplacesItsOwnOutput(t *testing.T) {
+	t.Parallel()
 	site := copySite(t, "../../examples/minimal")
 	r := archfolio(t, "build", "-s", site, "--today", "2026-11-27")
 	expectCode(t, r, exitOK)
@@ -182,6 +186,7 @@ func TestBuildPublishesAndReplacesItsOwnOutput(t *testing.T) {
 }
 
 func TestBuildRefusesDangerousDestinations(t *testing.T) {
+	t.Parallel()
 	site := copySite(t, "../../examples/minimal")
 	foreign := t.TempDir()
 	precious := filepath.Join(foreign, "thesis.txt")
@@ -204,6 +209,7 @@ func TestBuildRefusesDangerousDestinations(t *testing.T) {
 }
 
 func TestFailedBuildLeavesPreviousOutput(t *testing.T) {
+	t.Parallel()
 	site := copySite(t, "../../examples/minimal")
 	out := filepath.Join(t.TempDir(), "site")
 	expectCode(t, archfolio(t, "build", "-s", site, "-d", out, "--today", "2026-11-27"), exitOK)
@@ -236,6 +242,7 @@ func TestFailedBuildLeavesPreviousOutput(t *testing.T) {
 }
 
 func TestNewScaffoldsADocumentThatPassesCheck(t *testing.T) {
+	t.Parallel()
 	site := copySite(t, "../../examples/minimal")
 	for _, kind := range []string{"blueprint", "standard", "threat-model", "roadmap", "review", "remediation", "decision", "vendor", "nfr", "poc", "guide"} {
 		id := "new-" + kind

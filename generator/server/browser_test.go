@@ -89,6 +89,7 @@ func waitFor(expr string) chromedp.Action[chromedp.Void] {
 // scroll position kept; then the error overlay appears and clears; then the
 // server restarts and the page reconnects and reloads by itself.
 func TestBrowserReloadsOnSave(t *testing.T) {
+	t.Parallel()
 	ctx := newBrowser(t)
 	dir := newSite(t)
 	writeSiteFile(t, dir, "content/blueprints/alpha.md", longAlpha("Alpha gateway"))

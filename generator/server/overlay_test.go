@@ -7,6 +7,7 @@ import (
 )
 
 func TestServeErrorOverlayAppearsAndClears(t *testing.T) {
+	t.Parallel()
 	dir := newSite(t)
 	s, _ := startServer(t, dir, nil)
 	es := subscribe(t, s)
@@ -62,6 +63,7 @@ Alpha.
 }
 
 func TestServeWarningsBadge(t *testing.T) {
+	t.Parallel()
 	dir := newSite(t)
 	s, _ := startServer(t, dir, nil)
 	es := subscribe(t, s)
@@ -88,6 +90,7 @@ Beta.
 }
 
 func TestServeTemplateFailureShowsOverlay(t *testing.T) {
+	t.Parallel()
 	dir := newSite(t)
 	writeSite(t, dir, map[string]string{
 		"archfolio.yaml":                  "title: Themed\ntheme: corp\n",
@@ -114,6 +117,7 @@ func TestServeTemplateFailureShowsOverlay(t *testing.T) {
 }
 
 func TestServeFirstBuildFailing(t *testing.T) {
+	t.Parallel()
 	dir := newSite(t)
 	writeSite(t, dir, map[string]string{
 		"archfolio.yaml":                  "title: Themed\ntheme: corp\n",
@@ -134,6 +138,7 @@ func TestServeFirstBuildFailing(t *testing.T) {
 }
 
 func TestServeFirstBuildWithErrorsIsServed(t *testing.T) {
+	t.Parallel()
 	dir := newSite(t)
 	writeSiteFile(t, dir, "content/blueprints/beta.md", "---\nkind: blueprint\ntitle: Beta\ndepends_on: [nowhere]\n---\n")
 	s, _ := startServer(t, dir, nil)

@@ -51,6 +51,7 @@ func newSite(t testing.TB) string {
 // the changed page and the pages that depend on it; at the end, the served site
 // equals a fresh build.
 func TestServeEditsReachEveryDependentPage(t *testing.T) {
+	t.Parallel()
 	dir := newSite(t)
 	s, _ := startServer(t, dir, nil)
 	es := subscribe(t, s)
@@ -164,6 +165,7 @@ func assertEqualsFreshBuild(t *testing.T, s *Server) {
 }
 
 func TestServeBurstIsOneRebuild(t *testing.T) {
+	t.Parallel()
 	dir := newSite(t)
 	// A long quiet period, so the burst below is certainly within it.
 	s, _ := startServer(t, dir, func(s *Server) { s.Debounce = settleLimit / 2 })
@@ -186,6 +188,7 @@ func TestServeBurstIsOneRebuild(t *testing.T) {
 }
 
 func TestServeNewerChangeCancelsRebuild(t *testing.T) {
+	t.Parallel()
 	// A site whose build takes long enough that the change waiting below is
 	// certainly seen before the build ends.
 	dir := t.TempDir()
@@ -209,6 +212,7 @@ func TestServeNewerChangeCancelsRebuild(t *testing.T) {
 }
 
 func TestServeIgnoresOutputGitAndEditorFiles(t *testing.T) {
+	t.Parallel()
 	dir := newSite(t)
 	for _, d := range []string{"public/blueprints", ".git/objects", "content/.git/x", "content/sub/deeper", "node_modules", "themes/custom/layouts"} {
 		if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
@@ -233,6 +237,7 @@ func TestServeIgnoresOutputGitAndEditorFiles(t *testing.T) {
 }
 
 func TestWatchedName(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		rel  string
 		want bool
@@ -267,6 +272,7 @@ func TestWatchedName(t *testing.T) {
 }
 
 func TestServePortInUse(t *testing.T) {
+	t.Parallel()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -284,6 +290,7 @@ func TestServePortInUse(t *testing.T) {
 }
 
 func TestServeCloseEndsStreamsAndFreesThePort(t *testing.T) {
+	t.Parallel()
 	ctx, cancel := context.WithCancel(context.Background())
 	s := &Server{Dir: newSite(t), Addr: "127.0.0.1:0"}
 	if err := s.Open(ctx); err != nil {
@@ -307,6 +314,7 @@ func TestServeCloseEndsStreamsAndFreesThePort(t *testing.T) {
 }
 
 func TestServeNeverWritesTheOutputFolder(t *testing.T) {
+	t.Parallel()
 	dir := newSite(t)
 	s, _ := startServer(t, dir, nil)
 	es := subscribe(t, s)
@@ -331,6 +339,7 @@ func TestServeNeverWritesTheOutputFolder(t *testing.T) {
 }
 
 func TestServeHTTPMethods(t *testing.T) {
+	t.Parallel()
 	s, _ := startServer(t, newSite(t), nil)
 	resp, err := http.Post(s.URL(), "text/plain", strings.NewReader("x"))
 	if err != nil {
