@@ -119,34 +119,9 @@ func TestMatrixPanels(t *testing.T) {
 }
 
 // hostileSite puts formula and markup payloads everywhere content reaches the
-// matrix exports and pages.
+// matrix exports and pages (testdata/matrix/hostile.txtar).
 func hostileSite() map[string]string {
-	return map[string]string{
-		"content/s.md": `
----
-kind: standard
-title: "=HYPERLINK(\"http://evil.example\",\"x\")"
-family: "@crypto"
-applies_to: {criticality: [high]}
-statements:
-  - {id: "+S1", text: x, level: must}
----
-`,
-		"content/b.md": `
----
-kind: blueprint
-title: "\t<script>alert(1)</script>"
-owner: "-2+3"
-domain: "=domain"
-criticality: high
-compliance:
-  - standard: s
-    status: not-applicable
-    justification: "=cmd|' /C calc'!A0"
-    evidence: ["+carriage", "javascript:alert(1)", "https://ok.example/x"]
----
-`,
-	}
+	return siteArchive("matrix/hostile.txtar")
 }
 
 func TestMatrixCSVInjection(t *testing.T) {
