@@ -14,35 +14,13 @@ import (
 	"archfolio/generator"
 )
 
-// baseSite is a small portfolio: alpha depends on beta, so beta's page lists
-// alpha among its backlinks.
-var baseSite = map[string]string{
-	"archfolio.yaml": "title: Test portfolio\n",
-	"content/blueprints/alpha.md": `
----
-kind: blueprint
-title: Alpha gateway
-owner: Team Alpha
-tags: [edge]
-depends_on: [beta]
----
-## Overview
-Alpha routes traffic to [[beta]].
-`,
-	"content/blueprints/beta.md": `
----
-kind: blueprint
-title: Beta ledger
-owner: Team Beta
----
-## Overview
-Beta keeps the books.
-`,
-}
+// baseSite is a small portfolio (testdata/site.txtar): alpha depends on beta, so
+// beta's page lists alpha among its backlinks.
+func baseSite() map[string]string { return siteArchive("site.txtar") }
 
 func newSite(t testing.TB) string {
 	dir := t.TempDir()
-	writeSite(t, dir, baseSite)
+	writeSite(t, dir, baseSite())
 	return dir
 }
 
@@ -60,7 +38,7 @@ func TestServeEditsReachEveryDependentPage(t *testing.T) {
 	}
 
 	// An atomic save (temporary file renamed over the original) of a new title.
-	saveAtomically(t, dir, "content/blueprints/alpha.md", strings.Replace(baseSite["content/blueprints/alpha.md"], "Alpha gateway", "Alpha edge router", 1))
+	saveAtomically(t, dir, "content/blueprints/alpha.md", strings.Replace(baseSite()["content/blueprints/alpha.md"], "Alpha gateway", "Alpha edge router", 1))
 	awaitRebuild(t, s, es, map[string]func(page) bool{
 		"blueprints/alpha/":  has("<h1>Alpha edge router"),
 		"blueprints/beta/":   has("Alpha edge router"),
