@@ -2,9 +2,7 @@ package generator
 
 import (
 	"bytes"
-	"context"
 	"fmt"
-	"os"
 	"path"
 	"regexp"
 	"strings"
@@ -161,16 +159,7 @@ func TestEveryMapNodeLinksToAPage(t *testing.T) {
 		})
 	}
 	t.Run("sample", func(t *testing.T) {
-		opts := testOptions(t, nil, "2026-11-27")
-		opts.Site = os.DirFS("..") // the repository is itself a site: the sample portfolio
-		p, _, err := Load(context.Background(), opts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out := &MemOutput{}
-		if err := Render(context.Background(), p, opts, out); err != nil {
-			t.Fatal(err)
-		}
+		out, _ := sharedRender(t, "..") // the repository is itself a site: the sample portfolio
 		checkMapLinks(t, out)
 	})
 }

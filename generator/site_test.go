@@ -55,7 +55,7 @@ func checkInternalLinks(t *testing.T, out *MemOutput) {
 func TestEveryInternalLinkResolves(t *testing.T) {
 	t.Parallel()
 	for _, root := range []string{"..", "../examples/minimal"} {
-		out, _ := renderSite(t, siteOptions(t, root))
+		out, _ := sharedRender(t, root)
 		checkInternalLinks(t, out)
 	}
 }
