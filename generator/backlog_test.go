@@ -95,10 +95,7 @@ waiver:
 
 func TestBacklogItemWarnings(t *testing.T) {
 	t.Parallel()
-	_, diags := loadTestSite(t, map[string]string{
-		"content/a.md": "---\nkind: remediation\ntitle: A\nstatus: risk-accepted\nseverity: high\ndiscovered: 2026-01-01\n---\n",
-		"content/b.md": "---\nkind: remediation\ntitle: B\nstatus: open\nseverity: high\n---\n",
-	}, riskToday)
+	_, diags := loadTestSite(t, siteArchive("sites/backlog-item-warnings.txtar"), riskToday)
 	want := `content/a.md:4:1: warning: status risk-accepted needs a waiver ({approved_by, expires, justification}) so the acceptance expires
 content/b.md:5:1: warning: open item has neither due nor discovered: set discovered (the high SLA then gives the due date) or due
 `

@@ -26,13 +26,7 @@ func blueprint(id, domain, criticality, lifecycle string, deps ...string) string
 // errors, at each item's depends_on, and the dependency view does not repeat them.
 func TestCycleWarnedOnceAtTheClosingDependsOn(t *testing.T) {
 	t.Parallel()
-	_, diags := loadTestSite(t, map[string]string{
-		"content/a.md":  blueprint("a", "x", "high", "active", "b"),
-		"content/b.md":  blueprint("b", "x", "high", "active", "c", "a"),
-		"content/c.md":  blueprint("c", "x", "high", "active", "a"),
-		"content/r1.md": "\n---\nkind: roadmap\ntitle: R1\ncapability: mfa\nstart: 2026-Q1\nend: 2026-Q2\ndepends_on: [r2]\n---\n",
-		"content/r2.md": "\n---\nkind: roadmap\ntitle: R2\ncapability: mfa\nstart: 2026-Q1\nend: 2026-Q2\ndepends_on:\n  - r1\n---\n",
-	}, "2026-11-27")
+	_, diags := loadTestSite(t, siteArchive("sites/cycle-warned-once.txtar"), "2026-11-27")
 	want := `content/b.md:10:5: warning: depends_on[1]: dependency cycle "a" → "b" → "a" (the same loop also takes in "c"); remove one of these dependencies, or move what both sides need into a blueprint of its own
 content/r1.md:7:14: error: depends_on[0]: dependency cycle "r1" → "r2" → "r1"; remove one of these dependencies
 content/r2.md:8:5: error: depends_on[0]: dependency cycle "r2" → "r1" → "r2"; remove one of these dependencies

@@ -194,11 +194,7 @@ func TestPositionMatchesCharacterWalk(t *testing.T) {
 // between a blueprint page and a roadmap item page, one folder deeper.
 func TestFragmentsDependOnPageDepth(t *testing.T) {
 	t.Parallel()
-	out, diags := renderTestSite(t, map[string]string{
-		"content/bp1.md": "---\nkind: blueprint\ntitle: Shared <platform>\n---\n",
-		"content/bp2.md": "---\nkind: blueprint\ntitle: Two\ndepends_on: [bp1]\n---\n",
-		"content/rm1.md": "---\nkind: roadmap\ntitle: Item\ncapability: iam\nstart: 2026-Q1\nend: 2026-Q2\ndelivers: [bp1]\n---\n",
-	}, "2026-11-27")
+	out, diags := renderTestSite(t, siteArchive("sites/fragments-depend-on-page-depth.txtar"), "2026-11-27")
 	if diags.Errors() > 0 {
 		t.Fatal(diagLines(diags))
 	}

@@ -45,22 +45,7 @@ func TestReviewSchedule(t *testing.T) {
 
 func TestReviewDiagnostics(t *testing.T) {
 	t.Parallel()
-	site := map[string]string{
-		"content/b.md": "---\nkind: blueprint\ntitle: B\n---\n",
-		"content/r.md": `
----
-kind: review
-title: R
-stage: design
-subject: b
-date: 2026-01-01
-outcome: approved-with-conditions
-findings:
-  - {id: F-1, title: one, remediation: rem-x}
-  - {id: F-1, title: two}
----
-`,
-	}
+	site := siteArchive("sites/review-diagnostics.txtar")
 	_, diags := loadTestSite(t, site, riskToday)
 	want := `content/r.md:7:1: warning: outcome approved-with-conditions lists no conditions: add them under conditions ({text, due, met})
 content/r.md:9:27: error: findings[0].remediation: unknown id "rem-x"

@@ -78,16 +78,7 @@ func riskBetween(t *testing.T, s, start, end string) string {
 // errors reported), and checks that rendering still succeeds.
 func TestRiskViewsSurviveBrokenInput(t *testing.T) {
 	t.Parallel()
-	out, diags := renderTestSite(t, map[string]string{
-		"content/tm1.md": "---\nkind: threat-model\ntitle: No subject\nthreats: [just text, {title: no scores, status: open}]\n---\n",
-		"content/tm2.md": "---\nkind: threat-model\ntitle: Unknown subject\nsubject: ghost\nthreats: {not: a list}\n---\n",
-		"content/tm3.md": "---\nkind: threat-model\ntitle: Bad scores\nsubject: b\nthreats:\n  - {id: X, title: t, likelihood: nine, impact: 0, status: maybe, mitigations: [ghost]}\n---\n",
-		"content/b.md":   "---\nkind: blueprint\ntitle: B\ncriticality: mission-critical\ncomponents: [a]\n---\n",
-		"content/r1.md":  "---\nkind: review\ntitle: R\nstage: design\nsubject: ghost\ndate: not-a-date\nfindings: [x, {id: F}]\nconditions: [{text: c, due: soon}]\nnext: never\n---\n",
-		"content/r2.md":  "---\nkind: review\ntitle: Scheduled, no date\nstatus: scheduled\nstage: design\nsubject: b\n---\n",
-		"content/m1.md":  "---\nkind: remediation\ntitle: No severity\naffects: [ghost]\nwaiver: {approved_by: x}\n---\n",
-		"content/m2.md":  "---\nkind: remediation\ntitle: Odd\nstatus: open\nseverity: low\ndiscovered: 2026-02-30\nsource: b\n---\n",
-	}, riskToday)
+	out, diags := renderTestSite(t, siteArchive("risk/risk-views-survive-broken-input.txtar"), riskToday)
 	if diags.Errors() == 0 {
 		t.Fatalf("want errors for the broken input")
 	}

@@ -69,51 +69,7 @@ func TestRiskRegisterAnalysis(t *testing.T) {
 
 func TestThreatModelDiagnostics(t *testing.T) {
 	t.Parallel()
-	site := map[string]string{
-		"content/pay.md": `
----
-kind: blueprint
-title: Payments
-components: [api, webhook-receiver]
-depends_on: [idp]
----
-`,
-		"content/idp.md":   "---\nkind: blueprint\ntitle: IdP\n---\n",
-		"content/loose.md": "---\nkind: blueprint\ntitle: No components\n---\n",
-		"content/tls.md":   "---\nkind: standard\ntitle: TLS\nfamily: crypto\n---\n",
-		"content/tm.md": `
----
-kind: threat-model
-title: TM
-subject: pay
-methodology: stride
-threats:
-  - id: T-1
-    title: Bad stride
-    stride: spoofin
-    target: webhook-reciever
-    likelihood: 2
-    impact: 4
-    status: open
-    mitigations: [tsl, pay]
-  - id: T-1
-    title: Duplicate id, no stride
-    target: idp
-    likelihood: 1
-    impact: 1
-    status: open
----
-`,
-		"content/tm2.md": `
----
-kind: threat-model
-title: TM2
-subject: loose
-threats:
-  - {id: X, title: Any target is fine, target: anything, likelihood: 1, impact: 1, status: open}
----
-`,
-	}
+	site := siteArchive("risk/threat-model-diagnostics.txtar")
 	_, diags := loadTestSite(t, site, riskToday)
 	want := `content/tm.md:9:5: error: threats[0].stride: "spoofin" is not allowed (did you mean "spoofing"?) (want one of: spoofing, tampering, repudiation, information-disclosure, denial-of-service, elevation-of-privilege)
 content/tm.md:10:5: error: threats[0].target: "webhook-reciever" is not a component or dependency of blueprint "pay" (did you mean "webhook-receiver"?); name one of: api, idp, webhook-receiver, or add it to the blueprint's components
@@ -129,20 +85,7 @@ content/tm.md:15:5: warning: threats[1]: threat "T-1" has no stride category; a 
 
 func TestThreatAnchorsStayUnique(t *testing.T) {
 	t.Parallel()
-	site := map[string]string{
-		"content/b.md": "---\nkind: blueprint\ntitle: B\n---\n",
-		"content/tm.md": `
----
-kind: threat-model
-title: TM
-subject: b
-threats:
-  - {id: A 1, title: x, likelihood: 1, impact: 1, status: open}
-  - {id: a-1, title: y, likelihood: 1, impact: 1, status: open}
-  - {title: no id, likelihood: 1, impact: 1, status: open}
----
-`,
-	}
+	site := siteArchive("risk/threat-anchors-stay-unique.txtar")
 	p, _ := loadTestSite(t, site, riskToday)
 	var got []string
 	for _, th := range p.Risks.Models[p.ByID["tm"]].Threats {

@@ -170,18 +170,7 @@ func TestMilestoneStates(t *testing.T) {
 
 func TestDependencyOrderingWarnings(t *testing.T) {
 	t.Parallel()
-	_, diags := loadTestSite(t, map[string]string{
-		"content/a.md": "\n---\nkind: roadmap\ntitle: A\ncapability: c\nstart: 2026-Q1\nend: 2026-Q2\n---\n",
-		// starts the day after A ends: fine
-		"content/b.md": "\n---\nkind: roadmap\ntitle: B\ncapability: c\nstart: 2026-07-01\nend: 2026-Q4\ndepends_on: [a]\n---\n",
-		// starts in A's last quarter: a warning at the depends_on item
-		"content/c.md": "\n---\nkind: roadmap\ntitle: C\ncapability: c\nstart: 2026-Q2\nend: 2026-Q4\ndepends_on:\n  - b\n  - a\n---\n",
-		// starts on the day B ends: still before B's end
-		"content/d.md": "\n---\nkind: roadmap\ntitle: D\ncapability: c\nstart: 2026-12-31\nend: 2027-Q1\ndepends_on: [b]\n---\n",
-		// depends on a cancelled item
-		"content/e.md": "\n---\nkind: roadmap\ntitle: E\ncapability: c\nstart: 2027-Q3\nend: 2027-Q4\ndepends_on: [x]\n---\n",
-		"content/x.md": "\n---\nkind: roadmap\ntitle: X\nstatus: cancelled\ncapability: c\nstart: 2026-Q1\nend: 2026-Q1\n---\n",
-	}, roadmapToday)
+	_, diags := loadTestSite(t, siteArchive("roadmap/dependency-ordering-warnings.txtar"), roadmapToday)
 	want := `content/c.md:8:5: warning: depends_on[0]: "b" ends 2026-12-31 (2026-Q4) but this item starts 2026-04-01 (2026-Q2); start after it ends, or drop the dependency
 content/c.md:9:5: warning: depends_on[1]: "a" ends 2026-06-30 (2026-Q2) but this item starts 2026-04-01 (2026-Q2); start after it ends, or drop the dependency
 content/d.md:7:14: warning: depends_on[0]: "b" ends 2026-12-31 (2026-Q4) but this item starts 2026-12-31; start after it ends, or drop the dependency
@@ -281,26 +270,7 @@ func TestLaneMaturityFromItemsOrDeclared(t *testing.T) {
 
 func TestCapabilitiesConfigIsValidatedWithPositions(t *testing.T) {
 	t.Parallel()
-	p, diags := loadTestSite(t, map[string]string{
-		"archfolio.yaml": `
-title: T
-capabilities:
-  sso:
-    title: Single sign-on
-    maturity: {current: initial, target: optimal}
-  mfa:
-    titel: MFA
-    maturity:
-      current: basic
-      target: initial
-      goal: optimal
-  pam:
-    maturity: {current: advanced, target: initial}
-  ciam: just text
-`,
-		"content/a.md": "\n---\nkind: roadmap\ntitle: A\ncapability: ssso\nstart: 2026-Q1\nend: 2026-Q2\n---\n",
-		"content/b.md": "\n---\nkind: roadmap\ntitle: B\ncapability: sso\nstart: 2026-Q1\nend: 2026-Q2\n---\n",
-	}, roadmapToday)
+	p, diags := loadTestSite(t, siteArchive("roadmap/capabilities-config.txtar"), roadmapToday)
 	want := `archfolio.yaml:7:5: error: capabilities: "mfa": unknown field "titel" (did you mean "title"?) (want title, description or maturity)
 archfolio.yaml:9:7: error: capabilities: "mfa": maturity.current "basic" is not a maturity level (want one of: traditional, initial, advanced, optimal)
 archfolio.yaml:11:7: error: capabilities: "mfa": maturity: unknown field "goal" (want current or target)
@@ -422,23 +392,7 @@ func TestLaneTitlesKeepAcronyms(t *testing.T) {
 
 func TestItemChecks(t *testing.T) {
 	t.Parallel()
-	p, diags := loadTestSite(t, map[string]string{
-		"content/far.md": "\n---\nkind: roadmap\ntitle: Far\ncapability: c\nstart: 2026-Q1\nend: 2206-Q1\n---\n",
-		"content/ms.md": `
----
-kind: roadmap
-title: Milestones
-capability: c
-start: 2026-Q2
-end: 2026-Q3
-maturity: {current: advanced, target: initial}
-milestones:
-  - {name: Early, date: 2026-03-31}
-  - {name: Inside, date: 2026-04-01}
-  - {name: Late, date: 2026-10-01}
----
-`,
-	}, roadmapToday)
+	p, diags := loadTestSite(t, siteArchive("roadmap/item-checks.txtar"), roadmapToday)
 	want := `content/far.md:6:1: warning: end: 2206-Q1 is more than 10 years after the start of the iam roadmap (2026-01-01); the bar is cut off there; check the year
 content/ms.md:7:31: warning: maturity: target "initial" is below current "advanced"; an item should raise maturity
 content/ms.md:9:19: warning: milestones[0]: "Early" on 2026-03-31 lies outside the item (2026-04-01 to 2026-09-30); move it or widen start/end

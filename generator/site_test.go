@@ -94,23 +94,7 @@ func TestThemeOverrideReplacesFilesOneByOne(t *testing.T) {
 
 func TestConfigAddsKindsAndFields(t *testing.T) {
 	t.Parallel()
-	p, diags := loadTestSite(t, map[string]string{
-		"archfolio.yaml": `
-kinds:
-  blueprint:
-    fields:
-      cost_centre: {type: string, required: true}
-  capability:
-    label: Capability
-    statuses: [planned, live]
-    fields:
-      lane: {type: enum, values: [iam, data], required: true}
-      realised_by: {type: list, of: {type: ref, to: [blueprint], relation: realised by, inverse: realises}}
-`,
-		"content/bp.md":  "---\nkind: blueprint\ntitle: BP\n---\n",
-		"content/cap.md": "---\nkind: capability\ntitle: Cap\nstatus: live\nlane: iam\nrealised_by: [bp]\n---\n",
-		"content/bad.md": "---\nkind: capability\ntitle: Bad\nstatus: retired\nlane: network\n---\n",
-	}, "2026-11-27")
+	p, diags := loadTestSite(t, siteArchive("sites/config-adds-kinds-and-fields.txtar"), "2026-11-27")
 	want := `content/bad.md:4:1: error: status "retired" is not a capability status (want one of: planned, live)
 content/bad.md:5:1: error: lane: "network" is not allowed (want one of: iam, data)
 content/bp.md:1:1: error: missing required field cost_centre

@@ -110,10 +110,7 @@ func TestDidYouMean(t *testing.T) {
 
 func TestYAMLBooleansKeepTheirTextWhereTextIsWanted(t *testing.T) {
 	t.Parallel()
-	p, diags := loadTestSite(t, map[string]string{
-		"content/y.md":   "---\nkind: blueprint\ntitle: Y\n---\n",
-		"content/doc.md": "---\nkind: blueprint\ntitle: Doc\ndomain: no\ndepends_on: [y]\n---\n",
-	}, "2026-11-27")
+	p, diags := loadTestSite(t, siteArchive("sites/yaml-booleans-keep-their-text.txtar"), "2026-11-27")
 	if len(diags) > 0 {
 		t.Fatalf("diagnostics:\n%s", diagLines(diags))
 	}
