@@ -10,23 +10,25 @@ import (
 	"testing"
 )
 
-// binary is the archfolio command built once for the end-to-end tests.
+// binary is the archfolio command for the end-to-end tests: this test binary,
+// which runs main instead of the tests when runMainEnv is set (as Go's own
+// command tests do), so no separate build and link is needed.
 var binary string
 
+// runMainEnv makes the test binary run the archfolio command.
+const runMainEnv = "ARCHFOLIO_TEST_RUN_MAIN"
+
 func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "archfolio-cli-")
+	if os.Getenv(runMainEnv) == "1" {
+		main()
+		return
+	}
+	exe, err := os.Executable()
 	if err != nil {
 		panic(err)
 	}
-	binary = filepath.Join(dir, "archfolio")
-	if out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput(); err != nil {
-		os.Stderr.Write(out)
-		os.RemoveAll(dir)
-		os.Exit(1)
-	}
-	code := m.Run()
-	os.RemoveAll(dir)
-	os.Exit(code)
+	binary = exe
+	os.Exit(m.Run())
 }
 
 type result struct {
@@ -37,6 +39,7 @@ type result struct {
 func archfolio(t *testing.T, args ...string) result {
 	t.Helper()
 	cmd := exec.Command(binary, args...)
+	cmd.Env = append(os.Environ(), runMainEnv+"=1")
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()
