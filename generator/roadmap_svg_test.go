@@ -54,27 +54,7 @@ func TestTimelineShowsStatusSlipMilestonesAndArrows(t *testing.T) {
 func TestTimelineEscapesHostileValues(t *testing.T) {
 	t.Parallel()
 	hostile := `</svg><script>alert(1)</script> " onload="alert(2)" & 'x' ` + "\x07bell"
-	files := roadmapSite(map[string]string{
-		"archfolio.yaml": `
-capabilities:
-  mfa:
-    title: "<img src=x onerror=alert(3)>"
-    description: "]]> & </title>"
-`,
-		"content/roadmap/rm-evil.md": `
----
-kind: roadmap
-title: "</svg><script>alert(1)</script> \" onload=\"alert(2)\" & 'x' \abell"
-status: "in-progress"
-capability: mfa
-track: "\"><script>alert(4)</script>"
-start: 2026-Q1
-end: 2026-Q2
-milestones:
-  - {name: "<b>bold</b> & \"quoted\"", date: 2026-02-01}
----
-`,
-	})
+	files := roadmapSite(siteArchive("roadmap/timeline-escapes-hostile-values.txtar"))
 	out, _ := renderTestSite(t, files, roadmapToday)
 	p, _ := loadTestSite(t, files, roadmapToday)
 	it := p.Roadmap.ByID["rm-evil"]

@@ -19,22 +19,7 @@ func TestRoadmapCSVGolden(t *testing.T) {
 
 func TestRoadmapCSVIsFormulaInjectionSafe(t *testing.T) {
 	t.Parallel()
-	files := roadmapSite(map[string]string{
-		"content/roadmap/rm-formula.md": `
----
-kind: roadmap
-title: "=HYPERLINK(\"http://evil.example\",\"x\")"
-owner: "@attacker"
-capability: "+mfa"
-start: 2026-Q1
-end: 2026-Q2
-outcomes:
-  - {name: "-2+3"}
-milestones:
-  - {name: "\tTabbed", date: 2026-02-01}
----
-`,
-	})
+	files := roadmapSite(siteArchive("roadmap/csv-formula-injection.txtar"))
 	out, _ := renderTestSite(t, files, roadmapToday)
 	data, _ := out.File("roadmap.csv")
 	rows, err := csv.NewReader(strings.NewReader(string(data))).ReadAll()
