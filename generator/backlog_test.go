@@ -9,6 +9,7 @@ import (
 )
 
 func TestBacklogDueDatesAndOrder(t *testing.T) {
+	t.Parallel()
 	p, _ := loadTestSite(t, riskSite(), riskToday)
 	b := p.Backlog
 	var got []string
@@ -63,6 +64,7 @@ func TestBacklogDueDatesAndOrder(t *testing.T) {
 }
 
 func TestWaiverExpiry(t *testing.T) {
+	t.Parallel()
 	doc := func(expires, status string) map[string]string {
 		return map[string]string{"content/r.md": `
 ---
@@ -92,10 +94,8 @@ waiver:
 }
 
 func TestBacklogItemWarnings(t *testing.T) {
-	_, diags := loadTestSite(t, map[string]string{
-		"content/a.md": "---\nkind: remediation\ntitle: A\nstatus: risk-accepted\nseverity: high\ndiscovered: 2026-01-01\n---\n",
-		"content/b.md": "---\nkind: remediation\ntitle: B\nstatus: open\nseverity: high\n---\n",
-	}, riskToday)
+	t.Parallel()
+	_, diags := loadTestSite(t, siteArchive("sites/backlog-item-warnings.txtar"), riskToday)
 	want := `content/a.md:4:1: warning: status risk-accepted needs a waiver ({approved_by, expires, justification}) so the acceptance expires
 content/b.md:5:1: warning: open item has neither due nor discovered: set discovered (the high SLA then gives the due date) or due
 `
@@ -105,6 +105,7 @@ content/b.md:5:1: warning: open item has neither due nor discovered: set discove
 }
 
 func TestCSVSafe(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		`=HYPERLINK("http://evil.example","x")`: `'=HYPERLINK("http://evil.example","x")`,
 		"+1+1":                                  "'+1+1",
@@ -133,6 +134,7 @@ func TestCSVSafe(t *testing.T) {
 }
 
 func TestBacklogCSV(t *testing.T) {
+	t.Parallel()
 	out, _ := renderTestSite(t, riskSite(), riskToday)
 	data := riskPage(t, out, "backlog.csv")
 	rows, err := csv.NewReader(strings.NewReader(data)).ReadAll()

@@ -10,6 +10,7 @@ import (
 )
 
 func TestBufferPool(t *testing.T) {
+	t.Parallel()
 	p := new(bufferPool)
 	b := p.get()
 	b.WriteString("<p>kept</p>")
@@ -41,6 +42,7 @@ func TestBufferPool(t *testing.T) {
 // goldmark renders into the buffer itself: bufferWriter is a util.BufWriter,
 // so goldmark does not wrap it in a bufio.Writer of its own.
 func TestBodiesRenderStraightIntoTheBuffer(t *testing.T) {
+	t.Parallel()
 	var _ util.BufWriter = bufferWriter{}
 	var buf bytes.Buffer
 	md := goldmark.New()

@@ -2,9 +2,7 @@ package generator
 
 import (
 	"bytes"
-	"context"
 	"fmt"
-	"os"
 	"path"
 	"regexp"
 	"strings"
@@ -27,13 +25,8 @@ func blueprint(id, domain, criticality, lifecycle string, deps ...string) string
 // Blueprint cycles are warnings, once per loop; roadmap cycles are the roadmap view's
 // errors, at each item's depends_on, and the dependency view does not repeat them.
 func TestCycleWarnedOnceAtTheClosingDependsOn(t *testing.T) {
-	_, diags := loadTestSite(t, map[string]string{
-		"content/a.md":  blueprint("a", "x", "high", "active", "b"),
-		"content/b.md":  blueprint("b", "x", "high", "active", "c", "a"),
-		"content/c.md":  blueprint("c", "x", "high", "active", "a"),
-		"content/r1.md": "\n---\nkind: roadmap\ntitle: R1\ncapability: mfa\nstart: 2026-Q1\nend: 2026-Q2\ndepends_on: [r2]\n---\n",
-		"content/r2.md": "\n---\nkind: roadmap\ntitle: R2\ncapability: mfa\nstart: 2026-Q1\nend: 2026-Q2\ndepends_on:\n  - r1\n---\n",
-	}, "2026-11-27")
+	t.Parallel()
+	_, diags := loadTestSite(t, siteArchive("sites/cycle-warned-once.txtar"), "2026-11-27")
 	want := `content/b.md:10:5: warning: depends_on[1]: dependency cycle "a" → "b" → "a" (the same loop also takes in "c"); remove one of these dependencies, or move what both sides need into a blueprint of its own
 content/r1.md:7:14: error: depends_on[0]: dependency cycle "r1" → "r2" → "r1"; remove one of these dependencies
 content/r2.md:8:5: error: depends_on[0]: dependency cycle "r2" → "r1" → "r2"; remove one of these dependencies
@@ -63,6 +56,7 @@ func chainSite() map[string]string {
 }
 
 func TestImpactAtDepthSortedByStake(t *testing.T) {
+	t.Parallel()
 	p, diags := loadTestSite(t, chainSite(), "2026-11-27")
 	if diags.Errors() > 0 {
 		t.Fatalf("diagnostics:\n%s", diagLines(diags))
@@ -114,6 +108,7 @@ func hubSite() map[string]string {
 }
 
 func TestNeighbourhoodAggregatesWithCounts(t *testing.T) {
+	t.Parallel()
 	p, _ := loadTestSite(t, hubSite(), "2026-11-27")
 	nb := neighbourhood(p, p.ByID["hub"])
 	if len(nb.Dependents) != 15 {
@@ -146,6 +141,7 @@ func TestNeighbourhoodAggregatesWithCounts(t *testing.T) {
 // TestEveryMapNodeLinksToAPage renders sites and follows every link of every
 // dependency map: each must reach a page of the site (or an anchor on the page).
 func TestEveryMapNodeLinksToAPage(t *testing.T) {
+	t.Parallel()
 	sites := map[string]map[string]string{"chain": chainSite(), "hub": hubSite(), "cycle": {
 		"content/a.md": blueprint("a", "x", "high", "active", "b"),
 		"content/b.md": blueprint("b", "y", "high", "active", "a"),
@@ -157,16 +153,7 @@ func TestEveryMapNodeLinksToAPage(t *testing.T) {
 		})
 	}
 	t.Run("sample", func(t *testing.T) {
-		opts := testOptions(t, nil, "2026-11-27")
-		opts.Site = os.DirFS("..") // the repository is itself a site: the sample portfolio
-		p, _, err := Load(context.Background(), opts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out := &MemOutput{}
-		if err := Render(context.Background(), p, opts, out); err != nil {
-			t.Fatal(err)
-		}
+		out, _ := sharedRender(t, "..") // the repository is itself a site: the sample portfolio
 		checkMapLinks(t, out)
 	})
 }
@@ -220,6 +207,7 @@ func checkMapLinks(t *testing.T, out *MemOutput) {
 }
 
 func TestMapsEscapeContentAndAreDeterministic(t *testing.T) {
+	t.Parallel()
 	files := chainSite()
 	files["content/e.md"] = strings.Replace(files["content/e.md"], "title: Blueprint e", `title: "<script>alert('e')</script> & co"`, 1)
 	first, _ := renderTestSite(t, files, "2026-11-27")
@@ -247,6 +235,7 @@ func TestMapsEscapeContentAndAreDeterministic(t *testing.T) {
 
 // An impact page flags the dependents that sit in a cycle with it.
 func TestImpactPageFlagsCycles(t *testing.T) {
+	t.Parallel()
 	out, _ := renderSite(t, siteOptions(t, "../examples/cycle"))
 	page, ok := out.File("dependencies/impact/ledger/index.html")
 	if !ok {

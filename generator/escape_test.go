@@ -6,45 +6,16 @@ import (
 	"testing"
 )
 
-// hostile is a site whose every content value tries to break out of its context.
-var hostile = map[string]string{
-	"content/x.md": `
----
-kind: blueprint
-title: "<script>alert('title')</script>"
-owner: "\" onmouseover=\"alert(1)"
-summary: "</textarea><img src=x onerror=alert(2)>"
-tags: ["<b>tag</b>", "javascript:alert(3)"]
-domain: "<svg onload=alert(4)>"
-compliance:
-  - standard: y
-    status: implemented
-    evidence: ["javascript:alert(5)", "https://ok.example/evidence?a=1&b=<2>"]
----
-## Heading <script>alert(6)</script>
-
-<script>alert(7)</script>
-
-<div onclick="alert(8)">raw block</div>
-
-Inline <img src=x onerror=alert(9)> html, a [bad link](javascript:alert(10)),
-an ![image](javascript:alert(11)), [data](data:text/html;base64,PHNjcmlwdD4=)
-and <javascript:alert(12)>.
-`,
-	"content/y.md": `
----
-kind: standard
-title: "Standard </script><script>alert(13)</script>"
-family: "iam\"><script>alert(14)</script>"
----
-`,
-}
+// hostile is a site whose every content value tries to break out of its context
+// (testdata/hostile.txtar).
+func hostile() map[string]string { return siteArchive("hostile.txtar") }
 
 // executable matches markup that would run script if it reached a browser.
 var executable = regexp.MustCompile(`(?i)<script>alert|<img[^>]*onerror=|<svg[^>]*onload=|<div[^>]*onclick=|\son\w+="alert|href="javascript:|src="javascript:|href="data:text`)
 
 func TestContentIsInertEverywhere(t *testing.T) {
-	out, diags := renderTestSite(t, hostile, "2026-11-27")
+	t.Parallel()
+	out, diags := renderTestSite(t, hostile(), "2026-11-27")
 	if diags.Errors() > 0 {
 		t.Fatalf("unexpected errors:\n%s", diagLines(diags))
 	}
@@ -73,6 +44,7 @@ func TestContentIsInertEverywhere(t *testing.T) {
 }
 
 func TestUnsafeHTMLOptIn(t *testing.T) {
+	t.Parallel()
 	site := map[string]string{
 		"archfolio.yaml": "unsafe_html: true\n",
 		"content/x.md":   "---\nkind: guide\ntitle: X\n---\n<div class=\"callout\">kept</div>\n\n[bad](javascript:alert(1))\n",

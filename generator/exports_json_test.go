@@ -16,6 +16,7 @@ import (
 // cannot hold (files are checked) but a file name could, decodes the same; it
 // is written as a literal U+FFFD rather than as \ufffd.
 func TestEncodeJSONMatchesEncodingJSON(t *testing.T) {
+	t.Parallel()
 	r := rand.New(rand.NewPCG(8, 27))
 	pieces := []string{"", "a", "<script>", "&amp;", `"q"`, `\`, "\n", "\t", "\x00", "\x1f", "\u2028", "\u2029",
 		"\xff", "é", "日本", "😀", "\x7f", "/", "+", "'", "\b", "\f"}

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -72,6 +73,7 @@ func siteOptions(t *testing.T, root string) Options {
 }
 
 func TestBrokenPortfolioDiagnostics(t *testing.T) {
+	t.Parallel()
 	_, diags, err := Load(context.Background(), siteOptions(t, "../examples/broken"))
 	if err != nil {
 		t.Fatal(err)
@@ -96,13 +98,61 @@ func renderSite(t testing.TB, opts Options) (*MemOutput, Diagnostics) {
 	return out, diags
 }
 
+// renderedSite is a site on disk loaded and rendered into memory.
+type renderedSite struct {
+	out   *MemOutput
+	diags Diagnostics
+}
+
+// sharedRenders render the sample and the minimal portfolio once per test
+// binary, pinned to goldenToday, for the tests that only read the result.
+var sharedRenders = map[string]func() (renderedSite, error){
+	"..":                  renderOnce(".."),
+	"../examples/minimal": renderOnce("../examples/minimal"),
+}
+
+func renderOnce(root string) func() (renderedSite, error) {
+	return sync.OnceValues(func() (renderedSite, error) {
+		today, err := time.Parse(time.DateOnly, goldenToday)
+		if err != nil {
+			return renderedSite{}, err
+		}
+		opts := Options{Site: os.DirFS(root), Theme: themes.Default(), Today: today}
+		p, diags, err := Load(context.Background(), opts)
+		if err != nil {
+			return renderedSite{}, err
+		}
+		out := &MemOutput{}
+		if err := Render(context.Background(), p, opts, out); err != nil {
+			return renderedSite{}, err
+		}
+		return renderedSite{out, diags}, nil
+	})
+}
+
+// sharedRender returns the render of siteOptions(t, root) for the sample ("..")
+// or the minimal portfolio, made once and shared: the caller must not change it.
+func sharedRender(t testing.TB, root string) (*MemOutput, Diagnostics) {
+	t.Helper()
+	render, ok := sharedRenders[root]
+	if !ok {
+		t.Fatalf("no shared render of %s", root)
+	}
+	r, err := render()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r.out, r.diags
+}
+
 func TestGoldenSites(t *testing.T) {
+	t.Parallel()
 	for _, site := range []struct{ name, root string }{
 		{"sample", ".."},
 		{"minimal", "../examples/minimal"},
 	} {
 		t.Run(site.name, func(t *testing.T) {
-			out, diags := renderSite(t, siteOptions(t, site.root))
+			out, diags := sharedRender(t, site.root)
 			if diags.Errors() > 0 {
 				t.Errorf("the %s portfolio has errors:\n%s", site.name, diagLines(diags))
 			}
@@ -152,7 +202,8 @@ func removeStaleGoldens(t *testing.T, dir string, names []string) {
 }
 
 func TestBuildIsDeterministic(t *testing.T) {
-	first, _ := renderSite(t, siteOptions(t, ".."))
+	t.Parallel()
+	first, _ := sharedRender(t, "..") // rendered while other tests run
 	second, _ := renderSite(t, siteOptions(t, ".."))
 	a, b := first.Names(), second.Names()
 	if strings.Join(a, "\n") != strings.Join(b, "\n") {
@@ -170,8 +221,9 @@ func TestBuildIsDeterministic(t *testing.T) {
 // Build lets each body go once its page is written; what it writes must be what
 // Render writes, file for file.
 func TestBuildWritesWhatRenderWrites(t *testing.T) {
+	t.Parallel()
 	opts := siteOptions(t, "..")
-	want, _ := renderSite(t, opts)
+	want, _ := sharedRender(t, "..")
 	dest := filepath.Join(t.TempDir(), "public")
 	if _, err := Build(context.Background(), opts, dest); err != nil {
 		t.Fatal(err)
@@ -202,6 +254,7 @@ func TestBuildWritesWhatRenderWrites(t *testing.T) {
 // shows its documents' bodies, rendered after the documents' pages), so Build
 // keeps the bodies for them.
 func TestBuildKeepsBodiesForOwnLayouts(t *testing.T) {
+	t.Parallel()
 	site := testSite(map[string]string{
 		"archfolio.yaml":                 "title: Themed\ntheme: corp\n",
 		"themes/corp/layouts/group.html": `{{define "content"}}{{range .Docs}}<div class="whole">{{.HTML}}</div>{{end}}{{end}}`,

@@ -2,13 +2,41 @@ package generator
 
 import (
 	"context"
+	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
 
+	"golang.org/x/tools/txtar"
+
 	"archfolio/themes"
 )
+
+// siteArchive reads a fixture portfolio kept as a txtar archive under testdata/
+// (the archive's comment says what it exercises) and returns it as path →
+// content, for testSite. Each call returns a new map, which the caller may
+// change. It panics on a missing or malformed archive, as a fixture is part of
+// the test's source.
+func siteArchive(name string) map[string]string {
+	path := filepath.Join("testdata", filepath.FromSlash(name))
+	a, err := txtar.ParseFile(path)
+	if err != nil {
+		panic(err)
+	}
+	files := make(map[string]string, len(a.Files))
+	for _, f := range a.Files {
+		if _, dup := files[f.Name]; dup {
+			panic(fmt.Sprintf("%s: %s appears twice", path, f.Name))
+		}
+		files[f.Name] = string(f.Data)
+	}
+	if len(files) == 0 {
+		panic(path + ": no files")
+	}
+	return files
+}
 
 // testSite builds an in-memory site from path → content; a leading newline in each
 // content is dropped so tests can use raw string literals.

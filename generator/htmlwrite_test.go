@@ -40,6 +40,7 @@ func checkHTMLWriter(t *testing.T, a, b string) {
 }
 
 func TestHTMLWriterEscapesLikeHTMLTemplate(t *testing.T) {
+	t.Parallel()
 	for _, c := range [][2]string{
 		{"plain", "../../blueprints/a/"},
 		{`<script>alert("x")</script>`, "javascript:alert(1)"},

@@ -135,14 +135,21 @@ see [[premium-billing|billing]].
 // site is read only after the next load, so a load never changes an earlier
 // portfolio (the server keeps serving the last good one).
 func TestLoaderEqualsLoad(t *testing.T) {
+	t.Parallel()
 	t.Run("sample", func(t *testing.T) {
 		checkLoaderSequence(t, sampleSite(t), sampleEdits, "")
 	})
 	t.Run("sample on disk", func(t *testing.T) {
+		if testing.Short() {
+			t.Skip("long equivalence case (17 edits read from disk); runs without -short, as in .ci/run")
+		}
 		// Unchanged files are not read again: their stamps vouch for them.
 		checkLoaderSequence(t, sampleSite(t), sampleEdits, t.TempDir())
 	})
 	t.Run("synthetic", func(t *testing.T) {
+		if testing.Short() {
+			t.Skip("long equivalence case (a 200-document synthetic site); runs without -short, as in .ci/run")
+		}
 		gen, err := synth.Generate(synth.Options{N: 200, Seed: 3})
 		if err != nil {
 			t.Fatal(err)

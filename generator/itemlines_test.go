@@ -8,6 +8,7 @@ import (
 
 // blockItemLines must give the lines the yaml.v3 node tree gives, or say it cannot.
 func TestBlockItemLinesMatchTheNodeTree(t *testing.T) {
+	t.Parallel()
 	for name, fm := range map[string]string{
 		"indented":                "id: x\ncompliance:\n  - {standard: a, status: implemented}\n  - standard: b\n    status: planned\n    planned: 2027-Q1\n  # a comment\n\n  - {standard: c,\n     status: partial}\ntags: [a]\n",
 		"flush":                   "compliance:\n- standard: a\n  evidence:\n  - x\n  - y\n- standard: b\nowner: z\n",

@@ -92,6 +92,7 @@ func BenchmarkMatrix(b *testing.B) {
 // TestMatrixPageWeight renders a 200 × 60 portfolio and keeps the matrix pages
 // within a budget; run with -v to see the sizes.
 func TestMatrixPageWeight(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("renders a 260-document site")
 	}

@@ -8,6 +8,7 @@ import (
 )
 
 func TestMatrixFiltersInBrowser(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("starts a browser")
 	}

@@ -36,6 +36,7 @@ func fileOf(t *testing.T, out *MemOutput, name string) []byte {
 }
 
 func TestMatrixGolden(t *testing.T) {
+	t.Parallel()
 	out := renderMatrixSite(t)
 	checkGolden(t, "matrix/index.golden.html", mainOf(t, fileOf(t, out, "matrix/index.html")))
 	checkGolden(t, "matrix/controls.golden.html", mainOf(t, fileOf(t, out, "matrix/controls/nist-800-53r5/index.html")))
@@ -52,6 +53,7 @@ func TestMatrixGolden(t *testing.T) {
 }
 
 func TestMatrixPageReadsWithoutJavaScript(t *testing.T) {
+	t.Parallel()
 	page := string(fileOf(t, renderMatrixSite(t), "matrix/index.html"))
 	for _, want := range []string{
 		`<form class="filters matrix-filters" data-matrix-filter="matrix-grid" hidden>`,
@@ -73,6 +75,7 @@ func TestMatrixPageReadsWithoutJavaScript(t *testing.T) {
 }
 
 func TestMatrixPanels(t *testing.T) {
+	t.Parallel()
 	out := renderMatrixSite(t)
 	bp := string(fileOf(t, out, "blueprints/bp-pay/index.html"))
 	for _, want := range []string{
@@ -116,37 +119,13 @@ func TestMatrixPanels(t *testing.T) {
 }
 
 // hostileSite puts formula and markup payloads everywhere content reaches the
-// matrix exports and pages.
+// matrix exports and pages (testdata/matrix/hostile.txtar).
 func hostileSite() map[string]string {
-	return map[string]string{
-		"content/s.md": `
----
-kind: standard
-title: "=HYPERLINK(\"http://evil.example\",\"x\")"
-family: "@crypto"
-applies_to: {criticality: [high]}
-statements:
-  - {id: "+S1", text: x, level: must}
----
-`,
-		"content/b.md": `
----
-kind: blueprint
-title: "\t<script>alert(1)</script>"
-owner: "-2+3"
-domain: "=domain"
-criticality: high
-compliance:
-  - standard: s
-    status: not-applicable
-    justification: "=cmd|' /C calc'!A0"
-    evidence: ["+carriage", "javascript:alert(1)", "https://ok.example/x"]
----
-`,
-	}
+	return siteArchive("matrix/hostile.txtar")
 }
 
 func TestMatrixCSVInjection(t *testing.T) {
+	t.Parallel()
 	out, _ := renderTestSite(t, hostileSite(), "2026-11-27")
 	records, err := csv.NewReader(bytes.NewReader(fileOf(t, out, "matrix.csv"))).ReadAll()
 	if err != nil {
@@ -200,6 +179,7 @@ func TestMatrixCSVInjection(t *testing.T) {
 }
 
 func TestMatrixJSONShape(t *testing.T) {
+	t.Parallel()
 	out := renderMatrixSite(t)
 	var m MatrixJSON
 	if err := json.Unmarshal(fileOf(t, out, "matrix.json"), &m); err != nil {

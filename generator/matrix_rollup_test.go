@@ -8,6 +8,7 @@ import (
 )
 
 func TestAlignmentOrder(t *testing.T) {
+	t.Parallel()
 	for i, a := range alignments {
 		if a.rank() != i {
 			t.Errorf("%s ranks %d, want %d", a, a.rank(), i)
@@ -51,6 +52,7 @@ func appliesSite(appliesTo, standardStatus, blueprint string) map[string]string 
 }
 
 func TestMatrixAppliesTo(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name, appliesTo, status, blueprint string
 		want                               bool
@@ -89,6 +91,7 @@ func TestMatrixAppliesTo(t *testing.T) {
 }
 
 func TestMatrixAppliesToDiagnostics(t *testing.T) {
+	t.Parallel()
 	_, diags := loadMatrix(t, appliesSite("{critcality: [high], lifecycle: [actve]}", "effective", ""), "2026-11-27")
 	want := `content/s.md:6:14: warning: applies_to.critcality: a blueprint has no field "critcality" (did you mean "criticality"?), so this standard applies to no blueprint
 content/s.md:6:46: warning: applies_to.lifecycle: "actve" is not a lifecycle value (did you mean "active"?) (want one of: plan, phase-in, active, phase-out, end-of-life)
@@ -99,6 +102,7 @@ content/s.md:6:46: warning: applies_to.lifecycle: "actve" is not a lifecycle val
 }
 
 func TestMatrixWaiverExpiry(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		expires  string
 		state    string
@@ -139,6 +143,7 @@ func TestMatrixWaiverExpiry(t *testing.T) {
 }
 
 func TestMatrixRollUps(t *testing.T) {
+	t.Parallel()
 	m, _ := loadMatrix(t, matrixSite(), "2026-11-27")
 	col := func(id string) *MatrixColumn {
 		for _, c := range m.Columns {
@@ -187,6 +192,7 @@ func TestMatrixRollUps(t *testing.T) {
 }
 
 func TestMatrixCoverage(t *testing.T) {
+	t.Parallel()
 	m, _ := loadMatrix(t, matrixSite(), "2026-11-27")
 	var fams []string
 	for _, f := range m.Families {
@@ -219,6 +225,7 @@ func TestMatrixCoverage(t *testing.T) {
 }
 
 func TestControlIDs(t *testing.T) {
+	t.Parallel()
 	ids := []string{"ac-10", "ac-2.1", "a.5.16", "ac-2", "ia-2.10", "ia-2.2", "a.5.3", "ac-1"}
 	slices.SortFunc(ids, compareControlIDs)
 	if got := strings.Join(ids, " "); got != "a.5.3 a.5.16 ac-1 ac-2 ac-2.1 ac-10 ia-2.2 ia-2.10" {

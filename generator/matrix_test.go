@@ -7,166 +7,10 @@ import (
 
 // matrixSite is a small portfolio that exercises every alignment status, a
 // statement-level record, an expired, an expiring and a valid waiver, gaps from
-// applies_to, and each record rule. Today is 2026-11-27.
+// applies_to, and each record rule (testdata/matrix/site.txtar). Today is
+// 2026-11-27.
 func matrixSite() map[string]string {
-	return map[string]string{
-		"archfolio.yaml": `
-frameworks:
-  nist-800-53r5: {title: "NIST SP 800-53 Rev. 5"}
-`,
-		"content/standards/std-auth.md": `
----
-kind: standard
-title: Authentication
-status: effective
-family: iam
-statements:
-  - {id: A-1, text: Federate sign-in., level: must}
-  - {id: A-2, text: Use MFA., level: must}
-  - {id: A-3, text: Passkeys are welcome., level: may}
-maps_to:
-  nist-800-53r5: [ac-2, ia-2]
-applies_to:
-  criticality: [high, mission-critical]
-effectiveness:
-  - {metric: Share of in-scope blueprints implementing it, target: 50% by 2027-Q2}
-  - {metric: Sign-ins with MFA, target: 99%}
----
-`,
-		"content/standards/std-log.md": `
----
-kind: standard
-title: Logging
-status: effective
-family: logging
-maps_to:
-  nist-800-53r5: [au-2, ac-2]
-applies_to:
-  criticality: [mission-critical]
-  domain: [payments]
----
-`,
-		"content/standards/std-tls.md": `
----
-kind: standard
-title: Transport encryption
-status: effective
-family: crypto
-statements:
-  - {id: T-1, text: TLS 1.2 or later., level: must}
-  - {id: T-2, text: Mutual TLS inside., level: should}
-maps_to:
-  nist-800-53r5: [sc-8]
----
-`,
-		"content/standards/std-draft.md": `
----
-kind: standard
-title: Workload identity
-status: draft
-family: iam
-applies_to:
-  criticality: [high]
----
-`,
-		"content/blueprints/bp-pay.md": `
----
-kind: blueprint
-title: Payments
-status: implemented
-owner: Payments Team
-domain: payments
-criticality: mission-critical
-compliance:
-  - {standard: std-auth, statement: A-1, status: implemented, evidence: [https://evidence.example/a1], assessed: 2026-05-01}
-  - standard: std-auth
-    statement: A-2
-    status: exception
-    waiver: {approved_by: CISO, expires: 2026-11-26, justification: Legacy adjuster desktop}
-  - {standard: std-log, status: not-applicable}
-  - {standard: std-tls, status: partial, planned: 2027-Q1, evidence: [bp-claims]}
----
-`,
-		"content/blueprints/bp-claims.md": `
----
-kind: blueprint
-title: Claims
-status: implemented
-owner: Claims Team
-domain: claims
-criticality: high
-compliance:
-  - {standard: std-auth, status: implemented, evidence: [bp-pay, https://evidence.example/claims]}
-  - {standard: std-auth, statement: A-2, status: non-compliant}
-  - {standard: std-tls, statement: T-9, status: implemented}
----
-`,
-		"content/blueprints/bp-portal.md": `
----
-kind: blueprint
-title: Portal
-status: approved
-owner: Digital Team
-domain: digital
-criticality: high
----
-`,
-		"content/blueprints/bp-legacy.md": `
----
-kind: blueprint
-title: Legacy
-status: retired
-domain: claims
-criticality: mission-critical
----
-`,
-		"content/blueprints/bp-web.md": `
----
-kind: blueprint
-title: Website
-status: implemented
-domain: digital
-criticality: low
-compliance:
-  - {standard: std-tls, status: alternative}
-  - standard: std-auth
-    status: exception
-    waiver: {approved_by: CISO, expires: 2026-12-27}
-  - {standard: std-log, status: planned}
----
-`,
-		"content/blueprints/bp-data.md": `
----
-kind: blueprint
-title: Data platform
-status: implemented
-domain: data
-criticality: medium
-compliance:
-  - {standard: std-tls, statement: T-1, status: exception}
-  - standard: std-tls
-    status: implemented
-    evidence: [rev-missing]
-    waiver: {approved_by: CISO, expires: 2027-01-01}
-  - {standard: std-tls, status: implemented}
----
-`,
-		"content/blueprints/bp-mobile.md": `
----
-kind: blueprint
-title: Mobile
-status: implemented
-domain: digital
-criticality: mission-critical
-compliance:
-  - standard: std-auth
-    status: exception
-    waiver: {approved_by: CISO, expires: 2026-12-28, justification: Vendor SDK}
-  - {standard: std-log, status: alternative, justification: Logs ship through the vendor}
-  - {standard: std-tls, status: planned, planned: 2027-Q2}
----
-`,
-	}
+	return siteArchive("matrix/site.txtar")
 }
 
 func loadMatrix(t testing.TB, files map[string]string, today string) (*Matrix, Diagnostics) {
@@ -196,6 +40,7 @@ func cellOf(t testing.TB, m *Matrix, bp, std string) *MatrixCell {
 }
 
 func TestMatrixCells(t *testing.T) {
+	t.Parallel()
 	m, _ := loadMatrix(t, matrixSite(), "2026-11-27")
 	for _, tc := range []struct {
 		bp, std    string
@@ -239,6 +84,7 @@ func TestMatrixCells(t *testing.T) {
 }
 
 func TestMatrixDiagnostics(t *testing.T) {
+	t.Parallel()
 	_, diags := loadMatrix(t, matrixSite(), "2026-11-27")
 	want := `content/blueprints/bp-claims.md:11:25: error: compliance[2].statement: "T-9" is not a statement of "std-tls" (did you mean "T-1"?) (its statements: T-1, T-2)
 content/blueprints/bp-data.md:8:5: error: compliance[0]: status exception needs a waiver: add waiver: {approved_by, expires, justification} with an expiry date

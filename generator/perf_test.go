@@ -17,6 +17,7 @@ import (
 
 // CheckOnly skips rendering bodies but must report exactly what a full load does.
 func TestCheckOnlyReportsTheSameDiagnostics(t *testing.T) {
+	t.Parallel()
 	opts := siteOptions(t, "../examples/broken")
 	_, full, err := Load(context.Background(), opts)
 	if err != nil {
@@ -61,6 +62,7 @@ const repeatedBlock = "```go\nfunc shared() {}\n```\n"
 // A code block that appears in many documents is highlighted once per run; with a
 // cache kept across runs (serve), not at all the second time.
 func TestRepeatedCodeBlocksAreHighlightedOnce(t *testing.T) {
+	t.Parallel()
 	files := map[string]string{}
 	for _, id := range []string{"a", "b", "c", "d"} {
 		files["content/"+id+".md"] = "---\nkind: guide\ntitle: " + id + "\n---\n\n" + repeatedBlock + "\n```yaml\nid: " + id + "\n```\n"
@@ -91,6 +93,7 @@ func TestRepeatedCodeBlocksAreHighlightedOnce(t *testing.T) {
 // after its last rendering: the run's cache ends up holding only the blocks the
 // fence scan cannot see (in block quotes), and every block reaches the cache folder.
 func TestBuildHighlightsAheadAndKeepsNothing(t *testing.T) {
+	t.Parallel()
 	files := map[string]string{}
 	for _, id := range []string{"a", "b", "c"} {
 		files["content/"+id+".md"] = "---\nkind: guide\ntitle: " + id + "\n---\n\n" + repeatedBlock + "\n```yaml\nid: " + id + "\n```\n"
@@ -118,6 +121,7 @@ func TestBuildHighlightsAheadAndKeepsNothing(t *testing.T) {
 }
 
 func TestDirOutputMakesNestedFolders(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	out := publish.Dir(dir)
 	for _, name := range []string{"index.html", "blueprints/a/index.html", "blueprints/b/index.html",
@@ -135,6 +139,7 @@ func TestDirOutputMakesNestedFolders(t *testing.T) {
 }
 
 func TestPositionMatchesPosAt(t *testing.T) {
+	t.Parallel()
 	src := []byte("---\ntitle: é\n---\n\nHé [[a]] — [b](b.md)\n\n日本 [[c]]\nend [[d]]")
 	var offsets []int
 	for i := range src {
@@ -154,6 +159,7 @@ func TestPositionMatchesPosAt(t *testing.T) {
 // position.of counts whole lines at once; it must say what walking every
 // character says, for any text (invalid UTF-8 too) and any sequence of offsets.
 func TestPositionMatchesCharacterWalk(t *testing.T) {
+	t.Parallel()
 	walk := func(src []byte, off int) Pos { // position.of as it was: character by character
 		off = min(max(off, 0), len(src))
 		pos, i := Pos{Line: 1, Col: 1}, 0
@@ -188,11 +194,8 @@ func TestPositionMatchesCharacterWalk(t *testing.T) {
 // A fragment is reused only by pages at the same depth: the same link differs
 // between a blueprint page and a roadmap item page, one folder deeper.
 func TestFragmentsDependOnPageDepth(t *testing.T) {
-	out, diags := renderTestSite(t, map[string]string{
-		"content/bp1.md": "---\nkind: blueprint\ntitle: Shared <platform>\n---\n",
-		"content/bp2.md": "---\nkind: blueprint\ntitle: Two\ndepends_on: [bp1]\n---\n",
-		"content/rm1.md": "---\nkind: roadmap\ntitle: Item\ncapability: iam\nstart: 2026-Q1\nend: 2026-Q2\ndelivers: [bp1]\n---\n",
-	}, "2026-11-27")
+	t.Parallel()
+	out, diags := renderTestSite(t, siteArchive("sites/fragments-depend-on-page-depth.txtar"), "2026-11-27")
 	if diags.Errors() > 0 {
 		t.Fatal(diagLines(diags))
 	}
@@ -216,6 +219,7 @@ func TestFragmentsDependOnPageDepth(t *testing.T) {
 
 // matrix.json written a cell at a time must be byte for byte the whole encoding.
 func TestMatrixJSONStreamsTheWholeEncoding(t *testing.T) {
+	t.Parallel()
 	p, _, err := Load(context.Background(), siteOptions(t, ".."))
 	if err != nil {
 		t.Fatal(err)
@@ -239,6 +243,7 @@ func TestMatrixJSONStreamsTheWholeEncoding(t *testing.T) {
 // portfolio.json written a document at a time must be byte for byte what encoding
 // the whole PortfolioJSON gives: with documents, without, with views' exports.
 func TestEncodePortfolioMatchesWholeEncoding(t *testing.T) {
+	t.Parallel()
 	p, _, err := Load(context.Background(), siteOptions(t, ".."))
 	if err != nil {
 		t.Fatal(err)

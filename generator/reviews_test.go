@@ -7,6 +7,7 @@ import (
 )
 
 func TestReviewSchedule(t *testing.T) {
+	t.Parallel()
 	p, _ := loadTestSite(t, riskSite(), riskToday)
 	s := p.Reviews
 	dues := func(list []ReviewDue) string {
@@ -43,22 +44,8 @@ func TestReviewSchedule(t *testing.T) {
 }
 
 func TestReviewDiagnostics(t *testing.T) {
-	site := map[string]string{
-		"content/b.md": "---\nkind: blueprint\ntitle: B\n---\n",
-		"content/r.md": `
----
-kind: review
-title: R
-stage: design
-subject: b
-date: 2026-01-01
-outcome: approved-with-conditions
-findings:
-  - {id: F-1, title: one, remediation: rem-x}
-  - {id: F-1, title: two}
----
-`,
-	}
+	t.Parallel()
+	site := siteArchive("sites/review-diagnostics.txtar")
 	_, diags := loadTestSite(t, site, riskToday)
 	want := `content/r.md:7:1: warning: outcome approved-with-conditions lists no conditions: add them under conditions ({text, due, met})
 content/r.md:9:27: error: findings[0].remediation: unknown id "rem-x"
@@ -70,6 +57,7 @@ content/r.md:10:6: error: findings[1].id: duplicate finding id "F-1" (findings[0
 }
 
 func TestFindingAndRemediationLinkBothWays(t *testing.T) {
+	t.Parallel()
 	out, diags := renderTestSite(t, riskSite(), riskToday)
 	if n := diags.Errors(); n != 1 { // rem-c's expired waiver
 		t.Fatalf("want 1 error, got:\n%s", diagLines(diags))

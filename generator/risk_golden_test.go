@@ -12,6 +12,7 @@ import (
 // the views' own HTML is compared — a page's <main>, or one panel's section — so the
 // menu and other views' panels can change without touching these files.
 func TestRiskGoldenPages(t *testing.T) {
+	t.Parallel()
 	out, _ := renderTestSite(t, riskSite(), riskToday)
 	for _, c := range []struct{ golden, file, panel string }{
 		{"risks.html", "risks/index.html", ""},
@@ -46,6 +47,7 @@ func TestRiskGoldenPages(t *testing.T) {
 // TestRiskPagesEscapeContent checks that titles from front matter are escaped on the
 // views' pages (the fixture has "Identity <provider>" and "Log leak <b>").
 func TestRiskPagesEscapeContent(t *testing.T) {
+	t.Parallel()
 	out, _ := renderTestSite(t, riskSite(), riskToday)
 	for _, f := range []string{"risks/index.html", "backlog/index.html", "reviews/index.html", "threat-models/tm-pay/index.html"} {
 		html := riskPage(t, out, f)
@@ -75,16 +77,8 @@ func riskBetween(t *testing.T, s, start, end string) string {
 // and remediation items are broken in every way the schema lets through (with
 // errors reported), and checks that rendering still succeeds.
 func TestRiskViewsSurviveBrokenInput(t *testing.T) {
-	out, diags := renderTestSite(t, map[string]string{
-		"content/tm1.md": "---\nkind: threat-model\ntitle: No subject\nthreats: [just text, {title: no scores, status: open}]\n---\n",
-		"content/tm2.md": "---\nkind: threat-model\ntitle: Unknown subject\nsubject: ghost\nthreats: {not: a list}\n---\n",
-		"content/tm3.md": "---\nkind: threat-model\ntitle: Bad scores\nsubject: b\nthreats:\n  - {id: X, title: t, likelihood: nine, impact: 0, status: maybe, mitigations: [ghost]}\n---\n",
-		"content/b.md":   "---\nkind: blueprint\ntitle: B\ncriticality: mission-critical\ncomponents: [a]\n---\n",
-		"content/r1.md":  "---\nkind: review\ntitle: R\nstage: design\nsubject: ghost\ndate: not-a-date\nfindings: [x, {id: F}]\nconditions: [{text: c, due: soon}]\nnext: never\n---\n",
-		"content/r2.md":  "---\nkind: review\ntitle: Scheduled, no date\nstatus: scheduled\nstage: design\nsubject: b\n---\n",
-		"content/m1.md":  "---\nkind: remediation\ntitle: No severity\naffects: [ghost]\nwaiver: {approved_by: x}\n---\n",
-		"content/m2.md":  "---\nkind: remediation\ntitle: Odd\nstatus: open\nseverity: low\ndiscovered: 2026-02-30\nsource: b\n---\n",
-	}, riskToday)
+	t.Parallel()
+	out, diags := renderTestSite(t, siteArchive("risk/risk-views-survive-broken-input.txtar"), riskToday)
 	if diags.Errors() == 0 {
 		t.Fatalf("want errors for the broken input")
 	}
@@ -96,6 +90,7 @@ func TestRiskViewsSurviveBrokenInput(t *testing.T) {
 
 // TestRiskOutputDeterministic renders the fixture twice and compares the views' files.
 func TestRiskOutputDeterministic(t *testing.T) {
+	t.Parallel()
 	a, _ := renderTestSite(t, riskSite(), riskToday)
 	b, _ := renderTestSite(t, riskSite(), riskToday)
 	for _, f := range a.Names() {

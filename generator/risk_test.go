@@ -6,6 +6,7 @@ import (
 )
 
 func TestThreatSeverity(t *testing.T) {
+	t.Parallel()
 	// Every cell of the 4×4 grid, plus missing factors.
 	want := map[[2]int]string{
 		{1, 1}: "low",
@@ -24,6 +25,7 @@ func TestThreatSeverity(t *testing.T) {
 }
 
 func TestRiskRegisterAnalysis(t *testing.T) {
+	t.Parallel()
 	p, _ := loadTestSite(t, riskSite(), riskToday)
 	reg := p.Risks
 	var got []string
@@ -66,51 +68,8 @@ func TestRiskRegisterAnalysis(t *testing.T) {
 }
 
 func TestThreatModelDiagnostics(t *testing.T) {
-	site := map[string]string{
-		"content/pay.md": `
----
-kind: blueprint
-title: Payments
-components: [api, webhook-receiver]
-depends_on: [idp]
----
-`,
-		"content/idp.md":   "---\nkind: blueprint\ntitle: IdP\n---\n",
-		"content/loose.md": "---\nkind: blueprint\ntitle: No components\n---\n",
-		"content/tls.md":   "---\nkind: standard\ntitle: TLS\nfamily: crypto\n---\n",
-		"content/tm.md": `
----
-kind: threat-model
-title: TM
-subject: pay
-methodology: stride
-threats:
-  - id: T-1
-    title: Bad stride
-    stride: spoofin
-    target: webhook-reciever
-    likelihood: 2
-    impact: 4
-    status: open
-    mitigations: [tsl, pay]
-  - id: T-1
-    title: Duplicate id, no stride
-    target: idp
-    likelihood: 1
-    impact: 1
-    status: open
----
-`,
-		"content/tm2.md": `
----
-kind: threat-model
-title: TM2
-subject: loose
-threats:
-  - {id: X, title: Any target is fine, target: anything, likelihood: 1, impact: 1, status: open}
----
-`,
-	}
+	t.Parallel()
+	site := siteArchive("risk/threat-model-diagnostics.txtar")
 	_, diags := loadTestSite(t, site, riskToday)
 	want := `content/tm.md:9:5: error: threats[0].stride: "spoofin" is not allowed (did you mean "spoofing"?) (want one of: spoofing, tampering, repudiation, information-disclosure, denial-of-service, elevation-of-privilege)
 content/tm.md:10:5: error: threats[0].target: "webhook-reciever" is not a component or dependency of blueprint "pay" (did you mean "webhook-receiver"?); name one of: api, idp, webhook-receiver, or add it to the blueprint's components
@@ -125,20 +84,8 @@ content/tm.md:15:5: warning: threats[1]: threat "T-1" has no stride category; a 
 }
 
 func TestThreatAnchorsStayUnique(t *testing.T) {
-	site := map[string]string{
-		"content/b.md": "---\nkind: blueprint\ntitle: B\n---\n",
-		"content/tm.md": `
----
-kind: threat-model
-title: TM
-subject: b
-threats:
-  - {id: A 1, title: x, likelihood: 1, impact: 1, status: open}
-  - {id: a-1, title: y, likelihood: 1, impact: 1, status: open}
-  - {title: no id, likelihood: 1, impact: 1, status: open}
----
-`,
-	}
+	t.Parallel()
+	site := siteArchive("risk/threat-anchors-stay-unique.txtar")
 	p, _ := loadTestSite(t, site, riskToday)
 	var got []string
 	for _, th := range p.Risks.Models[p.ByID["tm"]].Threats {
@@ -151,6 +98,7 @@ threats:
 }
 
 func TestDidYouMeanIgnoresCandidatesItGaveUpOn(t *testing.T) {
+	t.Parallel()
 	// Before the fix, candidates cut off at the limit tied with the best one and won
 	// the alphabetical tie-break: "spoofin" suggested "denial-of-service".
 	if got := didYouMean("spoofin", strideCategories); got != ` (did you mean "spoofing"?)` {

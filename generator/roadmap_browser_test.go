@@ -13,6 +13,7 @@ import (
 // Start column (the theme's site.js, which sorts by data-sort: normalised dates,
 // so 2026-09-01 sorts before 2026-Q4 and after 2026-Q2) and reports the order.
 func TestRoadmapTableSortsInChromium(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("starts a browser")
 	}

@@ -11,6 +11,7 @@ import (
 )
 
 func TestTimelineGolden(t *testing.T) {
+	t.Parallel()
 	p, diags := loadTestSite(t, roadmapSite(nil), roadmapToday)
 	if diags.Errors() > 0 {
 		t.Fatalf("diagnostics:\n%s", diagLines(diags))
@@ -25,6 +26,7 @@ func TestTimelineGolden(t *testing.T) {
 }
 
 func TestTimelineShowsStatusSlipMilestonesAndArrows(t *testing.T) {
+	t.Parallel()
 	p, _ := loadTestSite(t, roadmapSite(nil), roadmapToday)
 	tr := p.Roadmap.Tracks[0]
 	svg := string(TimelineSVG(tr, p.Today, tr.URL))
@@ -50,28 +52,9 @@ func TestTimelineShowsStatusSlipMilestonesAndArrows(t *testing.T) {
 }
 
 func TestTimelineEscapesHostileValues(t *testing.T) {
+	t.Parallel()
 	hostile := `</svg><script>alert(1)</script> " onload="alert(2)" & 'x' ` + "\x07bell"
-	files := roadmapSite(map[string]string{
-		"archfolio.yaml": `
-capabilities:
-  mfa:
-    title: "<img src=x onerror=alert(3)>"
-    description: "]]> & </title>"
-`,
-		"content/roadmap/rm-evil.md": `
----
-kind: roadmap
-title: "</svg><script>alert(1)</script> \" onload=\"alert(2)\" & 'x' \abell"
-status: "in-progress"
-capability: mfa
-track: "\"><script>alert(4)</script>"
-start: 2026-Q1
-end: 2026-Q2
-milestones:
-  - {name: "<b>bold</b> & \"quoted\"", date: 2026-02-01}
----
-`,
-	})
+	files := roadmapSite(siteArchive("roadmap/timeline-escapes-hostile-values.txtar"))
 	out, _ := renderTestSite(t, files, roadmapToday)
 	p, _ := loadTestSite(t, files, roadmapToday)
 	it := p.Roadmap.ByID["rm-evil"]
@@ -107,6 +90,7 @@ milestones:
 }
 
 func TestEveryBarLinksToAnExistingPage(t *testing.T) {
+	t.Parallel()
 	files := roadmapSite(map[string]string{
 		"content/roadmap/rm-cloud-keys.md": "\n---\nkind: roadmap\ntitle: Cloud keys\ntrack: cloud\ncapability: workload-identity\nstart: 2026-Q4\nend: 2027-Q2\n---\n",
 	})

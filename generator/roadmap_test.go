@@ -17,6 +17,7 @@ func mustDay(t *testing.T, s string) time.Time {
 }
 
 func TestPeriodNormalisesQuartersToWholeQuarters(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		in              any
 		text, from, to  string
@@ -53,6 +54,7 @@ func TestPeriodNormalisesQuartersToWholeQuarters(t *testing.T) {
 }
 
 func TestItemSpanRunsFromStartOfStartToEndOfEnd(t *testing.T) {
+	t.Parallel()
 	q := func(s string) Period {
 		p, err := parsePeriod(s)
 		if err != nil {
@@ -80,6 +82,7 @@ func TestItemSpanRunsFromStartOfStartToEndOfEnd(t *testing.T) {
 }
 
 func TestBadQuartersAreDiagnosedAndLeaveTheItemUndated(t *testing.T) {
+	t.Parallel()
 	item := func(start, end string) string {
 		return "\n---\nkind: roadmap\ntitle: T\ncapability: mfa\nstart: " + start + "\nend: " + end + "\n---\n"
 	}
@@ -108,6 +111,7 @@ content/short.md:5:1: error: start: "26-Q1" is not a quarter (2026-Q3) or a date
 }
 
 func TestSlipDetectionAtTheBoundary(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		end, status, today string
 		want               bool
@@ -145,6 +149,7 @@ func TestSlipDetectionAtTheBoundary(t *testing.T) {
 }
 
 func TestMilestoneStates(t *testing.T) {
+	t.Parallel()
 	today := mustDay(t, roadmapToday)
 	for _, tc := range []struct {
 		date string
@@ -164,18 +169,8 @@ func TestMilestoneStates(t *testing.T) {
 }
 
 func TestDependencyOrderingWarnings(t *testing.T) {
-	_, diags := loadTestSite(t, map[string]string{
-		"content/a.md": "\n---\nkind: roadmap\ntitle: A\ncapability: c\nstart: 2026-Q1\nend: 2026-Q2\n---\n",
-		// starts the day after A ends: fine
-		"content/b.md": "\n---\nkind: roadmap\ntitle: B\ncapability: c\nstart: 2026-07-01\nend: 2026-Q4\ndepends_on: [a]\n---\n",
-		// starts in A's last quarter: a warning at the depends_on item
-		"content/c.md": "\n---\nkind: roadmap\ntitle: C\ncapability: c\nstart: 2026-Q2\nend: 2026-Q4\ndepends_on:\n  - b\n  - a\n---\n",
-		// starts on the day B ends: still before B's end
-		"content/d.md": "\n---\nkind: roadmap\ntitle: D\ncapability: c\nstart: 2026-12-31\nend: 2027-Q1\ndepends_on: [b]\n---\n",
-		// depends on a cancelled item
-		"content/e.md": "\n---\nkind: roadmap\ntitle: E\ncapability: c\nstart: 2027-Q3\nend: 2027-Q4\ndepends_on: [x]\n---\n",
-		"content/x.md": "\n---\nkind: roadmap\ntitle: X\nstatus: cancelled\ncapability: c\nstart: 2026-Q1\nend: 2026-Q1\n---\n",
-	}, roadmapToday)
+	t.Parallel()
+	_, diags := loadTestSite(t, siteArchive("roadmap/dependency-ordering-warnings.txtar"), roadmapToday)
 	want := `content/c.md:8:5: warning: depends_on[0]: "b" ends 2026-12-31 (2026-Q4) but this item starts 2026-04-01 (2026-Q2); start after it ends, or drop the dependency
 content/c.md:9:5: warning: depends_on[1]: "a" ends 2026-06-30 (2026-Q2) but this item starts 2026-04-01 (2026-Q2); start after it ends, or drop the dependency
 content/d.md:7:14: warning: depends_on[0]: "b" ends 2026-12-31 (2026-Q4) but this item starts 2026-12-31; start after it ends, or drop the dependency
@@ -187,6 +182,7 @@ content/e.md:7:14: warning: depends_on[0]: "x" is cancelled; drop the dependency
 }
 
 func TestDependencyCyclesAreErrors(t *testing.T) {
+	t.Parallel()
 	item := func(deps string) string {
 		return "\n---\nkind: roadmap\ntitle: T\ncapability: c\nstart: 2026-Q1\nend: 2026-Q1\ndepends_on: [" + deps + "]\n---\n"
 	}
@@ -210,6 +206,7 @@ content/d.md:7:14: warning: depends_on[0]: "a" ends 2026-03-31 (2026-Q1) but thi
 }
 
 func TestLongDependencyChainDoesNotExhaustTheStack(t *testing.T) {
+	t.Parallel()
 	const n = 20000
 	items := make([]*RoadmapItem, n)
 	for i := range items {
@@ -230,6 +227,7 @@ func TestLongDependencyChainDoesNotExhaustTheStack(t *testing.T) {
 }
 
 func TestLaneMaturityFromItemsOrDeclared(t *testing.T) {
+	t.Parallel()
 	item := func(status, cur, tgt string) *RoadmapItem {
 		return &RoadmapItem{Status: status, Maturity: Maturity{Current: cur, Target: tgt}}
 	}
@@ -271,26 +269,8 @@ func TestLaneMaturityFromItemsOrDeclared(t *testing.T) {
 }
 
 func TestCapabilitiesConfigIsValidatedWithPositions(t *testing.T) {
-	p, diags := loadTestSite(t, map[string]string{
-		"archfolio.yaml": `
-title: T
-capabilities:
-  sso:
-    title: Single sign-on
-    maturity: {current: initial, target: optimal}
-  mfa:
-    titel: MFA
-    maturity:
-      current: basic
-      target: initial
-      goal: optimal
-  pam:
-    maturity: {current: advanced, target: initial}
-  ciam: just text
-`,
-		"content/a.md": "\n---\nkind: roadmap\ntitle: A\ncapability: ssso\nstart: 2026-Q1\nend: 2026-Q2\n---\n",
-		"content/b.md": "\n---\nkind: roadmap\ntitle: B\ncapability: sso\nstart: 2026-Q1\nend: 2026-Q2\n---\n",
-	}, roadmapToday)
+	t.Parallel()
+	p, diags := loadTestSite(t, siteArchive("roadmap/capabilities-config.txtar"), roadmapToday)
 	want := `archfolio.yaml:7:5: error: capabilities: "mfa": unknown field "titel" (did you mean "title"?) (want title, description or maturity)
 archfolio.yaml:9:7: error: capabilities: "mfa": maturity.current "basic" is not a maturity level (want one of: traditional, initial, advanced, optimal)
 archfolio.yaml:11:7: error: capabilities: "mfa": maturity: unknown field "goal" (want current or target)
@@ -314,6 +294,7 @@ content/a.md:4:1: warning: capability: "ssso" is not declared under capabilities
 }
 
 func TestTracksGetTheirOwnPagesAndAnOverview(t *testing.T) {
+	t.Parallel()
 	item := func(track, start string) string {
 		tr := ""
 		if track != "" {
@@ -356,6 +337,7 @@ func TestTracksGetTheirOwnPagesAndAnOverview(t *testing.T) {
 }
 
 func TestSingleTrackIsShownAtRoadmapRoot(t *testing.T) {
+	t.Parallel()
 	out, _ := renderTestSite(t, roadmapSite(nil), roadmapToday)
 	root, _ := out.File("roadmap/index.html")
 	for _, w := range []string{"<h1>IAM roadmap</h1>", `<svg xmlns="http://www.w3.org/2000/svg" class="rm-timeline"`, `href="../roadmap/items/rm-passkeys/"`} {
@@ -369,6 +351,7 @@ func TestSingleTrackIsShownAtRoadmapRoot(t *testing.T) {
 }
 
 func TestOutcomeTraceability(t *testing.T) {
+	t.Parallel()
 	p, _ := loadTestSite(t, roadmapSite(nil), roadmapToday)
 	var got []string
 	for _, o := range p.Roadmap.Tracks[0].Outcomes {
@@ -398,6 +381,7 @@ func TestOutcomeTraceability(t *testing.T) {
 }
 
 func TestLaneTitlesKeepAcronyms(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{"sso-federation": "SSO federation", "mfa": "MFA", "ciam": "CIAM",
 		"workload-identity": "Workload identity", "privileged_access": "Privileged access", "": ""} {
 		if got := laneTitle(in); got != want {
@@ -407,23 +391,8 @@ func TestLaneTitlesKeepAcronyms(t *testing.T) {
 }
 
 func TestItemChecks(t *testing.T) {
-	p, diags := loadTestSite(t, map[string]string{
-		"content/far.md": "\n---\nkind: roadmap\ntitle: Far\ncapability: c\nstart: 2026-Q1\nend: 2206-Q1\n---\n",
-		"content/ms.md": `
----
-kind: roadmap
-title: Milestones
-capability: c
-start: 2026-Q2
-end: 2026-Q3
-maturity: {current: advanced, target: initial}
-milestones:
-  - {name: Early, date: 2026-03-31}
-  - {name: Inside, date: 2026-04-01}
-  - {name: Late, date: 2026-10-01}
----
-`,
-	}, roadmapToday)
+	t.Parallel()
+	p, diags := loadTestSite(t, siteArchive("roadmap/item-checks.txtar"), roadmapToday)
 	want := `content/far.md:6:1: warning: end: 2206-Q1 is more than 10 years after the start of the iam roadmap (2026-01-01); the bar is cut off there; check the year
 content/ms.md:7:31: warning: maturity: target "initial" is below current "advanced"; an item should raise maturity
 content/ms.md:9:19: warning: milestones[0]: "Early" on 2026-03-31 lies outside the item (2026-04-01 to 2026-09-30); move it or widen start/end
@@ -443,6 +412,7 @@ content/ms.md:11:18: warning: milestones[2]: "Late" on 2026-10-01 lies outside t
 }
 
 func TestRoadmapOutputIsDeterministic(t *testing.T) {
+	t.Parallel()
 	first, _ := renderTestSite(t, roadmapSite(nil), roadmapToday)
 	for range 3 {
 		again, _ := renderTestSite(t, roadmapSite(nil), roadmapToday)

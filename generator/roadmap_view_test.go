@@ -8,6 +8,7 @@ import (
 )
 
 func TestRoadmapCSVGolden(t *testing.T) {
+	t.Parallel()
 	out, _ := renderTestSite(t, roadmapSite(nil), roadmapToday)
 	data, ok := out.File("roadmap.csv")
 	if !ok {
@@ -17,22 +18,8 @@ func TestRoadmapCSVGolden(t *testing.T) {
 }
 
 func TestRoadmapCSVIsFormulaInjectionSafe(t *testing.T) {
-	files := roadmapSite(map[string]string{
-		"content/roadmap/rm-formula.md": `
----
-kind: roadmap
-title: "=HYPERLINK(\"http://evil.example\",\"x\")"
-owner: "@attacker"
-capability: "+mfa"
-start: 2026-Q1
-end: 2026-Q2
-outcomes:
-  - {name: "-2+3"}
-milestones:
-  - {name: "\tTabbed", date: 2026-02-01}
----
-`,
-	})
+	t.Parallel()
+	files := roadmapSite(siteArchive("roadmap/csv-formula-injection.txtar"))
 	out, _ := renderTestSite(t, files, roadmapToday)
 	data, _ := out.File("roadmap.csv")
 	rows, err := csv.NewReader(strings.NewReader(string(data))).ReadAll()
@@ -79,6 +66,7 @@ milestones:
 }
 
 func TestRoadmapInPortfolioJSON(t *testing.T) {
+	t.Parallel()
 	out, _ := renderTestSite(t, roadmapSite(nil), roadmapToday)
 	data, _ := out.File("portfolio.json")
 	var pj struct {
@@ -112,6 +100,7 @@ func TestRoadmapInPortfolioJSON(t *testing.T) {
 }
 
 func TestRoadmapPanelsOnItemAndBlueprintPages(t *testing.T) {
+	t.Parallel()
 	out, _ := renderTestSite(t, roadmapSite(nil), roadmapToday)
 	for page, wants := range map[string][]string{
 		"roadmap/items/rm-passkeys/index.html": {
@@ -163,6 +152,7 @@ func TestRoadmapPanelsOnItemAndBlueprintPages(t *testing.T) {
 }
 
 func TestNoRoadmapItems(t *testing.T) {
+	t.Parallel()
 	out, diags := renderTestSite(t, map[string]string{"content/a.md": "\n---\nkind: blueprint\ntitle: A\n---\n"}, roadmapToday)
 	if len(diags) != 0 {
 		t.Fatalf("diagnostics:\n%s", diagLines(diags))

@@ -53,13 +53,15 @@ func checkInternalLinks(t *testing.T, out *MemOutput) {
 }
 
 func TestEveryInternalLinkResolves(t *testing.T) {
+	t.Parallel()
 	for _, root := range []string{"..", "../examples/minimal"} {
-		out, _ := renderSite(t, siteOptions(t, root))
+		out, _ := sharedRender(t, root)
 		checkInternalLinks(t, out)
 	}
 }
 
 func TestThemeOverrideReplacesFilesOneByOne(t *testing.T) {
+	t.Parallel()
 	out, diags := renderTestSite(t, map[string]string{
 		"archfolio.yaml":                "title: Themed\ntheme: corp\n",
 		"themes/corp/layouts/home.html": `{{define "content"}}<h1 class="corp-home">{{.Site.Title}}</h1>{{end}}`,
@@ -91,23 +93,8 @@ func TestThemeOverrideReplacesFilesOneByOne(t *testing.T) {
 }
 
 func TestConfigAddsKindsAndFields(t *testing.T) {
-	p, diags := loadTestSite(t, map[string]string{
-		"archfolio.yaml": `
-kinds:
-  blueprint:
-    fields:
-      cost_centre: {type: string, required: true}
-  capability:
-    label: Capability
-    statuses: [planned, live]
-    fields:
-      lane: {type: enum, values: [iam, data], required: true}
-      realised_by: {type: list, of: {type: ref, to: [blueprint], relation: realised by, inverse: realises}}
-`,
-		"content/bp.md":  "---\nkind: blueprint\ntitle: BP\n---\n",
-		"content/cap.md": "---\nkind: capability\ntitle: Cap\nstatus: live\nlane: iam\nrealised_by: [bp]\n---\n",
-		"content/bad.md": "---\nkind: capability\ntitle: Bad\nstatus: retired\nlane: network\n---\n",
-	}, "2026-11-27")
+	t.Parallel()
+	p, diags := loadTestSite(t, siteArchive("sites/config-adds-kinds-and-fields.txtar"), "2026-11-27")
 	want := `content/bad.md:4:1: error: status "retired" is not a capability status (want one of: planned, live)
 content/bad.md:5:1: error: lane: "network" is not allowed (want one of: iam, data)
 content/bp.md:1:1: error: missing required field cost_centre
@@ -125,6 +112,7 @@ content/bp.md:1:1: error: missing required field cost_centre
 }
 
 func TestConfigDiagnostics(t *testing.T) {
+	t.Parallel()
 	_, diags := loadTestSite(t, map[string]string{
 		"archfolio.yaml": "title: X\nsla: {critical: 0, urgent: 3}\njira: {url: https://jira.example/browse/}\nkinds:\n  blueprint:\n    fields:\n      x: {type: strnig}\n",
 	}, "2026-11-27")
@@ -142,6 +130,7 @@ func TestConfigDiagnostics(t *testing.T) {
 }
 
 func TestHiddenConfigFile(t *testing.T) {
+	t.Parallel()
 	p, diags := loadTestSite(t, map[string]string{
 		".archfolio.yaml": "title: Hidden\ncolour: blue\n",
 		"content/g.md":    "---\nkind: guide\ntitle: G\n---\n",

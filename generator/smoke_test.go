@@ -6,23 +6,8 @@ import (
 )
 
 func TestSmallSiteRendersWithBacklinks(t *testing.T) {
-	out, diags := renderTestSite(t, map[string]string{
-		"content/a.md": `
----
-kind: blueprint
-title: Alpha
-depends_on: [beta]
----
-See [[beta|the beta]].
-`,
-		"content/b/beta.md": `
----
-kind: blueprint
-title: Beta
----
-## Intro
-`,
-	}, "2026-11-27")
+	t.Parallel()
+	out, diags := renderTestSite(t, siteArchive("sites/small-site-with-backlinks.txtar"), "2026-11-27")
 	if len(diags) != 0 {
 		t.Fatalf("diagnostics:\n%s", diagLines(diags))
 	}

@@ -3,6 +3,7 @@ package generator
 import "testing"
 
 func TestDidYouMeanPrefersTheClosestCandidate(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		s          string
 		candidates []string
@@ -21,6 +22,7 @@ func TestDidYouMeanPrefersTheClosestCandidate(t *testing.T) {
 }
 
 func TestDidYouMeanTieBreaks(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		s          string
 		candidates []string

@@ -9,6 +9,7 @@ import (
 )
 
 func TestParsePeriod(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		in         any
 		start, end string
@@ -42,6 +43,7 @@ func TestParsePeriod(t *testing.T) {
 }
 
 func TestParseDuration(t *testing.T) {
+	t.Parallel()
 	base := time.Date(2026, 1, 31, 0, 0, 0, 0, time.UTC)
 	for in, want := range map[string]string{
 		"P6M": "2026-07-31", "P1Y": "2027-01-31", "P90D": "2026-05-01", "P2W": "2026-02-14", "P1Y2M3D": "2027-04-03",
@@ -63,6 +65,7 @@ func TestParseDuration(t *testing.T) {
 }
 
 func TestFindFrontMatter(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		src              string
 		fmEnd, bodyStart int
@@ -83,6 +86,7 @@ func TestFindFrontMatter(t *testing.T) {
 }
 
 func TestPosAtCountsCharacters(t *testing.T) {
+	t.Parallel()
 	src := []byte("ab\nçé[x]\n")
 	if got := posAt(src, bytes.IndexByte(src, '[')); got != (Pos{2, 3}) {
 		t.Errorf("posAt = %+v, want line 2 col 3", got)
@@ -90,6 +94,7 @@ func TestPosAtCountsCharacters(t *testing.T) {
 }
 
 func TestDidYouMean(t *testing.T) {
+	t.Parallel()
 	ids := []string{"payments-gateway", "customer-identity-platform", "claims-core"}
 	for in, want := range map[string]string{
 		"payment-gateway":   ` (did you mean "payments-gateway"?)`,
@@ -104,10 +109,8 @@ func TestDidYouMean(t *testing.T) {
 }
 
 func TestYAMLBooleansKeepTheirTextWhereTextIsWanted(t *testing.T) {
-	p, diags := loadTestSite(t, map[string]string{
-		"content/y.md":   "---\nkind: blueprint\ntitle: Y\n---\n",
-		"content/doc.md": "---\nkind: blueprint\ntitle: Doc\ndomain: no\ndepends_on: [y]\n---\n",
-	}, "2026-11-27")
+	t.Parallel()
+	p, diags := loadTestSite(t, siteArchive("sites/yaml-booleans-keep-their-text.txtar"), "2026-11-27")
 	if len(diags) > 0 {
 		t.Fatalf("diagnostics:\n%s", diagLines(diags))
 	}
@@ -121,6 +124,7 @@ func TestYAMLBooleansKeepTheirTextWhereTextIsWanted(t *testing.T) {
 }
 
 func TestDiagnosticsSortAndDedupe(t *testing.T) {
+	t.Parallel()
 	ds := Diagnostics{
 		{Path: "b.md", Line: 1, Col: 1, Severity: Error, Message: "m"},
 		{Path: "a.md", Line: 10, Col: 1, Severity: Warning, Message: "w"},
@@ -134,6 +138,7 @@ func TestDiagnosticsSortAndDedupe(t *testing.T) {
 }
 
 func TestDiagnosticFormats(t *testing.T) {
+	t.Parallel()
 	ds := Diagnostics{
 		{Path: "content/a.md", Line: 3, Col: 7, Severity: Error, Message: "unknown id \"x\": 100%, a,b", Code: codeUnknownID},
 		{Path: "content/b.md", Severity: Warning, Message: "line one\nline two", Code: codeUnknownField},
@@ -213,6 +218,7 @@ func TestDiagnosticFormats(t *testing.T) {
 }
 
 func TestCheckEncodingRejects(t *testing.T) {
+	t.Parallel()
 	for name, tc := range map[string]struct {
 		data []byte
 		want string

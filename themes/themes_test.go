@@ -55,6 +55,7 @@ func contrast(a, b string) float64 {
 // TestPaletteContrastMeetsWCAGAA checks every text colour of the default theme
 // against the backgrounds it is used on, in both colour schemes (4.5:1 for text).
 func TestPaletteContrastMeetsWCAGAA(t *testing.T) {
+	t.Parallel()
 	light, dark := palettes(t)
 	pairs := [][2]string{{"fg", "bg"}, {"fg", "panel"}, {"muted", "bg"}, {"muted", "panel"}, {"accent", "bg"},
 		{"accent", "panel"}, {"ok", "ok-bg"}, {"warn", "warn-bg"}, {"bad", "bad-bg"}, {"info", "info-bg"},
@@ -76,6 +77,7 @@ func TestPaletteContrastMeetsWCAGAA(t *testing.T) {
 // TestStylesheetsAreBalanced catches a lost brace (say, from a merge), which would
 // silently swallow every rule after it into an @media block.
 func TestStylesheetsAreBalanced(t *testing.T) {
+	t.Parallel()
 	err := fs.WalkDir(Default(), "static", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".css") {
 			return err

@@ -16,6 +16,7 @@ import (
 )
 
 func TestMedianAndPeak(t *testing.T) {
+	t.Parallel()
 	ss := []sample{{wall: 3 * time.Second, rss: 5}, {wall: 1 * time.Second, rss: 9}, {wall: 2 * time.Second, rss: 7}}
 	if got := median(ss, wallOf); got != 2*time.Second {
 		t.Errorf("median of 3, 1, 2 = %v", got)
@@ -29,6 +30,7 @@ func TestMedianAndPeak(t *testing.T) {
 }
 
 func TestPrintSizeRatios(t *testing.T) {
+	t.Parallel()
 	var w bytes.Buffer
 	printSize(&w, 10, map[string]*result{
 		"archfolio": {samples: []sample{{wall: 4 * time.Second, cpu: 6 * time.Second, rss: 1 << 30}}},
@@ -43,6 +45,7 @@ func TestPrintSizeRatios(t *testing.T) {
 }
 
 func TestBodySkipsFrontMatter(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"---\nkind: guide\n---\n# Hi\n": "# Hi\n",
 		"# No front matter\n":           "# No front matter\n",
@@ -55,6 +58,7 @@ func TestBodySkipsFrontMatter(t *testing.T) {
 }
 
 func TestEveryRunWritesToAFreshFolderRemovedAtTheEnd(t *testing.T) {
+	t.Parallel()
 	parent := filepath.Join(t.TempDir(), "out")
 	var o outputs
 	a, err := o.fresh(parent, "archfolio")
@@ -89,6 +93,7 @@ func TestEveryRunWritesToAFreshFolderRemovedAtTheEnd(t *testing.T) {
 }
 
 func TestPrintGrowthOverTheFloor(t *testing.T) {
+	t.Parallel()
 	res := func(wall, cpu time.Duration) *result {
 		return &result{samples: []sample{{wall: wall, cpu: cpu}}}
 	}
@@ -108,6 +113,7 @@ func TestPrintGrowthOverTheFloor(t *testing.T) {
 }
 
 func TestPairedRatiosFollowTheRunOrder(t *testing.T) {
+	t.Parallel()
 	walls := func(ds ...time.Duration) []sample {
 		var ss []sample
 		for _, d := range ds {
@@ -128,6 +134,7 @@ func TestPairedRatiosFollowTheRunOrder(t *testing.T) {
 // Every round runs every size's jobs in turn, after one untimed round: the growth
 // between sizes is then measured in the same stretch of the host's drift.
 func TestRoundsAlternateSizesAndTools(t *testing.T) {
+	t.Parallel()
 	sh, err := exec.LookPath("sh")
 	if err != nil {
 		t.Skip("no sh to run the jobs with")

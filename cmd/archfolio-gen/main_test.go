@@ -8,6 +8,7 @@ import (
 )
 
 func TestWritesSiteAndHugo(t *testing.T) {
+	t.Parallel()
 	out := filepath.Join(t.TempDir(), "site")
 	var stderr bytes.Buffer
 	if code := run([]string{"-n", "40", "-seed", "3", "-out", out, "-hugo"}, &stderr); code != 0 {
@@ -29,6 +30,7 @@ func TestWritesSiteAndHugo(t *testing.T) {
 }
 
 func TestUsage(t *testing.T) {
+	t.Parallel()
 	var stderr bytes.Buffer
 	for _, args := range [][]string{{}, {"-n", "5", "-out", t.TempDir()}, {"-bogus"}} {
 		if code := run(args, &stderr); code != 2 {

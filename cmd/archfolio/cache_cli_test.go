@@ -11,6 +11,7 @@ import (
 // build --cache keeps highlighted blocks in a folder; a second build reads them and
 // writes the same pages.
 func TestBuildWithHighlightCache(t *testing.T) {
+	t.Parallel()
 	cache := filepath.Join(t.TempDir(), "cache")
 	first, second := filepath.Join(t.TempDir(), "a"), filepath.Join(t.TempDir(), "b")
 	expectCode(t, archfolio(t, "build", "-s", "../..", "-d", first, "--today", "2026-11-27", "--cache", cache), exitOK)
@@ -47,6 +48,7 @@ func TestBuildWithHighlightCache(t *testing.T) {
 // build --cpuprofile writes a pprof CPU profile (gzip-compressed protobuf), the
 // input of default.pgo; a folder that does not exist is a usage error.
 func TestBuildCPUProfile(t *testing.T) {
+	t.Parallel()
 	prof := filepath.Join(t.TempDir(), "build.pprof")
 	expectCode(t, archfolio(t, "build", "-s", "../..", "-d", filepath.Join(t.TempDir(), "out"), "--today", "2026-11-27", "--cpuprofile", prof), exitOK)
 	data, err := os.ReadFile(prof)

@@ -10,23 +10,25 @@ import (
 	"testing"
 )
 
-// binary is the archfolio command built once for the end-to-end tests.
+// binary is the archfolio command for the end-to-end tests: this test binary,
+// which runs main instead of the tests when runMainEnv is set (as Go's own
+// command tests do), so no separate build and link is needed.
 var binary string
 
+// runMainEnv makes the test binary run the archfolio command.
+const runMainEnv = "ARCHFOLIO_TEST_RUN_MAIN"
+
 func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "archfolio-cli-")
+	if os.Getenv(runMainEnv) == "1" {
+		main()
+		return
+	}
+	exe, err := os.Executable()
 	if err != nil {
 		panic(err)
 	}
-	binary = filepath.Join(dir, "archfolio")
-	if out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput(); err != nil {
-		os.Stderr.Write(out)
-		os.RemoveAll(dir)
-		os.Exit(1)
-	}
-	code := m.Run()
-	os.RemoveAll(dir)
-	os.Exit(code)
+	binary = exe
+	os.Exit(m.Run())
 }
 
 type result struct {
@@ -37,6 +39,7 @@ type result struct {
 func archfolio(t *testing.T, args ...string) result {
 	t.Helper()
 	cmd := exec.Command(binary, args...)
+	cmd.Env = append(os.Environ(), runMainEnv+"=1")
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()
@@ -84,6 +87,7 @@ func copySite(t *testing.T, from string) string {
 }
 
 func TestUsageAndVersion(t *testing.T) {
+	t.Parallel()
 	expectCode(t, archfolio(t), exitUsage)
 	r := archfolio(t, "frobnicate")
 	expectCode(t, r, exitUsage)
@@ -108,6 +112,7 @@ func TestUsageAndVersion(t *testing.T) {
 }
 
 func TestCheck(t *testing.T) {
+	t.Parallel()
 	r := archfolio(t, "check", "-s", "../../examples/minimal", "--today", "2026-11-27")
 	expectCode(t, r, exitOK)
 	if r.stdout != "" {
@@ -144,6 +149,7 @@ func TestCheck(t *testing.T) {
 }
 
 func TestCheckStrictFailsOnWarnings(t *testing.T) {
+	t.Parallel()
 	site := copySite(t, "../../examples/minimal")
 	doc := filepath.Join(site, "content", "extra.md")
 	if err := os.WriteFile(doc, []byte("---\nkind: guide\ntitle: Extra\ncolour: blue\n---\n"), 0o644); err != nil {
@@ -158,6 +164,7 @@ func TestCheckStrictFailsOnWarnings(t *testing.T) {
 }
 
 func TestBuildPublishesAndReplacesItsOwnOutput(t *testing.T) {
+	t.Parallel()
 	site := copySite(t, "../../examples/minimal")
 	r := archfolio(t, "build", "-s", site, "--today", "2026-11-27")
 	expectCode(t, r, exitOK)
@@ -182,6 +189,7 @@ func TestBuildPublishesAndReplacesItsOwnOutput(t *testing.T) {
 }
 
 func TestBuildRefusesDangerousDestinations(t *testing.T) {
+	t.Parallel()
 	site := copySite(t, "../../examples/minimal")
 	foreign := t.TempDir()
 	precious := filepath.Join(foreign, "thesis.txt")
@@ -204,6 +212,7 @@ func TestBuildRefusesDangerousDestinations(t *testing.T) {
 }
 
 func TestFailedBuildLeavesPreviousOutput(t *testing.T) {
+	t.Parallel()
 	site := copySite(t, "../../examples/minimal")
 	out := filepath.Join(t.TempDir(), "site")
 	expectCode(t, archfolio(t, "build", "-s", site, "-d", out, "--today", "2026-11-27"), exitOK)
@@ -236,6 +245,7 @@ func TestFailedBuildLeavesPreviousOutput(t *testing.T) {
 }
 
 func TestNewScaffoldsADocumentThatPassesCheck(t *testing.T) {
+	t.Parallel()
 	site := copySite(t, "../../examples/minimal")
 	for _, kind := range []string{"blueprint", "standard", "threat-model", "roadmap", "review", "remediation", "decision", "vendor", "nfr", "poc", "guide"} {
 		id := "new-" + kind

@@ -7,6 +7,7 @@ import (
 )
 
 func TestImpactText(t *testing.T) {
+	t.Parallel()
 	code, out, errOut := runCLI(t, "impact", "ledger", "-s", "../../examples/cycle", "--today", "2026-11-27")
 	if code != exitOK {
 		t.Fatalf("exit %d, stderr:\n%s", code, errOut)
@@ -23,6 +24,7 @@ DEPTH  ID         CRITICALITY  LIFECYCLE  OWNER                OPEN CRITICAL RIS
 }
 
 func TestImpactJSON(t *testing.T) {
+	t.Parallel()
 	code, out, errOut := runCLI(t, "impact", "-s", "../../examples/cycle", "billing", "--format", "json")
 	if code != exitOK {
 		t.Fatalf("exit %d, stderr:\n%s", code, errOut)
@@ -51,6 +53,7 @@ func TestImpactJSON(t *testing.T) {
 }
 
 func TestImpactErrors(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		args []string
 		want string

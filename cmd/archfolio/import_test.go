@@ -17,6 +17,7 @@ func runCLI(t *testing.T, args ...string) (int, string, string) {
 }
 
 func TestImportOSCAL(t *testing.T) {
+	t.Parallel()
 	site := t.TempDir()
 	catalog := filepath.Join("..", "..", "generator", "oscal", "testdata", "catalog.json")
 	code, out, errOut := runCLI(t, "import", "oscal", catalog, "--family", "ac", "-s", site)
@@ -48,6 +49,7 @@ func TestImportOSCAL(t *testing.T) {
 }
 
 func TestImportOSCALErrors(t *testing.T) {
+	t.Parallel()
 	site := t.TempDir()
 	bad := filepath.Join(site, "bad.json")
 	if err := os.WriteFile(bad, []byte(`{"profile": {"imports": []}}`), 0o644); err != nil {

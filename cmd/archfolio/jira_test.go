@@ -34,6 +34,7 @@ func runArgs(args ...string) (int, string, string) {
 }
 
 func TestJiraSyncCommand(t *testing.T) {
+	t.Parallel()
 	export := `{"issues":[{"key":"SEC-1","fields":{"status":{"name":"Done","statusCategory":{"key":"done"}},"duedate":"2026-12-01"}},
 	{"key":"SEC-2","fields":{"status":{"name":"Open","statusCategory":{"key":"new"}}}}]}`
 	site, file := jiraSite(t, export)
@@ -59,6 +60,7 @@ func TestJiraSyncCommand(t *testing.T) {
 }
 
 func TestJiraSyncCommandErrors(t *testing.T) {
+	t.Parallel()
 	site, file := jiraSite(t, `{"total": 0}`)
 	for _, c := range []struct {
 		args []string

@@ -7,6 +7,7 @@ import (
 )
 
 func TestMemoryLimit(t *testing.T) {
+	t.Parallel()
 	site := t.TempDir()
 	for name, size := range map[string]int{"content/a.md": 1000, "content/x/b.md": 234, "static/big.bin": 5000} {
 		p := filepath.Join(site, filepath.FromSlash(name))

@@ -47,6 +47,7 @@ func serveTestSite(t *testing.T) string {
 }
 
 func TestServeCommandServesUntilInterrupted(t *testing.T) {
+	t.Parallel()
 	dir := serveTestSite(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -87,6 +88,7 @@ func TestServeCommandServesUntilInterrupted(t *testing.T) {
 }
 
 func TestServeCommandPortInUse(t *testing.T) {
+	t.Parallel()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -101,6 +103,7 @@ func TestServeCommandPortInUse(t *testing.T) {
 }
 
 func TestServeCommandBadUsage(t *testing.T) {
+	t.Parallel()
 	dir := serveTestSite(t)
 	for _, args := range [][]string{
 		{"serve", "-s", dir, "--port", "70000"},
@@ -121,6 +124,7 @@ func TestServeCommandBadUsage(t *testing.T) {
 }
 
 func TestBasePath(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"":                               "/",
 		"https://intranet.example/arch/": "/arch/",
@@ -136,6 +140,7 @@ func TestBasePath(t *testing.T) {
 }
 
 func TestUsageNamesServe(t *testing.T) {
+	t.Parallel()
 	// -h prints the usage on stderr; help, which the user asked for, on stdout.
 	for _, arg := range []string{"-h", "help"} {
 		var stdout, stderr bytes.Buffer

@@ -72,6 +72,7 @@ func golden(t *testing.T, name, got string) {
 }
 
 func TestGoldenSVG(t *testing.T) {
+	t.Parallel()
 	bands := DefaultOptions()
 	bands.Bands = true
 	for _, tc := range []struct {
@@ -90,6 +91,7 @@ func TestGoldenSVG(t *testing.T) {
 }
 
 func TestSVGEscapesEveryText(t *testing.T) {
+	t.Parallel()
 	evil := `<script>alert("x")</script> & 'q'`
 	g := graph.New([]graph.Node{{ID: "a", Label: evil, Group: evil}, {ID: "b", Label: "B"}},
 		[]graph.Edge{{From: "a", To: "b", Attrs: map[string]string{"protocol": evil}}})
@@ -121,6 +123,7 @@ func TestSVGEscapesEveryText(t *testing.T) {
 }
 
 func TestLayeredIsDeterministicWhateverTheInputOrder(t *testing.T) {
+	t.Parallel()
 	a := small("p-1>p-2", "p-2>q-3", "q-4>p-2", "q-4>q-3", "r-5>q-4", "r-5>p-1")
 	b := small("r-5>p-1", "r-5>q-4", "q-4>q-3", "q-4>p-2", "p-2>q-3", "p-1>p-2")
 	opt := DefaultOptions()
@@ -131,6 +134,7 @@ func TestLayeredIsDeterministicWhateverTheInputOrder(t *testing.T) {
 }
 
 func TestBarycentreRemovesAvoidableCrossings(t *testing.T) {
+	t.Parallel()
 	// In id order a→z and b→y cross; ordering by barycentre uncrosses them.
 	d := Layered(small("a>z", "b>y", "c>x"), DefaultOptions())
 	if d.Crossings != 0 {
@@ -146,6 +150,7 @@ func TestBarycentreRemovesAvoidableCrossings(t *testing.T) {
 }
 
 func TestLayoutGeometry(t *testing.T) {
+	t.Parallel()
 	g := syntheticPortfolio(60, 150, 7)
 	opt := DefaultOptions()
 	opt.Bands = true
@@ -184,6 +189,7 @@ func TestLayoutGeometry(t *testing.T) {
 }
 
 func TestWrap(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		text  string
 		width int

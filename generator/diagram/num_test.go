@@ -10,6 +10,7 @@ import (
 // appendNum writes from whole tenths what strconv's shortest formatting writes
 // for the rounded value, for coordinates and for any other float.
 func TestAppendNumMatchesShortestFormatting(t *testing.T) {
+	t.Parallel()
 	want := func(v float64) string {
 		v = math.Round(v*10) / 10
 		if v == 0 || math.IsNaN(v) || math.IsInf(v, 0) {

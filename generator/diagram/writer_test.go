@@ -6,6 +6,7 @@ import (
 )
 
 func TestWriterEscapesEverything(t *testing.T) {
+	t.Parallel()
 	w := &Writer{}
 	w.Open("g", "class", `a"b<c>&d'e`, `on"load`, "x", "data-x", "\x00\xff")
 	w.Text("text", "</g><script>&amp;\x1b")
@@ -24,6 +25,7 @@ func TestWriterEscapesEverything(t *testing.T) {
 }
 
 func TestEscapeKeepsPicturesWellFormed(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"plain":                "plain",
 		"Überweisungen":        "Überweisungen",
@@ -43,6 +45,7 @@ func TestEscapeKeepsPicturesWellFormed(t *testing.T) {
 
 // A label with characters XML forbids still makes a well-formed map.
 func TestSVGEscapesControlCharacters(t *testing.T) {
+	t.Parallel()
 	d := &Drawing{Width: 100, Height: 50}
 	got := SVG(d, Style{ID: "m", Title: "bad\x01title\xff"})
 	if strings.ContainsAny(got, "\x01") || !strings.Contains(got, "bad\uFFFDtitle\uFFFD") {

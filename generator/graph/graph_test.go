@@ -25,6 +25,7 @@ func edges(pairs ...string) *Graph {
 }
 
 func TestCycles(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name  string
 		graph *Graph
@@ -62,6 +63,7 @@ func reachLines(rs []Reach) []string {
 }
 
 func TestImpactAtDepth(t *testing.T) {
+	t.Parallel()
 	// a → b → c → d → e is a chain four deep; x depends on c and on e directly.
 	g := edges("a>b", "b>c", "c>d", "d>e", "x>c", "x>e")
 	for _, tc := range []struct {
@@ -87,6 +89,7 @@ func TestImpactAtDepth(t *testing.T) {
 }
 
 func TestImpactThroughCycleLeavesStartOut(t *testing.T) {
+	t.Parallel()
 	g := edges("a>b", "b>c", "c>a")
 	if got, want := reachLines(Dependents(g, "a", 0)), []string{"c@1:a>c", "b@2:a>c>b"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("got %q, want %q", got, want)
@@ -94,6 +97,7 @@ func TestImpactThroughCycleLeavesStartOut(t *testing.T) {
 }
 
 func TestOrphansAndFlags(t *testing.T) {
+	t.Parallel()
 	g := edges("a>b", "c>c", "lonely", "b>eol", "a>eol")
 	if got, want := Orphans(g), []string{"c", "lonely"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("orphans %q, want %q", got, want)
@@ -114,6 +118,7 @@ func TestOrphansAndFlags(t *testing.T) {
 }
 
 func TestNewKeepsEdgesOntoUnknownNodes(t *testing.T) {
+	t.Parallel()
 	g := New([]Node{{ID: "a", Label: "A"}, {ID: "a", Label: "second"}}, []Edge{{From: "a", To: "ghost"}})
 	if n, _ := g.Node("a"); n.Label != "A" || n.Count != 1 {
 		t.Errorf("node a = %+v, want the first one with count 1", n)
@@ -135,6 +140,7 @@ func edgeLines(g *Graph) []string {
 }
 
 func TestCollapseAggregatesWithCounts(t *testing.T) {
+	t.Parallel()
 	g := New(
 		[]Node{{ID: "p1", Group: "pay"}, {ID: "p2", Group: "pay"}, {ID: "c1", Group: "claims"}, {ID: "k", Group: "platform"}},
 		[]Edge{{From: "p1", To: "k"}, {From: "p2", To: "k"}, {From: "p1", To: "p2"}, {From: "c1", To: "p1"},
@@ -162,6 +168,7 @@ func TestCollapseAggregatesWithCounts(t *testing.T) {
 }
 
 func TestCollapseGroupNeverTakesAKeptID(t *testing.T) {
+	t.Parallel()
 	g := edges("more>x", "x>y", "z>y")
 	out := Collapse(g, func(n Node) string {
 		if n.ID == "x" || n.ID == "z" {
@@ -175,6 +182,7 @@ func TestCollapseGroupNeverTakesAKeptID(t *testing.T) {
 }
 
 func TestSubgraph(t *testing.T) {
+	t.Parallel()
 	g := Subgraph(edges("a>b", "b>c", "c>d"), []string{"b", "c", "d", "zz", "c"})
 	if got, want := edgeLines(g), []string{"b>c×1", "c>d×1"}; !reflect.DeepEqual(got, want) || g.Len() != 3 {
 		t.Errorf("subgraph edges %q (len %d), want %q", got, g.Len(), want)

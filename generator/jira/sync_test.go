@@ -78,6 +78,7 @@ func syncFixture(t *testing.T, dryRun bool) (string, *Report) {
 // due lines of matching remediation documents change; CRLF, BOM, comments, quoting,
 // bodies, other kinds and unmatched documents stay exactly as they were.
 func TestJiraSyncByteForByte(t *testing.T) {
+	t.Parallel()
 	site, rep := syncFixture(t, false)
 	got := readTree(t, site)
 	want := readTree(t, filepath.Join("testdata", "want"))
@@ -124,6 +125,7 @@ func TestJiraSyncByteForByte(t *testing.T) {
 }
 
 func TestJiraSyncDryRunWritesNothing(t *testing.T) {
+	t.Parallel()
 	site, rep := syncFixture(t, true)
 	if len(rep.Changes) != 5 {
 		t.Errorf("dry run reports %d changes, want 5", len(rep.Changes))
@@ -137,6 +139,7 @@ func TestJiraSyncDryRunWritesNothing(t *testing.T) {
 }
 
 func TestJiraSyncIsIdempotentAndSiteStillLoads(t *testing.T) {
+	t.Parallel()
 	site, _ := syncFixture(t, false)
 	export, _ := os.ReadFile(filepath.Join("testdata", "export.json"))
 	rep, err := Sync(context.Background(), site, export, false)
@@ -165,6 +168,7 @@ func TestJiraSyncIsIdempotentAndSiteStillLoads(t *testing.T) {
 }
 
 func TestParseJiraExportShapes(t *testing.T) {
+	t.Parallel()
 	for name, c := range map[string]struct {
 		json string
 		want []Issue
@@ -197,6 +201,7 @@ func TestParseJiraExportShapes(t *testing.T) {
 }
 
 func TestRemediationStatusMapping(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		name, category, current, want string
 		known                         bool
@@ -219,6 +224,7 @@ func TestRemediationStatusMapping(t *testing.T) {
 }
 
 func TestFrontMatterSetRefusesWhatItCannotEditSafely(t *testing.T) {
+	t.Parallel()
 	for name, src := range map[string]string{
 		"block scalar":  "---\nstatus: |\n  open\n---\n",
 		"indented flow": "---\n{status: open}\n---\n",

@@ -12,6 +12,7 @@ import (
 )
 
 func TestCacheKeysByLanguageAndCode(t *testing.T) {
+	t.Parallel()
 	c := NewCache("")
 	c.Put("go", []byte("x := 1\n"), []byte(`<span class="go">x</span>`))
 	if html, ok := c.Get("go", []byte("x := 1\n")); !ok || string(html) != `<span class="go">x</span>` {
@@ -26,6 +27,7 @@ func TestCacheKeysByLanguageAndCode(t *testing.T) {
 }
 
 func TestCacheFolderOutlivesTheProcess(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "cache")
 	html := []byte(`<pre class="chroma"><code>kept</code></pre>`)
 	NewCache(dir).Put("hcl", []byte("a = 1\n"), html)
@@ -40,6 +42,7 @@ func TestCacheFolderOutlivesTheProcess(t *testing.T) {
 }
 
 func TestCacheIsSafeForConcurrentUse(t *testing.T) {
+	t.Parallel()
 	c := NewCache(t.TempDir())
 	var wg sync.WaitGroup
 	for i := range 8 {
@@ -55,6 +58,7 @@ func TestCacheIsSafeForConcurrentUse(t *testing.T) {
 }
 
 func TestCacheDoHighlightsOnceAcrossGoroutines(t *testing.T) {
+	t.Parallel()
 	c := NewCache("")
 	var mu sync.Mutex
 	runs := 0
@@ -86,6 +90,7 @@ func TestCacheDoHighlightsOnceAcrossGoroutines(t *testing.T) {
 // as it was prepared, then leaves; a block never prepared stays for the cache's
 // life. The folder gets every block, and the next run prepares from it.
 func TestPreparedBlocksLeaveMemoryAfterTheirLastRendering(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	c := NewCache(dir)
 	runs := 0
@@ -133,6 +138,7 @@ func TestPreparedBlocksLeaveMemoryAfterTheirLastRendering(t *testing.T) {
 
 // Goroutines preparing and rendering one block at once highlight it once.
 func TestCachePrepareHighlightsOnceAcrossGoroutines(t *testing.T) {
+	t.Parallel()
 	c := NewCache("")
 	var mu sync.Mutex
 	runs := 0
@@ -164,6 +170,7 @@ func TestCachePrepareHighlightsOnceAcrossGoroutines(t *testing.T) {
 // The first blocks of a run are written by many goroutines at once into a folder
 // that does not exist yet; every one of them must reach it.
 func TestCacheFolderGetsEveryBlockWrittenAtOnce(t *testing.T) {
+	t.Parallel()
 	for run := range 20 {
 		dir := filepath.Join(t.TempDir(), "new", "cache")
 		c := NewCache(dir)

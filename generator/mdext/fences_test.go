@@ -26,6 +26,7 @@ func (r *recorder) Put(string, []byte, []byte) {}
 
 // Fences must see top-level blocks exactly as the highlighter does.
 func TestFencesSeeWhatTheHighlighterSees(t *testing.T) {
+	t.Parallel()
 	src := "# Doc\n\nText\n```go\nfunc a() {}\n```\n\n~~~ YAML title=x\nk: v\n\n  indented: yes\n~~~\n\n" +
 		"  ```hcl\n  a = 1\n    b = 2\n c = 3\n  ```\n\n````md\n```go\ninner\n```\n````\n\n```\nno language\n```\n\n" +
 		"``` go `not a fence`\ntext\n```\n\n```go\n\ttabbed\n```\n\n  ```go\n  \tafter\n  ```\n\n```go\nunclosed\n"
@@ -47,6 +48,7 @@ func TestFencesSeeWhatTheHighlighterSees(t *testing.T) {
 // reported: goldmark expands the tab, and a key that differs from the
 // highlighter's would only cost a second highlighting.
 func TestFencesSkipTabsInIndentation(t *testing.T) {
+	t.Parallel()
 	for _, src := range []string{"  ```go\n\t  x\n  ```\n", "  ```go\n y\n\tx\n"} {
 		Fences([]byte(src), func(lang string, code []byte) { t.Errorf("%q: saw %q %q", src, lang, code) })
 	}
@@ -58,6 +60,7 @@ func TestFencesSkipTabsInIndentation(t *testing.T) {
 }
 
 func TestFencesSkipNestedBlocks(t *testing.T) {
+	t.Parallel()
 	src := "- item\n\n  ```go\n  x\n  ```\n\n> ```go\n> y\n> ```\n"
 	Fences([]byte(src), func(lang string, code []byte) {
 		if lang == "go" && (string(code) == "x\n" || string(code) == "y\n") {

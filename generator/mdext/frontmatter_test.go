@@ -16,6 +16,7 @@ import (
 // FrontMatter must read exactly what goldmark-meta reads: the same items in the
 // same order, the same errors, and the same body.
 func TestFrontMatterMatchesGoldmarkMeta(t *testing.T) {
+	t.Parallel()
 	ours := goldmark.New(goldmark.WithExtensions(FrontMatter))
 	theirs := goldmark.New(goldmark.WithExtensions(meta.Meta))
 	for _, src := range []string{

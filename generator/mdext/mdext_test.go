@@ -37,6 +37,7 @@ func convert(t *testing.T, md goldmark.Markdown, src string, resolve func(*WikiL
 }
 
 func TestWikiLinks(t *testing.T) {
+	t.Parallel()
 	md := goldmark.New(goldmark.WithExtensions(WikiLinks))
 	resolve := func(w *WikiLink) {
 		if string(w.Target) != "missing" {
@@ -62,6 +63,7 @@ func TestWikiLinks(t *testing.T) {
 }
 
 func TestWikiLinkOffset(t *testing.T) {
+	t.Parallel()
 	md := goldmark.New(goldmark.WithExtensions(WikiLinks))
 	src := "line one\nsome text [[target]]\n"
 	doc := md.Parser().Parse(text.NewReader([]byte(src)))
@@ -78,6 +80,7 @@ func TestWikiLinkOffset(t *testing.T) {
 }
 
 func TestRawHTMLEscapedUnlessUnsafe(t *testing.T) {
+	t.Parallel()
 	src := "<div onclick=\"x()\">block</div>\n\ninline <b>bold</b> text\n"
 	safe := convert(t, goldmark.New(goldmark.WithExtensions(RawHTML{})), src, nil)
 	if strings.Contains(safe, "<div onclick") || strings.Contains(safe, "<b>") {
@@ -115,6 +118,7 @@ func (c *mapCache) Put(lang string, code, html []byte) {
 }
 
 func TestHighlighter(t *testing.T) {
+	t.Parallel()
 	h := NewHighlighter()
 	cache := &mapCache{m: map[string][]byte{}}
 	h.Cache = cache

@@ -90,6 +90,7 @@ func importedSite(stds []ImportedStandard) map[string]string {
 }
 
 func TestOSCALGolden(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		fixture string
 		opts    Options
@@ -129,6 +130,7 @@ func TestOSCALGolden(t *testing.T) {
 }
 
 func TestOSCALStandardsInTheMatrix(t *testing.T) {
+	t.Parallel()
 	stds, err := Standards("catalog.json", readFixture(t, "catalog.json"), Options{Families: []string{"ac"}})
 	if err != nil {
 		t.Fatal(err)
@@ -169,6 +171,7 @@ compliance:
 }
 
 func TestOSCALEscapesCatalogueText(t *testing.T) {
+	t.Parallel()
 	cat := `{"catalog": {"uuid": "u", "metadata": {"title": "NIST SP 800-53 Rev 5 <i>x</i>", "version": "1.0"},
 	  "groups": [{"id": "zz", "title": "Odd: family # *one*", "controls": [
 	    {"id": "zz-1", "title": "<b>bold</b> | [link](javascript:alert(1)) ---",
@@ -199,6 +202,7 @@ func TestOSCALEscapesCatalogueText(t *testing.T) {
 }
 
 func TestOSCALErrors(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name, data string
 		opts       Options
@@ -241,6 +245,7 @@ func TestOSCALErrors(t *testing.T) {
 }
 
 func TestImportOSCALNeverOverwrites(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	kept := "---\nkind: standard\ntitle: Mine\nfamily: ac\n---\nHand-written.\n"
 	other := "---\nid: nist-800-53r5-ia\nkind: standard\ntitle: Elsewhere\nfamily: ia\n---\n"

@@ -16,9 +16,13 @@ import (
 const chromiumPath = "/usr/bin/chromium"
 
 // newBrowser starts a headless Chromium with a fresh profile, or skips the test
-// when there is none (fails instead when ARCHFOLIO_REQUIRE_BROWSER=1, as in CI).
+// under -short or when there is none (fails instead when
+// ARCHFOLIO_REQUIRE_BROWSER=1, as in CI).
 func newBrowser(t testing.TB) context.Context {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("browser test: starts Chromium; runs without -short, as in .ci/run")
+	}
 	if _, err := os.Stat(chromiumPath); err != nil {
 		if os.Getenv("ARCHFOLIO_REQUIRE_BROWSER") == "1" {
 			t.Fatalf("ARCHFOLIO_REQUIRE_BROWSER=1 but there is no browser: %v", err)
@@ -85,6 +89,7 @@ func waitFor(expr string) chromedp.Action[chromedp.Void] {
 // scroll position kept; then the error overlay appears and clears; then the
 // server restarts and the page reconnects and reloads by itself.
 func TestBrowserReloadsOnSave(t *testing.T) {
+	t.Parallel()
 	ctx := newBrowser(t)
 	dir := newSite(t)
 	writeSiteFile(t, dir, "content/blueprints/alpha.md", longAlpha("Alpha gateway"))

@@ -14,12 +14,37 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/tools/txtar"
+
 	"archfolio/themes"
 )
 
 // eventTimeout bounds every wait for the server in tests. It only keeps a broken
 // test from hanging; nothing asserts how long anything took.
 const eventTimeout = 30 * time.Second
+
+// siteArchive reads a fixture portfolio kept as a txtar archive under testdata/
+// and returns it as path → content, for writeSite. Each call returns a new map.
+// It panics on a missing or malformed archive, as a fixture is part of the
+// test's source.
+func siteArchive(name string) map[string]string {
+	path := filepath.Join("testdata", filepath.FromSlash(name))
+	a, err := txtar.ParseFile(path)
+	if err != nil {
+		panic(err)
+	}
+	files := make(map[string]string, len(a.Files))
+	for _, f := range a.Files {
+		if _, dup := files[f.Name]; dup {
+			panic(path + ": " + f.Name + " appears twice")
+		}
+		files[f.Name] = string(f.Data)
+	}
+	if len(files) == 0 {
+		panic(path + ": no files")
+	}
+	return files
+}
 
 // writeSite writes path → content files under dir (a leading newline in each
 // content is dropped, so tests can use raw string literals).

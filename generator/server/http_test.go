@@ -33,6 +33,7 @@ func rawRequest(t *testing.T, s *Server, target, host string) int {
 }
 
 func TestServeOnlyFilesOfTheSite(t *testing.T) {
+	t.Parallel()
 	dir := newSite(t)
 	writeSiteFile(t, dir, "public/secret.txt", "from an earlier build\n")
 	s, _ := startServer(t, dir, nil)
@@ -72,6 +73,7 @@ func TestServeOnlyFilesOfTheSite(t *testing.T) {
 }
 
 func TestServeNotFoundIsTheSites404(t *testing.T) {
+	t.Parallel()
 	s, _ := startServer(t, newSite(t), nil)
 	pg := get(t, s.URL()+"no/such/page/")
 	if !strings.Contains(pg.body, "Page not found") || !strings.Contains(pg.body, "__archfolio/live.js") || pg.status != http.StatusNotFound {
@@ -80,6 +82,7 @@ func TestServeNotFoundIsTheSites404(t *testing.T) {
 }
 
 func TestServeRedirectsFoldersToTheirSlash(t *testing.T) {
+	t.Parallel()
 	s, _ := startServer(t, newSite(t), nil)
 	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	resp, err := client.Get(s.URL() + "blueprints/alpha?x=1")
@@ -93,6 +96,7 @@ func TestServeRedirectsFoldersToTheirSlash(t *testing.T) {
 }
 
 func TestServeContentTypes(t *testing.T) {
+	t.Parallel()
 	s, _ := startServer(t, newSite(t), nil)
 	for url, want := range map[string]string{
 		"":                    "text/html; charset=utf-8",
@@ -117,6 +121,7 @@ func TestServeContentTypes(t *testing.T) {
 }
 
 func TestServeUnderBasePath(t *testing.T) {
+	t.Parallel()
 	dir := newSite(t)
 	s, _ := startServer(t, dir, func(s *Server) { s.BasePath = "/arch/" })
 	if !strings.HasSuffix(s.URL(), "/arch/") {
@@ -149,6 +154,7 @@ func TestServeUnderBasePath(t *testing.T) {
 }
 
 func TestCleanBasePath(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{"": "/", "/": "/", "/arch": "/arch/", "/arch/": "/arch/", "/a/b/": "/a/b/"} {
 		if got, err := cleanBasePath(in); err != nil || got != want {
 			t.Errorf("cleanBasePath(%q) = %q, %v; want %q", in, got, err, want)
@@ -162,6 +168,7 @@ func TestCleanBasePath(t *testing.T) {
 }
 
 func TestInject(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct{ page, want string }{
 		{"<html><body>x</body></html>", "<html><body>x[S]</body></html>"},
 		{"<HTML><BODY>x</BODY></HTML>", "<HTML><BODY>x[S]</BODY></HTML>"},
@@ -179,6 +186,7 @@ func TestInject(t *testing.T) {
 }
 
 func TestServeAnswersOnlyToLocalHostNames(t *testing.T) {
+	t.Parallel()
 	s, _ := startServer(t, newSite(t), nil)
 	for host, want := range map[string]int{
 		"localhost":                  http.StatusOK,

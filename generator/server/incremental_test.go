@@ -56,6 +56,10 @@ func editFile(t *testing.T, dir, name, old, new string) {
 // a dependent page over HTTP and compares every file the server serves (rendered
 // on request) with a full Load and Render of the site as it is on disk.
 func TestServeIncrementalEqualsFullBuild(t *testing.T) {
+	t.Parallel()
+	if testing.Short() {
+		t.Skip("long equivalence test (every served file compared after each edit); runs without -short, as in .ci/run")
+	}
 	dir := copySample(t)
 	s, _ := startServer(t, dir, nil)
 	es := subscribe(t, s)

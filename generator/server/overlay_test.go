@@ -7,6 +7,7 @@ import (
 )
 
 func TestServeErrorOverlayAppearsAndClears(t *testing.T) {
+	t.Parallel()
 	dir := newSite(t)
 	s, _ := startServer(t, dir, nil)
 	es := subscribe(t, s)
@@ -63,6 +64,7 @@ Alpha.
 }
 
 func TestServeWarningsBadge(t *testing.T) {
+	t.Parallel()
 	dir := newSite(t)
 	s, _ := startServer(t, dir, nil)
 	es := subscribe(t, s)
@@ -90,6 +92,7 @@ Beta.
 }
 
 func TestServeTemplateFailureShowsOverlay(t *testing.T) {
+	t.Parallel()
 	dir := newSite(t)
 	writeSite(t, dir, map[string]string{
 		"archfolio.yaml":                  "title: Themed\ntheme: corp\n",
@@ -116,6 +119,7 @@ func TestServeTemplateFailureShowsOverlay(t *testing.T) {
 }
 
 func TestServeFirstBuildFailing(t *testing.T) {
+	t.Parallel()
 	dir := newSite(t)
 	writeSite(t, dir, map[string]string{
 		"archfolio.yaml":                  "title: Themed\ntheme: corp\n",
@@ -136,6 +140,7 @@ func TestServeFirstBuildFailing(t *testing.T) {
 }
 
 func TestServeFirstBuildWithErrorsIsServed(t *testing.T) {
+	t.Parallel()
 	dir := newSite(t)
 	writeSiteFile(t, dir, "content/blueprints/beta.md", "---\nkind: blueprint\ntitle: Beta\ndepends_on: [nowhere]\n---\n")
 	s, _ := startServer(t, dir, nil)

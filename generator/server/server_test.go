@@ -14,35 +14,13 @@ import (
 	"archfolio/generator"
 )
 
-// baseSite is a small portfolio: alpha depends on beta, so beta's page lists
-// alpha among its backlinks.
-var baseSite = map[string]string{
-	"archfolio.yaml": "title: Test portfolio\n",
-	"content/blueprints/alpha.md": `
----
-kind: blueprint
-title: Alpha gateway
-owner: Team Alpha
-tags: [edge]
-depends_on: [beta]
----
-## Overview
-Alpha routes traffic to [[beta]].
-`,
-	"content/blueprints/beta.md": `
----
-kind: blueprint
-title: Beta ledger
-owner: Team Beta
----
-## Overview
-Beta keeps the books.
-`,
-}
+// baseSite is a small portfolio (testdata/site.txtar): alpha depends on beta, so
+// beta's page lists alpha among its backlinks.
+func baseSite() map[string]string { return siteArchive("site.txtar") }
 
 func newSite(t testing.TB) string {
 	dir := t.TempDir()
-	writeSite(t, dir, baseSite)
+	writeSite(t, dir, baseSite())
 	return dir
 }
 
@@ -51,6 +29,7 @@ func newSite(t testing.TB) string {
 // the changed page and the pages that depend on it; at the end, the served site
 // equals a fresh build.
 func TestServeEditsReachEveryDependentPage(t *testing.T) {
+	t.Parallel()
 	dir := newSite(t)
 	s, _ := startServer(t, dir, nil)
 	es := subscribe(t, s)
@@ -59,7 +38,7 @@ func TestServeEditsReachEveryDependentPage(t *testing.T) {
 	}
 
 	// An atomic save (temporary file renamed over the original) of a new title.
-	saveAtomically(t, dir, "content/blueprints/alpha.md", strings.Replace(baseSite["content/blueprints/alpha.md"], "Alpha gateway", "Alpha edge router", 1))
+	saveAtomically(t, dir, "content/blueprints/alpha.md", strings.Replace(baseSite()["content/blueprints/alpha.md"], "Alpha gateway", "Alpha edge router", 1))
 	awaitRebuild(t, s, es, map[string]func(page) bool{
 		"blueprints/alpha/":  has("<h1>Alpha edge router"),
 		"blueprints/beta/":   has("Alpha edge router"),
@@ -164,6 +143,7 @@ func assertEqualsFreshBuild(t *testing.T, s *Server) {
 }
 
 func TestServeBurstIsOneRebuild(t *testing.T) {
+	t.Parallel()
 	dir := newSite(t)
 	// A long quiet period, so the burst below is certainly within it.
 	s, _ := startServer(t, dir, func(s *Server) { s.Debounce = settleLimit / 2 })
@@ -186,6 +166,7 @@ func TestServeBurstIsOneRebuild(t *testing.T) {
 }
 
 func TestServeNewerChangeCancelsRebuild(t *testing.T) {
+	t.Parallel()
 	// A site whose build takes long enough that the change waiting below is
 	// certainly seen before the build ends.
 	dir := t.TempDir()
@@ -209,6 +190,7 @@ func TestServeNewerChangeCancelsRebuild(t *testing.T) {
 }
 
 func TestServeIgnoresOutputGitAndEditorFiles(t *testing.T) {
+	t.Parallel()
 	dir := newSite(t)
 	for _, d := range []string{"public/blueprints", ".git/objects", "content/.git/x", "content/sub/deeper", "node_modules", "themes/custom/layouts"} {
 		if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
@@ -233,6 +215,7 @@ func TestServeIgnoresOutputGitAndEditorFiles(t *testing.T) {
 }
 
 func TestWatchedName(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		rel  string
 		want bool
@@ -267,6 +250,7 @@ func TestWatchedName(t *testing.T) {
 }
 
 func TestServePortInUse(t *testing.T) {
+	t.Parallel()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -284,6 +268,7 @@ func TestServePortInUse(t *testing.T) {
 }
 
 func TestServeCloseEndsStreamsAndFreesThePort(t *testing.T) {
+	t.Parallel()
 	ctx, cancel := context.WithCancel(context.Background())
 	s := &Server{Dir: newSite(t), Addr: "127.0.0.1:0"}
 	if err := s.Open(ctx); err != nil {
@@ -307,6 +292,7 @@ func TestServeCloseEndsStreamsAndFreesThePort(t *testing.T) {
 }
 
 func TestServeNeverWritesTheOutputFolder(t *testing.T) {
+	t.Parallel()
 	dir := newSite(t)
 	s, _ := startServer(t, dir, nil)
 	es := subscribe(t, s)
@@ -331,6 +317,7 @@ func TestServeNeverWritesTheOutputFolder(t *testing.T) {
 }
 
 func TestServeHTTPMethods(t *testing.T) {
+	t.Parallel()
 	s, _ := startServer(t, newSite(t), nil)
 	resp, err := http.Post(s.URL(), "text/plain", strings.NewReader("x"))
 	if err != nil {

@@ -13,6 +13,7 @@ import (
 )
 
 func TestServePolling(t *testing.T) {
+	t.Parallel()
 	dir := newSite(t)
 	s, _ := startServer(t, dir, func(s *Server) { s.Poll, s.PollInterval = true, DefaultDebounce })
 	es := subscribe(t, s)
@@ -30,6 +31,7 @@ func TestServePolling(t *testing.T) {
 }
 
 func TestPollerIgnoresOutputAndEditorFiles(t *testing.T) {
+	t.Parallel()
 	dir := newSite(t)
 	p := newPoller(dir, DefaultPollInterval, func() {})
 	for _, name := range []string{"public/index.html", ".git/index", "content/.a.md.swp", "content/a.md~", "content/4913", "README.md"} {
@@ -58,6 +60,7 @@ func limitAt(marker string) func(*Server) {
 }
 
 func TestServeWatchLimitAtStart(t *testing.T) {
+	t.Parallel()
 	s := &Server{Dir: newSite(t), Addr: "127.0.0.1:0"}
 	limitAt("blueprints")(s)
 	err := s.Open(context.Background())
@@ -72,6 +75,7 @@ func TestServeWatchLimitAtStart(t *testing.T) {
 }
 
 func TestServeWatchLimitLaterFallsBackToPolling(t *testing.T) {
+	t.Parallel()
 	dir := newSite(t)
 	s, logs := startServer(t, dir, func(s *Server) {
 		s.PollInterval = DefaultDebounce

@@ -20,6 +20,7 @@ func generate(t *testing.T, n int, seed uint64) *Site {
 }
 
 func TestDeterministic(t *testing.T) {
+	t.Parallel()
 	a, b, c := generate(t, 300, 1), generate(t, 300, 1), generate(t, 300, 2)
 	if len(a.Files) != len(b.Files) {
 		t.Fatalf("same seed: %d files, then %d", len(a.Files), len(b.Files))
@@ -41,6 +42,7 @@ func TestDeterministic(t *testing.T) {
 }
 
 func TestTooSmall(t *testing.T) {
+	t.Parallel()
 	if _, err := Generate(Options{N: MinN - 1}); err == nil {
 		t.Errorf("N=%d: want an error", MinN-1)
 	}
@@ -74,6 +76,7 @@ func docs(t *testing.T, s *Site) map[string]map[string]any {
 }
 
 func TestProportions(t *testing.T) {
+	t.Parallel()
 	const n = 1000
 	s := generate(t, n, 1)
 	counts := map[string]int{}
@@ -110,6 +113,7 @@ func depIDs(m map[string]any) []string {
 }
 
 func TestDependenciesAreADAG(t *testing.T) {
+	t.Parallel()
 	all := docs(t, generate(t, 600, 3))
 	state := map[string]int{} // 1 visiting, 2 done
 	var visit func(id string, path []string)
@@ -140,6 +144,7 @@ func TestDependenciesAreADAG(t *testing.T) {
 }
 
 func TestAlignmentRecordRules(t *testing.T) {
+	t.Parallel()
 	today := time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
 	all := docs(t, generate(t, 600, 4))
 	seen := map[string]int{}
@@ -180,6 +185,7 @@ func TestAlignmentRecordRules(t *testing.T) {
 }
 
 func TestThreatTargetsAreComponents(t *testing.T) {
+	t.Parallel()
 	all := docs(t, generate(t, 500, 5))
 	for id, m := range all {
 		if m["kind"] != "threat-model" {
@@ -205,6 +211,7 @@ var (
 )
 
 func TestBodies(t *testing.T) {
+	t.Parallel()
 	s := generate(t, 300, 6)
 	for _, f := range s.Files {
 		if !strings.HasPrefix(f.Path, "content/") {
@@ -232,6 +239,7 @@ func TestBodies(t *testing.T) {
 var fenceBlockRE = regexp.MustCompile("(?s)```[a-z]*\n.*?```\n")
 
 func TestHugo(t *testing.T) {
+	t.Parallel()
 	s := generate(t, 100, 7)
 	files := s.Hugo()
 	names := map[string][]byte{}

@@ -14,6 +14,7 @@ import (
 // TestValidForArchfolio loads generated portfolios of several sizes: every one
 // must be free of errors and warnings.
 func TestValidForArchfolio(t *testing.T) {
+	t.Parallel()
 	for _, n := range []int{synth.MinN, 137, 600} {
 		s, err := synth.Generate(synth.Options{N: n, Seed: uint64(n)})
 		if err != nil {
