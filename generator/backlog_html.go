@@ -80,7 +80,7 @@ func (pg *Page) BacklogHTML() (template.HTML, error) {
 		return "", fmt.Errorf("backlog.html: data is %T, not *Backlog", pg.Data)
 	}
 	buf := pg.bufs().get()
-	w := htmlWriter{buf}
+	w := pg.writer(buf)
 	w.raw("\n<h1>Remediation backlog</h1>\n<p class=\"lede\">")
 	w.int(len(b.Open))
 	w.raw(" open items as of ")
@@ -266,8 +266,12 @@ func (w htmlWriter) backlogTable(pg *Page, items []*BacklogItem, sortable bool, 
 	w.raw("\n</tbody>\n</table>\n</div>\n")
 }
 
-// jira is the theme's "backlog-jira" fragment.
-func (w htmlWriter) jira(it *BacklogItem) {
+// backlogJiraBlock is the "backlog-jira" component: an item's JIRA key, linked.
+var backlogJiraBlock = Component[*BacklogItem]{Name: "backlog-jira", slot: slotBacklogJira, write: writeBacklogJira}
+
+func (w htmlWriter) jira(it *BacklogItem) { backlogJiraBlock.put(w, it) }
+
+func writeBacklogJira(w htmlWriter, it *BacklogItem) {
 	switch {
 	case it.JiraURL != "":
 		w.raw("<a class=\"jira\" href=\"")
@@ -282,8 +286,12 @@ func (w htmlWriter) jira(it *BacklogItem) {
 	}
 }
 
-// due is the theme's "backlog-due" fragment.
-func (w htmlWriter) due(it *BacklogItem) {
+// backlogDueBlock is the "backlog-due" component: an item's due date and flags.
+var backlogDueBlock = Component[*BacklogItem]{Name: "backlog-due", slot: slotBacklogDue, write: writeBacklogDue}
+
+func (w htmlWriter) due(it *BacklogItem) { backlogDueBlock.put(w, it) }
+
+func writeBacklogDue(w htmlWriter, it *BacklogItem) {
 	if !it.Due.IsZero() {
 		w.date(it.Due)
 		if it.DueBasis == "sla" {
@@ -309,8 +317,12 @@ func (w htmlWriter) due(it *BacklogItem) {
 	}
 }
 
-// waiver is the theme's "backlog-waiver" fragment.
-func (w htmlWriter) waiver(wv *Waiver) {
+// backlogWaiverBlock is the "backlog-waiver" component: a waiver's expiry.
+var backlogWaiverBlock = Component[*Waiver]{Name: "backlog-waiver", slot: slotBacklogWaiver, write: writeBacklogWaiver}
+
+func (w htmlWriter) waiver(wv *Waiver) { backlogWaiverBlock.put(w, wv) }
+
+func writeBacklogWaiver(w htmlWriter, wv *Waiver) {
 	switch {
 	case wv.Expired:
 		w.raw("<span class=\"flag flag-bad\"><span aria-hidden=\"true\">⚠ </span>Expired ")

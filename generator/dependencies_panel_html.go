@@ -98,8 +98,12 @@ func (w htmlWriter) neighbourRow(r NeighbourRow) {
 	w.raw("</td>")
 }
 
-// criticality is the theme's "deps-criticality" fragment.
-func (w htmlWriter) criticality(c string) {
+// depsCriticalityBlock is the "deps-criticality" component.
+var depsCriticalityBlock = Component[string]{Name: "deps-criticality", slot: slotDepsCriticality, write: writeDepsCriticality}
+
+func (w htmlWriter) criticality(c string) { depsCriticalityBlock.put(w, c) }
+
+func writeDepsCriticality(w htmlWriter, c string) {
 	if c == "" {
 		w.raw("<span class=\"muted\">not set</span>")
 		return
@@ -111,9 +115,13 @@ func (w htmlWriter) criticality(c string) {
 	w.raw("</span>")
 }
 
-// lifecycle is the theme's "deps-lifecycle" fragment: end of life and phase-out
-// flagged.
-func (w htmlWriter) lifecycle(l string) {
+// depsLifecycleBlock is the "deps-lifecycle" component: end of life and
+// phase-out flagged.
+var depsLifecycleBlock = Component[string]{Name: "deps-lifecycle", slot: slotDepsLifecycle, write: writeDepsLifecycle}
+
+func (w htmlWriter) lifecycle(l string) { depsLifecycleBlock.put(w, l) }
+
+func writeDepsLifecycle(w htmlWriter, l string) {
 	switch {
 	case l == "":
 	case sunsetOf("", l) != "":
@@ -136,8 +144,13 @@ func (w htmlWriter) depsFrame(svg template.HTML, label, caption string) {
 	w.raw("</figcaption>\n</figure>\n")
 }
 
-// edge is the theme's "deps-edge" fragment: via, protocol and data of a dependency.
-func (w htmlWriter) edge(r DependencyRow) {
+// depsEdgeBlock is the "deps-edge" component: via, protocol and data of a
+// dependency.
+var depsEdgeBlock = Component[DependencyRow]{Name: "deps-edge", slot: slotDepsEdge, write: writeDepsEdge}
+
+func (w htmlWriter) edge(r DependencyRow) { depsEdgeBlock.put(w, r) }
+
+func writeDepsEdge(w htmlWriter, r DependencyRow) {
 	if r.Via != "" {
 		w.raw("via ")
 		w.text(r.Via)
@@ -177,7 +190,7 @@ func (pg *Page) DependenciesHTML() (template.HTML, error) {
 		return "", fmt.Errorf("dependencies.html: data is %T, not *DependenciesPage", pg.Data)
 	}
 	buf := pg.bufs().get()
-	w := htmlWriter{buf}
+	w := pg.writer(buf)
 	w.raw("\n<h1>Dependency map</h1>\n<p class=\"lede\">")
 	w.int(d.Blueprints)
 	w.raw(" blueprint")

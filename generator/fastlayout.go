@@ -31,22 +31,22 @@ type fastLayout struct {
 // same change in its method, then the new digest (TestDefaultThemeUsesFastLayouts
 // prints it).
 var fastLayouts = []fastLayout{
-	{"page.html", []string{"content", "value", "status", "tags"},
-		"6cfe49ba71806fe6a5e015c669f9069fa97d51db9fe22295465578662261ea27", "DocumentHTML", (*Page).DocumentHTML},
-	{"kind.html", []string{"content", "value", "status", "filters"},
-		"c58d342409682c13a628a34166f4e2c08236ed1598bf96e11fa2030fc94bb1b2", "KindHTML", (*Page).KindHTML},
+	{"page.html", []string{"content", "tags"},
+		"4338ebe4bf8654a9e33be7088420aa42290977ac612f5e91c7c8f2b054d5fac5", "DocumentHTML", (*Page).DocumentHTML},
+	{"kind.html", []string{"content", "filters"},
+		"9c625739f2ca3aa55fcbc3d85df23449b23bdf8fa5d7f8961032d9c14af5a8fc", "KindHTML", (*Page).KindHTML},
 	{"group.html", []string{"content", "doclist"},
 		"183a38702079f22c345e2eb0a76bdb085b8b38ede79e78cf6cfb54b4566a18f0", "GroupHTML", (*Page).GroupHTML},
-	{"impact.html", []string{"content", "deps-criticality", "deps-lifecycle", "status"},
-		"1599fb6d95799741051d80b5abdb88e080bb10a72fa800cf2930ebf75dad7471", "ImpactHTML", (*Page).ImpactHTML},
-	{"risks.html", []string{"content", "risk-counts", "risk-severity", "risk-heatmap", "risk-stride", "filters", "status", "risk-docs"},
-		"35c50af731398a6d52b40a270405d16c0ece64c6592d23f27caf26e4721f22fd", "RisksHTML", (*Page).RisksHTML},
-	{"dependencies.html", []string{"content", "deps-frame", "deps-legend", "deps-criticality", "deps-lifecycle", "deps-edge", "status"},
-		"5f94340ee0270a13ef3926216ee643c041cb8d149c636f3301f0a0ad34e7d25e", "DependenciesHTML", (*Page).DependenciesHTML},
-	{"matrix.html", []string{"content", "matrix-legend", "alignment", "matrix-rollups", "matrix-controls", "matrix-family"},
-		"2a9648d8c6a70e19e503b0104d275feae90517d0e3f59c9d7a2e93cab6d9e920", "MatrixHTML", (*Page).MatrixHTML},
-	{"backlog.html", []string{"content", "filters", "backlog-table", "backlog-groups", "backlog-jira", "backlog-due", "backlog-waiver", "risk-severity", "status"},
-		"fdb22757ab8f3339806bf04303aac3ca8fa396a6960e96b5388ecf2bcbf6520b", "BacklogHTML", (*Page).BacklogHTML},
+	{"impact.html", []string{"content"},
+		"3b2b1b5a9d912f9ad47491edd3a5b04d4a26da6d8422cef273301b7b3e1e4c02", "ImpactHTML", (*Page).ImpactHTML},
+	{"risks.html", []string{"content", "risk-heatmap", "risk-stride", "filters", "risk-docs"},
+		"223cd8af9bb9e8fccf1b56350d8217b29469404f5f603661f4c9e7271090db17", "RisksHTML", (*Page).RisksHTML},
+	{"dependencies.html", []string{"content", "deps-frame", "deps-legend"},
+		"211b9b993d7fff979a0824bb411f41622cea86c867e3410c19435e2ec1e198e0", "DependenciesHTML", (*Page).DependenciesHTML},
+	{"matrix.html", []string{"content", "matrix-legend", "matrix-rollups", "matrix-controls", "matrix-family"},
+		"873cb49b6f3d9b9d6ba7da0d541f54e1e0e6ba8db5f0eb69c1e256397234b5a3", "MatrixHTML", (*Page).MatrixHTML},
+	{"backlog.html", []string{"content", "filters", "backlog-table", "backlog-groups"},
+		"b9837e1a977c2049910652f6cc60f3d6af00948a4032e79b0dd6862f69546d5b", "BacklogHTML", (*Page).BacklogHTML},
 }
 
 // templatesDigest is the SHA-256 of the parse trees of t's templates named in
@@ -111,7 +111,7 @@ func fastLayoutTemplates(pages map[string]*template.Template) (map[string]*templ
 // writeBasePage writes a page as the default theme's base.html does around its
 // content block, which the page's content method writes.
 func writeBasePage(buf *bytes.Buffer, pg *Page, whole wholePage) error {
-	w := htmlWriter{buf}
+	w := pg.writer(buf)
 	w.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
 	if pg.Title != "" && pg.Title != pg.Site.Title {
 		w.text(pg.Title)
@@ -175,44 +175,36 @@ type fastWriter[W any] struct {
 	write     W
 }
 
-// panelWriter writes a panel; fragmentWriter writes a document fragment, or
-// reports false to leave it to the template.
-type (
-	panelWriter    = func(pg *PanelPage, w htmlWriter) error
-	fragmentWriter = func(pg *Page, w htmlWriter, d *Document) bool
-)
+// panelWriter writes a panel.
+type panelWriter = func(pg *PanelPage, w htmlWriter) error
 
-// fastPanels and fastFragments list them, as fastLayouts.
+// fastPanels lists them, as fastLayouts.
 var (
 	fastPanels = []fastWriter[panelWriter]{
 		{"deps-neighbourhood", []string{"deps-neighbourhood", "deps-frame"},
 			"7b8d06054b896e1f59a2840cfbf9daee36c86d001f94a37cea013b2a331c7be8", writeNeighbourhoodPanel},
-		{"matrix-row", []string{"matrix-row", "alignment", "alignment-record", "waiver-days"},
-			"3b83e41f53862c8c8f2c66f6a2d3d167d7649a30d71526bf921174a2c1809504", writeMatrixRowPanel},
-		{"matrix-column", []string{"matrix-column", "alignment", "alignment-record", "waiver-days"},
-			"4e792882fbefc18cb7377f9ff90137bdd0aeceaaf18e69e2226caebc2331e065", writeMatrixColumnPanel},
-		{"risk-model-threats", []string{"risk-model-threats", "risk-severity", "risk-docs", "status"},
-			"7095a1d5766d9a942536f38db1c531967f53cabb558c2718a10a906ef56e1ff0", writeRiskModelThreatsPanel},
-		{"risk-model-summary", []string{"risk-model-summary", "risk-heatmap", "risk-stride", "risk-residual", "risk-counts", "risk-severity", "status"},
-			"d60b0c490e8055ba7fe724f573504add76599309e977442226bbf632c0137317", writeRiskModelSummaryPanel},
-		{"risk-blueprint", []string{"risk-blueprint", "risk-residual", "risk-counts", "risk-severity", "status"},
-			"3ccd0f3352073a98d13b707c99bcdc0536f0cc223557efe949ffe2be354caa26", writeRiskBlueprintPanel},
-		{"review-history", []string{"review-history", "status", "review-outcome", "review-late-count", "review-late"},
-			"2a74ce5138a0793bcbf5d502a1767c7e78e62037603330bcddee8d8384a9fcbf", writeReviewHistoryPanel},
-		{"review-findings", []string{"review-findings", "review-outcome", "review-late", "risk-severity", "status", "review-conditions"},
-			"8f0bef0c680ab4a8402268436dc4c03cd5b2a9c034e4a875451855a42545cc1d", writeReviewFindingsPanel},
-		{"backlog-item", []string{"backlog-item", "backlog-jira", "backlog-due", "backlog-waiver"},
-			"f5b03e07854dd68c7dcf820703a37fcda3bbffba3d31fa56acc150d5a06abd0a", writeBacklogItemPanel},
-		{"backlog-blueprint", []string{"backlog-blueprint", "backlog-table", "backlog-due", "backlog-jira", "risk-severity", "status", "backlog-waiver"},
-			"7bc0c3f1b8cef196cc64d20c497a631052099ace94f441518131412f8e8f1c2b", writeBacklogBlueprintPanel},
-		{"roadmap-blueprint-panel", []string{"roadmap-blueprint-panel", "status"},
-			"d964152454064587a320a5ec69dd252d25c371fae2a6540d754576ecf7ee7c9d", writeRoadmapBlueprintPanel},
-		{"risk-addressed", []string{"risk-addressed", "risk-severity", "status"},
-			"d7c43afb5e17e5700be29b77c1e41c7a61a1fd43ea615e4e52d881f9777e0e93", writeRiskAddressedPanel},
-	}
-	fastFragments = []fastWriter[fragmentWriter]{
-		{"doclink", []string{"doclink"}, "f21141884c9211c46994e8e49741564435c2511954a85f64931168ac59c77b6d", writeDocLink},
-		{"docitem", []string{"docitem", "status"}, "a2fa11e68859560085bb03ea51045abfc8c7fb518d0980b8c2256730da7e1de0", writeDocItem},
+		{"matrix-row", []string{"matrix-row"},
+			"4b637b0a744b054d95df3376f0c6ec10673a012559844eb5125933e932a3a89c", writeMatrixRowPanel},
+		{"matrix-column", []string{"matrix-column"},
+			"73f1144da32e329970b652c703114f0caec406e3e41a33e125fe8d5b66e85980", writeMatrixColumnPanel},
+		{"risk-model-threats", []string{"risk-model-threats", "risk-docs"},
+			"1500a4f70cc25ea29917073800f921657ee038db6013d20ee1fa83ed67a215b9", writeRiskModelThreatsPanel},
+		{"risk-model-summary", []string{"risk-model-summary", "risk-heatmap", "risk-stride", "risk-residual"},
+			"f6f1d92c1fb92426f1784f53c0bbc48d2709bd291b67db2d9609d669f39dd620", writeRiskModelSummaryPanel},
+		{"risk-blueprint", []string{"risk-blueprint", "risk-residual"},
+			"ecc3fc6fcbbd63198954dfa8bd80b11aa8a82d4ec9e12378c39c7aacbf2c7bc2", writeRiskBlueprintPanel},
+		{"review-history", []string{"review-history"},
+			"57f154eba16484f4a161f2f1fa382061662f567ad7c30ac8e12d355638d9b643", writeReviewHistoryPanel},
+		{"review-findings", []string{"review-findings", "review-conditions"},
+			"7d01b6678165d079fc9adc88bece26775b44f211829a9d3984b4d442e6713ecc", writeReviewFindingsPanel},
+		{"backlog-item", []string{"backlog-item"},
+			"4f09f7d59dd526a7aee031822a911406d60ab74d489f740e41a6824162a133a7", writeBacklogItemPanel},
+		{"backlog-blueprint", []string{"backlog-blueprint", "backlog-table"},
+			"dec760518b957079e6c2cf37aae1356cc5895b4d9057e63a1ec6db76d5f507dc", writeBacklogBlueprintPanel},
+		{"roadmap-blueprint-panel", []string{"roadmap-blueprint-panel"},
+			"ad8a3e138daf85efb79b2b32ced51ccb736dbcd0254edd40297ebc60a3191cef", writeRoadmapBlueprintPanel},
+		{"risk-addressed", []string{"risk-addressed"},
+			"0e5605841c71498d63cdfddf966165264a48082e0c11e8ea4664b444c13c7d8f", writeRiskAddressedPanel},
 	}
 )
 

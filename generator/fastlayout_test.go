@@ -3,7 +3,6 @@ package generator
 import (
 	"bytes"
 	"context"
-	"io/fs"
 	"maps"
 	"strings"
 	"testing"
@@ -334,38 +333,6 @@ func TestDefaultThemeUsesFastLayouts(t *testing.T) {
 				f.name, f.templates, templatesDigest(th.pages["page.html"], f.templates))
 		}
 	}
-	for _, f := range fastFragments {
-		if th.fastFragments[f.name] == nil {
-			t.Errorf("the default theme's %s templates %v changed (digest %s):\n"+
-				"make its writer write what they write, run TestFastLayoutsMatchTemplates, then set the digest in fastFragments",
-				f.name, f.templates, templatesDigest(th.pages["page.html"], f.templates))
-		}
-	}
-}
-
-// A theme that changes a template a fast layout stands for gets its own template.
-func TestThemeValueTemplateOverridesDocumentHTML(t *testing.T) {
-	files := map[string]string{
-		"archfolio.yaml": "title: Themed\ntheme: corp\n",
-		"themes/corp/layouts/_value.html": strings.Replace(readDefaultLayout(t, "_value.html"),
-			`{{- else if .Text}}{{.Text}}`, `{{- else if .Text}}<em class="corp">{{.Text}}</em>`, 1),
-		"content/guides/g.md": "---\nkind: guide\ntitle: G\nowner: Team\n---\nBody.\n",
-	}
-	out, _ := renderTestSite(t, files, goldenToday)
-	page, _ := out.File("guides/g/index.html")
-	if !bytes.Contains(page, []byte(`<em class="corp">`)) {
-		t.Errorf("the theme's value template was not used:\n%s", page)
-	}
-}
-
-func readDefaultLayout(t *testing.T, name string) string {
-	t.Helper()
-	opts := siteOptions(t, "..")
-	data, err := fs.ReadFile(opts.Theme, "layouts/"+name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(data)
 }
 
 // withFile returns a copy of files with name set to data.

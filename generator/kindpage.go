@@ -14,7 +14,7 @@ func (pg *Page) KindHTML() (template.HTML, error) {
 		return "", fmt.Errorf("kind.html: data is %T, not KindIndex", pg.Data)
 	}
 	buf := pg.bufs().get()
-	w := htmlWriter{buf}
+	w := pg.writer(buf)
 	w.raw("\n<h1>")
 	w.text(pg.Kind.Plural)
 	w.raw("</h1>\n<p class=\"lede\">")
@@ -144,7 +144,7 @@ func (pg *Page) GroupHTML() (template.HTML, error) {
 		return "", fmt.Errorf("group.html: data is %T, not []KindGroup", pg.Data)
 	}
 	buf := pg.bufs().get()
-	w := htmlWriter{buf}
+	w := pg.writer(buf)
 	w.raw("\n<p class=\"kind-label\"><a href=\"")
 	w.url(pg.Rel(pg.Section))
 	w.raw("/\">")
@@ -178,7 +178,7 @@ func (pg *Page) writeDocList(w htmlWriter, docs []*Document) error {
 	w.raw("\n<ul class=\"doclist\">")
 	for _, d := range docs {
 		w.raw("\n  <li>")
-		if err := pg.writeDocFragment(w, "docitem", d); err != nil {
+		if err := pg.writeDocFragment(w, &docItemBlock, d); err != nil {
 			return err
 		}
 		w.raw("</li>")

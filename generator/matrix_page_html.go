@@ -15,7 +15,7 @@ func (pg *Page) MatrixHTML() (template.HTML, error) {
 	}
 	m, g := d.Matrix, d.Grid
 	buf := pg.bufs().get()
-	w := htmlWriter{buf}
+	w := pg.writer(buf)
 	w.raw("\n<h1>")
 	w.text(pg.Title)
 	w.raw("</h1>\n<p class=\"lede\">")

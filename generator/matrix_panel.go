@@ -15,7 +15,7 @@ import (
 // (mp.Row), one per blueprint on a standard's page (mp.Column).
 func (mp MatrixPanel) ItemsHTML(pg *PanelPage) template.HTML {
 	buf := pg.bufs().get()
-	mp.writeItems(pg, htmlWriter{buf})
+	mp.writeItems(pg, pg.writer(buf))
 	return pg.lend(buf)
 }
 
@@ -90,8 +90,12 @@ func (mp MatrixPanel) writeItems(pg *PanelPage, w htmlWriter) {
 	}
 }
 
-// alignment is the theme's "alignment" template: a status as a badge.
-func (w htmlWriter) alignment(a Alignment) {
+// alignmentBlock is the "alignment" component: a status as a badge.
+var alignmentBlock = Component[Alignment]{Name: "alignment", slot: slotAlignment, write: writeAlignment}
+
+func (w htmlWriter) alignment(a Alignment) { alignmentBlock.put(w, a) }
+
+func writeAlignment(w htmlWriter, a Alignment) {
 	if a == AlignNone {
 		return
 	}
@@ -104,9 +108,43 @@ func (w htmlWriter) alignment(a Alignment) {
 	w.raw("</span>")
 }
 
-// record is the theme's "alignment-record" template: an alignment record with its
-// evidence, waiver and source line, linked from page pg.
+// AlignmentRecordData is what the "alignment-record" component receives: a
+// record and the page it is shown on (for links).
+type AlignmentRecordData struct {
+	Page   *Page
+	Record *AlignmentRecord
+}
+
+// alignmentRecordBlock is the "alignment-record" component: an alignment record
+// with its evidence, waiver and source line.
+var alignmentRecordBlock = Component[AlignmentRecordData]{Name: "alignment-record", slot: slotAlignmentRecord, write: writeAlignmentRecord}
+
+// waiverDaysBlock is the "waiver-days" component: how long a waiver has left.
+var waiverDaysBlock = Component[*AlignmentWaiver]{Name: "waiver-days", slot: slotWaiverDays, write: writeWaiverDays}
+
+func writeWaiverDays(w htmlWriter, wv *AlignmentWaiver) {
+	if wv.Expires.IsZero() {
+		return
+	}
+	switch {
+	case wv.DaysLeft < 0:
+		w.raw("expired ")
+		w.text(wv.DaysAgo())
+		w.raw(" ago")
+	case wv.DaysLeft == 0:
+		w.raw("expires today")
+	default:
+		w.text(wv.DaysLeftText())
+		w.raw(" left")
+	}
+}
+
 func (w htmlWriter) record(pg *Page, r *AlignmentRecord) {
+	alignmentRecordBlock.put(w, AlignmentRecordData{Page: pg, Record: r})
+}
+
+func writeAlignmentRecord(w htmlWriter, d AlignmentRecordData) {
+	pg, r := d.Page, d.Record
 	w.raw("\n<div class=\"record\" id=\"")
 	w.text(r.Anchor())
 	w.raw("\">\n  <p class=\"record-head\">")
@@ -160,17 +198,7 @@ func (w htmlWriter) record(pg *Page, r *AlignmentRecord) {
 			w.raw(", expires ")
 			w.text(x)
 			w.raw(" (")
-			switch {
-			case wv.DaysLeft < 0:
-				w.raw("expired ")
-				w.text(wv.DaysAgo())
-				w.raw(" ago")
-			case wv.DaysLeft == 0:
-				w.raw("expires today")
-			default:
-				w.text(wv.DaysLeftText())
-				w.raw(" left")
-			}
+			waiverDaysBlock.put(w, wv)
 			w.raw(")")
 		}
 		if wv.Justification != "" {

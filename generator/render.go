@@ -142,6 +142,7 @@ type Page struct {
 
 	renderer *siteRenderer
 	scratch  []*bytes.Buffer // lent for the page's HTML while it renders (lend)
+	env      *writeEnv       // the theme's overrides and the first error of one (writer)
 }
 
 // Rel returns the link from this page to a site-relative URL.
@@ -160,7 +161,12 @@ func (r *siteRenderer) writePage(buf *bytes.Buffer, job pageJob) error {
 		job.page.Data = job.data()
 		defer func() { job.page.Data = nil }()
 	}
+	job.page.env = &writeEnv{ov: r.th.ov}
 	err := r.th.execute(buf, job.layout, job.page)
+	if err == nil {
+		err = job.page.env.err
+	}
+	job.page.env = nil
 	job.page.giveBack() // buf holds a copy of all it lent
 	if err != nil {
 		return fmt.Errorf("rendering %s with %s: %w", "/"+job.url, job.layout, err)

@@ -31,7 +31,7 @@ func writeReviewHistoryPanel(pg *PanelPage, w htmlWriter) error {
 		w.raw("</td>\n<td>")
 		w.text(Humanize(r.Stage))
 		w.raw("</td><td>")
-		w.status(r.Outcome) // "review-outcome" is the same badge
+		reviewOutcomeBlock.put(w, r.Outcome)
 		w.raw("</td>\n<td class=\"num\">")
 		w.int(len(r.Findings))
 		w.raw("</td>\n<td>")
@@ -41,9 +41,8 @@ func writeReviewHistoryPanel(pg *PanelPage, w htmlWriter) error {
 			w.int(len(r.Conditions))
 			w.raw(" open")
 			if r.Overdue != 0 {
-				w.raw(" <span class=\"flag flag-bad\"><span aria-hidden=\"true\">⚠ </span>")
-				w.int(r.Overdue)
-				w.raw(" past due</span>")
+				w.raw(" ")
+				reviewLateCountBlock.put(w, r.Overdue)
 			}
 		}
 		w.raw("</td>\n<td class=\"nowrap\">")
@@ -149,8 +148,24 @@ func writeReviewFindingsPanel(pg *PanelPage, w htmlWriter) error {
 	return nil
 }
 
-// late is the theme's "review-late" fragment.
-func (w htmlWriter) late(days int) {
+// reviewLateBlock is the "review-late" component: days late, flagged.
+var reviewLateBlock = Component[int]{Name: "review-late", slot: slotReviewLate, write: writeReviewLate}
+
+// reviewLateCountBlock is the "review-late-count" component: conditions past due.
+var reviewLateCountBlock = Component[int]{Name: "review-late-count", slot: slotReviewLateCount, write: writeReviewLateCount}
+
+// reviewOutcomeBlock is the "review-outcome" component: the same badge as a status.
+var reviewOutcomeBlock = Component[string]{Name: "review-outcome", slot: slotReviewOutcome, write: writeStatus}
+
+func writeReviewLateCount(w htmlWriter, n int) {
+	w.raw("<span class=\"flag flag-bad\"><span aria-hidden=\"true\">⚠ </span>")
+	w.int(n)
+	w.raw(" past due</span>")
+}
+
+func (w htmlWriter) late(days int) { reviewLateBlock.put(w, days) }
+
+func writeReviewLate(w htmlWriter, days int) {
 	w.raw("<span class=\"flag flag-bad\"><span aria-hidden=\"true\">⚠ </span>")
 	w.int(days)
 	if days == 1 {

@@ -178,8 +178,12 @@ func writeRiskAddressedPanel(pg *PanelPage, w htmlWriter) error {
 	return nil
 }
 
-// severity is the theme's "risk-severity" fragment.
-func (w htmlWriter) severity(s string) {
+// riskSeverityBlock is the "risk-severity" component.
+var riskSeverityBlock = Component[string]{Name: "risk-severity", slot: slotRiskSeverity, write: writeRiskSeverity}
+
+func (w htmlWriter) severity(s string) { riskSeverityBlock.put(w, s) }
+
+func writeRiskSeverity(w htmlWriter, s string) {
 	if s == "" {
 		w.raw("<span class=\"sev sev-none\">Unscored</span>")
 		return
@@ -260,8 +264,12 @@ func (w htmlWriter) stride(counts []StrideCount) {
 	w.raw("\n</tbody>\n</table>\n")
 }
 
-// riskCounts is the theme's "risk-counts" fragment.
-func (w htmlWriter) riskCounts(counts []SeverityCount) {
+func (w htmlWriter) riskCounts(counts []SeverityCount) { riskCountsBlock.put(w, counts) }
+
+// riskCountsBlock is the "risk-counts" component: threats by severity.
+var riskCountsBlock = Component[[]SeverityCount]{Name: "risk-counts", slot: slotRiskCounts, write: writeRiskCounts}
+
+func writeRiskCounts(w htmlWriter, counts []SeverityCount) {
 	for _, c := range counts {
 		w.raw("<span class=\"count\">")
 		w.severity(c.Severity)

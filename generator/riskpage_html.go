@@ -13,7 +13,7 @@ func (pg *Page) RisksHTML() (template.HTML, error) {
 		return "", fmt.Errorf("risks.html: data is %T, not *RiskRegister", pg.Data)
 	}
 	buf := pg.bufs().get()
-	w := htmlWriter{buf}
+	w := pg.writer(buf)
 	w.raw("\n<h1>Risk register</h1>\n<p class=\"lede\">")
 	w.int(len(r.Threats))
 	w.raw(" threats in ")

@@ -27,8 +27,8 @@ type theme struct {
 	whole map[string]wholePage
 	// fastPanels holds the panels written in Go, by template name.
 	fastPanels map[string]panelWriter
-	// fastFragments holds the document fragments written in Go, by name.
-	fastFragments map[string]fragmentWriter
+	// ov holds the theme's templates for the components it overrides.
+	ov *overrides
 }
 
 // overlayFS reads a file from top when it has it, else from base.
@@ -71,14 +71,18 @@ func loadTheme(site fs.FS, cfg *Config, def fs.FS, funcs template.FuncMap, templ
 		}
 	}
 	o := overlayFS{top: top, base: def}
-	base := template.New("base").Funcs(funcs)
+	ov := new(overrides)
+	base := template.New("base").Funcs(componentFuncs(funcs, ov))
+	if _, err := base.New(generatedDefines).Parse(componentDefines()); err != nil {
+		return nil, err
+	}
 	var pages []string
 	for _, p := range o.files("layouts") {
 		name := path.Base(p)
 		if !strings.HasSuffix(name, ".html") && !strings.HasSuffix(name, ".xml") {
 			continue
 		}
-		if strings.HasPrefix(name, "_") || name == "base.html" {
+		if strings.HasPrefix(name, "_") || name == "base.html" || isComponent(strings.TrimSuffix(name, ".html")) {
 			if err := parseInto(base, o, p); err != nil {
 				return nil, err
 			}
@@ -86,7 +90,7 @@ func loadTheme(site fs.FS, cfg *Config, def fs.FS, funcs template.FuncMap, templ
 		}
 		pages = append(pages, p)
 	}
-	th := &theme{fs: o, pages: map[string]*template.Template{}}
+	th := &theme{fs: o, pages: map[string]*template.Template{}, ov: ov}
 	if top != nil {
 		th.ownLayouts = len(overlayFS{base: top}.files("layouts")) > 0
 	}
@@ -105,6 +109,7 @@ func loadTheme(site fs.FS, cfg *Config, def fs.FS, funcs template.FuncMap, templ
 			return nil, fmt.Errorf("theme: layouts/%s is missing", need)
 		}
 	}
+	*ov = *bindOverrides(th.pages)
 	if !templatesOnly {
 		fast, whole, err := fastLayoutTemplates(th.pages)
 		if err != nil {
@@ -112,7 +117,6 @@ func loadTheme(site fs.FS, cfg *Config, def fs.FS, funcs template.FuncMap, templ
 		}
 		th.fast, th.whole = fast, whole
 		th.fastPanels = fastWriters(th.pages["page.html"], fastPanels)
-		th.fastFragments = fastWriters(th.pages["page.html"], fastFragments)
 	}
 	return th, nil
 }

@@ -93,7 +93,7 @@ func (pg *Page) Panels() ([]PanelHTML, error) {
 			data := &PanelPage{Page: pg, Data: panel.Data}
 			var err error
 			if write := pg.renderer.th.fastPanels[panel.Template]; write != nil {
-				err = write(data, htmlWriter{buf})
+				err = write(data, pg.writer(buf))
 			} else {
 				err = pg.renderer.th.pages["page.html"].ExecuteTemplate(buf, panel.Template, data)
 			}

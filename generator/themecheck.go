@@ -1,0 +1,130 @@
+package generator
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"strings"
+	"text/template/parse"
+	"unicode/utf8"
+)
+
+// panelTemplates are the templates the views' panels are rendered with
+// (Panel.Template): called by name from Go, so a theme may define them.
+var panelTemplates = []string{
+	"backlog-item", "backlog-blueprint", "deps-neighbourhood", "matrix-row", "matrix-column",
+	"review-history", "review-findings", "risk-model-threats", "risk-model-summary",
+	"risk-blueprint", "risk-addressed", "roadmap-item-panel", "roadmap-blueprint-panel",
+}
+
+// themeDiagnostics warns about each template the site's theme defines that
+// nothing calls: no component has its name, no view's panel is rendered with
+// it and no template of the merged theme includes it. Such a define is most
+// often a misspelt override, which would otherwise change nothing silently.
+// Templates that do not parse are left to the render, which reports them.
+func themeDiagnostics(site fs.FS, cfg *Config, def fs.FS) Diagnostics {
+	if cfg == nil || cfg.Theme == "" {
+		return nil
+	}
+	dir := path.Join("themes", cfg.Theme)
+	top := subFS(site, dir)
+	if top == nil {
+		return nil
+	}
+	o := overlayFS{top: top, base: def}
+	if def == nil {
+		o = overlayFS{base: top}
+	}
+	used := map[string]bool{}
+	for _, c := range registry {
+		used[c.componentName()] = true
+	}
+	for _, name := range panelTemplates {
+		used[name] = true
+	}
+	type define struct {
+		file, name string
+		src        []byte
+	}
+	var defines []define
+	for _, p := range o.files("layouts") {
+		src, err := fs.ReadFile(o, p)
+		if err != nil {
+			continue
+		}
+		trees, err := parseTemplateTrees(path.Base(p), string(src))
+		if err != nil {
+			continue
+		}
+		_, ownErr := fs.Stat(top, p)
+		for name, tree := range trees {
+			calledTemplates(tree.Root, used)
+			if ownErr == nil && name != path.Base(p) {
+				defines = append(defines, define{p, name, src})
+			}
+		}
+	}
+	var known []string
+	for name := range used {
+		known = append(known, name)
+	}
+	var diags Diagnostics
+	for _, d := range defines {
+		if used[d.name] {
+			continue
+		}
+		line, col := definePosition(d.src, d.name)
+		diags = append(diags, Diagnostic{Path: path.Join(dir, d.file), Line: line, Col: col, Severity: Warning,
+			Message: fmt.Sprintf("theme template %q is not used: it is no component's or panel's name and no template calls it%s",
+				d.name, didYouMean(d.name, known))})
+	}
+	return diags
+}
+
+// parseTemplateTrees parses a theme file into its templates (the file's own and
+// each define), without checking that its functions exist.
+func parseTemplateTrees(name, src string) (map[string]*parse.Tree, error) {
+	t := parse.New(name)
+	t.Mode = parse.SkipFuncCheck
+	trees := map[string]*parse.Tree{}
+	_, err := t.Parse(src, "{{", "}}", trees)
+	return trees, err
+}
+
+// calledTemplates adds to called the name of every template n includes.
+func calledTemplates(n parse.Node, called map[string]bool) {
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n == nil {
+			return
+		}
+		for _, c := range n.Nodes {
+			calledTemplates(c, called)
+		}
+	case *parse.TemplateNode:
+		called[n.Name] = true
+	case *parse.IfNode:
+		calledTemplates(n.List, called)
+		calledTemplates(n.ElseList, called)
+	case *parse.RangeNode:
+		calledTemplates(n.List, called)
+		calledTemplates(n.ElseList, called)
+	case *parse.WithNode:
+		calledTemplates(n.List, called)
+		calledTemplates(n.ElseList, called)
+	}
+}
+
+// definePosition returns the line and column (in characters) of the define of
+// name in src, or 1, 1.
+func definePosition(src []byte, name string) (line, col int) {
+	re := regexp.MustCompile(`\{\{-?\s*(define|block)\s+"` + regexp.QuoteMeta(name) + `"`)
+	loc := re.FindIndex(src)
+	if loc == nil {
+		return 1, 1
+	}
+	before := string(src[:loc[0]])
+	line = strings.Count(before, "\n") + 1
+	return line, utf8.RuneCountInString(before[strings.LastIndexByte(before, '\n')+1:]) + 1
+}
