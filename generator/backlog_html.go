@@ -9,13 +9,13 @@ import (
 // layouts/_backlog.html) in Go (fastlayout.go): every remediation item and
 // most blueprints have a panel.
 
+// backlogItemPanel is the "backlog-item" panel component.
+var backlogItemPanel = Component[PanelPage[remediationPanel]]{Name: "backlog-item", slot: slotBacklogItem, write: panelWriter(writeBacklogItemPanel)}
+
 // writeBacklogItemPanel is the "backlog-item" panel: a remediation item's JIRA
 // issue, due date, SLA, waiver and the findings that raised it.
-func writeBacklogItemPanel(pg *PanelPage, w htmlWriter) error {
-	d, ok := pg.Data.(remediationPanel)
-	if !ok {
-		return fmt.Errorf("backlog-item: data is %T, not remediationPanel", pg.Data)
-	}
+func writeBacklogItemPanel(pg PanelPage[remediationPanel], w htmlWriter) error {
+	d := pg.Data
 	it := d.Item
 	w.raw("\n<dl class=\"facts\">\n<dt>JIRA</dt><dd>")
 	if it.Jira != "" {
@@ -188,13 +188,13 @@ func (w htmlWriter) backlogGroups(pg *Page, id, title string, groups []BacklogGr
 	w.raw("\n</section>\n")
 }
 
+// backlogBlueprintPanel is the "backlog-blueprint" panel component.
+var backlogBlueprintPanel = Component[PanelPage[blueprintBacklogPanel]]{Name: "backlog-blueprint", slot: slotBacklogBlueprint, write: panelWriter(writeBacklogBlueprintPanel)}
+
 // writeBacklogBlueprintPanel is the "backlog-blueprint" panel: a blueprint's open
 // remediation as a table, and how many more items are closed.
-func writeBacklogBlueprintPanel(pg *PanelPage, w htmlWriter) error {
-	d, ok := pg.Data.(blueprintBacklogPanel)
-	if !ok {
-		return fmt.Errorf("backlog-blueprint: data is %T, not blueprintBacklogPanel", pg.Data)
-	}
+func writeBacklogBlueprintPanel(pg PanelPage[blueprintBacklogPanel], w htmlWriter) error {
+	d := pg.Data
 	if len(d.Open) > 0 {
 		w.raw("\n")
 		w.backlogTable(pg.Page, d.Open, false, "", nil)
@@ -216,9 +216,26 @@ func writeBacklogBlueprintPanel(pg *PanelPage, w htmlWriter) error {
 	return nil
 }
 
-// backlogTable is the theme's "backlog-table" fragment: sortable or not, with
-// an id when id is not "", and a data- attribute per filter on each row.
+// BacklogTableData is what the "backlog-table" component receives: items linked
+// from Page, sortable or not, with an id when ID is not "", and a data-
+// attribute per filter on each row.
+type BacklogTableData struct {
+	Page     *Page
+	Items    []*BacklogItem
+	Sortable bool
+	ID       string
+	Filters  []Filter
+}
+
+// backlogTableBlock is the "backlog-table" component.
+var backlogTableBlock = Component[BacklogTableData]{Name: "backlog-table", slot: slotBacklogTable, write: writeBacklogTable}
+
 func (w htmlWriter) backlogTable(pg *Page, items []*BacklogItem, sortable bool, id string, filters []Filter) {
+	backlogTableBlock.put(w, BacklogTableData{Page: pg, Items: items, Sortable: sortable, ID: id, Filters: filters})
+}
+
+func writeBacklogTable(w htmlWriter, d BacklogTableData) {
+	pg, items, sortable, id, filters := d.Page, d.Items, d.Sortable, d.ID, d.Filters
 	w.raw("\n<div class=\"table-scroll\">\n<table class=\"data")
 	if sortable {
 		w.raw(" sortable")

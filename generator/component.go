@@ -37,6 +37,25 @@ const (
 	slotDepsCriticality
 	slotDepsLifecycle
 	slotDepsEdge
+	slotDepsFrame
+	slotRiskDocs
+	slotRiskHeatmap
+	slotRiskStride
+	slotRiskResidual
+	slotReviewConditions
+	slotBacklogTable
+	slotBacklogItem
+	slotBacklogBlueprint
+	slotDepsNeighbourhood
+	slotReviewHistory
+	slotReviewFindings
+	slotRiskModelThreats
+	slotRiskModelSummary
+	slotRiskBlueprint
+	slotRiskAddressed
+	slotRoadmapBlueprint
+	slotMatrixRow
+	slotMatrixColumn
 	numComponents
 )
 
@@ -97,6 +116,12 @@ var registry = [numComponents]registered{
 	&backlogDueBlock, &backlogJiraBlock, &backlogWaiverBlock,
 	&reviewOutcomeBlock, &reviewLateBlock, &reviewLateCountBlock,
 	&depsCriticalityBlock, &depsLifecycleBlock, &depsEdgeBlock,
+	&depsFrameBlock, &riskDocsBlock, &riskHeatmapBlock, &riskStrideBlock, &riskResidualBlock,
+	&reviewConditionsBlock, &backlogTableBlock,
+	&backlogItemPanel, &backlogBlueprintPanel, &depsNeighbourhoodPanel,
+	&reviewHistoryPanel, &reviewFindingsPanel,
+	&riskModelThreatsPanel, &riskModelSummaryPanel, &riskBlueprintPanel, &riskAddressedPanel,
+	&roadmapBlueprintPanel, &matrixRowPanel, &matrixColumnPanel,
 }
 
 // overrides holds a theme's template for each component it replaces, by slot.

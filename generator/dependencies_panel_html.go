@@ -5,14 +5,14 @@ import (
 	"html/template"
 )
 
+// depsNeighbourhoodPanel is the "deps-neighbourhood" panel component.
+var depsNeighbourhoodPanel = Component[PanelPage[*Neighbourhood]]{Name: "deps-neighbourhood", slot: slotDepsNeighbourhood, write: panelWriter(writeNeighbourhoodPanel)}
+
 // writeNeighbourhoodPanel writes the default theme's "deps-neighbourhood" panel
 // (layouts/_dependencies.html) in Go (fastlayout.go): a blueprint's map and
 // tables of what it depends on and what depends on it.
-func writeNeighbourhoodPanel(pg *PanelPage, w htmlWriter) error {
-	nb, ok := pg.Data.(*Neighbourhood)
-	if !ok {
-		return fmt.Errorf("deps-neighbourhood: data is %T, not *Neighbourhood", pg.Data)
-	}
+func writeNeighbourhoodPanel(pg PanelPage[*Neighbourhood], w htmlWriter) error {
+	nb := pg.Data
 	if len(nb.Dependents) == 0 && len(nb.Dependencies) == 0 {
 		w.raw("\n<p>This blueprint neither depends on nor is depended on by another blueprint.</p>\n")
 		return nil
@@ -133,8 +133,22 @@ func writeDepsLifecycle(w htmlWriter, l string) {
 	}
 }
 
-// depsFrame is the theme's "deps-frame" fragment: a map in its pan-and-zoom frame.
+// DepsFrameData is what the "deps-frame" component receives: a map, its label
+// and caption.
+type DepsFrameData struct {
+	SVG            template.HTML
+	Label, Caption string
+}
+
+// depsFrameBlock is the "deps-frame" component: a map in its pan-and-zoom frame.
+var depsFrameBlock = Component[DepsFrameData]{Name: "deps-frame", slot: slotDepsFrame, write: writeDepsFrame}
+
 func (w htmlWriter) depsFrame(svg template.HTML, label, caption string) {
+	depsFrameBlock.put(w, DepsFrameData{SVG: svg, Label: label, Caption: caption})
+}
+
+func writeDepsFrame(w htmlWriter, d DepsFrameData) {
+	svg, label, caption := d.SVG, d.Label, d.Caption
 	w.raw("\n<figure class=\"depmap-frame\" data-panzoom>\n  <div class=\"depmap-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"")
 	w.text(label)
 	w.raw(" (scroll to see all of it)\">")

@@ -39,14 +39,14 @@ var fastLayouts = []fastLayout{
 		"183a38702079f22c345e2eb0a76bdb085b8b38ede79e78cf6cfb54b4566a18f0", "GroupHTML", (*Page).GroupHTML},
 	{"impact.html", []string{"content"},
 		"3b2b1b5a9d912f9ad47491edd3a5b04d4a26da6d8422cef273301b7b3e1e4c02", "ImpactHTML", (*Page).ImpactHTML},
-	{"risks.html", []string{"content", "risk-heatmap", "risk-stride", "filters", "risk-docs"},
-		"223cd8af9bb9e8fccf1b56350d8217b29469404f5f603661f4c9e7271090db17", "RisksHTML", (*Page).RisksHTML},
-	{"dependencies.html", []string{"content", "deps-frame", "deps-legend"},
-		"211b9b993d7fff979a0824bb411f41622cea86c867e3410c19435e2ec1e198e0", "DependenciesHTML", (*Page).DependenciesHTML},
+	{"risks.html", []string{"content", "filters"},
+		"79f39c1ce27e5e4043ed8637512f783d69d0931f881645087dfec46b1b3489be", "RisksHTML", (*Page).RisksHTML},
+	{"dependencies.html", []string{"content", "deps-legend"},
+		"b7fdf5fd8e3a01ff5fa490696d9b89486d586aa81e1123915667fae798f63221", "DependenciesHTML", (*Page).DependenciesHTML},
 	{"matrix.html", []string{"content", "matrix-legend", "matrix-rollups", "matrix-controls", "matrix-family"},
 		"873cb49b6f3d9b9d6ba7da0d541f54e1e0e6ba8db5f0eb69c1e256397234b5a3", "MatrixHTML", (*Page).MatrixHTML},
-	{"backlog.html", []string{"content", "filters", "backlog-table", "backlog-groups"},
-		"b9837e1a977c2049910652f6cc60f3d6af00948a4032e79b0dd6862f69546d5b", "BacklogHTML", (*Page).BacklogHTML},
+	{"backlog.html", []string{"content", "filters", "backlog-groups"},
+		"03b2fbd6d73550bae4470ce76765e571b52c934f0ee44d9261498092423bf9f4", "BacklogHTML", (*Page).BacklogHTML},
 }
 
 // templatesDigest is the SHA-256 of the parse trees of t's templates named in
@@ -163,59 +163,4 @@ func writeBasePage(buf *bytes.Buffer, pg *Page, whole wholePage) error {
 	}
 	w.raw("\n</body>\n</html>\n")
 	return nil
-}
-
-// fastWriter is a panel or fragment template with a Go equivalent W, guarded
-// like a fast layout: used only when the templates it stands for are the
-// default theme's.
-type fastWriter[W any] struct {
-	name      string   // the panel's template (Panel.Template) or the fragment's name
-	templates []string // the templates the writer does the work of
-	digest    string
-	write     W
-}
-
-// panelWriter writes a panel.
-type panelWriter = func(pg *PanelPage, w htmlWriter) error
-
-// fastPanels lists them, as fastLayouts.
-var (
-	fastPanels = []fastWriter[panelWriter]{
-		{"deps-neighbourhood", []string{"deps-neighbourhood", "deps-frame"},
-			"7b8d06054b896e1f59a2840cfbf9daee36c86d001f94a37cea013b2a331c7be8", writeNeighbourhoodPanel},
-		{"matrix-row", []string{"matrix-row"},
-			"4b637b0a744b054d95df3376f0c6ec10673a012559844eb5125933e932a3a89c", writeMatrixRowPanel},
-		{"matrix-column", []string{"matrix-column"},
-			"73f1144da32e329970b652c703114f0caec406e3e41a33e125fe8d5b66e85980", writeMatrixColumnPanel},
-		{"risk-model-threats", []string{"risk-model-threats", "risk-docs"},
-			"1500a4f70cc25ea29917073800f921657ee038db6013d20ee1fa83ed67a215b9", writeRiskModelThreatsPanel},
-		{"risk-model-summary", []string{"risk-model-summary", "risk-heatmap", "risk-stride", "risk-residual"},
-			"f6f1d92c1fb92426f1784f53c0bbc48d2709bd291b67db2d9609d669f39dd620", writeRiskModelSummaryPanel},
-		{"risk-blueprint", []string{"risk-blueprint", "risk-residual"},
-			"ecc3fc6fcbbd63198954dfa8bd80b11aa8a82d4ec9e12378c39c7aacbf2c7bc2", writeRiskBlueprintPanel},
-		{"review-history", []string{"review-history"},
-			"57f154eba16484f4a161f2f1fa382061662f567ad7c30ac8e12d355638d9b643", writeReviewHistoryPanel},
-		{"review-findings", []string{"review-findings", "review-conditions"},
-			"7d01b6678165d079fc9adc88bece26775b44f211829a9d3984b4d442e6713ecc", writeReviewFindingsPanel},
-		{"backlog-item", []string{"backlog-item"},
-			"4f09f7d59dd526a7aee031822a911406d60ab74d489f740e41a6824162a133a7", writeBacklogItemPanel},
-		{"backlog-blueprint", []string{"backlog-blueprint", "backlog-table"},
-			"dec760518b957079e6c2cf37aae1356cc5895b4d9057e63a1ec6db76d5f507dc", writeBacklogBlueprintPanel},
-		{"roadmap-blueprint-panel", []string{"roadmap-blueprint-panel"},
-			"ad8a3e138daf85efb79b2b32ced51ccb736dbcd0254edd40297ebc60a3191cef", writeRoadmapBlueprintPanel},
-		{"risk-addressed", []string{"risk-addressed"},
-			"0e5605841c71498d63cdfddf966165264a48082e0c11e8ea4664b444c13c7d8f", writeRiskAddressedPanel},
-	}
-)
-
-// fastWriters returns, by name, the writers whose templates in the page.html set
-// are the default theme's.
-func fastWriters[W any](page *template.Template, list []fastWriter[W]) map[string]W {
-	out := map[string]W{}
-	for _, f := range list {
-		if page != nil && templatesDigest(page, f.templates) == f.digest {
-			out[f.name] = f.write
-		}
-	}
-	return out
 }

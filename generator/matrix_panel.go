@@ -1,25 +1,11 @@
 package generator
 
-import (
-	"fmt"
-	"html/template"
-)
+// The alignment panels: a blueprint's alignment with each standard that
+// applies, and a standard's adoption by every blueprint, with their records.
 
-// The items of the alignment panels, written in Go: a standard's page lists every
-// blueprint it applies to (250 at 10,000 documents) with their records, and the
-// template loop made a reflective call per value, 1.6 s of a 10,000-document
-// build. The markup is the theme's "alignment" and "alignment-record" templates
-// (layouts/_matrix.html), byte for byte; the site goldens hold it to them.
-
-// ItemsHTML writes the panel's table rows: one per standard on a blueprint's page
-// (mp.Row), one per blueprint on a standard's page (mp.Column).
-func (mp MatrixPanel) ItemsHTML(pg *PanelPage) template.HTML {
-	buf := pg.bufs().get()
-	mp.writeItems(pg, pg.writer(buf))
-	return pg.lend(buf)
-}
-
-func (mp MatrixPanel) writeItems(pg *PanelPage, w htmlWriter) {
+// writeItems writes the panel's table rows: one per standard on a blueprint's
+// page (mp.Row), one per blueprint on a standard's page (mp.Column).
+func (mp MatrixPanel) writeItems(pg *Page, w htmlWriter) {
 	for _, it := range mp.Items {
 		if mp.Row != nil {
 			w.raw("\n<tr id=\"")
@@ -77,7 +63,7 @@ func (mp MatrixPanel) writeItems(pg *PanelPage, w htmlWriter) {
 		}
 		w.raw("</td>\n  <td>")
 		for _, r := range it.Cell.Records {
-			w.record(pg.Page, r)
+			w.record(pg, r)
 		}
 		if len(it.Cell.Records) == 0 {
 			if mp.Row != nil {
@@ -212,13 +198,13 @@ func writeAlignmentRecord(w htmlWriter, d AlignmentRecordData) {
 	w.raw("</code></p>\n</div>")
 }
 
+// matrixRowPanel is the "matrix-row" panel component.
+var matrixRowPanel = Component[PanelPage[MatrixPanel]]{Name: "matrix-row", slot: slotMatrixRow, write: panelWriter(writeMatrixRowPanel)}
+
 // writeMatrixRowPanel writes the default theme's "matrix-row" panel (a
 // blueprint's alignment) in Go (fastlayout.go).
-func writeMatrixRowPanel(pg *PanelPage, w htmlWriter) error {
-	mp, ok := pg.Data.(MatrixPanel)
-	if !ok {
-		return fmt.Errorf("matrix-row: data is %T, not MatrixPanel", pg.Data)
-	}
+func writeMatrixRowPanel(pg PanelPage[MatrixPanel], w htmlWriter) error {
+	mp := pg.Data
 	t := mp.Row.Tally
 	w.raw("\n<p class=\"matrix-summary\">")
 	if t.Applicable != 0 {
@@ -264,20 +250,20 @@ func writeMatrixRowPanel(pg *PanelPage, w htmlWriter) error {
 	}
 	if len(mp.Items) > 0 {
 		w.raw("\n<table class=\"data alignment-table\">\n<thead><tr><th scope=\"col\">Standard</th><th scope=\"col\">Status</th><th scope=\"col\">Records and evidence</th></tr></thead>\n<tbody>")
-		mp.writeItems(pg, w)
+		mp.writeItems(pg.Page, w)
 		w.raw("\n</tbody>\n</table>")
 	}
 	w.raw("\n")
 	return nil
 }
 
+// matrixColumnPanel is the "matrix-column" panel component.
+var matrixColumnPanel = Component[PanelPage[MatrixPanel]]{Name: "matrix-column", slot: slotMatrixColumn, write: panelWriter(writeMatrixColumnPanel)}
+
 // writeMatrixColumnPanel writes the default theme's "matrix-column" panel (a
 // standard's adoption) in Go (fastlayout.go).
-func writeMatrixColumnPanel(pg *PanelPage, w htmlWriter) error {
-	mp, ok := pg.Data.(MatrixPanel)
-	if !ok {
-		return fmt.Errorf("matrix-column: data is %T, not MatrixPanel", pg.Data)
-	}
+func writeMatrixColumnPanel(pg PanelPage[MatrixPanel], w htmlWriter) error {
+	mp := pg.Data
 	c := mp.Column
 	t := c.Tally
 	w.raw("\n<p class=\"matrix-summary\">")
@@ -353,7 +339,7 @@ func writeMatrixColumnPanel(pg *PanelPage, w htmlWriter) error {
 	}
 	if len(mp.Items) > 0 {
 		w.raw("\n<h3>Blueprints</h3>\n<table class=\"data alignment-table\">\n<thead><tr><th scope=\"col\">Blueprint</th><th scope=\"col\">Status</th><th scope=\"col\">Records and evidence</th></tr></thead>\n<tbody>")
-		mp.writeItems(pg, w)
+		mp.writeItems(pg.Page, w)
 		w.raw("\n</tbody>\n</table>")
 	}
 	w.raw("\n")

@@ -25,8 +25,6 @@ type theme struct {
 	// (writeBasePage), with the method that writes their content block and
 	// their own "scripts" block, if any.
 	whole map[string]wholePage
-	// fastPanels holds the panels written in Go, by template name.
-	fastPanels map[string]panelWriter
 	// ov holds the theme's templates for the components it overrides.
 	ov *overrides
 }
@@ -116,7 +114,6 @@ func loadTheme(site fs.FS, cfg *Config, def fs.FS, funcs template.FuncMap, templ
 			return nil, err
 		}
 		th.fast, th.whole = fast, whole
-		th.fastPanels = fastWriters(th.pages["page.html"], fastPanels)
 	}
 	return th, nil
 }
