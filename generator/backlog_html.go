@@ -5,9 +5,8 @@ import (
 	"html/template"
 )
 
-// The remediation backlog page and panels of the default theme (backlog.html,
-// layouts/_backlog.html) in Go (fastlayout.go): every remediation item and
-// most blueprints have a panel.
+// The remediation backlog page and panels (components, component.go): every
+// remediation item and most blueprints have a panel.
 
 // backlogItemPanel is the "backlog-item" panel component.
 var backlogItemPanel = Component[PanelPage[remediationPanel]]{Name: "backlog-item", slot: slotBacklogItem, write: panelWriter(writeBacklogItemPanel)}
@@ -71,8 +70,7 @@ func writeBacklogItemPanel(pg PanelPage[remediationPanel], w htmlWriter) error {
 	return nil
 }
 
-// BacklogHTML writes the default theme's backlog.html content block
-// (fastlayout.go): the open items, their groups, the risk-accepted items and
+// BacklogHTML writes the "backlog-content" component (layout.go): the open items, their groups, the risk-accepted items and
 // the waivers.
 func (pg *Page) BacklogHTML() (template.HTML, error) {
 	b, ok := pg.Data.(*Backlog)
@@ -143,9 +141,25 @@ func (pg *Page) BacklogHTML() (template.HTML, error) {
 	return pg.lend(buf), nil
 }
 
-// backlogGroups is the theme's "backlog-groups" fragment: open items grouped by
+// BacklogGroupsData is what the "backlog-groups" component receives: open
+// items in groups, in a section with id ID and heading Title, linked from Page.
+type BacklogGroupsData struct {
+	Page   *Page
+	ID     string
+	Title  string
+	Groups []BacklogGroup
+}
+
+// backlogGroupsBlock is the "backlog-groups" component: open items grouped by
 // blueprint, owner or source.
+var backlogGroupsBlock = Component[BacklogGroupsData]{Name: "backlog-groups", slot: slotBacklogGroups, write: writeBacklogGroups}
+
 func (w htmlWriter) backlogGroups(pg *Page, id, title string, groups []BacklogGroup) {
+	backlogGroupsBlock.put(w, BacklogGroupsData{Page: pg, ID: id, Title: title, Groups: groups})
+}
+
+func writeBacklogGroups(w htmlWriter, d BacklogGroupsData) {
+	pg, id, title, groups := d.Page, d.ID, d.Title, d.Groups
 	w.raw("\n<section aria-labelledby=\"")
 	w.text(id)
 	w.raw("\">\n<h2 id=\"")

@@ -56,6 +56,19 @@ const (
 	slotRoadmapBlueprint
 	slotMatrixRow
 	slotMatrixColumn
+	slotFilters
+	slotTags
+	slotDocList
+	slotBacklogGroups
+	slotPageContent
+	slotKindContent
+	slotGroupContent
+	slotImpactContent
+	slotRisksContent
+	slotDependenciesContent
+	slotMatrixContent
+	slotBacklogContent
+	slotBase
 	numComponents
 )
 
@@ -122,6 +135,9 @@ var registry = [numComponents]registered{
 	&reviewHistoryPanel, &reviewFindingsPanel,
 	&riskModelThreatsPanel, &riskModelSummaryPanel, &riskBlueprintPanel, &riskAddressedPanel,
 	&roadmapBlueprintPanel, &matrixRowPanel, &matrixColumnPanel,
+	&filtersBlock, &tagsBlock, &docListBlock, &backlogGroupsBlock,
+	&documentContent, &kindContent, &groupContent, &impactContent, &risksContent,
+	&dependenciesContent, &matrixContent, &backlogContent, &baseBlock,
 }
 
 // overrides holds a theme's template for each component it replaces, by slot.

@@ -27,7 +27,7 @@ func TestRegistry(t *testing.T) {
 		seen[c.componentName()] = true
 	}
 	opts := siteOptions(t, "..")
-	th, err := loadTheme(opts.Site, &Config{}, opts.Theme, templateFuncs(&Portfolio{Config: &Config{}}), false)
+	th, err := loadTheme(opts.Site, &Config{}, opts.Theme, templateFuncs(&Portfolio{Config: &Config{}}))
 	if err != nil {
 		t.Fatal(err)
 	}

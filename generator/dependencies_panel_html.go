@@ -8,8 +8,7 @@ import (
 // depsNeighbourhoodPanel is the "deps-neighbourhood" panel component.
 var depsNeighbourhoodPanel = Component[PanelPage[*Neighbourhood]]{Name: "deps-neighbourhood", slot: slotDepsNeighbourhood, write: panelWriter(writeNeighbourhoodPanel)}
 
-// writeNeighbourhoodPanel writes the default theme's "deps-neighbourhood" panel
-// (layouts/_dependencies.html) in Go (fastlayout.go): a blueprint's map and
+// writeNeighbourhoodPanel writes the "deps-neighbourhood" panel: a blueprint's map and
 // tables of what it depends on and what depends on it.
 func writeNeighbourhoodPanel(pg PanelPage[*Neighbourhood], w htmlWriter) error {
 	nb := pg.Data
@@ -195,8 +194,7 @@ func (w htmlWriter) cyclePath(pg *Page, path []*Document) {
 	w.link(pg.Rel(path[0].URL), path[0].Title)
 }
 
-// DependenciesHTML writes the default theme's dependencies.html content block
-// (fastlayout.go): the domain map and tables, the whole map, cycles, sunset
+// DependenciesHTML writes the "dependencies-content" component (layout.go): the domain map and tables, the whole map, cycles, sunset
 // dependencies, unconnected blueprints and every dependency.
 func (pg *Page) DependenciesHTML() (template.HTML, error) {
 	d, ok := pg.Data.(*DependenciesPage)

@@ -38,7 +38,7 @@ func (pg *Page) DocumentHTML() (template.HTML, error) {
 	w.raw(" · <code>")
 	w.text(d.ID)
 	w.raw("</code></p>\n  ")
-	pg.writeTags(w)
+	tagsBlock.put(w, TagsData{Page: pg, Doc: pg.Doc})
 	w.raw("\n</header>\n<div class=\"doc-layout\">\n<aside class=\"doc-side\" aria-label=\"Document details\">")
 	pg.writeDetails(w)
 	w.raw("\n</aside>\n<div class=\"doc-main\">\n  <div class=\"body\">")
@@ -71,13 +71,23 @@ func (pg *Page) DocumentHTML() (template.HTML, error) {
 	return pg.lend(buf), nil
 }
 
-// writeTags is the theme's "tags" fragment.
-func (pg *Page) writeTags(w htmlWriter) {
-	if len(pg.Doc.Tags) == 0 {
+// TagsData is what the "tags" component receives: a document's tags, linked
+// from Page.
+type TagsData struct {
+	Page *Page
+	Doc  *Document
+}
+
+// tagsBlock is the "tags" component: a document's tags, each linked to its page.
+var tagsBlock = Component[TagsData]{Name: "tags", slot: slotTags, write: writeTags}
+
+func writeTags(w htmlWriter, d TagsData) {
+	pg := d.Page
+	if len(d.Doc.Tags) == 0 {
 		return
 	}
 	w.raw("<ul class=\"tags\" aria-label=\"Tags\">")
-	for _, t := range pg.Doc.Tags {
+	for _, t := range d.Doc.Tags {
 		w.raw("<li><a href=\"")
 		w.url(pg.Rel("tags/"))
 		w.url(slugify(t))

@@ -21,7 +21,7 @@ type fragmentKey struct {
 	doc     *Document
 }
 
-// MenuData is what the theme's "menu" template receives.
+// MenuData is what the "menu" component receives.
 type MenuData struct {
 	Root    string // the relative path from the page to the site root
 	Section string // the page's menu section, marked aria-current

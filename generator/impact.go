@@ -254,8 +254,8 @@ func (ip *ImpactPage) writeRows(w htmlWriter) {
 	}
 }
 
-// ImpactHTML writes the default theme's impact.html content block: a
-// blueprint's impact set (fastlayout.go).
+// ImpactHTML writes the "impact-content" component (layout.go): a
+// blueprint's impact set.
 func (pg *Page) ImpactHTML() (template.HTML, error) {
 	ip, ok := pg.Data.(*ImpactPage)
 	if !ok {

@@ -5,9 +5,8 @@ import (
 	"html/template"
 )
 
-// MatrixHTML writes the default theme's matrix.html content block
-// (fastlayout.go): the view switch, the legend, the grid (its rows by RowsHTML,
-// as the template has them) and the roll-ups of the page's mode.
+// MatrixHTML writes the "matrix-content" component (layout.go): the view switch, the legend, the grid (its rows by RowsHTML,
+// as the grid has them) and the roll-ups of the page's mode.
 func (pg *Page) MatrixHTML() (template.HTML, error) {
 	d, ok := pg.Data.(*MatrixPage)
 	if !ok {
@@ -158,7 +157,7 @@ func (w htmlWriter) linkOrText(pg *Page, url, text string) {
 	}
 }
 
-// matrixRollups is the theme's "matrix-rollups" template: adoption and
+// matrixRollups writes the matrix's roll-ups: adoption and
 // effectiveness per standard, coverage per family and per framework.
 func (w htmlWriter) matrixRollups(pg *Page, d *MatrixPage) {
 	m := d.Matrix
@@ -246,7 +245,7 @@ func (w htmlWriter) matrixRollups(pg *Page, d *MatrixPage) {
 	w.raw("\n")
 }
 
-// matrixControls is the theme's "matrix-controls" template: a framework's
+// matrixControls writes the controls view: a framework's
 // controls and the standards that map to them.
 func (w htmlWriter) matrixControls(pg *Page, f *FrameworkCoverage) {
 	w.raw("\n<section aria-labelledby=\"control-coverage\">\n<h2 id=\"control-coverage\">Controls of ")
@@ -287,7 +286,7 @@ func (w htmlWriter) matrixControls(pg *Page, f *FrameworkCoverage) {
 	w.raw("\n</tbody>\n</table>\n</section>\n")
 }
 
-// matrixFamily is the theme's "matrix-family" template: the statements of a
+// matrixFamily writes the statements view: the statements of a
 // family's standards with their adoption.
 func (w htmlWriter) matrixFamily(pg *Page, f *FamilyCoverage) {
 	w.raw("\n<section aria-labelledby=\"family-statements\">\n<h2 id=\"family-statements\">Statements of the ")

@@ -201,8 +201,7 @@ func writeAlignmentRecord(w htmlWriter, d AlignmentRecordData) {
 // matrixRowPanel is the "matrix-row" panel component.
 var matrixRowPanel = Component[PanelPage[MatrixPanel]]{Name: "matrix-row", slot: slotMatrixRow, write: panelWriter(writeMatrixRowPanel)}
 
-// writeMatrixRowPanel writes the default theme's "matrix-row" panel (a
-// blueprint's alignment) in Go (fastlayout.go).
+// writeMatrixRowPanel writes the "matrix-row" panel: a blueprint's alignment.
 func writeMatrixRowPanel(pg PanelPage[MatrixPanel], w htmlWriter) error {
 	mp := pg.Data
 	t := mp.Row.Tally
@@ -260,8 +259,7 @@ func writeMatrixRowPanel(pg PanelPage[MatrixPanel], w htmlWriter) error {
 // matrixColumnPanel is the "matrix-column" panel component.
 var matrixColumnPanel = Component[PanelPage[MatrixPanel]]{Name: "matrix-column", slot: slotMatrixColumn, write: panelWriter(writeMatrixColumnPanel)}
 
-// writeMatrixColumnPanel writes the default theme's "matrix-column" panel (a
-// standard's adoption) in Go (fastlayout.go).
+// writeMatrixColumnPanel writes the "matrix-column" panel: a standard's adoption.
 func writeMatrixColumnPanel(pg PanelPage[MatrixPanel], w htmlWriter) error {
 	mp := pg.Data
 	c := mp.Column

@@ -34,7 +34,7 @@ var errCheckOnly = errors.New("render: the portfolio was loaded with CheckOnly, 
 // layouts might show it elsewhere. A build then never holds every body at its
 // peak, which comes with the views' pages at the end.
 func render(ctx context.Context, p *Portfolio, opts Options, out Output, once bool) error {
-	th, err := loadTheme(opts.Site, p.Config, opts.Theme, templateFuncs(p), opts.templatesOnly)
+	th, err := loadTheme(opts.Site, p.Config, opts.Theme, templateFuncs(p))
 	if err != nil {
 		return err
 	}
@@ -141,8 +141,10 @@ type Page struct {
 	Data    any
 
 	renderer *siteRenderer
-	scratch  []*bytes.Buffer // lent for the page's HTML while it renders (lend)
-	env      *writeEnv       // the theme's overrides and the first error of one (writer)
+	scratch  []*bytes.Buffer    // lent for the page's HTML while it renders (lend)
+	env      *writeEnv          // the theme's overrides and the first error of one (writer)
+	layout   *template.Template // the layout's templates (execute)
+	content  *Component[*Page]  // the layout's content component, or nil for its template
 }
 
 // Rel returns the link from this page to a site-relative URL.

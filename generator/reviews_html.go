@@ -1,7 +1,6 @@
 package generator
 
-// The review panels of the default theme (layouts/_reviews.html) in Go
-// (fastlayout.go): every blueprint page has its review history, every review
+// The review panels (components, component.go): every blueprint page has its review history, every review
 // page its findings.
 
 // reviewHistoryPanel is the "review-history" panel component.

@@ -1,7 +1,7 @@
 package generator
 
-// The threat model panels of the default theme (layouts/_risk.html) in Go
-// (fastlayout.go): a threat model's page has a row per threat and a heatmap.
+// The threat model panels (components, component.go): a threat model's page
+// has a row per threat and a heatmap.
 
 // riskModelThreatsPanel is the "risk-model-threats" panel component.
 var riskModelThreatsPanel = Component[PanelPage[*ThreatModelRisk]]{Name: "risk-model-threats", slot: slotRiskModelThreats, write: panelWriter(writeRiskModelThreatsPanel)}

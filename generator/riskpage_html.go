@@ -5,8 +5,8 @@ import (
 	"html/template"
 )
 
-// RisksHTML writes the default theme's risks.html content block, the risk
-// register (fastlayout.go).
+// RisksHTML writes the "risks-content" component (layout.go), the risk
+// register.
 func (pg *Page) RisksHTML() (template.HTML, error) {
 	r, ok := pg.Data.(*RiskRegister)
 	if !ok {

@@ -1,7 +1,7 @@
 package generator
 
-// The roadmap panel of a blueprint (layouts/_roadmap.html) in Go
-// (fastlayout.go).
+// The roadmap panel of a blueprint, a component (component.go); an item's own
+// panel is the theme's "roadmap-item-panel" template (layouts/_roadmap.html).
 
 // roadmapBlueprintPanel is the "roadmap-blueprint-panel" panel component.
 var roadmapBlueprintPanel = Component[PanelPage[[]*RoadmapItem]]{Name: "roadmap-blueprint-panel", slot: slotRoadmapBlueprint, write: panelWriter(writeRoadmapBlueprintPanel)}

@@ -1,8 +1,6 @@
 package generator
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -18,13 +16,6 @@ type theme struct {
 	// ownLayouts is set when the site's theme has layouts of its own, which may
 	// show any document's body on any page.
 	ownLayouts bool
-	// fast holds the layouts whose content block is written in Go
-	// (fastlayout.go), by layout file name.
-	fast map[string]*template.Template
-	// whole holds the layouts whose pages are written wholly in Go
-	// (writeBasePage), with the method that writes their content block and
-	// their own "scripts" block, if any.
-	whole map[string]wholePage
 	// ov holds the theme's templates for the components it overrides.
 	ov *overrides
 }
@@ -60,7 +51,7 @@ func (o overlayFS) files(dir string) []string {
 
 // loadTheme parses the layouts: every page layout is cloned from the base layout and
 // the partials (files starting with _), so each page can define its own blocks.
-func loadTheme(site fs.FS, cfg *Config, def fs.FS, funcs template.FuncMap, templatesOnly bool) (*theme, error) {
+func loadTheme(site fs.FS, cfg *Config, def fs.FS, funcs template.FuncMap) (*theme, error) {
 	var top fs.FS
 	if cfg.Theme != "" {
 		top = subFS(site, path.Join("themes", cfg.Theme))
@@ -70,7 +61,7 @@ func loadTheme(site fs.FS, cfg *Config, def fs.FS, funcs template.FuncMap, templ
 	}
 	o := overlayFS{top: top, base: def}
 	ov := new(overrides)
-	base := template.New("base").Funcs(componentFuncs(funcs, ov))
+	base := template.New("archfolio-theme").Funcs(componentFuncs(funcs, ov))
 	if _, err := base.New(generatedDefines).Parse(componentDefines()); err != nil {
 		return nil, err
 	}
@@ -108,13 +99,6 @@ func loadTheme(site fs.FS, cfg *Config, def fs.FS, funcs template.FuncMap, templ
 		}
 	}
 	*ov = *bindOverrides(th.pages)
-	if !templatesOnly {
-		fast, whole, err := fastLayoutTemplates(th.pages)
-		if err != nil {
-			return nil, err
-		}
-		th.fast, th.whole = fast, whole
-	}
 	return th, nil
 }
 
@@ -127,23 +111,6 @@ func parseInto(t *template.Template, fsys fs.FS, p string) error {
 		return fmt.Errorf("theme: %w", err)
 	}
 	return nil
-}
-
-// execute runs a page layout: its "base" template, which includes the page's blocks.
-func (th *theme) execute(w *bytes.Buffer, layout string, data any) error {
-	if whole := th.whole[layout]; whole.content != nil {
-		if pg, ok := data.(*Page); ok {
-			return writeBasePage(w, pg, whole)
-		}
-	}
-	t := th.pages[layout]
-	if fast := th.fast[layout]; fast != nil {
-		t = fast
-	}
-	if t == nil {
-		return errors.New("theme: no layout " + layout)
-	}
-	return t.ExecuteTemplate(w, "base.html", data)
 }
 
 // staticFiles lists the theme's static files (paths under static/).

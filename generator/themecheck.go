@@ -10,13 +10,13 @@ import (
 	"unicode/utf8"
 )
 
-// panelTemplates are the templates the views' panels are rendered with
-// (Panel.Template): called by name from Go, so a theme may define them.
-var panelTemplates = []string{
-	"backlog-item", "backlog-blueprint", "deps-neighbourhood", "matrix-row", "matrix-column",
-	"review-history", "review-findings", "risk-model-threats", "risk-model-summary",
-	"risk-blueprint", "risk-addressed", "roadmap-item-panel", "roadmap-blueprint-panel",
-}
+// panelTemplates are the panels rendered by a template of the theme
+// (templatePanel) and layoutBlocks the templates of a layout the base
+// component runs: called by name from Go, so a theme may define them.
+var (
+	panelTemplates = []string{"roadmap-item-panel"}
+	layoutBlocks   = []string{"head", "content", "scripts"}
+)
 
 // themeDiagnostics warns about each template the site's theme defines that
 // nothing calls: no component has its name, no view's panel is rendered with
@@ -40,7 +40,7 @@ func themeDiagnostics(site fs.FS, cfg *Config, def fs.FS) Diagnostics {
 	for _, c := range registry {
 		used[c.componentName()] = true
 	}
-	for _, name := range panelTemplates {
+	for _, name := range append(panelTemplates, layoutBlocks...) {
 		used[name] = true
 	}
 	type define struct {

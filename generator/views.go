@@ -265,6 +265,9 @@ func templateFuncs(p *Portfolio) template.FuncMap {
 		"depsFrame": func(svg template.HTML, label, caption string) DepsFrameData {
 			return DepsFrameData{SVG: svg, Label: label, Caption: caption}
 		},
+		"filterForm": func(table string, filters []Filter, heading string) FiltersData {
+			return FiltersData{Table: table, Filters: filters, Heading: heading}
+		},
 		"riskDocs": func(pg *Page, docs []*Document) RiskDocsData { return RiskDocsData{Page: pg, Docs: docs} },
 		"pct": func(n, total int) int {
 			if total == 0 {
