@@ -87,6 +87,7 @@ func TestUnusedOverrideWarning(t *testing.T) {
 	files := map[string]string{
 		"archfolio.yaml":                  "title: Themed\ntheme: corp\n",
 		"themes/corp/layouts/_extra.html": "{{/* extra */}}\n{{define \"status\"}}<b>{{.}}</b>{{end}}\n  {{define \"stauts\"}}{{.}}{{end}}\n",
+		"themes/corp/layouts/base.html":   "<!DOCTYPE html>\n{{block \"content\" .}}{{end}}\n",
 		"content/guides/g.md":             "---\nkind: guide\ntitle: G\nowner: Team\nstatus: draft\n---\nBody.\n",
 	}
 	_, diags := loadTestSite(t, files, goldenToday)
@@ -94,7 +95,31 @@ func TestUnusedOverrideWarning(t *testing.T) {
 	if want := "themes/corp/layouts/_extra.html:3:3: warning:"; !strings.Contains(got, want) || !strings.Contains(got, `"stauts"`) {
 		t.Errorf("diagnostics:\n%s\nwant a warning at %s about \"stauts\"", got, want)
 	}
-	if strings.Count(got, "\n") != 1 {
-		t.Errorf("the status override is reported as unused:\n%s", got)
+	if want := "themes/corp/layouts/base.html:1:1: warning: layouts/base.html is not used"; !strings.Contains(got, want) {
+		t.Errorf("diagnostics:\n%s\nwant %s", got, want)
+	}
+	if strings.Count(got, "\n") != 2 {
+		t.Errorf("the status override or the content block is reported as unused:\n%s", got)
+	}
+}
+
+// A theme's layout file that defines "content" replaces a Go layout's content
+// component, inside the Go base; a theme's old base.html changes nothing.
+func TestThemeLayoutContent(t *testing.T) {
+	files := map[string]string{
+		"archfolio.yaml":                "title: Themed\ntheme: corp\n",
+		"themes/corp/layouts/page.html": `{{define "content"}}<p class="mine">{{.Doc.Title}}</p>{{end}}`,
+		"themes/corp/layouts/base.html": "<!DOCTYPE html>\n{{block \"content\" .}}{{end}}\n",
+		"content/guides/g.md":           "---\nkind: guide\ntitle: G\nowner: Team\n---\nBody.\n",
+		"content/guides/h.md":           "---\nkind: guide\ntitle: H\nowner: Team\n---\nBody.\n",
+	}
+	out, _ := renderTestSite(t, files, goldenToday)
+	page, _ := out.File("guides/g/index.html")
+	if !bytes.Contains(page, []byte(`<main id="main" tabindex="-1">`+"\n"+`<p class="mine">G</p>`)) {
+		t.Errorf("the theme's page.html content is not in the Go base:\n%s", page)
+	}
+	index, _ := out.File("guides/index.html")
+	if !bytes.Contains(index, []byte(`<a href="../guides/h/">H</a>`)) {
+		t.Errorf("the kind index lost its Go content:\n%s", index)
 	}
 }

@@ -66,17 +66,43 @@ func contentWriter(content func(*Page) (template.HTML, error)) func(htmlWriter, 
 	}
 }
 
+// pageLayout is a layout file's part in its pages, resolved once per theme:
+// its content component, or its "content" template, and its "head" and
+// "scripts" templates (nil when it has none).
+type pageLayout struct {
+	content                    *Component[*Page]
+	contentTmpl, head, scripts *template.Template
+}
+
+// resolveLayout finds what the layout file of set (named layout) defines.
+func resolveLayout(layout string, set *template.Template) *pageLayout {
+	pl := &pageLayout{head: defined(set, "head"), scripts: defined(set, "scripts")}
+	// The layout's own file decides: a "content" from elsewhere (a theme's
+	// old base.html with its empty block) does not replace the component.
+	if t := defined(set, "content"); t != nil && t.Tree.ParseName == layout {
+		pl.contentTmpl = t
+	} else if pl.content = layoutContent(layout); pl.content == nil {
+		pl.contentTmpl = t
+	}
+	return pl
+}
+
+// defined returns set's template name, or nil when it has none.
+func defined(set *template.Template, name string) *template.Template {
+	if t := set.Lookup(name); t != nil && t.Tree != nil {
+		return t
+	}
+	return nil
+}
+
 // execute writes a page with layout: the base component around the layout's
 // content.
 func (th *theme) execute(buf *bytes.Buffer, layout string, pg *Page) error {
-	set := th.pages[layout]
-	if set == nil {
+	pl := th.layouts[layout]
+	if pl == nil {
 		return errors.New("theme: no layout " + layout)
 	}
-	pg.layout, pg.content = set, nil
-	if t := set.Lookup("content"); t == nil || t.Tree == nil {
-		pg.content = layoutContent(layout)
-	}
+	pg.layout = pl
 	w := pg.writer(buf)
 	baseBlock.put(w, pg)
 	return w.env.err
@@ -133,19 +159,29 @@ func writeBase(w htmlWriter, pg *Page) {
 // writeContent writes the page's content: its layout's component or
 // "content" template.
 func (pg *Page) writeContent(w htmlWriter) {
-	if pg.content != nil {
-		pg.content.put(w, pg)
+	if pg.layout != nil && pg.layout.content != nil {
+		pg.layout.content.put(w, pg)
 		return
 	}
 	pg.writeBlock(w, "content")
 }
 
-// writeBlock runs the layout's template name, if it defines it.
+// writeBlock runs the layout's template name ("head", "scripts", "content"),
+// if it defines it.
 func (pg *Page) writeBlock(w htmlWriter, name string) {
 	if pg.layout == nil {
 		return
 	}
-	if t := pg.layout.Lookup(name); t != nil && t.Tree != nil {
+	var t *template.Template
+	switch name {
+	case "head":
+		t = pg.layout.head
+	case "scripts":
+		t = pg.layout.scripts
+	case "content":
+		t = pg.layout.contentTmpl
+	}
+	if t != nil {
 		if err := t.Execute(w.Buffer, pg); err != nil {
 			w.fail(err)
 		}

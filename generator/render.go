@@ -141,10 +141,9 @@ type Page struct {
 	Data    any
 
 	renderer *siteRenderer
-	scratch  []*bytes.Buffer    // lent for the page's HTML while it renders (lend)
-	env      *writeEnv          // the theme's overrides and the first error of one (writer)
-	layout   *template.Template // the layout's templates (execute)
-	content  *Component[*Page]  // the layout's content component, or nil for its template
+	scratch  []*bytes.Buffer // lent for the page's HTML while it renders (lend)
+	env      *writeEnv       // the theme's overrides and the first error of one (writer)
+	layout   *pageLayout     // the layout's content and blocks (execute)
 }
 
 // Rel returns the link from this page to a site-relative URL.

@@ -13,6 +13,8 @@ import (
 type theme struct {
 	fs    fs.FS
 	pages map[string]*template.Template // by layout file name, each with base and partials
+	// layouts holds what each layout file adds to its pages (layout.go).
+	layouts map[string]*pageLayout
 	// ownLayouts is set when the site's theme has layouts of its own, which may
 	// show any document's body on any page.
 	ownLayouts bool
@@ -99,6 +101,10 @@ func loadTheme(site fs.FS, cfg *Config, def fs.FS, funcs template.FuncMap) (*the
 		}
 	}
 	*ov = *bindOverrides(th.pages)
+	th.layouts = map[string]*pageLayout{}
+	for name, set := range th.pages {
+		th.layouts[name] = resolveLayout(name, set)
+	}
 	return th, nil
 }
 

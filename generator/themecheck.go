@@ -48,6 +48,7 @@ func themeDiagnostics(site fs.FS, cfg *Config, def fs.FS) Diagnostics {
 		src        []byte
 	}
 	var defines []define
+	var diags Diagnostics
 	for _, p := range o.files("layouts") {
 		src, err := fs.ReadFile(o, p)
 		if err != nil {
@@ -58,6 +59,12 @@ func themeDiagnostics(site fs.FS, cfg *Config, def fs.FS) Diagnostics {
 			continue
 		}
 		_, ownErr := fs.Stat(top, p)
+		if ownErr == nil && path.Base(p) == "base.html" {
+			if tree := trees["base.html"]; tree != nil && strings.TrimSpace(tree.Root.String()) != "" {
+				diags = append(diags, Diagnostic{Path: path.Join(dir, p), Line: 1, Col: 1, Severity: Warning,
+					Message: `layouts/base.html is not used: the page around the content is the "base" component; define a template "base" to replace it`})
+			}
+		}
 		for name, tree := range trees {
 			calledTemplates(tree.Root, used)
 			if ownErr == nil && name != path.Base(p) {
@@ -69,7 +76,6 @@ func themeDiagnostics(site fs.FS, cfg *Config, def fs.FS) Diagnostics {
 	for name := range used {
 		known = append(known, name)
 	}
-	var diags Diagnostics
 	for _, d := range defines {
 		if used[d.name] {
 			continue
