@@ -60,6 +60,11 @@ const (
 	slotTags
 	slotDocList
 	slotBacklogGroups
+	slotDepsLegend
+	slotMatrixLegend
+	slotMatrixRollups
+	slotMatrixControls
+	slotMatrixFamily
 	slotPageContent
 	slotKindContent
 	slotGroupContent
@@ -135,7 +140,8 @@ var registry = [numComponents]registered{
 	&reviewHistoryPanel, &reviewFindingsPanel,
 	&riskModelThreatsPanel, &riskModelSummaryPanel, &riskBlueprintPanel, &riskAddressedPanel,
 	&roadmapBlueprintPanel, &matrixRowPanel, &matrixColumnPanel,
-	&filtersBlock, &tagsBlock, &docListBlock, &backlogGroupsBlock,
+	&filtersBlock, &tagsBlock, &docListBlock, &backlogGroupsBlock, &depsLegendBlock, &matrixLegendBlock,
+	&matrixRollupsBlock, &matrixControlsBlock, &matrixFamilyBlock,
 	&documentContent, &kindContent, &groupContent, &impactContent, &risksContent,
 	&dependenciesContent, &matrixContent, &backlogContent, &baseBlock,
 }

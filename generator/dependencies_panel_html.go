@@ -266,17 +266,9 @@ func (pg *Page) DependenciesHTML() (template.HTML, error) {
 			}
 			w.raw("\n</tbody>\n</table>\n</section>")
 		}
-		w.raw("\n</div>\n</section>\n\n<section aria-labelledby=\"map\">\n<h2 id=\"map\">The whole portfolio</h2>\n\n<ul class=\"depmap-legend\" aria-label=\"Legend\">")
-		for _, e := range d.Legend {
-			w.raw("\n  <li><span class=\"legend-key ")
-			w.text(e.Class)
-			w.raw("\" aria-hidden=\"true\">")
-			w.text(e.Symbol)
-			w.raw("</span> ")
-			w.text(e.Label)
-			w.raw("</li>")
-		}
-		w.raw("\n</ul>\n\n")
+		w.raw("\n</div>\n</section>\n\n<section aria-labelledby=\"map\">\n<h2 id=\"map\">The whole portfolio</h2>\n")
+		depsLegendBlock.put(w, d.Legend)
+		w.raw("\n")
 		w.depsFrame(d.Map, "Dependency map of every blueprint", "Every blueprint in a band for its domain. Where JavaScript runs, drag to pan and use the buttons or Ctrl + wheel to zoom.")
 		w.raw("\n</section>")
 	}
@@ -372,4 +364,22 @@ func (pg *Page) DependenciesHTML() (template.HTML, error) {
 	}
 	w.raw("\n</section>\n")
 	return pg.lend(buf), nil
+}
+
+// depsLegendBlock is the "deps-legend" component: what the map's colours and
+// marks mean.
+var depsLegendBlock = Component[[]LegendEntry]{Name: "deps-legend", slot: slotDepsLegend, write: writeDepsLegend}
+
+func writeDepsLegend(w htmlWriter, legend []LegendEntry) {
+	w.raw("\n<ul class=\"depmap-legend\" aria-label=\"Legend\">")
+	for _, e := range legend {
+		w.raw("\n  <li><span class=\"legend-key ")
+		w.text(e.Class)
+		w.raw("\" aria-hidden=\"true\">")
+		w.text(e.Symbol)
+		w.raw("</span> ")
+		w.text(e.Label)
+		w.raw("</li>")
+	}
+	w.raw("\n</ul>\n")
 }

@@ -139,6 +139,13 @@ type exportFile struct {
 	write func(io.Writer) error
 }
 
+// PageData is what a component of a page's content receives: the page (for
+// links) and the part of the view's data it shows.
+type PageData[T any] struct {
+	*Page
+	Data T
+}
+
 // PanelPage is what a panel receives: the page (for links) and the view's data.
 type PanelPage[T any] struct {
 	*Page
