@@ -5,17 +5,16 @@ import (
 	"html/template"
 )
 
-// The remediation backlog page and panels of the default theme (backlog.html,
-// layouts/_backlog.html) in Go (fastlayout.go): every remediation item and
-// most blueprints have a panel.
+// The remediation backlog page and panels (components, component.go): every
+// remediation item and most blueprints have a panel.
+
+// backlogItemPanel is the "backlog-item" panel component.
+var backlogItemPanel = Component[PanelPage[remediationPanel]]{Name: "backlog-item", slot: slotBacklogItem, write: panelWriter(writeBacklogItemPanel)}
 
 // writeBacklogItemPanel is the "backlog-item" panel: a remediation item's JIRA
 // issue, due date, SLA, waiver and the findings that raised it.
-func writeBacklogItemPanel(pg *PanelPage, w htmlWriter) error {
-	d, ok := pg.Data.(remediationPanel)
-	if !ok {
-		return fmt.Errorf("backlog-item: data is %T, not remediationPanel", pg.Data)
-	}
+func writeBacklogItemPanel(pg PanelPage[remediationPanel], w htmlWriter) error {
+	d := pg.Data
 	it := d.Item
 	w.raw("\n<dl class=\"facts\">\n<dt>JIRA</dt><dd>")
 	if it.Jira != "" {
@@ -71,8 +70,7 @@ func writeBacklogItemPanel(pg *PanelPage, w htmlWriter) error {
 	return nil
 }
 
-// BacklogHTML writes the default theme's backlog.html content block
-// (fastlayout.go): the open items, their groups, the risk-accepted items and
+// BacklogHTML writes the "backlog-content" component (layout.go): the open items, their groups, the risk-accepted items and
 // the waivers.
 func (pg *Page) BacklogHTML() (template.HTML, error) {
 	b, ok := pg.Data.(*Backlog)
@@ -80,7 +78,7 @@ func (pg *Page) BacklogHTML() (template.HTML, error) {
 		return "", fmt.Errorf("backlog.html: data is %T, not *Backlog", pg.Data)
 	}
 	buf := pg.bufs().get()
-	w := htmlWriter{buf}
+	w := pg.writer(buf)
 	w.raw("\n<h1>Remediation backlog</h1>\n<p class=\"lede\">")
 	w.int(len(b.Open))
 	w.raw(" open items as of ")
@@ -143,9 +141,25 @@ func (pg *Page) BacklogHTML() (template.HTML, error) {
 	return pg.lend(buf), nil
 }
 
-// backlogGroups is the theme's "backlog-groups" fragment: open items grouped by
+// BacklogGroupsData is what the "backlog-groups" component receives: open
+// items in groups, in a section with id ID and heading Title, linked from Page.
+type BacklogGroupsData struct {
+	Page   *Page
+	ID     string
+	Title  string
+	Groups []BacklogGroup
+}
+
+// backlogGroupsBlock is the "backlog-groups" component: open items grouped by
 // blueprint, owner or source.
+var backlogGroupsBlock = Component[BacklogGroupsData]{Name: "backlog-groups", slot: slotBacklogGroups, write: writeBacklogGroups}
+
 func (w htmlWriter) backlogGroups(pg *Page, id, title string, groups []BacklogGroup) {
+	backlogGroupsBlock.put(w, BacklogGroupsData{Page: pg, ID: id, Title: title, Groups: groups})
+}
+
+func writeBacklogGroups(w htmlWriter, d BacklogGroupsData) {
+	pg, id, title, groups := d.Page, d.ID, d.Title, d.Groups
 	w.raw("\n<section aria-labelledby=\"")
 	w.text(id)
 	w.raw("\">\n<h2 id=\"")
@@ -188,13 +202,13 @@ func (w htmlWriter) backlogGroups(pg *Page, id, title string, groups []BacklogGr
 	w.raw("\n</section>\n")
 }
 
+// backlogBlueprintPanel is the "backlog-blueprint" panel component.
+var backlogBlueprintPanel = Component[PanelPage[blueprintBacklogPanel]]{Name: "backlog-blueprint", slot: slotBacklogBlueprint, write: panelWriter(writeBacklogBlueprintPanel)}
+
 // writeBacklogBlueprintPanel is the "backlog-blueprint" panel: a blueprint's open
 // remediation as a table, and how many more items are closed.
-func writeBacklogBlueprintPanel(pg *PanelPage, w htmlWriter) error {
-	d, ok := pg.Data.(blueprintBacklogPanel)
-	if !ok {
-		return fmt.Errorf("backlog-blueprint: data is %T, not blueprintBacklogPanel", pg.Data)
-	}
+func writeBacklogBlueprintPanel(pg PanelPage[blueprintBacklogPanel], w htmlWriter) error {
+	d := pg.Data
 	if len(d.Open) > 0 {
 		w.raw("\n")
 		w.backlogTable(pg.Page, d.Open, false, "", nil)
@@ -216,9 +230,26 @@ func writeBacklogBlueprintPanel(pg *PanelPage, w htmlWriter) error {
 	return nil
 }
 
-// backlogTable is the theme's "backlog-table" fragment: sortable or not, with
-// an id when id is not "", and a data- attribute per filter on each row.
+// BacklogTableData is what the "backlog-table" component receives: items linked
+// from Page, sortable or not, with an id when ID is not "", and a data-
+// attribute per filter on each row.
+type BacklogTableData struct {
+	Page     *Page
+	Items    []*BacklogItem
+	Sortable bool
+	ID       string
+	Filters  []Filter
+}
+
+// backlogTableBlock is the "backlog-table" component.
+var backlogTableBlock = Component[BacklogTableData]{Name: "backlog-table", slot: slotBacklogTable, write: writeBacklogTable}
+
 func (w htmlWriter) backlogTable(pg *Page, items []*BacklogItem, sortable bool, id string, filters []Filter) {
+	backlogTableBlock.put(w, BacklogTableData{Page: pg, Items: items, Sortable: sortable, ID: id, Filters: filters})
+}
+
+func writeBacklogTable(w htmlWriter, d BacklogTableData) {
+	pg, items, sortable, id, filters := d.Page, d.Items, d.Sortable, d.ID, d.Filters
 	w.raw("\n<div class=\"table-scroll\">\n<table class=\"data")
 	if sortable {
 		w.raw(" sortable")
@@ -266,8 +297,12 @@ func (w htmlWriter) backlogTable(pg *Page, items []*BacklogItem, sortable bool, 
 	w.raw("\n</tbody>\n</table>\n</div>\n")
 }
 
-// jira is the theme's "backlog-jira" fragment.
-func (w htmlWriter) jira(it *BacklogItem) {
+// backlogJiraBlock is the "backlog-jira" component: an item's JIRA key, linked.
+var backlogJiraBlock = Component[*BacklogItem]{Name: "backlog-jira", slot: slotBacklogJira, write: writeBacklogJira}
+
+func (w htmlWriter) jira(it *BacklogItem) { backlogJiraBlock.put(w, it) }
+
+func writeBacklogJira(w htmlWriter, it *BacklogItem) {
 	switch {
 	case it.JiraURL != "":
 		w.raw("<a class=\"jira\" href=\"")
@@ -282,8 +317,12 @@ func (w htmlWriter) jira(it *BacklogItem) {
 	}
 }
 
-// due is the theme's "backlog-due" fragment.
-func (w htmlWriter) due(it *BacklogItem) {
+// backlogDueBlock is the "backlog-due" component: an item's due date and flags.
+var backlogDueBlock = Component[*BacklogItem]{Name: "backlog-due", slot: slotBacklogDue, write: writeBacklogDue}
+
+func (w htmlWriter) due(it *BacklogItem) { backlogDueBlock.put(w, it) }
+
+func writeBacklogDue(w htmlWriter, it *BacklogItem) {
 	if !it.Due.IsZero() {
 		w.date(it.Due)
 		if it.DueBasis == "sla" {
@@ -309,8 +348,12 @@ func (w htmlWriter) due(it *BacklogItem) {
 	}
 }
 
-// waiver is the theme's "backlog-waiver" fragment.
-func (w htmlWriter) waiver(wv *Waiver) {
+// backlogWaiverBlock is the "backlog-waiver" component: a waiver's expiry.
+var backlogWaiverBlock = Component[*Waiver]{Name: "backlog-waiver", slot: slotBacklogWaiver, write: writeBacklogWaiver}
+
+func (w htmlWriter) waiver(wv *Waiver) { backlogWaiverBlock.put(w, wv) }
+
+func writeBacklogWaiver(w htmlWriter, wv *Waiver) {
 	switch {
 	case wv.Expired:
 		w.raw("<span class=\"flag flag-bad\"><span aria-hidden=\"true\">⚠ </span>Expired ")

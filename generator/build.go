@@ -88,6 +88,7 @@ func Load(ctx context.Context, opts Options) (*Portfolio, Diagnostics, error) {
 	}
 	diags = append(diags, b.link(p, idx)...)
 	diags = append(diags, analyse(p)...)
+	diags = append(diags, themeDiagnostics(opts.Site, p.Config, opts.Theme)...)
 	return p, diags.Sort(), nil
 }
 

@@ -117,6 +117,8 @@ const (
 	codeInvalidJiraURL
 	codeInvalidKinds
 	codeInvalidBaseURL
+	codeUnusedOverride
+	codeUnusedBaseLayout
 )
 
 // Rule describes one diagnostic code: the data of `archfolio help codes`, the
@@ -208,6 +210,8 @@ var rules = []Rule{
 	{codeInvalidJiraURL, "invalid-jira-url", Error, "jira.url must be an http(s) URL with a {key} placeholder for the issue key."},
 	{codeInvalidKinds, "invalid-kinds", Error, "kinds: in archfolio.yaml does not make a valid schema."},
 	{codeInvalidBaseURL, "invalid-base-url", Error, "base_url must be an http(s) URL or a path starting with /."},
+	{codeUnusedOverride, "unused-override", Warning, "A theme template that no block, panel or template calls: a misspelt override?"},
+	{codeUnusedBaseLayout, "unused-base-layout", Warning, "A theme's layouts/base.html is no longer used; define a \"base\" template instead."},
 }
 
 // Rules returns the table of every diagnostic code, in code order.

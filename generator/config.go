@@ -193,8 +193,4 @@ type Options struct {
 	// link): for check, which wants only the diagnostics. Such a portfolio cannot be
 	// rendered.
 	CheckOnly bool
-
-	// templatesOnly renders every page through the theme's templates, without the
-	// Go-written equivalents of the default ones (tests compare the two).
-	templatesOnly bool
 }

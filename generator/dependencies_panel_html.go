@@ -5,14 +5,13 @@ import (
 	"html/template"
 )
 
-// writeNeighbourhoodPanel writes the default theme's "deps-neighbourhood" panel
-// (layouts/_dependencies.html) in Go (fastlayout.go): a blueprint's map and
+// depsNeighbourhoodPanel is the "deps-neighbourhood" panel component.
+var depsNeighbourhoodPanel = Component[PanelPage[*Neighbourhood]]{Name: "deps-neighbourhood", slot: slotDepsNeighbourhood, write: panelWriter(writeNeighbourhoodPanel)}
+
+// writeNeighbourhoodPanel writes the "deps-neighbourhood" panel: a blueprint's map and
 // tables of what it depends on and what depends on it.
-func writeNeighbourhoodPanel(pg *PanelPage, w htmlWriter) error {
-	nb, ok := pg.Data.(*Neighbourhood)
-	if !ok {
-		return fmt.Errorf("deps-neighbourhood: data is %T, not *Neighbourhood", pg.Data)
-	}
+func writeNeighbourhoodPanel(pg PanelPage[*Neighbourhood], w htmlWriter) error {
+	nb := pg.Data
 	if len(nb.Dependents) == 0 && len(nb.Dependencies) == 0 {
 		w.raw("\n<p>This blueprint neither depends on nor is depended on by another blueprint.</p>\n")
 		return nil
@@ -98,8 +97,12 @@ func (w htmlWriter) neighbourRow(r NeighbourRow) {
 	w.raw("</td>")
 }
 
-// criticality is the theme's "deps-criticality" fragment.
-func (w htmlWriter) criticality(c string) {
+// depsCriticalityBlock is the "deps-criticality" component.
+var depsCriticalityBlock = Component[string]{Name: "deps-criticality", slot: slotDepsCriticality, write: writeDepsCriticality}
+
+func (w htmlWriter) criticality(c string) { depsCriticalityBlock.put(w, c) }
+
+func writeDepsCriticality(w htmlWriter, c string) {
 	if c == "" {
 		w.raw("<span class=\"muted\">not set</span>")
 		return
@@ -111,9 +114,13 @@ func (w htmlWriter) criticality(c string) {
 	w.raw("</span>")
 }
 
-// lifecycle is the theme's "deps-lifecycle" fragment: end of life and phase-out
-// flagged.
-func (w htmlWriter) lifecycle(l string) {
+// depsLifecycleBlock is the "deps-lifecycle" component: end of life and
+// phase-out flagged.
+var depsLifecycleBlock = Component[string]{Name: "deps-lifecycle", slot: slotDepsLifecycle, write: writeDepsLifecycle}
+
+func (w htmlWriter) lifecycle(l string) { depsLifecycleBlock.put(w, l) }
+
+func writeDepsLifecycle(w htmlWriter, l string) {
 	switch {
 	case l == "":
 	case sunsetOf("", l) != "":
@@ -125,8 +132,22 @@ func (w htmlWriter) lifecycle(l string) {
 	}
 }
 
-// depsFrame is the theme's "deps-frame" fragment: a map in its pan-and-zoom frame.
+// DepsFrameData is what the "deps-frame" component receives: a map, its label
+// and caption.
+type DepsFrameData struct {
+	SVG            template.HTML
+	Label, Caption string
+}
+
+// depsFrameBlock is the "deps-frame" component: a map in its pan-and-zoom frame.
+var depsFrameBlock = Component[DepsFrameData]{Name: "deps-frame", slot: slotDepsFrame, write: writeDepsFrame}
+
 func (w htmlWriter) depsFrame(svg template.HTML, label, caption string) {
+	depsFrameBlock.put(w, DepsFrameData{SVG: svg, Label: label, Caption: caption})
+}
+
+func writeDepsFrame(w htmlWriter, d DepsFrameData) {
+	svg, label, caption := d.SVG, d.Label, d.Caption
 	w.raw("\n<figure class=\"depmap-frame\" data-panzoom>\n  <div class=\"depmap-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"")
 	w.text(label)
 	w.raw(" (scroll to see all of it)\">")
@@ -136,8 +157,13 @@ func (w htmlWriter) depsFrame(svg template.HTML, label, caption string) {
 	w.raw("</figcaption>\n</figure>\n")
 }
 
-// edge is the theme's "deps-edge" fragment: via, protocol and data of a dependency.
-func (w htmlWriter) edge(r DependencyRow) {
+// depsEdgeBlock is the "deps-edge" component: via, protocol and data of a
+// dependency.
+var depsEdgeBlock = Component[DependencyRow]{Name: "deps-edge", slot: slotDepsEdge, write: writeDepsEdge}
+
+func (w htmlWriter) edge(r DependencyRow) { depsEdgeBlock.put(w, r) }
+
+func writeDepsEdge(w htmlWriter, r DependencyRow) {
 	if r.Via != "" {
 		w.raw("via ")
 		w.text(r.Via)
@@ -168,8 +194,7 @@ func (w htmlWriter) cyclePath(pg *Page, path []*Document) {
 	w.link(pg.Rel(path[0].URL), path[0].Title)
 }
 
-// DependenciesHTML writes the default theme's dependencies.html content block
-// (fastlayout.go): the domain map and tables, the whole map, cycles, sunset
+// DependenciesHTML writes the "dependencies-content" component (layout.go): the domain map and tables, the whole map, cycles, sunset
 // dependencies, unconnected blueprints and every dependency.
 func (pg *Page) DependenciesHTML() (template.HTML, error) {
 	d, ok := pg.Data.(*DependenciesPage)
@@ -177,7 +202,7 @@ func (pg *Page) DependenciesHTML() (template.HTML, error) {
 		return "", fmt.Errorf("dependencies.html: data is %T, not *DependenciesPage", pg.Data)
 	}
 	buf := pg.bufs().get()
-	w := htmlWriter{buf}
+	w := pg.writer(buf)
 	w.raw("\n<h1>Dependency map</h1>\n<p class=\"lede\">")
 	w.int(d.Blueprints)
 	w.raw(" blueprint")
@@ -241,17 +266,9 @@ func (pg *Page) DependenciesHTML() (template.HTML, error) {
 			}
 			w.raw("\n</tbody>\n</table>\n</section>")
 		}
-		w.raw("\n</div>\n</section>\n\n<section aria-labelledby=\"map\">\n<h2 id=\"map\">The whole portfolio</h2>\n\n<ul class=\"depmap-legend\" aria-label=\"Legend\">")
-		for _, e := range d.Legend {
-			w.raw("\n  <li><span class=\"legend-key ")
-			w.text(e.Class)
-			w.raw("\" aria-hidden=\"true\">")
-			w.text(e.Symbol)
-			w.raw("</span> ")
-			w.text(e.Label)
-			w.raw("</li>")
-		}
-		w.raw("\n</ul>\n\n")
+		w.raw("\n</div>\n</section>\n\n<section aria-labelledby=\"map\">\n<h2 id=\"map\">The whole portfolio</h2>\n")
+		depsLegendBlock.put(w, d.Legend)
+		w.raw("\n")
 		w.depsFrame(d.Map, "Dependency map of every blueprint", "Every blueprint in a band for its domain. Where JavaScript runs, drag to pan and use the buttons or Ctrl + wheel to zoom.")
 		w.raw("\n</section>")
 	}
@@ -347,4 +364,22 @@ func (pg *Page) DependenciesHTML() (template.HTML, error) {
 	}
 	w.raw("\n</section>\n")
 	return pg.lend(buf), nil
+}
+
+// depsLegendBlock is the "deps-legend" component: what the map's colours and
+// marks mean.
+var depsLegendBlock = Component[[]LegendEntry]{Name: "deps-legend", slot: slotDepsLegend, write: writeDepsLegend}
+
+func writeDepsLegend(w htmlWriter, legend []LegendEntry) {
+	w.raw("\n<ul class=\"depmap-legend\" aria-label=\"Legend\">")
+	for _, e := range legend {
+		w.raw("\n  <li><span class=\"legend-key ")
+		w.text(e.Class)
+		w.raw("\" aria-hidden=\"true\">")
+		w.text(e.Symbol)
+		w.raw("</span> ")
+		w.text(e.Label)
+		w.raw("</li>")
+	}
+	w.raw("\n</ul>\n")
 }

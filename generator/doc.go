@@ -30,24 +30,12 @@
 // parsing anything (highlightAhead says why it comes first). The
 // body stage takes each block from the cache, which lets it go after the last
 // rendering the scan counted. Render writes the exports alongside the pages, the
-// large ones (portfolio.json, matrix.json) streamed an item at a time, and
-// renders the fragments many pages share (the menu, links to documents, document
-// list items) once per page depth (fragments.go). The few parts of pages that
-// repeat by the hundred thousand — matrix grid rows, alignment panel rows, impact
-// rows — are written in Go by htmlWriter (htmlwrite.go), which escapes exactly as
-// html/template does; the theme's templates call them (RowsHTML, ItemsHTML).
-// Fast layouts (fastlayout.go) go further for the templates that make most of a
-// large site's pages: when a theme's templates for a layout's content block (a
-// document page, a kind index, an owner or tag page, an impact page, the risk
-// register, the matrix, the dependency map, the backlog), a panel (the dependency neighbourhood, alignment, threat model,
-// review, backlog and a blueprint's risk and roadmap panels) or a fragment
-// (doclink, docitem) have the default theme's parse
-// trees, a Go equivalent writes them, and with the default base.html the whole
-// page is written in Go (a layout's own "scripts" block, as the matrix's and the
-// dependency map's, still runs as its template); a theme that changes one of
-// those templates gets its templates. TestFastLayoutsMatchTemplates renders whole sites both ways and
-// compares every byte. Go-written parts are lent to the page being rendered
-// (Page.lend) from pooled buffers, copied once into the page. A
+// large ones (portfolio.json, matrix.json) streamed an item at a time. Pages
+// are written as the Markup section below says; the fragments many pages share
+// (the menu, links to documents, document list items) are cached once per page
+// depth when a theme's template writes them (fragments.go). Go-written parts
+// are lent to the page being rendered (Page.lend) from pooled buffers, copied
+// once into the page. A
 // build renders once, so it lets each document's rendered body go when its page
 // is written (unless the site's own layouts may show it elsewhere). The site is
 // read only through an fs.FS: OpenSite for real sites (an os.Root, so no link out
@@ -55,6 +43,43 @@
 // document only when it is within the size limit), fstest.MapFS in tests;
 // the default theme is an embedded fs.FS (package themes) that a site's
 // themes/NAME folder overrides file by file.
+//
+// # Markup
+//
+// Go is the one source of the default markup (component.go, layout.go). Each
+// block of it is a component: a name and a Go function over a typed data
+// value, Component[T], written by htmlWriter (htmlwrite.go), which escapes
+// exactly as html/template does. The "base" component writes every page
+// around its content; the content of the layouts that make most pages
+// (page.html, kind.html, group.html, impact.html, risks.html,
+// dependencies.html, matrix.html, backlog.html) is a component
+// ("page-content", "kind-content", ...), and so is every panel (PanelPage[T],
+// T the view's own data type) and every block these write inside them
+// (status, doclink, docitem, menu, value, tags, filters, alignment-record,
+// backlog-due, risk-severity, ...; the registry lists them all). The pages
+// nobody needs to be fast (home, lists, search, 404, the roadmap, reviews,
+// waivers, all documents, and a roadmap item's panel) stay html/template
+// layouts in themes/default/layouts: their "content", "head" and "scripts"
+// templates, which the base component runs. The default theme defines no
+// template of a component's name.
+//
+// A theme replaces any one block by defining an html/template of its name, in
+// any file of its layouts/ (layouts/status.html holding {{define "status"}}
+// is read as a partial). When a theme is loaded each component's override is
+// found once and kept in a slot of an array (overrides), so the Go caller's
+// check is an index; the template then receives the same typed value the Go
+// writer would have, and everything around it stays Go. A whole layout is
+// replaced by a layout file that defines "content"; the base by a "base"
+// template, which places .HeadHTML, .ContentHTML and .ScriptsHTML. Templates
+// call components by name, {{template "status" .Doc.Status}}: for each
+// component a theme does not override, the theme is given a define of that
+// name calling the Go writer (componentDefines), and typed constructors
+// (filterForm, depsFrame, riskDocs, backlogTable) build the data of those that
+// take more than one value. An override's template error fails the page.
+// check warns about a template the site's theme defines that no component,
+// panel or template calls (themecheck.go): a misspelt override.
+// TestComponentOverrides overrides each component in turn and finds its mark
+// in the output.
 //
 // # Incremental loads and lazy rendering (the dev server)
 //
@@ -192,7 +217,7 @@
 //
 // Templates are html/template, so every value from content is escaped for its
 // context (text, attribute, URL: javascript: becomes #ZgotmplZ); htmlWriter,
-// which writes the Go equivalents of templates, escapes as html/template does
+// which writes the components, escapes as html/template does
 // (a property test and a fuzz target hold it to it). Raw HTML in
 // markdown is shown escaped unless archfolio.yaml sets unsafe_html: true; goldmark
 // drops dangerous link schemes either way. JSON is written with encoding/json's

@@ -8,7 +8,7 @@ import "html/template"
 func (pg *Page) DocumentHTML() (template.HTML, error) {
 	d, k := pg.Doc, pg.Kind
 	buf := pg.bufs().get()
-	w := htmlWriter{buf}
+	w := pg.writer(buf)
 	w.raw("\n<article class=\"doc doc-")
 	w.text(d.Kind)
 	w.raw("\">\n<header class=\"doc-header\">\n  <p class=\"kind-label\"><a href=\"")
@@ -38,7 +38,7 @@ func (pg *Page) DocumentHTML() (template.HTML, error) {
 	w.raw(" · <code>")
 	w.text(d.ID)
 	w.raw("</code></p>\n  ")
-	pg.writeTags(w)
+	tagsBlock.put(w, TagsData{Page: pg, Doc: pg.Doc})
 	w.raw("\n</header>\n<div class=\"doc-layout\">\n<aside class=\"doc-side\" aria-label=\"Document details\">")
 	pg.writeDetails(w)
 	w.raw("\n</aside>\n<div class=\"doc-main\">\n  <div class=\"body\">")
@@ -71,13 +71,23 @@ func (pg *Page) DocumentHTML() (template.HTML, error) {
 	return pg.lend(buf), nil
 }
 
-// writeTags is the theme's "tags" fragment.
-func (pg *Page) writeTags(w htmlWriter) {
-	if len(pg.Doc.Tags) == 0 {
+// TagsData is what the "tags" component receives: a document's tags, linked
+// from Page.
+type TagsData struct {
+	Page *Page
+	Doc  *Document
+}
+
+// tagsBlock is the "tags" component: a document's tags, each linked to its page.
+var tagsBlock = Component[TagsData]{Name: "tags", slot: slotTags, write: writeTags}
+
+func writeTags(w htmlWriter, d TagsData) {
+	pg := d.Page
+	if len(d.Doc.Tags) == 0 {
 		return
 	}
 	w.raw("<ul class=\"tags\" aria-label=\"Tags\">")
-	for _, t := range pg.Doc.Tags {
+	for _, t := range d.Doc.Tags {
 		w.raw("<li><a href=\"")
 		w.url(pg.Rel("tags/"))
 		w.url(slugify(t))
@@ -178,8 +188,14 @@ func (pg *Page) writeRelations(w htmlWriter) error {
 	return nil
 }
 
-// value is the theme's "value" fragment: a link, text, nested rows or a list.
-func (w htmlWriter) value(v ValueView) {
+// valueBlock is the "value" component: a link, text, nested rows or a list.
+var valueBlock = Component[ValueView]{Name: "value", slot: slotValue, write: writeValue}
+
+func (w htmlWriter) value(v ValueView) { valueBlock.put(w, v) }
+
+// writeValue writes nested values itself: a theme's "value" template, if any,
+// recurses by its own {{template "value"}}.
+func writeValue(w htmlWriter, v ValueView) {
 	switch {
 	case v.Href != "":
 		w.link(v.Href, v.Text)
@@ -191,7 +207,7 @@ func (w htmlWriter) value(v ValueView) {
 			w.raw("<dt>")
 			w.text(r.Label)
 			w.raw("</dt><dd>")
-			w.value(r.Value)
+			writeValue(w, r.Value)
 			w.raw("</dd>")
 		}
 		w.raw("</dl>")
@@ -199,15 +215,19 @@ func (w htmlWriter) value(v ValueView) {
 		w.raw("<ul class=\"values\">")
 		for _, it := range v.Items {
 			w.raw("<li>")
-			w.value(it)
+			writeValue(w, it)
 			w.raw("</li>")
 		}
 		w.raw("</ul>")
 	}
 }
 
-// status is the theme's "status" fragment: a status badge.
-func (w htmlWriter) status(s string) {
+// statusBlock is the "status" component: a status badge.
+var statusBlock = Component[string]{Name: "status", slot: slotStatus, write: writeStatus}
+
+func (w htmlWriter) status(s string) { statusBlock.put(w, s) }
+
+func writeStatus(w htmlWriter, s string) {
 	if s == "" {
 		return
 	}

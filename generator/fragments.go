@@ -1,15 +1,17 @@
 package generator
 
 import (
+	"bytes"
+	"fmt"
 	"html/template"
 )
 
-// Fragments are the parts of pages that come out the same on many pages — the
-// menu, a link to a document with its kind, a document in a list — rendered once
-// per page depth by a theme template ("menu", "doclink", "docitem" in
-// layouts/_fragments.html) and reused. A
-// standard linked from hundreds of blueprints is rendered as a link once, not
-// hundreds of times. Each template receives only what its cache key holds.
+// Fragments are the components that come out the same on many pages — the
+// menu, a link to a document with its kind, a document in a list. Written in Go
+// they cost little; a theme's template for one of them is rendered once per
+// page depth and reused, so a standard linked from hundreds of blueprints is
+// rendered as a link once, not hundreds of times. Each receives only what its
+// cache key holds.
 
 // fragmentKey is everything a fragment's output depends on.
 type fragmentKey struct {
@@ -19,54 +21,75 @@ type fragmentKey struct {
 	doc     *Document
 }
 
-// MenuData is what the theme's "menu" template receives.
+// MenuData is what the "menu" component receives.
 type MenuData struct {
 	Root    string // the relative path from the page to the site root
 	Section string // the page's menu section, marked aria-current
 	Menu    []MenuItem
 }
 
-// DocLinkData is what the theme's "doclink" template receives: a document, to be
-// linked from a page at Root.
+// DocLinkData is what the "doclink" and "docitem" components receive: a
+// document, of kind Kind, to be linked from a page at Root.
 type DocLinkData struct {
 	Root string
 	Doc  *Document
+	Kind *Kind
 }
+
+var (
+	// menuBlock is the "menu" component: the site menu's items.
+	menuBlock = Component[MenuData]{Name: "menu", slot: slotMenu, write: writeMenu}
+	// docLinkBlock is the "doclink" component: a link to a document and its kind.
+	docLinkBlock = Component[DocLinkData]{Name: "doclink", slot: slotDocLink, write: writeDocLink}
+	// docItemBlock is the "docitem" component: a document in a list, with its
+	// status and summary.
+	docItemBlock = Component[DocLinkData]{Name: "docitem", slot: slotDocItem, write: writeDocItem}
+)
 
 // Rel returns the link from the page to a site-relative URL.
 func (d DocLinkData) Rel(url string) string { return d.Root + url }
 
-// MenuHTML renders the menu of this page with the theme's "menu" template.
+// MenuHTML renders the menu of this page (the "menu" component).
 func (pg *Page) MenuHTML() (template.HTML, error) {
-	return pg.fragment(fragmentKey{name: "menu", root: pg.Root, section: pg.Section},
+	return fragment(pg, &menuBlock, fragmentKey{name: "menu", root: pg.Root, section: pg.Section},
 		MenuData{Root: pg.Root, Section: pg.Section, Menu: pg.Site.Menu})
 }
 
-// DocLink renders a link from this page to d with the theme's "doclink" template.
+// DocLink renders a link from this page to d (the "doclink" component).
 func (pg *Page) DocLink(d *Document) (template.HTML, error) {
-	return pg.fragment(fragmentKey{name: "doclink", root: pg.Root, doc: d}, DocLinkData{Root: pg.Root, Doc: d})
+	return fragment(pg, &docLinkBlock, fragmentKey{name: "doclink", root: pg.Root, doc: d}, pg.docLinkData(d))
 }
 
-// DocItem renders d as an item of a document list on this page, with the theme's
-// "docitem" template.
+// DocItem renders d as an item of a document list on this page (the "docitem"
+// component).
 func (pg *Page) DocItem(d *Document) (template.HTML, error) {
-	return pg.fragment(fragmentKey{name: "docitem", root: pg.Root, doc: d}, DocLinkData{Root: pg.Root, Doc: d})
+	return fragment(pg, &docItemBlock, fragmentKey{name: "docitem", root: pg.Root, doc: d}, pg.docLinkData(d))
 }
 
-func (pg *Page) fragment(key fragmentKey, data any) (template.HTML, error) {
+func (pg *Page) docLinkData(d *Document) DocLinkData {
+	data := DocLinkData{Root: pg.Root, Doc: d}
+	if pg.renderer != nil {
+		data.Kind = pg.renderer.p.Schema.Kinds[d.Kind]
+	}
+	return data
+}
+
+// fragment renders a fragment component once per key and reuses it.
+func fragment[T any](pg *Page, c *Component[T], key fragmentKey, data T) (template.HTML, error) {
 	r := pg.renderer
 	if v, ok := r.fragments.Load(key); ok {
 		return v.(template.HTML), nil
 	}
 	buf := r.bufs.get()
-	if write := r.th.fastFragments[key.name]; key.doc == nil || write == nil || !write(pg, htmlWriter{buf}, key.doc) {
-		buf.Reset()
-		if err := r.th.pages["page.html"].ExecuteTemplate(buf, key.name, data); err != nil {
-			r.bufs.put(buf)
-			return "", err
-		}
+	w := pg.writer(buf)
+	err := w.env.err
+	c.put(w, data)
+	if w.env.err != err {
+		err = w.env.err
+		r.bufs.put(buf)
+		return "", err
 	}
-	html := r.bufs.html(buf) // html/template escaped it
+	html := r.bufs.html(buf)
 	r.fragments.Store(key, html)
 	return html, nil
 }
@@ -77,7 +100,7 @@ func (pg *Page) fragment(key fragmentKey, data any) (template.HTML, error) {
 // thousands of pages, and the template loop made a reflective call per link.
 func (pg *Page) RefListHTML(groups []RefGroup, back bool) (template.HTML, error) {
 	buf := pg.bufs().get()
-	if err := pg.writeRefList(htmlWriter{buf}, groups, back); err != nil {
+	if err := pg.writeRefList(pg.writer(buf), groups, back); err != nil {
 		pg.bufs().put(buf)
 		return "", err
 	}
@@ -95,7 +118,7 @@ func (pg *Page) writeRefList(w htmlWriter, groups []RefGroup, back bool) error {
 				d = r.From
 			}
 			w.raw("<li>")
-			if err := pg.writeDocFragment(w, "doclink", d); err != nil {
+			if err := pg.writeDocFragment(w, &docLinkBlock, d); err != nil {
 				return err
 			}
 			w.raw("</li>")
@@ -105,14 +128,14 @@ func (pg *Page) writeRefList(w htmlWriter, groups []RefGroup, back bool) error {
 	return nil
 }
 
-// writeDocFragment writes the "doclink" or "docitem" fragment for d: in Go when
-// the theme's template is the default's (fastFragments), else the cached
-// template output.
-func (pg *Page) writeDocFragment(w htmlWriter, name string, d *Document) error {
-	if write := pg.renderer.th.fastFragments[name]; write != nil && write(pg, w, d) {
+// writeDocFragment writes the "doclink" or "docitem" component for d: the Go
+// writer, or the theme's template rendered once per page depth.
+func (pg *Page) writeDocFragment(w htmlWriter, c *Component[DocLinkData], d *Document) error {
+	if !c.overridden(w) {
+		c.write(w, pg.docLinkData(d))
 		return nil
 	}
-	html, err := pg.fragment(fragmentKey{name: name, root: pg.Root, doc: d}, DocLinkData{Root: pg.Root, Doc: d})
+	html, err := fragment(pg, c, fragmentKey{name: c.Name, root: pg.Root, doc: d}, pg.docLinkData(d))
 	if err != nil {
 		return err
 	}
@@ -120,31 +143,52 @@ func (pg *Page) writeDocFragment(w htmlWriter, name string, d *Document) error {
 	return nil
 }
 
-// writeDocLink is the default theme's "doclink" fragment; false when d's kind
-// is unknown (the template reports that).
-func writeDocLink(pg *Page, w htmlWriter, d *Document) bool {
-	k := pg.renderer.p.Schema.Kinds[d.Kind]
-	if k == nil {
-		return false
+func writeMenu(w htmlWriter, m MenuData) {
+	for _, it := range m.Menu {
+		w.raw("\n      <li><a href=\"")
+		w.url(m.Root)
+		w.urlBytes(it.URL, true)
+		w.raw("\"")
+		if it.Section == m.Section {
+			w.raw(" aria-current=\"page\"")
+		}
+		w.raw(">")
+		w.text(it.Label)
+		w.raw("</a></li>")
 	}
-	w.link(pg.Rel(d.URL), d.Title)
-	w.raw(" <span class=\"kind-tag\">")
-	w.text(k.Label)
-	w.raw("</span>")
-	return true
 }
 
-// writeDocItem is the default theme's "docitem" fragment.
-func writeDocItem(pg *Page, w htmlWriter, d *Document) bool {
-	w.link(pg.Rel(d.URL), d.Title)
+func writeDocLink(w htmlWriter, d DocLinkData) {
+	if d.Kind == nil {
+		w.fail(fmt.Errorf("doclink: %s has an unknown kind %q", d.Doc.ID, d.Doc.Kind))
+		return
+	}
+	w.link(d.Rel(d.Doc.URL), d.Doc.Title)
+	w.raw(" <span class=\"kind-tag\">")
+	w.text(d.Kind.Label)
+	w.raw("</span>")
+}
+
+func writeDocItem(w htmlWriter, d DocLinkData) {
+	w.link(d.Rel(d.Doc.URL), d.Doc.Title)
 	w.raw(" ")
-	w.status(d.Status)
-	if d.Summary != "" {
+	w.status(d.Doc.Status)
+	if d.Doc.Summary != "" {
 		w.raw("<span class=\"summary\">")
-		w.text(d.Summary)
+		w.text(d.Doc.Summary)
 		w.raw("</span>")
 	}
-	return true
+}
+
+// writer returns a writer into buf with the page's overrides and error.
+func (pg *Page) writer(buf *bytes.Buffer) htmlWriter {
+	if pg.env == nil {
+		pg.env = &writeEnv{ov: new(overrides)}
+		if pg.renderer != nil {
+			pg.env.ov = pg.renderer.th.ov
+		}
+	}
+	return htmlWriter{buf, pg.env}
 }
 
 // bufs is the run's buffer pool, or nil (new buffers) outside a render.

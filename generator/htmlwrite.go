@@ -14,6 +14,7 @@ import (
 // the template it replaces wrote (htmlwrite_test.go holds it to that).
 type htmlWriter struct {
 	*bytes.Buffer
+	env *writeEnv // the page's overrides and error; nil writes the Go defaults
 }
 
 // raw writes markup that is already HTML.

@@ -15,7 +15,7 @@ var htmlWriterReference = template.Must(template.New("").Parse(
 
 func htmlWriterOutput(a, b string) string {
 	var buf bytes.Buffer
-	w := htmlWriter{&buf}
+	w := htmlWriter{Buffer: &buf}
 	w.raw(`<p title="`)
 	w.text(a)
 	w.raw(`">`)

@@ -213,9 +213,9 @@ func (ip *ImpactPage) Rows() []ImpactRow {
 // RowsHTML writes the table rows (Rows) as the theme's impact.html wrote them: a
 // blueprint depended on by most of the portfolio has thousands, on each of
 // thousands of pages, and a template loop made a reflective call per value.
-func (ip *ImpactPage) RowsHTML() template.HTML {
+func (ip *ImpactPage) RowsHTML(pg *Page) template.HTML {
 	var buf bytes.Buffer
-	ip.writeRows(htmlWriter{&buf})
+	ip.writeRows(pg.writer(&buf))
 	return template.HTML(buf.String())
 }
 
@@ -254,8 +254,8 @@ func (ip *ImpactPage) writeRows(w htmlWriter) {
 	}
 }
 
-// ImpactHTML writes the default theme's impact.html content block: a
-// blueprint's impact set (fastlayout.go).
+// ImpactHTML writes the "impact-content" component (layout.go): a
+// blueprint's impact set.
 func (pg *Page) ImpactHTML() (template.HTML, error) {
 	ip, ok := pg.Data.(*ImpactPage)
 	if !ok {
@@ -263,7 +263,7 @@ func (pg *Page) ImpactHTML() (template.HTML, error) {
 	}
 	d, s := pg.Doc, ip.Set
 	buf := pg.bufs().get()
-	w := htmlWriter{buf}
+	w := pg.writer(buf)
 	w.raw("\n<p class=\"kind-label\"><a href=\"")
 	w.url(pg.Rel("dependencies/"))
 	w.raw("\">Dependency map</a> · Impact analysis</p>\n<h1>Impact of changing ")

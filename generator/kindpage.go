@@ -5,16 +5,15 @@ import (
 	"html/template"
 )
 
-// KindHTML writes the default theme's kind.html content block: a kind's index,
-// every document of the kind with its status, owner and the kind's columns
-// (fastlayout.go).
+// KindHTML writes the "kind-content" component (layout.go): a kind's index,
+// every document of the kind with its status, owner and the kind's columns.
 func (pg *Page) KindHTML() (template.HTML, error) {
 	ki, ok := pg.Data.(KindIndex)
 	if !ok {
 		return "", fmt.Errorf("kind.html: data is %T, not KindIndex", pg.Data)
 	}
 	buf := pg.bufs().get()
-	w := htmlWriter{buf}
+	w := pg.writer(buf)
 	w.raw("\n<h1>")
 	w.text(pg.Kind.Plural)
 	w.raw("</h1>\n<p class=\"lede\">")
@@ -77,8 +76,24 @@ func (pg *Page) KindHTML() (template.HTML, error) {
 	return pg.lend(buf), nil
 }
 
-// filters is the theme's "filters" fragment: the hidden filter form of a table.
+// FiltersData is what the "filters" component receives: the filters of the
+// table with id Table, under a heading of level Heading (h2 or h3).
+type FiltersData struct {
+	Table   string
+	Filters []Filter
+	Heading string
+}
+
+// filtersBlock is the "filters" component: the hidden filter form of a table,
+// which site.js reveals.
+var filtersBlock = Component[FiltersData]{Name: "filters", slot: slotFilters, write: writeFilters}
+
 func (w htmlWriter) filters(table string, filters []Filter, heading string) {
+	filtersBlock.put(w, FiltersData{Table: table, Filters: filters, Heading: heading})
+}
+
+func writeFilters(w htmlWriter, d FiltersData) {
+	table, filters, heading := d.Table, d.Filters, d.Heading
 	w.raw("\n<form class=\"filters\" data-filter-for=\"")
 	w.text(table)
 	w.raw("\" hidden>\n  ")
@@ -136,15 +151,15 @@ func (w htmlWriter) filterSelects(filters []Filter, option func(v string)) {
 	}
 }
 
-// GroupHTML writes the default theme's group.html content block: an owner's or
-// a tag's documents, by kind (fastlayout.go).
+// GroupHTML writes the "group-content" component (layout.go): an owner's or
+// a tag's documents, by kind.
 func (pg *Page) GroupHTML() (template.HTML, error) {
 	groups, ok := pg.Data.([]KindGroup)
 	if !ok {
 		return "", fmt.Errorf("group.html: data is %T, not []KindGroup", pg.Data)
 	}
 	buf := pg.bufs().get()
-	w := htmlWriter{buf}
+	w := pg.writer(buf)
 	w.raw("\n<p class=\"kind-label\"><a href=\"")
 	w.url(pg.Rel(pg.Section))
 	w.raw("/\">")
@@ -162,27 +177,32 @@ func (pg *Page) GroupHTML() (template.HTML, error) {
 		w.raw("\n<section>\n<h2>")
 		w.text(g.Kind.Plural)
 		w.raw("</h2>\n")
-		if err := pg.writeDocList(w, g.Docs); err != nil {
-			pg.bufs().put(buf)
-			return "", err
-		}
+		docListBlock.put(w, DocListData{Page: pg, Docs: g.Docs})
 		w.raw("\n</section>")
 	}
 	w.raw("\n")
 	return pg.lend(buf), nil
 }
 
-// writeDocList is the theme's "doclist" fragment: documents as the "docitem"
-// fragment.
-func (pg *Page) writeDocList(w htmlWriter, docs []*Document) error {
+// DocListData is what the "doclist" component receives: documents, listed on
+// Page.
+type DocListData struct {
+	Page *Page
+	Docs []*Document
+}
+
+// docListBlock is the "doclist" component: documents as "docitem"s.
+var docListBlock = Component[DocListData]{Name: "doclist", slot: slotDocList, write: writeDocList}
+
+func writeDocList(w htmlWriter, d DocListData) {
 	w.raw("\n<ul class=\"doclist\">")
-	for _, d := range docs {
+	for _, doc := range d.Docs {
 		w.raw("\n  <li>")
-		if err := pg.writeDocFragment(w, "docitem", d); err != nil {
-			return err
+		if err := d.Page.writeDocFragment(w, &docItemBlock, doc); err != nil {
+			w.fail(err)
+			return
 		}
 		w.raw("</li>")
 	}
 	w.raw("\n</ul>\n")
-	return nil
 }

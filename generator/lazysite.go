@@ -47,7 +47,7 @@ func NewLazySite(ctx context.Context, p *Portfolio, opts Options) (*LazySite, er
 	parsed := make(chan struct{})
 	go func() {
 		defer close(parsed)
-		th, err = loadTheme(opts.Site, p.Config, opts.Theme, templateFuncs(p), opts.templatesOnly)
+		th, err = loadTheme(opts.Site, p.Config, opts.Theme, templateFuncs(p))
 	}()
 	s := &LazySite{out: &MemOutput{}, pages: map[string]*lazyPage{}}
 	s.r = &siteRenderer{p: p, out: s.out, site: newSiteInfo(p), bufs: new(bufferPool)}

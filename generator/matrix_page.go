@@ -391,7 +391,7 @@ func (r GridRow) FilterValue(name string) string {
 func (mp *MatrixPage) RowsHTML(pg *Page) template.HTML {
 	g := mp.Grid
 	buf := pg.bufs().get()
-	w := htmlWriter{buf}
+	w := pg.writer(buf)
 	for _, grp := range g.RowGroups {
 		w.raw("\n<tbody>\n<tr class=\"mx-group\"><th scope=\"rowgroup\" colspan=\"3\">")
 		w.text(grp.Label)

@@ -5,9 +5,8 @@ import (
 	"html/template"
 )
 
-// MatrixHTML writes the default theme's matrix.html content block
-// (fastlayout.go): the view switch, the legend, the grid (its rows by RowsHTML,
-// as the template has them) and the roll-ups of the page's mode.
+// MatrixHTML writes the "matrix-content" component (layout.go): the view switch, the legend, the grid (its rows by RowsHTML,
+// as the grid has them) and the roll-ups of the page's mode.
 func (pg *Page) MatrixHTML() (template.HTML, error) {
 	d, ok := pg.Data.(*MatrixPage)
 	if !ok {
@@ -15,7 +14,7 @@ func (pg *Page) MatrixHTML() (template.HTML, error) {
 	}
 	m, g := d.Matrix, d.Grid
 	buf := pg.bufs().get()
-	w := htmlWriter{buf}
+	w := pg.writer(buf)
 	w.raw("\n<h1>")
 	w.text(pg.Title)
 	w.raw("</h1>\n<p class=\"lede\">")
@@ -62,15 +61,8 @@ func (pg *Page) MatrixHTML() (template.HTML, error) {
 	w.url(pg.Rel("matrix.csv"))
 	w.raw("\" download>matrix.csv</a> · <a href=\"")
 	w.url(pg.Rel("matrix.json"))
-	w.raw("\">matrix.json</a></p>\n</nav>\n\n\n<details class=\"matrix-legend\" open>\n<summary>Legend</summary>\n<ul>")
-	for _, a := range m.Alignments() {
-		w.raw("\n  <li>")
-		w.alignment(a)
-		w.raw(" <span class=\"legend-meaning\">")
-		w.text(a.Meaning())
-		w.raw("</span></li>")
-	}
-	w.raw("\n  <li><span class=\"align a-none\">blank</span> <span class=\"legend-meaning\">the standard does not apply and nothing is recorded</span></li>\n</ul>\n</details>\n")
+	w.raw("\">matrix.json</a></p>\n</nav>\n\n")
+	matrixLegendBlock.put(w, m)
 	if len(g.Columns) > 0 && len(g.RowGroups) > 0 {
 		w.matrixGrid(pg, d)
 	} else {
@@ -78,11 +70,11 @@ func (pg *Page) MatrixHTML() (template.HTML, error) {
 	}
 	switch d.Mode {
 	case "standards":
-		w.matrixRollups(pg, d)
+		matrixRollupsBlock.put(w, PageData[*MatrixPage]{Page: pg, Data: d})
 	case "controls":
-		w.matrixControls(pg, d.Framework)
+		matrixControlsBlock.put(w, PageData[*FrameworkCoverage]{Page: pg, Data: d.Framework})
 	case "statements":
-		w.matrixFamily(pg, d.Family)
+		matrixFamilyBlock.put(w, PageData[*FamilyCoverage]{Page: pg, Data: d.Family})
 	}
 	w.raw("\n")
 	return pg.lend(buf), nil
@@ -158,9 +150,12 @@ func (w htmlWriter) linkOrText(pg *Page, url, text string) {
 	}
 }
 
-// matrixRollups is the theme's "matrix-rollups" template: adoption and
+// matrixRollupsBlock is the "matrix-rollups" component: adoption and
 // effectiveness per standard, coverage per family and per framework.
-func (w htmlWriter) matrixRollups(pg *Page, d *MatrixPage) {
+var matrixRollupsBlock = Component[PageData[*MatrixPage]]{Name: "matrix-rollups", slot: slotMatrixRollups, write: writeMatrixRollups}
+
+func writeMatrixRollups(w htmlWriter, pd PageData[*MatrixPage]) {
+	pg, d := pd.Page, pd.Data
 	m := d.Matrix
 	w.raw("\n<section aria-labelledby=\"effectiveness\">\n<h2 id=\"effectiveness\">Standards: adoption and effectiveness</h2>\n<p>Adoption is implemented plus alternative over applicable blueprints (not-applicable left out); gaps are non-compliant, not assessed, planned, partial and exceptions whose waiver expired.</p>\n<table class=\"data\">\n<thead><tr><th scope=\"col\">Standard</th><th scope=\"col\">Family</th><th scope=\"col\" class=\"num\">Applicable</th><th scope=\"col\" class=\"num\">Adopted</th><th scope=\"col\" class=\"num\">Adoption</th><th scope=\"col\" class=\"num\">Gaps</th><th scope=\"col\">Targets</th></tr></thead>\n<tbody>")
 	for _, c := range m.Columns {
@@ -246,9 +241,12 @@ func (w htmlWriter) matrixRollups(pg *Page, d *MatrixPage) {
 	w.raw("\n")
 }
 
-// matrixControls is the theme's "matrix-controls" template: a framework's
+// matrixControlsBlock is the "matrix-controls" component: a framework's
 // controls and the standards that map to them.
-func (w htmlWriter) matrixControls(pg *Page, f *FrameworkCoverage) {
+var matrixControlsBlock = Component[PageData[*FrameworkCoverage]]{Name: "matrix-controls", slot: slotMatrixControls, write: writeMatrixControls}
+
+func writeMatrixControls(w htmlWriter, pd PageData[*FrameworkCoverage]) {
+	pg, f := pd.Page, pd.Data
 	w.raw("\n<section aria-labelledby=\"control-coverage\">\n<h2 id=\"control-coverage\">Controls of ")
 	w.text(f.Title)
 	w.raw("</h2>\n<p>")
@@ -287,9 +285,12 @@ func (w htmlWriter) matrixControls(pg *Page, f *FrameworkCoverage) {
 	w.raw("\n</tbody>\n</table>\n</section>\n")
 }
 
-// matrixFamily is the theme's "matrix-family" template: the statements of a
+// matrixFamilyBlock is the "matrix-family" component: the statements of a
 // family's standards with their adoption.
-func (w htmlWriter) matrixFamily(pg *Page, f *FamilyCoverage) {
+var matrixFamilyBlock = Component[PageData[*FamilyCoverage]]{Name: "matrix-family", slot: slotMatrixFamily, write: writeMatrixFamily}
+
+func writeMatrixFamily(w htmlWriter, pd PageData[*FamilyCoverage]) {
+	pg, f := pd.Page, pd.Data
 	w.raw("\n<section aria-labelledby=\"family-statements\">\n<h2 id=\"family-statements\">Statements of the ")
 	w.text(f.Family)
 	w.raw(" family</h2>\n<p>")
@@ -325,4 +326,20 @@ func (w htmlWriter) matrixFamily(pg *Page, f *FamilyCoverage) {
 		w.raw("</dl>")
 	}
 	w.raw("\n</section>\n")
+}
+
+// matrixLegendBlock is the "matrix-legend" component: what each alignment
+// status means.
+var matrixLegendBlock = Component[*Matrix]{Name: "matrix-legend", slot: slotMatrixLegend, write: writeMatrixLegend}
+
+func writeMatrixLegend(w htmlWriter, m *Matrix) {
+	w.raw("\n<details class=\"matrix-legend\" open>\n<summary>Legend</summary>\n<ul>")
+	for _, a := range m.Alignments() {
+		w.raw("\n  <li>")
+		w.alignment(a)
+		w.raw(" <span class=\"legend-meaning\">")
+		w.text(a.Meaning())
+		w.raw("</span></li>")
+	}
+	w.raw("\n  <li><span class=\"align a-none\">blank</span> <span class=\"legend-meaning\">the standard does not apply and nothing is recorded</span></li>\n</ul>\n</details>\n")
 }

@@ -1,24 +1,11 @@
 package generator
 
-import (
-	"fmt"
-	"html/template"
-)
+// The alignment panels: a blueprint's alignment with each standard that
+// applies, and a standard's adoption by every blueprint, with their records.
 
-// The items of the alignment panels, written in Go: a standard's page lists every
-// blueprint it applies to (hundreds in a large portfolio) with their records, and
-// the template loop made a reflective call per value. The markup is the theme's "alignment" and "alignment-record" templates
-// (layouts/_matrix.html), byte for byte; the site goldens hold it to them.
-
-// ItemsHTML writes the panel's table rows: one per standard on a blueprint's page
-// (mp.Row), one per blueprint on a standard's page (mp.Column).
-func (mp MatrixPanel) ItemsHTML(pg *PanelPage) template.HTML {
-	buf := pg.bufs().get()
-	mp.writeItems(pg, htmlWriter{buf})
-	return pg.lend(buf)
-}
-
-func (mp MatrixPanel) writeItems(pg *PanelPage, w htmlWriter) {
+// writeItems writes the panel's table rows: one per standard on a blueprint's
+// page (mp.Row), one per blueprint on a standard's page (mp.Column).
+func (mp MatrixPanel) writeItems(pg *Page, w htmlWriter) {
 	for _, it := range mp.Items {
 		if mp.Row != nil {
 			w.raw("\n<tr id=\"")
@@ -76,7 +63,7 @@ func (mp MatrixPanel) writeItems(pg *PanelPage, w htmlWriter) {
 		}
 		w.raw("</td>\n  <td>")
 		for _, r := range it.Cell.Records {
-			w.record(pg.Page, r)
+			w.record(pg, r)
 		}
 		if len(it.Cell.Records) == 0 {
 			if mp.Row != nil {
@@ -89,8 +76,12 @@ func (mp MatrixPanel) writeItems(pg *PanelPage, w htmlWriter) {
 	}
 }
 
-// alignment is the theme's "alignment" template: a status as a badge.
-func (w htmlWriter) alignment(a Alignment) {
+// alignmentBlock is the "alignment" component: a status as a badge.
+var alignmentBlock = Component[Alignment]{Name: "alignment", slot: slotAlignment, write: writeAlignment}
+
+func (w htmlWriter) alignment(a Alignment) { alignmentBlock.put(w, a) }
+
+func writeAlignment(w htmlWriter, a Alignment) {
 	if a == AlignNone {
 		return
 	}
@@ -103,9 +94,43 @@ func (w htmlWriter) alignment(a Alignment) {
 	w.raw("</span>")
 }
 
-// record is the theme's "alignment-record" template: an alignment record with its
-// evidence, waiver and source line, linked from page pg.
+// AlignmentRecordData is what the "alignment-record" component receives: a
+// record and the page it is shown on (for links).
+type AlignmentRecordData struct {
+	Page   *Page
+	Record *AlignmentRecord
+}
+
+// alignmentRecordBlock is the "alignment-record" component: an alignment record
+// with its evidence, waiver and source line.
+var alignmentRecordBlock = Component[AlignmentRecordData]{Name: "alignment-record", slot: slotAlignmentRecord, write: writeAlignmentRecord}
+
+// waiverDaysBlock is the "waiver-days" component: how long a waiver has left.
+var waiverDaysBlock = Component[*AlignmentWaiver]{Name: "waiver-days", slot: slotWaiverDays, write: writeWaiverDays}
+
+func writeWaiverDays(w htmlWriter, wv *AlignmentWaiver) {
+	if wv.Expires.IsZero() {
+		return
+	}
+	switch {
+	case wv.DaysLeft < 0:
+		w.raw("expired ")
+		w.text(wv.DaysAgo())
+		w.raw(" ago")
+	case wv.DaysLeft == 0:
+		w.raw("expires today")
+	default:
+		w.text(wv.DaysLeftText())
+		w.raw(" left")
+	}
+}
+
 func (w htmlWriter) record(pg *Page, r *AlignmentRecord) {
+	alignmentRecordBlock.put(w, AlignmentRecordData{Page: pg, Record: r})
+}
+
+func writeAlignmentRecord(w htmlWriter, d AlignmentRecordData) {
+	pg, r := d.Page, d.Record
 	w.raw("\n<div class=\"record\" id=\"")
 	w.text(r.Anchor())
 	w.raw("\">\n  <p class=\"record-head\">")
@@ -159,17 +184,7 @@ func (w htmlWriter) record(pg *Page, r *AlignmentRecord) {
 			w.raw(", expires ")
 			w.text(x)
 			w.raw(" (")
-			switch {
-			case wv.DaysLeft < 0:
-				w.raw("expired ")
-				w.text(wv.DaysAgo())
-				w.raw(" ago")
-			case wv.DaysLeft == 0:
-				w.raw("expires today")
-			default:
-				w.text(wv.DaysLeftText())
-				w.raw(" left")
-			}
+			waiverDaysBlock.put(w, wv)
 			w.raw(")")
 		}
 		if wv.Justification != "" {
@@ -183,13 +198,12 @@ func (w htmlWriter) record(pg *Page, r *AlignmentRecord) {
 	w.raw("</code></p>\n</div>")
 }
 
-// writeMatrixRowPanel writes the default theme's "matrix-row" panel (a
-// blueprint's alignment) in Go (fastlayout.go).
-func writeMatrixRowPanel(pg *PanelPage, w htmlWriter) error {
-	mp, ok := pg.Data.(MatrixPanel)
-	if !ok {
-		return fmt.Errorf("matrix-row: data is %T, not MatrixPanel", pg.Data)
-	}
+// matrixRowPanel is the "matrix-row" panel component.
+var matrixRowPanel = Component[PanelPage[MatrixPanel]]{Name: "matrix-row", slot: slotMatrixRow, write: panelWriter(writeMatrixRowPanel)}
+
+// writeMatrixRowPanel writes the "matrix-row" panel: a blueprint's alignment.
+func writeMatrixRowPanel(pg PanelPage[MatrixPanel], w htmlWriter) error {
+	mp := pg.Data
 	t := mp.Row.Tally
 	w.raw("\n<p class=\"matrix-summary\">")
 	if t.Applicable != 0 {
@@ -235,20 +249,19 @@ func writeMatrixRowPanel(pg *PanelPage, w htmlWriter) error {
 	}
 	if len(mp.Items) > 0 {
 		w.raw("\n<table class=\"data alignment-table\">\n<thead><tr><th scope=\"col\">Standard</th><th scope=\"col\">Status</th><th scope=\"col\">Records and evidence</th></tr></thead>\n<tbody>")
-		mp.writeItems(pg, w)
+		mp.writeItems(pg.Page, w)
 		w.raw("\n</tbody>\n</table>")
 	}
 	w.raw("\n")
 	return nil
 }
 
-// writeMatrixColumnPanel writes the default theme's "matrix-column" panel (a
-// standard's adoption) in Go (fastlayout.go).
-func writeMatrixColumnPanel(pg *PanelPage, w htmlWriter) error {
-	mp, ok := pg.Data.(MatrixPanel)
-	if !ok {
-		return fmt.Errorf("matrix-column: data is %T, not MatrixPanel", pg.Data)
-	}
+// matrixColumnPanel is the "matrix-column" panel component.
+var matrixColumnPanel = Component[PanelPage[MatrixPanel]]{Name: "matrix-column", slot: slotMatrixColumn, write: panelWriter(writeMatrixColumnPanel)}
+
+// writeMatrixColumnPanel writes the "matrix-column" panel: a standard's adoption.
+func writeMatrixColumnPanel(pg PanelPage[MatrixPanel], w htmlWriter) error {
+	mp := pg.Data
 	c := mp.Column
 	t := c.Tally
 	w.raw("\n<p class=\"matrix-summary\">")
@@ -324,7 +337,7 @@ func writeMatrixColumnPanel(pg *PanelPage, w htmlWriter) error {
 	}
 	if len(mp.Items) > 0 {
 		w.raw("\n<h3>Blueprints</h3>\n<table class=\"data alignment-table\">\n<thead><tr><th scope=\"col\">Blueprint</th><th scope=\"col\">Status</th><th scope=\"col\">Records and evidence</th></tr></thead>\n<tbody>")
-		mp.writeItems(pg, w)
+		mp.writeItems(pg.Page, w)
 		w.raw("\n</tbody>\n</table>")
 	}
 	w.raw("\n")

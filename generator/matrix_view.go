@@ -86,7 +86,7 @@ func matrixPanels(p *Portfolio, d *Document) []Panel {
 				mp.Items = append(mp.Items, panelItem(row, col))
 			}
 		}
-		return []Panel{{ID: "alignment", Title: "Standards alignment", Template: "matrix-row", Data: mp}}
+		return []Panel{newPanel(&matrixRowPanel, "alignment", "Standards alignment", mp)}
 	}
 	if col := m.Column(d); col != nil {
 		mp := MatrixPanel{Column: col}
@@ -95,7 +95,7 @@ func matrixPanels(p *Portfolio, d *Document) []Panel {
 				mp.Items = append(mp.Items, panelItem(row, col))
 			}
 		}
-		return []Panel{{ID: "alignment", Title: "Alignment across the portfolio", Template: "matrix-column", Data: mp}}
+		return []Panel{newPanel(&matrixColumnPanel, "alignment", "Alignment across the portfolio", mp)}
 	}
 	return nil
 }

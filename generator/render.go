@@ -35,7 +35,7 @@ var errCheckOnly = errors.New("render: the portfolio was loaded with CheckOnly, 
 // layouts might show it elsewhere. A build then never holds every body at its
 // peak, which comes with the views' pages at the end.
 func render(ctx context.Context, p *Portfolio, opts Options, out Output, once bool) error {
-	th, err := loadTheme(opts.Site, p.Config, opts.Theme, templateFuncs(p), opts.templatesOnly)
+	th, err := loadTheme(opts.Site, p.Config, opts.Theme, templateFuncs(p))
 	if err != nil {
 		return err
 	}
@@ -143,6 +143,8 @@ type Page struct {
 
 	renderer *siteRenderer
 	scratch  []*bytes.Buffer // lent for the page's HTML while it renders (lend)
+	env      *writeEnv       // the theme's overrides and the first error of one (writer)
+	layout   *pageLayout     // the layout's content and blocks (execute)
 }
 
 // Rel returns the link from this page to a site-relative URL.
@@ -161,7 +163,12 @@ func (r *siteRenderer) writePage(buf *bytes.Buffer, job pageJob) error {
 		job.page.Data = job.data()
 		defer func() { job.page.Data = nil }()
 	}
+	job.page.env = &writeEnv{ov: r.th.ov}
 	err := r.th.execute(buf, job.layout, job.page)
+	if err == nil {
+		err = job.page.env.err
+	}
+	job.page.env = nil
 	job.page.giveBack() // buf holds a copy of all it lent
 	if err != nil {
 		return fmt.Errorf("rendering %s with %s: %w", "/"+job.url, job.layout, err)

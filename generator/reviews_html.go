@@ -1,17 +1,14 @@
 package generator
 
-import "fmt"
-
-// The review panels of the default theme (layouts/_reviews.html) in Go
-// (fastlayout.go): every blueprint page has its review history, every review
+// The review panels (components, component.go): every blueprint page has its review history, every review
 // page its findings.
 
+// reviewHistoryPanel is the "review-history" panel component.
+var reviewHistoryPanel = Component[PanelPage[[]*ReviewInfo]]{Name: "review-history", slot: slotReviewHistory, write: panelWriter(writeReviewHistoryPanel)}
+
 // writeReviewHistoryPanel is the "review-history" panel.
-func writeReviewHistoryPanel(pg *PanelPage, w htmlWriter) error {
-	reviews, ok := pg.Data.([]*ReviewInfo)
-	if !ok {
-		return fmt.Errorf("review-history: data is %T, not []*ReviewInfo", pg.Data)
-	}
+func writeReviewHistoryPanel(pg PanelPage[[]*ReviewInfo], w htmlWriter) error {
+	reviews := pg.Data
 	if len(reviews) == 0 {
 		w.raw("\n<p>No reviews of this blueprint yet.</p>\n")
 		return nil
@@ -31,7 +28,7 @@ func writeReviewHistoryPanel(pg *PanelPage, w htmlWriter) error {
 		w.raw("</td>\n<td>")
 		w.text(Humanize(r.Stage))
 		w.raw("</td><td>")
-		w.status(r.Outcome) // "review-outcome" is the same badge
+		reviewOutcomeBlock.put(w, r.Outcome)
 		w.raw("</td>\n<td class=\"num\">")
 		w.int(len(r.Findings))
 		w.raw("</td>\n<td>")
@@ -41,9 +38,8 @@ func writeReviewHistoryPanel(pg *PanelPage, w htmlWriter) error {
 			w.int(len(r.Conditions))
 			w.raw(" open")
 			if r.Overdue != 0 {
-				w.raw(" <span class=\"flag flag-bad\"><span aria-hidden=\"true\">⚠ </span>")
-				w.int(r.Overdue)
-				w.raw(" past due</span>")
+				w.raw(" ")
+				reviewLateCountBlock.put(w, r.Overdue)
 			}
 		}
 		w.raw("</td>\n<td class=\"nowrap\">")
@@ -60,13 +56,13 @@ func writeReviewHistoryPanel(pg *PanelPage, w htmlWriter) error {
 	return nil
 }
 
+// reviewFindingsPanel is the "review-findings" panel component.
+var reviewFindingsPanel = Component[PanelPage[*ReviewInfo]]{Name: "review-findings", slot: slotReviewFindings, write: panelWriter(writeReviewFindingsPanel)}
+
 // writeReviewFindingsPanel is the "review-findings" panel: a review's outcome,
 // findings and conditions.
-func writeReviewFindingsPanel(pg *PanelPage, w htmlWriter) error {
-	r, ok := pg.Data.(*ReviewInfo)
-	if !ok {
-		return fmt.Errorf("review-findings: data is %T, not *ReviewInfo", pg.Data)
-	}
+func writeReviewFindingsPanel(pg PanelPage[*ReviewInfo], w htmlWriter) error {
+	r := pg.Data
 	w.raw("\n<p>")
 	w.text(Humanize(r.Stage))
 	w.raw(" review")
@@ -124,33 +120,58 @@ func writeReviewFindingsPanel(pg *PanelPage, w htmlWriter) error {
 		w.raw("\n</tbody>\n</table>")
 	}
 	if len(r.Conditions) > 0 {
-		w.raw("\n<h3>Conditions</h3>\n\n<ul class=\"conditions\">")
-		for _, c := range r.Conditions {
-			if c.Met {
-				w.raw("\n<li><span class=\"flag flag-ok\"><span aria-hidden=\"true\">✓ </span>Met</span>\n")
-			} else {
-				w.raw("\n<li><span class=\"flag flag-open\"><span aria-hidden=\"true\">○ </span>Not met</span>\n")
-			}
-			w.text(c.Text)
-			if !c.Due.IsZero() {
-				w.raw(" <span class=\"summary\">due ")
-				w.date(c.Due)
-				w.raw("</span>")
-			}
-			if c.Overdue {
-				w.raw(" ")
-				w.late(c.DaysLate)
-			}
-			w.raw("</li>")
-		}
-		w.raw("\n</ul>\n")
+		w.raw("\n<h3>Conditions</h3>\n")
+		reviewConditionsBlock.put(w, r.Conditions)
 	}
 	w.raw("\n")
 	return nil
 }
 
-// late is the theme's "review-late" fragment.
-func (w htmlWriter) late(days int) {
+// reviewConditionsBlock is the "review-conditions" component: a review's
+// conditions, met or not.
+var reviewConditionsBlock = Component[[]Condition]{Name: "review-conditions", slot: slotReviewConditions, write: writeReviewConditions}
+
+func writeReviewConditions(w htmlWriter, conditions []Condition) {
+	w.raw("\n<ul class=\"conditions\">")
+	for _, c := range conditions {
+		if c.Met {
+			w.raw("\n<li><span class=\"flag flag-ok\"><span aria-hidden=\"true\">✓ </span>Met</span>\n")
+		} else {
+			w.raw("\n<li><span class=\"flag flag-open\"><span aria-hidden=\"true\">○ </span>Not met</span>\n")
+		}
+		w.text(c.Text)
+		if !c.Due.IsZero() {
+			w.raw(" <span class=\"summary\">due ")
+			w.date(c.Due)
+			w.raw("</span>")
+		}
+		if c.Overdue {
+			w.raw(" ")
+			w.late(c.DaysLate)
+		}
+		w.raw("</li>")
+	}
+	w.raw("\n</ul>\n")
+}
+
+// reviewLateBlock is the "review-late" component: days late, flagged.
+var reviewLateBlock = Component[int]{Name: "review-late", slot: slotReviewLate, write: writeReviewLate}
+
+// reviewLateCountBlock is the "review-late-count" component: conditions past due.
+var reviewLateCountBlock = Component[int]{Name: "review-late-count", slot: slotReviewLateCount, write: writeReviewLateCount}
+
+// reviewOutcomeBlock is the "review-outcome" component: the same badge as a status.
+var reviewOutcomeBlock = Component[string]{Name: "review-outcome", slot: slotReviewOutcome, write: writeStatus}
+
+func writeReviewLateCount(w htmlWriter, n int) {
+	w.raw("<span class=\"flag flag-bad\"><span aria-hidden=\"true\">⚠ </span>")
+	w.int(n)
+	w.raw(" past due</span>")
+}
+
+func (w htmlWriter) late(days int) { reviewLateBlock.put(w, days) }
+
+func writeReviewLate(w htmlWriter, days int) {
 	w.raw("<span class=\"flag flag-bad\"><span aria-hidden=\"true\">⚠ </span>")
 	w.int(days)
 	if days == 1 {

@@ -1,16 +1,14 @@
 package generator
 
-import "fmt"
+// The threat model panels (components, component.go): a threat model's page
+// has a row per threat and a heatmap.
 
-// The threat model panels of the default theme (layouts/_risk.html) in Go
-// (fastlayout.go): a threat model's page has a row per threat and a heatmap.
+// riskModelThreatsPanel is the "risk-model-threats" panel component.
+var riskModelThreatsPanel = Component[PanelPage[*ThreatModelRisk]]{Name: "risk-model-threats", slot: slotRiskModelThreats, write: panelWriter(writeRiskModelThreatsPanel)}
 
 // writeRiskModelThreatsPanel is the "risk-model-threats" panel.
-func writeRiskModelThreatsPanel(pg *PanelPage, w htmlWriter) error {
-	m, ok := pg.Data.(*ThreatModelRisk)
-	if !ok {
-		return fmt.Errorf("risk-model-threats: data is %T, not *ThreatModelRisk", pg.Data)
-	}
+func writeRiskModelThreatsPanel(pg PanelPage[*ThreatModelRisk], w htmlWriter) error {
+	m := pg.Data
 	if len(m.Threats) == 0 {
 		w.raw("\n<p>This threat model lists no threats yet.</p>\n")
 		return nil
@@ -57,13 +55,13 @@ func writeRiskModelThreatsPanel(pg *PanelPage, w htmlWriter) error {
 	return nil
 }
 
+// riskModelSummaryPanel is the "risk-model-summary" panel component.
+var riskModelSummaryPanel = Component[PanelPage[*ThreatModelRisk]]{Name: "risk-model-summary", slot: slotRiskModelSummary, write: panelWriter(writeRiskModelSummaryPanel)}
+
 // writeRiskModelSummaryPanel is the "risk-model-summary" panel: heatmap, STRIDE
 // counts and residual risk.
-func writeRiskModelSummaryPanel(pg *PanelPage, w htmlWriter) error {
-	m, ok := pg.Data.(*ThreatModelRisk)
-	if !ok {
-		return fmt.Errorf("risk-model-summary: data is %T, not *ThreatModelRisk", pg.Data)
-	}
+func writeRiskModelSummaryPanel(pg PanelPage[*ThreatModelRisk], w htmlWriter) error {
+	m := pg.Data
 	w.raw("\n<div class=\"risk-summary\">\n<div>\n<h3>Heatmap</h3>\n")
 	w.heatmap(m.Heatmap)
 	w.raw("\n</div>\n<div>\n<h3>STRIDE</h3>\n")
@@ -84,8 +82,12 @@ func writeRiskModelSummaryPanel(pg *PanelPage, w htmlWriter) error {
 	return nil
 }
 
-// residual is the theme's "risk-residual" fragment.
-func (w htmlWriter) residual(r ResidualRisk) {
+// riskResidualBlock is the "risk-residual" component.
+var riskResidualBlock = Component[ResidualRisk]{Name: "risk-residual", slot: slotRiskResidual, write: writeRiskResidual}
+
+func (w htmlWriter) residual(r ResidualRisk) { riskResidualBlock.put(w, r) }
+
+func writeRiskResidual(w htmlWriter, r ResidualRisk) {
 	n := len(r.Threats)
 	if n == 0 {
 		w.raw("\n<p>No residual risk: every threat is mitigated, in mitigation, transferred or a false positive.</p>\n")
@@ -102,13 +104,13 @@ func (w htmlWriter) residual(r ResidualRisk) {
 	w.raw("</p>\n")
 }
 
+// riskBlueprintPanel is the "risk-blueprint" panel component.
+var riskBlueprintPanel = Component[PanelPage[blueprintRiskPanel]]{Name: "risk-blueprint", slot: slotRiskBlueprint, write: panelWriter(writeRiskBlueprintPanel)}
+
 // writeRiskBlueprintPanel is the "risk-blueprint" panel: a blueprint's threat
 // models and their residual threats, or the gap of having none.
-func writeRiskBlueprintPanel(pg *PanelPage, w htmlWriter) error {
-	d, ok := pg.Data.(blueprintRiskPanel)
-	if !ok {
-		return fmt.Errorf("risk-blueprint: data is %T, not blueprintRiskPanel", pg.Data)
-	}
+func writeRiskBlueprintPanel(pg PanelPage[blueprintRiskPanel], w htmlWriter) error {
+	d := pg.Data
 	if d.Gap {
 		w.raw("\n<p class=\"flag flag-bad\"><span aria-hidden=\"true\">⚠ </span>No threat model: a blueprint of criticality ")
 		w.text(d.Criticality)
@@ -153,13 +155,13 @@ func (w htmlWriter) threatList(threats []*Threat, link func(*Threat)) {
 	w.raw("</ul>")
 }
 
+// riskAddressedPanel is the "risk-addressed" panel component.
+var riskAddressedPanel = Component[PanelPage[[]*Threat]]{Name: "risk-addressed", slot: slotRiskAddressed, write: panelWriter(writeRiskAddressedPanel)}
+
 // writeRiskAddressedPanel is the "risk-addressed" panel: the threats a
 // document mitigates or remediates.
-func writeRiskAddressedPanel(pg *PanelPage, w htmlWriter) error {
-	ts, ok := pg.Data.([]*Threat)
-	if !ok {
-		return fmt.Errorf("risk-addressed: data is %T, not []*Threat", pg.Data)
-	}
+func writeRiskAddressedPanel(pg PanelPage[[]*Threat], w htmlWriter) error {
+	ts := pg.Data
 	w.raw("\n<ul>")
 	for _, t := range ts {
 		w.raw("\n<li>")
@@ -178,8 +180,12 @@ func writeRiskAddressedPanel(pg *PanelPage, w htmlWriter) error {
 	return nil
 }
 
-// severity is the theme's "risk-severity" fragment.
-func (w htmlWriter) severity(s string) {
+// riskSeverityBlock is the "risk-severity" component.
+var riskSeverityBlock = Component[string]{Name: "risk-severity", slot: slotRiskSeverity, write: writeRiskSeverity}
+
+func (w htmlWriter) severity(s string) { riskSeverityBlock.put(w, s) }
+
+func writeRiskSeverity(w htmlWriter, s string) {
 	if s == "" {
 		w.raw("<span class=\"sev sev-none\">Unscored</span>")
 		return
@@ -191,8 +197,12 @@ func (w htmlWriter) severity(s string) {
 	w.raw("</span>")
 }
 
-// heatmap is the theme's "risk-heatmap" fragment.
-func (w htmlWriter) heatmap(h Heatmap) {
+// riskHeatmapBlock is the "risk-heatmap" component.
+var riskHeatmapBlock = Component[Heatmap]{Name: "risk-heatmap", slot: slotRiskHeatmap, write: writeRiskHeatmap}
+
+func (w htmlWriter) heatmap(h Heatmap) { riskHeatmapBlock.put(w, h) }
+
+func writeRiskHeatmap(w htmlWriter, h Heatmap) {
 	w.raw("\n<table class=\"heatmap\">\n<caption>Likelihood (across) × impact (up): each cell shows its severity and score, how many threats are scored there, and links to them.</caption>\n<thead><tr><td></td>")
 	for _, l := range h.Likelihoods {
 		w.raw("<th scope=\"col\">Likelihood ")
@@ -245,8 +255,12 @@ func (w htmlWriter) heatmap(h Heatmap) {
 	w.raw("\n</tbody>\n</table>\n")
 }
 
-// stride is the theme's "risk-stride" fragment.
-func (w htmlWriter) stride(counts []StrideCount) {
+// riskStrideBlock is the "risk-stride" component.
+var riskStrideBlock = Component[[]StrideCount]{Name: "risk-stride", slot: slotRiskStride, write: writeRiskStride}
+
+func (w htmlWriter) stride(counts []StrideCount) { riskStrideBlock.put(w, counts) }
+
+func writeRiskStride(w htmlWriter, counts []StrideCount) {
 	w.raw("\n<table class=\"data stride\">\n<thead><tr><th scope=\"col\">STRIDE category</th><th scope=\"col\" class=\"num\">Threats</th><th scope=\"col\" class=\"num\">Residual</th></tr></thead>\n<tbody>")
 	for _, s := range counts {
 		w.raw("\n<tr><th scope=\"row\">")
@@ -260,8 +274,12 @@ func (w htmlWriter) stride(counts []StrideCount) {
 	w.raw("\n</tbody>\n</table>\n")
 }
 
-// riskCounts is the theme's "risk-counts" fragment.
-func (w htmlWriter) riskCounts(counts []SeverityCount) {
+func (w htmlWriter) riskCounts(counts []SeverityCount) { riskCountsBlock.put(w, counts) }
+
+// riskCountsBlock is the "risk-counts" component: threats by severity.
+var riskCountsBlock = Component[[]SeverityCount]{Name: "risk-counts", slot: slotRiskCounts, write: writeRiskCounts}
+
+func writeRiskCounts(w htmlWriter, counts []SeverityCount) {
 	for _, c := range counts {
 		w.raw("<span class=\"count\">")
 		w.severity(c.Severity)
@@ -271,9 +289,23 @@ func (w htmlWriter) riskCounts(counts []SeverityCount) {
 	}
 }
 
-// riskDocs is the theme's "risk-docs" fragment: documents linked from page pg,
-// remediation items with their status.
+// RiskDocsData is what the "risk-docs" component receives: documents, linked
+// from Page.
+type RiskDocsData struct {
+	Page *Page
+	Docs []*Document
+}
+
+// riskDocsBlock is the "risk-docs" component: documents linked, remediation
+// items with their status.
+var riskDocsBlock = Component[RiskDocsData]{Name: "risk-docs", slot: slotRiskDocs, write: writeRiskDocs}
+
 func (w htmlWriter) riskDocs(pg *Page, docs []*Document) {
+	riskDocsBlock.put(w, RiskDocsData{Page: pg, Docs: docs})
+}
+
+func writeRiskDocs(w htmlWriter, d RiskDocsData) {
+	pg, docs := d.Page, d.Docs
 	for i, d := range docs {
 		if i > 0 {
 			w.raw(", ")

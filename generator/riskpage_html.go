@@ -5,15 +5,15 @@ import (
 	"html/template"
 )
 
-// RisksHTML writes the default theme's risks.html content block, the risk
-// register (fastlayout.go).
+// RisksHTML writes the "risks-content" component (layout.go), the risk
+// register.
 func (pg *Page) RisksHTML() (template.HTML, error) {
 	r, ok := pg.Data.(*RiskRegister)
 	if !ok {
 		return "", fmt.Errorf("risks.html: data is %T, not *RiskRegister", pg.Data)
 	}
 	buf := pg.bufs().get()
-	w := htmlWriter{buf}
+	w := pg.writer(buf)
 	w.raw("\n<h1>Risk register</h1>\n<p class=\"lede\">")
 	w.int(len(r.Threats))
 	w.raw(" threats in ")

@@ -69,18 +69,18 @@ func riskPanels(p *Portfolio, d *Document) []Panel {
 	var out []Panel
 	if m := reg.Models[d]; m != nil {
 		out = append(out,
-			Panel{ID: "tm-threats", Title: "Threats", Template: "risk-model-threats", Data: m},
-			Panel{ID: "tm-risk", Title: "Risk summary", Template: "risk-model-summary", Data: m})
+			newPanel(&riskModelThreatsPanel, "tm-threats", "Threats", m),
+			newPanel(&riskModelSummaryPanel, "tm-risk", "Risk summary", m))
 	}
 	if d.Kind == "blueprint" {
 		gap := reg.IsGap[d]
 		if models := reg.ByDoc[d]; len(models) > 0 || gap {
-			out = append(out, Panel{ID: "bp-risk", Title: "Threats and residual risk", Template: "risk-blueprint",
-				Data: blueprintRiskPanel{Models: models, Gap: gap, Criticality: d.Fields.String("criticality")}})
+			out = append(out, newPanel(&riskBlueprintPanel, "bp-risk", "Threats and residual risk",
+				blueprintRiskPanel{Models: models, Gap: gap, Criticality: d.Fields.String("criticality")}))
 		}
 	}
 	if ts := reg.Remediates[d]; len(ts) > 0 {
-		out = append(out, Panel{ID: "threats-addressed", Title: "Threats addressed", Template: "risk-addressed", Data: ts})
+		out = append(out, newPanel(&riskAddressedPanel, "threats-addressed", "Threats addressed", ts))
 	}
 	return out
 }

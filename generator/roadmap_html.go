@@ -1,17 +1,15 @@
 package generator
 
-import "fmt"
+// The roadmap panel of a blueprint, a component (component.go); an item's own
+// panel is the theme's "roadmap-item-panel" template (layouts/_roadmap.html).
 
-// The roadmap panel of a blueprint (layouts/_roadmap.html) in Go
-// (fastlayout.go).
+// roadmapBlueprintPanel is the "roadmap-blueprint-panel" panel component.
+var roadmapBlueprintPanel = Component[PanelPage[[]*RoadmapItem]]{Name: "roadmap-blueprint-panel", slot: slotRoadmapBlueprint, write: panelWriter(writeRoadmapBlueprintPanel)}
 
 // writeRoadmapBlueprintPanel is the "roadmap-blueprint-panel" panel: the
 // roadmap items that deliver a blueprint.
-func writeRoadmapBlueprintPanel(pg *PanelPage, w htmlWriter) error {
-	items, ok := pg.Data.([]*RoadmapItem)
-	if !ok {
-		return fmt.Errorf("roadmap-blueprint-panel: data is %T, not []*RoadmapItem", pg.Data)
-	}
+func writeRoadmapBlueprintPanel(pg PanelPage[[]*RoadmapItem], w htmlWriter) error {
+	items := pg.Data
 	w.raw("\n<ul class=\"rm-delivered-by\">")
 	for _, it := range items {
 		w.raw("\n  <li>")

@@ -115,10 +115,10 @@ func roadmapPanels(p *Portfolio, d *Document) []Panel {
 		for _, dep := range it.DependsOn {
 			panel.Conflicts[dep] = startsBeforeEnd(it, dep)
 		}
-		return []Panel{{ID: "roadmap", Title: "On the roadmap", Template: "roadmap-item-panel", Data: panel}}
+		return []Panel{templatePanel("roadmap-item-panel", "roadmap", "On the roadmap", panel)}
 	}
 	if items := rm.ByBlueprint[d.ID]; len(items) > 0 {
-		return []Panel{{ID: "roadmap-items", Title: "Roadmap items that deliver it", Template: "roadmap-blueprint-panel", Data: items}}
+		return []Panel{newPanel(&roadmapBlueprintPanel, "roadmap-items", "Roadmap items that deliver it", items)}
 	}
 	return nil
 }

@@ -1,8 +1,6 @@
 package generator
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -15,20 +13,13 @@ import (
 type theme struct {
 	fs    fs.FS
 	pages map[string]*template.Template // by layout file name, each with base and partials
+	// layouts holds what each layout file adds to its pages (layout.go).
+	layouts map[string]*pageLayout
 	// ownLayouts is set when the site's theme has layouts of its own, which may
 	// show any document's body on any page.
 	ownLayouts bool
-	// fast holds the layouts whose content block is written in Go
-	// (fastlayout.go), by layout file name.
-	fast map[string]*template.Template
-	// whole holds the layouts whose pages are written wholly in Go
-	// (writeBasePage), with the method that writes their content block and
-	// their own "scripts" block, if any.
-	whole map[string]wholePage
-	// fastPanels holds the panels written in Go, by template name.
-	fastPanels map[string]panelWriter
-	// fastFragments holds the document fragments written in Go, by name.
-	fastFragments map[string]fragmentWriter
+	// ov holds the theme's templates for the components it overrides.
+	ov *overrides
 }
 
 // overlayFS reads a file from top when it has it, else from base.
@@ -62,7 +53,7 @@ func (o overlayFS) files(dir string) []string {
 
 // loadTheme parses the layouts: every page layout is cloned from the base layout and
 // the partials (files starting with _), so each page can define its own blocks.
-func loadTheme(site fs.FS, cfg *Config, def fs.FS, funcs template.FuncMap, templatesOnly bool) (*theme, error) {
+func loadTheme(site fs.FS, cfg *Config, def fs.FS, funcs template.FuncMap) (*theme, error) {
 	var top fs.FS
 	if cfg.Theme != "" {
 		top = subFS(site, path.Join("themes", cfg.Theme))
@@ -71,14 +62,18 @@ func loadTheme(site fs.FS, cfg *Config, def fs.FS, funcs template.FuncMap, templ
 		}
 	}
 	o := overlayFS{top: top, base: def}
-	base := template.New("base").Funcs(funcs)
+	ov := new(overrides)
+	base := template.New("archfolio-theme").Funcs(componentFuncs(funcs, ov))
+	if _, err := base.New(generatedDefines).Parse(componentDefines()); err != nil {
+		return nil, err
+	}
 	var pages []string
 	for _, p := range o.files("layouts") {
 		name := path.Base(p)
 		if !strings.HasSuffix(name, ".html") && !strings.HasSuffix(name, ".xml") {
 			continue
 		}
-		if strings.HasPrefix(name, "_") || name == "base.html" {
+		if strings.HasPrefix(name, "_") || name == "base.html" || isComponent(strings.TrimSuffix(name, ".html")) {
 			if err := parseInto(base, o, p); err != nil {
 				return nil, err
 			}
@@ -86,7 +81,7 @@ func loadTheme(site fs.FS, cfg *Config, def fs.FS, funcs template.FuncMap, templ
 		}
 		pages = append(pages, p)
 	}
-	th := &theme{fs: o, pages: map[string]*template.Template{}}
+	th := &theme{fs: o, pages: map[string]*template.Template{}, ov: ov}
 	if top != nil {
 		th.ownLayouts = len(overlayFS{base: top}.files("layouts")) > 0
 	}
@@ -105,14 +100,10 @@ func loadTheme(site fs.FS, cfg *Config, def fs.FS, funcs template.FuncMap, templ
 			return nil, fmt.Errorf("theme: layouts/%s is missing", need)
 		}
 	}
-	if !templatesOnly {
-		fast, whole, err := fastLayoutTemplates(th.pages)
-		if err != nil {
-			return nil, err
-		}
-		th.fast, th.whole = fast, whole
-		th.fastPanels = fastWriters(th.pages["page.html"], fastPanels)
-		th.fastFragments = fastWriters(th.pages["page.html"], fastFragments)
+	*ov = *bindOverrides(th.pages)
+	th.layouts = map[string]*pageLayout{}
+	for name, set := range th.pages {
+		th.layouts[name] = resolveLayout(name, set)
 	}
 	return th, nil
 }
@@ -126,23 +117,6 @@ func parseInto(t *template.Template, fsys fs.FS, p string) error {
 		return fmt.Errorf("theme: %w", err)
 	}
 	return nil
-}
-
-// execute runs a page layout: its "base" template, which includes the page's blocks.
-func (th *theme) execute(w *bytes.Buffer, layout string, data any) error {
-	if whole := th.whole[layout]; whole.content != nil {
-		if pg, ok := data.(*Page); ok {
-			return writeBasePage(w, pg, whole)
-		}
-	}
-	t := th.pages[layout]
-	if fast := th.fast[layout]; fast != nil {
-		t = fast
-	}
-	if t == nil {
-		return errors.New("theme: no layout " + layout)
-	}
-	return t.ExecuteTemplate(w, "base.html", data)
 }
 
 // staticFiles lists the theme's static files (paths under static/).

@@ -63,13 +63,43 @@ func viewShows(kind, field string) bool {
 	return false
 }
 
-// Panel is a section a view adds to a document page: a layout template (defined in
-// a theme partial) and its data.
+// Panel is a section a view adds to a document page: a component (or a
+// theme template) over the view's typed data (newPanel, templatePanel).
 type Panel struct {
-	ID       string // the section's anchor id
-	Title    string
-	Template string // the name of a template defined in the theme's partials
-	Data     any
+	ID    string // the section's anchor id
+	Title string
+	Name  string // the component's or template's name
+	write func(pg *Page, w htmlWriter)
+}
+
+// newPanel returns a panel that component c writes for data.
+func newPanel[T any](c *Component[PanelPage[T]], id, title string, data T) Panel {
+	return Panel{ID: id, Title: title, Name: c.Name, write: func(pg *Page, w htmlWriter) {
+		c.put(w, PanelPage[T]{Page: pg, Data: data})
+	}}
+}
+
+// templatePanel returns a panel that the theme's template name renders from
+// data: a panel too rare to need Go.
+func templatePanel[T any](name, id, title string, data T) Panel {
+	return Panel{ID: id, Title: title, Name: name, write: func(pg *Page, w htmlWriter) {
+		if pg.renderer == nil {
+			return
+		}
+		if err := pg.renderer.th.pages["page.html"].ExecuteTemplate(w.Buffer, name, PanelPage[T]{Page: pg, Data: data}); err != nil {
+			w.fail(err)
+		}
+	}}
+}
+
+// panelWriter adapts a panel's Go writer to a component's: its error is the
+// page's.
+func panelWriter[T any](write func(pg PanelPage[T], w htmlWriter) error) func(htmlWriter, PanelPage[T]) {
+	return func(w htmlWriter, pg PanelPage[T]) {
+		if err := write(pg, w); err != nil {
+			w.fail(err)
+		}
+	}
 }
 
 // PanelHTML is a panel rendered by its template, ready for page.html.
@@ -90,16 +120,11 @@ func (pg *Page) Panels() ([]PanelHTML, error) {
 		}
 		for _, panel := range v.panels(pg.renderer.p, pg.Doc) {
 			buf := pg.renderer.bufs.get()
-			data := &PanelPage{Page: pg, Data: panel.Data}
-			var err error
-			if write := pg.renderer.th.fastPanels[panel.Template]; write != nil {
-				err = write(data, htmlWriter{buf})
-			} else {
-				err = pg.renderer.th.pages["page.html"].ExecuteTemplate(buf, panel.Template, data)
-			}
-			if err != nil {
+			w := pg.writer(buf)
+			panel.write(pg, w)
+			if w.env.err != nil {
 				pg.renderer.bufs.put(buf)
-				return nil, err
+				return nil, w.env.err
 			}
 			out = append(out, PanelHTML{ID: panel.ID, Title: panel.Title, HTML: pg.lend(buf)})
 		}
@@ -114,8 +139,15 @@ type exportFile struct {
 	write func(io.Writer) error
 }
 
-// PanelPage is what a panel template receives: the page (for links) and the data.
-type PanelPage struct {
+// PageData is what a component of a page's content receives: the page (for
+// links) and the part of the view's data it shows.
+type PageData[T any] struct {
 	*Page
-	Data any
+	Data T
+}
+
+// PanelPage is what a panel receives: the page (for links) and the view's data.
+type PanelPage[T any] struct {
+	*Page
+	Data T
 }

@@ -261,6 +261,17 @@ func templateFuncs(p *Portfolio) template.FuncMap {
 			}
 			return m, nil
 		},
+		// Typed data for the components a layout calls with more than one value.
+		"backlogTable": func(pg *Page, items []*BacklogItem, sortable bool, id string, filters []Filter) BacklogTableData {
+			return BacklogTableData{Page: pg, Items: items, Sortable: sortable, ID: id, Filters: filters}
+		},
+		"depsFrame": func(svg template.HTML, label, caption string) DepsFrameData {
+			return DepsFrameData{SVG: svg, Label: label, Caption: caption}
+		},
+		"filterForm": func(table string, filters []Filter, heading string) FiltersData {
+			return FiltersData{Table: table, Filters: filters, Heading: heading}
+		},
+		"riskDocs": func(pg *Page, docs []*Document) RiskDocsData { return RiskDocsData{Page: pg, Docs: docs} },
 		"pct": func(n, total int) int {
 			if total == 0 {
 				return 0

@@ -2,14 +2,10 @@ package generator
 
 import (
 	"bytes"
-	"context"
-	"io/fs"
+	"fmt"
 	"maps"
 	"strings"
 	"testing"
-	"testing/fstest"
-
-	"archfolio/generator/synth"
 )
 
 // hostileDocuments has values that test every escaping context DocumentHTML writes:
@@ -246,126 +242,35 @@ title: Empty guide
 `,
 }
 
-// The fast layouts write what their templates write, byte for byte, for every
-// page of the sample, the minimal example, a synthetic portfolio and a site of
-// hostile values; every other file is untouched by it.
-func TestFastLayoutsMatchTemplates(t *testing.T) {
-	gen, err := synth.Generate(synth.Options{N: 200, Seed: 3})
-	if err != nil {
-		t.Fatal(err)
-	}
-	synthetic := fstest.MapFS{}
-	for _, f := range gen.Files {
-		synthetic[f.Path] = &fstest.MapFile{Data: f.Data}
-	}
+// The Go components write, for sites of hostile values, what the default
+// theme's templates wrote before Go became the markup's one source (the
+// goldens were made by both and compared): every escaping context, unset and
+// odd values, a matrix of hostile standards, a site with no blueprint.
+func TestHostileSitesGolden(t *testing.T) {
 	for _, c := range []struct {
 		name string
 		opts Options
 	}{
-		{"sample", siteOptions(t, "..")},
-		{"minimal", siteOptions(t, "../examples/minimal")},
-		{"synthetic", testOptions(t, synthetic, goldenToday)},
 		{"hostile", testOptions(t, testSite(hostileDocuments), goldenToday)},
-		{"hostile matrix", testOptions(t, testSite(hostileSite()), goldenToday)},
-		{"no blueprints", testOptions(t, testSite(map[string]string{"archfolio.yaml": "title: No blueprints\n",
+		{"hostile-matrix", testOptions(t, testSite(hostileSite()), goldenToday)},
+		{"no-blueprints", testOptions(t, testSite(map[string]string{"archfolio.yaml": "title: No blueprints\n",
 			"content/guides/g.md": "---\nkind: guide\ntitle: A guide\n---\nText.\n"}), goldenToday)},
-		{"hostile with base URL", testOptions(t, testSite(withFile(hostileDocuments, "archfolio.yaml",
+		{"hostile-base-url", testOptions(t, testSite(withFile(hostileDocuments, "archfolio.yaml",
 			"title: <Hostile> & \"co\"\nbase_url: https://arch.example.com/port folio/?a=<b>\n")), goldenToday)},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			p, _, err := Load(context.Background(), c.opts)
-			if err != nil {
-				t.Fatal(err)
-			}
-			fast, slow := &MemOutput{}, &MemOutput{}
-			if err := Render(context.Background(), p, c.opts, fast); err != nil {
-				t.Fatal(err)
-			}
-			tmplOpts := c.opts
-			tmplOpts.templatesOnly = true
-			if err := Render(context.Background(), p, tmplOpts, slow); err != nil {
-				t.Fatal(err)
-			}
-			if g, w := strings.Join(fast.Names(), "\n"), strings.Join(slow.Names(), "\n"); g != w {
-				t.Fatalf("other files with DocumentHTML:\n%s\nwant\n%s", g, w)
-			}
-			docPages := 0
-			for _, name := range slow.Names() {
-				g, _ := fast.File(name)
-				w, _ := slow.File(name)
-				if bytes.Contains(w, []byte(`<article class="doc doc-`)) {
-					docPages++
+			out, _ := renderSite(t, c.opts)
+			var all bytes.Buffer
+			for _, name := range out.Names() {
+				if !strings.HasSuffix(name, ".html") {
+					continue
 				}
-				if !bytes.Equal(g, w) {
-					t.Errorf("%s differs from the template's output%s", name, firstDifference(g, w))
-				}
+				data, _ := out.File(name)
+				fmt.Fprintf(&all, "==> %s <==\n%s\n", name, data)
 			}
-			if docPages < len(p.Docs) {
-				t.Errorf("only %d document pages for %d documents", docPages, len(p.Docs))
-			}
+			checkGolden(t, "hostile/"+c.name+".html", all.Bytes())
 		})
 	}
-}
-
-// The default theme gets every fast layout; a change to one of the templates a
-// method stands for must come with the same change in Go.
-func TestDefaultThemeUsesFastLayouts(t *testing.T) {
-	opts := siteOptions(t, "..")
-	th, err := loadTheme(opts.Site, &Config{}, opts.Theme, templateFuncs(&Portfolio{Config: &Config{}}), false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range fastLayouts {
-		if th.whole[f.layout].content == nil {
-			t.Errorf("the default theme's base templates %v changed (digest %s):\n"+
-				"make writeBasePage write what they write, run TestFastLayoutsMatchTemplates, then set baseDigest",
-				baseTemplates, templatesDigest(th.pages[f.layout], baseTemplates))
-		}
-		if th.fast[f.layout] == nil {
-			t.Errorf("the default theme's %s templates %v changed (digest %s):\n"+
-				"make %s write what they write, run TestFastLayoutsMatchTemplates, then set the digest in fastLayouts",
-				f.layout, f.templates, templatesDigest(th.pages[f.layout], f.templates), f.method)
-		}
-	}
-	for _, f := range fastPanels {
-		if th.fastPanels[f.name] == nil {
-			t.Errorf("the default theme's %s templates %v changed (digest %s):\n"+
-				"make its writer write what they write, run TestFastLayoutsMatchTemplates, then set the digest in fastPanels",
-				f.name, f.templates, templatesDigest(th.pages["page.html"], f.templates))
-		}
-	}
-	for _, f := range fastFragments {
-		if th.fastFragments[f.name] == nil {
-			t.Errorf("the default theme's %s templates %v changed (digest %s):\n"+
-				"make its writer write what they write, run TestFastLayoutsMatchTemplates, then set the digest in fastFragments",
-				f.name, f.templates, templatesDigest(th.pages["page.html"], f.templates))
-		}
-	}
-}
-
-// A theme that changes a template a fast layout stands for gets its own template.
-func TestThemeValueTemplateOverridesDocumentHTML(t *testing.T) {
-	files := map[string]string{
-		"archfolio.yaml": "title: Themed\ntheme: corp\n",
-		"themes/corp/layouts/_value.html": strings.Replace(readDefaultLayout(t, "_value.html"),
-			`{{- else if .Text}}{{.Text}}`, `{{- else if .Text}}<em class="corp">{{.Text}}</em>`, 1),
-		"content/guides/g.md": "---\nkind: guide\ntitle: G\nowner: Team\n---\nBody.\n",
-	}
-	out, _ := renderTestSite(t, files, goldenToday)
-	page, _ := out.File("guides/g/index.html")
-	if !bytes.Contains(page, []byte(`<em class="corp">`)) {
-		t.Errorf("the theme's value template was not used:\n%s", page)
-	}
-}
-
-func readDefaultLayout(t *testing.T, name string) string {
-	t.Helper()
-	opts := siteOptions(t, "..")
-	data, err := fs.ReadFile(opts.Theme, "layouts/"+name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(data)
 }
 
 // withFile returns a copy of files with name set to data.

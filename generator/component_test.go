@@ -1,0 +1,125 @@
+package generator
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// The registry lists every component once, in slot order, and the default
+// theme defines none of them: Go is their one source.
+func TestRegistry(t *testing.T) {
+	seen := map[string]bool{}
+	for i, c := range registry {
+		if c == nil {
+			t.Fatalf("registry[%d] is empty", i)
+		}
+		if got := c.componentSlot(); got != componentSlot(i) {
+			t.Errorf("%s is registry[%d] but has slot %d", c.componentName(), i, got)
+		}
+		if seen[c.componentName()] {
+			t.Errorf("%s is registered twice", c.componentName())
+		}
+		seen[c.componentName()] = true
+	}
+	opts := siteOptions(t, "..")
+	th, err := loadTheme(opts.Site, &Config{}, opts.Theme, templateFuncs(&Portfolio{Config: &Config{}}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, tmpl := range th.ov {
+		if tmpl != nil {
+			t.Errorf("the default theme defines %q (in %s): the component's Go writer is its markup",
+				registry[i].componentName(), tmpl.Tree.ParseName)
+		}
+	}
+}
+
+// overrideMarker is what a test theme's template for a component writes: its
+// name and the Go type of the data it received.
+func overrideMarker(name, typ string) string {
+	return fmt.Sprintf(`<i class="override">%s %s</i>`, name, typ)
+}
+
+// A theme replaces any single component by a template of its name, which
+// receives the component's own typed data; the sample portfolio shows every
+// component somewhere.
+func TestComponentOverrides(t *testing.T) {
+	site := os.DirFS("..")
+	opts := siteOptions(t, "..")
+	p, _, err := Load(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range registry {
+		name := c.componentName()
+		t.Run(name, func(t *testing.T) {
+			theme := fstest.MapFS{"themes/marked/layouts/" + name + ".html": &fstest.MapFile{Data: []byte(
+				`{{define "` + name + `"}}` + overrideMarker(name, `{{printf "%T" .}}`) + `{{end}}`)}}
+			o := opts
+			o.Site = overlayFS{top: theme, base: site}
+			cfg := *p.Config
+			cfg.Theme = "marked"
+			q := *p
+			q.Config = &cfg
+			out := &MemOutput{}
+			if err := Render(context.Background(), &q, o, out); err != nil {
+				t.Fatal(err)
+			}
+			want := []byte(overrideMarker(name, c.dataType().String()))
+			for _, f := range out.Names() {
+				if data, _ := out.File(f); bytes.Contains(data, want) {
+					return
+				}
+			}
+			t.Errorf("no page shows the theme's %q: want %s", name, want)
+		})
+	}
+}
+
+// A theme's template that neither a component nor a layout calls is a warning
+// at its define.
+func TestUnusedOverrideWarning(t *testing.T) {
+	files := map[string]string{
+		"archfolio.yaml":                  "title: Themed\ntheme: corp\n",
+		"themes/corp/layouts/_extra.html": "{{/* extra */}}\n{{define \"status\"}}<b>{{.}}</b>{{end}}\n  {{define \"stauts\"}}{{.}}{{end}}\n",
+		"themes/corp/layouts/base.html":   "<!DOCTYPE html>\n{{block \"content\" .}}{{end}}\n",
+		"content/guides/g.md":             "---\nkind: guide\ntitle: G\nowner: Team\nstatus: draft\n---\nBody.\n",
+	}
+	_, diags := loadTestSite(t, files, goldenToday)
+	got := diagLines(diags)
+	if want := "themes/corp/layouts/_extra.html:3:3: warning:"; !strings.Contains(got, want) || !strings.Contains(got, `"stauts"`) {
+		t.Errorf("diagnostics:\n%s\nwant a warning at %s about \"stauts\"", got, want)
+	}
+	if want := "themes/corp/layouts/base.html:1:1: warning: layouts/base.html is not used"; !strings.Contains(got, want) {
+		t.Errorf("diagnostics:\n%s\nwant %s", got, want)
+	}
+	if strings.Count(got, "\n") != 2 {
+		t.Errorf("the status override or the content block is reported as unused:\n%s", got)
+	}
+}
+
+// A theme's layout file that defines "content" replaces a Go layout's content
+// component, inside the Go base; a theme's old base.html changes nothing.
+func TestThemeLayoutContent(t *testing.T) {
+	files := map[string]string{
+		"archfolio.yaml":                "title: Themed\ntheme: corp\n",
+		"themes/corp/layouts/page.html": `{{define "content"}}<p class="mine">{{.Doc.Title}}</p>{{end}}`,
+		"themes/corp/layouts/base.html": "<!DOCTYPE html>\n{{block \"content\" .}}{{end}}\n",
+		"content/guides/g.md":           "---\nkind: guide\ntitle: G\nowner: Team\n---\nBody.\n",
+		"content/guides/h.md":           "---\nkind: guide\ntitle: H\nowner: Team\n---\nBody.\n",
+	}
+	out, _ := renderTestSite(t, files, goldenToday)
+	page, _ := out.File("guides/g/index.html")
+	if !bytes.Contains(page, []byte(`<main id="main" tabindex="-1">`+"\n"+`<p class="mine">G</p>`)) {
+		t.Errorf("the theme's page.html content is not in the Go base:\n%s", page)
+	}
+	index, _ := out.File("guides/index.html")
+	if !bytes.Contains(index, []byte(`<a href="../guides/h/">H</a>`)) {
+		t.Errorf("the kind index lost its Go content:\n%s", index)
+	}
+}

@@ -1,0 +1,210 @@
+package generator
+
+import (
+	"bytes"
+	"errors"
+	"html/template"
+)
+
+// Pages: the "base" component writes every page, in Go, around the page's
+// content, which is a component for the layouts that make most of a large
+// site's pages (a document page is 10,000 of 13,000 pages at 10,000
+// documents) and the layout's "content" template for the others (the home
+// page, the roadmap, the reviews, search, ...). A layout file's "head" and
+// "scripts" templates, when it defines them, go at the end of the head and
+// the body.
+
+// The content components, by layout file. A theme replaces one by defining a
+// template of its name, or a whole layout by a layout file of its own that
+// defines "content".
+var (
+	documentContent     = Component[*Page]{Name: "page-content", slot: slotPageContent, write: contentWriter((*Page).DocumentHTML)}
+	kindContent         = Component[*Page]{Name: "kind-content", slot: slotKindContent, write: contentWriter((*Page).KindHTML)}
+	groupContent        = Component[*Page]{Name: "group-content", slot: slotGroupContent, write: contentWriter((*Page).GroupHTML)}
+	impactContent       = Component[*Page]{Name: "impact-content", slot: slotImpactContent, write: contentWriter((*Page).ImpactHTML)}
+	risksContent        = Component[*Page]{Name: "risks-content", slot: slotRisksContent, write: contentWriter((*Page).RisksHTML)}
+	dependenciesContent = Component[*Page]{Name: "dependencies-content", slot: slotDependenciesContent, write: contentWriter((*Page).DependenciesHTML)}
+	matrixContent       = Component[*Page]{Name: "matrix-content", slot: slotMatrixContent, write: contentWriter((*Page).MatrixHTML)}
+	backlogContent      = Component[*Page]{Name: "backlog-content", slot: slotBacklogContent, write: contentWriter((*Page).BacklogHTML)}
+
+	// baseBlock is the "base" component: the page around its content.
+	baseBlock = Component[*Page]{Name: "base", slot: slotBase, write: writeBase}
+)
+
+// layoutContent maps a layout file to its content component.
+func layoutContent(layout string) *Component[*Page] {
+	switch layout {
+	case "page.html":
+		return &documentContent
+	case "kind.html":
+		return &kindContent
+	case "group.html":
+		return &groupContent
+	case "impact.html":
+		return &impactContent
+	case "risks.html":
+		return &risksContent
+	case "dependencies.html":
+		return &dependenciesContent
+	case "matrix.html":
+		return &matrixContent
+	case "backlog.html":
+		return &backlogContent
+	}
+	return nil
+}
+
+// contentWriter adapts a page's content method to a component's writer.
+func contentWriter(content func(*Page) (template.HTML, error)) func(htmlWriter, *Page) {
+	return func(w htmlWriter, pg *Page) {
+		html, err := content(pg)
+		if err != nil {
+			w.fail(err)
+			return
+		}
+		w.raw(string(html))
+	}
+}
+
+// pageLayout is a layout file's part in its pages, resolved once per theme:
+// its content component, or its "content" template, and its "head" and
+// "scripts" templates (nil when it has none).
+type pageLayout struct {
+	content                    *Component[*Page]
+	contentTmpl, head, scripts *template.Template
+}
+
+// resolveLayout finds what the layout file of set (named layout) defines.
+func resolveLayout(layout string, set *template.Template) *pageLayout {
+	pl := &pageLayout{head: defined(set, "head"), scripts: defined(set, "scripts")}
+	// The layout's own file decides: a "content" from elsewhere (a theme's
+	// old base.html with its empty block) does not replace the component.
+	if t := defined(set, "content"); t != nil && t.Tree.ParseName == layout {
+		pl.contentTmpl = t
+	} else if pl.content = layoutContent(layout); pl.content == nil {
+		pl.contentTmpl = t
+	}
+	return pl
+}
+
+// defined returns set's template name, or nil when it has none.
+func defined(set *template.Template, name string) *template.Template {
+	if t := set.Lookup(name); t != nil && t.Tree != nil {
+		return t
+	}
+	return nil
+}
+
+// execute writes a page with layout: the base component around the layout's
+// content.
+func (th *theme) execute(buf *bytes.Buffer, layout string, pg *Page) error {
+	pl := th.layouts[layout]
+	if pl == nil {
+		return errors.New("theme: no layout " + layout)
+	}
+	pg.layout = pl
+	w := pg.writer(buf)
+	baseBlock.put(w, pg)
+	return w.env.err
+}
+
+// writeBase is the default page around its content.
+func writeBase(w htmlWriter, pg *Page) {
+	w.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
+	if pg.Title != "" && pg.Title != pg.Site.Title {
+		w.text(pg.Title)
+		w.raw(" · ")
+	}
+	w.text(pg.Site.Title)
+	w.raw("</title>")
+	if pg.Site.BaseURL != "" {
+		w.raw("\n<link rel=\"canonical\" href=\"")
+		w.url(pg.Site.BaseURL)
+		w.url(pg.URL)
+		w.raw("\">")
+	}
+	w.raw("\n<meta name=\"generator\" content=\"archfolio\">\n<link rel=\"stylesheet\" href=\"")
+	w.url(pg.Root)
+	w.raw("assets/style.css\">\n<link rel=\"stylesheet\" href=\"")
+	w.url(pg.Root)
+	w.raw("assets/chroma.css\">")
+	pg.writeBlock(w, "head")
+	w.raw("\n</head>\n<body data-root=\"")
+	w.text(pg.Root)
+	w.raw("\">\n<a class=\"skip-link\" href=\"#main\">Skip to content</a>\n<header class=\"site-header\">\n  <a class=\"site-title\" href=\"")
+	w.url(pg.Root)
+	w.raw("\">")
+	w.text(pg.Site.Title)
+	w.raw("</a>\n  <nav aria-label=\"Main\">\n    <ul class=\"menu\">")
+	menu, err := pg.MenuHTML()
+	if err != nil {
+		w.fail(err)
+	}
+	w.raw(string(menu))
+	w.raw("\n    </ul>\n  </nav>\n  <form class=\"quick-search\" role=\"search\" action=\"")
+	w.url(pg.Root)
+	w.raw("search/\" method=\"get\">\n    <label for=\"q\" class=\"visually-hidden\">Search documents</label>\n    <input id=\"q\" name=\"q\" type=\"search\" placeholder=\"Search…\" autocomplete=\"off\">\n  </form>\n</header>\n<main id=\"main\" tabindex=\"-1\">\n")
+	pg.writeContent(w)
+	w.raw("\n</main>\n<footer class=\"site-footer\">\n  <p>")
+	w.text(pg.Site.Title)
+	w.raw(" · generated by archfolio · as of ")
+	w.date(pg.Site.Today)
+	w.raw("</p>\n</footer>\n<script src=\"")
+	w.url(pg.Root)
+	w.raw("assets/site.js\"></script>")
+	pg.writeBlock(w, "scripts")
+	w.raw("\n</body>\n</html>\n")
+}
+
+// writeContent writes the page's content: its layout's component or
+// "content" template.
+func (pg *Page) writeContent(w htmlWriter) {
+	if pg.layout != nil && pg.layout.content != nil {
+		pg.layout.content.put(w, pg)
+		return
+	}
+	pg.writeBlock(w, "content")
+}
+
+// writeBlock runs the layout's template name ("head", "scripts", "content"),
+// if it defines it.
+func (pg *Page) writeBlock(w htmlWriter, name string) {
+	if pg.layout == nil {
+		return
+	}
+	var t *template.Template
+	switch name {
+	case "head":
+		t = pg.layout.head
+	case "scripts":
+		t = pg.layout.scripts
+	case "content":
+		t = pg.layout.contentTmpl
+	}
+	if t != nil {
+		if err := t.Execute(w.Buffer, pg); err != nil {
+			w.fail(err)
+		}
+	}
+}
+
+// ContentHTML, HeadHTML and ScriptsHTML are the parts of the page a theme's
+// "base" template places: the content (component or template), and the
+// layout's "head" and "scripts" templates.
+func (pg *Page) ContentHTML() template.HTML { return pg.part(pg.writeContent) }
+
+// HeadHTML is the layout's "head" template's output, or "".
+func (pg *Page) HeadHTML() template.HTML {
+	return pg.part(func(w htmlWriter) { pg.writeBlock(w, "head") })
+}
+
+// ScriptsHTML is the layout's "scripts" template's output, or "".
+func (pg *Page) ScriptsHTML() template.HTML {
+	return pg.part(func(w htmlWriter) { pg.writeBlock(w, "scripts") })
+}
+
+func (pg *Page) part(write func(htmlWriter)) template.HTML {
+	buf := pg.bufs().get()
+	write(pg.writer(buf))
+	return pg.lend(buf)
+}
