@@ -210,7 +210,7 @@ var rules = []Rule{
 	{codeInvalidJiraURL, "invalid-jira-url", Error, "jira.url must be an http(s) URL with a {key} placeholder for the issue key."},
 	{codeInvalidKinds, "invalid-kinds", Error, "kinds: in archfolio.yaml does not make a valid schema."},
 	{codeInvalidBaseURL, "invalid-base-url", Error, "base_url must be an http(s) URL or a path starting with /."},
-	{codeUnusedOverride, "unused-override", Warning, "A theme template that no block, panel or template calls: a misspelt override?"},
+	{codeUnusedOverride, "unused-override", Warning, "A theme template that no block, panel or template calls (a misspelt override)."},
 	{codeUnusedBaseLayout, "unused-base-layout", Warning, "A theme's layouts/base.html is no longer used; define a \"base\" template instead."},
 }
 
