@@ -4,19 +4,20 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 )
 
-// fmIndex maps front-matter paths ("compliance[2].waiver.expires") to file positions.
-// It is built lazily, only for documents that have something to report, from a
-// yaml.v3 node tree of the front matter: goldmark-meta's decoder keeps values but not
-// where they were written.
+// fmIndex maps front-matter paths ("compliance[2].waiver.expires") to file
+// positions. decodeFrontMatter builds it from the same yaml.v3 node tree the values
+// come from, so positions cost no second read of the YAML.
 type fmIndex struct {
 	pos map[string]Pos
-	lit map[string]string // scalars as written, by path
+	// lit holds, by path, the text of the scalars that YAML 1.1 reads as booleans
+	// (yes, no, on, off, …): where the schema wants text, the text as written is
+	// what the author meant.
+	lit map[string]string
 }
 
 // pos returns the position of the front-matter path p (or of its nearest ancestor
@@ -35,53 +36,24 @@ func (d *Document) pos(p string) Pos {
 	}
 }
 
-// lazyIndex is a document's front-matter index, built once on first use.
-type lazyIndex struct {
-	once sync.Once
-	idx  *fmIndex
-}
+// noPositions is the index of a document made by hand (tests), not by parse.
+var noPositions = &fmIndex{}
 
 func (d *Document) index() *fmIndex {
-	if d.positions == nil { // a document made by hand (tests), not by parse
-		return indexFrontMatter(d.source, d.fmEnd)
+	if d.positions == nil {
+		return noPositions
 	}
-	d.positions.once.Do(func() { d.positions.idx = indexFrontMatter(d.source, d.fmEnd) })
-	return d.positions.idx
+	return d.positions
 }
 
-// literal returns a scalar exactly as written at path p. goldmark-meta's YAML 1.1
-// decoder turns y, no, on, off into booleans; where the schema wants text, the text
-// as written is what the author meant.
+// literal returns a scalar that YAML 1.1 read as a boolean exactly as written at path p.
 func (d *Document) literal(p string) (string, bool) {
 	s, ok := d.index().lit[p]
 	return s, ok
 }
 
-func indexFrontMatter(src []byte, fmEnd int) *fmIndex {
-	idx := &fmIndex{pos: map[string]Pos{}, lit: map[string]string{}}
-	if fmEnd < 2 {
-		return idx
-	}
-	// The YAML text is lines 2 .. fmEnd-1 of the file.
-	start := bytes.IndexByte(src, '\n') + 1
-	end := start
-	for line := 2; line < fmEnd && end < len(src); line++ {
-		nl := bytes.IndexByte(src[end:], '\n')
-		if nl < 0 {
-			end = len(src)
-			break
-		}
-		end += nl + 1
-	}
-	var root yaml.Node
-	if err := yaml.Unmarshal(src[start:end], &root); err != nil || len(root.Content) == 0 {
-		return idx
-	}
-	walkYAML(idx, root.Content[0], "")
-	return idx
-}
-
-func walkYAML(idx *fmIndex, n *yaml.Node, path string) {
+// indexYAML records the position of every key and list item under path p.
+func indexYAML(idx *fmIndex, n *yaml.Node, path string) {
 	switch n.Kind {
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
@@ -93,17 +65,30 @@ func walkYAML(idx *fmIndex, n *yaml.Node, path string) {
 			if _, seen := idx.pos[p]; !seen {
 				idx.pos[p] = nodePos(k)
 			}
-			walkYAML(idx, n.Content[i+1], p)
+			indexYAML(idx, n.Content[i+1], p)
 		}
 	case yaml.ScalarNode:
-		idx.lit[path] = n.Value
+		if _, seen := idx.lit[path]; seen || isBoolWord(n) {
+			if idx.lit == nil {
+				idx.lit = map[string]string{}
+			}
+			idx.lit[path] = n.Value
+		}
 	case yaml.SequenceNode:
 		for i, item := range n.Content {
 			p := path + "[" + strconv.Itoa(i) + "]"
 			idx.pos[p] = nodePos(item)
-			walkYAML(idx, item, p)
+			indexYAML(idx, item, p)
 		}
 	}
+}
+
+// isBoolWord reports whether yaml.v2's rules read a scalar as a boolean.
+func isBoolWord(n *yaml.Node) bool {
+	if n.Style&yaml.TaggedStyle != 0 {
+		return n.Tag == "!!bool"
+	}
+	return n.Style == 0 && v2Words[n.Value].tag == "!!bool"
 }
 
 // nodePos converts a yaml.v3 position (lines from the start of the YAML text,
