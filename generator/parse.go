@@ -39,8 +39,9 @@ type bodyLink struct {
 
 // parse reads one file's front matter: encoding checks, then goldmark-meta's block
 // parser in the shared goldmark instance over the front-matter lines, one yaml.v3
-// parse of them (values and positions, decodeFrontMatter), then the schema. The body waits for parseBody, once every id is known.
-// A nil document means the file cannot be used.
+// parse of them (values and positions, decodeFrontMatter), then the schema. The
+// body waits for parseBody, once every id is known. A nil document means the file
+// cannot be used.
 func (b *builder) parse(f sourceFile) (*Document, Diagnostics) {
 	sink := &diagSink{path: f.Path}
 	src, ok := checkEncoding(f.Data, sink)
