@@ -35,12 +35,11 @@ type yamlProblem struct {
 // each scalar as written, with its style and any explicit tag, so these rules
 // apply to it exactly; only its own resolution (YAML 1.2) is not used.
 func decodeFrontMatter(doc *yaml.Node) (items yamlMap, idx *fmIndex, problems []yamlProblem) {
-	idx = &fmIndex{pos: map[string]Pos{}}
 	if doc == nil || len(doc.Content) == 0 {
-		return nil, idx, nil
+		return nil, &fmIndex{}, nil
 	}
 	root := doc.Content[0]
-	indexYAML(idx, root, "")
+	idx = indexYAML(root)
 	d := &fmDecoder{}
 	defer func() {
 		if r := recover(); r != nil {
@@ -220,7 +219,10 @@ func (d *fmDecoder) value(n *yaml.Node) any {
 }
 
 func (d *fmDecoder) mapping(n *yaml.Node) yamlMap {
-	var m yamlMap
+	var m yamlMap // nil when empty, as yaml.v2 left it
+	if len(n.Content) > 0 {
+		m = make(yamlMap, 0, len(n.Content)/2)
+	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if isMerge(k) {

@@ -184,7 +184,7 @@ func TestFrontMatterSyntaxErrorLines(t *testing.T) {
 // Positions come from the same parse: keys and list items at their file lines
 // (the YAML text starts on file line 2) and character columns.
 func TestFrontMatterPositions(t *testing.T) {
-	src := "kind: blueprint\ntitle: \"Café\"\ncompliance:\n  - {standard: s, status: ok}\n  - standard: t\n    waiver:\n      expires: 2027-01-01\ntags: [a, é, c]\nflag: yes\n"
+	src := "kind: blueprint\ntitle: \"Café\"\ncompliance:\n  - {standard: s, status: ok}\n  - standard: t\n    waiver:\n      expires: 2027-01-01\ntags: [a, é, c]\nflag: yes\nweird.key[1]: x\n"
 	_, idx, problems := decodeText(t, src)
 	if problems != nil {
 		t.Fatal(problems)
@@ -193,10 +193,15 @@ func TestFrontMatterPositions(t *testing.T) {
 	for path, want := range map[string]Pos{
 		"kind": {2, 1}, "title": {3, 1}, "compliance[0]": {5, 5}, "compliance[0].status": {5, 19},
 		"compliance[1]": {6, 5}, "compliance[1].waiver.expires": {8, 7}, "tags[2]": {9, 14},
-		"tags[7]": {9, 1}, "nothing.here": {1, 1},
+		"tags[7]": {9, 1}, "nothing.here": {1, 1}, "weird.key[1]": {11, 1}, "tags[x]": {9, 1}, "kind.x": {2, 1},
 	} {
 		if got := d.pos(path); got != want {
 			t.Errorf("pos(%q) = %v, want %v", path, got, want)
+		}
+	}
+	for path, want := range map[string]bool{"compliance[1].waiver": true, "compliance[2]": false, "tags[0]": true, "tags": true, "": false, "tag": false} {
+		if d.written(path) != want {
+			t.Errorf("written(%q) = %v", path, !want)
 		}
 	}
 	if lit, ok := d.literal("flag"); !ok || lit != "yes" {
