@@ -232,6 +232,9 @@ func (d *fmDecoder) mapping(n *yaml.Node) yamlMap {
 		key := d.value(k)
 		m = append(m, yamlItem{Key: key, Value: d.value(v)})
 	}
+	if len(m) == 0 {
+		return nil
+	}
 	return m
 }
 

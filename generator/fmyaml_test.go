@@ -263,3 +263,41 @@ func TestFrontMatterCorpusDecodesAsYAMLv2(t *testing.T) {
 	}
 	t.Logf("%d front matters compared", n)
 }
+
+// FuzzFrontMatterDecode: any YAML text decodes without a panic, and where
+// yaml.v2 and yaml.v3 both read it, to yaml.v2's values (or its type errors).
+func FuzzFrontMatterDecode(f *testing.F) {
+	for _, s := range []string{"kind: blueprint\ntags: [a, yes, 1_0]\n", "a: &x {b: *x}\n", "- key: k\n  value: v\n",
+		"a: !!binary aGk=\nb: !!float 1\n", "<<: {a: 1}\n", "? [a]\n: 1\n", "a: [1, 2\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		var root yaml.Node
+		if err := yaml.Unmarshal([]byte(src), &root); err != nil {
+			_ = yamlSyntaxError(err)
+			return
+		}
+		items, idx, problems := decodeFrontMatter(&root)
+		d := &Document{positions: idx}
+		for _, it := range items {
+			_ = d.pos(keyString(it.Key) + "[0].x")
+		}
+		if strings.Contains(src, "!") {
+			return // yaml.v3 keeps no trace of the non-specific tag "!", which yaml.v2 read as text
+		}
+		var want yamlv2.MapSlice
+		werr := yamlv2.Unmarshal([]byte(src), &want)
+		if werr == nil && hasCompositeKeyV2(want) {
+			werr = yamlv2.Unmarshal([]byte(src), &map[string]any{})
+		}
+		var te *yamlv2.TypeError
+		switch {
+		case werr == nil && problems != nil:
+			t.Errorf("%q: yaml.v2 reads it, we report %v", src, problems)
+		case werr == nil && fmt.Sprintf("%#v", fromV2(want)) != fmt.Sprintf("%#v", items):
+			t.Errorf("%q:\n got %#v\nwant %#v", src, items, fromV2(want))
+		case errors.As(werr, &te) && problemText(problems) != v2ErrorText(werr):
+			t.Errorf("%q: problems\n%s\nyaml.v2:\n%s", src, problemText(problems), v2ErrorText(werr))
+		}
+	})
+}
