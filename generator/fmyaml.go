@@ -33,7 +33,9 @@ type yamlProblem struct {
 // mappings as ordered items, a merge key (<<) read and checked but its keys not
 // added, and yaml.v2's messages for what it rejected. yaml.v3's node tree keeps
 // each scalar as written, with its style and any explicit tag, so these rules
-// apply to it exactly; only its own resolution (YAML 1.2) is not used.
+// apply to it as they did (its own YAML 1.2 resolution is not used). The one
+// exception: the tree keeps no trace of the non-specific tag "!", with which
+// yaml.v2 read a plain scalar as text.
 func decodeFrontMatter(doc *yaml.Node) (items yamlMap, idx *fmIndex, problems []yamlProblem) {
 	if doc == nil || len(doc.Content) == 0 {
 		return nil, &fmIndex{}, nil
@@ -64,7 +66,7 @@ func decodeFrontMatter(doc *yaml.Node) (items yamlMap, idx *fmIndex, problems []
 // yamlFailure is a yaml.v2 failure that ends the decode (it has no line).
 type yamlFailure string
 
-func failf(format string, args ...any) { panic(yamlFailure(fmt.Sprintf(format, args...))) }
+func yamlFailf(format string, args ...any) { panic(yamlFailure(fmt.Sprintf(format, args...))) }
 
 // fmDecoder holds one decode's state: the type errors so far, the aliases being
 // expanded, and the counts that stop a document from aliasing without bound.
@@ -84,7 +86,7 @@ func (d *fmDecoder) count(alias bool) {
 		d.aliasCount++
 	}
 	if d.aliasCount > 100 && d.decodeCount > 1000 && float64(d.aliasCount)/float64(d.decodeCount) > allowedAliasRatio(d.decodeCount) {
-		failf("document contains excessive aliasing")
+		yamlFailf("document contains excessive aliasing")
 	}
 }
 
@@ -103,7 +105,7 @@ func allowedAliasRatio(decodeCount int) float64 {
 // follow expands an alias, refusing one that contains itself.
 func (d *fmDecoder) follow(n *yaml.Node, decode func(*yaml.Node)) {
 	if d.aliases[n] {
-		failf("anchor '%s' value contains itself", n.Value)
+		yamlFailf("anchor '%s' value contains itself", n.Value)
 	}
 	if d.aliases == nil {
 		d.aliases = map[*yaml.Node]bool{}
@@ -241,7 +243,7 @@ func (d *fmDecoder) mapping(n *yaml.Node) yamlMap {
 // merge checks and decodes the value of a merge key. yaml.v2 decoding into a
 // yaml.MapSlice then dropped the merged keys, so merge returns nothing.
 func (d *fmDecoder) merge(n *yaml.Node) {
-	wantMap := func() { failf("map merge requires map or sequence of maps as the value") }
+	wantMap := func() { yamlFailf("map merge requires map or sequence of maps as the value") }
 	switch n.Kind {
 	case yaml.MappingNode:
 		d.value(n)
@@ -287,7 +289,7 @@ func (d *fmDecoder) scalar(n *yaml.Node) any {
 	if rtag == "!!binary" {
 		data, err := base64.StdEncoding.DecodeString(v.(string))
 		if err != nil {
-			failf("!!binary value contains invalid base64 data")
+			yamlFailf("!!binary value contains invalid base64 data")
 		}
 		return string(data)
 	}
@@ -390,7 +392,7 @@ func resolveV2(tag, in string) (string, any) {
 			return "!!float", float64(v)
 		}
 	}
-	failf("cannot decode %s `%s` as a %s", rtag, in, tag)
+	yamlFailf("cannot decode %s `%s` as a %s", rtag, in, tag)
 	return "", nil
 }
 
