@@ -284,6 +284,13 @@ func (d *fmDecoder) scalar(n *yaml.Node) any {
 		tag = n.Tag
 	case n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle|yaml.LiteralStyle|yaml.FoldedStyle) != 0:
 		return n.Value
+	case n.Tag == "!!timestamp":
+		return n.Value // yaml.v2 kept timestamps as written, see below
+	case n.Tag == "!!str" && n.Value != "" && resolveHint(n.Value[0]) != 'M':
+		// yaml.v3 resolved the plain scalar already; its rules read as text no
+		// more than yaml.v2's, except the YAML 1.1 words (yes, on, …), all
+		// hinted 'M'.
+		return n.Value
 	}
 	rtag, v := resolveV2(tag, n.Value)
 	if rtag == "!!binary" {
