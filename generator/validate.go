@@ -22,8 +22,8 @@ type frontMatter struct {
 	sink *diagSink
 }
 
-// readFrontMatter fills doc from the decoded front matter (decodeFrontMatter). It reports false when the
-// document cannot take part in the site (no usable kind).
+// readFrontMatter fills doc from the decoded front matter (decodeFrontMatter). It
+// reports false when the document cannot take part in the site (no usable kind).
 func (b *builder) readFrontMatter(doc *Document, items yamlMap, sink *diagSink) bool {
 	fm := &frontMatter{b: b, doc: doc, sink: sink}
 	var rawKind any // the last kind written, as YAML decodes a repeated key
