@@ -494,14 +494,20 @@ func parseTimestamp(s string) (time.Time, bool) {
 }
 
 // yamlProblems adds front-matter YAML problems as errors at file lines: the YAML
-// text starts on the line after the opening ---.
+// text starts on the line after the opening ---. A message that quotes a scalar of
+// several lines is one diagnostic a line, as when they came from yaml.v2's text.
 func (s *diagSink) yamlProblems(ps []yamlProblem) {
 	for _, p := range ps {
-		d := Diagnostic{Path: s.path, Severity: Error, Message: "invalid YAML: " + p.msg}
-		if p.line > 0 {
-			d.Line, d.Col = p.line+1, 1
+		for i, part := range strings.Split(p.msg, "\n") {
+			if part = strings.TrimSpace(part); part == "" {
+				continue
+			}
+			d := Diagnostic{Path: s.path, Severity: Error, Message: "invalid YAML: " + part}
+			if i == 0 && p.line > 0 {
+				d.Line, d.Col = p.line+1, 1
+			}
+			s.diags = append(s.diags, d)
 		}
-		s.diags = append(s.diags, d)
 	}
 }
 
