@@ -121,9 +121,19 @@
 // # Front matter and the schema
 //
 // A document is a markdown file under content/ whose first line is --- and whose
-// front matter ends at the next line of dashes. goldmark-meta parses it inside the
-// one shared goldmark instance (so body positions stay file positions); its YAML
-// errors, which count lines from the start of the front matter, are moved to file
+// front matter ends at the next line of dashes. The front matter is read once.
+// goldmark-meta's block parser (its Trigger, Open and Continue, so its rules for
+// where front matter starts and ends) delimits it inside the one shared goldmark
+// instance, so body positions stay file positions; its Close is replaced
+// (mdext.FrontMatter), because goldmark-meta decodes with yaml.v2 into a map and a
+// yaml.MapSlice, which keep no positions, and decodes twice. The replacement parses
+// the front-matter lines once with yaml.v3 into a node tree (mdext.FrontMatterNode);
+// decodeFrontMatter (fmyaml.go) turns that tree into the values yaml.v2 gave
+// (YAML 1.1: yes, on and off are booleans, 1_000 is 1000, timestamps stay text;
+// keys in the order written; merge keys dropped; yaml.v2's type errors) and, from
+// the same tree, the position of every key and list item (positions.go). A YAML
+// syntax error comes from that parse; yaml.v3 gives it only as text, so its line
+// is read from the message in one function (yamlSyntaxError) and moved to file
 // lines. The kinds, their statuses and their fields are data: schema.yaml (embedded)
 // plus any `kinds:` in archfolio.yaml, which may add kinds or fields. Field types:
 // string, text, int, number, bool, date, period (2026-Q3 or a date), duration
@@ -148,8 +158,8 @@
 // Every problem is a Diagnostic "path:line:col: severity: message", path relative
 // to the site root, line and column (in characters) of the offending front-matter
 // key or list item, or of the body link. Positions of front-matter paths
-// ("compliance[2].waiver.expires") come from a yaml.v3 node tree built lazily, only
-// for documents with something to report. All diagnostics of a run are collected,
+// ("compliance[2].waiver.expires") are taken when the front matter is read, from
+// the same yaml.v3 node tree as the values. All diagnostics of a run are collected,
 // sorted (path, line, column, severity, message) and deduplicated. Unknown ids,
 // kinds, fields and enum values suggest the closest known one. Errors fail build
 // and check (exit 1); warnings fail only check --strict. Nothing panics on bad

@@ -222,7 +222,7 @@ func (b *builder) body(p *Portfolio, idx *linkIndex, d *Document, e *cachedFile)
 			if html {
 				d.HTML = cb.out
 			}
-			d.source = d.source[:d.bodyStart:d.bodyStart]
+			d.source = nil
 			return
 		}
 	}

@@ -22,8 +22,7 @@ type AlignmentRecord struct {
 	Assessed      string // YYYY-MM-DD
 	Waiver        *AlignmentWaiver
 
-	col  int // the standard's column
-	line int // the record's line in the file, when a line scan found it (0: ask pos)
+	col int // the standard's column
 }
 
 // AlignmentEvidence is one evidence entry: a document named by id, a web URL, or
@@ -49,9 +48,6 @@ func (r *AlignmentRecord) Field() string { return "compliance[" + strconv.Itoa(r
 
 // Line returns the record's line in its blueprint's file.
 func (r *AlignmentRecord) Line() int {
-	if r.line > 0 {
-		return r.line
-	}
 	return r.Blueprint.pos(r.Field()).Line
 }
 
@@ -152,13 +148,6 @@ func readRecords(p *Portfolio, d *Document, m *Matrix, ids []string) ([]*Alignme
 		checkStatement(r, m.colOf[r.Standard], sink)
 		checkEvidence(r, ids, sink)
 		out = append(out, r)
-	}
-	// Pages show each record's source line: a line scan finds them, unless the list
-	// is not written in block style (then pos builds the node tree).
-	if lines, ok := blockItemLines(d.source, d.fmEnd, "compliance"); ok && len(lines) == len(d.Fields.List("compliance")) {
-		for _, r := range out {
-			r.line = lines[r.Index]
-		}
 	}
 	return out, sink.diags
 }

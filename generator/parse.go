@@ -37,10 +37,11 @@ type bodyLink struct {
 	to     *Document // the document it names, nil when there is none
 }
 
-// parse reads one file's front matter: encoding checks, then goldmark-meta in the
-// shared goldmark instance over the front-matter lines (so YAML errors count file
-// lines), then the schema. The body waits for parseBody, once every id is known.
-// A nil document means the file cannot be used.
+// parse reads one file's front matter: encoding checks, then goldmark-meta's block
+// parser in the shared goldmark instance over the front-matter lines, one yaml.v3
+// parse of them (values and positions, decodeFrontMatter), then the schema. The
+// body waits for parseBody, once every id is known. A nil document means the file
+// cannot be used.
 func (b *builder) parse(f sourceFile) (*Document, Diagnostics) {
 	sink := &diagSink{path: f.Path}
 	src, ok := checkEncoding(f.Data, sink)
@@ -58,12 +59,17 @@ func (b *builder) parse(f sourceFile) (*Document, Diagnostics) {
 	}
 	pc := parser.NewContext()
 	b.md.Parser().Parse(text.NewReader(src[:bodyStart]), parser.WithContext(pc))
-	items, err := mdext.FrontMatterItems(pc)
+	root, err := mdext.FrontMatterNode(pc)
 	if err != nil {
-		sink.diags = append(sink.diags, yamlErrorDiagnostics(f.Path, err, 1, codeInvalidYAML)...)
+		sink.yamlProblems(yamlSyntaxError(err))
 		return nil, sink.diags
 	}
-	doc := &Document{Path: f.Path, source: src, fmEnd: fmEnd, bodyStart: bodyStart, positions: &lazyIndex{}}
+	items, positions, problems := decodeFrontMatter(root)
+	if len(problems) > 0 {
+		sink.yamlProblems(problems)
+		return nil, sink.diags
+	}
+	doc := &Document{Path: f.Path, source: src, fmEnd: fmEnd, bodyStart: bodyStart, positions: positions}
 	if !b.readFrontMatter(doc, items, sink) {
 		return nil, sink.diags
 	}
@@ -74,8 +80,8 @@ func (b *builder) parse(f sourceFile) (*Document, Diagnostics) {
 // line after the front matter so that positions stay file positions: headings
 // (anchors, table of contents) and links, each resolved against the index. With
 // html, the body is rendered. The AST is dropped either way, so a build never holds
-// more than one per core, and so is the body's text: only the front matter is read
-// again (for positions), and the links keep theirs.
+// more than one per core, and so is the source: positions were taken when the front
+// matter was read, and the links keep theirs.
 func (b *builder) parseBody(p *Portfolio, idx *linkIndex, d *Document, html bool) {
 	r := text.NewReader(d.source)
 	for range d.fmEnd {
@@ -93,7 +99,7 @@ func (b *builder) parseBody(p *Portfolio, idx *linkIndex, d *Document, html bool
 	for _, l := range d.links {
 		l.node, l.pos = nil, at.of(d.source, l.offset)
 	}
-	d.source = bytes.Clone(d.source[:d.bodyStart])
+	d.source = nil
 }
 
 // utf8BOM is the UTF-8 byte order mark, which a document may start with.

@@ -75,10 +75,10 @@ type Document struct {
 	bodyStart int // byte offset of the body
 	fmEnd     int // 1-based line of the closing --- (0 when there is none)
 	links     []*bodyLink
-	// positions indexes the front matter when a diagnostic first needs it; it
+	// positions holds where each front-matter key and list item was written; it
 	// depends only on the source, so the copies a dev server makes of an unchanged
 	// document share it.
-	positions *lazyIndex
+	positions *fmIndex
 }
 
 // Heading is one entry of a table of contents.

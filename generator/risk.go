@@ -434,10 +434,3 @@ func riskCards(p *Portfolio) []Card {
 		Detail: fmt.Sprintf("%d critical, %d high; %s without a threat model", crit, n-crit, plural(len(p.Risks.Gaps), "blueprint", "blueprints")),
 		URL:    "risks/", Alert: n > 0}}
 }
-
-// written reports whether the front matter has the path p, even with a value the
-// schema rejected (which is then reported already).
-func (d *Document) written(p string) bool {
-	_, ok := d.index().pos[p]
-	return ok
-}

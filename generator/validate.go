@@ -9,8 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"gopkg.in/yaml.v2"
 )
 
 // idPattern is the form of a document id and of a kind name: lower-kebab.
@@ -24,9 +22,9 @@ type frontMatter struct {
 	sink *diagSink
 }
 
-// readFrontMatter fills doc from goldmark-meta's items. It reports false when the
-// document cannot take part in the site (no usable kind).
-func (b *builder) readFrontMatter(doc *Document, items yaml.MapSlice, sink *diagSink) bool {
+// readFrontMatter fills doc from the decoded front matter (decodeFrontMatter). It
+// reports false when the document cannot take part in the site (no usable kind).
+func (b *builder) readFrontMatter(doc *Document, items yamlMap, sink *diagSink) bool {
 	fm := &frontMatter{b: b, doc: doc, sink: sink}
 	var rawKind any // the last kind written, as YAML decodes a repeated key
 	for _, it := range items {
@@ -94,7 +92,7 @@ func (fm *frontMatter) posOr(p string, def Pos) Pos {
 
 // object converts a mapping against a set of fields; for the top level, kind is the
 // document's kind and common fields apply too.
-func (fm *frontMatter) object(items yaml.MapSlice, fields *Fields, kind *Kind, p string) *Object {
+func (fm *frontMatter) object(items yamlMap, fields *Fields, kind *Kind, p string) *Object {
 	obj := &Object{}
 	written := map[string]bool{}
 	for _, it := range items {
@@ -232,7 +230,7 @@ func (fm *frontMatter) value(v any, f *Field, p string) (any, bool) {
 	case TypeObject:
 		return fm.objectValue(v, f, p)
 	case TypeMap:
-		items, ok := v.(yaml.MapSlice)
+		items, ok := v.(yamlMap)
 		if !ok {
 			return fail(codeWrongType, "want a mapping, not %s", describe(v))
 		}
@@ -269,10 +267,10 @@ func (fm *frontMatter) list(v any, f *Field, p string) (any, bool) {
 }
 
 func (fm *frontMatter) objectValue(v any, f *Field, p string) (any, bool) {
-	items, ok := v.(yaml.MapSlice)
+	items, ok := v.(yamlMap)
 	if !ok && f.Short != "" {
 		if _, scalar := scalarString(v); scalar {
-			items, ok = yaml.MapSlice{{Key: f.Short, Value: v}}, true
+			items, ok = yamlMap{{Key: f.Short, Value: v}}, true
 		}
 	}
 	if !ok {
@@ -332,7 +330,7 @@ func describe(v any) string {
 	switch v := v.(type) {
 	case []any:
 		return "a list"
-	case yaml.MapSlice:
+	case yamlMap:
 		return "a mapping"
 	case string:
 		return strconv.Quote(v)
@@ -355,7 +353,7 @@ func keyString(k any) string {
 // plainValue converts an unchecked YAML value to the normalised shapes.
 func plainValue(v any) any {
 	switch v := v.(type) {
-	case yaml.MapSlice:
+	case yamlMap:
 		obj := &Object{}
 		for _, it := range v {
 			obj.set(keyString(it.Key), plainValue(it.Value))

@@ -10,14 +10,15 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
-	"gopkg.in/yaml.v2"
+	"gopkg.in/yaml.v3"
 )
 
 // FrontMatter reads the YAML front matter with goldmark-meta's block parser (its
-// rules for where front matter starts and ends) but decodes the YAML once, into
-// the ordered yaml.MapSlice that FrontMatterItems returns. goldmark-meta's own
-// Close decodes it twice, into a map and into a MapSlice; for a `check` of a large
-// portfolio that second decode was a third of the time.
+// rules for where front matter starts and ends, inside the one goldmark parse, so
+// body positions stay file positions) but parses the YAML once, with yaml.v3, into
+// the node tree that FrontMatterNode returns: values and the line and column of
+// every key and value come from that one parse. goldmark-meta's own Close decodes
+// with yaml.v2 into a map and a yaml.MapSlice, which keep no positions.
 var FrontMatter goldmark.Extender = frontMatter{}
 
 type frontMatter struct{}
@@ -31,8 +32,8 @@ func (frontMatter) Extend(m goldmark.Markdown) {
 var frontMatterKey = parser.NewContextKey()
 
 type frontMatterData struct {
-	items yaml.MapSlice
-	err   error
+	root *yaml.Node
+	err  error
 }
 
 // frontMatterParser is goldmark-meta's parser (Trigger, Open, Continue) with its
@@ -46,16 +47,9 @@ func (frontMatterParser) Close(node ast.Node, reader text.Reader, pc parser.Cont
 		seg := lines.At(i)
 		buf.Write(seg.Value(reader.Source()))
 	}
-	d := &frontMatterData{items: yaml.MapSlice{}}
-	if d.err = yaml.Unmarshal(buf.Bytes(), &d.items); d.err != nil {
-		d.items = nil
-	} else if hasCompositeKey(d.items) {
-		// goldmark-meta's map decode rejects a list or mapping as a top-level key;
-		// report exactly its error.
-		m := map[string]any{}
-		if err := yaml.Unmarshal(buf.Bytes(), &m); err != nil {
-			d.items, d.err = nil, err
-		}
+	d := &frontMatterData{root: &yaml.Node{}}
+	if d.err = yaml.Unmarshal(buf.Bytes(), d.root); d.err != nil {
+		d.root = nil
 	}
 	pc.Set(frontMatterKey, d)
 	if d.err == nil {
@@ -63,22 +57,13 @@ func (frontMatterParser) Close(node ast.Node, reader text.Reader, pc parser.Cont
 	}
 }
 
-func hasCompositeKey(items yaml.MapSlice) bool {
-	for _, it := range items {
-		switch it.Key.(type) {
-		case []any, yaml.MapSlice, map[any]any:
-			return true
-		}
-	}
-	return false
-}
-
-// FrontMatterItems returns the front matter FrontMatter read, keys in the order
-// written, or its YAML error; nil and no error when the document has none.
-func FrontMatterItems(pc parser.Context) (yaml.MapSlice, error) {
+// FrontMatterNode returns the front matter FrontMatter read as a yaml.v3 document
+// node (lines counted from the line after the opening ---), or its YAML syntax
+// error; nil and no error when the document has none.
+func FrontMatterNode(pc parser.Context) (*yaml.Node, error) {
 	d, _ := pc.Get(frontMatterKey).(*frontMatterData)
 	if d == nil {
 		return nil, nil
 	}
-	return d.items, d.err
+	return d.root, d.err
 }

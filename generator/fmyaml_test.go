@@ -1,0 +1,322 @@
+package generator
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	yamlv2 "gopkg.in/yaml.v2"
+	"gopkg.in/yaml.v3"
+)
+
+// decodeText parses YAML text once with yaml.v3 and decodes it as front matter.
+func decodeText(t testing.TB, src string) (yamlMap, *fmIndex, []yamlProblem) {
+	t.Helper()
+	var root yaml.Node
+	if err := yaml.Unmarshal([]byte(src), &root); err != nil {
+		return nil, nil, yamlSyntaxError(err)
+	}
+	return decodeFrontMatter(&root)
+}
+
+// Tricky scalars decode as yaml.v2 (goldmark-meta's decoder) decoded them.
+func TestFrontMatterScalarsDecodeAsYAMLv2(t *testing.T) {
+	for _, tc := range []struct {
+		yaml string
+		want any
+	}{
+		{"yes", true}, {"Yes", true}, {"on", true}, {"ON", true}, {"y", true}, {"true", true},
+		{"no", false}, {"off", false}, {"N", false}, {"False", false},
+		{"'yes'", "yes"}, {`"on"`, "on"}, {"yEs", "yEs"},
+		{"~", nil}, {"null", nil}, {"", nil}, {"NULL", nil},
+		{"1_000", 1000}, {"0x1F", 31}, {"0o17", 15}, {"017", 15}, {"0b101", 5}, {"-0b11", -3},
+		{"+12", 12}, {"-7", -7}, {"9223372036854775807", math.MaxInt64},
+		{"18446744073709551615", uint64(math.MaxUint64)}, {"18446744073709551616", 1.8446744073709552e19},
+		{"1.5", 1.5}, {".5", 0.5}, {"1e3", 1000.0}, {"1_0.5", 10.5}, {".inf", math.Inf(1)}, {"-.Inf", math.Inf(-1)},
+		{"2026-11-27", "2026-11-27"}, {"2026-1-2", "2026-1-2"}, {"2026-11-27T10:00:00Z", "2026-11-27T10:00:00Z"},
+		{"2026-Q3", "2026-Q3"}, {"P6M", "P6M"}, {"12:30", "12:30"}, {"1:20:30", "1:20:30"},
+		{"!!str 12", "12"}, {"!!float 3", 3.0}, {"!!int '7'", 7}, {"!!binary aGk=", "hi"},
+		{"!!timestamp 2026-11-27", "2026-11-27"}, {"!custom x", "x"}, {"|\n  two\n  lines", "two\nlines\n"},
+		{"&a 5", 5}, {"<<", "<<"},
+	} {
+		items, _, problems := decodeText(t, "v: "+tc.yaml+"\n")
+		if len(problems) > 0 || len(items) != 1 {
+			t.Errorf("%q: problems %v, items %v", tc.yaml, problems, items)
+			continue
+		}
+		if got := items[0].Value; !reflect.DeepEqual(got, tc.want) && !(tc.want != tc.want) {
+			t.Errorf("%q decodes as %#v, want %#v", tc.yaml, got, tc.want)
+		}
+		var v2 yamlv2.MapSlice
+		if err := yamlv2.Unmarshal([]byte("v: "+tc.yaml+"\n"), &v2); err != nil || !reflect.DeepEqual(v2[0].Value, tc.want) {
+			t.Errorf("%q: yaml.v2 decodes it as %#v (%v): the table is wrong", tc.yaml, v2, err)
+		}
+	}
+}
+
+// Keys, structure and errors decode as yaml.v2 decoded them into a yaml.MapSlice,
+// and as goldmark-meta reported them.
+func TestFrontMatterStructureDecodesAsYAMLv2(t *testing.T) {
+	for _, src := range []string{
+		"yes: 1\n1: a\n1.5: b\n~: c\n2026-01-02: d\n",
+		"a: 1\na: 2\n",
+		"base: &b {x: 1}\nother:\n  <<: *b\n  y: 2\n",
+		"a: {}\nb: []\nc: [1, [2, {d: e}]]\n",
+		"a: &x [1, 2]\nb: *x\n",
+		"? [a, b]\n: 1\n",
+		"? {a: 1}\n: 1\nc: 2\n",
+		"- 1\n- two\n",
+		"- key: kind\n  value: blueprint\n- ~\n",
+		"just text\n",
+		"12\n",
+		"'quoted'\n",
+		"~\n",
+		"",
+		"# only a comment\n",
+		"a: !!int x\n",
+		"a: !!binary '!!'\n",
+		"a: &r [*r]\n",
+		"<<: 5\n",
+		"a: {<<: [1]}\n",
+		"a: *missing\n",
+	} {
+		var want yamlv2.MapSlice
+		werr := yamlv2.Unmarshal([]byte(src), &want)
+		if werr == nil && hasCompositeKeyV2(want) {
+			werr = yamlv2.Unmarshal([]byte(src), &map[string]any{})
+		}
+		items, _, problems := decodeText(t, src)
+		if got, wantItems := fmt.Sprint(fromV2(want)), fmt.Sprint(items); werr == nil && got != wantItems {
+			t.Errorf("%q: items %s, yaml.v2 %s", src, wantItems, got)
+		}
+		if got, want := problemText(problems), v2ErrorText(werr); got != want {
+			t.Errorf("%q: problems\n%s\nyaml.v2:\n%s", src, got, want)
+		}
+	}
+}
+
+func hasCompositeKeyV2(items yamlv2.MapSlice) bool {
+	for _, it := range items {
+		switch it.Key.(type) {
+		case []any, yamlv2.MapSlice:
+			return true
+		}
+	}
+	return false
+}
+
+// fromV2 converts yaml.v2's values to the decoder's shapes, for comparing.
+func fromV2(v any) any {
+	switch v := v.(type) {
+	case yamlv2.MapSlice:
+		var m yamlMap
+		for _, it := range v {
+			m = append(m, yamlItem{fromV2(it.Key), fromV2(it.Value)})
+		}
+		return m
+	case []any:
+		out := make([]any, len(v))
+		for i, it := range v {
+			out[i] = fromV2(it)
+		}
+		return out
+	}
+	return v
+}
+
+// problemText writes problems as yaml.v2's error text, one line each, for v2ErrorText.
+func problemText(ps []yamlProblem) string {
+	var b strings.Builder
+	for _, p := range ps {
+		if p.line > 0 {
+			fmt.Fprintf(&b, "line %d: ", p.line)
+		}
+		b.WriteString(p.msg + "\n")
+	}
+	return v2ErrorText(errors.New(b.String()))
+}
+
+// v2ErrorText is yaml.v2's error as problemText writes problems.
+func v2ErrorText(err error) string {
+	if err == nil || err.Error() == "" {
+		return ""
+	}
+	if err == nil {
+		return ""
+	}
+	var b strings.Builder
+	text := strings.TrimPrefix(err.Error(), "yaml: ")
+	text = strings.TrimPrefix(text, "unmarshal errors:\n")
+	for _, line := range strings.Split(text, "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			b.WriteString(line + "\n")
+		}
+	}
+	return b.String()
+}
+
+// A syntax error is placed at the line yaml.v3 names, counted from 1. yaml.v2
+// counted a parser error's line from 0 and named the line of the token it stopped
+// at, yaml.v3 the line where the unfinished construct starts: for an unclosed
+// list followed by another key the two agree, as examples/broken shows.
+func TestFrontMatterSyntaxErrorLines(t *testing.T) {
+	for _, tc := range []struct{ src, want, v2 string }{
+		{"kind: k\ntags: [a, b\nstatus: s\n", "line 2: did not find expected ',' or ']'", "line 2: did not find expected ',' or ']'"},
+		{"a: [1, 2\nb: 3\n", "line 2: did not find expected ',' or ']'", "line 1: did not find expected ',' or ']'"},
+		{"a:\n  - x\n - y\n", "line 3: did not find expected key", "line 2: did not find expected key"},
+		{"a: b: c\n", "mapping values are not allowed in this context", "mapping values are not allowed in this context"},
+		{"a: \"x\n", "line 2: found unexpected end of stream", "line 2: found unexpected end of stream"},
+		{"a: 1\n\tb: 2\n", "line 2: found a tab character that violates indentation", "line 2: found a tab character that violates indentation"},
+		{"a: *missing\n", "unknown anchor 'missing' referenced", "unknown anchor 'missing' referenced"},
+	} {
+		_, _, problems := decodeText(t, tc.src)
+		if got := strings.TrimSuffix(problemText(problems), "\n"); got != tc.want {
+			t.Errorf("%q: got %q, want %q", tc.src, got, tc.want)
+		}
+		err := yamlv2.Unmarshal([]byte(tc.src), &yamlv2.MapSlice{})
+		if got := strings.TrimSuffix(v2ErrorText(err), "\n"); got != tc.v2 {
+			t.Errorf("%q: yaml.v2 says %q, the table %q", tc.src, got, tc.v2)
+		}
+	}
+}
+
+// Positions come from the same parse: keys and list items at their file lines
+// (the YAML text starts on file line 2) and character columns.
+func TestFrontMatterPositions(t *testing.T) {
+	src := "kind: blueprint\ntitle: \"Café\"\ncompliance:\n  - {standard: s, status: ok}\n  - standard: t\n    waiver:\n      expires: 2027-01-01\ntags: [a, é, c]\nflag: yes\nweird.key[1]: x\n"
+	_, idx, problems := decodeText(t, src)
+	if problems != nil {
+		t.Fatal(problems)
+	}
+	d := &Document{positions: idx}
+	for path, want := range map[string]Pos{
+		"kind": {2, 1}, "title": {3, 1}, "compliance[0]": {5, 5}, "compliance[0].status": {5, 19},
+		"compliance[1]": {6, 5}, "compliance[1].waiver.expires": {8, 7}, "tags[2]": {9, 14},
+		"tags[7]": {9, 1}, "nothing.here": {1, 1}, "weird.key[1]": {11, 1}, "tags[x]": {9, 1}, "kind.x": {2, 1},
+	} {
+		if got := d.pos(path); got != want {
+			t.Errorf("pos(%q) = %v, want %v", path, got, want)
+		}
+	}
+	for path, want := range map[string]bool{"compliance[1].waiver": true, "compliance[2]": false, "tags[0]": true, "tags": true, "": false, "tag": false} {
+		if d.written(path) != want {
+			t.Errorf("written(%q) = %v", path, !want)
+		}
+	}
+	if lit, ok := d.literal("flag"); !ok || lit != "yes" {
+		t.Errorf("literal(flag) = %q, %v; want yes", lit, ok)
+	}
+	if _, ok := d.literal("kind"); ok {
+		t.Error("literal(kind) kept; only booleans by YAML 1.1 need their text")
+	}
+}
+
+// Every front matter of the repository's portfolios, and each with a few bytes
+// changed, decodes to yaml.v2's values; the YAML that yaml.v2 rejects, yaml.v3
+// rejects too.
+func TestFrontMatterCorpusDecodesAsYAMLv2(t *testing.T) {
+	var fms []string
+	for _, glob := range []string{"../content/*/*.md", "../examples/*/content/*/*.md"} {
+		files, _ := filepath.Glob(glob)
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if end, body := findFrontMatter(data); end > 0 {
+				_, rest, _ := strings.Cut(string(data[:body]), "\n")
+				fms = append(fms, rest[:strings.LastIndex(strings.TrimRight(rest, "\n"), "\n")+1])
+			}
+		}
+	}
+	if len(fms) < 20 {
+		t.Fatalf("only %d front matters found", len(fms))
+	}
+	edits := []string{"[", "]", "{", "}", ": ", "- ", "\"", "'", "\t", "\n", "#", "&a ", "*a", "<<: ", "!!str ", "yes", "1_0"}
+	n := 0
+	for i, fm := range fms {
+		variants := []string{fm}
+		if !testing.Short() || i%4 == 0 {
+			for j, e := range edits {
+				at := (len(fm) * (j + 1)) / (len(edits) + 1)
+				variants = append(variants, fm[:at]+e+fm[at:])
+			}
+		}
+		for _, src := range variants {
+			n++
+			var want yamlv2.MapSlice
+			werr := yamlv2.Unmarshal([]byte(src), &want)
+			items, _, problems := decodeText(t, src)
+			var te *yamlv2.TypeError
+			switch {
+			case werr == nil && problems != nil:
+				t.Errorf("%q: yaml.v2 reads it, we report %v", src, problems)
+			case werr != nil && problems == nil:
+				t.Errorf("%q: yaml.v2 reports %v, we read it", src, werr)
+			case errors.As(werr, &te) && problemText(problems) != v2ErrorText(werr):
+				t.Errorf("%q: problems\n%s\nyaml.v2:\n%s", src, problemText(problems), v2ErrorText(werr))
+			case werr == nil && fmt.Sprintf("%#v", fromV2(want)) != fmt.Sprintf("%#v", items):
+				t.Errorf("%q:\n got %#v\nwant %#v", src, items, fromV2(want))
+			}
+		}
+	}
+	t.Logf("%d front matters compared", n)
+}
+
+// FuzzFrontMatterDecode: any YAML text decodes without a panic, and where
+// yaml.v2 and yaml.v3 both read it, to yaml.v2's values (or its type errors).
+func FuzzFrontMatterDecode(f *testing.F) {
+	for _, s := range []string{"kind: blueprint\ntags: [a, yes, 1_0]\n", "a: &x {b: *x}\n", "- key: k\n  value: v\n",
+		"a: !!binary aGk=\nb: !!float 1\n", "<<: {a: 1}\n", "? [a]\n: 1\n", "a: [1, 2\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		var root yaml.Node
+		if err := yaml.Unmarshal([]byte(src), &root); err != nil {
+			_ = yamlSyntaxError(err)
+			return
+		}
+		items, idx, problems := decodeFrontMatter(&root)
+		d := &Document{positions: idx}
+		for _, it := range items {
+			_ = d.pos(keyString(it.Key) + "[0].x")
+		}
+		if strings.Contains(src, "!") || hasCollectionKey(&root) {
+			// yaml.v3 keeps no trace of the non-specific tag "!", which yaml.v2
+			// read as text; and where a list or mapping is a key, yaml.v2's
+			// parser sometimes read another structure ("{}:" as an empty mapping).
+			return
+		}
+		var want yamlv2.MapSlice
+		werr := yamlv2.Unmarshal([]byte(src), &want)
+		if werr == nil && hasCompositeKeyV2(want) {
+			werr = yamlv2.Unmarshal([]byte(src), &map[string]any{})
+		}
+		var te *yamlv2.TypeError
+		switch {
+		case werr == nil && problems != nil:
+			t.Errorf("%q: yaml.v2 reads it, we report %v", src, problems)
+		case werr == nil && fmt.Sprintf("%#v", fromV2(want)) != fmt.Sprintf("%#v", items):
+			t.Errorf("%q:\n got %#v\nwant %#v", src, items, fromV2(want))
+		case errors.As(werr, &te) && problemText(problems) != v2ErrorText(werr):
+			t.Errorf("%q: problems\n%s\nyaml.v2:\n%s", src, problemText(problems), v2ErrorText(werr))
+		}
+	})
+}
+
+func hasCollectionKey(n *yaml.Node) bool {
+	for i, c := range n.Content {
+		if n.Kind == yaml.MappingNode && i%2 == 0 && (c.Kind == yaml.MappingNode || c.Kind == yaml.SequenceNode) {
+			return true
+		}
+		if hasCollectionKey(c) {
+			return true
+		}
+	}
+	return false
+}
