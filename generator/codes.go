@@ -39,6 +39,7 @@ const (
 	codeInvalidDuration
 	codeInvalidURL
 	codeEmptyListItem
+	codeDuplicateKey
 )
 
 const (
@@ -156,6 +157,7 @@ var rules = []Rule{
 	{codeInvalidDuration, "invalid-duration", Error, "A duration is not written like P6M, P1Y or P90D."},
 	{codeInvalidURL, "invalid-url", Error, "A url value is not an http(s) or mailto URL."},
 	{codeEmptyListItem, "empty-list-item", Error, "A list has an empty item (a - with nothing after it)."},
+	{codeDuplicateKey, "duplicate-key", Error, "A mapping has the same key twice; only one of them can count."},
 
 	{codeUnknownID, "unknown-id", Error, "A reference field names an id no document has."},
 	{codeWrongKindRef, "wrong-kind-ref", Error, "A reference field names a document of a kind the field does not take."},

@@ -544,3 +544,38 @@ func yamlSyntaxError(err error) []yamlProblem {
 	}
 	return []yamlProblem{p}
 }
+
+// keyRepeat is a key written a second time in one mapping.
+type keyRepeat struct{ first, second *yaml.Node }
+
+// duplicateKeys finds the scalar keys written twice in a mapping anywhere in the
+// tree (yaml.v2 took the last silently, and the line editor of jira sync the
+// first). Merge keys and aliases are left alone.
+func duplicateKeys(n *yaml.Node) []keyRepeat {
+	var out []keyRepeat
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) { // yaml.v3 bounds the depth; aliases are not followed
+		if n == nil {
+			return
+		}
+		if n.Kind == yaml.MappingNode {
+			seen := map[string]*yaml.Node{}
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				k := n.Content[i]
+				if k.Kind != yaml.ScalarNode || isMerge(k) {
+					continue
+				}
+				if first := seen[k.Value]; first != nil {
+					out = append(out, keyRepeat{first, k})
+				} else {
+					seen[k.Value] = k
+				}
+			}
+		}
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	walk(n)
+	return out
+}
