@@ -70,7 +70,7 @@ func (b *builder) parse(f sourceFile) (*Document, Diagnostics) {
 		return nil, sink.diags
 	}
 	for _, dup := range duplicateKeys(root) {
-		sink.report(codeDuplicateKey, Pos{Line: dup.second.Line + 1, Col: dup.second.Column},
+		sink.report(codeDuplicateKey, nodePos(dup.second),
 			"duplicate key %q (first at line %d): the site would show the last, and jira sync edit the first", dup.second.Value, dup.first.Line+1)
 	}
 	doc := &Document{Path: f.Path, source: src, fmEnd: fmEnd, bodyStart: bodyStart, positions: positions}
