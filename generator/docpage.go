@@ -90,7 +90,7 @@ func writeTags(w htmlWriter, d TagsData) {
 	for _, t := range d.Doc.Tags {
 		w.raw("<li><a href=\"")
 		w.url(pg.Rel("tags/"))
-		w.url(slugify(t))
+		w.url(pg.Site.groupSlug("tags", t))
 		w.raw("/\">")
 		w.text(t)
 		w.raw("</a></li>")

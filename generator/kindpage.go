@@ -114,7 +114,7 @@ func writeFilters(w htmlWriter, d FiltersData) {
 func (w htmlWriter) ownerLink(pg *Page, owner string) {
 	w.raw("<a href=\"")
 	w.url(pg.Rel("owners/"))
-	w.url(slugify(owner))
+	w.url(pg.Site.groupSlug("owners", owner))
 	w.raw("/\">")
 	w.text(owner)
 	w.raw("</a>")

@@ -16,6 +16,23 @@ type siteInfo struct {
 	Menu    []MenuItem
 
 	schema *Schema
+	// groups are the owner and tag pages, each a name's group with its unique slug;
+	// every link to an owner or a tag takes its slug from here.
+	owners, tags []DocGroup
+	slugs        map[string]string // "owners\x00name" or "tags\x00name" → slug
+}
+
+// ownerKey and tagKey are what owner and tag pages group documents by.
+func ownerKey(d *Document) []string { return nonEmpty(d.Owner) }
+func tagKey(d *Document) []string   { return d.Tags }
+
+// groupSlug is the slug of the owner (section "owners") or tag ("tags") page of a
+// name.
+func (s *siteInfo) groupSlug(section, name string) string {
+	if slug, ok := s.slugs[section+"\x00"+name]; ok {
+		return slug
+	}
+	return groupSlugBase(name)
 }
 
 // MenuItem is one entry of the small fixed menu.
@@ -24,7 +41,14 @@ type MenuItem struct {
 }
 
 func newSiteInfo(p *Portfolio) *siteInfo {
-	s := &siteInfo{Title: p.Config.Title, BaseURL: p.BaseURL, Today: p.Today, schema: p.Schema}
+	s := &siteInfo{Title: p.Config.Title, BaseURL: p.BaseURL, Today: p.Today, schema: p.Schema,
+		owners: groupDocs(p.Docs, ownerKey), tags: groupDocs(p.Docs, tagKey), slugs: map[string]string{}}
+	for _, g := range s.owners {
+		s.slugs["owners\x00"+g.Name] = g.Slug
+	}
+	for _, g := range s.tags {
+		s.slugs["tags\x00"+g.Name] = g.Slug
+	}
 	s.Menu = []MenuItem{{"Home", "", "home"}}
 	for _, k := range []string{"blueprint", "standard"} {
 		if kind := p.Schema.Kinds[k]; kind != nil {
@@ -63,12 +87,12 @@ func (r *siteRenderer) pages() []pageJob {
 	}
 	for _, g := range []struct {
 		section, title string
-		key            func(*Document) []string
+		groups         []DocGroup
 	}{
-		{"owners", "Owners", func(d *Document) []string { return nonEmpty(d.Owner) }},
-		{"tags", "Tags", func(d *Document) []string { return d.Tags }},
+		{"owners", "Owners", r.site.owners},
+		{"tags", "Tags", r.site.tags},
 	} {
-		groups := groupDocs(p.Docs, g.key)
+		groups := g.groups
 		jobs = append(jobs, pageJob{url: g.section + "/", layout: "list.html",
 			page: &Page{Title: g.title, Section: g.section, Data: groups}})
 		for _, grp := range groups {
@@ -130,14 +154,28 @@ func groupDocs(docs []*Document, key func(*Document) []string) []DocGroup {
 	used := map[string]bool{}
 	out := make([]DocGroup, 0, len(names))
 	for _, n := range names {
-		s := slugify(n)
+		s := groupSlugBase(n)
 		for i := 2; used[s]; i++ {
-			s = slugify(n) + "-" + strconv.Itoa(i)
+			s = groupSlugBase(n) + "-" + strconv.Itoa(i)
 		}
 		used[s] = true
 		out = append(out, DocGroup{Name: n, Slug: s, Docs: byName[n]})
 	}
 	return out
+}
+
+// maxGroupSlug bounds the slug of an owner or tag page, a folder name: a file
+// system refuses names over 255 bytes.
+const maxGroupSlug = 80
+
+// groupSlugBase is a name's slug before it is made unique, at most maxGroupSlug
+// bytes.
+func groupSlugBase(name string) string {
+	s := slugify(name)
+	if len(s) > maxGroupSlug {
+		s = strings.TrimRight(s[:maxGroupSlug], "-")
+	}
+	return s
 }
 
 // KindGroup is the documents of one kind within a list.
