@@ -1,14 +1,10 @@
 package generator
 
 import (
-	"bytes"
 	"errors"
-	"fmt"
-	"io"
 	"io/fs"
 	"net/url"
-	"regexp"
-	"strconv"
+	"reflect"
 	"strings"
 	"time"
 
@@ -87,13 +83,8 @@ func (c *Config) SLADays(severity string) int {
 	return defaultSLA[severity]
 }
 
-var (
-	yamlLineRE       = regexp.MustCompile(`line (\d+): (.*)`)
-	yamlUnknownKeyRE = regexp.MustCompile(`^field (\S+) not found in type generator\.(\w+)$`)
-)
-
 // configKeys are the settings archfolio.yaml may have, for suggestions.
-var configKeys = []string{"title", "base_url", "theme", "unsafe_html", "jira", "sla", "frameworks", "kinds"}
+var configKeys = []string{"title", "base_url", "theme", "unsafe_html", "jira", "sla", "frameworks", "kinds", "capabilities"}
 
 // loadConfig reads archfolio.yaml if present; problems are diagnostics on it.
 func loadConfig(site fs.FS) (*Config, Diagnostics) {
@@ -107,11 +98,7 @@ func loadConfig(site fs.FS) (*Config, Diagnostics) {
 		sink.report(codeUnreadableFile, Pos{}, "cannot read: %v", err)
 		return cfg, sink.diags
 	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(cfg); err != nil && !errors.Is(err, io.EOF) {
-		sink.diags = append(sink.diags, yamlErrorDiagnostics(cfg.Path, err, 0, codeInvalidConfig)...)
-	}
+	decodeConfig(data, cfg, sink)
 	if cfg.Title == "" {
 		cfg.Title = "Architecture portfolio"
 	}
@@ -142,32 +129,84 @@ func httpURL(s string) bool {
 	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }
 
-// yamlErrorDiagnostics turns a YAML library error into diagnostics at file lines:
-// the library counts lines from the start of the YAML text, which begins offset
-// lines into the file (1 for front matter after its opening ---). code is the
-// diagnostics' code, but for unknown settings of archfolio.yaml.
-func yamlErrorDiagnostics(path string, err error, offset int, code Code) Diagnostics {
-	var ds Diagnostics
-	text := strings.TrimPrefix(err.Error(), "yaml: ")
-	text = strings.TrimPrefix(text, "unmarshal errors:\n")
-	for _, line := range strings.Split(text, "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" {
-			continue
+// decodeConfig reads archfolio.yaml with one yaml.v3 parse: a syntax error is
+// placed as the front matter's are (yamlSyntaxError), an unknown setting at its
+// key (unknownSettings), and a value of the wrong type at the value; each setting
+// is decoded on its own, so one bad value does not hide the others.
+func decodeConfig(data []byte, cfg *Config, sink *diagSink) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		for _, p := range yamlSyntaxError(err) {
+			sink.report(codeInvalidConfig, Pos{Line: p.line, Col: min(p.line, 1)}, "invalid YAML: %s", p.msg)
 		}
-		d := newDiagnostic(code, path, Pos{}, "invalid YAML: "+line)
-		if m := yamlLineRE.FindStringSubmatch(line); m != nil {
-			n, _ := strconv.Atoi(m[1])
-			d.Line, d.Col = n+offset, 1
-			d.Message = "invalid YAML: " + m[2]
-			if u := yamlUnknownKeyRE.FindStringSubmatch(m[2]); u != nil {
-				d.Message = fmt.Sprintf("unknown setting %q%s", u[1], didYouMean(u[1], configKeys))
-				d.Code, d.Severity = codeUnknownSetting, codeUnknownSetting.severity()
+		return
+	}
+	if len(doc.Content) == 0 {
+		return
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		sink.report(codeInvalidConfig, nodeFilePos(root), "invalid YAML: archfolio.yaml must be a mapping of settings")
+		return
+	}
+	unknownSettings(root, reflect.TypeFor[Config](), "", sink)
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		setting := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Content: root.Content[i : i+2]}
+		if err := setting.Decode(cfg); err != nil {
+			var te *yaml.TypeError
+			if !errors.As(err, &te) {
+				sink.report(codeInvalidConfig, nodeFilePos(root.Content[i+1]), "invalid YAML: %v", err)
+				continue
+			}
+			for _, e := range te.Errors {
+				// "line N: cannot unmarshal …": the line is the value's, which the node has.
+				if _, msg, ok := strings.Cut(e, ": "); ok && strings.HasPrefix(e, "line ") {
+					e = msg
+				}
+				sink.report(codeInvalidConfig, nodeFilePos(root.Content[i+1]), "invalid YAML: %s: %s", root.Content[i].Value, e)
 			}
 		}
-		ds = append(ds, d)
 	}
-	return ds
+}
+
+// nodeFilePos is the file position of a node of archfolio.yaml.
+func nodeFilePos(n *yaml.Node) Pos { return Pos{Line: n.Line, Col: n.Column} }
+
+// unknownSettings reports the keys of mapping n that type t (a struct) has no
+// field for, at each key, and looks inside the fields and map values that are
+// structs in turn.
+func unknownSettings(n *yaml.Node, t reflect.Type, where string, sink *diagSink) {
+	// A type that decodes itself (Capability) checks its own keys.
+	if n.Kind != yaml.MappingNode || t.Kind() != reflect.Struct || reflect.PointerTo(t).Implements(reflect.TypeFor[yaml.Unmarshaler]()) {
+		return
+	}
+	fields := map[string]reflect.Type{}
+	var names []string
+	for f := range t.Fields() {
+		name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		if name == "" || name == "-" || !f.IsExported() {
+			continue
+		}
+		fields[name] = f.Type
+		names = append(names, name)
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		ft, ok := fields[k.Value]
+		if !ok {
+			sink.report(codeUnknownSetting, nodeFilePos(k), "unknown setting %q%s", where+k.Value, didYouMean(k.Value, names))
+			continue
+		}
+		switch {
+		case ft == reflect.TypeFor[yaml.Node]():
+		case ft.Kind() == reflect.Struct:
+			unknownSettings(v, ft, where+k.Value+".", sink)
+		case ft.Kind() == reflect.Map && ft.Elem().Kind() == reflect.Struct && v.Kind == yaml.MappingNode:
+			for j := 0; j+1 < len(v.Content); j += 2 {
+				unknownSettings(v.Content[j+1], ft.Elem(), where+k.Value+"."+v.Content[j].Value+".", sink)
+			}
+		}
+	}
 }
 
 // Options are the inputs of one run that do not come from the site's files.
