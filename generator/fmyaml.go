@@ -485,6 +485,10 @@ func parseTimestamp(s string) (time.Time, bool) {
 	if i != 4 || i == len(s) || s[i] != '-' {
 		return time.Time{}, false
 	}
+	if !strings.ContainsAny(s, "Tt ") { // a date alone, the common case: no failed tries
+		t, err := time.Parse("2006-1-2", s)
+		return t, err == nil
+	}
 	for _, format := range []string{"2006-1-2T15:4:5.999999999Z07:00", "2006-1-2t15:4:5.999999999Z07:00", "2006-1-2 15:4:5.999999999", "2006-1-2"} {
 		if t, err := time.Parse(format, s); err == nil {
 			return t, true
@@ -559,12 +563,26 @@ func duplicateKeys(n *yaml.Node) []keyRepeat {
 			return
 		}
 		if n.Kind == yaml.MappingNode {
-			seen := map[string]*yaml.Node{}
-			for i := 0; i+1 < len(n.Content); i += 2 {
-				k := n.Content[i]
-				if k.Kind != yaml.ScalarNode || isMerge(k) {
-					continue
-				}
+			out = append(out, repeatedKeys(n.Content)...)
+		}
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	walk(n)
+	return out
+}
+
+// repeatedKeys finds the scalar keys written twice among a mapping's key, value
+// pairs. Front-matter mappings are small, so each key is compared with those
+// before it, without a map; a large one gets a map, so that the work stays linear.
+func repeatedKeys(pairs []*yaml.Node) []keyRepeat {
+	var out []keyRepeat
+	counts := func(k *yaml.Node) bool { return k.Kind == yaml.ScalarNode && !isMerge(k) }
+	if len(pairs) > 64 {
+		seen := map[string]*yaml.Node{}
+		for i := 0; i+1 < len(pairs); i += 2 {
+			if k := pairs[i]; counts(k) {
 				if first := seen[k.Value]; first != nil {
 					out = append(out, keyRepeat{first, k})
 				} else {
@@ -572,10 +590,17 @@ func duplicateKeys(n *yaml.Node) []keyRepeat {
 				}
 			}
 		}
-		for _, c := range n.Content {
-			walk(c)
+		return out
+	}
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if k := pairs[i]; counts(k) {
+			for j := 0; j < i; j += 2 {
+				if f := pairs[j]; counts(f) && f.Value == k.Value {
+					out = append(out, keyRepeat{f, k})
+					break
+				}
+			}
 		}
 	}
-	walk(n)
 	return out
 }

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -98,9 +99,12 @@ func readDocument(site fs.FS, name string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
-	if err == nil && len(data) > maxFileSize {
-		err = &tooLargeError{int64(len(data))}
+	// Sized from the stat, so the file is read in one go into one allocation.
+	var buf bytes.Buffer
+	buf.Grow(int(fi.Size()) + bytes.MinRead)
+	_, err = buf.ReadFrom(io.LimitReader(f, maxFileSize+1))
+	if err == nil && buf.Len() > maxFileSize {
+		err = &tooLargeError{int64(buf.Len())}
 	}
-	return data, err
+	return buf.Bytes(), err
 }

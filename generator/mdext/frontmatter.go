@@ -41,20 +41,36 @@ type frontMatterData struct {
 type frontMatterParser struct{ parser.BlockParser }
 
 func (frontMatterParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {
-	var buf bytes.Buffer
-	lines := node.Lines()
-	for i := 0; i < lines.Len(); i++ {
-		seg := lines.At(i)
-		buf.Write(seg.Value(reader.Source()))
-	}
 	d := &frontMatterData{root: &yaml.Node{}}
-	if d.err = yaml.Unmarshal(buf.Bytes(), d.root); d.err != nil {
+	if d.err = yaml.Unmarshal(frontMatterText(node.Lines(), reader.Source()), d.root); d.err != nil {
 		d.root = nil
 	}
 	pc.Set(frontMatterKey, d)
 	if d.err == nil {
 		node.Parent().RemoveChild(node.Parent(), node)
 	}
+}
+
+// frontMatterText is the text of the front matter's lines: a slice of the source
+// when they follow each other, as a block's lines do (yaml.v3 keeps nothing of
+// the text it parses), else a copy.
+func frontMatterText(lines *text.Segments, src []byte) []byte {
+	if lines.Len() == 0 {
+		return nil
+	}
+	contiguous := true
+	for i := 1; i < lines.Len() && contiguous; i++ {
+		contiguous = lines.At(i).Start == lines.At(i-1).Stop && lines.At(i).Padding == 0
+	}
+	if first, last := lines.At(0), lines.At(lines.Len()-1); contiguous && first.Padding == 0 {
+		return src[first.Start:last.Stop]
+	}
+	var buf bytes.Buffer
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		buf.Write(seg.Value(src))
+	}
+	return buf.Bytes()
 }
 
 // FrontMatterNode returns the front matter FrontMatter read as a yaml.v3 document
