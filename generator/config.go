@@ -83,8 +83,6 @@ func (c *Config) SLADays(severity string) int {
 	return defaultSLA[severity]
 }
 
-// configKeys are the settings archfolio.yaml may have, for suggestions.
-var configKeys = []string{"title", "base_url", "theme", "unsafe_html", "jira", "sla", "frameworks", "kinds", "capabilities"}
 
 // loadConfig reads archfolio.yaml if present; problems are diagnostics on it.
 func loadConfig(site fs.FS) (*Config, Diagnostics) {
