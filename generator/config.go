@@ -83,7 +83,6 @@ func (c *Config) SLADays(severity string) int {
 	return defaultSLA[severity]
 }
 
-
 // loadConfig reads archfolio.yaml if present; problems are diagnostics on it.
 func loadConfig(site fs.FS) (*Config, Diagnostics) {
 	cfg := &Config{Title: "Architecture portfolio", Path: ConfigPath(site)}
