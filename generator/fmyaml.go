@@ -72,6 +72,7 @@ func yamlFailf(format string, args ...any) { panic(yamlFailure(fmt.Sprintf(forma
 // expanded, and the counts that stop a document from aliasing without bound.
 type fmDecoder struct {
 	terrors     []yamlProblem
+	depth       int // of the list or mapping being decoded
 	aliases     map[*yaml.Node]bool
 	aliasDepth  int
 	decodeCount int
@@ -201,8 +202,24 @@ func (d *fmDecoder) keyName(k *yaml.Node) (string, bool) {
 	return k.Value, true
 }
 
+// maxNesting bounds how deep lists and mappings may nest in front matter: deeper
+// values are no portfolio's, and the JSON export would refuse them after check
+// had passed.
+const maxNesting = 100
+
 func (d *fmDecoder) value(n *yaml.Node) any {
 	d.count(false)
+	if n.Kind == yaml.MappingNode || n.Kind == yaml.SequenceNode {
+		d.depth++
+		defer func() { d.depth-- }()
+		if d.depth == maxNesting+1 {
+			d.terrors = append(d.terrors, yamlProblem{line: n.Line,
+				msg: fmt.Sprintf("lists and mappings nest more than %d deep here", maxNesting)})
+		}
+		if d.depth > maxNesting {
+			return nil
+		}
+	}
 	switch n.Kind {
 	case yaml.AliasNode:
 		var v any
