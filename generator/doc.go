@@ -44,6 +44,25 @@
 // the default theme is an embedded fs.FS (package themes) that a site's
 // themes/NAME folder overrides file by file.
 //
+// # Packages
+//
+// This package is the document model, the pipeline, the views and their pages.
+// Around it:
+//
+//	mdext     goldmark extensions: front matter, wikilinks, fenced code and its cache
+//	graph     dependency graphs: reachability, cycles, collapsing
+//	diagram   layered layout and the one SVG writer (dependency maps, roadmap)
+//	publish   outputs, destination checks, the atomic swap (the write stage)
+//	oscal     `archfolio import oscal`, over this package's public API
+//	jira      `archfolio jira sync`, over this package's public API
+//	help      the reference as embedded markdown, `archfolio help TOPIC`
+//	server    `archfolio serve`: watcher, incremental rebuilds, live reload
+//	synth     the synthetic portfolios of the tests and benchmarks
+//
+// The views (matrix, dependencies, roadmap, risks, reviews, backlog) are still
+// files of this package, each view's files under its own prefix; each is meant to
+// become a package of its own.
+//
 // # Markup
 //
 // Go is the one source of the default markup (component.go, layout.go). Each
