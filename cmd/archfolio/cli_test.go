@@ -211,15 +211,23 @@ func TestBuildRefusesDangerousDestinations(t *testing.T) {
 	}
 }
 
-func TestFailedBuildLeavesPreviousOutput(t *testing.T) {
-	t.Parallel()
-	site := copySite(t, "../../examples/minimal")
-	out := filepath.Join(t.TempDir(), "site")
+// publishedMinimal builds a copy of examples/minimal into a new folder and returns
+// the site, the output folder and its home page.
+func publishedMinimal(t *testing.T) (site, out string, home []byte) {
+	t.Helper()
+	site = copySite(t, "../../examples/minimal")
+	out = filepath.Join(t.TempDir(), "site")
 	expectCode(t, archfolio(t, "build", "-s", site, "-d", out, "--today", "2026-11-27"), exitOK)
-	before, err := os.ReadFile(filepath.Join(out, "index.html"))
+	home, err := os.ReadFile(filepath.Join(out, "index.html"))
 	if err != nil {
 		t.Fatal(err)
 	}
+	return site, out, home
+}
+
+func TestFailedBuildLeavesPreviousOutput(t *testing.T) {
+	t.Parallel()
+	site, out, before := publishedMinimal(t)
 	// A theme whose page layout fails at execution makes the render fail.
 	if err := os.MkdirAll(filepath.Join(site, "themes", "bad", "layouts"), 0o755); err != nil {
 		t.Fatal(err)

@@ -96,13 +96,8 @@ func TestCSVColumnsAreDocumented(t *testing.T) {
 // A build of a portfolio with errors fails and leaves the previous output as it
 // was; --publish-with-errors publishes it anyway.
 func TestBuildWithErrorsKeepsThePreviousOutput(t *testing.T) {
-	site := copySite(t, "../../examples/minimal")
-	out := filepath.Join(t.TempDir(), "site")
-	expectCode(t, archfolio(t, "build", "-s", site, "-d", out, "--today", "2026-11-27"), exitOK)
-	before, err := os.ReadFile(filepath.Join(out, "index.html"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	t.Parallel()
+	site, out, before := publishedMinimal(t)
 	// A one-character typo in kind: makes a document, and its page, disappear.
 	doc := filepath.Join(site, "content", "blueprints", "web-app.md")
 	src, err := os.ReadFile(doc)
