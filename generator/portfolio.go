@@ -165,6 +165,9 @@ func (o *Object) set(key string, v any) {
 // lower-kebab, like payments-gateway.
 func ValidID(s string) bool { return idPattern.MatchString(s) }
 
+// PosAt is the 1-based line and column (in characters) of a byte offset in src.
+func PosAt(src []byte, off int) Pos { return posAt(src, off) }
+
 // Slug turns a name into the lower-kebab form of ids and URL segments
 // ("Access Control" → "access-control"); a name with no letter or digit is "x".
 func Slug(s string) string { return slugify(s) }

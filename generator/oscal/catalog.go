@@ -13,7 +13,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"archfolio/generator"
 )
@@ -151,25 +150,16 @@ func jsonError(name string, data []byte, err error) error {
 	var typ *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &syn):
-		at := offsetPos(data, max(int(syn.Offset)-1, 0))
+		at := generator.PosAt(data, max(int(syn.Offset)-1, 0))
 		return fmt.Errorf("%s:%d:%d: invalid JSON: %v", name, at.Line, at.Col, syn)
 	case errors.As(err, &typ):
-		at := offsetPos(data, max(int(typ.Offset)-1, 0))
+		at := generator.PosAt(data, max(int(typ.Offset)-1, 0))
 		if typ.Field == "" {
 			return fmt.Errorf("%s:%d:%d: the file holds a JSON %s; want an object with a \"catalog\"", name, at.Line, at.Col, typ.Value)
 		}
 		return fmt.Errorf("%s:%d:%d: %s: want %s, not a JSON %s", name, at.Line, at.Col, typ.Field, jsonKind(typ.Type), typ.Value)
 	}
 	return fmt.Errorf("%s: invalid JSON: %v", name, err)
-}
-
-// offsetPos is the line and column (in characters, from 1) of a byte offset.
-func offsetPos(src []byte, off int) (pos struct{ Line, Col int }) {
-	off = min(max(off, 0), len(src))
-	start := bytes.LastIndexByte(src[:off], '\n') + 1
-	pos.Line = bytes.Count(src[:off], []byte("\n")) + 1
-	pos.Col = utf8.RuneCount(src[start:off]) + 1
-	return pos
 }
 
 // jsonKind names what a Go type decodes from, in JSON's words.
