@@ -94,7 +94,12 @@ func readDocument(site fs.FS, name string) ([]byte, error) {
 	if fi.Size() > maxFileSize {
 		return nil, &tooLargeError{fi.Size()}
 	}
-	f, err := site.Open(name)
+	// Stat'ed above: a site opened by OpenSite need not check the file again.
+	open := site.Open
+	if s, ok := site.(siteFS); ok {
+		open = s.fsys.Open
+	}
+	f, err := open(name)
 	if err != nil {
 		return nil, err
 	}
