@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"archfolio/generator/markup"
 	"fmt"
 	"html/template"
 )
@@ -9,64 +10,64 @@ import (
 // remediation item and most blueprints have a panel.
 
 // backlogItemPanel is the "backlog-item" panel component.
-var backlogItemPanel = Component[PanelPage[remediationPanel]]{Name: "backlog-item", slot: slotBacklogItem, write: panelWriter(writeBacklogItemPanel)}
+var backlogItemPanel = markup.New[PanelPage[remediationPanel]]("backlog-item", panelWriter(writeBacklogItemPanel))
 
 // writeBacklogItemPanel is the "backlog-item" panel: a remediation item's JIRA
 // issue, due date, SLA, waiver and the findings that raised it.
-func writeBacklogItemPanel(pg PanelPage[remediationPanel], w htmlWriter) error {
+func writeBacklogItemPanel(pg PanelPage[remediationPanel], w markup.Writer) error {
 	d := pg.Data
 	it := d.Item
-	w.raw("\n<dl class=\"facts\">\n<dt>JIRA</dt><dd>")
+	w.Raw("\n<dl class=\"facts\">\n<dt>JIRA</dt><dd>")
 	if it.Jira != "" {
-		w.jira(it)
+		putJira(w, it)
 	} else {
-		w.raw("not linked")
+		w.Raw("not linked")
 	}
-	w.raw("</dd>\n<dt>Due</dt><dd>")
-	w.due(it)
+	w.Raw("</dd>\n<dt>Due</dt><dd>")
+	putDue(w, it)
 	if it.DueBasis == "due" {
-		w.raw(" <span class=\"summary\">(set explicitly)</span>")
+		w.Raw(" <span class=\"summary\">(set explicitly)</span>")
 	}
-	w.raw("</dd>\n<dt>SLA</dt><dd>")
+	w.Raw("</dd>\n<dt>SLA</dt><dd>")
 	if it.SLADays != 0 {
-		w.int(it.SLADays)
-		w.raw(" days for ")
-		w.text(it.Severity)
-		w.raw(" severity")
+		w.Int(it.SLADays)
+		w.Raw(" days for ")
+		w.Text(it.Severity)
+		w.Raw(" severity")
 		if !it.SLADue.IsZero() {
-			w.raw(": due by ")
-			w.date(it.SLADue)
+			w.Raw(": due by ")
+			w.Date(it.SLADue)
 		}
 	}
-	w.raw("</dd>")
+	w.Raw("</dd>")
 	if wv := it.Waiver; wv != nil {
-		w.raw("\n<dt>Waiver</dt><dd>")
-		w.waiver(wv)
+		w.Raw("\n<dt>Waiver</dt><dd>")
+		putWaiver(w, wv)
 		if wv.ApprovedBy != "" {
-			w.raw("; approved by ")
-			w.text(wv.ApprovedBy)
+			w.Raw("; approved by ")
+			w.Text(wv.ApprovedBy)
 		}
-		w.raw("</dd>")
+		w.Raw("</dd>")
 	}
-	w.raw("\n</dl>")
+	w.Raw("\n</dl>")
 	if len(d.FoundIn) > 0 {
-		w.raw("\n<h3>Found in</h3>\n<ul>")
+		w.Raw("\n<h3>Found in</h3>\n<ul>")
 		for _, f := range d.FoundIn {
-			w.raw("<li>Finding <a href=\"")
-			w.url(pg.Rel(f.Review.URL))
-			w.raw("#finding-")
-			w.urlPart(slugify(f.ID))
-			w.raw("\">")
-			w.text(f.ID)
-			w.raw("</a> ")
-			w.text(f.Title)
-			w.raw(" of ")
-			w.link(pg.Rel(f.Review.URL), f.Review.Title)
-			w.raw("</li>")
+			w.Raw("<li>Finding <a href=\"")
+			w.URL(pg.Rel(f.Review.URL))
+			w.Raw("#finding-")
+			w.URLPart(slugify(f.ID))
+			w.Raw("\">")
+			w.Text(f.ID)
+			w.Raw("</a> ")
+			w.Text(f.Title)
+			w.Raw(" of ")
+			w.Link(pg.Rel(f.Review.URL), f.Review.Title)
+			w.Raw("</li>")
 		}
-		w.raw("</ul>")
+		w.Raw("</ul>")
 	}
-	w.raw("\n")
+	w.Raw("\n")
 	return nil
 }
 
@@ -79,65 +80,65 @@ func (pg *Page) BacklogHTML() (template.HTML, error) {
 	}
 	buf := pg.bufs().get()
 	w := pg.writer(buf)
-	w.raw("\n<h1>Remediation backlog</h1>\n<p class=\"lede\">")
-	w.int(len(b.Open))
-	w.raw(" open items as of ")
-	w.date(pg.Site.Today)
-	w.raw(": ")
-	w.int(b.Overdue)
-	w.raw(" overdue, ")
-	w.int(b.Breached)
-	w.raw(" past their SLA; ")
-	w.int(len(b.Accepted))
-	w.raw(" risk-accepted, ")
-	w.int(b.Done)
-	w.raw(" done. Due dates are explicit or discovered + the severity's SLA.</p>\n<nav aria-label=\"On this page\"><ul class=\"page-links\">\n<li><a href=\"#open\">Open items</a></li><li><a href=\"#by-blueprint\">By blueprint</a></li><li><a href=\"#by-owner\">By owner</a></li><li><a href=\"#by-source\">By source</a></li><li><a href=\"#accepted\">Risk-accepted</a></li><li><a href=\"#waivers\">Waivers</a></li><li><a href=\"")
-	w.url(pg.Rel("backlog.csv"))
-	w.raw("\" download>backlog.csv</a></li>\n</ul></nav>\n\n<section aria-labelledby=\"open\">\n<h2 id=\"open\">Open items</h2>\n<p>Overdue items first, then SLA breaches, then by due date.</p>")
+	w.Raw("\n<h1>Remediation backlog</h1>\n<p class=\"lede\">")
+	w.Int(len(b.Open))
+	w.Raw(" open items as of ")
+	w.Date(pg.Site.Today)
+	w.Raw(": ")
+	w.Int(b.Overdue)
+	w.Raw(" overdue, ")
+	w.Int(b.Breached)
+	w.Raw(" past their SLA; ")
+	w.Int(len(b.Accepted))
+	w.Raw(" risk-accepted, ")
+	w.Int(b.Done)
+	w.Raw(" done. Due dates are explicit or discovered + the severity's SLA.</p>\n<nav aria-label=\"On this page\"><ul class=\"page-links\">\n<li><a href=\"#open\">Open items</a></li><li><a href=\"#by-blueprint\">By blueprint</a></li><li><a href=\"#by-owner\">By owner</a></li><li><a href=\"#by-source\">By source</a></li><li><a href=\"#accepted\">Risk-accepted</a></li><li><a href=\"#waivers\">Waivers</a></li><li><a href=\"")
+	w.URL(pg.Rel("backlog.csv"))
+	w.Raw("\" download>backlog.csv</a></li>\n</ul></nav>\n\n<section aria-labelledby=\"open\">\n<h2 id=\"open\">Open items</h2>\n<p>Overdue items first, then SLA breaches, then by due date.</p>")
 	if len(b.Open) > 0 {
-		w.raw("\n")
-		w.filters("backlog-table", b.Filters, "h3")
-		w.raw("\n")
-		w.backlogTable(pg, b.Open, true, "backlog-table", b.Filters)
+		w.Raw("\n")
+		putFilters(w, "backlog-table", b.Filters, "h3")
+		w.Raw("\n")
+		putBacklogTable(w, pg, b.Open, true, "backlog-table", b.Filters)
 	} else {
-		w.raw("\n<p>Nothing is open.</p>")
+		w.Raw("\n<p>Nothing is open.</p>")
 	}
-	w.raw("\n</section>\n\n")
-	w.backlogGroups(pg, "by-blueprint", "By blueprint", b.ByBlueprint)
-	w.raw("\n")
-	w.backlogGroups(pg, "by-owner", "By owner", b.ByOwner)
-	w.raw("\n")
-	w.backlogGroups(pg, "by-source", "By source", b.BySource)
-	w.raw("\n\n<section aria-labelledby=\"accepted\">\n<h2 id=\"accepted\">Risk-accepted items</h2>")
+	w.Raw("\n</section>\n\n")
+	putBacklogGroups(w, pg, "by-blueprint", "By blueprint", b.ByBlueprint)
+	w.Raw("\n")
+	putBacklogGroups(w, pg, "by-owner", "By owner", b.ByOwner)
+	w.Raw("\n")
+	putBacklogGroups(w, pg, "by-source", "By source", b.BySource)
+	w.Raw("\n\n<section aria-labelledby=\"accepted\">\n<h2 id=\"accepted\">Risk-accepted items</h2>")
 	if len(b.Accepted) > 0 {
-		w.raw("\n")
-		w.backlogTable(pg, b.Accepted, false, "", nil)
+		w.Raw("\n")
+		putBacklogTable(w, pg, b.Accepted, false, "", nil)
 	} else {
-		w.raw("\n<p>No item is risk-accepted.</p>")
+		w.Raw("\n<p>No item is risk-accepted.</p>")
 	}
-	w.raw("\n</section>\n\n<section aria-labelledby=\"waivers\">\n<h2 id=\"waivers\">Waivers</h2>")
+	w.Raw("\n</section>\n\n<section aria-labelledby=\"waivers\">\n<h2 id=\"waivers\">Waivers</h2>")
 	if len(b.Waivers) > 0 {
-		w.raw("\n<p>Soonest expiry first. An expired waiver is an error in <code>archfolio check</code>; one expiring within 30 days a warning.</p>\n<table class=\"data\">\n<thead><tr><th scope=\"col\">Item</th><th scope=\"col\">Status</th><th scope=\"col\">Expiry</th><th scope=\"col\">Approved by</th><th scope=\"col\">Justification</th></tr></thead>\n<tbody>")
+		w.Raw("\n<p>Soonest expiry first. An expired waiver is an error in <code>archfolio check</code>; one expiring within 30 days a warning.</p>\n<table class=\"data\">\n<thead><tr><th scope=\"col\">Item</th><th scope=\"col\">Status</th><th scope=\"col\">Expiry</th><th scope=\"col\">Approved by</th><th scope=\"col\">Justification</th></tr></thead>\n<tbody>")
 		for _, it := range b.Waivers {
-			w.raw("\n<tr><td>")
-			w.link(pg.Rel(it.Doc.URL), it.Doc.Title)
-			w.raw(" ")
-			w.jira(it)
-			w.raw("</td><td>")
-			w.status(it.Status)
-			w.raw("</td>\n<td>")
-			w.waiver(it.Waiver)
-			w.raw("</td><td>")
-			w.text(it.Waiver.ApprovedBy)
-			w.raw("</td><td>")
-			w.text(it.Waiver.Justification)
-			w.raw("</td></tr>")
+			w.Raw("\n<tr><td>")
+			w.Link(pg.Rel(it.Doc.URL), it.Doc.Title)
+			w.Raw(" ")
+			putJira(w, it)
+			w.Raw("</td><td>")
+			putStatus(w, it.Status)
+			w.Raw("</td>\n<td>")
+			putWaiver(w, it.Waiver)
+			w.Raw("</td><td>")
+			w.Text(it.Waiver.ApprovedBy)
+			w.Raw("</td><td>")
+			w.Text(it.Waiver.Justification)
+			w.Raw("</td></tr>")
 		}
-		w.raw("\n</tbody>\n</table>")
+		w.Raw("\n</tbody>\n</table>")
 	} else {
-		w.raw("\n<p>No open item has a waiver.</p>")
+		w.Raw("\n<p>No open item has a waiver.</p>")
 	}
-	w.raw("\n</section>\n")
+	w.Raw("\n</section>\n")
 	return pg.lend(buf), nil
 }
 
@@ -152,81 +153,81 @@ type BacklogGroupsData struct {
 
 // backlogGroupsBlock is the "backlog-groups" component: open items grouped by
 // blueprint, owner or source.
-var backlogGroupsBlock = Component[BacklogGroupsData]{Name: "backlog-groups", slot: slotBacklogGroups, write: writeBacklogGroups}
+var backlogGroupsBlock = markup.New[BacklogGroupsData]("backlog-groups", writeBacklogGroups)
 
-func (w htmlWriter) backlogGroups(pg *Page, id, title string, groups []BacklogGroup) {
-	backlogGroupsBlock.put(w, BacklogGroupsData{Page: pg, ID: id, Title: title, Groups: groups})
+func putBacklogGroups(w markup.Writer, pg *Page, id, title string, groups []BacklogGroup) {
+	backlogGroupsBlock.Put(w, BacklogGroupsData{Page: pg, ID: id, Title: title, Groups: groups})
 }
 
-func writeBacklogGroups(w htmlWriter, d BacklogGroupsData) {
+func writeBacklogGroups(w markup.Writer, d BacklogGroupsData) {
 	pg, id, title, groups := d.Page, d.ID, d.Title, d.Groups
-	w.raw("\n<section aria-labelledby=\"")
-	w.text(id)
-	w.raw("\">\n<h2 id=\"")
-	w.text(id)
-	w.raw("\">")
-	w.text(title)
-	w.raw("</h2>")
+	w.Raw("\n<section aria-labelledby=\"")
+	w.Text(id)
+	w.Raw("\">\n<h2 id=\"")
+	w.Text(id)
+	w.Raw("\">")
+	w.Text(title)
+	w.Raw("</h2>")
 	for _, g := range groups {
-		w.raw("\n<h3 id=\"")
-		w.text(id)
-		w.raw("-")
-		w.text(g.Slug)
-		w.raw("\">")
+		w.Raw("\n<h3 id=\"")
+		w.Text(id)
+		w.Raw("-")
+		w.Text(g.Slug)
+		w.Raw("\">")
 		if g.Doc != nil {
-			w.link(pg.Rel(g.Doc.URL), g.Name)
+			w.Link(pg.Rel(g.Doc.URL), g.Name)
 		} else {
-			w.text(g.Name)
+			w.Text(g.Name)
 		}
-		w.raw(" <span class=\"count\">")
-		w.int(len(g.Items))
-		w.raw("</span></h3>\n<ul class=\"backlog-group\">")
+		w.Raw(" <span class=\"count\">")
+		w.Int(len(g.Items))
+		w.Raw("</span></h3>\n<ul class=\"backlog-group\">")
 		for _, it := range g.Items {
-			w.raw("\n<li>")
-			w.link(pg.Rel(it.Doc.URL), it.Doc.Title)
-			w.raw(" ")
-			w.jira(it)
-			w.raw(" ")
-			w.severity(it.Severity)
-			w.raw(" ")
-			w.status(it.Status)
-			w.raw(" — due ")
-			w.due(it)
-			w.raw("</li>")
+			w.Raw("\n<li>")
+			w.Link(pg.Rel(it.Doc.URL), it.Doc.Title)
+			w.Raw(" ")
+			putJira(w, it)
+			w.Raw(" ")
+			putSeverity(w, it.Severity)
+			w.Raw(" ")
+			putStatus(w, it.Status)
+			w.Raw(" — due ")
+			putDue(w, it)
+			w.Raw("</li>")
 		}
-		w.raw("\n</ul>")
+		w.Raw("\n</ul>")
 	}
 	if len(groups) == 0 {
-		w.raw("\n<p>Nothing is open.</p>")
+		w.Raw("\n<p>Nothing is open.</p>")
 	}
-	w.raw("\n</section>\n")
+	w.Raw("\n</section>\n")
 }
 
 // backlogBlueprintPanel is the "backlog-blueprint" panel component.
-var backlogBlueprintPanel = Component[PanelPage[blueprintBacklogPanel]]{Name: "backlog-blueprint", slot: slotBacklogBlueprint, write: panelWriter(writeBacklogBlueprintPanel)}
+var backlogBlueprintPanel = markup.New[PanelPage[blueprintBacklogPanel]]("backlog-blueprint", panelWriter(writeBacklogBlueprintPanel))
 
 // writeBacklogBlueprintPanel is the "backlog-blueprint" panel: a blueprint's open
 // remediation as a table, and how many more items are closed.
-func writeBacklogBlueprintPanel(pg PanelPage[blueprintBacklogPanel], w htmlWriter) error {
+func writeBacklogBlueprintPanel(pg PanelPage[blueprintBacklogPanel], w markup.Writer) error {
 	d := pg.Data
 	if len(d.Open) > 0 {
-		w.raw("\n")
-		w.backlogTable(pg.Page, d.Open, false, "", nil)
+		w.Raw("\n")
+		putBacklogTable(w, pg.Page, d.Open, false, "", nil)
 	} else {
-		w.raw("\n<p>No open remediation.</p>")
+		w.Raw("\n<p>No open remediation.</p>")
 	}
 	if d.Closed != 0 {
-		w.raw("<p class=\"summary\">")
-		w.int(d.Closed)
+		w.Raw("<p class=\"summary\">")
+		w.Int(d.Closed)
 		if d.Closed == 1 {
-			w.raw(" more item is done or risk-accepted; see the <a href=\"")
+			w.Raw(" more item is done or risk-accepted; see the <a href=\"")
 		} else {
-			w.raw(" more items are done or risk-accepted; see the <a href=\"")
+			w.Raw(" more items are done or risk-accepted; see the <a href=\"")
 		}
-		w.url(pg.Rel("backlog/"))
-		w.raw("\">backlog</a>.</p>")
+		w.URL(pg.Rel("backlog/"))
+		w.Raw("\">backlog</a>.</p>")
 	}
-	w.raw("\n")
+	w.Raw("\n")
 	return nil
 }
 
@@ -242,146 +243,146 @@ type BacklogTableData struct {
 }
 
 // backlogTableBlock is the "backlog-table" component.
-var backlogTableBlock = Component[BacklogTableData]{Name: "backlog-table", slot: slotBacklogTable, write: writeBacklogTable}
+var backlogTableBlock = markup.New[BacklogTableData]("backlog-table", writeBacklogTable)
 
-func (w htmlWriter) backlogTable(pg *Page, items []*BacklogItem, sortable bool, id string, filters []Filter) {
-	backlogTableBlock.put(w, BacklogTableData{Page: pg, Items: items, Sortable: sortable, ID: id, Filters: filters})
+func putBacklogTable(w markup.Writer, pg *Page, items []*BacklogItem, sortable bool, id string, filters []Filter) {
+	backlogTableBlock.Put(w, BacklogTableData{Page: pg, Items: items, Sortable: sortable, ID: id, Filters: filters})
 }
 
-func writeBacklogTable(w htmlWriter, d BacklogTableData) {
+func writeBacklogTable(w markup.Writer, d BacklogTableData) {
 	pg, items, sortable, id, filters := d.Page, d.Items, d.Sortable, d.ID, d.Filters
-	w.raw("\n<div class=\"table-scroll\">\n<table class=\"data")
+	w.Raw("\n<div class=\"table-scroll\">\n<table class=\"data")
 	if sortable {
-		w.raw(" sortable")
+		w.Raw(" sortable")
 	}
-	w.raw("\"")
+	w.Raw("\"")
 	if id != "" {
-		w.raw(" id=\"")
-		w.text(id)
-		w.raw("\"")
+		w.Raw(" id=\"")
+		w.Text(id)
+		w.Raw("\"")
 	}
-	w.raw(">\n<thead><tr><th scope=\"col\">Due</th><th scope=\"col\">Item</th><th scope=\"col\">JIRA</th><th scope=\"col\">Severity</th><th scope=\"col\">Status</th><th scope=\"col\">Owner</th><th scope=\"col\">Blueprints</th></tr></thead>\n<tbody>")
+	w.Raw(">\n<thead><tr><th scope=\"col\">Due</th><th scope=\"col\">Item</th><th scope=\"col\">JIRA</th><th scope=\"col\">Severity</th><th scope=\"col\">Status</th><th scope=\"col\">Owner</th><th scope=\"col\">Blueprints</th></tr></thead>\n<tbody>")
 	for _, it := range items {
-		w.raw("\n<tr")
-		w.filterAttrs(filters, it.FilterValue)
-		w.raw(">\n<td class=\"due\">")
-		w.due(it)
-		w.raw("</td>\n<td>")
-		w.link(pg.Rel(it.Doc.URL), it.Doc.Title)
+		w.Raw("\n<tr")
+		putFilterAttrs(w, filters, it.FilterValue)
+		w.Raw(">\n<td class=\"due\">")
+		putDue(w, it)
+		w.Raw("</td>\n<td>")
+		w.Link(pg.Rel(it.Doc.URL), it.Doc.Title)
 		if s := it.Source; s != nil {
-			w.raw("<br><span class=\"summary\">from ")
-			w.link(pg.Rel(s.URL), s.Title)
-			w.raw("</span>")
+			w.Raw("<br><span class=\"summary\">from ")
+			w.Link(pg.Rel(s.URL), s.Title)
+			w.Raw("</span>")
 		}
-		w.raw("</td>\n<td>")
-		w.jira(it)
-		w.raw("</td>\n<td>")
-		w.severity(it.Severity)
-		w.raw("</td>\n<td>")
-		w.status(it.Status)
+		w.Raw("</td>\n<td>")
+		putJira(w, it)
+		w.Raw("</td>\n<td>")
+		putSeverity(w, it.Severity)
+		w.Raw("</td>\n<td>")
+		putStatus(w, it.Status)
 		if it.Waiver != nil {
-			w.raw("<br>")
-			w.waiver(it.Waiver)
+			w.Raw("<br>")
+			putWaiver(w, it.Waiver)
 		}
-		w.raw("</td>\n<td>")
-		w.text(it.Doc.Owner)
-		w.raw("</td>\n<td>")
+		w.Raw("</td>\n<td>")
+		w.Text(it.Doc.Owner)
+		w.Raw("</td>\n<td>")
 		for i, d := range it.Affects {
 			if i > 0 {
-				w.raw(", ")
+				w.Raw(", ")
 			}
-			w.link(pg.Rel(d.URL), d.Title)
+			w.Link(pg.Rel(d.URL), d.Title)
 		}
-		w.raw("</td>\n</tr>")
+		w.Raw("</td>\n</tr>")
 	}
-	w.raw("\n</tbody>\n</table>\n</div>\n")
+	w.Raw("\n</tbody>\n</table>\n</div>\n")
 }
 
 // backlogJiraBlock is the "backlog-jira" component: an item's JIRA key, linked.
-var backlogJiraBlock = Component[*BacklogItem]{Name: "backlog-jira", slot: slotBacklogJira, write: writeBacklogJira}
+var backlogJiraBlock = markup.New[*BacklogItem]("backlog-jira", writeBacklogJira)
 
-func (w htmlWriter) jira(it *BacklogItem) { backlogJiraBlock.put(w, it) }
+func putJira(w markup.Writer, it *BacklogItem) { backlogJiraBlock.Put(w, it) }
 
-func writeBacklogJira(w htmlWriter, it *BacklogItem) {
+func writeBacklogJira(w markup.Writer, it *BacklogItem) {
 	switch {
 	case it.JiraURL != "":
-		w.raw("<a class=\"jira\" href=\"")
-		w.url(it.JiraURL)
-		w.raw("\">")
-		w.text(it.Jira)
-		w.raw("</a>")
+		w.Raw("<a class=\"jira\" href=\"")
+		w.URL(it.JiraURL)
+		w.Raw("\">")
+		w.Text(it.Jira)
+		w.Raw("</a>")
 	case it.Jira != "":
-		w.raw("<code>")
-		w.text(it.Jira)
-		w.raw("</code>")
+		w.Raw("<code>")
+		w.Text(it.Jira)
+		w.Raw("</code>")
 	}
 }
 
 // backlogDueBlock is the "backlog-due" component: an item's due date and flags.
-var backlogDueBlock = Component[*BacklogItem]{Name: "backlog-due", slot: slotBacklogDue, write: writeBacklogDue}
+var backlogDueBlock = markup.New[*BacklogItem]("backlog-due", writeBacklogDue)
 
-func (w htmlWriter) due(it *BacklogItem) { backlogDueBlock.put(w, it) }
+func putDue(w markup.Writer, it *BacklogItem) { backlogDueBlock.Put(w, it) }
 
-func writeBacklogDue(w htmlWriter, it *BacklogItem) {
+func writeBacklogDue(w markup.Writer, it *BacklogItem) {
 	if !it.Due.IsZero() {
-		w.date(it.Due)
+		w.Date(it.Due)
 		if it.DueBasis == "sla" {
-			w.raw(" <span class=\"summary\">(SLA ")
-			w.int(it.SLADays)
-			w.raw(" days)</span>")
+			w.Raw(" <span class=\"summary\">(SLA ")
+			w.Int(it.SLADays)
+			w.Raw(" days)</span>")
 		}
 	} else {
-		w.raw("<span class=\"summary\">no due date</span>")
+		w.Raw("<span class=\"summary\">no due date</span>")
 	}
 	switch {
 	case it.Overdue:
-		w.raw(" <span class=\"flag flag-bad\"><span aria-hidden=\"true\">⚠ </span>Overdue ")
-		w.days(it.DaysLate)
-		w.raw("</span>")
+		w.Raw(" <span class=\"flag flag-bad\"><span aria-hidden=\"true\">⚠ </span>Overdue ")
+		putDays(w, it.DaysLate)
+		w.Raw("</span>")
 	case it.Open() && !it.Due.IsZero():
-		w.raw(" <span class=\"summary\">in ")
-		w.days(it.DaysLeft)
-		w.raw("</span>")
+		w.Raw(" <span class=\"summary\">in ")
+		putDays(w, it.DaysLeft)
+		w.Raw("</span>")
 	}
 	if it.SLABreached && !(it.Overdue && it.DueBasis == "sla") {
-		w.raw(" <span class=\"flag flag-warn\"><span aria-hidden=\"true\">⚠ </span>SLA breached</span>")
+		w.Raw(" <span class=\"flag flag-warn\"><span aria-hidden=\"true\">⚠ </span>SLA breached</span>")
 	}
 }
 
 // backlogWaiverBlock is the "backlog-waiver" component: a waiver's expiry.
-var backlogWaiverBlock = Component[*Waiver]{Name: "backlog-waiver", slot: slotBacklogWaiver, write: writeBacklogWaiver}
+var backlogWaiverBlock = markup.New[*Waiver]("backlog-waiver", writeBacklogWaiver)
 
-func (w htmlWriter) waiver(wv *Waiver) { backlogWaiverBlock.put(w, wv) }
+func putWaiver(w markup.Writer, wv *Waiver) { backlogWaiverBlock.Put(w, wv) }
 
-func writeBacklogWaiver(w htmlWriter, wv *Waiver) {
+func writeBacklogWaiver(w markup.Writer, wv *Waiver) {
 	switch {
 	case wv.Expired:
-		w.raw("<span class=\"flag flag-bad\"><span aria-hidden=\"true\">⚠ </span>Expired ")
-		w.date(wv.Expires)
-		w.raw(", ")
-		w.days(wv.Days)
-		w.raw(" ago</span>")
+		w.Raw("<span class=\"flag flag-bad\"><span aria-hidden=\"true\">⚠ </span>Expired ")
+		w.Date(wv.Expires)
+		w.Raw(", ")
+		putDays(w, wv.Days)
+		w.Raw(" ago</span>")
 	case wv.Expiring:
-		w.raw("<span class=\"flag flag-warn\"><span aria-hidden=\"true\">⚠ </span>Expires ")
-		w.date(wv.Expires)
-		w.raw(", in ")
-		w.days(wv.Days)
-		w.raw("</span>")
+		w.Raw("<span class=\"flag flag-warn\"><span aria-hidden=\"true\">⚠ </span>Expires ")
+		w.Date(wv.Expires)
+		w.Raw(", in ")
+		putDays(w, wv.Days)
+		w.Raw("</span>")
 	case !wv.Expires.IsZero():
-		w.raw("Expires ")
-		w.date(wv.Expires)
-		w.raw(", in ")
-		w.int(wv.Days)
-		w.raw(" days")
+		w.Raw("Expires ")
+		w.Date(wv.Expires)
+		w.Raw(", in ")
+		w.Int(wv.Days)
+		w.Raw(" days")
 	}
 }
 
 // days writes "1 day" or "n days".
-func (w htmlWriter) days(n int) {
-	w.int(n)
+func putDays(w markup.Writer, n int) {
+	w.Int(n)
 	if n == 1 {
-		w.raw(" day")
+		w.Raw(" day")
 	} else {
-		w.raw(" days")
+		w.Raw(" days")
 	}
 }

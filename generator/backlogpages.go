@@ -44,7 +44,7 @@ func backlogPanels(p *Portfolio, d *Document) []Panel {
 		if p.Reviews != nil {
 			found = p.Reviews.FoundIn[d]
 		}
-		return []Panel{newPanel(&backlogItemPanel, "rem-backlog", "Backlog status", remediationPanel{Item: it, FoundIn: found})}
+		return []Panel{newPanel(backlogItemPanel, "rem-backlog", "Backlog status", remediationPanel{Item: it, FoundIn: found})}
 	case "blueprint":
 		var data blueprintBacklogPanel
 		for _, r := range d.Backlinks {
@@ -60,7 +60,7 @@ func backlogPanels(p *Portfolio, d *Document) []Panel {
 			return nil
 		}
 		slices.SortStableFunc(data.Open, backlogOrder)
-		return []Panel{newPanel(&backlogBlueprintPanel, "bp-remediation", "Open remediation", data)}
+		return []Panel{newPanel(backlogBlueprintPanel, "bp-remediation", "Open remediation", data)}
 	}
 	return nil
 }

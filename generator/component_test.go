@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"archfolio/generator/markup"
 	"bytes"
 	"context"
 	"fmt"
@@ -13,18 +14,16 @@ import (
 // The registry lists every component once, in slot order, and the default
 // theme defines none of them: Go is their one source.
 func TestRegistry(t *testing.T) {
+	components := markup.Components()
 	seen := map[string]bool{}
-	for i, c := range registry {
-		if c == nil {
-			t.Fatalf("registry[%d] is empty", i)
+	for i, c := range components {
+		if c.Slot != i {
+			t.Errorf("%s is registry[%d] but has slot %d", c.Name, i, c.Slot)
 		}
-		if got := c.componentSlot(); got != componentSlot(i) {
-			t.Errorf("%s is registry[%d] but has slot %d", c.componentName(), i, got)
+		if seen[c.Name] {
+			t.Errorf("%s is registered twice", c.Name)
 		}
-		if seen[c.componentName()] {
-			t.Errorf("%s is registered twice", c.componentName())
-		}
-		seen[c.componentName()] = true
+		seen[c.Name] = true
 	}
 	opts := siteOptions(t, "..")
 	th, err := loadTheme(opts.Site, &Config{}, opts.Theme, templateFuncs(&Portfolio{Config: &Config{}}))
@@ -34,7 +33,7 @@ func TestRegistry(t *testing.T) {
 	for i, tmpl := range th.ov {
 		if tmpl != nil {
 			t.Errorf("the default theme defines %q (in %s): the component's Go writer is its markup",
-				registry[i].componentName(), tmpl.Tree.ParseName)
+				components[i].Name, tmpl.Tree.ParseName)
 		}
 	}
 }
@@ -55,8 +54,8 @@ func TestComponentOverrides(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, c := range registry {
-		name := c.componentName()
+	for _, c := range markup.Components() {
+		name := c.Name
 		t.Run(name, func(t *testing.T) {
 			theme := fstest.MapFS{"themes/marked/layouts/" + name + ".html": &fstest.MapFile{Data: []byte(
 				`{{define "` + name + `"}}` + overrideMarker(name, `{{printf "%T" .}}`) + `{{end}}`)}}
@@ -70,7 +69,7 @@ func TestComponentOverrides(t *testing.T) {
 			if err := Render(context.Background(), &q, o, out); err != nil {
 				t.Fatal(err)
 			}
-			want := []byte(overrideMarker(name, c.dataType().String()))
+			want := []byte(overrideMarker(name, c.Type.String()))
 			for _, f := range out.Names() {
 				if data, _ := out.File(f); bytes.Contains(data, want) {
 					return

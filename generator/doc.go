@@ -67,7 +67,7 @@
 //
 // Go is the one source of the default markup (component.go, layout.go). Each
 // block of it is a component: a name and a Go function over a typed data
-// value, Component[T], written by htmlWriter (htmlwrite.go), which escapes
+// value, markup.Component[T], written by markup.Writer (htmlwrite.go), which escapes
 // exactly as html/template does. The "base" component writes every page
 // around its content; the content of the layouts that make most pages
 // (page.html, kind.html, group.html, impact.html, risks.html,
@@ -245,7 +245,7 @@
 // # Escaping
 //
 // Templates are html/template, so every value from content is escaped for its
-// context (text, attribute, URL: javascript: becomes #ZgotmplZ); htmlWriter,
+// context (text, attribute, URL: javascript: becomes #ZgotmplZ); markup.Writer,
 // which writes the components, escapes as html/template does
 // (a property test and a fuzz target hold it to it). Raw HTML in
 // markdown is shown escaped unless archfolio.yaml sets unsafe_html: true; goldmark

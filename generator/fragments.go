@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"archfolio/generator/markup"
 	"bytes"
 	"fmt"
 	"html/template"
@@ -38,12 +39,12 @@ type DocLinkData struct {
 
 var (
 	// menuBlock is the "menu" component: the site menu's items.
-	menuBlock = Component[MenuData]{Name: "menu", slot: slotMenu, write: writeMenu}
+	menuBlock = markup.New[MenuData]("menu", writeMenu)
 	// docLinkBlock is the "doclink" component: a link to a document and its kind.
-	docLinkBlock = Component[DocLinkData]{Name: "doclink", slot: slotDocLink, write: writeDocLink}
+	docLinkBlock = markup.New[DocLinkData]("doclink", writeDocLink)
 	// docItemBlock is the "docitem" component: a document in a list, with its
 	// status and summary.
-	docItemBlock = Component[DocLinkData]{Name: "docitem", slot: slotDocItem, write: writeDocItem}
+	docItemBlock = markup.New[DocLinkData]("docitem", writeDocItem)
 )
 
 // Rel returns the link from the page to a site-relative URL.
@@ -51,19 +52,19 @@ func (d DocLinkData) Rel(url string) string { return d.Root + url }
 
 // MenuHTML renders the menu of this page (the "menu" component).
 func (pg *Page) MenuHTML() (template.HTML, error) {
-	return fragment(pg, &menuBlock, fragmentKey{name: "menu", root: pg.Root, section: pg.Section},
+	return fragment(pg, menuBlock, fragmentKey{name: "menu", root: pg.Root, section: pg.Section},
 		MenuData{Root: pg.Root, Section: pg.Section, Menu: pg.Site.Menu})
 }
 
 // DocLink renders a link from this page to d (the "doclink" component).
 func (pg *Page) DocLink(d *Document) (template.HTML, error) {
-	return fragment(pg, &docLinkBlock, fragmentKey{name: "doclink", root: pg.Root, doc: d}, pg.docLinkData(d))
+	return fragment(pg, docLinkBlock, fragmentKey{name: "doclink", root: pg.Root, doc: d}, pg.docLinkData(d))
 }
 
 // DocItem renders d as an item of a document list on this page (the "docitem"
 // component).
 func (pg *Page) DocItem(d *Document) (template.HTML, error) {
-	return fragment(pg, &docItemBlock, fragmentKey{name: "docitem", root: pg.Root, doc: d}, pg.docLinkData(d))
+	return fragment(pg, docItemBlock, fragmentKey{name: "docitem", root: pg.Root, doc: d}, pg.docLinkData(d))
 }
 
 func (pg *Page) docLinkData(d *Document) DocLinkData {
@@ -75,17 +76,17 @@ func (pg *Page) docLinkData(d *Document) DocLinkData {
 }
 
 // fragment renders a fragment component once per key and reuses it.
-func fragment[T any](pg *Page, c *Component[T], key fragmentKey, data T) (template.HTML, error) {
+func fragment[T any](pg *Page, c *markup.Component[T], key fragmentKey, data T) (template.HTML, error) {
 	r := pg.renderer
 	if v, ok := r.fragments.Load(key); ok {
 		return v.(template.HTML), nil
 	}
 	buf := r.bufs.get()
 	w := pg.writer(buf)
-	err := w.env.err
-	c.put(w, data)
-	if w.env.err != err {
-		err = w.env.err
+	err := w.Err()
+	c.Put(w, data)
+	if w.Err() != err {
+		err = w.Err()
 		r.bufs.put(buf)
 		return "", err
 	}
@@ -107,88 +108,89 @@ func (pg *Page) RefListHTML(groups []RefGroup, back bool) (template.HTML, error)
 	return pg.lend(buf), nil
 }
 
-func (pg *Page) writeRefList(w htmlWriter, groups []RefGroup, back bool) error {
+func (pg *Page) writeRefList(w markup.Writer, groups []RefGroup, back bool) error {
 	for _, g := range groups {
-		w.raw("<h4>")
-		w.text(Humanize(g.Name))
-		w.raw("</h4><ul>")
+		w.Raw("<h4>")
+		w.Text(Humanize(g.Name))
+		w.Raw("</h4><ul>")
 		for _, r := range g.Refs {
 			d := r.To
 			if back {
 				d = r.From
 			}
-			w.raw("<li>")
-			if err := pg.writeDocFragment(w, &docLinkBlock, d); err != nil {
+			w.Raw("<li>")
+			if err := pg.writeDocFragment(w, docLinkBlock, d); err != nil {
 				return err
 			}
-			w.raw("</li>")
+			w.Raw("</li>")
 		}
-		w.raw("</ul>")
+		w.Raw("</ul>")
 	}
 	return nil
 }
 
 // writeDocFragment writes the "doclink" or "docitem" component for d: the Go
 // writer, or the theme's template rendered once per page depth.
-func (pg *Page) writeDocFragment(w htmlWriter, c *Component[DocLinkData], d *Document) error {
-	if !c.overridden(w) {
-		c.write(w, pg.docLinkData(d))
+func (pg *Page) writeDocFragment(w markup.Writer, c *markup.Component[DocLinkData], d *Document) error {
+	if !c.Overridden(w) {
+		c.Write(w, pg.docLinkData(d))
 		return nil
 	}
 	html, err := fragment(pg, c, fragmentKey{name: c.Name, root: pg.Root, doc: d}, pg.docLinkData(d))
 	if err != nil {
 		return err
 	}
-	w.raw(string(html))
+	w.Raw(string(html))
 	return nil
 }
 
-func writeMenu(w htmlWriter, m MenuData) {
+func writeMenu(w markup.Writer, m MenuData) {
 	for _, it := range m.Menu {
-		w.raw("\n      <li><a href=\"")
-		w.url(m.Root)
-		w.urlBytes(it.URL, true)
-		w.raw("\"")
+		w.Raw("\n      <li><a href=\"")
+		w.URL(m.Root)
+		w.URLRest(it.URL)
+		w.Raw("\"")
 		if it.Section == m.Section {
-			w.raw(" aria-current=\"page\"")
+			w.Raw(" aria-current=\"page\"")
 		}
-		w.raw(">")
-		w.text(it.Label)
-		w.raw("</a></li>")
+		w.Raw(">")
+		w.Text(it.Label)
+		w.Raw("</a></li>")
 	}
 }
 
-func writeDocLink(w htmlWriter, d DocLinkData) {
+func writeDocLink(w markup.Writer, d DocLinkData) {
 	if d.Kind == nil {
-		w.fail(fmt.Errorf("doclink: %s has an unknown kind %q", d.Doc.ID, d.Doc.Kind))
+		w.Fail(fmt.Errorf("doclink: %s has an unknown kind %q", d.Doc.ID, d.Doc.Kind))
 		return
 	}
-	w.link(d.Rel(d.Doc.URL), d.Doc.Title)
-	w.raw(" <span class=\"kind-tag\">")
-	w.text(d.Kind.Label)
-	w.raw("</span>")
+	w.Link(d.Rel(d.Doc.URL), d.Doc.Title)
+	w.Raw(" <span class=\"kind-tag\">")
+	w.Text(d.Kind.Label)
+	w.Raw("</span>")
 }
 
-func writeDocItem(w htmlWriter, d DocLinkData) {
-	w.link(d.Rel(d.Doc.URL), d.Doc.Title)
-	w.raw(" ")
-	w.status(d.Doc.Status)
+func writeDocItem(w markup.Writer, d DocLinkData) {
+	w.Link(d.Rel(d.Doc.URL), d.Doc.Title)
+	w.Raw(" ")
+	putStatus(w, d.Doc.Status)
 	if d.Doc.Summary != "" {
-		w.raw("<span class=\"summary\">")
-		w.text(d.Doc.Summary)
-		w.raw("</span>")
+		w.Raw("<span class=\"summary\">")
+		w.Text(d.Doc.Summary)
+		w.Raw("</span>")
 	}
 }
 
 // writer returns a writer into buf with the page's overrides and error.
-func (pg *Page) writer(buf *bytes.Buffer) htmlWriter {
+func (pg *Page) writer(buf *bytes.Buffer) markup.Writer {
 	if pg.env == nil {
-		pg.env = &writeEnv{ov: new(overrides)}
+		var ov markup.Overrides
 		if pg.renderer != nil {
-			pg.env.ov = pg.renderer.th.ov
+			ov = pg.renderer.th.ov
 		}
+		pg.env = markup.NewEnv(ov)
 	}
-	return htmlWriter{buf, pg.env}
+	return markup.NewWriter(buf, pg.env)
 }
 
 // bufs is the run's buffer pool, or nil (new buffers) outside a render.

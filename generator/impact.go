@@ -11,6 +11,7 @@ import (
 	"text/tabwriter"
 
 	"archfolio/generator/graph"
+	"archfolio/generator/markup"
 )
 
 // ImpactSet is what a change to a blueprint may break: every blueprint that
@@ -219,38 +220,38 @@ func (ip *ImpactPage) RowsHTML(pg *Page) template.HTML {
 	return template.HTML(buf.String())
 }
 
-func (ip *ImpactPage) writeRows(w htmlWriter) {
+func (ip *ImpactPage) writeRows(w markup.Writer) {
 	for _, r := range ip.Rows() {
-		w.raw("\n<tr><td>")
-		w.link(r.Href, r.Title)
-		w.raw("</td><td class=\"num\">")
-		w.int(r.Depth)
-		w.raw("</td><td class=\"crit crit-")
-		w.text(r.CriticalityTag)
-		w.raw("\">")
-		w.text(r.Criticality)
-		w.raw("</td>\n<td")
+		w.Raw("\n<tr><td>")
+		w.Link(r.Href, r.Title)
+		w.Raw("</td><td class=\"num\">")
+		w.Int(r.Depth)
+		w.Raw("</td><td class=\"crit crit-")
+		w.Text(r.CriticalityTag)
+		w.Raw("\">")
+		w.Text(r.Criticality)
+		w.Raw("</td>\n<td")
 		if r.Sunset {
-			w.raw(" class=\"sunset-flag\">⚠ ")
+			w.Raw(" class=\"sunset-flag\">⚠ ")
 		} else {
-			w.raw(">")
+			w.Raw(">")
 		}
-		w.text(r.Lifecycle)
-		w.raw("</td><td>")
-		w.text(r.Owner)
-		w.raw("</td>\n<td class=\"num")
+		w.Text(r.Lifecycle)
+		w.Raw("</td><td>")
+		w.Text(r.Owner)
+		w.Raw("</td>\n<td class=\"num")
 		if r.Risks != 0 {
-			w.raw(" risk-flag\">⚠ ")
+			w.Raw(" risk-flag\">⚠ ")
 		} else {
-			w.raw("\">")
+			w.Raw("\">")
 		}
-		w.int(r.Risks)
-		w.raw("</td><td class=\"impact-path\">")
-		w.text(r.Path)
+		w.Int(r.Risks)
+		w.Raw("</td><td class=\"impact-path\">")
+		w.Text(r.Path)
 		if r.InCycle {
-			w.raw(" <span class=\"cycle-flag\">↺ in a cycle</span>")
+			w.Raw(" <span class=\"cycle-flag\">↺ in a cycle</span>")
 		}
-		w.raw("</td></tr>")
+		w.Raw("</td></tr>")
 	}
 }
 
@@ -264,32 +265,32 @@ func (pg *Page) ImpactHTML() (template.HTML, error) {
 	d, s := pg.Doc, ip.Set
 	buf := pg.bufs().get()
 	w := pg.writer(buf)
-	w.raw("\n<p class=\"kind-label\"><a href=\"")
-	w.url(pg.Rel("dependencies/"))
-	w.raw("\">Dependency map</a> · Impact analysis</p>\n<h1>Impact of changing ")
-	w.link(pg.Rel(d.URL), d.Title)
-	w.raw("</h1>\n<p class=\"lede\">")
-	w.text(s.Summary())
-	w.raw("</p>\n<p class=\"doc-meta\">")
-	w.criticality(d.Fields.String("criticality"))
-	w.raw(" · ")
-	w.status(d.Status)
+	w.Raw("\n<p class=\"kind-label\"><a href=\"")
+	w.URL(pg.Rel("dependencies/"))
+	w.Raw("\">Dependency map</a> · Impact analysis</p>\n<h1>Impact of changing ")
+	w.Link(pg.Rel(d.URL), d.Title)
+	w.Raw("</h1>\n<p class=\"lede\">")
+	w.Text(s.Summary())
+	w.Raw("</p>\n<p class=\"doc-meta\">")
+	putCriticality(w, d.Fields.String("criticality"))
+	w.Raw(" · ")
+	putStatus(w, d.Status)
 	if l := d.Fields.String("lifecycle"); l != "" {
-		w.raw(" · ")
-		w.lifecycle(l)
+		w.Raw(" · ")
+		putLifecycle(w, l)
 	}
 	if d.Owner != "" {
-		w.raw(" · Owner: ")
-		w.text(d.Owner)
+		w.Raw(" · Owner: ")
+		w.Text(d.Owner)
 	}
-	w.raw("</p>")
+	w.Raw("</p>")
 	if len(s.Dependents) > 0 {
-		w.raw("\n<p>Every blueprint that depends on it, directly or through others, most at stake first: by criticality, then open critical risks (threats of critical severity still open or being mitigated, and critical remediation items not done), then the shortest path. The path runs from this blueprint to the dependent, each ← read as \"is depended on by\".</p>\n<table class=\"data sortable\">\n<thead><tr><th scope=\"col\">Blueprint</th><th scope=\"col\" class=\"num\">Path length</th><th scope=\"col\">Criticality</th><th scope=\"col\">Lifecycle</th><th scope=\"col\">Owner</th><th scope=\"col\" class=\"num\">Open critical risks</th><th scope=\"col\">Path</th></tr></thead>\n<tbody>")
+		w.Raw("\n<p>Every blueprint that depends on it, directly or through others, most at stake first: by criticality, then open critical risks (threats of critical severity still open or being mitigated, and critical remediation items not done), then the shortest path. The path runs from this blueprint to the dependent, each ← read as \"is depended on by\".</p>\n<table class=\"data sortable\">\n<thead><tr><th scope=\"col\">Blueprint</th><th scope=\"col\" class=\"num\">Path length</th><th scope=\"col\">Criticality</th><th scope=\"col\">Lifecycle</th><th scope=\"col\">Owner</th><th scope=\"col\" class=\"num\">Open critical risks</th><th scope=\"col\">Path</th></tr></thead>\n<tbody>")
 		ip.writeRows(w)
-		w.raw("\n</tbody>\n</table>")
+		w.Raw("\n</tbody>\n</table>")
 	}
-	w.raw("\n<p>The same list for scripts and reviews: <code>archfolio impact ")
-	w.text(d.ID)
-	w.raw("</code> (add <code>--format json</code>).</p>\n")
+	w.Raw("\n<p>The same list for scripts and reviews: <code>archfolio impact ")
+	w.Text(d.ID)
+	w.Raw("</code> (add <code>--format json</code>).</p>\n")
 	return pg.lend(buf), nil
 }

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"archfolio/generator/markup"
 	"fmt"
 	"html/template"
 )
@@ -14,65 +15,65 @@ func (pg *Page) KindHTML() (template.HTML, error) {
 	}
 	buf := pg.bufs().get()
 	w := pg.writer(buf)
-	w.raw("\n<h1>")
-	w.text(pg.Kind.Plural)
-	w.raw("</h1>\n<p class=\"lede\">")
-	w.int(len(pg.Docs))
+	w.Raw("\n<h1>")
+	w.Text(pg.Kind.Plural)
+	w.Raw("</h1>\n<p class=\"lede\">")
+	w.Int(len(pg.Docs))
 	if len(pg.Docs) == 1 {
-		w.raw(" document.")
+		w.Raw(" document.")
 	} else {
-		w.raw(" documents.")
+		w.Raw(" documents.")
 	}
 	for _, s := range ki.Statuses {
-		w.raw(" <span class=\"count\">")
-		w.status(s.Status)
-		w.raw(" ")
-		w.int(s.Count)
-		w.raw("</span>")
+		w.Raw(" <span class=\"count\">")
+		putStatus(w, s.Status)
+		w.Raw(" ")
+		w.Int(s.Count)
+		w.Raw("</span>")
 	}
-	w.raw("</p>")
+	w.Raw("</p>")
 	if len(pg.Docs) == 0 {
-		w.raw("\n<p>No ")
-		w.text(pg.Kind.Plural)
-		w.raw(" yet. Create one with <code>archfolio new ")
-		w.text(pg.Kind.Name)
-		w.raw(" ID</code>.</p>\n")
+		w.Raw("\n<p>No ")
+		w.Text(pg.Kind.Plural)
+		w.Raw(" yet. Create one with <code>archfolio new ")
+		w.Text(pg.Kind.Name)
+		w.Raw(" ID</code>.</p>\n")
 		return pg.lend(buf), nil
 	}
-	w.raw("\n")
-	w.filters("kind-table", ki.Filters, "h2")
-	w.raw("\n<table class=\"data sortable\" id=\"kind-table\">\n<thead><tr><th scope=\"col\">Title</th><th scope=\"col\">Status</th><th scope=\"col\">Owner</th>")
+	w.Raw("\n")
+	putFilters(w, "kind-table", ki.Filters, "h2")
+	w.Raw("\n<table class=\"data sortable\" id=\"kind-table\">\n<thead><tr><th scope=\"col\">Title</th><th scope=\"col\">Status</th><th scope=\"col\">Owner</th>")
 	for _, c := range ki.Columns {
-		w.raw("<th scope=\"col\">")
-		w.text(Humanize(c))
-		w.raw("</th>")
+		w.Raw("<th scope=\"col\">")
+		w.Text(Humanize(c))
+		w.Raw("</th>")
 	}
-	w.raw("</tr></thead>\n<tbody>")
+	w.Raw("</tr></thead>\n<tbody>")
 	for _, d := range pg.Docs {
-		w.raw("\n<tr")
-		w.filterAttrs(ki.Filters, d.FilterValue)
-		w.raw(">\n  <td>")
-		w.link(pg.Rel(d.URL), d.Title)
+		w.Raw("\n<tr")
+		putFilterAttrs(w, ki.Filters, d.FilterValue)
+		w.Raw(">\n  <td>")
+		w.Link(pg.Rel(d.URL), d.Title)
 		if d.Summary != "" {
-			w.raw("<br><span class=\"summary\">")
-			w.text(d.Summary)
-			w.raw("</span>")
+			w.Raw("<br><span class=\"summary\">")
+			w.Text(d.Summary)
+			w.Raw("</span>")
 		}
-		w.raw("</td>\n  <td>")
-		w.status(d.Status)
-		w.raw("</td>\n  <td>")
+		w.Raw("</td>\n  <td>")
+		putStatus(w, d.Status)
+		w.Raw("</td>\n  <td>")
 		if d.Owner != "" {
-			w.ownerLink(pg, d.Owner)
+			putOwnerLink(w, pg, d.Owner)
 		}
-		w.raw("</td>")
+		w.Raw("</td>")
 		for _, c := range ki.Columns {
-			w.raw("<td>")
-			w.value(pg.Column(d, c))
-			w.raw("</td>")
+			w.Raw("<td>")
+			putValue(w, pg.Column(d, c))
+			w.Raw("</td>")
 		}
-		w.raw("\n</tr>")
+		w.Raw("\n</tr>")
 	}
-	w.raw("\n</tbody>\n</table>\n")
+	w.Raw("\n</tbody>\n</table>\n")
 	return pg.lend(buf), nil
 }
 
@@ -86,68 +87,68 @@ type FiltersData struct {
 
 // filtersBlock is the "filters" component: the hidden filter form of a table,
 // which site.js reveals.
-var filtersBlock = Component[FiltersData]{Name: "filters", slot: slotFilters, write: writeFilters}
+var filtersBlock = markup.New[FiltersData]("filters", writeFilters)
 
-func (w htmlWriter) filters(table string, filters []Filter, heading string) {
-	filtersBlock.put(w, FiltersData{Table: table, Filters: filters, Heading: heading})
+func putFilters(w markup.Writer, table string, filters []Filter, heading string) {
+	filtersBlock.Put(w, FiltersData{Table: table, Filters: filters, Heading: heading})
 }
 
-func writeFilters(w htmlWriter, d FiltersData) {
+func writeFilters(w markup.Writer, d FiltersData) {
 	table, filters, heading := d.Table, d.Filters, d.Heading
-	w.raw("\n<form class=\"filters\" data-filter-for=\"")
-	w.text(table)
-	w.raw("\" hidden>\n  ")
+	w.Raw("\n<form class=\"filters\" data-filter-for=\"")
+	w.Text(table)
+	w.Raw("\" hidden>\n  ")
 	if heading == "h2" {
-		w.raw("<h2 class=\"visually-hidden\">Filter</h2>")
+		w.Raw("<h2 class=\"visually-hidden\">Filter</h2>")
 	} else {
-		w.raw("<h3 class=\"visually-hidden\">Filter</h3>")
+		w.Raw("<h3 class=\"visually-hidden\">Filter</h3>")
 	}
-	w.filterSelects(filters, func(v string) {
-		w.raw("<option>")
-		w.text(v)
-		w.raw("</option>")
+	putFilterSelects(w, filters, func(v string) {
+		w.Raw("<option>")
+		w.Text(v)
+		w.Raw("</option>")
 	})
-	w.raw("\n  <output class=\"filter-count\" aria-live=\"polite\"></output>\n</form>")
+	w.Raw("\n  <output class=\"filter-count\" aria-live=\"polite\"></output>\n</form>")
 }
 
 // ownerLink writes an owner linked to their page.
-func (w htmlWriter) ownerLink(pg *Page, owner string) {
-	w.raw("<a href=\"")
-	w.url(pg.Rel("owners/"))
-	w.url(pg.Site.groupSlug("owners", owner))
-	w.raw("/\">")
-	w.text(owner)
-	w.raw("</a>")
+func putOwnerLink(w markup.Writer, pg *Page, owner string) {
+	w.Raw("<a href=\"")
+	w.URL(pg.Rel("owners/"))
+	w.URL(pg.Site.groupSlug("owners", owner))
+	w.Raw("/\">")
+	w.Text(owner)
+	w.Raw("</a>")
 }
 
 // filterAttrs writes a filterable row's data- attributes: one per filter, with
 // the row's value for it.
-func (w htmlWriter) filterAttrs(filters []Filter, value func(name string) string) {
+func putFilterAttrs(w markup.Writer, filters []Filter, value func(name string) string) {
 	for _, f := range filters {
-		w.raw(" data-")
-		w.attrName(f.Name)
-		w.raw("=\"")
-		w.text(value(f.Name))
-		w.raw("\"")
+		w.Raw(" data-")
+		w.AttrName(f.Name)
+		w.Raw("=\"")
+		w.Text(value(f.Name))
+		w.Raw("\"")
 	}
 }
 
 // filterSelects writes the selects of a filter form, one per filter that has
 // values, each value's option by option.
-func (w htmlWriter) filterSelects(filters []Filter, option func(v string)) {
+func putFilterSelects(w markup.Writer, filters []Filter, option func(v string)) {
 	for _, f := range filters {
 		if len(f.Values) == 0 {
 			continue
 		}
-		w.raw("\n  <label>")
-		w.text(f.Label)
-		w.raw("\n    <select data-filter=\"")
-		w.text(f.Name)
-		w.raw("\">\n      <option value=\"\">All</option>")
+		w.Raw("\n  <label>")
+		w.Text(f.Label)
+		w.Raw("\n    <select data-filter=\"")
+		w.Text(f.Name)
+		w.Raw("\">\n      <option value=\"\">All</option>")
 		for _, v := range f.Values {
 			option(v)
 		}
-		w.raw("\n    </select>\n  </label>")
+		w.Raw("\n    </select>\n  </label>")
 	}
 }
 
@@ -160,27 +161,27 @@ func (pg *Page) GroupHTML() (template.HTML, error) {
 	}
 	buf := pg.bufs().get()
 	w := pg.writer(buf)
-	w.raw("\n<p class=\"kind-label\"><a href=\"")
-	w.url(pg.Rel(pg.Section))
-	w.raw("/\">")
-	w.text(Humanize(pg.Section))
-	w.raw("</a></p>\n<h1>")
-	w.text(pg.Title)
-	w.raw("</h1>\n<p class=\"lede\">")
-	w.int(len(pg.Docs))
+	w.Raw("\n<p class=\"kind-label\"><a href=\"")
+	w.URL(pg.Rel(pg.Section))
+	w.Raw("/\">")
+	w.Text(Humanize(pg.Section))
+	w.Raw("</a></p>\n<h1>")
+	w.Text(pg.Title)
+	w.Raw("</h1>\n<p class=\"lede\">")
+	w.Int(len(pg.Docs))
 	if len(pg.Docs) == 1 {
-		w.raw(" document.</p>")
+		w.Raw(" document.</p>")
 	} else {
-		w.raw(" documents.</p>")
+		w.Raw(" documents.</p>")
 	}
 	for _, g := range groups {
-		w.raw("\n<section>\n<h2>")
-		w.text(g.Kind.Plural)
-		w.raw("</h2>\n")
-		docListBlock.put(w, DocListData{Page: pg, Docs: g.Docs})
-		w.raw("\n</section>")
+		w.Raw("\n<section>\n<h2>")
+		w.Text(g.Kind.Plural)
+		w.Raw("</h2>\n")
+		docListBlock.Put(w, DocListData{Page: pg, Docs: g.Docs})
+		w.Raw("\n</section>")
 	}
-	w.raw("\n")
+	w.Raw("\n")
 	return pg.lend(buf), nil
 }
 
@@ -192,17 +193,17 @@ type DocListData struct {
 }
 
 // docListBlock is the "doclist" component: documents as "docitem"s.
-var docListBlock = Component[DocListData]{Name: "doclist", slot: slotDocList, write: writeDocList}
+var docListBlock = markup.New[DocListData]("doclist", writeDocList)
 
-func writeDocList(w htmlWriter, d DocListData) {
-	w.raw("\n<ul class=\"doclist\">")
+func writeDocList(w markup.Writer, d DocListData) {
+	w.Raw("\n<ul class=\"doclist\">")
 	for _, doc := range d.Docs {
-		w.raw("\n  <li>")
-		if err := d.Page.writeDocFragment(w, &docItemBlock, doc); err != nil {
-			w.fail(err)
+		w.Raw("\n  <li>")
+		if err := d.Page.writeDocFragment(w, docItemBlock, doc); err != nil {
+			w.Fail(err)
 			return
 		}
-		w.raw("</li>")
+		w.Raw("</li>")
 	}
-	w.raw("\n</ul>\n")
+	w.Raw("\n</ul>\n")
 }

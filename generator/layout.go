@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"archfolio/generator/markup"
 	"bytes"
 	"errors"
 	"html/template"
@@ -18,51 +19,51 @@ import (
 // template of its name, or a whole layout by a layout file of its own that
 // defines "content".
 var (
-	documentContent     = Component[*Page]{Name: "page-content", slot: slotPageContent, write: contentWriter((*Page).DocumentHTML)}
-	kindContent         = Component[*Page]{Name: "kind-content", slot: slotKindContent, write: contentWriter((*Page).KindHTML)}
-	groupContent        = Component[*Page]{Name: "group-content", slot: slotGroupContent, write: contentWriter((*Page).GroupHTML)}
-	impactContent       = Component[*Page]{Name: "impact-content", slot: slotImpactContent, write: contentWriter((*Page).ImpactHTML)}
-	risksContent        = Component[*Page]{Name: "risks-content", slot: slotRisksContent, write: contentWriter((*Page).RisksHTML)}
-	dependenciesContent = Component[*Page]{Name: "dependencies-content", slot: slotDependenciesContent, write: contentWriter((*Page).DependenciesHTML)}
-	matrixContent       = Component[*Page]{Name: "matrix-content", slot: slotMatrixContent, write: contentWriter((*Page).MatrixHTML)}
-	backlogContent      = Component[*Page]{Name: "backlog-content", slot: slotBacklogContent, write: contentWriter((*Page).BacklogHTML)}
+	documentContent     = markup.New[*Page]("page-content", contentWriter((*Page).DocumentHTML))
+	kindContent         = markup.New[*Page]("kind-content", contentWriter((*Page).KindHTML))
+	groupContent        = markup.New[*Page]("group-content", contentWriter((*Page).GroupHTML))
+	impactContent       = markup.New[*Page]("impact-content", contentWriter((*Page).ImpactHTML))
+	risksContent        = markup.New[*Page]("risks-content", contentWriter((*Page).RisksHTML))
+	dependenciesContent = markup.New[*Page]("dependencies-content", contentWriter((*Page).DependenciesHTML))
+	matrixContent       = markup.New[*Page]("matrix-content", contentWriter((*Page).MatrixHTML))
+	backlogContent      = markup.New[*Page]("backlog-content", contentWriter((*Page).BacklogHTML))
 
 	// baseBlock is the "base" component: the page around its content.
-	baseBlock = Component[*Page]{Name: "base", slot: slotBase, write: writeBase}
+	baseBlock = markup.New[*Page]("base", writeBase)
 )
 
 // layoutContent maps a layout file to its content component.
-func layoutContent(layout string) *Component[*Page] {
+func layoutContent(layout string) *markup.Component[*Page] {
 	switch layout {
 	case "page.html":
-		return &documentContent
+		return documentContent
 	case "kind.html":
-		return &kindContent
+		return kindContent
 	case "group.html":
-		return &groupContent
+		return groupContent
 	case "impact.html":
-		return &impactContent
+		return impactContent
 	case "risks.html":
-		return &risksContent
+		return risksContent
 	case "dependencies.html":
-		return &dependenciesContent
+		return dependenciesContent
 	case "matrix.html":
-		return &matrixContent
+		return matrixContent
 	case "backlog.html":
-		return &backlogContent
+		return backlogContent
 	}
 	return nil
 }
 
 // contentWriter adapts a page's content method to a component's writer.
-func contentWriter(content func(*Page) (template.HTML, error)) func(htmlWriter, *Page) {
-	return func(w htmlWriter, pg *Page) {
+func contentWriter(content func(*Page) (template.HTML, error)) func(markup.Writer, *Page) {
+	return func(w markup.Writer, pg *Page) {
 		html, err := content(pg)
 		if err != nil {
-			w.fail(err)
+			w.Fail(err)
 			return
 		}
-		w.raw(string(html))
+		w.Raw(string(html))
 	}
 }
 
@@ -70,7 +71,7 @@ func contentWriter(content func(*Page) (template.HTML, error)) func(htmlWriter, 
 // its content component, or its "content" template, and its "head" and
 // "scripts" templates (nil when it has none).
 type pageLayout struct {
-	content                    *Component[*Page]
+	content                    *markup.Component[*Page]
 	contentTmpl, head, scripts *template.Template
 }
 
@@ -104,63 +105,63 @@ func (th *theme) execute(buf *bytes.Buffer, layout string, pg *Page) error {
 	}
 	pg.layout = pl
 	w := pg.writer(buf)
-	baseBlock.put(w, pg)
-	return w.env.err
+	baseBlock.Put(w, pg)
+	return w.Err()
 }
 
 // writeBase is the default page around its content.
-func writeBase(w htmlWriter, pg *Page) {
-	w.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
+func writeBase(w markup.Writer, pg *Page) {
+	w.Raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
 	if pg.Title != "" && pg.Title != pg.Site.Title {
-		w.text(pg.Title)
-		w.raw(" · ")
+		w.Text(pg.Title)
+		w.Raw(" · ")
 	}
-	w.text(pg.Site.Title)
-	w.raw("</title>")
+	w.Text(pg.Site.Title)
+	w.Raw("</title>")
 	if pg.Site.BaseURL != "" {
-		w.raw("\n<link rel=\"canonical\" href=\"")
-		w.url(pg.Site.BaseURL)
-		w.url(pg.URL)
-		w.raw("\">")
+		w.Raw("\n<link rel=\"canonical\" href=\"")
+		w.URL(pg.Site.BaseURL)
+		w.URL(pg.URL)
+		w.Raw("\">")
 	}
-	w.raw("\n<meta name=\"generator\" content=\"archfolio\">\n<link rel=\"stylesheet\" href=\"")
-	w.url(pg.Root)
-	w.raw("assets/style.css\">\n<link rel=\"stylesheet\" href=\"")
-	w.url(pg.Root)
-	w.raw("assets/chroma.css\">")
+	w.Raw("\n<meta name=\"generator\" content=\"archfolio\">\n<link rel=\"stylesheet\" href=\"")
+	w.URL(pg.Root)
+	w.Raw("assets/style.css\">\n<link rel=\"stylesheet\" href=\"")
+	w.URL(pg.Root)
+	w.Raw("assets/chroma.css\">")
 	pg.writeBlock(w, "head")
-	w.raw("\n</head>\n<body data-root=\"")
-	w.text(pg.Root)
-	w.raw("\">\n<a class=\"skip-link\" href=\"#main\">Skip to content</a>\n<header class=\"site-header\">\n  <a class=\"site-title\" href=\"")
-	w.url(pg.Root)
-	w.raw("\">")
-	w.text(pg.Site.Title)
-	w.raw("</a>\n  <nav aria-label=\"Main\">\n    <ul class=\"menu\">")
+	w.Raw("\n</head>\n<body data-root=\"")
+	w.Text(pg.Root)
+	w.Raw("\">\n<a class=\"skip-link\" href=\"#main\">Skip to content</a>\n<header class=\"site-header\">\n  <a class=\"site-title\" href=\"")
+	w.URL(pg.Root)
+	w.Raw("\">")
+	w.Text(pg.Site.Title)
+	w.Raw("</a>\n  <nav aria-label=\"Main\">\n    <ul class=\"menu\">")
 	menu, err := pg.MenuHTML()
 	if err != nil {
-		w.fail(err)
+		w.Fail(err)
 	}
-	w.raw(string(menu))
-	w.raw("\n    </ul>\n  </nav>\n  <form class=\"quick-search\" role=\"search\" action=\"")
-	w.url(pg.Root)
-	w.raw("search/\" method=\"get\">\n    <label for=\"q\" class=\"visually-hidden\">Search documents</label>\n    <input id=\"q\" name=\"q\" type=\"search\" placeholder=\"Search…\" autocomplete=\"off\">\n  </form>\n</header>\n<main id=\"main\" tabindex=\"-1\">\n")
+	w.Raw(string(menu))
+	w.Raw("\n    </ul>\n  </nav>\n  <form class=\"quick-search\" role=\"search\" action=\"")
+	w.URL(pg.Root)
+	w.Raw("search/\" method=\"get\">\n    <label for=\"q\" class=\"visually-hidden\">Search documents</label>\n    <input id=\"q\" name=\"q\" type=\"search\" placeholder=\"Search…\" autocomplete=\"off\">\n  </form>\n</header>\n<main id=\"main\" tabindex=\"-1\">\n")
 	pg.writeContent(w)
-	w.raw("\n</main>\n<footer class=\"site-footer\">\n  <p>")
-	w.text(pg.Site.Title)
-	w.raw(" · generated by archfolio · as of ")
-	w.date(pg.Site.Today)
-	w.raw("</p>\n</footer>\n<script src=\"")
-	w.url(pg.Root)
-	w.raw("assets/site.js\"></script>")
+	w.Raw("\n</main>\n<footer class=\"site-footer\">\n  <p>")
+	w.Text(pg.Site.Title)
+	w.Raw(" · generated by archfolio · as of ")
+	w.Date(pg.Site.Today)
+	w.Raw("</p>\n</footer>\n<script src=\"")
+	w.URL(pg.Root)
+	w.Raw("assets/site.js\"></script>")
 	pg.writeBlock(w, "scripts")
-	w.raw("\n</body>\n</html>\n")
+	w.Raw("\n</body>\n</html>\n")
 }
 
 // writeContent writes the page's content: its layout's component or
 // "content" template.
-func (pg *Page) writeContent(w htmlWriter) {
+func (pg *Page) writeContent(w markup.Writer) {
 	if pg.layout != nil && pg.layout.content != nil {
-		pg.layout.content.put(w, pg)
+		pg.layout.content.Put(w, pg)
 		return
 	}
 	pg.writeBlock(w, "content")
@@ -168,7 +169,7 @@ func (pg *Page) writeContent(w htmlWriter) {
 
 // writeBlock runs the layout's template name ("head", "scripts", "content"),
 // if it defines it.
-func (pg *Page) writeBlock(w htmlWriter, name string) {
+func (pg *Page) writeBlock(w markup.Writer, name string) {
 	if pg.layout == nil {
 		return
 	}
@@ -183,7 +184,7 @@ func (pg *Page) writeBlock(w htmlWriter, name string) {
 	}
 	if t != nil {
 		if err := t.Execute(w.Buffer, pg); err != nil {
-			w.fail(err)
+			w.Fail(err)
 		}
 	}
 }
@@ -195,15 +196,15 @@ func (pg *Page) ContentHTML() template.HTML { return pg.part(pg.writeContent) }
 
 // HeadHTML is the layout's "head" template's output, or "".
 func (pg *Page) HeadHTML() template.HTML {
-	return pg.part(func(w htmlWriter) { pg.writeBlock(w, "head") })
+	return pg.part(func(w markup.Writer) { pg.writeBlock(w, "head") })
 }
 
 // ScriptsHTML is the layout's "scripts" template's output, or "".
 func (pg *Page) ScriptsHTML() template.HTML {
-	return pg.part(func(w htmlWriter) { pg.writeBlock(w, "scripts") })
+	return pg.part(func(w markup.Writer) { pg.writeBlock(w, "scripts") })
 }
 
-func (pg *Page) part(write func(htmlWriter)) template.HTML {
+func (pg *Page) part(write func(markup.Writer)) template.HTML {
 	buf := pg.bufs().get()
 	write(pg.writer(buf))
 	return pg.lend(buf)

@@ -393,57 +393,57 @@ func (mp *MatrixPage) RowsHTML(pg *Page) template.HTML {
 	buf := pg.bufs().get()
 	w := pg.writer(buf)
 	for _, grp := range g.RowGroups {
-		w.raw("\n<tbody>\n<tr class=\"mx-group\"><th scope=\"rowgroup\" colspan=\"3\">")
-		w.text(grp.Label)
-		w.raw("</th><td colspan=\"")
-		w.int(len(g.Columns))
-		w.raw("\"></td></tr>")
+		w.Raw("\n<tbody>\n<tr class=\"mx-group\"><th scope=\"rowgroup\" colspan=\"3\">")
+		w.Text(grp.Label)
+		w.Raw("</th><td colspan=\"")
+		w.Int(len(g.Columns))
+		w.Raw("\"></td></tr>")
 		for _, row := range grp.Rows {
 			href := pg.Rel(row.Row.Doc.URL)
-			w.raw("\n<tr data-bp")
-			w.filterAttrs(mp.Filters, row.FilterValue)
-			w.raw("><th scope=\"row\"><a href=\"")
-			w.url(href)
-			w.raw("\">")
-			w.text(row.Row.Doc.Title)
-			w.raw("</a></th><td class=\"mx-n\">")
+			w.Raw("\n<tr data-bp")
+			putFilterAttrs(w, mp.Filters, row.FilterValue)
+			w.Raw("><th scope=\"row\"><a href=\"")
+			w.URL(href)
+			w.Raw("\">")
+			w.Text(row.Row.Doc.Title)
+			w.Raw("</a></th><td class=\"mx-n\">")
 			if t := row.Row.Tally; t.Applicable != 0 {
-				w.int(t.Percent())
-				w.raw("%")
+				w.Int(t.Percent())
+				w.Raw("%")
 			}
-			w.raw("</td><td class=\"mx-n\">")
-			w.int(row.Row.Tally.Gaps)
-			w.raw("</td>")
+			w.Raw("</td><td class=\"mx-n\">")
+			w.Int(row.Row.Tally.Gaps)
+			w.Raw("</td>")
 			for _, c := range row.Cells {
 				if c.Status == AlignNone {
 					if c.Span > 1 {
-						w.raw("<td colspan=\"")
-						w.int(c.Span)
-						w.raw("\"></td>")
+						w.Raw("<td colspan=\"")
+						w.Int(c.Span)
+						w.Raw("\"></td>")
 					} else {
-						w.raw("<td></td>")
+						w.Raw("<td></td>")
 					}
 					continue
 				}
-				w.raw("<td class=\"a-")
-				w.text(c.Status.String())
-				w.raw("\"><a href=\"")
-				w.url(href)
-				w.raw("#")
-				w.urlPart(c.Anchor)
-				w.raw("\" aria-label=\"")
-				w.text(c.Status.Label())
+				w.Raw("<td class=\"a-")
+				w.Text(c.Status.String())
+				w.Raw("\"><a href=\"")
+				w.URL(href)
+				w.Raw("#")
+				w.URLPart(c.Anchor)
+				w.Raw("\" aria-label=\"")
+				w.Text(c.Status.Label())
 				if c.Note != "" {
-					w.raw(": ")
-					w.text(c.Note)
+					w.Raw(": ")
+					w.Text(c.Note)
 				}
-				w.raw("\">")
-				w.text(c.Status.Symbol())
-				w.raw("</a></td>")
+				w.Raw("\">")
+				w.Text(c.Status.Symbol())
+				w.Raw("</a></td>")
 			}
-			w.raw("</tr>")
+			w.Raw("</tr>")
 		}
-		w.raw("\n</tbody>")
+		w.Raw("\n</tbody>")
 	}
 	return pg.lend(buf)
 }

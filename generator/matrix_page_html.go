@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"archfolio/generator/markup"
 	"fmt"
 	"html/template"
 )
@@ -15,331 +16,331 @@ func (pg *Page) MatrixHTML() (template.HTML, error) {
 	m, g := d.Matrix, d.Grid
 	buf := pg.bufs().get()
 	w := pg.writer(buf)
-	w.raw("\n<h1>")
-	w.text(pg.Title)
-	w.raw("</h1>\n<p class=\"lede\">")
+	w.Raw("\n<h1>")
+	w.Text(pg.Title)
+	w.Raw("</h1>\n<p class=\"lede\">")
 	switch d.Mode {
 	case "statements":
-		w.raw("Blueprints against each statement of the ")
-		w.text(d.Family.Family)
-		w.raw(" standards.")
+		w.Raw("Blueprints against each statement of the ")
+		w.Text(d.Family.Family)
+		w.Raw(" standards.")
 	case "controls":
-		w.raw("Blueprints against the ")
-		w.text(d.Framework.Title)
-		w.raw(" controls their standards map to; a blueprint's status for a control is the worst of its statuses on those standards.")
+		w.Raw("Blueprints against the ")
+		w.Text(d.Framework.Title)
+		w.Raw(" controls their standards map to; a blueprint's status for a control is the worst of its statuses on those standards.")
 	default:
-		w.raw("Which blueprint meets which enterprise standard, on what evidence and with which exceptions, as of ")
-		w.date(pg.Site.Today)
-		w.raw(".")
+		w.Raw("Which blueprint meets which enterprise standard, on what evidence and with which exceptions, as of ")
+		w.Date(pg.Site.Today)
+		w.Raw(".")
 	}
 	if t := m.Total; t.Applicable != 0 {
-		w.raw(" Overall compliance ")
-		w.int(t.Percent())
-		w.raw("% (")
-		w.int(t.Adopted)
-		w.raw(" of ")
-		w.int(t.Applicable)
-		w.raw(" alignments met), ")
-		w.int(t.Gaps)
+		w.Raw(" Overall compliance ")
+		w.Int(t.Percent())
+		w.Raw("% (")
+		w.Int(t.Adopted)
+		w.Raw(" of ")
+		w.Int(t.Applicable)
+		w.Raw(" alignments met), ")
+		w.Int(t.Gaps)
 		if t.Gaps == 1 {
-			w.raw(" open gap.")
+			w.Raw(" open gap.")
 		} else {
-			w.raw(" open gaps.")
+			w.Raw(" open gaps.")
 		}
 	}
-	w.raw("</p>\n\n<nav class=\"matrix-views\" aria-label=\"Matrix views\">\n  <p><span class=\"mv-label\">Columns:</span>")
-	w.matrixLinks(pg, d.Views)
-	w.raw("</p>")
+	w.Raw("</p>\n\n<nav class=\"matrix-views\" aria-label=\"Matrix views\">\n  <p><span class=\"mv-label\">Columns:</span>")
+	putMatrixLinks(w, pg, d.Views)
+	w.Raw("</p>")
 	if len(d.Details) > 0 {
-		w.raw("\n  <p><span class=\"mv-label\">Expand to statements:</span>")
-		w.matrixLinks(pg, d.Details)
-		w.raw("</p>")
+		w.Raw("\n  <p><span class=\"mv-label\">Expand to statements:</span>")
+		putMatrixLinks(w, pg, d.Details)
+		w.Raw("</p>")
 	}
-	w.raw("\n  <p><a href=\"")
-	w.url(pg.Rel("matrix/waivers/"))
-	w.raw("\">Waiver register</a> · Export: <a href=\"")
-	w.url(pg.Rel("matrix.csv"))
-	w.raw("\" download>matrix.csv</a> · <a href=\"")
-	w.url(pg.Rel("matrix.json"))
-	w.raw("\">matrix.json</a></p>\n</nav>\n\n")
-	matrixLegendBlock.put(w, m)
+	w.Raw("\n  <p><a href=\"")
+	w.URL(pg.Rel("matrix/waivers/"))
+	w.Raw("\">Waiver register</a> · Export: <a href=\"")
+	w.URL(pg.Rel("matrix.csv"))
+	w.Raw("\" download>matrix.csv</a> · <a href=\"")
+	w.URL(pg.Rel("matrix.json"))
+	w.Raw("\">matrix.json</a></p>\n</nav>\n\n")
+	matrixLegendBlock.Put(w, m)
 	if len(g.Columns) > 0 && len(g.RowGroups) > 0 {
-		w.matrixGrid(pg, d)
+		putMatrixGrid(w, pg, d)
 	} else {
-		w.raw("\n<p>The matrix is empty: it needs at least one blueprint and one standard.</p>")
+		w.Raw("\n<p>The matrix is empty: it needs at least one blueprint and one standard.</p>")
 	}
 	switch d.Mode {
 	case "standards":
-		matrixRollupsBlock.put(w, PageData[*MatrixPage]{Page: pg, Data: d})
+		matrixRollupsBlock.Put(w, PageData[*MatrixPage]{Page: pg, Data: d})
 	case "controls":
-		matrixControlsBlock.put(w, PageData[*FrameworkCoverage]{Page: pg, Data: d.Framework})
+		matrixControlsBlock.Put(w, PageData[*FrameworkCoverage]{Page: pg, Data: d.Framework})
 	case "statements":
-		matrixFamilyBlock.put(w, PageData[*FamilyCoverage]{Page: pg, Data: d.Family})
+		matrixFamilyBlock.Put(w, PageData[*FamilyCoverage]{Page: pg, Data: d.Family})
 	}
-	w.raw("\n")
+	w.Raw("\n")
 	return pg.lend(buf), nil
 }
 
 // matrixLinks writes the entries of the matrix view switch.
-func (w htmlWriter) matrixLinks(pg *Page, links []MatrixLink) {
+func putMatrixLinks(w markup.Writer, pg *Page, links []MatrixLink) {
 	for _, l := range links {
-		w.raw(" <a href=\"")
-		w.url(pg.Rel(l.URL))
-		w.raw("\"")
+		w.Raw(" <a href=\"")
+		w.URL(pg.Rel(l.URL))
+		w.Raw("\"")
 		if l.Current {
-			w.raw(" aria-current=\"page\"")
+			w.Raw(" aria-current=\"page\"")
 		}
-		w.raw(">")
-		w.text(l.Label)
-		w.raw("</a>")
+		w.Raw(">")
+		w.Text(l.Label)
+		w.Raw("</a>")
 	}
 }
 
 // matrixGrid writes the grid: its filters, headers and rows.
-func (w htmlWriter) matrixGrid(pg *Page, d *MatrixPage) {
+func putMatrixGrid(w markup.Writer, pg *Page, d *MatrixPage) {
 	g := d.Grid
-	w.raw("\n<form class=\"filters matrix-filters\" data-matrix-filter=\"matrix-grid\" hidden>\n  <h2 class=\"visually-hidden\">Filter blueprints</h2>")
-	w.filterSelects(d.Filters, func(v string) {
-		w.raw("<option value=\"")
-		w.text(v)
-		w.raw("\">")
-		w.text(Humanize(v))
-		w.raw("</option>")
+	w.Raw("\n<form class=\"filters matrix-filters\" data-matrix-filter=\"matrix-grid\" hidden>\n  <h2 class=\"visually-hidden\">Filter blueprints</h2>")
+	putFilterSelects(w, d.Filters, func(v string) {
+		w.Raw("<option value=\"")
+		w.Text(v)
+		w.Raw("\">")
+		w.Text(Humanize(v))
+		w.Raw("</option>")
 	})
-	w.raw("\n  <output class=\"filter-count\" aria-live=\"polite\"></output>\n</form>\n<div class=\"matrix-scroll\" role=\"region\" aria-labelledby=\"matrix-caption\" tabindex=\"0\">\n<table class=\"matrix\" id=\"matrix-grid\">\n<caption id=\"matrix-caption\">")
-	w.text(pg.Title)
-	w.raw(": rows are blueprints grouped by domain; each cell links to the record in the blueprint's page.</caption>\n<thead>\n<tr class=\"mx-groups\"><td class=\"mx-corner\" colspan=\"3\"></td>")
+	w.Raw("\n  <output class=\"filter-count\" aria-live=\"polite\"></output>\n</form>\n<div class=\"matrix-scroll\" role=\"region\" aria-labelledby=\"matrix-caption\" tabindex=\"0\">\n<table class=\"matrix\" id=\"matrix-grid\">\n<caption id=\"matrix-caption\">")
+	w.Text(pg.Title)
+	w.Raw(": rows are blueprints grouped by domain; each cell links to the record in the blueprint's page.</caption>\n<thead>\n<tr class=\"mx-groups\"><td class=\"mx-corner\" colspan=\"3\"></td>")
 	for _, cg := range g.ColGroups {
-		w.raw("<th scope=\"colgroup\" colspan=\"")
-		w.int(cg.Span)
-		w.raw("\" title=\"")
-		w.text(cg.Label)
-		w.raw("\"><span>")
-		w.linkOrText(pg, cg.URL, cg.Label)
-		w.raw("</span></th>")
+		w.Raw("<th scope=\"colgroup\" colspan=\"")
+		w.Int(cg.Span)
+		w.Raw("\" title=\"")
+		w.Text(cg.Label)
+		w.Raw("\"><span>")
+		putLinkOrText(w, pg, cg.URL, cg.Label)
+		w.Raw("</span></th>")
 	}
-	w.raw("</tr>\n<tr class=\"mx-heads\"><th scope=\"col\" class=\"mx-bp\">Blueprint</th><th scope=\"col\" class=\"mx-n\">Score</th><th scope=\"col\" class=\"mx-n\">Gaps</th>")
+	w.Raw("</tr>\n<tr class=\"mx-heads\"><th scope=\"col\" class=\"mx-bp\">Blueprint</th><th scope=\"col\" class=\"mx-n\">Score</th><th scope=\"col\" class=\"mx-n\">Gaps</th>")
 	for _, c := range g.Columns {
-		w.raw("<th scope=\"col\" class=\"mx-col\"")
+		w.Raw("<th scope=\"col\" class=\"mx-col\"")
 		if c.Title != "" {
-			w.raw(" title=\"")
-			w.text(c.Title)
-			w.raw("\"")
+			w.Raw(" title=\"")
+			w.Text(c.Title)
+			w.Raw("\"")
 		}
-		w.raw("><span>")
-		w.linkOrText(pg, c.URL, c.Label)
-		w.raw("</span></th>")
+		w.Raw("><span>")
+		putLinkOrText(w, pg, c.URL, c.Label)
+		w.Raw("</span></th>")
 	}
-	w.raw("</tr>\n<tr class=\"mx-adoption\"><th scope=\"row\" colspan=\"3\">Adoption</th>")
+	w.Raw("</tr>\n<tr class=\"mx-adoption\"><th scope=\"row\" colspan=\"3\">Adoption</th>")
 	for _, c := range g.Columns {
-		w.raw("<td>")
-		w.adoption(c.Tally, "")
-		w.raw("</td>")
+		w.Raw("<td>")
+		putAdoption(w, c.Tally, "")
+		w.Raw("</td>")
 	}
-	w.raw("</tr>\n</thead>")
-	w.raw(string(d.RowsHTML(pg)))
-	w.raw("\n</table>\n</div>")
+	w.Raw("</tr>\n</thead>")
+	w.Raw(string(d.RowsHTML(pg)))
+	w.Raw("\n</table>\n</div>")
 }
 
 // linkOrText writes a link to url from page pg, or just the text when url is "".
-func (w htmlWriter) linkOrText(pg *Page, url, text string) {
+func putLinkOrText(w markup.Writer, pg *Page, url, text string) {
 	if url != "" {
-		w.link(pg.Rel(url), text)
+		w.Link(pg.Rel(url), text)
 	} else {
-		w.text(text)
+		w.Text(text)
 	}
 }
 
 // matrixRollupsBlock is the "matrix-rollups" component: adoption and
 // effectiveness per standard, coverage per family and per framework.
-var matrixRollupsBlock = Component[PageData[*MatrixPage]]{Name: "matrix-rollups", slot: slotMatrixRollups, write: writeMatrixRollups}
+var matrixRollupsBlock = markup.New[PageData[*MatrixPage]]("matrix-rollups", writeMatrixRollups)
 
-func writeMatrixRollups(w htmlWriter, pd PageData[*MatrixPage]) {
+func writeMatrixRollups(w markup.Writer, pd PageData[*MatrixPage]) {
 	pg, d := pd.Page, pd.Data
 	m := d.Matrix
-	w.raw("\n<section aria-labelledby=\"effectiveness\">\n<h2 id=\"effectiveness\">Standards: adoption and effectiveness</h2>\n<p>Adoption is implemented plus alternative over applicable blueprints (not-applicable left out); gaps are non-compliant, not assessed, planned, partial and exceptions whose waiver expired.</p>\n<table class=\"data\">\n<thead><tr><th scope=\"col\">Standard</th><th scope=\"col\">Family</th><th scope=\"col\" class=\"num\">Applicable</th><th scope=\"col\" class=\"num\">Adopted</th><th scope=\"col\" class=\"num\">Adoption</th><th scope=\"col\" class=\"num\">Gaps</th><th scope=\"col\">Targets</th></tr></thead>\n<tbody>")
+	w.Raw("\n<section aria-labelledby=\"effectiveness\">\n<h2 id=\"effectiveness\">Standards: adoption and effectiveness</h2>\n<p>Adoption is implemented plus alternative over applicable blueprints (not-applicable left out); gaps are non-compliant, not assessed, planned, partial and exceptions whose waiver expired.</p>\n<table class=\"data\">\n<thead><tr><th scope=\"col\">Standard</th><th scope=\"col\">Family</th><th scope=\"col\" class=\"num\">Applicable</th><th scope=\"col\" class=\"num\">Adopted</th><th scope=\"col\" class=\"num\">Adoption</th><th scope=\"col\" class=\"num\">Gaps</th><th scope=\"col\">Targets</th></tr></thead>\n<tbody>")
 	for _, c := range m.Columns {
-		w.raw("\n<tr><th scope=\"row\">")
-		w.link(pg.Rel(c.Doc.URL), c.Doc.Title)
-		w.raw("</th><td>")
-		w.text(c.Family)
-		w.raw("</td>\n<td class=\"num\">")
-		w.int(c.Tally.Applicable)
-		w.raw("</td><td class=\"num\">")
-		w.int(c.Tally.Adopted)
-		w.raw("</td><td class=\"num\">")
-		w.adoption(c.Tally, "–")
-		w.raw("</td><td class=\"num\">")
-		w.int(c.Tally.Gaps)
-		w.raw("</td>\n<td>")
+		w.Raw("\n<tr><th scope=\"row\">")
+		w.Link(pg.Rel(c.Doc.URL), c.Doc.Title)
+		w.Raw("</th><td>")
+		w.Text(c.Family)
+		w.Raw("</td>\n<td class=\"num\">")
+		w.Int(c.Tally.Applicable)
+		w.Raw("</td><td class=\"num\">")
+		w.Int(c.Tally.Adopted)
+		w.Raw("</td><td class=\"num\">")
+		putAdoption(w, c.Tally, "–")
+		w.Raw("</td><td class=\"num\">")
+		w.Int(c.Tally.Gaps)
+		w.Raw("</td>\n<td>")
 		for _, t := range c.Targets {
 			if !t.Measured {
 				continue
 			}
 			if t.Met {
-				w.raw("<span class=\"target\"><span class=\"align a-implemented\"><span aria-hidden=\"true\">✓</span> met</span> ")
+				w.Raw("<span class=\"target\"><span class=\"align a-implemented\"><span aria-hidden=\"true\">✓</span> met</span> ")
 			} else {
-				w.raw("<span class=\"target\"><span class=\"align a-non-compliant\"><span aria-hidden=\"true\">✗</span> not met</span> ")
+				w.Raw("<span class=\"target\"><span class=\"align a-non-compliant\"><span aria-hidden=\"true\">✗</span> not met</span> ")
 			}
-			w.text(t.Target)
-			w.raw("</span> ")
+			w.Text(t.Target)
+			w.Raw("</span> ")
 		}
-		w.raw("</td></tr>")
+		w.Raw("</td></tr>")
 	}
-	w.raw("\n</tbody>\n</table>\n</section>\n\n<section aria-labelledby=\"family-coverage\">\n<h2 id=\"family-coverage\">Coverage by family</h2>\n<p>A family's controls are the statements of its standards (a standard without statements counts as one). A control is covered when at least one blueprint implements it.</p>\n<table class=\"data\">\n<thead><tr><th scope=\"col\">Family</th><th scope=\"col\" class=\"num\">Standards</th><th scope=\"col\" class=\"num\">Controls</th><th scope=\"col\" class=\"num\">Covered</th><th scope=\"col\">Controls with no implementing blueprint</th></tr></thead>\n<tbody>")
+	w.Raw("\n</tbody>\n</table>\n</section>\n\n<section aria-labelledby=\"family-coverage\">\n<h2 id=\"family-coverage\">Coverage by family</h2>\n<p>A family's controls are the statements of its standards (a standard without statements counts as one). A control is covered when at least one blueprint implements it.</p>\n<table class=\"data\">\n<thead><tr><th scope=\"col\">Family</th><th scope=\"col\" class=\"num\">Standards</th><th scope=\"col\" class=\"num\">Controls</th><th scope=\"col\" class=\"num\">Covered</th><th scope=\"col\">Controls with no implementing blueprint</th></tr></thead>\n<tbody>")
 	for _, f := range m.Families {
-		w.raw("\n<tr><th scope=\"row\"><a href=\"")
-		w.url(pg.Rel(d.Expand[f.Family]))
-		w.raw("\">")
+		w.Raw("\n<tr><th scope=\"row\"><a href=\"")
+		w.URL(pg.Rel(d.Expand[f.Family]))
+		w.Raw("\">")
 		if f.Family != "" {
-			w.text(f.Family)
+			w.Text(f.Family)
 		} else {
-			w.raw("No family")
+			w.Raw("No family")
 		}
-		w.raw("</a></th><td class=\"num\">")
-		w.int(len(f.Columns))
-		w.raw("</td><td class=\"num\">")
-		w.int(f.Controls)
-		w.raw("</td><td class=\"num\">")
-		w.int(f.Covered)
-		w.raw(" (")
-		w.int(f.Percent())
-		w.raw("%)</td>\n<td>")
+		w.Raw("</a></th><td class=\"num\">")
+		w.Int(len(f.Columns))
+		w.Raw("</td><td class=\"num\">")
+		w.Int(f.Controls)
+		w.Raw("</td><td class=\"num\">")
+		w.Int(f.Covered)
+		w.Raw(" (")
+		w.Int(f.Percent())
+		w.Raw("%)</td>\n<td>")
 		for i, u := range f.Uncovered {
 			if i > 0 {
-				w.raw(", ")
+				w.Raw(", ")
 			}
 			if u.Statement != "" {
-				w.link(pg.Rel(u.Column.Doc.URL), u.Statement)
+				w.Link(pg.Rel(u.Column.Doc.URL), u.Statement)
 			} else {
-				w.link(pg.Rel(u.Column.Doc.URL), u.Column.Doc.Title)
+				w.Link(pg.Rel(u.Column.Doc.URL), u.Column.Doc.Title)
 			}
 		}
 		if len(f.Uncovered) == 0 {
-			w.raw("none")
+			w.Raw("none")
 		}
-		w.raw("</td></tr>")
+		w.Raw("</td></tr>")
 	}
-	w.raw("\n</tbody>\n</table>\n</section>")
+	w.Raw("\n</tbody>\n</table>\n</section>")
 	if len(m.Frameworks) > 0 {
-		w.raw("\n<section aria-labelledby=\"framework-coverage\">\n<h2 id=\"framework-coverage\">Coverage by framework control</h2>\n<table class=\"data\">\n<thead><tr><th scope=\"col\">Framework</th><th scope=\"col\" class=\"num\">Controls mapped</th><th scope=\"col\" class=\"num\">Covered</th><th scope=\"col\" class=\"num\">With no implementing blueprint</th></tr></thead>\n<tbody>")
+		w.Raw("\n<section aria-labelledby=\"framework-coverage\">\n<h2 id=\"framework-coverage\">Coverage by framework control</h2>\n<table class=\"data\">\n<thead><tr><th scope=\"col\">Framework</th><th scope=\"col\" class=\"num\">Controls mapped</th><th scope=\"col\" class=\"num\">Covered</th><th scope=\"col\" class=\"num\">With no implementing blueprint</th></tr></thead>\n<tbody>")
 		for _, f := range m.Frameworks {
-			w.raw("\n<tr><th scope=\"row\">")
-			w.link(pg.Rel(d.FrameworkURL[f.Framework]), f.Title)
-			w.raw("</th><td class=\"num\">")
-			w.int(len(f.Controls))
-			w.raw("</td><td class=\"num\">")
-			w.int(f.Covered)
-			w.raw(" (")
-			w.int(f.Percent())
-			w.raw("%)</td><td class=\"num\">")
-			w.int(f.Uncovered())
-			w.raw("</td></tr>")
+			w.Raw("\n<tr><th scope=\"row\">")
+			w.Link(pg.Rel(d.FrameworkURL[f.Framework]), f.Title)
+			w.Raw("</th><td class=\"num\">")
+			w.Int(len(f.Controls))
+			w.Raw("</td><td class=\"num\">")
+			w.Int(f.Covered)
+			w.Raw(" (")
+			w.Int(f.Percent())
+			w.Raw("%)</td><td class=\"num\">")
+			w.Int(f.Uncovered())
+			w.Raw("</td></tr>")
 		}
-		w.raw("\n</tbody>\n</table>\n</section>")
+		w.Raw("\n</tbody>\n</table>\n</section>")
 	}
-	w.raw("\n")
+	w.Raw("\n")
 }
 
 // matrixControlsBlock is the "matrix-controls" component: a framework's
 // controls and the standards that map to them.
-var matrixControlsBlock = Component[PageData[*FrameworkCoverage]]{Name: "matrix-controls", slot: slotMatrixControls, write: writeMatrixControls}
+var matrixControlsBlock = markup.New[PageData[*FrameworkCoverage]]("matrix-controls", writeMatrixControls)
 
-func writeMatrixControls(w htmlWriter, pd PageData[*FrameworkCoverage]) {
+func writeMatrixControls(w markup.Writer, pd PageData[*FrameworkCoverage]) {
 	pg, f := pd.Page, pd.Data
-	w.raw("\n<section aria-labelledby=\"control-coverage\">\n<h2 id=\"control-coverage\">Controls of ")
-	w.text(f.Title)
-	w.raw("</h2>\n<p>")
-	w.int(f.Covered)
-	w.raw(" of ")
-	w.int(len(f.Controls))
-	w.raw(" mapped controls (")
-	w.int(f.Percent())
-	w.raw("%) have at least one implementing blueprint.</p>\n<table class=\"data\">\n<thead><tr><th scope=\"col\">Control</th><th scope=\"col\">Standards mapping to it</th><th scope=\"col\" class=\"num\">Implementing</th><th scope=\"col\" class=\"num\">Gaps</th></tr></thead>\n<tbody>")
+	w.Raw("\n<section aria-labelledby=\"control-coverage\">\n<h2 id=\"control-coverage\">Controls of ")
+	w.Text(f.Title)
+	w.Raw("</h2>\n<p>")
+	w.Int(f.Covered)
+	w.Raw(" of ")
+	w.Int(len(f.Controls))
+	w.Raw(" mapped controls (")
+	w.Int(f.Percent())
+	w.Raw("%) have at least one implementing blueprint.</p>\n<table class=\"data\">\n<thead><tr><th scope=\"col\">Control</th><th scope=\"col\">Standards mapping to it</th><th scope=\"col\" class=\"num\">Implementing</th><th scope=\"col\" class=\"num\">Gaps</th></tr></thead>\n<tbody>")
 	for _, c := range f.Controls {
-		w.raw("\n<tr")
+		w.Raw("\n<tr")
 		if c.Tally.Adopted == 0 {
-			w.raw(" class=\"uncovered\"")
+			w.Raw(" class=\"uncovered\"")
 		}
-		w.raw("><th scope=\"row\"><code>")
-		w.text(c.ID)
-		w.raw("</code> ")
-		w.text(c.Label)
-		w.raw("</th>\n<td>")
+		w.Raw("><th scope=\"row\"><code>")
+		w.Text(c.ID)
+		w.Raw("</code> ")
+		w.Text(c.Label)
+		w.Raw("</th>\n<td>")
 		for i, col := range c.Columns {
 			if i > 0 {
-				w.raw(", ")
+				w.Raw(", ")
 			}
-			w.link(pg.Rel(col.Doc.URL), col.Doc.Title)
+			w.Link(pg.Rel(col.Doc.URL), col.Doc.Title)
 		}
-		w.raw("</td>\n<td class=\"num\">")
+		w.Raw("</td>\n<td class=\"num\">")
 		if c.Tally.Adopted != 0 {
-			w.int(c.Tally.Adopted)
+			w.Int(c.Tally.Adopted)
 		} else {
-			w.raw("<span class=\"align a-non-compliant\"><span aria-hidden=\"true\">✗</span> none</span>")
+			w.Raw("<span class=\"align a-non-compliant\"><span aria-hidden=\"true\">✗</span> none</span>")
 		}
-		w.raw("</td><td class=\"num\">")
-		w.int(c.Tally.Gaps)
-		w.raw("</td></tr>")
+		w.Raw("</td><td class=\"num\">")
+		w.Int(c.Tally.Gaps)
+		w.Raw("</td></tr>")
 	}
-	w.raw("\n</tbody>\n</table>\n</section>\n")
+	w.Raw("\n</tbody>\n</table>\n</section>\n")
 }
 
 // matrixFamilyBlock is the "matrix-family" component: the statements of a
 // family's standards with their adoption.
-var matrixFamilyBlock = Component[PageData[*FamilyCoverage]]{Name: "matrix-family", slot: slotMatrixFamily, write: writeMatrixFamily}
+var matrixFamilyBlock = markup.New[PageData[*FamilyCoverage]]("matrix-family", writeMatrixFamily)
 
-func writeMatrixFamily(w htmlWriter, pd PageData[*FamilyCoverage]) {
+func writeMatrixFamily(w markup.Writer, pd PageData[*FamilyCoverage]) {
 	pg, f := pd.Page, pd.Data
-	w.raw("\n<section aria-labelledby=\"family-statements\">\n<h2 id=\"family-statements\">Statements of the ")
-	w.text(f.Family)
-	w.raw(" family</h2>\n<p>")
-	w.int(f.Covered)
-	w.raw(" of ")
-	w.int(f.Controls)
-	w.raw(" statements (")
-	w.int(f.Percent())
-	w.raw("%) have at least one implementing blueprint.</p>")
+	w.Raw("\n<section aria-labelledby=\"family-statements\">\n<h2 id=\"family-statements\">Statements of the ")
+	w.Text(f.Family)
+	w.Raw(" family</h2>\n<p>")
+	w.Int(f.Covered)
+	w.Raw(" of ")
+	w.Int(f.Controls)
+	w.Raw(" statements (")
+	w.Int(f.Percent())
+	w.Raw("%) have at least one implementing blueprint.</p>")
 	for _, c := range f.Columns {
-		w.raw("\n<h3>")
-		w.link(pg.Rel(c.Doc.URL), c.Doc.Title)
-		w.raw("</h3>")
+		w.Raw("\n<h3>")
+		w.Link(pg.Rel(c.Doc.URL), c.Doc.Title)
+		w.Raw("</h3>")
 		if len(c.Statements) == 0 {
-			w.raw("<p>No statements: blueprints align with the standard as a whole.</p>")
+			w.Raw("<p>No statements: blueprints align with the standard as a whole.</p>")
 			continue
 		}
-		w.raw("\n<dl class=\"statements\">")
+		w.Raw("\n<dl class=\"statements\">")
 		for _, s := range c.StatementAdoption() {
-			w.raw("<dt>")
-			w.text(s.Statement.ID)
-			w.raw(" <span class=\"summary\">(")
-			w.text(s.Statement.Level)
+			w.Raw("<dt>")
+			w.Text(s.Statement.ID)
+			w.Raw(" <span class=\"summary\">(")
+			w.Text(s.Statement.Level)
 			if s.Tally.Applicable != 0 {
-				w.raw(", adoption ")
-				w.int(s.Tally.Percent())
-				w.raw("%")
+				w.Raw(", adoption ")
+				w.Int(s.Tally.Percent())
+				w.Raw("%")
 			}
-			w.raw(")</span></dt><dd>")
-			w.text(s.Statement.Text)
-			w.raw("</dd>")
+			w.Raw(")</span></dt><dd>")
+			w.Text(s.Statement.Text)
+			w.Raw("</dd>")
 		}
-		w.raw("</dl>")
+		w.Raw("</dl>")
 	}
-	w.raw("\n</section>\n")
+	w.Raw("\n</section>\n")
 }
 
 // matrixLegendBlock is the "matrix-legend" component: what each alignment
 // status means.
-var matrixLegendBlock = Component[*Matrix]{Name: "matrix-legend", slot: slotMatrixLegend, write: writeMatrixLegend}
+var matrixLegendBlock = markup.New[*Matrix]("matrix-legend", writeMatrixLegend)
 
-func writeMatrixLegend(w htmlWriter, m *Matrix) {
-	w.raw("\n<details class=\"matrix-legend\" open>\n<summary>Legend</summary>\n<ul>")
+func writeMatrixLegend(w markup.Writer, m *Matrix) {
+	w.Raw("\n<details class=\"matrix-legend\" open>\n<summary>Legend</summary>\n<ul>")
 	for _, a := range m.Alignments() {
-		w.raw("\n  <li>")
-		w.alignment(a)
-		w.raw(" <span class=\"legend-meaning\">")
-		w.text(a.Meaning())
-		w.raw("</span></li>")
+		w.Raw("\n  <li>")
+		putAlignment(w, a)
+		w.Raw(" <span class=\"legend-meaning\">")
+		w.Text(a.Meaning())
+		w.Raw("</span></li>")
 	}
-	w.raw("\n  <li><span class=\"align a-none\">blank</span> <span class=\"legend-meaning\">the standard does not apply and nothing is recorded</span></li>\n</ul>\n</details>\n")
+	w.Raw("\n  <li><span class=\"align a-none\">blank</span> <span class=\"legend-meaning\">the standard does not apply and nothing is recorded</span></li>\n</ul>\n</details>\n")
 }

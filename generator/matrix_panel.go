@@ -1,97 +1,99 @@
 package generator
 
+import "archfolio/generator/markup"
+
 // The alignment panels: a blueprint's alignment with each standard that
 // applies, and a standard's adoption by every blueprint, with their records.
 
 // writeItems writes the panel's table rows: one per standard on a blueprint's
 // page (mp.Row), one per blueprint on a standard's page (mp.Column).
-func (mp MatrixPanel) writeItems(pg *Page, w htmlWriter) {
+func (mp MatrixPanel) writeItems(pg *Page, w markup.Writer) {
 	for _, it := range mp.Items {
 		if mp.Row != nil {
-			w.raw("\n<tr id=\"")
-			w.text(it.Column.Anchor())
-			w.raw("\">\n  <th scope=\"row\">")
-			w.link(pg.Rel(it.Column.Doc.URL), it.Column.Doc.Title)
-			w.raw(" <span class=\"kind-tag\">")
-			w.text(it.Column.Family)
-			w.raw("</span>")
+			w.Raw("\n<tr id=\"")
+			w.Text(it.Column.Anchor())
+			w.Raw("\">\n  <th scope=\"row\">")
+			w.Link(pg.Rel(it.Column.Doc.URL), it.Column.Doc.Title)
+			w.Raw(" <span class=\"kind-tag\">")
+			w.Text(it.Column.Family)
+			w.Raw("</span>")
 			if it.Cell.Applies {
-				w.raw("<br><span class=\"summary\">required by its applies_to</span>")
+				w.Raw("<br><span class=\"summary\">required by its applies_to</span>")
 			}
-			w.raw("</th>")
+			w.Raw("</th>")
 		} else {
-			w.raw("\n<tr>\n  <th scope=\"row\"><a href=\"")
-			w.url(pg.Rel(it.Row.Doc.URL))
-			w.raw("#")
-			w.urlPart(it.Column.Anchor())
-			w.raw("\">")
-			w.text(it.Row.Doc.Title)
-			w.raw("</a>")
+			w.Raw("\n<tr>\n  <th scope=\"row\"><a href=\"")
+			w.URL(pg.Rel(it.Row.Doc.URL))
+			w.Raw("#")
+			w.URLPart(it.Column.Anchor())
+			w.Raw("\">")
+			w.Text(it.Row.Doc.Title)
+			w.Raw("</a>")
 			if it.Row.Domain != "" {
-				w.raw(" <span class=\"kind-tag\">")
-				w.text(it.Row.Domain)
-				w.raw("</span>")
+				w.Raw(" <span class=\"kind-tag\">")
+				w.Text(it.Row.Domain)
+				w.Raw("</span>")
 			}
-			w.raw("</th>")
+			w.Raw("</th>")
 		}
-		w.raw("\n  <td>")
-		w.alignment(it.Cell.Status)
+		w.Raw("\n  <td>")
+		putAlignment(w, it.Cell.Status)
 		if it.Cell.Mixed() {
-			w.raw("\n    <ul class=\"statement-statuses\" aria-label=\"By statement\">")
+			w.Raw("\n    <ul class=\"statement-statuses\" aria-label=\"By statement\">")
 			for _, s := range it.Statements {
-				w.raw("<li><span class=\"a-")
-				w.text(s.Status.String())
-				w.raw("\" title=\"")
-				w.text(s.Status.Label())
-				w.raw("\"><span aria-hidden=\"true\">")
-				w.text(s.Status.Symbol())
-				w.raw("</span><span class=\"visually-hidden\">")
-				w.text(s.Status.Label())
-				w.raw("</span></span> ")
+				w.Raw("<li><span class=\"a-")
+				w.Text(s.Status.String())
+				w.Raw("\" title=\"")
+				w.Text(s.Status.Label())
+				w.Raw("\"><span aria-hidden=\"true\">")
+				w.Text(s.Status.Symbol())
+				w.Raw("</span><span class=\"visually-hidden\">")
+				w.Text(s.Status.Label())
+				w.Raw("</span></span> ")
 				if mp.Row != nil {
-					w.raw("<abbr title=\"")
-					w.text(s.Statement.Text)
-					w.raw("\">")
-					w.text(s.Statement.ID)
-					w.raw("</abbr>")
+					w.Raw("<abbr title=\"")
+					w.Text(s.Statement.Text)
+					w.Raw("\">")
+					w.Text(s.Statement.ID)
+					w.Raw("</abbr>")
 				} else {
-					w.text(s.Statement.ID)
+					w.Text(s.Statement.ID)
 				}
-				w.raw("</li>")
+				w.Raw("</li>")
 			}
-			w.raw("</ul>")
+			w.Raw("</ul>")
 		}
-		w.raw("</td>\n  <td>")
+		w.Raw("</td>\n  <td>")
 		for _, r := range it.Cell.Records {
-			w.record(pg, r)
+			putRecord(w, pg, r)
 		}
 		if len(it.Cell.Records) == 0 {
 			if mp.Row != nil {
-				w.raw("No record yet: add one to <code>compliance</code>.")
+				w.Raw("No record yet: add one to <code>compliance</code>.")
 			} else {
-				w.raw("No record yet: the standard's applies_to requires one.")
+				w.Raw("No record yet: the standard's applies_to requires one.")
 			}
 		}
-		w.raw("</td>\n</tr>")
+		w.Raw("</td>\n</tr>")
 	}
 }
 
 // alignmentBlock is the "alignment" component: a status as a badge.
-var alignmentBlock = Component[Alignment]{Name: "alignment", slot: slotAlignment, write: writeAlignment}
+var alignmentBlock = markup.New[Alignment]("alignment", writeAlignment)
 
-func (w htmlWriter) alignment(a Alignment) { alignmentBlock.put(w, a) }
+func putAlignment(w markup.Writer, a Alignment) { alignmentBlock.Put(w, a) }
 
-func writeAlignment(w htmlWriter, a Alignment) {
+func writeAlignment(w markup.Writer, a Alignment) {
 	if a == AlignNone {
 		return
 	}
-	w.raw("<span class=\"align a-")
-	w.text(a.String())
-	w.raw("\"><span aria-hidden=\"true\">")
-	w.text(a.Symbol())
-	w.raw("</span> ")
-	w.text(a.Label())
-	w.raw("</span>")
+	w.Raw("<span class=\"align a-")
+	w.Text(a.String())
+	w.Raw("\"><span aria-hidden=\"true\">")
+	w.Text(a.Symbol())
+	w.Raw("</span> ")
+	w.Text(a.Label())
+	w.Raw("</span>")
 }
 
 // AlignmentRecordData is what the "alignment-record" component receives: a
@@ -103,265 +105,265 @@ type AlignmentRecordData struct {
 
 // alignmentRecordBlock is the "alignment-record" component: an alignment record
 // with its evidence, waiver and source line.
-var alignmentRecordBlock = Component[AlignmentRecordData]{Name: "alignment-record", slot: slotAlignmentRecord, write: writeAlignmentRecord}
+var alignmentRecordBlock = markup.New[AlignmentRecordData]("alignment-record", writeAlignmentRecord)
 
 // waiverDaysBlock is the "waiver-days" component: how long a waiver has left.
-var waiverDaysBlock = Component[*AlignmentWaiver]{Name: "waiver-days", slot: slotWaiverDays, write: writeWaiverDays}
+var waiverDaysBlock = markup.New[*AlignmentWaiver]("waiver-days", writeWaiverDays)
 
-func writeWaiverDays(w htmlWriter, wv *AlignmentWaiver) {
+func writeWaiverDays(w markup.Writer, wv *AlignmentWaiver) {
 	if wv.Expires.IsZero() {
 		return
 	}
 	switch {
 	case wv.DaysLeft < 0:
-		w.raw("expired ")
-		w.text(wv.DaysAgo())
-		w.raw(" ago")
+		w.Raw("expired ")
+		w.Text(wv.DaysAgo())
+		w.Raw(" ago")
 	case wv.DaysLeft == 0:
-		w.raw("expires today")
+		w.Raw("expires today")
 	default:
-		w.text(wv.DaysLeftText())
-		w.raw(" left")
+		w.Text(wv.DaysLeftText())
+		w.Raw(" left")
 	}
 }
 
-func (w htmlWriter) record(pg *Page, r *AlignmentRecord) {
-	alignmentRecordBlock.put(w, AlignmentRecordData{Page: pg, Record: r})
+func putRecord(w markup.Writer, pg *Page, r *AlignmentRecord) {
+	alignmentRecordBlock.Put(w, AlignmentRecordData{Page: pg, Record: r})
 }
 
-func writeAlignmentRecord(w htmlWriter, d AlignmentRecordData) {
+func writeAlignmentRecord(w markup.Writer, d AlignmentRecordData) {
 	pg, r := d.Page, d.Record
-	w.raw("\n<div class=\"record\" id=\"")
-	w.text(r.Anchor())
-	w.raw("\">\n  <p class=\"record-head\">")
+	w.Raw("\n<div class=\"record\" id=\"")
+	w.Text(r.Anchor())
+	w.Raw("\">\n  <p class=\"record-head\">")
 	if r.Statement != "" {
-		w.raw("<strong>")
-		w.text(r.Statement)
-		w.raw("</strong>")
+		w.Raw("<strong>")
+		w.Text(r.Statement)
+		w.Raw("</strong>")
 	} else {
-		w.raw("Whole standard")
+		w.Raw("Whole standard")
 	}
-	w.raw(": ")
-	w.alignment(r.Effective())
+	w.Raw(": ")
+	putAlignment(w, r.Effective())
 	if r.Assessed != "" {
-		w.raw(" · assessed ")
-		w.text(r.Assessed)
+		w.Raw(" · assessed ")
+		w.Text(r.Assessed)
 	}
 	if r.Planned != "" {
-		w.raw(" · planned ")
-		w.text(r.Planned)
+		w.Raw(" · planned ")
+		w.Text(r.Planned)
 	}
-	w.raw("</p>")
+	w.Raw("</p>")
 	if r.Justification != "" {
-		w.raw("<p class=\"justification\">")
-		w.text(r.Justification)
-		w.raw("</p>")
+		w.Raw("<p class=\"justification\">")
+		w.Text(r.Justification)
+		w.Raw("</p>")
 	}
 	if len(r.Evidence) > 0 {
-		w.raw("\n  <p class=\"evidence\">Evidence:")
+		w.Raw("\n  <p class=\"evidence\">Evidence:")
 		for i, e := range r.Evidence {
 			if i > 0 {
-				w.raw(",")
+				w.Raw(",")
 			}
-			w.raw("\n    ")
+			w.Raw("\n    ")
 			switch {
 			case e.Doc != nil:
-				w.link(pg.Rel(e.Doc.URL), e.Doc.Title)
+				w.Link(pg.Rel(e.Doc.URL), e.Doc.Title)
 			case e.URL != "":
-				w.link(e.URL, e.URL)
+				w.Link(e.URL, e.URL)
 			default:
-				w.text(e.Text)
+				w.Text(e.Text)
 			}
 		}
-		w.raw("</p>")
+		w.Raw("</p>")
 	}
 	if wv := r.Waiver; wv != nil {
-		w.raw("\n  <p class=\"waiver waiver-")
-		w.text(wv.State())
-		w.raw("\">Waiver approved by ")
-		w.text(wv.ApprovedBy)
+		w.Raw("\n  <p class=\"waiver waiver-")
+		w.Text(wv.State())
+		w.Raw("\">Waiver approved by ")
+		w.Text(wv.ApprovedBy)
 		if x := wv.ExpiresText(); x != "" {
-			w.raw(", expires ")
-			w.text(x)
-			w.raw(" (")
-			waiverDaysBlock.put(w, wv)
-			w.raw(")")
+			w.Raw(", expires ")
+			w.Text(x)
+			w.Raw(" (")
+			waiverDaysBlock.Put(w, wv)
+			w.Raw(")")
 		}
 		if wv.Justification != "" {
-			w.raw(": ")
-			w.text(wv.Justification)
+			w.Raw(": ")
+			w.Text(wv.Justification)
 		}
-		w.raw("</p>")
+		w.Raw("</p>")
 	}
-	w.raw("\n  <p class=\"source\">Source: <code>")
-	w.text(r.Source())
-	w.raw("</code></p>\n</div>")
+	w.Raw("\n  <p class=\"source\">Source: <code>")
+	w.Text(r.Source())
+	w.Raw("</code></p>\n</div>")
 }
 
 // matrixRowPanel is the "matrix-row" panel component.
-var matrixRowPanel = Component[PanelPage[MatrixPanel]]{Name: "matrix-row", slot: slotMatrixRow, write: panelWriter(writeMatrixRowPanel)}
+var matrixRowPanel = markup.New[PanelPage[MatrixPanel]]("matrix-row", panelWriter(writeMatrixRowPanel))
 
 // writeMatrixRowPanel writes the "matrix-row" panel: a blueprint's alignment.
-func writeMatrixRowPanel(pg PanelPage[MatrixPanel], w htmlWriter) error {
+func writeMatrixRowPanel(pg PanelPage[MatrixPanel], w markup.Writer) error {
 	mp := pg.Data
 	t := mp.Row.Tally
-	w.raw("\n<p class=\"matrix-summary\">")
+	w.Raw("\n<p class=\"matrix-summary\">")
 	if t.Applicable != 0 {
-		w.raw("Score <strong>")
-		w.int(t.Percent())
-		w.raw("%</strong>: ")
-		w.int(t.Adopted)
-		w.raw(" of ")
-		w.int(t.Applicable)
-		w.raw(" applicable standards implemented or met by an alternative.")
+		w.Raw("Score <strong>")
+		w.Int(t.Percent())
+		w.Raw("%</strong>: ")
+		w.Int(t.Adopted)
+		w.Raw(" of ")
+		w.Int(t.Applicable)
+		w.Raw(" applicable standards implemented or met by an alternative.")
 	} else {
-		w.raw("No standard applies to this blueprint yet.")
+		w.Raw("No standard applies to this blueprint yet.")
 	}
-	w.raw("\n")
+	w.Raw("\n")
 	if t.Gaps != 0 {
-		w.int(t.Gaps)
+		w.Int(t.Gaps)
 		if t.Gaps == 1 {
-			w.raw(" open gap.")
+			w.Raw(" open gap.")
 		} else {
-			w.raw(" open gaps.")
+			w.Raw(" open gaps.")
 		}
 	} else {
-		w.raw("No open gaps.")
+		w.Raw("No open gaps.")
 	}
-	w.raw("\nSee the <a href=\"")
-	w.url(pg.Rel("matrix/"))
-	w.raw("\">alignment matrix</a>.</p>")
+	w.Raw("\nSee the <a href=\"")
+	w.URL(pg.Rel("matrix/"))
+	w.Raw("\">alignment matrix</a>.</p>")
 	if gaps := mp.Gaps(); len(gaps) > 0 {
-		w.raw("\n<p>Open gaps:")
+		w.Raw("\n<p>Open gaps:")
 		for i, g := range gaps {
 			if i > 0 {
-				w.raw(",")
+				w.Raw(",")
 			}
-			w.raw(" <a href=\"#")
-			w.urlPart(g.Column.Anchor())
-			w.raw("\">")
-			w.text(g.Column.Doc.Title)
-			w.raw("</a> (")
-			w.text(g.Cell.Status.Label())
-			w.raw(")")
+			w.Raw(" <a href=\"#")
+			w.URLPart(g.Column.Anchor())
+			w.Raw("\">")
+			w.Text(g.Column.Doc.Title)
+			w.Raw("</a> (")
+			w.Text(g.Cell.Status.Label())
+			w.Raw(")")
 		}
-		w.raw(".</p>")
+		w.Raw(".</p>")
 	}
 	if len(mp.Items) > 0 {
-		w.raw("\n<table class=\"data alignment-table\">\n<thead><tr><th scope=\"col\">Standard</th><th scope=\"col\">Status</th><th scope=\"col\">Records and evidence</th></tr></thead>\n<tbody>")
+		w.Raw("\n<table class=\"data alignment-table\">\n<thead><tr><th scope=\"col\">Standard</th><th scope=\"col\">Status</th><th scope=\"col\">Records and evidence</th></tr></thead>\n<tbody>")
 		mp.writeItems(pg.Page, w)
-		w.raw("\n</tbody>\n</table>")
+		w.Raw("\n</tbody>\n</table>")
 	}
-	w.raw("\n")
+	w.Raw("\n")
 	return nil
 }
 
 // matrixColumnPanel is the "matrix-column" panel component.
-var matrixColumnPanel = Component[PanelPage[MatrixPanel]]{Name: "matrix-column", slot: slotMatrixColumn, write: panelWriter(writeMatrixColumnPanel)}
+var matrixColumnPanel = markup.New[PanelPage[MatrixPanel]]("matrix-column", panelWriter(writeMatrixColumnPanel))
 
 // writeMatrixColumnPanel writes the "matrix-column" panel: a standard's adoption.
-func writeMatrixColumnPanel(pg PanelPage[MatrixPanel], w htmlWriter) error {
+func writeMatrixColumnPanel(pg PanelPage[MatrixPanel], w markup.Writer) error {
 	mp := pg.Data
 	c := mp.Column
 	t := c.Tally
-	w.raw("\n<p class=\"matrix-summary\">")
+	w.Raw("\n<p class=\"matrix-summary\">")
 	if t.Applicable != 0 {
-		w.raw("Adoption <strong>")
-		w.int(t.Percent())
-		w.raw("%</strong>: ")
-		w.int(t.Adopted)
-		w.raw(" of ")
-		w.int(t.Applicable)
-		w.raw(" applicable blueprints implement it or meet it by an alternative; ")
-		w.int(t.Gaps)
+		w.Raw("Adoption <strong>")
+		w.Int(t.Percent())
+		w.Raw("%</strong>: ")
+		w.Int(t.Adopted)
+		w.Raw(" of ")
+		w.Int(t.Applicable)
+		w.Raw(" applicable blueprints implement it or meet it by an alternative; ")
+		w.Int(t.Gaps)
 		if t.Gaps == 1 {
-			w.raw(" open gap.")
+			w.Raw(" open gap.")
 		} else {
-			w.raw(" open gaps.")
+			w.Raw(" open gaps.")
 		}
 	} else {
-		w.raw("No blueprint aligns with this standard yet.")
+		w.Raw("No blueprint aligns with this standard yet.")
 	}
-	w.raw("\n")
+	w.Raw("\n")
 	if !c.Requires {
-		w.raw(" It declares no <code>applies_to</code> in force (none, or the standard is draft or retired), so only recorded alignments count.")
+		w.Raw(" It declares no <code>applies_to</code> in force (none, or the standard is draft or retired), so only recorded alignments count.")
 	}
-	w.raw("\nSee its column in the <a href=\"")
-	w.url(pg.Rel("matrix/"))
-	w.raw("\">alignment matrix</a>.</p>")
+	w.Raw("\nSee its column in the <a href=\"")
+	w.URL(pg.Rel("matrix/"))
+	w.Raw("\">alignment matrix</a>.</p>")
 	if b := t.Breakdown(); len(b) > 0 {
-		w.raw("\n<p>")
-		w.breakdown(b)
-		w.raw("</p>")
+		w.Raw("\n<p>")
+		putBreakdown(w, b)
+		w.Raw("</p>")
 	}
 	if len(c.Targets) > 0 {
-		w.raw("\n<h3>Effectiveness targets</h3>\n<table class=\"data\">\n<thead><tr><th scope=\"col\">Metric</th><th scope=\"col\">Target</th><th scope=\"col\">Measured by the matrix</th></tr></thead>\n<tbody>")
+		w.Raw("\n<h3>Effectiveness targets</h3>\n<table class=\"data\">\n<thead><tr><th scope=\"col\">Metric</th><th scope=\"col\">Target</th><th scope=\"col\">Measured by the matrix</th></tr></thead>\n<tbody>")
 		for _, tg := range c.Targets {
-			w.raw("\n<tr><td>")
-			w.text(tg.Metric)
-			w.raw("</td><td>")
-			w.text(tg.Target)
-			w.raw("</td><td>")
+			w.Raw("\n<tr><td>")
+			w.Text(tg.Metric)
+			w.Raw("</td><td>")
+			w.Text(tg.Target)
+			w.Raw("</td><td>")
 			switch {
 			case !tg.Measured:
-				w.raw("not measured here")
+				w.Raw("not measured here")
 			case tg.Met:
-				w.raw("<span class=\"align a-implemented\"><span aria-hidden=\"true\">✓</span> Met</span>: adoption ")
+				w.Raw("<span class=\"align a-implemented\"><span aria-hidden=\"true\">✓</span> Met</span>: adoption ")
 			default:
-				w.raw("<span class=\"align a-non-compliant\"><span aria-hidden=\"true\">✗</span> Not met</span>: adoption ")
+				w.Raw("<span class=\"align a-non-compliant\"><span aria-hidden=\"true\">✗</span> Not met</span>: adoption ")
 			}
 			if tg.Measured {
-				w.int(t.Percent())
-				w.raw("%")
+				w.Int(t.Percent())
+				w.Raw("%")
 			}
-			w.raw("</td></tr>")
+			w.Raw("</td></tr>")
 		}
-		w.raw("\n</tbody>\n</table>")
+		w.Raw("\n</tbody>\n</table>")
 	}
 	if len(c.Statements) > 0 {
-		w.raw("\n<h3>Statements</h3>\n<table class=\"data\">\n<thead><tr><th scope=\"col\">Statement</th><th scope=\"col\">Level</th><th scope=\"col\" class=\"num\">Adoption</th><th scope=\"col\">Blueprints by status</th></tr></thead>\n<tbody>")
+		w.Raw("\n<h3>Statements</h3>\n<table class=\"data\">\n<thead><tr><th scope=\"col\">Statement</th><th scope=\"col\">Level</th><th scope=\"col\" class=\"num\">Adoption</th><th scope=\"col\">Blueprints by status</th></tr></thead>\n<tbody>")
 		for _, sa := range c.StatementAdoption() {
-			w.raw("\n<tr><th scope=\"row\"><abbr title=\"")
-			w.text(sa.Statement.Text)
-			w.raw("\">")
-			w.text(sa.Statement.ID)
-			w.raw("</abbr></th><td>")
-			w.text(sa.Statement.Level)
-			w.raw("</td>\n<td class=\"num\">")
-			w.adoption(sa.Tally, "–")
-			w.raw("</td>\n<td>")
-			w.breakdown(sa.Tally.Breakdown())
-			w.raw("</td></tr>")
+			w.Raw("\n<tr><th scope=\"row\"><abbr title=\"")
+			w.Text(sa.Statement.Text)
+			w.Raw("\">")
+			w.Text(sa.Statement.ID)
+			w.Raw("</abbr></th><td>")
+			w.Text(sa.Statement.Level)
+			w.Raw("</td>\n<td class=\"num\">")
+			putAdoption(w, sa.Tally, "–")
+			w.Raw("</td>\n<td>")
+			putBreakdown(w, sa.Tally.Breakdown())
+			w.Raw("</td></tr>")
 		}
-		w.raw("\n</tbody>\n</table>")
+		w.Raw("\n</tbody>\n</table>")
 	}
 	if len(mp.Items) > 0 {
-		w.raw("\n<h3>Blueprints</h3>\n<table class=\"data alignment-table\">\n<thead><tr><th scope=\"col\">Blueprint</th><th scope=\"col\">Status</th><th scope=\"col\">Records and evidence</th></tr></thead>\n<tbody>")
+		w.Raw("\n<h3>Blueprints</h3>\n<table class=\"data alignment-table\">\n<thead><tr><th scope=\"col\">Blueprint</th><th scope=\"col\">Status</th><th scope=\"col\">Records and evidence</th></tr></thead>\n<tbody>")
 		mp.writeItems(pg.Page, w)
-		w.raw("\n</tbody>\n</table>")
+		w.Raw("\n</tbody>\n</table>")
 	}
-	w.raw("\n")
+	w.Raw("\n")
 	return nil
 }
 
 // adoption writes a tally's adoption as a percentage, or none when nothing
 // applies.
-func (w htmlWriter) adoption(t AlignmentTally, none string) {
+func putAdoption(w markup.Writer, t AlignmentTally, none string) {
 	if t.Applicable == 0 {
-		w.raw(none)
+		w.Raw(none)
 		return
 	}
-	w.int(t.Percent())
-	w.raw("%")
+	w.Int(t.Percent())
+	w.Raw("%")
 }
 
 // breakdown writes status counts as the matrix-column template does.
-func (w htmlWriter) breakdown(counts []AlignmentCount) {
+func putBreakdown(w markup.Writer, counts []AlignmentCount) {
 	for _, ac := range counts {
-		w.raw("<span class=\"count\">")
-		w.alignment(ac.Status)
-		w.raw(" ")
-		w.int(ac.Count)
-		w.raw("</span> ")
+		w.Raw("<span class=\"count\">")
+		putAlignment(w, ac.Status)
+		w.Raw(" ")
+		w.Int(ac.Count)
+		w.Raw("</span> ")
 	}
 }

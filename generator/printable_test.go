@@ -4,9 +4,10 @@ import (
 	"fmt"
 
 	"bytes"
-	"gopkg.in/yaml.v3"
 	"strings"
 	"testing"
+
+	"gopkg.in/yaml.v3"
 )
 
 // A file name or a quoted value with control characters cannot forge a line of

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 
+	"archfolio/generator/markup"
 	"archfolio/generator/mdext"
 	"archfolio/generator/publish"
 
@@ -143,7 +144,7 @@ type Page struct {
 
 	renderer *siteRenderer
 	scratch  []*bytes.Buffer // lent for the page's HTML while it renders (lend)
-	env      *writeEnv       // the theme's overrides and the first error of one (writer)
+	env      *markup.Env     // the theme's overrides and the first error of one (writer)
 	layout   *pageLayout     // the layout's content and blocks (execute)
 }
 
@@ -163,10 +164,10 @@ func (r *siteRenderer) writePage(buf *bytes.Buffer, job pageJob) error {
 		job.page.Data = job.data()
 		defer func() { job.page.Data = nil }()
 	}
-	job.page.env = &writeEnv{ov: r.th.ov}
+	job.page.env = markup.NewEnv(r.th.ov)
 	err := r.th.execute(buf, job.layout, job.page)
 	if err == nil {
-		err = job.page.env.err
+		err = job.page.env.Err()
 	}
 	job.page.env = nil
 	job.page.giveBack() // buf holds a copy of all it lent

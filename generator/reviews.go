@@ -260,10 +260,10 @@ func reviewPages(p *Portfolio) []pageJob {
 func reviewPanels(p *Portfolio, d *Document) []Panel {
 	switch d.Kind {
 	case "blueprint":
-		return []Panel{newPanel(&reviewHistoryPanel, "bp-reviews", "Review history", p.Reviews.BySubject[d])}
+		return []Panel{newPanel(reviewHistoryPanel, "bp-reviews", "Review history", p.Reviews.BySubject[d])}
 	case "review":
 		if r := p.Reviews.ByDoc[d]; r != nil && (len(r.Findings) > 0 || len(r.Conditions) > 0 || !r.Next.IsZero()) {
-			return []Panel{newPanel(&reviewFindingsPanel, "rv-findings", "Findings and conditions", r)}
+			return []Panel{newPanel(reviewFindingsPanel, "rv-findings", "Findings and conditions", r)}
 		}
 	}
 	return nil

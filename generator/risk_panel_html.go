@@ -1,291 +1,293 @@
 package generator
 
+import "archfolio/generator/markup"
+
 // The threat model panels (components, component.go): a threat model's page
 // has a row per threat and a heatmap.
 
 // riskModelThreatsPanel is the "risk-model-threats" panel component.
-var riskModelThreatsPanel = Component[PanelPage[*ThreatModelRisk]]{Name: "risk-model-threats", slot: slotRiskModelThreats, write: panelWriter(writeRiskModelThreatsPanel)}
+var riskModelThreatsPanel = markup.New[PanelPage[*ThreatModelRisk]]("risk-model-threats", panelWriter(writeRiskModelThreatsPanel))
 
 // writeRiskModelThreatsPanel is the "risk-model-threats" panel.
-func writeRiskModelThreatsPanel(pg PanelPage[*ThreatModelRisk], w htmlWriter) error {
+func writeRiskModelThreatsPanel(pg PanelPage[*ThreatModelRisk], w markup.Writer) error {
 	m := pg.Data
 	if len(m.Threats) == 0 {
-		w.raw("\n<p>This threat model lists no threats yet.</p>\n")
+		w.Raw("\n<p>This threat model lists no threats yet.</p>\n")
 		return nil
 	}
-	w.raw("\n<div class=\"table-scroll\">\n<table class=\"data threats\">\n<thead><tr><th scope=\"col\">Threat</th><th scope=\"col\">STRIDE and target</th><th scope=\"col\">Likelihood × impact</th><th scope=\"col\">Status</th><th scope=\"col\">Mitigations and remediation</th></tr></thead>\n<tbody>")
+	w.Raw("\n<div class=\"table-scroll\">\n<table class=\"data threats\">\n<thead><tr><th scope=\"col\">Threat</th><th scope=\"col\">STRIDE and target</th><th scope=\"col\">Likelihood × impact</th><th scope=\"col\">Status</th><th scope=\"col\">Mitigations and remediation</th></tr></thead>\n<tbody>")
 	for _, t := range m.Threats {
-		w.raw("\n<tr id=\"")
-		w.text(t.Anchor)
-		w.raw("\"")
+		w.Raw("\n<tr id=\"")
+		w.Text(t.Anchor)
+		w.Raw("\"")
 		if t.Residual() {
-			w.raw(" class=\"residual\"")
+			w.Raw(" class=\"residual\"")
 		}
-		w.raw(">\n  <th scope=\"row\"><a href=\"#")
-		w.urlPart(t.Anchor)
-		w.raw("\">")
-		w.text(t.ID)
-		w.raw("</a> <span class=\"threat-title\">")
-		w.text(t.Title)
-		w.raw("</span></th>\n  <td>")
-		w.text(Humanize(t.Stride))
+		w.Raw(">\n  <th scope=\"row\"><a href=\"#")
+		w.URLPart(t.Anchor)
+		w.Raw("\">")
+		w.Text(t.ID)
+		w.Raw("</a> <span class=\"threat-title\">")
+		w.Text(t.Title)
+		w.Raw("</span></th>\n  <td>")
+		w.Text(Humanize(t.Stride))
 		if t.Target != "" {
-			w.raw("<br><code>")
-			w.text(t.Target)
-			w.raw("</code>")
+			w.Raw("<br><code>")
+			w.Text(t.Target)
+			w.Raw("</code>")
 		}
-		w.raw("</td>\n  <td class=\"nowrap\">")
-		w.int(t.Likelihood)
-		w.raw(" × ")
-		w.int(t.Impact)
-		w.raw(" = ")
-		w.int(t.Score)
-		w.raw("<br>")
-		w.severity(t.Severity)
-		w.raw("</td>\n  <td>")
-		w.status(t.Status)
+		w.Raw("</td>\n  <td class=\"nowrap\">")
+		w.Int(t.Likelihood)
+		w.Raw(" × ")
+		w.Int(t.Impact)
+		w.Raw(" = ")
+		w.Int(t.Score)
+		w.Raw("<br>")
+		putSeverity(w, t.Severity)
+		w.Raw("</td>\n  <td>")
+		putStatus(w, t.Status)
 		if t.Residual() {
-			w.raw("<br><span class=\"summary\">residual</span>")
+			w.Raw("<br><span class=\"summary\">residual</span>")
 		}
-		w.raw("</td>\n  <td>")
-		w.riskDocs(pg.Page, t.Addressed())
-		w.raw("</td>\n</tr>")
+		w.Raw("</td>\n  <td>")
+		putRiskDocs(w, pg.Page, t.Addressed())
+		w.Raw("</td>\n</tr>")
 	}
-	w.raw("\n</tbody>\n</table>\n</div>\n")
+	w.Raw("\n</tbody>\n</table>\n</div>\n")
 	return nil
 }
 
 // riskModelSummaryPanel is the "risk-model-summary" panel component.
-var riskModelSummaryPanel = Component[PanelPage[*ThreatModelRisk]]{Name: "risk-model-summary", slot: slotRiskModelSummary, write: panelWriter(writeRiskModelSummaryPanel)}
+var riskModelSummaryPanel = markup.New[PanelPage[*ThreatModelRisk]]("risk-model-summary", panelWriter(writeRiskModelSummaryPanel))
 
 // writeRiskModelSummaryPanel is the "risk-model-summary" panel: heatmap, STRIDE
 // counts and residual risk.
-func writeRiskModelSummaryPanel(pg PanelPage[*ThreatModelRisk], w htmlWriter) error {
+func writeRiskModelSummaryPanel(pg PanelPage[*ThreatModelRisk], w markup.Writer) error {
 	m := pg.Data
-	w.raw("\n<div class=\"risk-summary\">\n<div>\n<h3>Heatmap</h3>\n")
-	w.heatmap(m.Heatmap)
-	w.raw("\n</div>\n<div>\n<h3>STRIDE</h3>\n")
-	w.stride(m.Stride)
-	w.raw("\n<h3>Residual risk</h3>\n")
+	w.Raw("\n<div class=\"risk-summary\">\n<div>\n<h3>Heatmap</h3>\n")
+	putHeatmap(w, m.Heatmap)
+	w.Raw("\n</div>\n<div>\n<h3>STRIDE</h3>\n")
+	putStride(w, m.Stride)
+	w.Raw("\n<h3>Residual risk</h3>\n")
 	r := m.Residual
-	w.residual(r)
+	putResidual(w, r)
 	if len(r.Threats) > 0 {
-		w.threatList(r.Threats, func(t *Threat) {
-			w.raw("<a href=\"#")
-			w.urlPart(t.Anchor)
-			w.raw("\">")
-			w.text(t.ID)
-			w.raw("</a>")
+		putThreatList(w, r.Threats, func(t *Threat) {
+			w.Raw("<a href=\"#")
+			w.URLPart(t.Anchor)
+			w.Raw("\">")
+			w.Text(t.ID)
+			w.Raw("</a>")
 		})
 	}
-	w.raw("\n</div>\n</div>\n")
+	w.Raw("\n</div>\n</div>\n")
 	return nil
 }
 
 // riskResidualBlock is the "risk-residual" component.
-var riskResidualBlock = Component[ResidualRisk]{Name: "risk-residual", slot: slotRiskResidual, write: writeRiskResidual}
+var riskResidualBlock = markup.New[ResidualRisk]("risk-residual", writeRiskResidual)
 
-func (w htmlWriter) residual(r ResidualRisk) { riskResidualBlock.put(w, r) }
+func putResidual(w markup.Writer, r ResidualRisk) { riskResidualBlock.Put(w, r) }
 
-func writeRiskResidual(w htmlWriter, r ResidualRisk) {
+func writeRiskResidual(w markup.Writer, r ResidualRisk) {
 	n := len(r.Threats)
 	if n == 0 {
-		w.raw("\n<p>No residual risk: every threat is mitigated, in mitigation, transferred or a false positive.</p>\n")
+		w.Raw("\n<p>No residual risk: every threat is mitigated, in mitigation, transferred or a false positive.</p>\n")
 		return
 	}
-	w.raw("\n<p>")
-	w.int(n)
+	w.Raw("\n<p>")
+	w.Int(n)
 	if n == 1 {
-		w.raw(" residual threat (open or accepted): ")
+		w.Raw(" residual threat (open or accepted): ")
 	} else {
-		w.raw(" residual threats (open or accepted): ")
+		w.Raw(" residual threats (open or accepted): ")
 	}
-	w.riskCounts(r.BySeverity)
-	w.raw("</p>\n")
+	putRiskCounts(w, r.BySeverity)
+	w.Raw("</p>\n")
 }
 
 // riskBlueprintPanel is the "risk-blueprint" panel component.
-var riskBlueprintPanel = Component[PanelPage[blueprintRiskPanel]]{Name: "risk-blueprint", slot: slotRiskBlueprint, write: panelWriter(writeRiskBlueprintPanel)}
+var riskBlueprintPanel = markup.New[PanelPage[blueprintRiskPanel]]("risk-blueprint", panelWriter(writeRiskBlueprintPanel))
 
 // writeRiskBlueprintPanel is the "risk-blueprint" panel: a blueprint's threat
 // models and their residual threats, or the gap of having none.
-func writeRiskBlueprintPanel(pg PanelPage[blueprintRiskPanel], w htmlWriter) error {
+func writeRiskBlueprintPanel(pg PanelPage[blueprintRiskPanel], w markup.Writer) error {
 	d := pg.Data
 	if d.Gap {
-		w.raw("\n<p class=\"flag flag-bad\"><span aria-hidden=\"true\">⚠ </span>No threat model: a blueprint of criticality ")
-		w.text(d.Criticality)
-		w.raw(" should have one. See the <a href=\"")
-		w.url(pg.Rel("risks/"))
-		w.raw("#gaps\">gaps in the risk register</a>.</p>")
+		w.Raw("\n<p class=\"flag flag-bad\"><span aria-hidden=\"true\">⚠ </span>No threat model: a blueprint of criticality ")
+		w.Text(d.Criticality)
+		w.Raw(" should have one. See the <a href=\"")
+		w.URL(pg.Rel("risks/"))
+		w.Raw("#gaps\">gaps in the risk register</a>.</p>")
 	}
 	for _, m := range d.Models {
-		w.raw("\n<h3>")
-		w.link(pg.Rel(m.Model.URL), m.Model.Title)
-		w.raw("</h3>\n<p>")
-		w.int(m.Threats)
+		w.Raw("\n<h3>")
+		w.Link(pg.Rel(m.Model.URL), m.Model.Title)
+		w.Raw("</h3>\n<p>")
+		w.Int(m.Threats)
 		if m.Threats == 1 {
-			w.raw(" threat in this model.</p>\n")
+			w.Raw(" threat in this model.</p>\n")
 		} else {
-			w.raw(" threats in this model.</p>\n")
+			w.Raw(" threats in this model.</p>\n")
 		}
-		w.residual(m.Residual)
+		putResidual(w, m.Residual)
 		if len(m.Residual.Threats) > 0 {
-			w.threatList(m.Residual.Threats, func(t *Threat) { w.link(pg.Rel(t.URL()), t.ID) })
+			putThreatList(w, m.Residual.Threats, func(t *Threat) { w.Link(pg.Rel(t.URL()), t.ID) })
 		}
 	}
-	w.raw("\n")
+	w.Raw("\n")
 	return nil
 }
 
 // threatList is the list of residual threats the threat model and blueprint
 // panels write, each threat's id linked by link.
-func (w htmlWriter) threatList(threats []*Threat, link func(*Threat)) {
-	w.raw("\n<ul>")
+func putThreatList(w markup.Writer, threats []*Threat, link func(*Threat)) {
+	w.Raw("\n<ul>")
 	for _, t := range threats {
-		w.raw("<li>")
+		w.Raw("<li>")
 		link(t)
-		w.raw(" ")
-		w.text(t.Title)
-		w.raw(" — ")
-		w.severity(t.Severity)
-		w.raw(" ")
-		w.status(t.Status)
-		w.raw("</li>")
+		w.Raw(" ")
+		w.Text(t.Title)
+		w.Raw(" — ")
+		putSeverity(w, t.Severity)
+		w.Raw(" ")
+		putStatus(w, t.Status)
+		w.Raw("</li>")
 	}
-	w.raw("</ul>")
+	w.Raw("</ul>")
 }
 
 // riskAddressedPanel is the "risk-addressed" panel component.
-var riskAddressedPanel = Component[PanelPage[[]*Threat]]{Name: "risk-addressed", slot: slotRiskAddressed, write: panelWriter(writeRiskAddressedPanel)}
+var riskAddressedPanel = markup.New[PanelPage[[]*Threat]]("risk-addressed", panelWriter(writeRiskAddressedPanel))
 
 // writeRiskAddressedPanel is the "risk-addressed" panel: the threats a
 // document mitigates or remediates.
-func writeRiskAddressedPanel(pg PanelPage[[]*Threat], w htmlWriter) error {
+func writeRiskAddressedPanel(pg PanelPage[[]*Threat], w markup.Writer) error {
 	ts := pg.Data
-	w.raw("\n<ul>")
+	w.Raw("\n<ul>")
 	for _, t := range ts {
-		w.raw("\n<li>")
-		w.link(pg.Rel(t.URL()), t.ID)
-		w.raw(" ")
-		w.text(t.Title)
-		w.raw(" in ")
-		w.link(pg.Rel(t.Model.URL), t.Model.Title)
-		w.raw(" — ")
-		w.severity(t.Severity)
-		w.raw(" ")
-		w.status(t.Status)
-		w.raw("</li>")
+		w.Raw("\n<li>")
+		w.Link(pg.Rel(t.URL()), t.ID)
+		w.Raw(" ")
+		w.Text(t.Title)
+		w.Raw(" in ")
+		w.Link(pg.Rel(t.Model.URL), t.Model.Title)
+		w.Raw(" — ")
+		putSeverity(w, t.Severity)
+		w.Raw(" ")
+		putStatus(w, t.Status)
+		w.Raw("</li>")
 	}
-	w.raw("\n</ul>\n")
+	w.Raw("\n</ul>\n")
 	return nil
 }
 
 // riskSeverityBlock is the "risk-severity" component.
-var riskSeverityBlock = Component[string]{Name: "risk-severity", slot: slotRiskSeverity, write: writeRiskSeverity}
+var riskSeverityBlock = markup.New[string]("risk-severity", writeRiskSeverity)
 
-func (w htmlWriter) severity(s string) { riskSeverityBlock.put(w, s) }
+func putSeverity(w markup.Writer, s string) { riskSeverityBlock.Put(w, s) }
 
-func writeRiskSeverity(w htmlWriter, s string) {
+func writeRiskSeverity(w markup.Writer, s string) {
 	if s == "" {
-		w.raw("<span class=\"sev sev-none\">Unscored</span>")
+		w.Raw("<span class=\"sev sev-none\">Unscored</span>")
 		return
 	}
-	w.raw("<span class=\"sev sev-")
-	w.text(s)
-	w.raw("\">")
-	w.text(Humanize(s))
-	w.raw("</span>")
+	w.Raw("<span class=\"sev sev-")
+	w.Text(s)
+	w.Raw("\">")
+	w.Text(Humanize(s))
+	w.Raw("</span>")
 }
 
 // riskHeatmapBlock is the "risk-heatmap" component.
-var riskHeatmapBlock = Component[Heatmap]{Name: "risk-heatmap", slot: slotRiskHeatmap, write: writeRiskHeatmap}
+var riskHeatmapBlock = markup.New[Heatmap]("risk-heatmap", writeRiskHeatmap)
 
-func (w htmlWriter) heatmap(h Heatmap) { riskHeatmapBlock.put(w, h) }
+func putHeatmap(w markup.Writer, h Heatmap) { riskHeatmapBlock.Put(w, h) }
 
-func writeRiskHeatmap(w htmlWriter, h Heatmap) {
-	w.raw("\n<table class=\"heatmap\">\n<caption>Likelihood (across) × impact (up): each cell shows its severity and score, how many threats are scored there, and links to them.</caption>\n<thead><tr><td></td>")
+func writeRiskHeatmap(w markup.Writer, h Heatmap) {
+	w.Raw("\n<table class=\"heatmap\">\n<caption>Likelihood (across) × impact (up): each cell shows its severity and score, how many threats are scored there, and links to them.</caption>\n<thead><tr><td></td>")
 	for _, l := range h.Likelihoods {
-		w.raw("<th scope=\"col\">Likelihood ")
-		w.int(l)
-		w.raw("</th>")
+		w.Raw("<th scope=\"col\">Likelihood ")
+		w.Int(l)
+		w.Raw("</th>")
 	}
-	w.raw("</tr></thead>\n<tbody>")
+	w.Raw("</tr></thead>\n<tbody>")
 	for _, row := range h.Rows {
-		w.raw("\n<tr><th scope=\"row\">Impact ")
-		w.int(row.Impact)
-		w.raw("</th>")
+		w.Raw("\n<tr><th scope=\"row\">Impact ")
+		w.Int(row.Impact)
+		w.Raw("</th>")
 		for _, c := range row.Cells {
-			w.raw("\n<td class=\"heat sev-")
-			w.text(c.Severity)
+			w.Raw("\n<td class=\"heat sev-")
+			w.Text(c.Severity)
 			if len(c.Threats) == 0 {
-				w.raw(" heat-empty")
+				w.Raw(" heat-empty")
 			}
-			w.raw("\">\n<span class=\"heat-sev\">")
-			w.text(Humanize(c.Severity))
-			w.raw(" · ")
-			w.int(c.Score)
-			w.raw("</span>\n<span class=\"heat-count\">")
-			w.int(len(c.Threats))
+			w.Raw("\">\n<span class=\"heat-sev\">")
+			w.Text(Humanize(c.Severity))
+			w.Raw(" · ")
+			w.Int(c.Score)
+			w.Raw("</span>\n<span class=\"heat-count\">")
+			w.Int(len(c.Threats))
 			if len(c.Threats) == 1 {
-				w.raw("<span class=\"visually-hidden\"> threat</span></span>")
+				w.Raw("<span class=\"visually-hidden\"> threat</span></span>")
 			} else {
-				w.raw("<span class=\"visually-hidden\"> threats</span></span>")
+				w.Raw("<span class=\"visually-hidden\"> threats</span></span>")
 			}
 			if len(c.Threats) > 0 {
-				w.raw("\n<ul>")
+				w.Raw("\n<ul>")
 				for _, t := range c.Threats {
-					w.raw("<li><a href=\"#")
-					w.urlPart(t.Anchor)
-					w.raw("\" title=\"")
-					w.text(t.Title)
-					w.raw("\">")
-					w.text(t.Label)
-					w.raw("</a>")
+					w.Raw("<li><a href=\"#")
+					w.URLPart(t.Anchor)
+					w.Raw("\" title=\"")
+					w.Text(t.Title)
+					w.Raw("\">")
+					w.Text(t.Label)
+					w.Raw("</a>")
 					if t.Residual {
-						w.raw(" <span class=\"residual-mark\" title=\"residual risk\">●<span class=\"visually-hidden\"> residual</span></span>")
+						w.Raw(" <span class=\"residual-mark\" title=\"residual risk\">●<span class=\"visually-hidden\"> residual</span></span>")
 					}
-					w.raw("</li>")
+					w.Raw("</li>")
 				}
-				w.raw("</ul>")
+				w.Raw("</ul>")
 			}
-			w.raw("\n</td>")
+			w.Raw("\n</td>")
 		}
-		w.raw("\n</tr>")
+		w.Raw("\n</tr>")
 	}
-	w.raw("\n</tbody>\n</table>\n")
+	w.Raw("\n</tbody>\n</table>\n")
 }
 
 // riskStrideBlock is the "risk-stride" component.
-var riskStrideBlock = Component[[]StrideCount]{Name: "risk-stride", slot: slotRiskStride, write: writeRiskStride}
+var riskStrideBlock = markup.New[[]StrideCount]("risk-stride", writeRiskStride)
 
-func (w htmlWriter) stride(counts []StrideCount) { riskStrideBlock.put(w, counts) }
+func putStride(w markup.Writer, counts []StrideCount) { riskStrideBlock.Put(w, counts) }
 
-func writeRiskStride(w htmlWriter, counts []StrideCount) {
-	w.raw("\n<table class=\"data stride\">\n<thead><tr><th scope=\"col\">STRIDE category</th><th scope=\"col\" class=\"num\">Threats</th><th scope=\"col\" class=\"num\">Residual</th></tr></thead>\n<tbody>")
+func writeRiskStride(w markup.Writer, counts []StrideCount) {
+	w.Raw("\n<table class=\"data stride\">\n<thead><tr><th scope=\"col\">STRIDE category</th><th scope=\"col\" class=\"num\">Threats</th><th scope=\"col\" class=\"num\">Residual</th></tr></thead>\n<tbody>")
 	for _, s := range counts {
-		w.raw("\n<tr><th scope=\"row\">")
-		w.text(Humanize(s.Category))
-		w.raw("</th><td class=\"num\">")
-		w.int(s.Count)
-		w.raw("</td><td class=\"num\">")
-		w.int(s.Residual)
-		w.raw("</td></tr>")
+		w.Raw("\n<tr><th scope=\"row\">")
+		w.Text(Humanize(s.Category))
+		w.Raw("</th><td class=\"num\">")
+		w.Int(s.Count)
+		w.Raw("</td><td class=\"num\">")
+		w.Int(s.Residual)
+		w.Raw("</td></tr>")
 	}
-	w.raw("\n</tbody>\n</table>\n")
+	w.Raw("\n</tbody>\n</table>\n")
 }
 
-func (w htmlWriter) riskCounts(counts []SeverityCount) { riskCountsBlock.put(w, counts) }
+func putRiskCounts(w markup.Writer, counts []SeverityCount) { riskCountsBlock.Put(w, counts) }
 
 // riskCountsBlock is the "risk-counts" component: threats by severity.
-var riskCountsBlock = Component[[]SeverityCount]{Name: "risk-counts", slot: slotRiskCounts, write: writeRiskCounts}
+var riskCountsBlock = markup.New[[]SeverityCount]("risk-counts", writeRiskCounts)
 
-func writeRiskCounts(w htmlWriter, counts []SeverityCount) {
+func writeRiskCounts(w markup.Writer, counts []SeverityCount) {
 	for _, c := range counts {
-		w.raw("<span class=\"count\">")
-		w.severity(c.Severity)
-		w.raw(" ")
-		w.int(c.Count)
-		w.raw("</span> ")
+		w.Raw("<span class=\"count\">")
+		putSeverity(w, c.Severity)
+		w.Raw(" ")
+		w.Int(c.Count)
+		w.Raw("</span> ")
 	}
 }
 
@@ -298,22 +300,22 @@ type RiskDocsData struct {
 
 // riskDocsBlock is the "risk-docs" component: documents linked, remediation
 // items with their status.
-var riskDocsBlock = Component[RiskDocsData]{Name: "risk-docs", slot: slotRiskDocs, write: writeRiskDocs}
+var riskDocsBlock = markup.New[RiskDocsData]("risk-docs", writeRiskDocs)
 
-func (w htmlWriter) riskDocs(pg *Page, docs []*Document) {
-	riskDocsBlock.put(w, RiskDocsData{Page: pg, Docs: docs})
+func putRiskDocs(w markup.Writer, pg *Page, docs []*Document) {
+	riskDocsBlock.Put(w, RiskDocsData{Page: pg, Docs: docs})
 }
 
-func writeRiskDocs(w htmlWriter, d RiskDocsData) {
+func writeRiskDocs(w markup.Writer, d RiskDocsData) {
 	pg, docs := d.Page, d.Docs
 	for i, d := range docs {
 		if i > 0 {
-			w.raw(", ")
+			w.Raw(", ")
 		}
-		w.link(pg.Rel(d.URL), d.Title)
+		w.Link(pg.Rel(d.URL), d.Title)
 		if d.Kind == "remediation" {
-			w.raw(" ")
-			w.status(d.Status)
+			w.Raw(" ")
+			putStatus(w, d.Status)
 		}
 	}
 }

@@ -69,18 +69,18 @@ func riskPanels(p *Portfolio, d *Document) []Panel {
 	var out []Panel
 	if m := reg.Models[d]; m != nil {
 		out = append(out,
-			newPanel(&riskModelThreatsPanel, "tm-threats", "Threats", m),
-			newPanel(&riskModelSummaryPanel, "tm-risk", "Risk summary", m))
+			newPanel(riskModelThreatsPanel, "tm-threats", "Threats", m),
+			newPanel(riskModelSummaryPanel, "tm-risk", "Risk summary", m))
 	}
 	if d.Kind == "blueprint" {
 		gap := reg.IsGap[d]
 		if models := reg.ByDoc[d]; len(models) > 0 || gap {
-			out = append(out, newPanel(&riskBlueprintPanel, "bp-risk", "Threats and residual risk",
+			out = append(out, newPanel(riskBlueprintPanel, "bp-risk", "Threats and residual risk",
 				blueprintRiskPanel{Models: models, Gap: gap, Criticality: d.Fields.String("criticality")}))
 		}
 	}
 	if ts := reg.Remediates[d]; len(ts) > 0 {
-		out = append(out, newPanel(&riskAddressedPanel, "threats-addressed", "Threats addressed", ts))
+		out = append(out, newPanel(riskAddressedPanel, "threats-addressed", "Threats addressed", ts))
 	}
 	return out
 }

@@ -1,36 +1,38 @@
 package generator
 
+import "archfolio/generator/markup"
+
 // The roadmap panel of a blueprint, a component (component.go); an item's own
 // panel is the theme's "roadmap-item-panel" template (layouts/_roadmap.html).
 
 // roadmapBlueprintPanel is the "roadmap-blueprint-panel" panel component.
-var roadmapBlueprintPanel = Component[PanelPage[[]*RoadmapItem]]{Name: "roadmap-blueprint-panel", slot: slotRoadmapBlueprint, write: panelWriter(writeRoadmapBlueprintPanel)}
+var roadmapBlueprintPanel = markup.New[PanelPage[[]*RoadmapItem]]("roadmap-blueprint-panel", panelWriter(writeRoadmapBlueprintPanel))
 
 // writeRoadmapBlueprintPanel is the "roadmap-blueprint-panel" panel: the
 // roadmap items that deliver a blueprint.
-func writeRoadmapBlueprintPanel(pg PanelPage[[]*RoadmapItem], w htmlWriter) error {
+func writeRoadmapBlueprintPanel(pg PanelPage[[]*RoadmapItem], w markup.Writer) error {
 	items := pg.Data
-	w.raw("\n<ul class=\"rm-delivered-by\">")
+	w.Raw("\n<ul class=\"rm-delivered-by\">")
 	for _, it := range items {
-		w.raw("\n  <li>")
-		w.link(pg.Rel(it.Doc.URL), it.Doc.Title)
-		w.raw(" ")
-		w.status(it.Status)
+		w.Raw("\n  <li>")
+		w.Link(pg.Rel(it.Doc.URL), it.Doc.Title)
+		w.Raw(" ")
+		putStatus(w, it.Status)
 		if it.Slipped {
-			w.raw(" <span class=\"rm-flag\">⚠ slipped</span>")
+			w.Raw(" <span class=\"rm-flag\">⚠ slipped</span>")
 		}
-		w.raw("\n  <span class=\"summary\">")
+		w.Raw("\n  <span class=\"summary\">")
 		if it.Dated {
-			w.text(it.Start.Text)
-			w.raw(" to ")
-			w.text(it.End.Text)
-			w.raw(" · ")
+			w.Text(it.Start.Text)
+			w.Raw(" to ")
+			w.Text(it.End.Text)
+			w.Raw(" · ")
 		}
-		w.text(it.Lane.Title)
-		w.raw(" · ")
-		w.link(pg.Rel(it.Track.URL), it.Track.Title)
-		w.raw("</span></li>")
+		w.Text(it.Lane.Title)
+		w.Raw(" · ")
+		w.Link(pg.Rel(it.Track.URL), it.Track.Title)
+		w.Raw("</span></li>")
 	}
-	w.raw("\n</ul>\n")
+	w.Raw("\n</ul>\n")
 	return nil
 }

@@ -118,7 +118,7 @@ func roadmapPanels(p *Portfolio, d *Document) []Panel {
 		return []Panel{templatePanel("roadmap-item-panel", "roadmap", "On the roadmap", panel)}
 	}
 	if items := rm.ByBlueprint[d.ID]; len(items) > 0 {
-		return []Panel{newPanel(&roadmapBlueprintPanel, "roadmap-items", "Roadmap items that deliver it", items)}
+		return []Panel{newPanel(roadmapBlueprintPanel, "roadmap-items", "Roadmap items that deliver it", items)}
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"archfolio/generator/markup"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -19,7 +20,7 @@ type theme struct {
 	// show any document's body on any page.
 	ownLayouts bool
 	// ov holds the theme's templates for the components it overrides.
-	ov *overrides
+	ov markup.Overrides
 }
 
 // overlayFS reads a file from top when it has it, else from base.
@@ -62,9 +63,9 @@ func loadTheme(site fs.FS, cfg *Config, def fs.FS, funcs template.FuncMap) (*the
 		}
 	}
 	o := overlayFS{top: top, base: def}
-	ov := new(overrides)
-	base := template.New("archfolio-theme").Funcs(componentFuncs(funcs, ov))
-	if _, err := base.New(generatedDefines).Parse(componentDefines()); err != nil {
+	ov := new(markup.Overrides)
+	base := template.New("archfolio-theme").Funcs(markup.Funcs(funcs, ov))
+	if _, err := base.New(markup.GeneratedDefines).Parse(markup.Defines()); err != nil {
 		return nil, err
 	}
 	var pages []string
@@ -73,7 +74,7 @@ func loadTheme(site fs.FS, cfg *Config, def fs.FS, funcs template.FuncMap) (*the
 		if !strings.HasSuffix(name, ".html") && !strings.HasSuffix(name, ".xml") {
 			continue
 		}
-		if strings.HasPrefix(name, "_") || name == "base.html" || isComponent(strings.TrimSuffix(name, ".html")) {
+		if strings.HasPrefix(name, "_") || name == "base.html" || markup.Registered(strings.TrimSuffix(name, ".html")) {
 			if err := parseInto(base, o, p); err != nil {
 				return nil, err
 			}
@@ -81,7 +82,7 @@ func loadTheme(site fs.FS, cfg *Config, def fs.FS, funcs template.FuncMap) (*the
 		}
 		pages = append(pages, p)
 	}
-	th := &theme{fs: o, pages: map[string]*template.Template{}, ov: ov}
+	th := &theme{fs: o, pages: map[string]*template.Template{}}
 	if top != nil {
 		th.ownLayouts = len(overlayFS{base: top}.files("layouts")) > 0
 	}
@@ -100,7 +101,13 @@ func loadTheme(site fs.FS, cfg *Config, def fs.FS, funcs template.FuncMap) (*the
 			return nil, fmt.Errorf("theme: layouts/%s is missing", need)
 		}
 	}
-	*ov = *bindOverrides(th.pages)
+	// page.html's set first: a partial's override is in every set.
+	sets := []*template.Template{th.pages["page.html"]}
+	for _, name := range sortedKeys(th.pages) {
+		sets = append(sets, th.pages[name])
+	}
+	*ov = markup.Bind(sets)
+	th.ov = *ov
 	th.layouts = map[string]*pageLayout{}
 	for name, set := range th.pages {
 		th.layouts[name] = resolveLayout(name, set)

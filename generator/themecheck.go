@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"archfolio/generator/markup"
 	"fmt"
 	"io/fs"
 	"path"
@@ -37,8 +38,8 @@ func themeDiagnostics(site fs.FS, cfg *Config, def fs.FS) Diagnostics {
 		o = overlayFS{base: top}
 	}
 	used := map[string]bool{}
-	for _, c := range registry {
-		used[c.componentName()] = true
+	for _, c := range markup.Components() {
+		used[c.Name] = true
 	}
 	for _, name := range append(panelTemplates, layoutBlocks...) {
 		used[name] = true

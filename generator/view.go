@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"archfolio/generator/markup"
 	"html/template"
 	"io"
 	"slices"
@@ -69,35 +70,35 @@ type Panel struct {
 	ID    string // the section's anchor id
 	Title string
 	Name  string // the component's or template's name
-	write func(pg *Page, w htmlWriter)
+	write func(pg *Page, w markup.Writer)
 }
 
 // newPanel returns a panel that component c writes for data.
-func newPanel[T any](c *Component[PanelPage[T]], id, title string, data T) Panel {
-	return Panel{ID: id, Title: title, Name: c.Name, write: func(pg *Page, w htmlWriter) {
-		c.put(w, PanelPage[T]{Page: pg, Data: data})
+func newPanel[T any](c *markup.Component[PanelPage[T]], id, title string, data T) Panel {
+	return Panel{ID: id, Title: title, Name: c.Name, write: func(pg *Page, w markup.Writer) {
+		c.Put(w, PanelPage[T]{Page: pg, Data: data})
 	}}
 }
 
 // templatePanel returns a panel that the theme's template name renders from
 // data: a panel too rare to need Go.
 func templatePanel[T any](name, id, title string, data T) Panel {
-	return Panel{ID: id, Title: title, Name: name, write: func(pg *Page, w htmlWriter) {
+	return Panel{ID: id, Title: title, Name: name, write: func(pg *Page, w markup.Writer) {
 		if pg.renderer == nil {
 			return
 		}
 		if err := pg.renderer.th.pages["page.html"].ExecuteTemplate(w.Buffer, name, PanelPage[T]{Page: pg, Data: data}); err != nil {
-			w.fail(err)
+			w.Fail(err)
 		}
 	}}
 }
 
 // panelWriter adapts a panel's Go writer to a component's: its error is the
 // page's.
-func panelWriter[T any](write func(pg PanelPage[T], w htmlWriter) error) func(htmlWriter, PanelPage[T]) {
-	return func(w htmlWriter, pg PanelPage[T]) {
+func panelWriter[T any](write func(pg PanelPage[T], w markup.Writer) error) func(markup.Writer, PanelPage[T]) {
+	return func(w markup.Writer, pg PanelPage[T]) {
 		if err := write(pg, w); err != nil {
-			w.fail(err)
+			w.Fail(err)
 		}
 	}
 }
@@ -122,9 +123,9 @@ func (pg *Page) Panels() ([]PanelHTML, error) {
 			buf := pg.renderer.bufs.get()
 			w := pg.writer(buf)
 			panel.write(pg, w)
-			if w.env.err != nil {
+			if w.Err() != nil {
 				pg.renderer.bufs.put(buf)
-				return nil, w.env.err
+				return nil, w.Err()
 			}
 			out = append(out, PanelHTML{ID: panel.ID, Title: panel.Title, HTML: pg.lend(buf)})
 		}

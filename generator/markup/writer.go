@@ -1,4 +1,4 @@
-package generator
+package markup
 
 import (
 	"bytes"
@@ -7,22 +7,25 @@ import (
 	"time"
 )
 
-// htmlWriter writes HTML from Go for the few parts of pages that repeat by the
-// hundred thousand (the cells of a matrix grid), where a template's reflection
-// per value costs more than the rest of the page. It escapes exactly as
-// html/template does in the same contexts, so its output is byte for byte what
-// the template it replaces wrote (htmlwrite_test.go holds it to that).
-type htmlWriter struct {
+// Writer writes HTML from Go: the components' markup. It escapes exactly as
+// html/template does in the same contexts, so a component and a theme's
+// template for it write the same bytes for the same value (writer_test.go
+// holds it to that).
+type Writer struct {
 	*bytes.Buffer
-	env *writeEnv // the page's overrides and error; nil writes the Go defaults
+	env *Env // the page's overrides and error; nil writes the Go defaults
 }
 
-// raw writes markup that is already HTML.
-func (w htmlWriter) raw(s string) { w.WriteString(s) }
+// NewWriter returns a writer into buf with env's overrides and error (nil:
+// the Go defaults, errors dropped).
+func NewWriter(buf *bytes.Buffer, env *Env) Writer { return Writer{buf, env} }
 
-// text writes s escaped for text or a quoted attribute value, as html/template's
+// Raw writes markup that is already HTML.
+func (w Writer) Raw(s string) { w.WriteString(s) }
+
+// Text writes s escaped for text or a quoted attribute value, as html/template's
 // html escaper does (it also escapes + and turns NUL into U+FFFD).
-func (w htmlWriter) text(s string) {
+func (w Writer) Text(s string) {
 	last := 0
 	for i := 0; i < len(s); i++ {
 		var rep string
@@ -51,24 +54,24 @@ func (w htmlWriter) text(s string) {
 	w.WriteString(s[last:])
 }
 
-// date writes a date as the theme's date function does.
-func (w htmlWriter) date(t time.Time) {
+// Date writes a date as the theme's date function does.
+func (w Writer) Date(t time.Time) {
 	var b [16]byte
 	w.Write(t.AppendFormat(b[:0], time.DateOnly))
 }
 
-// int writes a number.
-func (w htmlWriter) int(n int) {
+// Int writes a number.
+func (w Writer) Int(n int) {
 	var b [20]byte
 	w.Write(strconv.AppendInt(b[:0], int64(n), 10))
 }
 
-// attrName writes s as (the rest of) an attribute name, as html/template's name
+// AttrName writes s as (the rest of) an attribute name, as html/template's name
 // filter does for the names archfolio writes: lower-cased, and ZgotmplZ unless
 // it is letters and digits only and names no attribute holding a URL, script or
 // style. (html/template's list of such attributes is longer; the names written
 // here are archfolio's own filter names.)
-func (w htmlWriter) attrName(s string) {
+func (w Writer) AttrName(s string) {
 	s = strings.ToLower(s)
 	ok := s != "" && !strings.HasPrefix(s, "on") && !strings.Contains(s, "src") &&
 		!strings.Contains(s, "uri") && !strings.Contains(s, "url") && !unsafeAttrNames[s]
@@ -90,11 +93,11 @@ var unsafeAttrNames = map[string]bool{
 	"style": true, "usemap": true, "xmlns": true,
 }
 
-// url writes s as the start of a quoted URL attribute value (href="…"): a URL
+// URL writes s as the start of a quoted URL attribute value (href="…"): a URL
 // with a scheme other than http, https or mailto becomes #ZgotmplZ, and the rest
 // is normalised (bytes outside URLs percent-encoded) and attribute-escaped, as
 // html/template does.
-func (w htmlWriter) url(s string) {
+func (w Writer) URL(s string) {
 	if i := strings.IndexByte(s, ':'); i >= 0 && !strings.ContainsRune(s[:i], '/') {
 		switch strings.ToLower(s[:i]) {
 		case "http", "https", "mailto":
@@ -106,13 +109,17 @@ func (w htmlWriter) url(s string) {
 	w.urlBytes(s, true)
 }
 
-// urlPart writes s inside a URL attribute after its start (a fragment or query
+// URLPart writes s inside a URL attribute after its start (a fragment or query
 // value): every byte but the unreserved ones is percent-encoded.
-func (w htmlWriter) urlPart(s string) { w.urlBytes(s, false) }
+func (w Writer) URLPart(s string) { w.urlBytes(s, false) }
+
+// URLRest writes s as the rest of a URL attribute value after its start (a
+// path after the root): normalised as URL writes it, with no scheme check.
+func (w Writer) URLRest(s string) { w.urlBytes(s, true) }
 
 // urlBytes is html/template's URL processor followed by its attribute escaper,
 // which after percent-encoding only has & and + left to escape.
-func (w htmlWriter) urlBytes(s string, norm bool) {
+func (w Writer) urlBytes(s string, norm bool) {
 	last := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -147,11 +154,11 @@ func isHex(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
 
-// link writes <a href="href">text</a>, href as the start of a URL.
-func (w htmlWriter) link(href, text string) {
-	w.raw("<a href=\"")
-	w.url(href)
-	w.raw("\">")
-	w.text(text)
-	w.raw("</a>")
+// Link writes <a href="href">text</a>, href as the start of a URL.
+func (w Writer) Link(href, text string) {
+	w.Raw("<a href=\"")
+	w.URL(href)
+	w.Raw("\">")
+	w.Text(text)
+	w.Raw("</a>")
 }

@@ -1,4 +1,4 @@
-package generator
+package markup
 
 import (
 	"bytes"
@@ -7,39 +7,39 @@ import (
 	"testing"
 )
 
-// htmlWriter must escape exactly as html/template: the pages it writes parts of are
+// Writer must escape exactly as html/template: the pages it writes parts of are
 // compared with goldens that templates made, and the escaping is the security
 // boundary for content values.
-var htmlWriterReference = template.Must(template.New("").Parse(
+var writerReference = template.Must(template.New("").Parse(
 	`<p title="{{.A}}">{{.A}}</p><a href="{{.B}}#{{.A}}">x</a>`))
 
-func htmlWriterOutput(a, b string) string {
+func writerOutput(a, b string) string {
 	var buf bytes.Buffer
-	w := htmlWriter{Buffer: &buf}
-	w.raw(`<p title="`)
-	w.text(a)
-	w.raw(`">`)
-	w.text(a)
-	w.raw(`</p><a href="`)
-	w.url(b)
-	w.raw(`#`)
-	w.urlPart(a)
-	w.raw(`">x</a>`)
+	w := Writer{Buffer: &buf}
+	w.Raw(`<p title="`)
+	w.Text(a)
+	w.Raw(`">`)
+	w.Text(a)
+	w.Raw(`</p><a href="`)
+	w.URL(b)
+	w.Raw(`#`)
+	w.URLPart(a)
+	w.Raw(`">x</a>`)
 	return buf.String()
 }
 
-func checkHTMLWriter(t *testing.T, a, b string) {
+func checkWriter(t *testing.T, a, b string) {
 	t.Helper()
 	var want bytes.Buffer
-	if err := htmlWriterReference.Execute(&want, struct{ A, B string }{a, b}); err != nil {
+	if err := writerReference.Execute(&want, struct{ A, B string }{a, b}); err != nil {
 		t.Fatal(err)
 	}
-	if got := htmlWriterOutput(a, b); got != want.String() {
+	if got := writerOutput(a, b); got != want.String() {
 		t.Errorf("A=%q B=%q:\n got %s\nwant %s", a, b, got, want.String())
 	}
 }
 
-func TestHTMLWriterEscapesLikeHTMLTemplate(t *testing.T) {
+func TestWriterEscapesLikeHTMLTemplate(t *testing.T) {
 	t.Parallel()
 	for _, c := range [][2]string{
 		{"plain", "../../blueprints/a/"},
@@ -53,7 +53,7 @@ func TestHTMLWriterEscapesLikeHTMLTemplate(t *testing.T) {
 		{"line\nbreak\ttab", "/a:b"},
 		{"x", "a/b:c"},
 	} {
-		checkHTMLWriter(t, c[0], c[1])
+		checkWriter(t, c[0], c[1])
 	}
 	alphabet := []rune("aZ09-._~!#$&*+,/:;=?@[]%'\"<> \x00\tüé✓\\")
 	r := rand.New(rand.NewPCG(1, 2))
@@ -66,14 +66,14 @@ func TestHTMLWriterEscapesLikeHTMLTemplate(t *testing.T) {
 		return string(out)
 	}
 	for range 5000 {
-		checkHTMLWriter(t, random(), random())
+		checkWriter(t, random(), random())
 	}
 }
 
-func FuzzHTMLWriter(f *testing.F) {
+func FuzzWriter(f *testing.F) {
 	f.Add("a<b", "../x/")
 	f.Add("'\"&+", "javascript:1")
 	f.Fuzz(func(t *testing.T, a, b string) {
-		checkHTMLWriter(t, a, b)
+		checkWriter(t, a, b)
 	})
 }
