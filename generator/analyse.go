@@ -22,8 +22,8 @@ type StaleDocument struct {
 func analyse(p *Portfolio) Diagnostics {
 	per := make([]Diagnostics, len(views))
 	parallel(context.Background(), len(views), func(i int) {
-		if views[i].analyse != nil {
-			per[i] = views[i].analyse(p)
+		if views[i].Analyse != nil {
+			per[i] = views[i].Analyse(p)
 		}
 	})
 	var diags Diagnostics

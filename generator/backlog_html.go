@@ -2,7 +2,6 @@ package generator
 
 import (
 	"archfolio/generator/markup"
-	"fmt"
 	"html/template"
 )
 
@@ -10,7 +9,7 @@ import (
 // remediation item and most blueprints have a panel.
 
 // backlogItemPanel is the "backlog-item" panel component.
-var backlogItemPanel = markup.New[PanelPage[remediationPanel]]("backlog-item", panelWriter(writeBacklogItemPanel))
+var backlogItemPanel = markup.New[PanelPage[remediationPanel]]("backlog-item", PanelWriter(writeBacklogItemPanel))
 
 // writeBacklogItemPanel is the "backlog-item" panel: a remediation item's JIRA
 // issue, due date, SLA, waiver and the findings that raised it.
@@ -71,13 +70,12 @@ func writeBacklogItemPanel(pg PanelPage[remediationPanel], w markup.Writer) erro
 	return nil
 }
 
-// BacklogHTML writes the "backlog-content" component (layout.go): the open items, their groups, the risk-accepted items and
+// backlogContent is the content of the backlog page.
+var backlogContent = markup.New[PageData[*Backlog]]("backlog-content", ContentWriter(backlogHTML))
+
+// backlogHTML writes the "backlog-content" component (layout.go): the open items, their groups, the risk-accepted items and
 // the waivers.
-func (pg *Page) BacklogHTML() (template.HTML, error) {
-	b, ok := pg.Data.(*Backlog)
-	if !ok {
-		return "", fmt.Errorf("backlog.html: data is %T, not *Backlog", pg.Data)
-	}
+func backlogHTML(pg *Page, b *Backlog) (template.HTML, error) {
 	buf := pg.bufs().get()
 	w := pg.writer(buf)
 	w.Raw("\n<h1>Remediation backlog</h1>\n<p class=\"lede\">")
@@ -204,7 +202,7 @@ func writeBacklogGroups(w markup.Writer, d BacklogGroupsData) {
 }
 
 // backlogBlueprintPanel is the "backlog-blueprint" panel component.
-var backlogBlueprintPanel = markup.New[PanelPage[blueprintBacklogPanel]]("backlog-blueprint", panelWriter(writeBacklogBlueprintPanel))
+var backlogBlueprintPanel = markup.New[PanelPage[blueprintBacklogPanel]]("backlog-blueprint", PanelWriter(writeBacklogBlueprintPanel))
 
 // writeBacklogBlueprintPanel is the "backlog-blueprint" panel: a blueprint's open
 // remediation as a table, and how many more items are closed.

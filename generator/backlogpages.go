@@ -13,9 +13,10 @@ func backlogMenu() *MenuItem {
 	return &MenuItem{Label: "Backlog", URL: "backlog/", Section: "remediation"}
 }
 
-func backlogPages(p *Portfolio) []pageJob {
-	return []pageJob{{url: "backlog/", layout: "backlog.html",
-		page: &Page{Title: "Remediation backlog", Section: "remediation", Data: p.Backlog}}}
+func backlogPages(p *Portfolio) []PageJob {
+	return []PageJob{Content(PageJob{URL: "backlog/", Layout: "backlog.html",
+		Page: &Page{Title: "Remediation backlog", Section: "remediation"}},
+		backlogContent, func() *Backlog { return p.Backlog })}
 }
 
 // remediationPanel is the data of a remediation item's own panel: its backlog state,
@@ -44,7 +45,7 @@ func backlogPanels(p *Portfolio, d *Document) []Panel {
 		if p.Reviews != nil {
 			found = p.Reviews.FoundIn[d]
 		}
-		return []Panel{newPanel(backlogItemPanel, "rem-backlog", "Backlog status", remediationPanel{Item: it, FoundIn: found})}
+		return []Panel{NewPanel(backlogItemPanel, "rem-backlog", "Backlog status", remediationPanel{Item: it, FoundIn: found})}
 	case "blueprint":
 		var data blueprintBacklogPanel
 		for _, r := range d.Backlinks {
@@ -60,7 +61,7 @@ func backlogPanels(p *Portfolio, d *Document) []Panel {
 			return nil
 		}
 		slices.SortStableFunc(data.Open, backlogOrder)
-		return []Panel{newPanel(backlogBlueprintPanel, "bp-remediation", "Open remediation", data)}
+		return []Panel{NewPanel(backlogBlueprintPanel, "bp-remediation", "Open remediation", data)}
 	}
 	return nil
 }
@@ -80,8 +81,8 @@ var backlogCSVHeader = []string{"id", "title", "jira", "jira_url", "severity", "
 
 // backlogFiles writes backlog.csv: every remediation item, open ones first in backlog
 // order, each cell safe from spreadsheet formula injection.
-func backlogFiles(p *Portfolio) []exportFile {
-	return []exportFile{{"backlog.csv", func(out io.Writer) error { return backlogCSV(out, p) }}}
+func backlogFiles(p *Portfolio) []ExportFile {
+	return []ExportFile{{"backlog.csv", func(out io.Writer) error { return backlogCSV(out, p) }}}
 }
 
 // backlogCSV writes backlog.csv: one line per remediation item.

@@ -61,17 +61,17 @@ type LegendEntry struct {
 // set. Their data (the maps' layout, every impact set) is made when each page is
 // rendered, so listing the pages costs nothing (the dev server lists them after
 // every change and renders only those asked for).
-func dependencyPages(p *Portfolio) []pageJob {
+func dependencyPages(p *Portfolio) []PageJob {
 	if p.Dependencies == nil {
 		return nil
 	}
 	const url = "dependencies/"
-	jobs := []pageJob{{url: url, layout: "dependencies.html", page: &Page{Title: "Dependency map", Section: "dependencies"},
-		data: func() any { return dependenciesPage(p, url) }}}
+	jobs := []PageJob{Content(PageJob{URL: url, Layout: "dependencies.html", Page: &Page{Title: "Dependency map", Section: "dependencies"}},
+		dependenciesContent, func() *DependenciesPage { return dependenciesPage(p, url) })}
 	for _, d := range p.ByKind["blueprint"] {
-		jobs = append(jobs, pageJob{url: impactURL(d), layout: "impact.html",
-			page: &Page{Title: "Impact of changing " + d.Title, Section: "dependencies", Doc: d},
-			data: func() any { return &ImpactPage{Set: impactSet(p, d), url: impactURL(d)} }})
+		jobs = append(jobs, Content(PageJob{URL: impactURL(d), Layout: "impact.html",
+			Page: &Page{Title: "Impact of changing " + d.Title, Section: "dependencies", Doc: d}},
+			impactContent, func() *ImpactPage { return &ImpactPage{Set: impactSet(p, d), url: impactURL(d)} }))
 	}
 	return jobs
 }

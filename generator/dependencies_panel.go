@@ -52,7 +52,7 @@ func dependencyPanels(p *Portfolio, d *Document) []Panel {
 	if d.Kind != "blueprint" || p.Dependencies == nil || !p.Dependencies.Graph.Has(d.ID) {
 		return nil
 	}
-	return []Panel{newPanel(depsNeighbourhoodPanel, "dependencies", "Dependencies", neighbourhood(p, d))}
+	return []Panel{NewPanel(depsNeighbourhoodPanel, "dependencies", "Dependencies", neighbourhood(p, d))}
 }
 
 // neighbourhood builds a blueprint's neighbourhood map with the linear Columns

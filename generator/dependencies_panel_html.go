@@ -2,12 +2,11 @@ package generator
 
 import (
 	"archfolio/generator/markup"
-	"fmt"
 	"html/template"
 )
 
 // depsNeighbourhoodPanel is the "deps-neighbourhood" panel component.
-var depsNeighbourhoodPanel = markup.New[PanelPage[*Neighbourhood]]("deps-neighbourhood", panelWriter(writeNeighbourhoodPanel))
+var depsNeighbourhoodPanel = markup.New[PanelPage[*Neighbourhood]]("deps-neighbourhood", PanelWriter(writeNeighbourhoodPanel))
 
 // writeNeighbourhoodPanel writes the "deps-neighbourhood" panel: a blueprint's map and
 // tables of what it depends on and what depends on it.
@@ -195,13 +194,12 @@ func putCyclePath(w markup.Writer, pg *Page, path []*Document) {
 	w.Link(pg.Rel(path[0].URL), path[0].Title)
 }
 
-// DependenciesHTML writes the "dependencies-content" component (layout.go): the domain map and tables, the whole map, cycles, sunset
+// dependenciesContent is the content of the dependencies page.
+var dependenciesContent = markup.New[PageData[*DependenciesPage]]("dependencies-content", ContentWriter(dependenciesHTML))
+
+// dependenciesHTML writes the "dependencies-content" component (layout.go): the domain map and tables, the whole map, cycles, sunset
 // dependencies, unconnected blueprints and every dependency.
-func (pg *Page) DependenciesHTML() (template.HTML, error) {
-	d, ok := pg.Data.(*DependenciesPage)
-	if !ok {
-		return "", fmt.Errorf("dependencies.html: data is %T, not *DependenciesPage", pg.Data)
-	}
+func dependenciesHTML(pg *Page, d *DependenciesPage) (template.HTML, error) {
 	buf := pg.bufs().get()
 	w := pg.writer(buf)
 	w.Raw("\n<h1>Dependency map</h1>\n<p class=\"lede\">")

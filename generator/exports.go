@@ -30,11 +30,11 @@ type export struct {
 func (r *siteRenderer) exports() []export {
 	out := []export{{"portfolio.json", r.writePortfolioJSON}}
 	for _, v := range views {
-		if v.files == nil {
+		if v.Files == nil {
 			continue
 		}
-		for _, f := range v.files(r.p) {
-			out = append(out, export{f.name, func() error { return publish.WriteStream(r.out, f.name, f.write) }})
+		for _, f := range v.Files(r.p) {
+			out = append(out, export{f.Name, func() error { return publish.WriteStream(r.out, f.Name, f.Write) }})
 		}
 	}
 	return append(out, export{"assets/search-index.js", r.writeSearchIndex})
@@ -132,11 +132,11 @@ func portfolioHead(p *Portfolio) PortfolioJSON {
 			Statuses: append([]string{}, k.Statuses...), Count: len(p.ByKind[name])})
 	}
 	for _, v := range views {
-		if v.json != nil {
+		if v.JSON != nil {
 			if out.Views == nil {
 				out.Views = map[string]any{}
 			}
-			out.Views[v.name] = v.json(p)
+			out.Views[v.Name] = v.JSON(p)
 		}
 	}
 	return out
@@ -288,11 +288,11 @@ type urlSet struct {
 
 // sitemap lists every page of the site in URL order; locations are absolute when the
 // site has a base URL, else relative to the site root.
-func sitemap(baseURL string, jobs []pageJob) []byte {
+func sitemap(baseURL string, jobs []PageJob) []byte {
 	var urls []string
 	for _, j := range jobs {
-		if j.file == "" {
-			urls = append(urls, j.url)
+		if j.File == "" {
+			urls = append(urls, j.URL)
 		}
 	}
 	slices.Sort(urls)

@@ -255,13 +255,12 @@ func (ip *ImpactPage) writeRows(w markup.Writer) {
 	}
 }
 
-// ImpactHTML writes the "impact-content" component (layout.go): a
+// impactContent is the content of the impact page.
+var impactContent = markup.New[PageData[*ImpactPage]]("impact-content", ContentWriter(impactHTML))
+
+// impactHTML writes the "impact-content" component (layout.go): a
 // blueprint's impact set.
-func (pg *Page) ImpactHTML() (template.HTML, error) {
-	ip, ok := pg.Data.(*ImpactPage)
-	if !ok {
-		return "", fmt.Errorf("impact.html: data is %T, not *ImpactPage", pg.Data)
-	}
+func impactHTML(pg *Page, ip *ImpactPage) (template.HTML, error) {
 	d, s := pg.Doc, ip.Set
 	buf := pg.bufs().get()
 	w := pg.writer(buf)

@@ -2,17 +2,12 @@ package generator
 
 import (
 	"archfolio/generator/markup"
-	"fmt"
 	"html/template"
 )
 
-// KindHTML writes the "kind-content" component (layout.go): a kind's index,
+// kindHTML writes the "kind-content" component (layout.go): a kind's index,
 // every document of the kind with its status, owner and the kind's columns.
-func (pg *Page) KindHTML() (template.HTML, error) {
-	ki, ok := pg.Data.(KindIndex)
-	if !ok {
-		return "", fmt.Errorf("kind.html: data is %T, not KindIndex", pg.Data)
-	}
+func kindHTML(pg *Page, ki KindIndex) (template.HTML, error) {
 	buf := pg.bufs().get()
 	w := pg.writer(buf)
 	w.Raw("\n<h1>")
@@ -152,13 +147,9 @@ func putFilterSelects(w markup.Writer, filters []Filter, option func(v string)) 
 	}
 }
 
-// GroupHTML writes the "group-content" component (layout.go): an owner's or
+// groupHTML writes the "group-content" component (layout.go): an owner's or
 // a tag's documents, by kind.
-func (pg *Page) GroupHTML() (template.HTML, error) {
-	groups, ok := pg.Data.([]KindGroup)
-	if !ok {
-		return "", fmt.Errorf("group.html: data is %T, not []KindGroup", pg.Data)
-	}
+func groupHTML(pg *Page, groups []KindGroup) (template.HTML, error) {
 	buf := pg.bufs().get()
 	w := pg.writer(buf)
 	w.Raw("\n<p class=\"kind-label\"><a href=\"")

@@ -15,50 +15,31 @@ import (
 // "scripts" templates, when it defines them, go at the end of the head and
 // the body.
 
-// The content components, by layout file. A theme replaces one by defining a
-// template of its name, or a whole layout by a layout file of its own that
+// The content components of the pages the generator makes itself; a view's
+// pages name their own (Content). A theme replaces one by defining a template
+// of its name, or a layout's whole content by a layout file of its own that
 // defines "content".
 var (
-	documentContent     = markup.New[*Page]("page-content", contentWriter((*Page).DocumentHTML))
-	kindContent         = markup.New[*Page]("kind-content", contentWriter((*Page).KindHTML))
-	groupContent        = markup.New[*Page]("group-content", contentWriter((*Page).GroupHTML))
-	impactContent       = markup.New[*Page]("impact-content", contentWriter((*Page).ImpactHTML))
-	risksContent        = markup.New[*Page]("risks-content", contentWriter((*Page).RisksHTML))
-	dependenciesContent = markup.New[*Page]("dependencies-content", contentWriter((*Page).DependenciesHTML))
-	matrixContent       = markup.New[*Page]("matrix-content", contentWriter((*Page).MatrixHTML))
-	backlogContent      = markup.New[*Page]("backlog-content", contentWriter((*Page).BacklogHTML))
+	documentContent = markup.New[*Page]("page-content", func(w markup.Writer, pg *Page) {
+		html, err := pg.DocumentHTML()
+		if err != nil {
+			w.Fail(err)
+			return
+		}
+		w.Raw(string(html))
+	})
+	kindContent  = markup.New[PageData[KindIndex]]("kind-content", ContentWriter(kindHTML))
+	groupContent = markup.New[PageData[[]KindGroup]]("group-content", ContentWriter(groupHTML))
 
 	// baseBlock is the "base" component: the page around its content.
 	baseBlock = markup.New[*Page]("base", writeBase)
 )
 
-// layoutContent maps a layout file to its content component.
-func layoutContent(layout string) *markup.Component[*Page] {
-	switch layout {
-	case "page.html":
-		return documentContent
-	case "kind.html":
-		return kindContent
-	case "group.html":
-		return groupContent
-	case "impact.html":
-		return impactContent
-	case "risks.html":
-		return risksContent
-	case "dependencies.html":
-		return dependenciesContent
-	case "matrix.html":
-		return matrixContent
-	case "backlog.html":
-		return backlogContent
-	}
-	return nil
-}
-
-// contentWriter adapts a page's content method to a component's writer.
-func contentWriter(content func(*Page) (template.HTML, error)) func(markup.Writer, *Page) {
-	return func(w markup.Writer, pg *Page) {
-		html, err := content(pg)
+// ContentWriter adapts a function writing a page's content to a content
+// component's writer.
+func ContentWriter[T any](content func(pg *Page, data T) (template.HTML, error)) func(markup.Writer, PageData[T]) {
+	return func(w markup.Writer, d PageData[T]) {
+		html, err := content(d.Page, d.Data)
 		if err != nil {
 			w.Fail(err)
 			return
@@ -68,11 +49,12 @@ func contentWriter(content func(*Page) (template.HTML, error)) func(markup.Write
 }
 
 // pageLayout is a layout file's part in its pages, resolved once per theme:
-// its content component, or its "content" template, and its "head" and
-// "scripts" templates (nil when it has none).
+// the "content" template its own file defines (which replaces the page's
+// content component), a "content" template from elsewhere (used when the page
+// has no component), and its "head" and "scripts" templates (nil when it has
+// none).
 type pageLayout struct {
-	content                    *markup.Component[*Page]
-	contentTmpl, head, scripts *template.Template
+	own, inherited, head, scripts *template.Template
 }
 
 // resolveLayout finds what the layout file of set (named layout) defines.
@@ -81,9 +63,9 @@ func resolveLayout(layout string, set *template.Template) *pageLayout {
 	// The layout's own file decides: a "content" from elsewhere (a theme's
 	// old base.html with its empty block) does not replace the component.
 	if t := defined(set, "content"); t != nil && t.Tree.ParseName == layout {
-		pl.contentTmpl = t
-	} else if pl.content = layoutContent(layout); pl.content == nil {
-		pl.contentTmpl = t
+		pl.own = t
+	} else {
+		pl.inherited = t
 	}
 	return pl
 }
@@ -157,14 +139,18 @@ func writeBase(w markup.Writer, pg *Page) {
 	w.Raw("\n</body>\n</html>\n")
 }
 
-// writeContent writes the page's content: its layout's component or
-// "content" template.
+// writeContent writes the page's content: the "content" template of its
+// layout's own file, else the content component its job names, else the
+// "content" template the layout inherits.
 func (pg *Page) writeContent(w markup.Writer) {
-	if pg.layout != nil && pg.layout.content != nil {
-		pg.layout.content.Put(w, pg)
-		return
+	switch {
+	case pg.layout != nil && pg.layout.own != nil:
+		pg.writeBlock(w, "content")
+	case pg.content != nil:
+		pg.content(pg, w)
+	default:
+		pg.writeBlock(w, "content")
 	}
-	pg.writeBlock(w, "content")
 }
 
 // writeBlock runs the layout's template name ("head", "scripts", "content"),
@@ -180,7 +166,9 @@ func (pg *Page) writeBlock(w markup.Writer, name string) {
 	case "scripts":
 		t = pg.layout.scripts
 	case "content":
-		t = pg.layout.contentTmpl
+		if t = pg.layout.own; t == nil {
+			t = pg.layout.inherited
+		}
 	}
 	if t != nil {
 		if err := t.Execute(w.Buffer, pg); err != nil {

@@ -24,7 +24,7 @@ type LazySite struct {
 
 type lazyPage struct {
 	once sync.Once
-	job  pageJob
+	job  PageJob
 	err  error
 }
 
@@ -76,11 +76,11 @@ func NewLazySite(ctx context.Context, p *Portfolio, opts Options) (*LazySite, er
 }
 
 // fileName is the file a page is written to.
-func (j pageJob) fileName() string {
-	if j.file != "" {
-		return j.file
+func (j PageJob) fileName() string {
+	if j.File != "" {
+		return j.File
 	}
-	return j.url + "index.html"
+	return j.URL + "index.html"
 }
 
 // File returns the file name of the site, making it when it is a page or an export

@@ -30,7 +30,7 @@ type linkIndex struct {
 // index gives every document its place in the portfolio: documents sorted by kind
 // and id, ids and URLs, drafts left out unless wanted, duplicate ids reported.
 func (b *builder) index(docs []*Document) (*Portfolio, *linkIndex, Diagnostics) {
-	p := &Portfolio{Config: b.cfg, Schema: b.schema, Today: b.opts.Today, BaseURL: b.baseURL,
+	p := &Portfolio{results: make([]any, numResults), Config: b.cfg, Schema: b.schema, Today: b.opts.Today, BaseURL: b.baseURL,
 		ByID: map[string]*Document{}, ByKind: map[string][]*Document{}}
 	idx := &linkIndex{byPath: map[string]*Document{}, drafts: map[string]*Document{}, kindRank: map[string]int{}}
 	var diags Diagnostics

@@ -15,12 +15,12 @@ var matrixCSVHeader = []string{"blueprint", "blueprint_title", "domain", "critic
 	"evidence", "planned", "assessed", "justification",
 	"waiver_approved_by", "waiver_expires", "waiver_days_left", "waiver_state", "source"}
 
-func matrixFiles(p *Portfolio) []exportFile {
+func matrixFiles(p *Portfolio) []ExportFile {
 	m := p.Matrix
 	if m == nil {
 		return nil
 	}
-	return []exportFile{
+	return []ExportFile{
 		{"matrix.csv", func(w io.Writer) error { return matrixCSV(w, m) }},
 		{"matrix.json", func(w io.Writer) error { return writeMatrixJSON(w, m) }},
 	}

@@ -119,7 +119,7 @@ func (r GridRow) Classes() string {
 }
 
 // matrixPages lists the matrix pages.
-func matrixPages(p *Portfolio) []pageJob {
+func matrixPages(p *Portfolio) []PageJob {
 	m := p.Matrix
 	if m == nil {
 		return nil
@@ -144,33 +144,33 @@ func matrixPages(p *Portfolio) []pageJob {
 	// The grids (a cell per blueprint and column) are made as each page is
 	// rendered: held all at once they would grow with blueprints × standards for
 	// the whole render.
-	jobs := []pageJob{{url: "matrix/", layout: "matrix.html",
-		page: &Page{Title: "Standards alignment matrix", Section: "matrix"},
-		data: func() any {
+	jobs := []PageJob{Content(PageJob{URL: "matrix/", Layout: "matrix.html",
+		Page: &Page{Title: "Standards alignment matrix", Section: "matrix"}},
+		matrixContent, func() *MatrixPage {
 			mp := newPage("standards", "matrix/")
 			mp.Grid = standardsGrid(m, famURL)
 			return mp
-		}}}
+		})}
 	for _, f := range m.Families {
-		jobs = append(jobs, pageJob{url: famURL[f.Family], layout: "matrix.html",
-			page: &Page{Title: "Alignment matrix: " + familyLabel(f.Family) + " statements", Section: "matrix"},
-			data: func() any {
+		jobs = append(jobs, Content(PageJob{URL: famURL[f.Family], Layout: "matrix.html",
+			Page: &Page{Title: "Alignment matrix: " + familyLabel(f.Family) + " statements", Section: "matrix"}},
+			matrixContent, func() *MatrixPage {
 				mp := newPage("statements", famURL[f.Family])
 				mp.Family, mp.Grid = f, statementsGrid(m, f)
 				return mp
-			}})
+			}))
 	}
 	for _, f := range m.Frameworks {
-		jobs = append(jobs, pageJob{url: fwURL[f.Framework], layout: "matrix.html",
-			page: &Page{Title: "Alignment matrix: " + f.Title + " controls", Section: "matrix"},
-			data: func() any {
+		jobs = append(jobs, Content(PageJob{URL: fwURL[f.Framework], Layout: "matrix.html",
+			Page: &Page{Title: "Alignment matrix: " + f.Title + " controls", Section: "matrix"}},
+			matrixContent, func() *MatrixPage {
 				mp := newPage("controls", fwURL[f.Framework])
 				mp.Framework, mp.Grid = f, controlsGrid(m, f)
 				return mp
-			}})
+			}))
 	}
-	jobs = append(jobs, pageJob{url: "matrix/waivers/", layout: "waivers.html",
-		page: &Page{Title: "Waiver register", Section: "matrix", Data: m}})
+	jobs = append(jobs, PageJob{URL: "matrix/waivers/", Layout: "waivers.html",
+		Page: &Page{Title: "Waiver register", Section: "matrix", Data: m}})
 	return jobs
 }
 

@@ -2,17 +2,15 @@ package generator
 
 import (
 	"archfolio/generator/markup"
-	"fmt"
 	"html/template"
 )
 
-// MatrixHTML writes the "matrix-content" component (layout.go): the view switch, the legend, the grid (its rows by RowsHTML,
+// matrixContent is the content of the matrix page.
+var matrixContent = markup.New[PageData[*MatrixPage]]("matrix-content", ContentWriter(matrixHTML))
+
+// matrixHTML writes the "matrix-content" component (layout.go): the view switch, the legend, the grid (its rows by RowsHTML,
 // as the grid has them) and the roll-ups of the page's mode.
-func (pg *Page) MatrixHTML() (template.HTML, error) {
-	d, ok := pg.Data.(*MatrixPage)
-	if !ok {
-		return "", fmt.Errorf("matrix.html: data is %T, not *MatrixPage", pg.Data)
-	}
+func matrixHTML(pg *Page, d *MatrixPage) (template.HTML, error) {
 	m, g := d.Matrix, d.Grid
 	buf := pg.bufs().get()
 	w := pg.writer(buf)

@@ -201,7 +201,7 @@ func writeAlignmentRecord(w markup.Writer, d AlignmentRecordData) {
 }
 
 // matrixRowPanel is the "matrix-row" panel component.
-var matrixRowPanel = markup.New[PanelPage[MatrixPanel]]("matrix-row", panelWriter(writeMatrixRowPanel))
+var matrixRowPanel = markup.New[PanelPage[MatrixPanel]]("matrix-row", PanelWriter(writeMatrixRowPanel))
 
 // writeMatrixRowPanel writes the "matrix-row" panel: a blueprint's alignment.
 func writeMatrixRowPanel(pg PanelPage[MatrixPanel], w markup.Writer) error {
@@ -259,7 +259,7 @@ func writeMatrixRowPanel(pg PanelPage[MatrixPanel], w markup.Writer) error {
 }
 
 // matrixColumnPanel is the "matrix-column" panel component.
-var matrixColumnPanel = markup.New[PanelPage[MatrixPanel]]("matrix-column", panelWriter(writeMatrixColumnPanel))
+var matrixColumnPanel = markup.New[PanelPage[MatrixPanel]]("matrix-column", PanelWriter(writeMatrixColumnPanel))
 
 // writeMatrixColumnPanel writes the "matrix-column" panel: a standard's adoption.
 func writeMatrixColumnPanel(pg PanelPage[MatrixPanel], w markup.Writer) error {

@@ -86,7 +86,7 @@ func matrixPanels(p *Portfolio, d *Document) []Panel {
 				mp.Items = append(mp.Items, panelItem(row, col))
 			}
 		}
-		return []Panel{newPanel(matrixRowPanel, "alignment", "Standards alignment", mp)}
+		return []Panel{NewPanel(matrixRowPanel, "alignment", "Standards alignment", mp)}
 	}
 	if col := m.Column(d); col != nil {
 		mp := MatrixPanel{Column: col}
@@ -95,7 +95,7 @@ func matrixPanels(p *Portfolio, d *Document) []Panel {
 				mp.Items = append(mp.Items, panelItem(row, col))
 			}
 		}
-		return []Panel{newPanel(matrixColumnPanel, "alignment", "Alignment across the portfolio", mp)}
+		return []Panel{NewPanel(matrixColumnPanel, "alignment", "Alignment across the portfolio", mp)}
 	}
 	return nil
 }

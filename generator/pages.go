@@ -56,8 +56,8 @@ func newSiteInfo(p *Portfolio) *siteInfo {
 		}
 	}
 	for _, v := range views {
-		if v.menu != nil {
-			s.Menu = append(s.Menu, *v.menu)
+		if v.Menu != nil {
+			s.Menu = append(s.Menu, *v.Menu)
 		}
 	}
 	s.Menu = append(s.Menu, MenuItem{"All documents", "documents/", "documents"},
@@ -67,23 +67,24 @@ func newSiteInfo(p *Portfolio) *siteInfo {
 }
 
 // pages lists every page of the site.
-func (r *siteRenderer) pages() []pageJob {
+func (r *siteRenderer) pages() []PageJob {
 	p := r.p
-	jobs := []pageJob{
-		{url: "", layout: "home.html", page: &Page{Title: p.Config.Title, Section: "home", Data: homeData(p)}},
-		{url: "documents/", layout: "documents.html", page: &Page{Title: "All documents", Section: "documents", Data: kindSummaries(p)}},
-		{url: "search/", layout: "search.html", page: &Page{Title: "Search", Section: "search"}},
-		{url: "404/", file: "404.html", layout: "404.html", page: &Page{Title: "Page not found"}},
+	jobs := []PageJob{
+		{URL: "", Layout: "home.html", Page: &Page{Title: p.Config.Title, Section: "home", Data: homeData(p)}},
+		{URL: "documents/", Layout: "documents.html", Page: &Page{Title: "All documents", Section: "documents", Data: kindSummaries(p)}},
+		{URL: "search/", Layout: "search.html", Page: &Page{Title: "Search", Section: "search"}},
+		{URL: "404/", File: "404.html", Layout: "404.html", Page: &Page{Title: "Page not found"}},
 	}
 	for _, name := range p.Schema.Order {
 		kind := p.Schema.Kinds[name]
 		docs := p.ByKind[name]
-		jobs = append(jobs, pageJob{url: kind.Section + "/", layout: "kind.html",
-			page: &Page{Title: kind.Plural, Section: name, Kind: kind, Docs: docs, Data: kindIndex(p, kind, docs)}})
+		jobs = append(jobs, Content(PageJob{URL: kind.Section + "/", Layout: "kind.html",
+			Page: &Page{Title: kind.Plural, Section: name, Kind: kind, Docs: docs}},
+			kindContent, func() KindIndex { return kindIndex(p, kind, docs) }))
 	}
 	for _, d := range p.Docs {
-		jobs = append(jobs, pageJob{url: d.URL, layout: "page.html",
-			page: &Page{Title: d.Title, Section: d.Kind, Doc: d, Kind: p.Schema.Kinds[d.Kind]}})
+		jobs = append(jobs, documentJob(PageJob{URL: d.URL, Layout: "page.html",
+			Page: &Page{Title: d.Title, Section: d.Kind, Doc: d, Kind: p.Schema.Kinds[d.Kind]}}))
 	}
 	for _, g := range []struct {
 		section, title string
@@ -93,17 +94,17 @@ func (r *siteRenderer) pages() []pageJob {
 		{"tags", "Tags", r.site.tags},
 	} {
 		groups := g.groups
-		jobs = append(jobs, pageJob{url: g.section + "/", layout: "list.html",
-			page: &Page{Title: g.title, Section: g.section, Data: groups}})
+		jobs = append(jobs, PageJob{URL: g.section + "/", Layout: "list.html",
+			Page: &Page{Title: g.title, Section: g.section, Data: groups}})
 		for _, grp := range groups {
-			jobs = append(jobs, pageJob{url: g.section + "/" + grp.Slug + "/", layout: "group.html",
-				page: &Page{Title: grp.Name, Section: g.section, Docs: grp.Docs,
-					Data: groupByKind(p, grp.Docs)}})
+			jobs = append(jobs, Content(PageJob{URL: g.section + "/" + grp.Slug + "/", Layout: "group.html",
+				Page: &Page{Title: grp.Name, Section: g.section, Docs: grp.Docs}},
+				groupContent, func() []KindGroup { return groupByKind(p, grp.Docs) }))
 		}
 	}
 	for _, v := range views {
-		if v.pages != nil {
-			jobs = append(jobs, v.pages(p)...)
+		if v.Pages != nil {
+			jobs = append(jobs, v.Pages(p)...)
 		}
 	}
 	return replaceByURL(jobs)
@@ -111,11 +112,11 @@ func (r *siteRenderer) pages() []pageJob {
 
 // replaceByURL keeps one page per URL: a later job (a view's page) takes the place of
 // an earlier one (the kind index at reviews/ is the reviews view's page).
-func replaceByURL(jobs []pageJob) []pageJob {
+func replaceByURL(jobs []PageJob) []PageJob {
 	at := map[string]int{}
 	out := jobs[:0]
 	for _, j := range jobs {
-		key := j.url + "\x00" + j.file
+		key := j.URL + "\x00" + j.File
 		if i, ok := at[key]; ok {
 			out[i] = j
 			continue
@@ -268,8 +269,8 @@ func homeData(p *Portfolio) HomeData {
 	h.Cards = append(h.Cards, Card{Title: "Documents", Value: strconv.Itoa(len(p.Docs)),
 		Detail: "across " + strconv.Itoa(len(p.ByKind)) + " kinds", URL: "documents/"})
 	for _, v := range views {
-		if v.cards != nil {
-			h.Cards = append(h.Cards, v.cards(p)...)
+		if v.Cards != nil {
+			h.Cards = append(h.Cards, v.Cards(p)...)
 		}
 	}
 	return h

@@ -37,6 +37,8 @@ type Portfolio struct {
 	// Matrix is the standards alignment matrix (matrix.go).
 	Matrix *Matrix
 
+	// results holds each view's Result, by slot (view.go).
+	results []any
 	// bodies is false when Load left the bodies unrendered (Options.CheckOnly).
 	bodies bool
 }

@@ -117,16 +117,17 @@ type siteRenderer struct {
 	bufs          *bufferPool // page buffers and the Go-written parts of pages
 }
 
-// pageJob is one page to write: its URL (site-relative, "" for home), layout and data.
-type pageJob struct {
-	url    string
-	file   string // output file, when not URL + index.html
-	layout string
-	page   *Page
-	// data, when set, makes page.Data just before the page is rendered, and the
-	// data is let go once it is written: for pages with large data (a matrix
-	// grid), so that the run never holds every page's data at once.
-	data func() any
+// PageJob is one page to write: its URL (site-relative, "" for home), layout and data.
+type PageJob struct {
+	URL    string
+	File   string // output file, when not URL + index.html
+	Layout string
+	Page   *Page
+	// load, when set (Content), makes the page's Data and its content writer
+	// just before the page is rendered; both are let go once it is written:
+	// for pages with large data (a matrix grid), so that the run never holds
+	// every page's data at once.
+	load func() (data any, content func(*Page, markup.Writer))
 }
 
 // Page is what every layout receives.
@@ -143,43 +144,44 @@ type Page struct {
 	Data    any
 
 	renderer *siteRenderer
-	scratch  []*bytes.Buffer // lent for the page's HTML while it renders (lend)
-	env      *markup.Env     // the theme's overrides and the first error of one (writer)
-	layout   *pageLayout     // the layout's content and blocks (execute)
+	scratch  []*bytes.Buffer            // lent for the page's HTML while it renders (lend)
+	env      *markup.Env                // the theme's overrides and the first error of one (writer)
+	layout   *pageLayout                // the layout's content and blocks (execute)
+	content  func(*Page, markup.Writer) // the view's content component (Content)
 }
 
 // Rel returns the link from this page to a site-relative URL.
 func (pg *Page) Rel(url string) string { return pg.Root + url }
 
-func (r *siteRenderer) writePage(buf *bytes.Buffer, job pageJob) error {
-	job.page.Site = r.site
-	job.page.renderer = r
-	job.page.URL = job.url
-	job.page.Root = strings.Repeat("../", strings.Count(job.url, "/"))
-	if job.file == "404.html" {
+func (r *siteRenderer) writePage(buf *bytes.Buffer, job PageJob) error {
+	job.Page.Site = r.site
+	job.Page.renderer = r
+	job.Page.URL = job.URL
+	job.Page.Root = strings.Repeat("../", strings.Count(job.URL, "/"))
+	if job.File == "404.html" {
 		// Served at any missing address, so only absolute links work.
-		job.page.Root = cmpOr(r.p.BaseURL, "/")
+		job.Page.Root = cmpOr(r.p.BaseURL, "/")
 	}
-	if job.data != nil {
-		job.page.Data = job.data()
-		defer func() { job.page.Data = nil }()
+	if job.load != nil {
+		job.Page.Data, job.Page.content = job.load()
+		defer func() { job.Page.Data, job.Page.content = nil, nil }()
 	}
-	job.page.env = markup.NewEnv(r.th.ov)
-	err := r.th.execute(buf, job.layout, job.page)
+	job.Page.env = markup.NewEnv(r.th.ov)
+	err := r.th.execute(buf, job.Layout, job.Page)
 	if err == nil {
-		err = job.page.env.Err()
+		err = job.Page.env.Err()
 	}
-	job.page.env = nil
-	job.page.giveBack() // buf holds a copy of all it lent
+	job.Page.env = nil
+	job.Page.giveBack() // buf holds a copy of all it lent
 	if err != nil {
-		return fmt.Errorf("rendering %s with %s: %w", "/"+job.url, job.layout, err)
+		return fmt.Errorf("rendering %s with %s: %w", "/"+job.URL, job.Layout, err)
 	}
-	if r.releaseBodies && job.layout == "page.html" && job.page.Doc != nil {
-		job.page.Doc.HTML = ""
+	if r.releaseBodies && job.Layout == "page.html" && job.Page.Doc != nil {
+		job.Page.Doc.HTML = ""
 	}
-	file := job.file
+	file := job.File
 	if file == "" {
-		file = job.url + "index.html"
+		file = job.URL + "index.html"
 	}
 	data := buf.Bytes()
 	if _, ok := r.out.(*publish.DirOutput); !ok {

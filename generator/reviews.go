@@ -250,9 +250,9 @@ func reviewsMenu() *MenuItem { return &MenuItem{Label: "Reviews", URL: "reviews/
 
 // reviewPages is /reviews/: it takes the place of the review kind's index, so it
 // lists every review too.
-func reviewPages(p *Portfolio) []pageJob {
-	return []pageJob{{url: "reviews/", layout: "reviews.html",
-		page: &Page{Title: "Reviews", Section: "review", Kind: p.Schema.Kinds["review"], Data: p.Reviews}}}
+func reviewPages(p *Portfolio) []PageJob {
+	return []PageJob{{URL: "reviews/", Layout: "reviews.html",
+		Page: &Page{Title: "Reviews", Section: "review", Kind: p.Schema.Kinds["review"], Data: p.Reviews}}}
 }
 
 // reviewPanels adds the review history to every blueprint page and the findings and
@@ -260,10 +260,10 @@ func reviewPages(p *Portfolio) []pageJob {
 func reviewPanels(p *Portfolio, d *Document) []Panel {
 	switch d.Kind {
 	case "blueprint":
-		return []Panel{newPanel(reviewHistoryPanel, "bp-reviews", "Review history", p.Reviews.BySubject[d])}
+		return []Panel{NewPanel(reviewHistoryPanel, "bp-reviews", "Review history", p.Reviews.BySubject[d])}
 	case "review":
 		if r := p.Reviews.ByDoc[d]; r != nil && (len(r.Findings) > 0 || len(r.Conditions) > 0 || !r.Next.IsZero()) {
-			return []Panel{newPanel(reviewFindingsPanel, "rv-findings", "Findings and conditions", r)}
+			return []Panel{NewPanel(reviewFindingsPanel, "rv-findings", "Findings and conditions", r)}
 		}
 	}
 	return nil

@@ -6,7 +6,7 @@ import "archfolio/generator/markup"
 // page its findings.
 
 // reviewHistoryPanel is the "review-history" panel component.
-var reviewHistoryPanel = markup.New[PanelPage[[]*ReviewInfo]]("review-history", panelWriter(writeReviewHistoryPanel))
+var reviewHistoryPanel = markup.New[PanelPage[[]*ReviewInfo]]("review-history", PanelWriter(writeReviewHistoryPanel))
 
 // writeReviewHistoryPanel is the "review-history" panel.
 func writeReviewHistoryPanel(pg PanelPage[[]*ReviewInfo], w markup.Writer) error {
@@ -59,7 +59,7 @@ func writeReviewHistoryPanel(pg PanelPage[[]*ReviewInfo], w markup.Writer) error
 }
 
 // reviewFindingsPanel is the "review-findings" panel component.
-var reviewFindingsPanel = markup.New[PanelPage[*ReviewInfo]]("review-findings", panelWriter(writeReviewFindingsPanel))
+var reviewFindingsPanel = markup.New[PanelPage[*ReviewInfo]]("review-findings", PanelWriter(writeReviewFindingsPanel))
 
 // writeReviewFindingsPanel is the "review-findings" panel: a review's outcome,
 // findings and conditions.

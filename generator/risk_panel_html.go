@@ -6,7 +6,7 @@ import "archfolio/generator/markup"
 // has a row per threat and a heatmap.
 
 // riskModelThreatsPanel is the "risk-model-threats" panel component.
-var riskModelThreatsPanel = markup.New[PanelPage[*ThreatModelRisk]]("risk-model-threats", panelWriter(writeRiskModelThreatsPanel))
+var riskModelThreatsPanel = markup.New[PanelPage[*ThreatModelRisk]]("risk-model-threats", PanelWriter(writeRiskModelThreatsPanel))
 
 // writeRiskModelThreatsPanel is the "risk-model-threats" panel.
 func writeRiskModelThreatsPanel(pg PanelPage[*ThreatModelRisk], w markup.Writer) error {
@@ -58,7 +58,7 @@ func writeRiskModelThreatsPanel(pg PanelPage[*ThreatModelRisk], w markup.Writer)
 }
 
 // riskModelSummaryPanel is the "risk-model-summary" panel component.
-var riskModelSummaryPanel = markup.New[PanelPage[*ThreatModelRisk]]("risk-model-summary", panelWriter(writeRiskModelSummaryPanel))
+var riskModelSummaryPanel = markup.New[PanelPage[*ThreatModelRisk]]("risk-model-summary", PanelWriter(writeRiskModelSummaryPanel))
 
 // writeRiskModelSummaryPanel is the "risk-model-summary" panel: heatmap, STRIDE
 // counts and residual risk.
@@ -107,7 +107,7 @@ func writeRiskResidual(w markup.Writer, r ResidualRisk) {
 }
 
 // riskBlueprintPanel is the "risk-blueprint" panel component.
-var riskBlueprintPanel = markup.New[PanelPage[blueprintRiskPanel]]("risk-blueprint", panelWriter(writeRiskBlueprintPanel))
+var riskBlueprintPanel = markup.New[PanelPage[blueprintRiskPanel]]("risk-blueprint", PanelWriter(writeRiskBlueprintPanel))
 
 // writeRiskBlueprintPanel is the "risk-blueprint" panel: a blueprint's threat
 // models and their residual threats, or the gap of having none.
@@ -158,7 +158,7 @@ func putThreatList(w markup.Writer, threats []*Threat, link func(*Threat)) {
 }
 
 // riskAddressedPanel is the "risk-addressed" panel component.
-var riskAddressedPanel = markup.New[PanelPage[[]*Threat]]("risk-addressed", panelWriter(writeRiskAddressedPanel))
+var riskAddressedPanel = markup.New[PanelPage[[]*Threat]]("risk-addressed", PanelWriter(writeRiskAddressedPanel))
 
 // writeRiskAddressedPanel is the "risk-addressed" panel: the threats a
 // document mitigates or remediates.

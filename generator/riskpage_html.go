@@ -1,17 +1,16 @@
 package generator
 
 import (
-	"fmt"
+	"archfolio/generator/markup"
 	"html/template"
 )
 
-// RisksHTML writes the "risks-content" component (layout.go), the risk
+// risksContent is the content of the risks page.
+var risksContent = markup.New[PageData[*RiskRegister]]("risks-content", ContentWriter(risksHTML))
+
+// risksHTML writes the "risks-content" component (layout.go), the risk
 // register.
-func (pg *Page) RisksHTML() (template.HTML, error) {
-	r, ok := pg.Data.(*RiskRegister)
-	if !ok {
-		return "", fmt.Errorf("risks.html: data is %T, not *RiskRegister", pg.Data)
-	}
+func risksHTML(pg *Page, r *RiskRegister) (template.HTML, error) {
 	buf := pg.bufs().get()
 	w := pg.writer(buf)
 	w.Raw("\n<h1>Risk register</h1>\n<p class=\"lede\">")

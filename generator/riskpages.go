@@ -56,9 +56,10 @@ func newHeatmap(threats []*Threat, anchor func(*Threat) string) Heatmap {
 
 func riskMenu() *MenuItem { return &MenuItem{Label: "Risks", URL: "risks/", Section: "risks"} }
 
-func riskPages(p *Portfolio) []pageJob {
-	return []pageJob{{url: "risks/", layout: "risks.html",
-		page: &Page{Title: "Risk register", Section: "risks", Data: p.Risks}}}
+func riskPages(p *Portfolio) []PageJob {
+	return []PageJob{Content(PageJob{URL: "risks/", Layout: "risks.html",
+		Page: &Page{Title: "Risk register", Section: "risks"}},
+		risksContent, func() *RiskRegister { return p.Risks })}
 }
 
 // riskPanels adds a threat model's threats and risk summary to its page, a
@@ -69,18 +70,18 @@ func riskPanels(p *Portfolio, d *Document) []Panel {
 	var out []Panel
 	if m := reg.Models[d]; m != nil {
 		out = append(out,
-			newPanel(riskModelThreatsPanel, "tm-threats", "Threats", m),
-			newPanel(riskModelSummaryPanel, "tm-risk", "Risk summary", m))
+			NewPanel(riskModelThreatsPanel, "tm-threats", "Threats", m),
+			NewPanel(riskModelSummaryPanel, "tm-risk", "Risk summary", m))
 	}
 	if d.Kind == "blueprint" {
 		gap := reg.IsGap[d]
 		if models := reg.ByDoc[d]; len(models) > 0 || gap {
-			out = append(out, newPanel(riskBlueprintPanel, "bp-risk", "Threats and residual risk",
+			out = append(out, NewPanel(riskBlueprintPanel, "bp-risk", "Threats and residual risk",
 				blueprintRiskPanel{Models: models, Gap: gap, Criticality: d.Fields.String("criticality")}))
 		}
 	}
 	if ts := reg.Remediates[d]; len(ts) > 0 {
-		out = append(out, newPanel(riskAddressedPanel, "threats-addressed", "Threats addressed", ts))
+		out = append(out, NewPanel(riskAddressedPanel, "threats-addressed", "Threats addressed", ts))
 	}
 	return out
 }

@@ -6,7 +6,7 @@ import "archfolio/generator/markup"
 // panel is the theme's "roadmap-item-panel" template (layouts/_roadmap.html).
 
 // roadmapBlueprintPanel is the "roadmap-blueprint-panel" panel component.
-var roadmapBlueprintPanel = markup.New[PanelPage[[]*RoadmapItem]]("roadmap-blueprint-panel", panelWriter(writeRoadmapBlueprintPanel))
+var roadmapBlueprintPanel = markup.New[PanelPage[[]*RoadmapItem]]("roadmap-blueprint-panel", PanelWriter(writeRoadmapBlueprintPanel))
 
 // writeRoadmapBlueprintPanel is the "roadmap-blueprint-panel" panel: the
 // roadmap items that deliver a blueprint.

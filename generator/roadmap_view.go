@@ -44,23 +44,23 @@ type HeatmapCell struct {
 	Level, State string
 }
 
-func roadmapPages(p *Portfolio) []pageJob {
+func roadmapPages(p *Portfolio) []PageJob {
 	rm := p.Roadmap
 	if rm == nil {
 		return nil
 	}
 	// The timelines are drawn when their page is rendered, not when it is listed.
-	var jobs []pageJob
+	var jobs []PageJob
 	for _, t := range rm.Tracks {
-		jobs = append(jobs, pageJob{url: t.URL, layout: "roadmap.html", page: &Page{Title: t.Title, Section: "roadmap"},
-			data: func() any { return trackPage(rm, t, p.Today, t.URL) }})
+		jobs = append(jobs, LazyData(PageJob{URL: t.URL, Layout: "roadmap.html", Page: &Page{Title: t.Title, Section: "roadmap"}},
+			func() *RoadmapPage { return trackPage(rm, t, p.Today, t.URL) }))
 	}
-	home := pageJob{url: "roadmap/", layout: "roadmap.html",
-		page: &Page{Title: "Roadmap", Section: "roadmap", Data: &RoadmapPage{Tracks: rm.Tracks, Slipped: rm.Slipped}}}
+	home := PageJob{URL: "roadmap/", Layout: "roadmap.html",
+		Page: &Page{Title: "Roadmap", Section: "roadmap", Data: &RoadmapPage{Tracks: rm.Tracks, Slipped: rm.Slipped}}}
 	if len(rm.Tracks) == 1 {
 		t := rm.Tracks[0]
-		home.page = &Page{Title: t.Title, Section: "roadmap"}
-		home.data = func() any { return trackPage(rm, t, p.Today, "roadmap/") }
+		home.Page = &Page{Title: t.Title, Section: "roadmap"}
+		home = LazyData(home, func() *RoadmapPage { return trackPage(rm, t, p.Today, "roadmap/") })
 	}
 	return append(jobs, home)
 }
@@ -115,10 +115,10 @@ func roadmapPanels(p *Portfolio, d *Document) []Panel {
 		for _, dep := range it.DependsOn {
 			panel.Conflicts[dep] = startsBeforeEnd(it, dep)
 		}
-		return []Panel{templatePanel("roadmap-item-panel", "roadmap", "On the roadmap", panel)}
+		return []Panel{TemplatePanel("roadmap-item-panel", "roadmap", "On the roadmap", panel)}
 	}
 	if items := rm.ByBlueprint[d.ID]; len(items) > 0 {
-		return []Panel{newPanel(roadmapBlueprintPanel, "roadmap-items", "Roadmap items that deliver it", items)}
+		return []Panel{NewPanel(roadmapBlueprintPanel, "roadmap-items", "Roadmap items that deliver it", items)}
 	}
 	return nil
 }
@@ -134,11 +134,11 @@ func roadmapCards(p *Portfolio) []Card {
 		URL:    "roadmap/#slipped", Alert: n > 0}}
 }
 
-func roadmapFiles(p *Portfolio) []exportFile {
+func roadmapFiles(p *Portfolio) []ExportFile {
 	if p.Roadmap == nil {
 		return nil
 	}
-	return []exportFile{{"roadmap.csv", func(w io.Writer) error {
+	return []ExportFile{{"roadmap.csv", func(w io.Writer) error {
 		data, err := roadmapCSV(p.Roadmap)
 		if err == nil {
 			_, err = w.Write(data)

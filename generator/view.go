@@ -2,62 +2,112 @@ package generator
 
 import (
 	"archfolio/generator/markup"
+	"errors"
 	"html/template"
 	"io"
 	"slices"
 )
 
-// A view is one of the site's analyses and the pages that show it (the matrix, the
-// dependency map, the roadmap, the risk register, the backlog). Each view lives in
-// its own file: a pure analysis of the linked portfolio, then what it adds to the
-// site. The views table lists them in menu order; every hook is optional.
-type view struct {
-	name string
-	// analyse computes the view from the portfolio (storing it on p) and reports
-	// problems it finds; it runs after link, alongside the other views' analyses,
-	// so it must not read their results.
-	analyse func(p *Portfolio) Diagnostics
-	// menu is the view's entry in the fixed menu, if any.
-	menu *MenuItem
-	// pages lists the view's own pages.
-	pages func(p *Portfolio) []pageJob
-	// panels returns the view's panels on a document's page.
-	panels func(p *Portfolio, d *Document) []Panel
-	// cards returns the view's figures for the home page.
-	cards func(p *Portfolio) []Card
-	// files lists the view's exports (CSV, JSON), written as the site is rendered.
-	files func(p *Portfolio) []exportFile
-	// json returns the view's part of portfolio.json, under "views"."name".
-	json func(p *Portfolio) any
-	// shows lists the fields ("blueprint.compliance") the view's panels present, so
+// A View is one of the site's analyses and the pages that show it (the matrix, the
+// dependency map, the roadmap, the risk register, the reviews, the backlog). Each
+// view is a package of its own under generator/: a pure analysis of the linked
+// portfolio, kept in its Result on the Portfolio, then what it adds to the site.
+// RegisterView adds one; the views are in menu order, and every hook is optional.
+type View struct {
+	Name string
+	// Analyse computes the view from the portfolio (storing it in its Result)
+	// and reports problems it finds; it runs after link, alongside the other
+	// views' analyses, so it must not read their results.
+	Analyse func(p *Portfolio) Diagnostics
+	// Menu is the view's entry in the site's menu, if any.
+	Menu *MenuItem
+	// Pages lists the view's own pages.
+	Pages func(p *Portfolio) []PageJob
+	// Panels returns the view's panels on a document's page.
+	Panels func(p *Portfolio, d *Document) []Panel
+	// Cards returns the view's figures for the home page.
+	Cards func(p *Portfolio) []Card
+	// Files lists the view's exports (CSV, JSON), written as the site is rendered.
+	Files func(p *Portfolio) []ExportFile
+	// JSON returns the view's part of portfolio.json, under "views"."name".
+	JSON func(p *Portfolio) any
+	// Shows lists the fields ("blueprint.compliance") the view's panels present, so
 	// that the generic metadata panel and field tables leave them out.
-	shows []string
+	Shows []string
+	// Funcs are template functions the view gives the theme's templates: the
+	// constructors of its components' data, for a layout that calls a
+	// component with more than one value.
+	Funcs template.FuncMap
 }
 
-// views is the table of views, in menu order. It holds only functions and is never
-// modified.
-var views = []view{
-	{name: "stale", analyse: analyseStale, cards: staleCards},
-	{name: "matrix", analyse: analyseMatrix, menu: &MenuItem{Label: "Matrix", URL: "matrix/", Section: "matrix"},
-		pages: matrixPages, panels: matrixPanels, cards: matrixCards, files: matrixFiles, json: matrixSummaryJSON,
-		shows: []string{"blueprint.compliance"}},
-	{name: "dependencies", analyse: analyseDependencies, menu: &MenuItem{"Dependencies", "dependencies/", "dependencies"},
-		pages: dependencyPages, panels: dependencyPanels, cards: dependencyCards, json: dependenciesJSON,
-		shows: []string{"blueprint.depends_on"}},
-	{name: "roadmap", analyse: analyseRoadmap, menu: roadmapMenu(), pages: roadmapPages, panels: roadmapPanels,
-		cards: roadmapCards, files: roadmapFiles, json: roadmapJSON},
-	{name: "risks", analyse: analyseRisks, menu: riskMenu(), pages: riskPages, panels: riskPanels, cards: riskCards, json: riskJSON,
-		shows: []string{"threat-model.threats"}},
-	{name: "reviews", analyse: analyseReviews, menu: reviewsMenu(), pages: reviewPages, panels: reviewPanels, cards: reviewCards, json: reviewsJSON,
-		shows: []string{"review.findings", "review.conditions"}},
-	{name: "backlog", analyse: analyseBacklog, menu: backlogMenu(), pages: backlogPages, panels: backlogPanels, cards: backlogCards, files: backlogFiles, json: backlogJSON},
+// views lists the registered views in menu order; the staleness of documents
+// is built in and comes first. It is complete once the program has
+// initialised (RegisterView runs from package initialisation) and never
+// changes afterwards.
+var views = []View{{Name: "stale", Analyse: analyseStale, Cards: staleCards}}
+
+// RegisterView adds a view to every site, after the views registered before
+// it. It must be called while the program initialises (generator/views does,
+// one line per view); a name or template function registered twice panics.
+func RegisterView(v View) {
+	for _, old := range views {
+		if old.Name == v.Name {
+			panic("generator: view " + v.Name + " registered twice")
+		}
+		for name := range v.Funcs {
+			if _, dup := old.Funcs[name]; dup {
+				panic("generator: template function " + name + " registered twice")
+			}
+		}
+	}
+	views = append(views, v)
+}
+
+// errNoViews is Load's error when no view is registered: a program (or a
+// test) using the generator must import generator/views.
+var errNoViews = errors.New("generator: no view is registered (import archfolio/generator/views)")
+
+// Result is a view's typed place on every Portfolio, where its analysis keeps
+// what its pages, and other views, read. A view declares its Result in a
+// package variable (NewResult), so every Portfolio has room for all of them.
+type Result[T any] struct{ slot int }
+
+// numResults counts the Results declared.
+var numResults int
+
+// NewResult declares a view's Result. It must be called while the program
+// initialises (a package variable).
+func NewResult[T any]() Result[T] {
+	numResults++
+	return Result[T]{slot: numResults - 1}
+}
+
+// Get returns the view's result on p: the zero T before its analysis ran.
+func (r Result[T]) Get(p *Portfolio) T {
+	var zero T
+	if r.slot >= len(p.results) {
+		return zero
+	}
+	v, ok := p.results[r.slot].(T)
+	if !ok {
+		return zero
+	}
+	return v
+}
+
+// Set keeps v as the view's result on p.
+func (r Result[T]) Set(p *Portfolio, v T) {
+	if r.slot >= len(p.results) { // a Portfolio made by hand, in a test
+		p.results = append(p.results, make([]any, r.slot+1-len(p.results))...)
+	}
+	p.results[r.slot] = v
 }
 
 // viewShows reports whether a view presents the field of a kind in its own panel.
 func viewShows(kind, field string) bool {
 	key := kind + "." + field
 	for _, v := range views {
-		if slices.Contains(v.shows, key) {
+		if slices.Contains(v.Shows, key) {
 			return true
 		}
 	}
@@ -65,7 +115,7 @@ func viewShows(kind, field string) bool {
 }
 
 // Panel is a section a view adds to a document page: a component (or a
-// theme template) over the view's typed data (newPanel, templatePanel).
+// theme template) over the view's typed data (NewPanel, TemplatePanel).
 type Panel struct {
 	ID    string // the section's anchor id
 	Title string
@@ -73,16 +123,16 @@ type Panel struct {
 	write func(pg *Page, w markup.Writer)
 }
 
-// newPanel returns a panel that component c writes for data.
-func newPanel[T any](c *markup.Component[PanelPage[T]], id, title string, data T) Panel {
+// NewPanel returns a panel that component c writes for data.
+func NewPanel[T any](c *markup.Component[PanelPage[T]], id, title string, data T) Panel {
 	return Panel{ID: id, Title: title, Name: c.Name, write: func(pg *Page, w markup.Writer) {
 		c.Put(w, PanelPage[T]{Page: pg, Data: data})
 	}}
 }
 
-// templatePanel returns a panel that the theme's template name renders from
+// TemplatePanel returns a panel that the theme's template name renders from
 // data: a panel too rare to need Go.
-func templatePanel[T any](name, id, title string, data T) Panel {
+func TemplatePanel[T any](name, id, title string, data T) Panel {
 	return Panel{ID: id, Title: title, Name: name, write: func(pg *Page, w markup.Writer) {
 		if pg.renderer == nil {
 			return
@@ -93,9 +143,9 @@ func templatePanel[T any](name, id, title string, data T) Panel {
 	}}
 }
 
-// panelWriter adapts a panel's Go writer to a component's: its error is the
+// PanelWriter adapts a panel's Go writer to a component's: its error is the
 // page's.
-func panelWriter[T any](write func(pg PanelPage[T], w markup.Writer) error) func(markup.Writer, PanelPage[T]) {
+func PanelWriter[T any](write func(pg PanelPage[T], w markup.Writer) error) func(markup.Writer, PanelPage[T]) {
 	return func(w markup.Writer, pg PanelPage[T]) {
 		if err := write(pg, w); err != nil {
 			w.Fail(err)
@@ -116,10 +166,10 @@ func (pg *Page) Panels() ([]PanelHTML, error) {
 	}
 	var out []PanelHTML
 	for _, v := range views {
-		if v.panels == nil {
+		if v.Panels == nil {
 			continue
 		}
-		for _, panel := range v.panels(pg.renderer.p, pg.Doc) {
+		for _, panel := range v.Panels(pg.renderer.p, pg.Doc) {
 			buf := pg.renderer.bufs.get()
 			w := pg.writer(buf)
 			panel.write(pg, w)
@@ -133,11 +183,11 @@ func (pg *Page) Panels() ([]PanelHTML, error) {
 	return out, nil
 }
 
-// exportFile is a file a view exports: its site-relative name and what writes it,
+// ExportFile is a file a view exports: its site-relative name and what writes it,
 // streamed to the output folder.
-type exportFile struct {
-	name  string
-	write func(io.Writer) error
+type ExportFile struct {
+	Name  string
+	Write func(io.Writer) error
 }
 
 // PageData is what a component of a page's content receives: the page (for
@@ -151,4 +201,34 @@ type PageData[T any] struct {
 type PanelPage[T any] struct {
 	*Page
 	Data T
+}
+
+// Content returns job with its content written by component c over the data
+// that data makes when the page is rendered (the data is let go once the page
+// is written: a matrix grid is large). The layout's templates see the data as
+// the page's Data; a layout file of the theme that defines "content" replaces
+// the component.
+func Content[T any](job PageJob, c *markup.Component[PageData[T]], data func() T) PageJob {
+	job.load = func() (any, func(*Page, markup.Writer)) {
+		d := data()
+		return d, func(pg *Page, w markup.Writer) { c.Put(w, PageData[T]{Page: pg, Data: d}) }
+	}
+	return job
+}
+
+// LazyData returns job with the page's Data made by data when the page is
+// rendered and let go once it is written: for a layout that is a template
+// over large data (a roadmap's timeline).
+func LazyData[T any](job PageJob, data func() T) PageJob {
+	job.load = func() (any, func(*Page, markup.Writer)) { return data(), nil }
+	return job
+}
+
+// documentJob returns a document's page job with the document's content
+// component, which receives the page itself.
+func documentJob(job PageJob) PageJob {
+	job.load = func() (any, func(*Page, markup.Writer)) {
+		return nil, func(pg *Page, w markup.Writer) { documentContent.Put(w, pg) }
+	}
+	return job
 }

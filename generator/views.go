@@ -3,6 +3,7 @@ package generator
 import (
 	"fmt"
 	"html/template"
+	"maps"
 	"net/url"
 	"strconv"
 	"strings"
@@ -240,7 +241,7 @@ func groupRefs(refs []*Ref, inverse bool) []RefGroup {
 }
 
 func templateFuncs(p *Portfolio) template.FuncMap {
-	return template.FuncMap{
+	funcs := template.FuncMap{
 		"humanize": Humanize,
 		"slug":     slugify,
 		"date":     func(t time.Time) string { return t.Format(time.DateOnly) },
@@ -261,17 +262,11 @@ func templateFuncs(p *Portfolio) template.FuncMap {
 			}
 			return m, nil
 		},
-		// Typed data for the components a layout calls with more than one value.
-		"backlogTable": func(pg *Page, items []*BacklogItem, sortable bool, id string, filters []Filter) BacklogTableData {
-			return BacklogTableData{Page: pg, Items: items, Sortable: sortable, ID: id, Filters: filters}
-		},
-		"depsFrame": func(svg template.HTML, label, caption string) DepsFrameData {
-			return DepsFrameData{SVG: svg, Label: label, Caption: caption}
-		},
+		// Typed data for the components a layout calls with more than one value
+		// (and the views' own, View.Funcs).
 		"filterForm": func(table string, filters []Filter, heading string) FiltersData {
 			return FiltersData{Table: table, Filters: filters, Heading: heading}
 		},
-		"riskDocs": func(pg *Page, docs []*Document) RiskDocsData { return RiskDocsData{Page: pg, Docs: docs} },
 		"pct": func(n, total int) int {
 			if total == 0 {
 				return 0
@@ -279,4 +274,8 @@ func templateFuncs(p *Portfolio) template.FuncMap {
 			return n * 100 / total
 		},
 	}
+	for _, v := range views {
+		maps.Copy(funcs, v.Funcs)
+	}
+	return funcs
 }

@@ -1,0 +1,30 @@
+package generator
+
+import "html/template"
+
+func init() {
+	for _, v := range []View{
+		{Name: "matrix", Analyse: analyseMatrix, Menu: &MenuItem{Label: "Matrix", URL: "matrix/", Section: "matrix"},
+			Pages: matrixPages, Panels: matrixPanels, Cards: matrixCards, Files: matrixFiles, JSON: matrixSummaryJSON,
+			Shows: []string{"blueprint.compliance"}},
+		{Name: "dependencies", Analyse: analyseDependencies, Menu: &MenuItem{"Dependencies", "dependencies/", "dependencies"},
+			Pages: dependencyPages, Panels: dependencyPanels, Cards: dependencyCards, JSON: dependenciesJSON,
+			Shows: []string{"blueprint.depends_on"},
+			Funcs: template.FuncMap{"depsFrame": func(svg template.HTML, label, caption string) DepsFrameData {
+				return DepsFrameData{SVG: svg, Label: label, Caption: caption}
+			}}},
+		{Name: "roadmap", Analyse: analyseRoadmap, Menu: roadmapMenu(), Pages: roadmapPages, Panels: roadmapPanels,
+			Cards: roadmapCards, Files: roadmapFiles, JSON: roadmapJSON},
+		{Name: "risks", Analyse: analyseRisks, Menu: riskMenu(), Pages: riskPages, Panels: riskPanels, Cards: riskCards, JSON: riskJSON,
+			Shows: []string{"threat-model.threats"},
+			Funcs: template.FuncMap{"riskDocs": func(pg *Page, docs []*Document) RiskDocsData { return RiskDocsData{Page: pg, Docs: docs} }}},
+		{Name: "reviews", Analyse: analyseReviews, Menu: reviewsMenu(), Pages: reviewPages, Panels: reviewPanels, Cards: reviewCards, JSON: reviewsJSON,
+			Shows: []string{"review.findings", "review.conditions"}},
+		{Name: "backlog", Analyse: analyseBacklog, Menu: backlogMenu(), Pages: backlogPages, Panels: backlogPanels, Cards: backlogCards, Files: backlogFiles, JSON: backlogJSON,
+			Funcs: template.FuncMap{"backlogTable": func(pg *Page, items []*BacklogItem, sortable bool, id string, filters []Filter) BacklogTableData {
+				return BacklogTableData{Page: pg, Items: items, Sortable: sortable, ID: id, Filters: filters}
+			}}},
+	} {
+		RegisterView(v)
+	}
+}
