@@ -8,6 +8,12 @@ import (
 	"time"
 )
 
+// backlogResult is where the backlog analysis keeps its result on a Portfolio.
+var backlogResult = NewResult[*Backlog]()
+
+// backlogOf returns the backlog view's analysis of p.
+func backlogOf(p *Portfolio) *Backlog { return backlogResult.Get(p) }
+
 // waiverWarningDays is how close to its expiry a waiver draws a warning.
 const waiverWarningDays = 30
 
@@ -112,7 +118,7 @@ func analyseBacklog(p *Portfolio) Diagnostics {
 	b.ByOwner = groupBacklog(b.Open, nil, func(it *BacklogItem) string { return it.Doc.Owner }, "No owner")
 	b.BySource = groupBacklog(b.Open, func(it *BacklogItem) []*Document { return docList(it.Source) }, nil, "No source named")
 	b.Filters = backlogFilters(b.Open)
-	p.Backlog = b
+	backlogResult.Set(p, b)
 	return diags
 }
 
@@ -305,7 +311,7 @@ func (it *BacklogItem) FilterValue(name string) string {
 // backlogCards are the home page's figures: overdue remediation and waivers that
 // have expired or expire within waiverWarningDays.
 func backlogCards(p *Portfolio) []Card {
-	b := p.Backlog
+	b := backlogOf(p)
 	expired, expiring := 0, 0
 	for _, it := range b.Waivers {
 		if it.Waiver.Expired {

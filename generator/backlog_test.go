@@ -11,7 +11,7 @@ import (
 func TestBacklogDueDatesAndOrder(t *testing.T) {
 	t.Parallel()
 	p, _ := loadTestSite(t, riskSite(), riskToday)
-	b := p.Backlog
+	b := backlogOf(p)
 	var got []string
 	for _, it := range b.Open {
 		got = append(got, fmt.Sprintf("%s due %s (%s) overdue=%v sla=%v", it.Doc.ID, it.Due.Format(time.DateOnly),

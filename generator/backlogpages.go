@@ -16,7 +16,7 @@ func backlogMenu() *MenuItem {
 func backlogPages(p *Portfolio) []PageJob {
 	return []PageJob{Content(PageJob{URL: "backlog/", Layout: "backlog.html",
 		Page: &Page{Title: "Remediation backlog", Section: "remediation"}},
-		backlogContent, func() *Backlog { return p.Backlog })}
+		backlogContent, func() *Backlog { return backlogOf(p) })}
 }
 
 // remediationPanel is the data of a remediation item's own panel: its backlog state,
@@ -37,19 +37,19 @@ type blueprintBacklogPanel struct {
 func backlogPanels(p *Portfolio, d *Document) []Panel {
 	switch d.Kind {
 	case "remediation":
-		it := p.Backlog.ByDoc[d]
+		it := backlogOf(p).ByDoc[d]
 		if it == nil {
 			return nil
 		}
 		var found []Finding
-		if p.Reviews != nil {
-			found = p.Reviews.FoundIn[d]
+		if reviewsOf(p) != nil {
+			found = reviewsOf(p).FoundIn[d]
 		}
 		return []Panel{NewPanel(backlogItemPanel, "rem-backlog", "Backlog status", remediationPanel{Item: it, FoundIn: found})}
 	case "blueprint":
 		var data blueprintBacklogPanel
 		for _, r := range d.Backlinks {
-			if it := p.Backlog.ByDoc[r.From]; it != nil && strings.HasPrefix(r.Field, "affects[") {
+			if it := backlogOf(p).ByDoc[r.From]; it != nil && strings.HasPrefix(r.Field, "affects[") {
 				if it.Open() {
 					data.Open = append(data.Open, it)
 				} else {
@@ -98,7 +98,7 @@ func backlogCSV(out io.Writer, p *Portfolio) error {
 		}
 		return "no"
 	}
-	for _, it := range p.Backlog.Items {
+	for _, it := range backlogOf(p).Items {
 		var affects []string
 		for _, d := range it.Affects {
 			affects = append(affects, d.ID)
@@ -148,7 +148,7 @@ func backlogJSON(p *Portfolio) any {
 	}
 	day := dayText
 	items := []itemJSON{}
-	for _, it := range p.Backlog.Items {
+	for _, it := range backlogOf(p).Items {
 		ij := itemJSON{ID: it.Doc.ID, Jira: it.Jira, Severity: it.Severity, Status: it.Status, Due: day(it.Due),
 			DueBasis: it.DueBasis, SLADue: day(it.SLADue), Overdue: it.Overdue, SLABreached: it.SLABreached}
 		if it.Waiver != nil {

@@ -10,6 +10,12 @@ import (
 	"archfolio/generator/graph"
 )
 
+// dependenciesResult is where the dependencies analysis keeps its result on a Portfolio.
+var dependenciesResult = NewResult[*Dependencies]()
+
+// dependenciesOf returns the dependencies view's analysis of p.
+func dependenciesOf(p *Portfolio) *Dependencies { return dependenciesResult.Get(p) }
+
 // Dependencies is the dependency view's analysis: the graph of blueprints and their
 // depends_on, the roadmap items' own depends_on graph, and what follows from them.
 // Layout and SVG happen at render time (dependencies_map.go).
@@ -97,7 +103,7 @@ func analyseDependencies(p *Portfolio) Diagnostics {
 			deps.inCycle[id] = true
 		}
 	}
-	p.Dependencies = deps
+	dependenciesResult.Set(p, deps)
 	// Roadmap cycles are the roadmap view's errors; here only blueprint ones warn.
 	var diags Diagnostics
 	for _, c := range deps.Cycles {
@@ -188,7 +194,7 @@ func openCriticalRisks(d *Document) int {
 }
 
 func dependencyCards(p *Portfolio) []Card {
-	deps := p.Dependencies
+	deps := dependenciesOf(p)
 	if deps == nil || deps.Graph.Len() == 0 {
 		return nil
 	}
@@ -217,7 +223,7 @@ type dependencyEdgeJSON struct {
 }
 
 func dependenciesJSON(p *Portfolio) any {
-	deps := p.Dependencies
+	deps := dependenciesOf(p)
 	out := dependencyJSON{Edges: []dependencyEdgeJSON{}, Cycles: [][]string{}, Orphans: []string{}}
 	for _, e := range deps.Graph.Edges() {
 		to, _ := deps.Graph.Node(e.To)

@@ -31,7 +31,7 @@ func (m *mapStyle) doc(n graph.Node) *Document {
 }
 
 func (m *mapStyle) domainClass(domain string) string {
-	for i, d := range m.p.Dependencies.Domains {
+	for i, d := range dependenciesOf(m.p).Domains {
 		if d == domain {
 			return "dom-" + strconv.Itoa(i%domainPalette)
 		}
@@ -84,7 +84,7 @@ func domainLabel(domain string) string {
 
 // label is domainLabel, from the labels worked out once for the whole view.
 func (m *mapStyle) label(domain string) string {
-	if l, ok := m.p.Dependencies.labels[domain]; ok {
+	if l, ok := dependenciesOf(m.p).labels[domain]; ok {
 		return l
 	}
 	return domainLabel(domain)
@@ -104,7 +104,7 @@ func (m *mapStyle) tooltip(n graph.Node) string {
 	if d.Status != "" {
 		parts = append(parts, "status "+d.Status)
 	}
-	g := m.p.Dependencies.Graph
+	g := dependenciesOf(m.p).Graph
 	parts = append(parts, "depends on "+strconv.Itoa(g.OutDegree(d.ID)), "depended on by "+strconv.Itoa(g.InDegree(d.ID)))
 	return d.Title + " (" + strings.Join(parts, ", ") + ")"
 }
@@ -193,7 +193,7 @@ func svgHTML(d *diagram.Drawing, s diagram.Style) template.HTML {
 // map is small enough for them to be read; every edge has them in its <title> and
 // in the table beside the map.
 func portfolioMap(p *Portfolio, pageURL string) template.HTML {
-	deps := p.Dependencies
+	deps := dependenciesOf(p)
 	g := graph.Collapse(graph.New(deps.Graph.Nodes(), withEnds(deps.Graph.Edges())), nil, nil)
 	opt := diagram.DefaultOptions()
 	opt.Bands = true
@@ -218,7 +218,7 @@ func portfolioMap(p *Portfolio, pageURL string) template.HTML {
 // counting the blueprint dependencies they stand for; a domain's box tells how
 // many of its blueprints depend on each other within it.
 func domainMap(p *Portfolio, pageURL string) template.HTML {
-	deps := p.Dependencies
+	deps := dependenciesOf(p)
 	byDomain := graph.Collapse(deps.Graph, func(n graph.Node) string { return "domain:" + cmpOr(n.Group, "none") }, nil)
 	internal := map[string]int{}
 	var edges []graph.Edge

@@ -62,7 +62,7 @@ type LegendEntry struct {
 // rendered, so listing the pages costs nothing (the dev server lists them after
 // every change and renders only those asked for).
 func dependencyPages(p *Portfolio) []PageJob {
-	if p.Dependencies == nil {
+	if dependenciesOf(p) == nil {
 		return nil
 	}
 	const url = "dependencies/"
@@ -78,7 +78,7 @@ func dependencyPages(p *Portfolio) []PageJob {
 
 // dependenciesPage is the data of the dependency map page at url.
 func dependenciesPage(p *Portfolio, url string) *DependenciesPage {
-	deps := p.Dependencies
+	deps := dependenciesOf(p)
 	page := &DependenciesPage{Blueprints: deps.Graph.Len(), Orphans: deps.Orphans, Legend: dependencyLegend(p)}
 	if deps.Graph.Len() > 0 {
 		page.DomainMap, page.Map = domainMap(p, url), portfolioMap(p, url)
@@ -99,13 +99,13 @@ func dependenciesPage(p *Portfolio, url string) *DependenciesPage {
 func dependencyRow(p *Portfolio, e graph.Edge) DependencyRow {
 	to := p.ByID[e.To]
 	return DependencyRow{From: p.ByID[e.From], To: to, Via: e.Attrs["via"], Protocol: e.Attrs["protocol"], Data: e.Attrs["data"],
-		Flag: docSunset(to), InCycle: p.Dependencies.inCycle[e.From] && p.Dependencies.inCycle[e.To]}
+		Flag: docSunset(to), InCycle: dependenciesOf(p).inCycle[e.From] && dependenciesOf(p).inCycle[e.To]}
 }
 
 func domainDependencies(p *Portfolio) []DomainDependencies {
-	g := p.Dependencies.Graph
+	g := dependenciesOf(p).Graph
 	var out []DomainDependencies
-	for _, dom := range p.Dependencies.Domains {
+	for _, dom := range dependenciesOf(p).Domains {
 		dd := DomainDependencies{Name: dom, Label: domainLabel(dom), Anchor: "table-domain-" + slugify(cmpOr(dom, "none"))}
 		for _, n := range g.Nodes() {
 			if n.Group != dom {
@@ -115,7 +115,7 @@ func domainDependencies(p *Portfolio) []DomainDependencies {
 			dd.Blueprints = append(dd.Blueprints, BlueprintDependencies{Doc: d, DependsOn: g.OutDegree(n.ID), DependedOn: g.InDegree(n.ID),
 				Impact: graph.CountDependents(g, n.ID), ImpactURL: impactURL(d)})
 		}
-		slices.SortStableFunc(dd.Blueprints, func(a, b BlueprintDependencies) int { return p.Dependencies.byStake(a.Doc, b.Doc) })
+		slices.SortStableFunc(dd.Blueprints, func(a, b BlueprintDependencies) int { return dependenciesOf(p).byStake(a.Doc, b.Doc) })
 		out = append(out, dd)
 	}
 	return out
@@ -141,7 +141,7 @@ func cycleViews(p *Portfolio, cycles []graph.Cycle) []CycleView {
 func dependencyLegend(p *Portfolio) []LegendEntry {
 	m := &mapStyle{p: p}
 	var out []LegendEntry
-	for _, dom := range p.Dependencies.Domains {
+	for _, dom := range dependenciesOf(p).Domains {
 		out = append(out, LegendEntry{Class: "swatch " + m.domainClass(dom), Label: domainLabel(dom)})
 	}
 	return append(out,

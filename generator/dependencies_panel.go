@@ -49,7 +49,7 @@ type NeighbourRow struct {
 }
 
 func dependencyPanels(p *Portfolio, d *Document) []Panel {
-	if d.Kind != "blueprint" || p.Dependencies == nil || !p.Dependencies.Graph.Has(d.ID) {
+	if d.Kind != "blueprint" || dependenciesOf(p) == nil || !dependenciesOf(p).Graph.Has(d.ID) {
 		return nil
 	}
 	return []Panel{NewPanel(depsNeighbourhoodPanel, "dependencies", "Dependencies", neighbourhood(p, d))}
@@ -59,7 +59,7 @@ func dependencyPanels(p *Portfolio, d *Document) []Panel {
 // layout: dependents two hops away, dependents, the blueprint, its dependencies,
 // theirs.
 func neighbourhood(p *Portfolio, d *Document) *Neighbourhood {
-	g := p.Dependencies.Graph
+	g := dependenciesOf(p).Graph
 	nb := &Neighbourhood{Doc: d, ImpactURL: relURL(d.URL, impactURL(d))}
 	up, down := graph.Dependents(g, d.ID, 2), graph.Dependencies(g, d.ID, 2)
 	nb.Impact = graph.CountDependents(g, d.ID)

@@ -88,7 +88,7 @@ func TestImpactAtDepthSortedByStake(t *testing.T) {
 	if _, err := Impact(p, "tm"); err == nil || !strings.Contains(err.Error(), "threat-model") {
 		t.Errorf("not a blueprint: err = %v", err)
 	}
-	deps := p.Dependencies
+	deps := dependenciesOf(p)
 	if len(deps.Flagged) != 1 || deps.Flagged[0].Edge.From != "d" || deps.Flagged[0].Reason != "end-of-life" {
 		t.Errorf("flagged = %+v, want d → old (end-of-life)", deps.Flagged)
 	}

@@ -59,7 +59,7 @@ func Impact(p *Portfolio, id string) (*ImpactSet, error) {
 }
 
 func impactSet(p *Portfolio, d *Document) *ImpactSet {
-	deps := p.Dependencies
+	deps := dependenciesOf(p)
 	set := &ImpactSet{Blueprint: d}
 	for _, r := range graph.Dependents(deps.Graph, d.ID, 0) {
 		dep := p.ByID[r.ID]

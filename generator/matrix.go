@@ -8,6 +8,12 @@ import (
 	"time"
 )
 
+// matrixResult is where the matrix analysis keeps its result on a Portfolio.
+var matrixResult = NewResult[*Matrix]()
+
+// MatrixOf returns the matrix view's analysis of p.
+func MatrixOf(p *Portfolio) *Matrix { return matrixResult.Get(p) }
+
 // Alignment is the status of one cell of the standards alignment matrix: a
 // blueprint against a standard, or against one statement of it. The authored
 // statuses are those of an alignment record; AlignExpired, AlignNotAssessed and

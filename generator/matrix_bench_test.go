@@ -80,7 +80,7 @@ func BenchmarkMatrix(b *testing.B) {
 	if diags.Errors() > 0 {
 		b.Fatalf("synthetic site has errors:\n%s", diagLines(diags[:min(len(diags), 10)]))
 	}
-	records := len(p.Matrix.Records)
+	records := len(MatrixOf(p).Records)
 	for b.Loop() {
 		if m, _ := computeMatrix(p); len(m.Rows) != 2000 {
 			b.Fatal("wrong matrix")

@@ -16,7 +16,7 @@ var matrixCSVHeader = []string{"blueprint", "blueprint_title", "domain", "critic
 	"waiver_approved_by", "waiver_expires", "waiver_days_left", "waiver_state", "source"}
 
 func matrixFiles(p *Portfolio) []ExportFile {
-	m := p.Matrix
+	m := MatrixOf(p)
 	if m == nil {
 		return nil
 	}
@@ -426,7 +426,7 @@ type MatrixSummaryJSON struct {
 }
 
 func matrixSummaryJSON(p *Portfolio) any {
-	m := p.Matrix
+	m := MatrixOf(p)
 	if m == nil {
 		return nil
 	}

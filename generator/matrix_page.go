@@ -120,7 +120,7 @@ func (r GridRow) Classes() string {
 
 // matrixPages lists the matrix pages.
 func matrixPages(p *Portfolio) []PageJob {
-	m := p.Matrix
+	m := MatrixOf(p)
 	if m == nil {
 		return nil
 	}

@@ -16,10 +16,10 @@ func matrixSite() map[string]string {
 func loadMatrix(t testing.TB, files map[string]string, today string) (*Matrix, Diagnostics) {
 	t.Helper()
 	p, diags := loadTestSite(t, files, today)
-	if p.Matrix == nil {
+	if MatrixOf(p) == nil {
 		t.Fatal("no matrix computed")
 	}
-	return p.Matrix, diags
+	return MatrixOf(p), diags
 }
 
 // cellOf finds a cell by blueprint and standard id.

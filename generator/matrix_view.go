@@ -10,12 +10,12 @@ import (
 
 func analyseMatrix(p *Portfolio) Diagnostics {
 	m, diags := computeMatrix(p)
-	p.Matrix = m
+	matrixResult.Set(p, m)
 	return diags
 }
 
 func matrixCards(p *Portfolio) []Card {
-	m := p.Matrix
+	m := MatrixOf(p)
 	if m == nil {
 		return nil
 	}
@@ -75,7 +75,7 @@ func (mp MatrixPanel) Gaps() []MatrixPanelItem {
 }
 
 func matrixPanels(p *Portfolio, d *Document) []Panel {
-	m := p.Matrix
+	m := MatrixOf(p)
 	if m == nil {
 		return nil
 	}

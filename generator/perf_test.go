@@ -224,12 +224,12 @@ func TestMatrixJSONStreamsTheWholeEncoding(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := marshalJSON(matrixJSON(p.Matrix, true))
+	want, err := marshalJSON(matrixJSON(MatrixOf(p), true))
 	if err != nil {
 		t.Fatal(err)
 	}
 	var got bytes.Buffer
-	if err := writeMatrixJSON(&got, p.Matrix); err != nil {
+	if err := writeMatrixJSON(&got, MatrixOf(p)); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(got.Bytes(), want) {

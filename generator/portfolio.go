@@ -24,19 +24,6 @@ type Portfolio struct {
 	ByKind map[string][]*Document
 	// Stale lists the documents whose review cycle has lapsed at Today.
 	Stale []StaleDocument
-	// Risks is every threat with its computed severity (risk.go).
-	Risks *RiskRegister
-	// Reviews is the review schedule: due, overdue, conditions (reviews.go).
-	Reviews *ReviewSchedule
-	// Backlog is the remediation backlog with due dates and waivers (backlog.go).
-	Backlog *Backlog
-	// Roadmap is the analysed roadmap: tracks, lanes, items (roadmap.go).
-	Roadmap *Roadmap
-	// Dependencies is the dependency graph of blueprints and roadmap items.
-	Dependencies *Dependencies
-	// Matrix is the standards alignment matrix (matrix.go).
-	Matrix *Matrix
-
 	// results holds each view's Result, by slot (view.go).
 	results []any
 	// bodies is false when Load left the bodies unrendered (Options.CheckOnly).

@@ -8,6 +8,12 @@ import (
 	"time"
 )
 
+// reviewsResult is where the reviews analysis keeps its result on a Portfolio.
+var reviewsResult = NewResult[*ReviewSchedule]()
+
+// reviewsOf returns the reviews view's analysis of p.
+func reviewsOf(p *Portfolio) *ReviewSchedule { return reviewsResult.Get(p) }
+
 // reviewWindow is how far ahead, in days, a review counts as due soon on the home page.
 const reviewWindow = 30
 
@@ -116,7 +122,7 @@ func analyseReviews(p *Portfolio) Diagnostics {
 	s.Overdue, s.Upcoming = reviewsDue(p.Today, s.Reviews)
 	slices.SortStableFunc(s.Conditions, func(a, b ConditionDue) int { return a.Condition.Due.Compare(b.Condition.Due) })
 	s.Filters = reviewFilters(s.Reviews)
-	p.Reviews = s
+	reviewsResult.Set(p, s)
 	return diags
 }
 
@@ -252,7 +258,7 @@ func reviewsMenu() *MenuItem { return &MenuItem{Label: "Reviews", URL: "reviews/
 // lists every review too.
 func reviewPages(p *Portfolio) []PageJob {
 	return []PageJob{{URL: "reviews/", Layout: "reviews.html",
-		Page: &Page{Title: "Reviews", Section: "review", Kind: p.Schema.Kinds["review"], Data: p.Reviews}}}
+		Page: &Page{Title: "Reviews", Section: "review", Kind: p.Schema.Kinds["review"], Data: reviewsOf(p)}}}
 }
 
 // reviewPanels adds the review history to every blueprint page and the findings and
@@ -260,9 +266,9 @@ func reviewPages(p *Portfolio) []PageJob {
 func reviewPanels(p *Portfolio, d *Document) []Panel {
 	switch d.Kind {
 	case "blueprint":
-		return []Panel{NewPanel(reviewHistoryPanel, "bp-reviews", "Review history", p.Reviews.BySubject[d])}
+		return []Panel{NewPanel(reviewHistoryPanel, "bp-reviews", "Review history", reviewsOf(p).BySubject[d])}
 	case "review":
-		if r := p.Reviews.ByDoc[d]; r != nil && (len(r.Findings) > 0 || len(r.Conditions) > 0 || !r.Next.IsZero()) {
+		if r := reviewsOf(p).ByDoc[d]; r != nil && (len(r.Findings) > 0 || len(r.Conditions) > 0 || !r.Next.IsZero()) {
 			return []Panel{NewPanel(reviewFindingsPanel, "rv-findings", "Findings and conditions", r)}
 		}
 	}
@@ -271,7 +277,7 @@ func reviewPanels(p *Portfolio, d *Document) []Panel {
 
 // reviewCards is the home page's figure: reviews overdue or due within reviewWindow days.
 func reviewCards(p *Portfolio) []Card {
-	s := p.Reviews
+	s := reviewsOf(p)
 	soon := 0
 	for _, u := range s.Upcoming {
 		if u.Days <= reviewWindow {
@@ -308,13 +314,13 @@ func reviewsJSON(p *Portfolio) any {
 	for _, list := range []struct {
 		in  []ReviewDue
 		out *[]dueJSON
-	}{{p.Reviews.Overdue, &out.Overdue}, {p.Reviews.Upcoming, &out.Upcoming}} {
+	}{{reviewsOf(p).Overdue, &out.Overdue}, {reviewsOf(p).Upcoming, &out.Upcoming}} {
 		for _, u := range list.in {
 			*list.out = append(*list.out, dueJSON{Review: u.Review.Doc.ID, Subject: u.Review.Doc.Fields.String("subject"),
 				Due: u.Due.Format(time.DateOnly), Scheduled: u.Scheduled, Overdue: u.Overdue})
 		}
 	}
-	for _, c := range p.Reviews.Conditions {
+	for _, c := range reviewsOf(p).Conditions {
 		out.Conditions = append(out.Conditions, condJSON{Review: c.Review.Doc.ID, Text: c.Condition.Text,
 			Due: c.Condition.Due.Format(time.DateOnly)})
 	}

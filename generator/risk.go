@@ -8,6 +8,12 @@ import (
 	"strings"
 )
 
+// risksResult is where the risks analysis keeps its result on a Portfolio.
+var risksResult = NewResult[*RiskRegister]()
+
+// risksOf returns the risks view's analysis of p.
+func risksOf(p *Portfolio) *RiskRegister { return risksResult.Get(p) }
+
 // threatSeverities are the computed severities of a threat, lowest first.
 var threatSeverities = []string{"low", "medium", "elevated", "high", "critical"}
 
@@ -176,7 +182,7 @@ func analyseRisks(p *Portfolio) Diagnostics {
 		reg.IsGap[g] = true
 	}
 	reg.Filters = riskFilters(reg.Threats)
-	p.Risks = reg
+	risksResult.Set(p, reg)
 	return diags
 }
 
@@ -422,7 +428,7 @@ func (t *Threat) FilterValue(name string) string {
 // riskCards is the home page's figure: unmitigated threats of severity high or critical.
 func riskCards(p *Portfolio) []Card {
 	n, crit := 0, 0
-	for _, t := range p.Risks.Threats {
+	for _, t := range risksOf(p).Threats {
 		if t.Unmitigated() && severityRank(t.Severity) >= severityRank("high") {
 			n++
 			if t.Severity == "critical" {
@@ -431,6 +437,6 @@ func riskCards(p *Portfolio) []Card {
 		}
 	}
 	return []Card{{Title: "Open critical/high risks", Value: strconv.Itoa(n),
-		Detail: fmt.Sprintf("%d critical, %d high; %s without a threat model", crit, n-crit, plural(len(p.Risks.Gaps), "blueprint", "blueprints")),
+		Detail: fmt.Sprintf("%d critical, %d high; %s without a threat model", crit, n-crit, plural(len(risksOf(p).Gaps), "blueprint", "blueprints")),
 		URL:    "risks/", Alert: n > 0}}
 }

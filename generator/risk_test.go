@@ -27,7 +27,7 @@ func TestThreatSeverity(t *testing.T) {
 func TestRiskRegisterAnalysis(t *testing.T) {
 	t.Parallel()
 	p, _ := loadTestSite(t, riskSite(), riskToday)
-	reg := p.Risks
+	reg := risksOf(p)
 	var got []string
 	for _, th := range reg.Threats {
 		got = append(got, th.ID+":"+th.Severity)
@@ -88,7 +88,7 @@ func TestThreatAnchorsStayUnique(t *testing.T) {
 	site := siteArchive("risk/threat-anchors-stay-unique.txtar")
 	p, _ := loadTestSite(t, site, riskToday)
 	var got []string
-	for _, th := range p.Risks.Models[p.ByID["tm"]].Threats {
+	for _, th := range risksOf(p).Models[p.ByID["tm"]].Threats {
 		got = append(got, th.Anchor+"|"+th.RegisterAnchor)
 	}
 	want := "threat-a-1|tm--a-1 threat-a-1-2|tm--a-1-2 threat-3|tm--3"

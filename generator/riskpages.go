@@ -59,14 +59,14 @@ func riskMenu() *MenuItem { return &MenuItem{Label: "Risks", URL: "risks/", Sect
 func riskPages(p *Portfolio) []PageJob {
 	return []PageJob{Content(PageJob{URL: "risks/", Layout: "risks.html",
 		Page: &Page{Title: "Risk register", Section: "risks"}},
-		risksContent, func() *RiskRegister { return p.Risks })}
+		risksContent, func() *RiskRegister { return risksOf(p) })}
 }
 
 // riskPanels adds a threat model's threats and risk summary to its page, a
 // blueprint's threats to the blueprint's page, and the threats a document mitigates
 // or remediates to its page.
 func riskPanels(p *Portfolio, d *Document) []Panel {
-	reg := p.Risks
+	reg := risksOf(p)
 	var out []Panel
 	if m := reg.Models[d]; m != nil {
 		out = append(out,
@@ -130,13 +130,13 @@ func riskJSON(p *Portfolio) any {
 		}
 		return s
 	}
-	for _, t := range p.Risks.Threats {
+	for _, t := range risksOf(p).Threats {
 		out.Threats = append(out.Threats, threatJSON{Model: t.Model.ID, Subject: t.Model.Fields.String("subject"),
 			ID: t.ID, Title: t.Title, Stride: t.Stride, Target: t.Target, Likelihood: t.Likelihood, Impact: t.Impact,
 			Score: t.Score, Severity: t.Severity, Status: t.Status, Residual: t.Residual(),
 			Mitigations: ids(t.Mitigations), Remediation: ids(t.Remediation)})
 	}
-	for _, b := range p.Risks.Blueprints {
+	for _, b := range risksOf(p).Blueprints {
 		bj := blueprintJSON{ID: b.Blueprint.ID, Threats: b.Threats, Residual: len(b.Residual.Threats),
 			Highest: b.Residual.Highest, ByLevel: map[string]int{}}
 		for _, c := range b.Residual.BySeverity {
@@ -144,6 +144,6 @@ func riskJSON(p *Portfolio) any {
 		}
 		out.Blueprints = append(out.Blueprints, bj)
 	}
-	out.Gaps = append(out.Gaps, ids(p.Risks.Gaps)...)
+	out.Gaps = append(out.Gaps, ids(risksOf(p).Gaps)...)
 	return out
 }

@@ -7,6 +7,12 @@ import (
 	"time"
 )
 
+// roadmapResult is where the roadmap analysis keeps its result on a Portfolio.
+var roadmapResult = NewResult[*Roadmap]()
+
+// roadmapOf returns the roadmap view's analysis of p.
+func roadmapOf(p *Portfolio) *Roadmap { return roadmapResult.Get(p) }
+
 // The roadmap view: roadmap items (kind roadmap) laid out per track in capability
 // lanes over quarters. This file is the model and its analysis, pure functions of
 // the linked documents, the site's declared capabilities and Today;

@@ -152,7 +152,7 @@ type OutcomeLaneJSON struct {
 }
 
 func roadmapJSON(p *Portfolio) any {
-	rm := p.Roadmap
+	rm := roadmapOf(p)
 	out := RoadmapJSON{Items: []RoadmapItemJSON{}, Tracks: []RoadmapTrackJSON{}}
 	if rm == nil {
 		return out

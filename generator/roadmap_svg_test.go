@@ -16,11 +16,11 @@ func TestTimelineGolden(t *testing.T) {
 	if diags.Errors() > 0 {
 		t.Fatalf("diagnostics:\n%s", diagLines(diags))
 	}
-	tr := p.Roadmap.Tracks[0]
+	tr := roadmapOf(p).Tracks[0]
 	svg := string(TimelineSVG(tr, p.Today, tr.URL))
 	checkWellFormed(t, svg)
 	checkGolden(t, "roadmap/timeline.golden.svg", []byte(svg+"\n"))
-	strip := string(ItemStripSVG(p.Roadmap.ByID["rm-mfa-rollout"], tr, p.Today))
+	strip := string(ItemStripSVG(roadmapOf(p).ByID["rm-mfa-rollout"], tr, p.Today))
 	checkWellFormed(t, strip)
 	checkGolden(t, "roadmap/strip.golden.svg", []byte(strip+"\n"))
 }
@@ -28,7 +28,7 @@ func TestTimelineGolden(t *testing.T) {
 func TestTimelineShowsStatusSlipMilestonesAndArrows(t *testing.T) {
 	t.Parallel()
 	p, _ := loadTestSite(t, roadmapSite(nil), roadmapToday)
-	tr := p.Roadmap.Tracks[0]
+	tr := roadmapOf(p).Tracks[0]
 	svg := string(TimelineSVG(tr, p.Today, tr.URL))
 	for _, want := range []string{
 		`class="rm-item rm-status-in-progress rm-slipped"`,                // the slipped item is marked…
@@ -57,11 +57,11 @@ func TestTimelineEscapesHostileValues(t *testing.T) {
 	files := roadmapSite(siteArchive("roadmap/timeline-escapes-hostile-values.txtar"))
 	out, _ := renderTestSite(t, files, roadmapToday)
 	p, _ := loadTestSite(t, files, roadmapToday)
-	it := p.Roadmap.ByID["rm-evil"]
+	it := roadmapOf(p).ByID["rm-evil"]
 	if it.Doc.Title != hostile {
 		t.Fatalf("fixture title = %q", it.Doc.Title)
 	}
-	for _, tr := range p.Roadmap.Tracks {
+	for _, tr := range roadmapOf(p).Tracks {
 		svg := string(TimelineSVG(tr, p.Today, tr.URL))
 		checkWellFormed(t, svg)
 		for _, bad := range []string{"<script", "<img", ` onload="`, "\x07", "</title> &"} {
@@ -97,7 +97,7 @@ func TestEveryBarLinksToAnExistingPage(t *testing.T) {
 	out, _ := renderTestSite(t, files, roadmapToday)
 	p, _ := loadTestSite(t, files, roadmapToday)
 	pages := map[string]*Track{"roadmap/": nil}
-	for _, tr := range p.Roadmap.Tracks {
+	for _, tr := range roadmapOf(p).Tracks {
 		pages[tr.URL] = tr
 	}
 	for pageURL, tr := range pages {

@@ -100,12 +100,12 @@ content/short.md:5:1: error: start: "26-Q1" is not a quarter (2026-Q3) or a date
 	if got := diagLines(diags); got != want {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
 	}
-	for _, it := range p.Roadmap.Items {
+	for _, it := range roadmapOf(p).Items {
 		if it.Dated {
 			t.Errorf("%s is dated (%s..%s) despite a bad start or end", it.Doc.ID, day(it.From), day(it.To))
 		}
 	}
-	if n := p.Roadmap.Tracks[0].Undated; n != 4 {
+	if n := roadmapOf(p).Tracks[0].Undated; n != 4 {
 		t.Errorf("undated items = %d, want 4", n)
 	}
 }
@@ -135,12 +135,12 @@ func TestSlipDetectionAtTheBoundary(t *testing.T) {
 		if len(diags) != 0 {
 			t.Fatalf("diagnostics:\n%s", diagLines(diags))
 		}
-		it := p.Roadmap.ByID["x"]
+		it := roadmapOf(p).ByID["x"]
 		if it.Slipped != tc.want {
 			t.Errorf("end %s, status %q, today %s: slipped = %v, want %v", tc.end, tc.status, tc.today, it.Slipped, tc.want)
 		}
-		if got := len(p.Roadmap.Slipped) == 1; got != tc.want {
-			t.Errorf("end %s, status %q, today %s: Roadmap.Slipped has %d items", tc.end, tc.status, tc.today, len(p.Roadmap.Slipped))
+		if got := len(roadmapOf(p).Slipped) == 1; got != tc.want {
+			t.Errorf("end %s, status %q, today %s: Roadmap.Slipped has %d items", tc.end, tc.status, tc.today, len(roadmapOf(p).Slipped))
 		}
 	}
 	if !isSlipped(mustDay(t, "2026-11-26"), mustDay(t, "2026-11-27"), "planned") || isSlipped(mustDay(t, "2026-11-27"), mustDay(t, "2026-11-27"), "planned") {
@@ -200,7 +200,7 @@ content/d.md:7:14: warning: depends_on[0]: "a" ends 2026-03-31 (2026-Q1) but thi
 	if got := diagLines(diags); got != want {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
 	}
-	if p.Roadmap == nil || len(p.Roadmap.Items) != 4 {
+	if roadmapOf(p) == nil || len(roadmapOf(p).Items) != 4 {
 		t.Fatal("the roadmap was not built despite the cycle")
 	}
 }
@@ -282,7 +282,7 @@ content/a.md:4:1: warning: capability: "ssso" is not declared under capabilities
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
 	}
 	lanes := map[string]*Lane{}
-	for _, l := range p.Roadmap.Tracks[0].Lanes {
+	for _, l := range roadmapOf(p).Tracks[0].Lanes {
 		lanes[l.Capability] = l
 	}
 	if l := lanes["sso"]; l == nil || l.Title != "Single sign-on" || l.Maturity.Arrow() != "initial → optimal" {
@@ -354,7 +354,7 @@ func TestOutcomeTraceability(t *testing.T) {
 	t.Parallel()
 	p, _ := loadTestSite(t, roadmapSite(nil), roadmapToday)
 	var got []string
-	for _, o := range p.Roadmap.Tracks[0].Outcomes {
+	for _, o := range roadmapOf(p).Tracks[0].Outcomes {
 		for _, ol := range o.Lanes {
 			for _, it := range ol.Items {
 				var bps []string
@@ -374,7 +374,7 @@ func TestOutcomeTraceability(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("traceability:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	o := p.Roadmap.Tracks[0].Outcomes[0]
+	o := roadmapOf(p).Tracks[0].Outcomes[0]
 	if len(o.Measures) != 2 || o.Measures[0].KPI != "ATO incidents per quarter" || o.Measures[1].Target != "0%" {
 		t.Errorf("measures of %q: %+v", o.Name, o.Measures)
 	}
@@ -401,7 +401,7 @@ content/ms.md:11:18: warning: milestones[2]: "Late" on 2026-10-01 lies outside t
 	if got := diagLines(diags); got != want {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
 	}
-	tr := p.Roadmap.Tracks[0]
+	tr := roadmapOf(p).Tracks[0]
 	if n := tr.Last - tr.First + 1; n != maxQuarters {
 		t.Errorf("the timeline spans %d quarters, want it capped at %d", n, maxQuarters)
 	}

@@ -16,7 +16,7 @@ func roadmapMenu() *MenuItem { return &MenuItem{Label: "Roadmap", URL: "roadmap/
 
 func analyseRoadmap(p *Portfolio) Diagnostics {
 	rm, diags := buildRoadmap(p.ByKind["roadmap"], p.Config, p.Today)
-	p.Roadmap = rm
+	roadmapResult.Set(p, rm)
 	return diags
 }
 
@@ -45,7 +45,7 @@ type HeatmapCell struct {
 }
 
 func roadmapPages(p *Portfolio) []PageJob {
-	rm := p.Roadmap
+	rm := roadmapOf(p)
 	if rm == nil {
 		return nil
 	}
@@ -106,7 +106,7 @@ type RoadmapItemPanel struct {
 }
 
 func roadmapPanels(p *Portfolio, d *Document) []Panel {
-	rm := p.Roadmap
+	rm := roadmapOf(p)
 	if rm == nil {
 		return nil
 	}
@@ -124,7 +124,7 @@ func roadmapPanels(p *Portfolio, d *Document) []Panel {
 }
 
 func roadmapCards(p *Portfolio) []Card {
-	rm := p.Roadmap
+	rm := roadmapOf(p)
 	if rm == nil || len(rm.Items) == 0 {
 		return nil
 	}
@@ -135,11 +135,11 @@ func roadmapCards(p *Portfolio) []Card {
 }
 
 func roadmapFiles(p *Portfolio) []ExportFile {
-	if p.Roadmap == nil {
+	if roadmapOf(p) == nil {
 		return nil
 	}
 	return []ExportFile{{"roadmap.csv", func(w io.Writer) error {
-		data, err := roadmapCSV(p.Roadmap)
+		data, err := roadmapCSV(roadmapOf(p))
 		if err == nil {
 			_, err = w.Write(data)
 		}

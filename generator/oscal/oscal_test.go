@@ -146,7 +146,7 @@ compliance:
 ---
 `
 	p, diags := loadSite(t, files)
-	m := p.Matrix
+	m := generator.MatrixOf(p)
 	want := `content/b.md:6:34: error: compliance[1].statement: "AC-2(10)" is not a statement of "nist-800-53r5-ac" (did you mean "AC-2(1)"?) (its statements: AC-1, AC-2, AC-2(1)) [AF311]` + "\n"
 	if got := diagLines(diags); got != want {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
