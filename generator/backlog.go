@@ -199,16 +199,16 @@ func checkBacklogItem(d *Document, it *BacklogItem) Diagnostics {
 	switch {
 	case it.Status == "done":
 	case w != nil && w.Expired:
-		sink.report(codeItemWaiverExpired, d.pos("waiver.expires"), "waiver.expires: the waiver expired on %s (%s ago): renew it with a new expiry, or fix the item and set status: done",
+		sink.report(CodeItemWaiverExpired, d.pos("waiver.expires"), "waiver.expires: the waiver expired on %s (%s ago): renew it with a new expiry, or fix the item and set status: done",
 			w.Expires.Format(time.DateOnly), plural(w.Days, "day", "days"))
 	case w != nil && w.Expiring:
-		sink.report(codeItemWaiverExpiring, d.pos("waiver.expires"), "waiver.expires: the waiver expires on %s, in %s: renew it or plan the fix",
+		sink.report(CodeItemWaiverExpiring, d.pos("waiver.expires"), "waiver.expires: the waiver expires on %s, in %s: renew it or plan the fix",
 			w.Expires.Format(time.DateOnly), plural(w.Days, "day", "days"))
 	case w == nil && it.Status == "risk-accepted":
-		sink.report(codeMissingItemWaiver, d.pos("status"), "status risk-accepted needs a waiver ({approved_by, expires, justification}) so the acceptance expires")
+		sink.report(CodeMissingItemWaiver, d.pos("status"), "status risk-accepted needs a waiver ({approved_by, expires, justification}) so the acceptance expires")
 	}
 	if it.Open() && it.Due.IsZero() {
-		sink.report(codeNoDueDate, d.posOf("severity"), "open item has neither due nor discovered: set discovered (the %s SLA then gives the due date) or due",
+		sink.report(CodeNoDueDate, d.posOf("severity"), "open item has neither due nor discovered: set discovered (the %s SLA then gives the due date) or due",
 			cmpOr(it.Severity, "severity's"))
 	}
 	return sink.diags

@@ -92,7 +92,7 @@ func loadConfig(site fs.FS) (*Config, Diagnostics) {
 	}
 	sink := &diagSink{path: cfg.Path}
 	if err != nil {
-		sink.report(codeUnreadableFile, Pos{}, "cannot read: %v", err)
+		sink.report(CodeUnreadableFile, Pos{}, "cannot read: %v", err)
 		return cfg, sink.diags
 	}
 	decodeConfig(data, cfg, sink)
@@ -102,19 +102,19 @@ func loadConfig(site fs.FS) (*Config, Diagnostics) {
 	cfg.Path = sink.path
 	for sev, days := range cfg.SLA {
 		if _, ok := defaultSLA[sev]; !ok || days <= 0 {
-			sink.report(codeInvalidSLA, Pos{}, "sla: %q: want critical, high, medium or low with a positive number of days", sev)
+			sink.report(CodeInvalidSLA, Pos{}, "sla: %q: want critical, high, medium or low with a positive number of days", sev)
 		}
 	}
 	switch {
 	case cfg.Jira.URL == "":
 	case !httpURL(cfg.Jira.URL):
-		sink.report(codeInvalidJiraURL, Pos{}, "jira.url %q must be an http:// or https:// URL; JIRA keys are shown without links", cfg.Jira.URL)
+		sink.report(CodeInvalidJiraURL, Pos{}, "jira.url %q must be an http:// or https:// URL; JIRA keys are shown without links", cfg.Jira.URL)
 		cfg.Jira.URL = ""
 	case !strings.Contains(cfg.Jira.URL, "{key}"):
-		sink.report(codeInvalidJiraURL, Pos{}, "jira.url %q has no {key} placeholder", cfg.Jira.URL)
+		sink.report(CodeInvalidJiraURL, Pos{}, "jira.url %q has no {key} placeholder", cfg.Jira.URL)
 	}
 	if cfg.BaseURL != "" && !httpURL(cfg.BaseURL) && !strings.HasPrefix(cfg.BaseURL, "/") {
-		sink.report(codeInvalidBaseURL, Pos{}, "base_url %q must be an http:// or https:// URL or a path starting with /; it is left out", cfg.BaseURL)
+		sink.report(CodeInvalidBaseURL, Pos{}, "base_url %q must be an http:// or https:// URL or a path starting with /; it is left out", cfg.BaseURL)
 		cfg.BaseURL = ""
 	}
 	return cfg, sink.diags
@@ -134,7 +134,7 @@ func decodeConfig(data []byte, cfg *Config, sink *diagSink) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		for _, p := range yamlSyntaxError(err) {
-			sink.report(codeInvalidConfig, Pos{Line: p.line, Col: min(p.line, 1)}, "invalid YAML: %s", p.msg)
+			sink.report(CodeInvalidConfig, Pos{Line: p.line, Col: min(p.line, 1)}, "invalid YAML: %s", p.msg)
 		}
 		return
 	}
@@ -143,7 +143,7 @@ func decodeConfig(data []byte, cfg *Config, sink *diagSink) {
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		sink.report(codeInvalidConfig, nodeFilePos(root), "invalid YAML: archfolio.yaml must be a mapping of settings")
+		sink.report(CodeInvalidConfig, nodeFilePos(root), "invalid YAML: archfolio.yaml must be a mapping of settings")
 		return
 	}
 	unknownSettings(root, reflect.TypeFor[Config](), "", sink)
@@ -152,7 +152,7 @@ func decodeConfig(data []byte, cfg *Config, sink *diagSink) {
 		if err := setting.Decode(cfg); err != nil {
 			var te *yaml.TypeError
 			if !errors.As(err, &te) {
-				sink.report(codeInvalidConfig, nodeFilePos(root.Content[i+1]), "invalid YAML: %v", err)
+				sink.report(CodeInvalidConfig, nodeFilePos(root.Content[i+1]), "invalid YAML: %v", err)
 				continue
 			}
 			for _, e := range te.Errors {
@@ -160,7 +160,7 @@ func decodeConfig(data []byte, cfg *Config, sink *diagSink) {
 				if _, msg, ok := strings.Cut(e, ": "); ok && strings.HasPrefix(e, "line ") {
 					e = msg
 				}
-				sink.report(codeInvalidConfig, nodeFilePos(root.Content[i+1]), "invalid YAML: %s: %s", root.Content[i].Value, e)
+				sink.report(CodeInvalidConfig, nodeFilePos(root.Content[i+1]), "invalid YAML: %s: %s", root.Content[i].Value, e)
 			}
 		}
 	}
@@ -191,7 +191,7 @@ func unknownSettings(n *yaml.Node, t reflect.Type, where string, sink *diagSink)
 		k, v := n.Content[i], n.Content[i+1]
 		ft, ok := fields[k.Value]
 		if !ok {
-			sink.report(codeUnknownSetting, nodeFilePos(k), "unknown setting %q%s", where+k.Value, didYouMean(k.Value, names))
+			sink.report(CodeUnknownSetting, nodeFilePos(k), "unknown setting %q%s", where+k.Value, didYouMean(k.Value, names))
 			continue
 		}
 		switch {

@@ -132,7 +132,7 @@ func cycleDiagnostic(p *Portfolio, c graph.Cycle) Diagnostic {
 		msg += " (the same loop also takes in " + strings.Join(others, ", ") + ")"
 	}
 	msg += "; remove one of these dependencies, or move what both sides need into a blueprint of its own"
-	return newDiagnostic(codeDependencyCycle, d.Path, at, msg)
+	return newDiagnostic(CodeDependencyCycle, d.Path, at, msg)
 }
 
 // sunset says why a blueprint is going away ("retired", "end-of-life",

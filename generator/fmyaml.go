@@ -527,7 +527,7 @@ func (s *diagSink) yamlProblems(ps []yamlProblem) {
 			if i == 0 && p.line > 0 {
 				at = Pos{Line: p.line + 1, Col: 1}
 			}
-			s.diags = append(s.diags, newDiagnostic(codeInvalidYAML, s.path, at, "invalid YAML: "+part))
+			s.diags = append(s.diags, newDiagnostic(CodeInvalidYAML, s.path, at, "invalid YAML: "+part))
 		}
 	}
 }

@@ -49,7 +49,7 @@ func (b *builder) index(docs []*Document) (*Portfolio, *linkIndex, Diagnostics) 
 			continue // reported when read; it gets no page and no URL
 		}
 		if first := p.ByID[d.ID]; first != nil {
-			diags = append(diags, newDiagnostic(codeDuplicateID, d.Path, d.posOf("id"),
+			diags = append(diags, newDiagnostic(CodeDuplicateID, d.Path, d.posOf("id"),
 				"duplicate id "+quote(d.ID)+": "+first.Path+" has it too; ids must be unique"))
 			continue
 		}
@@ -113,15 +113,15 @@ func (b *builder) resolveFrontMatter(p *Portfolio, d *Document, ids []string, dr
 		r.To = p.ByID[r.Target]
 		switch {
 		case r.To == nil && drafts[r.Target] != nil:
-			sink.report(codeDraftReference, d.pos(r.Field), "%s: %q is a draft, left out of this build (use --drafts)", r.Field, r.Target)
+			sink.report(CodeDraftReference, d.pos(r.Field), "%s: %q is a draft, left out of this build (use --drafts)", r.Field, r.Target)
 		case r.To == nil:
-			sink.report(codeUnknownID, d.pos(r.Field), "%s: unknown id %q%s", r.Field, r.Target, didYouMean(r.Target, ids))
+			sink.report(CodeUnknownID, d.pos(r.Field), "%s: unknown id %q%s", r.Field, r.Target, didYouMean(r.Target, ids))
 		case len(r.to) > 0 && !slices.Contains(r.to, r.To.Kind):
-			sink.report(codeWrongKindRef, d.pos(r.Field), "%s: %q is a %s, but this field takes a %s", r.Field, r.Target,
+			sink.report(CodeWrongKindRef, d.pos(r.Field), "%s: %q is a %s, but this field takes a %s", r.Field, r.Target,
 				r.To.Kind, strings.Join(r.to, " or "))
 			r.To = nil
 		case r.To == d:
-			sink.report(codeSelfReference, d.pos(r.Field), "%s: a document cannot refer to itself", r.Field)
+			sink.report(CodeSelfReference, d.pos(r.Field), "%s: a document cannot refer to itself", r.Field)
 			r.To = nil
 		}
 	}
@@ -170,18 +170,18 @@ func (b *builder) resolveBody(d *Document, idx *linkIndex, sink *diagSink) {
 			if l.wiki {
 				label = "wikilink [[" + l.dest + "]]"
 			}
-			sink.report(codeDraftReference, l.pos, "%s: %s is a draft, left out of this build (use --drafts)", label, idx.drafts[l.key].Path)
+			sink.report(CodeDraftReference, l.pos, "%s: %s is a draft, left out of this build (use --drafts)", label, idx.drafts[l.key].Path)
 			continue
 		case l.to == nil && l.wiki:
-			sink.report(codeUnknownWikilink, l.pos, "wikilink [[%s]]: unknown id %q%s", l.dest, l.key, didYouMean(l.key, idx.ids))
+			sink.report(CodeUnknownWikilink, l.pos, "wikilink [[%s]]: unknown id %q%s", l.dest, l.key, didYouMean(l.key, idx.ids))
 			continue
 		case l.to == nil:
-			sink.report(codeBrokenLink, l.pos, "broken link %s: no document at %s", l.dest, l.key)
+			sink.report(CodeBrokenLink, l.pos, "broken link %s: no document at %s", l.dest, l.key)
 			continue
 		}
 		to, anchor := l.to, l.anchor
 		if anchor != "" && to.Anchors != nil && !to.Anchors[anchor] {
-			sink.report(codeUnknownAnchor, l.pos, "link %s: %s has no heading with id %q%s", l.dest, to.Path,
+			sink.report(CodeUnknownAnchor, l.pos, "link %s: %s has no heading with id %q%s", l.dest, to.Path,
 				anchor, didYouMean(anchor, sortedKeys(to.Anchors)))
 		}
 		d.Refs = append(d.Refs, &Ref{From: d, To: to, Target: to.ID, Relation: relMentions, Inverse: relMentionedBy,

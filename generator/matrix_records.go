@@ -139,7 +139,7 @@ func readRecords(p *Portfolio, d *Document, m *Matrix, ids []string) ([]*Alignme
 		r := &slab[len(slab)-1]
 		r.col = m.colOf[r.Standard].Index
 		if first, dup := seen[key{r.Standard, r.Statement}]; dup {
-			sink.report(codeDuplicateAlignment, d.pos(r.Field()), "%s: a second record for %s (first at compliance[%d]); the worse status counts: merge them",
+			sink.report(CodeDuplicateAlignment, d.pos(r.Field()), "%s: a second record for %s (first at compliance[%d]); the worse status counts: merge them",
 				r.Field(), r.target(), first)
 		} else {
 			seen[key{r.Standard, r.Statement}] = idx
@@ -240,21 +240,21 @@ func checkRecord(r *AlignmentRecord, sink *diagSink) {
 	switch r.Status {
 	case AlignNotApplicable:
 		if r.Justification == "" {
-			sink.report(codeMissingJustification, at(), "%s: status not-applicable needs a justification: add justification: saying why %s does not apply", r.Field(), r.target())
+			sink.report(CodeMissingJustification, at(), "%s: status not-applicable needs a justification: add justification: saying why %s does not apply", r.Field(), r.target())
 		}
 	case AlignAlternative:
 		if r.Justification == "" {
-			sink.report(codeMissingJustification, at(), "%s: status alternative needs a justification: add justification: describing how the alternative meets %s", r.Field(), r.target())
+			sink.report(CodeMissingJustification, at(), "%s: status alternative needs a justification: add justification: describing how the alternative meets %s", r.Field(), r.target())
 		}
 	case AlignPlanned, AlignPartial:
 		if r.Planned == "" {
-			sink.report(codeMissingPlannedDate, at(), "%s: status %s needs a planned date: add planned: with the quarter (2027-Q1) or date when %s will be met", r.Field(), r.Status, r.target())
+			sink.report(CodeMissingPlannedDate, at(), "%s: status %s needs a planned date: add planned: with the quarter (2027-Q1) or date when %s will be met", r.Field(), r.Status, r.target())
 		}
 	case AlignException:
 		checkWaiver(r, sink)
 	}
 	if r.Waiver != nil && r.Status != AlignException {
-		sink.report(codeStrayWaiver, d.pos(r.Field()+".waiver"), "%s.waiver: a waiver only counts for status exception (this record is %s): remove it or set status: exception", r.Field(), r.Status)
+		sink.report(CodeStrayWaiver, d.pos(r.Field()+".waiver"), "%s.waiver: a waiver only counts for status exception (this record is %s): remove it or set status: exception", r.Field(), r.Status)
 	}
 }
 
@@ -262,19 +262,19 @@ func checkWaiver(r *AlignmentRecord, sink *diagSink) {
 	d, w := r.Blueprint, r.Waiver
 	switch {
 	case w == nil:
-		sink.report(codeMissingWaiver, d.pos(r.Field()), "%s: status exception needs a waiver: add waiver: {approved_by, expires, justification} with an expiry date", r.Field())
+		sink.report(CodeMissingWaiver, d.pos(r.Field()), "%s: status exception needs a waiver: add waiver: {approved_by, expires, justification} with an expiry date", r.Field())
 	case w.Expires.IsZero():
 		// The schema reports the missing expires field.
 	case w.Expired():
 		days := -w.DaysLeft
-		sink.report(codeWaiverExpired, d.pos(r.Field()+".waiver.expires"), "%s.waiver.expires: the waiver for %s expired on %s, %d %s ago: renew it with a new approved expiry, fix the gap, or record the status as non-compliant",
+		sink.report(CodeWaiverExpired, d.pos(r.Field()+".waiver.expires"), "%s.waiver.expires: the waiver for %s expired on %s, %d %s ago: renew it with a new approved expiry, fix the gap, or record the status as non-compliant",
 			r.Field(), r.target(), w.ExpiresText(), days, pluralWord(days, "day", "days"))
 	case w.Expiring():
 		when := "today"
 		if w.DaysLeft > 0 {
 			when = "in " + strconv.Itoa(w.DaysLeft) + " " + pluralWord(w.DaysLeft, "day", "days")
 		}
-		sink.report(codeWaiverExpiring, d.pos(r.Field()+".waiver.expires"), "%s.waiver.expires: the waiver for %s expires on %s, %s: renew it or close the gap before then",
+		sink.report(CodeWaiverExpiring, d.pos(r.Field()+".waiver.expires"), "%s.waiver.expires: the waiver for %s expires on %s, %s: renew it or close the gap before then",
 			r.Field(), r.target(), w.ExpiresText(), when)
 	}
 }
@@ -289,7 +289,7 @@ func checkStatement(r *AlignmentRecord, col *MatrixColumn, sink *diagSink) {
 	}
 	at := r.Blueprint.pos(r.Field() + ".statement")
 	if len(col.Statements) == 0 {
-		sink.report(codeNoStatements, at, "%s.statement: %q has no statements, so %q cannot be one of them: remove statement: to align with the whole standard",
+		sink.report(CodeNoStatements, at, "%s.statement: %q has no statements, so %q cannot be one of them: remove statement: to align with the whole standard",
 			r.Field(), r.Standard.ID, r.Statement)
 		return
 	}
@@ -297,7 +297,7 @@ func checkStatement(r *AlignmentRecord, col *MatrixColumn, sink *diagSink) {
 	for k, st := range col.Statements {
 		known[k] = st.ID
 	}
-	sink.report(codeUnknownStatement, at, "%s.statement: %q is not a statement of %q%s (its statements: %s)",
+	sink.report(CodeUnknownStatement, at, "%s.statement: %q is not a statement of %q%s (its statements: %s)",
 		r.Field(), r.Statement, r.Standard.ID, didYouMean(r.Statement, known), strings.Join(known, ", "))
 }
 
@@ -308,7 +308,7 @@ func checkEvidence(r *AlignmentRecord, ids []string, sink *diagSink) {
 			continue
 		}
 		f := r.Field() + ".evidence[" + strconv.Itoa(e.index) + "]"
-		sink.report(codeUnknownEvidence, r.Blueprint.pos(f), "%s: %q is neither a known document id nor an http(s) URL%s: link a document by its id or give a URL",
+		sink.report(CodeUnknownEvidence, r.Blueprint.pos(f), "%s: %q is neither a known document id nor an http(s) URL%s: link a document by its id or give a URL",
 			f, e.Text, didYouMean(e.Text, ids))
 	}
 }

@@ -86,7 +86,7 @@ func readConditions(p *Portfolio, d *Document, cond *Object, sink *diagSink) []a
 		f := kind.Field(p.Schema, name)
 		if f == nil {
 			known := append(slices.Clone(p.Schema.Common.Names), kind.Fields.Names...)
-			sink.report(codeUnknownAppliesField, d.pos("applies_to."+name), "applies_to.%s: a blueprint has no field %q%s, so this standard applies to no blueprint",
+			sink.report(CodeUnknownAppliesField, d.pos("applies_to."+name), "applies_to.%s: a blueprint has no field %q%s, so this standard applies to no blueprint",
 				name, name, didYouMean(name, known))
 			continue
 		}
@@ -95,7 +95,7 @@ func readConditions(p *Portfolio, d *Document, cond *Object, sink *diagSink) []a
 		}
 		for i, v := range c.values {
 			if !slices.Contains(f.Values, v) {
-				sink.report(codeUnknownAppliesValue, d.pos(fmt.Sprintf("applies_to.%s[%d]", name, i)), "applies_to.%s: %q is not a %s value%s (want one of: %s)",
+				sink.report(CodeUnknownAppliesValue, d.pos(fmt.Sprintf("applies_to.%s[%d]", name, i)), "applies_to.%s: %q is not a %s value%s (want one of: %s)",
 					name, v, name, didYouMean(v, f.Values), strings.Join(f.Values, ", "))
 			}
 		}

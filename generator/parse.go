@@ -51,9 +51,9 @@ func (b *builder) parse(f sourceFile) (*Document, Diagnostics) {
 	fmEnd, bodyStart := findFrontMatter(src)
 	if fmEnd == 0 {
 		if bodyStart < 0 {
-			sink.report(codeUnclosedFrontMatter, Pos{1, 1}, "front matter is not closed: add a line --- after the last field")
+			sink.report(CodeUnclosedFrontMatter, Pos{1, 1}, "front matter is not closed: add a line --- after the last field")
 		} else {
-			sink.report(codeNoFrontMatter, Pos{1, 1}, "no front matter: a document starts with a --- line, then at least kind: and title:, then ---")
+			sink.report(CodeNoFrontMatter, Pos{1, 1}, "no front matter: a document starts with a --- line, then at least kind: and title:, then ---")
 		}
 		return nil, sink.diags
 	}
@@ -70,7 +70,7 @@ func (b *builder) parse(f sourceFile) (*Document, Diagnostics) {
 		return nil, sink.diags
 	}
 	for _, dup := range duplicateKeys(root) {
-		sink.report(codeDuplicateKey, nodePos(dup.second),
+		sink.report(CodeDuplicateKey, nodePos(dup.second),
 			"duplicate key %q (first at line %d): the site would show the last, and jira sync edit the first", dup.second.Value, dup.first.Line+1)
 	}
 	doc := &Document{Path: f.Path, source: src, fmEnd: fmEnd, bodyStart: bodyStart, positions: positions}
@@ -113,13 +113,13 @@ const utf8BOM = "\xEF\xBB\xBF"
 func checkEncoding(data []byte, sink *diagSink) ([]byte, bool) {
 	switch {
 	case len(data) > maxFileSize:
-		sink.report(codeFileTooLarge, Pos{}, "file is %d bytes, over the %d byte limit for a document", len(data), maxFileSize)
+		sink.report(CodeFileTooLarge, Pos{}, "file is %d bytes, over the %d byte limit for a document", len(data), maxFileSize)
 		return nil, false
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		sink.report(codeUTF16File, Pos{1, 1}, "file is UTF-16: save it as UTF-8")
+		sink.report(CodeUTF16File, Pos{1, 1}, "file is UTF-16: save it as UTF-8")
 		return nil, false
 	case bytes.IndexByte(data[:min(len(data), 8000)], 0) >= 0:
-		sink.report(codeBinaryFile, Pos{}, "file looks binary (it contains NUL bytes): only markdown belongs in content/")
+		sink.report(CodeBinaryFile, Pos{}, "file looks binary (it contains NUL bytes): only markdown belongs in content/")
 		return nil, false
 	}
 	data = bytes.TrimPrefix(data, []byte(utf8BOM))
@@ -132,7 +132,7 @@ func checkEncoding(data []byte, sink *diagSink) ([]byte, bool) {
 			}
 			off += size
 		}
-		sink.report(codeInvalidUTF8, posAt(data, off), "invalid UTF-8 byte 0x%02X: save the file as UTF-8", data[off])
+		sink.report(CodeInvalidUTF8, posAt(data, off), "invalid UTF-8 byte 0x%02X: save the file as UTF-8", data[off])
 		return nil, false
 	}
 	return data, true

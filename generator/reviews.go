@@ -143,7 +143,7 @@ func readReview(p *Portfolio, d *Document) (*ReviewInfo, Diagnostics) {
 		fd := Finding{Review: d, ID: o.String("id"), Title: o.String("title"), Severity: o.String("severity"),
 			Standard: refTarget(d, at+".standard"), Remediation: refTarget(d, at+".remediation")}
 		if first, dup := seen[fd.ID]; dup && fd.ID != "" {
-			sink.report(codeDuplicateFindingID, d.pos(at+".id"), "%s.id: duplicate finding id %q (findings[%d] has it too); give each finding its own id", at, fd.ID, first)
+			sink.report(CodeDuplicateFindingID, d.pos(at+".id"), "%s.id: duplicate finding id %q (findings[%d] has it too); give each finding its own id", at, fd.ID, first)
 		} else {
 			seen[fd.ID] = i
 		}
@@ -166,7 +166,7 @@ func readReview(p *Portfolio, d *Document) (*ReviewInfo, Diagnostics) {
 		r.Conditions = append(r.Conditions, c)
 	}
 	if r.Outcome == "approved-with-conditions" && len(r.Conditions) == 0 {
-		sink.report(codeMissingConditions, d.pos("outcome"), "outcome approved-with-conditions lists no conditions: add them under conditions ({text, due, met})")
+		sink.report(CodeMissingConditions, d.pos("outcome"), "outcome approved-with-conditions lists no conditions: add them under conditions ({text, due, met})")
 	}
 	return r, sink.diags
 }

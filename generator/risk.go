@@ -214,17 +214,17 @@ func readThreatModel(p *Portfolio, d *Document) (*ThreatModelRisk, Diagnostics) 
 		t.Anchor = uniqueAnchor(anchors, "threat-"+slugify(cmpOr(t.ID, strconv.Itoa(i+1))))
 		t.RegisterAnchor = d.ID + "--" + strings.TrimPrefix(t.Anchor, "threat-")
 		if first, dup := seen[t.ID]; dup && t.ID != "" {
-			sink.report(codeDuplicateThreatID, d.pos(at+".id"), "%s.id: duplicate threat id %q (threats[%d] has it too); give each threat of a model its own id",
+			sink.report(CodeDuplicateThreatID, d.pos(at+".id"), "%s.id: duplicate threat id %q (threats[%d] has it too); give each threat of a model its own id",
 				at, t.ID, first)
 		} else {
 			seen[t.ID] = i
 		}
 		if known != nil && t.Target != "" && !slices.Contains(known, t.Target) {
-			sink.report(codeUnknownThreatTarget, d.pos(at+".target"), "%s.target: %q is not a component or dependency of blueprint %q%s; name one of: %s, or add it to the blueprint's components",
+			sink.report(CodeUnknownThreatTarget, d.pos(at+".target"), "%s.target: %q is not a component or dependency of blueprint %q%s; name one of: %s, or add it to the blueprint's components",
 				at, t.Target, m.Subject.ID, didYouMean(t.Target, known), strings.Join(known, ", "))
 		}
 		if d.Fields.String("methodology") == "stride" && t.Stride == "" && !d.written(at+".stride") {
-			sink.report(codeMissingStride, d.pos(at), "%s: threat %q has no stride category; a STRIDE model classifies every threat (%s)",
+			sink.report(CodeMissingStride, d.pos(at), "%s: threat %q has no stride category; a STRIDE model classifies every threat (%s)",
 				at, t.ID, strings.Join(strideCategories, ", "))
 		}
 		m.Threats = append(m.Threats, t)

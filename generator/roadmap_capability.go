@@ -108,19 +108,19 @@ func validateCapabilities(caps map[string]Capability, path string) Diagnostics {
 	for _, id := range sortedKeys(caps) {
 		c := caps[id]
 		for _, p := range c.problems {
-			sink.report(codeInvalidCapability, p.at, "capabilities: %q: %s", id, p.msg)
+			sink.report(CodeInvalidCapability, p.at, "capabilities: %q: %s", id, p.msg)
 		}
 		for _, f := range []struct{ name, level string }{
 			{"maturity.current", c.Maturity.Current}, {"maturity.target", c.Maturity.Target},
 		} {
 			if f.level != "" && maturityRank(f.level) < 0 {
-				sink.report(codeUnknownMaturity, c.fieldPos(f.name), "capabilities: %q: %s %q is not a maturity level%s (want one of: %s)",
+				sink.report(CodeUnknownMaturity, c.fieldPos(f.name), "capabilities: %q: %s %q is not a maturity level%s (want one of: %s)",
 					id, f.name, f.level, didYouMean(f.level, levels), strings.Join(levels, ", "))
 			}
 		}
 		cur, tgt := maturityRank(c.Maturity.Current), maturityRank(c.Maturity.Target)
 		if cur >= 0 && tgt >= 0 && tgt < cur {
-			sink.report(codeMaturityBelowCurrent, c.fieldPos("maturity.target"), "capabilities: %q: target %q is below current %q; raise the target or lower the current level",
+			sink.report(CodeMaturityBelowCurrent, c.fieldPos("maturity.target"), "capabilities: %q: target %q is below current %q; raise the target or lower the current level",
 				id, c.Maturity.Target, c.Maturity.Current)
 		}
 	}

@@ -32,30 +32,30 @@ func checkItem(it *RoadmapItem, t *Track, declared []string, sink *diagSink) {
 	d := it.Doc
 	switch {
 	case it.Start.Text != "" && it.End.Text != "" && !it.Dated:
-		sink.report(codeEndBeforeStart, d.pos("end"), "end: %s is before start: %s; swap them or fix one of the dates",
+		sink.report(CodeEndBeforeStart, d.pos("end"), "end: %s is before start: %s; swap them or fix one of the dates",
 			periodDay(it.End.Text, it.End.End), periodDay(it.Start.Text, it.Start.Start))
 	case it.Dated && quarterOf(it.To) > t.Last:
-		sink.report(codeEndFarAhead, d.pos("end"), "end: %s is more than %d years after the start of the %s (%s); the bar is cut off there; check the year",
+		sink.report(CodeEndFarAhead, d.pos("end"), "end: %s is more than %d years after the start of the %s (%s); the bar is cut off there; check the year",
 			it.End.Text, maxQuarters/4, strings.ToLower(t.Title), day(quarterStart(t.First)))
 	}
 	if len(declared) > 0 && it.Capability != "" && !slices.Contains(declared, it.Capability) {
-		sink.report(codeUndeclaredCapability, d.posOf("capability"), "capability: %q is not declared under capabilities in %s%s; declare it or use a declared one",
+		sink.report(CodeUndeclaredCapability, d.posOf("capability"), "capability: %q is not declared under capabilities in %s%s; declare it or use a declared one",
 			it.Capability, ConfigFile, didYouMean(it.Capability, declared))
 	}
 	if tr := d.Fields.String("track"); tr != "" && slugify(tr) == "items" {
-		sink.report(codeTrackClash, d.pos("track"), "track: %q would clash with the item pages at roadmap/items/; its pages are at %s", tr, t.URL)
+		sink.report(CodeTrackClash, d.pos("track"), "track: %q would clash with the item pages at roadmap/items/; its pages are at %s", tr, t.URL)
 	}
 	if it.Dated {
 		for _, m := range it.Milestones {
 			if m.Date.Before(it.From) || m.Date.After(it.To) {
-				sink.report(codeMilestoneOutside, d.pos(fmt.Sprintf("milestones[%d].date", m.index)), "milestones[%d]: %q on %s lies outside the item (%s to %s); move it or widen start/end",
+				sink.report(CodeMilestoneOutside, d.pos(fmt.Sprintf("milestones[%d].date", m.index)), "milestones[%d]: %q on %s lies outside the item (%s to %s); move it or widen start/end",
 					m.index, m.Name, day(m.Date), day(it.From), day(it.To))
 			}
 		}
 	}
 	cur, tgt := maturityRank(it.Maturity.Current), maturityRank(it.Maturity.Target)
 	if cur >= 0 && tgt >= 0 && tgt < cur {
-		sink.report(codeMaturityBelowCurrent, d.pos("maturity.target"), "maturity: target %q is below current %q; an item should raise maturity",
+		sink.report(CodeMaturityBelowCurrent, d.pos("maturity.target"), "maturity: target %q is below current %q; an item should raise maturity",
 			it.Maturity.Target, it.Maturity.Current)
 	}
 }
@@ -70,7 +70,7 @@ func checkDependencies(it *RoadmapItem, cycles map[*RoadmapItem]cycleStep, sink 
 	if step, ok := cycles[it]; ok {
 		next = step.next()
 		field := dependencyField(it, next)
-		sink.report(codeRoadmapCycle, it.Doc.pos(field), "%s: dependency cycle %s; remove one of these dependencies", field, step.describe())
+		sink.report(CodeRoadmapCycle, it.Doc.pos(field), "%s: dependency cycle %s; remove one of these dependencies", field, step.describe())
 	}
 	for _, dep := range it.DependsOn {
 		field := dependencyField(it, dep)
@@ -78,9 +78,9 @@ func checkDependencies(it *RoadmapItem, cycles map[*RoadmapItem]cycleStep, sink 
 		case dep == next:
 			continue
 		case dep.Status == "cancelled":
-			sink.report(codeCancelledDependency, it.Doc.pos(field), "%s: %q is cancelled; drop the dependency or depend on what replaces it", field, dep.Doc.ID)
+			sink.report(CodeCancelledDependency, it.Doc.pos(field), "%s: %q is cancelled; drop the dependency or depend on what replaces it", field, dep.Doc.ID)
 		case startsBeforeEnd(it, dep):
-			sink.report(codeDependencyEndsLate, it.Doc.pos(field), "%s: %q ends %s but this item starts %s; start after it ends, or drop the dependency",
+			sink.report(CodeDependencyEndsLate, it.Doc.pos(field), "%s: %q ends %s but this item starts %s; start after it ends, or drop the dependency",
 				field, dep.Doc.ID, periodDay(dep.End.Text, dep.To), periodDay(it.Start.Text, it.From))
 		}
 	}

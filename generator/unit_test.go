@@ -140,8 +140,8 @@ func TestDiagnosticsSortAndDedupe(t *testing.T) {
 func TestDiagnosticFormats(t *testing.T) {
 	t.Parallel()
 	ds := Diagnostics{
-		{Path: "content/a.md", Line: 3, Col: 7, Severity: Error, Message: "unknown id \"x\": 100%, a,b", Code: codeUnknownID},
-		{Path: "content/b.md", Severity: Warning, Message: "line one\nline two", Code: codeUnknownField},
+		{Path: "content/a.md", Line: 3, Col: 7, Severity: Error, Message: "unknown id \"x\": 100%, a,b", Code: CodeUnknownID},
+		{Path: "content/b.md", Severity: Warning, Message: "line one\nline two", Code: CodeUnknownField},
 	}
 	var text, gh, js, sarif bytes.Buffer
 	for f, buf := range map[string]*bytes.Buffer{"text": &text, "github": &gh, "json": &js, "sarif": &sarif} {

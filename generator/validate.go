@@ -36,10 +36,10 @@ func (b *builder) readFrontMatter(doc *Document, items yamlMap, sink *diagSink) 
 	kind := b.schema.Kinds[kindName]
 	switch {
 	case rawKind == nil:
-		sink.report(codeMissingKind, Pos{1, 1}, "missing required field kind (one of: %s)", strings.Join(b.schema.Order, ", "))
+		sink.report(CodeMissingKind, Pos{1, 1}, "missing required field kind (one of: %s)", strings.Join(b.schema.Order, ", "))
 		return false
 	case kind == nil:
-		sink.report(codeUnknownKind, doc.pos("kind"), "unknown kind %q%s (want one of: %s)", fmt.Sprint(rawKind),
+		sink.report(CodeUnknownKind, doc.pos("kind"), "unknown kind %q%s (want one of: %s)", fmt.Sprint(rawKind),
 			didYouMean(fmt.Sprint(rawKind), b.schema.Order), strings.Join(b.schema.Order, ", "))
 		return false
 	}
@@ -59,7 +59,7 @@ func (fm *frontMatter) common(kind *Kind) {
 	}
 	if !idPattern.MatchString(doc.ID) {
 		where := fm.posOr("id", Pos{1, 1})
-		fm.sink.report(codeInvalidID, where, "id %q is not lower-kebab (like payments-gateway): use lower-case letters, digits and single hyphens", doc.ID)
+		fm.sink.report(CodeInvalidID, where, "id %q is not lower-kebab (like payments-gateway): use lower-case letters, digits and single hyphens", doc.ID)
 	}
 	doc.Title = f.String("title")
 	doc.Status = f.String("status")
@@ -78,7 +78,7 @@ func (fm *frontMatter) common(kind *Kind) {
 	slices.Sort(doc.Tags)
 	doc.Tags = slices.Compact(doc.Tags)
 	if doc.Status != "" && len(kind.Statuses) > 0 && !slices.Contains(kind.Statuses, doc.Status) {
-		fm.sink.report(codeUnknownStatus, doc.pos("status"), "status %q is not a %s status%s (want one of: %s)", doc.Status,
+		fm.sink.report(CodeUnknownStatus, doc.pos("status"), "status %q is not a %s status%s (want one of: %s)", doc.Status,
 			kind.Name, didYouMean(doc.Status, kind.Statuses), strings.Join(kind.Statuses, ", "))
 	}
 }
@@ -110,7 +110,7 @@ func (fm *frontMatter) object(items yamlMap, fields *Fields, kind *Kind, p strin
 			if kind != nil {
 				known = append(slices.Clone(fm.b.schema.Common.Names), known...)
 			}
-			fm.sink.report(codeUnknownField, fm.doc.pos(fp), "unknown field %q%s; it is kept but not checked", key, didYouMean(key, known))
+			fm.sink.report(CodeUnknownField, fm.doc.pos(fp), "unknown field %q%s; it is kept but not checked", key, didYouMean(key, known))
 			obj.set(key, plainValue(it.Value))
 			continue
 		}
@@ -137,7 +137,7 @@ func (fm *frontMatter) required(written map[string]bool, fields *Fields, p strin
 			if p != "" {
 				at = fm.doc.pos(p)
 			}
-			fm.sink.report(codeMissingField, at, "missing required field %s", joinPath(p, name))
+			fm.sink.report(CodeMissingField, at, "missing required field %s", joinPath(p, name))
 		}
 	}
 }
@@ -164,25 +164,25 @@ func (fm *frontMatter) value(v any, f *Field, p string) (any, bool) {
 	case TypeString, TypeText:
 		s, ok := scalarString(v)
 		if !ok {
-			return fail(codeWrongType, "want text, not %s", describe(v))
+			return fail(CodeWrongType, "want text, not %s", describe(v))
 		}
 		if f.pattern != nil && !f.pattern.MatchString(s) {
-			return fail(codePatternMismatch, "%q does not match the pattern %s", s, f.Pattern)
+			return fail(CodePatternMismatch, "%q does not match the pattern %s", s, f.Pattern)
 		}
 		return s, true
 	case TypeEnum:
 		s, ok := scalarString(v)
 		if !ok || !slices.Contains(f.Values, s) {
-			return fail(codeValueNotAllowed, "%q is not allowed%s (want one of: %s)", fmt.Sprint(v), didYouMean(fmt.Sprint(v), f.Values), strings.Join(f.Values, ", "))
+			return fail(CodeValueNotAllowed, "%q is not allowed%s (want one of: %s)", fmt.Sprint(v), didYouMean(fmt.Sprint(v), f.Values), strings.Join(f.Values, ", "))
 		}
 		return s, true
 	case TypeInt:
 		n, ok := v.(int)
 		if !ok {
-			return fail(codeWrongType, "want a whole number, not %s", describe(v))
+			return fail(CodeWrongType, "want a whole number, not %s", describe(v))
 		}
 		if (f.Min != nil && n < *f.Min) || (f.Max != nil && n > *f.Max) {
-			return fail(codeOutOfRange, "%d is out of range %s", n, rangeText(f))
+			return fail(CodeOutOfRange, "%d is out of range %s", n, rangeText(f))
 		}
 		return n, true
 	case TypeNumber:
@@ -192,35 +192,35 @@ func (fm *frontMatter) value(v any, f *Field, p string) (any, bool) {
 		case float64:
 			return n, true
 		}
-		return fail(codeWrongType, "want a number, not %s", describe(v))
+		return fail(CodeWrongType, "want a number, not %s", describe(v))
 	case TypeBool:
 		bv, ok := v.(bool)
 		if !ok {
-			return fail(codeWrongType, "want true or false, not %s", describe(v))
+			return fail(CodeWrongType, "want true or false, not %s", describe(v))
 		}
 		return bv, true
 	case TypeDate:
 		d, err := parseDate(v)
 		if err != nil {
-			return fail(codeInvalidDate, "%v", err)
+			return fail(CodeInvalidDate, "%v", err)
 		}
 		return d, true
 	case TypePeriod:
 		pd, err := parsePeriod(v)
 		if err != nil {
-			return fail(codeInvalidPeriod, "%v", err)
+			return fail(CodeInvalidPeriod, "%v", err)
 		}
 		return pd, true
 	case TypeDuration:
 		d, err := parseDuration(v)
 		if err != nil {
-			return fail(codeInvalidDuration, "%v", err)
+			return fail(CodeInvalidDuration, "%v", err)
 		}
 		return d, true
 	case TypeURL:
 		s, _ := scalarString(v)
 		if u, err := url.Parse(s); err != nil || (u.Scheme != "https" && u.Scheme != "http" && u.Scheme != "mailto") {
-			return fail(codeInvalidURL, "%q is not an http(s) or mailto URL", s)
+			return fail(CodeInvalidURL, "%q is not an http(s) or mailto URL", s)
 		}
 		return s, true
 	case TypeRef:
@@ -232,7 +232,7 @@ func (fm *frontMatter) value(v any, f *Field, p string) (any, bool) {
 	case TypeMap:
 		items, ok := v.(yamlMap)
 		if !ok {
-			return fail(codeWrongType, "want a mapping, not %s", describe(v))
+			return fail(CodeWrongType, "want a mapping, not %s", describe(v))
 		}
 		obj := &Object{}
 		for _, it := range items {
@@ -249,14 +249,14 @@ func (fm *frontMatter) value(v any, f *Field, p string) (any, bool) {
 func (fm *frontMatter) list(v any, f *Field, p string) (any, bool) {
 	items, ok := v.([]any)
 	if !ok {
-		fm.sink.report(codeWrongType, fm.doc.pos(p), "%s: want a list, not %s", p, describe(v))
+		fm.sink.report(CodeWrongType, fm.doc.pos(p), "%s: want a list, not %s", p, describe(v))
 		return nil, false
 	}
 	out := make([]any, 0, len(items))
 	for i, it := range items {
 		ip := p + "[" + strconv.Itoa(i) + "]"
 		if it == nil {
-			fm.sink.report(codeEmptyListItem, fm.doc.pos(ip), "%s: empty list item", ip)
+			fm.sink.report(CodeEmptyListItem, fm.doc.pos(ip), "%s: empty list item", ip)
 			continue
 		}
 		if val, ok := fm.value(it, f.Of, ip); ok {
@@ -274,7 +274,7 @@ func (fm *frontMatter) objectValue(v any, f *Field, p string) (any, bool) {
 		}
 	}
 	if !ok {
-		fm.sink.report(codeWrongType, fm.doc.pos(p), "%s: want a mapping of %s, not %s", p, strings.Join(f.Fields.Names, ", "), describe(v))
+		fm.sink.report(CodeWrongType, fm.doc.pos(p), "%s: want a mapping of %s, not %s", p, strings.Join(f.Fields.Names, ", "), describe(v))
 		return nil, false
 	}
 	first := len(fm.doc.Refs)
@@ -292,7 +292,7 @@ func (fm *frontMatter) objectValue(v any, f *Field, p string) (any, bool) {
 func (fm *frontMatter) ref(v any, f *Field, p string) (any, bool) {
 	s, ok := scalarString(v)
 	if !ok || s == "" {
-		fm.sink.report(codeWrongType, fm.doc.pos(p), "%s: want a document id, not %s", p, describe(v))
+		fm.sink.report(CodeWrongType, fm.doc.pos(p), "%s: want a document id, not %s", p, describe(v))
 		return nil, false
 	}
 	if slices.Contains(f.Allow, s) {
