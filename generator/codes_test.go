@@ -131,7 +131,7 @@ func TestEveryDiagnosticHasACode(t *testing.T) {
 			}
 			if lit, ok := n.(*ast.CompositeLit); ok {
 				if id, ok := lit.Type.(*ast.Ident); ok && id.Name == "Diagnostic" {
-					t.Errorf("%s: a Diagnostic literal; make it with newDiagnostic or diagSink.report and a code", fset.Position(lit.Pos()))
+					t.Errorf("%s: a Diagnostic literal; make it with newDiagnostic or DiagSink.report and a code", fset.Position(lit.Pos()))
 				}
 			}
 			return true

@@ -90,34 +90,34 @@ func loadConfig(site fs.FS) (*Config, Diagnostics) {
 	if errors.Is(err, fs.ErrNotExist) {
 		return cfg, nil
 	}
-	sink := &diagSink{path: cfg.Path}
+	sink := &DiagSink{Path: cfg.Path}
 	if err != nil {
-		sink.report(CodeUnreadableFile, Pos{}, "cannot read: %v", err)
-		return cfg, sink.diags
+		sink.Report(CodeUnreadableFile, Pos{}, "cannot read: %v", err)
+		return cfg, sink.Diags
 	}
 	decodeConfig(data, cfg, sink)
 	if cfg.Title == "" {
 		cfg.Title = "Architecture portfolio"
 	}
-	cfg.Path = sink.path
+	cfg.Path = sink.Path
 	for sev, days := range cfg.SLA {
 		if _, ok := defaultSLA[sev]; !ok || days <= 0 {
-			sink.report(CodeInvalidSLA, Pos{}, "sla: %q: want critical, high, medium or low with a positive number of days", sev)
+			sink.Report(CodeInvalidSLA, Pos{}, "sla: %q: want critical, high, medium or low with a positive number of days", sev)
 		}
 	}
 	switch {
 	case cfg.Jira.URL == "":
 	case !httpURL(cfg.Jira.URL):
-		sink.report(CodeInvalidJiraURL, Pos{}, "jira.url %q must be an http:// or https:// URL; JIRA keys are shown without links", cfg.Jira.URL)
+		sink.Report(CodeInvalidJiraURL, Pos{}, "jira.url %q must be an http:// or https:// URL; JIRA keys are shown without links", cfg.Jira.URL)
 		cfg.Jira.URL = ""
 	case !strings.Contains(cfg.Jira.URL, "{key}"):
-		sink.report(CodeInvalidJiraURL, Pos{}, "jira.url %q has no {key} placeholder", cfg.Jira.URL)
+		sink.Report(CodeInvalidJiraURL, Pos{}, "jira.url %q has no {key} placeholder", cfg.Jira.URL)
 	}
 	if cfg.BaseURL != "" && !httpURL(cfg.BaseURL) && !strings.HasPrefix(cfg.BaseURL, "/") {
-		sink.report(CodeInvalidBaseURL, Pos{}, "base_url %q must be an http:// or https:// URL or a path starting with /; it is left out", cfg.BaseURL)
+		sink.Report(CodeInvalidBaseURL, Pos{}, "base_url %q must be an http:// or https:// URL or a path starting with /; it is left out", cfg.BaseURL)
 		cfg.BaseURL = ""
 	}
-	return cfg, sink.diags
+	return cfg, sink.Diags
 }
 
 // httpURL reports whether s is an absolute http or https URL with a host.
@@ -130,11 +130,11 @@ func httpURL(s string) bool {
 // placed as the front matter's are (yamlSyntaxError), an unknown setting at its
 // key (unknownSettings), and a value of the wrong type at the value; each setting
 // is decoded on its own, so one bad value does not hide the others.
-func decodeConfig(data []byte, cfg *Config, sink *diagSink) {
+func decodeConfig(data []byte, cfg *Config, sink *DiagSink) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		for _, p := range yamlSyntaxError(err) {
-			sink.report(CodeInvalidConfig, Pos{Line: p.line, Col: min(p.line, 1)}, "invalid YAML: %s", p.msg)
+			sink.Report(CodeInvalidConfig, Pos{Line: p.line, Col: min(p.line, 1)}, "invalid YAML: %s", p.msg)
 		}
 		return
 	}
@@ -143,7 +143,7 @@ func decodeConfig(data []byte, cfg *Config, sink *diagSink) {
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		sink.report(CodeInvalidConfig, nodeFilePos(root), "invalid YAML: archfolio.yaml must be a mapping of settings")
+		sink.Report(CodeInvalidConfig, nodeFilePos(root), "invalid YAML: archfolio.yaml must be a mapping of settings")
 		return
 	}
 	unknownSettings(root, reflect.TypeFor[Config](), "", sink)
@@ -152,7 +152,7 @@ func decodeConfig(data []byte, cfg *Config, sink *diagSink) {
 		if err := setting.Decode(cfg); err != nil {
 			var te *yaml.TypeError
 			if !errors.As(err, &te) {
-				sink.report(CodeInvalidConfig, nodeFilePos(root.Content[i+1]), "invalid YAML: %v", err)
+				sink.Report(CodeInvalidConfig, nodeFilePos(root.Content[i+1]), "invalid YAML: %v", err)
 				continue
 			}
 			for _, e := range te.Errors {
@@ -160,7 +160,7 @@ func decodeConfig(data []byte, cfg *Config, sink *diagSink) {
 				if _, msg, ok := strings.Cut(e, ": "); ok && strings.HasPrefix(e, "line ") {
 					e = msg
 				}
-				sink.report(CodeInvalidConfig, nodeFilePos(root.Content[i+1]), "invalid YAML: %s: %s", root.Content[i].Value, e)
+				sink.Report(CodeInvalidConfig, nodeFilePos(root.Content[i+1]), "invalid YAML: %s: %s", root.Content[i].Value, e)
 			}
 		}
 	}
@@ -172,7 +172,7 @@ func nodeFilePos(n *yaml.Node) Pos { return Pos{Line: n.Line, Col: n.Column} }
 // unknownSettings reports the keys of mapping n that type t (a struct) has no
 // field for, at each key, and looks inside the fields and map values that are
 // structs in turn.
-func unknownSettings(n *yaml.Node, t reflect.Type, where string, sink *diagSink) {
+func unknownSettings(n *yaml.Node, t reflect.Type, where string, sink *DiagSink) {
 	// A type that decodes itself (Capability) checks its own keys.
 	if n.Kind != yaml.MappingNode || t.Kind() != reflect.Struct || reflect.PointerTo(t).Implements(reflect.TypeFor[yaml.Unmarshaler]()) {
 		return
@@ -191,7 +191,7 @@ func unknownSettings(n *yaml.Node, t reflect.Type, where string, sink *diagSink)
 		k, v := n.Content[i], n.Content[i+1]
 		ft, ok := fields[k.Value]
 		if !ok {
-			sink.report(CodeUnknownSetting, nodeFilePos(k), "unknown setting %q%s", where+k.Value, didYouMean(k.Value, names))
+			sink.Report(CodeUnknownSetting, nodeFilePos(k), "unknown setting %q%s", where+k.Value, didYouMean(k.Value, names))
 			continue
 		}
 		switch {

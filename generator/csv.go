@@ -6,12 +6,12 @@ import "strings"
 // one, starts a formula (or, for tab and carriage return, hides one).
 const formulaStart = "=+-@\t\r"
 
-// csvSafe neutralises a CSV cell against spreadsheet formula injection: wherever a
+// CSVSafe neutralises a CSV cell against spreadsheet formula injection: wherever a
 // formula could start — the cell itself, each line within it, each item after a
 // "; " join — a start that is (after spaces) one of =, +, -, @, tab or carriage
 // return gets a leading ', so a spreadsheet shows it as text instead of
 // evaluating it.
-func csvSafe(s string) string {
+func CSVSafe(s string) string {
 	if !strings.ContainsAny(s, formulaStart) {
 		return s
 	}

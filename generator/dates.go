@@ -73,3 +73,7 @@ func parseDuration(v any) (Duration, error) {
 	n := func(i int) int { x, _ := strconv.Atoi(m[i]); return x }
 	return Duration{Text: s, Years: n(1), Months: n(2), Days: 7*n(3) + n(4)}, nil
 }
+
+// WaiverWarningDays is how close to its expiry a waiver (of an alignment
+// record or a remediation item) draws a warning.
+const WaiverWarningDays = 30

@@ -90,7 +90,7 @@ func analyseDependencies(p *Portfolio) Diagnostics {
 	for _, n := range deps.Graph.Nodes() {
 		domains[n.Group] = true
 	}
-	deps.Domains = sortedKeys(domains)
+	deps.Domains = SortedKeys(domains)
 	deps.labels = map[string]string{}
 	for _, dom := range deps.Domains {
 		deps.labels[dom] = domainLabel(dom)
@@ -116,7 +116,7 @@ func analyseDependencies(p *Portfolio) Diagnostics {
 // document that closes it.
 func cycleDiagnostic(p *Portfolio, c graph.Cycle) Diagnostic {
 	d := p.ByID[c.Closing.From]
-	at := d.pos(c.Closing.Source)
+	at := d.Pos(c.Closing.Source)
 	loop := make([]string, 0, len(c.Path)+1)
 	for _, id := range append(slices.Clone(c.Path), c.Path[0]) {
 		loop = append(loop, quote(id))

@@ -234,17 +234,17 @@ func domainMap(p *Portfolio, pageURL string) template.HTML {
 		Desc: "Each box is a domain and links to its band in the map below; an arrow's number counts the dependencies it stands for.",
 		Href: func(n graph.Node) string { return "#domain-" + slugify(strings.TrimPrefix(n.ID, "domain:")) },
 		Meta: func(n graph.Node) string {
-			return plural(n.Count, "blueprint", "blueprints") + " · " + strconv.Itoa(internal[n.ID]) + " within"
+			return Plural(n.Count, "blueprint", "blueprints") + " · " + strconv.Itoa(internal[n.ID]) + " within"
 		},
 		Tooltip: func(n graph.Node) string {
-			return domainLabel(n.Group) + ": " + plural(n.Count, "blueprint", "blueprints") + ", " +
-				plural(internal[n.ID], "dependency", "dependencies") + " within the domain"
+			return domainLabel(n.Group) + ": " + Plural(n.Count, "blueprint", "blueprints") + ", " +
+				Plural(internal[n.ID], "dependency", "dependencies") + " within the domain"
 		},
 		NodeClass: func(n graph.Node) string { return (&mapStyle{p: p}).domainClass(n.Group) + " domain" },
 		EdgeTitle: func(e graph.Edge) string {
 			from, _ := g.Node(e.From)
 			to, _ := g.Node(e.To)
-			return domainLabel(from.Group) + " depends on " + domainLabel(to.Group) + ": " + plural(e.Count, "dependency", "dependencies")
+			return domainLabel(from.Group) + " depends on " + domainLabel(to.Group) + ": " + Plural(e.Count, "dependency", "dependencies")
 		},
 		EdgeLabel: func(e graph.Edge) string { return "×" + strconv.Itoa(e.Count) },
 	}

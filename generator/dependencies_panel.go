@@ -220,7 +220,7 @@ func (b *neighbourMap) collapse(cols []diagram.Column, upHref, downHref string) 
 				b.hrefs[k] = upHref
 			}
 		}
-		c.IDs = append(c.IDs, sortedKeys(groups)...)
+		c.IDs = append(c.IDs, SortedKeys(groups)...)
 		b.aggregated += len(rest)
 	}
 	return graph.Collapse(graph.New(b.nodes, b.edges), func(n graph.Node) string { return key[n.ID] },

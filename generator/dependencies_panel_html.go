@@ -247,7 +247,7 @@ func dependenciesHTML(pg *Page, d *DependenciesPage) (template.HTML, error) {
 				putLifecycle(w, b.Doc.Fields.String("lifecycle"))
 				if b.Doc.Status == "retired" {
 					w.Raw(" ")
-					putStatus(w, b.Doc.Status)
+					PutStatus(w, b.Doc.Status)
 				}
 				w.Raw("</td>\n<td class=\"num\">")
 				w.Int(b.DependsOn)

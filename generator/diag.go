@@ -39,7 +39,7 @@ type Diagnostic struct {
 }
 
 // newDiagnostic makes a diagnostic of the code's severity. Every diagnostic
-// archfolio reports is made here or by a diagSink, so that each has a code.
+// archfolio reports is made here or by a DiagSink, so that each has a code.
 func newDiagnostic(code Code, path string, at Pos, msg string) Diagnostic {
 	return Diagnostic{Path: path, Line: at.Line, Col: at.Col, Severity: code.severity(), Message: msg, Code: code}
 }
@@ -127,15 +127,15 @@ func (ds Diagnostics) Errors() int {
 // Warnings counts the diagnostics of severity Warning.
 func (ds Diagnostics) Warnings() int { return len(ds) - ds.Errors() }
 
-// diagSink collects diagnostics for one file.
-type diagSink struct {
-	path  string
-	diags Diagnostics
+// DiagSink collects diagnostics for one file.
+type DiagSink struct {
+	Path  string
+	Diags Diagnostics
 }
 
 // report adds a diagnostic of the code's severity at p.
-func (s *diagSink) report(code Code, p Pos, format string, args ...any) {
-	s.diags = append(s.diags, newDiagnostic(code, s.path, p, fmt.Sprintf(format, args...)))
+func (s *DiagSink) Report(code Code, p Pos, format string, args ...any) {
+	s.Diags = append(s.Diags, newDiagnostic(code, s.Path, p, fmt.Sprintf(format, args...)))
 }
 
 // Pos is a 1-based line and column in a file.

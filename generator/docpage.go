@@ -33,7 +33,7 @@ func (pg *Page) DocumentHTML() (template.HTML, error) {
 		w.Raw("</p>")
 	}
 	w.Raw("\n  <p class=\"doc-meta\">")
-	putStatus(w, d.Status)
+	PutStatus(w, d.Status)
 	if d.Owner != "" {
 		w.Raw(" · Owner: ")
 		putOwnerLink(w, pg, d.Owner)
@@ -228,7 +228,7 @@ func writeValue(w markup.Writer, v ValueView) {
 // statusBlock is the "status" component: a status badge.
 var statusBlock = markup.New[string]("status", writeStatus)
 
-func putStatus(w markup.Writer, s string) { statusBlock.Put(w, s) }
+func PutStatus(w markup.Writer, s string) { statusBlock.Put(w, s) }
 
 func writeStatus(w markup.Writer, s string) {
 	if s == "" {

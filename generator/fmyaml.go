@@ -517,7 +517,7 @@ func parseTimestamp(s string) (time.Time, bool) {
 // yamlProblems adds front-matter YAML problems as errors at file lines: the YAML
 // text starts on the line after the opening ---. A message that quotes a scalar of
 // several lines is one diagnostic a line, as when they came from yaml.v2's text.
-func (s *diagSink) yamlProblems(ps []yamlProblem) {
+func (s *DiagSink) yamlProblems(ps []yamlProblem) {
 	for _, p := range ps {
 		for i, part := range strings.Split(p.msg, "\n") {
 			if part = strings.TrimSpace(part); part == "" {
@@ -527,7 +527,7 @@ func (s *diagSink) yamlProblems(ps []yamlProblem) {
 			if i == 0 && p.line > 0 {
 				at = Pos{Line: p.line + 1, Col: 1}
 			}
-			s.diags = append(s.diags, newDiagnostic(CodeInvalidYAML, s.path, at, "invalid YAML: "+part))
+			s.Diags = append(s.Diags, newDiagnostic(CodeInvalidYAML, s.Path, at, "invalid YAML: "+part))
 		}
 	}
 }

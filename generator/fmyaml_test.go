@@ -199,7 +199,7 @@ func TestFrontMatterPositions(t *testing.T) {
 		"compliance[1]": {6, 5}, "compliance[1].waiver.expires": {8, 7}, "tags[2]": {9, 14},
 		"tags[7]": {9, 1}, "nothing.here": {1, 1}, "weird.key[1]": {11, 1}, "tags[x]": {9, 1}, "kind.x": {2, 1},
 	} {
-		if got := d.pos(path); got != want {
+		if got := d.Pos(path); got != want {
 			t.Errorf("pos(%q) = %v, want %v", path, got, want)
 		}
 	}
@@ -284,7 +284,7 @@ func FuzzFrontMatterDecode(f *testing.F) {
 		items, idx, problems := decodeFrontMatter(&root)
 		d := &Document{positions: idx}
 		for _, it := range items {
-			_ = d.pos(keyString(it.Key) + "[0].x")
+			_ = d.Pos(keyString(it.Key) + "[0].x")
 		}
 		if strings.Contains(src, "!") || hasCollectionKey(&root) {
 			// yaml.v3 keeps no trace of the non-specific tag "!", which yaml.v2

@@ -173,7 +173,7 @@ func writeDocLink(w markup.Writer, d DocLinkData) {
 func writeDocItem(w markup.Writer, d DocLinkData) {
 	w.Link(d.Rel(d.Doc.URL), d.Doc.Title)
 	w.Raw(" ")
-	putStatus(w, d.Doc.Status)
+	PutStatus(w, d.Doc.Status)
 	if d.Doc.Summary != "" {
 		w.Raw("<span class=\"summary\">")
 		w.Text(d.Doc.Summary)

@@ -95,7 +95,7 @@ func (s *ImpactSet) Summary() string {
 		}
 	}
 	return fmt.Sprintf("%s: %s depend on it, %d directly; %d of them mission-critical.",
-		s.Blueprint.Title, plural(n, "blueprint", "blueprints"), s.Direct, crit)
+		s.Blueprint.Title, Plural(n, "blueprint", "blueprints"), s.Direct, crit)
 }
 
 // ImpactFormats are the output formats of WriteImpact.
@@ -273,7 +273,7 @@ func impactHTML(pg *Page, ip *ImpactPage) (template.HTML, error) {
 	w.Raw("</p>\n<p class=\"doc-meta\">")
 	putCriticality(w, d.Fields.String("criticality"))
 	w.Raw(" · ")
-	putStatus(w, d.Status)
+	PutStatus(w, d.Status)
 	if l := d.Fields.String("lifecycle"); l != "" {
 		w.Raw(" · ")
 		putLifecycle(w, l)

@@ -166,7 +166,7 @@ func TestLoaderEqualsLoad(t *testing.T) {
 // site, picking the ones other documents name.
 func syntheticEdits(t *testing.T, site fstest.MapFS) []siteEdit {
 	var files []string // the first blueprints, by path
-	for _, name := range sortedKeys(site) {
+	for _, name := range SortedKeys(site) {
 		if strings.HasPrefix(name, "content/blueprints/") && len(files) < 3 {
 			files = append(files, name)
 		}

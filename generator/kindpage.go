@@ -21,7 +21,7 @@ func kindHTML(pg *Page, ki KindIndex) (template.HTML, error) {
 	}
 	for _, s := range ki.Statuses {
 		w.Raw(" <span class=\"count\">")
-		putStatus(w, s.Status)
+		PutStatus(w, s.Status)
 		w.Raw(" ")
 		w.Int(s.Count)
 		w.Raw("</span>")
@@ -36,7 +36,7 @@ func kindHTML(pg *Page, ki KindIndex) (template.HTML, error) {
 		return pg.lend(buf), nil
 	}
 	w.Raw("\n")
-	putFilters(w, "kind-table", ki.Filters, "h2")
+	PutFilters(w, "kind-table", ki.Filters, "h2")
 	w.Raw("\n<table class=\"data sortable\" id=\"kind-table\">\n<thead><tr><th scope=\"col\">Title</th><th scope=\"col\">Status</th><th scope=\"col\">Owner</th>")
 	for _, c := range ki.Columns {
 		w.Raw("<th scope=\"col\">")
@@ -46,7 +46,7 @@ func kindHTML(pg *Page, ki KindIndex) (template.HTML, error) {
 	w.Raw("</tr></thead>\n<tbody>")
 	for _, d := range pg.Docs {
 		w.Raw("\n<tr")
-		putFilterAttrs(w, ki.Filters, d.FilterValue)
+		PutFilterAttrs(w, ki.Filters, d.FilterValue)
 		w.Raw(">\n  <td>")
 		w.Link(pg.Rel(d.URL), d.Title)
 		if d.Summary != "" {
@@ -55,7 +55,7 @@ func kindHTML(pg *Page, ki KindIndex) (template.HTML, error) {
 			w.Raw("</span>")
 		}
 		w.Raw("</td>\n  <td>")
-		putStatus(w, d.Status)
+		PutStatus(w, d.Status)
 		w.Raw("</td>\n  <td>")
 		if d.Owner != "" {
 			putOwnerLink(w, pg, d.Owner)
@@ -84,7 +84,7 @@ type FiltersData struct {
 // which site.js reveals.
 var filtersBlock = markup.New[FiltersData]("filters", writeFilters)
 
-func putFilters(w markup.Writer, table string, filters []Filter, heading string) {
+func PutFilters(w markup.Writer, table string, filters []Filter, heading string) {
 	filtersBlock.Put(w, FiltersData{Table: table, Filters: filters, Heading: heading})
 }
 
@@ -118,7 +118,7 @@ func putOwnerLink(w markup.Writer, pg *Page, owner string) {
 
 // filterAttrs writes a filterable row's data- attributes: one per filter, with
 // the row's value for it.
-func putFilterAttrs(w markup.Writer, filters []Filter, value func(name string) string) {
+func PutFilterAttrs(w markup.Writer, filters []Filter, value func(name string) string) {
 	for _, f := range filters {
 		w.Raw(" data-")
 		w.AttrName(f.Name)

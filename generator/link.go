@@ -49,7 +49,7 @@ func (b *builder) index(docs []*Document) (*Portfolio, *linkIndex, Diagnostics) 
 			continue // reported when read; it gets no page and no URL
 		}
 		if first := p.ByID[d.ID]; first != nil {
-			diags = append(diags, newDiagnostic(CodeDuplicateID, d.Path, d.posOf("id"),
+			diags = append(diags, newDiagnostic(CodeDuplicateID, d.Path, d.PosOf("id"),
 				"duplicate id "+quote(d.ID)+": "+first.Path+" has it too; ids must be unique"))
 			continue
 		}
@@ -59,7 +59,7 @@ func (b *builder) index(docs []*Document) (*Portfolio, *linkIndex, Diagnostics) 
 		p.ByKind[d.Kind] = append(p.ByKind[d.Kind], d)
 		idx.byPath[d.Path] = d
 	}
-	idx.ids = sortedKeys(p.ByID)
+	idx.ids = SortedKeys(p.ByID)
 	return p, idx, diags
 }
 
@@ -73,10 +73,10 @@ func (b *builder) link(p *Portfolio, idx *linkIndex) Diagnostics {
 	per := make([]Diagnostics, len(p.Docs))
 	parallel(context.Background(), len(p.Docs), func(i int) {
 		d := p.Docs[i]
-		sink := &diagSink{path: d.Path}
+		sink := &DiagSink{Path: d.Path}
 		b.resolveFrontMatter(p, d, idx.ids, idx.drafts, sink)
 		b.resolveBody(d, idx, sink)
-		per[i] = sink.diags
+		per[i] = sink.Diags
 	})
 	var diags Diagnostics
 	for _, d := range per {
@@ -96,16 +96,16 @@ func (b *builder) link(p *Portfolio, idx *linkIndex) Diagnostics {
 }
 
 // posOf is pos for a front-matter key the document may not have written.
-func (d *Document) posOf(p string) Pos {
+func (d *Document) PosOf(p string) Pos {
 	if d.Fields.Get(p) == nil {
 		return Pos{1, 1}
 	}
-	return d.pos(p)
+	return d.Pos(p)
 }
 
 func quote(s string) string { return `"` + s + `"` }
 
-func (b *builder) resolveFrontMatter(p *Portfolio, d *Document, ids []string, drafts map[string]*Document, sink *diagSink) {
+func (b *builder) resolveFrontMatter(p *Portfolio, d *Document, ids []string, drafts map[string]*Document, sink *DiagSink) {
 	for _, r := range d.Refs {
 		if r.Field == "" {
 			continue
@@ -113,15 +113,15 @@ func (b *builder) resolveFrontMatter(p *Portfolio, d *Document, ids []string, dr
 		r.To = p.ByID[r.Target]
 		switch {
 		case r.To == nil && drafts[r.Target] != nil:
-			sink.report(CodeDraftReference, d.pos(r.Field), "%s: %q is a draft, left out of this build (use --drafts)", r.Field, r.Target)
+			sink.Report(CodeDraftReference, d.Pos(r.Field), "%s: %q is a draft, left out of this build (use --drafts)", r.Field, r.Target)
 		case r.To == nil:
-			sink.report(CodeUnknownID, d.pos(r.Field), "%s: unknown id %q%s", r.Field, r.Target, didYouMean(r.Target, ids))
+			sink.Report(CodeUnknownID, d.Pos(r.Field), "%s: unknown id %q%s", r.Field, r.Target, didYouMean(r.Target, ids))
 		case len(r.to) > 0 && !slices.Contains(r.to, r.To.Kind):
-			sink.report(CodeWrongKindRef, d.pos(r.Field), "%s: %q is a %s, but this field takes a %s", r.Field, r.Target,
+			sink.Report(CodeWrongKindRef, d.Pos(r.Field), "%s: %q is a %s, but this field takes a %s", r.Field, r.Target,
 				r.To.Kind, strings.Join(r.to, " or "))
 			r.To = nil
 		case r.To == d:
-			sink.report(CodeSelfReference, d.pos(r.Field), "%s: a document cannot refer to itself", r.Field)
+			sink.Report(CodeSelfReference, d.Pos(r.Field), "%s: a document cannot refer to itself", r.Field)
 			r.To = nil
 		}
 	}
@@ -162,7 +162,7 @@ func linkTarget(p *Portfolio, idx *linkIndex, l *bodyLink) *Document {
 
 // resolveBody reports the body links resolveLink could not resolve, checks #anchors
 // against the target's headings, and records the others as references.
-func (b *builder) resolveBody(d *Document, idx *linkIndex, sink *diagSink) {
+func (b *builder) resolveBody(d *Document, idx *linkIndex, sink *DiagSink) {
 	for _, l := range d.links {
 		switch {
 		case l.to == nil && idx.drafts[l.key] != nil:
@@ -170,19 +170,19 @@ func (b *builder) resolveBody(d *Document, idx *linkIndex, sink *diagSink) {
 			if l.wiki {
 				label = "wikilink [[" + l.dest + "]]"
 			}
-			sink.report(CodeDraftReference, l.pos, "%s: %s is a draft, left out of this build (use --drafts)", label, idx.drafts[l.key].Path)
+			sink.Report(CodeDraftReference, l.pos, "%s: %s is a draft, left out of this build (use --drafts)", label, idx.drafts[l.key].Path)
 			continue
 		case l.to == nil && l.wiki:
-			sink.report(CodeUnknownWikilink, l.pos, "wikilink [[%s]]: unknown id %q%s", l.dest, l.key, didYouMean(l.key, idx.ids))
+			sink.Report(CodeUnknownWikilink, l.pos, "wikilink [[%s]]: unknown id %q%s", l.dest, l.key, didYouMean(l.key, idx.ids))
 			continue
 		case l.to == nil:
-			sink.report(CodeBrokenLink, l.pos, "broken link %s: no document at %s", l.dest, l.key)
+			sink.Report(CodeBrokenLink, l.pos, "broken link %s: no document at %s", l.dest, l.key)
 			continue
 		}
 		to, anchor := l.to, l.anchor
 		if anchor != "" && to.Anchors != nil && !to.Anchors[anchor] {
-			sink.report(CodeUnknownAnchor, l.pos, "link %s: %s has no heading with id %q%s", l.dest, to.Path,
-				anchor, didYouMean(anchor, sortedKeys(to.Anchors)))
+			sink.Report(CodeUnknownAnchor, l.pos, "link %s: %s has no heading with id %q%s", l.dest, to.Path,
+				anchor, didYouMean(anchor, SortedKeys(to.Anchors)))
 		}
 		d.Refs = append(d.Refs, &Ref{From: d, To: to, Target: to.ID, Relation: relMentions, Inverse: relMentionedBy,
 			Anchor: anchor, offset: l.offset})
@@ -206,7 +206,7 @@ func relURL(from, to string) string {
 	return strings.Repeat("../", strings.Count(from, "/")) + to
 }
 
-func sortedKeys[V any](m map[string]V) []string {
+func SortedKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)

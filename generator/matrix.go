@@ -294,7 +294,7 @@ func (m *Matrix) Column(d *Document) *MatrixColumn { return m.colOf[d] }
 func computeMatrix(p *Portfolio) (*Matrix, Diagnostics) {
 	m := &Matrix{Today: dateOnly(p.Today), rowOf: map[*Document]*MatrixRow{}, colOf: map[*Document]*MatrixColumn{}}
 	var diags Diagnostics
-	ids := sortedKeys(p.ByID)
+	ids := SortedKeys(p.ByID)
 	for _, d := range p.ByKind["standard"] {
 		col, ds := newColumn(p, d)
 		diags = append(diags, ds...)

@@ -108,7 +108,7 @@ func TestMatrixPageWeight(t *testing.T) {
 		"matrix.csv":                               8_000_000,
 		"matrix.json":                              8_000_000,
 	}
-	for _, name := range sortedKeys(budget) {
+	for _, name := range SortedKeys(budget) {
 		data, ok := out.File(name)
 		if !ok {
 			t.Errorf("no %s", name)

@@ -107,11 +107,11 @@ func csvLine(row *MatrixRow, col *MatrixColumn, statement, level string, status 
 		col.Doc.ID, col.Doc.Title, col.Family, statement, level, status.String(), req,
 		join(evidence), join(planned), assessed, join(justification), join(approvers), join(expires)}
 	for i, s := range text {
-		text[i] = csvSafe(s)
+		text[i] = CSVSafe(s)
 	}
 	// The days are integers written by archfolio, never content, so they are safe as
 	// they are (a negative number stays a number).
-	return append(text, join(days), csvSafe(join(states)), csvSafe(join(sources)))
+	return append(text, join(days), CSVSafe(join(states)), CSVSafe(join(sources)))
 }
 
 func appendNew(list []string, s string) []string {

@@ -343,7 +343,7 @@ func matrixFilters(p *Portfolio, m *Matrix) []Filter {
 				delete(set, v)
 			}
 		}
-		return append(out, sortedKeys(set)...)
+		return append(out, SortedKeys(set)...)
 	}
 	var critOrder, statusOrder, alignOrder []string
 	if k := p.Schema.Kinds["blueprint"]; k != nil {
@@ -357,9 +357,9 @@ func matrixFilters(p *Portfolio, m *Matrix) []Filter {
 		alignOrder = append(alignOrder, a.String())
 	}
 	return []Filter{
-		{Name: "domain", Label: "Domain", Values: sortedKeys(sets["domain"])},
+		{Name: "domain", Label: "Domain", Values: SortedKeys(sets["domain"])},
 		{Name: "criticality", Label: "Criticality", Values: inOrder(critOrder, sets["criticality"])},
-		{Name: "owner", Label: "Owner", Values: sortedKeys(sets["owner"])},
+		{Name: "owner", Label: "Owner", Values: SortedKeys(sets["owner"])},
 		{Name: "status", Label: "Blueprint status", Values: inOrder(statusOrder, sets["status"])},
 		{Name: "align", Label: "Alignment status", Values: inOrder(alignOrder, sets["align"])},
 	}
@@ -401,7 +401,7 @@ func (mp *MatrixPage) RowsHTML(pg *Page) template.HTML {
 		for _, row := range grp.Rows {
 			href := pg.Rel(row.Row.Doc.URL)
 			w.Raw("\n<tr data-bp")
-			putFilterAttrs(w, mp.Filters, row.FilterValue)
+			PutFilterAttrs(w, mp.Filters, row.FilterValue)
 			w.Raw("><th scope=\"row\"><a href=\"")
 			w.URL(href)
 			w.Raw("\">")

@@ -48,7 +48,7 @@ func (r *AlignmentRecord) Field() string { return "compliance[" + strconv.Itoa(r
 
 // Line returns the record's line in its blueprint's file.
 func (r *AlignmentRecord) Line() int {
-	return r.Blueprint.pos(r.Field()).Line
+	return r.Blueprint.Pos(r.Field()).Line
 }
 
 // Source returns "path:line" of the record.
@@ -68,10 +68,10 @@ func (r *AlignmentRecord) Effective() Alignment {
 // Expired reports whether the waiver's expiry date has passed.
 func (w *AlignmentWaiver) Expired() bool { return w.usable() && w.DaysLeft < 0 }
 
-// Expiring reports whether the waiver expires within waiverWarningDays (today
+// Expiring reports whether the waiver expires within WaiverWarningDays (today
 // included).
 func (w *AlignmentWaiver) Expiring() bool {
-	return w.usable() && w.DaysLeft >= 0 && w.DaysLeft <= waiverWarningDays
+	return w.usable() && w.DaysLeft >= 0 && w.DaysLeft <= WaiverWarningDays
 }
 
 // State is "expired", "expiring", "valid" or "missing" (no waiver or no expiry).
@@ -120,7 +120,7 @@ func (w *AlignmentWaiver) ExpiresText() string {
 // reference, whose Attrs is the record, so that it stays right even when an earlier
 // item was rejected by validation.
 func readRecords(p *Portfolio, d *Document, m *Matrix, ids []string) ([]*AlignmentRecord, Diagnostics) {
-	sink := &diagSink{path: d.Path}
+	sink := &DiagSink{Path: d.Path}
 	// The records live in one array per blueprint; its capacity is the list's
 	// length, so appending never moves them.
 	slab := make([]AlignmentRecord, 0, len(d.Fields.List("compliance")))
@@ -139,7 +139,7 @@ func readRecords(p *Portfolio, d *Document, m *Matrix, ids []string) ([]*Alignme
 		r := &slab[len(slab)-1]
 		r.col = m.colOf[r.Standard].Index
 		if first, dup := seen[key{r.Standard, r.Statement}]; dup {
-			sink.report(CodeDuplicateAlignment, d.pos(r.Field()), "%s: a second record for %s (first at compliance[%d]); the worse status counts: merge them",
+			sink.Report(CodeDuplicateAlignment, d.Pos(r.Field()), "%s: a second record for %s (first at compliance[%d]); the worse status counts: merge them",
 				r.Field(), r.target(), first)
 		} else {
 			seen[key{r.Standard, r.Statement}] = idx
@@ -149,7 +149,7 @@ func readRecords(p *Portfolio, d *Document, m *Matrix, ids []string) ([]*Alignme
 		checkEvidence(r, ids, sink)
 		out = append(out, r)
 	}
-	return out, sink.diags
+	return out, sink.Diags
 }
 
 // webURL is isWebURL without parsing: an http(s) URL with a host and no spaces.
@@ -232,64 +232,64 @@ func (r *AlignmentRecord) target() string {
 
 // checkRecord applies the alignment-record rules: justification, planned date,
 // waiver and its expiry, and that a statement exists.
-func checkRecord(r *AlignmentRecord, sink *diagSink) {
+func checkRecord(r *AlignmentRecord, sink *DiagSink) {
 	// Positions are looked up only for a record with something to report: finding
 	// them parses the front matter again.
 	d := r.Blueprint
-	at := func() Pos { return d.pos(r.Field()) }
+	at := func() Pos { return d.Pos(r.Field()) }
 	switch r.Status {
 	case AlignNotApplicable:
 		if r.Justification == "" {
-			sink.report(CodeMissingJustification, at(), "%s: status not-applicable needs a justification: add justification: saying why %s does not apply", r.Field(), r.target())
+			sink.Report(CodeMissingJustification, at(), "%s: status not-applicable needs a justification: add justification: saying why %s does not apply", r.Field(), r.target())
 		}
 	case AlignAlternative:
 		if r.Justification == "" {
-			sink.report(CodeMissingJustification, at(), "%s: status alternative needs a justification: add justification: describing how the alternative meets %s", r.Field(), r.target())
+			sink.Report(CodeMissingJustification, at(), "%s: status alternative needs a justification: add justification: describing how the alternative meets %s", r.Field(), r.target())
 		}
 	case AlignPlanned, AlignPartial:
 		if r.Planned == "" {
-			sink.report(CodeMissingPlannedDate, at(), "%s: status %s needs a planned date: add planned: with the quarter (2027-Q1) or date when %s will be met", r.Field(), r.Status, r.target())
+			sink.Report(CodeMissingPlannedDate, at(), "%s: status %s needs a planned date: add planned: with the quarter (2027-Q1) or date when %s will be met", r.Field(), r.Status, r.target())
 		}
 	case AlignException:
 		checkWaiver(r, sink)
 	}
 	if r.Waiver != nil && r.Status != AlignException {
-		sink.report(CodeStrayWaiver, d.pos(r.Field()+".waiver"), "%s.waiver: a waiver only counts for status exception (this record is %s): remove it or set status: exception", r.Field(), r.Status)
+		sink.Report(CodeStrayWaiver, d.Pos(r.Field()+".waiver"), "%s.waiver: a waiver only counts for status exception (this record is %s): remove it or set status: exception", r.Field(), r.Status)
 	}
 }
 
-func checkWaiver(r *AlignmentRecord, sink *diagSink) {
+func checkWaiver(r *AlignmentRecord, sink *DiagSink) {
 	d, w := r.Blueprint, r.Waiver
 	switch {
 	case w == nil:
-		sink.report(CodeMissingWaiver, d.pos(r.Field()), "%s: status exception needs a waiver: add waiver: {approved_by, expires, justification} with an expiry date", r.Field())
+		sink.Report(CodeMissingWaiver, d.Pos(r.Field()), "%s: status exception needs a waiver: add waiver: {approved_by, expires, justification} with an expiry date", r.Field())
 	case w.Expires.IsZero():
 		// The schema reports the missing expires field.
 	case w.Expired():
 		days := -w.DaysLeft
-		sink.report(CodeWaiverExpired, d.pos(r.Field()+".waiver.expires"), "%s.waiver.expires: the waiver for %s expired on %s, %d %s ago: renew it with a new approved expiry, fix the gap, or record the status as non-compliant",
+		sink.Report(CodeWaiverExpired, d.Pos(r.Field()+".waiver.expires"), "%s.waiver.expires: the waiver for %s expired on %s, %d %s ago: renew it with a new approved expiry, fix the gap, or record the status as non-compliant",
 			r.Field(), r.target(), w.ExpiresText(), days, pluralWord(days, "day", "days"))
 	case w.Expiring():
 		when := "today"
 		if w.DaysLeft > 0 {
 			when = "in " + strconv.Itoa(w.DaysLeft) + " " + pluralWord(w.DaysLeft, "day", "days")
 		}
-		sink.report(CodeWaiverExpiring, d.pos(r.Field()+".waiver.expires"), "%s.waiver.expires: the waiver for %s expires on %s, %s: renew it or close the gap before then",
+		sink.Report(CodeWaiverExpiring, d.Pos(r.Field()+".waiver.expires"), "%s.waiver.expires: the waiver for %s expires on %s, %s: renew it or close the gap before then",
 			r.Field(), r.target(), w.ExpiresText(), when)
 	}
 }
 
 // checkStatement reports a statement id the standard does not have.
-func checkStatement(r *AlignmentRecord, col *MatrixColumn, sink *diagSink) {
+func checkStatement(r *AlignmentRecord, col *MatrixColumn, sink *DiagSink) {
 	if r.Statement == "" || col == nil {
 		return
 	}
 	if _, ok := col.statementAt[r.Statement]; ok {
 		return
 	}
-	at := r.Blueprint.pos(r.Field() + ".statement")
+	at := r.Blueprint.Pos(r.Field() + ".statement")
 	if len(col.Statements) == 0 {
-		sink.report(CodeNoStatements, at, "%s.statement: %q has no statements, so %q cannot be one of them: remove statement: to align with the whole standard",
+		sink.Report(CodeNoStatements, at, "%s.statement: %q has no statements, so %q cannot be one of them: remove statement: to align with the whole standard",
 			r.Field(), r.Standard.ID, r.Statement)
 		return
 	}
@@ -297,18 +297,18 @@ func checkStatement(r *AlignmentRecord, col *MatrixColumn, sink *diagSink) {
 	for k, st := range col.Statements {
 		known[k] = st.ID
 	}
-	sink.report(CodeUnknownStatement, at, "%s.statement: %q is not a statement of %q%s (its statements: %s)",
+	sink.Report(CodeUnknownStatement, at, "%s.statement: %q is not a statement of %q%s (its statements: %s)",
 		r.Field(), r.Statement, r.Standard.ID, didYouMean(r.Statement, known), strings.Join(known, ", "))
 }
 
 // checkEvidence warns about evidence that looks like a document id but names none.
-func checkEvidence(r *AlignmentRecord, ids []string, sink *diagSink) {
+func checkEvidence(r *AlignmentRecord, ids []string, sink *DiagSink) {
 	for _, e := range r.Evidence {
 		if e.URL != "" || e.Doc != nil || !idPattern.MatchString(e.Text) {
 			continue
 		}
 		f := r.Field() + ".evidence[" + strconv.Itoa(e.index) + "]"
-		sink.report(CodeUnknownEvidence, r.Blueprint.pos(f), "%s: %q is neither a known document id nor an http(s) URL%s: link a document by its id or give a URL",
+		sink.Report(CodeUnknownEvidence, r.Blueprint.Pos(f), "%s: %q is neither a known document id nor an http(s) URL%s: link a document by its id or give a URL",
 			f, e.Text, didYouMean(e.Text, ids))
 	}
 }

@@ -59,17 +59,17 @@ func newColumn(p *Portfolio, d *Document) (*MatrixColumn, Diagnostics) {
 			col.Targets = append(col.Targets, newTarget(o.String("metric"), o.String("target")))
 		}
 	}
-	sink := &diagSink{path: d.Path}
+	sink := &DiagSink{Path: d.Path}
 	if cond := d.Fields.Obj("applies_to"); cond != nil {
 		col.conditions = readConditions(p, d, cond, sink)
 		col.Requires = d.Status != "draft" && d.Status != "retired"
 	}
-	return col, sink.diags
+	return col, sink.Diags
 }
 
 // readConditions reads applies_to and warns about fields a blueprint does not have
 // and values an enum field cannot take.
-func readConditions(p *Portfolio, d *Document, cond *Object, sink *diagSink) []appliesCondition {
+func readConditions(p *Portfolio, d *Document, cond *Object, sink *DiagSink) []appliesCondition {
 	kind := p.Schema.Kinds["blueprint"]
 	var out []appliesCondition
 	for _, name := range cond.Keys {
@@ -86,7 +86,7 @@ func readConditions(p *Portfolio, d *Document, cond *Object, sink *diagSink) []a
 		f := kind.Field(p.Schema, name)
 		if f == nil {
 			known := append(slices.Clone(p.Schema.Common.Names), kind.Fields.Names...)
-			sink.report(CodeUnknownAppliesField, d.pos("applies_to."+name), "applies_to.%s: a blueprint has no field %q%s, so this standard applies to no blueprint",
+			sink.Report(CodeUnknownAppliesField, d.Pos("applies_to."+name), "applies_to.%s: a blueprint has no field %q%s, so this standard applies to no blueprint",
 				name, name, didYouMean(name, known))
 			continue
 		}
@@ -95,7 +95,7 @@ func readConditions(p *Portfolio, d *Document, cond *Object, sink *diagSink) []a
 		}
 		for i, v := range c.values {
 			if !slices.Contains(f.Values, v) {
-				sink.report(CodeUnknownAppliesValue, d.pos(fmt.Sprintf("applies_to.%s[%d]", name, i)), "applies_to.%s: %q is not a %s value%s (want one of: %s)",
+				sink.Report(CodeUnknownAppliesValue, d.Pos(fmt.Sprintf("applies_to.%s[%d]", name, i)), "applies_to.%s: %q is not a %s value%s (want one of: %s)",
 					name, v, name, didYouMean(v, f.Values), strings.Join(f.Values, ", "))
 			}
 		}
@@ -302,7 +302,7 @@ func frameworkCoverage(m *Matrix, cfg *Config) []*FrameworkCoverage {
 		}
 	}
 	var out []*FrameworkCoverage
-	for _, fw := range sortedKeys(byFW) {
+	for _, fw := range SortedKeys(byFW) {
 		f := &FrameworkCoverage{Framework: fw, Title: fw}
 		if cfg != nil && cfg.Frameworks[fw].Title != "" {
 			f.Title = cfg.Frameworks[fw].Title

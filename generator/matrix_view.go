@@ -37,7 +37,7 @@ func matrixCards(p *Portfolio) []Card {
 	}
 	waivers := Card{Title: "Alignment waivers", URL: "matrix/waivers/", Value: strconv.Itoa(expired + expiring),
 		Detail: strconv.Itoa(expired) + " expired, " + strconv.Itoa(expiring) + " expiring within " +
-			strconv.Itoa(waiverWarningDays) + " days", Alert: expired+expiring > 0}
+			strconv.Itoa(WaiverWarningDays) + " days", Alert: expired+expiring > 0}
 	return []Card{comp, waivers}
 }
 

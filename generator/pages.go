@@ -150,7 +150,7 @@ func groupDocs(docs []*Document, key func(*Document) []string) []DocGroup {
 			byName[k] = append(byName[k], d)
 		}
 	}
-	names := sortedKeys(byName)
+	names := SortedKeys(byName)
 	slices.SortStableFunc(names, func(a, b string) int { return cmp.Compare(strings.ToLower(a), strings.ToLower(b)) })
 	used := map[string]bool{}
 	out := make([]DocGroup, 0, len(names))
@@ -237,7 +237,7 @@ func statusCounts(kind *Kind, docs []*Document) []StatusCount {
 			delete(counts, s)
 		}
 	}
-	for _, s := range sortedKeys(counts) {
+	for _, s := range SortedKeys(counts) {
 		label := s
 		if s == "" {
 			label = "no status"
@@ -298,7 +298,7 @@ func kindIndex(p *Portfolio, kind *Kind, docs []*Document) KindIndex {
 				seen[v] = true
 			}
 		}
-		return sortedKeys(seen)
+		return SortedKeys(seen)
 	}
 	ki.Filters = append(ki.Filters,
 		Filter{"status", "Status", values(func(d *Document) []string { return nonEmpty(d.Status) })},

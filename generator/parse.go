@@ -43,41 +43,41 @@ type bodyLink struct {
 // body waits for parseBody, once every id is known. A nil document means the file
 // cannot be used.
 func (b *builder) parse(f sourceFile) (*Document, Diagnostics) {
-	sink := &diagSink{path: f.Path}
+	sink := &DiagSink{Path: f.Path}
 	src, ok := checkEncoding(f.Data, sink)
 	if !ok {
-		return nil, sink.diags
+		return nil, sink.Diags
 	}
 	fmEnd, bodyStart := findFrontMatter(src)
 	if fmEnd == 0 {
 		if bodyStart < 0 {
-			sink.report(CodeUnclosedFrontMatter, Pos{1, 1}, "front matter is not closed: add a line --- after the last field")
+			sink.Report(CodeUnclosedFrontMatter, Pos{1, 1}, "front matter is not closed: add a line --- after the last field")
 		} else {
-			sink.report(CodeNoFrontMatter, Pos{1, 1}, "no front matter: a document starts with a --- line, then at least kind: and title:, then ---")
+			sink.Report(CodeNoFrontMatter, Pos{1, 1}, "no front matter: a document starts with a --- line, then at least kind: and title:, then ---")
 		}
-		return nil, sink.diags
+		return nil, sink.Diags
 	}
 	pc := parser.NewContext()
 	b.md.Parser().Parse(text.NewReader(src[:bodyStart]), parser.WithContext(pc))
 	root, err := mdext.FrontMatterNode(pc)
 	if err != nil {
 		sink.yamlProblems(yamlSyntaxError(err))
-		return nil, sink.diags
+		return nil, sink.Diags
 	}
 	items, positions, problems := decodeFrontMatter(root)
 	if len(problems) > 0 {
 		sink.yamlProblems(problems)
-		return nil, sink.diags
+		return nil, sink.Diags
 	}
 	for _, dup := range duplicateKeys(root) {
-		sink.report(CodeDuplicateKey, nodePos(dup.second),
+		sink.Report(CodeDuplicateKey, nodePos(dup.second),
 			"duplicate key %q (first at line %d): the site would show the last, and jira sync edit the first", dup.second.Value, dup.first.Line+1)
 	}
 	doc := &Document{Path: f.Path, source: src, fmEnd: fmEnd, bodyStart: bodyStart, positions: positions}
 	if !b.readFrontMatter(doc, items, sink) {
-		return nil, sink.diags
+		return nil, sink.Diags
 	}
-	return doc, sink.diags
+	return doc, sink.Diags
 }
 
 // parseBody reads a document's markdown with the shared goldmark instance, from the
@@ -110,16 +110,16 @@ func (b *builder) parseBody(p *Portfolio, idx *linkIndex, d *Document, html bool
 const utf8BOM = "\xEF\xBB\xBF"
 
 // checkEncoding rejects binary and non-UTF-8 files and strips a UTF-8 byte order mark.
-func checkEncoding(data []byte, sink *diagSink) ([]byte, bool) {
+func checkEncoding(data []byte, sink *DiagSink) ([]byte, bool) {
 	switch {
 	case len(data) > maxFileSize:
-		sink.report(CodeFileTooLarge, Pos{}, "file is %d bytes, over the %d byte limit for a document", len(data), maxFileSize)
+		sink.Report(CodeFileTooLarge, Pos{}, "file is %d bytes, over the %d byte limit for a document", len(data), maxFileSize)
 		return nil, false
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		sink.report(CodeUTF16File, Pos{1, 1}, "file is UTF-16: save it as UTF-8")
+		sink.Report(CodeUTF16File, Pos{1, 1}, "file is UTF-16: save it as UTF-8")
 		return nil, false
 	case bytes.IndexByte(data[:min(len(data), 8000)], 0) >= 0:
-		sink.report(CodeBinaryFile, Pos{}, "file looks binary (it contains NUL bytes): only markdown belongs in content/")
+		sink.Report(CodeBinaryFile, Pos{}, "file looks binary (it contains NUL bytes): only markdown belongs in content/")
 		return nil, false
 	}
 	data = bytes.TrimPrefix(data, []byte(utf8BOM))
@@ -132,7 +132,7 @@ func checkEncoding(data []byte, sink *diagSink) ([]byte, bool) {
 			}
 			off += size
 		}
-		sink.report(CodeInvalidUTF8, posAt(data, off), "invalid UTF-8 byte 0x%02X: save the file as UTF-8", data[off])
+		sink.Report(CodeInvalidUTF8, posAt(data, off), "invalid UTF-8 byte 0x%02X: save the file as UTF-8", data[off])
 		return nil, false
 	}
 	return data, true

@@ -77,7 +77,7 @@ func (idx *fmIndex) find(p string) (int32, bool) {
 
 // pos returns the position of the front-matter path p (or of its nearest ancestor
 // that was written), falling back to the document's first line.
-func (d *Document) pos(p string) Pos {
+func (d *Document) Pos(p string) Pos {
 	idx := d.index()
 	if e, _ := idx.find(p); e != 0 {
 		return Pos{Line: int(idx.entries[e].line), Col: int(idx.entries[e].col)}

@@ -218,3 +218,17 @@ func (r *siteRenderer) writeAssets(site fs.FS) error {
 	}
 	return r.out.WriteFile("assets/chroma.css", css.Bytes())
 }
+
+// NewBuffer returns a scratch buffer from the run's pool, for a view writing
+// part of the page (Writer, then Lend, or FreeBuffer on error).
+func (pg *Page) NewBuffer() *bytes.Buffer { return pg.bufs().get() }
+
+// FreeBuffer gives a scratch buffer back to the run's pool unused.
+func (pg *Page) FreeBuffer(b *bytes.Buffer) { pg.bufs().put(b) }
+
+// Writer returns a writer into b with the page's overrides and error.
+func (pg *Page) Writer(b *bytes.Buffer) markup.Writer { return pg.writer(b) }
+
+// Lend returns b's contents as HTML for the page being rendered, without a
+// copy; b goes back to the pool once the page is written (bufpool.go).
+func (pg *Page) Lend(b *bytes.Buffer) template.HTML { return pg.lend(b) }

@@ -11,8 +11,8 @@ import (
 // reviewsResult is where the reviews analysis keeps its result on a Portfolio.
 var reviewsResult = NewResult[*ReviewSchedule]()
 
-// reviewsOf returns the reviews view's analysis of p.
-func reviewsOf(p *Portfolio) *ReviewSchedule { return reviewsResult.Get(p) }
+// ReviewsOf returns the reviews view's analysis of p.
+func ReviewsOf(p *Portfolio) *ReviewSchedule { return reviewsResult.Get(p) }
 
 // reviewWindow is how far ahead, in days, a review counts as due soon on the home page.
 const reviewWindow = 30
@@ -83,10 +83,10 @@ type ReviewSchedule struct {
 	Filters []Filter
 }
 
-// daysBetween counts whole days from a to b (negative when b is before a).
-func daysBetween(a, b time.Time) int { return int(b.Sub(a).Hours() / 24) }
+// DaysBetween counts whole days from a to b (negative when b is before a).
+func DaysBetween(a, b time.Time) int { return int(b.Sub(a).Hours() / 24) }
 
-func dateField(o *Object, key string) time.Time {
+func DateField(o *Object, key string) time.Time {
 	if d, ok := o.Get(key).(Date); ok {
 		return d.Time
 	}
@@ -130,9 +130,9 @@ func analyseReviews(p *Portfolio) Diagnostics {
 // are unique and that an approval with conditions lists them.
 func readReview(p *Portfolio, d *Document) (*ReviewInfo, Diagnostics) {
 	f := d.Fields
-	r := &ReviewInfo{Doc: d, Subject: refTarget(d, "subject"), Stage: f.String("stage"), Outcome: f.String("outcome"),
-		Date: dateField(f, "date"), Next: dateField(f, "next")}
-	sink := &diagSink{path: d.Path}
+	r := &ReviewInfo{Doc: d, Subject: RefTarget(d, "subject"), Stage: f.String("stage"), Outcome: f.String("outcome"),
+		Date: DateField(f, "date"), Next: DateField(f, "next")}
+	sink := &DiagSink{Path: d.Path}
 	seen := map[string]int{}
 	for i, v := range f.List("findings") {
 		o, ok := v.(*Object)
@@ -141,9 +141,9 @@ func readReview(p *Portfolio, d *Document) (*ReviewInfo, Diagnostics) {
 		}
 		at := "findings[" + strconv.Itoa(i) + "]"
 		fd := Finding{Review: d, ID: o.String("id"), Title: o.String("title"), Severity: o.String("severity"),
-			Standard: refTarget(d, at+".standard"), Remediation: refTarget(d, at+".remediation")}
+			Standard: RefTarget(d, at+".standard"), Remediation: RefTarget(d, at+".remediation")}
 		if first, dup := seen[fd.ID]; dup && fd.ID != "" {
-			sink.report(CodeDuplicateFindingID, d.pos(at+".id"), "%s.id: duplicate finding id %q (findings[%d] has it too); give each finding its own id", at, fd.ID, first)
+			sink.Report(CodeDuplicateFindingID, d.Pos(at+".id"), "%s.id: duplicate finding id %q (findings[%d] has it too); give each finding its own id", at, fd.ID, first)
 		} else {
 			seen[fd.ID] = i
 		}
@@ -155,20 +155,20 @@ func readReview(p *Portfolio, d *Document) (*ReviewInfo, Diagnostics) {
 			continue
 		}
 		met, _ := o.Get("met").(bool)
-		c := Condition{Text: o.String("text"), Due: dateField(o, "due"), Met: met}
+		c := Condition{Text: o.String("text"), Due: DateField(o, "due"), Met: met}
 		if !met {
 			r.Open++
 			if !c.Due.IsZero() && c.Due.Before(p.Today) {
-				c.Overdue, c.DaysLate = true, daysBetween(c.Due, p.Today)
+				c.Overdue, c.DaysLate = true, DaysBetween(c.Due, p.Today)
 				r.Overdue++
 			}
 		}
 		r.Conditions = append(r.Conditions, c)
 	}
 	if r.Outcome == "approved-with-conditions" && len(r.Conditions) == 0 {
-		sink.report(CodeMissingConditions, d.pos("outcome"), "outcome approved-with-conditions lists no conditions: add them under conditions ({text, due, met})")
+		sink.Report(CodeMissingConditions, d.Pos("outcome"), "outcome approved-with-conditions lists no conditions: add them under conditions ({text, due, met})")
 	}
-	return r, sink.diags
+	return r, sink.Diags
 }
 
 // reviewsDue returns the overdue and upcoming reviews at today. A review's next date
@@ -193,13 +193,13 @@ func reviewsDue(today time.Time, reviews []*ReviewInfo) (overdue, upcoming []Rev
 			continue
 		}
 		if due.Due.Before(today) {
-			due.Overdue, due.Days = true, daysBetween(due.Due, today)
+			due.Overdue, due.Days = true, DaysBetween(due.Due, today)
 			if !due.Scheduled {
 				r.NextOverdue, r.NextLate = true, due.Days
 			}
 			overdue = append(overdue, due)
 		} else {
-			due.Days = daysBetween(today, due.Due)
+			due.Days = DaysBetween(today, due.Due)
 			upcoming = append(upcoming, due)
 		}
 	}
@@ -219,7 +219,7 @@ func reviewFilters(reviews []*ReviewInfo) []Filter {
 				seen[v] = true
 			}
 		}
-		return sortedKeys(seen)
+		return SortedKeys(seen)
 	}
 	return []Filter{
 		{"stage", "Stage", values(func(r *ReviewInfo) string { return r.Stage })},
@@ -258,7 +258,7 @@ func reviewsMenu() *MenuItem { return &MenuItem{Label: "Reviews", URL: "reviews/
 // lists every review too.
 func reviewPages(p *Portfolio) []PageJob {
 	return []PageJob{{URL: "reviews/", Layout: "reviews.html",
-		Page: &Page{Title: "Reviews", Section: "review", Kind: p.Schema.Kinds["review"], Data: reviewsOf(p)}}}
+		Page: &Page{Title: "Reviews", Section: "review", Kind: p.Schema.Kinds["review"], Data: ReviewsOf(p)}}}
 }
 
 // reviewPanels adds the review history to every blueprint page and the findings and
@@ -266,9 +266,9 @@ func reviewPages(p *Portfolio) []PageJob {
 func reviewPanels(p *Portfolio, d *Document) []Panel {
 	switch d.Kind {
 	case "blueprint":
-		return []Panel{NewPanel(reviewHistoryPanel, "bp-reviews", "Review history", reviewsOf(p).BySubject[d])}
+		return []Panel{NewPanel(reviewHistoryPanel, "bp-reviews", "Review history", ReviewsOf(p).BySubject[d])}
 	case "review":
-		if r := reviewsOf(p).ByDoc[d]; r != nil && (len(r.Findings) > 0 || len(r.Conditions) > 0 || !r.Next.IsZero()) {
+		if r := ReviewsOf(p).ByDoc[d]; r != nil && (len(r.Findings) > 0 || len(r.Conditions) > 0 || !r.Next.IsZero()) {
 			return []Panel{NewPanel(reviewFindingsPanel, "rv-findings", "Findings and conditions", r)}
 		}
 	}
@@ -277,7 +277,7 @@ func reviewPanels(p *Portfolio, d *Document) []Panel {
 
 // reviewCards is the home page's figure: reviews overdue or due within reviewWindow days.
 func reviewCards(p *Portfolio) []Card {
-	s := reviewsOf(p)
+	s := ReviewsOf(p)
 	soon := 0
 	for _, u := range s.Upcoming {
 		if u.Days <= reviewWindow {
@@ -286,7 +286,7 @@ func reviewCards(p *Portfolio) []Card {
 	}
 	detail := fmt.Sprintf("%d overdue, %d in the next %d days", len(s.Overdue), soon, reviewWindow)
 	if len(s.Conditions) > 0 {
-		detail += "; " + plural(len(s.Conditions), "condition", "conditions") + " past due"
+		detail += "; " + Plural(len(s.Conditions), "condition", "conditions") + " past due"
 	}
 	return []Card{{Title: "Reviews due", Value: strconv.Itoa(len(s.Overdue) + soon), Detail: detail,
 		URL: "reviews/", Alert: len(s.Overdue) > 0 || len(s.Conditions) > 0}}
@@ -314,13 +314,13 @@ func reviewsJSON(p *Portfolio) any {
 	for _, list := range []struct {
 		in  []ReviewDue
 		out *[]dueJSON
-	}{{reviewsOf(p).Overdue, &out.Overdue}, {reviewsOf(p).Upcoming, &out.Upcoming}} {
+	}{{ReviewsOf(p).Overdue, &out.Overdue}, {ReviewsOf(p).Upcoming, &out.Upcoming}} {
 		for _, u := range list.in {
 			*list.out = append(*list.out, dueJSON{Review: u.Review.Doc.ID, Subject: u.Review.Doc.Fields.String("subject"),
 				Due: u.Due.Format(time.DateOnly), Scheduled: u.Scheduled, Overdue: u.Overdue})
 		}
 	}
-	for _, c := range reviewsOf(p).Conditions {
+	for _, c := range ReviewsOf(p).Conditions {
 		out.Conditions = append(out.Conditions, condJSON{Review: c.Review.Doc.ID, Text: c.Condition.Text,
 			Due: c.Condition.Due.Format(time.DateOnly)})
 	}

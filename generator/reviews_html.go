@@ -25,7 +25,7 @@ func writeReviewHistoryPanel(pg PanelPage[[]*ReviewInfo], w markup.Writer) error
 		w.Link(pg.Rel(r.Doc.URL), r.Doc.Title)
 		if r.Doc.Status == "scheduled" {
 			w.Raw(" ")
-			putStatus(w, r.Doc.Status)
+			PutStatus(w, r.Doc.Status)
 		}
 		w.Raw("</td>\n<td>")
 		w.Text(Humanize(r.Stage))
@@ -78,7 +78,7 @@ func writeReviewFindingsPanel(pg PanelPage[*ReviewInfo], w markup.Writer) error 
 	}
 	if r.Outcome != "" {
 		w.Raw(": ")
-		putStatus(w, r.Outcome)
+		PutStatus(w, r.Outcome)
 	}
 	w.Raw(".")
 	if !r.Next.IsZero() {
@@ -101,7 +101,7 @@ func writeReviewFindingsPanel(pg PanelPage[*ReviewInfo], w markup.Writer) error 
 			w.Raw("</th><td>")
 			w.Text(f.Title)
 			w.Raw("</td><td>")
-			putSeverity(w, f.Severity)
+			PutSeverity(w, f.Severity)
 			w.Raw("</td>\n<td>")
 			if s := f.Standard; s != nil {
 				w.Link(pg.Rel(s.URL), s.Title)
@@ -110,7 +110,7 @@ func writeReviewFindingsPanel(pg PanelPage[*ReviewInfo], w markup.Writer) error 
 			if rem := f.Remediation; rem != nil {
 				w.Link(pg.Rel(rem.URL), rem.Title)
 				w.Raw(" ")
-				putStatus(w, rem.Status)
+				PutStatus(w, rem.Status)
 				if jira := rem.Fields.String("jira"); jira != "" {
 					w.Raw(" <code>")
 					w.Text(jira)

@@ -9,7 +9,7 @@ import (
 func TestReviewSchedule(t *testing.T) {
 	t.Parallel()
 	p, _ := loadTestSite(t, riskSite(), riskToday)
-	s := reviewsOf(p)
+	s := ReviewsOf(p)
 	dues := func(list []ReviewDue) string {
 		var out []string
 		for _, u := range list {

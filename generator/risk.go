@@ -41,8 +41,8 @@ func ThreatSeverity(likelihood, impact int) string {
 	return "critical"
 }
 
-// severityRank orders threat and remediation severities: higher is worse, 0 unknown.
-func severityRank(s string) int { return slices.Index(threatSeverities, s) + 1 }
+// SeverityRank orders threat and remediation severities: higher is worse, 0 unknown.
+func SeverityRank(s string) int { return slices.Index(threatSeverities, s) + 1 }
 
 // Threat is one threat of a threat model with its computed severity.
 type Threat struct {
@@ -190,8 +190,8 @@ func analyseRisks(p *Portfolio) Diagnostics {
 // unique threat ids, targets that name the subject's components, a STRIDE category
 // under the STRIDE methodology.
 func readThreatModel(p *Portfolio, d *Document) (*ThreatModelRisk, Diagnostics) {
-	m := &ThreatModelRisk{Doc: d, Subject: refTarget(d, "subject")}
-	sink := &diagSink{path: d.Path}
+	m := &ThreatModelRisk{Doc: d, Subject: RefTarget(d, "subject")}
+	sink := &DiagSink{Path: d.Path}
 	known := blueprintParts(m.Subject)
 	seen := map[string]int{}
 	anchors := map[string]bool{}
@@ -209,22 +209,22 @@ func readThreatModel(p *Portfolio, d *Document) (*ThreatModelRisk, Diagnostics) 
 		if t.Severity != "" {
 			t.Score = t.Likelihood * t.Impact
 		}
-		t.Mitigations = refTargets(d, at+".mitigations[")
-		t.Remediation = refTargets(d, at+".remediation[")
-		t.Anchor = uniqueAnchor(anchors, "threat-"+slugify(cmpOr(t.ID, strconv.Itoa(i+1))))
+		t.Mitigations = RefTargets(d, at+".mitigations[")
+		t.Remediation = RefTargets(d, at+".remediation[")
+		t.Anchor = UniqueAnchor(anchors, "threat-"+slugify(cmpOr(t.ID, strconv.Itoa(i+1))))
 		t.RegisterAnchor = d.ID + "--" + strings.TrimPrefix(t.Anchor, "threat-")
 		if first, dup := seen[t.ID]; dup && t.ID != "" {
-			sink.report(CodeDuplicateThreatID, d.pos(at+".id"), "%s.id: duplicate threat id %q (threats[%d] has it too); give each threat of a model its own id",
+			sink.Report(CodeDuplicateThreatID, d.Pos(at+".id"), "%s.id: duplicate threat id %q (threats[%d] has it too); give each threat of a model its own id",
 				at, t.ID, first)
 		} else {
 			seen[t.ID] = i
 		}
 		if known != nil && t.Target != "" && !slices.Contains(known, t.Target) {
-			sink.report(CodeUnknownThreatTarget, d.pos(at+".target"), "%s.target: %q is not a component or dependency of blueprint %q%s; name one of: %s, or add it to the blueprint's components",
+			sink.Report(CodeUnknownThreatTarget, d.Pos(at+".target"), "%s.target: %q is not a component or dependency of blueprint %q%s; name one of: %s, or add it to the blueprint's components",
 				at, t.Target, m.Subject.ID, didYouMean(t.Target, known), strings.Join(known, ", "))
 		}
 		if d.Fields.String("methodology") == "stride" && t.Stride == "" && !d.written(at+".stride") {
-			sink.report(CodeMissingStride, d.pos(at), "%s: threat %q has no stride category; a STRIDE model classifies every threat (%s)",
+			sink.Report(CodeMissingStride, d.Pos(at), "%s: threat %q has no stride category; a STRIDE model classifies every threat (%s)",
 				at, t.ID, strings.Join(strideCategories, ", "))
 		}
 		m.Threats = append(m.Threats, t)
@@ -234,7 +234,7 @@ func readThreatModel(p *Portfolio, d *Document) (*ThreatModelRisk, Diagnostics) 
 	m.Heatmap = newHeatmap(ordered, func(t *Threat) string { return t.Anchor })
 	m.Stride = strideCounts(m.Threats)
 	m.Residual = residualRisk(ordered)
-	return m, sink.diags
+	return m, sink.Diags
 }
 
 // blueprintParts returns what a threat of the blueprint may target: its components
@@ -259,8 +259,8 @@ func blueprintParts(bp *Document) []string {
 	return slices.Compact(out)
 }
 
-// refTarget returns the resolved document of the front-matter ref at field, or nil.
-func refTarget(d *Document, field string) *Document {
+// RefTarget returns the resolved document of the front-matter ref at field, or nil.
+func RefTarget(d *Document, field string) *Document {
 	for _, r := range d.Refs {
 		if r.Field == field {
 			return r.To
@@ -269,9 +269,9 @@ func refTarget(d *Document, field string) *Document {
 	return nil
 }
 
-// refTargets returns the resolved documents of the front-matter refs whose field
+// RefTargets returns the resolved documents of the front-matter refs whose field
 // starts with prefix ("threats[2].mitigations["), in the order written.
-func refTargets(d *Document, prefix string) []*Document {
+func RefTargets(d *Document, prefix string) []*Document {
 	var out []*Document
 	for _, r := range d.Refs {
 		if r.To != nil && strings.HasPrefix(r.Field, prefix) && !slices.Contains(out, r.To) {
@@ -281,8 +281,8 @@ func refTargets(d *Document, prefix string) []*Document {
 	return out
 }
 
-// uniqueAnchor returns a, or a-2, a-3… when a is taken, and marks it taken.
-func uniqueAnchor(taken map[string]bool, a string) string {
+// UniqueAnchor returns a, or a-2, a-3… when a is taken, and marks it taken.
+func UniqueAnchor(taken map[string]bool, a string) string {
 	out := a
 	for i := 2; taken[out]; i++ {
 		out = a + "-" + strconv.Itoa(i)
@@ -354,7 +354,7 @@ func blueprintRisks(reg *RiskRegister) []BlueprintRisk {
 		out = append(out, br)
 	}
 	slices.SortFunc(out, func(a, b BlueprintRisk) int {
-		return cmp.Or(cmp.Compare(severityRank(b.Residual.Highest), severityRank(a.Residual.Highest)),
+		return cmp.Or(cmp.Compare(SeverityRank(b.Residual.Highest), SeverityRank(a.Residual.Highest)),
 			cmp.Compare(len(b.Residual.Threats), len(a.Residual.Threats)), cmp.Compare(a.Blueprint.ID, b.Blueprint.ID))
 	})
 	return out
@@ -385,10 +385,10 @@ func riskFilters(threats []*Threat) []Filter {
 				seen[v] = true
 			}
 		}
-		return sortedKeys(seen)
+		return SortedKeys(seen)
 	}
 	sev := values(func(t *Threat) string { return t.Severity })
-	slices.SortFunc(sev, func(a, b string) int { return cmp.Compare(severityRank(b), severityRank(a)) })
+	slices.SortFunc(sev, func(a, b string) int { return cmp.Compare(SeverityRank(b), SeverityRank(a)) })
 	stride := values(func(t *Threat) string { return t.Stride })
 	slices.SortFunc(stride, func(a, b string) int {
 		return cmp.Compare(slices.Index(strideCategories, a), slices.Index(strideCategories, b))
@@ -429,7 +429,7 @@ func (t *Threat) FilterValue(name string) string {
 func riskCards(p *Portfolio) []Card {
 	n, crit := 0, 0
 	for _, t := range risksOf(p).Threats {
-		if t.Unmitigated() && severityRank(t.Severity) >= severityRank("high") {
+		if t.Unmitigated() && SeverityRank(t.Severity) >= SeverityRank("high") {
 			n++
 			if t.Severity == "critical" {
 				crit++
@@ -437,6 +437,6 @@ func riskCards(p *Portfolio) []Card {
 		}
 	}
 	return []Card{{Title: "Open critical/high risks", Value: strconv.Itoa(n),
-		Detail: fmt.Sprintf("%d critical, %d high; %s without a threat model", crit, n-crit, plural(len(risksOf(p).Gaps), "blueprint", "blueprints")),
+		Detail: fmt.Sprintf("%d critical, %d high; %s without a threat model", crit, n-crit, Plural(len(risksOf(p).Gaps), "blueprint", "blueprints")),
 		URL:    "risks/", Alert: n > 0}}
 }

@@ -38,18 +38,31 @@ func largeRiskSite(n int) map[string]string {
 func BenchmarkRiskAnalyses(b *testing.B) {
 	p, _ := loadTestSite(b, largeRiskSite(1000), riskToday)
 	b.ReportMetric(float64(len(p.Docs)), "docs")
+	var vs []View
+	for _, v := range views {
+		if v.Name == "risks" || v.Name == "reviews" || v.Name == "backlog" {
+			vs = append(vs, v)
+		}
+	}
 	b.ResetTimer()
 	for b.Loop() {
-		analyseRisks(p)
-		analyseReviews(p)
-		analyseBacklog(p)
-		for _, d := range p.Docs {
-			riskPanels(p, d)
-			reviewPanels(p, d)
-			backlogPanels(p, d)
+		for _, v := range vs {
+			v.Analyse(p)
 		}
-		if err := backlogCSV(io.Discard, p); err != nil {
-			b.Fatal(err)
+		for _, d := range p.Docs {
+			for _, v := range vs {
+				v.Panels(p, d)
+			}
+		}
+		for _, v := range vs {
+			if v.Files == nil {
+				continue
+			}
+			for _, f := range v.Files(p) {
+				if err := f.Write(io.Discard); err != nil {
+					b.Fatal(err)
+				}
+			}
 		}
 	}
 }

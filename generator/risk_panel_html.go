@@ -43,9 +43,9 @@ func writeRiskModelThreatsPanel(pg PanelPage[*ThreatModelRisk], w markup.Writer)
 		w.Raw(" = ")
 		w.Int(t.Score)
 		w.Raw("<br>")
-		putSeverity(w, t.Severity)
+		PutSeverity(w, t.Severity)
 		w.Raw("</td>\n  <td>")
-		putStatus(w, t.Status)
+		PutStatus(w, t.Status)
 		if t.Residual() {
 			w.Raw("<br><span class=\"summary\">residual</span>")
 		}
@@ -149,9 +149,9 @@ func putThreatList(w markup.Writer, threats []*Threat, link func(*Threat)) {
 		w.Raw(" ")
 		w.Text(t.Title)
 		w.Raw(" — ")
-		putSeverity(w, t.Severity)
+		PutSeverity(w, t.Severity)
 		w.Raw(" ")
-		putStatus(w, t.Status)
+		PutStatus(w, t.Status)
 		w.Raw("</li>")
 	}
 	w.Raw("</ul>")
@@ -173,9 +173,9 @@ func writeRiskAddressedPanel(pg PanelPage[[]*Threat], w markup.Writer) error {
 		w.Raw(" in ")
 		w.Link(pg.Rel(t.Model.URL), t.Model.Title)
 		w.Raw(" — ")
-		putSeverity(w, t.Severity)
+		PutSeverity(w, t.Severity)
 		w.Raw(" ")
-		putStatus(w, t.Status)
+		PutStatus(w, t.Status)
 		w.Raw("</li>")
 	}
 	w.Raw("\n</ul>\n")
@@ -185,7 +185,7 @@ func writeRiskAddressedPanel(pg PanelPage[[]*Threat], w markup.Writer) error {
 // riskSeverityBlock is the "risk-severity" component.
 var riskSeverityBlock = markup.New[string]("risk-severity", writeRiskSeverity)
 
-func putSeverity(w markup.Writer, s string) { riskSeverityBlock.Put(w, s) }
+func PutSeverity(w markup.Writer, s string) { riskSeverityBlock.Put(w, s) }
 
 func writeRiskSeverity(w markup.Writer, s string) {
 	if s == "" {
@@ -284,7 +284,7 @@ var riskCountsBlock = markup.New[[]SeverityCount]("risk-counts", writeRiskCounts
 func writeRiskCounts(w markup.Writer, counts []SeverityCount) {
 	for _, c := range counts {
 		w.Raw("<span class=\"count\">")
-		putSeverity(w, c.Severity)
+		PutSeverity(w, c.Severity)
 		w.Raw(" ")
 		w.Int(c.Count)
 		w.Raw("</span> ")
@@ -315,7 +315,7 @@ func writeRiskDocs(w markup.Writer, d RiskDocsData) {
 		w.Link(pg.Rel(d.URL), d.Title)
 		if d.Kind == "remediation" {
 			w.Raw(" ")
-			putStatus(w, d.Status)
+			PutStatus(w, d.Status)
 		}
 	}
 }

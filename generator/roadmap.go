@@ -209,7 +209,7 @@ func buildRoadmap(docs []*Document, cfg *Config, today time.Time) (*Roadmap, Dia
 	for _, it := range rm.Items {
 		slices.SortFunc(it.DependedOnBy, byItemID)
 	}
-	for _, id := range sortedKeys(rm.ByBlueprint) {
+	for _, id := range SortedKeys(rm.ByBlueprint) {
 		slices.SortFunc(rm.ByBlueprint[id], byTimeline)
 	}
 	rm.Tracks = buildTracks(rm.Items, cfg, today)

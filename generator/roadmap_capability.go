@@ -103,28 +103,28 @@ func yamlPos(n *yaml.Node) Pos { return Pos{Line: n.Line, Col: n.Column} }
 // validateCapabilities checks archfolio.yaml's capabilities: known fields, maturity
 // levels, and a target no lower than the current level.
 func validateCapabilities(caps map[string]Capability, path string) Diagnostics {
-	sink := &diagSink{path: path}
+	sink := &DiagSink{Path: path}
 	levels := maturityLevels[:]
-	for _, id := range sortedKeys(caps) {
+	for _, id := range SortedKeys(caps) {
 		c := caps[id]
 		for _, p := range c.problems {
-			sink.report(CodeInvalidCapability, p.at, "capabilities: %q: %s", id, p.msg)
+			sink.Report(CodeInvalidCapability, p.at, "capabilities: %q: %s", id, p.msg)
 		}
 		for _, f := range []struct{ name, level string }{
 			{"maturity.current", c.Maturity.Current}, {"maturity.target", c.Maturity.Target},
 		} {
 			if f.level != "" && maturityRank(f.level) < 0 {
-				sink.report(CodeUnknownMaturity, c.fieldPos(f.name), "capabilities: %q: %s %q is not a maturity level%s (want one of: %s)",
+				sink.Report(CodeUnknownMaturity, c.fieldPos(f.name), "capabilities: %q: %s %q is not a maturity level%s (want one of: %s)",
 					id, f.name, f.level, didYouMean(f.level, levels), strings.Join(levels, ", "))
 			}
 		}
 		cur, tgt := maturityRank(c.Maturity.Current), maturityRank(c.Maturity.Target)
 		if cur >= 0 && tgt >= 0 && tgt < cur {
-			sink.report(CodeMaturityBelowCurrent, c.fieldPos("maturity.target"), "capabilities: %q: target %q is below current %q; raise the target or lower the current level",
+			sink.Report(CodeMaturityBelowCurrent, c.fieldPos("maturity.target"), "capabilities: %q: target %q is below current %q; raise the target or lower the current level",
 				id, c.Maturity.Target, c.Maturity.Current)
 		}
 	}
-	return sink.diags
+	return sink.Diags
 }
 
 func (c *Capability) fieldPos(name string) Pos {

@@ -12,7 +12,7 @@ var roadmapCSVHeader = [...]string{"track", "capability", "lane", "id", "title",
 	"delivers", "outcomes", "jira", "jira_url", "owner", "url"}
 
 // roadmapCSV writes every item, track by track in timeline order. Cells are
-// formula-injection safe (csvSafe); lists are joined by "; ".
+// formula-injection safe (CSVSafe); lists are joined by "; ".
 func roadmapCSV(rm *Roadmap) ([]byte, error) {
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
@@ -56,7 +56,7 @@ func roadmapCSVRow(t *Track, it *RoadmapItem) []string {
 		strings.Join(milestones, "; "), strings.Join(deps, "; "), strings.Join(delivers, "; "),
 		strings.Join(outcomes, "; "), it.Jira, it.JiraURL, it.Doc.Owner, it.Doc.URL}
 	for i, c := range row {
-		row[i] = csvSafe(c)
+		row[i] = CSVSafe(c)
 	}
 	return row
 }

@@ -17,7 +17,7 @@ func writeRoadmapBlueprintPanel(pg PanelPage[[]*RoadmapItem], w markup.Writer) e
 		w.Raw("\n  <li>")
 		w.Link(pg.Rel(it.Doc.URL), it.Doc.Title)
 		w.Raw(" ")
-		putStatus(w, it.Status)
+		PutStatus(w, it.Status)
 		if it.Slipped {
 			w.Raw(" <span class=\"rm-flag\">⚠ slipped</span>")
 		}

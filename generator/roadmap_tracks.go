@@ -31,7 +31,7 @@ func buildTracks(items []*RoadmapItem, cfg *Config, today time.Time) []*Track {
 		used[it.Capability] = true
 	}
 	var spare []string
-	for _, id := range sortedKeys(cfg.Capabilities) {
+	for _, id := range SortedKeys(cfg.Capabilities) {
 		if !used[id] {
 			spare = append(spare, id)
 		}
@@ -40,7 +40,7 @@ func buildTracks(items []*RoadmapItem, cfg *Config, today time.Time) []*Track {
 		track(DefaultTrack, DefaultTrack)
 	}
 	tracks := make([]*Track, 0, len(bySlug))
-	for _, slug := range sortedKeys(bySlug) {
+	for _, slug := range SortedKeys(bySlug) {
 		t := bySlug[slug]
 		if slug == DefaultTrack {
 			t.Lanes = buildLanes(t.Items, spare, cfg)
@@ -81,7 +81,7 @@ func buildLanes(items []*RoadmapItem, spare []string, cfg *Config) []*Lane {
 		lane(id)
 	}
 	lanes := make([]*Lane, 0, len(byCap))
-	for _, id := range sortedKeys(byCap) {
+	for _, id := range SortedKeys(byCap) {
 		l := byCap[id]
 		slices.SortFunc(l.Items, byTimeline)
 		var declared *Capability
@@ -174,7 +174,7 @@ func traceOutcomes(lanes []*Lane) []*Outcome {
 		}
 	}
 	out := make([]*Outcome, 0, len(byKey))
-	for _, k := range sortedKeys(byKey) {
+	for _, k := range SortedKeys(byKey) {
 		out = append(out, byKey[k])
 	}
 	return out

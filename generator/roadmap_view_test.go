@@ -59,8 +59,8 @@ func TestRoadmapCSVIsFormulaInjectionSafe(t *testing.T) {
 		}
 	}
 	for in, want := range map[string]string{"": "", "a=b": "a=b", "=1": "'=1", "\r": "'\r", "2026-Q1": "2026-Q1"} {
-		if got := csvSafe(in); got != want {
-			t.Errorf("csvSafe(%q) = %q, want %q", in, got, want)
+		if got := CSVSafe(in); got != want {
+			t.Errorf("CSVSafe(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

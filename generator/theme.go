@@ -49,7 +49,7 @@ func (o overlayFS) files(dir string) []string {
 			return nil
 		})
 	}
-	return sortedKeys(seen)
+	return SortedKeys(seen)
 }
 
 // loadTheme parses the layouts: every page layout is cloned from the base layout and
@@ -103,7 +103,7 @@ func loadTheme(site fs.FS, cfg *Config, def fs.FS, funcs template.FuncMap) (*the
 	}
 	// page.html's set first: a partial's override is in every set.
 	sets := []*template.Template{th.pages["page.html"]}
-	for _, name := range sortedKeys(th.pages) {
+	for _, name := range SortedKeys(th.pages) {
 		sets = append(sets, th.pages[name])
 	}
 	*ov = markup.Bind(sets)

@@ -228,16 +228,16 @@ func TestCheckEncodingRejects(t *testing.T) {
 		"latin1": {[]byte("---\ntitle: caf\xe9\n"), "2:11: error: invalid UTF-8 byte 0xE9"},
 		"huge":   {bytes.Repeat([]byte("a"), maxFileSize+1), "over the"},
 	} {
-		sink := &diagSink{path: "f.md"}
+		sink := &DiagSink{Path: "f.md"}
 		if _, ok := checkEncoding(tc.data, sink); ok {
 			t.Errorf("%s: accepted", name)
 			continue
 		}
-		if got := diagLines(sink.diags); !strings.Contains(got, tc.want) {
+		if got := diagLines(sink.Diags); !strings.Contains(got, tc.want) {
 			t.Errorf("%s: diagnostic %q lacks %q", name, got, tc.want)
 		}
 	}
-	sink := &diagSink{path: "f.md"}
+	sink := &DiagSink{Path: "f.md"}
 	if src, ok := checkEncoding([]byte("\xEF\xBB\xBF---\n"), sink); !ok || string(src) != "---\n" {
 		t.Errorf("a UTF-8 byte order mark was not stripped: %q", src)
 	}

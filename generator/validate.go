@@ -19,12 +19,12 @@ var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 type frontMatter struct {
 	b    *builder
 	doc  *Document
-	sink *diagSink
+	sink *DiagSink
 }
 
 // readFrontMatter fills doc from the decoded front matter (decodeFrontMatter). It
 // reports false when the document cannot take part in the site (no usable kind).
-func (b *builder) readFrontMatter(doc *Document, items yamlMap, sink *diagSink) bool {
+func (b *builder) readFrontMatter(doc *Document, items yamlMap, sink *DiagSink) bool {
 	fm := &frontMatter{b: b, doc: doc, sink: sink}
 	var rawKind any // the last kind written, as YAML decodes a repeated key
 	for _, it := range items {
@@ -36,10 +36,10 @@ func (b *builder) readFrontMatter(doc *Document, items yamlMap, sink *diagSink) 
 	kind := b.schema.Kinds[kindName]
 	switch {
 	case rawKind == nil:
-		sink.report(CodeMissingKind, Pos{1, 1}, "missing required field kind (one of: %s)", strings.Join(b.schema.Order, ", "))
+		sink.Report(CodeMissingKind, Pos{1, 1}, "missing required field kind (one of: %s)", strings.Join(b.schema.Order, ", "))
 		return false
 	case kind == nil:
-		sink.report(CodeUnknownKind, doc.pos("kind"), "unknown kind %q%s (want one of: %s)", fmt.Sprint(rawKind),
+		sink.Report(CodeUnknownKind, doc.Pos("kind"), "unknown kind %q%s (want one of: %s)", fmt.Sprint(rawKind),
 			didYouMean(fmt.Sprint(rawKind), b.schema.Order), strings.Join(b.schema.Order, ", "))
 		return false
 	}
@@ -59,7 +59,7 @@ func (fm *frontMatter) common(kind *Kind) {
 	}
 	if !idPattern.MatchString(doc.ID) {
 		where := fm.posOr("id", Pos{1, 1})
-		fm.sink.report(CodeInvalidID, where, "id %q is not lower-kebab (like payments-gateway): use lower-case letters, digits and single hyphens", doc.ID)
+		fm.sink.Report(CodeInvalidID, where, "id %q is not lower-kebab (like payments-gateway): use lower-case letters, digits and single hyphens", doc.ID)
 	}
 	doc.Title = f.String("title")
 	doc.Status = f.String("status")
@@ -78,7 +78,7 @@ func (fm *frontMatter) common(kind *Kind) {
 	slices.Sort(doc.Tags)
 	doc.Tags = slices.Compact(doc.Tags)
 	if doc.Status != "" && len(kind.Statuses) > 0 && !slices.Contains(kind.Statuses, doc.Status) {
-		fm.sink.report(CodeUnknownStatus, doc.pos("status"), "status %q is not a %s status%s (want one of: %s)", doc.Status,
+		fm.sink.Report(CodeUnknownStatus, doc.Pos("status"), "status %q is not a %s status%s (want one of: %s)", doc.Status,
 			kind.Name, didYouMean(doc.Status, kind.Statuses), strings.Join(kind.Statuses, ", "))
 	}
 }
@@ -87,7 +87,7 @@ func (fm *frontMatter) posOr(p string, def Pos) Pos {
 	if fm.doc.Fields.Get(p) == nil {
 		return def
 	}
-	return fm.doc.pos(p)
+	return fm.doc.Pos(p)
 }
 
 // object converts a mapping against a set of fields; for the top level, kind is the
@@ -110,7 +110,7 @@ func (fm *frontMatter) object(items yamlMap, fields *Fields, kind *Kind, p strin
 			if kind != nil {
 				known = append(slices.Clone(fm.b.schema.Common.Names), known...)
 			}
-			fm.sink.report(CodeUnknownField, fm.doc.pos(fp), "unknown field %q%s; it is kept but not checked", key, didYouMean(key, known))
+			fm.sink.Report(CodeUnknownField, fm.doc.Pos(fp), "unknown field %q%s; it is kept but not checked", key, didYouMean(key, known))
 			obj.set(key, plainValue(it.Value))
 			continue
 		}
@@ -135,9 +135,9 @@ func (fm *frontMatter) required(written map[string]bool, fields *Fields, p strin
 		if fields.ByName[name].Required && !written[name] {
 			at := Pos{1, 1}
 			if p != "" {
-				at = fm.doc.pos(p)
+				at = fm.doc.Pos(p)
 			}
-			fm.sink.report(CodeMissingField, at, "missing required field %s", joinPath(p, name))
+			fm.sink.Report(CodeMissingField, at, "missing required field %s", joinPath(p, name))
 		}
 	}
 }
@@ -152,7 +152,7 @@ func joinPath(p, key string) string {
 // value converts and checks one value; ok is false when it was rejected.
 func (fm *frontMatter) value(v any, f *Field, p string) (any, bool) {
 	fail := func(code Code, format string, args ...any) (any, bool) {
-		fm.sink.report(code, fm.doc.pos(p), "%s: "+format, append([]any{p}, args...)...)
+		fm.sink.Report(code, fm.doc.Pos(p), "%s: "+format, append([]any{p}, args...)...)
 		return nil, false
 	}
 	if _, isBool := v.(bool); isBool && f.Type != TypeBool {
@@ -249,14 +249,14 @@ func (fm *frontMatter) value(v any, f *Field, p string) (any, bool) {
 func (fm *frontMatter) list(v any, f *Field, p string) (any, bool) {
 	items, ok := v.([]any)
 	if !ok {
-		fm.sink.report(CodeWrongType, fm.doc.pos(p), "%s: want a list, not %s", p, describe(v))
+		fm.sink.Report(CodeWrongType, fm.doc.Pos(p), "%s: want a list, not %s", p, describe(v))
 		return nil, false
 	}
 	out := make([]any, 0, len(items))
 	for i, it := range items {
 		ip := p + "[" + strconv.Itoa(i) + "]"
 		if it == nil {
-			fm.sink.report(CodeEmptyListItem, fm.doc.pos(ip), "%s: empty list item", ip)
+			fm.sink.Report(CodeEmptyListItem, fm.doc.Pos(ip), "%s: empty list item", ip)
 			continue
 		}
 		if val, ok := fm.value(it, f.Of, ip); ok {
@@ -274,7 +274,7 @@ func (fm *frontMatter) objectValue(v any, f *Field, p string) (any, bool) {
 		}
 	}
 	if !ok {
-		fm.sink.report(CodeWrongType, fm.doc.pos(p), "%s: want a mapping of %s, not %s", p, strings.Join(f.Fields.Names, ", "), describe(v))
+		fm.sink.Report(CodeWrongType, fm.doc.Pos(p), "%s: want a mapping of %s, not %s", p, strings.Join(f.Fields.Names, ", "), describe(v))
 		return nil, false
 	}
 	first := len(fm.doc.Refs)
@@ -292,7 +292,7 @@ func (fm *frontMatter) objectValue(v any, f *Field, p string) (any, bool) {
 func (fm *frontMatter) ref(v any, f *Field, p string) (any, bool) {
 	s, ok := scalarString(v)
 	if !ok || s == "" {
-		fm.sink.report(CodeWrongType, fm.doc.pos(p), "%s: want a document id, not %s", p, describe(v))
+		fm.sink.Report(CodeWrongType, fm.doc.Pos(p), "%s: want a document id, not %s", p, describe(v))
 		return nil, false
 	}
 	if slices.Contains(f.Allow, s) {

@@ -2,7 +2,6 @@ package generator
 
 import (
 	"archfolio/generator/markup"
-	"errors"
 	"html/template"
 	"io"
 	"slices"
@@ -62,10 +61,6 @@ func RegisterView(v View) {
 	}
 	views = append(views, v)
 }
-
-// errNoViews is Load's error when no view is registered: a program (or a
-// test) using the generator must import generator/views.
-var errNoViews = errors.New("generator: no view is registered (import archfolio/generator/views)")
 
 // Result is a view's typed place on every Portfolio, where its analysis keeps
 // what its pages, and other views, read. A view declares its Result in a

@@ -1,5 +1,8 @@
 package generator
 
+// The views that are still files of this package register here, before the
+// view packages that generator/views registers.
+
 import "html/template"
 
 func init() {
@@ -20,10 +23,6 @@ func init() {
 			Funcs: template.FuncMap{"riskDocs": func(pg *Page, docs []*Document) RiskDocsData { return RiskDocsData{Page: pg, Docs: docs} }}},
 		{Name: "reviews", Analyse: analyseReviews, Menu: reviewsMenu(), Pages: reviewPages, Panels: reviewPanels, Cards: reviewCards, JSON: reviewsJSON,
 			Shows: []string{"review.findings", "review.conditions"}},
-		{Name: "backlog", Analyse: analyseBacklog, Menu: backlogMenu(), Pages: backlogPages, Panels: backlogPanels, Cards: backlogCards, Files: backlogFiles, JSON: backlogJSON,
-			Funcs: template.FuncMap{"backlogTable": func(pg *Page, items []*BacklogItem, sortable bool, id string, filters []Filter) BacklogTableData {
-				return BacklogTableData{Page: pg, Items: items, Sortable: sortable, ID: id, Filters: filters}
-			}}},
 	} {
 		RegisterView(v)
 	}

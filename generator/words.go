@@ -3,7 +3,7 @@ package generator
 import "strconv"
 
 // plural returns a count with its noun: "1 blueprint", "3 dependencies".
-func plural(n int, one, many string) string {
+func Plural(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	_ "archfolio/generator/views" // every view, in menu order
 	"context"
 	"errors"
 	"flag"

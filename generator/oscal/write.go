@@ -1,6 +1,7 @@
 package oscal
 
 import (
+	_ "archfolio/generator/views" // an import is checked as a whole site
 	"bytes"
 	"context"
 	"errors"

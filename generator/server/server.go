@@ -1,6 +1,7 @@
 package server
 
 import (
+	_ "archfolio/generator/views" // the server builds whole sites
 	"context"
 	"errors"
 	"fmt"

@@ -1,6 +1,7 @@
-package generator
+package backlog
 
 import (
+	"archfolio/generator"
 	"cmp"
 	"fmt"
 	"slices"
@@ -9,24 +10,21 @@ import (
 )
 
 // backlogResult is where the backlog analysis keeps its result on a Portfolio.
-var backlogResult = NewResult[*Backlog]()
+var backlogResult = generator.NewResult[*Backlog]()
 
-// backlogOf returns the backlog view's analysis of p.
-func backlogOf(p *Portfolio) *Backlog { return backlogResult.Get(p) }
-
-// waiverWarningDays is how close to its expiry a waiver draws a warning.
-const waiverWarningDays = 30
+// Of returns the backlog view's analysis of p.
+func Of(p *generator.Portfolio) *Backlog { return backlogResult.Get(p) }
 
 // BacklogItem is a remediation item with its due date worked out at Today.
 type BacklogItem struct {
-	Doc        *Document
+	Doc        *generator.Document
 	Jira       string
 	JiraURL    string // "" when archfolio.yaml has no jira.url
 	Severity   string
 	Status     string
-	Source     *Document
-	Affects    []*Document
-	Standard   *Document
+	Source     *generator.Document
+	Affects    []*generator.Document
+	Standard   *generator.Document
 	Discovered time.Time // zero when not given
 	// Due is the explicit due date, else discovered + the severity's SLA; DueBasis
 	// says which ("due", "sla" or "" when there is none).
@@ -48,7 +46,7 @@ type Waiver struct {
 	Expires       time.Time
 	Justification string
 	Expired       bool // expires is before Today
-	Expiring      bool // not expired, within waiverWarningDays
+	Expiring      bool // not expired, within WaiverWarningDays
 	Days          int  // days left, or days since expiry when expired
 }
 
@@ -61,7 +59,7 @@ func (it *BacklogItem) Open() bool {
 type BacklogGroup struct {
 	Name  string
 	Slug  string
-	Doc   *Document // the blueprint or source document, if any
+	Doc   *generator.Document // the blueprint or source document, if any
 	Items []*BacklogItem
 }
 
@@ -76,13 +74,13 @@ type Backlog struct {
 	Breached int
 	// ByBlueprint, ByOwner and BySource group the open items.
 	ByBlueprint, ByOwner, BySource []BacklogGroup
-	ByDoc                          map[*Document]*BacklogItem
-	Filters                        []Filter
+	ByDoc                          map[*generator.Document]*BacklogItem
+	Filters                        []generator.Filter
 }
 
-func analyseBacklog(p *Portfolio) Diagnostics {
-	b := &Backlog{ByDoc: map[*Document]*BacklogItem{}}
-	var diags Diagnostics
+func analyseBacklog(p *generator.Portfolio) generator.Diagnostics {
+	b := &Backlog{ByDoc: map[*generator.Document]*BacklogItem{}}
+	var diags generator.Diagnostics
 	for _, d := range p.ByKind["remediation"] {
 		it := readBacklogItem(p, d)
 		diags = append(diags, checkBacklogItem(d, it)...)
@@ -114,19 +112,19 @@ func analyseBacklog(p *Portfolio) Diagnostics {
 			b.Items = append(b.Items, it)
 		}
 	}
-	b.ByBlueprint = groupBacklog(b.Open, func(it *BacklogItem) []*Document { return it.Affects }, nil, "No blueprint named")
+	b.ByBlueprint = groupBacklog(b.Open, func(it *BacklogItem) []*generator.Document { return it.Affects }, nil, "No blueprint named")
 	b.ByOwner = groupBacklog(b.Open, nil, func(it *BacklogItem) string { return it.Doc.Owner }, "No owner")
-	b.BySource = groupBacklog(b.Open, func(it *BacklogItem) []*Document { return docList(it.Source) }, nil, "No source named")
+	b.BySource = groupBacklog(b.Open, func(it *BacklogItem) []*generator.Document { return docList(it.Source) }, nil, "No source named")
 	b.Filters = backlogFilters(b.Open)
 	backlogResult.Set(p, b)
 	return diags
 }
 
-func docList(d *Document) []*Document {
+func docList(d *generator.Document) []*generator.Document {
 	if d == nil {
 		return nil
 	}
-	return []*Document{d}
+	return []*generator.Document{d}
 }
 
 // backlogOrder puts overdue items first, then SLA breaches, then the rest; within
@@ -148,15 +146,15 @@ func backlogOrder(x, y *BacklogItem) int {
 		return it.Due
 	}
 	return cmp.Or(cmp.Compare(band(x), band(y)), due(x).Compare(due(y)),
-		cmp.Compare(severityRank(y.Severity), severityRank(x.Severity)), cmp.Compare(x.Doc.ID, y.Doc.ID))
+		cmp.Compare(generator.SeverityRank(y.Severity), generator.SeverityRank(x.Severity)), cmp.Compare(x.Doc.ID, y.Doc.ID))
 }
 
 // readBacklogItem works out a remediation item's due date, SLA and waiver at Today.
-func readBacklogItem(p *Portfolio, d *Document) *BacklogItem {
+func readBacklogItem(p *generator.Portfolio, d *generator.Document) *BacklogItem {
 	f := d.Fields
 	it := &BacklogItem{Doc: d, Jira: f.String("jira"), Severity: f.String("severity"), Status: d.Status,
-		Source: refTarget(d, "source"), Affects: refTargets(d, "affects["), Standard: refTarget(d, "standard"),
-		Discovered: dateField(f, "discovered"), Due: dateField(f, "due")}
+		Source: generator.RefTarget(d, "source"), Affects: generator.RefTargets(d, "affects["), Standard: generator.RefTarget(d, "standard"),
+		Discovered: generator.DateField(f, "discovered"), Due: generator.DateField(f, "due")}
 	it.JiraURL = p.Config.JiraURL(it.Jira)
 	it.SLADays = p.Config.SLADays(it.Severity)
 	if !it.Discovered.IsZero() && it.SLADays > 0 {
@@ -170,20 +168,20 @@ func readBacklogItem(p *Portfolio, d *Document) *BacklogItem {
 	}
 	if it.Open() && !it.Due.IsZero() {
 		if it.Due.Before(p.Today) {
-			it.Overdue, it.DaysLate = true, daysBetween(it.Due, p.Today)
+			it.Overdue, it.DaysLate = true, generator.DaysBetween(it.Due, p.Today)
 		} else {
-			it.DaysLeft = daysBetween(p.Today, it.Due)
+			it.DaysLeft = generator.DaysBetween(p.Today, it.Due)
 		}
 	}
 	it.SLABreached = it.Open() && !it.SLADue.IsZero() && it.SLADue.Before(p.Today)
 	if w := f.Obj("waiver"); w != nil {
-		wv := &Waiver{ApprovedBy: w.String("approved_by"), Expires: dateField(w, "expires"), Justification: w.String("justification")}
+		wv := &Waiver{ApprovedBy: w.String("approved_by"), Expires: generator.DateField(w, "expires"), Justification: w.String("justification")}
 		if !wv.Expires.IsZero() {
-			wv.Days = daysBetween(p.Today, wv.Expires)
+			wv.Days = generator.DaysBetween(p.Today, wv.Expires)
 			if wv.Days < 0 {
 				wv.Expired, wv.Days = true, -wv.Days
 			} else {
-				wv.Expiring = wv.Days <= waiverWarningDays
+				wv.Expiring = wv.Days <= generator.WaiverWarningDays
 			}
 		}
 		it.Waiver = wv
@@ -193,33 +191,33 @@ func readBacklogItem(p *Portfolio, d *Document) *BacklogItem {
 
 // checkBacklogItem reports expired and expiring waivers, a risk acceptance without a
 // waiver, and an open item with no way to know when it is due.
-func checkBacklogItem(d *Document, it *BacklogItem) Diagnostics {
-	sink := &diagSink{path: d.Path}
+func checkBacklogItem(d *generator.Document, it *BacklogItem) generator.Diagnostics {
+	sink := &generator.DiagSink{Path: d.Path}
 	w := it.Waiver
 	switch {
 	case it.Status == "done":
 	case w != nil && w.Expired:
-		sink.report(CodeItemWaiverExpired, d.pos("waiver.expires"), "waiver.expires: the waiver expired on %s (%s ago): renew it with a new expiry, or fix the item and set status: done",
-			w.Expires.Format(time.DateOnly), plural(w.Days, "day", "days"))
+		sink.Report(generator.CodeItemWaiverExpired, d.Pos("waiver.expires"), "waiver.expires: the waiver expired on %s (%s ago): renew it with a new expiry, or fix the item and set status: done",
+			w.Expires.Format(time.DateOnly), generator.Plural(w.Days, "day", "days"))
 	case w != nil && w.Expiring:
-		sink.report(CodeItemWaiverExpiring, d.pos("waiver.expires"), "waiver.expires: the waiver expires on %s, in %s: renew it or plan the fix",
-			w.Expires.Format(time.DateOnly), plural(w.Days, "day", "days"))
+		sink.Report(generator.CodeItemWaiverExpiring, d.Pos("waiver.expires"), "waiver.expires: the waiver expires on %s, in %s: renew it or plan the fix",
+			w.Expires.Format(time.DateOnly), generator.Plural(w.Days, "day", "days"))
 	case w == nil && it.Status == "risk-accepted":
-		sink.report(CodeMissingItemWaiver, d.pos("status"), "status risk-accepted needs a waiver ({approved_by, expires, justification}) so the acceptance expires")
+		sink.Report(generator.CodeMissingItemWaiver, d.Pos("status"), "status risk-accepted needs a waiver ({approved_by, expires, justification}) so the acceptance expires")
 	}
 	if it.Open() && it.Due.IsZero() {
-		sink.report(CodeNoDueDate, d.posOf("severity"), "open item has neither due nor discovered: set discovered (the %s SLA then gives the due date) or due",
-			cmpOr(it.Severity, "severity's"))
+		sink.Report(generator.CodeNoDueDate, d.PosOf("severity"), "open item has neither due nor discovered: set discovered (the %s SLA then gives the due date) or due",
+			cmp.Or(it.Severity, "severity's"))
 	}
-	return sink.diags
+	return sink.Diags
 }
 
 // groupBacklog groups items by documents (blueprints, sources) or by a name
 // (owner); items with neither go to a last group named none.
-func groupBacklog(items []*BacklogItem, docs func(*BacklogItem) []*Document, name func(*BacklogItem) string, none string) []BacklogGroup {
+func groupBacklog(items []*BacklogItem, docs func(*BacklogItem) []*generator.Document, name func(*BacklogItem) string, none string) []BacklogGroup {
 	byName := map[string]*BacklogGroup{}
 	var rest []*BacklogItem
-	add := func(n string, d *Document, it *BacklogItem) {
+	add := func(n string, d *generator.Document, it *BacklogItem) {
 		g := byName[n]
 		if g == nil {
 			g = &BacklogGroup{Name: n, Doc: d}
@@ -241,21 +239,21 @@ func groupBacklog(items []*BacklogItem, docs func(*BacklogItem) []*Document, nam
 	}
 	var out []BacklogGroup
 	used := map[string]bool{}
-	for _, k := range sortedKeys(byName) {
+	for _, k := range generator.SortedKeys(byName) {
 		g := *byName[k]
 		if g.Doc != nil {
 			g.Name = g.Doc.Title
 		}
-		g.Slug = uniqueAnchor(used, slugify(g.Name))
+		g.Slug = generator.UniqueAnchor(used, generator.Slug(g.Name))
 		out = append(out, g)
 	}
 	if len(rest) > 0 {
-		out = append(out, BacklogGroup{Name: none, Slug: uniqueAnchor(used, slugify(none)), Items: rest})
+		out = append(out, BacklogGroup{Name: none, Slug: generator.UniqueAnchor(used, generator.Slug(none)), Items: rest})
 	}
 	return out
 }
 
-func backlogFilters(items []*BacklogItem) []Filter {
+func backlogFilters(items []*BacklogItem) []generator.Filter {
 	values := func(get func(*BacklogItem) []string) []string {
 		seen := map[string]bool{}
 		for _, it := range items {
@@ -265,19 +263,19 @@ func backlogFilters(items []*BacklogItem) []Filter {
 				}
 			}
 		}
-		return sortedKeys(seen)
+		return generator.SortedKeys(seen)
 	}
 	sev := values(func(it *BacklogItem) []string { return []string{it.Severity} })
-	slices.SortFunc(sev, func(a, b string) int { return cmp.Compare(severityRank(b), severityRank(a)) })
-	return []Filter{
-		{"severity", "Severity", sev},
-		{"status", "Status", values(func(it *BacklogItem) []string { return []string{it.Status} })},
-		{"owner", "Owner", values(func(it *BacklogItem) []string { return []string{it.Doc.Owner} })},
-		{"blueprint", "Blueprint", values(func(it *BacklogItem) []string { return titles(it.Affects) })},
+	slices.SortFunc(sev, func(a, b string) int { return cmp.Compare(generator.SeverityRank(b), generator.SeverityRank(a)) })
+	return []generator.Filter{
+		{Name: "severity", Label: "Severity", Values: sev},
+		{Name: "status", Label: "Status", Values: values(func(it *BacklogItem) []string { return []string{it.Status} })},
+		{Name: "owner", Label: "Owner", Values: values(func(it *BacklogItem) []string { return []string{it.Doc.Owner} })},
+		{Name: "blueprint", Label: "Blueprint", Values: values(func(it *BacklogItem) []string { return titles(it.Affects) })},
 	}
 }
 
-func titles(ds []*Document) []string {
+func titles(ds []*generator.Document) []string {
 	var out []string
 	for _, d := range ds {
 		out = append(out, d.Title)
@@ -309,9 +307,9 @@ func (it *BacklogItem) FilterValue(name string) string {
 }
 
 // backlogCards are the home page's figures: overdue remediation and waivers that
-// have expired or expire within waiverWarningDays.
-func backlogCards(p *Portfolio) []Card {
-	b := backlogOf(p)
+// have expired or expire within WaiverWarningDays.
+func backlogCards(p *generator.Portfolio) []generator.Card {
+	b := Of(p)
 	expired, expiring := 0, 0
 	for _, it := range b.Waivers {
 		if it.Waiver.Expired {
@@ -320,11 +318,11 @@ func backlogCards(p *Portfolio) []Card {
 			expiring++
 		}
 	}
-	return []Card{
+	return []generator.Card{
 		{Title: "Overdue remediation", Value: strconv.Itoa(b.Overdue),
 			Detail: fmt.Sprintf("of %d open items; %d past their SLA", len(b.Open), b.Breached), URL: "backlog/", Alert: b.Overdue > 0},
 		{Title: "Remediation waivers", Value: strconv.Itoa(expired + expiring),
-			Detail: fmt.Sprintf("%d expired, %d within %d days", expired, expiring, waiverWarningDays),
+			Detail: fmt.Sprintf("%d expired, %d within %d days", expired, expiring, generator.WaiverWarningDays),
 			URL:    "backlog/#waivers", Alert: expired+expiring > 0},
 	}
 }

@@ -1,7 +1,9 @@
-package generator
+package backlog
 
 import (
+	"archfolio/generator"
 	"encoding/csv"
+	"html/template"
 	"io"
 	"slices"
 	"strconv"
@@ -9,21 +11,29 @@ import (
 	"time"
 )
 
-func backlogMenu() *MenuItem {
-	return &MenuItem{Label: "Backlog", URL: "backlog/", Section: "remediation"}
+// View is the remediation backlog: every remediation item with its due date,
+// SLA and waiver, its page and panels, backlog.csv and its JSON.
+var View = generator.View{Name: "backlog", Analyse: analyseBacklog, Menu: backlogMenu(), Pages: backlogPages,
+	Panels: backlogPanels, Cards: backlogCards, Files: backlogFiles, JSON: backlogJSON,
+	Funcs: template.FuncMap{"backlogTable": func(pg *generator.Page, items []*BacklogItem, sortable bool, id string, filters []generator.Filter) BacklogTableData {
+		return BacklogTableData{Page: pg, Items: items, Sortable: sortable, ID: id, Filters: filters}
+	}}}
+
+func backlogMenu() *generator.MenuItem {
+	return &generator.MenuItem{Label: "Backlog", URL: "backlog/", Section: "remediation"}
 }
 
-func backlogPages(p *Portfolio) []PageJob {
-	return []PageJob{Content(PageJob{URL: "backlog/", Layout: "backlog.html",
-		Page: &Page{Title: "Remediation backlog", Section: "remediation"}},
-		backlogContent, func() *Backlog { return backlogOf(p) })}
+func backlogPages(p *generator.Portfolio) []generator.PageJob {
+	return []generator.PageJob{generator.Content(generator.PageJob{URL: "backlog/", Layout: "backlog.html",
+		Page: &generator.Page{Title: "Remediation backlog", Section: "remediation"}},
+		backlogContent, func() *Backlog { return Of(p) })}
 }
 
 // remediationPanel is the data of a remediation item's own panel: its backlog state,
 // the review findings that raised it and the threats it addresses.
 type remediationPanel struct {
 	Item    *BacklogItem
-	FoundIn []Finding
+	FoundIn []generator.Finding
 }
 
 // blueprintBacklogPanel is the data of a blueprint's remediation panel.
@@ -34,22 +44,22 @@ type blueprintBacklogPanel struct {
 
 // backlogPanels adds the open remediation to a blueprint's page and the due date,
 // SLA, waiver and origin to a remediation item's page.
-func backlogPanels(p *Portfolio, d *Document) []Panel {
+func backlogPanels(p *generator.Portfolio, d *generator.Document) []generator.Panel {
 	switch d.Kind {
 	case "remediation":
-		it := backlogOf(p).ByDoc[d]
+		it := Of(p).ByDoc[d]
 		if it == nil {
 			return nil
 		}
-		var found []Finding
-		if reviewsOf(p) != nil {
-			found = reviewsOf(p).FoundIn[d]
+		var found []generator.Finding
+		if generator.ReviewsOf(p) != nil {
+			found = generator.ReviewsOf(p).FoundIn[d]
 		}
-		return []Panel{NewPanel(backlogItemPanel, "rem-backlog", "Backlog status", remediationPanel{Item: it, FoundIn: found})}
+		return []generator.Panel{generator.NewPanel(backlogItemPanel, "rem-backlog", "Backlog status", remediationPanel{Item: it, FoundIn: found})}
 	case "blueprint":
 		var data blueprintBacklogPanel
 		for _, r := range d.Backlinks {
-			if it := backlogOf(p).ByDoc[r.From]; it != nil && strings.HasPrefix(r.Field, "affects[") {
+			if it := Of(p).ByDoc[r.From]; it != nil && strings.HasPrefix(r.Field, "affects[") {
 				if it.Open() {
 					data.Open = append(data.Open, it)
 				} else {
@@ -61,7 +71,7 @@ func backlogPanels(p *Portfolio, d *Document) []Panel {
 			return nil
 		}
 		slices.SortStableFunc(data.Open, backlogOrder)
-		return []Panel{NewPanel(backlogBlueprintPanel, "bp-remediation", "Open remediation", data)}
+		return []generator.Panel{generator.NewPanel(backlogBlueprintPanel, "bp-remediation", "Open remediation", data)}
 	}
 	return nil
 }
@@ -74,21 +84,21 @@ func dayText(t time.Time) string {
 	return t.Format(time.DateOnly)
 }
 
-// backlogCSVHeader is the first row of backlog.csv; generator/help/csv.md documents each column.
-var backlogCSVHeader = []string{"id", "title", "jira", "jira_url", "severity", "status", "owner", "affects",
+// CSVHeader is the first row of backlog.csv; generator/help/csv.md documents each column.
+var CSVHeader = []string{"id", "title", "jira", "jira_url", "severity", "status", "owner", "affects",
 	"source", "standard", "discovered", "due", "due_basis", "sla_due", "overdue", "days_overdue",
 	"sla_breached", "waiver_expires", "waiver_approved_by", "url"}
 
 // backlogFiles writes backlog.csv: every remediation item, open ones first in backlog
 // order, each cell safe from spreadsheet formula injection.
-func backlogFiles(p *Portfolio) []ExportFile {
-	return []ExportFile{{"backlog.csv", func(out io.Writer) error { return backlogCSV(out, p) }}}
+func backlogFiles(p *generator.Portfolio) []generator.ExportFile {
+	return []generator.ExportFile{{Name: "backlog.csv", Write: func(out io.Writer) error { return backlogCSV(out, p) }}}
 }
 
 // backlogCSV writes backlog.csv: one line per remediation item.
-func backlogCSV(out io.Writer, p *Portfolio) error {
+func backlogCSV(out io.Writer, p *generator.Portfolio) error {
 	w := csv.NewWriter(out)
-	if err := w.Write(backlogCSVHeader); err != nil {
+	if err := w.Write(CSVHeader); err != nil {
 		return err
 	}
 	day := dayText
@@ -98,7 +108,7 @@ func backlogCSV(out io.Writer, p *Portfolio) error {
 		}
 		return "no"
 	}
-	for _, it := range backlogOf(p).Items {
+	for _, it := range Of(p).Items {
 		var affects []string
 		for _, d := range it.Affects {
 			affects = append(affects, d.ID)
@@ -114,7 +124,7 @@ func backlogCSV(out io.Writer, p *Portfolio) error {
 			strings.Join(affects, "; "), docID(it.Source), docID(it.Standard), day(it.Discovered), day(it.Due),
 			it.DueBasis, day(it.SLADue), yes(it.Overdue), late, yes(it.SLABreached), expires, approver, p.BaseURL + it.Doc.URL}
 		for i := range row {
-			row[i] = csvSafe(row[i])
+			row[i] = generator.CSVSafe(row[i])
 		}
 		if err := w.Write(row); err != nil {
 			return err
@@ -124,7 +134,7 @@ func backlogCSV(out io.Writer, p *Portfolio) error {
 	return w.Error()
 }
 
-func docID(d *Document) string {
+func docID(d *generator.Document) string {
 	if d == nil {
 		return ""
 	}
@@ -132,7 +142,7 @@ func docID(d *Document) string {
 }
 
 // backlogJSON is the backlog's part of portfolio.json.
-func backlogJSON(p *Portfolio) any {
+func backlogJSON(p *generator.Portfolio) any {
 	type itemJSON struct {
 		ID            string `json:"id"`
 		Jira          string `json:"jira,omitempty"`
@@ -148,7 +158,7 @@ func backlogJSON(p *Portfolio) any {
 	}
 	day := dayText
 	items := []itemJSON{}
-	for _, it := range backlogOf(p).Items {
+	for _, it := range Of(p).Items {
 		ij := itemJSON{ID: it.Doc.ID, Jira: it.Jira, Severity: it.Severity, Status: it.Status, Due: day(it.Due),
 			DueBasis: it.DueBasis, SLADue: day(it.SLADue), Overdue: it.Overdue, SLABreached: it.SLABreached}
 		if it.Waiver != nil {

@@ -1,6 +1,9 @@
-package generator
+package backlog_test
 
 import (
+	"archfolio/generator"
+	"archfolio/generator/backlog"
+	"archfolio/generator/sitetest"
 	"encoding/csv"
 	"fmt"
 	"strings"
@@ -10,8 +13,8 @@ import (
 
 func TestBacklogDueDatesAndOrder(t *testing.T) {
 	t.Parallel()
-	p, _ := loadTestSite(t, riskSite(), riskToday)
-	b := backlogOf(p)
+	p, _ := sitetest.Load(t, sitetest.Archive("../testdata/risk/site.txtar"), riskToday)
+	b := backlog.Of(p)
 	var got []string
 	for _, it := range b.Open {
 		got = append(got, fmt.Sprintf("%s due %s (%s) overdue=%v sla=%v", it.Doc.ID, it.Due.Format(time.DateOnly),
@@ -34,7 +37,7 @@ func TestBacklogDueDatesAndOrder(t *testing.T) {
 	if len(b.Accepted) != 1 || b.Accepted[0].Doc.ID != "rem-c" || b.Done != 1 {
 		t.Errorf("accepted = %v, done = %d; want rem-c and 1", b.Accepted, b.Done)
 	}
-	groups := func(gs []BacklogGroup) string {
+	groups := func(gs []backlog.BacklogGroup) string {
 		var out []string
 		for _, g := range gs {
 			var ids []string
@@ -46,7 +49,7 @@ func TestBacklogDueDatesAndOrder(t *testing.T) {
 		return strings.Join(out, " | ")
 	}
 	for name, c := range map[string]struct {
-		got  []BacklogGroup
+		got  []backlog.BacklogGroup
 		want string
 	}{
 		"blueprint": {b.ByBlueprint, "Identity <provider>=rem-b | Payments=rem-a,rem-b | No blueprint named=rem-e"},
@@ -57,7 +60,7 @@ func TestBacklogDueDatesAndOrder(t *testing.T) {
 			t.Errorf("by %s = %s\nwant %s", name, g, c.want)
 		}
 	}
-	cards := backlogCards(p)
+	cards := backlog.View.Cards(p)
 	if cards[0].Value != "1" || cards[1].Value != "2" || cards[1].Detail != "1 expired, 1 within 30 days" {
 		t.Errorf("cards = %+v", cards)
 	}
@@ -86,8 +89,8 @@ waiver:
 		{"2026-12-28", "open", ""},
 		{"2026-01-01", "done", ""}, // a fixed item's waiver no longer matters
 	} {
-		_, diags := loadTestSite(t, doc(c.expires, c.status), riskToday)
-		if got := diagLines(diags); got != c.want {
+		_, diags := sitetest.Load(t, doc(c.expires, c.status), riskToday)
+		if got := sitetest.DiagLines(diags); got != c.want {
 			t.Errorf("expires %s, %s:\n%s\nwant:\n%s", c.expires, c.status, got, c.want)
 		}
 	}
@@ -95,11 +98,11 @@ waiver:
 
 func TestBacklogItemWarnings(t *testing.T) {
 	t.Parallel()
-	_, diags := loadTestSite(t, siteArchive("sites/backlog-item-warnings.txtar"), riskToday)
+	_, diags := sitetest.Load(t, sitetest.Archive("../testdata/sites/backlog-item-warnings.txtar"), riskToday)
 	want := `content/a.md:4:1: warning: status risk-accepted needs a waiver ({approved_by, expires, justification}) so the acceptance expires
 content/b.md:5:1: warning: open item has neither due nor discovered: set discovered (the high SLA then gives the due date) or due
 `
-	if got := diagLines(diags); got != want {
+	if got := sitetest.DiagLines(diags); got != want {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
 	}
 }
@@ -127,21 +130,21 @@ func TestCSVSafe(t *testing.T) {
 		"a;=b; c":                               "a;=b; c",
 		"\r\n-1":                                "'\r\n'-1",
 	} {
-		if got := csvSafe(in); got != want {
-			t.Errorf("csvSafe(%q) = %q, want %q", in, got, want)
+		if got := generator.CSVSafe(in); got != want {
+			t.Errorf("CSVSafe(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
 
 func TestBacklogCSV(t *testing.T) {
 	t.Parallel()
-	out, _ := renderTestSite(t, riskSite(), riskToday)
-	data := riskPage(t, out, "backlog.csv")
+	out, _ := sitetest.Render(t, sitetest.Archive("../testdata/risk/site.txtar"), riskToday)
+	data := outputFile(t, out, "backlog.csv")
 	rows, err := csv.NewReader(strings.NewReader(data)).ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Join(rows[0], ",") != strings.Join(backlogCSVHeader, ",") {
+	if strings.Join(rows[0], ",") != strings.Join(backlog.CSVHeader, ",") {
 		t.Errorf("header = %v", rows[0])
 	}
 	var ids []string
@@ -160,4 +163,16 @@ func TestBacklogCSV(t *testing.T) {
 	if e[1] != `'=HYPERLINK("http://evil.example","x")` || e[6] != "'@ops" {
 		t.Errorf("rem-e title %q, owner %q: want both defused with a leading '", e[1], e[6])
 	}
+}
+
+// riskToday is the pinned date of the risk, review and backlog fixture site.
+const riskToday = "2026-11-27"
+
+func outputFile(t *testing.T, out *generator.MemOutput, name string) string {
+	t.Helper()
+	data, ok := out.File(name)
+	if !ok {
+		t.Fatalf("no %s in the output", name)
+	}
+	return string(data)
 }

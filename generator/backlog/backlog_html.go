@@ -1,6 +1,7 @@
-package generator
+package backlog
 
 import (
+	"archfolio/generator"
 	"archfolio/generator/markup"
 	"html/template"
 )
@@ -9,11 +10,11 @@ import (
 // remediation item and most blueprints have a panel.
 
 // backlogItemPanel is the "backlog-item" panel component.
-var backlogItemPanel = markup.New[PanelPage[remediationPanel]]("backlog-item", PanelWriter(writeBacklogItemPanel))
+var backlogItemPanel = markup.New[generator.PanelPage[remediationPanel]]("backlog-item", generator.PanelWriter(writeBacklogItemPanel))
 
 // writeBacklogItemPanel is the "backlog-item" panel: a remediation item's JIRA
 // issue, due date, SLA, waiver and the findings that raised it.
-func writeBacklogItemPanel(pg PanelPage[remediationPanel], w markup.Writer) error {
+func writeBacklogItemPanel(pg generator.PanelPage[remediationPanel], w markup.Writer) error {
 	d := pg.Data
 	it := d.Item
 	w.Raw("\n<dl class=\"facts\">\n<dt>JIRA</dt><dd>")
@@ -55,7 +56,7 @@ func writeBacklogItemPanel(pg PanelPage[remediationPanel], w markup.Writer) erro
 			w.Raw("<li>Finding <a href=\"")
 			w.URL(pg.Rel(f.Review.URL))
 			w.Raw("#finding-")
-			w.URLPart(slugify(f.ID))
+			w.URLPart(generator.Slug(f.ID))
 			w.Raw("\">")
 			w.Text(f.ID)
 			w.Raw("</a> ")
@@ -71,13 +72,13 @@ func writeBacklogItemPanel(pg PanelPage[remediationPanel], w markup.Writer) erro
 }
 
 // backlogContent is the content of the backlog page.
-var backlogContent = markup.New[PageData[*Backlog]]("backlog-content", ContentWriter(backlogHTML))
+var backlogContent = markup.New[generator.PageData[*Backlog]]("backlog-content", generator.ContentWriter(backlogHTML))
 
 // backlogHTML writes the "backlog-content" component (layout.go): the open items, their groups, the risk-accepted items and
 // the waivers.
-func backlogHTML(pg *Page, b *Backlog) (template.HTML, error) {
-	buf := pg.bufs().get()
-	w := pg.writer(buf)
+func backlogHTML(pg *generator.Page, b *Backlog) (template.HTML, error) {
+	buf := pg.NewBuffer()
+	w := pg.Writer(buf)
 	w.Raw("\n<h1>Remediation backlog</h1>\n<p class=\"lede\">")
 	w.Int(len(b.Open))
 	w.Raw(" open items as of ")
@@ -95,7 +96,7 @@ func backlogHTML(pg *Page, b *Backlog) (template.HTML, error) {
 	w.Raw("\" download>backlog.csv</a></li>\n</ul></nav>\n\n<section aria-labelledby=\"open\">\n<h2 id=\"open\">Open items</h2>\n<p>Overdue items first, then SLA breaches, then by due date.</p>")
 	if len(b.Open) > 0 {
 		w.Raw("\n")
-		putFilters(w, "backlog-table", b.Filters, "h3")
+		generator.PutFilters(w, "backlog-table", b.Filters, "h3")
 		w.Raw("\n")
 		putBacklogTable(w, pg, b.Open, true, "backlog-table", b.Filters)
 	} else {
@@ -123,7 +124,7 @@ func backlogHTML(pg *Page, b *Backlog) (template.HTML, error) {
 			w.Raw(" ")
 			putJira(w, it)
 			w.Raw("</td><td>")
-			putStatus(w, it.Status)
+			generator.PutStatus(w, it.Status)
 			w.Raw("</td>\n<td>")
 			putWaiver(w, it.Waiver)
 			w.Raw("</td><td>")
@@ -137,13 +138,13 @@ func backlogHTML(pg *Page, b *Backlog) (template.HTML, error) {
 		w.Raw("\n<p>No open item has a waiver.</p>")
 	}
 	w.Raw("\n</section>\n")
-	return pg.lend(buf), nil
+	return pg.Lend(buf), nil
 }
 
 // BacklogGroupsData is what the "backlog-groups" component receives: open
 // items in groups, in a section with id ID and heading Title, linked from Page.
 type BacklogGroupsData struct {
-	Page   *Page
+	Page   *generator.Page
 	ID     string
 	Title  string
 	Groups []BacklogGroup
@@ -153,7 +154,7 @@ type BacklogGroupsData struct {
 // blueprint, owner or source.
 var backlogGroupsBlock = markup.New[BacklogGroupsData]("backlog-groups", writeBacklogGroups)
 
-func putBacklogGroups(w markup.Writer, pg *Page, id, title string, groups []BacklogGroup) {
+func putBacklogGroups(w markup.Writer, pg *generator.Page, id, title string, groups []BacklogGroup) {
 	backlogGroupsBlock.Put(w, BacklogGroupsData{Page: pg, ID: id, Title: title, Groups: groups})
 }
 
@@ -186,9 +187,9 @@ func writeBacklogGroups(w markup.Writer, d BacklogGroupsData) {
 			w.Raw(" ")
 			putJira(w, it)
 			w.Raw(" ")
-			putSeverity(w, it.Severity)
+			generator.PutSeverity(w, it.Severity)
 			w.Raw(" ")
-			putStatus(w, it.Status)
+			generator.PutStatus(w, it.Status)
 			w.Raw(" — due ")
 			putDue(w, it)
 			w.Raw("</li>")
@@ -202,11 +203,11 @@ func writeBacklogGroups(w markup.Writer, d BacklogGroupsData) {
 }
 
 // backlogBlueprintPanel is the "backlog-blueprint" panel component.
-var backlogBlueprintPanel = markup.New[PanelPage[blueprintBacklogPanel]]("backlog-blueprint", PanelWriter(writeBacklogBlueprintPanel))
+var backlogBlueprintPanel = markup.New[generator.PanelPage[blueprintBacklogPanel]]("backlog-blueprint", generator.PanelWriter(writeBacklogBlueprintPanel))
 
 // writeBacklogBlueprintPanel is the "backlog-blueprint" panel: a blueprint's open
 // remediation as a table, and how many more items are closed.
-func writeBacklogBlueprintPanel(pg PanelPage[blueprintBacklogPanel], w markup.Writer) error {
+func writeBacklogBlueprintPanel(pg generator.PanelPage[blueprintBacklogPanel], w markup.Writer) error {
 	d := pg.Data
 	if len(d.Open) > 0 {
 		w.Raw("\n")
@@ -233,17 +234,17 @@ func writeBacklogBlueprintPanel(pg PanelPage[blueprintBacklogPanel], w markup.Wr
 // from Page, sortable or not, with an id when ID is not "", and a data-
 // attribute per filter on each row.
 type BacklogTableData struct {
-	Page     *Page
+	Page     *generator.Page
 	Items    []*BacklogItem
 	Sortable bool
 	ID       string
-	Filters  []Filter
+	Filters  []generator.Filter
 }
 
 // backlogTableBlock is the "backlog-table" component.
 var backlogTableBlock = markup.New[BacklogTableData]("backlog-table", writeBacklogTable)
 
-func putBacklogTable(w markup.Writer, pg *Page, items []*BacklogItem, sortable bool, id string, filters []Filter) {
+func putBacklogTable(w markup.Writer, pg *generator.Page, items []*BacklogItem, sortable bool, id string, filters []generator.Filter) {
 	backlogTableBlock.Put(w, BacklogTableData{Page: pg, Items: items, Sortable: sortable, ID: id, Filters: filters})
 }
 
@@ -262,7 +263,7 @@ func writeBacklogTable(w markup.Writer, d BacklogTableData) {
 	w.Raw(">\n<thead><tr><th scope=\"col\">Due</th><th scope=\"col\">Item</th><th scope=\"col\">JIRA</th><th scope=\"col\">Severity</th><th scope=\"col\">Status</th><th scope=\"col\">Owner</th><th scope=\"col\">Blueprints</th></tr></thead>\n<tbody>")
 	for _, it := range items {
 		w.Raw("\n<tr")
-		putFilterAttrs(w, filters, it.FilterValue)
+		generator.PutFilterAttrs(w, filters, it.FilterValue)
 		w.Raw(">\n<td class=\"due\">")
 		putDue(w, it)
 		w.Raw("</td>\n<td>")
@@ -275,9 +276,9 @@ func writeBacklogTable(w markup.Writer, d BacklogTableData) {
 		w.Raw("</td>\n<td>")
 		putJira(w, it)
 		w.Raw("</td>\n<td>")
-		putSeverity(w, it.Severity)
+		generator.PutSeverity(w, it.Severity)
 		w.Raw("</td>\n<td>")
-		putStatus(w, it.Status)
+		generator.PutStatus(w, it.Status)
 		if it.Waiver != nil {
 			w.Raw("<br>")
 			putWaiver(w, it.Waiver)

@@ -1,0 +1,4 @@
+package jira_test
+
+// The tests build whole sites, with every view.
+import _ "archfolio/generator/views"

@@ -1,0 +1,96 @@
+// Package sitetest builds fixture portfolios for the tests of the view
+// packages: in-memory sites from txtar archives or path → content maps,
+// loaded and rendered with the default theme and every view registered, and
+// diagnostics printed one per line. Only tests import it.
+package sitetest
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"golang.org/x/tools/txtar"
+
+	"archfolio/generator"
+	_ "archfolio/generator/views" // every site has every view
+	"archfolio/themes"
+)
+
+// Archive reads a fixture portfolio kept as a txtar archive (path relative to
+// the test's package) and returns it as path → content. It panics on a missing
+// or malformed archive, as a fixture is part of the test's source.
+func Archive(path string) map[string]string {
+	a, err := txtar.ParseFile(filepath.FromSlash(path))
+	if err != nil {
+		panic(err)
+	}
+	files := make(map[string]string, len(a.Files))
+	for _, f := range a.Files {
+		if _, dup := files[f.Name]; dup {
+			panic(fmt.Sprintf("%s: %s appears twice", path, f.Name))
+		}
+		files[f.Name] = string(f.Data)
+	}
+	return files
+}
+
+// Site builds an in-memory site from path → content; a leading newline in
+// each content is dropped so tests can use raw string literals.
+func Site(files map[string]string) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for name, body := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(strings.TrimPrefix(body, "\n"))}
+	}
+	return fsys
+}
+
+// Options returns options for a site pinned to today (YYYY-MM-DD).
+func Options(t testing.TB, site fstest.MapFS, today string) generator.Options {
+	t.Helper()
+	d, err := time.Parse(time.DateOnly, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return generator.Options{Site: site, Theme: themes.Default(), Today: d}
+}
+
+// Load loads an in-memory site and returns the portfolio and diagnostics.
+func Load(t testing.TB, files map[string]string, today string) (*generator.Portfolio, generator.Diagnostics) {
+	t.Helper()
+	p, diags, err := generator.Load(context.Background(), Options(t, Site(files), today))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p, diags
+}
+
+// Render loads and renders an in-memory site into memory.
+func Render(t testing.TB, files map[string]string, today string) (*generator.MemOutput, generator.Diagnostics) {
+	t.Helper()
+	opts := Options(t, Site(files), today)
+	p, diags, err := generator.Load(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := &generator.MemOutput{}
+	if err := generator.Render(context.Background(), p, opts, out); err != nil {
+		t.Fatal(err)
+	}
+	return out, diags
+}
+
+// DiagLines prints diagnostics one per line without their codes, for
+// comparing with expectations (the codes are held by generator's tests).
+func DiagLines(ds generator.Diagnostics) string {
+	var b strings.Builder
+	for _, d := range ds {
+		d.Code = 0
+		b.WriteString(d.String())
+		b.WriteByte('\n')
+	}
+	return b.String()
+}

@@ -1,0 +1,14 @@
+// Package views registers the site's views with the generator, in menu
+// order: a view is its own package under generator/ plus one line here. A
+// program that builds sites (cmd/archfolio) imports it; so do the tests that
+// need whole sites.
+package views
+
+import (
+	"archfolio/generator"
+	"archfolio/generator/backlog"
+)
+
+func init() {
+	generator.RegisterView(backlog.View)
+}
