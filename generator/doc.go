@@ -46,9 +46,13 @@
 //
 // # Packages
 //
-// This package is the document model, the pipeline, the views and their pages.
-// Around it:
+// This package is the document model, the pipeline, page rendering and the
+// registry of views. Around it:
 //
+//	markup    the HTML writer and the component registry (Component[T], overrides)
+//	backlog   the remediation backlog view: analysis, page, panels, backlog.csv
+//	views     registers the view packages with the generator, one line each
+//	sitetest  fixture sites for the view packages' tests
 //	mdext     goldmark extensions: front matter, wikilinks, fenced code and its cache
 //	graph     dependency graphs: reachability, cycles, collapsing
 //	diagram   layered layout and the one SVG writer (dependency maps, roadmap)
@@ -59,20 +63,37 @@
 //	server    `archfolio serve`: watcher, incremental rebuilds, live reload
 //	synth     the synthetic portfolios of the tests and benchmarks
 //
-// The views (matrix, dependencies, roadmap, risks, reviews, backlog) are still
-// files of this package, each view's files under its own prefix; each is meant to
-// become a package of its own.
+// A view (view.go) is a View value: its analysis, menu entry, pages, panels,
+// home-page cards, exports, JSON and template functions, every hook optional.
+// Its analysis keeps its result in a Result[T] it declares, a typed place on
+// every Portfolio (Portfolio has no field of any view); another view reads it
+// through the owner's accessor. A view package declares its View and
+// generator/views registers it with RegisterView, so a view is added or
+// removed by its package and one line; whatever builds sites (cmd/archfolio,
+// the server, the OSCAL importer, the tests) imports generator/views. A view
+// package's tests are external (package backlog_test) over generator/sitetest,
+// since sitetest imports every view.
+//
+// The backlog is the first view in a package of its own. The matrix,
+// dependencies (with the impact pages), roadmap, risks and reviews are still
+// files of this package under their prefixes, registered by
+// views_transition.go in menu order before the view packages; they move the
+// way the backlog did (leaves first: the dependencies view reads the roadmap's
+// and the risks' results, the backlog the reviews').
 //
 // # Markup
 //
-// Go is the one source of the default markup (component.go, layout.go). Each
-// block of it is a component: a name and a Go function over a typed data
-// value, markup.Component[T], written by markup.Writer (htmlwrite.go), which escapes
-// exactly as html/template does. The "base" component writes every page
+// Go is the one source of the default markup (package markup, layout.go and
+// each view's files). Each block of it is a component: a name and a Go
+// function over a typed data value, markup.Component[T] declared with
+// markup.New by the package that owns it, written by markup.Writer, which
+// escapes exactly as html/template does. The "base" component writes every page
 // around its content; the content of the layouts that make most pages
 // (page.html, kind.html, group.html, impact.html, risks.html,
 // dependencies.html, matrix.html, backlog.html) is a component
-// ("page-content", "kind-content", ...), and so is every panel (PanelPage[T],
+// ("page-content", "kind-content", ...) over PageData[T], which the page's job
+// names with its typed data (Content), so no writer asserts the type of
+// Page.Data; and so is every panel (PanelPage[T],
 // T the view's own data type) and every block these write inside them
 // (status, doclink, docitem, menu, value, tags, filters, alignment-record,
 // backlog-due, risk-severity, ...; the registry lists them all). The pages
@@ -85,15 +106,16 @@
 // A theme replaces any one block by defining an html/template of its name, in
 // any file of its layouts/ (layouts/status.html holding {{define "status"}}
 // is read as a partial). When a theme is loaded each component's override is
-// found once and kept in a slot of an array (overrides), so the Go caller's
-// check is an index; the template then receives the same typed value the Go
+// found once and kept in a slice by component slot (markup.Bind), so the Go
+// caller's check is an index; the template then receives the same typed value the Go
 // writer would have, and everything around it stays Go. A whole layout is
 // replaced by a layout file that defines "content"; the base by a "base"
 // template, which places .HeadHTML, .ContentHTML and .ScriptsHTML. Templates
 // call components by name, {{template "status" .Doc.Status}}: for each
 // component a theme does not override, the theme is given a define of that
-// name calling the Go writer (componentDefines), and typed constructors
-// (filterForm, depsFrame, riskDocs, backlogTable) build the data of those that
+// name calling the Go writer (markup.Defines), and typed constructors
+// (filterForm, and the views' own View.Funcs: depsFrame, riskDocs,
+// backlogTable) build the data of those that
 // take more than one value. An override's template error fails the page.
 // check warns about a template the site's theme defines that no component,
 // panel or template calls (themecheck.go): a misspelt override.
