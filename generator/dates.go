@@ -77,3 +77,14 @@ func parseDuration(v any) (Duration, error) {
 // WaiverWarningDays is how close to its expiry a waiver (of an alignment
 // record or a remediation item) draws a warning.
 const WaiverWarningDays = 30
+
+// DaysBetween counts whole days from a to b (negative when b is before a).
+func DaysBetween(a, b time.Time) int { return int(b.Sub(a).Hours() / 24) }
+
+// DateField returns the date under key, or the zero time.
+func DateField(o *Object, key string) time.Time {
+	if d, ok := o.Get(key).(Date); ok {
+		return d.Time
+	}
+	return time.Time{}
+}

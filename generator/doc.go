@@ -50,6 +50,7 @@
 // registry of views. Around it:
 //
 //	markup    the HTML writer and the component registry (Component[T], overrides)
+//	reviews   the review schedule view: analysis, reviews page, panels
 //	backlog   the remediation backlog view: analysis, page, panels, backlog.csv
 //	views     registers the view packages with the generator, one line each
 //	sitetest  fixture sites for the view packages' tests
@@ -74,12 +75,12 @@
 // package's tests are external (package backlog_test) over generator/sitetest,
 // since sitetest imports every view.
 //
-// The backlog is the first view in a package of its own. The matrix,
-// dependencies (with the impact pages), roadmap, risks and reviews are still
-// files of this package under their prefixes, registered by
+// The reviews and the backlog are views in packages of their own. The matrix,
+// dependencies (with the impact pages), roadmap and risks are still files of
+// this package under their prefixes, registered by
 // views_transition.go in menu order before the view packages; they move the
 // way the backlog did (leaves first: the dependencies view reads the roadmap's
-// and the risks' results, the backlog the reviews').
+// and the risks' results).
 //
 // # Markup
 //

@@ -226,11 +226,11 @@ func writeValue(w markup.Writer, v ValueView) {
 }
 
 // statusBlock is the "status" component: a status badge.
-var statusBlock = markup.New[string]("status", writeStatus)
+var statusBlock = markup.New[string]("status", WriteStatus)
 
 func PutStatus(w markup.Writer, s string) { statusBlock.Put(w, s) }
 
-func writeStatus(w markup.Writer, s string) {
+func WriteStatus(w markup.Writer, s string) {
 	if s == "" {
 		return
 	}

@@ -101,3 +101,13 @@ func TestRiskOutputDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// riskPage returns a rendered file or fails the test.
+func riskPage(t *testing.T, out *MemOutput, name string) string {
+	t.Helper()
+	data, ok := out.File(name)
+	if !ok {
+		t.Fatalf("no %s in the output", name)
+	}
+	return string(data)
+}

@@ -21,8 +21,6 @@ func init() {
 		{Name: "risks", Analyse: analyseRisks, Menu: riskMenu(), Pages: riskPages, Panels: riskPanels, Cards: riskCards, JSON: riskJSON,
 			Shows: []string{"threat-model.threats"},
 			Funcs: template.FuncMap{"riskDocs": func(pg *Page, docs []*Document) RiskDocsData { return RiskDocsData{Page: pg, Docs: docs} }}},
-		{Name: "reviews", Analyse: analyseReviews, Menu: reviewsMenu(), Pages: reviewPages, Panels: reviewPanels, Cards: reviewCards, JSON: reviewsJSON,
-			Shows: []string{"review.findings", "review.conditions"}},
 	} {
 		RegisterView(v)
 	}

@@ -9,11 +9,11 @@ import (
 	"time"
 )
 
-// backlogResult is where the backlog analysis keeps its result on a Portfolio.
-var backlogResult = generator.NewResult[*Backlog]()
+// result is where the backlog analysis keeps its result on a Portfolio.
+var result = generator.NewResult[*Backlog]()
 
 // Of returns the backlog view's analysis of p.
-func Of(p *generator.Portfolio) *Backlog { return backlogResult.Get(p) }
+func Of(p *generator.Portfolio) *Backlog { return result.Get(p) }
 
 // BacklogItem is a remediation item with its due date worked out at Today.
 type BacklogItem struct {
@@ -116,7 +116,7 @@ func analyseBacklog(p *generator.Portfolio) generator.Diagnostics {
 	b.ByOwner = groupBacklog(b.Open, nil, func(it *BacklogItem) string { return it.Doc.Owner }, "No owner")
 	b.BySource = groupBacklog(b.Open, func(it *BacklogItem) []*generator.Document { return docList(it.Source) }, nil, "No source named")
 	b.Filters = backlogFilters(b.Open)
-	backlogResult.Set(p, b)
+	result.Set(p, b)
 	return diags
 }
 

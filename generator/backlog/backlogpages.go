@@ -2,6 +2,7 @@ package backlog
 
 import (
 	"archfolio/generator"
+	"archfolio/generator/reviews"
 	"encoding/csv"
 	"html/template"
 	"io"
@@ -33,7 +34,7 @@ func backlogPages(p *generator.Portfolio) []generator.PageJob {
 // the review findings that raised it and the threats it addresses.
 type remediationPanel struct {
 	Item    *BacklogItem
-	FoundIn []generator.Finding
+	FoundIn []reviews.Finding
 }
 
 // blueprintBacklogPanel is the data of a blueprint's remediation panel.
@@ -51,9 +52,9 @@ func backlogPanels(p *generator.Portfolio, d *generator.Document) []generator.Pa
 		if it == nil {
 			return nil
 		}
-		var found []generator.Finding
-		if generator.ReviewsOf(p) != nil {
-			found = generator.ReviewsOf(p).FoundIn[d]
+		var found []reviews.Finding
+		if reviews.Of(p) != nil {
+			found = reviews.Of(p).FoundIn[d]
 		}
 		return []generator.Panel{generator.NewPanel(backlogItemPanel, "rem-backlog", "Backlog status", remediationPanel{Item: it, FoundIn: found})}
 	case "blueprint":

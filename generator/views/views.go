@@ -7,8 +7,10 @@ package views
 import (
 	"archfolio/generator"
 	"archfolio/generator/backlog"
+	"archfolio/generator/reviews"
 )
 
 func init() {
+	generator.RegisterView(reviews.View)
 	generator.RegisterView(backlog.View)
 }

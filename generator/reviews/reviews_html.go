@@ -1,15 +1,18 @@
-package generator
+package reviews
 
-import "archfolio/generator/markup"
+import (
+	"archfolio/generator"
+	"archfolio/generator/markup"
+)
 
 // The review panels (components, component.go): every blueprint page has its review history, every review
 // page its findings.
 
 // reviewHistoryPanel is the "review-history" panel component.
-var reviewHistoryPanel = markup.New[PanelPage[[]*ReviewInfo]]("review-history", PanelWriter(writeReviewHistoryPanel))
+var reviewHistoryPanel = markup.New[generator.PanelPage[[]*ReviewInfo]]("review-history", generator.PanelWriter(writeReviewHistoryPanel))
 
 // writeReviewHistoryPanel is the "review-history" panel.
-func writeReviewHistoryPanel(pg PanelPage[[]*ReviewInfo], w markup.Writer) error {
+func writeReviewHistoryPanel(pg generator.PanelPage[[]*ReviewInfo], w markup.Writer) error {
 	reviews := pg.Data
 	if len(reviews) == 0 {
 		w.Raw("\n<p>No reviews of this blueprint yet.</p>\n")
@@ -25,10 +28,10 @@ func writeReviewHistoryPanel(pg PanelPage[[]*ReviewInfo], w markup.Writer) error
 		w.Link(pg.Rel(r.Doc.URL), r.Doc.Title)
 		if r.Doc.Status == "scheduled" {
 			w.Raw(" ")
-			PutStatus(w, r.Doc.Status)
+			generator.PutStatus(w, r.Doc.Status)
 		}
 		w.Raw("</td>\n<td>")
-		w.Text(Humanize(r.Stage))
+		w.Text(generator.Humanize(r.Stage))
 		w.Raw("</td><td>")
 		reviewOutcomeBlock.Put(w, r.Outcome)
 		w.Raw("</td>\n<td class=\"num\">")
@@ -59,14 +62,14 @@ func writeReviewHistoryPanel(pg PanelPage[[]*ReviewInfo], w markup.Writer) error
 }
 
 // reviewFindingsPanel is the "review-findings" panel component.
-var reviewFindingsPanel = markup.New[PanelPage[*ReviewInfo]]("review-findings", PanelWriter(writeReviewFindingsPanel))
+var reviewFindingsPanel = markup.New[generator.PanelPage[*ReviewInfo]]("review-findings", generator.PanelWriter(writeReviewFindingsPanel))
 
 // writeReviewFindingsPanel is the "review-findings" panel: a review's outcome,
 // findings and conditions.
-func writeReviewFindingsPanel(pg PanelPage[*ReviewInfo], w markup.Writer) error {
+func writeReviewFindingsPanel(pg generator.PanelPage[*ReviewInfo], w markup.Writer) error {
 	r := pg.Data
 	w.Raw("\n<p>")
-	w.Text(Humanize(r.Stage))
+	w.Text(generator.Humanize(r.Stage))
 	w.Raw(" review")
 	if !r.Date.IsZero() {
 		w.Raw(" of ")
@@ -78,7 +81,7 @@ func writeReviewFindingsPanel(pg PanelPage[*ReviewInfo], w markup.Writer) error 
 	}
 	if r.Outcome != "" {
 		w.Raw(": ")
-		PutStatus(w, r.Outcome)
+		generator.PutStatus(w, r.Outcome)
 	}
 	w.Raw(".")
 	if !r.Next.IsZero() {
@@ -95,13 +98,13 @@ func writeReviewFindingsPanel(pg PanelPage[*ReviewInfo], w markup.Writer) error 
 		w.Raw("\n<h3>Findings</h3>\n<table class=\"data\">\n<thead><tr><th scope=\"col\">Finding</th><th scope=\"col\">Title</th><th scope=\"col\">Severity</th><th scope=\"col\">Standard</th><th scope=\"col\">Remediation</th></tr></thead>\n<tbody>")
 		for _, f := range r.Findings {
 			w.Raw("\n<tr id=\"finding-")
-			w.Text(slugify(f.ID))
+			w.Text(generator.Slug(f.ID))
 			w.Raw("\"><th scope=\"row\">")
 			w.Text(f.ID)
 			w.Raw("</th><td>")
 			w.Text(f.Title)
 			w.Raw("</td><td>")
-			PutSeverity(w, f.Severity)
+			generator.PutSeverity(w, f.Severity)
 			w.Raw("</td>\n<td>")
 			if s := f.Standard; s != nil {
 				w.Link(pg.Rel(s.URL), s.Title)
@@ -110,7 +113,7 @@ func writeReviewFindingsPanel(pg PanelPage[*ReviewInfo], w markup.Writer) error 
 			if rem := f.Remediation; rem != nil {
 				w.Link(pg.Rel(rem.URL), rem.Title)
 				w.Raw(" ")
-				PutStatus(w, rem.Status)
+				generator.PutStatus(w, rem.Status)
 				if jira := rem.Fields.String("jira"); jira != "" {
 					w.Raw(" <code>")
 					w.Text(jira)
@@ -163,7 +166,7 @@ var reviewLateBlock = markup.New[int]("review-late", writeReviewLate)
 var reviewLateCountBlock = markup.New[int]("review-late-count", writeReviewLateCount)
 
 // reviewOutcomeBlock is the "review-outcome" component: the same badge as a status.
-var reviewOutcomeBlock = markup.New[string]("review-outcome", writeStatus)
+var reviewOutcomeBlock = markup.New[string]("review-outcome", generator.WriteStatus)
 
 func writeReviewLateCount(w markup.Writer, n int) {
 	w.Raw("<span class=\"flag flag-bad\"><span aria-hidden=\"true\">⚠ </span>")

@@ -1,6 +1,7 @@
-package generator
+package reviews
 
 import (
+	"archfolio/generator"
 	"cmp"
 	"fmt"
 	"slices"
@@ -8,11 +9,17 @@ import (
 	"time"
 )
 
-// reviewsResult is where the reviews analysis keeps its result on a Portfolio.
-var reviewsResult = NewResult[*ReviewSchedule]()
+// View is the review schedule: design, implementation and periodic reviews,
+// their findings and conditions, the reviews page and panels.
+var View = generator.View{Name: "reviews", Analyse: analyseReviews, Menu: reviewsMenu(), Pages: reviewPages,
+	Panels: reviewPanels, Cards: reviewCards, JSON: reviewsJSON,
+	Shows: []string{"review.findings", "review.conditions"}}
 
-// ReviewsOf returns the reviews view's analysis of p.
-func ReviewsOf(p *Portfolio) *ReviewSchedule { return reviewsResult.Get(p) }
+// result is where the reviews analysis keeps its result on a Portfolio.
+var result = generator.NewResult[*ReviewSchedule]()
+
+// Of returns the reviews view's analysis of p.
+func Of(p *generator.Portfolio) *ReviewSchedule { return result.Get(p) }
 
 // reviewWindow is how far ahead, in days, a review counts as due soon on the home page.
 const reviewWindow = 30
@@ -20,8 +27,8 @@ const reviewWindow = 30
 // ReviewInfo is one design, implementation or periodic review as the reviews view
 // reads it.
 type ReviewInfo struct {
-	Doc        *Document
-	Subject    *Document // nil when unresolved
+	Doc        *generator.Document
+	Subject    *generator.Document // nil when unresolved
 	Stage      string
 	Outcome    string
 	Date       time.Time
@@ -38,11 +45,11 @@ type ReviewInfo struct {
 
 // Finding is one finding of a review; Remediation is the backlog item it led to.
 type Finding struct {
-	Review      *Document
+	Review      *generator.Document
 	ID, Title   string
 	Severity    string
-	Standard    *Document
-	Remediation *Document
+	Standard    *generator.Document
+	Remediation *generator.Document
 }
 
 // Condition is a condition attached to a review outcome.
@@ -76,27 +83,17 @@ type ReviewSchedule struct {
 	Overdue    []ReviewDue   // most overdue first
 	Upcoming   []ReviewDue   // soonest first
 	Conditions []ConditionDue
-	BySubject  map[*Document][]*ReviewInfo // newest first
-	ByDoc      map[*Document]*ReviewInfo
+	BySubject  map[*generator.Document][]*ReviewInfo // newest first
+	ByDoc      map[*generator.Document]*ReviewInfo
 	// FoundIn lists, for a remediation item, the review findings that name it.
-	FoundIn map[*Document][]Finding
-	Filters []Filter
+	FoundIn map[*generator.Document][]Finding
+	Filters []generator.Filter
 }
 
-// DaysBetween counts whole days from a to b (negative when b is before a).
-func DaysBetween(a, b time.Time) int { return int(b.Sub(a).Hours() / 24) }
-
-func DateField(o *Object, key string) time.Time {
-	if d, ok := o.Get(key).(Date); ok {
-		return d.Time
-	}
-	return time.Time{}
-}
-
-func analyseReviews(p *Portfolio) Diagnostics {
-	s := &ReviewSchedule{BySubject: map[*Document][]*ReviewInfo{}, ByDoc: map[*Document]*ReviewInfo{},
-		FoundIn: map[*Document][]Finding{}}
-	var diags Diagnostics
+func analyseReviews(p *generator.Portfolio) generator.Diagnostics {
+	s := &ReviewSchedule{BySubject: map[*generator.Document][]*ReviewInfo{}, ByDoc: map[*generator.Document]*ReviewInfo{},
+		FoundIn: map[*generator.Document][]Finding{}}
+	var diags generator.Diagnostics
 	for _, d := range p.ByKind["review"] {
 		r, ds := readReview(p, d)
 		diags = append(diags, ds...)
@@ -122,51 +119,51 @@ func analyseReviews(p *Portfolio) Diagnostics {
 	s.Overdue, s.Upcoming = reviewsDue(p.Today, s.Reviews)
 	slices.SortStableFunc(s.Conditions, func(a, b ConditionDue) int { return a.Condition.Due.Compare(b.Condition.Due) })
 	s.Filters = reviewFilters(s.Reviews)
-	reviewsResult.Set(p, s)
+	result.Set(p, s)
 	return diags
 }
 
 // readReview reads a review's findings and conditions; it checks that finding ids
 // are unique and that an approval with conditions lists them.
-func readReview(p *Portfolio, d *Document) (*ReviewInfo, Diagnostics) {
+func readReview(p *generator.Portfolio, d *generator.Document) (*ReviewInfo, generator.Diagnostics) {
 	f := d.Fields
-	r := &ReviewInfo{Doc: d, Subject: RefTarget(d, "subject"), Stage: f.String("stage"), Outcome: f.String("outcome"),
-		Date: DateField(f, "date"), Next: DateField(f, "next")}
-	sink := &DiagSink{Path: d.Path}
+	r := &ReviewInfo{Doc: d, Subject: generator.RefTarget(d, "subject"), Stage: f.String("stage"), Outcome: f.String("outcome"),
+		Date: generator.DateField(f, "date"), Next: generator.DateField(f, "next")}
+	sink := &generator.DiagSink{Path: d.Path}
 	seen := map[string]int{}
 	for i, v := range f.List("findings") {
-		o, ok := v.(*Object)
+		o, ok := v.(*generator.Object)
 		if !ok {
 			continue
 		}
 		at := "findings[" + strconv.Itoa(i) + "]"
 		fd := Finding{Review: d, ID: o.String("id"), Title: o.String("title"), Severity: o.String("severity"),
-			Standard: RefTarget(d, at+".standard"), Remediation: RefTarget(d, at+".remediation")}
+			Standard: generator.RefTarget(d, at+".standard"), Remediation: generator.RefTarget(d, at+".remediation")}
 		if first, dup := seen[fd.ID]; dup && fd.ID != "" {
-			sink.Report(CodeDuplicateFindingID, d.Pos(at+".id"), "%s.id: duplicate finding id %q (findings[%d] has it too); give each finding its own id", at, fd.ID, first)
+			sink.Report(generator.CodeDuplicateFindingID, d.Pos(at+".id"), "%s.id: duplicate finding id %q (findings[%d] has it too); give each finding its own id", at, fd.ID, first)
 		} else {
 			seen[fd.ID] = i
 		}
 		r.Findings = append(r.Findings, fd)
 	}
 	for _, v := range f.List("conditions") {
-		o, ok := v.(*Object)
+		o, ok := v.(*generator.Object)
 		if !ok {
 			continue
 		}
 		met, _ := o.Get("met").(bool)
-		c := Condition{Text: o.String("text"), Due: DateField(o, "due"), Met: met}
+		c := Condition{Text: o.String("text"), Due: generator.DateField(o, "due"), Met: met}
 		if !met {
 			r.Open++
 			if !c.Due.IsZero() && c.Due.Before(p.Today) {
-				c.Overdue, c.DaysLate = true, DaysBetween(c.Due, p.Today)
+				c.Overdue, c.DaysLate = true, generator.DaysBetween(c.Due, p.Today)
 				r.Overdue++
 			}
 		}
 		r.Conditions = append(r.Conditions, c)
 	}
 	if r.Outcome == "approved-with-conditions" && len(r.Conditions) == 0 {
-		sink.Report(CodeMissingConditions, d.Pos("outcome"), "outcome approved-with-conditions lists no conditions: add them under conditions ({text, due, met})")
+		sink.Report(generator.CodeMissingConditions, d.Pos("outcome"), "outcome approved-with-conditions lists no conditions: add them under conditions ({text, due, met})")
 	}
 	return r, sink.Diags
 }
@@ -193,13 +190,13 @@ func reviewsDue(today time.Time, reviews []*ReviewInfo) (overdue, upcoming []Rev
 			continue
 		}
 		if due.Due.Before(today) {
-			due.Overdue, due.Days = true, DaysBetween(due.Due, today)
+			due.Overdue, due.Days = true, generator.DaysBetween(due.Due, today)
 			if !due.Scheduled {
 				r.NextOverdue, r.NextLate = true, due.Days
 			}
 			overdue = append(overdue, due)
 		} else {
-			due.Days = DaysBetween(today, due.Due)
+			due.Days = generator.DaysBetween(today, due.Due)
 			upcoming = append(upcoming, due)
 		}
 	}
@@ -211,7 +208,7 @@ func reviewsDue(today time.Time, reviews []*ReviewInfo) (overdue, upcoming []Rev
 	return overdue, upcoming
 }
 
-func reviewFilters(reviews []*ReviewInfo) []Filter {
+func reviewFilters(reviews []*ReviewInfo) []generator.Filter {
 	values := func(get func(*ReviewInfo) string) []string {
 		seen := map[string]bool{}
 		for _, r := range reviews {
@@ -219,13 +216,13 @@ func reviewFilters(reviews []*ReviewInfo) []Filter {
 				seen[v] = true
 			}
 		}
-		return SortedKeys(seen)
+		return generator.SortedKeys(seen)
 	}
-	return []Filter{
-		{"stage", "Stage", values(func(r *ReviewInfo) string { return r.Stage })},
-		{"outcome", "Outcome", values(func(r *ReviewInfo) string { return r.Outcome })},
-		{"status", "Status", values(func(r *ReviewInfo) string { return r.Doc.Status })},
-		{"blueprint", "Blueprint", values(func(r *ReviewInfo) string { return r.SubjectName() })},
+	return []generator.Filter{
+		{Name: "stage", Label: "Stage", Values: values(func(r *ReviewInfo) string { return r.Stage })},
+		{Name: "outcome", Label: "Outcome", Values: values(func(r *ReviewInfo) string { return r.Outcome })},
+		{Name: "status", Label: "Status", Values: values(func(r *ReviewInfo) string { return r.Doc.Status })},
+		{Name: "blueprint", Label: "Blueprint", Values: values(func(r *ReviewInfo) string { return r.SubjectName() })},
 	}
 }
 
@@ -252,32 +249,34 @@ func (r *ReviewInfo) FilterValue(name string) string {
 	return ""
 }
 
-func reviewsMenu() *MenuItem { return &MenuItem{Label: "Reviews", URL: "reviews/", Section: "review"} }
+func reviewsMenu() *generator.MenuItem {
+	return &generator.MenuItem{Label: "Reviews", URL: "reviews/", Section: "review"}
+}
 
 // reviewPages is /reviews/: it takes the place of the review kind's index, so it
 // lists every review too.
-func reviewPages(p *Portfolio) []PageJob {
-	return []PageJob{{URL: "reviews/", Layout: "reviews.html",
-		Page: &Page{Title: "Reviews", Section: "review", Kind: p.Schema.Kinds["review"], Data: ReviewsOf(p)}}}
+func reviewPages(p *generator.Portfolio) []generator.PageJob {
+	return []generator.PageJob{{URL: "reviews/", Layout: "reviews.html",
+		Page: &generator.Page{Title: "Reviews", Section: "review", Kind: p.Schema.Kinds["review"], Data: Of(p)}}}
 }
 
 // reviewPanels adds the review history to every blueprint page and the findings and
 // conditions to a review's page.
-func reviewPanels(p *Portfolio, d *Document) []Panel {
+func reviewPanels(p *generator.Portfolio, d *generator.Document) []generator.Panel {
 	switch d.Kind {
 	case "blueprint":
-		return []Panel{NewPanel(reviewHistoryPanel, "bp-reviews", "Review history", ReviewsOf(p).BySubject[d])}
+		return []generator.Panel{generator.NewPanel(reviewHistoryPanel, "bp-reviews", "Review history", Of(p).BySubject[d])}
 	case "review":
-		if r := ReviewsOf(p).ByDoc[d]; r != nil && (len(r.Findings) > 0 || len(r.Conditions) > 0 || !r.Next.IsZero()) {
-			return []Panel{NewPanel(reviewFindingsPanel, "rv-findings", "Findings and conditions", r)}
+		if r := Of(p).ByDoc[d]; r != nil && (len(r.Findings) > 0 || len(r.Conditions) > 0 || !r.Next.IsZero()) {
+			return []generator.Panel{generator.NewPanel(reviewFindingsPanel, "rv-findings", "Findings and conditions", r)}
 		}
 	}
 	return nil
 }
 
 // reviewCards is the home page's figure: reviews overdue or due within reviewWindow days.
-func reviewCards(p *Portfolio) []Card {
-	s := ReviewsOf(p)
+func reviewCards(p *generator.Portfolio) []generator.Card {
+	s := Of(p)
 	soon := 0
 	for _, u := range s.Upcoming {
 		if u.Days <= reviewWindow {
@@ -286,14 +285,14 @@ func reviewCards(p *Portfolio) []Card {
 	}
 	detail := fmt.Sprintf("%d overdue, %d in the next %d days", len(s.Overdue), soon, reviewWindow)
 	if len(s.Conditions) > 0 {
-		detail += "; " + Plural(len(s.Conditions), "condition", "conditions") + " past due"
+		detail += "; " + generator.Plural(len(s.Conditions), "condition", "conditions") + " past due"
 	}
-	return []Card{{Title: "Reviews due", Value: strconv.Itoa(len(s.Overdue) + soon), Detail: detail,
+	return []generator.Card{{Title: "Reviews due", Value: strconv.Itoa(len(s.Overdue) + soon), Detail: detail,
 		URL: "reviews/", Alert: len(s.Overdue) > 0 || len(s.Conditions) > 0}}
 }
 
 // reviewsJSON is the reviews view's part of portfolio.json.
-func reviewsJSON(p *Portfolio) any {
+func reviewsJSON(p *generator.Portfolio) any {
 	type dueJSON struct {
 		Review    string `json:"review"`
 		Subject   string `json:"subject"`
@@ -314,13 +313,13 @@ func reviewsJSON(p *Portfolio) any {
 	for _, list := range []struct {
 		in  []ReviewDue
 		out *[]dueJSON
-	}{{ReviewsOf(p).Overdue, &out.Overdue}, {ReviewsOf(p).Upcoming, &out.Upcoming}} {
+	}{{Of(p).Overdue, &out.Overdue}, {Of(p).Upcoming, &out.Upcoming}} {
 		for _, u := range list.in {
 			*list.out = append(*list.out, dueJSON{Review: u.Review.Doc.ID, Subject: u.Review.Doc.Fields.String("subject"),
 				Due: u.Due.Format(time.DateOnly), Scheduled: u.Scheduled, Overdue: u.Overdue})
 		}
 	}
-	for _, c := range ReviewsOf(p).Conditions {
+	for _, c := range Of(p).Conditions {
 		out.Conditions = append(out.Conditions, condJSON{Review: c.Review.Doc.ID, Text: c.Condition.Text,
 			Due: c.Condition.Due.Format(time.DateOnly)})
 	}

@@ -1,6 +1,9 @@
-package generator
+package reviews_test
 
 import (
+	"archfolio/generator"
+	"archfolio/generator/reviews"
+	"archfolio/generator/sitetest"
 	"strings"
 	"testing"
 	"time"
@@ -8,9 +11,9 @@ import (
 
 func TestReviewSchedule(t *testing.T) {
 	t.Parallel()
-	p, _ := loadTestSite(t, riskSite(), riskToday)
-	s := ReviewsOf(p)
-	dues := func(list []ReviewDue) string {
+	p, _ := sitetest.Load(t, sitetest.Archive("../testdata/risk/site.txtar"), riskToday)
+	s := reviews.Of(p)
+	dues := func(list []reviews.ReviewDue) string {
 		var out []string
 		for _, u := range list {
 			out = append(out, u.Review.Doc.ID+"@"+u.Due.Format(time.DateOnly))
@@ -37,7 +40,7 @@ func TestReviewSchedule(t *testing.T) {
 	if f := s.FoundIn[p.ByID["rem-a"]]; len(f) != 1 || f[0].ID != "F-1" || f[0].Review.ID != "rev-pay-design" {
 		t.Errorf("rem-a found in %+v, want F-1 of rev-pay-design", f)
 	}
-	card := reviewCards(p)[0]
+	card := reviews.View.Cards(p)[0]
 	if card.Value != "2" || !card.Alert || card.Detail != "1 overdue, 1 in the next 30 days; 1 condition past due" {
 		t.Errorf("reviews card = %+v", card)
 	}
@@ -45,28 +48,28 @@ func TestReviewSchedule(t *testing.T) {
 
 func TestReviewDiagnostics(t *testing.T) {
 	t.Parallel()
-	site := siteArchive("sites/review-diagnostics.txtar")
-	_, diags := loadTestSite(t, site, riskToday)
+	site := sitetest.Archive("../testdata/sites/review-diagnostics.txtar")
+	_, diags := sitetest.Load(t, site, riskToday)
 	want := `content/r.md:7:1: warning: outcome approved-with-conditions lists no conditions: add them under conditions ({text, due, met})
 content/r.md:9:27: error: findings[0].remediation: unknown id "rem-x"
 content/r.md:10:6: error: findings[1].id: duplicate finding id "F-1" (findings[0] has it too); give each finding its own id
 `
-	if got := diagLines(diags); got != want {
+	if got := sitetest.DiagLines(diags); got != want {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
 	}
 }
 
 func TestFindingAndRemediationLinkBothWays(t *testing.T) {
 	t.Parallel()
-	out, diags := renderTestSite(t, riskSite(), riskToday)
+	out, diags := sitetest.Render(t, sitetest.Archive("../testdata/risk/site.txtar"), riskToday)
 	if n := diags.Errors(); n != 1 { // rem-c's expired waiver
-		t.Fatalf("want 1 error, got:\n%s", diagLines(diags))
+		t.Fatalf("want 1 error, got:\n%s", sitetest.DiagLines(diags))
 	}
-	review := riskPage(t, out, "reviews/rev-pay-design/index.html")
+	review := outputFile(t, out, "reviews/rev-pay-design/index.html")
 	if !strings.Contains(review, `<a href="../../remediation/rem-a/">Sign webhooks</a>`) {
 		t.Errorf("the review's finding does not link its remediation item")
 	}
-	rem := riskPage(t, out, "remediation/rem-a/index.html")
+	rem := outputFile(t, out, "remediation/rem-a/index.html")
 	if !strings.Contains(rem, `Finding <a href="../../reviews/rev-pay-design/#finding-f-1">F-1</a>`) {
 		t.Errorf("the remediation item does not link back to the finding")
 	}
@@ -75,8 +78,10 @@ func TestFindingAndRemediationLinkBothWays(t *testing.T) {
 	}
 }
 
-// riskPage returns a rendered file or fails the test.
-func riskPage(t *testing.T, out *MemOutput, name string) string {
+// riskToday is the pinned date of the risk, review and backlog fixture site.
+const riskToday = "2026-11-27"
+
+func outputFile(t *testing.T, out *generator.MemOutput, name string) string {
 	t.Helper()
 	data, ok := out.File(name)
 	if !ok {
