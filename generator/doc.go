@@ -50,6 +50,7 @@
 // registry of views. Around it:
 //
 //	markup    the HTML writer and the component registry (Component[T], overrides)
+//	risk      the risk register view: threats, severity, heat map, panels
 //	reviews   the review schedule view: analysis, reviews page, panels
 //	backlog   the remediation backlog view: analysis, page, panels, backlog.csv
 //	views     registers the view packages with the generator, one line each
@@ -75,8 +76,8 @@
 // package's tests are external (package backlog_test) over generator/sitetest,
 // since sitetest imports every view.
 //
-// The reviews and the backlog are views in packages of their own. The matrix,
-// dependencies (with the impact pages), roadmap and risks are still files of
+// The risks, the reviews and the backlog are views in packages of their own. The matrix,
+// dependencies (with the impact pages) and roadmap are still files of
 // this package under their prefixes, registered by
 // views_transition.go in menu order before the view packages; they move the
 // way the backlog did (leaves first: the dependencies view reads the roadmap's

@@ -204,7 +204,7 @@ func TestFrontMatterPositions(t *testing.T) {
 		}
 	}
 	for path, want := range map[string]bool{"compliance[1].waiver": true, "compliance[2]": false, "tags[0]": true, "tags": true, "": false, "tag": false} {
-		if d.written(path) != want {
+		if d.Written(path) != want {
 			t.Errorf("written(%q) = %v", path, !want)
 		}
 	}

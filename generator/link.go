@@ -5,6 +5,7 @@ import (
 	"context"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 
 	"archfolio/generator/mdext"
@@ -213,4 +214,36 @@ func SortedKeys[V any](m map[string]V) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// RefTarget returns the resolved document of the front-matter ref at field, or nil.
+func RefTarget(d *Document, field string) *Document {
+	for _, r := range d.Refs {
+		if r.Field == field {
+			return r.To
+		}
+	}
+	return nil
+}
+
+// RefTargets returns the resolved documents of the front-matter refs whose field
+// starts with prefix ("threats[2].mitigations["), in the order written.
+func RefTargets(d *Document, prefix string) []*Document {
+	var out []*Document
+	for _, r := range d.Refs {
+		if r.To != nil && strings.HasPrefix(r.Field, prefix) && !slices.Contains(out, r.To) {
+			out = append(out, r.To)
+		}
+	}
+	return out
+}
+
+// UniqueAnchor returns a, or a-2, a-3… when a is taken, and marks it taken.
+func UniqueAnchor(taken map[string]bool, a string) string {
+	out := a
+	for i := 2; taken[out]; i++ {
+		out = a + "-" + strconv.Itoa(i)
+	}
+	taken[out] = true
+	return out
 }

@@ -85,9 +85,9 @@ func (d *Document) Pos(p string) Pos {
 	return Pos{Line: 1, Col: 1}
 }
 
-// written reports whether the front matter has the path p, even with a value the
+// Written reports whether the front matter has the path p, even with a value the
 // schema rejected (which is then reported already).
-func (d *Document) written(p string) bool {
+func (d *Document) Written(p string) bool {
 	_, ok := d.index().find(p)
 	return ok
 }

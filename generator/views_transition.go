@@ -18,9 +18,6 @@ func init() {
 			}}},
 		{Name: "roadmap", Analyse: analyseRoadmap, Menu: roadmapMenu(), Pages: roadmapPages, Panels: roadmapPanels,
 			Cards: roadmapCards, Files: roadmapFiles, JSON: roadmapJSON},
-		{Name: "risks", Analyse: analyseRisks, Menu: riskMenu(), Pages: riskPages, Panels: riskPanels, Cards: riskCards, JSON: riskJSON,
-			Shows: []string{"threat-model.threats"},
-			Funcs: template.FuncMap{"riskDocs": func(pg *Page, docs []*Document) RiskDocsData { return RiskDocsData{Page: pg, Docs: docs} }}},
 	} {
 		RegisterView(v)
 	}

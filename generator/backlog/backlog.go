@@ -2,6 +2,7 @@ package backlog
 
 import (
 	"archfolio/generator"
+	"archfolio/generator/risk"
 	"cmp"
 	"fmt"
 	"slices"
@@ -146,7 +147,7 @@ func backlogOrder(x, y *BacklogItem) int {
 		return it.Due
 	}
 	return cmp.Or(cmp.Compare(band(x), band(y)), due(x).Compare(due(y)),
-		cmp.Compare(generator.SeverityRank(y.Severity), generator.SeverityRank(x.Severity)), cmp.Compare(x.Doc.ID, y.Doc.ID))
+		cmp.Compare(risk.SeverityRank(y.Severity), risk.SeverityRank(x.Severity)), cmp.Compare(x.Doc.ID, y.Doc.ID))
 }
 
 // readBacklogItem works out a remediation item's due date, SLA and waiver at Today.
@@ -266,7 +267,7 @@ func backlogFilters(items []*BacklogItem) []generator.Filter {
 		return generator.SortedKeys(seen)
 	}
 	sev := values(func(it *BacklogItem) []string { return []string{it.Severity} })
-	slices.SortFunc(sev, func(a, b string) int { return cmp.Compare(generator.SeverityRank(b), generator.SeverityRank(a)) })
+	slices.SortFunc(sev, func(a, b string) int { return cmp.Compare(risk.SeverityRank(b), risk.SeverityRank(a)) })
 	return []generator.Filter{
 		{Name: "severity", Label: "Severity", Values: sev},
 		{Name: "status", Label: "Status", Values: values(func(it *BacklogItem) []string { return []string{it.Status} })},

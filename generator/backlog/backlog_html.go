@@ -3,6 +3,7 @@ package backlog
 import (
 	"archfolio/generator"
 	"archfolio/generator/markup"
+	"archfolio/generator/risk"
 	"html/template"
 )
 
@@ -187,7 +188,7 @@ func writeBacklogGroups(w markup.Writer, d BacklogGroupsData) {
 			w.Raw(" ")
 			putJira(w, it)
 			w.Raw(" ")
-			generator.PutSeverity(w, it.Severity)
+			risk.PutSeverity(w, it.Severity)
 			w.Raw(" ")
 			generator.PutStatus(w, it.Status)
 			w.Raw(" — due ")
@@ -276,7 +277,7 @@ func writeBacklogTable(w markup.Writer, d BacklogTableData) {
 		w.Raw("</td>\n<td>")
 		putJira(w, it)
 		w.Raw("</td>\n<td>")
-		generator.PutSeverity(w, it.Severity)
+		risk.PutSeverity(w, it.Severity)
 		w.Raw("</td>\n<td>")
 		generator.PutStatus(w, it.Status)
 		if it.Waiver != nil {

@@ -3,6 +3,7 @@ package reviews
 import (
 	"archfolio/generator"
 	"archfolio/generator/markup"
+	"archfolio/generator/risk"
 )
 
 // The review panels (components, component.go): every blueprint page has its review history, every review
@@ -104,7 +105,7 @@ func writeReviewFindingsPanel(pg generator.PanelPage[*ReviewInfo], w markup.Writ
 			w.Raw("</th><td>")
 			w.Text(f.Title)
 			w.Raw("</td><td>")
-			generator.PutSeverity(w, f.Severity)
+			risk.PutSeverity(w, f.Severity)
 			w.Raw("</td>\n<td>")
 			if s := f.Standard; s != nil {
 				w.Link(pg.Rel(s.URL), s.Title)

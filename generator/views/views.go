@@ -8,9 +8,11 @@ import (
 	"archfolio/generator"
 	"archfolio/generator/backlog"
 	"archfolio/generator/reviews"
+	"archfolio/generator/risk"
 )
 
 func init() {
+	generator.RegisterView(risk.View)
 	generator.RegisterView(reviews.View)
 	generator.RegisterView(backlog.View)
 }

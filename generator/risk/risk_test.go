@@ -1,6 +1,9 @@
-package generator
+package risk_test
 
 import (
+	"archfolio/generator"
+	"archfolio/generator/risk"
+	"archfolio/generator/sitetest"
 	"strings"
 	"testing"
 )
@@ -18,7 +21,7 @@ func TestThreatSeverity(t *testing.T) {
 		{0, 3}: "", {3, 0}: "", {-1, 2}: "",
 	}
 	for li, sev := range want {
-		if got := ThreatSeverity(li[0], li[1]); got != sev {
+		if got := risk.ThreatSeverity(li[0], li[1]); got != sev {
 			t.Errorf("ThreatSeverity(%d, %d) = %q, want %q", li[0], li[1], got, sev)
 		}
 	}
@@ -26,8 +29,8 @@ func TestThreatSeverity(t *testing.T) {
 
 func TestRiskRegisterAnalysis(t *testing.T) {
 	t.Parallel()
-	p, _ := loadTestSite(t, riskSite(), riskToday)
-	reg := risksOf(p)
+	p, _ := sitetest.Load(t, sitetest.Archive("../testdata/risk/site.txtar"), riskToday)
+	reg := risk.Of(p)
 	var got []string
 	for _, th := range reg.Threats {
 		got = append(got, th.ID+":"+th.Severity)
@@ -61,7 +64,7 @@ func TestRiskRegisterAnalysis(t *testing.T) {
 	if th := reg.Remediates[p.ByID["rem-b"]]; len(th) != 1 || th[0].ID != "T-4" {
 		t.Errorf("rem-b addresses %v, want T-4", th)
 	}
-	card := riskCards(p)[0]
+	card := risk.View.Cards(p)[0]
 	if card.Value != "2" || !card.Alert || !strings.Contains(card.Detail, "1 blueprint without") {
 		t.Errorf("risk card = %+v, want 2 unmitigated critical/high threats (T-1 open, T-2 mitigating)", card)
 	}
@@ -69,8 +72,8 @@ func TestRiskRegisterAnalysis(t *testing.T) {
 
 func TestThreatModelDiagnostics(t *testing.T) {
 	t.Parallel()
-	site := siteArchive("risk/threat-model-diagnostics.txtar")
-	_, diags := loadTestSite(t, site, riskToday)
+	site := sitetest.Archive("../testdata/risk/threat-model-diagnostics.txtar")
+	_, diags := sitetest.Load(t, site, riskToday)
 	want := `content/tm.md:9:5: error: threats[0].stride: "spoofin" is not allowed (did you mean "spoofing"?) (want one of: spoofing, tampering, repudiation, information-disclosure, denial-of-service, elevation-of-privilege)
 content/tm.md:10:5: error: threats[0].target: "webhook-reciever" is not a component or dependency of blueprint "pay" (did you mean "webhook-receiver"?); name one of: api, idp, webhook-receiver, or add it to the blueprint's components
 content/tm.md:14:19: error: threats[0].mitigations[0]: unknown id "tsl" (did you mean "tls"?)
@@ -78,17 +81,17 @@ content/tm.md:14:24: error: threats[0].mitigations[1]: "pay" is a blueprint, but
 content/tm.md:15:5: error: threats[1].id: duplicate threat id "T-1" (threats[0] has it too); give each threat of a model its own id
 content/tm.md:15:5: warning: threats[1]: threat "T-1" has no stride category; a STRIDE model classifies every threat (spoofing, tampering, repudiation, information-disclosure, denial-of-service, elevation-of-privilege)
 `
-	if got := diagLines(diags); got != want {
+	if got := sitetest.DiagLines(diags); got != want {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
 	}
 }
 
 func TestThreatAnchorsStayUnique(t *testing.T) {
 	t.Parallel()
-	site := siteArchive("risk/threat-anchors-stay-unique.txtar")
-	p, _ := loadTestSite(t, site, riskToday)
+	site := sitetest.Archive("../testdata/risk/threat-anchors-stay-unique.txtar")
+	p, _ := sitetest.Load(t, site, riskToday)
 	var got []string
-	for _, th := range risksOf(p).Models[p.ByID["tm"]].Threats {
+	for _, th := range risk.Of(p).Models[p.ByID["tm"]].Threats {
 		got = append(got, th.Anchor+"|"+th.RegisterAnchor)
 	}
 	want := "threat-a-1|tm--a-1 threat-a-1-2|tm--a-1-2 threat-3|tm--3"
@@ -101,10 +104,13 @@ func TestDidYouMeanIgnoresCandidatesItGaveUpOn(t *testing.T) {
 	t.Parallel()
 	// Before the fix, candidates cut off at the limit tied with the best one and won
 	// the alphabetical tie-break: "spoofin" suggested "denial-of-service".
-	if got := didYouMean("spoofin", strideCategories); got != ` (did you mean "spoofing"?)` {
-		t.Errorf("didYouMean(spoofin) = %q", got)
+	if got := generator.DidYouMean("spoofin", []string{"spoofing", "tampering", "repudiation", "information-disclosure", "denial-of-service", "elevation-of-privilege"}); got != ` (did you mean "spoofing"?)` {
+		t.Errorf("generator.DidYouMean(spoofin) = %q", got)
 	}
-	if got := didYouMean("webhook-reciever", []string{"admin-console", "api", "webhook-receiver"}); got != ` (did you mean "webhook-receiver"?)` {
-		t.Errorf("didYouMean(webhook-reciever) = %q", got)
+	if got := generator.DidYouMean("webhook-reciever", []string{"admin-console", "api", "webhook-receiver"}); got != ` (did you mean "webhook-receiver"?)` {
+		t.Errorf("generator.DidYouMean(webhook-reciever) = %q", got)
 	}
 }
+
+// riskToday is the pinned date of the risk, review and backlog fixture site.
+const riskToday = "2026-11-27"

@@ -1,15 +1,18 @@
-package generator
+package risk
 
-import "archfolio/generator/markup"
+import (
+	"archfolio/generator"
+	"archfolio/generator/markup"
+)
 
 // The threat model panels (components, component.go): a threat model's page
 // has a row per threat and a heatmap.
 
 // riskModelThreatsPanel is the "risk-model-threats" panel component.
-var riskModelThreatsPanel = markup.New[PanelPage[*ThreatModelRisk]]("risk-model-threats", PanelWriter(writeRiskModelThreatsPanel))
+var riskModelThreatsPanel = markup.New[generator.PanelPage[*ThreatModelRisk]]("risk-model-threats", generator.PanelWriter(writeRiskModelThreatsPanel))
 
 // writeRiskModelThreatsPanel is the "risk-model-threats" panel.
-func writeRiskModelThreatsPanel(pg PanelPage[*ThreatModelRisk], w markup.Writer) error {
+func writeRiskModelThreatsPanel(pg generator.PanelPage[*ThreatModelRisk], w markup.Writer) error {
 	m := pg.Data
 	if len(m.Threats) == 0 {
 		w.Raw("\n<p>This threat model lists no threats yet.</p>\n")
@@ -30,7 +33,7 @@ func writeRiskModelThreatsPanel(pg PanelPage[*ThreatModelRisk], w markup.Writer)
 		w.Raw("</a> <span class=\"threat-title\">")
 		w.Text(t.Title)
 		w.Raw("</span></th>\n  <td>")
-		w.Text(Humanize(t.Stride))
+		w.Text(generator.Humanize(t.Stride))
 		if t.Target != "" {
 			w.Raw("<br><code>")
 			w.Text(t.Target)
@@ -45,7 +48,7 @@ func writeRiskModelThreatsPanel(pg PanelPage[*ThreatModelRisk], w markup.Writer)
 		w.Raw("<br>")
 		PutSeverity(w, t.Severity)
 		w.Raw("</td>\n  <td>")
-		PutStatus(w, t.Status)
+		generator.PutStatus(w, t.Status)
 		if t.Residual() {
 			w.Raw("<br><span class=\"summary\">residual</span>")
 		}
@@ -58,11 +61,11 @@ func writeRiskModelThreatsPanel(pg PanelPage[*ThreatModelRisk], w markup.Writer)
 }
 
 // riskModelSummaryPanel is the "risk-model-summary" panel component.
-var riskModelSummaryPanel = markup.New[PanelPage[*ThreatModelRisk]]("risk-model-summary", PanelWriter(writeRiskModelSummaryPanel))
+var riskModelSummaryPanel = markup.New[generator.PanelPage[*ThreatModelRisk]]("risk-model-summary", generator.PanelWriter(writeRiskModelSummaryPanel))
 
 // writeRiskModelSummaryPanel is the "risk-model-summary" panel: heatmap, STRIDE
 // counts and residual risk.
-func writeRiskModelSummaryPanel(pg PanelPage[*ThreatModelRisk], w markup.Writer) error {
+func writeRiskModelSummaryPanel(pg generator.PanelPage[*ThreatModelRisk], w markup.Writer) error {
 	m := pg.Data
 	w.Raw("\n<div class=\"risk-summary\">\n<div>\n<h3>Heatmap</h3>\n")
 	putHeatmap(w, m.Heatmap)
@@ -107,11 +110,11 @@ func writeRiskResidual(w markup.Writer, r ResidualRisk) {
 }
 
 // riskBlueprintPanel is the "risk-blueprint" panel component.
-var riskBlueprintPanel = markup.New[PanelPage[blueprintRiskPanel]]("risk-blueprint", PanelWriter(writeRiskBlueprintPanel))
+var riskBlueprintPanel = markup.New[generator.PanelPage[blueprintRiskPanel]]("risk-blueprint", generator.PanelWriter(writeRiskBlueprintPanel))
 
 // writeRiskBlueprintPanel is the "risk-blueprint" panel: a blueprint's threat
 // models and their residual threats, or the gap of having none.
-func writeRiskBlueprintPanel(pg PanelPage[blueprintRiskPanel], w markup.Writer) error {
+func writeRiskBlueprintPanel(pg generator.PanelPage[blueprintRiskPanel], w markup.Writer) error {
 	d := pg.Data
 	if d.Gap {
 		w.Raw("\n<p class=\"flag flag-bad\"><span aria-hidden=\"true\">⚠ </span>No threat model: a blueprint of criticality ")
@@ -151,18 +154,18 @@ func putThreatList(w markup.Writer, threats []*Threat, link func(*Threat)) {
 		w.Raw(" — ")
 		PutSeverity(w, t.Severity)
 		w.Raw(" ")
-		PutStatus(w, t.Status)
+		generator.PutStatus(w, t.Status)
 		w.Raw("</li>")
 	}
 	w.Raw("</ul>")
 }
 
 // riskAddressedPanel is the "risk-addressed" panel component.
-var riskAddressedPanel = markup.New[PanelPage[[]*Threat]]("risk-addressed", PanelWriter(writeRiskAddressedPanel))
+var riskAddressedPanel = markup.New[generator.PanelPage[[]*Threat]]("risk-addressed", generator.PanelWriter(writeRiskAddressedPanel))
 
 // writeRiskAddressedPanel is the "risk-addressed" panel: the threats a
 // document mitigates or remediates.
-func writeRiskAddressedPanel(pg PanelPage[[]*Threat], w markup.Writer) error {
+func writeRiskAddressedPanel(pg generator.PanelPage[[]*Threat], w markup.Writer) error {
 	ts := pg.Data
 	w.Raw("\n<ul>")
 	for _, t := range ts {
@@ -175,7 +178,7 @@ func writeRiskAddressedPanel(pg PanelPage[[]*Threat], w markup.Writer) error {
 		w.Raw(" — ")
 		PutSeverity(w, t.Severity)
 		w.Raw(" ")
-		PutStatus(w, t.Status)
+		generator.PutStatus(w, t.Status)
 		w.Raw("</li>")
 	}
 	w.Raw("\n</ul>\n")
@@ -195,7 +198,7 @@ func writeRiskSeverity(w markup.Writer, s string) {
 	w.Raw("<span class=\"sev sev-")
 	w.Text(s)
 	w.Raw("\">")
-	w.Text(Humanize(s))
+	w.Text(generator.Humanize(s))
 	w.Raw("</span>")
 }
 
@@ -223,7 +226,7 @@ func writeRiskHeatmap(w markup.Writer, h Heatmap) {
 				w.Raw(" heat-empty")
 			}
 			w.Raw("\">\n<span class=\"heat-sev\">")
-			w.Text(Humanize(c.Severity))
+			w.Text(generator.Humanize(c.Severity))
 			w.Raw(" · ")
 			w.Int(c.Score)
 			w.Raw("</span>\n<span class=\"heat-count\">")
@@ -266,7 +269,7 @@ func writeRiskStride(w markup.Writer, counts []StrideCount) {
 	w.Raw("\n<table class=\"data stride\">\n<thead><tr><th scope=\"col\">STRIDE category</th><th scope=\"col\" class=\"num\">Threats</th><th scope=\"col\" class=\"num\">Residual</th></tr></thead>\n<tbody>")
 	for _, s := range counts {
 		w.Raw("\n<tr><th scope=\"row\">")
-		w.Text(Humanize(s.Category))
+		w.Text(generator.Humanize(s.Category))
 		w.Raw("</th><td class=\"num\">")
 		w.Int(s.Count)
 		w.Raw("</td><td class=\"num\">")
@@ -294,15 +297,15 @@ func writeRiskCounts(w markup.Writer, counts []SeverityCount) {
 // RiskDocsData is what the "risk-docs" component receives: documents, linked
 // from Page.
 type RiskDocsData struct {
-	Page *Page
-	Docs []*Document
+	Page *generator.Page
+	Docs []*generator.Document
 }
 
 // riskDocsBlock is the "risk-docs" component: documents linked, remediation
 // items with their status.
 var riskDocsBlock = markup.New[RiskDocsData]("risk-docs", writeRiskDocs)
 
-func putRiskDocs(w markup.Writer, pg *Page, docs []*Document) {
+func putRiskDocs(w markup.Writer, pg *generator.Page, docs []*generator.Document) {
 	riskDocsBlock.Put(w, RiskDocsData{Page: pg, Docs: docs})
 }
 
@@ -315,7 +318,7 @@ func writeRiskDocs(w markup.Writer, d RiskDocsData) {
 		w.Link(pg.Rel(d.URL), d.Title)
 		if d.Kind == "remediation" {
 			w.Raw(" ")
-			PutStatus(w, d.Status)
+			generator.PutStatus(w, d.Status)
 		}
 	}
 }

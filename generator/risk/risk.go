@@ -1,6 +1,7 @@
-package generator
+package risk
 
 import (
+	"archfolio/generator"
 	"cmp"
 	"fmt"
 	"slices"
@@ -8,11 +9,11 @@ import (
 	"strings"
 )
 
-// risksResult is where the risks analysis keeps its result on a Portfolio.
-var risksResult = NewResult[*RiskRegister]()
+// result is where the risks analysis keeps its result on a Portfolio.
+var result = generator.NewResult[*RiskRegister]()
 
-// risksOf returns the risks view's analysis of p.
-func risksOf(p *Portfolio) *RiskRegister { return risksResult.Get(p) }
+// Of returns the risks view's analysis of p.
+func Of(p *generator.Portfolio) *RiskRegister { return result.Get(p) }
 
 // threatSeverities are the computed severities of a threat, lowest first.
 var threatSeverities = []string{"low", "medium", "elevated", "high", "critical"}
@@ -46,8 +47,8 @@ func SeverityRank(s string) int { return slices.Index(threatSeverities, s) + 1 }
 
 // Threat is one threat of a threat model with its computed severity.
 type Threat struct {
-	Model       *Document // the threat model
-	Subject     *Document // the modelled blueprint; nil when unresolved
+	Model       *generator.Document // the threat model
+	Subject     *generator.Document // the modelled blueprint; nil when unresolved
 	ID, Title   string
 	Stride      string
 	Target      string
@@ -56,8 +57,8 @@ type Threat struct {
 	Score       int    // likelihood × impact; 0 when unscored
 	Severity    string // "" when unscored
 	Status      string
-	Mitigations []*Document
-	Remediation []*Document
+	Mitigations []*generator.Document
+	Remediation []*generator.Document
 	// Anchor is the threat's row id on its threat model's page, RegisterAnchor on /risks/.
 	Anchor, RegisterAnchor string
 }
@@ -70,7 +71,7 @@ func (t *Threat) Unmitigated() bool { return t.Status == "open" || t.Status == "
 
 // Addressed returns the threat's mitigations, then its remediation items not
 // already among them.
-func (t *Threat) Addressed() []*Document {
+func (t *Threat) Addressed() []*generator.Document {
 	out := slices.Clone(t.Mitigations)
 	for _, d := range t.Remediation {
 		if !slices.Contains(out, d) {
@@ -87,8 +88,8 @@ func (t *Threat) URL() string { return t.Model.URL + "#" + t.Anchor }
 // ThreatModelRisk is what a threat model's page shows: its threats, their heatmap,
 // the STRIDE counts and the residual risk.
 type ThreatModelRisk struct {
-	Doc      *Document
-	Subject  *Document
+	Doc      *generator.Document
+	Subject  *generator.Document
 	Threats  []*Threat // as written
 	Heatmap  Heatmap
 	Stride   []StrideCount
@@ -118,8 +119,8 @@ type StrideCount struct {
 // BlueprintRisk is a blueprint's line in the register: its threat models and
 // residual risk.
 type BlueprintRisk struct {
-	Blueprint *Document
-	Models    []*Document
+	Blueprint *generator.Document
+	Models    []*generator.Document
 	Threats   int
 	Residual  ResidualRisk
 }
@@ -134,27 +135,27 @@ type RiskRegister struct {
 	Blueprints []BlueprintRisk // blueprints with a threat model, worst residual risk first
 	// Gaps are blueprints of criticality high or mission-critical without a threat
 	// model; IsGap finds them.
-	Gaps    []*Document
-	IsGap   map[*Document]bool
-	Models  map[*Document]*ThreatModelRisk
-	ByDoc   map[*Document][]BlueprintThreats // blueprint → its models' threats
-	Filters []Filter
+	Gaps    []*generator.Document
+	IsGap   map[*generator.Document]bool
+	Models  map[*generator.Document]*ThreatModelRisk
+	ByDoc   map[*generator.Document][]BlueprintThreats // blueprint → its models' threats
+	Filters []generator.Filter
 	// Remediates lists, for a remediation item or standard, the threats that name it.
-	Remediates map[*Document][]*Threat
+	Remediates map[*generator.Document][]*Threat
 }
 
 // BlueprintThreats is one threat model of a blueprint with its residual risk, for
 // the blueprint's page.
 type BlueprintThreats struct {
-	Model    *Document
+	Model    *generator.Document
 	Residual ResidualRisk
 	Threats  int
 }
 
-func analyseRisks(p *Portfolio) Diagnostics {
-	reg := &RiskRegister{Models: map[*Document]*ThreatModelRisk{}, ByDoc: map[*Document][]BlueprintThreats{},
-		Remediates: map[*Document][]*Threat{}}
-	var diags Diagnostics
+func analyseRisks(p *generator.Portfolio) generator.Diagnostics {
+	reg := &RiskRegister{Models: map[*generator.Document]*ThreatModelRisk{}, ByDoc: map[*generator.Document][]BlueprintThreats{},
+		Remediates: map[*generator.Document][]*Threat{}}
+	var diags generator.Diagnostics
 	for _, d := range p.ByKind["threat-model"] {
 		m, ds := readThreatModel(p, d)
 		diags = append(diags, ds...)
@@ -177,26 +178,26 @@ func analyseRisks(p *Portfolio) Diagnostics {
 	reg.BySeverity = severityCounts(reg.Threats)
 	reg.Blueprints = blueprintRisks(reg)
 	reg.Gaps = threatModelGaps(p, reg)
-	reg.IsGap = map[*Document]bool{}
+	reg.IsGap = map[*generator.Document]bool{}
 	for _, g := range reg.Gaps {
 		reg.IsGap[g] = true
 	}
 	reg.Filters = riskFilters(reg.Threats)
-	risksResult.Set(p, reg)
+	result.Set(p, reg)
 	return diags
 }
 
 // readThreatModel reads a threat model's threats and checks what the schema cannot:
 // unique threat ids, targets that name the subject's components, a STRIDE category
 // under the STRIDE methodology.
-func readThreatModel(p *Portfolio, d *Document) (*ThreatModelRisk, Diagnostics) {
-	m := &ThreatModelRisk{Doc: d, Subject: RefTarget(d, "subject")}
-	sink := &DiagSink{Path: d.Path}
+func readThreatModel(p *generator.Portfolio, d *generator.Document) (*ThreatModelRisk, generator.Diagnostics) {
+	m := &ThreatModelRisk{Doc: d, Subject: generator.RefTarget(d, "subject")}
+	sink := &generator.DiagSink{Path: d.Path}
 	known := blueprintParts(m.Subject)
 	seen := map[string]int{}
 	anchors := map[string]bool{}
 	for i, v := range d.Fields.List("threats") {
-		o, ok := v.(*Object)
+		o, ok := v.(*generator.Object)
 		if !ok {
 			continue
 		}
@@ -209,22 +210,22 @@ func readThreatModel(p *Portfolio, d *Document) (*ThreatModelRisk, Diagnostics) 
 		if t.Severity != "" {
 			t.Score = t.Likelihood * t.Impact
 		}
-		t.Mitigations = RefTargets(d, at+".mitigations[")
-		t.Remediation = RefTargets(d, at+".remediation[")
-		t.Anchor = UniqueAnchor(anchors, "threat-"+slugify(cmpOr(t.ID, strconv.Itoa(i+1))))
+		t.Mitigations = generator.RefTargets(d, at+".mitigations[")
+		t.Remediation = generator.RefTargets(d, at+".remediation[")
+		t.Anchor = generator.UniqueAnchor(anchors, "threat-"+generator.Slug(cmp.Or(t.ID, strconv.Itoa(i+1))))
 		t.RegisterAnchor = d.ID + "--" + strings.TrimPrefix(t.Anchor, "threat-")
 		if first, dup := seen[t.ID]; dup && t.ID != "" {
-			sink.Report(CodeDuplicateThreatID, d.Pos(at+".id"), "%s.id: duplicate threat id %q (threats[%d] has it too); give each threat of a model its own id",
+			sink.Report(generator.CodeDuplicateThreatID, d.Pos(at+".id"), "%s.id: duplicate threat id %q (threats[%d] has it too); give each threat of a model its own id",
 				at, t.ID, first)
 		} else {
 			seen[t.ID] = i
 		}
 		if known != nil && t.Target != "" && !slices.Contains(known, t.Target) {
-			sink.Report(CodeUnknownThreatTarget, d.Pos(at+".target"), "%s.target: %q is not a component or dependency of blueprint %q%s; name one of: %s, or add it to the blueprint's components",
-				at, t.Target, m.Subject.ID, didYouMean(t.Target, known), strings.Join(known, ", "))
+			sink.Report(generator.CodeUnknownThreatTarget, d.Pos(at+".target"), "%s.target: %q is not a component or dependency of blueprint %q%s; name one of: %s, or add it to the blueprint's components",
+				at, t.Target, m.Subject.ID, generator.DidYouMean(t.Target, known), strings.Join(known, ", "))
 		}
-		if d.Fields.String("methodology") == "stride" && t.Stride == "" && !d.written(at+".stride") {
-			sink.Report(CodeMissingStride, d.Pos(at), "%s: threat %q has no stride category; a STRIDE model classifies every threat (%s)",
+		if d.Fields.String("methodology") == "stride" && t.Stride == "" && !d.Written(at+".stride") {
+			sink.Report(generator.CodeMissingStride, d.Pos(at), "%s: threat %q has no stride category; a STRIDE model classifies every threat (%s)",
 				at, t.ID, strings.Join(strideCategories, ", "))
 		}
 		m.Threats = append(m.Threats, t)
@@ -240,7 +241,7 @@ func readThreatModel(p *Portfolio, d *Document) (*ThreatModelRisk, Diagnostics) 
 // blueprintParts returns what a threat of the blueprint may target: its components
 // and the ids it depends on, sorted; nil when the blueprint lists no components, so
 // that any target is accepted.
-func blueprintParts(bp *Document) []string {
+func blueprintParts(bp *generator.Document) []string {
 	if bp == nil || len(bp.Fields.List("components")) == 0 {
 		return nil
 	}
@@ -251,44 +252,12 @@ func blueprintParts(bp *Document) []string {
 		}
 	}
 	for _, dep := range bp.Fields.List("depends_on") {
-		if o, ok := dep.(*Object); ok && o.String("id") != "" {
+		if o, ok := dep.(*generator.Object); ok && o.String("id") != "" {
 			out = append(out, o.String("id"))
 		}
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
-}
-
-// RefTarget returns the resolved document of the front-matter ref at field, or nil.
-func RefTarget(d *Document, field string) *Document {
-	for _, r := range d.Refs {
-		if r.Field == field {
-			return r.To
-		}
-	}
-	return nil
-}
-
-// RefTargets returns the resolved documents of the front-matter refs whose field
-// starts with prefix ("threats[2].mitigations["), in the order written.
-func RefTargets(d *Document, prefix string) []*Document {
-	var out []*Document
-	for _, r := range d.Refs {
-		if r.To != nil && strings.HasPrefix(r.Field, prefix) && !slices.Contains(out, r.To) {
-			out = append(out, r.To)
-		}
-	}
-	return out
-}
-
-// UniqueAnchor returns a, or a-2, a-3… when a is taken, and marks it taken.
-func UniqueAnchor(taken map[string]bool, a string) string {
-	out := a
-	for i := 2; taken[out]; i++ {
-		out = a + "-" + strconv.Itoa(i)
-	}
-	taken[out] = true
-	return out
 }
 
 func residualRisk(threats []*Threat) ResidualRisk {
@@ -362,8 +331,8 @@ func blueprintRisks(reg *RiskRegister) []BlueprintRisk {
 
 // threatModelGaps lists the blueprints of criticality high or mission-critical, not
 // retired, that no threat model has as its subject: mission-critical first.
-func threatModelGaps(p *Portfolio, reg *RiskRegister) []*Document {
-	var out []*Document
+func threatModelGaps(p *generator.Portfolio, reg *RiskRegister) []*generator.Document {
+	var out []*generator.Document
 	for _, bp := range p.ByKind["blueprint"] {
 		crit := bp.Fields.String("criticality")
 		if (crit != "high" && crit != "mission-critical") || bp.Status == "retired" || len(reg.ByDoc[bp]) > 0 {
@@ -371,13 +340,13 @@ func threatModelGaps(p *Portfolio, reg *RiskRegister) []*Document {
 		}
 		out = append(out, bp)
 	}
-	slices.SortStableFunc(out, func(a, b *Document) int {
+	slices.SortStableFunc(out, func(a, b *generator.Document) int {
 		return cmp.Compare(b.Fields.String("criticality"), a.Fields.String("criticality")) // "mission-critical" > "high"
 	})
 	return out
 }
 
-func riskFilters(threats []*Threat) []Filter {
+func riskFilters(threats []*Threat) []generator.Filter {
 	values := func(get func(*Threat) string) []string {
 		seen := map[string]bool{}
 		for _, t := range threats {
@@ -385,7 +354,7 @@ func riskFilters(threats []*Threat) []Filter {
 				seen[v] = true
 			}
 		}
-		return SortedKeys(seen)
+		return generator.SortedKeys(seen)
 	}
 	sev := values(func(t *Threat) string { return t.Severity })
 	slices.SortFunc(sev, func(a, b string) int { return cmp.Compare(SeverityRank(b), SeverityRank(a)) })
@@ -393,11 +362,11 @@ func riskFilters(threats []*Threat) []Filter {
 	slices.SortFunc(stride, func(a, b string) int {
 		return cmp.Compare(slices.Index(strideCategories, a), slices.Index(strideCategories, b))
 	})
-	return []Filter{
-		{"severity", "Severity", sev},
-		{"status", "Status", values(func(t *Threat) string { return t.Status })},
-		{"blueprint", "Blueprint", values(func(t *Threat) string { return t.BlueprintName() })},
-		{"stride", "STRIDE", stride},
+	return []generator.Filter{
+		{Name: "severity", Label: "Severity", Values: sev},
+		{Name: "status", Label: "Status", Values: values(func(t *Threat) string { return t.Status })},
+		{Name: "blueprint", Label: "Blueprint", Values: values(func(t *Threat) string { return t.BlueprintName() })},
+		{Name: "stride", Label: "STRIDE", Values: stride},
 	}
 }
 
@@ -426,9 +395,9 @@ func (t *Threat) FilterValue(name string) string {
 }
 
 // riskCards is the home page's figure: unmitigated threats of severity high or critical.
-func riskCards(p *Portfolio) []Card {
+func riskCards(p *generator.Portfolio) []generator.Card {
 	n, crit := 0, 0
-	for _, t := range risksOf(p).Threats {
+	for _, t := range Of(p).Threats {
 		if t.Unmitigated() && SeverityRank(t.Severity) >= SeverityRank("high") {
 			n++
 			if t.Severity == "critical" {
@@ -436,7 +405,7 @@ func riskCards(p *Portfolio) []Card {
 			}
 		}
 	}
-	return []Card{{Title: "Open critical/high risks", Value: strconv.Itoa(n),
-		Detail: fmt.Sprintf("%d critical, %d high; %s without a threat model", crit, n-crit, Plural(len(risksOf(p).Gaps), "blueprint", "blueprints")),
+	return []generator.Card{{Title: "Open critical/high risks", Value: strconv.Itoa(n),
+		Detail: fmt.Sprintf("%d critical, %d high; %s without a threat model", crit, n-crit, generator.Plural(len(Of(p).Gaps), "blueprint", "blueprints")),
 		URL:    "risks/", Alert: n > 0}}
 }

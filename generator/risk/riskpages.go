@@ -1,4 +1,19 @@
-package generator
+package risk
+
+import (
+	"html/template"
+
+	"archfolio/generator"
+)
+
+// View is the risk register: every threat of every threat model with its
+// computed severity, the register page with its heat map, and the panels of
+// threat models, blueprints and the documents that mitigate threats.
+var View = generator.View{Name: "risks", Analyse: analyseRisks, Menu: riskMenu(), Pages: riskPages,
+	Panels: riskPanels, Cards: riskCards, JSON: riskJSON, Shows: []string{"threat-model.threats"},
+	Funcs: template.FuncMap{"riskDocs": func(pg *generator.Page, docs []*generator.Document) RiskDocsData {
+		return RiskDocsData{Page: pg, Docs: docs}
+	}}}
 
 // Heatmap is a 4×4 likelihood × impact grid of threats: rows from impact 4 down to
 // 1, columns from likelihood 1 to 4, so the worst cell is top right.
@@ -54,34 +69,36 @@ func newHeatmap(threats []*Threat, anchor func(*Threat) string) Heatmap {
 	return h
 }
 
-func riskMenu() *MenuItem { return &MenuItem{Label: "Risks", URL: "risks/", Section: "risks"} }
+func riskMenu() *generator.MenuItem {
+	return &generator.MenuItem{Label: "Risks", URL: "risks/", Section: "risks"}
+}
 
-func riskPages(p *Portfolio) []PageJob {
-	return []PageJob{Content(PageJob{URL: "risks/", Layout: "risks.html",
-		Page: &Page{Title: "Risk register", Section: "risks"}},
-		risksContent, func() *RiskRegister { return risksOf(p) })}
+func riskPages(p *generator.Portfolio) []generator.PageJob {
+	return []generator.PageJob{generator.Content(generator.PageJob{URL: "risks/", Layout: "risks.html",
+		Page: &generator.Page{Title: "Risk register", Section: "risks"}},
+		risksContent, func() *RiskRegister { return Of(p) })}
 }
 
 // riskPanels adds a threat model's threats and risk summary to its page, a
 // blueprint's threats to the blueprint's page, and the threats a document mitigates
 // or remediates to its page.
-func riskPanels(p *Portfolio, d *Document) []Panel {
-	reg := risksOf(p)
-	var out []Panel
+func riskPanels(p *generator.Portfolio, d *generator.Document) []generator.Panel {
+	reg := Of(p)
+	var out []generator.Panel
 	if m := reg.Models[d]; m != nil {
 		out = append(out,
-			NewPanel(riskModelThreatsPanel, "tm-threats", "Threats", m),
-			NewPanel(riskModelSummaryPanel, "tm-risk", "Risk summary", m))
+			generator.NewPanel(riskModelThreatsPanel, "tm-threats", "Threats", m),
+			generator.NewPanel(riskModelSummaryPanel, "tm-risk", "Risk summary", m))
 	}
 	if d.Kind == "blueprint" {
 		gap := reg.IsGap[d]
 		if models := reg.ByDoc[d]; len(models) > 0 || gap {
-			out = append(out, NewPanel(riskBlueprintPanel, "bp-risk", "Threats and residual risk",
+			out = append(out, generator.NewPanel(riskBlueprintPanel, "bp-risk", "Threats and residual risk",
 				blueprintRiskPanel{Models: models, Gap: gap, Criticality: d.Fields.String("criticality")}))
 		}
 	}
 	if ts := reg.Remediates[d]; len(ts) > 0 {
-		out = append(out, NewPanel(riskAddressedPanel, "threats-addressed", "Threats addressed", ts))
+		out = append(out, generator.NewPanel(riskAddressedPanel, "threats-addressed", "Threats addressed", ts))
 	}
 	return out
 }
@@ -94,7 +111,7 @@ type blueprintRiskPanel struct {
 }
 
 // riskJSON is the register's part of portfolio.json.
-func riskJSON(p *Portfolio) any {
+func riskJSON(p *generator.Portfolio) any {
 	type threatJSON struct {
 		Model       string   `json:"threat_model"`
 		Subject     string   `json:"subject"`
@@ -123,20 +140,20 @@ func riskJSON(p *Portfolio) any {
 		Blueprints []blueprintJSON `json:"blueprints"`
 		Gaps       []string        `json:"gaps"`
 	}{Threats: []threatJSON{}, Blueprints: []blueprintJSON{}, Gaps: []string{}}
-	ids := func(ds []*Document) []string {
+	ids := func(ds []*generator.Document) []string {
 		s := []string{}
 		for _, d := range ds {
 			s = append(s, d.ID)
 		}
 		return s
 	}
-	for _, t := range risksOf(p).Threats {
+	for _, t := range Of(p).Threats {
 		out.Threats = append(out.Threats, threatJSON{Model: t.Model.ID, Subject: t.Model.Fields.String("subject"),
 			ID: t.ID, Title: t.Title, Stride: t.Stride, Target: t.Target, Likelihood: t.Likelihood, Impact: t.Impact,
 			Score: t.Score, Severity: t.Severity, Status: t.Status, Residual: t.Residual(),
 			Mitigations: ids(t.Mitigations), Remediation: ids(t.Remediation)})
 	}
-	for _, b := range risksOf(p).Blueprints {
+	for _, b := range Of(p).Blueprints {
 		bj := blueprintJSON{ID: b.Blueprint.ID, Threats: b.Threats, Residual: len(b.Residual.Threats),
 			Highest: b.Residual.Highest, ByLevel: map[string]int{}}
 		for _, c := range b.Residual.BySeverity {
@@ -144,6 +161,6 @@ func riskJSON(p *Portfolio) any {
 		}
 		out.Blueprints = append(out.Blueprints, bj)
 	}
-	out.Gaps = append(out.Gaps, ids(risksOf(p).Gaps)...)
+	out.Gaps = append(out.Gaps, ids(Of(p).Gaps)...)
 	return out
 }

@@ -1,18 +1,19 @@
-package generator
+package risk
 
 import (
+	"archfolio/generator"
 	"archfolio/generator/markup"
 	"html/template"
 )
 
 // risksContent is the content of the risks page.
-var risksContent = markup.New[PageData[*RiskRegister]]("risks-content", ContentWriter(risksHTML))
+var risksContent = markup.New[generator.PageData[*RiskRegister]]("risks-content", generator.ContentWriter(risksHTML))
 
 // risksHTML writes the "risks-content" component (layout.go), the risk
 // register.
-func risksHTML(pg *Page, r *RiskRegister) (template.HTML, error) {
-	buf := pg.bufs().get()
-	w := pg.writer(buf)
+func risksHTML(pg *generator.Page, r *RiskRegister) (template.HTML, error) {
+	buf := pg.NewBuffer()
+	w := pg.Writer(buf)
 	w.Raw("\n<h1>Risk register</h1>\n<p class=\"lede\">")
 	w.Int(len(r.Threats))
 	w.Raw(" threats in ")
@@ -28,13 +29,13 @@ func risksHTML(pg *Page, r *RiskRegister) (template.HTML, error) {
 	w.Raw("</div>\n</div>\n</section>\n\n<section aria-labelledby=\"all-threats\">\n<h2 id=\"all-threats\">All threats</h2>")
 	if len(r.Threats) > 0 {
 		w.Raw("\n")
-		PutFilters(w, "risk-table", r.Filters, "h3")
+		generator.PutFilters(w, "risk-table", r.Filters, "h3")
 		w.Raw("\n<div class=\"table-scroll\">\n<table class=\"data sortable threats\" id=\"risk-table\">\n<thead><tr><th scope=\"col\">Threat</th><th scope=\"col\">Title</th><th scope=\"col\">Blueprint</th><th scope=\"col\">STRIDE</th><th scope=\"col\" class=\"num\">Score</th><th scope=\"col\">Severity</th><th scope=\"col\">Status</th><th scope=\"col\">Mitigations and remediation</th></tr></thead>\n<tbody>")
 		for _, t := range r.Threats {
 			w.Raw("\n<tr id=\"")
 			w.Text(t.RegisterAnchor)
 			w.Raw("\"")
-			PutFilterAttrs(w, r.Filters, t.FilterValue)
+			generator.PutFilterAttrs(w, r.Filters, t.FilterValue)
 			w.Raw(">\n  <th scope=\"row\">")
 			w.Link(pg.Rel(t.URL()), t.ID)
 			w.Raw("</th>\n  <td>")
@@ -53,13 +54,13 @@ func risksHTML(pg *Page, r *RiskRegister) (template.HTML, error) {
 				w.Text(t.BlueprintName())
 			}
 			w.Raw("</td>\n  <td>")
-			w.Text(Humanize(t.Stride))
+			w.Text(generator.Humanize(t.Stride))
 			w.Raw("</td>\n  <td class=\"num\">")
 			w.Int(t.Score)
 			w.Raw("</td>\n  <td>")
 			PutSeverity(w, t.Severity)
 			w.Raw("</td>\n  <td>")
-			PutStatus(w, t.Status)
+			generator.PutStatus(w, t.Status)
 			w.Raw("</td>\n  <td>")
 			putRiskDocs(w, pg, t.Addressed())
 			w.Raw("</td>\n</tr>")
@@ -75,7 +76,7 @@ func risksHTML(pg *Page, r *RiskRegister) (template.HTML, error) {
 			w.Raw("\n<tr><th scope=\"row\">")
 			w.Link(pg.Rel(b.Blueprint.URL), b.Blueprint.Title)
 			w.Raw("</th>\n<td>")
-			w.Text(Humanize(b.Blueprint.Fields.String("criticality")))
+			w.Text(generator.Humanize(b.Blueprint.Fields.String("criticality")))
 			w.Raw("</td>\n<td>")
 			for i, m := range b.Models {
 				if i > 0 {
@@ -106,9 +107,9 @@ func risksHTML(pg *Page, r *RiskRegister) (template.HTML, error) {
 			w.Raw("\n<tr><th scope=\"row\">")
 			w.Link(pg.Rel(d.URL), d.Title)
 			w.Raw("</th><td><span class=\"flag flag-bad\"><span aria-hidden=\"true\">⚠ </span>")
-			w.Text(Humanize(d.Fields.String("criticality")))
+			w.Text(generator.Humanize(d.Fields.String("criticality")))
 			w.Raw("</span></td><td>")
-			PutStatus(w, d.Status)
+			generator.PutStatus(w, d.Status)
 			w.Raw("</td><td>")
 			w.Text(d.Owner)
 			w.Raw("</td></tr>")
@@ -118,5 +119,5 @@ func risksHTML(pg *Page, r *RiskRegister) (template.HTML, error) {
 		w.Raw("\n<p>Every blueprint of criticality high or above has a threat model.</p>")
 	}
 	w.Raw("\n</section>\n")
-	return pg.lend(buf), nil
+	return pg.Lend(buf), nil
 }
