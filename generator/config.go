@@ -49,8 +49,9 @@ type Config struct {
 
 	// Path is the file the configuration came from, for diagnostics.
 	Path string `yaml:"-"`
-	// Capabilities describes roadmap lanes by capability id (roadmap_capability.go).
-	Capabilities map[string]Capability `yaml:"capabilities"`
+	// Capabilities describes roadmap lanes by capability id, as written: the
+	// roadmap view reads and checks it (roadmap/roadmap_capability.go).
+	Capabilities yaml.Node `yaml:"capabilities"`
 }
 
 // JiraConfig says how a JIRA key becomes a link: URL holds {key}.

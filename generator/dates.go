@@ -24,8 +24,8 @@ func parseDate(v any) (Date, error) {
 
 var quarterRE = regexp.MustCompile(`^(\d{4})-[Qq](\d+)$`)
 
-// parsePeriod accepts a quarter (2026-Q3, covering July 1 to September 30) or a date.
-func parsePeriod(v any) (Period, error) {
+// ParsePeriod accepts a quarter (2026-Q3, covering July 1 to September 30) or a date.
+func ParsePeriod(v any) (Period, error) {
 	s, ok := v.(string)
 	if !ok {
 		d, err := parseDate(v)

@@ -119,14 +119,14 @@ func cycleDiagnostic(p *Portfolio, c graph.Cycle) Diagnostic {
 	at := d.Pos(c.Closing.Source)
 	loop := make([]string, 0, len(c.Path)+1)
 	for _, id := range append(slices.Clone(c.Path), c.Path[0]) {
-		loop = append(loop, quote(id))
+		loop = append(loop, Quote(id))
 	}
 	msg := c.Closing.Source + ": dependency cycle " + strings.Join(loop, " → ")
 	if extra := len(c.Members) - len(c.Path); extra > 0 {
 		var others []string
 		for _, id := range c.Members {
 			if !slices.Contains(c.Path, id) {
-				others = append(others, quote(id))
+				others = append(others, Quote(id))
 			}
 		}
 		msg += " (the same loop also takes in " + strings.Join(others, ", ") + ")"

@@ -47,7 +47,7 @@ func (m *mapStyle) style(id, title, desc string) diagram.Style {
 				return h
 			}
 			if d := m.doc(n); d != nil {
-				return relURL(m.pageURL, d.URL)
+				return RelURL(m.pageURL, d.URL)
 			}
 			return ""
 		},

@@ -60,7 +60,7 @@ func dependencyPanels(p *Portfolio, d *Document) []Panel {
 // theirs.
 func neighbourhood(p *Portfolio, d *Document) *Neighbourhood {
 	g := dependenciesOf(p).Graph
-	nb := &Neighbourhood{Doc: d, ImpactURL: relURL(d.URL, impactURL(d))}
+	nb := &Neighbourhood{Doc: d, ImpactURL: RelURL(d.URL, impactURL(d))}
 	up, down := graph.Dependents(g, d.ID, 2), graph.Dependencies(g, d.ID, 2)
 	nb.Impact = graph.CountDependents(g, d.ID)
 	nb.Dependents = neighbourRows(p, g, up, false)
@@ -84,7 +84,7 @@ func neighbourhood(p *Portfolio, d *Document) *Neighbourhood {
 		{Label: "Depends on", IDs: d1},
 		{Label: "Depends on, 2 hops", IDs: b.order(d2, d1)},
 	}
-	view := b.collapse(cols, relURL(d.URL, impactURL(d)), "#dependency-list")
+	view := b.collapse(cols, RelURL(d.URL, impactURL(d)), "#dependency-list")
 	cols = slices.DeleteFunc(cols, func(c diagram.Column) bool { return len(c.IDs) == 0 })
 	nb.Aggregated = b.aggregated
 	opt := diagram.DefaultOptions()
@@ -271,9 +271,9 @@ func neighbourRows(p *Portfolio, g *graph.Graph, reach []graph.Reach, down bool)
 		if down {
 			row.Flag = docSunset(row.Doc)
 		}
-		row.Href = relURL(from0, row.Doc.URL)
+		row.Href = RelURL(from0, row.Doc.URL)
 		if row.Through != nil {
-			row.ThroughHref = relURL(from0, row.Through.URL)
+			row.ThroughHref = RelURL(from0, row.Through.URL)
 		}
 		var how []string
 		if row.Via != "" {

@@ -203,7 +203,7 @@ type ImpactRow struct {
 func (ip *ImpactPage) Rows() []ImpactRow {
 	rows := make([]ImpactRow, len(ip.Set.Dependents))
 	for i, e := range ip.Set.Dependents {
-		rows[i] = ImpactRow{Title: e.Doc.Title, Href: relURL(ip.url, e.Doc.URL), Owner: e.Doc.Owner, Depth: e.Depth,
+		rows[i] = ImpactRow{Title: e.Doc.Title, Href: RelURL(ip.url, e.Doc.URL), Owner: e.Doc.Owner, Depth: e.Depth,
 			Risks: e.OpenCriticalRisks, Criticality: Humanize(e.Criticality), CriticalityTag: e.Criticality,
 			Lifecycle: Humanize(e.Lifecycle), Sunset: sunsetOf("", e.Lifecycle) != "",
 			InCycle: e.InCycle, Path: strings.Join(pathIDs(e.Path), " ← ")}

@@ -51,7 +51,7 @@ func (b *builder) index(docs []*Document) (*Portfolio, *linkIndex, Diagnostics) 
 		}
 		if first := p.ByID[d.ID]; first != nil {
 			diags = append(diags, newDiagnostic(CodeDuplicateID, d.Path, d.PosOf("id"),
-				"duplicate id "+quote(d.ID)+": "+first.Path+" has it too; ids must be unique"))
+				"duplicate id "+Quote(d.ID)+": "+first.Path+" has it too; ids must be unique"))
 			continue
 		}
 		p.ByID[d.ID] = d
@@ -104,7 +104,8 @@ func (d *Document) PosOf(p string) Pos {
 	return d.Pos(p)
 }
 
-func quote(s string) string { return `"` + s + `"` }
+// Quote returns s in double quotes, as messages name values.
+func Quote(s string) string { return `"` + s + `"` }
 
 func (b *builder) resolveFrontMatter(p *Portfolio, d *Document, ids []string, drafts map[string]*Document, sink *DiagSink) {
 	for _, r := range d.Refs {
@@ -141,7 +142,7 @@ func resolveLink(p *Portfolio, idx *linkIndex, d *Document, l *bodyLink) {
 	if l.to == nil {
 		return
 	}
-	dest := relURL(d.URL, l.to.URL)
+	dest := RelURL(d.URL, l.to.URL)
 	if anchor != "" {
 		dest += "#" + anchor
 	}
@@ -200,10 +201,10 @@ func dedupeBacklinks(refs []*Ref, kindRank map[string]int) []*Ref {
 	return slices.CompactFunc(refs, func(x, y *Ref) bool { return x.From == y.From && x.Inverse == y.Inverse })
 }
 
-// relURL returns the link from the page at from to the page at to, both site-relative
+// RelURL returns the link from the page at from to the page at to, both site-relative
 // URLs with trailing slashes ("" is the home page), so that the site works under any
 // sub-path and from disk.
-func relURL(from, to string) string {
+func RelURL(from, to string) string {
 	return strings.Repeat("../", strings.Count(from, "/")) + to
 }
 

@@ -98,12 +98,12 @@ func (w *AlignmentWaiver) expires() time.Time {
 
 // DaysLeftText says how many days are left, like "18 days".
 func (w *AlignmentWaiver) DaysLeftText() string {
-	return strconv.Itoa(w.DaysLeft) + " " + pluralWord(w.DaysLeft, "day", "days")
+	return strconv.Itoa(w.DaysLeft) + " " + PluralWord(w.DaysLeft, "day", "days")
 }
 
 // DaysAgo says how long ago an expired waiver expired, like "12 days".
 func (w *AlignmentWaiver) DaysAgo() string {
-	return strconv.Itoa(-w.DaysLeft) + " " + pluralWord(-w.DaysLeft, "day", "days")
+	return strconv.Itoa(-w.DaysLeft) + " " + PluralWord(-w.DaysLeft, "day", "days")
 }
 
 // ExpiresText is the expiry as YYYY-MM-DD, or "".
@@ -225,9 +225,9 @@ func newRecord(p *Portfolio, d, std *Document, idx int, obj *Object, today time.
 // target names the record's standard and statement for messages.
 func (r *AlignmentRecord) target() string {
 	if r.Statement != "" {
-		return quote(r.Standard.ID) + " statement " + quote(r.Statement)
+		return Quote(r.Standard.ID) + " statement " + Quote(r.Statement)
 	}
-	return quote(r.Standard.ID)
+	return Quote(r.Standard.ID)
 }
 
 // checkRecord applies the alignment-record rules: justification, planned date,
@@ -268,11 +268,11 @@ func checkWaiver(r *AlignmentRecord, sink *DiagSink) {
 	case w.Expired():
 		days := -w.DaysLeft
 		sink.Report(CodeWaiverExpired, d.Pos(r.Field()+".waiver.expires"), "%s.waiver.expires: the waiver for %s expired on %s, %d %s ago: renew it with a new approved expiry, fix the gap, or record the status as non-compliant",
-			r.Field(), r.target(), w.ExpiresText(), days, pluralWord(days, "day", "days"))
+			r.Field(), r.target(), w.ExpiresText(), days, PluralWord(days, "day", "days"))
 	case w.Expiring():
 		when := "today"
 		if w.DaysLeft > 0 {
-			when = "in " + strconv.Itoa(w.DaysLeft) + " " + pluralWord(w.DaysLeft, "day", "days")
+			when = "in " + strconv.Itoa(w.DaysLeft) + " " + PluralWord(w.DaysLeft, "day", "days")
 		}
 		sink.Report(CodeWaiverExpiring, d.Pos(r.Field()+".waiver.expires"), "%s.waiver.expires: the waiver for %s expires on %s, %s: renew it or close the gap before then",
 			r.Field(), r.target(), w.ExpiresText(), when)

@@ -23,7 +23,7 @@ func matrixCards(p *Portfolio) []Card {
 	if t := m.Total; t.Applicable > 0 {
 		comp.Value = strconv.Itoa(t.Percent()) + "%"
 		comp.Detail = strconv.Itoa(t.Adopted) + " of " + strconv.Itoa(t.Applicable) + " alignments met; " +
-			strconv.Itoa(t.Gaps) + " open " + pluralWord(t.Gaps, "gap", "gaps")
+			strconv.Itoa(t.Gaps) + " open " + PluralWord(t.Gaps, "gap", "gaps")
 		comp.Alert = t.Gaps > 0
 	}
 	var expired, expiring int

@@ -140,7 +140,8 @@ func (o *Object) Obj(key string) *Object {
 	return m
 }
 
-func (o *Object) set(key string, v any) {
+// Set puts v under key, appending key to Keys when it is new.
+func (o *Object) Set(key string, v any) {
 	if o.Values == nil {
 		o.Values = map[string]any{}
 	}

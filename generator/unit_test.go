@@ -25,19 +25,19 @@ func TestParsePeriod(t *testing.T) {
 		{in: "2026-02-30", err: "not a quarter"},
 		{in: 2026, err: "not a quarter"},
 	} {
-		p, err := parsePeriod(tc.in)
+		p, err := ParsePeriod(tc.in)
 		if tc.err != "" {
 			if err == nil || !strings.Contains(err.Error(), tc.err) {
-				t.Errorf("parsePeriod(%v) error = %v, want one containing %q", tc.in, err, tc.err)
+				t.Errorf("ParsePeriod(%v) error = %v, want one containing %q", tc.in, err, tc.err)
 			}
 			continue
 		}
 		if err != nil {
-			t.Errorf("parsePeriod(%v): %v", tc.in, err)
+			t.Errorf("ParsePeriod(%v): %v", tc.in, err)
 			continue
 		}
 		if got := p.Start.Format(time.DateOnly) + ".." + p.End.Format(time.DateOnly); got != tc.start+".."+tc.end {
-			t.Errorf("parsePeriod(%v) = %s, want %s..%s", tc.in, got, tc.start, tc.end)
+			t.Errorf("ParsePeriod(%v) = %s, want %s..%s", tc.in, got, tc.start, tc.end)
 		}
 	}
 }

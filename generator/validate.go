@@ -111,14 +111,14 @@ func (fm *frontMatter) object(items yamlMap, fields *Fields, kind *Kind, p strin
 				known = append(slices.Clone(fm.b.schema.Common.Names), known...)
 			}
 			fm.sink.Report(CodeUnknownField, fm.doc.Pos(fp), "unknown field %q%s; it is kept but not checked", key, didYouMean(key, known))
-			obj.set(key, plainValue(it.Value))
+			obj.Set(key, plainValue(it.Value))
 			continue
 		}
 		if it.Value == nil {
 			continue // "key:" with nothing after it counts as absent
 		}
 		if v, ok := fm.value(it.Value, f, fp); ok {
-			obj.set(key, v)
+			obj.Set(key, v)
 		}
 	}
 	fm.required(written, fields, p)
@@ -206,7 +206,7 @@ func (fm *frontMatter) value(v any, f *Field, p string) (any, bool) {
 		}
 		return d, true
 	case TypePeriod:
-		pd, err := parsePeriod(v)
+		pd, err := ParsePeriod(v)
 		if err != nil {
 			return fail(CodeInvalidPeriod, "%v", err)
 		}
@@ -238,7 +238,7 @@ func (fm *frontMatter) value(v any, f *Field, p string) (any, bool) {
 		for _, it := range items {
 			key := keyString(it.Key)
 			if val, ok := fm.value(it.Value, f.Value, joinPath(p, key)); ok {
-				obj.set(key, val)
+				obj.Set(key, val)
 			}
 		}
 		return obj, true
@@ -356,7 +356,7 @@ func plainValue(v any) any {
 	case yamlMap:
 		obj := &Object{}
 		for _, it := range v {
-			obj.set(keyString(it.Key), plainValue(it.Value))
+			obj.Set(keyString(it.Key), plainValue(it.Value))
 		}
 		return obj
 	case []any:

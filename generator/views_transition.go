@@ -16,8 +16,6 @@ func init() {
 			Funcs: template.FuncMap{"depsFrame": func(svg template.HTML, label, caption string) DepsFrameData {
 				return DepsFrameData{SVG: svg, Label: label, Caption: caption}
 			}}},
-		{Name: "roadmap", Analyse: analyseRoadmap, Menu: roadmapMenu(), Pages: roadmapPages, Panels: roadmapPanels,
-			Cards: roadmapCards, Files: roadmapFiles, JSON: roadmapJSON},
 	} {
 		RegisterView(v)
 	}

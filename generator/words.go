@@ -10,8 +10,8 @@ func Plural(n int, one, many string) string {
 	return strconv.Itoa(n) + " " + many
 }
 
-// pluralWord returns the noun alone, in the form a count of n takes.
-func pluralWord(n int, one, many string) string {
+// PluralWord returns the noun alone, in the form a count of n takes.
+func PluralWord(n int, one, many string) string {
 	if n == 1 {
 		return one
 	}

@@ -5,8 +5,11 @@
 package sitetest
 
 import (
+	"bytes"
 	"context"
+	"flag"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -93,4 +96,47 @@ func DiagLines(ds generator.Diagnostics) string {
 		b.WriteByte('\n')
 	}
 	return b.String()
+}
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// Golden compares got with the golden file at path (relative to the test's
+// package), or rewrites it when the test runs with -update.
+func Golden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	path = filepath.FromSlash(path)
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the golden file; first difference:\n%s\n(run go test -update if the change is intended)", path, firstDiff(string(want), string(got)))
+	}
+}
+
+// firstDiff shows the first line where two texts differ.
+func firstDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := range max(len(w), len(g)) {
+		var a, b string
+		if i < len(w) {
+			a = w[i]
+		}
+		if i < len(g) {
+			b = g[i]
+		}
+		if a != b {
+			return fmt.Sprintf("line %d:\n- %s\n+ %s", i+1, a, b)
+		}
+	}
+	return "(none)"
 }

@@ -9,9 +9,11 @@ import (
 	"archfolio/generator/backlog"
 	"archfolio/generator/reviews"
 	"archfolio/generator/risk"
+	"archfolio/generator/roadmap"
 )
 
 func init() {
+	generator.RegisterView(roadmap.View)
 	generator.RegisterView(risk.View)
 	generator.RegisterView(reviews.View)
 	generator.RegisterView(backlog.View)

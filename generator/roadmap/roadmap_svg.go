@@ -1,6 +1,7 @@
-package generator
+package roadmap
 
 import (
+	"cmp"
 	"fmt"
 	"html/template"
 	"strconv"
@@ -8,6 +9,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"archfolio/generator"
 	"archfolio/generator/diagram"
 )
 
@@ -118,7 +120,7 @@ func TimelineSVG(t *Track, today time.Time, pageURL string) template.HTML {
 	w.Newline()
 	for _, it := range t.Items {
 		if b, ok := boxes[it]; ok {
-			writeBar(w, it, b, g, today, id, relURL(pageURL, it.Doc.URL))
+			writeBar(w, it, b, g, today, id, generator.RelURL(pageURL, it.Doc.URL))
 		}
 	}
 	w.Close("g")
@@ -153,10 +155,10 @@ func layoutLanes(t *Track, g timelineGeom, top float64) (map[*RoadmapItem]barBox
 
 func timelineDesc(t *Track, today time.Time, g timelineGeom) string {
 	dated := len(t.Items) - t.Undated
-	s := fmt.Sprintf("%d %s in %d capability %s from %s to %s. Today is %s.", dated, pluralWord(dated, "item", "items"),
-		len(t.Lanes), pluralWord(len(t.Lanes), "lane", "lanes"), quarterName(g.first), quarterName(g.last), day(today))
+	s := fmt.Sprintf("%d %s in %d capability %s from %s to %s. Today is %s.", dated, generator.PluralWord(dated, "item", "items"),
+		len(t.Lanes), generator.PluralWord(len(t.Lanes), "lane", "lanes"), quarterName(g.first), quarterName(g.last), day(today))
 	if n := len(t.Slipped); n > 0 {
-		s += fmt.Sprintf(" %d %s slipped.", n, pluralWord(n, "item has", "items have"))
+		s += fmt.Sprintf(" %d %s slipped.", n, generator.PluralWord(n, "item has", "items have"))
 	}
 	return s
 }
@@ -222,11 +224,11 @@ func writeLaneHeads(w *diagram.Writer, t *Track, laneY []float64, width float64)
 		if l.Description != "" {
 			tip += ": " + l.Description
 		}
-		w.Text("title", tip+" — maturity "+cmpOr(l.Maturity.Arrow(), "not stated"))
+		w.Text("title", tip+" — maturity "+cmp.Or(l.Maturity.Arrow(), "not stated"))
 		w.Empty("rect", "class", "rm-lane-band", "x", "0", "y", diagram.Num(y), "width", diagram.Num(width), "height", diagram.Num(h))
 		w.Empty("rect", "class", "rm-lane-head", "x", "0", "y", diagram.Num(y), "width", diagram.Num(tlLaneW-4), "height", diagram.Num(h))
 		w.Text("text", fitText(l.Title, tlLaneW-20, tlCharW), "class", "rm-lane-title", "x", "10", "y", diagram.Num(y+20))
-		w.Text("text", fitText("Maturity: "+cmpOr(l.Maturity.Arrow(), "not stated"), tlLaneW-20, tlSmallW),
+		w.Text("text", fitText("Maturity: "+cmp.Or(l.Maturity.Arrow(), "not stated"), tlLaneW-20, tlSmallW),
 			"class", "rm-lane-maturity", "x", "10", "y", diagram.Num(y+38))
 		w.Close("g")
 		w.Newline()
@@ -298,7 +300,7 @@ func arrowPath(from, to barBox) string {
 
 // itemTip is the full description of an item's bar, for its <title>.
 func itemTip(it *RoadmapItem) string {
-	s := it.Doc.Title + " — " + Humanize(cmpOr(it.Status, "no status"))
+	s := it.Doc.Title + " — " + generator.Humanize(cmp.Or(it.Status, "no status"))
 	if it.Slipped {
 		s += ", slipped: ended " + day(it.To) + " and not done"
 	}
@@ -312,7 +314,7 @@ func itemTip(it *RoadmapItem) string {
 // writeBar draws one item: a link around its bar, status pattern, label (inside
 // the bar when it fits, else beside it), slip tail and milestones.
 func writeBar(w *diagram.Writer, it *RoadmapItem, b barBox, g timelineGeom, today time.Time, id, href string) {
-	class := "rm-item rm-status-" + slugify(cmpOr(it.Status, "none"))
+	class := "rm-item rm-status-" + generator.Slug(cmp.Or(it.Status, "none"))
 	if it.Slipped {
 		class += " rm-slipped"
 	}
@@ -420,7 +422,7 @@ func ItemStripSVG(it *RoadmapItem, t *Track, today time.Time) template.HTML {
 	writeQuarterGrid(w, g, 4, bottom, true)
 	if it.Dated {
 		b := barBox{x1: g.x(it.From), x2: max(g.xEnd(it.To), g.x(it.From)+4), y: stripRowY}
-		class := "rm-item rm-status-" + slugify(cmpOr(it.Status, "none"))
+		class := "rm-item rm-status-" + generator.Slug(cmp.Or(it.Status, "none"))
 		if it.Slipped {
 			class += " rm-slipped"
 		}

@@ -1,6 +1,9 @@
-package generator
+package roadmap_test
 
 import (
+	"archfolio/generator"
+	"archfolio/generator/roadmap"
+	"archfolio/generator/sitetest"
 	"encoding/csv"
 	"encoding/json"
 	"strings"
@@ -9,18 +12,18 @@ import (
 
 func TestRoadmapCSVGolden(t *testing.T) {
 	t.Parallel()
-	out, _ := renderTestSite(t, roadmapSite(nil), roadmapToday)
+	out, _ := sitetest.Render(t, roadmapSite(nil), roadmapToday)
 	data, ok := out.File("roadmap.csv")
 	if !ok {
 		t.Fatal("no roadmap.csv")
 	}
-	checkGolden(t, "roadmap/roadmap.golden.csv", data)
+	sitetest.Golden(t, "testdata/roadmap.golden.csv", data)
 }
 
 func TestRoadmapCSVIsFormulaInjectionSafe(t *testing.T) {
 	t.Parallel()
-	files := roadmapSite(siteArchive("roadmap/csv-formula-injection.txtar"))
-	out, _ := renderTestSite(t, files, roadmapToday)
+	files := roadmapSite(sitetest.Archive("../testdata/roadmap/csv-formula-injection.txtar"))
+	out, _ := sitetest.Render(t, files, roadmapToday)
 	data, _ := out.File("roadmap.csv")
 	rows, err := csv.NewReader(strings.NewReader(string(data))).ReadAll()
 	if err != nil {
@@ -59,7 +62,7 @@ func TestRoadmapCSVIsFormulaInjectionSafe(t *testing.T) {
 		}
 	}
 	for in, want := range map[string]string{"": "", "a=b": "a=b", "=1": "'=1", "\r": "'\r", "2026-Q1": "2026-Q1"} {
-		if got := CSVSafe(in); got != want {
+		if got := generator.CSVSafe(in); got != want {
 			t.Errorf("CSVSafe(%q) = %q, want %q", in, got, want)
 		}
 	}
@@ -67,11 +70,11 @@ func TestRoadmapCSVIsFormulaInjectionSafe(t *testing.T) {
 
 func TestRoadmapInPortfolioJSON(t *testing.T) {
 	t.Parallel()
-	out, _ := renderTestSite(t, roadmapSite(nil), roadmapToday)
+	out, _ := sitetest.Render(t, roadmapSite(nil), roadmapToday)
 	data, _ := out.File("portfolio.json")
 	var pj struct {
 		Views struct {
-			Roadmap RoadmapJSON `json:"roadmap"`
+			Roadmap roadmap.RoadmapJSON `json:"roadmap"`
 		} `json:"views"`
 	}
 	if err := json.Unmarshal(data, &pj); err != nil {
@@ -81,7 +84,7 @@ func TestRoadmapInPortfolioJSON(t *testing.T) {
 	if len(rm.Items) != 6 || len(rm.Tracks) != 1 {
 		t.Fatalf("items %d, tracks %d", len(rm.Items), len(rm.Tracks))
 	}
-	var rollout RoadmapItemJSON
+	var rollout roadmap.RoadmapItemJSON
 	for _, it := range rm.Items {
 		if it.ID == "rm-mfa-rollout" {
 			rollout = it
@@ -94,14 +97,14 @@ func TestRoadmapInPortfolioJSON(t *testing.T) {
 	}
 	tr := rm.Tracks[0]
 	if tr.Slug != "iam" || tr.First != "2025-Q3" || tr.Last != "2027-Q4" || strings.Join(tr.Slipped, ",") != "rm-mfa-rollout" ||
-		len(tr.Lanes) != 2 || tr.Lanes[0].Maturity.Source != ConfigFile || len(tr.Outcomes) != 2 {
+		len(tr.Lanes) != 2 || tr.Lanes[0].Maturity.Source != generator.ConfigFile || len(tr.Outcomes) != 2 {
 		t.Errorf("track in portfolio.json: %+v", tr)
 	}
 }
 
 func TestRoadmapPanelsOnItemAndBlueprintPages(t *testing.T) {
 	t.Parallel()
-	out, _ := renderTestSite(t, roadmapSite(nil), roadmapToday)
+	out, _ := sitetest.Render(t, roadmapSite(nil), roadmapToday)
 	for page, wants := range map[string][]string{
 		"roadmap/items/rm-passkeys/index.html": {
 			`id="roadmap-title">On the roadmap</h2>`,
@@ -153,9 +156,9 @@ func TestRoadmapPanelsOnItemAndBlueprintPages(t *testing.T) {
 
 func TestNoRoadmapItems(t *testing.T) {
 	t.Parallel()
-	out, diags := renderTestSite(t, map[string]string{"content/a.md": "\n---\nkind: blueprint\ntitle: A\n---\n"}, roadmapToday)
+	out, diags := sitetest.Render(t, map[string]string{"content/a.md": "\n---\nkind: blueprint\ntitle: A\n---\n"}, roadmapToday)
 	if len(diags) != 0 {
-		t.Fatalf("diagnostics:\n%s", diagLines(diags))
+		t.Fatalf("diagnostics:\n%s", sitetest.DiagLines(diags))
 	}
 	page, ok := out.File("roadmap/index.html")
 	if !ok || !strings.Contains(string(page), "No roadmap items yet") {

@@ -1,22 +1,31 @@
-package generator
+package roadmap
 
 import (
+	"archfolio/generator"
 	"html/template"
 	"io"
 	"strconv"
 	"time"
 )
 
+// View is the IAM roadmap: tracks, capability lanes and items with their
+// timelines, maturity heat map, milestones and dependencies, roadmap.csv
+// and the item panels.
+var View = generator.View{Name: "roadmap", Analyse: analyseRoadmap, Menu: roadmapMenu(), Pages: roadmapPages,
+	Panels: roadmapPanels, Cards: roadmapCards, Files: roadmapFiles, JSON: roadmapJSON}
+
 // What the roadmap adds to the site: /roadmap/ and /roadmap/TRACK/ pages, panels
 // on item and blueprint pages, a home card, roadmap.csv and its part of
 // portfolio.json.
 
 // roadmapMenu is the roadmap's menu entry.
-func roadmapMenu() *MenuItem { return &MenuItem{Label: "Roadmap", URL: "roadmap/", Section: "roadmap"} }
+func roadmapMenu() *generator.MenuItem {
+	return &generator.MenuItem{Label: "Roadmap", URL: "roadmap/", Section: "roadmap"}
+}
 
-func analyseRoadmap(p *Portfolio) Diagnostics {
+func analyseRoadmap(p *generator.Portfolio) generator.Diagnostics {
 	rm, diags := buildRoadmap(p.ByKind["roadmap"], p.Config, p.Today)
-	roadmapResult.Set(p, rm)
+	result.Set(p, rm)
 	return diags
 }
 
@@ -44,23 +53,23 @@ type HeatmapCell struct {
 	Level, State string
 }
 
-func roadmapPages(p *Portfolio) []PageJob {
-	rm := roadmapOf(p)
+func roadmapPages(p *generator.Portfolio) []generator.PageJob {
+	rm := Of(p)
 	if rm == nil {
 		return nil
 	}
 	// The timelines are drawn when their page is rendered, not when it is listed.
-	var jobs []PageJob
+	var jobs []generator.PageJob
 	for _, t := range rm.Tracks {
-		jobs = append(jobs, LazyData(PageJob{URL: t.URL, Layout: "roadmap.html", Page: &Page{Title: t.Title, Section: "roadmap"}},
+		jobs = append(jobs, generator.LazyData(generator.PageJob{URL: t.URL, Layout: "roadmap.html", Page: &generator.Page{Title: t.Title, Section: "roadmap"}},
 			func() *RoadmapPage { return trackPage(rm, t, p.Today, t.URL) }))
 	}
-	home := PageJob{URL: "roadmap/", Layout: "roadmap.html",
-		Page: &Page{Title: "Roadmap", Section: "roadmap", Data: &RoadmapPage{Tracks: rm.Tracks, Slipped: rm.Slipped}}}
+	home := generator.PageJob{URL: "roadmap/", Layout: "roadmap.html",
+		Page: &generator.Page{Title: "Roadmap", Section: "roadmap", Data: &RoadmapPage{Tracks: rm.Tracks, Slipped: rm.Slipped}}}
 	if len(rm.Tracks) == 1 {
 		t := rm.Tracks[0]
-		home.Page = &Page{Title: t.Title, Section: "roadmap"}
-		home = LazyData(home, func() *RoadmapPage { return trackPage(rm, t, p.Today, "roadmap/") })
+		home.Page = &generator.Page{Title: t.Title, Section: "roadmap"}
+		home = generator.LazyData(home, func() *RoadmapPage { return trackPage(rm, t, p.Today, "roadmap/") })
 	}
 	return append(jobs, home)
 }
@@ -105,8 +114,8 @@ type RoadmapItemPanel struct {
 	Conflicts map[*RoadmapItem]bool
 }
 
-func roadmapPanels(p *Portfolio, d *Document) []Panel {
-	rm := roadmapOf(p)
+func roadmapPanels(p *generator.Portfolio, d *generator.Document) []generator.Panel {
+	rm := Of(p)
 	if rm == nil {
 		return nil
 	}
@@ -115,31 +124,31 @@ func roadmapPanels(p *Portfolio, d *Document) []Panel {
 		for _, dep := range it.DependsOn {
 			panel.Conflicts[dep] = startsBeforeEnd(it, dep)
 		}
-		return []Panel{TemplatePanel("roadmap-item-panel", "roadmap", "On the roadmap", panel)}
+		return []generator.Panel{generator.TemplatePanel("roadmap-item-panel", "roadmap", "On the roadmap", panel)}
 	}
 	if items := rm.ByBlueprint[d.ID]; len(items) > 0 {
-		return []Panel{NewPanel(roadmapBlueprintPanel, "roadmap-items", "Roadmap items that deliver it", items)}
+		return []generator.Panel{generator.NewPanel(roadmapBlueprintPanel, "roadmap-items", "Roadmap items that deliver it", items)}
 	}
 	return nil
 }
 
-func roadmapCards(p *Portfolio) []Card {
-	rm := roadmapOf(p)
+func roadmapCards(p *generator.Portfolio) []generator.Card {
+	rm := Of(p)
 	if rm == nil || len(rm.Items) == 0 {
 		return nil
 	}
 	n := len(rm.Slipped)
-	return []Card{{Title: "Slipped roadmap items", Value: strconv.Itoa(n),
+	return []generator.Card{{Title: "Slipped roadmap items", Value: strconv.Itoa(n),
 		Detail: "past their end date, not done, of " + strconv.Itoa(len(rm.Items)) + " items",
 		URL:    "roadmap/#slipped", Alert: n > 0}}
 }
 
-func roadmapFiles(p *Portfolio) []ExportFile {
-	if roadmapOf(p) == nil {
+func roadmapFiles(p *generator.Portfolio) []generator.ExportFile {
+	if Of(p) == nil {
 		return nil
 	}
-	return []ExportFile{{"roadmap.csv", func(w io.Writer) error {
-		data, err := roadmapCSV(roadmapOf(p))
+	return []generator.ExportFile{{Name: "roadmap.csv", Write: func(w io.Writer) error {
+		data, err := roadmapCSV(Of(p))
 		if err == nil {
 			_, err = w.Write(data)
 		}

@@ -1,6 +1,7 @@
-package generator
+package roadmap
 
 import (
+	"archfolio/generator"
 	"bytes"
 	"encoding/csv"
 	"strings"
@@ -56,7 +57,7 @@ func roadmapCSVRow(t *Track, it *RoadmapItem) []string {
 		strings.Join(milestones, "; "), strings.Join(deps, "; "), strings.Join(delivers, "; "),
 		strings.Join(outcomes, "; "), it.Jira, it.JiraURL, it.Doc.Owner, it.Doc.URL}
 	for i, c := range row {
-		row[i] = CSVSafe(c)
+		row[i] = generator.CSVSafe(c)
 	}
 	return row
 }
@@ -151,8 +152,8 @@ type OutcomeLaneJSON struct {
 	Items      []string `json:"items"`
 }
 
-func roadmapJSON(p *Portfolio) any {
-	rm := roadmapOf(p)
+func roadmapJSON(p *generator.Portfolio) any {
+	rm := Of(p)
 	out := RoadmapJSON{Items: []RoadmapItemJSON{}, Tracks: []RoadmapTrackJSON{}}
 	if rm == nil {
 		return out

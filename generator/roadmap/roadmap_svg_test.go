@@ -1,6 +1,8 @@
-package generator
+package roadmap_test
 
 import (
+	"archfolio/generator/roadmap"
+	"archfolio/generator/sitetest"
 	"encoding/xml"
 	"errors"
 	"io"
@@ -12,24 +14,24 @@ import (
 
 func TestTimelineGolden(t *testing.T) {
 	t.Parallel()
-	p, diags := loadTestSite(t, roadmapSite(nil), roadmapToday)
+	p, diags := sitetest.Load(t, roadmapSite(nil), roadmapToday)
 	if diags.Errors() > 0 {
-		t.Fatalf("diagnostics:\n%s", diagLines(diags))
+		t.Fatalf("diagnostics:\n%s", sitetest.DiagLines(diags))
 	}
-	tr := roadmapOf(p).Tracks[0]
-	svg := string(TimelineSVG(tr, p.Today, tr.URL))
+	tr := roadmap.Of(p).Tracks[0]
+	svg := string(roadmap.TimelineSVG(tr, p.Today, tr.URL))
 	checkWellFormed(t, svg)
-	checkGolden(t, "roadmap/timeline.golden.svg", []byte(svg+"\n"))
-	strip := string(ItemStripSVG(roadmapOf(p).ByID["rm-mfa-rollout"], tr, p.Today))
+	sitetest.Golden(t, "testdata/timeline.golden.svg", []byte(svg+"\n"))
+	strip := string(roadmap.ItemStripSVG(roadmap.Of(p).ByID["rm-mfa-rollout"], tr, p.Today))
 	checkWellFormed(t, strip)
-	checkGolden(t, "roadmap/strip.golden.svg", []byte(strip+"\n"))
+	sitetest.Golden(t, "testdata/strip.golden.svg", []byte(strip+"\n"))
 }
 
 func TestTimelineShowsStatusSlipMilestonesAndArrows(t *testing.T) {
 	t.Parallel()
-	p, _ := loadTestSite(t, roadmapSite(nil), roadmapToday)
-	tr := roadmapOf(p).Tracks[0]
-	svg := string(TimelineSVG(tr, p.Today, tr.URL))
+	p, _ := sitetest.Load(t, roadmapSite(nil), roadmapToday)
+	tr := roadmap.Of(p).Tracks[0]
+	svg := string(roadmap.TimelineSVG(tr, p.Today, tr.URL))
 	for _, want := range []string{
 		`class="rm-item rm-status-in-progress rm-slipped"`,                // the slipped item is marked…
 		`<rect class="rm-slip-tail"`,                                      // …with a tail to today…
@@ -54,15 +56,15 @@ func TestTimelineShowsStatusSlipMilestonesAndArrows(t *testing.T) {
 func TestTimelineEscapesHostileValues(t *testing.T) {
 	t.Parallel()
 	hostile := `</svg><script>alert(1)</script> " onload="alert(2)" & 'x' ` + "\x07bell"
-	files := roadmapSite(siteArchive("roadmap/timeline-escapes-hostile-values.txtar"))
-	out, _ := renderTestSite(t, files, roadmapToday)
-	p, _ := loadTestSite(t, files, roadmapToday)
-	it := roadmapOf(p).ByID["rm-evil"]
+	files := roadmapSite(sitetest.Archive("../testdata/roadmap/timeline-escapes-hostile-values.txtar"))
+	out, _ := sitetest.Render(t, files, roadmapToday)
+	p, _ := sitetest.Load(t, files, roadmapToday)
+	it := roadmap.Of(p).ByID["rm-evil"]
 	if it.Doc.Title != hostile {
 		t.Fatalf("fixture title = %q", it.Doc.Title)
 	}
-	for _, tr := range roadmapOf(p).Tracks {
-		svg := string(TimelineSVG(tr, p.Today, tr.URL))
+	for _, tr := range roadmap.Of(p).Tracks {
+		svg := string(roadmap.TimelineSVG(tr, p.Today, tr.URL))
 		checkWellFormed(t, svg)
 		for _, bad := range []string{"<script", "<img", ` onload="`, "\x07", "</title> &"} {
 			if strings.Contains(svg, bad) {
@@ -71,7 +73,7 @@ func TestTimelineEscapesHostileValues(t *testing.T) {
 		}
 	}
 	tr := it.Track
-	titles := svgTitles(t, string(TimelineSVG(tr, p.Today, tr.URL)))
+	titles := svgTitles(t, string(roadmap.TimelineSVG(tr, p.Today, tr.URL)))
 	wantTitle := strings.ReplaceAll(hostile, "\x07", "\uFFFD") + " — In progress, slipped: ended 2026-06-30 and not done — 2026-Q1 to 2026-Q2 (2026-01-01 to 2026-06-30)"
 	for _, want := range []string{wantTitle, `Milestone: <b>bold</b> & "quoted" — 2026-02-01 — missed`} {
 		if !slices.Contains(titles, want) {
@@ -94,10 +96,10 @@ func TestEveryBarLinksToAnExistingPage(t *testing.T) {
 	files := roadmapSite(map[string]string{
 		"content/roadmap/rm-cloud-keys.md": "\n---\nkind: roadmap\ntitle: Cloud keys\ntrack: cloud\ncapability: workload-identity\nstart: 2026-Q4\nend: 2027-Q2\n---\n",
 	})
-	out, _ := renderTestSite(t, files, roadmapToday)
-	p, _ := loadTestSite(t, files, roadmapToday)
-	pages := map[string]*Track{"roadmap/": nil}
-	for _, tr := range roadmapOf(p).Tracks {
+	out, _ := sitetest.Render(t, files, roadmapToday)
+	p, _ := sitetest.Load(t, files, roadmapToday)
+	pages := map[string]*roadmap.Track{"roadmap/": nil}
+	for _, tr := range roadmap.Of(p).Tracks {
 		pages[tr.URL] = tr
 	}
 	for pageURL, tr := range pages {

@@ -1,23 +1,26 @@
-package generator
+package roadmap
 
-import "archfolio/generator/markup"
+import (
+	"archfolio/generator"
+	"archfolio/generator/markup"
+)
 
 // The roadmap panel of a blueprint, a component (component.go); an item's own
 // panel is the theme's "roadmap-item-panel" template (layouts/_roadmap.html).
 
 // roadmapBlueprintPanel is the "roadmap-blueprint-panel" panel component.
-var roadmapBlueprintPanel = markup.New[PanelPage[[]*RoadmapItem]]("roadmap-blueprint-panel", PanelWriter(writeRoadmapBlueprintPanel))
+var roadmapBlueprintPanel = markup.New[generator.PanelPage[[]*RoadmapItem]]("roadmap-blueprint-panel", generator.PanelWriter(writeRoadmapBlueprintPanel))
 
 // writeRoadmapBlueprintPanel is the "roadmap-blueprint-panel" panel: the
 // roadmap items that deliver a blueprint.
-func writeRoadmapBlueprintPanel(pg PanelPage[[]*RoadmapItem], w markup.Writer) error {
+func writeRoadmapBlueprintPanel(pg generator.PanelPage[[]*RoadmapItem], w markup.Writer) error {
 	items := pg.Data
 	w.Raw("\n<ul class=\"rm-delivered-by\">")
 	for _, it := range items {
 		w.Raw("\n  <li>")
 		w.Link(pg.Rel(it.Doc.URL), it.Doc.Title)
 		w.Raw(" ")
-		PutStatus(w, it.Status)
+		generator.PutStatus(w, it.Status)
 		if it.Slipped {
 			w.Raw(" <span class=\"rm-flag\">⚠ slipped</span>")
 		}

@@ -1,17 +1,18 @@
-package generator
+package roadmap
 
 import (
+	"archfolio/generator"
 	"cmp"
 	"slices"
 	"strings"
 	"time"
 )
 
-// roadmapResult is where the roadmap analysis keeps its result on a Portfolio.
-var roadmapResult = NewResult[*Roadmap]()
+// result is where the roadmap analysis keeps its result on a Portfolio.
+var result = generator.NewResult[*Roadmap]()
 
-// roadmapOf returns the roadmap view's analysis of p.
-func roadmapOf(p *Portfolio) *Roadmap { return roadmapResult.Get(p) }
+// Of returns the roadmap view's analysis of p.
+func Of(p *generator.Portfolio) *Roadmap { return result.Get(p) }
 
 // The roadmap view: roadmap items (kind roadmap) laid out per track in capability
 // lanes over quarters. This file is the model and its analysis, pure functions of
@@ -81,9 +82,9 @@ func (m Maturity) Arrow() string {
 	case m.Current == "" && m.Target == "":
 		return ""
 	case m.Target == "" || m.Target == m.Current:
-		return cmpOr(m.Current, "?")
+		return cmp.Or(m.Current, "?")
 	}
-	return cmpOr(m.Current, "?") + " → " + m.Target
+	return cmp.Or(m.Current, "?") + " → " + m.Target
 }
 
 // CurrentRank is the current level's place among the maturity levels (0 for
@@ -98,7 +99,7 @@ func (t *Track) LastQuarter() string { return quarterName(t.Last) }
 
 // RoadmapItem is one roadmap document as the timeline sees it.
 type RoadmapItem struct {
-	Doc        *Document
+	Doc        *generator.Document
 	Track      *Track
 	Lane       *Lane
 	TrackSlug  string
@@ -106,7 +107,7 @@ type RoadmapItem struct {
 	Status     string
 	// Start and End are the periods as written; From and To the normalised
 	// inclusive date range (a quarter covers its whole quarter).
-	Start, End Period
+	Start, End generator.Period
 	From, To   time.Time
 	// Dated is false when start or end is missing, invalid or out of order.
 	Dated bool
@@ -117,7 +118,7 @@ type RoadmapItem struct {
 	Outcomes     []OutcomeMeasure
 	DependsOn    []*RoadmapItem
 	DependedOnBy []*RoadmapItem
-	Delivers     []*Document
+	Delivers     []*generator.Document
 	Jira         string
 	JiraURL      string
 }
@@ -172,7 +173,7 @@ func quarterStart(q int) time.Time {
 // itemSpan normalises an item's start and end periods to an inclusive date range,
 // from the first day of start to the last day of end; ok is false when the end lies
 // before the start.
-func itemSpan(start, end Period) (from, to time.Time, ok bool) {
+func itemSpan(start, end generator.Period) (from, to time.Time, ok bool) {
 	return start.Start, end.End, !end.End.Before(start.Start)
 }
 
@@ -195,7 +196,7 @@ func milestoneState(date, today time.Time, done bool) string {
 
 // buildRoadmap analyses the roadmap documents: items with normalised dates, links
 // between them, tracks, lanes, maturity and outcomes; then it checks them.
-func buildRoadmap(docs []*Document, cfg *Config, today time.Time) (*Roadmap, Diagnostics) {
+func buildRoadmap(docs []*generator.Document, cfg *generator.Config, today time.Time) (*Roadmap, generator.Diagnostics) {
 	rm := &Roadmap{ByID: map[string]*RoadmapItem{}, ByBlueprint: map[string][]*RoadmapItem{}}
 	for _, d := range docs {
 		it := newRoadmapItem(d, cfg, today)
@@ -209,7 +210,7 @@ func buildRoadmap(docs []*Document, cfg *Config, today time.Time) (*Roadmap, Dia
 	for _, it := range rm.Items {
 		slices.SortFunc(it.DependedOnBy, byItemID)
 	}
-	for _, id := range SortedKeys(rm.ByBlueprint) {
+	for _, id := range generator.SortedKeys(rm.ByBlueprint) {
 		slices.SortFunc(rm.ByBlueprint[id], byTimeline)
 	}
 	rm.Tracks = buildTracks(rm.Items, cfg, today)
@@ -237,13 +238,13 @@ func byTimeline(a, b *RoadmapItem) int {
 func byEnd(a, b *RoadmapItem) int { return cmp.Or(a.To.Compare(b.To), byItemID(a, b)) }
 
 // newRoadmapItem reads one roadmap document's fields.
-func newRoadmapItem(d *Document, cfg *Config, today time.Time) *RoadmapItem {
+func newRoadmapItem(d *generator.Document, cfg *generator.Config, today time.Time) *RoadmapItem {
 	f := d.Fields
 	it := &RoadmapItem{Doc: d, Status: d.Status, Capability: strings.TrimSpace(f.String("capability")),
 		TrackSlug: trackSlug(f.String("track")), Jira: f.String("jira")}
 	it.JiraURL = cfg.JiraURL(it.Jira)
-	it.Start, _ = f.Get("start").(Period)
-	it.End, _ = f.Get("end").(Period)
+	it.Start, _ = f.Get("start").(generator.Period)
+	it.End, _ = f.Get("end").(generator.Period)
 	if it.Start.Text != "" && it.End.Text != "" {
 		it.From, it.To, it.Dated = itemSpan(it.Start, it.End)
 	}
@@ -252,8 +253,8 @@ func newRoadmapItem(d *Document, cfg *Config, today time.Time) *RoadmapItem {
 		it.Maturity = Maturity{Current: m.String("current"), Target: m.String("target"), Source: "items"}
 	}
 	for i, v := range f.List("milestones") {
-		m, _ := v.(*Object)
-		date, ok := m.Get("date").(Date)
+		m, _ := v.(*generator.Object)
+		date, ok := m.Get("date").(generator.Date)
 		if !ok {
 			continue
 		}
@@ -263,7 +264,7 @@ func newRoadmapItem(d *Document, cfg *Config, today time.Time) *RoadmapItem {
 	}
 	slices.SortStableFunc(it.Milestones, func(a, b Milestone) int { return a.Date.Compare(b.Date) })
 	for _, v := range f.List("outcomes") {
-		o, _ := v.(*Object)
+		o, _ := v.(*generator.Object)
 		if name := strings.TrimSpace(o.String("name")); name != "" {
 			it.Outcomes = append(it.Outcomes, OutcomeMeasure{Name: name, KPI: o.String("kpi"),
 				Baseline: o.String("baseline"), Target: o.String("target"), Item: it})
@@ -275,7 +276,7 @@ func newRoadmapItem(d *Document, cfg *Config, today time.Time) *RoadmapItem {
 // linkRoadmapItem resolves an item's depends_on (other items) and delivers
 // (blueprints) from the document's references, each target once.
 func linkRoadmapItem(rm *Roadmap, it *RoadmapItem) {
-	seen := map[*Document]bool{}
+	seen := map[*generator.Document]bool{}
 	for _, r := range it.Doc.Refs {
 		if r.To == nil || seen[r.To] {
 			continue
@@ -302,7 +303,7 @@ func trackSlug(name string) string {
 	if strings.TrimSpace(name) == "" {
 		return DefaultTrack
 	}
-	if s := slugify(name); s != "items" {
+	if s := generator.Slug(name); s != "items" {
 		return s
 	}
 	return "items-track"
@@ -315,5 +316,5 @@ func trackTitle(name string) string {
 	if name == strings.ToLower(name) && len(name) <= 3 {
 		name = strings.ToUpper(name)
 	}
-	return Humanize(name) + " roadmap"
+	return generator.Humanize(name) + " roadmap"
 }

@@ -1,6 +1,7 @@
-package generator
+package roadmap
 
 import (
+	"archfolio/generator"
 	"cmp"
 	"slices"
 	"strings"
@@ -13,7 +14,7 @@ import (
 // buildTracks groups items into tracks and lanes, in timeline order, and computes
 // each track's window, maturity, outcomes and slipped items. Capabilities declared
 // in archfolio.yaml that no item names become empty lanes of the default track.
-func buildTracks(items []*RoadmapItem, cfg *Config, today time.Time) []*Track {
+func buildTracks(items []*RoadmapItem, cfg *generator.Config, today time.Time) []*Track {
 	bySlug := map[string]*Track{}
 	track := func(slug, name string) *Track {
 		if t := bySlug[slug]; t != nil {
@@ -25,13 +26,13 @@ func buildTracks(items []*RoadmapItem, cfg *Config, today time.Time) []*Track {
 	}
 	used := map[string]bool{}
 	for _, it := range items {
-		t := track(it.TrackSlug, cmpOr(strings.TrimSpace(it.Doc.Fields.String("track")), DefaultTrack))
+		t := track(it.TrackSlug, cmp.Or(strings.TrimSpace(it.Doc.Fields.String("track")), DefaultTrack))
 		t.Items = append(t.Items, it)
 		it.Track = t
 		used[it.Capability] = true
 	}
 	var spare []string
-	for _, id := range SortedKeys(cfg.Capabilities) {
+	for _, id := range generator.SortedKeys(capabilitiesOf(cfg)) {
 		if !used[id] {
 			spare = append(spare, id)
 		}
@@ -40,7 +41,7 @@ func buildTracks(items []*RoadmapItem, cfg *Config, today time.Time) []*Track {
 		track(DefaultTrack, DefaultTrack)
 	}
 	tracks := make([]*Track, 0, len(bySlug))
-	for _, slug := range SortedKeys(bySlug) {
+	for _, slug := range generator.SortedKeys(bySlug) {
 		t := bySlug[slug]
 		if slug == DefaultTrack {
 			t.Lanes = buildLanes(t.Items, spare, cfg)
@@ -56,7 +57,8 @@ func buildTracks(items []*RoadmapItem, cfg *Config, today time.Time) []*Track {
 
 // buildLanes groups a track's items by capability, adding empty lanes for spare
 // declared capabilities; lanes are sorted by title, then id.
-func buildLanes(items []*RoadmapItem, spare []string, cfg *Config) []*Lane {
+func buildLanes(items []*RoadmapItem, spare []string, cfg *generator.Config) []*Lane {
+	caps := capabilitiesOf(cfg)
 	byCap := map[string]*Lane{}
 	lane := func(id string) *Lane {
 		if l := byCap[id]; l != nil {
@@ -66,8 +68,8 @@ func buildLanes(items []*RoadmapItem, spare []string, cfg *Config) []*Lane {
 		if id == "" {
 			l.Title = "No capability"
 		}
-		if c, ok := cfg.Capabilities[id]; ok {
-			l.Title, l.Description = cmpOr(strings.TrimSpace(c.Title), l.Title), c.Description
+		if c, ok := caps[id]; ok {
+			l.Title, l.Description = cmp.Or(strings.TrimSpace(c.Title), l.Title), c.Description
 		}
 		byCap[id] = l
 		return l
@@ -81,11 +83,11 @@ func buildLanes(items []*RoadmapItem, spare []string, cfg *Config) []*Lane {
 		lane(id)
 	}
 	lanes := make([]*Lane, 0, len(byCap))
-	for _, id := range SortedKeys(byCap) {
+	for _, id := range generator.SortedKeys(byCap) {
 		l := byCap[id]
 		slices.SortFunc(l.Items, byTimeline)
 		var declared *Capability
-		if c, ok := cfg.Capabilities[id]; ok {
+		if c, ok := caps[id]; ok {
 			declared = &c
 		}
 		l.Maturity = laneMaturity(l.Items, declared)
@@ -174,7 +176,7 @@ func traceOutcomes(lanes []*Lane) []*Outcome {
 		}
 	}
 	out := make([]*Outcome, 0, len(byKey))
-	for _, k := range SortedKeys(byKey) {
+	for _, k := range generator.SortedKeys(byKey) {
 		out = append(out, byKey[k])
 	}
 	return out
@@ -194,5 +196,5 @@ func laneTitle(id string) string {
 			words[i] = strings.ToUpper(w)
 		}
 	}
-	return Humanize(strings.Join(words, " "))
+	return generator.Humanize(strings.Join(words, " "))
 }

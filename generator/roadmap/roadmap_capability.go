@@ -1,6 +1,7 @@
-package generator
+package roadmap
 
 import (
+	"archfolio/generator"
 	"fmt"
 	"slices"
 	"strings"
@@ -23,8 +24,8 @@ type Capability struct {
 	Description string
 	Maturity    CapabilityMaturity
 
-	at       Pos            // where the capability is declared
-	pos      map[string]Pos // where each of its fields is written ("maturity.current")
+	at       generator.Pos            // where the capability is declared
+	pos      map[string]generator.Pos // where each of its fields is written ("maturity.current")
 	problems []configProblem
 }
 
@@ -34,7 +35,7 @@ type CapabilityMaturity struct {
 }
 
 type configProblem struct {
-	at  Pos
+	at  generator.Pos
 	msg string
 }
 
@@ -42,7 +43,7 @@ type configProblem struct {
 // fails: what is wrong is recorded and reported by validateCapabilities, so that one
 // bad capability does not hide the rest of archfolio.yaml.
 func (c *Capability) UnmarshalYAML(n *yaml.Node) error {
-	c.at, c.pos = yamlPos(n), map[string]Pos{}
+	c.at, c.pos = yamlPos(n), map[string]generator.Pos{}
 	if n.Kind != yaml.MappingNode {
 		c.problem(n, "want a mapping with title, description and maturity: {current, target}")
 		return nil
@@ -59,7 +60,7 @@ func (c *Capability) UnmarshalYAML(n *yaml.Node) error {
 			c.readMaturity(v)
 		default:
 			c.problem(k, "unknown field %q%s (want title, description or maturity)", k.Value,
-				didYouMean(k.Value, []string{"title", "description", "maturity"}))
+				generator.DidYouMean(k.Value, []string{"title", "description", "maturity"}))
 		}
 	}
 	return nil
@@ -80,7 +81,7 @@ func (c *Capability) readMaturity(n *yaml.Node) {
 			c.Maturity.Target = c.scalar("maturity.target", v)
 		default:
 			c.problem(k, "maturity: unknown field %q%s (want current or target)", k.Value,
-				didYouMean(k.Value, []string{"current", "target"}))
+				generator.DidYouMean(k.Value, []string{"current", "target"}))
 		}
 	}
 }
@@ -97,37 +98,53 @@ func (c *Capability) problem(n *yaml.Node, format string, args ...any) {
 	c.problems = append(c.problems, configProblem{at: yamlPos(n), msg: fmt.Sprintf(format, args...)})
 }
 
+// capabilitiesOf reads archfolio.yaml's capabilities, which the generator keeps
+// as YAML for this view. Capability.UnmarshalYAML records rather than fails,
+// so only a capabilities: that is no mapping fails, reported by
+// validateCapabilities.
+func capabilitiesOf(cfg *generator.Config) map[string]Capability {
+	var caps map[string]Capability
+	if cfg.Capabilities.Kind == yaml.MappingNode {
+		_ = cfg.Capabilities.Decode(&caps)
+	}
+	return caps
+}
+
 // yamlPos is a node's position in archfolio.yaml, whose YAML starts on line 1.
-func yamlPos(n *yaml.Node) Pos { return Pos{Line: n.Line, Col: n.Column} }
+func yamlPos(n *yaml.Node) generator.Pos { return generator.Pos{Line: n.Line, Col: n.Column} }
 
 // validateCapabilities checks archfolio.yaml's capabilities: known fields, maturity
 // levels, and a target no lower than the current level.
-func validateCapabilities(caps map[string]Capability, path string) Diagnostics {
-	sink := &DiagSink{Path: path}
+func validateCapabilities(cfg *generator.Config) generator.Diagnostics {
+	caps, path := capabilitiesOf(cfg), cfg.Path
+	sink := &generator.DiagSink{Path: path}
+	if n := &cfg.Capabilities; n.Kind != 0 && n.Kind != yaml.MappingNode {
+		sink.Report(generator.CodeInvalidCapability, yamlPos(n), "capabilities: want a mapping of capability ids to {title, description, maturity}")
+	}
 	levels := maturityLevels[:]
-	for _, id := range SortedKeys(caps) {
+	for _, id := range generator.SortedKeys(caps) {
 		c := caps[id]
 		for _, p := range c.problems {
-			sink.Report(CodeInvalidCapability, p.at, "capabilities: %q: %s", id, p.msg)
+			sink.Report(generator.CodeInvalidCapability, p.at, "capabilities: %q: %s", id, p.msg)
 		}
 		for _, f := range []struct{ name, level string }{
 			{"maturity.current", c.Maturity.Current}, {"maturity.target", c.Maturity.Target},
 		} {
 			if f.level != "" && maturityRank(f.level) < 0 {
-				sink.Report(CodeUnknownMaturity, c.fieldPos(f.name), "capabilities: %q: %s %q is not a maturity level%s (want one of: %s)",
-					id, f.name, f.level, didYouMean(f.level, levels), strings.Join(levels, ", "))
+				sink.Report(generator.CodeUnknownMaturity, c.fieldPos(f.name), "capabilities: %q: %s %q is not a maturity level%s (want one of: %s)",
+					id, f.name, f.level, generator.DidYouMean(f.level, levels), strings.Join(levels, ", "))
 			}
 		}
 		cur, tgt := maturityRank(c.Maturity.Current), maturityRank(c.Maturity.Target)
 		if cur >= 0 && tgt >= 0 && tgt < cur {
-			sink.Report(CodeMaturityBelowCurrent, c.fieldPos("maturity.target"), "capabilities: %q: target %q is below current %q; raise the target or lower the current level",
+			sink.Report(generator.CodeMaturityBelowCurrent, c.fieldPos("maturity.target"), "capabilities: %q: target %q is below current %q; raise the target or lower the current level",
 				id, c.Maturity.Target, c.Maturity.Current)
 		}
 	}
 	return sink.Diags
 }
 
-func (c *Capability) fieldPos(name string) Pos {
+func (c *Capability) fieldPos(name string) generator.Pos {
 	if p, ok := c.pos[name]; ok {
 		return p
 	}
@@ -165,7 +182,7 @@ func laneMaturity(items []*RoadmapItem, declared *Capability) Maturity {
 		m.Source = "items"
 	}
 	if declared != nil && (declared.Maturity.Current != "" || declared.Maturity.Target != "") {
-		m.Source = ConfigFile
+		m.Source = generator.ConfigFile
 		if maturityRank(declared.Maturity.Current) >= 0 {
 			m.Current = declared.Maturity.Current
 		}
