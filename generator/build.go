@@ -133,7 +133,7 @@ func newBuilder(opts Options) (*builder, Diagnostics) {
 		if le, ok := errors.AsType[*lineError](err); ok {
 			pos, msg = Pos{Line: le.line, Col: le.col}, le.msg
 		}
-		diags = append(diags, newDiagnostic(CodeInvalidKinds, cfg.Path, pos, "kinds: "+msg))
+		diags = append(diags, NewDiagnostic(CodeInvalidKinds, cfg.Path, pos, "kinds: "+msg))
 		schema, _ = loadSchema(nil)
 	}
 	hl := mdext.NewHighlighter()

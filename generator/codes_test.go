@@ -109,7 +109,7 @@ func TestDiagnosticCodesReachable(t *testing.T) {
 }
 
 // TestEveryDiagnosticHasACode reads the package's source: a Diagnostic is made
-// only by newDiagnostic, which takes a code of the table.
+// only by NewDiagnostic, which takes a code of the table.
 func TestEveryDiagnosticHasACode(t *testing.T) {
 	t.Parallel()
 	files, err := filepath.Glob("*.go")
@@ -126,12 +126,12 @@ func TestEveryDiagnosticHasACode(t *testing.T) {
 			t.Fatal(err)
 		}
 		ast.Inspect(f, func(n ast.Node) bool {
-			if fn, ok := n.(*ast.FuncDecl); ok && fn.Name.Name == "newDiagnostic" && name == "diag.go" {
+			if fn, ok := n.(*ast.FuncDecl); ok && fn.Name.Name == "NewDiagnostic" && name == "diag.go" {
 				return false
 			}
 			if lit, ok := n.(*ast.CompositeLit); ok {
 				if id, ok := lit.Type.(*ast.Ident); ok && id.Name == "Diagnostic" {
-					t.Errorf("%s: a Diagnostic literal; make it with newDiagnostic or DiagSink.report and a code", fset.Position(lit.Pos()))
+					t.Errorf("%s: a Diagnostic literal; make it with NewDiagnostic or DiagSink.report and a code", fset.Position(lit.Pos()))
 				}
 			}
 			return true

@@ -38,9 +38,9 @@ type Diagnostic struct {
 	Code     Code // what kind of problem it is (codes.go)
 }
 
-// newDiagnostic makes a diagnostic of the code's severity. Every diagnostic
+// NewDiagnostic makes a diagnostic of the code's severity. Every diagnostic
 // archfolio reports is made here or by a DiagSink, so that each has a code.
-func newDiagnostic(code Code, path string, at Pos, msg string) Diagnostic {
+func NewDiagnostic(code Code, path string, at Pos, msg string) Diagnostic {
 	return Diagnostic{Path: path, Line: at.Line, Col: at.Col, Severity: code.severity(), Message: msg, Code: code}
 }
 
@@ -135,7 +135,7 @@ type DiagSink struct {
 
 // report adds a diagnostic of the code's severity at p.
 func (s *DiagSink) Report(code Code, p Pos, format string, args ...any) {
-	s.Diags = append(s.Diags, newDiagnostic(code, s.Path, p, fmt.Sprintf(format, args...)))
+	s.Diags = append(s.Diags, NewDiagnostic(code, s.Path, p, fmt.Sprintf(format, args...)))
 }
 
 // Pos is a 1-based line and column in a file.

@@ -211,7 +211,7 @@
 //
 // Every diagnostic has a Code from one table (codes.go): a stable id AF<number>, a
 // lower-kebab name, the severity and a sentence of help. A diagnostic is made only
-// by newDiagnostic or DiagSink.report, which take a code and give the diagnostic
+// by NewDiagnostic or DiagSink.report, which take a code and give the diagnostic
 // its code's severity; a test fails on a Diagnostic literal anywhere else. A code
 // never changes meaning and is never reused; the hundreds group them:
 //

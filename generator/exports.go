@@ -54,7 +54,8 @@ func (r *siteRenderer) writeSearchIndex() error {
 	return r.out.WriteFile("assets/search-index.js", idx)
 }
 
-func marshalJSON(v any) ([]byte, error) {
+// IndentJSON encodes v as the JSON exports are written: indented two spaces.
+func IndentJSON(v any) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
@@ -159,14 +160,14 @@ func documentJSON(d *Document) DocumentJSON {
 }
 
 // encodePortfolio writes portfolio.json a document at a time: the same bytes as
-// marshalJSON of the whole PortfolioJSON (head with doc(0) … doc(n-1) as its
+// IndentJSON of the whole PortfolioJSON (head with doc(0) … doc(n-1) as its
 // documents), without holding every document as JSON values and its text twice.
 func encodePortfolio(w io.Writer, head PortfolioJSON, n int, doc func(i int) DocumentJSON) error {
 	head.Documents = []DocumentJSON{}
 	return streamJSON(w, head, "documents", n, func(i int) any { return doc(i) })
 }
 
-// streamJSON writes v as marshalJSON does, except that v's top-level field key, a
+// streamJSON writes v as MarshalJSON does, except that v's top-level field key, a
 // list left empty in v, gets n elements from elem, each encoded as it is written:
 // a large list is never held whole, as values or as text.
 func streamJSON(w io.Writer, v any, key string, n int, elem func(i int) any) error {

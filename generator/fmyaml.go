@@ -527,7 +527,7 @@ func (s *DiagSink) yamlProblems(ps []yamlProblem) {
 			if i == 0 && p.line > 0 {
 				at = Pos{Line: p.line + 1, Col: 1}
 			}
-			s.Diags = append(s.Diags, newDiagnostic(CodeInvalidYAML, s.Path, at, "invalid YAML: "+part))
+			s.Diags = append(s.Diags, NewDiagnostic(CodeInvalidYAML, s.Path, at, "invalid YAML: "+part))
 		}
 	}
 }

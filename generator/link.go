@@ -50,7 +50,7 @@ func (b *builder) index(docs []*Document) (*Portfolio, *linkIndex, Diagnostics) 
 			continue // reported when read; it gets no page and no URL
 		}
 		if first := p.ByID[d.ID]; first != nil {
-			diags = append(diags, newDiagnostic(CodeDuplicateID, d.Path, d.PosOf("id"),
+			diags = append(diags, NewDiagnostic(CodeDuplicateID, d.Path, d.PosOf("id"),
 				"duplicate id "+Quote(d.ID)+": "+first.Path+" has it too; ids must be unique"))
 			continue
 		}

@@ -74,7 +74,7 @@ func listFiles(site fs.FS) ([]listedFile, Diagnostics) {
 		return nil
 	})
 	if err != nil {
-		diags = append(diags, newDiagnostic(CodeUnreadableFile, ContentDir, Pos{}, "cannot read the content folder: "+err.Error()))
+		diags = append(diags, NewDiagnostic(CodeUnreadableFile, ContentDir, Pos{}, "cannot read the content folder: "+err.Error()))
 	}
 	slices.SortFunc(files, func(a, b listedFile) int { return strings.Compare(a.path, b.path) })
 	return files, diags
@@ -82,13 +82,13 @@ func listFiles(site fs.FS) ([]listedFile, Diagnostics) {
 
 func readError(path string, err error) Diagnostic {
 	if big, ok := errors.AsType[*tooLargeError](err); ok {
-		return newDiagnostic(CodeFileTooLarge, path, Pos{}, big.Error())
+		return NewDiagnostic(CodeFileTooLarge, path, Pos{}, big.Error())
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) && (pe.Err == errNotRegular || pe.Err == errLinkOutside || pe.Err == errLinkedFolder) {
-		return newDiagnostic(CodeUnreadableFile, path, Pos{}, "not read: "+pe.Err.Error())
+		return NewDiagnostic(CodeUnreadableFile, path, Pos{}, "not read: "+pe.Err.Error())
 	}
-	return newDiagnostic(CodeUnreadableFile, path, Pos{}, "cannot read: "+err.Error())
+	return NewDiagnostic(CodeUnreadableFile, path, Pos{}, "cannot read: "+err.Error())
 }
 
 // parallel runs fn(0..n-1) on all cores and returns when all are done or ctx ends.

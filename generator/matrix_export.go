@@ -279,7 +279,7 @@ func tallyJSON(t AlignmentTally) TallyJSON {
 }
 
 // writeMatrixJSON writes matrix.json, its cells one at a time (streamJSON): the
-// same bytes as marshalJSON(matrixJSON(m, true)).
+// same bytes as IndentJSON(matrixJSON(m, true)).
 func writeMatrixJSON(w io.Writer, m *Matrix) error {
 	type at struct {
 		row  *MatrixRow

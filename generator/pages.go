@@ -23,7 +23,7 @@ type siteInfo struct {
 }
 
 // ownerKey and tagKey are what owner and tag pages group documents by.
-func ownerKey(d *Document) []string { return nonEmpty(d.Owner) }
+func ownerKey(d *Document) []string { return NonEmpty(d.Owner) }
 func tagKey(d *Document) []string   { return d.Tags }
 
 // groupSlug is the slug of the owner (section "owners") or tag ("tags") page of a
@@ -127,7 +127,8 @@ func replaceByURL(jobs []PageJob) []PageJob {
 	return out
 }
 
-func nonEmpty(s string) []string {
+// NonEmpty returns s as a one-element list, or nil when s is empty.
+func NonEmpty(s string) []string {
 	if s == "" {
 		return nil
 	}
@@ -301,10 +302,10 @@ func kindIndex(p *Portfolio, kind *Kind, docs []*Document) KindIndex {
 		return SortedKeys(seen)
 	}
 	ki.Filters = append(ki.Filters,
-		Filter{"status", "Status", values(func(d *Document) []string { return nonEmpty(d.Status) })},
-		Filter{"owner", "Owner", values(func(d *Document) []string { return nonEmpty(d.Owner) })})
+		Filter{"status", "Status", values(func(d *Document) []string { return NonEmpty(d.Status) })},
+		Filter{"owner", "Owner", values(func(d *Document) []string { return NonEmpty(d.Owner) })})
 	if kind.Fields.ByName["domain"] != nil {
-		ki.Filters = append(ki.Filters, Filter{"domain", "Domain", values(func(d *Document) []string { return nonEmpty(d.Fields.String("domain")) })})
+		ki.Filters = append(ki.Filters, Filter{"domain", "Domain", values(func(d *Document) []string { return NonEmpty(d.Fields.String("domain")) })})
 	}
 	ki.Filters = append(ki.Filters, Filter{"tag", "Tag", values(func(d *Document) []string { return d.Tags })})
 	return ki

@@ -224,7 +224,7 @@ func TestMatrixJSONStreamsTheWholeEncoding(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := marshalJSON(matrixJSON(MatrixOf(p), true))
+	want, err := IndentJSON(matrixJSON(MatrixOf(p), true))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -254,7 +254,7 @@ func TestEncodePortfolioMatchesWholeEncoding(t *testing.T) {
 	noDocs := portfolioJSON(p)
 	noDocs.Documents = []DocumentJSON{}
 	for name, pj := range map[string]PortfolioJSON{"sample": whole, "views": withViews, "no documents": noDocs} {
-		want, err := marshalJSON(pj)
+		want, err := IndentJSON(pj)
 		if err != nil {
 			t.Fatal(err)
 		}

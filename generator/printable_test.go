@@ -14,7 +14,7 @@ import (
 // the text or github formats, nor reach the terminal as an escape sequence.
 func TestDiagnosticsPrintNoControlCharacters(t *testing.T) {
 	t.Parallel()
-	d := newDiagnostic(CodeUnknownKind, "content/x\n::error file=forged::owned\x1b[2J\u0085\xff.md", Pos{Line: 2, Col: 1},
+	d := NewDiagnostic(CodeUnknownKind, "content/x\n::error file=forged::owned\x1b[2J\u0085\xff.md", Pos{Line: 2, Col: 1},
 		"unknown kind \"a\rb\x07\"")
 	if got, want := d.String(), `content/x\n::error file=forged::owned\x1b[2J\u0085\xff.md:2:1: error: unknown kind "a\rb\a" [AF110]`; got != want {
 		t.Errorf("text:\n got %s\nwant %s", got, want)

@@ -62,7 +62,7 @@ func themeDiagnostics(site fs.FS, cfg *Config, def fs.FS) Diagnostics {
 		_, ownErr := fs.Stat(top, p)
 		if ownErr == nil && path.Base(p) == "base.html" {
 			if tree := trees["base.html"]; tree != nil && strings.TrimSpace(tree.Root.String()) != "" {
-				diags = append(diags, newDiagnostic(CodeUnusedBaseLayout, path.Join(dir, p), Pos{Line: 1, Col: 1},
+				diags = append(diags, NewDiagnostic(CodeUnusedBaseLayout, path.Join(dir, p), Pos{Line: 1, Col: 1},
 					`layouts/base.html is not used: the page around the content is the "base" component; define a template "base" to replace it`))
 			}
 		}
@@ -82,7 +82,7 @@ func themeDiagnostics(site fs.FS, cfg *Config, def fs.FS) Diagnostics {
 			continue
 		}
 		line, col := definePosition(d.src, d.name)
-		diags = append(diags, newDiagnostic(CodeUnusedOverride, path.Join(dir, d.file), Pos{Line: line, Col: col},
+		diags = append(diags, NewDiagnostic(CodeUnusedOverride, path.Join(dir, d.file), Pos{Line: line, Col: col},
 			fmt.Sprintf("theme template %q is not used: it is no component's or panel's name and no template calls it%s",
 				d.name, didYouMean(d.name, known))))
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"archfolio/generator"
+	"archfolio/generator/dependencies"
 )
 
 // runImpact prints what depends on a blueprint, directly or through others.
@@ -15,7 +16,7 @@ func runImpact(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	var sf siteFlags
 	fs := newFlagSet("impact", "impact ID [-s SITE] [--format text|json] [--today YYYY-MM-DD] [--drafts]", stderr)
 	sf.register(fs, true)
-	format := fs.String("format", "text", "output format: "+strings.Join(generator.ImpactFormats, ", "))
+	format := fs.String("format", "text", "output format: "+strings.Join(dependencies.ImpactFormats, ", "))
 	pos, code, ok := parse(fs, args)
 	if !ok {
 		return code
@@ -24,8 +25,8 @@ func runImpact(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		fs.Usage()
 		return exitUsage
 	}
-	if !slices.Contains(generator.ImpactFormats, *format) {
-		fmt.Fprintf(stderr, "archfolio impact: --format %q: want one of %s\n", *format, strings.Join(generator.ImpactFormats, ", "))
+	if !slices.Contains(dependencies.ImpactFormats, *format) {
+		fmt.Fprintf(stderr, "archfolio impact: --format %q: want one of %s\n", *format, strings.Join(dependencies.ImpactFormats, ", "))
 		return exitUsage
 	}
 	opts, err := sf.options()
@@ -38,12 +39,12 @@ func runImpact(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		fmt.Fprintln(stderr, "archfolio impact:", err)
 		return exitProblems
 	}
-	set, err := generator.Impact(p, pos[0])
+	set, err := dependencies.Impact(p, pos[0])
 	if err != nil {
 		fmt.Fprintln(stderr, "archfolio impact:", err)
 		return exitUsage
 	}
-	if err := generator.WriteImpact(stdout, set, *format); err != nil {
+	if err := dependencies.WriteImpact(stdout, set, *format); err != nil {
 		fmt.Fprintln(stderr, "archfolio impact:", err)
 		return exitProblems
 	}

@@ -140,3 +140,24 @@ func firstDiff(want, got string) string {
 	}
 	return "(none)"
 }
+
+// Today is the date the repository's own sites (the sample portfolio, the
+// examples) are pinned to in tests.
+const Today = "2026-11-27"
+
+// RenderDir loads and renders the site in the folder root (the sample
+// portfolio is "../.." from a view's package) into memory, pinned to Today.
+func RenderDir(t testing.TB, root string) (*generator.MemOutput, generator.Diagnostics) {
+	t.Helper()
+	today, _ := time.Parse(time.DateOnly, Today)
+	opts := generator.Options{Site: os.DirFS(root), Theme: themes.Default(), Today: today}
+	p, diags, err := generator.Load(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := &generator.MemOutput{}
+	if err := generator.Render(context.Background(), p, opts, out); err != nil {
+		t.Fatal(err)
+	}
+	return out, diags
+}

@@ -7,12 +7,14 @@ package views
 import (
 	"archfolio/generator"
 	"archfolio/generator/backlog"
+	"archfolio/generator/dependencies"
 	"archfolio/generator/reviews"
 	"archfolio/generator/risk"
 	"archfolio/generator/roadmap"
 )
 
 func init() {
+	generator.RegisterView(dependencies.View)
 	generator.RegisterView(roadmap.View)
 	generator.RegisterView(risk.View)
 	generator.RegisterView(reviews.View)

@@ -1,11 +1,24 @@
-package generator
+package dependencies
 
 import (
+	"cmp"
 	"html/template"
 	"slices"
 
+	"archfolio/generator"
 	"archfolio/generator/graph"
 )
+
+// View is the dependency map: the blueprints' dependency graph, the
+// portfolio and domain maps, a blueprint's neighbourhood panel and the impact
+// page of each blueprint (every transitive dependent and its path).
+var View = generator.View{Name: "dependencies", Analyse: analyseDependencies,
+	Menu:  &generator.MenuItem{Label: "Dependencies", URL: "dependencies/", Section: "dependencies"},
+	Pages: dependencyPages, Panels: dependencyPanels, Cards: dependencyCards, JSON: dependenciesJSON,
+	Shows: []string{"blueprint.depends_on"},
+	Funcs: template.FuncMap{"depsFrame": func(svg template.HTML, label, caption string) DepsFrameData {
+		return DepsFrameData{SVG: svg, Label: label, Caption: caption}
+	}}}
 
 // DependenciesPage is the portfolio-wide dependency map: the domains, every
 // blueprint, and the same again as tables.
@@ -17,13 +30,13 @@ type DependenciesPage struct {
 	Cycles         []CycleView
 	RoadmapCycles  []CycleView
 	Sunset         []DependencyRow
-	Orphans        []*Document
+	Orphans        []*generator.Document
 	Legend         []LegendEntry
 }
 
 // DependencyRow is one depends_on entry.
 type DependencyRow struct {
-	From, To            *Document
+	From, To            *generator.Document
 	Via, Protocol, Data string
 	// Flag says why To is going away ("retired", "end-of-life", "phase-out"), or "".
 	Flag    string
@@ -38,7 +51,7 @@ type DomainDependencies struct {
 
 // BlueprintDependencies counts one blueprint's dependencies both ways.
 type BlueprintDependencies struct {
-	Doc                   *Document
+	Doc                   *generator.Document
 	DependsOn, DependedOn int
 	Impact                int
 	ImpactURL             string
@@ -46,9 +59,9 @@ type BlueprintDependencies struct {
 
 // CycleView is a cycle for a page: the loop and where it closes.
 type CycleView struct {
-	Path    []*Document
-	Members []*Document
-	Closing *Document
+	Path    []*generator.Document
+	Members []*generator.Document
+	Closing *generator.Document
 	Field   string
 }
 
@@ -61,24 +74,24 @@ type LegendEntry struct {
 // set. Their data (the maps' layout, every impact set) is made when each page is
 // rendered, so listing the pages costs nothing (the dev server lists them after
 // every change and renders only those asked for).
-func dependencyPages(p *Portfolio) []PageJob {
-	if dependenciesOf(p) == nil {
+func dependencyPages(p *generator.Portfolio) []generator.PageJob {
+	if Of(p) == nil {
 		return nil
 	}
 	const url = "dependencies/"
-	jobs := []PageJob{Content(PageJob{URL: url, Layout: "dependencies.html", Page: &Page{Title: "Dependency map", Section: "dependencies"}},
+	jobs := []generator.PageJob{generator.Content(generator.PageJob{URL: url, Layout: "dependencies.html", Page: &generator.Page{Title: "Dependency map", Section: "dependencies"}},
 		dependenciesContent, func() *DependenciesPage { return dependenciesPage(p, url) })}
 	for _, d := range p.ByKind["blueprint"] {
-		jobs = append(jobs, Content(PageJob{URL: impactURL(d), Layout: "impact.html",
-			Page: &Page{Title: "Impact of changing " + d.Title, Section: "dependencies", Doc: d}},
+		jobs = append(jobs, generator.Content(generator.PageJob{URL: impactURL(d), Layout: "impact.html",
+			Page: &generator.Page{Title: "Impact of changing " + d.Title, Section: "dependencies", Doc: d}},
 			impactContent, func() *ImpactPage { return &ImpactPage{Set: impactSet(p, d), url: impactURL(d)} }))
 	}
 	return jobs
 }
 
 // dependenciesPage is the data of the dependency map page at url.
-func dependenciesPage(p *Portfolio, url string) *DependenciesPage {
-	deps := dependenciesOf(p)
+func dependenciesPage(p *generator.Portfolio, url string) *DependenciesPage {
+	deps := Of(p)
 	page := &DependenciesPage{Blueprints: deps.Graph.Len(), Orphans: deps.Orphans, Legend: dependencyLegend(p)}
 	if deps.Graph.Len() > 0 {
 		page.DomainMap, page.Map = domainMap(p, url), portfolioMap(p, url)
@@ -96,17 +109,17 @@ func dependenciesPage(p *Portfolio, url string) *DependenciesPage {
 	return page
 }
 
-func dependencyRow(p *Portfolio, e graph.Edge) DependencyRow {
+func dependencyRow(p *generator.Portfolio, e graph.Edge) DependencyRow {
 	to := p.ByID[e.To]
 	return DependencyRow{From: p.ByID[e.From], To: to, Via: e.Attrs["via"], Protocol: e.Attrs["protocol"], Data: e.Attrs["data"],
-		Flag: docSunset(to), InCycle: dependenciesOf(p).inCycle[e.From] && dependenciesOf(p).inCycle[e.To]}
+		Flag: docSunset(to), InCycle: Of(p).inCycle[e.From] && Of(p).inCycle[e.To]}
 }
 
-func domainDependencies(p *Portfolio) []DomainDependencies {
-	g := dependenciesOf(p).Graph
+func domainDependencies(p *generator.Portfolio) []DomainDependencies {
+	g := Of(p).Graph
 	var out []DomainDependencies
-	for _, dom := range dependenciesOf(p).Domains {
-		dd := DomainDependencies{Name: dom, Label: domainLabel(dom), Anchor: "table-domain-" + slugify(cmpOr(dom, "none"))}
+	for _, dom := range Of(p).Domains {
+		dd := DomainDependencies{Name: dom, Label: domainLabel(dom), Anchor: "table-domain-" + generator.Slug(cmp.Or(dom, "none"))}
 		for _, n := range g.Nodes() {
 			if n.Group != dom {
 				continue
@@ -115,13 +128,13 @@ func domainDependencies(p *Portfolio) []DomainDependencies {
 			dd.Blueprints = append(dd.Blueprints, BlueprintDependencies{Doc: d, DependsOn: g.OutDegree(n.ID), DependedOn: g.InDegree(n.ID),
 				Impact: graph.CountDependents(g, n.ID), ImpactURL: impactURL(d)})
 		}
-		slices.SortStableFunc(dd.Blueprints, func(a, b BlueprintDependencies) int { return dependenciesOf(p).byStake(a.Doc, b.Doc) })
+		slices.SortStableFunc(dd.Blueprints, func(a, b BlueprintDependencies) int { return Of(p).byStake(a.Doc, b.Doc) })
 		out = append(out, dd)
 	}
 	return out
 }
 
-func cycleViews(p *Portfolio, cycles []graph.Cycle) []CycleView {
+func cycleViews(p *generator.Portfolio, cycles []graph.Cycle) []CycleView {
 	var out []CycleView
 	for _, c := range cycles {
 		v := CycleView{Closing: p.ByID[c.Closing.From], Field: c.Closing.Source}
@@ -138,10 +151,10 @@ func cycleViews(p *Portfolio, cycles []graph.Cycle) []CycleView {
 
 // dependencyLegend explains the maps: a colour per domain (each band also carries
 // its name), then what borders and line styles mean.
-func dependencyLegend(p *Portfolio) []LegendEntry {
+func dependencyLegend(p *generator.Portfolio) []LegendEntry {
 	m := &mapStyle{p: p}
 	var out []LegendEntry
-	for _, dom := range dependenciesOf(p).Domains {
+	for _, dom := range Of(p).Domains {
 		out = append(out, LegendEntry{Class: "swatch " + m.domainClass(dom), Label: domainLabel(dom)})
 	}
 	return append(out,

@@ -1,4 +1,4 @@
-package generator
+package dependencies
 
 import (
 	"cmp"
@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"archfolio/generator"
 	"archfolio/generator/diagram"
 	"archfolio/generator/graph"
 )
@@ -20,7 +21,7 @@ const maxColumn = 10
 // Neighbourhood is a blueprint's dependency neighbourhood, one and two hops both
 // ways: the map and the table that says the same in words.
 type Neighbourhood struct {
-	Doc          *Document
+	Doc          *generator.Document
 	SVG          template.HTML
 	Dependents   []NeighbourRow // what depends on Doc, nearest first
 	Dependencies []NeighbourRow // what Doc depends on, nearest first
@@ -33,10 +34,10 @@ type Neighbourhood struct {
 
 // NeighbourRow is one blueprint of a neighbourhood.
 type NeighbourRow struct {
-	Doc   *Document
+	Doc   *generator.Document
 	Depth int
 	// Through is the blueprint in between, at depth 2.
-	Through *Document
+	Through *generator.Document
 	// Edge is the dependency that links it (to Doc, or to Through).
 	Via, Protocol, Data string
 	// Flag says why a dependency is going away ("end-of-life"), or "".
@@ -48,19 +49,19 @@ type NeighbourRow struct {
 	Lifecycle                   string
 }
 
-func dependencyPanels(p *Portfolio, d *Document) []Panel {
-	if d.Kind != "blueprint" || dependenciesOf(p) == nil || !dependenciesOf(p).Graph.Has(d.ID) {
+func dependencyPanels(p *generator.Portfolio, d *generator.Document) []generator.Panel {
+	if d.Kind != "blueprint" || Of(p) == nil || !Of(p).Graph.Has(d.ID) {
 		return nil
 	}
-	return []Panel{NewPanel(depsNeighbourhoodPanel, "dependencies", "Dependencies", neighbourhood(p, d))}
+	return []generator.Panel{generator.NewPanel(depsNeighbourhoodPanel, "dependencies", "Dependencies", neighbourhood(p, d))}
 }
 
 // neighbourhood builds a blueprint's neighbourhood map with the linear Columns
 // layout: dependents two hops away, dependents, the blueprint, its dependencies,
 // theirs.
-func neighbourhood(p *Portfolio, d *Document) *Neighbourhood {
-	g := dependenciesOf(p).Graph
-	nb := &Neighbourhood{Doc: d, ImpactURL: RelURL(d.URL, impactURL(d))}
+func neighbourhood(p *generator.Portfolio, d *generator.Document) *Neighbourhood {
+	g := Of(p).Graph
+	nb := &Neighbourhood{Doc: d, ImpactURL: generator.RelURL(d.URL, impactURL(d))}
 	up, down := graph.Dependents(g, d.ID, 2), graph.Dependencies(g, d.ID, 2)
 	nb.Impact = graph.CountDependents(g, d.ID)
 	nb.Dependents = neighbourRows(p, g, up, false)
@@ -84,7 +85,7 @@ func neighbourhood(p *Portfolio, d *Document) *Neighbourhood {
 		{Label: "Depends on", IDs: d1},
 		{Label: "Depends on, 2 hops", IDs: b.order(d2, d1)},
 	}
-	view := b.collapse(cols, RelURL(d.URL, impactURL(d)), "#dependency-list")
+	view := b.collapse(cols, generator.RelURL(d.URL, impactURL(d)), "#dependency-list")
 	cols = slices.DeleteFunc(cols, func(c diagram.Column) bool { return len(c.IDs) == 0 })
 	nb.Aggregated = b.aggregated
 	opt := diagram.DefaultOptions()
@@ -97,16 +98,16 @@ func neighbourhood(p *Portfolio, d *Document) *Neighbourhood {
 	return nb
 }
 
-func impactURL(d *Document) string { return "dependencies/impact/" + d.ID + "/" }
+func impactURL(d *generator.Document) string { return "dependencies/impact/" + d.ID + "/" }
 
 // neighbourMap builds the graph a neighbourhood map shows, where a blueprint may
 // appear twice (on both sides, when it is in a cycle with the centre), so its
 // nodes have their own ids ("u1:payments-gateway") and carry the blueprint's in
 // Attrs["doc"].
 type neighbourMap struct {
-	p          *Portfolio
+	p          *generator.Portfolio
 	g          *graph.Graph
-	d          *Document
+	d          *generator.Document
 	nodes      []graph.Node
 	edges      []graph.Edge
 	docOf      map[string]string // node id → blueprint id
@@ -220,7 +221,7 @@ func (b *neighbourMap) collapse(cols []diagram.Column, upHref, downHref string) 
 				b.hrefs[k] = upHref
 			}
 		}
-		c.IDs = append(c.IDs, SortedKeys(groups)...)
+		c.IDs = append(c.IDs, generator.SortedKeys(groups)...)
 		b.aggregated += len(rest)
 	}
 	return graph.Collapse(graph.New(b.nodes, b.edges), func(n graph.Node) string { return key[n.ID] },
@@ -247,7 +248,7 @@ func (b *neighbourMap) groupCount(ids []string) int {
 
 // neighbourRows lists the reached blueprints for the table beside the map, with the
 // dependency that brings each in.
-func neighbourRows(p *Portfolio, g *graph.Graph, reach []graph.Reach, down bool) []NeighbourRow {
+func neighbourRows(p *generator.Portfolio, g *graph.Graph, reach []graph.Reach, down bool) []NeighbourRow {
 	rows := make([]NeighbourRow, 0, len(reach))
 	var from0 string // the page the rows are shown on
 	if len(reach) > 0 {
@@ -271,21 +272,21 @@ func neighbourRows(p *Portfolio, g *graph.Graph, reach []graph.Reach, down bool)
 		if down {
 			row.Flag = docSunset(row.Doc)
 		}
-		row.Href = RelURL(from0, row.Doc.URL)
+		row.Href = generator.RelURL(from0, row.Doc.URL)
 		if row.Through != nil {
-			row.ThroughHref = RelURL(from0, row.Through.URL)
+			row.ThroughHref = generator.RelURL(from0, row.Through.URL)
 		}
 		var how []string
 		if row.Via != "" {
 			how = append(how, "via "+row.Via)
 		}
-		row.How = strings.Join(append(how, nonEmpty(row.Protocol)...), " · ")
+		row.How = strings.Join(append(how, generator.NonEmpty(row.Protocol)...), " · ")
 		if row.Data != "" {
-			row.How = strings.Join(append(nonEmpty(row.How), row.Data), " · ")
+			row.How = strings.Join(append(generator.NonEmpty(row.How), row.Data), " · ")
 		}
 		row.CriticalityTag = row.Doc.Fields.String("criticality")
-		row.Criticality = Humanize(row.CriticalityTag)
-		row.Lifecycle = Humanize(cmpOr(row.Flag, row.Doc.Fields.String("lifecycle")))
+		row.Criticality = generator.Humanize(row.CriticalityTag)
+		row.Lifecycle = generator.Humanize(cmp.Or(row.Flag, row.Doc.Fields.String("lifecycle")))
 		rows = append(rows, row)
 	}
 	return rows

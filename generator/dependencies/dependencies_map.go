@@ -1,10 +1,12 @@
-package generator
+package dependencies
 
 import (
+	"cmp"
 	"html/template"
 	"strconv"
 	"strings"
 
+	"archfolio/generator"
 	"archfolio/generator/diagram"
 	"archfolio/generator/graph"
 )
@@ -17,13 +19,13 @@ const domainPalette = 8
 // Attrs["doc"] when their own id differs (a neighbourhood map may show one twice);
 // hrefs lists the links of nodes that stand for several blueprints.
 type mapStyle struct {
-	p       *Portfolio
+	p       *generator.Portfolio
 	pageURL string
 	hrefs   map[string]string
 	centre  string
 }
 
-func (m *mapStyle) doc(n graph.Node) *Document {
+func (m *mapStyle) doc(n graph.Node) *generator.Document {
 	if id := n.Attrs["doc"]; id != "" {
 		return m.p.ByID[id]
 	}
@@ -31,7 +33,7 @@ func (m *mapStyle) doc(n graph.Node) *Document {
 }
 
 func (m *mapStyle) domainClass(domain string) string {
-	for i, d := range dependenciesOf(m.p).Domains {
+	for i, d := range Of(m.p).Domains {
 		if d == domain {
 			return "dom-" + strconv.Itoa(i%domainPalette)
 		}
@@ -47,7 +49,7 @@ func (m *mapStyle) style(id, title, desc string) diagram.Style {
 				return h
 			}
 			if d := m.doc(n); d != nil {
-				return RelURL(m.pageURL, d.URL)
+				return generator.RelURL(m.pageURL, d.URL)
 			}
 			return ""
 		},
@@ -56,7 +58,7 @@ func (m *mapStyle) style(id, title, desc string) diagram.Style {
 		NodeClass: func(n graph.Node) string {
 			cls := []string{m.domainClass(n.Group)}
 			if d := m.doc(n); d != nil {
-				cls = append(cls, "crit-"+cmpOr(d.Fields.String("criticality"), "none"))
+				cls = append(cls, "crit-"+cmp.Or(d.Fields.String("criticality"), "none"))
 				if s := docSunset(d); s != "" {
 					cls = append(cls, "sunset")
 				}
@@ -71,7 +73,7 @@ func (m *mapStyle) style(id, title, desc string) diagram.Style {
 		EdgeClass: m.edgeClass,
 		EdgeTitle: m.edgeTitle,
 		BandLabel: m.label,
-		BandID:    func(group string) string { return "domain-" + slugify(cmpOr(group, "none")) },
+		BandID:    func(group string) string { return "domain-" + generator.Slug(cmp.Or(group, "none")) },
 	}
 }
 
@@ -79,12 +81,12 @@ func domainLabel(domain string) string {
 	if domain == "" {
 		return "No domain"
 	}
-	return Humanize(domain)
+	return generator.Humanize(domain)
 }
 
 // label is domainLabel, from the labels worked out once for the whole view.
 func (m *mapStyle) label(domain string) string {
-	if l, ok := dependenciesOf(m.p).labels[domain]; ok {
+	if l, ok := Of(m.p).labels[domain]; ok {
 		return l
 	}
 	return domainLabel(domain)
@@ -104,7 +106,7 @@ func (m *mapStyle) tooltip(n graph.Node) string {
 	if d.Status != "" {
 		parts = append(parts, "status "+d.Status)
 	}
-	g := dependenciesOf(m.p).Graph
+	g := Of(m.p).Graph
 	parts = append(parts, "depends on "+strconv.Itoa(g.OutDegree(d.ID)), "depended on by "+strconv.Itoa(g.InDegree(d.ID)))
 	return d.Title + " (" + strings.Join(parts, ", ") + ")"
 }
@@ -116,7 +118,7 @@ func (m *mapStyle) meta(n graph.Node) string {
 	if d == nil {
 		return ""
 	}
-	parts := nonEmpty(d.Fields.String("criticality"))
+	parts := generator.NonEmpty(d.Fields.String("criticality"))
 	if s := docSunset(d); s != "" {
 		parts = append(parts, "⚠ "+s)
 	} else if l := d.Fields.String("lifecycle"); l != "" && l != "active" {
@@ -166,7 +168,7 @@ func edgeLabel(e graph.Edge) string {
 	if e.Count > 1 {
 		return "×" + strconv.Itoa(e.Count)
 	}
-	return cmpOr(e.Attrs["protocol"], e.Attrs["data"])
+	return cmp.Or(e.Attrs["protocol"], e.Attrs["data"])
 }
 
 // withEnds records each edge's blueprint ids in its attributes, so they survive
@@ -192,8 +194,8 @@ func svgHTML(d *diagram.Drawing, s diagram.Style) template.HTML {
 // merged into one edge with a count. Labels along edges are drawn only while the
 // map is small enough for them to be read; every edge has them in its <title> and
 // in the table beside the map.
-func portfolioMap(p *Portfolio, pageURL string) template.HTML {
-	deps := dependenciesOf(p)
+func portfolioMap(p *generator.Portfolio, pageURL string) template.HTML {
+	deps := Of(p)
 	g := graph.Collapse(graph.New(deps.Graph.Nodes(), withEnds(deps.Graph.Edges())), nil, nil)
 	opt := diagram.DefaultOptions()
 	opt.Bands = true
@@ -217,9 +219,9 @@ func portfolioMap(p *Portfolio, pageURL string) template.HTML {
 // domainMap draws the domains as boxes and the dependencies between them as edges
 // counting the blueprint dependencies they stand for; a domain's box tells how
 // many of its blueprints depend on each other within it.
-func domainMap(p *Portfolio, pageURL string) template.HTML {
-	deps := dependenciesOf(p)
-	byDomain := graph.Collapse(deps.Graph, func(n graph.Node) string { return "domain:" + cmpOr(n.Group, "none") }, nil)
+func domainMap(p *generator.Portfolio, pageURL string) template.HTML {
+	deps := Of(p)
+	byDomain := graph.Collapse(deps.Graph, func(n graph.Node) string { return "domain:" + cmp.Or(n.Group, "none") }, nil)
 	internal := map[string]int{}
 	var edges []graph.Edge
 	for _, e := range byDomain.Edges() {
@@ -232,19 +234,19 @@ func domainMap(p *Portfolio, pageURL string) template.HTML {
 	g := graph.New(byDomain.Nodes(), edges)
 	s := diagram.Style{ID: "domain-map", Title: "Dependencies between domains",
 		Desc: "Each box is a domain and links to its band in the map below; an arrow's number counts the dependencies it stands for.",
-		Href: func(n graph.Node) string { return "#domain-" + slugify(strings.TrimPrefix(n.ID, "domain:")) },
+		Href: func(n graph.Node) string { return "#domain-" + generator.Slug(strings.TrimPrefix(n.ID, "domain:")) },
 		Meta: func(n graph.Node) string {
-			return Plural(n.Count, "blueprint", "blueprints") + " · " + strconv.Itoa(internal[n.ID]) + " within"
+			return generator.Plural(n.Count, "blueprint", "blueprints") + " · " + strconv.Itoa(internal[n.ID]) + " within"
 		},
 		Tooltip: func(n graph.Node) string {
-			return domainLabel(n.Group) + ": " + Plural(n.Count, "blueprint", "blueprints") + ", " +
-				Plural(internal[n.ID], "dependency", "dependencies") + " within the domain"
+			return domainLabel(n.Group) + ": " + generator.Plural(n.Count, "blueprint", "blueprints") + ", " +
+				generator.Plural(internal[n.ID], "dependency", "dependencies") + " within the domain"
 		},
 		NodeClass: func(n graph.Node) string { return (&mapStyle{p: p}).domainClass(n.Group) + " domain" },
 		EdgeTitle: func(e graph.Edge) string {
 			from, _ := g.Node(e.From)
 			to, _ := g.Node(e.To)
-			return domainLabel(from.Group) + " depends on " + domainLabel(to.Group) + ": " + Plural(e.Count, "dependency", "dependencies")
+			return domainLabel(from.Group) + " depends on " + domainLabel(to.Group) + ": " + generator.Plural(e.Count, "dependency", "dependencies")
 		},
 		EdgeLabel: func(e graph.Edge) string { return "×" + strconv.Itoa(e.Count) },
 	}

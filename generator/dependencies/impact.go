@@ -1,4 +1,4 @@
-package generator
+package dependencies
 
 import (
 	"bytes"
@@ -10,6 +10,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"archfolio/generator"
 	"archfolio/generator/graph"
 	"archfolio/generator/markup"
 )
@@ -17,7 +18,7 @@ import (
 // ImpactSet is what a change to a blueprint may break: every blueprint that
 // depends on it, directly or through others.
 type ImpactSet struct {
-	Blueprint *Document
+	Blueprint *generator.Document
 	// Dependents are sorted by how much is at stake: criticality, open critical
 	// risks, then the shortest path first, then id.
 	Dependents []ImpactEntry
@@ -27,11 +28,11 @@ type ImpactSet struct {
 
 // ImpactEntry is one dependent of an ImpactSet.
 type ImpactEntry struct {
-	Doc *Document
+	Doc *generator.Document
 	// Depth is the length of the shortest dependency path to the blueprint.
 	Depth int
 	// Path is that path, from the changed blueprint to this dependent.
-	Path              []*Document
+	Path              []*generator.Document
 	Criticality       string
 	Lifecycle         string
 	OpenCriticalRisks int
@@ -43,14 +44,14 @@ type ImpactEntry struct {
 
 // Impact returns the impact set of the blueprint with the id: an error names an
 // unknown id (with the closest known one) or a document that is not a blueprint.
-func Impact(p *Portfolio, id string) (*ImpactSet, error) {
+func Impact(p *generator.Portfolio, id string) (*ImpactSet, error) {
 	d := p.ByID[id]
 	if d == nil {
 		var ids []string
 		for _, b := range p.ByKind["blueprint"] {
 			ids = append(ids, b.ID)
 		}
-		return nil, fmt.Errorf("no blueprint with id %q%s", id, didYouMean(id, ids))
+		return nil, fmt.Errorf("no blueprint with id %q%s", id, generator.DidYouMean(id, ids))
 	}
 	if d.Kind != "blueprint" {
 		return nil, fmt.Errorf("%q is a %s; impact works on blueprints", id, d.Kind)
@@ -58,8 +59,8 @@ func Impact(p *Portfolio, id string) (*ImpactSet, error) {
 	return impactSet(p, d), nil
 }
 
-func impactSet(p *Portfolio, d *Document) *ImpactSet {
-	deps := dependenciesOf(p)
+func impactSet(p *generator.Portfolio, d *generator.Document) *ImpactSet {
+	deps := Of(p)
 	set := &ImpactSet{Blueprint: d}
 	for _, r := range graph.Dependents(deps.Graph, d.ID, 0) {
 		dep := p.ByID[r.ID]
@@ -95,7 +96,7 @@ func (s *ImpactSet) Summary() string {
 		}
 	}
 	return fmt.Sprintf("%s: %s depend on it, %d directly; %d of them mission-critical.",
-		s.Blueprint.Title, Plural(n, "blueprint", "blueprints"), s.Direct, crit)
+		s.Blueprint.Title, generator.Plural(n, "blueprint", "blueprints"), s.Direct, crit)
 }
 
 // ImpactFormats are the output formats of WriteImpact.
@@ -135,7 +136,7 @@ func WriteImpact(w io.Writer, s *ImpactSet, format string) error {
 				Path: pathIDs(e.Path), Criticality: e.Criticality, Lifecycle: e.Lifecycle, Owner: e.Doc.Owner,
 				OpenCriticalRisks: e.OpenCriticalRisks, InCycle: e.InCycle, URL: e.Doc.URL})
 		}
-		data, err := marshalJSON(out)
+		data, err := generator.IndentJSON(out)
 		if err != nil {
 			return err
 		}
@@ -167,7 +168,7 @@ func writeImpactText(w io.Writer, s *ImpactSet) error {
 	return tw.Flush()
 }
 
-func pathIDs(docs []*Document) []string {
+func pathIDs(docs []*generator.Document) []string {
 	ids := make([]string, len(docs))
 	for i, d := range docs {
 		ids[i] = d.ID
@@ -203,9 +204,9 @@ type ImpactRow struct {
 func (ip *ImpactPage) Rows() []ImpactRow {
 	rows := make([]ImpactRow, len(ip.Set.Dependents))
 	for i, e := range ip.Set.Dependents {
-		rows[i] = ImpactRow{Title: e.Doc.Title, Href: RelURL(ip.url, e.Doc.URL), Owner: e.Doc.Owner, Depth: e.Depth,
-			Risks: e.OpenCriticalRisks, Criticality: Humanize(e.Criticality), CriticalityTag: e.Criticality,
-			Lifecycle: Humanize(e.Lifecycle), Sunset: sunsetOf("", e.Lifecycle) != "",
+		rows[i] = ImpactRow{Title: e.Doc.Title, Href: generator.RelURL(ip.url, e.Doc.URL), Owner: e.Doc.Owner, Depth: e.Depth,
+			Risks: e.OpenCriticalRisks, Criticality: generator.Humanize(e.Criticality), CriticalityTag: e.Criticality,
+			Lifecycle: generator.Humanize(e.Lifecycle), Sunset: sunsetOf("", e.Lifecycle) != "",
 			InCycle: e.InCycle, Path: strings.Join(pathIDs(e.Path), " ← ")}
 	}
 	return rows
@@ -214,9 +215,9 @@ func (ip *ImpactPage) Rows() []ImpactRow {
 // RowsHTML writes the table rows (Rows) as the theme's impact.html wrote them: a
 // blueprint depended on by most of the portfolio has thousands, on each of
 // thousands of pages, and a template loop made a reflective call per value.
-func (ip *ImpactPage) RowsHTML(pg *Page) template.HTML {
+func (ip *ImpactPage) RowsHTML(pg *generator.Page) template.HTML {
 	var buf bytes.Buffer
-	ip.writeRows(pg.writer(&buf))
+	ip.writeRows(pg.Writer(&buf))
 	return template.HTML(buf.String())
 }
 
@@ -256,14 +257,14 @@ func (ip *ImpactPage) writeRows(w markup.Writer) {
 }
 
 // impactContent is the content of the impact page.
-var impactContent = markup.New[PageData[*ImpactPage]]("impact-content", ContentWriter(impactHTML))
+var impactContent = markup.New[generator.PageData[*ImpactPage]]("impact-content", generator.ContentWriter(impactHTML))
 
 // impactHTML writes the "impact-content" component (layout.go): a
 // blueprint's impact set.
-func impactHTML(pg *Page, ip *ImpactPage) (template.HTML, error) {
+func impactHTML(pg *generator.Page, ip *ImpactPage) (template.HTML, error) {
 	d, s := pg.Doc, ip.Set
-	buf := pg.bufs().get()
-	w := pg.writer(buf)
+	buf := pg.NewBuffer()
+	w := pg.Writer(buf)
 	w.Raw("\n<p class=\"kind-label\"><a href=\"")
 	w.URL(pg.Rel("dependencies/"))
 	w.Raw("\">Dependency map</a> · Impact analysis</p>\n<h1>Impact of changing ")
@@ -273,7 +274,7 @@ func impactHTML(pg *Page, ip *ImpactPage) (template.HTML, error) {
 	w.Raw("</p>\n<p class=\"doc-meta\">")
 	putCriticality(w, d.Fields.String("criticality"))
 	w.Raw(" · ")
-	PutStatus(w, d.Status)
+	generator.PutStatus(w, d.Status)
 	if l := d.Fields.String("lifecycle"); l != "" {
 		w.Raw(" · ")
 		putLifecycle(w, l)
@@ -291,5 +292,5 @@ func impactHTML(pg *Page, ip *ImpactPage) (template.HTML, error) {
 	w.Raw("\n<p>The same list for scripts and reviews: <code>archfolio impact ")
 	w.Text(d.ID)
 	w.Raw("</code> (add <code>--format json</code>).</p>\n")
-	return pg.lend(buf), nil
+	return pg.Lend(buf), nil
 }

@@ -1,6 +1,9 @@
-package generator
+package dependencies_test
 
 import (
+	"archfolio/generator"
+	"archfolio/generator/dependencies"
+	"archfolio/generator/sitetest"
 	"context"
 	"fmt"
 	"math/rand"
@@ -47,11 +50,11 @@ func syntheticBlueprints(n, m int) map[string]string {
 // BenchmarkPortfolioMap300 lays out and writes the portfolio map (and the domain
 // map) of 300 blueprints with 900 dependencies.
 func BenchmarkPortfolioMap300(b *testing.B) {
-	p, _ := loadTestSite(b, syntheticBlueprints(300, 900), "2026-11-27")
+	p, _ := sitetest.Load(b, syntheticBlueprints(300, 900), "2026-11-27")
 	b.ReportAllocs()
 	for b.Loop() {
-		_ = portfolioMap(p, "dependencies/")
-		_ = domainMap(p, "dependencies/")
+		_ = dependencies.ExportPortfolioMap(p, "dependencies/")
+		_ = dependencies.ExportDomainMap(p, "dependencies/")
 	}
 }
 
@@ -59,12 +62,12 @@ func BenchmarkPortfolioMap300(b *testing.B) {
 // of all 2,000 blueprints of a portfolio with 6,000 dependencies; one op is all
 // 2,000 maps.
 func BenchmarkNeighbourhoodMaps2000(b *testing.B) {
-	p, _ := loadTestSite(b, syntheticBlueprints(2000, 6000), "2026-11-27")
+	p, _ := sitetest.Load(b, syntheticBlueprints(2000, 6000), "2026-11-27")
 	docs := p.ByKind["blueprint"]
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, d := range docs {
-			_ = neighbourhood(p, d)
+			_ = dependencies.ExportNeighbourhood(p, d)
 		}
 	}
 }
@@ -72,12 +75,12 @@ func BenchmarkNeighbourhoodMaps2000(b *testing.B) {
 // BenchmarkImpactSets2000 computes the impact set (every transitive dependent,
 // with its path) of all 2,000 blueprints; one op is all 2,000.
 func BenchmarkImpactSets2000(b *testing.B) {
-	p, _ := loadTestSite(b, syntheticBlueprints(2000, 6000), "2026-11-27")
+	p, _ := sitetest.Load(b, syntheticBlueprints(2000, 6000), "2026-11-27")
 	docs := p.ByKind["blueprint"]
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, d := range docs {
-			_ = impactSet(p, d)
+			_ = dependencies.ExportImpactSet(p, d)
 		}
 	}
 }
@@ -85,13 +88,13 @@ func BenchmarkImpactSets2000(b *testing.B) {
 // BenchmarkBuild2000 is the whole build (load, analyse, render into memory) of the
 // 2,000-blueprint portfolio, for comparing the maps' share with.
 func BenchmarkBuild2000(b *testing.B) {
-	opts := testOptions(b, testSite(syntheticBlueprints(2000, 6000)), "2026-11-27")
+	opts := sitetest.Options(b, sitetest.Site(syntheticBlueprints(2000, 6000)), "2026-11-27")
 	for b.Loop() {
-		p, _, err := Load(context.Background(), opts)
+		p, _, err := generator.Load(context.Background(), opts)
 		if err != nil {
 			b.Fatal(err)
 		}
-		if err := Render(context.Background(), p, opts, &MemOutput{}); err != nil {
+		if err := generator.Render(context.Background(), p, opts, &generator.MemOutput{}); err != nil {
 			b.Fatal(err)
 		}
 	}

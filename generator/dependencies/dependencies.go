@@ -1,4 +1,4 @@
-package generator
+package dependencies
 
 import (
 	"cmp"
@@ -7,14 +7,15 @@ import (
 	"strconv"
 	"strings"
 
+	"archfolio/generator"
 	"archfolio/generator/graph"
 )
 
-// dependenciesResult is where the dependencies analysis keeps its result on a Portfolio.
-var dependenciesResult = NewResult[*Dependencies]()
+// result is where the dependencies analysis keeps its result on a Portfolio.
+var result = generator.NewResult[*Dependencies]()
 
-// dependenciesOf returns the dependencies view's analysis of p.
-func dependenciesOf(p *Portfolio) *Dependencies { return dependenciesResult.Get(p) }
+// Of returns the dependencies view's analysis of p.
+func Of(p *generator.Portfolio) *Dependencies { return result.Get(p) }
 
 // Dependencies is the dependency view's analysis: the graph of blueprints and their
 // depends_on, the roadmap items' own depends_on graph, and what follows from them.
@@ -30,7 +31,7 @@ type Dependencies struct {
 	// Flagged are the dependencies onto retired, end-of-life or phase-out blueprints.
 	Flagged []graph.FlaggedEdge
 	// Orphans are the blueprints that neither depend on nor are depended on by any.
-	Orphans []*Document
+	Orphans []*generator.Document
 	// Domains are the blueprints' domains, sorted ("" last when some have none).
 	Domains []string
 	// inCycle marks the blueprints that are part of a cycle.
@@ -46,7 +47,7 @@ type Dependencies struct {
 var dependsOnField = regexp.MustCompile(`^depends_on\[\d+\](\.id)?$`)
 
 // dependencyGraph builds the depends_on graph of the documents of one kind.
-func dependencyGraph(p *Portfolio, kind string) *graph.Graph {
+func dependencyGraph(p *generator.Portfolio, kind string) *graph.Graph {
 	docs := p.ByKind[kind]
 	nodes := make([]graph.Node, 0, len(docs))
 	var edges []graph.Edge
@@ -74,7 +75,7 @@ func dependencyGraph(p *Portfolio, kind string) *graph.Graph {
 
 // analyseDependencies builds both dependency graphs and warns about each cycle at
 // the depends_on entry that closes it.
-func analyseDependencies(p *Portfolio) Diagnostics {
+func analyseDependencies(p *generator.Portfolio) generator.Diagnostics {
 	deps := &Dependencies{Graph: dependencyGraph(p, "blueprint"), Roadmap: dependencyGraph(p, "roadmap"),
 		inCycle: map[string]bool{}, risks: map[string]int{}}
 	for _, d := range p.ByKind["blueprint"] {
@@ -90,7 +91,7 @@ func analyseDependencies(p *Portfolio) Diagnostics {
 	for _, n := range deps.Graph.Nodes() {
 		domains[n.Group] = true
 	}
-	deps.Domains = SortedKeys(domains)
+	deps.Domains = generator.SortedKeys(domains)
 	deps.labels = map[string]string{}
 	for _, dom := range deps.Domains {
 		deps.labels[dom] = domainLabel(dom)
@@ -103,9 +104,9 @@ func analyseDependencies(p *Portfolio) Diagnostics {
 			deps.inCycle[id] = true
 		}
 	}
-	dependenciesResult.Set(p, deps)
+	result.Set(p, deps)
 	// Roadmap cycles are the roadmap view's errors; here only blueprint ones warn.
-	var diags Diagnostics
+	var diags generator.Diagnostics
 	for _, c := range deps.Cycles {
 		diags = append(diags, cycleDiagnostic(p, c))
 	}
@@ -114,25 +115,25 @@ func analyseDependencies(p *Portfolio) Diagnostics {
 
 // cycleDiagnostic is the warning for one cycle, at the depends_on entry of the
 // document that closes it.
-func cycleDiagnostic(p *Portfolio, c graph.Cycle) Diagnostic {
+func cycleDiagnostic(p *generator.Portfolio, c graph.Cycle) generator.Diagnostic {
 	d := p.ByID[c.Closing.From]
 	at := d.Pos(c.Closing.Source)
 	loop := make([]string, 0, len(c.Path)+1)
 	for _, id := range append(slices.Clone(c.Path), c.Path[0]) {
-		loop = append(loop, Quote(id))
+		loop = append(loop, generator.Quote(id))
 	}
 	msg := c.Closing.Source + ": dependency cycle " + strings.Join(loop, " → ")
 	if extra := len(c.Members) - len(c.Path); extra > 0 {
 		var others []string
 		for _, id := range c.Members {
 			if !slices.Contains(c.Path, id) {
-				others = append(others, Quote(id))
+				others = append(others, generator.Quote(id))
 			}
 		}
 		msg += " (the same loop also takes in " + strings.Join(others, ", ") + ")"
 	}
 	msg += "; remove one of these dependencies, or move what both sides need into a blueprint of its own"
-	return newDiagnostic(CodeDependencyCycle, d.Path, at, msg)
+	return generator.NewDiagnostic(generator.CodeDependencyCycle, d.Path, at, msg)
 }
 
 // sunset says why a blueprint is going away ("retired", "end-of-life",
@@ -140,7 +141,7 @@ func cycleDiagnostic(p *Portfolio, c graph.Cycle) Diagnostic {
 func sunset(n graph.Node) string { return sunsetOf(n.Attrs["status"], n.Attrs["lifecycle"]) }
 
 // docSunset is sunset for a blueprint's document, without building its node.
-func docSunset(d *Document) string { return sunsetOf(d.Status, d.Fields.String("lifecycle")) }
+func docSunset(d *generator.Document) string { return sunsetOf(d.Status, d.Fields.String("lifecycle")) }
 
 func sunsetOf(status, lifecycle string) string {
 	switch {
@@ -170,13 +171,13 @@ func criticalityRank(c string) int {
 // openCriticalRisks counts what is at risk on a blueprint now: threats of critical
 // severity (likelihood × impact above 12) in its threat models that are still
 // open or being mitigated, and critical remediation items on it not yet done.
-func openCriticalRisks(d *Document) int {
+func openCriticalRisks(d *generator.Document) int {
 	n := 0
 	for _, r := range d.Backlinks {
 		switch {
 		case r.From.Kind == "threat-model" && r.Field == "subject":
 			for _, t := range r.From.Fields.List("threats") {
-				th, _ := t.(*Object)
+				th, _ := t.(*generator.Object)
 				l, _ := th.Get("likelihood").(int)
 				i, _ := th.Get("impact").(int)
 				if st := th.String("status"); l*i > 12 && (st == "open" || st == "mitigating") {
@@ -193,13 +194,13 @@ func openCriticalRisks(d *Document) int {
 	return n
 }
 
-func dependencyCards(p *Portfolio) []Card {
-	deps := dependenciesOf(p)
+func dependencyCards(p *generator.Portfolio) []generator.Card {
+	deps := Of(p)
 	if deps == nil || deps.Graph.Len() == 0 {
 		return nil
 	}
 	cycles := len(deps.Cycles)
-	return []Card{
+	return []generator.Card{
 		{Title: "Dependency cycles", Value: strconv.Itoa(cycles), Detail: "loops between blueprints", URL: "dependencies/#cycles", Alert: cycles > 0},
 		{Title: "Sunset dependencies", Value: strconv.Itoa(len(deps.Flagged)), Detail: "onto retired, end-of-life or phase-out blueprints",
 			URL: "dependencies/#sunset", Alert: len(deps.Flagged) > 0},
@@ -222,8 +223,8 @@ type dependencyEdgeJSON struct {
 	Flag     string `json:"flag,omitempty"`
 }
 
-func dependenciesJSON(p *Portfolio) any {
-	deps := dependenciesOf(p)
+func dependenciesJSON(p *generator.Portfolio) any {
+	deps := Of(p)
 	out := dependencyJSON{Edges: []dependencyEdgeJSON{}, Cycles: [][]string{}, Orphans: []string{}}
 	for _, e := range deps.Graph.Edges() {
 		to, _ := deps.Graph.Node(e.To)
@@ -241,7 +242,7 @@ func dependenciesJSON(p *Portfolio) any {
 
 // byStake orders blueprints from most to least at stake: criticality, then open
 // critical risks, then id.
-func (deps *Dependencies) byStake(a, b *Document) int {
+func (deps *Dependencies) byStake(a, b *generator.Document) int {
 	return cmp.Or(cmp.Compare(criticalityRank(b.Fields.String("criticality")), criticalityRank(a.Fields.String("criticality"))),
 		cmp.Compare(deps.risks[b.ID], deps.risks[a.ID]), cmp.Compare(a.ID, b.ID))
 }

@@ -1,16 +1,17 @@
-package generator
+package dependencies
 
 import (
+	"archfolio/generator"
 	"archfolio/generator/markup"
 	"html/template"
 )
 
 // depsNeighbourhoodPanel is the "deps-neighbourhood" panel component.
-var depsNeighbourhoodPanel = markup.New[PanelPage[*Neighbourhood]]("deps-neighbourhood", PanelWriter(writeNeighbourhoodPanel))
+var depsNeighbourhoodPanel = markup.New[generator.PanelPage[*Neighbourhood]]("deps-neighbourhood", generator.PanelWriter(writeNeighbourhoodPanel))
 
 // writeNeighbourhoodPanel writes the "deps-neighbourhood" panel: a blueprint's map and
 // tables of what it depends on and what depends on it.
-func writeNeighbourhoodPanel(pg PanelPage[*Neighbourhood], w markup.Writer) error {
+func writeNeighbourhoodPanel(pg generator.PanelPage[*Neighbourhood], w markup.Writer) error {
 	nb := pg.Data
 	if len(nb.Dependents) == 0 && len(nb.Dependencies) == 0 {
 		w.Raw("\n<p>This blueprint neither depends on nor is depended on by another blueprint.</p>\n")
@@ -110,7 +111,7 @@ func writeDepsCriticality(w markup.Writer, c string) {
 	w.Raw("<span class=\"crit crit-")
 	w.Text(c)
 	w.Raw("\">")
-	w.Text(Humanize(c))
+	w.Text(generator.Humanize(c))
 	w.Raw("</span>")
 }
 
@@ -125,10 +126,10 @@ func writeDepsLifecycle(w markup.Writer, l string) {
 	case l == "":
 	case sunsetOf("", l) != "":
 		w.Raw("<span class=\"sunset-flag\"><span aria-hidden=\"true\">⚠ </span>")
-		w.Text(Humanize(l))
+		w.Text(generator.Humanize(l))
 		w.Raw("</span>")
 	default:
-		w.Text(Humanize(l))
+		w.Text(generator.Humanize(l))
 	}
 }
 
@@ -183,7 +184,7 @@ func writeDepsEdge(w markup.Writer, r DependencyRow) {
 }
 
 // cyclePath writes a loop's documents, each linked, back to the first.
-func putCyclePath(w markup.Writer, pg *Page, path []*Document) {
+func putCyclePath(w markup.Writer, pg *generator.Page, path []*generator.Document) {
 	for i, d := range path {
 		if i > 0 {
 			w.Raw(" → ")
@@ -195,13 +196,13 @@ func putCyclePath(w markup.Writer, pg *Page, path []*Document) {
 }
 
 // dependenciesContent is the content of the dependencies page.
-var dependenciesContent = markup.New[PageData[*DependenciesPage]]("dependencies-content", ContentWriter(dependenciesHTML))
+var dependenciesContent = markup.New[generator.PageData[*DependenciesPage]]("dependencies-content", generator.ContentWriter(dependenciesHTML))
 
 // dependenciesHTML writes the "dependencies-content" component (layout.go): the domain map and tables, the whole map, cycles, sunset
 // dependencies, unconnected blueprints and every dependency.
-func dependenciesHTML(pg *Page, d *DependenciesPage) (template.HTML, error) {
-	buf := pg.bufs().get()
-	w := pg.writer(buf)
+func dependenciesHTML(pg *generator.Page, d *DependenciesPage) (template.HTML, error) {
+	buf := pg.NewBuffer()
+	w := pg.Writer(buf)
 	w.Raw("\n<h1>Dependency map</h1>\n<p class=\"lede\">")
 	w.Int(d.Blueprints)
 	w.Raw(" blueprint")
@@ -247,7 +248,7 @@ func dependenciesHTML(pg *Page, d *DependenciesPage) (template.HTML, error) {
 				putLifecycle(w, b.Doc.Fields.String("lifecycle"))
 				if b.Doc.Status == "retired" {
 					w.Raw(" ")
-					PutStatus(w, b.Doc.Status)
+					generator.PutStatus(w, b.Doc.Status)
 				}
 				w.Raw("</td>\n<td class=\"num\">")
 				w.Int(b.DependsOn)
@@ -311,7 +312,7 @@ func dependenciesHTML(pg *Page, d *DependenciesPage) (template.HTML, error) {
 			w.Raw("</td><td>")
 			w.Link(pg.Rel(r.To.URL), r.To.Title)
 			w.Raw("</td>\n<td><span class=\"sunset-flag\"><span aria-hidden=\"true\">⚠ </span>")
-			w.Text(Humanize(r.Flag))
+			w.Text(generator.Humanize(r.Flag))
 			w.Raw("</span></td><td>")
 			putEdge(w, r)
 			w.Raw("</td></tr>")
@@ -349,7 +350,7 @@ func dependenciesHTML(pg *Page, d *DependenciesPage) (template.HTML, error) {
 			w.Raw("</td>\n<td>")
 			if r.Flag != "" {
 				w.Raw("<span class=\"sunset-flag\"><span aria-hidden=\"true\">⚠ </span>")
-				w.Text(Humanize(r.Flag))
+				w.Text(generator.Humanize(r.Flag))
 				w.Raw("</span>")
 			}
 			if r.InCycle {
@@ -362,7 +363,7 @@ func dependenciesHTML(pg *Page, d *DependenciesPage) (template.HTML, error) {
 		w.Raw("\n<p>No blueprint declares a dependency yet (<code>depends_on</code>).</p>")
 	}
 	w.Raw("\n</section>\n")
-	return pg.lend(buf), nil
+	return pg.Lend(buf), nil
 }
 
 // depsLegendBlock is the "deps-legend" component: what the map's colours and

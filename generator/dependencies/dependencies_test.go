@@ -1,6 +1,9 @@
-package generator
+package dependencies_test
 
 import (
+	"archfolio/generator"
+	"archfolio/generator/dependencies"
+	"archfolio/generator/sitetest"
 	"bytes"
 	"fmt"
 	"path"
@@ -26,12 +29,12 @@ func blueprint(id, domain, criticality, lifecycle string, deps ...string) string
 // errors, at each item's depends_on, and the dependency view does not repeat them.
 func TestCycleWarnedOnceAtTheClosingDependsOn(t *testing.T) {
 	t.Parallel()
-	_, diags := loadTestSite(t, siteArchive("sites/cycle-warned-once.txtar"), "2026-11-27")
+	_, diags := sitetest.Load(t, sitetest.Archive("../testdata/sites/cycle-warned-once.txtar"), "2026-11-27")
 	want := `content/b.md:10:5: warning: depends_on[1]: dependency cycle "a" → "b" → "a" (the same loop also takes in "c"); remove one of these dependencies, or move what both sides need into a blueprint of its own
 content/r1.md:7:14: error: depends_on[0]: dependency cycle "r1" → "r2" → "r1"; remove one of these dependencies
 content/r2.md:8:5: error: depends_on[0]: dependency cycle "r2" → "r1" → "r2"; remove one of these dependencies
 `
-	if got := diagLines(diags); got != want {
+	if got := sitetest.DiagLines(diags); got != want {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
 	}
 }
@@ -57,17 +60,17 @@ func chainSite() map[string]string {
 
 func TestImpactAtDepthSortedByStake(t *testing.T) {
 	t.Parallel()
-	p, diags := loadTestSite(t, chainSite(), "2026-11-27")
+	p, diags := sitetest.Load(t, chainSite(), "2026-11-27")
 	if diags.Errors() > 0 {
-		t.Fatalf("diagnostics:\n%s", diagLines(diags))
+		t.Fatalf("diagnostics:\n%s", sitetest.DiagLines(diags))
 	}
-	set, err := Impact(p, "a")
+	set, err := dependencies.Impact(p, "a")
 	if err != nil {
 		t.Fatal(err)
 	}
 	var got []string
 	for _, e := range set.Dependents {
-		got = append(got, fmt.Sprintf("%s@%d %s risks=%d path=%s", e.Doc.ID, e.Depth, e.Criticality, e.OpenCriticalRisks, strings.Join(pathIDs(e.Path), ">")))
+		got = append(got, fmt.Sprintf("%s@%d %s risks=%d path=%s", e.Doc.ID, e.Depth, e.Criticality, e.OpenCriticalRisks, strings.Join(dependencies.ExportPathIDs(e.Path), ">")))
 	}
 	want := []string{
 		"d@3 mission-critical risks=0 path=a>b>c>d",
@@ -82,13 +85,13 @@ func TestImpactAtDepthSortedByStake(t *testing.T) {
 	if set.Direct != 2 {
 		t.Errorf("direct = %d, want 2", set.Direct)
 	}
-	if _, err := Impact(p, "aa"); err == nil || !strings.Contains(err.Error(), `did you mean "a"?`) {
+	if _, err := dependencies.Impact(p, "aa"); err == nil || !strings.Contains(err.Error(), `did you mean "a"?`) {
 		t.Errorf("unknown id: err = %v, want a suggestion", err)
 	}
-	if _, err := Impact(p, "tm"); err == nil || !strings.Contains(err.Error(), "threat-model") {
+	if _, err := dependencies.Impact(p, "tm"); err == nil || !strings.Contains(err.Error(), "threat-model") {
 		t.Errorf("not a blueprint: err = %v", err)
 	}
-	deps := dependenciesOf(p)
+	deps := dependencies.Of(p)
 	if len(deps.Flagged) != 1 || deps.Flagged[0].Edge.From != "d" || deps.Flagged[0].Reason != "end-of-life" {
 		t.Errorf("flagged = %+v, want d → old (end-of-life)", deps.Flagged)
 	}
@@ -109,15 +112,15 @@ func hubSite() map[string]string {
 
 func TestNeighbourhoodAggregatesWithCounts(t *testing.T) {
 	t.Parallel()
-	p, _ := loadTestSite(t, hubSite(), "2026-11-27")
-	nb := neighbourhood(p, p.ByID["hub"])
+	p, _ := sitetest.Load(t, hubSite(), "2026-11-27")
+	nb := dependencies.ExportNeighbourhood(p, p.ByID["hub"])
 	if len(nb.Dependents) != 15 {
 		t.Errorf("table lists %d dependents, want all 15", len(nb.Dependents))
 	}
 	svg := string(nb.SVG)
 	boxes := strings.Count(svg, `class="node `)
-	if boxes != maxColumn+1 {
-		t.Errorf("%d boxes, want %d (a full column and the centre)", boxes, maxColumn+1)
+	if boxes != dependencies.ExportMaxColumn+1 {
+		t.Errorf("%d boxes, want %d (a full column and the centre)", boxes, dependencies.ExportMaxColumn+1)
 	}
 	// 8 shown one by one; 7 more in two boxes, one per domain, counting them.
 	shown := regexp.MustCompile(`<title>\+(\d+) more in (\w+)</title>`).FindAllStringSubmatch(svg, -1)
@@ -148,12 +151,12 @@ func TestEveryMapNodeLinksToAPage(t *testing.T) {
 	}}
 	for name, files := range sites {
 		t.Run(name, func(t *testing.T) {
-			out, _ := renderTestSite(t, files, "2026-11-27")
+			out, _ := sitetest.Render(t, files, "2026-11-27")
 			checkMapLinks(t, out)
 		})
 	}
 	t.Run("sample", func(t *testing.T) {
-		out, _ := sharedRender(t, "..") // the repository is itself a site: the sample portfolio
+		out, _ := sitetest.RenderDir(t, "../..") // the repository is itself a site: the sample portfolio
 		checkMapLinks(t, out)
 	})
 }
@@ -164,7 +167,7 @@ var (
 	nodePattern   = regexp.MustCompile(`class="node[ "]`)
 )
 
-func checkMapLinks(t *testing.T, out *MemOutput) {
+func checkMapLinks(t *testing.T, out *generator.MemOutput) {
 	t.Helper()
 	maps, links := 0, 0
 	for _, name := range out.Names() {
@@ -210,8 +213,8 @@ func TestMapsEscapeContentAndAreDeterministic(t *testing.T) {
 	t.Parallel()
 	files := chainSite()
 	files["content/e.md"] = strings.Replace(files["content/e.md"], "title: Blueprint e", `title: "<script>alert('e')</script> & co"`, 1)
-	first, _ := renderTestSite(t, files, "2026-11-27")
-	second, _ := renderTestSite(t, files, "2026-11-27")
+	first, _ := sitetest.Render(t, files, "2026-11-27")
+	second, _ := sitetest.Render(t, files, "2026-11-27")
 	for _, name := range []string{"dependencies/index.html", "blueprints/d/index.html", "dependencies/impact/a/index.html"} {
 		a, ok := first.File(name)
 		b, _ := second.File(name)
@@ -236,7 +239,7 @@ func TestMapsEscapeContentAndAreDeterministic(t *testing.T) {
 // An impact page flags the dependents that sit in a cycle with it.
 func TestImpactPageFlagsCycles(t *testing.T) {
 	t.Parallel()
-	out, _ := renderSite(t, siteOptions(t, "../examples/cycle"))
+	out, _ := sitetest.RenderDir(t, "../../examples/cycle")
 	page, ok := out.File("dependencies/impact/ledger/index.html")
 	if !ok {
 		t.Fatal("no impact page for ledger")
