@@ -148,7 +148,7 @@ func (c *escapeChecker) Stream(name string, write func(io.Writer) error) error {
 
 // themeScript is the only script tag the default theme writes: a file of the
 // site's assets/, by a relative path (from the site root on 404.html).
-var themeScript = regexp.MustCompile(`^<script src="(/|(\.\./)*)assets/[a-z-]+\.js">$`)
+var themeScript = regexp.MustCompile(`^<script src="(/|(\.\./)*)assets/[a-z-]+\.js"( defer)?>$`)
 
 // scriptTags returns every <script …> start tag of a page, case-insensitively.
 func scriptTags(page []byte) []string {

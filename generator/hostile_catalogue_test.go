@@ -1,0 +1,409 @@
+package generator
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"golang.org/x/tools/txtar"
+
+	"archfolio/generator/publish"
+	"archfolio/themes"
+)
+
+// hostileCatalogue is the folder of the hostile catalogue (issue 19): one txtar
+// archive per attack, whose comment says what the attack is and what must
+// happen, and NAME.diagnostics beside it, what check reports (-update rewrites
+// them). Archives named oscal-*.txtar are run by package oscal's
+// TestHostileCatalogue; this package runs the others.
+const hostileCatalogue = "testdata/hostile-catalogue"
+
+// TestHostileCatalogue materialises each archive of the hostile catalogue in a
+// temporary folder, reads it through OpenSite as the command does, and checks:
+//
+//   - check's diagnostics (a CheckOnly load), line by line with codes, against
+//     NAME.diagnostics, and that build reports the same ones;
+//   - that the text format of those diagnostics is one line each, with no
+//     control character;
+//   - that the build (publish.CheckDestination, then Build) changes nothing
+//     outside its output folder;
+//   - that every file of the output is valid UTF-8, that its pages hold no script
+//     but the theme's and no attribute starting with javascript: (as
+//     FuzzDocument checks), and that no CSV cell has a line or joined item that
+//     starts a formula;
+//   - the archive's own expectations (its file "expect", below).
+//
+// Archive files are the site's (content/, static/, themes/, archfolio.yaml),
+// but those under outside/ (a folder beside the site, for links out of it) and
+// out/ (a previous output, beside the site too) and these instructions, which
+// are not written:
+//
+//	symlinks   PATH -> TARGET per line: a symbolic link at PATH in the site;
+//	           $OUTSIDE in TARGET is the outside/ folder
+//	fifos      a PATH per line: a FIFO at PATH in the site
+//	rename     PATH -> "QUOTED" per line: rename a site file to a Go-quoted
+//	           name (for control characters that a txtar name cannot hold)
+//	expand     PATH TOKEN COUNT "QUOTED" per line: replace TOKEN in the site
+//	           file PATH by QUOTED repeated COUNT times (inputs over a megabyte)
+//	expect     one expectation per line:
+//	             dest PATH                 the output folder, relative to the
+//	                                       temporary folder (default out)
+//	             publish-with-errors       build with Options.PublishWithErrors
+//	             dest-refused TEXT         CheckDestination refuses dest with TEXT
+//	             max-output-bytes N        the output's files total at most N bytes
+//	             published FILE            the output has FILE
+//	             not-published FILE        the output lacks FILE
+//	             contains FILE TEXT        FILE of the output holds TEXT
+//	             absent TEXT               no file of the output holds TEXT
+//	             unchanged                 the output is the archive's out/, as it was
+//
+// A case that needs symbolic links or FIFOs is skipped, with a message, where
+// the platform has none.
+func TestHostileCatalogue(t *testing.T) {
+	t.Parallel()
+	archives, err := filepath.Glob(filepath.Join(hostileCatalogue, "*.txtar"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ran := 0
+	for _, file := range archives {
+		name := strings.TrimSuffix(filepath.Base(file), ".txtar")
+		if strings.HasPrefix(name, "oscal-") {
+			continue
+		}
+		ran++
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			c := materialise(t, file)
+			c.run(t, name)
+		})
+	}
+	if ran == 0 {
+		t.Fatalf("no archive in %s", hostileCatalogue)
+	}
+}
+
+// hostileCase is one archive laid out on disk.
+type hostileCase struct {
+	dir, site, dest   string
+	publishWithErrors bool
+	expect            [][2]string // verb, argument
+	previous          map[string]string
+}
+
+// materialise writes the archive's files and makes its links, FIFOs and names.
+func materialise(t *testing.T, file string) *hostileCase {
+	t.Helper()
+	a, err := txtar.ParseFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(bytes.TrimSpace(a.Comment)) == 0 {
+		t.Errorf("%s: no comment saying what the attack is and what must happen", file)
+	}
+	dir := t.TempDir()
+	c := &hostileCase{dir: dir, site: filepath.Join(dir, "site"), dest: filepath.Join(dir, "out"), previous: map[string]string{}}
+	instr := map[string]string{}
+	for _, f := range a.Files {
+		var to string
+		switch {
+		case !strings.Contains(f.Name, "/") && f.Name != "archfolio.yaml":
+			instr[f.Name] = string(f.Data)
+			continue
+		case strings.HasPrefix(f.Name, "outside/"), strings.HasPrefix(f.Name, "out/"):
+			to = filepath.Join(dir, filepath.FromSlash(f.Name))
+			if rel, ok := strings.CutPrefix(f.Name, "out/"); ok {
+				c.previous[rel] = string(f.Data)
+			}
+		default:
+			to = filepath.Join(c.site, filepath.FromSlash(f.Name))
+		}
+		writeCaseFile(t, to, f.Data)
+	}
+	if err := os.MkdirAll(c.site, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range instrLines(instr["expand"]) {
+		var path, token, text string
+		var count int
+		if _, err := fmt.Sscanf(l, "%s %s %d %q", &path, &token, &count, &text); err != nil {
+			t.Fatalf("expand %q: %v", l, err)
+		}
+		p := filepath.Join(c.site, filepath.FromSlash(path))
+		data, err := os.ReadFile(p)
+		if err != nil || !bytes.Contains(data, []byte(token)) {
+			t.Fatalf("expand %q: %s has no %s (%v)", l, path, token, err)
+		}
+		writeCaseFile(t, p, bytes.ReplaceAll(data, []byte(token), bytes.Repeat([]byte(text), count)))
+	}
+	for _, l := range instrLines(instr["rename"]) {
+		from, quoted, _ := strings.Cut(l, " -> ")
+		to, err := strconv.Unquote(quoted)
+		if err != nil {
+			t.Fatalf("rename %q: %v", l, err)
+		}
+		if err := os.Rename(filepath.Join(c.site, filepath.FromSlash(from)), filepath.Join(c.site, filepath.FromSlash(to))); err != nil {
+			t.Skipf("this platform takes no such file name: %v", err)
+		}
+	}
+	for _, l := range instrLines(instr["symlinks"]) {
+		link, target, _ := strings.Cut(l, " -> ")
+		target = strings.ReplaceAll(target, "$OUTSIDE", filepath.Join(dir, "outside"))
+		at := filepath.Join(c.site, filepath.FromSlash(link))
+		if err := os.MkdirAll(filepath.Dir(at), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink(filepath.FromSlash(target), at); err != nil {
+			t.Skipf("no symbolic links on %s: %v", runtime.GOOS, err)
+		}
+	}
+	for _, l := range instrLines(instr["fifos"]) {
+		if err := mkfifo(filepath.Join(c.site, filepath.FromSlash(l))); err != nil {
+			t.Skipf("no FIFOs on %s: %v", runtime.GOOS, err)
+		}
+	}
+	for _, l := range instrLines(instr["expect"]) {
+		verb, arg, _ := strings.Cut(l, " ")
+		switch verb {
+		case "dest":
+			c.dest = filepath.Join(dir, filepath.FromSlash(arg))
+		case "publish-with-errors":
+			c.publishWithErrors = true
+		case "dest-refused", "max-output-bytes", "published", "not-published", "contains", "absent", "unchanged":
+			c.expect = append(c.expect, [2]string{verb, arg})
+		default:
+			t.Fatalf("expect: unknown %q", l)
+		}
+	}
+	return c
+}
+
+// run checks the case: see TestHostileCatalogue.
+func (c *hostileCase) run(t *testing.T, name string) {
+	site, err := OpenSite(c.site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	today, _ := time.Parse(time.DateOnly, goldenToday)
+	opts := Options{Site: site, Theme: themes.Default(), Today: today, PublishWithErrors: c.publishWithErrors}
+	ctx := context.Background()
+	check := opts
+	check.CheckOnly = true
+	_, diags, err := Load(ctx, check)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "hostile-catalogue/"+name+".diagnostics", []byte(codedDiagLines(diags)))
+	var text bytes.Buffer
+	if err := WriteDiagnostics(&text, diags, "text"); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(text.String(), "\n"); n != len(diags) || strings.ContainsFunc(strings.ReplaceAll(text.String(), "\n", ""), controlRune) {
+		t.Errorf("the text format of %d diagnostics has %d lines or a control character:\n%q", len(diags), n, text.String())
+	}
+
+	before := c.snapshot(t)
+	refused := publish.CheckDestination(c.site, c.dest)
+	wantRefused := c.arg("dest-refused")
+	switch {
+	case refused != nil && (wantRefused == "" || !strings.Contains(refused.Error(), wantRefused)):
+		t.Errorf("the destination is refused: %v (want %q)", refused, wantRefused)
+	case refused == nil && wantRefused != "":
+		t.Errorf("the destination %s is accepted, want it refused (%s)", c.dest, wantRefused)
+	case refused == nil:
+		built, err := Build(ctx, opts, c.dest)
+		if err != nil {
+			t.Errorf("build: %v", err)
+		}
+		if got, want := codedDiagLines(built), codedDiagLines(diags); got != want {
+			t.Errorf("build and check disagree; build:\n%s\ncheck:\n%s", got, want)
+		}
+	}
+	if after := c.snapshot(t); !slices.Equal(before, after) {
+		t.Errorf("the build changed files outside its output folder:\nbefore %q\nafter  %q", before, after)
+	}
+	c.checkOutput(t)
+}
+
+// snapshot lists every file and folder outside the output folder, each file
+// with its mode, size and modification time (the output folder's own swap
+// folders beside it excluded).
+func (c *hostileCase) snapshot(t *testing.T) []string {
+	t.Helper()
+	var files []string
+	err := filepath.WalkDir(c.dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if p == c.dest || strings.HasPrefix(d.Name(), ".archfolio-build-") {
+			return filepath.SkipDir
+		}
+		if d.IsDir() { // its entries are listed; its time changes with them
+			files = append(files, p+"/")
+			return nil
+		}
+		fi, err := d.Info()
+		if err != nil {
+			return err
+		}
+		files = append(files, fmt.Sprintf("%s %v %d %d", p, fi.Mode(), fi.Size(), fi.ModTime().UnixNano()))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// checkOutput checks every file of the output folder and the archive's
+// expectations of it.
+func (c *hostileCase) checkOutput(t *testing.T) {
+	out := map[string][]byte{}
+	total := 0
+	_ = filepath.WalkDir(c.dest, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Error(err)
+			return nil
+		}
+		rel, _ := filepath.Rel(c.dest, p)
+		out[filepath.ToSlash(rel)] = data
+		total += len(data)
+		return nil
+	})
+	for name, data := range out {
+		checkHostileFile(t, name, data)
+	}
+	for _, e := range c.expect {
+		verb, arg := e[0], e[1]
+		switch verb {
+		case "max-output-bytes":
+			if n, _ := strconv.Atoi(arg); total > n {
+				t.Errorf("the output is %d bytes, over the budget of %d", total, n)
+			}
+		case "published", "not-published":
+			if _, ok := out[arg]; ok != (verb == "published") {
+				t.Errorf("%s: published %v, want %v", arg, ok, !ok)
+			}
+		case "contains":
+			file, text, _ := strings.Cut(arg, " ")
+			if !bytes.Contains(out[file], []byte(text)) {
+				t.Errorf("%s lacks %q", file, text)
+			}
+		case "absent":
+			for name, data := range out {
+				if bytes.Contains(data, []byte(arg)) {
+					t.Errorf("%s holds %q", name, arg)
+				}
+			}
+		case "unchanged":
+			got := map[string]string{}
+			for name, data := range out {
+				got[name] = string(data)
+			}
+			if fmt.Sprint(got) != fmt.Sprint(c.previous) {
+				t.Errorf("the previous output changed:\n got %q\nwant %q", got, c.previous)
+			}
+		}
+	}
+}
+
+// arg returns the argument of the case's expectation verb, "" when it has none.
+func (c *hostileCase) arg(verb string) string {
+	for _, e := range c.expect {
+		if e[0] == verb {
+			return e[1]
+		}
+	}
+	return ""
+}
+
+// checkHostileFile checks what holds of every file a build writes, whatever
+// the site: valid UTF-8, only the theme's scripts, no javascript: attribute, no
+// formula in a CSV cell.
+func checkHostileFile(t *testing.T, name string, data []byte) {
+	t.Helper()
+	ext := filepath.Ext(name)
+	switch ext {
+	case ".html", ".svg", ".xml", ".json", ".csv", ".js", ".txt":
+		if !utf8.Valid(data) {
+			t.Errorf("%s is not valid UTF-8", name)
+		}
+	}
+	switch ext {
+	case ".html", ".svg":
+		for _, tag := range scriptTags(data) {
+			if !themeScript.MatchString(tag) {
+				t.Errorf("%s: a script the theme does not write: %q", name, tag)
+			}
+		}
+		if at := jsAttribute(data); at >= 0 {
+			t.Errorf("%s: an attribute starts with javascript: %q", name, data[max(at-20, 0):min(at+40, len(data))])
+		}
+	case ".csv":
+		r := csv.NewReader(bytes.NewReader(data))
+		r.FieldsPerRecord = -1
+		rows, err := r.ReadAll()
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+		for _, row := range rows {
+			for _, cell := range row {
+				if formulaIn(cell) {
+					t.Errorf("%s: the cell %q starts a formula", name, cell)
+				}
+			}
+		}
+	}
+}
+
+// formulaIn reports whether a line of cell, or an item of a "; " join, starts
+// (after blanks) with a character a spreadsheet reads as a formula.
+func formulaIn(cell string) bool {
+	for line := range strings.SplitSeq(cell, "\n") {
+		for item := range strings.SplitSeq(line, "; ") {
+			if s := strings.TrimLeft(item, " "); s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func controlRune(r rune) bool {
+	return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0)
+}
+
+func instrLines(s string) []string {
+	var out []string
+	for l := range strings.SplitSeq(s, "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func writeCaseFile(t *testing.T, path string, data []byte) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
