@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -16,6 +15,8 @@ import (
 	"sync"
 	"testing"
 	"testing/fstest"
+
+	"archfolio/generator/internal/fuzzing"
 )
 
 // fuzzBase is the valid document FuzzDocument puts beside each input.
@@ -33,13 +34,10 @@ const fuzzBase = "---\nkind: standard\ntitle: S\nfamily: iam\nstatements: [{id: 
 // instead of being kept. The pipeline runs on one core (GOMAXPROCS 1), so that
 // the coverage an input gives does not depend on how goroutines met in the buffer
 // pool and the fragment cache. And unless -fuzzminimizetime is given, the fuzzer
-// minimises an input that adds coverage for at most fuzzMinimize runs: its default
-// of 60 seconds, with a quadratic pass over the input's bytes and a few
-// milliseconds a run, had both workers minimising nearly all the time (-fuzz
-// printed 0 execs/sec after the first seconds). Give -fuzzminimizetime=60s to
-// minimise a crasher further.
+// minimises an input that adds coverage for at most 20 runs (fuzzing.MinimizeBudget
+// says why).
 func FuzzDocument(f *testing.F) {
-	defaultMinimizeTime(f, fuzzMinimize)
+	fuzzing.MinimizeBudget(f, "20x") // enough to cut an input's tail
 	seeds, _ := filepath.Glob("../examples/broken/content/*/*.md")
 	for _, s := range seeds {
 		if data, err := os.ReadFile(s); err == nil {
@@ -80,23 +78,6 @@ func FuzzDocument(f *testing.F) {
 			t.Error(problem)
 		}
 	})
-}
-
-// fuzzMinimize is FuzzDocument's minimisation budget: enough to cut the tail
-// off an input.
-const fuzzMinimize = "20x"
-
-// defaultMinimizeTime sets -test.fuzzminimizetime to budget unless the command
-// line set it; the fuzzing engine reads it when f.Fuzz starts.
-func defaultMinimizeTime(f *testing.F, budget string) {
-	const name = "test.fuzzminimizetime"
-	given := false
-	flag.Visit(func(fl *flag.Flag) { given = given || fl.Name == name })
-	if !given && flag.Lookup(name) != nil {
-		if err := flag.Set(name, budget); err != nil {
-			f.Fatal(err)
-		}
-	}
 }
 
 // escapeChecker is an Output that keeps no file: it checks each as it is

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"archfolio/generator/graph"
+	"archfolio/generator/internal/fuzzing"
 )
 
 // FuzzDiagramText draws a small map whose every text (labels, tooltips, meta
@@ -27,6 +28,7 @@ import (
 //
 // Seeds: f.Add's and testdata/fuzz/FuzzDiagramText.
 func FuzzDiagramText(f *testing.F) {
+	fuzzing.MinimizeBudget(f, "200x") // a run takes about a millisecond
 	for _, s := range []struct {
 		text        string
 		width, rows int

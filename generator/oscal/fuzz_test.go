@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"archfolio/generator"
+	"archfolio/generator/internal/fuzzing"
 )
 
 // FuzzStandards imports arbitrary bytes as an OSCAL catalogue. Whatever the
@@ -27,6 +28,7 @@ import (
 // fuzzer minimises every input that adds coverage, in time quadratic in its
 // length: testdata's catalogues of several kilobytes kept it minimising).
 func FuzzStandards(f *testing.F) {
+	fuzzing.MinimizeBudget(f, "200x") // a run takes about a millisecond
 	f.Add([]byte(`{"catalog": {"uuid": "u", "metadata": {"title": "NIST SP 800-53 Rev 5"},
 	  "params": [{"id": "p1", "select": {"choice": ["x {{ insert: param, p1 }}", "y {{ insert: param, p1 }}"]}}],
 	  "groups": [{"id": "ac", "title": "Access\u0000 Control", "controls": [
