@@ -18,6 +18,7 @@ import (
 
 	"golang.org/x/tools/txtar"
 
+	"archfolio/generator/mdext"
 	"archfolio/generator/publish"
 	"archfolio/themes"
 )
@@ -67,6 +68,9 @@ const hostileCatalogue = "testdata/hostile-catalogue"
 //	             contains FILE TEXT        FILE of the output holds TEXT
 //	             absent TEXT               no file of the output holds TEXT
 //	             unchanged                 the output is the archive's out/, as it was
+//	             tamper-cache              build once with a highlight cache folder
+//	                                       (--cache), put a script into every block
+//	                                       file of it, and build with it
 //
 // A case that needs symbolic links or FIFOs is skipped, with a message, where
 // the platform has none.
@@ -134,6 +138,15 @@ func materialise(t *testing.T, file string) *hostileCase {
 	if err := os.MkdirAll(c.site, 0o755); err != nil {
 		t.Fatal(err)
 	}
+	c.layOut(t, instr)
+	c.parseExpect(t, instr["expect"])
+	return c
+}
+
+// layOut carries out the archive's instructions expand, rename, symlinks and
+// fifos on the site written from it.
+func (c *hostileCase) layOut(t *testing.T, instr map[string]string) {
+	t.Helper()
 	for _, l := range instrLines(instr["expand"]) {
 		var path, token, text string
 		var count int
@@ -159,7 +172,7 @@ func materialise(t *testing.T, file string) *hostileCase {
 	}
 	for _, l := range instrLines(instr["symlinks"]) {
 		link, target, _ := strings.Cut(l, " -> ")
-		target = strings.ReplaceAll(target, "$OUTSIDE", filepath.Join(dir, "outside"))
+		target = strings.ReplaceAll(target, "$OUTSIDE", filepath.Join(c.dir, "outside"))
 		at := filepath.Join(c.site, filepath.FromSlash(link))
 		if err := os.MkdirAll(filepath.Dir(at), 0o755); err != nil {
 			t.Fatal(err)
@@ -173,20 +186,24 @@ func materialise(t *testing.T, file string) *hostileCase {
 			t.Skipf("no FIFOs on %s: %v", runtime.GOOS, err)
 		}
 	}
-	for _, l := range instrLines(instr["expect"]) {
+}
+
+// parseExpect reads the archive's expect file.
+func (c *hostileCase) parseExpect(t *testing.T, text string) {
+	t.Helper()
+	for _, l := range instrLines(text) {
 		verb, arg, _ := strings.Cut(l, " ")
 		switch verb {
 		case "dest":
-			c.dest = filepath.Join(dir, filepath.FromSlash(arg))
+			c.dest = filepath.Join(c.dir, filepath.FromSlash(arg))
 		case "publish-with-errors":
 			c.publishWithErrors = true
-		case "dest-refused", "max-output-bytes", "published", "not-published", "contains", "absent", "unchanged":
+		case "dest-refused", "max-output-bytes", "published", "not-published", "contains", "absent", "unchanged", "tamper-cache":
 			c.expect = append(c.expect, [2]string{verb, arg})
 		default:
 			t.Fatalf("expect: unknown %q", l)
 		}
 	}
-	return c
 }
 
 // run checks the case: see TestHostileCatalogue.
@@ -213,6 +230,9 @@ func (c *hostileCase) run(t *testing.T, name string) {
 		t.Errorf("the text format of %d diagnostics has %d lines or a control character:\n%q", len(diags), n, text.String())
 	}
 
+	if c.has("tamper-cache") {
+		opts.Highlights = c.tamperedCache(t, opts)
+	}
 	before := c.snapshot(t)
 	refused := publish.CheckDestination(c.site, c.dest)
 	wantRefused := c.arg("dest-refused")
@@ -246,7 +266,7 @@ func (c *hostileCase) snapshot(t *testing.T) []string {
 		if err != nil {
 			return err
 		}
-		if p == c.dest || strings.HasPrefix(d.Name(), ".archfolio-build-") {
+		if p == c.dest || p == c.cacheDir() || strings.HasPrefix(d.Name(), ".archfolio-build-") {
 			return filepath.SkipDir
 		}
 		if d.IsDir() { // its entries are listed; its time changes with them
@@ -320,6 +340,47 @@ func (c *hostileCase) checkOutput(t *testing.T) {
 			}
 		}
 	}
+}
+
+// cacheDir is the highlight cache folder of a tamper-cache case, which builds
+// may write.
+func (c *hostileCase) cacheDir() string { return filepath.Join(c.dir, "cache") }
+
+// tamperedCache builds the site once with a highlight cache folder, then puts
+// a script into the HTML of every block file, and returns a new cache of that
+// folder for the build under test.
+func (c *hostileCase) tamperedCache(t *testing.T, opts Options) mdext.HighlightCache {
+	t.Helper()
+	opts.Highlights, opts.PublishWithErrors = mdext.NewCache(c.cacheDir()), true
+	if _, err := Build(context.Background(), opts, filepath.Join(c.dir, "warm")); err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(c.cacheDir(), "*"))
+	tampered := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if edited := bytes.Replace(data, []byte("<pre"), []byte(`<script>alert("cache")</script><pre`), 1); !bytes.Equal(edited, data) {
+			writeCaseFile(t, f, edited)
+			tampered++
+		}
+	}
+	if tampered == 0 {
+		t.Fatalf("no block file to tamper with in %s: %v", c.cacheDir(), files)
+	}
+	return mdext.NewCache(c.cacheDir())
+}
+
+// has reports whether the case expects verb.
+func (c *hostileCase) has(verb string) bool {
+	for _, e := range c.expect {
+		if e[0] == verb {
+			return true
+		}
+	}
+	return false
 }
 
 // arg returns the argument of the case's expectation verb, "" when it has none.
