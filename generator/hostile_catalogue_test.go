@@ -3,7 +3,6 @@ package generator
 import (
 	"bytes"
 	"context"
-	"encoding/csv"
 	"fmt"
 	"io/fs"
 	"os"
@@ -14,7 +13,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode/utf8"
 
 	"golang.org/x/tools/txtar"
 
@@ -71,6 +69,12 @@ const hostileCatalogue = "testdata/hostile-catalogue"
 //	             tamper-cache              build once with a highlight cache folder
 //	                                       (--cache), put a script into every block
 //	                                       file of it, and build with it
+//	             new-refused KIND ID TEXT  archfolio new KIND ID (Scaffold) fails
+//	                                       with TEXT, writing nothing
+//	             stale-build NAME          a folder NAME beside the output, as a
+//	                                       killed build leaves, two hours old: the
+//	                                       build removes it
+//	             young-build NAME          the same, just made: the build keeps it
 //
 // A case that needs symbolic links or FIFOs is skipped, with a message, where
 // the platform has none.
@@ -198,7 +202,8 @@ func (c *hostileCase) parseExpect(t *testing.T, text string) {
 			c.dest = filepath.Join(c.dir, filepath.FromSlash(arg))
 		case "publish-with-errors":
 			c.publishWithErrors = true
-		case "dest-refused", "max-output-bytes", "published", "not-published", "contains", "absent", "unchanged", "tamper-cache":
+		case "dest-refused", "max-output-bytes", "published", "not-published", "contains", "absent", "unchanged", "tamper-cache",
+			"new-refused", "stale-build", "young-build":
 			c.expect = append(c.expect, [2]string{verb, arg})
 		default:
 			t.Fatalf("expect: unknown %q", l)
@@ -233,7 +238,14 @@ func (c *hostileCase) run(t *testing.T, name string) {
 	if c.has("tamper-cache") {
 		opts.Highlights = c.tamperedCache(t, opts)
 	}
+	c.leftovers(t, false)
 	before := c.snapshot(t)
+	if arg := c.arg("new-refused"); arg != "" {
+		f := strings.SplitN(arg, " ", 3)
+		if _, err := Scaffold(site, c.site, themes.Default(), f[0], f[1], today); err == nil || !strings.Contains(err.Error(), f[2]) {
+			t.Errorf("archfolio new %s %s: %v, want an error with %q", f[0], f[1], err, f[2])
+		}
+	}
 	refused := publish.CheckDestination(c.site, c.dest)
 	wantRefused := c.arg("dest-refused")
 	switch {
@@ -254,6 +266,35 @@ func (c *hostileCase) run(t *testing.T, name string) {
 		t.Errorf("the build changed files outside its output folder:\nbefore %q\nafter  %q", before, after)
 	}
 	c.checkOutput(t)
+	c.leftovers(t, true)
+}
+
+// leftovers makes, before the build, the folders of stale-build and
+// young-build beside the output (with a file in each, two hours old when
+// stale), and checks after it that only the young ones are left.
+func (c *hostileCase) leftovers(t *testing.T, built bool) {
+	t.Helper()
+	for _, e := range c.expect {
+		if e[0] != "stale-build" && e[0] != "young-build" {
+			continue
+		}
+		dir := filepath.Join(filepath.Dir(c.dest), e[1])
+		if built {
+			if _, err := os.Stat(dir); (err == nil) != (e[0] == "young-build") {
+				t.Errorf("%s %s: kept %v", e[0], e[1], err == nil)
+			}
+			continue
+		}
+		writeCaseFile(t, filepath.Join(dir, "index.html"), []byte("half a build"))
+		if e[0] == "stale-build" {
+			old := time.Now().Add(-2 * time.Hour)
+			for _, p := range []string{filepath.Join(dir, "index.html"), dir} {
+				if err := os.Chtimes(p, old, old); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
 }
 
 // snapshot lists every file and folder outside the output folder, each file
@@ -391,80 +432,4 @@ func (c *hostileCase) arg(verb string) string {
 		}
 	}
 	return ""
-}
-
-// checkHostileFile checks what holds of every file a build writes, whatever
-// the site: valid UTF-8, only the theme's scripts, no javascript: attribute, no
-// formula in a CSV cell.
-func checkHostileFile(t *testing.T, name string, data []byte) {
-	t.Helper()
-	ext := filepath.Ext(name)
-	switch ext {
-	case ".html", ".svg", ".xml", ".json", ".csv", ".js", ".txt":
-		if !utf8.Valid(data) {
-			t.Errorf("%s is not valid UTF-8", name)
-		}
-	}
-	switch ext {
-	case ".html", ".svg":
-		for _, tag := range scriptTags(data) {
-			if !themeScript.MatchString(tag) {
-				t.Errorf("%s: a script the theme does not write: %q", name, tag)
-			}
-		}
-		if at := jsAttribute(data); at >= 0 {
-			t.Errorf("%s: an attribute starts with javascript: %q", name, data[max(at-20, 0):min(at+40, len(data))])
-		}
-	case ".csv":
-		r := csv.NewReader(bytes.NewReader(data))
-		r.FieldsPerRecord = -1
-		rows, err := r.ReadAll()
-		if err != nil {
-			t.Errorf("%s: %v", name, err)
-		}
-		for _, row := range rows {
-			for _, cell := range row {
-				if formulaIn(cell) {
-					t.Errorf("%s: the cell %q starts a formula", name, cell)
-				}
-			}
-		}
-	}
-}
-
-// formulaIn reports whether a line of cell, or an item of a "; " join, starts
-// (after blanks) with a character a spreadsheet reads as a formula.
-func formulaIn(cell string) bool {
-	for line := range strings.SplitSeq(cell, "\n") {
-		for item := range strings.SplitSeq(line, "; ") {
-			if s := strings.TrimLeft(item, " "); s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-func controlRune(r rune) bool {
-	return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0)
-}
-
-func instrLines(s string) []string {
-	var out []string
-	for l := range strings.SplitSeq(s, "\n") {
-		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
-			out = append(out, l)
-		}
-	}
-	return out
-}
-
-func writeCaseFile(t *testing.T, path string, data []byte) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
 }
