@@ -71,20 +71,3 @@ func TestRepeatedKeys(t *testing.T) {
 		}
 	}
 }
-
-// Front matter nested deeper than maxNesting is an error for check, so that no
-// build fails later on it (the JSON export refuses 10,000 levels).
-func TestDeepNestingIsAnError(t *testing.T) {
-	t.Parallel()
-	deep := strings.Repeat("[", 10000) + strings.Repeat("]", 10000)
-	files := map[string]string{"content/deep.md": "---\nkind: guide\ntitle: Deep\nextra: " + deep + "\n---\nBody\n",
-		"content/ok.md": "---\nkind: guide\ntitle: Fine\nextra: " + strings.Repeat("[", maxNesting) + strings.Repeat("]", maxNesting) + "\n---\n"}
-	out, diags := renderTestSite(t, files, "2026-11-27")
-	want := "content/deep.md:4:1: error: invalid YAML: lists and mappings nest more than 100 deep here [AF108]"
-	if got := codedDiagLines(diags); !strings.Contains(got, want+"\n") || strings.Contains(got, "ok.md: error") {
-		t.Errorf("diagnostics:\n%s\nwant %s", got, want)
-	}
-	if _, ok := out.File("portfolio.json"); !ok {
-		t.Error("no portfolio.json")
-	}
-}

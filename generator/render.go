@@ -40,6 +40,12 @@ func render(ctx context.Context, p *Portfolio, opts Options, out Output, once bo
 	if err != nil {
 		return err
 	}
+	return renderWith(ctx, p, th, opts, out, once)
+}
+
+// renderWith is render with the theme already loaded. FuzzDocument loads the
+// theme once and renders every input with it.
+func renderWith(ctx context.Context, p *Portfolio, th *theme, opts Options, out Output, once bool) error {
 	if !p.bodies {
 		return errCheckOnly
 	}

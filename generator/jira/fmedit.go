@@ -108,6 +108,10 @@ func (f *fmFile) value(key string) string {
 // error rather than a guess.
 func (f *fmFile) set(key, value, after string) (bool, error) {
 	k, v := f.get(key)
+	if k == nil && f.root.Style&yaml.FlowStyle != 0 {
+		// A line after {…} would not belong to the mapping (FuzzSyncFile).
+		return false, fmt.Errorf("%s: %w: the front matter is a {…} mapping; write it a key a line to let the sync add %s: %s", key, errNotEditable, key, value)
+	}
 	if k == nil {
 		at := f.close
 		if ak, av := f.get(after); ak != nil {

@@ -33,9 +33,26 @@ type importedFrontMatter struct {
 }
 
 type importedStatement struct {
-	ID    string `yaml:"id"`
-	Text  string `yaml:"text"`
-	Level string `yaml:"level"`
+	ID    string        `yaml:"id"`
+	Text  statementText `yaml:"text"`
+	Level string        `yaml:"level"`
+}
+
+// statementText is a statement's text, its items on lines of their own, written
+// as a literal block unless one of its lines is only dashes: such a line, even
+// indented, ends the front matter for the site's reader (goldmark-meta's rule),
+// so that text is written double-quoted, on one line. FuzzStandards found it.
+type statementText string
+
+// MarshalYAML writes the text as a string, double-quoted when it must be.
+func (t statementText) MarshalYAML() (any, error) {
+	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: string(t)}
+	for line := range strings.SplitSeq(string(t), "\n") {
+		if l := strings.TrimSpace(line); l != "" && strings.Trim(l, "-") == "" {
+			n.Style = yaml.DoubleQuotedStyle
+		}
+	}
+	return n, nil
 }
 
 // flowList is a list written on one line: [ac-1, ac-2].
@@ -56,18 +73,18 @@ func (l flowList) MarshalYAML() (any, error) {
 // yaml.v3 (which quotes and escapes every value) and a markdown body whose
 // catalogue text is escaped.
 func standardMarkdown(cat *oscalCatalog, fam oscalFamily, fw string, params map[string]oscalParam) ([]byte, error) {
-	title := strings.TrimSpace(fam.Title)
+	title := oneLine(fam.Title)
 	if title == "" {
 		title = strings.ToUpper(fam.ID)
 	}
 	fm := importedFrontMatter{ID: fw + "-" + generator.Slug(fam.ID), Kind: "standard",
 		Title:   title + " (" + strings.ToUpper(fam.ID) + ")",
 		Status:  "draft",
-		Summary: fmt.Sprintf("The %s controls of %s, imported from OSCAL.", strings.ToUpper(fam.ID), catalogueName(cat)),
-		Tags:    flowList{"oscal", fw}, Family: generator.Slug(title), Version: strings.TrimSpace(cat.Metadata.Version),
+		Summary: oneLine(fmt.Sprintf("The %s controls of %s, imported from OSCAL.", strings.ToUpper(fam.ID), catalogueName(cat))),
+		Tags:    flowList{"oscal", fw}, Family: generator.Slug(title), Version: oneLine(cat.Metadata.Version),
 		MapsTo: map[string]flowList{fw: nil}}
 	for _, c := range fam.Controls {
-		fm.Statements = append(fm.Statements, importedStatement{ID: oscalLabel(c), Text: controlText(c, params), Level: "must"})
+		fm.Statements = append(fm.Statements, importedStatement{ID: oneLine(oscalLabel(c)), Text: statementText(controlText(c, params)), Level: "must"})
 		fm.MapsTo[fw] = append(fm.MapsTo[fw], c.ID)
 	}
 	var buf bytes.Buffer
