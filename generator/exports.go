@@ -164,13 +164,13 @@ func documentJSON(d *Document) DocumentJSON {
 // documents), without holding every document as JSON values and its text twice.
 func encodePortfolio(w io.Writer, head PortfolioJSON, n int, doc func(i int) DocumentJSON) error {
 	head.Documents = []DocumentJSON{}
-	return streamJSON(w, head, "documents", n, func(i int) any { return doc(i) })
+	return StreamJSON(w, head, "documents", n, func(i int) any { return doc(i) })
 }
 
-// streamJSON writes v as MarshalJSON does, except that v's top-level field key, a
+// StreamJSON writes v as MarshalJSON does, except that v's top-level field key, a
 // list left empty in v, gets n elements from elem, each encoded as it is written:
 // a large list is never held whole, as values or as text.
-func streamJSON(w io.Writer, v any, key string, n int, elem func(i int) any) error {
+func StreamJSON(w io.Writer, v any, key string, n int, elem func(i int) any) error {
 	var head bytes.Buffer
 	if err := encodeJSON(&head, v, ""); err != nil {
 		return err
@@ -181,7 +181,7 @@ func streamJSON(w io.Writer, v any, key string, n int, elem func(i int) any) err
 	marker := []byte("\n  \"" + key + "\": []")
 	at := bytes.Index(top, marker)
 	if at < 0 {
-		return errors.New("streamJSON: no empty top-level list " + key)
+		return errors.New("StreamJSON: no empty top-level list " + key)
 	}
 	at += len(marker) - 2 // at the [
 	bw := bufio.NewWriterSize(w, 64<<10)

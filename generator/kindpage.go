@@ -98,7 +98,7 @@ func writeFilters(w markup.Writer, d FiltersData) {
 	} else {
 		w.Raw("<h3 class=\"visually-hidden\">Filter</h3>")
 	}
-	putFilterSelects(w, filters, func(v string) {
+	PutFilterSelects(w, filters, func(v string) {
 		w.Raw("<option>")
 		w.Text(v)
 		w.Raw("</option>")
@@ -128,9 +128,9 @@ func PutFilterAttrs(w markup.Writer, filters []Filter, value func(name string) s
 	}
 }
 
-// filterSelects writes the selects of a filter form, one per filter that has
+// PutFilterSelects writes the selects of a filter form, one per filter that has
 // values, each value's option by option.
-func putFilterSelects(w markup.Writer, filters []Filter, option func(v string)) {
+func PutFilterSelects(w markup.Writer, filters []Filter, option func(v string)) {
 	for _, f := range filters {
 		if len(f.Values) == 0 {
 			continue

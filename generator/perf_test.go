@@ -217,29 +217,6 @@ func TestFragmentsDependOnPageDepth(t *testing.T) {
 	}
 }
 
-// matrix.json written a cell at a time must be byte for byte the whole encoding.
-func TestMatrixJSONStreamsTheWholeEncoding(t *testing.T) {
-	t.Parallel()
-	p, _, err := Load(context.Background(), siteOptions(t, ".."))
-	if err != nil {
-		t.Fatal(err)
-	}
-	want, err := IndentJSON(matrixJSON(MatrixOf(p), true))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got bytes.Buffer
-	if err := writeMatrixJSON(&got, MatrixOf(p)); err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got.Bytes(), want) {
-		t.Errorf("streamed matrix.json differs from the whole encoding:\n%.300s\nwant\n%.300s", got.Bytes(), want)
-	}
-	if !bytes.Contains(want, []byte(`"cells": [`+"\n")) {
-		t.Error("the sample's matrix.json has no cells: the comparison proves nothing")
-	}
-}
-
 // portfolio.json written a document at a time must be byte for byte what encoding
 // the whole PortfolioJSON gives: with documents, without, with views' exports.
 func TestEncodePortfolioMatchesWholeEncoding(t *testing.T) {

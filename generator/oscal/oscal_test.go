@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"archfolio/generator"
+	"archfolio/generator/matrix"
 	"archfolio/themes"
 )
 
@@ -146,12 +147,12 @@ compliance:
 ---
 `
 	p, diags := loadSite(t, files)
-	m := generator.MatrixOf(p)
+	m := matrix.Of(p)
 	want := `content/b.md:6:34: error: compliance[1].statement: "AC-2(10)" is not a statement of "nist-800-53r5-ac" (did you mean "AC-2(1)"?) (its statements: AC-1, AC-2, AC-2(1)) [AF311]` + "\n"
 	if got := diagLines(diags); got != want {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
 	}
-	var c *generator.MatrixCell
+	var c *matrix.MatrixCell
 	for _, row := range m.Rows {
 		for _, col := range m.Columns {
 			if row.Doc.ID == "b" && col.Doc.ID == "nist-800-53r5-ac" {
@@ -162,7 +163,7 @@ compliance:
 	if c == nil {
 		t.Fatal("no cell b × nist-800-53r5-ac")
 	}
-	if c.Status != generator.AlignImplemented || c.Statements[2] != generator.AlignImplemented || c.Statements[0] != generator.AlignNone {
+	if c.Status != matrix.AlignImplemented || c.Statements[2] != matrix.AlignImplemented || c.Statements[0] != matrix.AlignNone {
 		t.Errorf("cell %v statements %v", c.Status, c.Statements)
 	}
 	if f := m.Frameworks[0]; f.Framework != "nist-800-53r5" || len(f.Controls) != 3 || f.Controls[2].Label != "AC-2(1)" {

@@ -1,6 +1,7 @@
 package oscal
 
 import (
+	"archfolio/generator/matrix"
 	_ "archfolio/generator/views" // an import is checked as a whole site
 	"bytes"
 	"context"
@@ -157,7 +158,7 @@ func oscalLabel(c oscalControl) string {
 	if label != "" {
 		return label
 	}
-	return generator.ControlLabel(c.ID)
+	return matrix.ControlLabel(c.ID)
 }
 
 func partLabel(p oscalPart) string {

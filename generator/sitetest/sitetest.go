@@ -145,6 +145,17 @@ func firstDiff(want, got string) string {
 // examples) are pinned to in tests.
 const Today = "2026-11-27"
 
+// LoadDir loads the site in the folder root, pinned to Today.
+func LoadDir(t testing.TB, root string) (*generator.Portfolio, generator.Diagnostics) {
+	t.Helper()
+	today, _ := time.Parse(time.DateOnly, Today)
+	p, diags, err := generator.Load(context.Background(), generator.Options{Site: os.DirFS(root), Theme: themes.Default(), Today: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p, diags
+}
+
 // RenderDir loads and renders the site in the folder root (the sample
 // portfolio is "../.." from a view's package) into memory, pinned to Today.
 func RenderDir(t testing.TB, root string) (*generator.MemOutput, generator.Diagnostics) {

@@ -8,12 +8,14 @@ import (
 	"archfolio/generator"
 	"archfolio/generator/backlog"
 	"archfolio/generator/dependencies"
+	"archfolio/generator/matrix"
 	"archfolio/generator/reviews"
 	"archfolio/generator/risk"
 	"archfolio/generator/roadmap"
 )
 
 func init() {
+	generator.RegisterView(matrix.View)
 	generator.RegisterView(dependencies.View)
 	generator.RegisterView(roadmap.View)
 	generator.RegisterView(risk.View)

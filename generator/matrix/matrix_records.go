@@ -1,6 +1,7 @@
-package generator
+package matrix
 
 import (
+	"archfolio/generator"
 	"math"
 	"strconv"
 	"strings"
@@ -10,8 +11,8 @@ import (
 // AlignmentRecord is one entry of a blueprint's compliance list: how the blueprint
 // meets a standard, or one statement of it.
 type AlignmentRecord struct {
-	Blueprint *Document
-	Standard  *Document
+	Blueprint *generator.Document
+	Standard  *generator.Document
 	// Index is the record's position in the blueprint's compliance list.
 	Index         int
 	Statement     string
@@ -29,7 +30,7 @@ type AlignmentRecord struct {
 // text.
 type AlignmentEvidence struct {
 	Text string
-	Doc  *Document
+	Doc  *generator.Document
 	URL  string
 
 	index int // position in the record's evidence list, for diagnostics
@@ -71,7 +72,7 @@ func (w *AlignmentWaiver) Expired() bool { return w.usable() && w.DaysLeft < 0 }
 // Expiring reports whether the waiver expires within WaiverWarningDays (today
 // included).
 func (w *AlignmentWaiver) Expiring() bool {
-	return w.usable() && w.DaysLeft >= 0 && w.DaysLeft <= WaiverWarningDays
+	return w.usable() && w.DaysLeft >= 0 && w.DaysLeft <= generator.WaiverWarningDays
 }
 
 // State is "expired", "expiring", "valid" or "missing" (no waiver or no expiry).
@@ -98,12 +99,12 @@ func (w *AlignmentWaiver) expires() time.Time {
 
 // DaysLeftText says how many days are left, like "18 days".
 func (w *AlignmentWaiver) DaysLeftText() string {
-	return strconv.Itoa(w.DaysLeft) + " " + PluralWord(w.DaysLeft, "day", "days")
+	return strconv.Itoa(w.DaysLeft) + " " + generator.PluralWord(w.DaysLeft, "day", "days")
 }
 
 // DaysAgo says how long ago an expired waiver expired, like "12 days".
 func (w *AlignmentWaiver) DaysAgo() string {
-	return strconv.Itoa(-w.DaysLeft) + " " + PluralWord(-w.DaysLeft, "day", "days")
+	return strconv.Itoa(-w.DaysLeft) + " " + generator.PluralWord(-w.DaysLeft, "day", "days")
 }
 
 // ExpiresText is the expiry as YYYY-MM-DD, or "".
@@ -119,14 +120,14 @@ func (w *AlignmentWaiver) ExpiresText() string {
 // (the link stage has reported them). The record's index comes from its standard
 // reference, whose Attrs is the record, so that it stays right even when an earlier
 // item was rejected by validation.
-func readRecords(p *Portfolio, d *Document, m *Matrix, ids []string) ([]*AlignmentRecord, Diagnostics) {
-	sink := &DiagSink{Path: d.Path}
+func readRecords(p *generator.Portfolio, d *generator.Document, m *Matrix, ids []string) ([]*AlignmentRecord, generator.Diagnostics) {
+	sink := &generator.DiagSink{Path: d.Path}
 	// The records live in one array per blueprint; its capacity is the list's
 	// length, so appending never moves them.
 	slab := make([]AlignmentRecord, 0, len(d.Fields.List("compliance")))
 	var out []*AlignmentRecord
 	type key struct {
-		std       *Document
+		std       *generator.Document
 		statement string
 	}
 	seen := make(map[key]int, cap(slab))
@@ -139,7 +140,7 @@ func readRecords(p *Portfolio, d *Document, m *Matrix, ids []string) ([]*Alignme
 		r := &slab[len(slab)-1]
 		r.col = m.colOf[r.Standard].Index
 		if first, dup := seen[key{r.Standard, r.Statement}]; dup {
-			sink.Report(CodeDuplicateAlignment, d.Pos(r.Field()), "%s: a second record for %s (first at compliance[%d]); the worse status counts: merge them",
+			sink.Report(generator.CodeDuplicateAlignment, d.Pos(r.Field()), "%s: a second record for %s (first at compliance[%d]); the worse status counts: merge them",
 				r.Field(), r.target(), first)
 		} else {
 			seen[key{r.Standard, r.Statement}] = idx
@@ -182,15 +183,15 @@ func complianceIndex(field string) (int, bool) {
 	return n, err == nil
 }
 
-func newRecord(p *Portfolio, d, std *Document, idx int, obj *Object, today time.Time) AlignmentRecord {
+func newRecord(p *generator.Portfolio, d, std *generator.Document, idx int, obj *generator.Object, today time.Time) AlignmentRecord {
 	r := AlignmentRecord{Blueprint: d, Standard: std, Index: idx,
 		Statement:     strings.TrimSpace(obj.String("statement")),
 		Status:        parseAlignment(obj.String("status")),
 		Justification: strings.TrimSpace(obj.String("justification"))}
-	if pd, ok := obj.Get("planned").(Period); ok {
+	if pd, ok := obj.Get("planned").(generator.Period); ok {
 		r.Planned = pd.Text
 	}
-	if a, ok := obj.Get("assessed").(Date); ok {
+	if a, ok := obj.Get("assessed").(generator.Date); ok {
 		r.Assessed = a.String()
 	}
 	evidence := obj.List("evidence")
@@ -214,7 +215,7 @@ func newRecord(p *Portfolio, d, std *Document, idx int, obj *Object, today time.
 	if w := obj.Obj("waiver"); w != nil {
 		r.Waiver = &AlignmentWaiver{ApprovedBy: strings.TrimSpace(w.String("approved_by")),
 			Justification: strings.TrimSpace(w.String("justification"))}
-		if exp, ok := w.Get("expires").(Date); ok {
+		if exp, ok := w.Get("expires").(generator.Date); ok {
 			r.Waiver.Expires = dateOnly(exp.Time)
 			r.Waiver.DaysLeft = int(math.Round(r.Waiver.Expires.Sub(today).Hours() / 24))
 		}
@@ -225,62 +226,62 @@ func newRecord(p *Portfolio, d, std *Document, idx int, obj *Object, today time.
 // target names the record's standard and statement for messages.
 func (r *AlignmentRecord) target() string {
 	if r.Statement != "" {
-		return Quote(r.Standard.ID) + " statement " + Quote(r.Statement)
+		return generator.Quote(r.Standard.ID) + " statement " + generator.Quote(r.Statement)
 	}
-	return Quote(r.Standard.ID)
+	return generator.Quote(r.Standard.ID)
 }
 
 // checkRecord applies the alignment-record rules: justification, planned date,
 // waiver and its expiry, and that a statement exists.
-func checkRecord(r *AlignmentRecord, sink *DiagSink) {
+func checkRecord(r *AlignmentRecord, sink *generator.DiagSink) {
 	// Positions are looked up only for a record with something to report: finding
 	// them parses the front matter again.
 	d := r.Blueprint
-	at := func() Pos { return d.Pos(r.Field()) }
+	at := func() generator.Pos { return d.Pos(r.Field()) }
 	switch r.Status {
 	case AlignNotApplicable:
 		if r.Justification == "" {
-			sink.Report(CodeMissingJustification, at(), "%s: status not-applicable needs a justification: add justification: saying why %s does not apply", r.Field(), r.target())
+			sink.Report(generator.CodeMissingJustification, at(), "%s: status not-applicable needs a justification: add justification: saying why %s does not apply", r.Field(), r.target())
 		}
 	case AlignAlternative:
 		if r.Justification == "" {
-			sink.Report(CodeMissingJustification, at(), "%s: status alternative needs a justification: add justification: describing how the alternative meets %s", r.Field(), r.target())
+			sink.Report(generator.CodeMissingJustification, at(), "%s: status alternative needs a justification: add justification: describing how the alternative meets %s", r.Field(), r.target())
 		}
 	case AlignPlanned, AlignPartial:
 		if r.Planned == "" {
-			sink.Report(CodeMissingPlannedDate, at(), "%s: status %s needs a planned date: add planned: with the quarter (2027-Q1) or date when %s will be met", r.Field(), r.Status, r.target())
+			sink.Report(generator.CodeMissingPlannedDate, at(), "%s: status %s needs a planned date: add planned: with the quarter (2027-Q1) or date when %s will be met", r.Field(), r.Status, r.target())
 		}
 	case AlignException:
 		checkWaiver(r, sink)
 	}
 	if r.Waiver != nil && r.Status != AlignException {
-		sink.Report(CodeStrayWaiver, d.Pos(r.Field()+".waiver"), "%s.waiver: a waiver only counts for status exception (this record is %s): remove it or set status: exception", r.Field(), r.Status)
+		sink.Report(generator.CodeStrayWaiver, d.Pos(r.Field()+".waiver"), "%s.waiver: a waiver only counts for status exception (this record is %s): remove it or set status: exception", r.Field(), r.Status)
 	}
 }
 
-func checkWaiver(r *AlignmentRecord, sink *DiagSink) {
+func checkWaiver(r *AlignmentRecord, sink *generator.DiagSink) {
 	d, w := r.Blueprint, r.Waiver
 	switch {
 	case w == nil:
-		sink.Report(CodeMissingWaiver, d.Pos(r.Field()), "%s: status exception needs a waiver: add waiver: {approved_by, expires, justification} with an expiry date", r.Field())
+		sink.Report(generator.CodeMissingWaiver, d.Pos(r.Field()), "%s: status exception needs a waiver: add waiver: {approved_by, expires, justification} with an expiry date", r.Field())
 	case w.Expires.IsZero():
 		// The schema reports the missing expires field.
 	case w.Expired():
 		days := -w.DaysLeft
-		sink.Report(CodeWaiverExpired, d.Pos(r.Field()+".waiver.expires"), "%s.waiver.expires: the waiver for %s expired on %s, %d %s ago: renew it with a new approved expiry, fix the gap, or record the status as non-compliant",
-			r.Field(), r.target(), w.ExpiresText(), days, PluralWord(days, "day", "days"))
+		sink.Report(generator.CodeWaiverExpired, d.Pos(r.Field()+".waiver.expires"), "%s.waiver.expires: the waiver for %s expired on %s, %d %s ago: renew it with a new approved expiry, fix the gap, or record the status as non-compliant",
+			r.Field(), r.target(), w.ExpiresText(), days, generator.PluralWord(days, "day", "days"))
 	case w.Expiring():
 		when := "today"
 		if w.DaysLeft > 0 {
-			when = "in " + strconv.Itoa(w.DaysLeft) + " " + PluralWord(w.DaysLeft, "day", "days")
+			when = "in " + strconv.Itoa(w.DaysLeft) + " " + generator.PluralWord(w.DaysLeft, "day", "days")
 		}
-		sink.Report(CodeWaiverExpiring, d.Pos(r.Field()+".waiver.expires"), "%s.waiver.expires: the waiver for %s expires on %s, %s: renew it or close the gap before then",
+		sink.Report(generator.CodeWaiverExpiring, d.Pos(r.Field()+".waiver.expires"), "%s.waiver.expires: the waiver for %s expires on %s, %s: renew it or close the gap before then",
 			r.Field(), r.target(), w.ExpiresText(), when)
 	}
 }
 
 // checkStatement reports a statement id the standard does not have.
-func checkStatement(r *AlignmentRecord, col *MatrixColumn, sink *DiagSink) {
+func checkStatement(r *AlignmentRecord, col *MatrixColumn, sink *generator.DiagSink) {
 	if r.Statement == "" || col == nil {
 		return
 	}
@@ -289,7 +290,7 @@ func checkStatement(r *AlignmentRecord, col *MatrixColumn, sink *DiagSink) {
 	}
 	at := r.Blueprint.Pos(r.Field() + ".statement")
 	if len(col.Statements) == 0 {
-		sink.Report(CodeNoStatements, at, "%s.statement: %q has no statements, so %q cannot be one of them: remove statement: to align with the whole standard",
+		sink.Report(generator.CodeNoStatements, at, "%s.statement: %q has no statements, so %q cannot be one of them: remove statement: to align with the whole standard",
 			r.Field(), r.Standard.ID, r.Statement)
 		return
 	}
@@ -297,18 +298,18 @@ func checkStatement(r *AlignmentRecord, col *MatrixColumn, sink *DiagSink) {
 	for k, st := range col.Statements {
 		known[k] = st.ID
 	}
-	sink.Report(CodeUnknownStatement, at, "%s.statement: %q is not a statement of %q%s (its statements: %s)",
-		r.Field(), r.Statement, r.Standard.ID, didYouMean(r.Statement, known), strings.Join(known, ", "))
+	sink.Report(generator.CodeUnknownStatement, at, "%s.statement: %q is not a statement of %q%s (its statements: %s)",
+		r.Field(), r.Statement, r.Standard.ID, generator.DidYouMean(r.Statement, known), strings.Join(known, ", "))
 }
 
 // checkEvidence warns about evidence that looks like a document id but names none.
-func checkEvidence(r *AlignmentRecord, ids []string, sink *DiagSink) {
+func checkEvidence(r *AlignmentRecord, ids []string, sink *generator.DiagSink) {
 	for _, e := range r.Evidence {
-		if e.URL != "" || e.Doc != nil || !idPattern.MatchString(e.Text) {
+		if e.URL != "" || e.Doc != nil || !generator.ValidID(e.Text) {
 			continue
 		}
 		f := r.Field() + ".evidence[" + strconv.Itoa(e.index) + "]"
-		sink.Report(CodeUnknownEvidence, r.Blueprint.Pos(f), "%s: %q is neither a known document id nor an http(s) URL%s: link a document by its id or give a URL",
-			f, e.Text, didYouMean(e.Text, ids))
+		sink.Report(generator.CodeUnknownEvidence, r.Blueprint.Pos(f), "%s: %q is neither a known document id nor an http(s) URL%s: link a document by its id or give a URL",
+			f, e.Text, generator.DidYouMean(e.Text, ids))
 	}
 }

@@ -1,6 +1,7 @@
-package generator
+package matrix
 
 import (
+	"archfolio/generator"
 	"cmp"
 	"fmt"
 	"regexp"
@@ -30,10 +31,10 @@ var targetPercentRE = regexp.MustCompile(`^\s*(?:>=|≥|at least)?\s*(\d+(?:\.\d
 
 // newColumn reads a standard's matrix-relevant fields: family, statements,
 // maps_to, applies_to (checked against the blueprint schema) and effectiveness.
-func newColumn(p *Portfolio, d *Document) (*MatrixColumn, Diagnostics) {
+func newColumn(p *generator.Portfolio, d *generator.Document) (*MatrixColumn, generator.Diagnostics) {
 	col := &MatrixColumn{Doc: d, Family: strings.TrimSpace(d.Fields.String("family")), statementAt: map[string]int{}}
 	for _, s := range d.Fields.List("statements") {
-		o, ok := s.(*Object)
+		o, ok := s.(*generator.Object)
 		if !ok || o.String("id") == "" {
 			continue
 		}
@@ -55,11 +56,11 @@ func newColumn(p *Portfolio, d *Document) (*MatrixColumn, Diagnostics) {
 		}
 	}
 	for _, e := range d.Fields.List("effectiveness") {
-		if o, ok := e.(*Object); ok {
+		if o, ok := e.(*generator.Object); ok {
 			col.Targets = append(col.Targets, newTarget(o.String("metric"), o.String("target")))
 		}
 	}
-	sink := &DiagSink{Path: d.Path}
+	sink := &generator.DiagSink{Path: d.Path}
 	if cond := d.Fields.Obj("applies_to"); cond != nil {
 		col.conditions = readConditions(p, d, cond, sink)
 		col.Requires = d.Status != "draft" && d.Status != "retired"
@@ -69,7 +70,7 @@ func newColumn(p *Portfolio, d *Document) (*MatrixColumn, Diagnostics) {
 
 // readConditions reads applies_to and warns about fields a blueprint does not have
 // and values an enum field cannot take.
-func readConditions(p *Portfolio, d *Document, cond *Object, sink *DiagSink) []appliesCondition {
+func readConditions(p *generator.Portfolio, d *generator.Document, cond *generator.Object, sink *generator.DiagSink) []appliesCondition {
 	kind := p.Schema.Kinds["blueprint"]
 	var out []appliesCondition
 	for _, name := range cond.Keys {
@@ -86,17 +87,17 @@ func readConditions(p *Portfolio, d *Document, cond *Object, sink *DiagSink) []a
 		f := kind.Field(p.Schema, name)
 		if f == nil {
 			known := append(slices.Clone(p.Schema.Common.Names), kind.Fields.Names...)
-			sink.Report(CodeUnknownAppliesField, d.Pos("applies_to."+name), "applies_to.%s: a blueprint has no field %q%s, so this standard applies to no blueprint",
-				name, name, didYouMean(name, known))
+			sink.Report(generator.CodeUnknownAppliesField, d.Pos("applies_to."+name), "applies_to.%s: a blueprint has no field %q%s, so this standard applies to no blueprint",
+				name, name, generator.DidYouMean(name, known))
 			continue
 		}
-		if f.Type != TypeEnum {
+		if f.Type != generator.TypeEnum {
 			continue
 		}
 		for i, v := range c.values {
 			if !slices.Contains(f.Values, v) {
-				sink.Report(CodeUnknownAppliesValue, d.Pos(fmt.Sprintf("applies_to.%s[%d]", name, i)), "applies_to.%s: %q is not a %s value%s (want one of: %s)",
-					name, v, name, didYouMean(v, f.Values), strings.Join(f.Values, ", "))
+				sink.Report(generator.CodeUnknownAppliesValue, d.Pos(fmt.Sprintf("applies_to.%s[%d]", name, i)), "applies_to.%s: %q is not a %s value%s (want one of: %s)",
+					name, v, name, generator.DidYouMean(v, f.Values), strings.Join(f.Values, ", "))
 			}
 		}
 	}
@@ -126,7 +127,7 @@ func (col *MatrixColumn) measureTargets() {
 
 // blueprintValues reads a blueprint's field values for applies_to, once per field.
 type blueprintValues struct {
-	doc   *Document
+	doc   *generator.Document
 	cache map[string][]string
 }
 
@@ -161,7 +162,7 @@ func scalarTexts(v any) []string {
 			out = append(out, scalarTexts(it)...)
 		}
 		return out
-	case *Object:
+	case *generator.Object:
 		return nil
 	case fmt.Stringer:
 		return []string{v.String()}
@@ -282,7 +283,7 @@ func (c *ControlCoverage) Cell(row *MatrixRow) (Alignment, *MatrixColumn) {
 	return status, by
 }
 
-func frameworkCoverage(m *Matrix, cfg *Config) []*FrameworkCoverage {
+func frameworkCoverage(m *Matrix, cfg *generator.Config) []*FrameworkCoverage {
 	byFW := map[string]map[string]*ControlCoverage{}
 	for _, col := range m.Columns {
 		for _, fc := range col.MapsTo {
@@ -302,7 +303,7 @@ func frameworkCoverage(m *Matrix, cfg *Config) []*FrameworkCoverage {
 		}
 	}
 	var out []*FrameworkCoverage
-	for _, fw := range SortedKeys(byFW) {
+	for _, fw := range generator.SortedKeys(byFW) {
 		f := &FrameworkCoverage{Framework: fw, Title: fw}
 		if cfg != nil && cfg.Frameworks[fw].Title != "" {
 			f.Title = cfg.Frameworks[fw].Title

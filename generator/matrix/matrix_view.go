@@ -1,29 +1,38 @@
-package generator
+package matrix
 
 import (
+	"archfolio/generator"
 	"strconv"
 )
+
+// View is the standards alignment matrix: every blueprint's alignment with
+// every standard and statement, roll-ups by family and control framework,
+// waivers, the matrix pages, panels, matrix.csv and matrix.json.
+var View = generator.View{Name: "matrix", Analyse: analyseMatrix,
+	Menu:  &generator.MenuItem{Label: "Matrix", URL: "matrix/", Section: "matrix"},
+	Pages: matrixPages, Panels: matrixPanels, Cards: matrixCards, Files: matrixFiles, JSON: matrixSummaryJSON,
+	Shows: []string{"blueprint.compliance"}}
 
 // The matrix view's hooks in the views table: the analysis, home cards, panels on
 // blueprint and standard pages, its pages (matrix_page.go) and exports
 // (matrix_export.go).
 
-func analyseMatrix(p *Portfolio) Diagnostics {
+func analyseMatrix(p *generator.Portfolio) generator.Diagnostics {
 	m, diags := computeMatrix(p)
-	matrixResult.Set(p, m)
+	result.Set(p, m)
 	return diags
 }
 
-func matrixCards(p *Portfolio) []Card {
-	m := MatrixOf(p)
+func matrixCards(p *generator.Portfolio) []generator.Card {
+	m := Of(p)
 	if m == nil {
 		return nil
 	}
-	comp := Card{Title: "Compliance", URL: "matrix/", Value: "–", Detail: "no standard applies to a blueprint yet"}
+	comp := generator.Card{Title: "Compliance", URL: "matrix/", Value: "–", Detail: "no standard applies to a blueprint yet"}
 	if t := m.Total; t.Applicable > 0 {
 		comp.Value = strconv.Itoa(t.Percent()) + "%"
 		comp.Detail = strconv.Itoa(t.Adopted) + " of " + strconv.Itoa(t.Applicable) + " alignments met; " +
-			strconv.Itoa(t.Gaps) + " open " + PluralWord(t.Gaps, "gap", "gaps")
+			strconv.Itoa(t.Gaps) + " open " + generator.PluralWord(t.Gaps, "gap", "gaps")
 		comp.Alert = t.Gaps > 0
 	}
 	var expired, expiring int
@@ -35,10 +44,10 @@ func matrixCards(p *Portfolio) []Card {
 			expiring++
 		}
 	}
-	waivers := Card{Title: "Alignment waivers", URL: "matrix/waivers/", Value: strconv.Itoa(expired + expiring),
+	waivers := generator.Card{Title: "Alignment waivers", URL: "matrix/waivers/", Value: strconv.Itoa(expired + expiring),
 		Detail: strconv.Itoa(expired) + " expired, " + strconv.Itoa(expiring) + " expiring within " +
-			strconv.Itoa(WaiverWarningDays) + " days", Alert: expired+expiring > 0}
-	return []Card{comp, waivers}
+			strconv.Itoa(generator.WaiverWarningDays) + " days", Alert: expired+expiring > 0}
+	return []generator.Card{comp, waivers}
 }
 
 // MatrixPanel is the data of a document's alignment panel: a blueprint's row or a
@@ -74,8 +83,8 @@ func (mp MatrixPanel) Gaps() []MatrixPanelItem {
 	return out
 }
 
-func matrixPanels(p *Portfolio, d *Document) []Panel {
-	m := MatrixOf(p)
+func matrixPanels(p *generator.Portfolio, d *generator.Document) []generator.Panel {
+	m := Of(p)
 	if m == nil {
 		return nil
 	}
@@ -86,7 +95,7 @@ func matrixPanels(p *Portfolio, d *Document) []Panel {
 				mp.Items = append(mp.Items, panelItem(row, col))
 			}
 		}
-		return []Panel{NewPanel(matrixRowPanel, "alignment", "Standards alignment", mp)}
+		return []generator.Panel{generator.NewPanel(matrixRowPanel, "alignment", "Standards alignment", mp)}
 	}
 	if col := m.Column(d); col != nil {
 		mp := MatrixPanel{Column: col}
@@ -95,7 +104,7 @@ func matrixPanels(p *Portfolio, d *Document) []Panel {
 				mp.Items = append(mp.Items, panelItem(row, col))
 			}
 		}
-		return []Panel{NewPanel(matrixColumnPanel, "alignment", "Alignment across the portfolio", mp)}
+		return []generator.Panel{generator.NewPanel(matrixColumnPanel, "alignment", "Alignment across the portfolio", mp)}
 	}
 	return nil
 }

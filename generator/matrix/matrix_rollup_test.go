@@ -1,6 +1,9 @@
-package generator
+package matrix_test
 
 import (
+	"archfolio/generator/matrix"
+	"archfolio/generator/sitetest"
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -9,30 +12,30 @@ import (
 
 func TestAlignmentOrder(t *testing.T) {
 	t.Parallel()
-	for i, a := range alignments {
-		if a.rank() != i {
-			t.Errorf("%s ranks %d, want %d", a, a.rank(), i)
+	for i, a := range matrix.ExportAlignments {
+		if matrix.ExportRank(a) != i {
+			t.Errorf("%s ranks %d, want %d", a, matrix.ExportRank(a), i)
 		}
 		if a.Symbol() == "" || a.Label() == "" || a.Meaning() == "" {
 			t.Errorf("%s lacks a symbol, label or meaning", a)
 		}
-		if worse(a, AlignNone) != a || worse(AlignNone, a) != a {
+		if matrix.ExportWorse(a, matrix.AlignNone) != a || matrix.ExportWorse(matrix.AlignNone, a) != a {
 			t.Errorf("AlignNone must never win a roll-up against %s", a)
 		}
 	}
-	if got := worse(AlignImplemented, AlignNonCompliant); got != AlignNonCompliant {
+	if got := matrix.ExportWorse(matrix.AlignImplemented, matrix.AlignNonCompliant); got != matrix.AlignNonCompliant {
 		t.Errorf("worse(implemented, non-compliant) = %s", got)
 	}
-	if got := worse(AlignExpired, AlignException); got != AlignExpired {
+	if got := matrix.ExportWorse(matrix.AlignExpired, matrix.AlignException); got != matrix.AlignExpired {
 		t.Errorf("worse(expired, exception) = %s", got)
 	}
-	gaps := []Alignment{}
-	for _, a := range alignments {
+	gaps := []matrix.Alignment{}
+	for _, a := range matrix.ExportAlignments {
 		if a.Gap() {
 			gaps = append(gaps, a)
 		}
 	}
-	want := []Alignment{AlignNonCompliant, AlignExpired, AlignNotAssessed, AlignPlanned, AlignPartial}
+	want := []matrix.Alignment{matrix.AlignNonCompliant, matrix.AlignExpired, matrix.AlignNotAssessed, matrix.AlignPlanned, matrix.AlignPartial}
 	if !slices.Equal(gaps, want) {
 		t.Errorf("gaps = %v, want %v", gaps, want)
 	}
@@ -73,15 +76,15 @@ func TestMatrixAppliesTo(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			m, diags := loadMatrix(t, appliesSite(tc.appliesTo, tc.status, tc.blueprint), "2026-11-27")
 			if len(diags) > 0 {
-				t.Fatalf("diagnostics:\n%s", diagLines(diags))
+				t.Fatalf("diagnostics:\n%s", sitetest.DiagLines(diags))
 			}
 			c := cellOf(t, m, "b", "s")
 			if c.Applies != tc.want {
 				t.Errorf("applies = %v, want %v", c.Applies, tc.want)
 			}
-			wantStatus := AlignNone
+			wantStatus := matrix.AlignNone
 			if tc.want {
-				wantStatus = AlignNotAssessed
+				wantStatus = matrix.AlignNotAssessed
 			}
 			if c.Status != wantStatus {
 				t.Errorf("status = %q, want %q", c.Status, wantStatus)
@@ -96,7 +99,7 @@ func TestMatrixAppliesToDiagnostics(t *testing.T) {
 	want := `content/s.md:6:14: warning: applies_to.critcality: a blueprint has no field "critcality" (did you mean "criticality"?), so this standard applies to no blueprint
 content/s.md:6:46: warning: applies_to.lifecycle: "actve" is not a lifecycle value (did you mean "active"?) (want one of: plan, phase-in, active, phase-out, end-of-life)
 `
-	if got := diagLines(diags); got != want {
+	if got := sitetest.DiagLines(diags); got != want {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
 	}
 }
@@ -107,16 +110,16 @@ func TestMatrixWaiverExpiry(t *testing.T) {
 		expires  string
 		state    string
 		days     int
-		status   Alignment
+		status   matrix.Alignment
 		severity string // of the diagnostic at the expires line, "" for none
 		message  string
 	}{
-		{"2026-11-20", "expired", -7, AlignExpired, "error", "expired on 2026-11-20, 7 days ago"},
-		{"2026-11-26", "expired", -1, AlignExpired, "error", "expired on 2026-11-26, 1 day ago"},
-		{"2026-11-27", "expiring", 0, AlignException, "warning", "expires on 2026-11-27, today"},
-		{"2026-11-28", "expiring", 1, AlignException, "warning", "expires on 2026-11-28, in 1 day"},
-		{"2026-12-27", "expiring", 30, AlignException, "warning", "expires on 2026-12-27, in 30 days"},
-		{"2026-12-28", "valid", 31, AlignException, "", ""},
+		{"2026-11-20", "expired", -7, matrix.AlignExpired, "error", "expired on 2026-11-20, 7 days ago"},
+		{"2026-11-26", "expired", -1, matrix.AlignExpired, "error", "expired on 2026-11-26, 1 day ago"},
+		{"2026-11-27", "expiring", 0, matrix.AlignException, "warning", "expires on 2026-11-27, today"},
+		{"2026-11-28", "expiring", 1, matrix.AlignException, "warning", "expires on 2026-11-28, in 1 day"},
+		{"2026-12-27", "expiring", 30, matrix.AlignException, "warning", "expires on 2026-12-27, in 30 days"},
+		{"2026-12-28", "valid", 31, matrix.AlignException, "", ""},
 	} {
 		t.Run(tc.expires, func(t *testing.T) {
 			files := appliesSite("", "effective", fmt.Sprintf(
@@ -127,7 +130,7 @@ func TestMatrixWaiverExpiry(t *testing.T) {
 			if w.State() != tc.state || w.DaysLeft != tc.days || c.Status != tc.status {
 				t.Errorf("state %s, %d days left, cell %s; want %s, %d, %s", w.State(), w.DaysLeft, c.Status, tc.state, tc.days, tc.status)
 			}
-			got := diagLines(diags)
+			got := sitetest.DiagLines(diags)
 			if tc.severity == "" {
 				if got != "" {
 					t.Errorf("want no diagnostic, got:\n%s", got)
@@ -145,7 +148,7 @@ func TestMatrixWaiverExpiry(t *testing.T) {
 func TestMatrixRollUps(t *testing.T) {
 	t.Parallel()
 	m, _ := loadMatrix(t, matrixSite(), "2026-11-27")
-	col := func(id string) *MatrixColumn {
+	col := func(id string) *matrix.MatrixColumn {
 		for _, c := range m.Columns {
 			if c.Doc.ID == id {
 				return c
@@ -172,7 +175,7 @@ func TestMatrixRollUps(t *testing.T) {
 		t.Errorf("a metric not about blueprints is not measured: %+v", auth.Targets[1])
 	}
 	// std-log: pay not-applicable, web planned, mobile alternative.
-	if a := col("std-log").Tally; a.Applicable != 2 || a.Adopted != 1 || a.Percent() != 50 || a.Count(AlignNotApplicable) != 1 {
+	if a := col("std-log").Tally; a.Applicable != 2 || a.Adopted != 1 || a.Percent() != 50 || a.Count(matrix.AlignNotApplicable) != 1 {
 		t.Errorf("std-log tally %+v", a)
 	}
 	row := m.Row(m.Rows[0].Doc)
@@ -198,7 +201,7 @@ func TestMatrixCoverage(t *testing.T) {
 	for _, f := range m.Families {
 		var unc []string
 		for _, u := range f.Uncovered {
-			unc = append(unc, cmpOr(u.Statement, u.Column.Doc.ID))
+			unc = append(unc, cmp.Or(u.Statement, u.Column.Doc.ID))
 		}
 		fams = append(fams, fmt.Sprintf("%s %d/%d [%s]", f.Family, f.Covered, f.Controls, strings.Join(unc, " ")))
 	}
@@ -227,16 +230,16 @@ func TestMatrixCoverage(t *testing.T) {
 func TestControlIDs(t *testing.T) {
 	t.Parallel()
 	ids := []string{"ac-10", "ac-2.1", "a.5.16", "ac-2", "ia-2.10", "ia-2.2", "a.5.3", "ac-1"}
-	slices.SortFunc(ids, compareControlIDs)
+	slices.SortFunc(ids, matrix.ExportCompareControlIDs)
 	if got := strings.Join(ids, " "); got != "a.5.3 a.5.16 ac-1 ac-2 ac-2.1 ac-10 ia-2.2 ia-2.10" {
 		t.Errorf("sorted %s", got)
 	}
 	for id, want := range map[string]string{"ac-2.1": "AC-2(1)", "ia-2": "IA-2", "sc-28.1.2": "SC-28(1)(2)", "a.5.16": "A.5.16"} {
-		if got := controlLabel(id); got != want {
+		if got := matrix.ControlLabel(id); got != want {
 			t.Errorf("controlLabel(%s) = %s, want %s", id, got, want)
 		}
 	}
-	if g := controlGroup("a.5.16"); g != "A.5" {
+	if g := matrix.ExportControlGroup("a.5.16"); g != "A.5" {
 		t.Errorf("controlGroup(a.5.16) = %s", g)
 	}
 }

@@ -1,6 +1,11 @@
-package generator
+package matrix_test
 
 import (
+	"archfolio/generator"
+	"archfolio/generator/matrix"
+	"archfolio/generator/sitetest"
+	"bytes"
+	"cmp"
 	"strings"
 	"testing"
 )
@@ -10,20 +15,20 @@ import (
 // applies_to, and each record rule (testdata/matrix/site.txtar). Today is
 // 2026-11-27.
 func matrixSite() map[string]string {
-	return siteArchive("matrix/site.txtar")
+	return sitetest.Archive("../testdata/matrix/site.txtar")
 }
 
-func loadMatrix(t testing.TB, files map[string]string, today string) (*Matrix, Diagnostics) {
+func loadMatrix(t testing.TB, files map[string]string, today string) (*matrix.Matrix, generator.Diagnostics) {
 	t.Helper()
-	p, diags := loadTestSite(t, files, today)
-	if MatrixOf(p) == nil {
+	p, diags := sitetest.Load(t, files, today)
+	if matrix.Of(p) == nil {
 		t.Fatal("no matrix computed")
 	}
-	return MatrixOf(p), diags
+	return matrix.Of(p), diags
 }
 
 // cellOf finds a cell by blueprint and standard id.
-func cellOf(t testing.TB, m *Matrix, bp, std string) *MatrixCell {
+func cellOf(t testing.TB, m *matrix.Matrix, bp, std string) *matrix.MatrixCell {
 	t.Helper()
 	for _, row := range m.Rows {
 		if row.Doc.ID != bp {
@@ -44,37 +49,37 @@ func TestMatrixCells(t *testing.T) {
 	m, _ := loadMatrix(t, matrixSite(), "2026-11-27")
 	for _, tc := range []struct {
 		bp, std    string
-		status     Alignment
+		status     matrix.Alignment
 		applies    bool
 		statements string // statement statuses, "" when the standard has none
 	}{
-		{"bp-pay", "std-auth", AlignExpired, true, "implemented exception-expired -"},
-		{"bp-pay", "std-log", AlignNotApplicable, true, ""},
-		{"bp-pay", "std-tls", AlignPartial, false, "partial partial"},
-		{"bp-pay", "std-draft", AlignNone, false, ""},
+		{"bp-pay", "std-auth", matrix.AlignExpired, true, "implemented exception-expired -"},
+		{"bp-pay", "std-log", matrix.AlignNotApplicable, true, ""},
+		{"bp-pay", "std-tls", matrix.AlignPartial, false, "partial partial"},
+		{"bp-pay", "std-draft", matrix.AlignNone, false, ""},
 		// The whole-standard record fills the statements the A-2 record leaves.
-		{"bp-claims", "std-auth", AlignNonCompliant, true, "implemented non-compliant implemented"},
-		{"bp-claims", "std-log", AlignNone, false, ""},
+		{"bp-claims", "std-auth", matrix.AlignNonCompliant, true, "implemented non-compliant implemented"},
+		{"bp-claims", "std-log", matrix.AlignNone, false, ""},
 		// A record on an unknown statement still counts for the standard.
-		{"bp-claims", "std-tls", AlignImplemented, false, "- -"},
+		{"bp-claims", "std-tls", matrix.AlignImplemented, false, "- -"},
 		// applies_to without a record: a gap on must and should, nothing on may.
-		{"bp-portal", "std-auth", AlignNotAssessed, true, "not-assessed not-assessed -"},
-		{"bp-portal", "std-draft", AlignNone, false, ""},
-		{"bp-portal", "std-log", AlignNone, false, ""},
-		{"bp-legacy", "std-auth", AlignNone, false, ""},
-		{"bp-legacy", "std-log", AlignNone, false, ""},
-		{"bp-web", "std-tls", AlignAlternative, false, "alternative alternative"},
-		{"bp-web", "std-auth", AlignException, false, "exception exception exception"},
-		{"bp-web", "std-log", AlignPlanned, false, ""},
-		{"bp-data", "std-tls", AlignException, false, "exception implemented"},
-		{"bp-mobile", "std-auth", AlignException, true, "exception exception exception"},
-		{"bp-mobile", "std-log", AlignAlternative, false, ""},
-		{"bp-mobile", "std-tls", AlignPlanned, false, "planned planned"},
+		{"bp-portal", "std-auth", matrix.AlignNotAssessed, true, "not-assessed not-assessed -"},
+		{"bp-portal", "std-draft", matrix.AlignNone, false, ""},
+		{"bp-portal", "std-log", matrix.AlignNone, false, ""},
+		{"bp-legacy", "std-auth", matrix.AlignNone, false, ""},
+		{"bp-legacy", "std-log", matrix.AlignNone, false, ""},
+		{"bp-web", "std-tls", matrix.AlignAlternative, false, "alternative alternative"},
+		{"bp-web", "std-auth", matrix.AlignException, false, "exception exception exception"},
+		{"bp-web", "std-log", matrix.AlignPlanned, false, ""},
+		{"bp-data", "std-tls", matrix.AlignException, false, "exception implemented"},
+		{"bp-mobile", "std-auth", matrix.AlignException, true, "exception exception exception"},
+		{"bp-mobile", "std-log", matrix.AlignAlternative, false, ""},
+		{"bp-mobile", "std-tls", matrix.AlignPlanned, false, "planned planned"},
 	} {
 		c := cellOf(t, m, tc.bp, tc.std)
 		var sts []string
 		for _, s := range c.Statements {
-			sts = append(sts, cmpOr(s.String(), "-"))
+			sts = append(sts, cmp.Or(s.String(), "-"))
 		}
 		if c.Status != tc.status || c.Applies != tc.applies || strings.Join(sts, " ") != tc.statements {
 			t.Errorf("%s × %s = %q applies=%v statements %q; want %q applies=%v statements %q",
@@ -97,7 +102,27 @@ content/blueprints/bp-web.md:8:5: error: compliance[0]: status alternative needs
 content/blueprints/bp-web.md:11:33: warning: compliance[1].waiver.expires: the waiver for "std-auth" expires on 2026-12-27, in 30 days: renew it or close the gap before then
 content/blueprints/bp-web.md:12:5: error: compliance[2]: status planned needs a planned date: add planned: with the quarter (2027-Q1) or date when "std-log" will be met
 `
-	if got := diagLines(diags); got != want {
+	if got := sitetest.DiagLines(diags); got != want {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// matrix.json written a cell at a time must be byte for byte the whole encoding.
+func TestMatrixJSONStreamsTheWholeEncoding(t *testing.T) {
+	t.Parallel()
+	p, _ := sitetest.LoadDir(t, "../..")
+	want, err := generator.IndentJSON(matrix.ExportMatrixJSON(matrix.Of(p), true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got bytes.Buffer
+	if err := matrix.ExportWriteMatrixJSON(&got, matrix.Of(p)); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got.Bytes(), want) {
+		t.Errorf("streamed matrix.json differs from the whole encoding:\n%.300s\nwant\n%.300s", got.Bytes(), want)
+	}
+	if !bytes.Contains(want, []byte(`"cells": [`+"\n")) {
+		t.Error("the sample's matrix.json has no cells: the comparison proves nothing")
 	}
 }

@@ -1,6 +1,7 @@
-package generator
+package matrix
 
 import (
+	"archfolio/generator"
 	"html/template"
 	"slices"
 	"strconv"
@@ -19,7 +20,7 @@ type MatrixPage struct {
 	Views     []MatrixLink
 	Details   []MatrixLink // the families, each expanded to its statements
 	Grid      *MatrixGrid
-	Filters   []Filter
+	Filters   []generator.Filter
 	Family    *FamilyCoverage    // statements mode
 	Framework *FrameworkCoverage // controls mode
 	// Expand maps a family to its statements page, FrameworkURL a framework to its
@@ -119,15 +120,15 @@ func (r GridRow) Classes() string {
 }
 
 // matrixPages lists the matrix pages.
-func matrixPages(p *Portfolio) []PageJob {
-	m := MatrixOf(p)
+func matrixPages(p *generator.Portfolio) []generator.PageJob {
+	m := Of(p)
 	if m == nil {
 		return nil
 	}
 	famURL := familyURLs(m)
 	fwURL := map[string]string{}
 	for _, f := range m.Frameworks {
-		fwURL[f.Framework] = "matrix/controls/" + slugify(f.Framework) + "/"
+		fwURL[f.Framework] = "matrix/controls/" + generator.Slug(f.Framework) + "/"
 	}
 	filters := matrixFilters(p, m)
 	newPage := func(mode, url string) *MatrixPage {
@@ -144,16 +145,16 @@ func matrixPages(p *Portfolio) []PageJob {
 	// The grids (a cell per blueprint and column) are made as each page is
 	// rendered: held all at once they would grow with blueprints × standards for
 	// the whole render.
-	jobs := []PageJob{Content(PageJob{URL: "matrix/", Layout: "matrix.html",
-		Page: &Page{Title: "Standards alignment matrix", Section: "matrix"}},
+	jobs := []generator.PageJob{generator.Content(generator.PageJob{URL: "matrix/", Layout: "matrix.html",
+		Page: &generator.Page{Title: "Standards alignment matrix", Section: "matrix"}},
 		matrixContent, func() *MatrixPage {
 			mp := newPage("standards", "matrix/")
 			mp.Grid = standardsGrid(m, famURL)
 			return mp
 		})}
 	for _, f := range m.Families {
-		jobs = append(jobs, Content(PageJob{URL: famURL[f.Family], Layout: "matrix.html",
-			Page: &Page{Title: "Alignment matrix: " + familyLabel(f.Family) + " statements", Section: "matrix"}},
+		jobs = append(jobs, generator.Content(generator.PageJob{URL: famURL[f.Family], Layout: "matrix.html",
+			Page: &generator.Page{Title: "Alignment matrix: " + familyLabel(f.Family) + " statements", Section: "matrix"}},
 			matrixContent, func() *MatrixPage {
 				mp := newPage("statements", famURL[f.Family])
 				mp.Family, mp.Grid = f, statementsGrid(m, f)
@@ -161,16 +162,16 @@ func matrixPages(p *Portfolio) []PageJob {
 			}))
 	}
 	for _, f := range m.Frameworks {
-		jobs = append(jobs, Content(PageJob{URL: fwURL[f.Framework], Layout: "matrix.html",
-			Page: &Page{Title: "Alignment matrix: " + f.Title + " controls", Section: "matrix"}},
+		jobs = append(jobs, generator.Content(generator.PageJob{URL: fwURL[f.Framework], Layout: "matrix.html",
+			Page: &generator.Page{Title: "Alignment matrix: " + f.Title + " controls", Section: "matrix"}},
 			matrixContent, func() *MatrixPage {
 				mp := newPage("controls", fwURL[f.Framework])
 				mp.Framework, mp.Grid = f, controlsGrid(m, f)
 				return mp
 			}))
 	}
-	jobs = append(jobs, PageJob{URL: "matrix/waivers/", Layout: "waivers.html",
-		Page: &Page{Title: "Waiver register", Section: "matrix", Data: m}})
+	jobs = append(jobs, generator.PageJob{URL: "matrix/waivers/", Layout: "waivers.html",
+		Page: &generator.Page{Title: "Waiver register", Section: "matrix", Data: m}})
 	return jobs
 }
 
@@ -179,9 +180,9 @@ func familyURLs(m *Matrix) map[string]string {
 	out := map[string]string{}
 	used := map[string]bool{}
 	for _, f := range m.Families {
-		s := slugify(familyLabel(f.Family))
+		s := generator.Slug(familyLabel(f.Family))
 		for i := 2; used[s]; i++ {
-			s = slugify(familyLabel(f.Family)) + "-" + strconv.Itoa(i)
+			s = generator.Slug(familyLabel(f.Family)) + "-" + strconv.Itoa(i)
 		}
 		used[s] = true
 		out[f.Family] = "matrix/statements/" + s + "/"
@@ -320,7 +321,7 @@ func breakdownText(t AlignmentTally) string {
 
 // matrixFilters lists the filter selects: domain, criticality, owner, blueprint
 // status and alignment status.
-func matrixFilters(p *Portfolio, m *Matrix) []Filter {
+func matrixFilters(p *generator.Portfolio, m *Matrix) []generator.Filter {
 	sets := map[string]map[string]bool{"domain": {}, "criticality": {}, "owner": {}, "status": {}, "align": {}}
 	for _, row := range m.Rows {
 		for name, v := range map[string]string{"domain": row.Domain, "criticality": row.Doc.Fields.String("criticality"),
@@ -343,7 +344,7 @@ func matrixFilters(p *Portfolio, m *Matrix) []Filter {
 				delete(set, v)
 			}
 		}
-		return append(out, SortedKeys(set)...)
+		return append(out, generator.SortedKeys(set)...)
 	}
 	var critOrder, statusOrder, alignOrder []string
 	if k := p.Schema.Kinds["blueprint"]; k != nil {
@@ -356,10 +357,10 @@ func matrixFilters(p *Portfolio, m *Matrix) []Filter {
 	for _, a := range alignments {
 		alignOrder = append(alignOrder, a.String())
 	}
-	return []Filter{
-		{Name: "domain", Label: "Domain", Values: SortedKeys(sets["domain"])},
+	return []generator.Filter{
+		{Name: "domain", Label: "Domain", Values: generator.SortedKeys(sets["domain"])},
 		{Name: "criticality", Label: "Criticality", Values: inOrder(critOrder, sets["criticality"])},
-		{Name: "owner", Label: "Owner", Values: SortedKeys(sets["owner"])},
+		{Name: "owner", Label: "Owner", Values: generator.SortedKeys(sets["owner"])},
 		{Name: "status", Label: "Blueprint status", Values: inOrder(statusOrder, sets["status"])},
 		{Name: "align", Label: "Alignment status", Values: inOrder(alignOrder, sets["align"])},
 	}
@@ -388,10 +389,10 @@ func (r GridRow) FilterValue(name string) string {
 // only, and a cell each would make blank cells most of the page's bytes. It is
 // written in Go because the template loop it replaces made a
 // reflective call per cell.
-func (mp *MatrixPage) RowsHTML(pg *Page) template.HTML {
+func (mp *MatrixPage) RowsHTML(pg *generator.Page) template.HTML {
 	g := mp.Grid
-	buf := pg.bufs().get()
-	w := pg.writer(buf)
+	buf := pg.NewBuffer()
+	w := pg.Writer(buf)
 	for _, grp := range g.RowGroups {
 		w.Raw("\n<tbody>\n<tr class=\"mx-group\"><th scope=\"rowgroup\" colspan=\"3\">")
 		w.Text(grp.Label)
@@ -401,7 +402,7 @@ func (mp *MatrixPage) RowsHTML(pg *Page) template.HTML {
 		for _, row := range grp.Rows {
 			href := pg.Rel(row.Row.Doc.URL)
 			w.Raw("\n<tr data-bp")
-			PutFilterAttrs(w, mp.Filters, row.FilterValue)
+			generator.PutFilterAttrs(w, mp.Filters, row.FilterValue)
 			w.Raw("><th scope=\"row\"><a href=\"")
 			w.URL(href)
 			w.Raw("\">")
@@ -445,5 +446,5 @@ func (mp *MatrixPage) RowsHTML(pg *Page) template.HTML {
 		}
 		w.Raw("\n</tbody>")
 	}
-	return pg.lend(buf)
+	return pg.Lend(buf)
 }

@@ -1,6 +1,7 @@
-package generator
+package matrix
 
 import (
+	"archfolio/generator"
 	"cmp"
 	"iter"
 	"slices"
@@ -8,11 +9,11 @@ import (
 	"time"
 )
 
-// matrixResult is where the matrix analysis keeps its result on a Portfolio.
-var matrixResult = NewResult[*Matrix]()
+// result is where the matrix analysis keeps its result on a Portfolio.
+var result = generator.NewResult[*Matrix]()
 
-// MatrixOf returns the matrix view's analysis of p.
-func MatrixOf(p *Portfolio) *Matrix { return matrixResult.Get(p) }
+// Of returns the matrix view's analysis of p.
+func Of(p *generator.Portfolio) *Matrix { return result.Get(p) }
 
 // Alignment is the status of one cell of the standards alignment matrix: a
 // blueprint against a standard, or against one statement of it. The authored
@@ -88,7 +89,7 @@ func (a Alignment) Label() string {
 	if a == AlignNone {
 		return "Does not apply"
 	}
-	return Humanize(a.String())
+	return generator.Humanize(a.String())
 }
 
 // Meaning explains the status for the matrix legend.
@@ -141,8 +142,8 @@ type Matrix struct {
 	Frameworks []*FrameworkCoverage
 	Total      AlignmentTally // over every cell
 
-	rowOf map[*Document]*MatrixRow
-	colOf map[*Document]*MatrixColumn
+	rowOf map[*generator.Document]*MatrixRow
+	colOf map[*generator.Document]*MatrixColumn
 }
 
 // MatrixRow is one blueprint's row. It keeps only its cells that are not blank
@@ -150,7 +151,7 @@ type Matrix struct {
 // blank, since a standard applies to some domains only, so a row of every cell
 // would hold mostly copies of the blank cell.
 type MatrixRow struct {
-	Doc    *Document
+	Doc    *generator.Document
 	Domain string
 	Tally  AlignmentTally
 	cells  []MatrixCell // the cells that are not blank, in column order
@@ -183,7 +184,7 @@ func (r *MatrixRow) Cells() iter.Seq2[int, *MatrixCell] {
 
 // MatrixColumn is one standard's column.
 type MatrixColumn struct {
-	Doc        *Document
+	Doc        *generator.Document
 	Index      int
 	Family     string
 	Statements []Statement
@@ -281,20 +282,20 @@ func (t AlignmentTally) Breakdown() []AlignmentCount {
 }
 
 // Row returns the matrix row of a blueprint, or nil.
-func (m *Matrix) Row(d *Document) *MatrixRow { return m.rowOf[d] }
+func (m *Matrix) Row(d *generator.Document) *MatrixRow { return m.rowOf[d] }
 
 // Column returns the matrix column of a standard, or nil.
-func (m *Matrix) Column(d *Document) *MatrixColumn { return m.colOf[d] }
+func (m *Matrix) Column(d *generator.Document) *MatrixColumn { return m.colOf[d] }
 
 // computeMatrix is the matrix analysis: a pure function of the linked portfolio
 // and its Today. It reads every blueprint's compliance records, fills each cell
 // (authored records, not-assessed where a standard's applies_to requires a record
 // and none exists, statements rolled up worst first) and computes the roll-ups.
 // The diagnostics are the alignment-record rules and waiver expiry.
-func computeMatrix(p *Portfolio) (*Matrix, Diagnostics) {
-	m := &Matrix{Today: dateOnly(p.Today), rowOf: map[*Document]*MatrixRow{}, colOf: map[*Document]*MatrixColumn{}}
-	var diags Diagnostics
-	ids := SortedKeys(p.ByID)
+func computeMatrix(p *generator.Portfolio) (*Matrix, generator.Diagnostics) {
+	m := &Matrix{Today: dateOnly(p.Today), rowOf: map[*generator.Document]*MatrixRow{}, colOf: map[*generator.Document]*MatrixColumn{}}
+	var diags generator.Diagnostics
+	ids := generator.SortedKeys(p.ByID)
 	for _, d := range p.ByKind["standard"] {
 		col, ds := newColumn(p, d)
 		diags = append(diags, ds...)
@@ -436,7 +437,7 @@ func (c *MatrixCell) Mixed() bool {
 
 // rollUp computes the tallies, the coverage by family and by framework control,
 // and the exception register.
-func (m *Matrix) rollUp(cfg *Config) {
+func (m *Matrix) rollUp(cfg *generator.Config) {
 	for _, row := range m.Rows {
 		for j, c := range row.Cells() {
 			if c.Status == AlignNone {

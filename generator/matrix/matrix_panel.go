@@ -1,13 +1,16 @@
-package generator
+package matrix
 
-import "archfolio/generator/markup"
+import (
+	"archfolio/generator"
+	"archfolio/generator/markup"
+)
 
 // The alignment panels: a blueprint's alignment with each standard that
 // applies, and a standard's adoption by every blueprint, with their records.
 
 // writeItems writes the panel's table rows: one per standard on a blueprint's
 // page (mp.Row), one per blueprint on a standard's page (mp.Column).
-func (mp MatrixPanel) writeItems(pg *Page, w markup.Writer) {
+func (mp MatrixPanel) writeItems(pg *generator.Page, w markup.Writer) {
 	for _, it := range mp.Items {
 		if mp.Row != nil {
 			w.Raw("\n<tr id=\"")
@@ -99,7 +102,7 @@ func writeAlignment(w markup.Writer, a Alignment) {
 // AlignmentRecordData is what the "alignment-record" component receives: a
 // record and the page it is shown on (for links).
 type AlignmentRecordData struct {
-	Page   *Page
+	Page   *generator.Page
 	Record *AlignmentRecord
 }
 
@@ -127,7 +130,7 @@ func writeWaiverDays(w markup.Writer, wv *AlignmentWaiver) {
 	}
 }
 
-func putRecord(w markup.Writer, pg *Page, r *AlignmentRecord) {
+func putRecord(w markup.Writer, pg *generator.Page, r *AlignmentRecord) {
 	alignmentRecordBlock.Put(w, AlignmentRecordData{Page: pg, Record: r})
 }
 
@@ -201,10 +204,10 @@ func writeAlignmentRecord(w markup.Writer, d AlignmentRecordData) {
 }
 
 // matrixRowPanel is the "matrix-row" panel component.
-var matrixRowPanel = markup.New[PanelPage[MatrixPanel]]("matrix-row", PanelWriter(writeMatrixRowPanel))
+var matrixRowPanel = markup.New[generator.PanelPage[MatrixPanel]]("matrix-row", generator.PanelWriter(writeMatrixRowPanel))
 
 // writeMatrixRowPanel writes the "matrix-row" panel: a blueprint's alignment.
-func writeMatrixRowPanel(pg PanelPage[MatrixPanel], w markup.Writer) error {
+func writeMatrixRowPanel(pg generator.PanelPage[MatrixPanel], w markup.Writer) error {
 	mp := pg.Data
 	t := mp.Row.Tally
 	w.Raw("\n<p class=\"matrix-summary\">")
@@ -259,10 +262,10 @@ func writeMatrixRowPanel(pg PanelPage[MatrixPanel], w markup.Writer) error {
 }
 
 // matrixColumnPanel is the "matrix-column" panel component.
-var matrixColumnPanel = markup.New[PanelPage[MatrixPanel]]("matrix-column", PanelWriter(writeMatrixColumnPanel))
+var matrixColumnPanel = markup.New[generator.PanelPage[MatrixPanel]]("matrix-column", generator.PanelWriter(writeMatrixColumnPanel))
 
 // writeMatrixColumnPanel writes the "matrix-column" panel: a standard's adoption.
-func writeMatrixColumnPanel(pg PanelPage[MatrixPanel], w markup.Writer) error {
+func writeMatrixColumnPanel(pg generator.PanelPage[MatrixPanel], w markup.Writer) error {
 	mp := pg.Data
 	c := mp.Column
 	t := c.Tally

@@ -1,6 +1,7 @@
-package generator
+package matrix
 
 import (
+	"archfolio/generator"
 	"encoding/csv"
 	"io"
 	"slices"
@@ -15,14 +16,14 @@ var matrixCSVHeader = []string{"blueprint", "blueprint_title", "domain", "critic
 	"evidence", "planned", "assessed", "justification",
 	"waiver_approved_by", "waiver_expires", "waiver_days_left", "waiver_state", "source"}
 
-func matrixFiles(p *Portfolio) []ExportFile {
-	m := MatrixOf(p)
+func matrixFiles(p *generator.Portfolio) []generator.ExportFile {
+	m := Of(p)
 	if m == nil {
 		return nil
 	}
-	return []ExportFile{
-		{"matrix.csv", func(w io.Writer) error { return matrixCSV(w, m) }},
-		{"matrix.json", func(w io.Writer) error { return writeMatrixJSON(w, m) }},
+	return []generator.ExportFile{
+		{Name: "matrix.csv", Write: func(w io.Writer) error { return matrixCSV(w, m) }},
+		{Name: "matrix.json", Write: func(w io.Writer) error { return writeMatrixJSON(w, m) }},
 	}
 }
 
@@ -107,11 +108,11 @@ func csvLine(row *MatrixRow, col *MatrixColumn, statement, level string, status 
 		col.Doc.ID, col.Doc.Title, col.Family, statement, level, status.String(), req,
 		join(evidence), join(planned), assessed, join(justification), join(approvers), join(expires)}
 	for i, s := range text {
-		text[i] = CSVSafe(s)
+		text[i] = generator.CSVSafe(s)
 	}
 	// The days are integers written by archfolio, never content, so they are safe as
 	// they are (a negative number stays a number).
-	return append(text, join(days), CSVSafe(join(states)), CSVSafe(join(sources)))
+	return append(text, join(days), generator.CSVSafe(join(states)), generator.CSVSafe(join(sources)))
 }
 
 func appendNew(list []string, s string) []string {
@@ -294,7 +295,7 @@ func writeMatrixJSON(w io.Writer, m *Matrix) error {
 			}
 		}
 	}
-	return streamJSON(w, matrixJSON(m, false), "cells", len(cells), func(i int) any {
+	return generator.StreamJSON(w, matrixJSON(m, false), "cells", len(cells), func(i int) any {
 		c := cells[i]
 		return cellJSON(c.row, m.Columns[c.col], c.cell)
 	})
@@ -425,8 +426,8 @@ type MatrixSummaryJSON struct {
 	Waivers    map[string]int       `json:"waivers"` // by state
 }
 
-func matrixSummaryJSON(p *Portfolio) any {
-	m := MatrixOf(p)
+func matrixSummaryJSON(p *generator.Portfolio) any {
+	m := Of(p)
 	if m == nil {
 		return nil
 	}

@@ -1,6 +1,9 @@
-package generator
+package matrix_test
 
 import (
+	"archfolio/generator"
+	"archfolio/generator/matrix"
+	"archfolio/generator/sitetest"
 	"bytes"
 	"compress/gzip"
 	"fmt"
@@ -76,13 +79,13 @@ func syntheticRecord(rng *rand.Rand, bp, std int) string {
 // BenchmarkMatrix measures the matrix computation at 2,000 blueprints × 200
 // standards (about 130,000 alignment records), loading excluded.
 func BenchmarkMatrix(b *testing.B) {
-	p, diags := loadTestSite(b, syntheticMatrixSite(2000, 200), "2026-11-27")
+	p, diags := sitetest.Load(b, syntheticMatrixSite(2000, 200), "2026-11-27")
 	if diags.Errors() > 0 {
-		b.Fatalf("synthetic site has errors:\n%s", diagLines(diags[:min(len(diags), 10)]))
+		b.Fatalf("synthetic site has errors:\n%s", sitetest.DiagLines(diags[:min(len(diags), 10)]))
 	}
-	records := len(MatrixOf(p).Records)
+	records := len(matrix.Of(p).Records)
 	for b.Loop() {
-		if m, _ := computeMatrix(p); len(m.Rows) != 2000 {
+		if m, _ := matrix.ExportComputeMatrix(p); len(m.Rows) != 2000 {
 			b.Fatal("wrong matrix")
 		}
 	}
@@ -96,9 +99,9 @@ func TestMatrixPageWeight(t *testing.T) {
 	if testing.Short() {
 		t.Skip("renders a 260-document site")
 	}
-	out, diags := renderTestSite(t, syntheticMatrixSite(200, 60), "2026-11-27")
+	out, diags := sitetest.Render(t, syntheticMatrixSite(200, 60), "2026-11-27")
 	if diags.Errors() > 0 {
-		t.Fatalf("synthetic site has errors:\n%s", diagLines(diags[:min(len(diags), 10)]))
+		t.Fatalf("synthetic site has errors:\n%s", sitetest.DiagLines(diags[:min(len(diags), 10)]))
 	}
 	budget := map[string]int{
 		"matrix/index.html":                        1_600_000,
@@ -108,7 +111,7 @@ func TestMatrixPageWeight(t *testing.T) {
 		"matrix.csv":                               8_000_000,
 		"matrix.json":                              8_000_000,
 	}
-	for _, name := range SortedKeys(budget) {
+	for _, name := range generator.SortedKeys(budget) {
 		data, ok := out.File(name)
 		if !ok {
 			t.Errorf("no %s", name)

@@ -1,6 +1,9 @@
-package generator
+package matrix_test
 
 import (
+	"archfolio/generator"
+	"archfolio/generator/matrix"
+	"archfolio/generator/sitetest"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
@@ -20,13 +23,13 @@ func mainOf(t *testing.T, page []byte) []byte {
 	return page[start : end+len("</main>\n")]
 }
 
-func renderMatrixSite(t *testing.T) *MemOutput {
+func renderMatrixSite(t *testing.T) *generator.MemOutput {
 	t.Helper()
-	out, _ := renderTestSite(t, matrixSite(), "2026-11-27")
+	out, _ := sitetest.Render(t, matrixSite(), "2026-11-27")
 	return out
 }
 
-func fileOf(t *testing.T, out *MemOutput, name string) []byte {
+func fileOf(t *testing.T, out *generator.MemOutput, name string) []byte {
 	t.Helper()
 	data, ok := out.File(name)
 	if !ok {
@@ -38,12 +41,12 @@ func fileOf(t *testing.T, out *MemOutput, name string) []byte {
 func TestMatrixGolden(t *testing.T) {
 	t.Parallel()
 	out := renderMatrixSite(t)
-	checkGolden(t, "matrix/index.golden.html", mainOf(t, fileOf(t, out, "matrix/index.html")))
-	checkGolden(t, "matrix/controls.golden.html", mainOf(t, fileOf(t, out, "matrix/controls/nist-800-53r5/index.html")))
-	checkGolden(t, "matrix/statements-iam.golden.html", mainOf(t, fileOf(t, out, "matrix/statements/iam/index.html")))
-	checkGolden(t, "matrix/waivers.golden.html", mainOf(t, fileOf(t, out, "matrix/waivers/index.html")))
-	checkGolden(t, "matrix/matrix.golden.csv", fileOf(t, out, "matrix.csv"))
-	checkGolden(t, "matrix/matrix.golden.json", fileOf(t, out, "matrix.json"))
+	sitetest.Golden(t, "testdata/index.golden.html", mainOf(t, fileOf(t, out, "matrix/index.html")))
+	sitetest.Golden(t, "testdata/controls.golden.html", mainOf(t, fileOf(t, out, "matrix/controls/nist-800-53r5/index.html")))
+	sitetest.Golden(t, "testdata/statements-iam.golden.html", mainOf(t, fileOf(t, out, "matrix/statements/iam/index.html")))
+	sitetest.Golden(t, "testdata/waivers.golden.html", mainOf(t, fileOf(t, out, "matrix/waivers/index.html")))
+	sitetest.Golden(t, "testdata/matrix.golden.csv", fileOf(t, out, "matrix.csv"))
+	sitetest.Golden(t, "testdata/matrix.golden.json", fileOf(t, out, "matrix.json"))
 	again := renderMatrixSite(t)
 	for _, name := range []string{"matrix/index.html", "matrix.csv", "matrix.json", "matrix/waivers/index.html"} {
 		if !bytes.Equal(fileOf(t, out, name), fileOf(t, again, name)) {
@@ -121,12 +124,12 @@ func TestMatrixPanels(t *testing.T) {
 // hostileSite puts formula and markup payloads everywhere content reaches the
 // matrix exports and pages (testdata/matrix/hostile.txtar).
 func hostileSite() map[string]string {
-	return siteArchive("matrix/hostile.txtar")
+	return sitetest.Archive("../testdata/matrix/hostile.txtar")
 }
 
 func TestMatrixCSVInjection(t *testing.T) {
 	t.Parallel()
-	out, _ := renderTestSite(t, hostileSite(), "2026-11-27")
+	out, _ := sitetest.Render(t, hostileSite(), "2026-11-27")
 	records, err := csv.NewReader(bytes.NewReader(fileOf(t, out, "matrix.csv"))).ReadAll()
 	if err != nil {
 		t.Fatal(err)
@@ -138,13 +141,13 @@ func TestMatrixCSVInjection(t *testing.T) {
 		for i, cell := range rec {
 			t0 := strings.TrimLeft(cell, " ")
 			if t0 != "" && strings.ContainsRune("=+-@\t\r", rune(t0[0])) {
-				t.Errorf("column %s: %q can run as a formula", matrixCSVHeader[i], cell)
+				t.Errorf("column %s: %q can run as a formula", matrix.ExportCSVHeader[i], cell)
 			}
 		}
 	}
 	row := records[1]
 	col := func(name string) string {
-		for i, h := range matrixCSVHeader {
+		for i, h := range matrix.ExportCSVHeader {
 			if h == name {
 				return row[i]
 			}
@@ -181,7 +184,7 @@ func TestMatrixCSVInjection(t *testing.T) {
 func TestMatrixJSONShape(t *testing.T) {
 	t.Parallel()
 	out := renderMatrixSite(t)
-	var m MatrixJSON
+	var m matrix.MatrixJSON
 	if err := json.Unmarshal(fileOf(t, out, "matrix.json"), &m); err != nil {
 		t.Fatal(err)
 	}
@@ -191,7 +194,7 @@ func TestMatrixJSONShape(t *testing.T) {
 	}
 	var pj struct {
 		Views struct {
-			Matrix MatrixSummaryJSON `json:"matrix"`
+			Matrix matrix.MatrixSummaryJSON `json:"matrix"`
 		} `json:"views"`
 	}
 	if err := json.Unmarshal(fileOf(t, out, "portfolio.json"), &pj); err != nil {

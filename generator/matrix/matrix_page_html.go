@@ -1,19 +1,20 @@
-package generator
+package matrix
 
 import (
+	"archfolio/generator"
 	"archfolio/generator/markup"
 	"html/template"
 )
 
 // matrixContent is the content of the matrix page.
-var matrixContent = markup.New[PageData[*MatrixPage]]("matrix-content", ContentWriter(matrixHTML))
+var matrixContent = markup.New[generator.PageData[*MatrixPage]]("matrix-content", generator.ContentWriter(matrixHTML))
 
 // matrixHTML writes the "matrix-content" component (layout.go): the view switch, the legend, the grid (its rows by RowsHTML,
 // as the grid has them) and the roll-ups of the page's mode.
-func matrixHTML(pg *Page, d *MatrixPage) (template.HTML, error) {
+func matrixHTML(pg *generator.Page, d *MatrixPage) (template.HTML, error) {
 	m, g := d.Matrix, d.Grid
-	buf := pg.bufs().get()
-	w := pg.writer(buf)
+	buf := pg.NewBuffer()
+	w := pg.Writer(buf)
 	w.Raw("\n<h1>")
 	w.Text(pg.Title)
 	w.Raw("</h1>\n<p class=\"lede\">")
@@ -69,18 +70,18 @@ func matrixHTML(pg *Page, d *MatrixPage) (template.HTML, error) {
 	}
 	switch d.Mode {
 	case "standards":
-		matrixRollupsBlock.Put(w, PageData[*MatrixPage]{Page: pg, Data: d})
+		matrixRollupsBlock.Put(w, generator.PageData[*MatrixPage]{Page: pg, Data: d})
 	case "controls":
-		matrixControlsBlock.Put(w, PageData[*FrameworkCoverage]{Page: pg, Data: d.Framework})
+		matrixControlsBlock.Put(w, generator.PageData[*FrameworkCoverage]{Page: pg, Data: d.Framework})
 	case "statements":
-		matrixFamilyBlock.Put(w, PageData[*FamilyCoverage]{Page: pg, Data: d.Family})
+		matrixFamilyBlock.Put(w, generator.PageData[*FamilyCoverage]{Page: pg, Data: d.Family})
 	}
 	w.Raw("\n")
-	return pg.lend(buf), nil
+	return pg.Lend(buf), nil
 }
 
 // matrixLinks writes the entries of the matrix view switch.
-func putMatrixLinks(w markup.Writer, pg *Page, links []MatrixLink) {
+func putMatrixLinks(w markup.Writer, pg *generator.Page, links []MatrixLink) {
 	for _, l := range links {
 		w.Raw(" <a href=\"")
 		w.URL(pg.Rel(l.URL))
@@ -95,14 +96,14 @@ func putMatrixLinks(w markup.Writer, pg *Page, links []MatrixLink) {
 }
 
 // matrixGrid writes the grid: its filters, headers and rows.
-func putMatrixGrid(w markup.Writer, pg *Page, d *MatrixPage) {
+func putMatrixGrid(w markup.Writer, pg *generator.Page, d *MatrixPage) {
 	g := d.Grid
 	w.Raw("\n<form class=\"filters matrix-filters\" data-matrix-filter=\"matrix-grid\" hidden>\n  <h2 class=\"visually-hidden\">Filter blueprints</h2>")
-	putFilterSelects(w, d.Filters, func(v string) {
+	generator.PutFilterSelects(w, d.Filters, func(v string) {
 		w.Raw("<option value=\"")
 		w.Text(v)
 		w.Raw("\">")
-		w.Text(Humanize(v))
+		w.Text(generator.Humanize(v))
 		w.Raw("</option>")
 	})
 	w.Raw("\n  <output class=\"filter-count\" aria-live=\"polite\"></output>\n</form>\n<div class=\"matrix-scroll\" role=\"region\" aria-labelledby=\"matrix-caption\" tabindex=\"0\">\n<table class=\"matrix\" id=\"matrix-grid\">\n<caption id=\"matrix-caption\">")
@@ -141,7 +142,7 @@ func putMatrixGrid(w markup.Writer, pg *Page, d *MatrixPage) {
 }
 
 // linkOrText writes a link to url from page pg, or just the text when url is "".
-func putLinkOrText(w markup.Writer, pg *Page, url, text string) {
+func putLinkOrText(w markup.Writer, pg *generator.Page, url, text string) {
 	if url != "" {
 		w.Link(pg.Rel(url), text)
 	} else {
@@ -151,9 +152,9 @@ func putLinkOrText(w markup.Writer, pg *Page, url, text string) {
 
 // matrixRollupsBlock is the "matrix-rollups" component: adoption and
 // effectiveness per standard, coverage per family and per framework.
-var matrixRollupsBlock = markup.New[PageData[*MatrixPage]]("matrix-rollups", writeMatrixRollups)
+var matrixRollupsBlock = markup.New[generator.PageData[*MatrixPage]]("matrix-rollups", writeMatrixRollups)
 
-func writeMatrixRollups(w markup.Writer, pd PageData[*MatrixPage]) {
+func writeMatrixRollups(w markup.Writer, pd generator.PageData[*MatrixPage]) {
 	pg, d := pd.Page, pd.Data
 	m := d.Matrix
 	w.Raw("\n<section aria-labelledby=\"effectiveness\">\n<h2 id=\"effectiveness\">Standards: adoption and effectiveness</h2>\n<p>Adoption is implemented plus alternative over applicable blueprints (not-applicable left out); gaps are non-compliant, not assessed, planned, partial and exceptions whose waiver expired.</p>\n<table class=\"data\">\n<thead><tr><th scope=\"col\">Standard</th><th scope=\"col\">Family</th><th scope=\"col\" class=\"num\">Applicable</th><th scope=\"col\" class=\"num\">Adopted</th><th scope=\"col\" class=\"num\">Adoption</th><th scope=\"col\" class=\"num\">Gaps</th><th scope=\"col\">Targets</th></tr></thead>\n<tbody>")
@@ -242,9 +243,9 @@ func writeMatrixRollups(w markup.Writer, pd PageData[*MatrixPage]) {
 
 // matrixControlsBlock is the "matrix-controls" component: a framework's
 // controls and the standards that map to them.
-var matrixControlsBlock = markup.New[PageData[*FrameworkCoverage]]("matrix-controls", writeMatrixControls)
+var matrixControlsBlock = markup.New[generator.PageData[*FrameworkCoverage]]("matrix-controls", writeMatrixControls)
 
-func writeMatrixControls(w markup.Writer, pd PageData[*FrameworkCoverage]) {
+func writeMatrixControls(w markup.Writer, pd generator.PageData[*FrameworkCoverage]) {
 	pg, f := pd.Page, pd.Data
 	w.Raw("\n<section aria-labelledby=\"control-coverage\">\n<h2 id=\"control-coverage\">Controls of ")
 	w.Text(f.Title)
@@ -286,9 +287,9 @@ func writeMatrixControls(w markup.Writer, pd PageData[*FrameworkCoverage]) {
 
 // matrixFamilyBlock is the "matrix-family" component: the statements of a
 // family's standards with their adoption.
-var matrixFamilyBlock = markup.New[PageData[*FamilyCoverage]]("matrix-family", writeMatrixFamily)
+var matrixFamilyBlock = markup.New[generator.PageData[*FamilyCoverage]]("matrix-family", writeMatrixFamily)
 
-func writeMatrixFamily(w markup.Writer, pd PageData[*FamilyCoverage]) {
+func writeMatrixFamily(w markup.Writer, pd generator.PageData[*FamilyCoverage]) {
 	pg, f := pd.Page, pd.Data
 	w.Raw("\n<section aria-labelledby=\"family-statements\">\n<h2 id=\"family-statements\">Statements of the ")
 	w.Text(f.Family)
