@@ -60,6 +60,7 @@
 //	diagram   layered layout and the one SVG writer (dependency maps, roadmap)
 //	publish   outputs, destination checks, the atomic swap (the write stage)
 //	oscal     `archfolio import oscal`, over this package's public API
+//	adr       `archfolio import adr`, over this package's public API
 //	jira      `archfolio jira sync`, over this package's public API
 //	help      the reference as embedded markdown, `archfolio help TOPIC`
 //	server    `archfolio serve`: watcher, incremental rebuilds, live reload
@@ -264,7 +265,10 @@
 // status: and due: lines of remediation documents from a JIRA export, editing those
 // lines only and replacing each file atomically; oscal.Import (package
 // generator/oscal) writes a standard per control family of an OSCAL catalogue and
-// never overwrites a file.
+// never overwrites a file; adr.Import (package generator/adr) writes a decision
+// per architecture decision record of a folder (MADR, adr-tools, log4brains) and
+// copies the files beside them, never overwriting a file, so that a second run
+// changes nothing.
 //
 // # Escaping
 //

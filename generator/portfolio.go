@@ -167,6 +167,14 @@ func Slug(s string) string { return slugify(s) }
 // the body starts (-1 when the front matter is never closed).
 func FrontMatterLines(src []byte) (end, bodyStart int) { return findFrontMatter(src) }
 
+// YAMLErrorLine reads yaml.v3's error for text it cannot parse as the front
+// matter's are read: the line it is about (counted from 1 in the parsed text, 0
+// when the error names none) and the message without its "yaml: line N:" prefix.
+func YAMLErrorLine(err error) (line int, msg string) {
+	p := yamlSyntaxError(err)[0]
+	return p.line, p.msg
+}
+
 // SourceFile is a document's file as the load stage reads it.
 type SourceFile struct {
 	Path string // slash path relative to the site root
