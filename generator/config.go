@@ -46,12 +46,15 @@ type Config struct {
 	SLA        map[string]int       `yaml:"sla"`
 	Frameworks map[string]Framework `yaml:"frameworks"`
 	Kinds      yaml.Node            `yaml:"kinds"`
+	Defaults   yaml.Node            `yaml:"defaults"`
 
 	// Path is the file the configuration came from, for diagnostics.
 	Path string `yaml:"-"`
 	// Capabilities describes roadmap lanes by capability id, as written: the
 	// roadmap view reads and checks it (roadmap/roadmap_capability.go).
 	Capabilities yaml.Node `yaml:"capabilities"`
+
+	defaults []defaultRule // Defaults, read (defaults.go)
 }
 
 // JiraConfig says how a JIRA key becomes a link: URL holds {key}.
@@ -97,6 +100,7 @@ func loadConfig(site fs.FS) (*Config, Diagnostics) {
 		return cfg, sink.Diags
 	}
 	decodeConfig(data, cfg, sink)
+	cfg.defaults = readDefaults(&cfg.Defaults, sink)
 	if cfg.Title == "" {
 		cfg.Title = "Architecture portfolio"
 	}

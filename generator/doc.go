@@ -187,6 +187,19 @@
 // classification, review, draft) are copied to Document. id defaults to the file
 // name and must be lower-kebab; a document with an invalid id gets no page.
 //
+// archfolio.yaml's defaults: (defaults.go) is a list of {path: PATTERN, FIELD:
+// VALUE, …}: PATTERN is a slash path relative to content/ (* within a name, **
+// across folders), and each document it matches gets the entry's fields that its
+// front matter does not write (a written field wins, whole; of two entries that
+// match, the later one's field wins; id cannot be a default). They are merged as
+// yaml.v3 nodes before the front matter is decoded, so a defaulted value is read,
+// checked and linked exactly as a written one; its positions are archfolio.yaml's
+// (Pos.File), so a problem with it is reported at the entry. A document the
+// defaults match may have no front matter at all (a folder of foreign markdown,
+// adopted as it is), and when it writes no title and its body starts with a #
+// heading, that heading is its title and leaves the body (the body stage starts
+// after it).
+//
 // # References
 //
 // A ref field names another document by id; the schema gives each ref field a
@@ -201,7 +214,8 @@
 //
 // Every problem is a Diagnostic "path:line:col: severity: message", path relative
 // to the site root, line and column (in characters) of the offending front-matter
-// key or list item, or of the body link. Positions of front-matter paths
+// key or list item, or of the body link; for a value archfolio.yaml's defaults:
+// gave, the path and position are archfolio.yaml's. Positions of front-matter paths
 // ("compliance[2].waiver.expires") are taken when the front matter is read, from
 // the same yaml.v3 node tree as the values. All diagnostics of a run are collected,
 // sorted (path, line, column, severity, message) and deduplicated. Unknown ids,

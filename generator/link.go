@@ -99,7 +99,7 @@ func (b *builder) link(p *Portfolio, idx *linkIndex) Diagnostics {
 // posOf is pos for a front-matter key the document may not have written.
 func (d *Document) PosOf(p string) Pos {
 	if d.Fields.Get(p) == nil {
-		return Pos{1, 1}
+		return Pos{Line: 1, Col: 1}
 	}
 	return d.Pos(p)
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"gopkg.in/yaml.v3"
 )
 
 // maxFileSize is the largest document archfolio reads; anything bigger is surely not
@@ -48,23 +49,33 @@ func (b *builder) parse(f sourceFile) (*Document, Diagnostics) {
 	if !ok {
 		return nil, sink.Diags
 	}
+	defaults := b.cfg.defaultsFor(f.Path)
 	fmEnd, bodyStart := findFrontMatter(src)
-	if fmEnd == 0 {
-		if bodyStart < 0 {
-			sink.Report(CodeUnclosedFrontMatter, Pos{1, 1}, "front matter is not closed: add a line --- after the last field")
-		} else {
-			sink.Report(CodeNoFrontMatter, Pos{1, 1}, "no front matter: a document starts with a --- line, then at least kind: and title:, then ---")
+	var root *yaml.Node
+	switch {
+	case fmEnd > 0:
+		pc := parser.NewContext()
+		b.md.Parser().Parse(text.NewReader(src[:bodyStart]), parser.WithContext(pc))
+		var err error
+		if root, err = mdext.FrontMatterNode(pc); err != nil {
+			sink.yamlProblems(yamlSyntaxError(err))
+			return nil, sink.Diags
 		}
+	case bodyStart < 0:
+		sink.Report(CodeUnclosedFrontMatter, Pos{Line: 1, Col: 1}, "front matter is not closed: add a line --- after the last field")
+		return nil, sink.Diags
+	case len(defaults) == 0:
+		sink.Report(CodeNoFrontMatter, Pos{Line: 1, Col: 1}, "no front matter: a document starts with a --- line, then at least kind: and title:, then --- (or archfolio.yaml's defaults: give its folder a kind)")
 		return nil, sink.Diags
 	}
-	pc := parser.NewContext()
-	b.md.Parser().Parse(text.NewReader(src[:bodyStart]), parser.WithContext(pc))
-	root, err := mdext.FrontMatterNode(pc)
-	if err != nil {
-		sink.yamlProblems(yamlSyntaxError(err))
-		return nil, sink.Diags
+	var fromConfig map[string]bool
+	if len(defaults) > 0 {
+		var titleLine int
+		root, fromConfig, titleLine = adopt(root, defaults, src[bodyStart:], fmEnd+1)
+		fmEnd = max(fmEnd, titleLine) // the body starts after a heading taken as the title
 	}
 	items, positions, problems := decodeFrontMatter(root)
+	positions.fromConfig(fromConfig, b.cfg.Path)
 	if len(problems) > 0 {
 		sink.yamlProblems(problems)
 		return nil, sink.Diags
@@ -116,7 +127,7 @@ func checkEncoding(data []byte, sink *DiagSink) ([]byte, bool) {
 		sink.Report(CodeFileTooLarge, Pos{}, "file is %d bytes, over the %d byte limit for a document", len(data), maxFileSize)
 		return nil, false
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		sink.Report(CodeUTF16File, Pos{1, 1}, "file is UTF-16: save it as UTF-8")
+		sink.Report(CodeUTF16File, Pos{Line: 1, Col: 1}, "file is UTF-16: save it as UTF-8")
 		return nil, false
 	case bytes.IndexByte(data[:min(len(data), 8000)], 0) >= 0:
 		sink.Report(CodeBinaryFile, Pos{}, "file looks binary (it contains NUL bytes): only markdown belongs in content/")
