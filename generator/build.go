@@ -58,8 +58,8 @@ func newMarkdown(unsafeHTML bool, hl *mdext.Highlighter, checkOnly bool) goldmar
 func Load(ctx context.Context, opts Options) (*Portfolio, Diagnostics, error) {
 	opts = withToday(opts)
 	b, diags := newBuilder(opts)
-	files, loadDiags := loadFiles(ctx, opts.Site)
-	_, staticDiags := staticFiles(opts.Site)
+	files, others, loadDiags := loadFiles(ctx, opts.Site)
+	static, staticDiags := staticFiles(opts.Site)
 	diags = append(append(diags, loadDiags...), staticDiags...)
 	b.highlightAhead(ctx, files)
 	docs := make([]*Document, len(files))
@@ -78,6 +78,7 @@ func Load(ctx context.Context, opts Options) (*Portfolio, Diagnostics, error) {
 		}
 	}
 	p, idx, indexDiags := b.index(parsed)
+	idx.publish(p, others, static)
 	diags = append(diags, indexDiags...)
 	p.bodies = !opts.CheckOnly
 	parallel(ctx, len(p.Docs), func(i int) {

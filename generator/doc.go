@@ -8,7 +8,7 @@
 //
 // Every run goes through named stages with typed values between them:
 //
-//	load      loadFiles              fs.FS → []sourceFile                 (load.go)
+//	load      loadFiles              fs.FS → []sourceFile, files to copy  (load.go)
 //	highlight builder.highlightAhead fenced code → mdext.Cache            (build.go, mdext)
 //	parse     builder.parse          sourceFile → *Document: front matter (parse.go, validate.go)
 //	index     builder.index          []*Document → *Portfolio: ids, URLs  (link.go)
@@ -208,7 +208,15 @@
 // path (with an optional #heading-id, checked against the target's headings) or
 // by wikilink [[id]] / [[id|text]]; both become "mentions" / "mentioned by". The
 // body stage rewrites their destinations in the AST to the target page's URL
-// relative to the linking page; the link stage reports the broken ones.
+// relative to the linking page; the link stage reports the broken ones. Every
+// other link or image with a relative destination names a file the build
+// publishes as it is (a file of content/ or static/, below): the body stage points
+// it at that file's URL relative to the page, and the link stage reports one that
+// names no such file (AF206 broken-link, the code of broken .md links) and a path
+// from the site's root (AF208), which a sub-path breaks. Links with a scheme
+// (https:, mailto:), //host and #fragment-only links are not checked; raw HTML is
+// neither checked nor rewritten. A file link's target is part of the body's cache
+// key in a Loader, so a file that appears or goes re-renders the bodies naming it.
 //
 // # Diagnostics
 //
@@ -261,6 +269,17 @@
 // sitemap.xml, 404.html. Exports: portfolio.json (schema PortfolioJSON, version
 // 1), sitemap.xml, assets/search-index.js, and the views' own files (matrix.csv,
 // matrix.json, roadmap.csv, backlog.csv).
+//
+// Files are copied as they are: static/ to the output's root, and every file of
+// content/ that is not markdown (an image beside a decision, a diagram, a PDF) once,
+// at files/ and its path under content/ (FileURL: content/decisions/flow.png is
+// files/decisions/flow.png). A page's folder is its own and a document may sit
+// beside many others or in none of their sections, so a file is not copied into
+// each page's folder: the body stage points each link at the one copy instead. The
+// load stage lists these files in the same walk as the documents (listFiles) and
+// checks them as static/'s (publishable: regular files inside the site, through
+// the confined site FS), and up to maxPublishedFileSize (32 MiB) where static/ has
+// no limit; the files it skips are AF101 and AF102 diagnostics.
 //
 // Output is deterministic: everything that reaches a file is sorted, and the date
 // is Options.Today. publish.Publish renders into a fresh folder beside the

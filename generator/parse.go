@@ -33,9 +33,13 @@ type bodyLink struct {
 	offset int      // byte offset in the source
 	pos    Pos      // its position, for diagnostics
 	wiki   bool
-	key    string    // the id (wikilink) or the site path (.md link) it names
+	key    string    // the id (wikilink) or the site path (.md link, file link) it names
 	anchor string    // the #fragment, without the #
 	to     *Document // the document it names, nil when there is none
+	// file is a link or image (image set) to something other than a document: a
+	// file the build publishes as it is (published, its URL, when there is one).
+	file, image bool
+	published   string
 }
 
 // parse reads one file's front matter: encoding checks, then goldmark-meta's block
@@ -192,8 +196,15 @@ func collectBody(doc *Document, root ast.Node) {
 				}
 			}
 		case *ast.Link:
-			if isDocumentLink(string(n.Destination)) {
-				doc.links = append(doc.links, &bodyLink{node: n, dest: string(n.Destination), offset: inlineOffset(n)})
+			switch dest := string(n.Destination); {
+			case isDocumentLink(dest):
+				doc.links = append(doc.links, &bodyLink{node: n, dest: dest, offset: inlineOffset(n)})
+			case isLocalLink(dest):
+				doc.links = append(doc.links, &bodyLink{node: n, dest: dest, offset: fileLinkOffset(n, doc.source, "["), file: true})
+			}
+		case *ast.Image:
+			if dest := string(n.Destination); isLocalLink(dest) {
+				doc.links = append(doc.links, &bodyLink{node: n, dest: dest, offset: fileLinkOffset(n, doc.source, "!["), file: true, image: true})
 			}
 		case *mdext.WikiLink:
 			doc.links = append(doc.links, &bodyLink{node: n, dest: string(n.Target), offset: n.Offset, wiki: true})
@@ -211,6 +222,50 @@ func isDocumentLink(dest string) bool {
 	p, _, _ := strings.Cut(dest, "#")
 	p, _, _ = strings.Cut(p, "?")
 	return strings.EqualFold(path.Ext(p), ".md")
+}
+
+// isLocalLink reports whether a link destination names something of the site
+// rather than another site (a scheme, //host) or a place on the same page (#…).
+func isLocalLink(dest string) bool {
+	if dest == "" || dest[0] == '#' || dest[0] == '?' || strings.HasPrefix(dest, "//") {
+		return false
+	}
+	scheme, _, found := strings.Cut(dest, ":")
+	return !found || strings.ContainsAny(scheme, "/?#") || !isScheme(scheme)
+}
+
+// isScheme reports whether s has the form of a URL scheme: a letter, then letters,
+// digits, +, - and dots.
+func isScheme(s string) bool {
+	for i, c := range s {
+		letter := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+		if !letter && (i == 0 || !(c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.')) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// fileLinkOffset is where a link or image (open is "[" or "![") starts: before its
+// text, or, when it has none ("![](flow.png)"), at the first open of its block's
+// text that is followed by "](" and its destination.
+func fileLinkOffset(n ast.Node, src []byte, open string) int {
+	if n.FirstChild() != nil {
+		return inlineOffset(n) - (len(open) - 1)
+	}
+	start := inlineOffset(n)
+	var dest []byte
+	switch n := n.(type) {
+	case *ast.Link:
+		dest = n.Destination
+	case *ast.Image:
+		dest = n.Destination
+	}
+	needle := append([]byte(open+"]("), dest...)
+	if i := bytes.Index(src[min(start, len(src)):], needle); i >= 0 {
+		return start + i
+	}
+	return start
 }
 
 // inlineOffset finds the byte offset where an inline node starts, from the first text
