@@ -28,7 +28,8 @@ var statusWords = map[string]string{
 
 var (
 	mdLink    = regexp.MustCompile(`\[[^\]]*\]\(\s*<?([^)\s>]+)>?[^)]*\)`)
-	adrNumber = regexp.MustCompile(`(?i)(?:adr[- ]?)?\b0*([0-9]+)\b`)
+	adrNumber = regexp.MustCompile(`(?i)\badr[- ]?0*([0-9]+)\b`)
+	anyNumber = regexp.MustCompile(`\b0*([0-9]+)\b`)
 	emphasis  = strings.NewReplacer("*", "", "_", "", "`", "")
 )
 
@@ -97,7 +98,14 @@ func (f *folder) resolve(from *record, rel relation) []*record {
 		}
 	}
 	if len(links) == 0 {
-		for _, m := range adrNumber.FindAllStringSubmatch(rel.text, -1) {
+		// "ADR-0005" and "ADR 5" name records; failing those, the first number
+		// that is not part of a date ("superseded by 7 on 2024-05-01").
+		text := dateRE.ReplaceAllString(rel.text, "")
+		numbers := adrNumber.FindAllStringSubmatch(text, -1)
+		if len(numbers) == 0 {
+			numbers = anyNumber.FindAllStringSubmatch(text, 1)
+		}
+		for _, m := range numbers {
 			var n int
 			fmt.Sscan(m[1], &n)
 			if r := f.byNumber[n]; r != nil {
