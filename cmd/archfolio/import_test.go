@@ -125,6 +125,7 @@ func TestImportADR(t *testing.T) {
 	}{
 		{[]string{"import", "adr"}, exitUsage, "Usage: archfolio import adr DIR"},
 		{[]string{"import", "adr", filepath.Join(root, "none"), "-s", site}, exitProblems, "is not a folder of decision records"},
+		{[]string{"import", "adr", filepath.Join(site, "content", "decisions"), "-s", site}, exitProblems, "is inside the site's content/ already"},
 	} {
 		code, _, errOut := runCLI(t, tc.args...)
 		if code != tc.code || !strings.Contains(errOut, tc.want) {

@@ -32,6 +32,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -76,6 +77,9 @@ type Result struct {
 // The error is for what stops the whole import (a folder that cannot be read, a
 // file that cannot be written); each file's own problems are in its Result.
 func Import(ctx context.Context, siteDir, dir string) ([]Result, error) {
+	if inside(dir, filepath.Join(siteDir, generator.ContentDir)) {
+		return nil, fmt.Errorf("%s is inside the site's content/ already: to adopt records where they are, give their folder a kind with defaults: in archfolio.yaml (archfolio help config)", dir)
+	}
 	src, err := os.OpenRoot(dir)
 	if err != nil {
 		return nil, err
@@ -123,6 +127,23 @@ func Import(ctx context.Context, siteDir, dir string) ([]Result, error) {
 	}
 	slices.SortFunc(results, func(a, b Result) int { return strings.Compare(a.Source, b.Source) })
 	return results, checkWritten(ctx, site, results)
+}
+
+// inside reports whether the folder dir is folder or inside it.
+func inside(dir, folder string) bool {
+	d, err1 := filepath.Abs(dir)
+	f, err2 := filepath.Abs(folder)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	if rd, err := filepath.EvalSymlinks(d); err == nil {
+		d = rd
+	}
+	if rf, err := filepath.EvalSymlinks(f); err == nil {
+		f = rf
+	}
+	rel, err := filepath.Rel(f, d)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // readFolder reads every file of the folder: the records it parses, the other
