@@ -221,6 +221,9 @@ func readLimited(src fs.FS, name string, limit int64) ([]byte, error) {
 	fi, err := fs.Stat(src, name)
 	switch {
 	case err != nil:
+		if li, lerr := fs.Lstat(src, name); lerr == nil && li.Mode()&fs.ModeSymlink != 0 {
+			return nil, errors.New("a symbolic link that leads outside the folder or to nothing; nothing outside the folder is read")
+		}
 		return nil, err
 	case !fi.Mode().IsRegular():
 		return nil, errors.New("not a regular file; only files and folders are imported")

@@ -5,9 +5,11 @@ import (
 	"context"
 	"flag"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -147,5 +149,42 @@ func checkGolden(t *testing.T, file string, got []byte) {
 	}
 	if !bytes.Equal(got, want) {
 		t.Errorf("%s differs (run go test ./generator/adr -update if the change is intended):\n%s", file, got)
+	}
+}
+
+// TestImportReadsNothingOutsideTheFolder: a link out of the ADR folder and a FIFO
+// are failures of their own, never read, and the other records are imported.
+func TestImportReadsNothingOutsideTheFolder(t *testing.T) {
+	t.Parallel()
+	root := t.TempDir()
+	site, dir := filepath.Join(root, "site"), filepath.Join(root, "adr")
+	writeFile(t, filepath.Join(site, "content", ".keep"), nil)
+	writeFile(t, filepath.Join(root, "secret.md"), []byte("# SECRET\n"))
+	writeFile(t, filepath.Join(dir, "0001-ok.md"), []byte("# OK\n\n* Status: accepted\n"))
+	if err := os.Symlink(filepath.Join(root, "secret.md"), filepath.Join(dir, "0002-leak.md")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("/etc/passwd", filepath.Join(dir, "passwd.png")); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.png"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	results, err := Import(context.Background(), site, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]Action{}
+	for _, r := range results {
+		got[r.Source] = r.Action
+	}
+	want := map[string]Action{"0001-ok.md": Wrote, "0002-leak.md": Failed, "passwd.png": Failed, "pipe.png": Failed}
+	if !maps.Equal(got, want) {
+		t.Errorf("actions %v, want %v", got, want)
+	}
+	for _, name := range []string{"0002-leak.md", "passwd.png", "pipe.png"} {
+		if _, err := os.Lstat(filepath.Join(site, "content", "decisions", name)); err == nil {
+			t.Errorf("%s was written into the site", name)
+		}
 	}
 }
