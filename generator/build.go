@@ -137,6 +137,7 @@ func newBuilder(opts Options) (*builder, Diagnostics) {
 		diags = append(diags, NewDiagnostic(CodeInvalidKinds, cfg.Path, pos, "kinds: "+msg))
 		schema, _ = loadSchema(nil)
 	}
+	diags = append(diags, cfg.checkDefaults(schema)...)
 	hl := mdext.NewHighlighter()
 	b := &builder{opts: opts, cfg: cfg, schema: schema, md: newMarkdown(cfg.UnsafeHTML, hl, opts.CheckOnly),
 		hl: hl, bufs: new(bufferPool)}

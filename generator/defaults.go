@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"fmt"
 	"path"
 	"strings"
 
@@ -101,6 +102,63 @@ func matchSegments(pattern, name []string) bool {
 		pattern, name = pattern[1:], name[1:]
 	}
 	return len(name) == 0
+}
+
+// checkDefaults reports each field of a defaults: entry that the kinds it can
+// apply to do not have (its kind:'s, or any kind's), as an unknown setting like
+// any misspelt key of archfolio.yaml, and leaves it out: a document would
+// otherwise keep it as an unknown field, once per document.
+func (c *Config) checkDefaults(s *Schema) Diagnostics {
+	sink := &DiagSink{Path: c.Path}
+	for i := range c.defaults {
+		r := &c.defaults[i]
+		known := map[string]bool{}
+		var names []string
+		add := func(fs Fields) {
+			for _, n := range fs.Names {
+				if !known[n] {
+					known[n] = true
+					names = append(names, n)
+				}
+			}
+		}
+		add(s.Common)
+		if k := s.Kinds[r.kind()]; k != nil {
+			add(k.Fields)
+		} else {
+			for _, name := range s.Order {
+				add(s.Kinds[name].Fields)
+			}
+		}
+		kept := r.fields[:0]
+		for j := 0; j+1 < len(r.fields); j += 2 {
+			if k := r.fields[j]; !known[k.Value] {
+				sink.Report(CodeUnknownSetting, nodeFilePos(k), "unknown setting %q: no field of %s%s",
+					fmt.Sprintf("defaults[%d].%s", i, k.Value), r.kindLabel(), didYouMean(k.Value, names))
+				continue
+			}
+			kept = append(kept, r.fields[j], r.fields[j+1])
+		}
+		r.fields = kept
+	}
+	return sink.Diags
+}
+
+// kind is the kind the rule gives, or "".
+func (r *defaultRule) kind() string {
+	for j := 0; j+1 < len(r.fields); j += 2 {
+		if r.fields[j].Value == "kind" {
+			return r.fields[j+1].Value
+		}
+	}
+	return ""
+}
+
+func (r *defaultRule) kindLabel() string {
+	if k := r.kind(); k != "" {
+		return "kind " + k
+	}
+	return "any kind"
 }
 
 // defaultsFor returns the key and value nodes the defaults give the document at

@@ -54,6 +54,8 @@ func TestDefaultsConfigErrors(t *testing.T) {
 		{"defaults:\n  - {path: \"[\", kind: guide}\n", `archfolio.yaml:2:12: error: defaults: path "[" is not a pattern`},
 		{"defaults:\n  - {path: \"**\", id: x}\n", `archfolio.yaml:2:18: error: defaults: id cannot be a default`},
 		{"defaults:\n  - plain\n", `archfolio.yaml:2:5: error: defaults: want a list`},
+		{"defaults:\n  - {path: \"**\", kind: guide, ownr: x}\n", `archfolio.yaml:2:31: error: unknown setting "defaults[0].ownr": no field of kind guide (did you mean "owner"?)`},
+		{"defaults:\n  - {path: \"**\", colour: red}\n", `archfolio.yaml:2:18: error: unknown setting "defaults[0].colour": no field of any kind`},
 	} {
 		_, diags := loadTestSite(t, map[string]string{"archfolio.yaml": tc.yaml,
 			"content/g.md": "---\nkind: guide\ntitle: G\n---\n"}, "2026-11-27")

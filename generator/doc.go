@@ -191,7 +191,8 @@
 // VALUE, …}: PATTERN is a slash path relative to content/ (* within a name, **
 // across folders), and each document it matches gets the entry's fields that its
 // front matter does not write (a written field wins, whole; of two entries that
-// match, the later one's field wins; id cannot be a default). They are merged as
+// match, the later one's field wins; id cannot be a default; a field no kind the
+// entry can apply to has is an unknown setting, checkDefaults). They are merged as
 // yaml.v3 nodes before the front matter is decoded, so a defaulted value is read,
 // checked and linked exactly as a written one; its positions are archfolio.yaml's
 // (Pos.File), so a problem with it is reported at the entry. A document the
