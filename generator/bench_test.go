@@ -87,7 +87,7 @@ func BenchmarkLoad(b *testing.B) {
 func BenchmarkParse(b *testing.B) {
 	opts := benchOptions(b)
 	bld, _ := benchBuilder(b, opts)
-	files, _ := loadFiles(context.Background(), opts.Site)
+	files, _, _ := loadFiles(context.Background(), opts.Site)
 	for b.Loop() {
 		benchParse(b, bld, files)
 	}
@@ -98,7 +98,7 @@ func BenchmarkParse(b *testing.B) {
 func BenchmarkHighlight(b *testing.B) {
 	opts := benchOptions(b)
 	bld, hl := benchBuilder(b, opts)
-	files, _ := loadFiles(context.Background(), opts.Site)
+	files, _, _ := loadFiles(context.Background(), opts.Site)
 	for b.Loop() {
 		bld.ahead = mdext.NewCache("")
 		hl.Cache = bld.ahead
@@ -110,7 +110,7 @@ func BenchmarkHighlight(b *testing.B) {
 func benchIndexed(b *testing.B) (*builder, *mdext.Highlighter, *Portfolio, *linkIndex) {
 	opts := benchOptions(b)
 	bld, hl := benchBuilder(b, opts)
-	files, _ := loadFiles(context.Background(), opts.Site)
+	files, _, _ := loadFiles(context.Background(), opts.Site)
 	p, idx, _ := bld.index(benchParse(b, bld, files))
 	return bld, hl, p, idx
 }

@@ -58,8 +58,8 @@ func newMarkdown(unsafeHTML bool, hl *mdext.Highlighter, checkOnly bool) goldmar
 func Load(ctx context.Context, opts Options) (*Portfolio, Diagnostics, error) {
 	opts = withToday(opts)
 	b, diags := newBuilder(opts)
-	files, loadDiags := loadFiles(ctx, opts.Site)
-	_, staticDiags := staticFiles(opts.Site)
+	files, others, loadDiags := loadFiles(ctx, opts.Site)
+	static, staticDiags := staticFiles(opts.Site)
 	diags = append(append(diags, loadDiags...), staticDiags...)
 	b.highlightAhead(ctx, files)
 	docs := make([]*Document, len(files))
@@ -78,6 +78,7 @@ func Load(ctx context.Context, opts Options) (*Portfolio, Diagnostics, error) {
 		}
 	}
 	p, idx, indexDiags := b.index(parsed)
+	idx.publish(p, others, static)
 	diags = append(diags, indexDiags...)
 	p.bodies = !opts.CheckOnly
 	parallel(ctx, len(p.Docs), func(i int) {
@@ -136,6 +137,7 @@ func newBuilder(opts Options) (*builder, Diagnostics) {
 		diags = append(diags, NewDiagnostic(CodeInvalidKinds, cfg.Path, pos, "kinds: "+msg))
 		schema, _ = loadSchema(nil)
 	}
+	diags = append(diags, cfg.checkDefaults(schema)...)
 	hl := mdext.NewHighlighter()
 	b := &builder{opts: opts, cfg: cfg, schema: schema, md: newMarkdown(cfg.UnsafeHTML, hl, opts.CheckOnly),
 		hl: hl, bufs: new(bufferPool)}

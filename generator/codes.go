@@ -51,6 +51,7 @@ const (
 	CodeUnknownWikilink
 	CodeBrokenLink
 	CodeUnknownAnchor
+	CodeRootLink
 )
 
 const (
@@ -164,8 +165,9 @@ var rules = []Rule{
 	{CodeSelfReference, "self-reference", Error, "A document refers to itself."},
 	{CodeDraftReference, "draft-reference", Warning, "A reference or link names a draft, which the build leaves out (--drafts keeps it)."},
 	{CodeUnknownWikilink, "unknown-wikilink", Error, "A wikilink [[id]] names an id no document has."},
-	{CodeBrokenLink, "broken-link", Error, "A relative .md link points at no document."},
+	{CodeBrokenLink, "broken-link", Error, "A relative link or image points at no document and no file the build publishes."},
 	{CodeUnknownAnchor, "unknown-anchor", Error, "A link's #fragment names no heading of the document it points at."},
+	{CodeRootLink, "root-link", Warning, "A link or image starts with /, which breaks when the site is served under a sub-path."},
 
 	{CodeUnknownAppliesField, "unknown-applies-field", Warning, "A standard's applies_to names a field blueprints do not have, so it applies to none."},
 	{CodeUnknownAppliesValue, "unknown-applies-value", Warning, "A standard's applies_to lists a value the blueprint field does not allow."},

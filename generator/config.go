@@ -46,12 +46,15 @@ type Config struct {
 	SLA        map[string]int       `yaml:"sla"`
 	Frameworks map[string]Framework `yaml:"frameworks"`
 	Kinds      yaml.Node            `yaml:"kinds"`
+	Defaults   yaml.Node            `yaml:"defaults"`
 
 	// Path is the file the configuration came from, for diagnostics.
 	Path string `yaml:"-"`
 	// Capabilities describes roadmap lanes by capability id, as written: the
 	// roadmap view reads and checks it (roadmap/roadmap_capability.go).
 	Capabilities yaml.Node `yaml:"capabilities"`
+
+	defaults []defaultRule // Defaults, read (defaults.go)
 }
 
 // JiraConfig says how a JIRA key becomes a link: URL holds {key}.
@@ -97,6 +100,7 @@ func loadConfig(site fs.FS) (*Config, Diagnostics) {
 		return cfg, sink.Diags
 	}
 	decodeConfig(data, cfg, sink)
+	cfg.defaults = readDefaults(&cfg.Defaults, sink)
 	if cfg.Title == "" {
 		cfg.Title = "Architecture portfolio"
 	}
@@ -172,7 +176,8 @@ func nodeFilePos(n *yaml.Node) Pos { return Pos{Line: n.Line, Col: n.Column} }
 
 // unknownSettings reports the keys of mapping n that type t (a struct) has no
 // field for, at each key, and looks inside the fields and map values that are
-// structs in turn.
+// structs in turn, and inside kinds: as Kind and Field read it (a kind's keys,
+// each field definition's, an object's fields, a list's of, a map's value).
 func unknownSettings(n *yaml.Node, t reflect.Type, where string, sink *DiagSink) {
 	// A type that decodes itself (Capability) checks its own keys.
 	if n.Kind != yaml.MappingNode || t.Kind() != reflect.Struct || reflect.PointerTo(t).Implements(reflect.TypeFor[yaml.Unmarshaler]()) {
@@ -196,7 +201,18 @@ func unknownSettings(n *yaml.Node, t reflect.Type, where string, sink *DiagSink)
 			continue
 		}
 		switch {
+		case k.Value == "kinds" && ft == reflect.TypeFor[yaml.Node]():
+			// The schema's own shape: each kind, then each field definition.
+			forEachEntry(v, func(name string, def *yaml.Node) {
+				unknownSettings(def, reflect.TypeFor[Kind](), where+"kinds."+name+".", sink)
+			})
 		case ft == reflect.TypeFor[yaml.Node]():
+		case ft == reflect.TypeFor[Fields]():
+			forEachEntry(v, func(name string, def *yaml.Node) {
+				unknownSettings(def, reflect.TypeFor[Field](), where+k.Value+"."+name+".", sink)
+			})
+		case ft.Kind() == reflect.Pointer && ft.Elem().Kind() == reflect.Struct:
+			unknownSettings(v, ft.Elem(), where+k.Value+".", sink)
 		case ft.Kind() == reflect.Struct:
 			unknownSettings(v, ft, where+k.Value+".", sink)
 		case ft.Kind() == reflect.Map && ft.Elem().Kind() == reflect.Struct && v.Kind == yaml.MappingNode:
@@ -204,6 +220,16 @@ func unknownSettings(n *yaml.Node, t reflect.Type, where string, sink *DiagSink)
 				unknownSettings(v.Content[j+1], ft.Elem(), where+k.Value+"."+v.Content[j].Value+".", sink)
 			}
 		}
+	}
+}
+
+// forEachEntry calls fn with each key and value of the mapping n.
+func forEachEntry(n *yaml.Node, fn func(key string, value *yaml.Node)) {
+	if n.Kind != yaml.MappingNode {
+		return
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		fn(n.Content[i].Value, n.Content[i+1])
 	}
 }
 

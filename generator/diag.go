@@ -41,6 +41,9 @@ type Diagnostic struct {
 // NewDiagnostic makes a diagnostic of the code's severity. Every diagnostic
 // archfolio reports is made here or by a DiagSink, so that each has a code.
 func NewDiagnostic(code Code, path string, at Pos, msg string) Diagnostic {
+	if at.File != "" {
+		path = at.File
+	}
 	return Diagnostic{Path: path, Line: at.Line, Col: at.Col, Severity: code.severity(), Message: msg, Code: code}
 }
 
@@ -138,5 +141,10 @@ func (s *DiagSink) Report(code Code, p Pos, format string, args ...any) {
 	s.Diags = append(s.Diags, NewDiagnostic(code, s.Path, p, fmt.Sprintf(format, args...)))
 }
 
-// Pos is a 1-based line and column in a file.
-type Pos struct{ Line, Col int }
+// Pos is a 1-based line and column in a file: the one the diagnostic is about,
+// unless File names another (archfolio.yaml, for a field its defaults: gave a
+// document).
+type Pos struct {
+	Line, Col int
+	File      string
+}

@@ -8,7 +8,7 @@
 //
 // Every run goes through named stages with typed values between them:
 //
-//	load      loadFiles              fs.FS → []sourceFile                 (load.go)
+//	load      loadFiles              fs.FS → []sourceFile, files to copy  (load.go)
 //	highlight builder.highlightAhead fenced code → mdext.Cache            (build.go, mdext)
 //	parse     builder.parse          sourceFile → *Document: front matter (parse.go, validate.go)
 //	index     builder.index          []*Document → *Portfolio: ids, URLs  (link.go)
@@ -60,6 +60,7 @@
 //	diagram   layered layout and the one SVG writer (dependency maps, roadmap)
 //	publish   outputs, destination checks, the atomic swap (the write stage)
 //	oscal     `archfolio import oscal`, over this package's public API
+//	adr       `archfolio import adr`, over this package's public API
 //	jira      `archfolio jira sync`, over this package's public API
 //	help      the reference as embedded markdown, `archfolio help TOPIC`
 //	server    `archfolio serve`: watcher, incremental rebuilds, live reload
@@ -186,6 +187,20 @@
 // classification, review, draft) are copied to Document. id defaults to the file
 // name and must be lower-kebab; a document with an invalid id gets no page.
 //
+// archfolio.yaml's defaults: (defaults.go) is a list of {path: PATTERN, FIELD:
+// VALUE, …}: PATTERN is a slash path relative to content/ (* within a name, **
+// across folders), and each document it matches gets the entry's fields that its
+// front matter does not write (a written field wins, whole; of two entries that
+// match, the later one's field wins; id cannot be a default; a field no kind the
+// entry can apply to has is an unknown setting, checkDefaults). They are merged as
+// yaml.v3 nodes before the front matter is decoded, so a defaulted value is read,
+// checked and linked exactly as a written one; its positions are archfolio.yaml's
+// (Pos.File), so a problem with it is reported at the entry. A document the
+// defaults match may have no front matter at all (a folder of foreign markdown,
+// adopted as it is), and when it writes no title and its body starts with a #
+// heading, that heading is its title and leaves the body (the body stage starts
+// after it).
+//
 // # References
 //
 // A ref field names another document by id; the schema gives each ref field a
@@ -194,13 +209,22 @@
 // path (with an optional #heading-id, checked against the target's headings) or
 // by wikilink [[id]] / [[id|text]]; both become "mentions" / "mentioned by". The
 // body stage rewrites their destinations in the AST to the target page's URL
-// relative to the linking page; the link stage reports the broken ones.
+// relative to the linking page; the link stage reports the broken ones. Every
+// other link or image with a relative destination names a file the build
+// publishes as it is (a file of content/ or static/, below): the body stage points
+// it at that file's URL relative to the page, and the link stage reports one that
+// names no such file (AF206 broken-link, the code of broken .md links) and a path
+// from the site's root (AF208), which a sub-path breaks. Links with a scheme
+// (https:, mailto:), //host and #fragment-only links are not checked; raw HTML is
+// neither checked nor rewritten. A file link's target is part of the body's cache
+// key in a Loader, so a file that appears or goes re-renders the bodies naming it.
 //
 // # Diagnostics
 //
 // Every problem is a Diagnostic "path:line:col: severity: message", path relative
 // to the site root, line and column (in characters) of the offending front-matter
-// key or list item, or of the body link. Positions of front-matter paths
+// key or list item, or of the body link; for a value archfolio.yaml's defaults:
+// gave, the path and position are archfolio.yaml's. Positions of front-matter paths
 // ("compliance[2].waiver.expires") are taken when the front matter is read, from
 // the same yaml.v3 node tree as the values. All diagnostics of a run are collected,
 // sorted (path, line, column, severity, message) and deduplicated. Unknown ids,
@@ -247,6 +271,17 @@
 // 1), sitemap.xml, assets/search-index.js, and the views' own files (matrix.csv,
 // matrix.json, roadmap.csv, backlog.csv).
 //
+// Files are copied as they are: static/ to the output's root, and every file of
+// content/ that is not markdown (an image beside a decision, a diagram, a PDF) once,
+// at files/ and its path under content/ (FileURL: content/decisions/flow.png is
+// files/decisions/flow.png). A page's folder is its own and a document may sit
+// beside many others or in none of their sections, so a file is not copied into
+// each page's folder: the body stage points each link at the one copy instead. The
+// load stage lists these files in the same walk as the documents (listFiles) and
+// checks them as static/'s (publishable: regular files inside the site, through
+// the confined site FS), and up to maxPublishedFileSize (32 MiB) where static/ has
+// no limit; the files it skips are AF101 and AF102 diagnostics.
+//
 // Output is deterministic: everything that reaches a file is sorted, and the date
 // is Options.Today. publish.Publish renders into a fresh folder beside the
 // destination, marks it with publish.Marker and swaps it in once every file is
@@ -264,7 +299,10 @@
 // status: and due: lines of remediation documents from a JIRA export, editing those
 // lines only and replacing each file atomically; oscal.Import (package
 // generator/oscal) writes a standard per control family of an OSCAL catalogue and
-// never overwrites a file.
+// never overwrites a file; adr.Import (package generator/adr) writes a decision
+// per architecture decision record of a folder (MADR, adr-tools, log4brains) and
+// copies the files beside them, never overwriting a file, so that a second run
+// changes nothing.
 //
 // # Escaping
 //

@@ -195,9 +195,9 @@ func TestFrontMatterPositions(t *testing.T) {
 	}
 	d := &Document{positions: idx}
 	for path, want := range map[string]Pos{
-		"kind": {2, 1}, "title": {3, 1}, "compliance[0]": {5, 5}, "compliance[0].status": {5, 19},
-		"compliance[1]": {6, 5}, "compliance[1].waiver.expires": {8, 7}, "tags[2]": {9, 14},
-		"tags[7]": {9, 1}, "nothing.here": {1, 1}, "weird.key[1]": {11, 1}, "tags[x]": {9, 1}, "kind.x": {2, 1},
+		"kind": {Line: 2, Col: 1}, "title": {Line: 3, Col: 1}, "compliance[0]": {Line: 5, Col: 5}, "compliance[0].status": {Line: 5, Col: 19},
+		"compliance[1]": {Line: 6, Col: 5}, "compliance[1].waiver.expires": {Line: 8, Col: 7}, "tags[2]": {Line: 9, Col: 14},
+		"tags[7]": {Line: 9, Col: 1}, "nothing.here": {Line: 1, Col: 1}, "weird.key[1]": {Line: 11, Col: 1}, "tags[x]": {Line: 9, Col: 1}, "kind.x": {Line: 2, Col: 1},
 	} {
 		if got := d.Pos(path); got != want {
 			t.Errorf("pos(%q) = %v, want %v", path, got, want)

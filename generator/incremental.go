@@ -93,8 +93,8 @@ func (l *Loader) Load(ctx context.Context) (*Portfolio, Diagnostics, error) {
 		l.config, l.files = key, map[string]*cachedFile{}
 	}
 	b, diags := newBuilder(opts)
-	listed, loadDiags := listFiles(opts.Site)
-	_, staticDiags := staticFiles(opts.Site)
+	listed, others, loadDiags := listFiles(opts.Site)
+	static, staticDiags := staticFiles(opts.Site)
 	diags = append(append(diags, loadDiags...), staticDiags...)
 	entries := make([]*cachedFile, len(listed))
 	docs := make([]*Document, len(listed))
@@ -120,6 +120,7 @@ func (l *Loader) Load(ctx context.Context) (*Portfolio, Diagnostics, error) {
 		}
 	}
 	p, idx, indexDiags := b.index(parsed)
+	idx.publish(p, others, static)
 	diags = append(diags, indexDiags...)
 	p.bodies = !opts.CheckOnly
 	parallel(ctx, len(p.Docs), func(i int) {
@@ -213,7 +214,7 @@ func (b *builder) body(p *Portfolio, idx *linkIndex, d *Document, e *cachedFile)
 		for i := range cb.links {
 			l := &links[i]
 			*l = cb.links[i]
-			l.to = linkTarget(p, idx, l)
+			l.to, l.published = linkTarget(p, idx, l), idx.files[l.key]
 			ptrs[i] = l
 			same = same && cb.targets[i] == targetOf(l)
 		}
@@ -246,6 +247,9 @@ type bodyTarget struct {
 }
 
 func targetOf(l *bodyLink) bodyTarget {
+	if l.file {
+		return bodyTarget{found: l.published != "", url: l.published}
+	}
 	if l.to == nil {
 		return bodyTarget{}
 	}

@@ -3,6 +3,7 @@ package generator
 import (
 	"cmp"
 	"context"
+	"net/url"
 	"path"
 	"slices"
 	"strconv"
@@ -26,6 +27,20 @@ type linkIndex struct {
 	drafts   map[string]*Document // left-out drafts, by id and by path
 	ids      []string             // every id, sorted, for suggestions
 	kindRank map[string]int
+	files    map[string]string // published files by site path: their URL
+}
+
+// publish records the files a build publishes as they are, for body links to
+// find: the files of content/ that are not documents, and static/'s.
+func (idx *linkIndex) publish(p *Portfolio, contentFiles, static []string) {
+	p.Files = contentFiles
+	idx.files = make(map[string]string, len(contentFiles)+len(static))
+	for _, f := range contentFiles {
+		idx.files[f] = FileURL(f)
+	}
+	for _, f := range static {
+		idx.files[f] = strings.TrimPrefix(f, "static/")
+	}
 }
 
 // index gives every document its place in the portfolio: documents sorted by kind
@@ -99,7 +114,7 @@ func (b *builder) link(p *Portfolio, idx *linkIndex) Diagnostics {
 // posOf is pos for a front-matter key the document may not have written.
 func (d *Document) PosOf(p string) Pos {
 	if d.Fields.Get(p) == nil {
-		return Pos{1, 1}
+		return Pos{Line: 1, Col: 1}
 	}
 	return d.Pos(p)
 }
@@ -133,6 +148,10 @@ func (b *builder) resolveFrontMatter(p *Portfolio, d *Document, ids []string, dr
 // at that document's page, relative to this page. It runs in the body stage, on all
 // cores, so it only reads the index and writes to d's own links.
 func resolveLink(p *Portfolio, idx *linkIndex, d *Document, l *bodyLink) {
+	if l.file {
+		resolveFileLink(idx, d, l)
+		return
+	}
 	target, anchor, _ := strings.Cut(l.dest, "#")
 	l.anchor, l.key = anchor, target
 	if !l.wiki {
@@ -154,8 +173,39 @@ func resolveLink(p *Portfolio, idx *linkIndex, d *Document, l *bodyLink) {
 	}
 }
 
+// resolveFileLink finds the published file a body link or image names and points
+// it there, relative to this page, keeping its ?query and #fragment.
+func resolveFileLink(idx *linkIndex, d *Document, l *bodyLink) {
+	if strings.HasPrefix(l.dest, "/") {
+		return // reported: the site may be served under a sub-path
+	}
+	i := strings.IndexAny(l.dest, "?#")
+	if i < 0 {
+		i = len(l.dest)
+	}
+	target := l.dest[:i]
+	if u, err := url.PathUnescape(target); err == nil {
+		target = u
+	}
+	l.key = path.Join(path.Dir(d.Path), target)
+	l.published = idx.files[l.key]
+	if l.published == "" {
+		return
+	}
+	dest := RelURL(d.URL, (&url.URL{Path: l.published}).EscapedPath()) + l.dest[i:]
+	switch n := l.node.(type) {
+	case *ast.Link:
+		n.Destination = []byte(dest)
+	case *ast.Image:
+		n.Destination = []byte(dest)
+	}
+}
+
 // linkTarget is the document a body link names (its key set), or nil.
 func linkTarget(p *Portfolio, idx *linkIndex, l *bodyLink) *Document {
+	if l.file {
+		return nil
+	}
 	if l.wiki {
 		return p.ByID[l.key]
 	}
@@ -167,6 +217,9 @@ func linkTarget(p *Portfolio, idx *linkIndex, l *bodyLink) *Document {
 func (b *builder) resolveBody(d *Document, idx *linkIndex, sink *DiagSink) {
 	for _, l := range d.links {
 		switch {
+		case l.file:
+			reportFileLink(l, sink)
+			continue
 		case l.to == nil && idx.drafts[l.key] != nil:
 			label := "link " + l.dest
 			if l.wiki {
@@ -188,6 +241,20 @@ func (b *builder) resolveBody(d *Document, idx *linkIndex, sink *DiagSink) {
 		}
 		d.Refs = append(d.Refs, &Ref{From: d, To: to, Target: to.ID, Relation: relMentions, Inverse: relMentionedBy,
 			Anchor: anchor, offset: l.offset})
+	}
+}
+
+// reportFileLink reports a body link or image to a file that is not published.
+func reportFileLink(l *bodyLink, sink *DiagSink) {
+	what := "link"
+	if l.image {
+		what = "image"
+	}
+	switch {
+	case strings.HasPrefix(l.dest, "/"):
+		sink.Report(CodeRootLink, l.pos, "%s %s: a path from the site's root breaks when the site is served under a sub-path; write it relative to this file", what, l.dest)
+	case l.published == "":
+		sink.Report(CodeBrokenLink, l.pos, "broken %s %s: no document or file at %s", what, l.dest, l.key)
 	}
 }
 

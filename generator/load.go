@@ -27,9 +27,9 @@ func IgnoredFile(name string) bool {
 }
 
 // loadFiles lists every markdown file under content/, sorted by path, and reads them
-// on all cores.
-func loadFiles(ctx context.Context, site fs.FS) ([]sourceFile, Diagnostics) {
-	listed, diags := listFiles(site)
+// on all cores; it lists the other files of content/ too (listFiles).
+func loadFiles(ctx context.Context, site fs.FS) ([]sourceFile, []string, Diagnostics) {
+	listed, others, diags := listFiles(site)
 	files := make([]sourceFile, len(listed))
 	errs := make([]error, len(listed))
 	parallel(ctx, len(listed), func(i int) {
@@ -44,7 +44,7 @@ func loadFiles(ctx context.Context, site fs.FS) ([]sourceFile, Diagnostics) {
 		}
 		out = append(out, f)
 	}
-	return out, diags
+	return out, others, diags
 }
 
 // listedFile is a markdown file found under content/.
@@ -53,9 +53,13 @@ type listedFile struct {
 	entry fs.DirEntry
 }
 
-// listFiles lists every markdown file under content/, sorted by path.
-func listFiles(site fs.FS) ([]listedFile, Diagnostics) {
+// listFiles lists every markdown file under content/, sorted by path, and every
+// other file there that a build publishes (beside the documents, at files/PATH),
+// reporting those it skips as staticFiles does, and those over
+// maxPublishedFileSize.
+func listFiles(site fs.FS) ([]listedFile, []string, Diagnostics) {
 	var files []listedFile
+	var others []string
 	var diags Diagnostics
 	err := fs.WalkDir(site, ContentDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -68,8 +72,12 @@ func listFiles(site fs.FS) ([]listedFile, Diagnostics) {
 			}
 			return nil
 		}
-		if !d.IsDir() && strings.EqualFold(path.Ext(p), ".md") {
+		switch {
+		case d.IsDir():
+		case strings.EqualFold(path.Ext(p), ".md"):
 			files = append(files, listedFile{p, d})
+		case publishable(site, p, maxPublishedFileSize, &diags):
+			others = append(others, p)
 		}
 		return nil
 	})
@@ -77,7 +85,32 @@ func listFiles(site fs.FS) ([]listedFile, Diagnostics) {
 		diags = append(diags, NewDiagnostic(CodeUnreadableFile, ContentDir, Pos{}, "cannot read the content folder: "+err.Error()))
 	}
 	slices.SortFunc(files, func(a, b listedFile) int { return strings.Compare(a.path, b.path) })
-	return files, diags
+	slices.Sort(others)
+	return files, others, diags
+}
+
+// maxPublishedFileSize is the largest file of content/ (not a document) that a
+// build publishes: an image or a diagram, not a video or an archive.
+const maxPublishedFileSize = 32 << 20
+
+// publishable reports whether the file p can be published as it is: a regular
+// file inside the site (after links), of at most limit bytes when limit > 0; it
+// reports why not.
+func publishable(site fs.FS, p string, limit int64, diags *Diagnostics) bool {
+	fi, err := fs.Stat(site, p)
+	switch {
+	case err == nil && fi.IsDir():
+		err = &fs.PathError{Op: "open", Path: p, Err: errLinkedFolder}
+	case err == nil && !fi.Mode().IsRegular():
+		err = &fs.PathError{Op: "open", Path: p, Err: errNotRegular}
+	case err == nil && limit > 0 && fi.Size() > limit:
+		err = &tooLargeError{size: fi.Size(), limit: limit}
+	}
+	if err != nil {
+		*diags = append(*diags, readError(p, err))
+		return false
+	}
+	return true
 }
 
 func readError(path string, err error) Diagnostic {
@@ -128,18 +161,9 @@ func staticFiles(site fs.FS) ([]string, Diagnostics) {
 		case d.IsDir() || IgnoredFile(d.Name()):
 			return nil
 		}
-		fi, err := fs.Stat(site, p)
-		switch {
-		case err == nil && fi.IsDir():
-			err = &fs.PathError{Op: "open", Path: p, Err: errLinkedFolder}
-		case err == nil && !fi.Mode().IsRegular():
-			err = &fs.PathError{Op: "open", Path: p, Err: errNotRegular}
+		if publishable(site, p, 0, &diags) {
+			files = append(files, p)
 		}
-		if err != nil {
-			diags = append(diags, readError(p, err))
-			return nil
-		}
-		files = append(files, p)
 		return nil
 	})
 	return files, diags

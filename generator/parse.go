@@ -11,6 +11,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"gopkg.in/yaml.v3"
 )
 
 // maxFileSize is the largest document archfolio reads; anything bigger is surely not
@@ -32,9 +33,13 @@ type bodyLink struct {
 	offset int      // byte offset in the source
 	pos    Pos      // its position, for diagnostics
 	wiki   bool
-	key    string    // the id (wikilink) or the site path (.md link) it names
+	key    string    // the id (wikilink) or the site path (.md link, file link) it names
 	anchor string    // the #fragment, without the #
 	to     *Document // the document it names, nil when there is none
+	// file is a link or image (image set) to something other than a document: a
+	// file the build publishes as it is (published, its URL, when there is one).
+	file, image bool
+	published   string
 }
 
 // parse reads one file's front matter: encoding checks, then goldmark-meta's block
@@ -48,23 +53,33 @@ func (b *builder) parse(f sourceFile) (*Document, Diagnostics) {
 	if !ok {
 		return nil, sink.Diags
 	}
+	defaults := b.cfg.defaultsFor(f.Path)
 	fmEnd, bodyStart := findFrontMatter(src)
-	if fmEnd == 0 {
-		if bodyStart < 0 {
-			sink.Report(CodeUnclosedFrontMatter, Pos{1, 1}, "front matter is not closed: add a line --- after the last field")
-		} else {
-			sink.Report(CodeNoFrontMatter, Pos{1, 1}, "no front matter: a document starts with a --- line, then at least kind: and title:, then ---")
+	var root *yaml.Node
+	switch {
+	case fmEnd > 0:
+		pc := parser.NewContext()
+		b.md.Parser().Parse(text.NewReader(src[:bodyStart]), parser.WithContext(pc))
+		var err error
+		if root, err = mdext.FrontMatterNode(pc); err != nil {
+			sink.yamlProblems(yamlSyntaxError(err))
+			return nil, sink.Diags
 		}
+	case bodyStart < 0:
+		sink.Report(CodeUnclosedFrontMatter, Pos{Line: 1, Col: 1}, "front matter is not closed: add a line --- after the last field")
+		return nil, sink.Diags
+	case len(defaults) == 0:
+		sink.Report(CodeNoFrontMatter, Pos{Line: 1, Col: 1}, "no front matter: a document starts with a --- line, then at least kind: and title:, then --- (or archfolio.yaml's defaults: give its folder a kind)")
 		return nil, sink.Diags
 	}
-	pc := parser.NewContext()
-	b.md.Parser().Parse(text.NewReader(src[:bodyStart]), parser.WithContext(pc))
-	root, err := mdext.FrontMatterNode(pc)
-	if err != nil {
-		sink.yamlProblems(yamlSyntaxError(err))
-		return nil, sink.Diags
+	var fromConfig map[string]bool
+	if len(defaults) > 0 {
+		var titleLine int
+		root, fromConfig, titleLine = adopt(root, defaults, src[bodyStart:], fmEnd+1)
+		fmEnd = max(fmEnd, titleLine) // the body starts after a heading taken as the title
 	}
 	items, positions, problems := decodeFrontMatter(root)
+	positions.fromConfig(fromConfig, b.cfg.Path)
 	if len(problems) > 0 {
 		sink.yamlProblems(problems)
 		return nil, sink.Diags
@@ -116,7 +131,7 @@ func checkEncoding(data []byte, sink *DiagSink) ([]byte, bool) {
 		sink.Report(CodeFileTooLarge, Pos{}, "file is %d bytes, over the %d byte limit for a document", len(data), maxFileSize)
 		return nil, false
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		sink.Report(CodeUTF16File, Pos{1, 1}, "file is UTF-16: save it as UTF-8")
+		sink.Report(CodeUTF16File, Pos{Line: 1, Col: 1}, "file is UTF-16: save it as UTF-8")
 		return nil, false
 	case bytes.IndexByte(data[:min(len(data), 8000)], 0) >= 0:
 		sink.Report(CodeBinaryFile, Pos{}, "file looks binary (it contains NUL bytes): only markdown belongs in content/")
@@ -181,8 +196,15 @@ func collectBody(doc *Document, root ast.Node) {
 				}
 			}
 		case *ast.Link:
-			if isDocumentLink(string(n.Destination)) {
-				doc.links = append(doc.links, &bodyLink{node: n, dest: string(n.Destination), offset: inlineOffset(n)})
+			switch dest := string(n.Destination); {
+			case isDocumentLink(dest):
+				doc.links = append(doc.links, &bodyLink{node: n, dest: dest, offset: inlineOffset(n)})
+			case isLocalLink(dest):
+				doc.links = append(doc.links, &bodyLink{node: n, dest: dest, offset: fileLinkOffset(n, doc.source, "["), file: true})
+			}
+		case *ast.Image:
+			if dest := string(n.Destination); isLocalLink(dest) {
+				doc.links = append(doc.links, &bodyLink{node: n, dest: dest, offset: fileLinkOffset(n, doc.source, "!["), file: true, image: true})
 			}
 		case *mdext.WikiLink:
 			doc.links = append(doc.links, &bodyLink{node: n, dest: string(n.Target), offset: n.Offset, wiki: true})
@@ -200,6 +222,50 @@ func isDocumentLink(dest string) bool {
 	p, _, _ := strings.Cut(dest, "#")
 	p, _, _ = strings.Cut(p, "?")
 	return strings.EqualFold(path.Ext(p), ".md")
+}
+
+// isLocalLink reports whether a link destination names something of the site
+// rather than another site (a scheme, //host) or a place on the same page (#…).
+func isLocalLink(dest string) bool {
+	if dest == "" || dest[0] == '#' || dest[0] == '?' || strings.HasPrefix(dest, "//") {
+		return false
+	}
+	scheme, _, found := strings.Cut(dest, ":")
+	return !found || strings.ContainsAny(scheme, "/?#") || !isScheme(scheme)
+}
+
+// isScheme reports whether s has the form of a URL scheme: a letter, then letters,
+// digits, +, - and dots.
+func isScheme(s string) bool {
+	for i, c := range s {
+		letter := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+		if !letter && (i == 0 || !(c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.')) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// fileLinkOffset is where a link or image (open is "[" or "![") starts: before its
+// text, or, when it has none ("![](flow.png)"), at the first open of its block's
+// text that is followed by "](" and its destination.
+func fileLinkOffset(n ast.Node, src []byte, open string) int {
+	if n.FirstChild() != nil {
+		return inlineOffset(n) - (len(open) - 1)
+	}
+	start := inlineOffset(n)
+	var dest []byte
+	switch n := n.(type) {
+	case *ast.Link:
+		dest = n.Destination
+	case *ast.Image:
+		dest = n.Destination
+	}
+	needle := append([]byte(open+"]("), dest...)
+	if i := bytes.Index(src[min(start, len(src)):], needle); i >= 0 {
+		return start + i
+	}
+	return start
 }
 
 // inlineOffset finds the byte offset where an inline node starts, from the first text

@@ -4,6 +4,7 @@ import (
 	"context"
 	"html/template"
 	"io/fs"
+	"strings"
 	"time"
 )
 
@@ -26,6 +27,10 @@ type Portfolio struct {
 	Stale []StaleDocument
 	// results holds each view's Result, by slot (view.go).
 	results []any
+	// Files lists the site paths of the files of content/ that are not documents
+	// (images, diagrams), sorted; each is published at files/ and its path under
+	// content/ (FileURL).
+	Files []string
 	// bodies is false when Load left the bodies unrendered (Options.CheckOnly).
 	bodies bool
 }
@@ -167,6 +172,21 @@ func Slug(s string) string { return slugify(s) }
 // the body starts (-1 when the front matter is never closed).
 func FrontMatterLines(src []byte) (end, bodyStart int) { return findFrontMatter(src) }
 
+// FileURL is the URL, relative to the site root, at which a file of content/ that
+// is not a document is published: content/decisions/flow.png is at
+// files/decisions/flow.png.
+func FileURL(sitePath string) string {
+	return "files/" + strings.TrimPrefix(sitePath, ContentDir+"/")
+}
+
+// YAMLErrorLine reads yaml.v3's error for text it cannot parse as the front
+// matter's are read: the line it is about (counted from 1 in the parsed text, 0
+// when the error names none) and the message without its "yaml: line N:" prefix.
+func YAMLErrorLine(err error) (line int, msg string) {
+	p := yamlSyntaxError(err)[0]
+	return p.line, p.msg
+}
+
 // SourceFile is a document's file as the load stage reads it.
 type SourceFile struct {
 	Path string // slash path relative to the site root
@@ -176,7 +196,7 @@ type SourceFile struct {
 // ReadContent reads the documents of a site as the load stage does (the same
 // folders, names skipped and size limits), for tools that edit them.
 func ReadContent(ctx context.Context, site fs.FS) []SourceFile {
-	files, _ := loadFiles(ctx, site)
+	files, _, _ := loadFiles(ctx, site)
 	out := make([]SourceFile, len(files))
 	for i, f := range files {
 		out[i] = SourceFile(f)

@@ -20,6 +20,9 @@ type fmIndex struct {
 	// (yes, no, on, off, …): where the schema wants text, the text as written is
 	// what the author meant.
 	lit map[int32]string
+	// file is archfolio.yaml's name when defaults: gave the document fields
+	// (entries marked config are there).
+	file string
 }
 
 // fmEntry is one key (key set) or list item (key empty, parent's list set).
@@ -28,6 +31,7 @@ type fmEntry struct {
 	line, col int32
 	first, n  int32 // the run of its children
 	list      bool  // the children are list items
+	config    bool  // written in archfolio.yaml's defaults:, at idx.file
 }
 
 // find returns the entry the front-matter path p names ("compliance[2].waiver"),
@@ -80,7 +84,11 @@ func (idx *fmIndex) find(p string) (int32, bool) {
 func (d *Document) Pos(p string) Pos {
 	idx := d.index()
 	if e, _ := idx.find(p); e != 0 {
-		return Pos{Line: int(idx.entries[e].line), Col: int(idx.entries[e].col)}
+		at := Pos{Line: int(idx.entries[e].line), Col: int(idx.entries[e].col)}
+		if idx.entries[e].config {
+			at.File = idx.file
+		}
+		return at
 	}
 	return Pos{Line: 1, Col: 1}
 }

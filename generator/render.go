@@ -197,7 +197,8 @@ func (r *siteRenderer) writePage(buf *bytes.Buffer, job PageJob) error {
 }
 
 // writeAssets copies the theme's static files to assets/, the site's static/ folder
-// as it is, and writes the highlighting stylesheet.
+// as it is, the files of content/ that are not documents to files/ (FileURL), and
+// writes the highlighting stylesheet.
 func (r *siteRenderer) writeAssets(site fs.FS) error {
 	for _, f := range r.th.staticFiles() {
 		data, err := fs.ReadFile(r.th.fs, f)
@@ -215,6 +216,15 @@ func (r *siteRenderer) writeAssets(site fs.FS) error {
 			return err
 		}
 		if err := r.out.WriteFile(strings.TrimPrefix(p, "static/"), data); err != nil {
+			return err
+		}
+	}
+	for _, p := range r.p.Files {
+		data, err := readLimited(site, p, maxPublishedFileSize)
+		if err != nil {
+			return err
+		}
+		if err := r.out.WriteFile(FileURL(p), data); err != nil {
 			return err
 		}
 	}

@@ -151,7 +151,8 @@ func loadSchema(extra *yaml.Node) (*Schema, error) {
 }
 
 // addKinds merges a mapping of kind name → kind into s. For a kind s already has,
-// statuses and fields are added; a new kind gets defaults for what it leaves out.
+// statuses and fields are added, and label, plural, section and columns replaced
+// when given; a new kind gets defaults for what it leaves out.
 func (s *Schema) addKinds(n *yaml.Node, builtin bool) error {
 	if n.Kind != yaml.MappingNode {
 		return &lineError{n.Line, n.Column, "kinds must be a mapping of kind name to definition"}
@@ -164,6 +165,11 @@ func (s *Schema) addKinds(n *yaml.Node, builtin bool) error {
 			return err
 		}
 		if old := s.Kinds[name]; old != nil {
+			if k.Section != "" && !validSection(k.Section) {
+				at := keyNode(n.Content[i+1], "section", n.Content[i])
+				return &lineError{at.Line, at.Column,
+					fmt.Sprintf("kind %q: section %q must be a folder path of lower-kebab names inside the site, like %q", name, k.Section, old.Section)}
+			}
 			mergeKind(old, &k)
 			continue
 		}
@@ -232,6 +238,10 @@ func mergeKind(dst, src *Kind) {
 	}
 	dst.Label = cmpOr(src.Label, dst.Label)
 	dst.Plural = cmpOr(src.Plural, dst.Plural)
+	dst.Section = cmpOr(src.Section, dst.Section)
+	if src.Columns != nil {
+		dst.Columns = src.Columns
+	}
 }
 
 // compile checks every field definition and compiles patterns.

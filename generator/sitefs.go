@@ -73,17 +73,27 @@ func (s siteFS) Stat(name string) (fs.FileInfo, error) {
 	return fi, err
 }
 
-// tooLargeError is a document over maxFileSize, refused before it is read.
-type tooLargeError struct{ size int64 }
+// tooLargeError is a file over its limit (a document's maxFileSize, a published
+// file's maxPublishedFileSize), refused before it is read.
+type tooLargeError struct{ size, limit int64 }
 
 func (e *tooLargeError) Error() string {
-	return fmt.Sprintf("file is %d bytes, over the %d byte limit for a document", e.size, maxFileSize)
+	what := "a document"
+	if e.limit != maxFileSize {
+		what = "a file published from content/ (keep large material in static/)"
+	}
+	return fmt.Sprintf("file is %d bytes, over the %d byte limit for %s", e.size, e.limit, what)
 }
 
 // readDocument reads a document of the site: a regular file (after links) of at
 // most maxFileSize bytes, refused before it is read when it is larger or not a
 // regular file, and never read past the limit should it grow meanwhile.
 func readDocument(site fs.FS, name string) ([]byte, error) {
+	return readLimited(site, name, maxFileSize)
+}
+
+// readLimited is readDocument with a limit of its own.
+func readLimited(site fs.FS, name string, limit int64) ([]byte, error) {
 	fi, err := fs.Stat(site, name)
 	if err != nil {
 		return nil, err
@@ -91,8 +101,8 @@ func readDocument(site fs.FS, name string) ([]byte, error) {
 	if !fi.Mode().IsRegular() {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: errNotRegular}
 	}
-	if fi.Size() > maxFileSize {
-		return nil, &tooLargeError{fi.Size()}
+	if fi.Size() > limit {
+		return nil, &tooLargeError{fi.Size(), limit}
 	}
 	// Stat'ed above: a site opened by OpenSite need not check the file again.
 	open := site.Open
@@ -107,9 +117,9 @@ func readDocument(site fs.FS, name string) ([]byte, error) {
 	// Sized from the stat, so the file is read in one go into one allocation.
 	var buf bytes.Buffer
 	buf.Grow(int(fi.Size()) + bytes.MinRead)
-	_, err = buf.ReadFrom(io.LimitReader(f, maxFileSize+1))
-	if err == nil && buf.Len() > maxFileSize {
-		err = &tooLargeError{int64(buf.Len())}
+	_, err = buf.ReadFrom(io.LimitReader(f, limit+1))
+	if err == nil && int64(buf.Len()) > limit {
+		err = &tooLargeError{int64(buf.Len()), limit}
 	}
 	return buf.Bytes(), err
 }

@@ -88,7 +88,7 @@ func TestFindFrontMatter(t *testing.T) {
 func TestPosAtCountsCharacters(t *testing.T) {
 	t.Parallel()
 	src := []byte("ab\nçé[x]\n")
-	if got := posAt(src, bytes.IndexByte(src, '[')); got != (Pos{2, 3}) {
+	if got := posAt(src, bytes.IndexByte(src, '[')); got != (Pos{Line: 2, Col: 3}) {
 		t.Errorf("posAt = %+v, want line 2 col 3", got)
 	}
 }

@@ -36,7 +36,7 @@ func (b *builder) readFrontMatter(doc *Document, items yamlMap, sink *DiagSink) 
 	kind := b.schema.Kinds[kindName]
 	switch {
 	case rawKind == nil:
-		sink.Report(CodeMissingKind, Pos{1, 1}, "missing required field kind (one of: %s)", strings.Join(b.schema.Order, ", "))
+		sink.Report(CodeMissingKind, Pos{Line: 1, Col: 1}, "missing required field kind (one of: %s)", strings.Join(b.schema.Order, ", "))
 		return false
 	case kind == nil:
 		sink.Report(CodeUnknownKind, doc.Pos("kind"), "unknown kind %q%s (want one of: %s)", fmt.Sprint(rawKind),
@@ -58,7 +58,7 @@ func (fm *frontMatter) common(kind *Kind) {
 		doc.ID = base
 	}
 	if !idPattern.MatchString(doc.ID) {
-		where := fm.posOr("id", Pos{1, 1})
+		where := fm.posOr("id", Pos{Line: 1, Col: 1})
 		fm.sink.Report(CodeInvalidID, where, "id %q is not lower-kebab (like payments-gateway): use lower-case letters, digits and single hyphens", doc.ID)
 	}
 	doc.Title = f.String("title")
@@ -133,7 +133,7 @@ func (fm *frontMatter) object(items yamlMap, fields *Fields, kind *Kind, p strin
 func (fm *frontMatter) required(written map[string]bool, fields *Fields, p string) {
 	for _, name := range fields.Names {
 		if fields.ByName[name].Required && !written[name] {
-			at := Pos{1, 1}
+			at := Pos{Line: 1, Col: 1}
 			if p != "" {
 				at = fm.doc.Pos(p)
 			}

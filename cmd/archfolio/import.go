@@ -5,12 +5,17 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
+	"archfolio/generator/adr"
 	"archfolio/generator/oscal"
 )
 
-const importSynopsis = "import oscal FILE [--family F…] [--framework NAME] [-s SITE]"
+const (
+	importSynopsis    = "import oscal FILE [--family F…] [--framework NAME] [-s SITE]"
+	importADRSynopsis = "import adr DIR [-s SITE]"
+)
 
 // familyList is a repeatable --family flag; each value may also list families
 // separated by commas.
@@ -29,15 +34,18 @@ func (f *familyList) Set(v string) error {
 	return nil
 }
 
-// runImport imports external content; the only importer is "oscal": one standard
-// document per control family of an OSCAL catalog or resolved profile.
+// runImport imports external content: "oscal" (one standard per control family
+// of an OSCAL catalog or resolved profile) or "adr" (a folder of decision records).
 func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "adr" {
+		return runImportADR(ctx, args[1:], stdout, stderr)
+	}
 	if len(args) == 0 || args[0] != "oscal" {
 		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
-			fmt.Fprintf(stderr, "Usage: archfolio %s\n", importSynopsis)
+			fmt.Fprintf(stderr, "Usage: archfolio %s\n       archfolio %s\n", importSynopsis, importADRSynopsis)
 			return exitOK
 		}
-		fmt.Fprintf(stderr, "archfolio import: want \"oscal\" (the only importer)\nUsage: archfolio %s\n", importSynopsis)
+		fmt.Fprintf(stderr, "archfolio import: want \"oscal\" or \"adr\"\nUsage: archfolio %s\n       archfolio %s\n", importSynopsis, importADRSynopsis)
 		return exitUsage
 	}
 	var sf siteFlags
@@ -86,6 +94,40 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		}
 	}
 	if written == 0 || problems > 0 {
+		return exitProblems
+	}
+	return exitOK
+}
+
+// runImportADR brings a folder of architecture decision records in as decisions
+// and prints what it did per file. It exits 1 when a file could not be read, was
+// skipped, or has errors once written.
+func runImportADR(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	var sf siteFlags
+	fs := newFlagSet("import adr", importADRSynopsis, stderr)
+	sf.register(fs, false)
+	pos, code, ok := parse(fs, args)
+	if !ok {
+		return code
+	}
+	if len(pos) != 1 {
+		fs.Usage()
+		return exitUsage
+	}
+	if st, err := os.Stat(sf.site); err != nil || !st.IsDir() {
+		fmt.Fprintf(stderr, "archfolio import adr: site root %s is not a folder\n", sf.site)
+		return exitUsage
+	}
+	if st, err := os.Stat(pos[0]); err != nil || !st.IsDir() {
+		fmt.Fprintf(stderr, "archfolio import adr: %s is not a folder of decision records\n", pos[0])
+		return exitProblems
+	}
+	results, err := adr.Import(ctx, sf.site, pos[0])
+	if err != nil {
+		fmt.Fprintln(stderr, "archfolio import adr:", err)
+		return exitProblems
+	}
+	if adr.Report(stdout, stderr, filepath.ToSlash(pos[0]), results) > 0 {
 		return exitProblems
 	}
 	return exitOK

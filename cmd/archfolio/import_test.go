@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"golang.org/x/tools/txtar"
 )
 
 func runCLI(t *testing.T, args ...string) (int, string, string) {
@@ -60,14 +62,70 @@ func TestImportOSCALErrors(t *testing.T) {
 		code int
 		want string
 	}{
-		{[]string{"import"}, exitUsage, `want "oscal"`},
-		{[]string{"import", "csv", "x"}, exitUsage, `want "oscal"`},
+		{[]string{"import"}, exitUsage, `want "oscal" or "adr"`},
+		{[]string{"import", "csv", "x"}, exitUsage, `want "oscal" or "adr"`},
 		{[]string{"import", "oscal"}, exitUsage, "Usage: archfolio import oscal FILE"},
 		{[]string{"import", "oscal", "a.json", "b.json"}, exitUsage, "Usage: archfolio import oscal FILE"},
 		{[]string{"import", "oscal", bad, "-s", filepath.Join(site, "missing")}, exitUsage, "is not a folder"},
 		{[]string{"import", "oscal", filepath.Join(site, "none.json"), "-s", site}, exitProblems, "no such file"},
 		{[]string{"import", "oscal", site, "-s", site}, exitProblems, "is a folder, not an OSCAL JSON file"},
 		{[]string{"import", "oscal", bad, "-s", site}, exitProblems, "this is an OSCAL profile, not a catalog"},
+	} {
+		code, _, errOut := runCLI(t, tc.args...)
+		if code != tc.code || !strings.Contains(errOut, tc.want) {
+			t.Errorf("%v: exit %d, stderr %q; want exit %d and %q", tc.args, code, errOut, tc.code, tc.want)
+		}
+	}
+}
+
+// TestImportADR imports the ADR fixtures into one site through the command line:
+// the site then passes check, and a second run changes nothing and exits 0.
+func TestImportADR(t *testing.T) {
+	t.Parallel()
+	root := t.TempDir()
+	site := filepath.Join(root, "site")
+	if err := os.MkdirAll(filepath.Join(site, "content"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"madr-front-matter", "nygard"} {
+		ar, err := txtar.ParseFile(filepath.Join("..", "..", "generator", "adr", "testdata", name+".txtar"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		dir := filepath.Join(root, name)
+		for _, f := range ar.Files {
+			rel, ok := strings.CutPrefix(f.Name, "adr/")
+			if !ok {
+				continue
+			}
+			file := filepath.Join(dir, filepath.FromSlash(rel))
+			if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(file, f.Data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		code, out, errOut := runCLI(t, "import", "adr", dir, "-s", site)
+		if code != exitOK || !strings.Contains(out, "wrote     content/decisions/") {
+			t.Fatalf("import adr %s: exit %d\n%s%s", name, code, out, errOut)
+		}
+		code, out, errOut = runCLI(t, "import", "adr", "-s", site, dir)
+		if code != exitOK || strings.Contains(out, "wrote") || strings.Contains(out, "copied") {
+			t.Errorf("second import adr %s: exit %d\n%s%s", name, code, out, errOut)
+		}
+	}
+	if code, out, errOut := runCLI(t, "check", "--strict", "-s", site); code != exitOK {
+		t.Errorf("check of imported decisions: exit %d\n%s%s", code, out, errOut)
+	}
+	for _, tc := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"import", "adr"}, exitUsage, "Usage: archfolio import adr DIR"},
+		{[]string{"import", "adr", filepath.Join(root, "none"), "-s", site}, exitProblems, "is not a folder of decision records"},
+		{[]string{"import", "adr", filepath.Join(site, "content", "decisions"), "-s", site}, exitProblems, "is inside the site's content/ already"},
 	} {
 		code, _, errOut := runCLI(t, tc.args...)
 		if code != tc.code || !strings.Contains(errOut, tc.want) {

@@ -1,0 +1,34 @@
+package generator
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestConfigBuiltInKindKeys holds archfolio.yaml's kinds: to what a kind may set:
+// every key works for a built-in kind, and a misspelt one anywhere is an unknown
+// setting with a suggestion.
+func TestConfigBuiltInKindKeys(t *testing.T) {
+	t.Parallel()
+	files := siteArchive("sites/config-built-in-kind-keys.txtar")
+	out, diags := renderTestSite(t, files, "2026-11-27")
+	want := `archfolio.yaml:7:29: error: unknown setting "kinds.decision.fields.board.requried" (did you mean "required"?)
+archfolio.yaml:9:5: error: unknown setting "kinds.blueprint.colums" (did you mean "columns"?)
+archfolio.yaml:13:58: error: unknown setting "kinds.blueprint.fields.parts.of.fields.name.patern" (did you mean "pattern"?)
+`
+	if got := diagLines(diags); got != want {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
+	}
+	index, ok := out.File("adr/index.html")
+	if !ok {
+		t.Fatal("no adr/index.html: section: of a built-in kind was not used")
+	}
+	for _, col := range []string{`<th scope="col">Date</th>`, `<th scope="col">Deciders</th>`} {
+		if !strings.Contains(string(index), col) {
+			t.Errorf("adr/index.html lacks the column %s", col)
+		}
+	}
+	if _, ok := out.File("adr/d/index.html"); !ok {
+		t.Error("the decision's page is not under adr/")
+	}
+}
