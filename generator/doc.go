@@ -49,40 +49,39 @@
 // This package is the document model, the pipeline, page rendering and the
 // registry of views. Around it:
 //
-//	markup    the HTML writer and the component registry (Component[T], overrides)
-//	risk      the risk register view: threats, severity, heat map, panels
-//	reviews   the review schedule view: analysis, reviews page, panels
-//	backlog   the remediation backlog view: analysis, page, panels, backlog.csv
-//	views     registers the view packages with the generator, one line each
-//	sitetest  fixture sites for the view packages' tests
-//	mdext     goldmark extensions: front matter, wikilinks, fenced code and its cache
-//	graph     dependency graphs: reachability, cycles, collapsing
-//	diagram   layered layout and the one SVG writer (dependency maps, roadmap)
-//	publish   outputs, destination checks, the atomic swap (the write stage)
-//	oscal     `archfolio import oscal`, over this package's public API
-//	adr       `archfolio import adr`, over this package's public API
-//	jira      `archfolio jira sync`, over this package's public API
-//	help      the reference as embedded markdown, `archfolio help TOPIC`
-//	server    `archfolio serve`: watcher, incremental rebuilds, live reload
-//	synth     the synthetic portfolios of the tests and benchmarks
+//	markup        the HTML writer and the component registry (Component[T], overrides)
+//	matrix        the standards alignment matrix: records, roll-ups, pages, matrix.csv/json
+//	dependencies  the dependency map: graph, portfolio/domain/neighbourhood maps, impact pages
+//	roadmap       the IAM roadmap: tracks, lanes, capabilities, timelines, roadmap.csv
+//	risk          the risk register: threats, severity, heat map, panels
+//	reviews       the review schedule: reviews page, findings, conditions
+//	backlog       the remediation backlog: due dates, SLAs, waivers, backlog.csv
+//	views         registers the view packages with the generator, one line each
+//	sitetest      fixture sites for the view packages' tests
+//	mdext         goldmark extensions: front matter, wikilinks, fenced code and its cache
+//	graph         dependency graphs: reachability, cycles, collapsing
+//	diagram       layered layout and the one SVG writer (dependency maps, roadmap)
+//	publish       outputs, destination checks, the atomic swap (the write stage)
+//	oscal         `archfolio import oscal`, over this package's public API
+//	adr           `archfolio import adr`, over this package's public API
+//	jira          `archfolio jira sync`, over this package's public API
+//	help          the reference as embedded markdown, `archfolio help TOPIC`
+//	server        `archfolio serve`: watcher, incremental rebuilds, live reload
+//	synth         the synthetic portfolios of the tests and benchmarks
 //
 // A view (view.go) is a View value: its analysis, menu entry, pages, panels,
 // home-page cards, exports, JSON and template functions, every hook optional.
 // Its analysis keeps its result in a Result[T] it declares, a typed place on
 // every Portfolio (Portfolio has no field of any view); another view reads it
-// through the owner's accessor. A view package declares its View and
-// generator/views registers it with RegisterView, so a view is added or
-// removed by its package and one line; whatever builds sites (cmd/archfolio,
-// the server, the OSCAL importer, the tests) imports generator/views. A view
-// package's tests are external (package backlog_test) over generator/sitetest,
-// since sitetest imports every view.
-//
-// The risks, the reviews and the backlog are views in packages of their own. The matrix,
-// dependencies (with the impact pages) and roadmap are still files of
-// this package under their prefixes, registered by
-// views_transition.go in menu order before the view packages; they move the
-// way the backlog did (leaves first: the dependencies view reads the roadmap's
-// and the risks' results).
+// through the owner's accessor (the backlog reads reviews.Of, and uses the
+// risk register's severity block). Each view package declares its View and
+// generator/views registers it with RegisterView, in menu order, so a view is
+// added or removed by its package and one line; whatever builds sites
+// (cmd/archfolio, the server, the OSCAL importer, the tests) imports
+// generator/views. The staleness of documents is the one view built in. A
+// view package's tests are external (package matrix_test) over
+// generator/sitetest, since sitetest imports every view; export_test.go files
+// give them the internals they check.
 //
 // # Markup
 //
@@ -146,20 +145,20 @@
 //
 // # Views
 //
-// The analyse and render stages are extended through one table, views (view.go):
-// each view is a pure analysis of the linked portfolio that stores its result on
-// Portfolio, plus the pages, document panels, home cards, exports and
-// portfolio.json section that show it. In menu order:
+// The analyse and render stages are extended by views (view.go, "Packages"
+// above): each view is a pure analysis of the linked portfolio that keeps its
+// result in its Result, plus the pages, document panels, home cards, exports
+// and portfolio.json section that show it. In menu order, each a package:
 //
-//	matrix        standards alignment matrix, waivers, matrix.csv/json  (matrix*.go)
-//	dependencies  dependency map, neighbourhoods, impact pages          (dependencies*.go, impact.go;
+//	matrix        standards alignment matrix, waivers, matrix.csv/json  (generator/matrix)
+//	dependencies  dependency map, neighbourhoods, impact pages          (generator/dependencies;
 //	              graph algorithms in package graph, layout and SVG in package diagram)
-//	roadmap       IAM roadmap timelines, maturity, outcomes, roadmap.csv (roadmap*.go)
-//	risks         threat severity, risk register, heatmaps               (risk*.go)
-//	reviews       review schedule, conditions, findings                  (reviews.go)
-//	backlog       remediation due dates, SLAs, waivers, backlog.csv      (backlog*.go)
+//	roadmap       IAM roadmap timelines, maturity, outcomes, roadmap.csv (generator/roadmap)
+//	risks         threat severity, risk register, heatmaps               (generator/risk)
+//	reviews       review schedule, conditions, findings                  (generator/reviews)
+//	backlog       remediation due dates, SLAs, waivers, backlog.csv      (generator/backlog)
 //
-// A view names the fields its panels present (view.shows) so the generic metadata
+// A view names the fields its panels present (View.Shows) so the generic metadata
 // panel leaves them out. Documents' lists of objects otherwise render as tables.
 //
 // # Front matter and the schema
@@ -241,12 +240,12 @@
 //
 //	AF1xx  files, front matter, fields and the schema  (load.go, parse.go, validate.go, link.go)
 //	AF2xx  references between documents, body links    (link.go)
-//	AF3xx  the standards alignment matrix              (matrix_*.go)
-//	AF4xx  dependencies between blueprints             (dependencies.go)
-//	AF5xx  the roadmap and its capabilities            (roadmap_check.go, roadmap_capability.go)
-//	AF6xx  threat models and risk                      (risk.go)
-//	AF7xx  reviews and decisions                       (reviews.go)
-//	AF8xx  remediation items and the backlog           (backlog.go)
+//	AF3xx  the standards alignment matrix              (package matrix)
+//	AF4xx  dependencies between blueprints             (package dependencies)
+//	AF5xx  the roadmap and its capabilities            (package roadmap)
+//	AF6xx  threat models and risk                      (package risk)
+//	AF7xx  reviews and decisions                       (package reviews)
+//	AF8xx  remediation items and the backlog           (package backlog)
 //	AF9xx  archfolio.yaml, the theme and the output    (config.go, build.go)
 //
 // The code shows in every format: text appends it to the line ("path:line:col:
