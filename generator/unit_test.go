@@ -3,6 +3,7 @@ package generator
 import (
 	"bytes"
 	"encoding/json"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -240,5 +241,24 @@ func TestCheckEncodingRejects(t *testing.T) {
 	sink := &DiagSink{Path: "f.md"}
 	if src, ok := checkEncoding([]byte("\xEF\xBB\xBF---\n"), sink); !ok || string(src) != "---\n" {
 		t.Errorf("a UTF-8 byte order mark was not stripped: %q", src)
+	}
+}
+
+// Elide keeps a list of any length to nine entries.
+func TestElide(t *testing.T) {
+	t.Parallel()
+	short := []string{"a", "b", "c"}
+	if got := Elide(short, " → "); got != "a → b → c" {
+		t.Errorf("Elide(short) = %q", got)
+	}
+	var long []string
+	for i := range 10000 {
+		long = append(long, strconv.Itoa(i))
+	}
+	if got, want := Elide(long, ", "), "0, 1, 2, 3, 4, … 9993 more, 9998, 9999"; got != want {
+		t.Errorf("Elide(long) = %q, want %q", got, want)
+	}
+	if len(long) != 10000 || long[5] != "5" {
+		t.Error("Elide changed its argument")
 	}
 }

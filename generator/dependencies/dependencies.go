@@ -122,7 +122,7 @@ func cycleDiagnostic(p *generator.Portfolio, c graph.Cycle) generator.Diagnostic
 	for _, id := range append(slices.Clone(c.Path), c.Path[0]) {
 		loop = append(loop, generator.Quote(id))
 	}
-	msg := c.Closing.Source + ": dependency cycle " + strings.Join(loop, " → ")
+	msg := c.Closing.Source + ": dependency cycle " + generator.Elide(loop, " → ")
 	if extra := len(c.Members) - len(c.Path); extra > 0 {
 		var others []string
 		for _, id := range c.Members {
@@ -130,7 +130,7 @@ func cycleDiagnostic(p *generator.Portfolio, c graph.Cycle) generator.Diagnostic
 				others = append(others, generator.Quote(id))
 			}
 		}
-		msg += " (the same loop also takes in " + strings.Join(others, ", ") + ")"
+		msg += " (the same loop also takes in " + generator.Elide(others, ", ") + ")"
 	}
 	msg += "; remove one of these dependencies, or move what both sides need into a blueprint of its own"
 	return generator.NewDiagnostic(generator.CodeDependencyCycle, d.Path, at, msg)

@@ -80,7 +80,7 @@ func BenchmarkImpactSets2000(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, d := range docs {
-			_ = dependencies.ExportImpactSet(p, d)
+			_ = dependencies.ExportImpactSet(p, d, false)
 		}
 	}
 }

@@ -84,7 +84,7 @@ func dependencyPages(p *generator.Portfolio) []generator.PageJob {
 	for _, d := range p.ByKind["blueprint"] {
 		jobs = append(jobs, generator.Content(generator.PageJob{URL: impactURL(d), Layout: "impact.html",
 			Page: &generator.Page{Title: "Impact of changing " + d.Title, Section: "dependencies", Doc: d}},
-			impactContent, func() *ImpactPage { return &ImpactPage{Set: impactSet(p, d), url: impactURL(d)} }))
+			impactContent, func() *ImpactPage { return &ImpactPage{Set: impactSet(p, d, false), url: impactURL(d)} }))
 	}
 	return jobs
 }

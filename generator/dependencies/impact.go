@@ -31,8 +31,12 @@ type ImpactEntry struct {
 	Doc *generator.Document
 	// Depth is the length of the shortest dependency path to the blueprint.
 	Depth int
-	// Path is that path, from the changed blueprint to this dependent.
-	Path              []*generator.Document
+	// Path is that path, from the changed blueprint to this dependent (only
+	// from Impact: the pages show Via, so that they stay linear in the set).
+	Path []*generator.Document
+	// Via is the blueprint before this one on the path: the changed blueprint
+	// for a direct dependent.
+	Via               *generator.Document
 	Criticality       string
 	Lifecycle         string
 	OpenCriticalRisks int
@@ -56,15 +60,21 @@ func Impact(p *generator.Portfolio, id string) (*ImpactSet, error) {
 	if d.Kind != "blueprint" {
 		return nil, fmt.Errorf("%q is a %s; impact works on blueprints", id, d.Kind)
 	}
-	return impactSet(p, d), nil
+	return impactSet(p, d, true), nil
 }
 
-func impactSet(p *generator.Portfolio, d *generator.Document) *ImpactSet {
+// impactSet is d's impact set; with paths, each entry has its whole path
+// (quadratic in a long chain), else only Via.
+func impactSet(p *generator.Portfolio, d *generator.Document, paths bool) *ImpactSet {
 	deps := Of(p)
 	set := &ImpactSet{Blueprint: d}
-	for _, r := range graph.Dependents(deps.Graph, d.ID, 0) {
+	reach := graph.DependentTree(deps.Graph, d.ID)
+	if paths {
+		reach = graph.Dependents(deps.Graph, d.ID, 0)
+	}
+	for _, r := range reach {
 		dep := p.ByID[r.ID]
-		e := ImpactEntry{Doc: dep, Depth: r.Depth, Criticality: dep.Fields.String("criticality"),
+		e := ImpactEntry{Doc: dep, Depth: r.Depth, Via: p.ByID[r.Via], Criticality: dep.Fields.String("criticality"),
 			Lifecycle: dep.Fields.String("lifecycle"), OpenCriticalRisks: deps.risks[r.ID], InCycle: deps.inCycle[r.ID]}
 		e.rank = criticalityRank(e.Criticality)
 		for _, id := range r.Path {
@@ -190,6 +200,12 @@ type ImpactPage struct {
 	url string
 }
 
+// ImpactRows is how many dependents an impact page lists, the most at stake
+// first: a page per blueprint that listed every dependent would make the site
+// quadratic in the portfolio (a cycle of 1,000 blueprints wrote 5.4 GB). The
+// page counts the rest; `archfolio impact ID` lists them all.
+const ImpactRows = 100
+
 // ImpactRow is one dependent as the impact page shows it.
 type ImpactRow struct {
 	Title, Href, Owner          string
@@ -197,19 +213,56 @@ type ImpactRow struct {
 	Criticality, CriticalityTag string // "Mission critical", "mission-critical"
 	Lifecycle                   string
 	Sunset, InCycle             bool
-	Path                        string // the ids from the blueprint to this one
+	// Via and ViaHref name the blueprint this one depends on the changed one
+	// through ("" for a direct dependent): each row names one step, and the
+	// steps together spell every path.
+	Via, ViaHref string
 }
 
-// Rows returns the page's table rows, in the impact set's order.
+// Rows returns the page's table rows: the first ImpactRows of the impact set,
+// in its order.
 func (ip *ImpactPage) Rows() []ImpactRow {
-	rows := make([]ImpactRow, len(ip.Set.Dependents))
-	for i, e := range ip.Set.Dependents {
+	shown := ip.Set.Dependents[:min(len(ip.Set.Dependents), ImpactRows)]
+	rows := make([]ImpactRow, len(shown))
+	for i, e := range shown {
 		rows[i] = ImpactRow{Title: e.Doc.Title, Href: generator.RelURL(ip.url, e.Doc.URL), Owner: e.Doc.Owner, Depth: e.Depth,
 			Risks: e.OpenCriticalRisks, Criticality: generator.Humanize(e.Criticality), CriticalityTag: e.Criticality,
-			Lifecycle: generator.Humanize(e.Lifecycle), Sunset: sunsetOf("", e.Lifecycle) != "",
-			InCycle: e.InCycle, Path: strings.Join(pathIDs(e.Path), " ← ")}
+			Lifecycle: generator.Humanize(e.Lifecycle), Sunset: sunsetOf("", e.Lifecycle) != "", InCycle: e.InCycle}
+		if e.Depth > 1 && e.Via != nil {
+			rows[i].Via, rows[i].ViaHref = e.Via.Title, generator.RelURL(ip.url, e.Via.URL)
+		}
 	}
 	return rows
+}
+
+// Counts summarises the whole impact set, listed or not: how many dependents
+// have each criticality and lifecycle (most first), and the longest of the
+// shortest paths.
+func (ip *ImpactPage) Counts() (criticality, lifecycle []ImpactCount, deepest int) {
+	crit, life := map[string]int{}, map[string]int{}
+	for _, e := range ip.Set.Dependents {
+		crit[cmp.Or(e.Criticality, "not stated")]++
+		life[cmp.Or(e.Lifecycle, "not stated")]++
+		deepest = max(deepest, e.Depth)
+	}
+	return countList(crit), countList(life), deepest
+}
+
+// ImpactCount is how many dependents have one criticality or lifecycle.
+type ImpactCount struct {
+	Name string
+	N    int
+}
+
+// countList orders counts by size, then name.
+func countList(counts map[string]int) []ImpactCount {
+	names := generator.SortedKeys(counts)
+	slices.SortStableFunc(names, func(a, b string) int { return cmp.Compare(counts[b], counts[a]) })
+	out := make([]ImpactCount, len(names))
+	for i, n := range names {
+		out[i] = ImpactCount{Name: n, N: counts[n]}
+	}
+	return out
 }
 
 // RowsHTML writes the table rows (Rows) as the theme's impact.html wrote them: a
@@ -248,11 +301,27 @@ func (ip *ImpactPage) writeRows(w markup.Writer) {
 		}
 		w.Int(r.Risks)
 		w.Raw("</td><td class=\"impact-path\">")
-		w.Text(r.Path)
+		if r.Via == "" {
+			w.Raw("directly")
+		} else {
+			w.Link(r.ViaHref, r.Via)
+		}
 		if r.InCycle {
 			w.Raw(" <span class=\"cycle-flag\">↺ in a cycle</span>")
 		}
 		w.Raw("</td></tr>")
+	}
+}
+
+// writeCounts writes counts as "3 mission critical, 1 high".
+func writeCounts(w markup.Writer, counts []ImpactCount) {
+	for i, c := range counts {
+		if i > 0 {
+			w.Raw(", ")
+		}
+		w.Int(c.N)
+		w.Raw(" ")
+		w.Text(strings.ToLower(generator.Humanize(c.Name)))
 	}
 }
 
@@ -284,12 +353,29 @@ func impactHTML(pg *generator.Page, ip *ImpactPage) (template.HTML, error) {
 		w.Text(d.Owner)
 	}
 	w.Raw("</p>")
-	if len(s.Dependents) > 0 {
-		w.Raw("\n<p>Every blueprint that depends on it, directly or through others, most at stake first: by criticality, then open critical risks (threats of critical severity still open or being mitigated, and critical remediation items not done), then the shortest path. The path runs from this blueprint to the dependent, each ← read as \"is depended on by\".</p>\n<table class=\"data sortable\">\n<thead><tr><th scope=\"col\">Blueprint</th><th scope=\"col\" class=\"num\">Path length</th><th scope=\"col\">Criticality</th><th scope=\"col\">Lifecycle</th><th scope=\"col\">Owner</th><th scope=\"col\" class=\"num\">Open critical risks</th><th scope=\"col\">Path</th></tr></thead>\n<tbody>")
+	if n := len(s.Dependents); n > 0 {
+		crit, life, deepest := ip.Counts()
+		w.Raw("\n<p class=\"impact-counts\">By criticality: ")
+		writeCounts(w, crit)
+		w.Raw(". By lifecycle: ")
+		writeCounts(w, life)
+		w.Raw(". Longest path: ")
+		w.Int(deepest)
+		w.Raw(".</p>\n<p>")
+		if n > ImpactRows {
+			w.Raw("The ")
+			w.Int(ImpactRows)
+			w.Raw(" of the ")
+			w.Int(n)
+			w.Raw(" blueprints that depend on it with the most at stake")
+		} else {
+			w.Raw("Every blueprint that depends on it, directly or through others, most at stake first")
+		}
+		w.Raw(": by criticality, then open critical risks (threats of critical severity still open or being mitigated, and critical remediation items not done), then the shortest path. \"Through\" names the blueprint each one depends on this one through, on its shortest path.</p>\n<table class=\"data sortable\">\n<thead><tr><th scope=\"col\">Blueprint</th><th scope=\"col\" class=\"num\">Path length</th><th scope=\"col\">Criticality</th><th scope=\"col\">Lifecycle</th><th scope=\"col\">Owner</th><th scope=\"col\" class=\"num\">Open critical risks</th><th scope=\"col\">Through</th></tr></thead>\n<tbody>")
 		ip.writeRows(w)
 		w.Raw("\n</tbody>\n</table>")
 	}
-	w.Raw("\n<p>The same list for scripts and reviews: <code>archfolio impact ")
+	w.Raw("\n<p>The complete list, with every path, for scripts and reviews: <code>archfolio impact ")
 	w.Text(d.ID)
 	w.Raw("</code> (add <code>--format json</code>).</p>\n")
 	return pg.Lend(buf), nil

@@ -12,28 +12,39 @@ type Reach struct {
 	// Depth is the length of the shortest path: 1 for a direct neighbour.
 	Depth int
 	// Path is that shortest path, from the start node to this one inclusive; among
-	// paths of equal length, the one through the smallest ids comes first.
+	// paths of equal length, the one through the smallest ids comes first. It is
+	// nil from DependentTree.
 	Path []string
+	// Via is the node before this one on that path (the start node for a direct
+	// neighbour): following Via from any node gives its whole path.
+	Via string
 }
 
 // Dependencies returns what id depends on, directly and transitively, up to
 // maxDepth edges away (0: no limit), ordered by depth then id. The start node is
 // left out even when a cycle leads back to it.
 func Dependencies(g *Graph, id string, maxDepth int) []Reach {
-	return g.reach(id, maxDepth, g.out, 1)
+	return g.reach(id, maxDepth, g.out, 1, true)
 }
 
 // Dependents returns what depends on id, directly and transitively — its impact
 // set — up to maxDepth edges away (0: no limit), ordered by depth then id. Each
 // Path runs from id back along the dependency edges to the dependent.
 func Dependents(g *Graph, id string, maxDepth int) []Reach {
-	return g.reach(id, maxDepth, g.in, 0)
+	return g.reach(id, maxDepth, g.in, 0, true)
+}
+
+// DependentTree is Dependents without the paths: each dependent names only the
+// node it is reached through (Via), so the result is linear in the impact set
+// however deep it is (a chain of n has paths of n²/2 nodes in all).
+func DependentTree(g *Graph, id string) []Reach {
+	return g.reach(id, 0, g.in, 0, false)
 }
 
 // reach walks breadth-first from id along adj, to each edge's end number end
 // (0 from, 1 to); adjacency lists are sorted by the other end's id, so the first
 // path found to each node is the smallest.
-func (g *Graph) reach(id string, maxDepth int, adj [][]int, end int) []Reach {
+func (g *Graph) reach(id string, maxDepth int, adj [][]int, end int, paths bool) []Reach {
 	start, ok := g.index[id]
 	if !ok {
 		return nil
@@ -60,11 +71,14 @@ func (g *Graph) reach(id string, maxDepth int, adj [][]int, end int) []Reach {
 	}
 	out := make([]Reach, len(order))
 	for i, w := range order {
-		path := make([]string, depth[w]+1)
-		for k, u := depth[w], w; u != -1; k, u = k-1, parent[u] {
-			path[k] = g.nodes[u].ID
+		out[i] = Reach{ID: g.nodes[w].ID, Depth: depth[w], Via: g.nodes[parent[w]].ID}
+		if paths {
+			path := make([]string, depth[w]+1)
+			for k, u := depth[w], w; u != -1; k, u = k-1, parent[u] {
+				path[k] = g.nodes[u].ID
+			}
+			out[i].Path = path
 		}
-		out[i] = Reach{ID: g.nodes[w].ID, Depth: depth[w], Path: path}
 	}
 	sortReach(out)
 	return out
