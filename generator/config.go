@@ -245,6 +245,11 @@ type Options struct {
 	Today time.Time
 	// Drafts includes documents marked draft: true.
 	Drafts bool
+	// Audience, when set (public, internal, confidential or restricted), builds
+	// the site for readers cleared to that level: a document classified above
+	// it is left out with every trace of it, and a reference to it from a
+	// document that stays reads "restricted reference" (audience.go).
+	Audience string
 	// PublishWithErrors makes Build publish a portfolio that has errors; without
 	// it, such a build leaves the destination as it was.
 	PublishWithErrors bool

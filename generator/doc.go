@@ -186,6 +186,17 @@
 // classification, review, draft) are copied to Document. id defaults to the file
 // name and must be lower-kebab; a document with an invalid id gets no page.
 //
+// Options.Audience (audience.go, --audience) leaves out of the index, like a
+// draft, every document classified above the level (unset is internal); the
+// link stage then turns every reference to one from a document that stays
+// into RestrictedReference: the Ref (Restricted, no To), the front-matter
+// value it came from, any front-matter string that is a left-out id (evidence),
+// and a body link or wikilink, whose text may be the title. Views see only
+// the documents that stay, so no page, map, matrix, roadmap, register,
+// export or search entry can show the others; Portfolio.Restricted answers
+// for ids a view finds in free text. Files of content/ are published only
+// when a document that stays links to them.
+//
 // archfolio.yaml's defaults: (defaults.go) is a list of {path: PATTERN, FIELD:
 // VALUE, …}: PATTERN is a slash path relative to content/ (* within a name, **
 // across folders), and each document it matches gets the entry's fields that its

@@ -119,6 +119,11 @@ func (pg *Page) writeRefList(w markup.Writer, groups []RefGroup, back bool) erro
 				d = r.From
 			}
 			w.Raw("<li>")
+			if d == nil { // a reference the audience may not follow
+				w.Raw("<em>" + RestrictedReference + "</em>")
+				w.Raw("</li>")
+				continue
+			}
 			if err := pg.writeDocFragment(w, docLinkBlock, d); err != nil {
 				return err
 			}

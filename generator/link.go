@@ -25,6 +25,7 @@ const (
 type linkIndex struct {
 	byPath   map[string]*Document
 	drafts   map[string]*Document // left-out drafts, by id and by path
+	hidden   map[string]*Document // documents above the audience, by id and by path
 	ids      []string             // every id, sorted, for suggestions
 	kindRank map[string]int
 	files    map[string]string // published files by site path: their URL
@@ -48,7 +49,8 @@ func (idx *linkIndex) publish(p *Portfolio, contentFiles, static []string) {
 func (b *builder) index(docs []*Document) (*Portfolio, *linkIndex, Diagnostics) {
 	p := &Portfolio{results: make([]any, numResults), Config: b.cfg, Schema: b.schema, Today: b.opts.Today, BaseURL: b.baseURL,
 		ByID: map[string]*Document{}, ByKind: map[string][]*Document{}}
-	idx := &linkIndex{byPath: map[string]*Document{}, drafts: map[string]*Document{}, kindRank: map[string]int{}}
+	idx := &linkIndex{byPath: map[string]*Document{}, drafts: map[string]*Document{}, hidden: map[string]*Document{},
+		kindRank: map[string]int{}}
 	var diags Diagnostics
 	for i, k := range b.schema.Order {
 		idx.kindRank[k] = i
@@ -57,6 +59,14 @@ func (b *builder) index(docs []*Document) (*Portfolio, *linkIndex, Diagnostics) 
 		return cmp.Or(cmp.Compare(idx.kindRank[x.Kind], idx.kindRank[y.Kind]), cmp.Compare(x.ID, y.ID), cmp.Compare(x.Path, y.Path))
 	})
 	for _, d := range docs {
+		if hiddenFrom(b.opts.Audience, d) {
+			idx.hidden[d.ID], idx.hidden[d.Path] = d, d
+			if p.hidden == nil {
+				p.hidden = map[string]bool{}
+			}
+			p.hidden[d.ID] = true
+			continue
+		}
 		if d.Draft && !b.opts.Drafts {
 			idx.drafts[d.ID], idx.drafts[d.Path] = d, d
 			continue
@@ -90,8 +100,11 @@ func (b *builder) link(p *Portfolio, idx *linkIndex) Diagnostics {
 	parallel(context.Background(), len(p.Docs), func(i int) {
 		d := p.Docs[i]
 		sink := &DiagSink{Path: d.Path}
-		b.resolveFrontMatter(p, d, idx.ids, idx.drafts, sink)
+		b.resolveFrontMatter(p, d, idx, sink)
 		b.resolveBody(d, idx, sink)
+		if len(idx.hidden) > 0 {
+			restrictValues(d.Fields, idx.hidden)
+		}
 		per[i] = sink.Diags
 	})
 	var diags Diagnostics
@@ -108,6 +121,9 @@ func (b *builder) link(p *Portfolio, idx *linkIndex) Diagnostics {
 	parallel(context.Background(), len(p.Docs), func(i int) {
 		p.Docs[i].Backlinks = dedupeBacklinks(p.Docs[i].Backlinks, idx.kindRank)
 	})
+	if b.opts.Audience != "" {
+		p.Files = audienceFiles(p)
+	}
 	return diags
 }
 
@@ -122,13 +138,16 @@ func (d *Document) PosOf(p string) Pos {
 // Quote returns s in double quotes, as messages name values.
 func Quote(s string) string { return `"` + s + `"` }
 
-func (b *builder) resolveFrontMatter(p *Portfolio, d *Document, ids []string, drafts map[string]*Document, sink *DiagSink) {
+func (b *builder) resolveFrontMatter(p *Portfolio, d *Document, idx *linkIndex, sink *DiagSink) {
+	ids, drafts := idx.ids, idx.drafts
 	for _, r := range d.Refs {
 		if r.Field == "" {
 			continue
 		}
 		r.To = p.ByID[r.Target]
 		switch {
+		case r.To == nil && idx.hidden[r.Target] != nil:
+			restrict(d, r)
 		case r.To == nil && drafts[r.Target] != nil:
 			sink.Report(CodeDraftReference, d.Pos(r.Field), "%s: %q is a draft, left out of this build (use --drafts)", r.Field, r.Target)
 		case r.To == nil:
@@ -159,6 +178,9 @@ func resolveLink(p *Portfolio, idx *linkIndex, d *Document, l *bodyLink) {
 	}
 	l.to = linkTarget(p, idx, l)
 	if l.to == nil {
+		if idx.hidden[l.key] != nil {
+			restrictLink(l.node)
+		}
 		return
 	}
 	dest := RelURL(d.URL, l.to.URL)
@@ -220,6 +242,8 @@ func (b *builder) resolveBody(d *Document, idx *linkIndex, sink *DiagSink) {
 		case l.file:
 			reportFileLink(l, sink)
 			continue
+		case l.to == nil && idx.hidden[l.key] != nil:
+			continue // restricted: the audience may not read the target
 		case l.to == nil && idx.drafts[l.key] != nil:
 			label := "link " + l.dest
 			if l.wiki {

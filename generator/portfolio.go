@@ -25,6 +25,8 @@ type Portfolio struct {
 	ByKind map[string][]*Document
 	// Stale lists the documents whose review cycle has lapsed at Today.
 	Stale []StaleDocument
+	// hidden holds the ids of the documents left out for the audience.
+	hidden map[string]bool
 	// results holds each view's Result, by slot (view.go).
 	results []any
 	// Files lists the site paths of the files of content/ that are not documents
@@ -92,8 +94,11 @@ type Ref struct {
 	Relation string    // how From names the link ("depends on")
 	Inverse  string    // how To names it ("depended on by")
 	Anchor   string    // a #fragment of a body link, without the #
-	to       []string  // the kinds the target may have (none: any)
-	offset   int       // byte offset of a body link
+	// Restricted is set when the target is a document this build's audience may
+	// not read (Options.Audience): To is nil and Target is RestrictedReference.
+	Restricted bool
+	to         []string // the kinds the target may have (none: any)
+	offset     int      // byte offset of a body link
 	// Attrs carries the sibling fields of an object reference (via, protocol, data).
 	Attrs *Object
 }

@@ -218,7 +218,7 @@ func groupRefs(refs []*Ref, inverse bool) []RefGroup {
 	}
 	seen := map[entry]bool{}
 	for _, r := range refs {
-		if r.To == nil {
+		if r.To == nil && !(r.Restricted && !inverse) {
 			continue
 		}
 		name, other := r.Relation, r.To

@@ -86,9 +86,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 
 // siteFlags are the flags every verb that reads a site shares.
 type siteFlags struct {
-	site   string
-	today  string
-	drafts bool
+	site     string
+	today    string
+	drafts   bool
+	audience string
 }
 
 func (f *siteFlags) register(fs *flag.FlagSet, withDates bool) {
@@ -96,11 +97,15 @@ func (f *siteFlags) register(fs *flag.FlagSet, withDates bool) {
 	if withDates {
 		fs.StringVar(&f.today, "today", "", "pin today's date (YYYY-MM-DD) for reproducible output")
 		fs.BoolVar(&f.drafts, "drafts", false, "include documents marked draft: true")
+		fs.StringVar(&f.audience, "audience", "", "build for readers cleared to this classification (public, internal, confidential, restricted): leave out every document above it")
 	}
 }
 
 func (f *siteFlags) options() (generator.Options, error) {
-	opts := generator.Options{Theme: themes.Default(), Drafts: f.drafts}
+	opts := generator.Options{Theme: themes.Default(), Drafts: f.drafts, Audience: f.audience}
+	if err := generator.CheckAudience(f.audience); err != nil {
+		return opts, fmt.Errorf("--%w", err)
+	}
 	if st, err := os.Stat(f.site); err != nil || !st.IsDir() {
 		return opts, fmt.Errorf("site root %s is not a folder", f.site)
 	}

@@ -309,3 +309,24 @@ func TestSectionCannotLeaveTheSite(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// --audience takes a classification; a build for the public leaves out the
+// sample's internal documents.
+func TestAudienceFlag(t *testing.T) {
+	t.Parallel()
+	code, _, errOut := runCLI(t, "check", "-s", filepath.Join("..", ".."), "--today", "2026-11-27", "--audience", "secret")
+	if code != exitUsage || !strings.Contains(errOut, `--audience "secret": want one of public, internal, confidential, restricted`) {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	code, _, errOut = runCLI(t, "build", "-s", filepath.Join("..", ".."), "-d", out, "--today", "2026-11-27", "--audience", "public")
+	if code != exitOK {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(out, "blueprints", "public-website", "index.html")); err != nil {
+		t.Errorf("the public blueprint is missing: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(out, "blueprints", "payments-gateway")); !os.IsNotExist(err) {
+		t.Errorf("an internal blueprint is published for the public: %v", err)
+	}
+}

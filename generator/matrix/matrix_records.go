@@ -209,6 +209,8 @@ func newRecord(p *generator.Portfolio, d, std *generator.Document, idx int, obj 
 			ev.URL = s
 		} else if doc := p.ByID[s]; doc != nil {
 			ev.Doc = doc
+		} else if p.Restricted(s) {
+			ev.Text = generator.RestrictedReference
 		}
 		r.Evidence = append(r.Evidence, ev)
 	}

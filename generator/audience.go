@@ -1,0 +1,154 @@
+package generator
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// Classifications are the levels of a document's classification, from the
+// widest audience to the narrowest; a document without one is internal.
+var Classifications = []string{"public", "internal", "confidential", "restricted"}
+
+// RestrictedReference is what a document shows, in place of the id, title and
+// link, for a reference to a document its audience may not read.
+const RestrictedReference = "restricted reference"
+
+// CheckAudience reports an Options.Audience that is no classification.
+func CheckAudience(audience string) error {
+	if audience == "" || slices.Contains(Classifications, audience) {
+		return nil
+	}
+	return fmt.Errorf("audience %q: want one of %s", audience, strings.Join(Classifications, ", "))
+}
+
+// hiddenFrom reports whether the audience may not read d: its classification
+// is above the audience's level. Every document is visible without an
+// audience; an audience that is no level (CheckAudience) reads only public
+// documents, and a classification that is no level counts as restricted, so
+// that a mistake never publishes more.
+func hiddenFrom(audience string, d *Document) bool {
+	if audience == "" {
+		return false
+	}
+	level, class := slices.Index(Classifications, audience), slices.Index(Classifications, d.Classification)
+	if level < 0 {
+		level = 0
+	}
+	if class < 0 {
+		class = len(Classifications) - 1
+	}
+	return class > level
+}
+
+// restrict replaces the reference r of a document that stays by
+// RestrictedReference, in the reference and in the front-matter value it
+// came from, so that no view, export or panel can show what it named.
+func restrict(d *Document, r *Ref) {
+	r.Restricted, r.Target = true, RestrictedReference
+	setPath(d.Fields, r.Field, RestrictedReference)
+}
+
+// setPath sets the string at a front-matter path ("depends_on[1].id") of o,
+// when there is one.
+func setPath(o *Object, path string, v string) {
+	var cur any = o
+	for path != "" {
+		switch c := cur.(type) {
+		case *Object:
+			key := path
+			if i := strings.IndexAny(path, ".["); i >= 0 {
+				key = path[:i]
+			}
+			path = strings.TrimPrefix(path[len(key):], ".")
+			if path == "" {
+				if _, ok := c.Get(key).(string); ok {
+					c.Values[key] = v
+				}
+				return
+			}
+			cur = c.Get(key)
+		case []any:
+			end := strings.IndexByte(path, ']')
+			if !strings.HasPrefix(path, "[") || end < 0 {
+				return
+			}
+			i, err := strconv.Atoi(path[1:end])
+			if err != nil || i < 0 || i >= len(c) {
+				return
+			}
+			path = strings.TrimPrefix(path[end+1:], ".")
+			if path == "" {
+				if _, ok := c[i].(string); ok {
+					c[i] = v
+				}
+				return
+			}
+			cur = c[i]
+		default:
+			return
+		}
+	}
+}
+
+// restrictLink puts RestrictedReference in the place of a body link to a
+// document the audience may not read: its text may be the document's title.
+func restrictLink(node ast.Node) {
+	parent := node.Parent()
+	if parent == nil {
+		return
+	}
+	em := ast.NewEmphasis(1)
+	em.AppendChild(em, ast.NewString([]byte(RestrictedReference)))
+	parent.ReplaceChild(parent, node, em)
+}
+
+// audienceFiles keeps, of the files of content/ a build publishes, those a
+// document that stays links to: a file beside a left-out document may be
+// about it.
+func audienceFiles(p *Portfolio) []string {
+	linked := map[string]bool{}
+	for _, d := range p.Docs {
+		for _, l := range d.links {
+			if l.file && l.published != "" {
+				linked[l.key] = true
+			}
+		}
+	}
+	var out []string
+	for _, f := range p.Files {
+		if linked[f] {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// Restricted reports whether id names a document this build's audience may
+// not read (Options.Audience): a view that finds ids in free text (evidence)
+// shows RestrictedReference in its place.
+func (p *Portfolio) Restricted(id string) bool { return p.hidden[id] }
+
+// restrictValues replaces, in a document that stays, every front-matter
+// string that is the id of a left-out document by RestrictedReference: ids
+// written where the schema expects free text (evidence) name it too.
+func restrictValues(v any, hidden map[string]*Document) any {
+	switch v := v.(type) {
+	case string:
+		if hidden[v] != nil {
+			return RestrictedReference
+		}
+	case []any:
+		for i, it := range v {
+			v[i] = restrictValues(it, hidden)
+		}
+	case *Object:
+		for _, k := range v.Keys {
+			v.Values[k] = restrictValues(v.Values[k], hidden)
+		}
+	}
+	return v
+}

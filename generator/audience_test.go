@@ -1,0 +1,137 @@
+package generator
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// An audience build of the sample holds no trace of a document above the
+// audience: not its id, its title or a sentence of its body, in any output
+// byte (pages, search index, JSON, CSV, sitemap), and a document that stays
+// shows "restricted reference" where it named one.
+func TestAudienceBuildsLeaveNoTrace(t *testing.T) {
+	t.Parallel()
+	all, _, err := Load(context.Background(), siteOptions(t, ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, level := range Classifications {
+		t.Run(level, func(t *testing.T) {
+			t.Parallel()
+			opts := siteOptions(t, "..")
+			opts.Audience = level
+			out, diags := renderSite(t, opts)
+			if n := diags.Errors(); n > 0 {
+				t.Fatalf("%d errors:\n%s", n, diagLines(diags))
+			}
+			var hidden, visible []*Document
+			for _, d := range all.Docs {
+				if slices.Index(Classifications, d.Classification) > slices.Index(Classifications, level) {
+					hidden = append(hidden, d)
+				} else {
+					visible = append(visible, d)
+				}
+			}
+			if level != "restricted" && len(hidden) == 0 {
+				t.Fatalf("the sample has no document above %s: the test proves nothing", level)
+			}
+			var files []string
+			for _, name := range out.Names() {
+				data, _ := out.File(name)
+				files = append(files, name+"\n"+string(data))
+			}
+			site := strings.Join(files, "\n")
+			for _, d := range hidden {
+				id := regexp.MustCompile(`(^|[^a-z0-9-])` + regexp.QuoteMeta(d.ID) + `($|[^a-z0-9-])`)
+				if loc := id.FindStringIndex(site); loc != nil {
+					t.Errorf("%s's id is in the %s build: …%s…", d.ID, level, context80(site, loc[0]))
+				}
+				if i := strings.Index(site, d.Title); i >= 0 {
+					t.Errorf("%s's title %q is in the %s build: …%s…", d.ID, d.Title, level, context80(site, i))
+				}
+				if phrase := bodyPhrase(d, visible); phrase != "" {
+					if i := strings.Index(site, phrase); i >= 0 {
+						t.Errorf("%s's body (%q) is in the %s build", d.ID, phrase, level)
+					}
+				}
+			}
+			if level == "internal" && !strings.Contains(site, RestrictedReference) {
+				t.Errorf("no document of the %s build shows %q for a left-out one", level, RestrictedReference)
+			}
+		})
+	}
+}
+
+// bodyPhrase is the first sentence-like line of d's body, 40 characters of it,
+// when no visible document's source has it too ("" otherwise).
+func bodyPhrase(d *Document, visible []*Document) string {
+	src := sourceOf(d)
+	_, body, _ := strings.Cut(strings.TrimPrefix(src, "---"), "\n---")
+	for _, line := range strings.Split(body, "\n") {
+		line = strings.TrimSpace(line)
+		if len(line) < 60 || !('A' <= line[0] && line[0] <= 'Z') || strings.ContainsAny(line[:40], "[]*`_<>&\"'") {
+			continue
+		}
+		phrase := line[:40]
+		for _, v := range visible {
+			if strings.Contains(sourceOf(v), phrase) {
+				return ""
+			}
+		}
+		return phrase
+	}
+	return ""
+}
+
+func context80(s string, i int) string {
+	return s[max(0, i-60):min(len(s), i+60)]
+}
+
+// sourceOf reads a sample document's file.
+func sourceOf(d *Document) string {
+	data, _ := os.ReadFile(filepath.Join("..", filepath.FromSlash(d.Path)))
+	return string(data)
+}
+
+// A reference to a left-out document, in front matter, as a link or as a
+// wikilink, reads "restricted reference" without its title or address; a
+// file beside a left-out document is not published, one a document that
+// stays links to is.
+func TestAudienceRestrictsReferencesAndFiles(t *testing.T) {
+	t.Parallel()
+	files := map[string]string{
+		"archfolio.yaml": "title: Audience\n",
+		"content/blueprints/open.md": "---\nkind: blueprint\ntitle: Open door\nclassification: public\nowner: Team\n" +
+			"depends_on: [vault-of-secrets]\n---\nSee [the vault](vault-of-secrets.md), [[vault-of-secrets]] and ![map](open-map.png).\n",
+		"content/blueprints/vault-of-secrets.md": "---\nkind: blueprint\ntitle: Vault of secrets\nclassification: confidential\nowner: Team\n---\n![plan](vault-plan.png)\n",
+		"content/blueprints/open-map.png":        "PNG",
+		"content/blueprints/vault-plan.png":      "PNG",
+	}
+	opts := testOptions(t, testSite(files), goldenToday)
+	opts.Audience = "internal"
+	out, diags := renderSite(t, opts)
+	if len(diags) > 0 {
+		t.Fatalf("diagnostics:\n%s", diagLines(diags))
+	}
+	page, _ := out.File("blueprints/open/index.html")
+	if n := strings.Count(string(page), RestrictedReference); n < 3 {
+		t.Errorf("the page shows %q %d times, want the field, the link and the wikilink:\n%s", RestrictedReference, n, page)
+	}
+	for _, name := range out.Names() {
+		data, _ := out.File(name)
+		if strings.Contains(string(data), "vault") || strings.Contains(strings.ToLower(string(data)), "secrets") {
+			t.Errorf("%s names the left-out document", name)
+		}
+		if strings.Contains(name, "vault") {
+			t.Errorf("%s is published", name)
+		}
+	}
+	if _, ok := out.File("files/blueprints/open-map.png"); !ok {
+		t.Errorf("the image the open blueprint shows is not published; files: %v", out.Names())
+	}
+}
