@@ -38,6 +38,9 @@ type Dependencies struct {
 	inCycle map[string]bool
 	// risks counts each blueprint's open critical risks.
 	risks map[string]int
+	// info is what an impact set says of each blueprint, read once: an impact
+	// page per blueprint reads it for every dependent.
+	info map[string]*blueprintInfo
 	// labels names each domain for people ("Digital channels").
 	labels map[string]string
 }
@@ -104,6 +107,7 @@ func analyseDependencies(p *generator.Portfolio) generator.Diagnostics {
 			deps.inCycle[id] = true
 		}
 	}
+	deps.info = blueprintInfos(p, deps)
 	result.Set(p, deps)
 	// Roadmap cycles are the roadmap view's errors; here only blueprint ones warn.
 	var diags generator.Diagnostics

@@ -63,6 +63,25 @@ func Impact(p *generator.Portfolio, id string) (*ImpactSet, error) {
 	return impactSet(p, d, true), nil
 }
 
+// blueprintInfo is what an impact set says of a blueprint.
+type blueprintInfo struct {
+	doc                    *generator.Document
+	criticality, lifecycle string
+	rank, risks            int
+	inCycle                bool
+}
+
+// blueprintInfos reads blueprintInfo for every blueprint of the graph.
+func blueprintInfos(p *generator.Portfolio, deps *Dependencies) map[string]*blueprintInfo {
+	out := make(map[string]*blueprintInfo, len(p.ByKind["blueprint"]))
+	for _, d := range p.ByKind["blueprint"] {
+		c := d.Fields.String("criticality")
+		out[d.ID] = &blueprintInfo{doc: d, criticality: c, lifecycle: d.Fields.String("lifecycle"),
+			rank: criticalityRank(c), risks: deps.risks[d.ID], inCycle: deps.inCycle[d.ID]}
+	}
+	return out
+}
+
 // impactSet is d's impact set; with paths, each entry has its whole path
 // (quadratic in a long chain), else only Via.
 func impactSet(p *generator.Portfolio, d *generator.Document, paths bool) *ImpactSet {
@@ -73,10 +92,15 @@ func impactSet(p *generator.Portfolio, d *generator.Document, paths bool) *Impac
 		reach = graph.Dependents(deps.Graph, d.ID, 0)
 	}
 	for _, r := range reach {
-		dep := p.ByID[r.ID]
-		e := ImpactEntry{Doc: dep, Depth: r.Depth, Via: p.ByID[r.Via], Criticality: dep.Fields.String("criticality"),
-			Lifecycle: dep.Fields.String("lifecycle"), OpenCriticalRisks: deps.risks[r.ID], InCycle: deps.inCycle[r.ID]}
-		e.rank = criticalityRank(e.Criticality)
+		in := deps.info[r.ID]
+		if in == nil {
+			continue // the graph has blueprints only
+		}
+		e := ImpactEntry{Doc: in.doc, Depth: r.Depth, Criticality: in.criticality, Lifecycle: in.lifecycle,
+			OpenCriticalRisks: in.risks, InCycle: in.inCycle, rank: in.rank}
+		if via := deps.info[r.Via]; via != nil {
+			e.Via = via.doc
+		}
 		for _, id := range r.Path {
 			e.Path = append(e.Path, p.ByID[id])
 		}

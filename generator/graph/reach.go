@@ -49,32 +49,38 @@ func (g *Graph) reach(id string, maxDepth int, adj [][]int, end int, paths bool)
 	if !ok {
 		return nil
 	}
-	parent := map[int]int{start: -1}
-	depth := map[int]int{start: 0}
+	// Slices by node, not maps: an impact page per blueprint walks the graph
+	// once per blueprint, so this is the inner loop of a hub-heavy site.
+	parent := make([]int32, len(g.nodes))
+	depth := make([]int32, len(g.nodes))
+	for i := range parent {
+		parent[i] = -2 // not reached
+	}
+	parent[start] = -1
 	var order []int
 	queue := []int{start}
 	for len(queue) > 0 {
 		v := queue[0]
 		queue = queue[1:]
-		if maxDepth > 0 && depth[v] >= maxDepth {
+		if maxDepth > 0 && int(depth[v]) >= maxDepth {
 			continue
 		}
 		for _, e := range adj[v] {
 			w := g.ends[e][end]
-			if _, seen := parent[w]; seen {
+			if parent[w] != -2 {
 				continue
 			}
-			parent[w], depth[w] = v, depth[v]+1
+			parent[w], depth[w] = int32(v), depth[v]+1
 			order = append(order, w)
 			queue = append(queue, w)
 		}
 	}
 	out := make([]Reach, len(order))
 	for i, w := range order {
-		out[i] = Reach{ID: g.nodes[w].ID, Depth: depth[w], Via: g.nodes[parent[w]].ID}
+		out[i] = Reach{ID: g.nodes[w].ID, Depth: int(depth[w]), Via: g.nodes[parent[w]].ID}
 		if paths {
 			path := make([]string, depth[w]+1)
-			for k, u := depth[w], w; u != -1; k, u = k-1, parent[u] {
+			for k, u := int(depth[w]), w; u != -1; k, u = k-1, int(parent[u]) {
 				path[k] = g.nodes[u].ID
 			}
 			out[i].Path = path
