@@ -1,0 +1,5 @@
+//go:build !race
+
+package dependencies_test
+
+const raceDetector = false
