@@ -266,8 +266,14 @@
 // is relative, so the site works under any sub-path and from disk (the theme
 // script points folder links at index.html when opened from file://). base_url (or
 // --base-url) is used only where absolute URLs are required: canonical links,
-// sitemap.xml, 404.html. Exports: portfolio.json (schema PortfolioJSON, version
-// 1), sitemap.xml, assets/search-index.js, and the views' own files (matrix.csv,
+// sitemap.xml, 404.html. A sitemap takes absolute locations only, so sitemap.xml
+// is written only when base_url is an http(s) URL: a path (/arch/) names no host
+// to make them with, and no sitemap is better than an invalid one that crawlers
+// reject (no warning either: a site on an intranet path is not at fault). 404.html,
+// served at every missing address, has no canonical link. Every page links the
+// theme's icon (assets/favicon.svg), so no page load asks for a missing
+// /favicon.ico. Exports: portfolio.json (schema PortfolioJSON, version 1),
+// sitemap.xml, assets/search-index.js, and the views' own files (matrix.csv,
 // matrix.json, roadmap.csv, backlog.csv).
 //
 // Files are copied as they are: static/ to the output's root, and every file of
