@@ -288,7 +288,10 @@
 // no limit; the files it skips are AF101 and AF102 diagnostics.
 //
 // Output is deterministic: everything that reaches a file is sorted, and the date
-// is Options.Today. publish.Publish renders into a fresh folder beside the
+// is Options.Today. Kind indexes and owner and tag pages list documents by title
+// (sortByTitle), Portfolio.ByKind stays in id order. A sortable table's enum cell
+// carries its value's rank in the schema's list as data-sort (PutSortRank, with
+// Schema.EnumValues), which site.js sorts by, so enums never sort alphabetically. publish.Publish renders into a fresh folder beside the
 // destination, marks it with publish.Marker and swaps it in once every file is
 // written; when rendering or writing fails (or the context is cancelled) the
 // destination is left as it was. Build publishes nothing when the portfolio has

@@ -77,7 +77,7 @@ func (r *siteRenderer) pages() []PageJob {
 	}
 	for _, name := range p.Schema.Order {
 		kind := p.Schema.Kinds[name]
-		docs := p.ByKind[name]
+		docs := sortByTitle(slices.Clone(p.ByKind[name]))
 		jobs = append(jobs, Content(PageJob{URL: kind.Section + "/", Layout: "kind.html",
 			Page: &Page{Title: kind.Plural, Section: name, Kind: kind, Docs: docs}},
 			kindContent, func() KindIndex { return kindIndex(p, kind, docs) }))
@@ -161,9 +161,20 @@ func groupDocs(docs []*Document, key func(*Document) []string) []DocGroup {
 			s = groupSlugBase(n) + "-" + strconv.Itoa(i)
 		}
 		used[s] = true
-		out = append(out, DocGroup{Name: n, Slug: s, Docs: byName[n]})
+		out = append(out, DocGroup{Name: n, Slug: s, Docs: sortByTitle(byName[n])})
 	}
 	return out
+}
+
+// sortByTitle sorts a list of documents as readers look for them, by title
+// (ignoring case, then exactly), then by id, which is unique: the order of the
+// kind indexes and the owner and tag pages.
+func sortByTitle(docs []*Document) []*Document {
+	slices.SortFunc(docs, func(x, y *Document) int {
+		return cmp.Or(cmp.Compare(strings.ToLower(x.Title), strings.ToLower(y.Title)),
+			cmp.Compare(x.Title, y.Title), cmp.Compare(x.ID, y.ID))
+	})
+	return docs
 }
 
 // maxGroupSlug bounds the slug of an owner or tag page, a folder name: a file
