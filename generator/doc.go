@@ -158,6 +158,11 @@
 //	reviews       review schedule, conditions, findings                  (generator/reviews)
 //	backlog       remediation due dates, SLAs, waivers, backlog.csv      (generator/backlog)
 //
+// A home card's Alert is an AlertLevel the view chooses from what the card
+// counts (WorstAlert): critical for what needs action now (an expired waiver, an
+// open critical risk), a warning for what needs planning (an expiring waiver);
+// the card's class is alert-LEVEL.
+//
 // A view names the fields its panels present (View.Shows) so the generic metadata
 // panel leaves them out. Documents' lists of objects otherwise render as tables.
 //

@@ -273,7 +273,33 @@ type Card struct {
 	Value  string
 	Detail string
 	URL    string
-	Alert  bool
+	Alert  AlertLevel // "" when the figure needs no action
+}
+
+// AlertLevel is how urgent a home card's figure is, chosen by the view from
+// what the card counts, so that one expiring waiver does not look like an open
+// critical risk: the card's class is alert-LEVEL.
+type AlertLevel string
+
+const (
+	// AlertWarning is something to plan for: an expiring waiver, a slipped item.
+	AlertWarning AlertLevel = "warning"
+	// AlertCritical is something to act on now: an expired waiver, a critical risk.
+	AlertCritical AlertLevel = "critical"
+)
+
+// AlertIf returns level when cond holds, else no alert.
+func AlertIf(cond bool, level AlertLevel) AlertLevel {
+	if cond {
+		return level
+	}
+	return ""
+}
+
+// WorstAlert returns the level of whichever of critical and warning holds,
+// critical first.
+func WorstAlert(critical, warning bool) AlertLevel {
+	return cmp.Or(AlertIf(critical, AlertCritical), AlertIf(warning, AlertWarning))
 }
 
 func homeData(p *Portfolio) HomeData {

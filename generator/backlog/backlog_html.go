@@ -381,11 +381,11 @@ func writeBacklogWaiver(w markup.Writer, wv *Waiver) {
 		putDays(w, wv.Days)
 		w.Raw("</span>")
 	case !wv.Expires.IsZero():
-		w.Raw("Expires ")
+		w.Raw("<span class=\"flag flag-ok\"><span aria-hidden=\"true\">✓ </span>Expires ")
 		w.Date(wv.Expires)
 		w.Raw(", in ")
 		w.Int(wv.Days)
-		w.Raw(" days")
+		w.Raw(" days</span>")
 	}
 }
 
