@@ -46,6 +46,15 @@ func TestEnumCellsCarryTheirRank(t *testing.T) {
 			t.Errorf("aa-low's row lacks %s:\n%s", cell, row)
 		}
 	}
+	// The theme's templates rank with enumRank: the sample's reviews by stage,
+	// its roadmap items by status.
+	sample, _ := sharedRender(t, "..")
+	for name, cell := range map[string]string{"reviews/index.html": `<td data-sort="2">Periodic</td>`,
+		"roadmap/iam/index.html": `<td data-sort="3"><span class="status status-done">`} {
+		if page, _ := sample.File(name); !strings.Contains(string(page), cell) {
+			t.Errorf("%s lacks %s", name, cell)
+		}
+	}
 	s, err := loadSchema(nil)
 	if err != nil {
 		t.Fatal(err)

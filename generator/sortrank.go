@@ -46,11 +46,15 @@ func (pg *Page) EnumValues(kind, path string) []string {
 // column in that order (low, medium, high, mission-critical) rather than
 // alphabetically. An empty or unknown value sorts after every known one.
 func PutSortRank(w markup.Writer, values []string, v string) {
-	rank := slices.Index(values, v)
-	if rank < 0 {
-		rank = len(values)
-	}
 	w.Raw(" data-sort=\"")
-	w.Int(rank)
+	w.Int(sortRank(values, v))
 	w.Raw("\"")
+}
+
+// sortRank is v's place among values, or len(values) when it is not one.
+func sortRank(values []string, v string) int {
+	if i := slices.Index(values, v); i >= 0 {
+		return i
+	}
+	return len(values)
 }
