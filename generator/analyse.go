@@ -40,7 +40,7 @@ func analyseStale(p *Portfolio) Diagnostics {
 
 func staleCards(p *Portfolio) []Card {
 	return []Card{{Title: "Stale documents", Value: strconv.Itoa(len(p.Stale)), Detail: "past their review date",
-		URL: "#stale", Alert: len(p.Stale) > 0}}
+		URL: "#stale", Alert: AlertIf(len(p.Stale) > 0, AlertWarning)}}
 }
 
 // staleDocuments lists documents past their review date, most overdue first.

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/chromedp/chromedp"
 )
 
 // skipBrowser skips a browser test on a machine without Chromium, unless
@@ -62,4 +64,34 @@ func writeSite(t *testing.T, out *MemOutput) string {
 		}
 	}
 	return dir
+}
+
+// newBrowserTab starts a headless Chromium under chromedp with a fresh
+// profile and returns a tab's context, or skips the test under -short or
+// without Chromium (fails it when ARCHFOLIO_REQUIRE_BROWSER=1).
+func newBrowserTab(t *testing.T, width, height int) context.Context {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("starts a browser")
+	}
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
+		chromedp.ExecPath(chromium(t)),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(width, height),
+	)
+	ctx, cancelCtx := chromedp.NewContext(alloc)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 2*time.Minute)
+	t.Cleanup(func() {
+		cancelTimeout()
+		cancelCtx()
+		cancelAlloc()
+	})
+	return ctx
 }

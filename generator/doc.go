@@ -158,6 +158,11 @@
 //	reviews       review schedule, conditions, findings                  (generator/reviews)
 //	backlog       remediation due dates, SLAs, waivers, backlog.csv      (generator/backlog)
 //
+// A home card's Alert is an AlertLevel the view chooses from what the card
+// counts (WorstAlert): critical for what needs action now (an expired waiver, an
+// open critical risk), a warning for what needs planning (an expiring waiver);
+// the card's class is alert-LEVEL.
+//
 // A view names the fields its panels present (View.Shows) so the generic metadata
 // panel leaves them out. Documents' lists of objects otherwise render as tables.
 //
@@ -277,8 +282,14 @@
 // is relative, so the site works under any sub-path and from disk (the theme
 // script points folder links at index.html when opened from file://). base_url (or
 // --base-url) is used only where absolute URLs are required: canonical links,
-// sitemap.xml, 404.html. Exports: portfolio.json (schema PortfolioJSON, version
-// 1), sitemap.xml, assets/search-index.js, and the views' own files (matrix.csv,
+// sitemap.xml, 404.html. A sitemap takes absolute locations only, so sitemap.xml
+// is written only when base_url is an http(s) URL: a path (/arch/) names no host
+// to make them with, and no sitemap is better than an invalid one that crawlers
+// reject (no warning either: a site on an intranet path is not at fault). 404.html,
+// served at every missing address, has no canonical link. Every page links the
+// theme's icon (assets/favicon.svg), so no page load asks for a missing
+// /favicon.ico. Exports: portfolio.json (schema PortfolioJSON, version 1),
+// sitemap.xml, assets/search-index.js, and the views' own files (matrix.csv,
 // matrix.json, roadmap.csv, backlog.csv).
 //
 // Files are copied as they are: static/ to the output's root, and every file of
@@ -293,7 +304,10 @@
 // no limit; the files it skips are AF101 and AF102 diagnostics.
 //
 // Output is deterministic: everything that reaches a file is sorted, and the date
-// is Options.Today. publish.Publish renders into a fresh folder beside the
+// is Options.Today. Kind indexes and owner and tag pages list documents by title
+// (sortByTitle), Portfolio.ByKind stays in id order. A sortable table's enum cell
+// carries its value's rank in the schema's list as data-sort (PutSortRank, with
+// Schema.EnumValues), which site.js sorts by, so enums never sort alphabetically. publish.Publish renders into a fresh folder beside the
 // destination, marks it with publish.Marker and swaps it in once every file is
 // written; when rendering or writing fails (or the context is cancelled) the
 // destination is left as it was. Build publishes nothing when the portfolio has

@@ -287,9 +287,14 @@ type urlSet struct {
 	URLs    []sitemapURL `xml:"url"`
 }
 
-// sitemap lists every page of the site in URL order; locations are absolute when the
-// site has a base URL, else relative to the site root.
-func sitemap(baseURL string, jobs []PageJob) []byte {
+// sitemap lists every page of the site in URL order, or returns false when
+// baseURL is not an absolute http(s) URL: the sitemap format takes absolute
+// locations only, and a path (--base-url /arch/) names no host to make them
+// with, so such a site has no sitemap.xml.
+func sitemap(baseURL string, jobs []PageJob) ([]byte, bool) {
+	if !httpURL(baseURL) {
+		return nil, false
+	}
 	var urls []string
 	for _, j := range jobs {
 		if j.File == "" {
@@ -302,5 +307,14 @@ func sitemap(baseURL string, jobs []PageJob) []byte {
 		set.URLs = append(set.URLs, sitemapURL{Loc: baseURL + u})
 	}
 	data, _ := xml.MarshalIndent(set, "", "  ")
-	return append(append([]byte(xml.Header), data...), '\n')
+	return append(append([]byte(xml.Header), data...), '\n'), true
+}
+
+// writeSitemap writes sitemap.xml when the site has one (sitemap).
+func writeSitemap(out Output, baseURL string, jobs []PageJob) error {
+	data, ok := sitemap(baseURL, jobs)
+	if !ok {
+		return nil
+	}
+	return out.WriteFile("sitemap.xml", data)
 }

@@ -44,6 +44,10 @@ func kindHTML(pg *Page, ki KindIndex) (template.HTML, error) {
 		w.Raw("</th>")
 	}
 	w.Raw("</tr></thead>\n<tbody>")
+	ranks := make([][]string, len(ki.Columns)) // an enum column's values
+	for i, c := range ki.Columns {
+		ranks[i] = pg.EnumValues(pg.Kind.Name, c)
+	}
 	for _, d := range pg.Docs {
 		w.Raw("\n<tr")
 		PutFilterAttrs(w, ki.Filters, d.FilterValue)
@@ -54,15 +58,21 @@ func kindHTML(pg *Page, ki KindIndex) (template.HTML, error) {
 			w.Text(d.Summary)
 			w.Raw("</span>")
 		}
-		w.Raw("</td>\n  <td>")
+		w.Raw("</td>\n  <td")
+		PutSortRank(w, pg.Kind.Statuses, d.Status)
+		w.Raw(">")
 		PutStatus(w, d.Status)
 		w.Raw("</td>\n  <td>")
 		if d.Owner != "" {
 			putOwnerLink(w, pg, d.Owner)
 		}
 		w.Raw("</td>")
-		for _, c := range ki.Columns {
-			w.Raw("<td>")
+		for i, c := range ki.Columns {
+			w.Raw("<td")
+			if ranks[i] != nil {
+				PutSortRank(w, ranks[i], d.Fields.String(c))
+			}
+			w.Raw(">")
 			putValue(w, pg.Column(d, c))
 			w.Raw("</td>")
 		}

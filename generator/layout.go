@@ -100,13 +100,15 @@ func writeBase(w markup.Writer, pg *Page) {
 	}
 	w.Text(pg.Site.Title)
 	w.Raw("</title>")
-	if pg.Site.BaseURL != "" {
+	if pg.Site.BaseURL != "" && !pg.elsewhere {
 		w.Raw("\n<link rel=\"canonical\" href=\"")
 		w.URL(pg.Site.BaseURL)
 		w.URL(pg.URL)
 		w.Raw("\">")
 	}
-	w.Raw("\n<meta name=\"generator\" content=\"archfolio\">\n<link rel=\"stylesheet\" href=\"")
+	w.Raw("\n<meta name=\"generator\" content=\"archfolio\">\n<link rel=\"icon\" href=\"")
+	w.URL(pg.Root)
+	w.Raw("assets/favicon.svg\" type=\"image/svg+xml\">\n<link rel=\"stylesheet\" href=\"")
 	w.URL(pg.Root)
 	w.Raw("assets/style.css\">\n<link rel=\"stylesheet\" href=\"")
 	w.URL(pg.Root)

@@ -64,8 +64,10 @@ func NewLazySite(ctx context.Context, p *Portfolio, opts Options) (*LazySite, er
 		s.exports = append(s.exports, &lazyExport{export: e})
 	}
 	// Render writes the sitemap, which lists the pages, with them.
-	s.exports = append(s.exports, &lazyExport{export: export{"sitemap.xml",
-		func() error { return s.out.WriteFile("sitemap.xml", sitemap(p.BaseURL, jobs)) }}})
+	if httpURL(p.BaseURL) { // else the site has no sitemap (sitemap)
+		s.exports = append(s.exports, &lazyExport{export: export{"sitemap.xml",
+			func() error { return writeSitemap(s.out, p.BaseURL, jobs) }}})
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

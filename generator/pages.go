@@ -77,7 +77,7 @@ func (r *siteRenderer) pages() []PageJob {
 	}
 	for _, name := range p.Schema.Order {
 		kind := p.Schema.Kinds[name]
-		docs := p.ByKind[name]
+		docs := sortByTitle(slices.Clone(p.ByKind[name]))
 		jobs = append(jobs, Content(PageJob{URL: kind.Section + "/", Layout: "kind.html",
 			Page: &Page{Title: kind.Plural, Section: name, Kind: kind, Docs: docs}},
 			kindContent, func() KindIndex { return kindIndex(p, kind, docs) }))
@@ -161,9 +161,20 @@ func groupDocs(docs []*Document, key func(*Document) []string) []DocGroup {
 			s = groupSlugBase(n) + "-" + strconv.Itoa(i)
 		}
 		used[s] = true
-		out = append(out, DocGroup{Name: n, Slug: s, Docs: byName[n]})
+		out = append(out, DocGroup{Name: n, Slug: s, Docs: sortByTitle(byName[n])})
 	}
 	return out
+}
+
+// sortByTitle sorts a list of documents as readers look for them, by title
+// (ignoring case, then exactly), then by id, which is unique: the order of the
+// kind indexes and the owner and tag pages.
+func sortByTitle(docs []*Document) []*Document {
+	slices.SortFunc(docs, func(x, y *Document) int {
+		return cmp.Or(cmp.Compare(strings.ToLower(x.Title), strings.ToLower(y.Title)),
+			cmp.Compare(x.Title, y.Title), cmp.Compare(x.ID, y.ID))
+	})
+	return docs
 }
 
 // maxGroupSlug bounds the slug of an owner or tag page, a folder name: a file
@@ -262,7 +273,33 @@ type Card struct {
 	Value  string
 	Detail string
 	URL    string
-	Alert  bool
+	Alert  AlertLevel // "" when the figure needs no action
+}
+
+// AlertLevel is how urgent a home card's figure is, chosen by the view from
+// what the card counts, so that one expiring waiver does not look like an open
+// critical risk: the card's class is alert-LEVEL.
+type AlertLevel string
+
+const (
+	// AlertWarning is something to plan for: an expiring waiver, a slipped item.
+	AlertWarning AlertLevel = "warning"
+	// AlertCritical is something to act on now: an expired waiver, a critical risk.
+	AlertCritical AlertLevel = "critical"
+)
+
+// AlertIf returns level when cond holds, else no alert.
+func AlertIf(cond bool, level AlertLevel) AlertLevel {
+	if cond {
+		return level
+	}
+	return ""
+}
+
+// WorstAlert returns the level of whichever of critical and warning holds,
+// critical first.
+func WorstAlert(critical, warning bool) AlertLevel {
+	return cmp.Or(AlertIf(critical, AlertCritical), AlertIf(warning, AlertWarning))
 }
 
 func homeData(p *Portfolio) HomeData {

@@ -67,7 +67,7 @@ func renderWith(ctx context.Context, p *Portfolio, th *theme, opts Options, out 
 	errs := make([]error, 1+len(jobs))
 	parallel(ctx, len(errs), func(i int) {
 		if i == 0 {
-			errs[0] = r.out.WriteFile("sitemap.xml", sitemap(r.p.BaseURL, jobs))
+			errs[0] = writeSitemap(r.out, r.p.BaseURL, jobs)
 			return
 		}
 		buf := r.bufs.get()
@@ -154,6 +154,9 @@ type Page struct {
 	env      *markup.Env                // the theme's overrides and the first error of one (writer)
 	layout   *pageLayout                // the layout's content and blocks (execute)
 	content  func(*Page, markup.Writer) // the view's content component (Content)
+	// elsewhere: the page is not served at its URL (404.html answers every
+	// missing address), so it has no canonical link.
+	elsewhere bool
 }
 
 // Rel returns the link from this page to a site-relative URL.
@@ -167,6 +170,7 @@ func (r *siteRenderer) writePage(buf *bytes.Buffer, job PageJob) error {
 	if job.File == "404.html" {
 		// Served at any missing address, so only absolute links work.
 		job.Page.Root = cmpOr(r.p.BaseURL, "/")
+		job.Page.elsewhere = true
 	}
 	if job.load != nil {
 		job.Page.Data, job.Page.content = job.load()

@@ -248,6 +248,9 @@ func templateFuncs(p *Portfolio) template.FuncMap {
 		"kind":     func(name string) *Kind { return p.Schema.Kinds[name] },
 		"jira":     p.Config.JiraURL,
 		"add":      func(a, b int) int { return a + b },
+		// enumRank is a sortable table cell's data-sort (PutSortRank): value's
+		// place among the values the schema allows kind's field path.
+		"enumRank": func(kind, path, value string) int { return sortRank(p.Schema.EnumValues(kind, path), value) },
 		"dict": func(kv ...any) (map[string]any, error) {
 			if len(kv)%2 != 0 {
 				return nil, fmt.Errorf("dict: odd number of arguments")

@@ -59,7 +59,9 @@ func TestPaletteContrastMeetsWCAGAA(t *testing.T) {
 	light, dark := palettes(t)
 	pairs := [][2]string{{"fg", "bg"}, {"fg", "panel"}, {"muted", "bg"}, {"muted", "panel"}, {"accent", "bg"},
 		{"accent", "panel"}, {"ok", "ok-bg"}, {"warn", "warn-bg"}, {"bad", "bad-bg"}, {"info", "info-bg"},
-		{"neutral", "neutral-bg"}, {"accent-fg", "accent"}}
+		{"neutral", "neutral-bg"}, {"accent-fg", "accent"},
+		// status words on the page (flags, waivers, a critical card's detail)
+		{"ok", "bg"}, {"warn", "bg"}, {"bad", "bg"}, {"bad", "panel"}}
 	for name, pal := range map[string]map[string]string{"light": light, "dark": dark} {
 		for _, p := range pairs {
 			fg, bg := pal[p[0]], pal[p[1]]
@@ -70,6 +72,26 @@ func TestPaletteContrastMeetsWCAGAA(t *testing.T) {
 			if c := contrast(fg, bg); c < 4.5 {
 				t.Errorf("%s: --%s on --%s has contrast %.2f:1, under WCAG AA's 4.5:1", name, p[0], p[1], c)
 			}
+		}
+	}
+}
+
+// TestAlertStripesStandOut checks the home cards' alert stripes, which are not
+// text, against the card they edge in both colour schemes (3:1, WCAG's
+// non-text contrast), and that the warning and critical stripes differ.
+func TestAlertStripesStandOut(t *testing.T) {
+	t.Parallel()
+	light, dark := palettes(t)
+	for name, pal := range map[string]map[string]string{"light": light, "dark": dark} {
+		for _, stripe := range []string{"warn", "bad"} {
+			for _, bg := range []string{"panel", "bg"} {
+				if c := contrast(pal[stripe], pal[bg]); c < 3 {
+					t.Errorf("%s: the --%s stripe on --%s has contrast %.2f:1, under 3:1", name, stripe, bg, c)
+				}
+			}
+		}
+		if pal["warn"] == pal["bad"] {
+			t.Errorf("%s: warning and critical stripes have one colour", name)
 		}
 	}
 }

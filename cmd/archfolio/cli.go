@@ -160,7 +160,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fs := newFlagSet("build", "build [-s SITE] [-d OUT] [--base-url URL] [--today YYYY-MM-DD] [--drafts] [--publish-with-errors] [--cache DIR] [--cpuprofile FILE]", stderr)
 	sf.register(fs, true)
 	out := fs.String("d", "", "output folder (default SITE/public)")
-	baseURL := fs.String("base-url", "", "absolute URL the site is published under (overrides archfolio.yaml)")
+	baseURL := fs.String("base-url", "", "URL or path the site is published under (overrides archfolio.yaml); sitemap.xml only with an http(s) URL")
 	withErrors := fs.Bool("publish-with-errors", false, "publish the site even when the portfolio has errors (otherwise the output folder is left as it was)")
 	cache := fs.String("cache", "", "keep highlighted code blocks in this folder between builds (for CI caches)")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (go tool pprof; cmd/archfolio/default.pgo is made from them)")

@@ -169,7 +169,7 @@ func TestBuildPublishesAndReplacesItsOwnOutput(t *testing.T) {
 	r := archfolio(t, "build", "-s", site, "--today", "2026-11-27")
 	expectCode(t, r, exitOK)
 	out := filepath.Join(site, "public")
-	for _, f := range []string{"index.html", "404.html", "sitemap.xml", "portfolio.json", ".archfolio-output", "assets/style.css"} {
+	for _, f := range []string{"index.html", "404.html", "portfolio.json", ".archfolio-output", "assets/style.css"} {
 		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
 			t.Errorf("output lacks %s", f)
 		}

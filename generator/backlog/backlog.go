@@ -308,9 +308,11 @@ func (it *BacklogItem) FilterValue(name string) string {
 }
 
 // backlogCards are the home page's figures: overdue remediation and waivers that
-// have expired or expire within WaiverWarningDays.
+// have expired or expire within WaiverWarningDays. Overdue remediation is
+// critical when a critical item is overdue, else a warning.
 func backlogCards(p *generator.Portfolio) []generator.Card {
 	b := Of(p)
+	criticalOverdue := slices.ContainsFunc(b.Open, func(it *BacklogItem) bool { return it.Overdue && it.Severity == "critical" })
 	expired, expiring := 0, 0
 	for _, it := range b.Waivers {
 		if it.Waiver.Expired {
@@ -321,9 +323,9 @@ func backlogCards(p *generator.Portfolio) []generator.Card {
 	}
 	return []generator.Card{
 		{Title: "Overdue remediation", Value: strconv.Itoa(b.Overdue),
-			Detail: fmt.Sprintf("of %d open items; %d past their SLA", len(b.Open), b.Breached), URL: "backlog/", Alert: b.Overdue > 0},
+			Detail: fmt.Sprintf("of %d open items; %d past their SLA", len(b.Open), b.Breached), URL: "backlog/", Alert: generator.WorstAlert(criticalOverdue, b.Overdue > 0)},
 		{Title: "Remediation waivers", Value: strconv.Itoa(expired + expiring),
 			Detail: fmt.Sprintf("%d expired, %d within %d days", expired, expiring, generator.WaiverWarningDays),
-			URL:    "backlog/#waivers", Alert: expired+expiring > 0},
+			URL:    "backlog/#waivers", Alert: generator.WorstAlert(expired > 0, expiring > 0)},
 	}
 }

@@ -261,6 +261,14 @@ func writeBacklogTable(w markup.Writer, d BacklogTableData) {
 		w.Text(id)
 		w.Raw("\"")
 	}
+	// A sortable table sorts severity and status in the schema's order, not
+	// alphabetically.
+	severities, statuses := pg.EnumValues("remediation", "severity"), pg.EnumValues("remediation", "status")
+	rank := func(values []string, v string) {
+		if sortable {
+			generator.PutSortRank(w, values, v)
+		}
+	}
 	w.Raw(">\n<thead><tr><th scope=\"col\">Due</th><th scope=\"col\">Item</th><th scope=\"col\">JIRA</th><th scope=\"col\">Severity</th><th scope=\"col\">Status</th><th scope=\"col\">Owner</th><th scope=\"col\">Blueprints</th></tr></thead>\n<tbody>")
 	for _, it := range items {
 		w.Raw("\n<tr")
@@ -276,9 +284,13 @@ func writeBacklogTable(w markup.Writer, d BacklogTableData) {
 		}
 		w.Raw("</td>\n<td>")
 		putJira(w, it)
-		w.Raw("</td>\n<td>")
+		w.Raw("</td>\n<td")
+		rank(severities, it.Severity)
+		w.Raw(">")
 		risk.PutSeverity(w, it.Severity)
-		w.Raw("</td>\n<td>")
+		w.Raw("</td>\n<td")
+		rank(statuses, it.Status)
+		w.Raw(">")
 		generator.PutStatus(w, it.Status)
 		if it.Waiver != nil {
 			w.Raw("<br>")
@@ -369,11 +381,11 @@ func writeBacklogWaiver(w markup.Writer, wv *Waiver) {
 		putDays(w, wv.Days)
 		w.Raw("</span>")
 	case !wv.Expires.IsZero():
-		w.Raw("Expires ")
+		w.Raw("<span class=\"flag flag-ok\"><span aria-hidden=\"true\">✓ </span>Expires ")
 		w.Date(wv.Expires)
 		w.Raw(", in ")
 		w.Int(wv.Days)
-		w.Raw(" days")
+		w.Raw(" days</span>")
 	}
 }
 

@@ -205,9 +205,9 @@ func dependencyCards(p *generator.Portfolio) []generator.Card {
 	}
 	cycles := len(deps.Cycles)
 	return []generator.Card{
-		{Title: "Dependency cycles", Value: strconv.Itoa(cycles), Detail: "loops between blueprints", URL: "dependencies/#cycles", Alert: cycles > 0},
+		{Title: "Dependency cycles", Value: strconv.Itoa(cycles), Detail: "loops between blueprints", URL: "dependencies/#cycles", Alert: generator.AlertIf(cycles > 0, generator.AlertWarning)},
 		{Title: "Sunset dependencies", Value: strconv.Itoa(len(deps.Flagged)), Detail: "onto retired, end-of-life or phase-out blueprints",
-			URL: "dependencies/#sunset", Alert: len(deps.Flagged) > 0},
+			URL: "dependencies/#sunset", Alert: generator.AlertIf(len(deps.Flagged) > 0, generator.AlertWarning)},
 	}
 }
 

@@ -247,7 +247,7 @@ func TestImpactPageFlagsCycles(t *testing.T) {
 	for _, want := range []string{
 		`<td class="impact-path">directly <span class="cycle-flag">↺ in a cycle</span></td></tr>`,
 		`<td class="impact-path"><a href="../../../blueprints/billing/">Billing service</a> <span class="cycle-flag">↺ in a cycle</span></td></tr>`,
-		`<td class="crit crit-high">High</td>`, `<td class="impact-path">directly</td></tr>`,
+		`<td class="crit crit-high" data-sort="2">High</td>`, `<td class="impact-path">directly</td></tr>`,
 		`<p class="impact-counts">By criticality: 2 high, 1 medium. By lifecycle: 2 active, 1 phase in. Longest path: 2.</p>`,
 	} {
 		if !strings.Contains(string(page), want) {

@@ -235,7 +235,7 @@ type ImpactRow struct {
 	Title, Href, Owner          string
 	Depth, Risks                int
 	Criticality, CriticalityTag string // "Mission critical", "mission-critical"
-	Lifecycle                   string
+	Lifecycle, LifecycleTag     string // "Phase out", "phase-out"
 	Sunset, InCycle             bool
 	// Via and ViaHref name the blueprint this one depends on the changed one
 	// through ("" for a direct dependent): each row names one step, and the
@@ -251,7 +251,7 @@ func (ip *ImpactPage) Rows() []ImpactRow {
 	for i, e := range shown {
 		rows[i] = ImpactRow{Title: e.Doc.Title, Href: generator.RelURL(ip.url, e.Doc.URL), Owner: e.Doc.Owner, Depth: e.Depth,
 			Risks: e.OpenCriticalRisks, Criticality: generator.Humanize(e.Criticality), CriticalityTag: e.Criticality,
-			Lifecycle: generator.Humanize(e.Lifecycle), Sunset: sunsetOf("", e.Lifecycle) != "", InCycle: e.InCycle}
+			Lifecycle: generator.Humanize(e.Lifecycle), LifecycleTag: e.Lifecycle, Sunset: sunsetOf("", e.Lifecycle) != "", InCycle: e.InCycle}
 		if e.Depth > 1 && e.Via != nil {
 			rows[i].Via, rows[i].ViaHref = e.Via.Title, generator.RelURL(ip.url, e.Via.URL)
 		}
@@ -294,11 +294,13 @@ func countList(counts map[string]int) []ImpactCount {
 // thousands of pages, and a template loop made a reflective call per value.
 func (ip *ImpactPage) RowsHTML(pg *generator.Page) template.HTML {
 	var buf bytes.Buffer
-	ip.writeRows(pg.Writer(&buf))
+	ip.writeRows(pg.Writer(&buf), pg)
 	return template.HTML(buf.String())
 }
 
-func (ip *ImpactPage) writeRows(w markup.Writer) {
+func (ip *ImpactPage) writeRows(w markup.Writer, pg *generator.Page) {
+	// Criticality and lifecycle sort in the schema's order, not alphabetically.
+	crit, life := pg.EnumValues("blueprint", "criticality"), pg.EnumValues("blueprint", "lifecycle")
 	for _, r := range ip.Rows() {
 		w.Raw("\n<tr><td>")
 		w.Link(r.Href, r.Title)
@@ -306,9 +308,12 @@ func (ip *ImpactPage) writeRows(w markup.Writer) {
 		w.Int(r.Depth)
 		w.Raw("</td><td class=\"crit crit-")
 		w.Text(r.CriticalityTag)
-		w.Raw("\">")
+		w.Raw("\"")
+		generator.PutSortRank(w, crit, r.CriticalityTag)
+		w.Raw(">")
 		w.Text(r.Criticality)
 		w.Raw("</td>\n<td")
+		generator.PutSortRank(w, life, r.LifecycleTag)
 		if r.Sunset {
 			w.Raw(" class=\"sunset-flag\">⚠ ")
 		} else {
@@ -396,7 +401,7 @@ func impactHTML(pg *generator.Page, ip *ImpactPage) (template.HTML, error) {
 			w.Raw("Every blueprint that depends on it, directly or through others, most at stake first")
 		}
 		w.Raw(": by criticality, then open critical risks (threats of critical severity still open or being mitigated, and critical remediation items not done), then the shortest path. \"Through\" names the blueprint each one depends on this one through, on its shortest path.</p>\n<table class=\"data sortable\">\n<thead><tr><th scope=\"col\">Blueprint</th><th scope=\"col\" class=\"num\">Path length</th><th scope=\"col\">Criticality</th><th scope=\"col\">Lifecycle</th><th scope=\"col\">Owner</th><th scope=\"col\" class=\"num\">Open critical risks</th><th scope=\"col\">Through</th></tr></thead>\n<tbody>")
-		ip.writeRows(w)
+		ip.writeRows(w, pg)
 		w.Raw("\n</tbody>\n</table>")
 	}
 	w.Raw("\n<p>The complete list, with every path, for scripts and reviews: <code>archfolio impact ")

@@ -33,7 +33,7 @@ func matrixCards(p *generator.Portfolio) []generator.Card {
 		comp.Value = strconv.Itoa(t.Percent()) + "%"
 		comp.Detail = strconv.Itoa(t.Adopted) + " of " + strconv.Itoa(t.Applicable) + " alignments met; " +
 			strconv.Itoa(t.Gaps) + " open " + generator.PluralWord(t.Gaps, "gap", "gaps")
-		comp.Alert = t.Gaps > 0
+		comp.Alert = generator.AlertIf(t.Gaps > 0, generator.AlertWarning)
 	}
 	var expired, expiring int
 	for _, r := range m.Exceptions {
@@ -46,7 +46,7 @@ func matrixCards(p *generator.Portfolio) []generator.Card {
 	}
 	waivers := generator.Card{Title: "Alignment waivers", URL: "matrix/waivers/", Value: strconv.Itoa(expired + expiring),
 		Detail: strconv.Itoa(expired) + " expired, " + strconv.Itoa(expiring) + " expiring within " +
-			strconv.Itoa(generator.WaiverWarningDays) + " days", Alert: expired+expiring > 0}
+			strconv.Itoa(generator.WaiverWarningDays) + " days", Alert: generator.WorstAlert(expired > 0, expiring > 0)}
 	return []generator.Card{comp, waivers}
 }
 

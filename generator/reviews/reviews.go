@@ -288,7 +288,7 @@ func reviewCards(p *generator.Portfolio) []generator.Card {
 		detail += "; " + generator.Plural(len(s.Conditions), "condition", "conditions") + " past due"
 	}
 	return []generator.Card{{Title: "Reviews due", Value: strconv.Itoa(len(s.Overdue) + soon), Detail: detail,
-		URL: "reviews/", Alert: len(s.Overdue) > 0 || len(s.Conditions) > 0}}
+		URL: "reviews/", Alert: generator.AlertIf(len(s.Overdue) > 0 || len(s.Conditions) > 0, generator.AlertWarning)}}
 }
 
 // reviewsJSON is the reviews view's part of portfolio.json.

@@ -41,7 +41,7 @@ func TestReviewSchedule(t *testing.T) {
 		t.Errorf("rem-a found in %+v, want F-1 of rev-pay-design", f)
 	}
 	card := reviews.View.Cards(p)[0]
-	if card.Value != "2" || !card.Alert || card.Detail != "1 overdue, 1 in the next 30 days; 1 condition past due" {
+	if card.Value != "2" || card.Alert != generator.AlertWarning || card.Detail != "1 overdue, 1 in the next 30 days; 1 condition past due" {
 		t.Errorf("reviews card = %+v", card)
 	}
 }

@@ -407,5 +407,5 @@ func riskCards(p *generator.Portfolio) []generator.Card {
 	}
 	return []generator.Card{{Title: "Open critical/high risks", Value: strconv.Itoa(n),
 		Detail: fmt.Sprintf("%d critical, %d high; %s without a threat model", crit, n-crit, generator.Plural(len(Of(p).Gaps), "blueprint", "blueprints")),
-		URL:    "risks/", Alert: n > 0}}
+		URL:    "risks/", Alert: generator.WorstAlert(crit > 0, n > 0)}}
 }

@@ -65,7 +65,7 @@ func TestRiskRegisterAnalysis(t *testing.T) {
 		t.Errorf("rem-b addresses %v, want T-4", th)
 	}
 	card := risk.View.Cards(p)[0]
-	if card.Value != "2" || !card.Alert || !strings.Contains(card.Detail, "1 blueprint without") {
+	if card.Value != "2" || card.Alert != generator.AlertCritical || !strings.Contains(card.Detail, "1 blueprint without") {
 		t.Errorf("risk card = %+v, want 2 unmitigated critical/high threats (T-1 open, T-2 mitigating)", card)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"archfolio/generator"
 	"archfolio/generator/markup"
 	"html/template"
+	"slices"
 )
 
 // risksContent is the content of the risks page.
@@ -30,6 +31,11 @@ func risksHTML(pg *generator.Page, r *RiskRegister) (template.HTML, error) {
 	if len(r.Threats) > 0 {
 		w.Raw("\n")
 		generator.PutFilters(w, "risk-table", r.Filters, "h3")
+		// Severity sorts most severe first, as the schema lists severities;
+		// status in the schema's order; neither alphabetically.
+		severitiesDown := slices.Clone(threatSeverities)
+		slices.Reverse(severitiesDown)
+		statuses := pg.EnumValues("threat-model", "threats.status")
 		w.Raw("\n<div class=\"table-scroll\">\n<table class=\"data sortable threats\" id=\"risk-table\">\n<thead><tr><th scope=\"col\">Threat</th><th scope=\"col\">Title</th><th scope=\"col\">Blueprint</th><th scope=\"col\">STRIDE</th><th scope=\"col\" class=\"num\">Score</th><th scope=\"col\">Severity</th><th scope=\"col\">Status</th><th scope=\"col\">Mitigations and remediation</th></tr></thead>\n<tbody>")
 		for _, t := range r.Threats {
 			w.Raw("\n<tr id=\"")
@@ -57,9 +63,13 @@ func risksHTML(pg *generator.Page, r *RiskRegister) (template.HTML, error) {
 			w.Text(generator.Humanize(t.Stride))
 			w.Raw("</td>\n  <td class=\"num\">")
 			w.Int(t.Score)
-			w.Raw("</td>\n  <td>")
+			w.Raw("</td>\n  <td")
+			generator.PutSortRank(w, severitiesDown, t.Severity)
+			w.Raw(">")
 			PutSeverity(w, t.Severity)
-			w.Raw("</td>\n  <td>")
+			w.Raw("</td>\n  <td")
+			generator.PutSortRank(w, statuses, t.Status)
+			w.Raw(">")
 			generator.PutStatus(w, t.Status)
 			w.Raw("</td>\n  <td>")
 			putRiskDocs(w, pg, t.Addressed())

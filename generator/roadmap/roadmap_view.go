@@ -140,7 +140,7 @@ func roadmapCards(p *generator.Portfolio) []generator.Card {
 	n := len(rm.Slipped)
 	return []generator.Card{{Title: "Slipped roadmap items", Value: strconv.Itoa(n),
 		Detail: "past their end date, not done, of " + strconv.Itoa(len(rm.Items)) + " items",
-		URL:    "roadmap/#slipped", Alert: n > 0}}
+		URL:    "roadmap/#slipped", Alert: generator.AlertIf(n > 0, generator.AlertWarning)}}
 }
 
 func roadmapFiles(p *generator.Portfolio) []generator.ExportFile {

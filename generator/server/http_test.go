@@ -104,7 +104,6 @@ func TestServeContentTypes(t *testing.T) {
 		"assets/site.js":      "text/javascript; charset=utf-8",
 		"portfolio.json":      "application/json",
 		"__archfolio/live.js": "text/javascript; charset=utf-8",
-		"sitemap.xml":         "text/xml; charset=utf-8",
 	} {
 		resp, err := http.Get(s.URL() + url)
 		if err != nil {
