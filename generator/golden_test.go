@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -270,5 +271,32 @@ func TestBuildKeepsBodiesForOwnLayouts(t *testing.T) {
 	}
 	if !strings.Contains(string(group), `<div class="whole"><p>The body text.</p>`) {
 		t.Errorf("the group page lost the body its layout shows:\n%s", group)
+	}
+}
+
+// elementID is an id attribute in a page.
+var elementID = regexp.MustCompile(`\sid="([^"]+)"`)
+
+// No page of the sample or the minimal portfolio repeats an element id (a
+// standard's page lists the alignment records of many blueprints, each
+// numbered within its own blueprint).
+func TestElementIDsAreUniquePerPage(t *testing.T) {
+	t.Parallel()
+	for _, root := range []string{"..", "../examples/minimal"} {
+		out, _ := sharedRender(t, root)
+		for _, name := range out.Names() {
+			if !strings.HasSuffix(name, ".html") {
+				continue
+			}
+			page, _ := out.File(name)
+			seen := map[string]bool{}
+			for _, m := range elementID.FindAllSubmatch(page, -1) {
+				if id := string(m[1]); seen[id] {
+					t.Errorf("%s: %s: id %q repeats", root, name, id)
+				} else {
+					seen[id] = true
+				}
+			}
+		}
 	}
 }

@@ -68,7 +68,7 @@ func (mp MatrixPanel) writeItems(pg *generator.Page, w markup.Writer) {
 		}
 		w.Raw("</td>\n  <td>")
 		for _, r := range it.Cell.Records {
-			putRecord(w, pg, r)
+			putRecord(w, pg, r, mp.Row != nil)
 		}
 		if len(it.Cell.Records) == 0 {
 			if mp.Row != nil {
@@ -104,6 +104,10 @@ func writeAlignment(w markup.Writer, a Alignment) {
 type AlignmentRecordData struct {
 	Page   *generator.Page
 	Record *AlignmentRecord
+	// ID is the record's element id: its Anchor on its blueprint's page, which
+	// matrix cells link to; on a standard's page, which lists the records of
+	// many blueprints, the blueprint's id comes first so that no id repeats.
+	ID string
 }
 
 // alignmentRecordBlock is the "alignment-record" component: an alignment record
@@ -130,14 +134,18 @@ func writeWaiverDays(w markup.Writer, wv *AlignmentWaiver) {
 	}
 }
 
-func putRecord(w markup.Writer, pg *generator.Page, r *AlignmentRecord) {
-	alignmentRecordBlock.Put(w, AlignmentRecordData{Page: pg, Record: r})
+func putRecord(w markup.Writer, pg *generator.Page, r *AlignmentRecord, ownPage bool) {
+	id := r.Anchor()
+	if !ownPage {
+		id = r.Blueprint.ID + "-" + id
+	}
+	alignmentRecordBlock.Put(w, AlignmentRecordData{Page: pg, Record: r, ID: id})
 }
 
 func writeAlignmentRecord(w markup.Writer, d AlignmentRecordData) {
 	pg, r := d.Page, d.Record
 	w.Raw("\n<div class=\"record\" id=\"")
-	w.Text(r.Anchor())
+	w.Text(d.ID)
 	w.Raw("\">\n  <p class=\"record-head\">")
 	if r.Statement != "" {
 		w.Raw("<strong>")
