@@ -3,7 +3,6 @@ package generator
 import (
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -44,54 +43,10 @@ func hiddenFrom(audience string, d *Document) bool {
 	return class > level
 }
 
-// restrict replaces the reference r of a document that stays by
-// RestrictedReference, in the reference and in the front-matter value it
-// came from, so that no view, export or panel can show what it named.
-func restrict(d *Document, r *Ref) {
+// restrict marks the reference r of a document that stays as one to a
+// left-out document; restrictValues replaces the value it came from.
+func restrict(r *Ref) {
 	r.Restricted, r.Target = true, RestrictedReference
-	setPath(d.Fields, r.Field, RestrictedReference)
-}
-
-// setPath sets the string at a front-matter path ("depends_on[1].id") of o,
-// when there is one.
-func setPath(o *Object, path string, v string) {
-	var cur any = o
-	for path != "" {
-		switch c := cur.(type) {
-		case *Object:
-			key := path
-			if i := strings.IndexAny(path, ".["); i >= 0 {
-				key = path[:i]
-			}
-			path = strings.TrimPrefix(path[len(key):], ".")
-			if path == "" {
-				if _, ok := c.Get(key).(string); ok {
-					c.Values[key] = v
-				}
-				return
-			}
-			cur = c.Get(key)
-		case []any:
-			end := strings.IndexByte(path, ']')
-			if !strings.HasPrefix(path, "[") || end < 0 {
-				return
-			}
-			i, err := strconv.Atoi(path[1:end])
-			if err != nil || i < 0 || i >= len(c) {
-				return
-			}
-			path = strings.TrimPrefix(path[end+1:], ".")
-			if path == "" {
-				if _, ok := c[i].(string); ok {
-					c[i] = v
-				}
-				return
-			}
-			cur = c[i]
-		default:
-			return
-		}
-	}
 }
 
 // restrictLink puts RestrictedReference in the place of a body link to a
@@ -133,8 +88,9 @@ func audienceFiles(p *Portfolio) []string {
 func (p *Portfolio) Restricted(id string) bool { return p.hidden[id] }
 
 // restrictValues replaces, in a document that stays, every front-matter
-// string that is the id of a left-out document by RestrictedReference: ids
-// written where the schema expects free text (evidence) name it too.
+// string that is the id of a left-out document by RestrictedReference: the
+// values of its references, and ids written where the schema expects free
+// text (evidence).
 func restrictValues(v any, hidden map[string]*Document) any {
 	switch v := v.(type) {
 	case string:

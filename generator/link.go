@@ -147,7 +147,7 @@ func (b *builder) resolveFrontMatter(p *Portfolio, d *Document, idx *linkIndex, 
 		r.To = p.ByID[r.Target]
 		switch {
 		case r.To == nil && idx.hidden[r.Target] != nil:
-			restrict(d, r)
+			restrict(r)
 		case r.To == nil && drafts[r.Target] != nil:
 			sink.Report(CodeDraftReference, d.Pos(r.Field), "%s: %q is a draft, left out of this build (use --drafts)", r.Field, r.Target)
 		case r.To == nil:
