@@ -2,7 +2,6 @@ package generator
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 )
@@ -26,9 +25,22 @@ func PluralWord(n int, one, many string) string {
 // Elide joins items with sep, keeping a message bounded however many there
 // are: past nine, the first five and the last two with "… N more" between.
 func Elide(items []string, sep string) string {
-	if len(items) <= 9 {
-		return strings.Join(items, sep)
+	return ElideFunc(len(items), func(i int) string { return items[i] }, sep)
+}
+
+// ElideFunc is Elide over n items that item names, asking only for the ones it
+// shows: a cycle through thousands of documents is described once per member.
+func ElideFunc(n int, item func(i int) string, sep string) string {
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			b.WriteString(sep)
+		}
+		if n > 9 && i == 5 {
+			fmt.Fprintf(&b, "… %d more%s", n-7, sep)
+			i = n - 2
+		}
+		b.WriteString(item(i))
 	}
-	kept := append(slices.Clip(items[:5]), fmt.Sprintf("… %d more", len(items)-7))
-	return strings.Join(append(kept, items[len(items)-2:]...), sep)
+	return b.String()
 }

@@ -128,15 +128,7 @@ func (c cycleStep) next() *RoadmapItem { return c.cycle[c.at+1] }
 // middle of a long one.
 func (c cycleStep) describe() string {
 	n := len(c.cycle) - 1
-	var names []string
-	for j := 0; j <= n; j++ {
-		if n > 8 && j == 5 {
-			names = append(names, fmt.Sprintf("… %d more", n-6))
-			j = n - 1
-		}
-		names = append(names, generator.Quote(c.cycle[(c.at+j)%n].Doc.ID))
-	}
-	return strings.Join(names, " → ")
+	return generator.ElideFunc(n+1, func(j int) string { return generator.Quote(c.cycle[(c.at+j)%n].Doc.ID) }, " → ")
 }
 
 // dependencyCycles finds the items on depends_on cycles: for every strongly
