@@ -64,7 +64,13 @@ func Options(t testing.TB, site fstest.MapFS, today string) generator.Options {
 // Load loads an in-memory site and returns the portfolio and diagnostics.
 func Load(t testing.TB, files map[string]string, today string) (*generator.Portfolio, generator.Diagnostics) {
 	t.Helper()
-	p, diags, err := generator.Load(context.Background(), Options(t, Site(files), today))
+	return load(t, Options(t, Site(files), today))
+}
+
+// load loads the site of opts.
+func load(t testing.TB, opts generator.Options) (*generator.Portfolio, generator.Diagnostics) {
+	t.Helper()
+	p, diags, err := generator.Load(context.Background(), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,11 +80,13 @@ func Load(t testing.TB, files map[string]string, today string) (*generator.Portf
 // Render loads and renders an in-memory site into memory.
 func Render(t testing.TB, files map[string]string, today string) (*generator.MemOutput, generator.Diagnostics) {
 	t.Helper()
-	opts := Options(t, Site(files), today)
-	p, diags, err := generator.Load(context.Background(), opts)
-	if err != nil {
-		t.Fatal(err)
-	}
+	return render(t, Options(t, Site(files), today))
+}
+
+// render loads and renders the site of opts into memory.
+func render(t testing.TB, opts generator.Options) (*generator.MemOutput, generator.Diagnostics) {
+	t.Helper()
+	p, diags := load(t, opts)
 	out := &generator.MemOutput{}
 	if err := generator.Render(context.Background(), p, opts, out); err != nil {
 		t.Fatal(err)
@@ -148,27 +156,22 @@ const Today = "2026-11-27"
 // LoadDir loads the site in the folder root, pinned to Today.
 func LoadDir(t testing.TB, root string) (*generator.Portfolio, generator.Diagnostics) {
 	t.Helper()
-	today, _ := time.Parse(time.DateOnly, Today)
-	p, diags, err := generator.Load(context.Background(), generator.Options{Site: os.DirFS(root), Theme: themes.Default(), Today: today})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p, diags
+	return load(t, dirOptions(t, root))
 }
 
 // RenderDir loads and renders the site in the folder root (the sample
 // portfolio is "../.." from a view's package) into memory, pinned to Today.
 func RenderDir(t testing.TB, root string) (*generator.MemOutput, generator.Diagnostics) {
 	t.Helper()
-	today, _ := time.Parse(time.DateOnly, Today)
-	opts := generator.Options{Site: os.DirFS(root), Theme: themes.Default(), Today: today}
-	p, diags, err := generator.Load(context.Background(), opts)
+	return render(t, dirOptions(t, root))
+}
+
+// dirOptions are the options for the site in the folder root, pinned to Today.
+func dirOptions(t testing.TB, root string) generator.Options {
+	t.Helper()
+	today, err := time.Parse(time.DateOnly, Today)
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := &generator.MemOutput{}
-	if err := generator.Render(context.Background(), p, opts, out); err != nil {
-		t.Fatal(err)
-	}
-	return out, diags
+	return generator.Options{Site: os.DirFS(root), Theme: themes.Default(), Today: today}
 }
