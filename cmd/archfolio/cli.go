@@ -106,8 +106,8 @@ func (f *siteFlags) options() (generator.Options, error) {
 	if err := generator.CheckAudience(f.audience); err != nil {
 		return opts, fmt.Errorf("--%w", err)
 	}
-	if st, err := os.Stat(f.site); err != nil || !st.IsDir() {
-		return opts, fmt.Errorf("site root %s is not a folder", f.site)
+	if err := f.checkRoot(); err != nil {
+		return opts, err
 	}
 	site, err := generator.OpenSite(f.site)
 	if err != nil {
@@ -122,6 +122,14 @@ func (f *siteFlags) options() (generator.Options, error) {
 		opts.Today = t
 	}
 	return opts, nil
+}
+
+// checkRoot reports a site root that is not a folder.
+func (f *siteFlags) checkRoot() error {
+	if st, err := os.Stat(f.site); err != nil || !st.IsDir() {
+		return fmt.Errorf("site root %s is not a folder", f.site)
+	}
+	return nil
 }
 
 // newFlagSet returns a flag set that reports errors instead of exiting, with a

@@ -62,8 +62,8 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		fs.Usage()
 		return exitUsage
 	}
-	if st, err := os.Stat(sf.site); err != nil || !st.IsDir() {
-		fmt.Fprintf(stderr, "archfolio import oscal: site root %s is not a folder\n", sf.site)
+	if err := sf.checkRoot(); err != nil {
+		fmt.Fprintln(stderr, "archfolio import oscal:", err)
 		return exitUsage
 	}
 	data, err := readLimited(pos[0])
@@ -114,8 +114,8 @@ func runImportADR(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		fs.Usage()
 		return exitUsage
 	}
-	if st, err := os.Stat(sf.site); err != nil || !st.IsDir() {
-		fmt.Fprintf(stderr, "archfolio import adr: site root %s is not a folder\n", sf.site)
+	if err := sf.checkRoot(); err != nil {
+		fmt.Fprintln(stderr, "archfolio import adr:", err)
 		return exitUsage
 	}
 	if st, err := os.Stat(pos[0]); err != nil || !st.IsDir() {
