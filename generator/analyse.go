@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"archfolio/generator/diag"
 	"cmp"
 	"context"
 	"slices"
@@ -19,21 +20,21 @@ type StaleDocument struct {
 // Each is a pure function of the graph and Today that stores its result in its
 // own field of p and reads no other view's, so they run side by side; their
 // diagnostics are returned in table order.
-func analyse(p *Portfolio) Diagnostics {
-	per := make([]Diagnostics, len(views))
+func analyse(p *Portfolio) diag.Diagnostics {
+	per := make([]diag.Diagnostics, len(views))
 	parallel(context.Background(), len(views), func(i int) {
 		if views[i].Analyse != nil {
 			per[i] = views[i].Analyse(p)
 		}
 	})
-	var diags Diagnostics
+	var diags diag.Diagnostics
 	for _, d := range per {
 		diags = append(diags, d...)
 	}
 	return diags
 }
 
-func analyseStale(p *Portfolio) Diagnostics {
+func analyseStale(p *Portfolio) diag.Diagnostics {
 	p.Stale = staleDocuments(p)
 	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"archfolio/generator/diag"
 	"archfolio/generator/mdext"
 	"archfolio/generator/publish"
 
@@ -55,7 +56,7 @@ func newMarkdown(unsafeHTML bool, hl *mdext.Highlighter, checkOnly bool) goldmar
 // load (files from opts.Site) → parse (front matter) → index (ids, URLs) → body
 // (markdown: headings, links resolved, HTML unless opts.CheckOnly) → link
 // (references, backlinks) → analyse. The error is non-nil only when ctx ends.
-func Load(ctx context.Context, opts Options) (*Portfolio, Diagnostics, error) {
+func Load(ctx context.Context, opts Options) (*Portfolio, diag.Diagnostics, error) {
 	opts = withToday(opts)
 	b, diags := newBuilder(opts)
 	files, others, loadDiags := loadFiles(ctx, opts.Site)
@@ -63,7 +64,7 @@ func Load(ctx context.Context, opts Options) (*Portfolio, Diagnostics, error) {
 	diags = append(append(diags, loadDiags...), staticDiags...)
 	b.highlightAhead(ctx, files)
 	docs := make([]*Document, len(files))
-	perFile := make([]Diagnostics, len(files))
+	perFile := make([]diag.Diagnostics, len(files))
 	parallel(ctx, len(files), func(i int) {
 		docs[i], perFile[i] = b.parse(files[i])
 	})
@@ -126,15 +127,15 @@ func withToday(opts Options) Options {
 
 // newBuilder sets up a run: the site's configuration and schema (with their
 // diagnostics), the goldmark instance and the highlight cache.
-func newBuilder(opts Options) (*builder, Diagnostics) {
+func newBuilder(opts Options) (*builder, diag.Diagnostics) {
 	cfg, diags := loadConfig(opts.Site)
 	schema, err := loadSchema(&cfg.Kinds)
 	if err != nil {
-		pos, msg := Pos{}, err.Error()
+		pos, msg := diag.Pos{}, err.Error()
 		if le, ok := errors.AsType[*lineError](err); ok {
-			pos, msg = Pos{Line: le.line, Col: le.col}, le.msg
+			pos, msg = diag.Pos{Line: le.line, Col: le.col}, le.msg
 		}
-		diags = append(diags, NewDiagnostic(CodeInvalidKinds, cfg.Path, pos, "kinds: "+msg))
+		diags = append(diags, diag.NewDiagnostic(diag.CodeInvalidKinds, cfg.Path, pos, "kinds: "+msg))
 		schema, _ = loadSchema(nil)
 	}
 	diags = append(diags, cfg.checkDefaults(schema)...)
@@ -160,14 +161,14 @@ func newBuilder(opts Options) (*builder, Diagnostics) {
 
 // loadWith loads a site with default options, for tools that need the portfolio but
 // are not a build (scaffolding).
-func loadWith(site, theme fs.FS, today time.Time) (*Portfolio, Diagnostics, error) {
+func loadWith(site, theme fs.FS, today time.Time) (*Portfolio, diag.Diagnostics, error) {
 	return Load(context.Background(), Options{Site: site, Theme: theme, Today: today, CheckOnly: true})
 }
 
 // Build loads the site, renders it and publishes it to dest atomically. A
 // portfolio with errors is not published (dest is left as it was) unless
 // opts.PublishWithErrors; the caller decides the exit status from the diagnostics.
-func Build(ctx context.Context, opts Options, dest string) (Diagnostics, error) {
+func Build(ctx context.Context, opts Options, dest string) (diag.Diagnostics, error) {
 	p, diags, err := Load(ctx, opts)
 	if err != nil {
 		return diags, err

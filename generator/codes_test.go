@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"archfolio/generator/diag"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -8,6 +9,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -20,10 +22,10 @@ func TestDiagnosticCodeTable(t *testing.T) {
 	t.Parallel()
 	idRE := regexp.MustCompile(`^AF[1-9][0-9][0-9]$`)
 	nameRE := regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
-	names := map[string]Code{}
-	for i, r := range rules {
-		if i > 0 && r.Code <= rules[i-1].Code {
-			t.Errorf("%s comes after %s: the table must be in code order, each code once", r.Code, rules[i-1].Code)
+	names := map[string]diag.Code{}
+	for i, r := range diag.Rules() {
+		if i > 0 && r.Code <= diag.Rules()[i-1].Code {
+			t.Errorf("%s comes after %s: the table must be in code order, each code once", r.Code, diag.Rules()[i-1].Code)
 		}
 		if !idRE.MatchString(r.Code.String()) || r.Code%100 == 0 {
 			t.Errorf("code %d (%s) is not AF101 to AF999 outside a round hundred", uint16(r.Code), r.Code)
@@ -38,7 +40,7 @@ func TestDiagnosticCodeTable(t *testing.T) {
 			t.Errorf("%s and %s share the name %q", first, r.Code, r.Name)
 		}
 		names[r.Name] = r.Code
-		if r.Severity != Error && r.Severity != Warning {
+		if r.Severity != diag.Error && r.Severity != diag.Warning {
 			t.Errorf("%s: severity %d", r.Code, r.Severity)
 		}
 		if r.Help == "" || strings.ContainsAny(r.Help, "\n|") || !strings.HasSuffix(r.Help, ".") || len(r.Help) > 100 {
@@ -48,10 +50,10 @@ func TestDiagnosticCodeTable(t *testing.T) {
 			t.Errorf("%s.Rule() = %v, %v", r.Code, got, ok)
 		}
 	}
-	if r, ok := Code(0).Rule(); ok || Code(0).String() != "" || Code(0).Name() != "" || Code(0).severity() != Error {
+	if r, ok := diag.Code(0).Rule(); ok || diag.Code(0).String() != "" || diag.Code(0).Name() != "" || diag.NewDiagnostic(0, "", diag.Pos{}, "").Severity != diag.Error {
 		t.Errorf("the zero Code has a rule %v", r)
 	}
-	if _, ok := Code(999).Rule(); ok {
+	if _, ok := diag.Code(999).Rule(); ok {
 		t.Error("AF999 has a rule")
 	}
 }
@@ -80,7 +82,7 @@ func TestDiagnosticCodesReachable(t *testing.T) {
 	empty.Site = fstest.MapFS{"archfolio.yaml": {Data: []byte("title: No content\n")}}
 	sites["a site without content/"] = empty
 
-	seen := map[Code]string{}
+	seen := map[diag.Code]string{}
 	for name, opts := range sites {
 		_, diags, err := Load(context.Background(), opts)
 		if err != nil {
@@ -101,36 +103,51 @@ func TestDiagnosticCodesReachable(t *testing.T) {
 			seen[d.Code] = name
 		}
 	}
-	for _, r := range rules {
+	for _, r := range diag.Rules() {
 		if _, ok := seen[r.Code]; !ok {
 			t.Errorf("%s %s: no test portfolio reports it; add a document to testdata/codes", r.Code, r.Name)
 		}
 	}
 }
 
-// TestEveryDiagnosticHasACode reads the package's source: a Diagnostic is made
+// TestEveryDiagnosticHasACode reads the module's source: a Diagnostic is made
 // only by NewDiagnostic, which takes a code of the table.
 func TestEveryDiagnosticHasACode(t *testing.T) {
 	t.Parallel()
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
+	var files []string
+	for _, root := range []string{".", "../cmd"} {
+		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if err == nil && d.IsDir() && d.Name() == "testdata" {
+				return filepath.SkipDir
+			}
+			if err == nil && strings.HasSuffix(path, ".go") && !strings.HasSuffix(path, "_test.go") {
+				files = append(files, path)
+			}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(files) < 50 {
+		t.Fatalf("found only %d source files", len(files))
 	}
 	fset := token.NewFileSet()
 	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
 		f, err := parser.ParseFile(fset, name, nil, 0)
 		if err != nil {
 			t.Fatal(err)
 		}
 		ast.Inspect(f, func(n ast.Node) bool {
-			if fn, ok := n.(*ast.FuncDecl); ok && fn.Name.Name == "NewDiagnostic" && name == "diag.go" {
+			if fn, ok := n.(*ast.FuncDecl); ok && fn.Name.Name == "NewDiagnostic" && name == filepath.Join("diag", "diag.go") {
 				return false
 			}
 			if lit, ok := n.(*ast.CompositeLit); ok {
-				if id, ok := lit.Type.(*ast.Ident); ok && id.Name == "Diagnostic" {
+				typ := lit.Type
+				if sel, ok := typ.(*ast.SelectorExpr); ok {
+					typ = sel.Sel
+				}
+				if id, ok := typ.(*ast.Ident); ok && id.Name == "Diagnostic" {
 					t.Errorf("%s: a Diagnostic literal; make it with NewDiagnostic or DiagSink.report and a code", fset.Position(lit.Pos()))
 				}
 			}
@@ -145,9 +162,9 @@ func TestSARIFRulesAndResults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ds = append(ds, Diagnostic{Path: "content/x.md", Severity: Warning, Message: "made without a code"})
+	ds = append(ds, diag.Diagnostic{Path: "content/x.md", Severity: diag.Warning, Message: "made without a code"})
 	var buf bytes.Buffer
-	if err := WriteDiagnostics(&buf, ds, "sarif"); err != nil {
+	if err := diag.WriteDiagnostics(&buf, ds, "sarif"); err != nil {
 		t.Fatal(err)
 	}
 	type text struct {
@@ -206,7 +223,7 @@ func TestSARIFRulesAndResults(t *testing.T) {
 			t.Errorf("rule %s listed twice", r.ID)
 		}
 		ruleIDs[r.ID] = i
-		want := rules[i]
+		want := diag.Rules()[i]
 		if r.ID != want.Code.String() || r.Name != want.Name || r.ShortDescription.Text != want.Help ||
 			!strings.Contains(r.Help.Text, want.Help) || r.DefaultConfiguration.Level != want.Severity.String() {
 			t.Errorf("rule %d is %+v, want the table's %+v", i, r, want)
@@ -215,8 +232,8 @@ func TestSARIFRulesAndResults(t *testing.T) {
 			t.Errorf("rule %s: level %q", r.ID, r.DefaultConfiguration.Level)
 		}
 	}
-	if len(run.Tool.Driver.Rules) != len(rules) {
-		t.Errorf("%d rules, want the table's %d", len(run.Tool.Driver.Rules), len(rules))
+	if len(run.Tool.Driver.Rules) != len(diag.Rules()) {
+		t.Errorf("%d diag.Rules(), want the table's %d", len(run.Tool.Driver.Rules), len(diag.Rules()))
 	}
 	if len(run.Results) != len(ds) {
 		t.Fatalf("%d results for %d diagnostics", len(run.Results), len(ds))
@@ -283,10 +300,10 @@ The hundreds say what a code is about:
 		fmt.Fprintf(&b, "- AF%dxx: %s\n", g, codeGroups[g])
 	}
 	b.WriteString("\n| Code | Name | Severity | Help |\n|------|------|----------|------|\n")
-	for _, r := range rules {
+	for _, r := range diag.Rules() {
 		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", r.Code, r.Name, r.Severity, r.Help)
 	}
-	b.WriteString("\nThis file is written from the table in generator/codes.go by\n`go test ./generator -run TestCodesReference -update`.\n")
+	b.WriteString("\nThis file is written from the table in generator/diag/codes.go by\n`go test ./generator -run TestCodesReference -update`.\n")
 	return b.String()
 }
 
@@ -294,14 +311,14 @@ The hundreds say what a code is about:
 func readmeCodesTable() string {
 	var b strings.Builder
 	b.WriteString("| Code | Name | Meaning |\n|------|------|---------|\n")
-	for _, r := range rules {
+	for _, r := range diag.Rules() {
 		fmt.Fprintf(&b, "| %s | %s | %s |\n", r.Code, r.Name, r.Help)
 	}
 	return b.String()
 }
 
 // TestCodesReference holds help/codes.md and the README's table of codes to the
-// table of codes.go; -update rewrites both.
+// table of diag/codes.go; -update rewrites both.
 func TestCodesReference(t *testing.T) {
 	t.Parallel()
 	const refPath = "help/codes.md"
@@ -319,7 +336,7 @@ func TestCodesReference(t *testing.T) {
 		t.Fatal(err)
 	}
 	if string(got) != ref {
-		t.Errorf("%s differs from the table of codes.go; diff:\n%s\n(go test ./generator -run TestCodesReference -update rewrites it)",
+		t.Errorf("%s differs from the table of diag/codes.go; diff:\n%s\n(go test ./generator -run TestCodesReference -update rewrites it)",
 			refPath, lineDiff(ref, string(got)))
 	}
 
@@ -341,7 +358,7 @@ func TestCodesReference(t *testing.T) {
 		table = want
 	}
 	if table != want {
-		t.Errorf("README.md's table of codes differs from codes.go; diff:\n%s\n(go test ./generator -run TestCodesReference -update rewrites it)",
+		t.Errorf("README.md's table of codes differs from diag/codes.go; diff:\n%s\n(go test ./generator -run TestCodesReference -update rewrites it)",
 			lineDiff(want, table))
 	}
 }

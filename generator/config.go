@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"archfolio/generator/diag"
 	"archfolio/generator/mdext"
 
 	"gopkg.in/yaml.v3"
@@ -88,15 +89,15 @@ func (c *Config) SLADays(severity string) int {
 }
 
 // loadConfig reads archfolio.yaml if present; problems are diagnostics on it.
-func loadConfig(site fs.FS) (*Config, Diagnostics) {
+func loadConfig(site fs.FS) (*Config, diag.Diagnostics) {
 	cfg := &Config{Title: "Architecture portfolio", Path: ConfigPath(site)}
 	data, err := fs.ReadFile(site, cfg.Path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return cfg, nil
 	}
-	sink := &DiagSink{Path: cfg.Path}
+	sink := &diag.DiagSink{Path: cfg.Path}
 	if err != nil {
-		sink.Report(CodeUnreadableFile, Pos{}, "cannot read: %v", err)
+		sink.Report(diag.CodeUnreadableFile, diag.Pos{}, "cannot read: %v", err)
 		return cfg, sink.Diags
 	}
 	decodeConfig(data, cfg, sink)
@@ -107,19 +108,19 @@ func loadConfig(site fs.FS) (*Config, Diagnostics) {
 	cfg.Path = sink.Path
 	for sev, days := range cfg.SLA {
 		if _, ok := defaultSLA[sev]; !ok || days <= 0 {
-			sink.Report(CodeInvalidSLA, Pos{}, "sla: %q: want critical, high, medium or low with a positive number of days", sev)
+			sink.Report(diag.CodeInvalidSLA, diag.Pos{}, "sla: %q: want critical, high, medium or low with a positive number of days", sev)
 		}
 	}
 	switch {
 	case cfg.Jira.URL == "":
 	case !httpURL(cfg.Jira.URL):
-		sink.Report(CodeInvalidJiraURL, Pos{}, "jira.url %q must be an http:// or https:// URL; JIRA keys are shown without links", cfg.Jira.URL)
+		sink.Report(diag.CodeInvalidJiraURL, diag.Pos{}, "jira.url %q must be an http:// or https:// URL; JIRA keys are shown without links", cfg.Jira.URL)
 		cfg.Jira.URL = ""
 	case !strings.Contains(cfg.Jira.URL, "{key}"):
-		sink.Report(CodeInvalidJiraURL, Pos{}, "jira.url %q has no {key} placeholder", cfg.Jira.URL)
+		sink.Report(diag.CodeInvalidJiraURL, diag.Pos{}, "jira.url %q has no {key} placeholder", cfg.Jira.URL)
 	}
 	if cfg.BaseURL != "" && !httpURL(cfg.BaseURL) && !strings.HasPrefix(cfg.BaseURL, "/") {
-		sink.Report(CodeInvalidBaseURL, Pos{}, "base_url %q must be an http:// or https:// URL or a path starting with /; it is left out", cfg.BaseURL)
+		sink.Report(diag.CodeInvalidBaseURL, diag.Pos{}, "base_url %q must be an http:// or https:// URL or a path starting with /; it is left out", cfg.BaseURL)
 		cfg.BaseURL = ""
 	}
 	return cfg, sink.Diags
@@ -135,11 +136,11 @@ func httpURL(s string) bool {
 // placed as the front matter's are (yamlSyntaxError), an unknown setting at its
 // key (unknownSettings), and a value of the wrong type at the value; each setting
 // is decoded on its own, so one bad value does not hide the others.
-func decodeConfig(data []byte, cfg *Config, sink *DiagSink) {
+func decodeConfig(data []byte, cfg *Config, sink *diag.DiagSink) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		for _, p := range yamlSyntaxError(err) {
-			sink.Report(CodeInvalidConfig, Pos{Line: p.line, Col: min(p.line, 1)}, "invalid YAML: %s", p.msg)
+			sink.Report(diag.CodeInvalidConfig, diag.Pos{Line: p.line, Col: min(p.line, 1)}, "invalid YAML: %s", p.msg)
 		}
 		return
 	}
@@ -148,7 +149,7 @@ func decodeConfig(data []byte, cfg *Config, sink *DiagSink) {
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		sink.Report(CodeInvalidConfig, nodeFilePos(root), "invalid YAML: archfolio.yaml must be a mapping of settings")
+		sink.Report(diag.CodeInvalidConfig, nodeFilePos(root), "invalid YAML: archfolio.yaml must be a mapping of settings")
 		return
 	}
 	unknownSettings(root, reflect.TypeFor[Config](), "", sink)
@@ -157,7 +158,7 @@ func decodeConfig(data []byte, cfg *Config, sink *DiagSink) {
 		if err := setting.Decode(cfg); err != nil {
 			var te *yaml.TypeError
 			if !errors.As(err, &te) {
-				sink.Report(CodeInvalidConfig, nodeFilePos(root.Content[i+1]), "invalid YAML: %v", err)
+				sink.Report(diag.CodeInvalidConfig, nodeFilePos(root.Content[i+1]), "invalid YAML: %v", err)
 				continue
 			}
 			for _, e := range te.Errors {
@@ -165,20 +166,20 @@ func decodeConfig(data []byte, cfg *Config, sink *DiagSink) {
 				if _, msg, ok := strings.Cut(e, ": "); ok && strings.HasPrefix(e, "line ") {
 					e = msg
 				}
-				sink.Report(CodeInvalidConfig, nodeFilePos(root.Content[i+1]), "invalid YAML: %s: %s", root.Content[i].Value, e)
+				sink.Report(diag.CodeInvalidConfig, nodeFilePos(root.Content[i+1]), "invalid YAML: %s: %s", root.Content[i].Value, e)
 			}
 		}
 	}
 }
 
 // nodeFilePos is the file position of a node of archfolio.yaml.
-func nodeFilePos(n *yaml.Node) Pos { return Pos{Line: n.Line, Col: n.Column} }
+func nodeFilePos(n *yaml.Node) diag.Pos { return diag.Pos{Line: n.Line, Col: n.Column} }
 
 // unknownSettings reports the keys of mapping n that type t (a struct) has no
 // field for, at each key, and looks inside the fields and map values that are
 // structs in turn, and inside kinds: as Kind and Field read it (a kind's keys,
 // each field definition's, an object's fields, a list's of, a map's value).
-func unknownSettings(n *yaml.Node, t reflect.Type, where string, sink *DiagSink) {
+func unknownSettings(n *yaml.Node, t reflect.Type, where string, sink *diag.DiagSink) {
 	// A type that decodes itself (Capability) checks its own keys.
 	if n.Kind != yaml.MappingNode || t.Kind() != reflect.Struct || reflect.PointerTo(t).Implements(reflect.TypeFor[yaml.Unmarshaler]()) {
 		return
@@ -197,7 +198,7 @@ func unknownSettings(n *yaml.Node, t reflect.Type, where string, sink *DiagSink)
 		k, v := n.Content[i], n.Content[i+1]
 		ft, ok := fields[k.Value]
 		if !ok {
-			sink.Report(CodeUnknownSetting, nodeFilePos(k), "unknown setting %q%s", where+k.Value, didYouMean(k.Value, names))
+			sink.Report(diag.CodeUnknownSetting, nodeFilePos(k), "unknown setting %q%s", where+k.Value, diag.DidYouMean(k.Value, names))
 			continue
 		}
 		switch {

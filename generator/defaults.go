@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"archfolio/generator/diag"
 	"bytes"
 	"fmt"
 	"path"
@@ -19,19 +20,19 @@ type defaultRule struct {
 
 // readDefaults reads defaults: from archfolio.yaml's node tree; a malformed entry
 // is reported at its line and left out.
-func readDefaults(n *yaml.Node, sink *DiagSink) []defaultRule {
+func readDefaults(n *yaml.Node, sink *diag.DiagSink) []defaultRule {
 	if n.Kind == 0 || n.Tag == "!!null" {
 		return nil
 	}
 	const want = `want a list of {path: "folder/**", field: value, …}`
 	if n.Kind != yaml.SequenceNode {
-		sink.Report(CodeInvalidConfig, nodeFilePos(n), "defaults: %s", want)
+		sink.Report(diag.CodeInvalidConfig, nodeFilePos(n), "defaults: %s", want)
 		return nil
 	}
 	var rules []defaultRule
 	for _, item := range n.Content {
 		if item.Kind != yaml.MappingNode {
-			sink.Report(CodeInvalidConfig, nodeFilePos(item), "defaults: %s", want)
+			sink.Report(diag.CodeInvalidConfig, nodeFilePos(item), "defaults: %s", want)
 			continue
 		}
 		var rule defaultRule
@@ -43,7 +44,7 @@ func readDefaults(n *yaml.Node, sink *DiagSink) []defaultRule {
 			case "path":
 				pattern = v
 			case "id":
-				sink.Report(CodeInvalidConfig, nodeFilePos(k), "defaults: id cannot be a default: each document has its own (the file name when it writes none)")
+				sink.Report(diag.CodeInvalidConfig, nodeFilePos(k), "defaults: id cannot be a default: each document has its own (the file name when it writes none)")
 				ok = false
 			default:
 				rule.fields = append(rule.fields, k, v)
@@ -51,10 +52,10 @@ func readDefaults(n *yaml.Node, sink *DiagSink) []defaultRule {
 		}
 		switch {
 		case pattern == nil:
-			sink.Report(CodeInvalidConfig, nodeFilePos(item), `defaults: an entry needs path: the documents it is for, like "decisions/**" (relative to content/)`)
+			sink.Report(diag.CodeInvalidConfig, nodeFilePos(item), `defaults: an entry needs path: the documents it is for, like "decisions/**" (relative to content/)`)
 			continue
 		case pattern.Kind != yaml.ScalarNode || !validPattern(pattern.Value):
-			sink.Report(CodeInvalidConfig, nodeFilePos(pattern), `defaults: path %q is not a pattern of paths inside content/, like "decisions/**" or "*/adr-*.md"`, pattern.Value)
+			sink.Report(diag.CodeInvalidConfig, nodeFilePos(pattern), `defaults: path %q is not a pattern of paths inside content/, like "decisions/**" or "*/adr-*.md"`, pattern.Value)
 			continue
 		}
 		rule.pattern = strings.Split(strings.TrimPrefix(pattern.Value, ContentDir+"/"), "/")
@@ -108,8 +109,8 @@ func matchSegments(pattern, name []string) bool {
 // apply to do not have (its kind:'s, or any kind's), as an unknown setting like
 // any misspelt key of archfolio.yaml, and leaves it out: a document would
 // otherwise keep it as an unknown field, once per document.
-func (c *Config) checkDefaults(s *Schema) Diagnostics {
-	sink := &DiagSink{Path: c.Path}
+func (c *Config) checkDefaults(s *Schema) diag.Diagnostics {
+	sink := &diag.DiagSink{Path: c.Path}
 	for i := range c.defaults {
 		r := &c.defaults[i]
 		known := map[string]bool{}
@@ -133,8 +134,8 @@ func (c *Config) checkDefaults(s *Schema) Diagnostics {
 		kept := r.fields[:0]
 		for j := 0; j+1 < len(r.fields); j += 2 {
 			if k := r.fields[j]; !known[k.Value] {
-				sink.Report(CodeUnknownSetting, nodeFilePos(k), "unknown setting %q: no field of %s%s",
-					fmt.Sprintf("defaults[%d].%s", i, k.Value), r.kindLabel(), didYouMean(k.Value, names))
+				sink.Report(diag.CodeUnknownSetting, nodeFilePos(k), "unknown setting %q: no field of %s%s",
+					fmt.Sprintf("defaults[%d].%s", i, k.Value), r.kindLabel(), diag.DidYouMean(k.Value, names))
 				continue
 			}
 			kept = append(kept, r.fields[j], r.fields[j+1])

@@ -248,7 +248,7 @@
 // input: binary, oversized, UTF-16 or invalid UTF-8 files, bad YAML, wrong types,
 // unknown kinds, duplicate ids, broken links are each a diagnostic.
 //
-// Every diagnostic has a Code from one table (codes.go): a stable id AF<number>, a
+// Every diagnostic has a Code from one table (package diag, codes.go): a stable id AF<number>, a
 // lower-kebab name, the severity and a sentence of help. A diagnostic is made only
 // by NewDiagnostic or DiagSink.report, which take a code and give the diagnostic
 // its code's severity; a test fails on a Diagnostic literal anywhere else. A code

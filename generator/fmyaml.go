@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"archfolio/generator/diag"
 	"encoding/base64"
 	"fmt"
 	"math"
@@ -514,20 +515,20 @@ func parseTimestamp(s string) (time.Time, bool) {
 	return time.Time{}, false
 }
 
-// yamlProblems adds front-matter YAML problems as errors at file lines: the YAML
+// reportYAML adds front-matter YAML problems as errors at file lines: the YAML
 // text starts on the line after the opening ---. A message that quotes a scalar of
 // several lines is one diagnostic a line, as when they came from yaml.v2's text.
-func (s *DiagSink) yamlProblems(ps []yamlProblem) {
+func reportYAML(s *diag.DiagSink, ps []yamlProblem) {
 	for _, p := range ps {
 		for i, part := range strings.Split(p.msg, "\n") {
 			if part = strings.TrimSpace(part); part == "" {
 				continue
 			}
-			var at Pos
+			var at diag.Pos
 			if i == 0 && p.line > 0 {
-				at = Pos{Line: p.line + 1, Col: 1}
+				at = diag.Pos{Line: p.line + 1, Col: 1}
 			}
-			s.Diags = append(s.Diags, NewDiagnostic(CodeInvalidYAML, s.Path, at, "invalid YAML: "+part))
+			s.Diags = append(s.Diags, diag.NewDiagnostic(diag.CodeInvalidYAML, s.Path, at, "invalid YAML: "+part))
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"archfolio/generator/diag"
 	"errors"
 	"fmt"
 	"math"
@@ -194,7 +195,7 @@ func TestFrontMatterPositions(t *testing.T) {
 		t.Fatal(problems)
 	}
 	d := &Document{positions: idx}
-	for path, want := range map[string]Pos{
+	for path, want := range map[string]diag.Pos{
 		"kind": {Line: 2, Col: 1}, "title": {Line: 3, Col: 1}, "compliance[0]": {Line: 5, Col: 5}, "compliance[0].status": {Line: 5, Col: 19},
 		"compliance[1]": {Line: 6, Col: 5}, "compliance[1].waiver.expires": {Line: 8, Col: 7}, "tags[2]": {Line: 9, Col: 14},
 		"tags[7]": {Line: 9, Col: 1}, "nothing.here": {Line: 1, Col: 1}, "weird.key[1]": {Line: 11, Col: 1}, "tags[x]": {Line: 9, Col: 1}, "kind.x": {Line: 2, Col: 1},

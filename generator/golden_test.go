@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"archfolio/generator/diag"
 	"archfolio/themes"
 )
 
@@ -86,7 +87,7 @@ func TestBrokenPortfolioDiagnostics(t *testing.T) {
 }
 
 // renderSite builds a site root into memory.
-func renderSite(t testing.TB, opts Options) (*MemOutput, Diagnostics) {
+func renderSite(t testing.TB, opts Options) (*MemOutput, diag.Diagnostics) {
 	t.Helper()
 	p, diags, err := Load(context.Background(), opts)
 	if err != nil {
@@ -102,7 +103,7 @@ func renderSite(t testing.TB, opts Options) (*MemOutput, Diagnostics) {
 // renderedSite is a site on disk loaded and rendered into memory.
 type renderedSite struct {
 	out   *MemOutput
-	diags Diagnostics
+	diags diag.Diagnostics
 }
 
 // sharedRenders render the sample and the minimal portfolio once per test
@@ -133,7 +134,7 @@ func renderOnce(root string) func() (renderedSite, error) {
 
 // sharedRender returns the render of siteOptions(t, root) for the sample ("..")
 // or the minimal portfolio, made once and shared: the caller must not change it.
-func sharedRender(t testing.TB, root string) (*MemOutput, Diagnostics) {
+func sharedRender(t testing.TB, root string) (*MemOutput, diag.Diagnostics) {
 	t.Helper()
 	render, ok := sharedRenders[root]
 	if !ok {

@@ -11,6 +11,7 @@ import (
 
 	"golang.org/x/tools/txtar"
 
+	"archfolio/generator/diag"
 	"archfolio/themes"
 )
 
@@ -59,7 +60,7 @@ func testOptions(t testing.TB, site fstest.MapFS, today string) Options {
 }
 
 // loadTestSite loads an in-memory site and returns the portfolio and diagnostics.
-func loadTestSite(t testing.TB, files map[string]string, today string) (*Portfolio, Diagnostics) {
+func loadTestSite(t testing.TB, files map[string]string, today string) (*Portfolio, diag.Diagnostics) {
 	t.Helper()
 	p, diags, err := Load(context.Background(), testOptions(t, testSite(files), today))
 	if err != nil {
@@ -69,7 +70,7 @@ func loadTestSite(t testing.TB, files map[string]string, today string) (*Portfol
 }
 
 // renderTestSite loads and renders an in-memory site into memory.
-func renderTestSite(t testing.TB, files map[string]string, today string) (*MemOutput, Diagnostics) {
+func renderTestSite(t testing.TB, files map[string]string, today string) (*MemOutput, diag.Diagnostics) {
 	t.Helper()
 	return renderSite(t, testOptions(t, testSite(files), today))
 }
@@ -77,7 +78,7 @@ func renderTestSite(t testing.TB, files map[string]string, today string) (*MemOu
 // diagLines renders diagnostics one per line without their codes, for comparing
 // with expectations: a view's tests hold its messages, TestDiagnosticCodes and the
 // golden files (codedDiagLines) hold the codes.
-func diagLines(ds Diagnostics) string {
+func diagLines(ds diag.Diagnostics) string {
 	var b strings.Builder
 	for _, d := range ds {
 		d.Code = 0
@@ -88,7 +89,7 @@ func diagLines(ds Diagnostics) string {
 }
 
 // codedDiagLines renders diagnostics as check prints them: one per line, with codes.
-func codedDiagLines(ds Diagnostics) string {
+func codedDiagLines(ds diag.Diagnostics) string {
 	var b strings.Builder
 	for _, d := range ds {
 		b.WriteString(d.String())

@@ -16,6 +16,7 @@ import (
 
 	"golang.org/x/tools/txtar"
 
+	"archfolio/generator/diag"
 	"archfolio/generator/mdext"
 	"archfolio/generator/publish"
 	"archfolio/themes"
@@ -228,7 +229,7 @@ func (c *hostileCase) run(t *testing.T, name string) {
 	}
 	checkGolden(t, "hostile-catalogue/"+name+".diagnostics", []byte(codedDiagLines(diags)))
 	var text bytes.Buffer
-	if err := WriteDiagnostics(&text, diags, "text"); err != nil {
+	if err := diag.WriteDiagnostics(&text, diags, "text"); err != nil {
 		t.Fatal(err)
 	}
 	if n := strings.Count(text.String(), "\n"); n != len(diags) || strings.ContainsFunc(strings.ReplaceAll(text.String(), "\n", ""), controlRune) {

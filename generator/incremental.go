@@ -9,6 +9,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"archfolio/generator/diag"
 	"archfolio/generator/mdext"
 )
 
@@ -55,9 +56,9 @@ type cachedFile struct {
 	stamp   fileStamp
 	stamped bool
 	readAt  time.Time
-	doc     *Document   // the parse stage's result, only ever copied; nil when unusable
-	diags   Diagnostics // the parse stage's
-	body    *cachedBody // the body stage's result, once made
+	doc     *Document        // the parse stage's result, only ever copied; nil when unusable
+	diags   diag.Diagnostics // the parse stage's
+	body    *cachedBody      // the body stage's result, once made
 }
 
 // cachedBody is a document's body stage result and what it depends on: the
@@ -83,7 +84,7 @@ func NewLoader(opts Options) *Loader {
 // Load reads the site again and returns its linked portfolio with every
 // diagnostic, sorted, as Load(ctx, opts) would. The error is non-nil only when ctx
 // ends; what was done until then is kept for the next load.
-func (l *Loader) Load(ctx context.Context) (*Portfolio, Diagnostics, error) {
+func (l *Loader) Load(ctx context.Context) (*Portfolio, diag.Diagnostics, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	opts := withToday(l.opts)

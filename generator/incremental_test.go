@@ -13,6 +13,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"archfolio/generator/diag"
 	"archfolio/generator/synth"
 	"archfolio/themes"
 )
@@ -286,7 +287,7 @@ func mirror(t *testing.T, site fstest.MapFS, dir string) (written int, config bo
 	return written, config
 }
 
-func diagText(diags Diagnostics) string {
+func diagText(diags diag.Diagnostics) string {
 	var b strings.Builder
 	for _, d := range diags {
 		fmt.Fprintln(&b, d)

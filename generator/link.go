@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"archfolio/generator/diag"
 	"archfolio/generator/mdext"
 
 	"github.com/yuin/goldmark/ast"
@@ -46,12 +47,12 @@ func (idx *linkIndex) publish(p *Portfolio, contentFiles, static []string) {
 
 // index gives every document its place in the portfolio: documents sorted by kind
 // and id, ids and URLs, drafts left out unless wanted, duplicate ids reported.
-func (b *builder) index(docs []*Document) (*Portfolio, *linkIndex, Diagnostics) {
+func (b *builder) index(docs []*Document) (*Portfolio, *linkIndex, diag.Diagnostics) {
 	p := &Portfolio{results: make([]any, numResults), Config: b.cfg, Schema: b.schema, Today: b.opts.Today, BaseURL: b.baseURL,
 		ByID: map[string]*Document{}, ByKind: map[string][]*Document{}}
 	idx := &linkIndex{byPath: map[string]*Document{}, drafts: map[string]*Document{}, hidden: map[string]*Document{},
 		kindRank: map[string]int{}}
-	var diags Diagnostics
+	var diags diag.Diagnostics
 	for i, k := range b.schema.Order {
 		idx.kindRank[k] = i
 	}
@@ -75,7 +76,7 @@ func (b *builder) index(docs []*Document) (*Portfolio, *linkIndex, Diagnostics) 
 			continue // reported when read; it gets no page and no URL
 		}
 		if first := p.ByID[d.ID]; first != nil {
-			diags = append(diags, NewDiagnostic(CodeDuplicateID, d.Path, d.PosOf("id"),
+			diags = append(diags, diag.NewDiagnostic(diag.CodeDuplicateID, d.Path, d.PosOf("id"),
 				"duplicate id "+Quote(d.ID)+": "+first.Path+" has it too; ids must be unique"))
 			continue
 		}
@@ -95,11 +96,11 @@ func (b *builder) index(docs []*Document) (*Portfolio, *linkIndex, Diagnostics) 
 //
 // Resolving and sorting run on all cores: each document's references are its own,
 // and the documents they point at are only read (their kind, headings).
-func (b *builder) link(p *Portfolio, idx *linkIndex) Diagnostics {
-	per := make([]Diagnostics, len(p.Docs))
+func (b *builder) link(p *Portfolio, idx *linkIndex) diag.Diagnostics {
+	per := make([]diag.Diagnostics, len(p.Docs))
 	parallel(context.Background(), len(p.Docs), func(i int) {
 		d := p.Docs[i]
-		sink := &DiagSink{Path: d.Path}
+		sink := &diag.DiagSink{Path: d.Path}
 		b.resolveFrontMatter(p, d, idx, sink)
 		b.resolveBody(d, idx, sink)
 		if len(idx.hidden) > 0 {
@@ -107,7 +108,7 @@ func (b *builder) link(p *Portfolio, idx *linkIndex) Diagnostics {
 		}
 		per[i] = sink.Diags
 	})
-	var diags Diagnostics
+	var diags diag.Diagnostics
 	for _, d := range per {
 		diags = append(diags, d...)
 	}
@@ -128,9 +129,9 @@ func (b *builder) link(p *Portfolio, idx *linkIndex) Diagnostics {
 }
 
 // posOf is pos for a front-matter key the document may not have written.
-func (d *Document) PosOf(p string) Pos {
+func (d *Document) PosOf(p string) diag.Pos {
 	if d.Fields.Get(p) == nil {
-		return Pos{Line: 1, Col: 1}
+		return diag.Pos{Line: 1, Col: 1}
 	}
 	return d.Pos(p)
 }
@@ -138,7 +139,7 @@ func (d *Document) PosOf(p string) Pos {
 // Quote returns s in double quotes, as messages name values.
 func Quote(s string) string { return `"` + s + `"` }
 
-func (b *builder) resolveFrontMatter(p *Portfolio, d *Document, idx *linkIndex, sink *DiagSink) {
+func (b *builder) resolveFrontMatter(p *Portfolio, d *Document, idx *linkIndex, sink *diag.DiagSink) {
 	ids, drafts := idx.ids, idx.drafts
 	for _, r := range d.Refs {
 		if r.Field == "" {
@@ -149,15 +150,15 @@ func (b *builder) resolveFrontMatter(p *Portfolio, d *Document, idx *linkIndex, 
 		case r.To == nil && idx.hidden[r.Target] != nil:
 			restrict(r)
 		case r.To == nil && drafts[r.Target] != nil:
-			sink.Report(CodeDraftReference, d.Pos(r.Field), "%s: %q is a draft, left out of this build (use --drafts)", r.Field, r.Target)
+			sink.Report(diag.CodeDraftReference, d.Pos(r.Field), "%s: %q is a draft, left out of this build (use --drafts)", r.Field, r.Target)
 		case r.To == nil:
-			sink.Report(CodeUnknownID, d.Pos(r.Field), "%s: unknown id %q%s", r.Field, r.Target, didYouMean(r.Target, ids))
+			sink.Report(diag.CodeUnknownID, d.Pos(r.Field), "%s: unknown id %q%s", r.Field, r.Target, diag.DidYouMean(r.Target, ids))
 		case len(r.to) > 0 && !slices.Contains(r.to, r.To.Kind):
-			sink.Report(CodeWrongKindRef, d.Pos(r.Field), "%s: %q is a %s, but this field takes a %s", r.Field, r.Target,
+			sink.Report(diag.CodeWrongKindRef, d.Pos(r.Field), "%s: %q is a %s, but this field takes a %s", r.Field, r.Target,
 				r.To.Kind, strings.Join(r.to, " or "))
 			r.To = nil
 		case r.To == d:
-			sink.Report(CodeSelfReference, d.Pos(r.Field), "%s: a document cannot refer to itself", r.Field)
+			sink.Report(diag.CodeSelfReference, d.Pos(r.Field), "%s: a document cannot refer to itself", r.Field)
 			r.To = nil
 		}
 	}
@@ -236,7 +237,7 @@ func linkTarget(p *Portfolio, idx *linkIndex, l *bodyLink) *Document {
 
 // resolveBody reports the body links resolveLink could not resolve, checks #anchors
 // against the target's headings, and records the others as references.
-func (b *builder) resolveBody(d *Document, idx *linkIndex, sink *DiagSink) {
+func (b *builder) resolveBody(d *Document, idx *linkIndex, sink *diag.DiagSink) {
 	for _, l := range d.links {
 		switch {
 		case l.file:
@@ -249,19 +250,19 @@ func (b *builder) resolveBody(d *Document, idx *linkIndex, sink *DiagSink) {
 			if l.wiki {
 				label = "wikilink [[" + l.dest + "]]"
 			}
-			sink.Report(CodeDraftReference, l.pos, "%s: %s is a draft, left out of this build (use --drafts)", label, idx.drafts[l.key].Path)
+			sink.Report(diag.CodeDraftReference, l.pos, "%s: %s is a draft, left out of this build (use --drafts)", label, idx.drafts[l.key].Path)
 			continue
 		case l.to == nil && l.wiki:
-			sink.Report(CodeUnknownWikilink, l.pos, "wikilink [[%s]]: unknown id %q%s", l.dest, l.key, didYouMean(l.key, idx.ids))
+			sink.Report(diag.CodeUnknownWikilink, l.pos, "wikilink [[%s]]: unknown id %q%s", l.dest, l.key, diag.DidYouMean(l.key, idx.ids))
 			continue
 		case l.to == nil:
-			sink.Report(CodeBrokenLink, l.pos, "broken link %s: no document at %s", l.dest, l.key)
+			sink.Report(diag.CodeBrokenLink, l.pos, "broken link %s: no document at %s", l.dest, l.key)
 			continue
 		}
 		to, anchor := l.to, l.anchor
 		if anchor != "" && to.Anchors != nil && !to.Anchors[anchor] {
-			sink.Report(CodeUnknownAnchor, l.pos, "link %s: %s has no heading with id %q%s", l.dest, to.Path,
-				anchor, didYouMean(anchor, SortedKeys(to.Anchors)))
+			sink.Report(diag.CodeUnknownAnchor, l.pos, "link %s: %s has no heading with id %q%s", l.dest, to.Path,
+				anchor, diag.DidYouMean(anchor, SortedKeys(to.Anchors)))
 		}
 		d.Refs = append(d.Refs, &Ref{From: d, To: to, Target: to.ID, Relation: relMentions, Inverse: relMentionedBy,
 			Anchor: anchor, offset: l.offset})
@@ -269,16 +270,16 @@ func (b *builder) resolveBody(d *Document, idx *linkIndex, sink *DiagSink) {
 }
 
 // reportFileLink reports a body link or image to a file that is not published.
-func reportFileLink(l *bodyLink, sink *DiagSink) {
+func reportFileLink(l *bodyLink, sink *diag.DiagSink) {
 	what := "link"
 	if l.image {
 		what = "image"
 	}
 	switch {
 	case strings.HasPrefix(l.dest, "/"):
-		sink.Report(CodeRootLink, l.pos, "%s %s: a path from the site's root breaks when the site is served under a sub-path; write it relative to this file", what, l.dest)
+		sink.Report(diag.CodeRootLink, l.pos, "%s %s: a path from the site's root breaks when the site is served under a sub-path; write it relative to this file", what, l.dest)
 	case l.published == "":
-		sink.Report(CodeBrokenLink, l.pos, "broken %s %s: no document or file at %s", what, l.dest, l.key)
+		sink.Report(diag.CodeBrokenLink, l.pos, "broken %s %s: no document or file at %s", what, l.dest, l.key)
 	}
 }
 

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"archfolio/generator/diag"
 	"context"
 	"errors"
 	"io/fs"
@@ -28,7 +29,7 @@ func IgnoredFile(name string) bool {
 
 // loadFiles lists every markdown file under content/, sorted by path, and reads them
 // on all cores; it lists the other files of content/ too (listFiles).
-func loadFiles(ctx context.Context, site fs.FS) ([]sourceFile, []string, Diagnostics) {
+func loadFiles(ctx context.Context, site fs.FS) ([]sourceFile, []string, diag.Diagnostics) {
 	listed, others, diags := listFiles(site)
 	files := make([]sourceFile, len(listed))
 	errs := make([]error, len(listed))
@@ -57,10 +58,10 @@ type listedFile struct {
 // other file there that a build publishes (beside the documents, at files/PATH),
 // reporting those it skips as staticFiles does, and those over
 // maxPublishedFileSize.
-func listFiles(site fs.FS) ([]listedFile, []string, Diagnostics) {
+func listFiles(site fs.FS) ([]listedFile, []string, diag.Diagnostics) {
 	var files []listedFile
 	var others []string
-	var diags Diagnostics
+	var diags diag.Diagnostics
 	err := fs.WalkDir(site, ContentDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			diags = append(diags, readError(p, err))
@@ -82,7 +83,7 @@ func listFiles(site fs.FS) ([]listedFile, []string, Diagnostics) {
 		return nil
 	})
 	if err != nil {
-		diags = append(diags, NewDiagnostic(CodeUnreadableFile, ContentDir, Pos{}, "cannot read the content folder: "+err.Error()))
+		diags = append(diags, diag.NewDiagnostic(diag.CodeUnreadableFile, ContentDir, diag.Pos{}, "cannot read the content folder: "+err.Error()))
 	}
 	slices.SortFunc(files, func(a, b listedFile) int { return strings.Compare(a.path, b.path) })
 	slices.Sort(others)
@@ -96,7 +97,7 @@ const maxPublishedFileSize = 32 << 20
 // publishable reports whether the file p can be published as it is: a regular
 // file inside the site (after links), of at most limit bytes when limit > 0; it
 // reports why not.
-func publishable(site fs.FS, p string, limit int64, diags *Diagnostics) bool {
+func publishable(site fs.FS, p string, limit int64, diags *diag.Diagnostics) bool {
 	fi, err := fs.Stat(site, p)
 	switch {
 	case err == nil && fi.IsDir():
@@ -113,15 +114,15 @@ func publishable(site fs.FS, p string, limit int64, diags *Diagnostics) bool {
 	return true
 }
 
-func readError(path string, err error) Diagnostic {
+func readError(path string, err error) diag.Diagnostic {
 	if big, ok := errors.AsType[*tooLargeError](err); ok {
-		return NewDiagnostic(CodeFileTooLarge, path, Pos{}, big.Error())
+		return diag.NewDiagnostic(diag.CodeFileTooLarge, path, diag.Pos{}, big.Error())
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) && (pe.Err == errNotRegular || pe.Err == errLinkOutside || pe.Err == errLinkedFolder) {
-		return NewDiagnostic(CodeUnreadableFile, path, Pos{}, "not read: "+pe.Err.Error())
+		return diag.NewDiagnostic(diag.CodeUnreadableFile, path, diag.Pos{}, "not read: "+pe.Err.Error())
 	}
-	return NewDiagnostic(CodeUnreadableFile, path, Pos{}, "cannot read: "+err.Error())
+	return diag.NewDiagnostic(diag.CodeUnreadableFile, path, diag.Pos{}, "cannot read: "+err.Error())
 }
 
 // parallel runs fn(0..n-1) on all cores and returns when all are done or ctx ends.
@@ -147,9 +148,9 @@ func parallel(ctx context.Context, n int, fn func(i int)) {
 // copies as they are, and reports those it skips: what cannot be read as a regular
 // file inside the site (a link leading outside it, a device, a FIFO, a socket). A
 // link to a folder is not followed.
-func staticFiles(site fs.FS) ([]string, Diagnostics) {
+func staticFiles(site fs.FS) ([]string, diag.Diagnostics) {
 	var files []string
-	var diags Diagnostics
+	var diags diag.Diagnostics
 	if _, err := fs.Stat(site, "static"); err != nil {
 		return nil, nil
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"archfolio/generator/diag"
 	"archfolio/generator/mdext"
 
 	"github.com/yuin/goldmark/ast"
@@ -31,7 +32,7 @@ type bodyLink struct {
 	node   ast.Node // *ast.Link or *mdext.WikiLink, while the body's AST exists
 	dest   string   // as written
 	offset int      // byte offset in the source
-	pos    Pos      // its position, for diagnostics
+	pos    diag.Pos // its position, for diagnostics
 	wiki   bool
 	key    string    // the id (wikilink) or the site path (.md link, file link) it names
 	anchor string    // the #fragment, without the #
@@ -47,8 +48,8 @@ type bodyLink struct {
 // parse of them (values and positions, decodeFrontMatter), then the schema. The
 // body waits for parseBody, once every id is known. A nil document means the file
 // cannot be used.
-func (b *builder) parse(f sourceFile) (*Document, Diagnostics) {
-	sink := &DiagSink{Path: f.Path}
+func (b *builder) parse(f sourceFile) (*Document, diag.Diagnostics) {
+	sink := &diag.DiagSink{Path: f.Path}
 	src, ok := checkEncoding(f.Data, sink)
 	if !ok {
 		return nil, sink.Diags
@@ -62,14 +63,14 @@ func (b *builder) parse(f sourceFile) (*Document, Diagnostics) {
 		b.md.Parser().Parse(text.NewReader(src[:bodyStart]), parser.WithContext(pc))
 		var err error
 		if root, err = mdext.FrontMatterNode(pc); err != nil {
-			sink.yamlProblems(yamlSyntaxError(err))
+			reportYAML(sink, yamlSyntaxError(err))
 			return nil, sink.Diags
 		}
 	case bodyStart < 0:
-		sink.Report(CodeUnclosedFrontMatter, Pos{Line: 1, Col: 1}, "front matter is not closed: add a line --- after the last field")
+		sink.Report(diag.CodeUnclosedFrontMatter, diag.Pos{Line: 1, Col: 1}, "front matter is not closed: add a line --- after the last field")
 		return nil, sink.Diags
 	case len(defaults) == 0:
-		sink.Report(CodeNoFrontMatter, Pos{Line: 1, Col: 1}, "no front matter: a document starts with a --- line, then at least kind: and title:, then --- (or archfolio.yaml's defaults: give its folder a kind)")
+		sink.Report(diag.CodeNoFrontMatter, diag.Pos{Line: 1, Col: 1}, "no front matter: a document starts with a --- line, then at least kind: and title:, then --- (or archfolio.yaml's defaults: give its folder a kind)")
 		return nil, sink.Diags
 	}
 	var fromConfig map[string]bool
@@ -81,11 +82,11 @@ func (b *builder) parse(f sourceFile) (*Document, Diagnostics) {
 	items, positions, problems := decodeFrontMatter(root)
 	positions.fromConfig(fromConfig, b.cfg.Path)
 	if len(problems) > 0 {
-		sink.yamlProblems(problems)
+		reportYAML(sink, problems)
 		return nil, sink.Diags
 	}
 	for _, dup := range duplicateKeys(root) {
-		sink.Report(CodeDuplicateKey, nodePos(dup.second),
+		sink.Report(diag.CodeDuplicateKey, nodePos(dup.second),
 			"duplicate key %q (first at line %d): the site would show the last, and jira sync edit the first", dup.second.Value, dup.first.Line+1)
 	}
 	doc := &Document{Path: f.Path, source: src, fmEnd: fmEnd, bodyStart: bodyStart, positions: positions}
@@ -125,16 +126,16 @@ func (b *builder) parseBody(p *Portfolio, idx *linkIndex, d *Document, html bool
 const utf8BOM = "\xEF\xBB\xBF"
 
 // checkEncoding rejects binary and non-UTF-8 files and strips a UTF-8 byte order mark.
-func checkEncoding(data []byte, sink *DiagSink) ([]byte, bool) {
+func checkEncoding(data []byte, sink *diag.DiagSink) ([]byte, bool) {
 	switch {
 	case len(data) > maxFileSize:
-		sink.Report(CodeFileTooLarge, Pos{}, "file is %d bytes, over the %d byte limit for a document", len(data), maxFileSize)
+		sink.Report(diag.CodeFileTooLarge, diag.Pos{}, "file is %d bytes, over the %d byte limit for a document", len(data), maxFileSize)
 		return nil, false
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		sink.Report(CodeUTF16File, Pos{Line: 1, Col: 1}, "file is UTF-16: save it as UTF-8")
+		sink.Report(diag.CodeUTF16File, diag.Pos{Line: 1, Col: 1}, "file is UTF-16: save it as UTF-8")
 		return nil, false
 	case bytes.IndexByte(data[:min(len(data), 8000)], 0) >= 0:
-		sink.Report(CodeBinaryFile, Pos{}, "file looks binary (it contains NUL bytes): only markdown belongs in content/")
+		sink.Report(diag.CodeBinaryFile, diag.Pos{}, "file looks binary (it contains NUL bytes): only markdown belongs in content/")
 		return nil, false
 	}
 	data = bytes.TrimPrefix(data, []byte(utf8BOM))
@@ -147,7 +148,7 @@ func checkEncoding(data []byte, sink *DiagSink) ([]byte, bool) {
 			}
 			off += size
 		}
-		sink.Report(CodeInvalidUTF8, posAt(data, off), "invalid UTF-8 byte 0x%02X: save the file as UTF-8", data[off])
+		sink.Report(diag.CodeInvalidUTF8, posAt(data, off), "invalid UTF-8 byte 0x%02X: save the file as UTF-8", data[off])
 		return nil, false
 	}
 	return data, true

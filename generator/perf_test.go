@@ -11,6 +11,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"archfolio/generator/diag"
 	"archfolio/generator/mdext"
 	"archfolio/generator/publish"
 )
@@ -160,9 +161,9 @@ func TestPositionMatchesPosAt(t *testing.T) {
 // character says, for any text (invalid UTF-8 too) and any sequence of offsets.
 func TestPositionMatchesCharacterWalk(t *testing.T) {
 	t.Parallel()
-	walk := func(src []byte, off int) Pos { // position.of as it was: character by character
+	walk := func(src []byte, off int) diag.Pos { // position.of as it was: character by character
 		off = min(max(off, 0), len(src))
-		pos, i := Pos{Line: 1, Col: 1}, 0
+		pos, i := diag.Pos{Line: 1, Col: 1}, 0
 		for i < off {
 			r, size := utf8.DecodeRune(src[i:])
 			if r == '\n' {

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"archfolio/generator/diag"
 	"context"
 	"html/template"
 	"io/fs"
@@ -166,7 +167,7 @@ func (o *Object) Set(key string, v any) {
 func ValidID(s string) bool { return idPattern.MatchString(s) }
 
 // PosAt is the 1-based line and column (in characters) of a byte offset in src.
-func PosAt(src []byte, off int) Pos { return posAt(src, off) }
+func PosAt(src []byte, off int) diag.Pos { return posAt(src, off) }
 
 // Slug turns a name into the lower-kebab form of ids and URL segments
 // ("Access Control" → "access-control"); a name with no letter or digit is "x".

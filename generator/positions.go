@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"archfolio/generator/diag"
 	"bytes"
 	"strconv"
 	"strings"
@@ -81,16 +82,16 @@ func (idx *fmIndex) find(p string) (int32, bool) {
 
 // pos returns the position of the front-matter path p (or of its nearest ancestor
 // that was written), falling back to the document's first line.
-func (d *Document) Pos(p string) Pos {
+func (d *Document) Pos(p string) diag.Pos {
 	idx := d.index()
 	if e, _ := idx.find(p); e != 0 {
-		at := Pos{Line: int(idx.entries[e].line), Col: int(idx.entries[e].col)}
+		at := diag.Pos{Line: int(idx.entries[e].line), Col: int(idx.entries[e].col)}
 		if idx.entries[e].config {
 			at.File = idx.file
 		}
 		return at
 	}
-	return Pos{Line: 1, Col: 1}
+	return diag.Pos{Line: 1, Col: 1}
 }
 
 // Written reports whether the front matter has the path p, even with a value the
@@ -197,30 +198,30 @@ func isBoolWord(n *yaml.Node) bool {
 
 // nodePos converts a yaml.v3 position (lines from the start of the YAML text,
 // columns in characters) to a file position.
-func nodePos(n *yaml.Node) Pos { return Pos{Line: n.Line + 1, Col: n.Column} }
+func nodePos(n *yaml.Node) diag.Pos { return diag.Pos{Line: n.Line + 1, Col: n.Column} }
 
 // posAt converts a byte offset in src to a 1-based line and character column.
-func posAt(src []byte, off int) Pos {
+func posAt(src []byte, off int) diag.Pos {
 	off = min(max(off, 0), len(src))
 	line := bytes.Count(src[:off], []byte("\n")) + 1
 	lineStart := bytes.LastIndexByte(src[:off], '\n') + 1
-	return Pos{Line: line, Col: utf8.RuneCount(src[lineStart:off]) + 1}
+	return diag.Pos{Line: line, Col: utf8.RuneCount(src[lineStart:off]) + 1}
 }
 
 // position converts ascending byte offsets to positions in one pass; an offset
 // before the previous one starts again from the top.
 type position struct {
 	off int
-	pos Pos
+	pos diag.Pos
 }
 
-func (p *position) of(src []byte, off int) Pos {
+func (p *position) of(src []byte, off int) diag.Pos {
 	off = min(max(off, 0), len(src))
 	if off < p.off {
 		*p = position{}
 	}
 	if p.off == 0 {
-		p.pos = Pos{Line: 1, Col: 1}
+		p.pos = diag.Pos{Line: 1, Col: 1}
 	}
 	// Whole lines at once: a newline is never part of another character, so the
 	// character walk below would stop on each one.

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"archfolio/generator/diag"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -27,7 +28,7 @@ func Scaffold(site fs.FS, siteDir string, theme fs.FS, kindName, id string, toda
 	}
 	kind := schema.Kinds[kindName]
 	if kind == nil {
-		return "", fmt.Errorf("unknown kind %q%s (want one of: %s)", kindName, didYouMean(kindName, schema.Order), strings.Join(schema.Order, ", "))
+		return "", fmt.Errorf("unknown kind %q%s (want one of: %s)", kindName, diag.DidYouMean(kindName, schema.Order), strings.Join(schema.Order, ", "))
 	}
 	if !idPattern.MatchString(id) {
 		return "", fmt.Errorf("id %q is not lower-kebab (like payments-gateway)", id)

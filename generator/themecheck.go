@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"archfolio/generator/diag"
 	"archfolio/generator/markup"
 	"fmt"
 	"io/fs"
@@ -24,7 +25,7 @@ var (
 // it and no template of the merged theme includes it. Such a define is most
 // often a misspelt override, which would otherwise change nothing silently.
 // Templates that do not parse are left to the render, which reports them.
-func themeDiagnostics(site fs.FS, cfg *Config, def fs.FS) Diagnostics {
+func themeDiagnostics(site fs.FS, cfg *Config, def fs.FS) diag.Diagnostics {
 	if cfg == nil || cfg.Theme == "" {
 		return nil
 	}
@@ -49,7 +50,7 @@ func themeDiagnostics(site fs.FS, cfg *Config, def fs.FS) Diagnostics {
 		src        []byte
 	}
 	var defines []define
-	var diags Diagnostics
+	var diags diag.Diagnostics
 	for _, p := range o.files("layouts") {
 		src, err := fs.ReadFile(o, p)
 		if err != nil {
@@ -62,7 +63,7 @@ func themeDiagnostics(site fs.FS, cfg *Config, def fs.FS) Diagnostics {
 		_, ownErr := fs.Stat(top, p)
 		if ownErr == nil && path.Base(p) == "base.html" {
 			if tree := trees["base.html"]; tree != nil && strings.TrimSpace(tree.Root.String()) != "" {
-				diags = append(diags, NewDiagnostic(CodeUnusedBaseLayout, path.Join(dir, p), Pos{Line: 1, Col: 1},
+				diags = append(diags, diag.NewDiagnostic(diag.CodeUnusedBaseLayout, path.Join(dir, p), diag.Pos{Line: 1, Col: 1},
 					`layouts/base.html is not used: the page around the content is the "base" component; define a template "base" to replace it`))
 			}
 		}
@@ -82,9 +83,9 @@ func themeDiagnostics(site fs.FS, cfg *Config, def fs.FS) Diagnostics {
 			continue
 		}
 		line, col := definePosition(d.src, d.name)
-		diags = append(diags, NewDiagnostic(CodeUnusedOverride, path.Join(dir, d.file), Pos{Line: line, Col: col},
+		diags = append(diags, diag.NewDiagnostic(diag.CodeUnusedOverride, path.Join(dir, d.file), diag.Pos{Line: line, Col: col},
 			fmt.Sprintf("theme template %q is not used: it is no component's or panel's name and no template calls it%s",
-				d.name, didYouMean(d.name, known))))
+				d.name, diag.DidYouMean(d.name, known))))
 	}
 	return diags
 }

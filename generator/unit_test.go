@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"archfolio/generator/diag"
 	"bytes"
 	"encoding/json"
 	"strconv"
@@ -89,7 +90,7 @@ func TestFindFrontMatter(t *testing.T) {
 func TestPosAtCountsCharacters(t *testing.T) {
 	t.Parallel()
 	src := []byte("ab\nçé[x]\n")
-	if got := posAt(src, bytes.IndexByte(src, '[')); got != (Pos{Line: 2, Col: 3}) {
+	if got := posAt(src, bytes.IndexByte(src, '[')); got != (diag.Pos{Line: 2, Col: 3}) {
 		t.Errorf("posAt = %+v, want line 2 col 3", got)
 	}
 }
@@ -103,8 +104,8 @@ func TestDidYouMean(t *testing.T) {
 		"totally-unrelated": "",
 		"payments-gateway":  "",
 	} {
-		if got := didYouMean(in, ids); got != want {
-			t.Errorf("didYouMean(%q) = %q, want %q", in, got, want)
+		if got := diag.DidYouMean(in, ids); got != want {
+			t.Errorf("DidYouMean(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
@@ -126,11 +127,11 @@ func TestYAMLBooleansKeepTheirTextWhereTextIsWanted(t *testing.T) {
 
 func TestDiagnosticsSortAndDedupe(t *testing.T) {
 	t.Parallel()
-	ds := Diagnostics{
-		{Path: "b.md", Line: 1, Col: 1, Severity: Error, Message: "m"},
-		{Path: "a.md", Line: 10, Col: 1, Severity: Warning, Message: "w"},
-		{Path: "a.md", Line: 2, Col: 5, Severity: Error, Message: "e"},
-		{Path: "b.md", Line: 1, Col: 1, Severity: Error, Message: "m"},
+	ds := diag.Diagnostics{
+		{Path: "b.md", Line: 1, Col: 1, Severity: diag.Error, Message: "m"},
+		{Path: "a.md", Line: 10, Col: 1, Severity: diag.Warning, Message: "w"},
+		{Path: "a.md", Line: 2, Col: 5, Severity: diag.Error, Message: "e"},
+		{Path: "b.md", Line: 1, Col: 1, Severity: diag.Error, Message: "m"},
 	}.Sort()
 	want := "a.md:2:5: error: e\na.md:10:1: warning: w\nb.md:1:1: error: m\n"
 	if got := diagLines(ds); got != want {
@@ -140,13 +141,13 @@ func TestDiagnosticsSortAndDedupe(t *testing.T) {
 
 func TestDiagnosticFormats(t *testing.T) {
 	t.Parallel()
-	ds := Diagnostics{
-		{Path: "content/a.md", Line: 3, Col: 7, Severity: Error, Message: "unknown id \"x\": 100%, a,b", Code: CodeUnknownID},
-		{Path: "content/b.md", Severity: Warning, Message: "line one\nline two", Code: CodeUnknownField},
+	ds := diag.Diagnostics{
+		{Path: "content/a.md", Line: 3, Col: 7, Severity: diag.Error, Message: "unknown id \"x\": 100%, a,b", Code: diag.CodeUnknownID},
+		{Path: "content/b.md", Severity: diag.Warning, Message: "line one\nline two", Code: diag.CodeUnknownField},
 	}
 	var text, gh, js, sarif bytes.Buffer
 	for f, buf := range map[string]*bytes.Buffer{"text": &text, "github": &gh, "json": &js, "sarif": &sarif} {
-		if err := WriteDiagnostics(buf, ds, f); err != nil {
+		if err := diag.WriteDiagnostics(buf, ds, f); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -213,7 +214,7 @@ func TestDiagnosticFormats(t *testing.T) {
 	if res[1].Locations[0].PhysicalLocation.Region != nil {
 		t.Error("a diagnostic without a line must have no region")
 	}
-	if err := WriteDiagnostics(&text, ds, "xml"); err == nil {
+	if err := diag.WriteDiagnostics(&text, ds, "xml"); err == nil {
 		t.Error("unknown format accepted")
 	}
 }
@@ -229,7 +230,7 @@ func TestCheckEncodingRejects(t *testing.T) {
 		"latin1": {[]byte("---\ntitle: caf\xe9\n"), "2:11: error: invalid UTF-8 byte 0xE9"},
 		"huge":   {bytes.Repeat([]byte("a"), maxFileSize+1), "over the"},
 	} {
-		sink := &DiagSink{Path: "f.md"}
+		sink := &diag.DiagSink{Path: "f.md"}
 		if _, ok := checkEncoding(tc.data, sink); ok {
 			t.Errorf("%s: accepted", name)
 			continue
@@ -238,7 +239,7 @@ func TestCheckEncodingRejects(t *testing.T) {
 			t.Errorf("%s: diagnostic %q lacks %q", name, got, tc.want)
 		}
 	}
-	sink := &DiagSink{Path: "f.md"}
+	sink := &diag.DiagSink{Path: "f.md"}
 	if src, ok := checkEncoding([]byte("\xEF\xBB\xBF---\n"), sink); !ok || string(src) != "---\n" {
 		t.Errorf("a UTF-8 byte order mark was not stripped: %q", src)
 	}

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"archfolio/generator/diag"
 	"fmt"
 	"net/url"
 	"path"
@@ -19,12 +20,12 @@ var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 type frontMatter struct {
 	b    *builder
 	doc  *Document
-	sink *DiagSink
+	sink *diag.DiagSink
 }
 
 // readFrontMatter fills doc from the decoded front matter (decodeFrontMatter). It
 // reports false when the document cannot take part in the site (no usable kind).
-func (b *builder) readFrontMatter(doc *Document, items yamlMap, sink *DiagSink) bool {
+func (b *builder) readFrontMatter(doc *Document, items yamlMap, sink *diag.DiagSink) bool {
 	fm := &frontMatter{b: b, doc: doc, sink: sink}
 	var rawKind any // the last kind written, as YAML decodes a repeated key
 	for _, it := range items {
@@ -36,11 +37,11 @@ func (b *builder) readFrontMatter(doc *Document, items yamlMap, sink *DiagSink) 
 	kind := b.schema.Kinds[kindName]
 	switch {
 	case rawKind == nil:
-		sink.Report(CodeMissingKind, Pos{Line: 1, Col: 1}, "missing required field kind (one of: %s)", strings.Join(b.schema.Order, ", "))
+		sink.Report(diag.CodeMissingKind, diag.Pos{Line: 1, Col: 1}, "missing required field kind (one of: %s)", strings.Join(b.schema.Order, ", "))
 		return false
 	case kind == nil:
-		sink.Report(CodeUnknownKind, doc.Pos("kind"), "unknown kind %q%s (want one of: %s)", fmt.Sprint(rawKind),
-			didYouMean(fmt.Sprint(rawKind), b.schema.Order), strings.Join(b.schema.Order, ", "))
+		sink.Report(diag.CodeUnknownKind, doc.Pos("kind"), "unknown kind %q%s (want one of: %s)", fmt.Sprint(rawKind),
+			diag.DidYouMean(fmt.Sprint(rawKind), b.schema.Order), strings.Join(b.schema.Order, ", "))
 		return false
 	}
 	doc.Kind = kindName
@@ -58,8 +59,8 @@ func (fm *frontMatter) common(kind *Kind) {
 		doc.ID = base
 	}
 	if !idPattern.MatchString(doc.ID) {
-		where := fm.posOr("id", Pos{Line: 1, Col: 1})
-		fm.sink.Report(CodeInvalidID, where, "id %q is not lower-kebab (like payments-gateway): use lower-case letters, digits and single hyphens", doc.ID)
+		where := fm.posOr("id", diag.Pos{Line: 1, Col: 1})
+		fm.sink.Report(diag.CodeInvalidID, where, "id %q is not lower-kebab (like payments-gateway): use lower-case letters, digits and single hyphens", doc.ID)
 	}
 	doc.Title = f.String("title")
 	doc.Status = f.String("status")
@@ -78,12 +79,12 @@ func (fm *frontMatter) common(kind *Kind) {
 	slices.Sort(doc.Tags)
 	doc.Tags = slices.Compact(doc.Tags)
 	if doc.Status != "" && len(kind.Statuses) > 0 && !slices.Contains(kind.Statuses, doc.Status) {
-		fm.sink.Report(CodeUnknownStatus, doc.Pos("status"), "status %q is not a %s status%s (want one of: %s)", doc.Status,
-			kind.Name, didYouMean(doc.Status, kind.Statuses), strings.Join(kind.Statuses, ", "))
+		fm.sink.Report(diag.CodeUnknownStatus, doc.Pos("status"), "status %q is not a %s status%s (want one of: %s)", doc.Status,
+			kind.Name, diag.DidYouMean(doc.Status, kind.Statuses), strings.Join(kind.Statuses, ", "))
 	}
 }
 
-func (fm *frontMatter) posOr(p string, def Pos) Pos {
+func (fm *frontMatter) posOr(p string, def diag.Pos) diag.Pos {
 	if fm.doc.Fields.Get(p) == nil {
 		return def
 	}
@@ -110,7 +111,7 @@ func (fm *frontMatter) object(items yamlMap, fields *Fields, kind *Kind, p strin
 			if kind != nil {
 				known = append(slices.Clone(fm.b.schema.Common.Names), known...)
 			}
-			fm.sink.Report(CodeUnknownField, fm.doc.Pos(fp), "unknown field %q%s; it is kept but not checked", key, didYouMean(key, known))
+			fm.sink.Report(diag.CodeUnknownField, fm.doc.Pos(fp), "unknown field %q%s; it is kept but not checked", key, diag.DidYouMean(key, known))
 			obj.Set(key, plainValue(it.Value))
 			continue
 		}
@@ -133,11 +134,11 @@ func (fm *frontMatter) object(items yamlMap, fields *Fields, kind *Kind, p strin
 func (fm *frontMatter) required(written map[string]bool, fields *Fields, p string) {
 	for _, name := range fields.Names {
 		if fields.ByName[name].Required && !written[name] {
-			at := Pos{Line: 1, Col: 1}
+			at := diag.Pos{Line: 1, Col: 1}
 			if p != "" {
 				at = fm.doc.Pos(p)
 			}
-			fm.sink.Report(CodeMissingField, at, "missing required field %s", joinPath(p, name))
+			fm.sink.Report(diag.CodeMissingField, at, "missing required field %s", joinPath(p, name))
 		}
 	}
 }
@@ -151,7 +152,7 @@ func joinPath(p, key string) string {
 
 // value converts and checks one value; ok is false when it was rejected.
 func (fm *frontMatter) value(v any, f *Field, p string) (any, bool) {
-	fail := func(code Code, format string, args ...any) (any, bool) {
+	fail := func(code diag.Code, format string, args ...any) (any, bool) {
 		fm.sink.Report(code, fm.doc.Pos(p), "%s: "+format, append([]any{p}, args...)...)
 		return nil, false
 	}
@@ -164,25 +165,25 @@ func (fm *frontMatter) value(v any, f *Field, p string) (any, bool) {
 	case TypeString, TypeText:
 		s, ok := scalarString(v)
 		if !ok {
-			return fail(CodeWrongType, "want text, not %s", describe(v))
+			return fail(diag.CodeWrongType, "want text, not %s", describe(v))
 		}
 		if f.pattern != nil && !f.pattern.MatchString(s) {
-			return fail(CodePatternMismatch, "%q does not match the pattern %s", s, f.Pattern)
+			return fail(diag.CodePatternMismatch, "%q does not match the pattern %s", s, f.Pattern)
 		}
 		return s, true
 	case TypeEnum:
 		s, ok := scalarString(v)
 		if !ok || !slices.Contains(f.Values, s) {
-			return fail(CodeValueNotAllowed, "%q is not allowed%s (want one of: %s)", fmt.Sprint(v), didYouMean(fmt.Sprint(v), f.Values), strings.Join(f.Values, ", "))
+			return fail(diag.CodeValueNotAllowed, "%q is not allowed%s (want one of: %s)", fmt.Sprint(v), diag.DidYouMean(fmt.Sprint(v), f.Values), strings.Join(f.Values, ", "))
 		}
 		return s, true
 	case TypeInt:
 		n, ok := v.(int)
 		if !ok {
-			return fail(CodeWrongType, "want a whole number, not %s", describe(v))
+			return fail(diag.CodeWrongType, "want a whole number, not %s", describe(v))
 		}
 		if (f.Min != nil && n < *f.Min) || (f.Max != nil && n > *f.Max) {
-			return fail(CodeOutOfRange, "%d is out of range %s", n, rangeText(f))
+			return fail(diag.CodeOutOfRange, "%d is out of range %s", n, rangeText(f))
 		}
 		return n, true
 	case TypeNumber:
@@ -192,35 +193,35 @@ func (fm *frontMatter) value(v any, f *Field, p string) (any, bool) {
 		case float64:
 			return n, true
 		}
-		return fail(CodeWrongType, "want a number, not %s", describe(v))
+		return fail(diag.CodeWrongType, "want a number, not %s", describe(v))
 	case TypeBool:
 		bv, ok := v.(bool)
 		if !ok {
-			return fail(CodeWrongType, "want true or false, not %s", describe(v))
+			return fail(diag.CodeWrongType, "want true or false, not %s", describe(v))
 		}
 		return bv, true
 	case TypeDate:
 		d, err := parseDate(v)
 		if err != nil {
-			return fail(CodeInvalidDate, "%v", err)
+			return fail(diag.CodeInvalidDate, "%v", err)
 		}
 		return d, true
 	case TypePeriod:
 		pd, err := ParsePeriod(v)
 		if err != nil {
-			return fail(CodeInvalidPeriod, "%v", err)
+			return fail(diag.CodeInvalidPeriod, "%v", err)
 		}
 		return pd, true
 	case TypeDuration:
 		d, err := parseDuration(v)
 		if err != nil {
-			return fail(CodeInvalidDuration, "%v", err)
+			return fail(diag.CodeInvalidDuration, "%v", err)
 		}
 		return d, true
 	case TypeURL:
 		s, _ := scalarString(v)
 		if u, err := url.Parse(s); err != nil || (u.Scheme != "https" && u.Scheme != "http" && u.Scheme != "mailto") {
-			return fail(CodeInvalidURL, "%q is not an http(s) or mailto URL", s)
+			return fail(diag.CodeInvalidURL, "%q is not an http(s) or mailto URL", s)
 		}
 		return s, true
 	case TypeRef:
@@ -232,7 +233,7 @@ func (fm *frontMatter) value(v any, f *Field, p string) (any, bool) {
 	case TypeMap:
 		items, ok := v.(yamlMap)
 		if !ok {
-			return fail(CodeWrongType, "want a mapping, not %s", describe(v))
+			return fail(diag.CodeWrongType, "want a mapping, not %s", describe(v))
 		}
 		obj := &Object{}
 		for _, it := range items {
@@ -249,14 +250,14 @@ func (fm *frontMatter) value(v any, f *Field, p string) (any, bool) {
 func (fm *frontMatter) list(v any, f *Field, p string) (any, bool) {
 	items, ok := v.([]any)
 	if !ok {
-		fm.sink.Report(CodeWrongType, fm.doc.Pos(p), "%s: want a list, not %s", p, describe(v))
+		fm.sink.Report(diag.CodeWrongType, fm.doc.Pos(p), "%s: want a list, not %s", p, describe(v))
 		return nil, false
 	}
 	out := make([]any, 0, len(items))
 	for i, it := range items {
 		ip := p + "[" + strconv.Itoa(i) + "]"
 		if it == nil {
-			fm.sink.Report(CodeEmptyListItem, fm.doc.Pos(ip), "%s: empty list item", ip)
+			fm.sink.Report(diag.CodeEmptyListItem, fm.doc.Pos(ip), "%s: empty list item", ip)
 			continue
 		}
 		if val, ok := fm.value(it, f.Of, ip); ok {
@@ -274,7 +275,7 @@ func (fm *frontMatter) objectValue(v any, f *Field, p string) (any, bool) {
 		}
 	}
 	if !ok {
-		fm.sink.Report(CodeWrongType, fm.doc.Pos(p), "%s: want a mapping of %s, not %s", p, strings.Join(f.Fields.Names, ", "), describe(v))
+		fm.sink.Report(diag.CodeWrongType, fm.doc.Pos(p), "%s: want a mapping of %s, not %s", p, strings.Join(f.Fields.Names, ", "), describe(v))
 		return nil, false
 	}
 	first := len(fm.doc.Refs)
@@ -292,7 +293,7 @@ func (fm *frontMatter) objectValue(v any, f *Field, p string) (any, bool) {
 func (fm *frontMatter) ref(v any, f *Field, p string) (any, bool) {
 	s, ok := scalarString(v)
 	if !ok || s == "" {
-		fm.sink.Report(CodeWrongType, fm.doc.Pos(p), "%s: want a document id, not %s", p, describe(v))
+		fm.sink.Report(diag.CodeWrongType, fm.doc.Pos(p), "%s: want a document id, not %s", p, describe(v))
 		return nil, false
 	}
 	if slices.Contains(f.Allow, s) {

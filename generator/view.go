@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"archfolio/generator/diag"
 	"archfolio/generator/markup"
 	"html/template"
 	"io"
@@ -17,7 +18,7 @@ type View struct {
 	// Analyse computes the view from the portfolio (storing it in its Result)
 	// and reports problems it finds; it runs after link, alongside the other
 	// views' analyses, so it must not read their results.
-	Analyse func(p *Portfolio) Diagnostics
+	Analyse func(p *Portfolio) diag.Diagnostics
 	// Menu is the view's entry in the site's menu, if any.
 	Menu *MenuItem
 	// Pages lists the view's own pages.

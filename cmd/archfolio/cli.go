@@ -1,6 +1,7 @@
 package main
 
 import (
+	"archfolio/generator/diag"
 	_ "archfolio/generator/views" // every view, in menu order
 	"context"
 	"errors"
@@ -213,7 +214,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		defer stop()
 	}
 	diags, err := generator.Build(ctx, opts, dest)
-	_ = generator.WriteDiagnostics(stderr, diags, "text")
+	_ = diag.WriteDiagnostics(stderr, diags, "text")
 	if err != nil {
 		fmt.Fprintln(stderr, "archfolio build:", err)
 		return exitProblems
@@ -233,7 +234,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	var sf siteFlags
 	fs := newFlagSet("check", "check [-s SITE] [--format text|json|sarif|github] [--strict] [--today YYYY-MM-DD] [--drafts]", stderr)
 	sf.register(fs, true)
-	format := fs.String("format", "text", "output format: "+strings.Join(generator.DiagnosticFormats, ", "))
+	format := fs.String("format", "text", "output format: "+strings.Join(diag.DiagnosticFormats, ", "))
 	strict := fs.Bool("strict", false, "fail on warnings too")
 	pos, code, ok := parse(fs, args)
 	if !ok {
@@ -243,8 +244,8 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "archfolio check: unexpected argument %q\n", pos[0])
 		return exitUsage
 	}
-	if !slices.Contains(generator.DiagnosticFormats, *format) {
-		fmt.Fprintf(stderr, "archfolio check: --format %q: want one of %s\n", *format, strings.Join(generator.DiagnosticFormats, ", "))
+	if !slices.Contains(diag.DiagnosticFormats, *format) {
+		fmt.Fprintf(stderr, "archfolio check: --format %q: want one of %s\n", *format, strings.Join(diag.DiagnosticFormats, ", "))
 		return exitUsage
 	}
 	opts, err := sf.options()
@@ -259,7 +260,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintln(stderr, "archfolio check:", err)
 		return exitProblems
 	}
-	if err := generator.WriteDiagnostics(stdout, diags, *format); err != nil {
+	if err := diag.WriteDiagnostics(stdout, diags, *format); err != nil {
 		fmt.Fprintln(stderr, "archfolio check:", err)
 		return exitProblems
 	}

@@ -6,7 +6,7 @@ import (
 	"io"
 	"strings"
 
-	"archfolio/generator"
+	"archfolio/generator/diag"
 	"archfolio/generator/help"
 )
 
@@ -34,7 +34,7 @@ func runHelp(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 				return code
 			}
 		}
-		fmt.Fprintf(stderr, "archfolio help: unknown topic %q%s\n\nHelp topics:\n", args[0], generator.DidYouMean(args[0], help.Names()))
+		fmt.Fprintf(stderr, "archfolio help: unknown topic %q%s\n\nHelp topics:\n", args[0], diag.DidYouMean(args[0], help.Names()))
 		writeTopics(stderr)
 		return exitUsage
 	}

@@ -37,6 +37,7 @@ import (
 	"strings"
 
 	"archfolio/generator"
+	"archfolio/generator/diag"
 
 	"gopkg.in/yaml.v3"
 )
@@ -70,7 +71,7 @@ type Result struct {
 	Notes  []Note      // what was changed or left out, at lines of Source
 	Err    *ParseError // why it failed
 	// Problems are the errors check reports for a written document.
-	Problems generator.Diagnostics
+	Problems diag.Diagnostics
 }
 
 // Import brings the decision records of the folder dir into the site at siteDir.
@@ -267,7 +268,7 @@ func checkWritten(ctx context.Context, site fs.FS, results []Result) error {
 	}
 	for i := range results {
 		for _, d := range diags {
-			if results[i].Action == Wrote && d.Path == results[i].Path && d.Severity == generator.Error {
+			if results[i].Action == Wrote && d.Path == results[i].Path && d.Severity == diag.Error {
 				results[i].Problems = append(results[i].Problems, d)
 			}
 		}

@@ -2,6 +2,7 @@ package backlog
 
 import (
 	"archfolio/generator"
+	"archfolio/generator/diag"
 	"archfolio/generator/risk"
 	"cmp"
 	"fmt"
@@ -79,9 +80,9 @@ type Backlog struct {
 	Filters                        []generator.Filter
 }
 
-func analyseBacklog(p *generator.Portfolio) generator.Diagnostics {
+func analyseBacklog(p *generator.Portfolio) diag.Diagnostics {
 	b := &Backlog{ByDoc: map[*generator.Document]*BacklogItem{}}
-	var diags generator.Diagnostics
+	var diags diag.Diagnostics
 	for _, d := range p.ByKind["remediation"] {
 		it := readBacklogItem(p, d)
 		diags = append(diags, checkBacklogItem(d, it)...)
@@ -192,22 +193,22 @@ func readBacklogItem(p *generator.Portfolio, d *generator.Document) *BacklogItem
 
 // checkBacklogItem reports expired and expiring waivers, a risk acceptance without a
 // waiver, and an open item with no way to know when it is due.
-func checkBacklogItem(d *generator.Document, it *BacklogItem) generator.Diagnostics {
-	sink := &generator.DiagSink{Path: d.Path}
+func checkBacklogItem(d *generator.Document, it *BacklogItem) diag.Diagnostics {
+	sink := &diag.DiagSink{Path: d.Path}
 	w := it.Waiver
 	switch {
 	case it.Status == "done":
 	case w != nil && w.Expired:
-		sink.Report(generator.CodeItemWaiverExpired, d.Pos("waiver.expires"), "waiver.expires: the waiver expired on %s (%s ago): renew it with a new expiry, or fix the item and set status: done",
+		sink.Report(diag.CodeItemWaiverExpired, d.Pos("waiver.expires"), "waiver.expires: the waiver expired on %s (%s ago): renew it with a new expiry, or fix the item and set status: done",
 			w.Expires.Format(time.DateOnly), generator.Plural(w.Days, "day", "days"))
 	case w != nil && w.Expiring:
-		sink.Report(generator.CodeItemWaiverExpiring, d.Pos("waiver.expires"), "waiver.expires: the waiver expires on %s, in %s: renew it or plan the fix",
+		sink.Report(diag.CodeItemWaiverExpiring, d.Pos("waiver.expires"), "waiver.expires: the waiver expires on %s, in %s: renew it or plan the fix",
 			w.Expires.Format(time.DateOnly), generator.Plural(w.Days, "day", "days"))
 	case w == nil && it.Status == "risk-accepted":
-		sink.Report(generator.CodeMissingItemWaiver, d.Pos("status"), "status risk-accepted needs a waiver ({approved_by, expires, justification}) so the acceptance expires")
+		sink.Report(diag.CodeMissingItemWaiver, d.Pos("status"), "status risk-accepted needs a waiver ({approved_by, expires, justification}) so the acceptance expires")
 	}
 	if it.Open() && it.Due.IsZero() {
-		sink.Report(generator.CodeNoDueDate, d.PosOf("severity"), "open item has neither due nor discovered: set discovered (the %s SLA then gives the due date) or due",
+		sink.Report(diag.CodeNoDueDate, d.PosOf("severity"), "open item has neither due nor discovered: set discovered (the %s SLA then gives the due date) or due",
 			cmp.Or(it.Severity, "severity's"))
 	}
 	return sink.Diags

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"archfolio/generator"
+	"archfolio/generator/diag"
 	"archfolio/generator/graph"
 )
 
@@ -78,7 +79,7 @@ func dependencyGraph(p *generator.Portfolio, kind string) *graph.Graph {
 
 // analyseDependencies builds both dependency graphs and warns about each cycle at
 // the depends_on entry that closes it.
-func analyseDependencies(p *generator.Portfolio) generator.Diagnostics {
+func analyseDependencies(p *generator.Portfolio) diag.Diagnostics {
 	deps := &Dependencies{Graph: dependencyGraph(p, "blueprint"), Roadmap: dependencyGraph(p, "roadmap"),
 		inCycle: map[string]bool{}, risks: map[string]int{}}
 	for _, d := range p.ByKind["blueprint"] {
@@ -110,7 +111,7 @@ func analyseDependencies(p *generator.Portfolio) generator.Diagnostics {
 	deps.info = blueprintInfos(p, deps)
 	result.Set(p, deps)
 	// Roadmap cycles are the roadmap view's errors; here only blueprint ones warn.
-	var diags generator.Diagnostics
+	var diags diag.Diagnostics
 	for _, c := range deps.Cycles {
 		diags = append(diags, cycleDiagnostic(p, c))
 	}
@@ -119,7 +120,7 @@ func analyseDependencies(p *generator.Portfolio) generator.Diagnostics {
 
 // cycleDiagnostic is the warning for one cycle, at the depends_on entry of the
 // document that closes it.
-func cycleDiagnostic(p *generator.Portfolio, c graph.Cycle) generator.Diagnostic {
+func cycleDiagnostic(p *generator.Portfolio, c graph.Cycle) diag.Diagnostic {
 	d := p.ByID[c.Closing.From]
 	at := d.Pos(c.Closing.Source)
 	loop := make([]string, 0, len(c.Path)+1)
@@ -137,7 +138,7 @@ func cycleDiagnostic(p *generator.Portfolio, c graph.Cycle) generator.Diagnostic
 		msg += " (the same loop also takes in " + generator.Elide(others, ", ") + ")"
 	}
 	msg += "; remove one of these dependencies, or move what both sides need into a blueprint of its own"
-	return generator.NewDiagnostic(generator.CodeDependencyCycle, d.Path, at, msg)
+	return diag.NewDiagnostic(diag.CodeDependencyCycle, d.Path, at, msg)
 }
 
 // sunset says why a blueprint is going away ("retired", "end-of-life",

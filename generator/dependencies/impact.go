@@ -11,6 +11,7 @@ import (
 	"text/tabwriter"
 
 	"archfolio/generator"
+	"archfolio/generator/diag"
 	"archfolio/generator/graph"
 	"archfolio/generator/markup"
 )
@@ -55,7 +56,7 @@ func Impact(p *generator.Portfolio, id string) (*ImpactSet, error) {
 		for _, b := range p.ByKind["blueprint"] {
 			ids = append(ids, b.ID)
 		}
-		return nil, fmt.Errorf("no blueprint with id %q%s", id, generator.DidYouMean(id, ids))
+		return nil, fmt.Errorf("no blueprint with id %q%s", id, diag.DidYouMean(id, ids))
 	}
 	if d.Kind != "blueprint" {
 		return nil, fmt.Errorf("%q is a %s; impact works on blueprints", id, d.Kind)

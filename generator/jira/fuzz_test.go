@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"archfolio/generator"
+	"archfolio/generator/diag"
 )
 
 // FuzzSyncFile edits arbitrary documents as jira sync does, with an issue of
@@ -64,7 +65,7 @@ func FuzzSyncFile(f *testing.F) {
 			t.Fatal(err)
 		}
 		for _, d := range diags {
-			if d.Severity == generator.Error {
+			if d.Severity == diag.Error {
 				return
 			}
 		}

@@ -2,6 +2,7 @@ package matrix
 
 import (
 	"archfolio/generator"
+	"archfolio/generator/diag"
 	"cmp"
 	"iter"
 	"slices"
@@ -292,9 +293,9 @@ func (m *Matrix) Column(d *generator.Document) *MatrixColumn { return m.colOf[d]
 // (authored records, not-assessed where a standard's applies_to requires a record
 // and none exists, statements rolled up worst first) and computes the roll-ups.
 // The diagnostics are the alignment-record rules and waiver expiry.
-func computeMatrix(p *generator.Portfolio) (*Matrix, generator.Diagnostics) {
+func computeMatrix(p *generator.Portfolio) (*Matrix, diag.Diagnostics) {
 	m := &Matrix{Today: dateOnly(p.Today), rowOf: map[*generator.Document]*MatrixRow{}, colOf: map[*generator.Document]*MatrixColumn{}}
-	var diags generator.Diagnostics
+	var diags diag.Diagnostics
 	ids := generator.SortedKeys(p.ByID)
 	for _, d := range p.ByKind["standard"] {
 		col, ds := newColumn(p, d)

@@ -2,6 +2,7 @@ package matrix
 
 import (
 	"archfolio/generator"
+	"archfolio/generator/diag"
 	"math"
 	"strconv"
 	"strings"
@@ -120,8 +121,8 @@ func (w *AlignmentWaiver) ExpiresText() string {
 // (the link stage has reported them). The record's index comes from its standard
 // reference, whose Attrs is the record, so that it stays right even when an earlier
 // item was rejected by validation.
-func readRecords(p *generator.Portfolio, d *generator.Document, m *Matrix, ids []string) ([]*AlignmentRecord, generator.Diagnostics) {
-	sink := &generator.DiagSink{Path: d.Path}
+func readRecords(p *generator.Portfolio, d *generator.Document, m *Matrix, ids []string) ([]*AlignmentRecord, diag.Diagnostics) {
+	sink := &diag.DiagSink{Path: d.Path}
 	// The records live in one array per blueprint; its capacity is the list's
 	// length, so appending never moves them.
 	slab := make([]AlignmentRecord, 0, len(d.Fields.List("compliance")))
@@ -140,7 +141,7 @@ func readRecords(p *generator.Portfolio, d *generator.Document, m *Matrix, ids [
 		r := &slab[len(slab)-1]
 		r.col = m.colOf[r.Standard].Index
 		if first, dup := seen[key{r.Standard, r.Statement}]; dup {
-			sink.Report(generator.CodeDuplicateAlignment, d.Pos(r.Field()), "%s: a second record for %s (first at compliance[%d]); the worse status counts: merge them",
+			sink.Report(diag.CodeDuplicateAlignment, d.Pos(r.Field()), "%s: a second record for %s (first at compliance[%d]); the worse status counts: merge them",
 				r.Field(), r.target(), first)
 		} else {
 			seen[key{r.Standard, r.Statement}] = idx
@@ -235,55 +236,55 @@ func (r *AlignmentRecord) target() string {
 
 // checkRecord applies the alignment-record rules: justification, planned date,
 // waiver and its expiry, and that a statement exists.
-func checkRecord(r *AlignmentRecord, sink *generator.DiagSink) {
+func checkRecord(r *AlignmentRecord, sink *diag.DiagSink) {
 	// Positions are looked up only for a record with something to report: finding
 	// them parses the front matter again.
 	d := r.Blueprint
-	at := func() generator.Pos { return d.Pos(r.Field()) }
+	at := func() diag.Pos { return d.Pos(r.Field()) }
 	switch r.Status {
 	case AlignNotApplicable:
 		if r.Justification == "" {
-			sink.Report(generator.CodeMissingJustification, at(), "%s: status not-applicable needs a justification: add justification: saying why %s does not apply", r.Field(), r.target())
+			sink.Report(diag.CodeMissingJustification, at(), "%s: status not-applicable needs a justification: add justification: saying why %s does not apply", r.Field(), r.target())
 		}
 	case AlignAlternative:
 		if r.Justification == "" {
-			sink.Report(generator.CodeMissingJustification, at(), "%s: status alternative needs a justification: add justification: describing how the alternative meets %s", r.Field(), r.target())
+			sink.Report(diag.CodeMissingJustification, at(), "%s: status alternative needs a justification: add justification: describing how the alternative meets %s", r.Field(), r.target())
 		}
 	case AlignPlanned, AlignPartial:
 		if r.Planned == "" {
-			sink.Report(generator.CodeMissingPlannedDate, at(), "%s: status %s needs a planned date: add planned: with the quarter (2027-Q1) or date when %s will be met", r.Field(), r.Status, r.target())
+			sink.Report(diag.CodeMissingPlannedDate, at(), "%s: status %s needs a planned date: add planned: with the quarter (2027-Q1) or date when %s will be met", r.Field(), r.Status, r.target())
 		}
 	case AlignException:
 		checkWaiver(r, sink)
 	}
 	if r.Waiver != nil && r.Status != AlignException {
-		sink.Report(generator.CodeStrayWaiver, d.Pos(r.Field()+".waiver"), "%s.waiver: a waiver only counts for status exception (this record is %s): remove it or set status: exception", r.Field(), r.Status)
+		sink.Report(diag.CodeStrayWaiver, d.Pos(r.Field()+".waiver"), "%s.waiver: a waiver only counts for status exception (this record is %s): remove it or set status: exception", r.Field(), r.Status)
 	}
 }
 
-func checkWaiver(r *AlignmentRecord, sink *generator.DiagSink) {
+func checkWaiver(r *AlignmentRecord, sink *diag.DiagSink) {
 	d, w := r.Blueprint, r.Waiver
 	switch {
 	case w == nil:
-		sink.Report(generator.CodeMissingWaiver, d.Pos(r.Field()), "%s: status exception needs a waiver: add waiver: {approved_by, expires, justification} with an expiry date", r.Field())
+		sink.Report(diag.CodeMissingWaiver, d.Pos(r.Field()), "%s: status exception needs a waiver: add waiver: {approved_by, expires, justification} with an expiry date", r.Field())
 	case w.Expires.IsZero():
 		// The schema reports the missing expires field.
 	case w.Expired():
 		days := -w.DaysLeft
-		sink.Report(generator.CodeWaiverExpired, d.Pos(r.Field()+".waiver.expires"), "%s.waiver.expires: the waiver for %s expired on %s, %d %s ago: renew it with a new approved expiry, fix the gap, or record the status as non-compliant",
+		sink.Report(diag.CodeWaiverExpired, d.Pos(r.Field()+".waiver.expires"), "%s.waiver.expires: the waiver for %s expired on %s, %d %s ago: renew it with a new approved expiry, fix the gap, or record the status as non-compliant",
 			r.Field(), r.target(), w.ExpiresText(), days, generator.PluralWord(days, "day", "days"))
 	case w.Expiring():
 		when := "today"
 		if w.DaysLeft > 0 {
 			when = "in " + strconv.Itoa(w.DaysLeft) + " " + generator.PluralWord(w.DaysLeft, "day", "days")
 		}
-		sink.Report(generator.CodeWaiverExpiring, d.Pos(r.Field()+".waiver.expires"), "%s.waiver.expires: the waiver for %s expires on %s, %s: renew it or close the gap before then",
+		sink.Report(diag.CodeWaiverExpiring, d.Pos(r.Field()+".waiver.expires"), "%s.waiver.expires: the waiver for %s expires on %s, %s: renew it or close the gap before then",
 			r.Field(), r.target(), w.ExpiresText(), when)
 	}
 }
 
 // checkStatement reports a statement id the standard does not have.
-func checkStatement(r *AlignmentRecord, col *MatrixColumn, sink *generator.DiagSink) {
+func checkStatement(r *AlignmentRecord, col *MatrixColumn, sink *diag.DiagSink) {
 	if r.Statement == "" || col == nil {
 		return
 	}
@@ -292,7 +293,7 @@ func checkStatement(r *AlignmentRecord, col *MatrixColumn, sink *generator.DiagS
 	}
 	at := r.Blueprint.Pos(r.Field() + ".statement")
 	if len(col.Statements) == 0 {
-		sink.Report(generator.CodeNoStatements, at, "%s.statement: %q has no statements, so %q cannot be one of them: remove statement: to align with the whole standard",
+		sink.Report(diag.CodeNoStatements, at, "%s.statement: %q has no statements, so %q cannot be one of them: remove statement: to align with the whole standard",
 			r.Field(), r.Standard.ID, r.Statement)
 		return
 	}
@@ -300,18 +301,18 @@ func checkStatement(r *AlignmentRecord, col *MatrixColumn, sink *generator.DiagS
 	for k, st := range col.Statements {
 		known[k] = st.ID
 	}
-	sink.Report(generator.CodeUnknownStatement, at, "%s.statement: %q is not a statement of %q%s (its statements: %s)",
-		r.Field(), r.Statement, r.Standard.ID, generator.DidYouMean(r.Statement, known), strings.Join(known, ", "))
+	sink.Report(diag.CodeUnknownStatement, at, "%s.statement: %q is not a statement of %q%s (its statements: %s)",
+		r.Field(), r.Statement, r.Standard.ID, diag.DidYouMean(r.Statement, known), strings.Join(known, ", "))
 }
 
 // checkEvidence warns about evidence that looks like a document id but names none.
-func checkEvidence(r *AlignmentRecord, ids []string, sink *generator.DiagSink) {
+func checkEvidence(r *AlignmentRecord, ids []string, sink *diag.DiagSink) {
 	for _, e := range r.Evidence {
 		if e.URL != "" || e.Doc != nil || !generator.ValidID(e.Text) {
 			continue
 		}
 		f := r.Field() + ".evidence[" + strconv.Itoa(e.index) + "]"
-		sink.Report(generator.CodeUnknownEvidence, r.Blueprint.Pos(f), "%s: %q is neither a known document id nor an http(s) URL%s: link a document by its id or give a URL",
-			f, e.Text, generator.DidYouMean(e.Text, ids))
+		sink.Report(diag.CodeUnknownEvidence, r.Blueprint.Pos(f), "%s: %q is neither a known document id nor an http(s) URL%s: link a document by its id or give a URL",
+			f, e.Text, diag.DidYouMean(e.Text, ids))
 	}
 }

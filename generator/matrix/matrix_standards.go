@@ -2,6 +2,7 @@ package matrix
 
 import (
 	"archfolio/generator"
+	"archfolio/generator/diag"
 	"cmp"
 	"fmt"
 	"regexp"
@@ -31,7 +32,7 @@ var targetPercentRE = regexp.MustCompile(`^\s*(?:>=|≥|at least)?\s*(\d+(?:\.\d
 
 // newColumn reads a standard's matrix-relevant fields: family, statements,
 // maps_to, applies_to (checked against the blueprint schema) and effectiveness.
-func newColumn(p *generator.Portfolio, d *generator.Document) (*MatrixColumn, generator.Diagnostics) {
+func newColumn(p *generator.Portfolio, d *generator.Document) (*MatrixColumn, diag.Diagnostics) {
 	col := &MatrixColumn{Doc: d, Family: strings.TrimSpace(d.Fields.String("family")), statementAt: map[string]int{}}
 	for _, s := range d.Fields.List("statements") {
 		o, ok := s.(*generator.Object)
@@ -60,7 +61,7 @@ func newColumn(p *generator.Portfolio, d *generator.Document) (*MatrixColumn, ge
 			col.Targets = append(col.Targets, newTarget(o.String("metric"), o.String("target")))
 		}
 	}
-	sink := &generator.DiagSink{Path: d.Path}
+	sink := &diag.DiagSink{Path: d.Path}
 	if cond := d.Fields.Obj("applies_to"); cond != nil {
 		col.conditions = readConditions(p, d, cond, sink)
 		col.Requires = d.Status != "draft" && d.Status != "retired"
@@ -70,7 +71,7 @@ func newColumn(p *generator.Portfolio, d *generator.Document) (*MatrixColumn, ge
 
 // readConditions reads applies_to and warns about fields a blueprint does not have
 // and values an enum field cannot take.
-func readConditions(p *generator.Portfolio, d *generator.Document, cond *generator.Object, sink *generator.DiagSink) []appliesCondition {
+func readConditions(p *generator.Portfolio, d *generator.Document, cond *generator.Object, sink *diag.DiagSink) []appliesCondition {
 	kind := p.Schema.Kinds["blueprint"]
 	var out []appliesCondition
 	for _, name := range cond.Keys {
@@ -87,8 +88,8 @@ func readConditions(p *generator.Portfolio, d *generator.Document, cond *generat
 		f := kind.Field(p.Schema, name)
 		if f == nil {
 			known := append(slices.Clone(p.Schema.Common.Names), kind.Fields.Names...)
-			sink.Report(generator.CodeUnknownAppliesField, d.Pos("applies_to."+name), "applies_to.%s: a blueprint has no field %q%s, so this standard applies to no blueprint",
-				name, name, generator.DidYouMean(name, known))
+			sink.Report(diag.CodeUnknownAppliesField, d.Pos("applies_to."+name), "applies_to.%s: a blueprint has no field %q%s, so this standard applies to no blueprint",
+				name, name, diag.DidYouMean(name, known))
 			continue
 		}
 		if f.Type != generator.TypeEnum {
@@ -96,8 +97,8 @@ func readConditions(p *generator.Portfolio, d *generator.Document, cond *generat
 		}
 		for i, v := range c.values {
 			if !slices.Contains(f.Values, v) {
-				sink.Report(generator.CodeUnknownAppliesValue, d.Pos(fmt.Sprintf("applies_to.%s[%d]", name, i)), "applies_to.%s: %q is not a %s value%s (want one of: %s)",
-					name, v, name, generator.DidYouMean(v, f.Values), strings.Join(f.Values, ", "))
+				sink.Report(diag.CodeUnknownAppliesValue, d.Pos(fmt.Sprintf("applies_to.%s[%d]", name, i)), "applies_to.%s: %q is not a %s value%s (want one of: %s)",
+					name, v, name, diag.DidYouMean(v, f.Values), strings.Join(f.Values, ", "))
 			}
 		}
 	}

@@ -2,6 +2,7 @@ package matrix_test
 
 import (
 	"archfolio/generator"
+	"archfolio/generator/diag"
 	"archfolio/generator/matrix"
 	"archfolio/generator/sitetest"
 	"bytes"
@@ -18,7 +19,7 @@ func matrixSite() map[string]string {
 	return sitetest.Archive("../testdata/matrix/site.txtar")
 }
 
-func loadMatrix(t testing.TB, files map[string]string, today string) (*matrix.Matrix, generator.Diagnostics) {
+func loadMatrix(t testing.TB, files map[string]string, today string) (*matrix.Matrix, diag.Diagnostics) {
 	t.Helper()
 	p, diags := sitetest.Load(t, files, today)
 	if matrix.Of(p) == nil {

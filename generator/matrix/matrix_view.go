@@ -2,6 +2,7 @@ package matrix
 
 import (
 	"archfolio/generator"
+	"archfolio/generator/diag"
 	"strconv"
 )
 
@@ -17,7 +18,7 @@ var View = generator.View{Name: "matrix", Analyse: analyseMatrix,
 // blueprint and standard pages, its pages (matrix_page.go) and exports
 // (matrix_export.go).
 
-func analyseMatrix(p *generator.Portfolio) generator.Diagnostics {
+func analyseMatrix(p *generator.Portfolio) diag.Diagnostics {
 	m, diags := computeMatrix(p)
 	result.Set(p, m)
 	return diags

@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"archfolio/generator"
+	"archfolio/generator/diag"
 )
 
 // maxOSCALSize bounds an OSCAL file; the whole SP 800-53 rev5 catalogue is ~10 MB.
@@ -342,7 +343,7 @@ func selectFamilies(name string, all []oscalFamily, want []string) ([]oscalFamil
 		w = strings.ToLower(strings.TrimSpace(w))
 		f, ok := byID[w]
 		if !ok {
-			return nil, fmt.Errorf("%s: no control family %q%s (the catalogue has: %s)", name, w, generator.DidYouMean(w, ids), strings.Join(ids, ", "))
+			return nil, fmt.Errorf("%s: no control family %q%s (the catalogue has: %s)", name, w, diag.DidYouMean(w, ids), strings.Join(ids, ", "))
 		}
 		if !slices.ContainsFunc(out, func(o oscalFamily) bool { return o.ID == f.ID }) {
 			out = append(out, f)

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"archfolio/generator"
+	"archfolio/generator/diag"
 	"archfolio/generator/internal/fuzzing"
 )
 
@@ -56,7 +57,7 @@ func FuzzStandards(f *testing.F) {
 			t.Fatal(err)
 		}
 		for _, d := range diags {
-			if d.Severity == generator.Error {
+			if d.Severity == diag.Error {
 				t.Errorf("check rejects an imported standard: %s", d)
 			}
 		}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"archfolio/generator"
+	"archfolio/generator/diag"
 	"archfolio/generator/matrix"
 	"archfolio/themes"
 )
@@ -54,7 +55,7 @@ func options(files map[string]string) generator.Options {
 	return generator.Options{Site: site, Theme: themes.Default(), Today: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)}
 }
 
-func loadSite(t *testing.T, files map[string]string) (*generator.Portfolio, generator.Diagnostics) {
+func loadSite(t *testing.T, files map[string]string) (*generator.Portfolio, diag.Diagnostics) {
 	t.Helper()
 	p, diags, err := generator.Load(context.Background(), options(files))
 	if err != nil {
@@ -73,7 +74,7 @@ func renderSite(t *testing.T, files map[string]string) *generator.MemOutput {
 	return out
 }
 
-func diagLines(ds generator.Diagnostics) string {
+func diagLines(ds diag.Diagnostics) string {
 	var b strings.Builder
 	for _, d := range ds {
 		b.WriteString(d.String() + "\n")

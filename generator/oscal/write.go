@@ -1,6 +1,7 @@
 package oscal
 
 import (
+	"archfolio/generator/diag"
 	"archfolio/generator/matrix"
 	_ "archfolio/generator/views" // an import is checked as a whole site
 	"bytes"
@@ -297,7 +298,7 @@ type Result struct {
 	// Problems are the errors check reports for the written file: an import
 	// whose documents the site then rejects fails (a site schema can make that
 	// happen, adding required fields to standards).
-	Problems generator.Diagnostics
+	Problems diag.Diagnostics
 }
 
 // Import writes the standards Standards makes into the site's standards
@@ -347,7 +348,7 @@ func checkWritten(ctx context.Context, site fs.FS, results []Result) error {
 	}
 	for i := range results {
 		for _, d := range diags {
-			if results[i].Written && d.Path == results[i].Path && d.Severity == generator.Error {
+			if results[i].Written && d.Path == results[i].Path && d.Severity == diag.Error {
 				results[i].Problems = append(results[i].Problems, d)
 			}
 		}

@@ -2,6 +2,7 @@ package reviews
 
 import (
 	"archfolio/generator"
+	"archfolio/generator/diag"
 	"cmp"
 	"fmt"
 	"slices"
@@ -90,10 +91,10 @@ type ReviewSchedule struct {
 	Filters []generator.Filter
 }
 
-func analyseReviews(p *generator.Portfolio) generator.Diagnostics {
+func analyseReviews(p *generator.Portfolio) diag.Diagnostics {
 	s := &ReviewSchedule{BySubject: map[*generator.Document][]*ReviewInfo{}, ByDoc: map[*generator.Document]*ReviewInfo{},
 		FoundIn: map[*generator.Document][]Finding{}}
-	var diags generator.Diagnostics
+	var diags diag.Diagnostics
 	for _, d := range p.ByKind["review"] {
 		r, ds := readReview(p, d)
 		diags = append(diags, ds...)
@@ -125,11 +126,11 @@ func analyseReviews(p *generator.Portfolio) generator.Diagnostics {
 
 // readReview reads a review's findings and conditions; it checks that finding ids
 // are unique and that an approval with conditions lists them.
-func readReview(p *generator.Portfolio, d *generator.Document) (*ReviewInfo, generator.Diagnostics) {
+func readReview(p *generator.Portfolio, d *generator.Document) (*ReviewInfo, diag.Diagnostics) {
 	f := d.Fields
 	r := &ReviewInfo{Doc: d, Subject: generator.RefTarget(d, "subject"), Stage: f.String("stage"), Outcome: f.String("outcome"),
 		Date: generator.DateField(f, "date"), Next: generator.DateField(f, "next")}
-	sink := &generator.DiagSink{Path: d.Path}
+	sink := &diag.DiagSink{Path: d.Path}
 	seen := map[string]int{}
 	for i, v := range f.List("findings") {
 		o, ok := v.(*generator.Object)
@@ -140,7 +141,7 @@ func readReview(p *generator.Portfolio, d *generator.Document) (*ReviewInfo, gen
 		fd := Finding{Review: d, ID: o.String("id"), Title: o.String("title"), Severity: o.String("severity"),
 			Standard: generator.RefTarget(d, at+".standard"), Remediation: generator.RefTarget(d, at+".remediation")}
 		if first, dup := seen[fd.ID]; dup && fd.ID != "" {
-			sink.Report(generator.CodeDuplicateFindingID, d.Pos(at+".id"), "%s.id: duplicate finding id %q (findings[%d] has it too); give each finding its own id", at, fd.ID, first)
+			sink.Report(diag.CodeDuplicateFindingID, d.Pos(at+".id"), "%s.id: duplicate finding id %q (findings[%d] has it too); give each finding its own id", at, fd.ID, first)
 		} else {
 			seen[fd.ID] = i
 		}
@@ -163,7 +164,7 @@ func readReview(p *generator.Portfolio, d *generator.Document) (*ReviewInfo, gen
 		r.Conditions = append(r.Conditions, c)
 	}
 	if r.Outcome == "approved-with-conditions" && len(r.Conditions) == 0 {
-		sink.Report(generator.CodeMissingConditions, d.Pos("outcome"), "outcome approved-with-conditions lists no conditions: add them under conditions ({text, due, met})")
+		sink.Report(diag.CodeMissingConditions, d.Pos("outcome"), "outcome approved-with-conditions lists no conditions: add them under conditions ({text, due, met})")
 	}
 	return r, sink.Diags
 }

@@ -2,6 +2,7 @@ package risk
 
 import (
 	"archfolio/generator"
+	"archfolio/generator/diag"
 	"cmp"
 	"fmt"
 	"slices"
@@ -152,10 +153,10 @@ type BlueprintThreats struct {
 	Threats  int
 }
 
-func analyseRisks(p *generator.Portfolio) generator.Diagnostics {
+func analyseRisks(p *generator.Portfolio) diag.Diagnostics {
 	reg := &RiskRegister{Models: map[*generator.Document]*ThreatModelRisk{}, ByDoc: map[*generator.Document][]BlueprintThreats{},
 		Remediates: map[*generator.Document][]*Threat{}}
-	var diags generator.Diagnostics
+	var diags diag.Diagnostics
 	for _, d := range p.ByKind["threat-model"] {
 		m, ds := readThreatModel(p, d)
 		diags = append(diags, ds...)
@@ -190,9 +191,9 @@ func analyseRisks(p *generator.Portfolio) generator.Diagnostics {
 // readThreatModel reads a threat model's threats and checks what the schema cannot:
 // unique threat ids, targets that name the subject's components, a STRIDE category
 // under the STRIDE methodology.
-func readThreatModel(p *generator.Portfolio, d *generator.Document) (*ThreatModelRisk, generator.Diagnostics) {
+func readThreatModel(p *generator.Portfolio, d *generator.Document) (*ThreatModelRisk, diag.Diagnostics) {
 	m := &ThreatModelRisk{Doc: d, Subject: generator.RefTarget(d, "subject")}
-	sink := &generator.DiagSink{Path: d.Path}
+	sink := &diag.DiagSink{Path: d.Path}
 	known := blueprintParts(m.Subject)
 	seen := map[string]int{}
 	anchors := map[string]bool{}
@@ -215,17 +216,17 @@ func readThreatModel(p *generator.Portfolio, d *generator.Document) (*ThreatMode
 		t.Anchor = generator.UniqueAnchor(anchors, "threat-"+generator.Slug(cmp.Or(t.ID, strconv.Itoa(i+1))))
 		t.RegisterAnchor = d.ID + "--" + strings.TrimPrefix(t.Anchor, "threat-")
 		if first, dup := seen[t.ID]; dup && t.ID != "" {
-			sink.Report(generator.CodeDuplicateThreatID, d.Pos(at+".id"), "%s.id: duplicate threat id %q (threats[%d] has it too); give each threat of a model its own id",
+			sink.Report(diag.CodeDuplicateThreatID, d.Pos(at+".id"), "%s.id: duplicate threat id %q (threats[%d] has it too); give each threat of a model its own id",
 				at, t.ID, first)
 		} else {
 			seen[t.ID] = i
 		}
 		if known != nil && t.Target != "" && !slices.Contains(known, t.Target) {
-			sink.Report(generator.CodeUnknownThreatTarget, d.Pos(at+".target"), "%s.target: %q is not a component or dependency of blueprint %q%s; name one of: %s, or add it to the blueprint's components",
-				at, t.Target, m.Subject.ID, generator.DidYouMean(t.Target, known), strings.Join(known, ", "))
+			sink.Report(diag.CodeUnknownThreatTarget, d.Pos(at+".target"), "%s.target: %q is not a component or dependency of blueprint %q%s; name one of: %s, or add it to the blueprint's components",
+				at, t.Target, m.Subject.ID, diag.DidYouMean(t.Target, known), strings.Join(known, ", "))
 		}
 		if d.Fields.String("methodology") == "stride" && t.Stride == "" && !d.Written(at+".stride") {
-			sink.Report(generator.CodeMissingStride, d.Pos(at), "%s: threat %q has no stride category; a STRIDE model classifies every threat (%s)",
+			sink.Report(diag.CodeMissingStride, d.Pos(at), "%s: threat %q has no stride category; a STRIDE model classifies every threat (%s)",
 				at, t.ID, strings.Join(strideCategories, ", "))
 		}
 		m.Threats = append(m.Threats, t)

@@ -2,6 +2,7 @@ package risk_test
 
 import (
 	"archfolio/generator"
+	"archfolio/generator/diag"
 	"archfolio/generator/risk"
 	"archfolio/generator/sitetest"
 	"strings"
@@ -104,10 +105,10 @@ func TestDidYouMeanIgnoresCandidatesItGaveUpOn(t *testing.T) {
 	t.Parallel()
 	// Before the fix, candidates cut off at the limit tied with the best one and won
 	// the alphabetical tie-break: "spoofin" suggested "denial-of-service".
-	if got := generator.DidYouMean("spoofin", []string{"spoofing", "tampering", "repudiation", "information-disclosure", "denial-of-service", "elevation-of-privilege"}); got != ` (did you mean "spoofing"?)` {
+	if got := diag.DidYouMean("spoofin", []string{"spoofing", "tampering", "repudiation", "information-disclosure", "denial-of-service", "elevation-of-privilege"}); got != ` (did you mean "spoofing"?)` {
 		t.Errorf("generator.DidYouMean(spoofin) = %q", got)
 	}
-	if got := generator.DidYouMean("webhook-reciever", []string{"admin-console", "api", "webhook-receiver"}); got != ` (did you mean "webhook-receiver"?)` {
+	if got := diag.DidYouMean("webhook-reciever", []string{"admin-console", "api", "webhook-receiver"}); got != ` (did you mean "webhook-receiver"?)` {
 		t.Errorf("generator.DidYouMean(webhook-reciever) = %q", got)
 	}
 }

@@ -2,6 +2,7 @@ package roadmap
 
 import (
 	"archfolio/generator"
+	"archfolio/generator/diag"
 	"cmp"
 	"slices"
 	"strings"
@@ -196,7 +197,7 @@ func milestoneState(date, today time.Time, done bool) string {
 
 // buildRoadmap analyses the roadmap documents: items with normalised dates, links
 // between them, tracks, lanes, maturity and outcomes; then it checks them.
-func buildRoadmap(docs []*generator.Document, cfg *generator.Config, today time.Time) (*Roadmap, generator.Diagnostics) {
+func buildRoadmap(docs []*generator.Document, cfg *generator.Config, today time.Time) (*Roadmap, diag.Diagnostics) {
 	rm := &Roadmap{ByID: map[string]*RoadmapItem{}, ByBlueprint: map[string][]*RoadmapItem{}}
 	for _, d := range docs {
 		it := newRoadmapItem(d, cfg, today)

@@ -2,6 +2,7 @@ package roadmap
 
 import (
 	"archfolio/generator"
+	"archfolio/generator/diag"
 	"fmt"
 	"slices"
 	"strings"
@@ -24,8 +25,8 @@ type Capability struct {
 	Description string
 	Maturity    CapabilityMaturity
 
-	at       generator.Pos            // where the capability is declared
-	pos      map[string]generator.Pos // where each of its fields is written ("maturity.current")
+	at       diag.Pos            // where the capability is declared
+	pos      map[string]diag.Pos // where each of its fields is written ("maturity.current")
 	problems []configProblem
 }
 
@@ -35,7 +36,7 @@ type CapabilityMaturity struct {
 }
 
 type configProblem struct {
-	at  generator.Pos
+	at  diag.Pos
 	msg string
 }
 
@@ -43,7 +44,7 @@ type configProblem struct {
 // fails: what is wrong is recorded and reported by validateCapabilities, so that one
 // bad capability does not hide the rest of archfolio.yaml.
 func (c *Capability) UnmarshalYAML(n *yaml.Node) error {
-	c.at, c.pos = yamlPos(n), map[string]generator.Pos{}
+	c.at, c.pos = yamlPos(n), map[string]diag.Pos{}
 	if n.Kind != yaml.MappingNode {
 		c.problem(n, "want a mapping with title, description and maturity: {current, target}")
 		return nil
@@ -60,7 +61,7 @@ func (c *Capability) UnmarshalYAML(n *yaml.Node) error {
 			c.readMaturity(v)
 		default:
 			c.problem(k, "unknown field %q%s (want title, description or maturity)", k.Value,
-				generator.DidYouMean(k.Value, []string{"title", "description", "maturity"}))
+				diag.DidYouMean(k.Value, []string{"title", "description", "maturity"}))
 		}
 	}
 	return nil
@@ -81,7 +82,7 @@ func (c *Capability) readMaturity(n *yaml.Node) {
 			c.Maturity.Target = c.scalar("maturity.target", v)
 		default:
 			c.problem(k, "maturity: unknown field %q%s (want current or target)", k.Value,
-				generator.DidYouMean(k.Value, []string{"current", "target"}))
+				diag.DidYouMean(k.Value, []string{"current", "target"}))
 		}
 	}
 }
@@ -111,40 +112,40 @@ func capabilitiesOf(cfg *generator.Config) map[string]Capability {
 }
 
 // yamlPos is a node's position in archfolio.yaml, whose YAML starts on line 1.
-func yamlPos(n *yaml.Node) generator.Pos { return generator.Pos{Line: n.Line, Col: n.Column} }
+func yamlPos(n *yaml.Node) diag.Pos { return diag.Pos{Line: n.Line, Col: n.Column} }
 
 // validateCapabilities checks archfolio.yaml's capabilities: known fields, maturity
 // levels, and a target no lower than the current level.
-func validateCapabilities(cfg *generator.Config) generator.Diagnostics {
+func validateCapabilities(cfg *generator.Config) diag.Diagnostics {
 	caps, path := capabilitiesOf(cfg), cfg.Path
-	sink := &generator.DiagSink{Path: path}
+	sink := &diag.DiagSink{Path: path}
 	if n := &cfg.Capabilities; n.Kind != 0 && n.Kind != yaml.MappingNode {
-		sink.Report(generator.CodeInvalidCapability, yamlPos(n), "capabilities: want a mapping of capability ids to {title, description, maturity}")
+		sink.Report(diag.CodeInvalidCapability, yamlPos(n), "capabilities: want a mapping of capability ids to {title, description, maturity}")
 	}
 	levels := maturityLevels[:]
 	for _, id := range generator.SortedKeys(caps) {
 		c := caps[id]
 		for _, p := range c.problems {
-			sink.Report(generator.CodeInvalidCapability, p.at, "capabilities: %q: %s", id, p.msg)
+			sink.Report(diag.CodeInvalidCapability, p.at, "capabilities: %q: %s", id, p.msg)
 		}
 		for _, f := range []struct{ name, level string }{
 			{"maturity.current", c.Maturity.Current}, {"maturity.target", c.Maturity.Target},
 		} {
 			if f.level != "" && maturityRank(f.level) < 0 {
-				sink.Report(generator.CodeUnknownMaturity, c.fieldPos(f.name), "capabilities: %q: %s %q is not a maturity level%s (want one of: %s)",
-					id, f.name, f.level, generator.DidYouMean(f.level, levels), strings.Join(levels, ", "))
+				sink.Report(diag.CodeUnknownMaturity, c.fieldPos(f.name), "capabilities: %q: %s %q is not a maturity level%s (want one of: %s)",
+					id, f.name, f.level, diag.DidYouMean(f.level, levels), strings.Join(levels, ", "))
 			}
 		}
 		cur, tgt := maturityRank(c.Maturity.Current), maturityRank(c.Maturity.Target)
 		if cur >= 0 && tgt >= 0 && tgt < cur {
-			sink.Report(generator.CodeMaturityBelowCurrent, c.fieldPos("maturity.target"), "capabilities: %q: target %q is below current %q; raise the target or lower the current level",
+			sink.Report(diag.CodeMaturityBelowCurrent, c.fieldPos("maturity.target"), "capabilities: %q: target %q is below current %q; raise the target or lower the current level",
 				id, c.Maturity.Target, c.Maturity.Current)
 		}
 	}
 	return sink.Diags
 }
 
-func (c *Capability) fieldPos(name string) generator.Pos {
+func (c *Capability) fieldPos(name string) diag.Pos {
 	if p, ok := c.pos[name]; ok {
 		return p
 	}

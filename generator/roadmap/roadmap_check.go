@@ -2,6 +2,7 @@ package roadmap
 
 import (
 	"archfolio/generator"
+	"archfolio/generator/diag"
 	"archfolio/generator/graph"
 	"fmt"
 	"slices"
@@ -12,13 +13,13 @@ import (
 // checkRoadmap reports what is wrong with the roadmap: the declared capabilities,
 // each item's dates, lane and milestones, and the dependencies between items
 // (ordering warnings, cycles as errors).
-func checkRoadmap(rm *Roadmap, cfg *generator.Config) generator.Diagnostics {
+func checkRoadmap(rm *Roadmap, cfg *generator.Config) diag.Diagnostics {
 	diags := validateCapabilities(cfg)
 	declared := generator.SortedKeys(capabilitiesOf(cfg))
 	cycles := dependencyCycles(rm.Items)
 	for _, t := range rm.Tracks {
 		for _, it := range t.Items {
-			sink := &generator.DiagSink{Path: it.Doc.Path}
+			sink := &diag.DiagSink{Path: it.Doc.Path}
 			checkItem(it, t, declared, sink)
 			checkDependencies(it, cycles, sink)
 			diags = append(diags, sink.Diags...)
@@ -29,41 +30,41 @@ func checkRoadmap(rm *Roadmap, cfg *generator.Config) generator.Diagnostics {
 
 // checkItem checks one item on its own: dates in order and within the timeline,
 // a declared capability, milestones inside the item's span, a sensible maturity.
-func checkItem(it *RoadmapItem, t *Track, declared []string, sink *generator.DiagSink) {
+func checkItem(it *RoadmapItem, t *Track, declared []string, sink *diag.DiagSink) {
 	d := it.Doc
 	switch {
 	case it.Start.Text != "" && it.End.Text != "" && !it.Dated:
-		sink.Report(generator.CodeEndBeforeStart, d.Pos("end"), "end: %s is before start: %s; swap them or fix one of the dates",
+		sink.Report(diag.CodeEndBeforeStart, d.Pos("end"), "end: %s is before start: %s; swap them or fix one of the dates",
 			periodDay(it.End.Text, it.End.End), periodDay(it.Start.Text, it.Start.Start))
 	case it.Dated && quarterOf(it.To) > t.Last:
-		sink.Report(generator.CodeEndFarAhead, d.Pos("end"), "end: %s is more than %d years after the start of the %s (%s); the bar is cut off there; check the year",
+		sink.Report(diag.CodeEndFarAhead, d.Pos("end"), "end: %s is more than %d years after the start of the %s (%s); the bar is cut off there; check the year",
 			it.End.Text, maxQuarters/4, strings.ToLower(t.Title), day(quarterStart(t.First)))
 	}
 	if len(declared) > 0 && it.Capability != "" && !slices.Contains(declared, it.Capability) {
-		sink.Report(generator.CodeUndeclaredCapability, d.PosOf("capability"), "capability: %q is not declared under capabilities in %s%s; declare it or use a declared one",
-			it.Capability, generator.ConfigFile, generator.DidYouMean(it.Capability, declared))
+		sink.Report(diag.CodeUndeclaredCapability, d.PosOf("capability"), "capability: %q is not declared under capabilities in %s%s; declare it or use a declared one",
+			it.Capability, generator.ConfigFile, diag.DidYouMean(it.Capability, declared))
 	}
 	if tr := d.Fields.String("track"); tr != "" && generator.Slug(tr) == "items" {
-		sink.Report(generator.CodeTrackClash, d.Pos("track"), "track: %q would clash with the item pages at roadmap/items/; its pages are at %s", tr, t.URL)
+		sink.Report(diag.CodeTrackClash, d.Pos("track"), "track: %q would clash with the item pages at roadmap/items/; its pages are at %s", tr, t.URL)
 	}
 	if it.Dated {
 		for _, m := range it.Milestones {
 			if m.Date.Before(it.From) || m.Date.After(it.To) {
-				sink.Report(generator.CodeMilestoneOutside, d.Pos(fmt.Sprintf("milestones[%d].date", m.index)), "milestones[%d]: %q on %s lies outside the item (%s to %s); move it or widen start/end",
+				sink.Report(diag.CodeMilestoneOutside, d.Pos(fmt.Sprintf("milestones[%d].date", m.index)), "milestones[%d]: %q on %s lies outside the item (%s to %s); move it or widen start/end",
 					m.index, m.Name, day(m.Date), day(it.From), day(it.To))
 			}
 		}
 	}
 	cur, tgt := maturityRank(it.Maturity.Current), maturityRank(it.Maturity.Target)
 	if cur >= 0 && tgt >= 0 && tgt < cur {
-		sink.Report(generator.CodeMaturityBelowCurrent, d.Pos("maturity.target"), "maturity: target %q is below current %q; an item should raise maturity",
+		sink.Report(diag.CodeMaturityBelowCurrent, d.Pos("maturity.target"), "maturity: target %q is below current %q; an item should raise maturity",
 			it.Maturity.Target, it.Maturity.Current)
 	}
 }
 
 // checkDependencies warns when an item starts before an item it depends on ends,
 // or depends on a cancelled item; an edge on a cycle is reported as the cycle.
-func checkDependencies(it *RoadmapItem, cycles map[*RoadmapItem]cycleStep, sink *generator.DiagSink) {
+func checkDependencies(it *RoadmapItem, cycles map[*RoadmapItem]cycleStep, sink *diag.DiagSink) {
 	if it.Status == "cancelled" {
 		return
 	}
@@ -71,7 +72,7 @@ func checkDependencies(it *RoadmapItem, cycles map[*RoadmapItem]cycleStep, sink 
 	if step, ok := cycles[it]; ok {
 		next = step.next()
 		field := dependencyField(it, next)
-		sink.Report(generator.CodeRoadmapCycle, it.Doc.Pos(field), "%s: dependency cycle %s; remove one of these dependencies", field, step.describe())
+		sink.Report(diag.CodeRoadmapCycle, it.Doc.Pos(field), "%s: dependency cycle %s; remove one of these dependencies", field, step.describe())
 	}
 	for _, dep := range it.DependsOn {
 		field := dependencyField(it, dep)
@@ -79,9 +80,9 @@ func checkDependencies(it *RoadmapItem, cycles map[*RoadmapItem]cycleStep, sink 
 		case dep == next:
 			continue
 		case dep.Status == "cancelled":
-			sink.Report(generator.CodeCancelledDependency, it.Doc.Pos(field), "%s: %q is cancelled; drop the dependency or depend on what replaces it", field, dep.Doc.ID)
+			sink.Report(diag.CodeCancelledDependency, it.Doc.Pos(field), "%s: %q is cancelled; drop the dependency or depend on what replaces it", field, dep.Doc.ID)
 		case startsBeforeEnd(it, dep):
-			sink.Report(generator.CodeDependencyEndsLate, it.Doc.Pos(field), "%s: %q ends %s but this item starts %s; start after it ends, or drop the dependency",
+			sink.Report(diag.CodeDependencyEndsLate, it.Doc.Pos(field), "%s: %q ends %s but this item starts %s; start after it ends, or drop the dependency",
 				field, dep.Doc.ID, periodDay(dep.End.Text, dep.To), periodDay(it.Start.Text, it.From))
 		}
 	}

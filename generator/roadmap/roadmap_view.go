@@ -2,6 +2,7 @@ package roadmap
 
 import (
 	"archfolio/generator"
+	"archfolio/generator/diag"
 	"html/template"
 	"io"
 	"strconv"
@@ -23,7 +24,7 @@ func roadmapMenu() *generator.MenuItem {
 	return &generator.MenuItem{Label: "Roadmap", URL: "roadmap/", Section: "roadmap"}
 }
 
-func analyseRoadmap(p *generator.Portfolio) generator.Diagnostics {
+func analyseRoadmap(p *generator.Portfolio) diag.Diagnostics {
 	rm, diags := buildRoadmap(p.ByKind["roadmap"], p.Config, p.Today)
 	result.Set(p, rm)
 	return diags

@@ -1,13 +1,12 @@
 package server
 
 import (
+	"archfolio/generator/diag"
 	"bytes"
 	_ "embed"
 	"fmt"
 	"hash/fnv"
 	"html/template"
-
-	"archfolio/generator"
 )
 
 //go:embed assets/overlay.html
@@ -42,7 +41,7 @@ func newOverlayView(base string, st *siteState) overlayView {
 	}
 	key := fnv.New64a()
 	for _, d := range st.diags {
-		if !v.Overlay && d.Severity != generator.Warning {
+		if !v.Overlay && d.Severity != diag.Warning {
 			continue
 		}
 		v.Diags = append(v.Diags, diagView{Pos: position(d), Severity: d.Severity.String(), Message: d.Message,
@@ -54,7 +53,7 @@ func newOverlayView(base string, st *siteState) overlayView {
 }
 
 // position is a diagnostic's path:line:col, as in every other output.
-func position(d generator.Diagnostic) string {
+func position(d diag.Diagnostic) string {
 	pos := d.Path
 	if pos == "" {
 		pos = "archfolio"

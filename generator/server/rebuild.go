@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"archfolio/generator"
+	"archfolio/generator/diag"
 )
 
 // settleLimit bounds the debounce: files that never stay quiet (a long git
@@ -24,8 +25,8 @@ type siteState struct {
 	files *generator.LazySite
 	// stale is set when files come from an earlier build.
 	stale   bool
-	diags   generator.Diagnostics // of this build
-	failure error                 // why this build could not render
+	diags   diag.Diagnostics // of this build
+	failure error            // why this build could not render
 	took    time.Duration
 	snippet []byte // what is injected into HTML responses
 }
@@ -36,7 +37,7 @@ func (st *siteState) hasErrors() bool { return st.failure != nil || st.diags.Err
 // buildResult is one finished build.
 type buildResult struct {
 	out   *generator.LazySite // nil when rendering failed
-	diags generator.Diagnostics
+	diags diag.Diagnostics
 	err   error
 	took  time.Duration
 }
@@ -88,7 +89,7 @@ func (s *Server) logBuild(prev, st *siteState) {
 	}
 	if prev == nil || !slices.Equal(prev.diags, st.diags) {
 		var buf bytes.Buffer
-		_ = generator.WriteDiagnostics(&buf, st.diags, "text")
+		_ = diag.WriteDiagnostics(&buf, st.diags, "text")
 		if buf.Len() > 0 {
 			s.logf("%s", bytes.TrimRight(buf.Bytes(), "\n"))
 		}

@@ -19,6 +19,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"archfolio/generator"
+	"archfolio/generator/diag"
 	_ "archfolio/generator/views" // every site has every view
 	"archfolio/themes"
 )
@@ -62,13 +63,13 @@ func Options(t testing.TB, site fstest.MapFS, today string) generator.Options {
 }
 
 // Load loads an in-memory site and returns the portfolio and diagnostics.
-func Load(t testing.TB, files map[string]string, today string) (*generator.Portfolio, generator.Diagnostics) {
+func Load(t testing.TB, files map[string]string, today string) (*generator.Portfolio, diag.Diagnostics) {
 	t.Helper()
 	return load(t, Options(t, Site(files), today))
 }
 
 // load loads the site of opts.
-func load(t testing.TB, opts generator.Options) (*generator.Portfolio, generator.Diagnostics) {
+func load(t testing.TB, opts generator.Options) (*generator.Portfolio, diag.Diagnostics) {
 	t.Helper()
 	p, diags, err := generator.Load(context.Background(), opts)
 	if err != nil {
@@ -78,13 +79,13 @@ func load(t testing.TB, opts generator.Options) (*generator.Portfolio, generator
 }
 
 // Render loads and renders an in-memory site into memory.
-func Render(t testing.TB, files map[string]string, today string) (*generator.MemOutput, generator.Diagnostics) {
+func Render(t testing.TB, files map[string]string, today string) (*generator.MemOutput, diag.Diagnostics) {
 	t.Helper()
 	return render(t, Options(t, Site(files), today))
 }
 
 // render loads and renders the site of opts into memory.
-func render(t testing.TB, opts generator.Options) (*generator.MemOutput, generator.Diagnostics) {
+func render(t testing.TB, opts generator.Options) (*generator.MemOutput, diag.Diagnostics) {
 	t.Helper()
 	p, diags := load(t, opts)
 	out := &generator.MemOutput{}
@@ -96,7 +97,7 @@ func render(t testing.TB, opts generator.Options) (*generator.MemOutput, generat
 
 // DiagLines prints diagnostics one per line without their codes, for
 // comparing with expectations (the codes are held by generator's tests).
-func DiagLines(ds generator.Diagnostics) string {
+func DiagLines(ds diag.Diagnostics) string {
 	var b strings.Builder
 	for _, d := range ds {
 		d.Code = 0
@@ -154,14 +155,14 @@ func firstDiff(want, got string) string {
 const Today = "2026-11-27"
 
 // LoadDir loads the site in the folder root, pinned to Today.
-func LoadDir(t testing.TB, root string) (*generator.Portfolio, generator.Diagnostics) {
+func LoadDir(t testing.TB, root string) (*generator.Portfolio, diag.Diagnostics) {
 	t.Helper()
 	return load(t, dirOptions(t, root))
 }
 
 // RenderDir loads and renders the site in the folder root (the sample
 // portfolio is "../.." from a view's package) into memory, pinned to Today.
-func RenderDir(t testing.TB, root string) (*generator.MemOutput, generator.Diagnostics) {
+func RenderDir(t testing.TB, root string) (*generator.MemOutput, diag.Diagnostics) {
 	t.Helper()
 	return render(t, dirOptions(t, root))
 }

@@ -1,4 +1,4 @@
-package generator
+package diag
 
 import "testing"
 
@@ -15,8 +15,8 @@ func TestDidYouMeanPrefersTheClosestCandidate(t *testing.T) {
 		{"ssso", []string{"sso", "mfa"}, ` (did you mean "sso"?)`},
 		{"zzzzzz", []string{"title"}, ""},
 	} {
-		if got := didYouMean(tc.s, tc.candidates); got != tc.want {
-			t.Errorf("didYouMean(%q, %v) = %q, want %q", tc.s, tc.candidates, got, tc.want)
+		if got := DidYouMean(tc.s, tc.candidates); got != tc.want {
+			t.Errorf("DidYouMean(%q, %v) = %q, want %q", tc.s, tc.candidates, got, tc.want)
 		}
 	}
 }
@@ -35,8 +35,8 @@ func TestDidYouMeanTieBreaks(t *testing.T) {
 		{"zzzzzz", []string{"criticality"}, ""},
 		{"same", []string{"same"}, ""},
 	} {
-		if got := didYouMean(tc.s, tc.candidates); got != tc.want {
-			t.Errorf("didYouMean(%q, %q) = %q, want %q", tc.s, tc.candidates, got, tc.want)
+		if got := DidYouMean(tc.s, tc.candidates); got != tc.want {
+			t.Errorf("DidYouMean(%q, %q) = %q, want %q", tc.s, tc.candidates, got, tc.want)
 		}
 	}
 }

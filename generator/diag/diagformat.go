@@ -1,4 +1,4 @@
-package generator
+package diag
 
 import (
 	"encoding/json"

@@ -1,4 +1,10 @@
-package generator
+// Package diag is what archfolio reports about a portfolio: the Diagnostic (a
+// path, a 1-based line and column, a severity, a message and a stable Code), the
+// table of codes with their help (codes.go), the four output formats of
+// `archfolio check` (text, JSON, SARIF, GitHub workflow commands), and the
+// "did you mean" suggestion that ends a message about an unknown name. It
+// depends on nothing else of archfolio, so every package can report.
+package diag
 
 import (
 	"cmp"

@@ -1,14 +1,10 @@
-package generator
+package diag
 
 import "fmt"
 
-// DidYouMean returns ` (did you mean "x"?)` for the candidate closest to s, or ""
-// when none is close enough, to end a message about an unknown name.
-func DidYouMean(s string, candidates []string) string { return didYouMean(s, candidates) }
-
-// didYouMean returns ` (did you mean "x"?)` for the candidate closest to s, or "" when
+// DidYouMean returns ` (did you mean "x"?)` for the candidate closest to s, or "" when
 // none is close enough to be a plausible typo.
-func didYouMean(s string, candidates []string) string {
+func DidYouMean(s string, candidates []string) string {
 	best, bestDist := "", len(s)/2+2
 	for _, c := range candidates {
 		d := editDistance(s, c, bestDist+1)
