@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"archfolio/generator/diag"
+	"archfolio/generator/frontmatter"
 	"archfolio/generator/mdext"
 	"archfolio/generator/publish"
 
@@ -110,7 +111,7 @@ func (b *builder) highlightAhead(ctx context.Context, files []sourceFile) {
 	}
 	parallel(ctx, len(files), func(i int) {
 		src := bytes.TrimPrefix(files[i].Data, []byte(utf8BOM))
-		if _, bodyStart := findFrontMatter(src); bodyStart > 0 {
+		if _, bodyStart := frontmatter.Find(src); bodyStart > 0 {
 			mdext.Fences(src[bodyStart:], func(lang string, code []byte) { b.hl.Prepare(b.ahead, lang, code) })
 		}
 	})

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"archfolio/generator/diag"
+	"archfolio/generator/frontmatter"
 	"archfolio/generator/mdext"
 
 	"gopkg.in/yaml.v3"
@@ -133,14 +134,14 @@ func httpURL(s string) bool {
 }
 
 // decodeConfig reads archfolio.yaml with one yaml.v3 parse: a syntax error is
-// placed as the front matter's are (yamlSyntaxError), an unknown setting at its
+// placed as the front matter's are (frontmatter.SyntaxError), an unknown setting at its
 // key (unknownSettings), and a value of the wrong type at the value; each setting
 // is decoded on its own, so one bad value does not hide the others.
 func decodeConfig(data []byte, cfg *Config, sink *diag.DiagSink) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		for _, p := range yamlSyntaxError(err) {
-			sink.Report(diag.CodeInvalidConfig, diag.Pos{Line: p.line, Col: min(p.line, 1)}, "invalid YAML: %s", p.msg)
+		for _, p := range frontmatter.SyntaxError(err) {
+			sink.Report(diag.CodeInvalidConfig, diag.Pos{Line: p.Line, Col: min(p.Line, 1)}, "invalid YAML: %s", p.Msg)
 		}
 		return
 	}

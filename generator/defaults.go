@@ -250,26 +250,3 @@ func firstHeading(body []byte, bodyLine int) (string, int) {
 	}
 	return "", 0
 }
-
-// fromConfig marks the top-level keys keys (and all under them) as written in
-// archfolio.yaml, at file: their positions are that file's lines.
-func (idx *fmIndex) fromConfig(keys map[string]bool, file string) {
-	if len(keys) == 0 || len(idx.entries) == 0 {
-		return
-	}
-	idx.file = file
-	var mark func(e int32)
-	mark = func(e int32) {
-		idx.entries[e].config = true
-		idx.entries[e].line-- // fill counted from the line after the document's first ---
-		for c := idx.entries[e].first; c < idx.entries[e].first+idx.entries[e].n; c++ {
-			mark(c)
-		}
-	}
-	root := idx.entries[0]
-	for c := root.first; c < root.first+root.n; c++ {
-		if keys[idx.entries[c].key] {
-			mark(c)
-		}
-	}
-}

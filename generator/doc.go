@@ -176,12 +176,12 @@
 // (mdext.FrontMatter), because goldmark-meta decodes with yaml.v2 into a map and a
 // yaml.MapSlice, which keep no positions, and decodes twice. The replacement parses
 // the front-matter lines once with yaml.v3 into a node tree (mdext.FrontMatterNode);
-// decodeFrontMatter (fmyaml.go) turns that tree into the values yaml.v2 gave
+// frontmatter.Decode (fmyaml.go) turns that tree into the values yaml.v2 gave
 // (YAML 1.1: yes, on and off are booleans, 1_000 is 1000, timestamps stay text;
 // keys in the order written; merge keys dropped; yaml.v2's type errors) and, from
 // the same tree, the position of every key and list item (positions.go). A YAML
 // syntax error comes from that parse; yaml.v3 gives it only as text, so its line
-// is read from the message in one function (yamlSyntaxError) and moved to file
+// is read from the message in one function (frontmatter.SyntaxError) and moved to file
 // lines. The kinds, their statuses and their fields are data: schema.yaml (embedded)
 // plus any `kinds:` in archfolio.yaml, which may add kinds or fields. Field types:
 // string, text, int, number, bool, date, period (2026-Q3 or a date), duration

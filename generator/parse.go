@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"archfolio/generator/diag"
+	"archfolio/generator/frontmatter"
 	"archfolio/generator/mdext"
 
 	"github.com/yuin/goldmark/ast"
@@ -45,7 +46,7 @@ type bodyLink struct {
 
 // parse reads one file's front matter: encoding checks, then goldmark-meta's block
 // parser in the shared goldmark instance over the front-matter lines, one yaml.v3
-// parse of them (values and positions, decodeFrontMatter), then the schema. The
+// parse of them (values and positions, frontmatter.Decode), then the schema. The
 // body waits for parseBody, once every id is known. A nil document means the file
 // cannot be used.
 func (b *builder) parse(f sourceFile) (*Document, diag.Diagnostics) {
@@ -55,7 +56,7 @@ func (b *builder) parse(f sourceFile) (*Document, diag.Diagnostics) {
 		return nil, sink.Diags
 	}
 	defaults := b.cfg.defaultsFor(f.Path)
-	fmEnd, bodyStart := findFrontMatter(src)
+	fmEnd, bodyStart := frontmatter.Find(src)
 	var root *yaml.Node
 	switch {
 	case fmEnd > 0:
@@ -63,7 +64,7 @@ func (b *builder) parse(f sourceFile) (*Document, diag.Diagnostics) {
 		b.md.Parser().Parse(text.NewReader(src[:bodyStart]), parser.WithContext(pc))
 		var err error
 		if root, err = mdext.FrontMatterNode(pc); err != nil {
-			reportYAML(sink, yamlSyntaxError(err))
+			frontmatter.Report(sink, frontmatter.SyntaxError(err))
 			return nil, sink.Diags
 		}
 	case bodyStart < 0:
@@ -79,15 +80,15 @@ func (b *builder) parse(f sourceFile) (*Document, diag.Diagnostics) {
 		root, fromConfig, titleLine = adopt(root, defaults, src[bodyStart:], fmEnd+1)
 		fmEnd = max(fmEnd, titleLine) // the body starts after a heading taken as the title
 	}
-	items, positions, problems := decodeFrontMatter(root)
-	positions.fromConfig(fromConfig, b.cfg.Path)
+	items, positions, problems := frontmatter.Decode(root)
+	positions.FromConfig(fromConfig, b.cfg.Path)
 	if len(problems) > 0 {
-		reportYAML(sink, problems)
+		frontmatter.Report(sink, problems)
 		return nil, sink.Diags
 	}
-	for _, dup := range duplicateKeys(root) {
-		sink.Report(diag.CodeDuplicateKey, nodePos(dup.second),
-			"duplicate key %q (first at line %d): the site would show the last, and jira sync edit the first", dup.second.Value, dup.first.Line+1)
+	for _, dup := range frontmatter.DuplicateKeys(root) {
+		sink.Report(diag.CodeDuplicateKey, frontmatter.NodePos(dup.Second),
+			"duplicate key %q (first at line %d): the site would show the last, and jira sync edit the first", dup.Second.Value, dup.First.Line+1)
 	}
 	doc := &Document{Path: f.Path, source: src, fmEnd: fmEnd, bodyStart: bodyStart, positions: positions}
 	if !b.readFrontMatter(doc, items, sink) {
@@ -152,31 +153,6 @@ func checkEncoding(data []byte, sink *diag.DiagSink) ([]byte, bool) {
 		return nil, false
 	}
 	return data, true
-}
-
-// findFrontMatter returns the 1-based line of the closing --- and the byte offset
-// where the body starts. It follows goldmark-meta's rules: the first line is a run of
-// dashes, the block ends at the next non-blank line of only dashes. fmEnd is 0 when
-// there is no front matter; bodyStart is then -1 when it was opened but never closed.
-func findFrontMatter(src []byte) (fmEnd, bodyStart int) {
-	line, rest, _ := bytes.Cut(src, []byte("\n"))
-	if !isDashLine(line) {
-		return 0, 0
-	}
-	off := len(line) + 1
-	for n := 2; off <= len(src) && len(rest) > 0; n++ {
-		line, rest, _ = bytes.Cut(rest, []byte("\n"))
-		off += len(line) + 1
-		if isDashLine(line) {
-			return n, min(off, len(src))
-		}
-	}
-	return 0, -1
-}
-
-func isDashLine(line []byte) bool {
-	line = bytes.TrimSpace(line)
-	return len(line) >= 3 && len(bytes.Trim(line, "-")) == 0
 }
 
 // collectBody walks the AST once for heading ids, the table of contents and the

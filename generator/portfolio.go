@@ -2,6 +2,7 @@ package generator
 
 import (
 	"archfolio/generator/diag"
+	"archfolio/generator/frontmatter"
 	"context"
 	"html/template"
 	"io/fs"
@@ -75,7 +76,7 @@ type Document struct {
 	// positions holds where each front-matter key and list item was written; it
 	// depends only on the source, so the copies a dev server makes of an unchanged
 	// document share it.
-	positions *fmIndex
+	positions *frontmatter.Index
 }
 
 // Heading is one entry of a table of contents.
@@ -173,24 +174,11 @@ func PosAt(src []byte, off int) diag.Pos { return posAt(src, off) }
 // ("Access Control" → "access-control"); a name with no letter or digit is "x".
 func Slug(s string) string { return slugify(s) }
 
-// FrontMatterLines finds a document's front matter as the pipeline does: the
-// 1-based line of its closing --- (0 when there is none) and the byte offset where
-// the body starts (-1 when the front matter is never closed).
-func FrontMatterLines(src []byte) (end, bodyStart int) { return findFrontMatter(src) }
-
 // FileURL is the URL, relative to the site root, at which a file of content/ that
 // is not a document is published: content/decisions/flow.png is at
 // files/decisions/flow.png.
 func FileURL(sitePath string) string {
 	return "files/" + strings.TrimPrefix(sitePath, ContentDir+"/")
-}
-
-// YAMLErrorLine reads yaml.v3's error for text it cannot parse as the front
-// matter's are read: the line it is about (counted from 1 in the parsed text, 0
-// when the error names none) and the message without its "yaml: line N:" prefix.
-func YAMLErrorLine(err error) (line int, msg string) {
-	p := yamlSyntaxError(err)[0]
-	return p.line, p.msg
 }
 
 // SourceFile is a document's file as the load stage reads it.

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"archfolio/generator/diag"
+	"archfolio/generator/frontmatter"
 	"bytes"
 	"encoding/json"
 	"strconv"
@@ -80,9 +81,9 @@ func TestFindFrontMatter(t *testing.T) {
 		{"---\na: 1\n\nbody never closed\n", 0, -1},
 		{"", 0, 0},
 	} {
-		fmEnd, bodyStart := findFrontMatter([]byte(tc.src))
+		fmEnd, bodyStart := frontmatter.Find([]byte(tc.src))
 		if fmEnd != tc.fmEnd || bodyStart != tc.bodyStart {
-			t.Errorf("findFrontMatter(%q) = %d, %d; want %d, %d", tc.src, fmEnd, bodyStart, tc.fmEnd, tc.bodyStart)
+			t.Errorf("frontmatter.Find(%q) = %d, %d; want %d, %d", tc.src, fmEnd, bodyStart, tc.fmEnd, tc.bodyStart)
 		}
 	}
 }

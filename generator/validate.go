@@ -2,6 +2,7 @@ package generator
 
 import (
 	"archfolio/generator/diag"
+	"archfolio/generator/frontmatter"
 	"fmt"
 	"net/url"
 	"path"
@@ -23,9 +24,9 @@ type frontMatter struct {
 	sink *diag.DiagSink
 }
 
-// readFrontMatter fills doc from the decoded front matter (decodeFrontMatter). It
+// readFrontMatter fills doc from the decoded front matter (frontmatter.Decode). It
 // reports false when the document cannot take part in the site (no usable kind).
-func (b *builder) readFrontMatter(doc *Document, items yamlMap, sink *diag.DiagSink) bool {
+func (b *builder) readFrontMatter(doc *Document, items frontmatter.Map, sink *diag.DiagSink) bool {
 	fm := &frontMatter{b: b, doc: doc, sink: sink}
 	var rawKind any // the last kind written, as YAML decodes a repeated key
 	for _, it := range items {
@@ -93,7 +94,7 @@ func (fm *frontMatter) posOr(p string, def diag.Pos) diag.Pos {
 
 // object converts a mapping against a set of fields; for the top level, kind is the
 // document's kind and common fields apply too.
-func (fm *frontMatter) object(items yamlMap, fields *Fields, kind *Kind, p string) *Object {
+func (fm *frontMatter) object(items frontmatter.Map, fields *Fields, kind *Kind, p string) *Object {
 	obj := &Object{}
 	written := map[string]bool{}
 	for _, it := range items {
@@ -231,7 +232,7 @@ func (fm *frontMatter) value(v any, f *Field, p string) (any, bool) {
 	case TypeObject:
 		return fm.objectValue(v, f, p)
 	case TypeMap:
-		items, ok := v.(yamlMap)
+		items, ok := v.(frontmatter.Map)
 		if !ok {
 			return fail(diag.CodeWrongType, "want a mapping, not %s", describe(v))
 		}
@@ -268,10 +269,10 @@ func (fm *frontMatter) list(v any, f *Field, p string) (any, bool) {
 }
 
 func (fm *frontMatter) objectValue(v any, f *Field, p string) (any, bool) {
-	items, ok := v.(yamlMap)
+	items, ok := v.(frontmatter.Map)
 	if !ok && f.Short != "" {
 		if _, scalar := scalarString(v); scalar {
-			items, ok = yamlMap{{Key: f.Short, Value: v}}, true
+			items, ok = frontmatter.Map{{Key: f.Short, Value: v}}, true
 		}
 	}
 	if !ok {
@@ -331,7 +332,7 @@ func describe(v any) string {
 	switch v := v.(type) {
 	case []any:
 		return "a list"
-	case yamlMap:
+	case frontmatter.Map:
 		return "a mapping"
 	case string:
 		return strconv.Quote(v)
@@ -354,7 +355,7 @@ func keyString(k any) string {
 // plainValue converts an unchecked YAML value to the normalised shapes.
 func plainValue(v any) any {
 	switch v := v.(type) {
-	case yamlMap:
+	case frontmatter.Map:
 		obj := &Object{}
 		for _, it := range v {
 			obj.Set(keyString(it.Key), plainValue(it.Value))

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"archfolio/generator"
+	"archfolio/generator/frontmatter"
 
 	"gopkg.in/yaml.v3"
 )
@@ -139,8 +140,8 @@ func checkText(source string, data []byte) error {
 func (r *record) frontMatter(src string) error {
 	var doc yaml.Node
 	if err := yaml.Unmarshal([]byte(src), &doc); err != nil {
-		line, msg := generator.YAMLErrorLine(err)
-		return &ParseError{r.source, line + 1, 1, "invalid YAML front matter: " + msg}
+		p := frontmatter.SyntaxError(err)[0]
+		return &ParseError{r.source, p.Line + 1, 1, "invalid YAML front matter: " + p.Msg}
 	}
 	if len(doc.Content) == 0 {
 		return nil

@@ -1,7 +1,7 @@
 package jira
 
 import (
-	"archfolio/generator"
+	"archfolio/generator/frontmatter"
 	"bytes"
 	"errors"
 	"fmt"
@@ -34,7 +34,7 @@ func openFrontMatter(src []byte) (*fmFile, error) {
 	if rest, ok := bytes.CutPrefix(src, []byte(bom)); ok {
 		f.bom, src = true, rest
 	}
-	fmEnd, _ := generator.FrontMatterLines(src)
+	fmEnd, _ := frontmatter.Find(src)
 	if fmEnd == 0 {
 		return nil, errors.New("no front matter")
 	}

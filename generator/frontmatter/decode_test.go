@@ -1,4 +1,4 @@
-package generator
+package frontmatter
 
 import (
 	"archfolio/generator/diag"
@@ -16,13 +16,13 @@ import (
 )
 
 // decodeText parses YAML text once with yaml.v3 and decodes it as front matter.
-func decodeText(t testing.TB, src string) (yamlMap, *fmIndex, []yamlProblem) {
+func decodeText(t testing.TB, src string) (Map, *Index, []Problem) {
 	t.Helper()
 	var root yaml.Node
 	if err := yaml.Unmarshal([]byte(src), &root); err != nil {
-		return nil, nil, yamlSyntaxError(err)
+		return nil, nil, SyntaxError(err)
 	}
-	return decodeFrontMatter(&root)
+	return Decode(&root)
 }
 
 // Tricky scalars decode as yaml.v2 (goldmark-meta's decoder) decoded them.
@@ -115,9 +115,9 @@ func hasCompositeKeyV2(items yamlv2.MapSlice) bool {
 func fromV2(v any) any {
 	switch v := v.(type) {
 	case yamlv2.MapSlice:
-		var m yamlMap
+		var m Map
 		for _, it := range v {
-			m = append(m, yamlItem{fromV2(it.Key), fromV2(it.Value)})
+			m = append(m, Item{fromV2(it.Key), fromV2(it.Value)})
 		}
 		return m
 	case []any:
@@ -131,13 +131,13 @@ func fromV2(v any) any {
 }
 
 // problemText writes problems as yaml.v2's error text, one line each, for v2ErrorText.
-func problemText(ps []yamlProblem) string {
+func problemText(ps []Problem) string {
 	var b strings.Builder
 	for _, p := range ps {
-		if p.line > 0 {
-			fmt.Fprintf(&b, "line %d: ", p.line)
+		if p.Line > 0 {
+			fmt.Fprintf(&b, "line %d: ", p.Line)
 		}
-		b.WriteString(p.msg + "\n")
+		b.WriteString(p.Msg + "\n")
 	}
 	return v2ErrorText(errors.New(b.String()))
 }
@@ -194,7 +194,7 @@ func TestFrontMatterPositions(t *testing.T) {
 	if problems != nil {
 		t.Fatal(problems)
 	}
-	d := &Document{positions: idx}
+	d := idx
 	for path, want := range map[string]diag.Pos{
 		"kind": {Line: 2, Col: 1}, "title": {Line: 3, Col: 1}, "compliance[0]": {Line: 5, Col: 5}, "compliance[0].status": {Line: 5, Col: 19},
 		"compliance[1]": {Line: 6, Col: 5}, "compliance[1].waiver.expires": {Line: 8, Col: 7}, "tags[2]": {Line: 9, Col: 14},
@@ -209,10 +209,10 @@ func TestFrontMatterPositions(t *testing.T) {
 			t.Errorf("written(%q) = %v", path, !want)
 		}
 	}
-	if lit, ok := d.literal("flag"); !ok || lit != "yes" {
+	if lit, ok := d.Literal("flag"); !ok || lit != "yes" {
 		t.Errorf("literal(flag) = %q, %v; want yes", lit, ok)
 	}
-	if _, ok := d.literal("kind"); ok {
+	if _, ok := d.Literal("kind"); ok {
 		t.Error("literal(kind) kept; only booleans by YAML 1.1 need their text")
 	}
 }
@@ -222,14 +222,14 @@ func TestFrontMatterPositions(t *testing.T) {
 // rejects too.
 func TestFrontMatterCorpusDecodesAsYAMLv2(t *testing.T) {
 	var fms []string
-	for _, glob := range []string{"../content/*/*.md", "../examples/*/content/*/*.md"} {
+	for _, glob := range []string{"../../content/*/*.md", "../../examples/*/content/*/*.md"} {
 		files, _ := filepath.Glob(glob)
 		for _, f := range files {
 			data, err := os.ReadFile(f)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if end, body := findFrontMatter(data); end > 0 {
+			if end, body := Find(data); end > 0 {
 				_, rest, _ := strings.Cut(string(data[:body]), "\n")
 				fms = append(fms, rest[:strings.LastIndex(strings.TrimRight(rest, "\n"), "\n")+1])
 			}
@@ -279,13 +279,13 @@ func FuzzFrontMatterDecode(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src string) {
 		var root yaml.Node
 		if err := yaml.Unmarshal([]byte(src), &root); err != nil {
-			_ = yamlSyntaxError(err)
+			_ = SyntaxError(err)
 			return
 		}
-		items, idx, problems := decodeFrontMatter(&root)
-		d := &Document{positions: idx}
+		items, idx, problems := Decode(&root)
+		d := idx
 		for _, it := range items {
-			_ = d.Pos(keyString(it.Key) + "[0].x")
+			_ = d.Pos(fmt.Sprint(it.Key) + "[0].x")
 		}
 		if strings.Contains(src, "!") || hasCollectionKey(&root) || nodeDepth(&root) > maxNesting {
 			// yaml.v3 keeps no trace of the non-specific tag "!", which yaml.v2
@@ -333,4 +333,29 @@ func hasCollectionKey(n *yaml.Node) bool {
 		}
 	}
 	return false
+}
+
+// Repeated keys are found the same way in small mappings (compared pairwise) and
+// large ones (a map), each at its first repeat.
+func TestRepeatedKeys(t *testing.T) {
+	t.Parallel()
+	for _, n := range []int{3, 40, 200} {
+		var src strings.Builder
+		for i := range n {
+			fmt.Fprintf(&src, "k%d: %d\n", i, i)
+		}
+		src.WriteString("k1: again\nk2: again\nk1: thrice\n")
+		var doc yaml.Node
+		if err := yaml.Unmarshal([]byte(src.String()), &doc); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, r := range DuplicateKeys(&doc) {
+			got = append(got, fmt.Sprintf("%s@%d<-%d", r.Second.Value, r.Second.Line, r.First.Line))
+		}
+		want := fmt.Sprintf("k1@%d<-2 k2@%d<-3 k1@%d<-2", n+1, n+2, n+3)
+		if strings.Join(got, " ") != want {
+			t.Errorf("%d keys: %v, want %s", n, got, want)
+		}
+	}
 }

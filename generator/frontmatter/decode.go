@@ -1,7 +1,14 @@
-package generator
+// Package frontmatter reads a document's YAML front matter once: where it
+// starts and ends (Find, goldmark-meta's rules), its values as goldmark-meta's
+// yaml.v2 gave them (Decode, from one yaml.v3 node tree), and from the same
+// tree the position of every key and list item (Index), so that a diagnostic
+// names the line and column of the value it is about. Syntax errors are placed
+// at their line (SyntaxError); repeated keys are found (DuplicateKeys).
+package frontmatter
 
 import (
 	"archfolio/generator/diag"
+	"bytes"
 	"encoding/base64"
 	"fmt"
 	"math"
@@ -13,19 +20,19 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// yamlItem is one key and value of a front-matter mapping.
-type yamlItem struct{ Key, Value any }
+// Item is one key and value of a front-matter mapping.
+type Item struct{ Key, Value any }
 
-// yamlMap is a front-matter mapping, its keys in the order written.
-type yamlMap []yamlItem
+// Map is a front-matter mapping, its keys in the order written.
+type Map []Item
 
-// yamlProblem is a YAML error at a line of the YAML text (0 when it has none).
-type yamlProblem struct {
-	line int
-	msg  string
+// Problem is a YAML error at a line of the YAML text (0 when it has none).
+type Problem struct {
+	Line int // the line of the YAML text, 0 when unknown
+	Msg  string
 }
 
-// decodeFrontMatter turns the one yaml.v3 node tree of a document's front matter
+// Decode turns the one yaml.v3 node tree of a document's front matter
 // into values and the positions of every key and list item.
 //
 // The values are what goldmark-meta's yaml.v2 gave when decoding into a
@@ -37,9 +44,9 @@ type yamlProblem struct {
 // apply to it as they did (its own YAML 1.2 resolution is not used). The one
 // exception: the tree keeps no trace of the non-specific tag "!", with which
 // yaml.v2 read a plain scalar as text.
-func decodeFrontMatter(doc *yaml.Node) (items yamlMap, idx *fmIndex, problems []yamlProblem) {
+func Decode(doc *yaml.Node) (items Map, idx *Index, problems []Problem) {
 	if doc == nil || len(doc.Content) == 0 {
-		return nil, &fmIndex{}, nil
+		return nil, &Index{}, nil
 	}
 	root := doc.Content[0]
 	idx = indexYAML(root)
@@ -50,7 +57,7 @@ func decodeFrontMatter(doc *yaml.Node) (items yamlMap, idx *fmIndex, problems []
 			if !ok {
 				panic(r)
 			}
-			items, problems = nil, []yamlProblem{{msg: string(f)}}
+			items, problems = nil, []Problem{{Msg: string(f)}}
 		}
 	}()
 	d.count(false)
@@ -72,7 +79,7 @@ func yamlFailf(format string, args ...any) { panic(yamlFailure(fmt.Sprintf(forma
 // fmDecoder holds one decode's state: the type errors so far, the aliases being
 // expanded, and the counts that stop a document from aliasing without bound.
 type fmDecoder struct {
-	terrors     []yamlProblem
+	terrors     []Problem
 	depth       int // of the list or mapping being decoded
 	aliases     map[*yaml.Node]bool
 	aliasDepth  int
@@ -120,11 +127,11 @@ func (d *fmDecoder) follow(n *yaml.Node, decode func(*yaml.Node)) {
 }
 
 // top decodes the document's root as yaml.v2 decoded it into a yaml.MapSlice.
-func (d *fmDecoder) top(n *yaml.Node) yamlMap {
+func (d *fmDecoder) top(n *yaml.Node) Map {
 	d.count(false)
 	switch n.Kind {
 	case yaml.AliasNode:
-		var m yamlMap
+		var m Map
 		d.follow(n, func(t *yaml.Node) { m = d.top(t) })
 		return m
 	case yaml.MappingNode:
@@ -132,7 +139,7 @@ func (d *fmDecoder) top(n *yaml.Node) yamlMap {
 	case yaml.SequenceNode:
 		// yaml.v2 decoded each item into a yaml.MapItem: a mapping by its key and
 		// value fields, a null as an empty item, anything else a type error.
-		var m yamlMap
+		var m Map
 		for _, c := range n.Content {
 			if it, ok := d.mapItem(c); ok {
 				m = append(m, it)
@@ -147,7 +154,7 @@ func (d *fmDecoder) top(n *yaml.Node) yamlMap {
 }
 
 // mapItem decodes one item of a top-level sequence into a yaml.MapItem.
-func (d *fmDecoder) mapItem(n *yaml.Node) (it yamlItem, ok bool) {
+func (d *fmDecoder) mapItem(n *yaml.Node) (it Item, ok bool) {
 	d.count(false)
 	switch n.Kind {
 	case yaml.AliasNode:
@@ -214,8 +221,8 @@ func (d *fmDecoder) value(n *yaml.Node) any {
 		d.depth++
 		defer func() { d.depth-- }()
 		if d.depth == maxNesting+1 {
-			d.terrors = append(d.terrors, yamlProblem{line: n.Line,
-				msg: fmt.Sprintf("lists and mappings nest more than %d deep here", maxNesting)})
+			d.terrors = append(d.terrors, Problem{Line: n.Line,
+				Msg: fmt.Sprintf("lists and mappings nest more than %d deep here", maxNesting)})
 		}
 		if d.depth > maxNesting {
 			return nil
@@ -238,10 +245,10 @@ func (d *fmDecoder) value(n *yaml.Node) any {
 	return d.scalar(n)
 }
 
-func (d *fmDecoder) mapping(n *yaml.Node) yamlMap {
-	var m yamlMap // nil when empty, as yaml.v2 left it
+func (d *fmDecoder) mapping(n *yaml.Node) Map {
+	var m Map // nil when empty, as yaml.v2 left it
 	if len(n.Content) > 0 {
-		m = make(yamlMap, 0, len(n.Content)/2)
+		m = make(Map, 0, len(n.Content)/2)
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
@@ -250,7 +257,7 @@ func (d *fmDecoder) mapping(n *yaml.Node) yamlMap {
 			continue
 		}
 		key := d.value(k)
-		m = append(m, yamlItem{Key: key, Value: d.value(v)})
+		m = append(m, Item{Key: key, Value: d.value(v)})
 	}
 	if len(m) == 0 {
 		return nil
@@ -347,17 +354,17 @@ func (d *fmDecoder) terror(n *yaml.Node, tag, into string) {
 			value = " `" + n.Value + "`"
 		}
 	}
-	d.terrors = append(d.terrors, yamlProblem{line: n.Line,
-		msg: fmt.Sprintf("cannot unmarshal %s%s into %s", tag, value, into)})
+	d.terrors = append(d.terrors, Problem{Line: n.Line,
+		Msg: fmt.Sprintf("cannot unmarshal %s%s into %s", tag, value, into)})
 }
 
 // compositeKeys reports the top-level keys that are lists or mappings, with the
 // error goldmark-meta's decode into a map[string]any gave for each.
-func compositeKeys(root *yaml.Node) []yamlProblem {
+func compositeKeys(root *yaml.Node) []Problem {
 	if root.Kind != yaml.MappingNode {
 		return nil
 	}
-	var ps []yamlProblem
+	var ps []Problem
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k := root.Content[i]
 		if isMerge(k) {
@@ -368,9 +375,9 @@ func compositeKeys(root *yaml.Node) []yamlProblem {
 		}
 		switch k.Kind {
 		case yaml.SequenceNode:
-			ps = append(ps, yamlProblem{line: k.Line, msg: "cannot unmarshal !!seq into string"})
+			ps = append(ps, Problem{Line: k.Line, Msg: "cannot unmarshal !!seq into string"})
 		case yaml.MappingNode:
-			ps = append(ps, yamlProblem{line: k.Line, msg: "cannot unmarshal !!map into string"})
+			ps = append(ps, Problem{Line: k.Line, Msg: "cannot unmarshal !!map into string"})
 		}
 	}
 	return ps
@@ -515,18 +522,18 @@ func parseTimestamp(s string) (time.Time, bool) {
 	return time.Time{}, false
 }
 
-// reportYAML adds front-matter YAML problems as errors at file lines: the YAML
+// Report adds front-matter YAML problems as errors at file lines: the YAML
 // text starts on the line after the opening ---. A message that quotes a scalar of
 // several lines is one diagnostic a line, as when they came from yaml.v2's text.
-func reportYAML(s *diag.DiagSink, ps []yamlProblem) {
+func Report(s *diag.DiagSink, ps []Problem) {
 	for _, p := range ps {
-		for i, part := range strings.Split(p.msg, "\n") {
+		for i, part := range strings.Split(p.Msg, "\n") {
 			if part = strings.TrimSpace(part); part == "" {
 				continue
 			}
 			var at diag.Pos
-			if i == 0 && p.line > 0 {
-				at = diag.Pos{Line: p.line + 1, Col: 1}
+			if i == 0 && p.Line > 0 {
+				at = diag.Pos{Line: p.Line + 1, Col: 1}
 			}
 			s.Diags = append(s.Diags, diag.NewDiagnostic(diag.CodeInvalidYAML, s.Path, at, "invalid YAML: "+part))
 		}
@@ -551,30 +558,30 @@ var yamlParserErrors = map[string]bool{
 	"found undefined tag handle": true,
 }
 
-// yamlSyntaxError turns yaml.v3's error for text it cannot parse into a problem.
-func yamlSyntaxError(err error) []yamlProblem {
+// SyntaxError turns yaml.v3's error for text it cannot parse into a problem.
+func SyntaxError(err error) []Problem {
 	m := yamlSyntaxPattern.FindStringSubmatch(err.Error())
 	if m == nil {
-		return []yamlProblem{{msg: err.Error()}}
+		return []Problem{{Msg: err.Error()}}
 	}
-	p := yamlProblem{msg: m[2]}
+	p := Problem{Msg: m[2]}
 	if m[1] != "" {
-		p.line, _ = strconv.Atoi(m[1])
-		if yamlParserErrors[p.msg] {
-			p.line++
+		p.Line, _ = strconv.Atoi(m[1])
+		if yamlParserErrors[p.Msg] {
+			p.Line++
 		}
 	}
-	return []yamlProblem{p}
+	return []Problem{p}
 }
 
-// keyRepeat is a key written a second time in one mapping.
-type keyRepeat struct{ first, second *yaml.Node }
+// KeyRepeat is a key written a second time in one mapping.
+type KeyRepeat struct{ First, Second *yaml.Node }
 
-// duplicateKeys finds the scalar keys written twice in a mapping anywhere in the
+// DuplicateKeys finds the scalar keys written twice in a mapping anywhere in the
 // tree (yaml.v2 took the last silently, and the line editor of jira sync the
 // first). Merge keys and aliases are left alone.
-func duplicateKeys(n *yaml.Node) []keyRepeat {
-	var out []keyRepeat
+func DuplicateKeys(n *yaml.Node) []KeyRepeat {
+	var out []KeyRepeat
 	var walk func(n *yaml.Node)
 	walk = func(n *yaml.Node) { // yaml.v3 bounds the depth; aliases are not followed
 		if n == nil {
@@ -594,15 +601,15 @@ func duplicateKeys(n *yaml.Node) []keyRepeat {
 // repeatedKeys finds the scalar keys written twice among a mapping's key, value
 // pairs. Front-matter mappings are small, so each key is compared with those
 // before it, without a map; a large one gets a map, so that the work stays linear.
-func repeatedKeys(pairs []*yaml.Node) []keyRepeat {
-	var out []keyRepeat
+func repeatedKeys(pairs []*yaml.Node) []KeyRepeat {
+	var out []KeyRepeat
 	counts := func(k *yaml.Node) bool { return k.Kind == yaml.ScalarNode && !isMerge(k) }
 	if len(pairs) > 64 {
 		seen := map[string]*yaml.Node{}
 		for i := 0; i+1 < len(pairs); i += 2 {
 			if k := pairs[i]; counts(k) {
 				if first := seen[k.Value]; first != nil {
-					out = append(out, keyRepeat{first, k})
+					out = append(out, KeyRepeat{first, k})
 				} else {
 					seen[k.Value] = k
 				}
@@ -614,11 +621,36 @@ func repeatedKeys(pairs []*yaml.Node) []keyRepeat {
 		if k := pairs[i]; counts(k) {
 			for j := 0; j < i; j += 2 {
 				if f := pairs[j]; counts(f) && f.Value == k.Value {
-					out = append(out, keyRepeat{f, k})
+					out = append(out, KeyRepeat{f, k})
 					break
 				}
 			}
 		}
 	}
 	return out
+}
+
+// Find returns the 1-based line of the closing --- and the byte offset
+// where the body starts. It follows goldmark-meta's rules: the first line is a run of
+// dashes, the block ends at the next non-blank line of only dashes. fmEnd is 0 when
+// there is no front matter; bodyStart is then -1 when it was opened but never closed.
+func Find(src []byte) (fmEnd, bodyStart int) {
+	line, rest, _ := bytes.Cut(src, []byte("\n"))
+	if !isDashLine(line) {
+		return 0, 0
+	}
+	off := len(line) + 1
+	for n := 2; off <= len(src) && len(rest) > 0; n++ {
+		line, rest, _ = bytes.Cut(rest, []byte("\n"))
+		off += len(line) + 1
+		if isDashLine(line) {
+			return n, min(off, len(src))
+		}
+	}
+	return 0, -1
+}
+
+func isDashLine(line []byte) bool {
+	line = bytes.TrimSpace(line)
+	return len(line) >= 3 && len(bytes.Trim(line, "-")) == 0
 }
