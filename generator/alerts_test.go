@@ -1,6 +1,7 @@
-package generator
+package generator_test
 
 import (
+	"archfolio/generator/render"
 	"regexp"
 	"testing"
 )
@@ -14,7 +15,7 @@ func TestHomeCardsAlertByWhatTheyHold(t *testing.T) {
 	sample, _ := sharedRender(t, "..")
 	for _, c := range []struct {
 		name  string
-		out   *MemOutput
+		out   *render.MemOutput
 		cards map[string]string // card title → class
 	}{
 		{"matrix", renderMatrixSite(t), map[string]string{"Alignment waivers": "card card-alert alert-critical", "Compliance": "card card-alert alert-warning"}},
@@ -32,9 +33,9 @@ func TestHomeCardsAlertByWhatTheyHold(t *testing.T) {
 	}
 	for _, c := range []struct {
 		critical, warning bool
-		want              AlertLevel
-	}{{true, true, AlertCritical}, {true, false, AlertCritical}, {false, true, AlertWarning}, {false, false, ""}} {
-		if got := WorstAlert(c.critical, c.warning); got != c.want {
+		want              render.AlertLevel
+	}{{true, true, render.AlertCritical}, {true, false, render.AlertCritical}, {false, true, render.AlertWarning}, {false, false, ""}} {
+		if got := render.WorstAlert(c.critical, c.warning); got != c.want {
 			t.Errorf("WorstAlert(%v, %v) = %q, want %q", c.critical, c.warning, got, c.want)
 		}
 	}

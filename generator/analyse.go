@@ -5,7 +5,6 @@ import (
 	"cmp"
 	"context"
 	"slices"
-	"strconv"
 	"time"
 )
 
@@ -18,14 +17,12 @@ type StaleDocument struct {
 
 // analyse runs every view's analysis over the linked portfolio, on all cores.
 // Each is a pure function of the graph and Today that stores its result in its
-// own field of p and reads no other view's, so they run side by side; their
+// own Result on p and reads no other view's, so they run side by side; their
 // diagnostics are returned in table order.
 func analyse(p *Portfolio) diag.Diagnostics {
-	per := make([]diag.Diagnostics, len(views))
-	parallel(context.Background(), len(views), func(i int) {
-		if views[i].Analyse != nil {
-			per[i] = views[i].Analyse(p)
-		}
+	per := make([]diag.Diagnostics, len(analyses))
+	Parallel(context.Background(), len(analyses), func(i int) {
+		per[i] = analyses[i].run(p)
 	})
 	var diags diag.Diagnostics
 	for _, d := range per {
@@ -37,11 +34,6 @@ func analyse(p *Portfolio) diag.Diagnostics {
 func analyseStale(p *Portfolio) diag.Diagnostics {
 	p.Stale = staleDocuments(p)
 	return nil
-}
-
-func staleCards(p *Portfolio) []Card {
-	return []Card{{Title: "Stale documents", Value: strconv.Itoa(len(p.Stale)), Detail: "past their review date",
-		URL: "#stale", Alert: AlertIf(len(p.Stale) > 0, AlertWarning)}}
 }
 
 // staleDocuments lists documents past their review date, most overdue first.

@@ -1,6 +1,8 @@
-package generator
+package generator_test
 
 import (
+	"archfolio/generator"
+	"archfolio/generator/sitetest"
 	"context"
 	"os"
 	"path/filepath"
@@ -16,22 +18,22 @@ import (
 // shows "restricted reference" where it named one.
 func TestAudienceBuildsLeaveNoTrace(t *testing.T) {
 	t.Parallel()
-	all, _, err := Load(context.Background(), siteOptions(t, ".."))
+	all, _, err := generator.Load(context.Background(), siteOptions(t, ".."))
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, level := range Classifications {
+	for _, level := range generator.Classifications {
 		t.Run(level, func(t *testing.T) {
 			t.Parallel()
 			opts := siteOptions(t, "..")
 			opts.Audience = level
 			out, diags := renderSite(t, opts)
 			if n := diags.Errors(); n > 0 {
-				t.Fatalf("%d errors:\n%s", n, diagLines(diags))
+				t.Fatalf("%d errors:\n%s", n, sitetest.DiagLines(diags))
 			}
-			var hidden, visible []*Document
+			var hidden, visible []*generator.Document
 			for _, d := range all.Docs {
-				if slices.Index(Classifications, d.Classification) > slices.Index(Classifications, level) {
+				if slices.Index(generator.Classifications, d.Classification) > slices.Index(generator.Classifications, level) {
 					hidden = append(hidden, d)
 				} else {
 					visible = append(visible, d)
@@ -60,8 +62,8 @@ func TestAudienceBuildsLeaveNoTrace(t *testing.T) {
 					}
 				}
 			}
-			if level == "internal" && !strings.Contains(site, RestrictedReference) {
-				t.Errorf("no document of the %s build shows %q for a left-out one", level, RestrictedReference)
+			if level == "internal" && !strings.Contains(site, generator.RestrictedReference) {
+				t.Errorf("no document of the %s build shows %q for a left-out one", level, generator.RestrictedReference)
 			}
 		})
 	}
@@ -69,7 +71,7 @@ func TestAudienceBuildsLeaveNoTrace(t *testing.T) {
 
 // bodyPhrase is the first sentence-like line of d's body, 40 characters of it,
 // when no visible document's source has it too ("" otherwise).
-func bodyPhrase(d *Document, visible []*Document) string {
+func bodyPhrase(d *generator.Document, visible []*generator.Document) string {
 	src := sourceOf(d)
 	_, body, _ := strings.Cut(strings.TrimPrefix(src, "---"), "\n---")
 	for _, line := range strings.Split(body, "\n") {
@@ -93,7 +95,7 @@ func context80(s string, i int) string {
 }
 
 // sourceOf reads a sample document's file.
-func sourceOf(d *Document) string {
+func sourceOf(d *generator.Document) string {
 	data, _ := os.ReadFile(filepath.Join("..", filepath.FromSlash(d.Path)))
 	return string(data)
 }
@@ -112,15 +114,15 @@ func TestAudienceRestrictsReferencesAndFiles(t *testing.T) {
 		"content/blueprints/open-map.png":        "PNG",
 		"content/blueprints/vault-plan.png":      "PNG",
 	}
-	opts := testOptions(t, testSite(files), goldenToday)
+	opts := sitetest.Options(t, sitetest.Site(files), goldenToday)
 	opts.Audience = "internal"
 	out, diags := renderSite(t, opts)
 	if len(diags) > 0 {
-		t.Fatalf("diagnostics:\n%s", diagLines(diags))
+		t.Fatalf("diagnostics:\n%s", sitetest.DiagLines(diags))
 	}
 	page, _ := out.File("blueprints/open/index.html")
-	if n := strings.Count(string(page), RestrictedReference); n < 3 {
-		t.Errorf("the page shows %q %d times, want the field, the link and the wikilink:\n%s", RestrictedReference, n, page)
+	if n := strings.Count(string(page), generator.RestrictedReference); n < 3 {
+		t.Errorf("the page shows %q %d times, want the field, the link and the wikilink:\n%s", generator.RestrictedReference, n, page)
 	}
 	for _, name := range out.Names() {
 		data, _ := out.File(name)

@@ -9,9 +9,7 @@ import (
 	"testing/fstest"
 
 	"archfolio/generator/mdext"
-	"archfolio/generator/publish"
 	"archfolio/generator/synth"
-	"archfolio/themes"
 )
 
 // The stage benchmarks (load, highlight, parse, body, link, analyse, render, write, and the
@@ -67,14 +65,11 @@ func benchBuilder(b *testing.B, opts Options) (*builder, *mdext.Highlighter) {
 
 func benchParse(b *testing.B, bld *builder, files []sourceFile) []*Document {
 	docs := make([]*Document, len(files))
-	parallel(context.Background(), len(files), func(i int) { docs[i], _ = bld.parse(files[i]) })
+	Parallel(context.Background(), len(files), func(i int) { docs[i], _ = bld.parse(files[i]) })
 	return docs
 }
 
 // discardOutput drops every file, so render is measured without memory or disk.
-type discardOutput struct{}
-
-func (discardOutput) WriteFile(string, []byte) error { return nil }
 
 func BenchmarkLoad(b *testing.B) {
 	opts := benchOptions(b)
@@ -134,14 +129,14 @@ func BenchmarkBody(b *testing.B) {
 			mdext.Fences(d.source[d.bodyStart:], func(lang string, code []byte) { hl.Prepare(cache, lang, code) })
 		}
 		b.StartTimer()
-		parallel(context.Background(), len(p.Docs), func(i int) { bld.parseBody(p, idx, p.Docs[i], true) })
+		Parallel(context.Background(), len(p.Docs), func(i int) { bld.parseBody(p, idx, p.Docs[i], true) })
 	}
 }
 
 // BenchmarkLink resolves references, reports broken ones, computes backlinks.
 func BenchmarkLink(b *testing.B) {
 	bld, _, p, idx := benchIndexed(b)
-	parallel(context.Background(), len(p.Docs), func(i int) { bld.parseBody(p, idx, p.Docs[i], false) })
+	Parallel(context.Background(), len(p.Docs), func(i int) { bld.parseBody(p, idx, p.Docs[i], false) })
 	front := make([]int, len(p.Docs))
 	for i, d := range p.Docs {
 		front[i] = len(d.Refs)
@@ -162,60 +157,6 @@ func BenchmarkAnalyse(b *testing.B) {
 	}
 	for b.Loop() {
 		analyse(p)
-	}
-}
-
-// BenchmarkRender renders every page, asset and export, into nothing.
-func BenchmarkRender(b *testing.B) {
-	opts := benchOptions(b)
-	p, _, err := Load(context.Background(), opts)
-	if err != nil {
-		b.Fatal(err)
-	}
-	for b.Loop() {
-		if err := Render(context.Background(), p, opts, discardOutput{}); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
-// BenchmarkWrite publishes an already rendered site to a folder.
-func BenchmarkWrite(b *testing.B) {
-	opts := benchOptions(b)
-	p, _, err := Load(context.Background(), opts)
-	if err != nil {
-		b.Fatal(err)
-	}
-	mem := &MemOutput{}
-	if err := Render(context.Background(), p, opts, mem); err != nil {
-		b.Fatal(err)
-	}
-	dest := b.TempDir() + "/public"
-	for b.Loop() {
-		err := publish.Publish(context.Background(), dest, func(out Output) error {
-			for _, name := range mem.Names() {
-				data, _ := mem.File(name)
-				if err := out.WriteFile(name, data); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
-		if err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
-// BenchmarkBuild is the whole pipeline, load to publish, as `archfolio build` runs it.
-func BenchmarkBuild(b *testing.B) {
-	opts := benchOptions(b)
-	opts.Theme = themes.Default()
-	dest := b.TempDir() + "/public"
-	for b.Loop() {
-		if _, err := Build(context.Background(), opts, dest); err != nil {
-			b.Fatal(err)
-		}
 	}
 }
 

@@ -1,6 +1,7 @@
-package generator
+package generator_test
 
 import (
+	"archfolio/generator/render"
 	"context"
 	"os"
 	"os/exec"
@@ -50,7 +51,7 @@ func dumpDOM(t *testing.T, browser, url string) string {
 }
 
 // writeSite writes a rendered site to a temporary folder, to open it from disk.
-func writeSite(t *testing.T, out *MemOutput) string {
+func writeSite(t *testing.T, out *render.MemOutput) string {
 	t.Helper()
 	dir := t.TempDir()
 	for _, name := range out.Names() {

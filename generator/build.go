@@ -10,8 +10,8 @@ import (
 
 	"archfolio/generator/diag"
 	"archfolio/generator/frontmatter"
+	"archfolio/generator/markup"
 	"archfolio/generator/mdext"
-	"archfolio/generator/publish"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -30,7 +30,7 @@ type builder struct {
 	// front matter is parsed (highlightAhead); hl is the highlighter.
 	ahead *mdext.Cache
 	hl    *mdext.Highlighter
-	bufs  *bufferPool // for rendering bodies
+	bufs  *markup.Pool // for rendering bodies
 }
 
 // newMarkdown returns the one goldmark instance of a run: GFM, footnotes, front
@@ -61,12 +61,12 @@ func Load(ctx context.Context, opts Options) (*Portfolio, diag.Diagnostics, erro
 	opts = withToday(opts)
 	b, diags := newBuilder(opts)
 	files, others, loadDiags := loadFiles(ctx, opts.Site)
-	static, staticDiags := staticFiles(opts.Site)
+	static, staticDiags := StaticFiles(opts.Site)
 	diags = append(append(diags, loadDiags...), staticDiags...)
 	b.highlightAhead(ctx, files)
 	docs := make([]*Document, len(files))
 	perFile := make([]diag.Diagnostics, len(files))
-	parallel(ctx, len(files), func(i int) {
+	Parallel(ctx, len(files), func(i int) {
 		docs[i], perFile[i] = b.parse(files[i])
 	})
 	if err := ctx.Err(); err != nil {
@@ -83,7 +83,7 @@ func Load(ctx context.Context, opts Options) (*Portfolio, diag.Diagnostics, erro
 	idx.publish(p, others, static)
 	diags = append(diags, indexDiags...)
 	p.bodies = !opts.CheckOnly
-	parallel(ctx, len(p.Docs), func(i int) {
+	Parallel(ctx, len(p.Docs), func(i int) {
 		b.parseBody(p, idx, p.Docs[i], p.bodies)
 	})
 	if err := ctx.Err(); err != nil {
@@ -91,7 +91,9 @@ func Load(ctx context.Context, opts Options) (*Portfolio, diag.Diagnostics, erro
 	}
 	diags = append(diags, b.link(p, idx)...)
 	diags = append(diags, analyse(p)...)
-	diags = append(diags, themeDiagnostics(opts.Site, p.Config, opts.Theme)...)
+	for _, check := range siteChecks {
+		diags = append(diags, check(opts, p)...)
+	}
 	return p, diags.Sort(), nil
 }
 
@@ -109,7 +111,7 @@ func (b *builder) highlightAhead(ctx context.Context, files []sourceFile) {
 	if b.ahead == nil {
 		return
 	}
-	parallel(ctx, len(files), func(i int) {
+	Parallel(ctx, len(files), func(i int) {
 		src := bytes.TrimPrefix(files[i].Data, []byte(utf8BOM))
 		if _, bodyStart := frontmatter.Find(src); bodyStart > 0 {
 			mdext.Fences(src[bodyStart:], func(lang string, code []byte) { b.hl.Prepare(b.ahead, lang, code) })
@@ -142,7 +144,7 @@ func newBuilder(opts Options) (*builder, diag.Diagnostics) {
 	diags = append(diags, cfg.checkDefaults(schema)...)
 	hl := mdext.NewHighlighter()
 	b := &builder{opts: opts, cfg: cfg, schema: schema, md: newMarkdown(cfg.UnsafeHTML, hl, opts.CheckOnly),
-		hl: hl, bufs: new(bufferPool)}
+		hl: hl, bufs: new(markup.Pool)}
 	hl.Cache = opts.Highlights
 	if hl.Cache == nil {
 		hl.Cache = mdext.NewCache("")
@@ -166,25 +168,8 @@ func loadWith(site, theme fs.FS, today time.Time) (*Portfolio, diag.Diagnostics,
 	return Load(context.Background(), Options{Site: site, Theme: theme, Today: today, CheckOnly: true})
 }
 
-// Build loads the site, renders it and publishes it to dest atomically. A
-// portfolio with errors is not published (dest is left as it was) unless
-// opts.PublishWithErrors; the caller decides the exit status from the diagnostics.
-func Build(ctx context.Context, opts Options, dest string) (diag.Diagnostics, error) {
-	p, diags, err := Load(ctx, opts)
-	if err != nil {
-		return diags, err
-	}
-	if diags.Errors() > 0 && !opts.PublishWithErrors {
-		return diags, nil
-	}
-	if err := publish.Publish(ctx, dest, func(out Output) error { return render(ctx, p, opts, out, true) }); err != nil {
-		return diags, err
-	}
-	return diags, nil
-}
-
-// siteFS returns the site's own files under dir, or nil when it has none.
-func subFS(site fs.FS, dir string) fs.FS {
+// SubFS returns the site's own files under dir, or nil when it has none.
+func SubFS(site fs.FS, dir string) fs.FS {
 	if _, err := fs.Stat(site, dir); err != nil {
 		return nil
 	}

@@ -1,6 +1,7 @@
-package generator
+package generator_test
 
 import (
+	"archfolio/generator"
 	"archfolio/generator/diag"
 	"bytes"
 	"context"
@@ -64,7 +65,7 @@ func TestDiagnosticCodeTable(t *testing.T) {
 // its rule's severity.
 func TestDiagnosticCodesReachable(t *testing.T) {
 	t.Parallel()
-	sites := map[string]Options{"examples/broken": siteOptions(t, "../examples/broken")}
+	sites := map[string]generator.Options{"examples/broken": siteOptions(t, "../examples/broken")}
 	dirs, err := filepath.Glob(filepath.Join("testdata", "codes", "*"))
 	if err != nil {
 		t.Fatal(err)
@@ -76,7 +77,7 @@ func TestDiagnosticCodesReachable(t *testing.T) {
 	}
 	// Made here: a document over the size limit, and a site without content/.
 	big := siteOptions(t, ".")
-	big.Site = fstest.MapFS{"content/big.md": {Data: bytes.Repeat([]byte("-"), maxFileSize+1)}}
+	big.Site = fstest.MapFS{"content/big.md": {Data: bytes.Repeat([]byte("-"), generator.MaxFileSize+1)}}
 	sites["a document over the limit"] = big
 	empty := siteOptions(t, ".")
 	empty.Site = fstest.MapFS{"archfolio.yaml": {Data: []byte("title: No content\n")}}
@@ -84,7 +85,7 @@ func TestDiagnosticCodesReachable(t *testing.T) {
 
 	seen := map[diag.Code]string{}
 	for name, opts := range sites {
-		_, diags, err := Load(context.Background(), opts)
+		_, diags, err := generator.Load(context.Background(), opts)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
@@ -158,7 +159,7 @@ func TestEveryDiagnosticHasACode(t *testing.T) {
 
 func TestSARIFRulesAndResults(t *testing.T) {
 	t.Parallel()
-	_, ds, err := Load(context.Background(), siteOptions(t, "../examples/broken"))
+	_, ds, err := generator.Load(context.Background(), siteOptions(t, "../examples/broken"))
 	if err != nil {
 		t.Fatal(err)
 	}

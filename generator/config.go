@@ -114,21 +114,21 @@ func loadConfig(site fs.FS) (*Config, diag.Diagnostics) {
 	}
 	switch {
 	case cfg.Jira.URL == "":
-	case !httpURL(cfg.Jira.URL):
+	case !IsHTTPURL(cfg.Jira.URL):
 		sink.Report(diag.CodeInvalidJiraURL, diag.Pos{}, "jira.url %q must be an http:// or https:// URL; JIRA keys are shown without links", cfg.Jira.URL)
 		cfg.Jira.URL = ""
 	case !strings.Contains(cfg.Jira.URL, "{key}"):
 		sink.Report(diag.CodeInvalidJiraURL, diag.Pos{}, "jira.url %q has no {key} placeholder", cfg.Jira.URL)
 	}
-	if cfg.BaseURL != "" && !httpURL(cfg.BaseURL) && !strings.HasPrefix(cfg.BaseURL, "/") {
+	if cfg.BaseURL != "" && !IsHTTPURL(cfg.BaseURL) && !strings.HasPrefix(cfg.BaseURL, "/") {
 		sink.Report(diag.CodeInvalidBaseURL, diag.Pos{}, "base_url %q must be an http:// or https:// URL or a path starting with /; it is left out", cfg.BaseURL)
 		cfg.BaseURL = ""
 	}
 	return cfg, sink.Diags
 }
 
-// httpURL reports whether s is an absolute http or https URL with a host.
-func httpURL(s string) bool {
+// IsHTTPURL reports whether s is an absolute http or https URL with a host.
+func IsHTTPURL(s string) bool {
 	u, err := url.Parse(s)
 	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }

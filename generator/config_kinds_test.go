@@ -1,6 +1,7 @@
-package generator
+package generator_test
 
 import (
+	"archfolio/generator/sitetest"
 	"strings"
 	"testing"
 )
@@ -10,13 +11,13 @@ import (
 // setting with a suggestion.
 func TestConfigBuiltInKindKeys(t *testing.T) {
 	t.Parallel()
-	files := siteArchive("sites/config-built-in-kind-keys.txtar")
-	out, diags := renderTestSite(t, files, "2026-11-27")
+	files := sitetest.Archive("testdata/sites/config-built-in-kind-keys.txtar")
+	out, diags := sitetest.Render(t, files, "2026-11-27")
 	want := `archfolio.yaml:7:29: error: unknown setting "kinds.decision.fields.board.requried" (did you mean "required"?)
 archfolio.yaml:9:5: error: unknown setting "kinds.blueprint.colums" (did you mean "columns"?)
 archfolio.yaml:13:58: error: unknown setting "kinds.blueprint.fields.parts.of.fields.name.patern" (did you mean "pattern"?)
 `
-	if got := diagLines(diags); got != want {
+	if got := sitetest.DiagLines(diags); got != want {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
 	}
 	index, ok := out.File("adr/index.html")

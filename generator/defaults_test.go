@@ -1,6 +1,8 @@
-package generator
+package generator_test
 
 import (
+	"archfolio/generator"
+	"archfolio/generator/sitetest"
 	"strings"
 	"testing"
 )
@@ -10,19 +12,19 @@ import (
 // defaulted value point at archfolio.yaml.
 func TestDefaultsAdoptAFolder(t *testing.T) {
 	t.Parallel()
-	files := siteArchive("sites/defaults-adopt-a-folder.txtar")
-	out, diags := renderTestSite(t, files, "2026-11-27")
+	files := sitetest.Archive("testdata/sites/defaults-adopt-a-folder.txtar")
+	out, diags := sitetest.Render(t, files, "2026-11-27")
 	want := `archfolio.yaml:8:5: error: status "acceptd" is not a decision status (did you mean "accepted"?) (want one of: proposed, accepted, rejected, deprecated, superseded)
 archfolio.yaml:9:13: error: scope[0]: unknown id "no-such-blueprint"
 content/notes/loose.md:1:1: error: no front matter: a document starts with a --- line, then at least kind: and title:, then --- (or archfolio.yaml's defaults: give its folder a kind)
 `
-	if got := diagLines(diags); got != want {
+	if got := sitetest.DiagLines(diags); got != want {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
 	}
-	p, _ := loadTestSite(t, files, "2026-11-27")
+	p, _ := sitetest.Load(t, files, "2026-11-27")
 	adopted, madr, written := p.ByID["0001-record-decisions"], p.ByID["0002-use-madr"], p.ByID["written"]
 	if adopted == nil || madr == nil || written == nil {
-		t.Fatalf("documents missing: %v", SortedKeys(p.ByID))
+		t.Fatalf("documents missing: %v", generator.SortedKeys(p.ByID))
 	}
 	if adopted.Kind != "decision" || adopted.Title != "Record decisions" || adopted.Status != "accepted" ||
 		adopted.Owner != written.Owner || adopted.URL != "decisions/0001-record-decisions/" {
@@ -57,9 +59,9 @@ func TestDefaultsConfigErrors(t *testing.T) {
 		{"defaults:\n  - {path: \"**\", kind: guide, ownr: x}\n", `archfolio.yaml:2:31: error: unknown setting "defaults[0].ownr": no field of kind guide (did you mean "owner"?)`},
 		{"defaults:\n  - {path: \"**\", colour: red}\n", `archfolio.yaml:2:18: error: unknown setting "defaults[0].colour": no field of any kind`},
 	} {
-		_, diags := loadTestSite(t, map[string]string{"archfolio.yaml": tc.yaml,
+		_, diags := sitetest.Load(t, map[string]string{"archfolio.yaml": tc.yaml,
 			"content/g.md": "---\nkind: guide\ntitle: G\n---\n"}, "2026-11-27")
-		if got := diagLines(diags); !strings.HasPrefix(got, tc.want) {
+		if got := sitetest.DiagLines(diags); !strings.HasPrefix(got, tc.want) {
 			t.Errorf("%q:\n%s\nwant a line starting %s", tc.yaml, got, tc.want)
 		}
 	}
@@ -80,7 +82,7 @@ func TestDefaultsPathPatterns(t *testing.T) {
 		{"*", "x.md", true},
 		{"guides/*/*", "guides/g.md", false},
 	} {
-		if got := matchSegments(strings.Split(tc.pattern, "/"), strings.Split(tc.path, "/")); got != tc.want {
+		if got := generator.MatchSegments(strings.Split(tc.pattern, "/"), strings.Split(tc.path, "/")); got != tc.want {
 			t.Errorf("%s matching %s: %v, want %v", tc.pattern, tc.path, got, tc.want)
 		}
 	}

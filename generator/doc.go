@@ -12,15 +12,15 @@
 //	highlight builder.highlightAhead fenced code → mdext.Cache            (build.go, mdext)
 //	parse     builder.parse          sourceFile → *Document: front matter (parse.go, validate.go)
 //	index     builder.index          []*Document → *Portfolio: ids, URLs  (link.go)
-//	body      builder.parseBody      markdown → headings, links, HTML     (parse.go, render.go)
+//	body      builder.parseBody      markdown → headings, links, HTML     (parse.go)
 //	link      builder.link           references, backlinks                (link.go)
-//	analyse   analyse                *Portfolio → computed views          (analyse.go)
-//	render    Render                 *Portfolio → files on Output         (render.go, pages.go, exports.go)
+//	analyse   analyse                *Portfolio → computed views          (analyse.go, result.go)
+//	render    render.Render          *Portfolio → files on Output         (package render)
 //	write     publish.Publish        Output → the output folder           (package publish)
 //
 // Load runs load → analyse and returns the Portfolio with every Diagnostic; check
-// stops there (with Options.CheckOnly, which skips rendering bodies). Build adds
-// render and write. Parse, body, link (by document), analyse (by view) and render
+// stops there (with Options.CheckOnly, which skips rendering bodies).
+// render.Build adds render and write. Parse, body, link (by document), analyse (by view) and render
 // run on all cores. The body stage comes after the index so that each body is
 // parsed, its links pointed at their pages and rendered in one go: a build holds
 // one markdown AST per core, never all of them.
@@ -33,9 +33,9 @@
 // large ones (portfolio.json, matrix.json) streamed an item at a time. Pages
 // are written as the Markup section below says; the fragments many pages share
 // (the menu, links to documents, document list items) are cached once per page
-// depth when a theme's template writes them (fragments.go). Go-written parts
-// are lent to the page being rendered (Page.lend) from pooled buffers, copied
-// once into the page. A
+// depth when a theme's template writes them (render/fragments.go). Go-written parts
+// are lent to the page being rendered (Page.lend) from pooled buffers
+// (markup.Pool), copied once into the page; only package render can lend. A
 // build renders once, so it lets each document's rendered body go when its page
 // is written (unless the site's own layouts may show it elsewhere). The site is
 // read only through an fs.FS: OpenSite for real sites (an os.Root, so no link out
@@ -46,9 +46,14 @@
 //
 // # Packages
 //
-// This package is the document model, the pipeline, page rendering and the
-// registry of views. Around it:
+// This package is the document model and the pipeline: Load (load, parse,
+// index, body, link, analyse), the incremental Loader, the site's
+// configuration and schema, and the typed place of each view's result
+// (Result). Around it:
 //
+//	diag          diagnostics: positions, codes and their help, text/JSON/SARIF/GitHub output
+//	frontmatter   the front matter's one read: its bounds, values as yaml.v2 gave them, positions
+//	render        pages, layouts, the theme, exports, the View registry; Render, Build, LazySite
 //	markup        the HTML writer and the component registry (Component[T], overrides)
 //	matrix        the standards alignment matrix: records, roll-ups, pages, matrix.csv/json
 //	dependencies  the dependency map: graph, portfolio/domain/neighbourhood maps, impact pages
@@ -69,13 +74,14 @@
 //	server        `archfolio serve`: watcher, incremental rebuilds, live reload
 //	synth         the synthetic portfolios of the tests and benchmarks
 //
-// A view (view.go) is a View value: its analysis, menu entry, pages, panels,
+// A view (render/view.go) is a render.View value: its analysis, menu entry, pages, panels,
 // home-page cards, exports, JSON and template functions, every hook optional.
 // Its analysis keeps its result in a Result[T] it declares, a typed place on
 // every Portfolio (Portfolio has no field of any view); another view reads it
 // through the owner's accessor (the backlog reads reviews.Of, and uses the
 // risk register's severity block). Each view package declares its View and
-// generator/views registers it with RegisterView, in menu order, so a view is
+// generator/views registers it with render.RegisterView, in menu order (which
+// gives its analysis to this package's Load, RegisterAnalysis), so a view is
 // added or removed by its package and one line; whatever builds sites
 // (cmd/archfolio, the server, the OSCAL importer, the tests) imports
 // generator/views. The staleness of documents is the one view built in. A
@@ -85,8 +91,8 @@
 //
 // # Markup
 //
-// Go is the one source of the default markup (package markup, layout.go and
-// each view's files). Each block of it is a component: a name and a Go
+// Go is the one source of the default markup (package markup, render/layout.go
+// and each view's files). Each block of it is a component: a name and a Go
 // function over a typed data value, markup.Component[T] declared with
 // markup.New by the package that owns it, written by markup.Writer, which
 // escapes exactly as html/template does. The "base" component writes every page
@@ -120,7 +126,7 @@
 // backlogTable) build the data of those that
 // take more than one value. An override's template error fails the page.
 // check warns about a template the site's theme defines that no component,
-// panel or template calls (themecheck.go): a misspelt override.
+// panel or template calls (render/themecheck.go): a misspelt override.
 // TestComponentOverrides overrides each component in turn and finds its mark
 // in the output.
 //
@@ -136,7 +142,7 @@
 // portfolio, so backlinks, indexes and views are always whole. Every load gets new
 // Documents (copies of the cached parse results, which are never modified), so
 // an earlier portfolio stays renderable. A configuration change drops the caches.
-// A LazySite (lazysite.go) is Render on demand: it lists every page (the pages'
+// A LazySite (render/lazysite.go) is Render on demand: it lists every page (the pages'
 // heavy data is made when each is rendered) and renders a page, or runs an
 // export, when one of its files is first asked for; its names and bytes are
 // Render's. TestLoaderEqualsLoad checks both against Load and Render after a
@@ -145,7 +151,7 @@
 //
 // # Views
 //
-// The analyse and render stages are extended by views (view.go, "Packages"
+// The analyse and render stages are extended by views (render/view.go, "Packages"
 // above): each view is a pure analysis of the linked portfolio that keeps its
 // result in its Result, plus the pages, document panels, home cards, exports
 // and portfolio.json section that show it. In menu order, each a package:
@@ -176,10 +182,10 @@
 // (mdext.FrontMatter), because goldmark-meta decodes with yaml.v2 into a map and a
 // yaml.MapSlice, which keep no positions, and decodes twice. The replacement parses
 // the front-matter lines once with yaml.v3 into a node tree (mdext.FrontMatterNode);
-// frontmatter.Decode (fmyaml.go) turns that tree into the values yaml.v2 gave
+// frontmatter.Decode (package frontmatter) turns that tree into the values yaml.v2 gave
 // (YAML 1.1: yes, on and off are booleans, 1_000 is 1000, timestamps stay text;
 // keys in the order written; merge keys dropped; yaml.v2's type errors) and, from
-// the same tree, the position of every key and list item (positions.go). A YAML
+// the same tree, the position of every key and list item (frontmatter.Index). A YAML
 // syntax error comes from that parse; yaml.v3 gives it only as text, so its line
 // is read from the message in one function (frontmatter.SyntaxError) and moved to file
 // lines. The kinds, their statuses and their fields are data: schema.yaml (embedded)
@@ -310,7 +316,7 @@
 // Schema.EnumValues), which site.js sorts by, so enums never sort alphabetically. publish.Publish renders into a fresh folder beside the
 // destination, marks it with publish.Marker and swaps it in once every file is
 // written; when rendering or writing fails (or the context is cancelled) the
-// destination is left as it was. Build publishes nothing when the portfolio has
+// destination is left as it was. render.Build publishes nothing when the portfolio has
 // errors, unless Options.PublishWithErrors. publish.CheckDestination refuses
 // the site root, content/, static/, themes/ and anything inside them, any folder
 // containing one of them, the home folder, / and any non-empty folder without the

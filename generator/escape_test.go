@@ -1,6 +1,7 @@
-package generator
+package generator_test
 
 import (
+	"archfolio/generator/sitetest"
 	"regexp"
 	"strings"
 	"testing"
@@ -8,16 +9,16 @@ import (
 
 // hostile is a site whose every content value tries to break out of its context
 // (testdata/hostile.txtar).
-func hostile() map[string]string { return siteArchive("hostile.txtar") }
+func hostile() map[string]string { return sitetest.Archive("testdata/hostile.txtar") }
 
 // executable matches markup that would run script if it reached a browser.
 var executable = regexp.MustCompile(`(?i)<script>alert|<img[^>]*onerror=|<svg[^>]*onload=|<div[^>]*onclick=|\son\w+="alert|href="javascript:|src="javascript:|href="data:text`)
 
 func TestContentIsInertEverywhere(t *testing.T) {
 	t.Parallel()
-	out, diags := renderTestSite(t, hostile(), "2026-11-27")
+	out, diags := sitetest.Render(t, hostile(), "2026-11-27")
 	if diags.Errors() > 0 {
-		t.Fatalf("unexpected errors:\n%s", diagLines(diags))
+		t.Fatalf("unexpected errors:\n%s", sitetest.DiagLines(diags))
 	}
 	for _, name := range out.Names() {
 		data, _ := out.File(name)
@@ -49,7 +50,7 @@ func TestUnsafeHTMLOptIn(t *testing.T) {
 		"archfolio.yaml": "unsafe_html: true\n",
 		"content/x.md":   "---\nkind: guide\ntitle: X\n---\n<div class=\"callout\">kept</div>\n\n[bad](javascript:alert(1))\n",
 	}
-	out, _ := renderTestSite(t, site, "2026-11-27")
+	out, _ := sitetest.Render(t, site, "2026-11-27")
 	page, _ := out.File("guides/x/index.html")
 	if !strings.Contains(string(page), `<div class="callout">kept</div>`) {
 		t.Error("unsafe_html: true did not pass raw HTML through")

@@ -1,4 +1,4 @@
-package generator
+package generator_test
 
 import (
 	"context"
@@ -11,6 +11,9 @@ import (
 	"testing"
 	"time"
 
+	"archfolio/generator"
+	"archfolio/generator/render"
+	"archfolio/generator/sitetest"
 	"archfolio/themes"
 )
 
@@ -51,21 +54,21 @@ func TestColocatedFilesPublished(t *testing.T) {
 	if err := os.WriteFile(big, nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.Truncate(big, maxPublishedFileSize+1); err != nil {
+	if err := os.Truncate(big, generator.MaxPublishedFileSize+1); err != nil {
 		t.Fatal(err)
 	}
-	fsys, err := OpenSite(site)
+	fsys, err := generator.OpenSite(site)
 	if err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	diags, err := Build(ctx, Options{Site: fsys, Theme: themes.Default(), Today: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC),
+	diags, err := render.Build(ctx, generator.Options{Site: fsys, Theme: themes.Default(), Today: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC),
 		PublishWithErrors: true}, out)
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := diagLines(diags)
+	got := sitetest.DiagLines(diags)
 	for _, want := range []string{
 		"content/decisions/leak.txt: error: not read: a symbolic link that leads outside the site",
 		"content/decisions/pipe.png: error: not read: not a regular file",
@@ -122,12 +125,12 @@ func TestLoaderSeesNewFiles(t *testing.T) {
 	if err := os.WriteFile(doc, []byte("---\nkind: guide\ntitle: G\n---\n\n![Flow](flow.svg)\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	l := NewLoader(Options{Site: os.DirFS(site), Theme: themes.Default(), Today: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)})
+	l := generator.NewLoader(generator.Options{Site: os.DirFS(site), Theme: themes.Default(), Today: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)})
 	_, diags, err := l.Load(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := diagLines(diags); !strings.Contains(got, "content/g.md:6:1: error: broken image flow.svg") {
+	if got := sitetest.DiagLines(diags); !strings.Contains(got, "content/g.md:6:1: error: broken image flow.svg") {
 		t.Errorf("first load:\n%s", got)
 	}
 	if err := os.WriteFile(filepath.Join(site, "content", "flow.svg"), []byte("<svg/>"), 0o644); err != nil {
@@ -138,6 +141,6 @@ func TestLoaderSeesNewFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	if len(diags) != 0 || !strings.Contains(string(p.ByID["g"].HTML), `src="../../files/flow.svg"`) {
-		t.Errorf("second load: %s\n%s", diagLines(diags), p.ByID["g"].HTML)
+		t.Errorf("second load: %s\n%s", sitetest.DiagLines(diags), p.ByID["g"].HTML)
 	}
 }

@@ -1,9 +1,8 @@
-package generator
+package generator_test
 
 import (
 	"bytes"
 	"context"
-	"flag"
 	"fmt"
 	"io/fs"
 	"os"
@@ -15,11 +14,15 @@ import (
 	"testing"
 	"time"
 
+	"archfolio/generator"
 	"archfolio/generator/diag"
+	"archfolio/generator/render"
+	"archfolio/generator/sitetest"
 	"archfolio/themes"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files")
+// update is sitetest's -update flag.
+var update = sitetest.Update
 
 // goldenToday is the date every golden test is pinned to.
 const goldenToday = "2026-11-27"
@@ -68,15 +71,15 @@ func lineDiff(want, got string) string {
 }
 
 // siteOptions returns options for a site root on disk, pinned to goldenToday.
-func siteOptions(t *testing.T, root string) Options {
+func siteOptions(t *testing.T, root string) generator.Options {
 	t.Helper()
 	today, _ := time.Parse(time.DateOnly, goldenToday)
-	return Options{Site: os.DirFS(root), Theme: themes.Default(), Today: today}
+	return generator.Options{Site: os.DirFS(root), Theme: themes.Default(), Today: today}
 }
 
 func TestBrokenPortfolioDiagnostics(t *testing.T) {
 	t.Parallel()
-	_, diags, err := Load(context.Background(), siteOptions(t, "../examples/broken"))
+	_, diags, err := generator.Load(context.Background(), siteOptions(t, "../examples/broken"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,14 +90,14 @@ func TestBrokenPortfolioDiagnostics(t *testing.T) {
 }
 
 // renderSite builds a site root into memory.
-func renderSite(t testing.TB, opts Options) (*MemOutput, diag.Diagnostics) {
+func renderSite(t testing.TB, opts generator.Options) (*render.MemOutput, diag.Diagnostics) {
 	t.Helper()
-	p, diags, err := Load(context.Background(), opts)
+	p, diags, err := generator.Load(context.Background(), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := &MemOutput{}
-	if err := Render(context.Background(), p, opts, out); err != nil {
+	out := &render.MemOutput{}
+	if err := render.Render(context.Background(), p, opts, out); err != nil {
 		t.Fatal(err)
 	}
 	return out, diags
@@ -102,7 +105,7 @@ func renderSite(t testing.TB, opts Options) (*MemOutput, diag.Diagnostics) {
 
 // renderedSite is a site on disk loaded and rendered into memory.
 type renderedSite struct {
-	out   *MemOutput
+	out   *render.MemOutput
 	diags diag.Diagnostics
 }
 
@@ -119,13 +122,13 @@ func renderOnce(root string) func() (renderedSite, error) {
 		if err != nil {
 			return renderedSite{}, err
 		}
-		opts := Options{Site: os.DirFS(root), Theme: themes.Default(), Today: today}
-		p, diags, err := Load(context.Background(), opts)
+		opts := generator.Options{Site: os.DirFS(root), Theme: themes.Default(), Today: today}
+		p, diags, err := generator.Load(context.Background(), opts)
 		if err != nil {
 			return renderedSite{}, err
 		}
-		out := &MemOutput{}
-		if err := Render(context.Background(), p, opts, out); err != nil {
+		out := &render.MemOutput{}
+		if err := render.Render(context.Background(), p, opts, out); err != nil {
 			return renderedSite{}, err
 		}
 		return renderedSite{out, diags}, nil
@@ -134,7 +137,7 @@ func renderOnce(root string) func() (renderedSite, error) {
 
 // sharedRender returns the render of siteOptions(t, root) for the sample ("..")
 // or the minimal portfolio, made once and shared: the caller must not change it.
-func sharedRender(t testing.TB, root string) (*MemOutput, diag.Diagnostics) {
+func sharedRender(t testing.TB, root string) (*render.MemOutput, diag.Diagnostics) {
 	t.Helper()
 	render, ok := sharedRenders[root]
 	if !ok {
@@ -156,7 +159,7 @@ func TestGoldenSites(t *testing.T) {
 		t.Run(site.name, func(t *testing.T) {
 			out, diags := sharedRender(t, site.root)
 			if diags.Errors() > 0 {
-				t.Errorf("the %s portfolio has errors:\n%s", site.name, diagLines(diags))
+				t.Errorf("the %s portfolio has errors:\n%s", site.name, sitetest.DiagLines(diags))
 			}
 			dir := "site-" + site.name
 			var names []string
@@ -227,12 +230,12 @@ func TestBuildWritesWhatRenderWrites(t *testing.T) {
 	opts := siteOptions(t, "..")
 	want, _ := sharedRender(t, "..")
 	dest := filepath.Join(t.TempDir(), "public")
-	if _, err := Build(context.Background(), opts, dest); err != nil {
+	if _, err := render.Build(context.Background(), opts, dest); err != nil {
 		t.Fatal(err)
 	}
 	var got []string
 	err := filepath.WalkDir(dest, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || d.Name() == OutputMarker {
+		if err != nil || d.IsDir() || d.Name() == render.OutputMarker {
 			return err
 		}
 		rel, _ := filepath.Rel(dest, p)
@@ -257,13 +260,13 @@ func TestBuildWritesWhatRenderWrites(t *testing.T) {
 // keeps the bodies for them.
 func TestBuildKeepsBodiesForOwnLayouts(t *testing.T) {
 	t.Parallel()
-	site := testSite(map[string]string{
+	site := sitetest.Site(map[string]string{
 		"archfolio.yaml":                 "title: Themed\ntheme: corp\n",
 		"themes/corp/layouts/group.html": `{{define "content"}}{{range .Docs}}<div class="whole">{{.HTML}}</div>{{end}}{{end}}`,
 		"content/g.md":                   "---\nkind: guide\ntitle: G\nowner: Team\n---\nThe body text.\n",
 	})
 	dest := filepath.Join(t.TempDir(), "public")
-	if _, err := Build(context.Background(), testOptions(t, site, "2026-11-27"), dest); err != nil {
+	if _, err := render.Build(context.Background(), sitetest.Options(t, site, "2026-11-27"), dest); err != nil {
 		t.Fatal(err)
 	}
 	group, err := os.ReadFile(filepath.Join(dest, "owners", "team", "index.html"))
@@ -300,4 +303,14 @@ func TestElementIDsAreUniquePerPage(t *testing.T) {
 			}
 		}
 	}
+}
+
+// codedDiagLines renders diagnostics as check prints them: one per line, with codes.
+func codedDiagLines(ds diag.Diagnostics) string {
+	var b strings.Builder
+	for _, d := range ds {
+		b.WriteString(d.String())
+		b.WriteByte('\n')
+	}
+	return b.String()
 }

@@ -1,6 +1,9 @@
-package generator
+package generator_test
 
 import (
+	"archfolio/generator"
+	"archfolio/generator/render"
+	"cmp"
 	"context"
 	"path"
 	"regexp"
@@ -21,7 +24,7 @@ var headLink = regexp.MustCompile(`<(?:link rel="(?:icon|stylesheet)"|script) (?
 func TestHeadLinksAndSitemapUnderEachBaseURL(t *testing.T) {
 	t.Parallel()
 	for _, base := range []string{"", "/arch/", "https://intranet.example/arch/"} {
-		t.Run(cmpOr(base, "none"), func(t *testing.T) {
+		t.Run(cmp.Or(base, "none"), func(t *testing.T) {
 			t.Parallel()
 			opts := siteOptions(t, "../examples/minimal")
 			opts.BaseURL = base
@@ -47,11 +50,11 @@ func TestHeadLinksAndSitemapUnderEachBaseURL(t *testing.T) {
 				t.Errorf("sitemap lacks a page:\n%s", sm)
 			}
 			// The dev server's lazy site lists the same files.
-			p, _, err := Load(context.Background(), opts)
+			p, _, err := generator.Load(context.Background(), opts)
 			if err != nil {
 				t.Fatal(err)
 			}
-			lazy, err := NewLazySite(context.Background(), p, opts)
+			lazy, err := render.NewLazySite(context.Background(), p, opts)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -64,7 +67,7 @@ func TestHeadLinksAndSitemapUnderEachBaseURL(t *testing.T) {
 
 // checkHeadLinks checks that every icon, stylesheet and script a page links is
 // a file of the site, on every page.
-func checkHeadLinks(t *testing.T, out *MemOutput, base string) {
+func checkHeadLinks(t *testing.T, out *render.MemOutput, base string) {
 	t.Helper()
 	for _, name := range out.Names() {
 		if !strings.HasSuffix(name, ".html") {
@@ -77,7 +80,7 @@ func checkHeadLinks(t *testing.T, out *MemOutput, base string) {
 		for _, m := range headLink.FindAllStringSubmatch(string(page), -1) {
 			target := m[1]
 			if name == "404.html" { // links from the site's root, absolute
-				target = strings.TrimPrefix(target, cmpOr(base, "/"))
+				target = strings.TrimPrefix(target, cmp.Or(base, "/"))
 			} else {
 				target = path.Join(path.Dir(name), target)
 			}

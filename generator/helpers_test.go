@@ -69,12 +69,6 @@ func loadTestSite(t testing.TB, files map[string]string, today string) (*Portfol
 	return p, diags
 }
 
-// renderTestSite loads and renders an in-memory site into memory.
-func renderTestSite(t testing.TB, files map[string]string, today string) (*MemOutput, diag.Diagnostics) {
-	t.Helper()
-	return renderSite(t, testOptions(t, testSite(files), today))
-}
-
 // diagLines renders diagnostics one per line without their codes, for comparing
 // with expectations: a view's tests hold its messages, TestDiagnosticCodes and the
 // golden files (codedDiagLines) hold the codes.
@@ -82,16 +76,6 @@ func diagLines(ds diag.Diagnostics) string {
 	var b strings.Builder
 	for _, d := range ds {
 		d.Code = 0
-		b.WriteString(d.String())
-		b.WriteByte('\n')
-	}
-	return b.String()
-}
-
-// codedDiagLines renders diagnostics as check prints them: one per line, with codes.
-func codedDiagLines(ds diag.Diagnostics) string {
-	var b strings.Builder
-	for _, d := range ds {
 		b.WriteString(d.String())
 		b.WriteByte('\n')
 	}

@@ -1,4 +1,4 @@
-package generator
+package generator_test
 
 import (
 	"bytes"
@@ -16,9 +16,11 @@ import (
 
 	"golang.org/x/tools/txtar"
 
+	"archfolio/generator"
 	"archfolio/generator/diag"
 	"archfolio/generator/mdext"
 	"archfolio/generator/publish"
+	"archfolio/generator/render"
 	"archfolio/themes"
 )
 
@@ -214,16 +216,16 @@ func (c *hostileCase) parseExpect(t *testing.T, text string) {
 
 // run checks the case: see TestHostileCatalogue.
 func (c *hostileCase) run(t *testing.T, name string) {
-	site, err := OpenSite(c.site)
+	site, err := generator.OpenSite(c.site)
 	if err != nil {
 		t.Fatal(err)
 	}
 	today, _ := time.Parse(time.DateOnly, goldenToday)
-	opts := Options{Site: site, Theme: themes.Default(), Today: today, PublishWithErrors: c.publishWithErrors}
+	opts := generator.Options{Site: site, Theme: themes.Default(), Today: today, PublishWithErrors: c.publishWithErrors}
 	ctx := context.Background()
 	check := opts
 	check.CheckOnly = true
-	_, diags, err := Load(ctx, check)
+	_, diags, err := generator.Load(ctx, check)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -243,7 +245,7 @@ func (c *hostileCase) run(t *testing.T, name string) {
 	before := c.snapshot(t)
 	if arg := c.arg("new-refused"); arg != "" {
 		f := strings.SplitN(arg, " ", 3)
-		if _, err := Scaffold(site, c.site, themes.Default(), f[0], f[1], today); err == nil || !strings.Contains(err.Error(), f[2]) {
+		if _, err := generator.Scaffold(site, c.site, themes.Default(), f[0], f[1], today); err == nil || !strings.Contains(err.Error(), f[2]) {
 			t.Errorf("archfolio new %s %s: %v, want an error with %q", f[0], f[1], err, f[2])
 		}
 	}
@@ -255,7 +257,7 @@ func (c *hostileCase) run(t *testing.T, name string) {
 	case refused == nil && wantRefused != "":
 		t.Errorf("the destination %s is accepted, want it refused (%s)", c.dest, wantRefused)
 	case refused == nil:
-		built, err := Build(ctx, opts, c.dest)
+		built, err := render.Build(ctx, opts, c.dest)
 		if err != nil {
 			t.Errorf("build: %v", err)
 		}
@@ -391,10 +393,10 @@ func (c *hostileCase) cacheDir() string { return filepath.Join(c.dir, "cache") }
 // tamperedCache builds the site once with a highlight cache folder, then puts
 // a script into the HTML of every block file, and returns a new cache of that
 // folder for the build under test.
-func (c *hostileCase) tamperedCache(t *testing.T, opts Options) mdext.HighlightCache {
+func (c *hostileCase) tamperedCache(t *testing.T, opts generator.Options) mdext.HighlightCache {
 	t.Helper()
 	opts.Highlights, opts.PublishWithErrors = mdext.NewCache(c.cacheDir()), true
-	if _, err := Build(context.Background(), opts, filepath.Join(c.dir, "warm")); err != nil {
+	if _, err := render.Build(context.Background(), opts, filepath.Join(c.dir, "warm")); err != nil {
 		t.Fatal(err)
 	}
 	files, _ := filepath.Glob(filepath.Join(c.cacheDir(), "*"))

@@ -1,6 +1,7 @@
-package generator
+package generator_test
 
 import (
+	"archfolio/generator/internal/fuzzing"
 	"bytes"
 	"encoding/csv"
 	"os"
@@ -24,12 +25,12 @@ func checkHostileFile(t *testing.T, name string, data []byte) {
 	}
 	switch ext {
 	case ".html", ".svg":
-		for _, tag := range scriptTags(data) {
-			if !themeScript.MatchString(tag) {
+		for _, tag := range fuzzing.ScriptTags(data) {
+			if !fuzzing.ThemeScript.MatchString(tag) {
 				t.Errorf("%s: a script the theme does not write: %q", name, tag)
 			}
 		}
-		if at := jsAttribute(data); at >= 0 {
+		if at := fuzzing.JSAttribute(data); at >= 0 {
 			t.Errorf("%s: an attribute starts with javascript: %q", name, data[max(at-20, 0):min(at+40, len(data))])
 		}
 	case ".csv":

@@ -1,6 +1,8 @@
-package generator
+package generator_test
 
 import (
+	"archfolio/generator"
+	"archfolio/generator/sitetest"
 	"bytes"
 	"fmt"
 	"maps"
@@ -249,13 +251,13 @@ title: Empty guide
 func TestHostileSitesGolden(t *testing.T) {
 	for _, c := range []struct {
 		name string
-		opts Options
+		opts generator.Options
 	}{
-		{"hostile", testOptions(t, testSite(hostileDocuments), goldenToday)},
-		{"hostile-matrix", testOptions(t, testSite(hostileSite()), goldenToday)},
-		{"no-blueprints", testOptions(t, testSite(map[string]string{"archfolio.yaml": "title: No blueprints\n",
+		{"hostile", sitetest.Options(t, sitetest.Site(hostileDocuments), goldenToday)},
+		{"hostile-matrix", sitetest.Options(t, sitetest.Site(hostileSite()), goldenToday)},
+		{"no-blueprints", sitetest.Options(t, sitetest.Site(map[string]string{"archfolio.yaml": "title: No blueprints\n",
 			"content/guides/g.md": "---\nkind: guide\ntitle: A guide\n---\nText.\n"}), goldenToday)},
-		{"hostile-base-url", testOptions(t, testSite(withFile(hostileDocuments, "archfolio.yaml",
+		{"hostile-base-url", sitetest.Options(t, sitetest.Site(withFile(hostileDocuments, "archfolio.yaml",
 			"title: <Hostile> & \"co\"\nbase_url: https://arch.example.com/port folio/?a=<b>\n")), goldenToday)},
 	} {
 		t.Run(c.name, func(t *testing.T) {

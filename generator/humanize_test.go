@@ -1,6 +1,7 @@
-package generator
+package generator_test
 
 import (
+	"archfolio/generator"
 	"testing"
 )
 
@@ -11,7 +12,7 @@ func TestHumanizeKeepsUTF8(t *testing.T) {
 		"überweisungen": "Überweisungen", "Überweisungen": "Überweisungen", "depends_on": "Depends on",
 		"": "", "ärztekammer-portal": "Ärztekammer portal", "名前": "名前", "\xff": "\xff",
 	} {
-		if got := Humanize(in); got != want {
+		if got := generator.Humanize(in); got != want {
 			t.Errorf("Humanize(%q) = %q, want %q", in, got, want)
 		}
 	}

@@ -95,12 +95,12 @@ func (l *Loader) Load(ctx context.Context) (*Portfolio, diag.Diagnostics, error)
 	}
 	b, diags := newBuilder(opts)
 	listed, others, loadDiags := listFiles(opts.Site)
-	static, staticDiags := staticFiles(opts.Site)
+	static, staticDiags := StaticFiles(opts.Site)
 	diags = append(append(diags, loadDiags...), staticDiags...)
 	entries := make([]*cachedFile, len(listed))
 	docs := make([]*Document, len(listed))
 	errs := make([]error, len(listed))
-	parallel(ctx, len(listed), func(i int) {
+	Parallel(ctx, len(listed), func(i int) {
 		entries[i], docs[i], errs[i] = l.file(b, opts.Site, listed[i])
 	})
 	l.keep(listed, entries, errs)
@@ -124,7 +124,7 @@ func (l *Loader) Load(ctx context.Context) (*Portfolio, diag.Diagnostics, error)
 	idx.publish(p, others, static)
 	diags = append(diags, indexDiags...)
 	p.bodies = !opts.CheckOnly
-	parallel(ctx, len(p.Docs), func(i int) {
+	Parallel(ctx, len(p.Docs), func(i int) {
 		d := p.Docs[i]
 		b.body(p, idx, d, entryOf[d])
 	})

@@ -1,4 +1,4 @@
-package generator
+package generator_test
 
 import (
 	"bytes"
@@ -8,6 +8,9 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"archfolio/generator"
+	"archfolio/generator/render"
+	"archfolio/generator/sitetest"
 	"archfolio/themes"
 )
 
@@ -15,7 +18,7 @@ import (
 // title other documents show), without HTTP: Loader.Load, NewLazySite, and the
 // edited document's page.
 func BenchmarkIncrementalEdit(b *testing.B) {
-	base, err := benchSite()
+	base, err := generator.BenchSite()
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -27,9 +30,9 @@ func BenchmarkIncrementalEdit(b *testing.B) {
 			file = name
 		}
 	}
-	opts := testOptions(b, site, "2026-11-27")
+	opts := sitetest.Options(b, site, "2026-11-27")
 	opts.Theme = themes.Default()
-	l := NewLoader(opts)
+	l := generator.NewLoader(opts)
 	if _, _, err := l.Load(context.Background()); err != nil {
 		b.Fatal(err)
 	}
@@ -42,7 +45,7 @@ func BenchmarkIncrementalEdit(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		s, err := NewLazySite(context.Background(), p, opts)
+		s, err := render.NewLazySite(context.Background(), p, opts)
 		if err != nil {
 			b.Fatal(err)
 		}

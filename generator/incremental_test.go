@@ -1,4 +1,4 @@
-package generator
+package generator_test
 
 import (
 	"bytes"
@@ -13,7 +13,10 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"archfolio/generator"
 	"archfolio/generator/diag"
+	"archfolio/generator/render"
+	"archfolio/generator/sitetest"
 	"archfolio/generator/synth"
 	"archfolio/themes"
 )
@@ -74,7 +77,7 @@ func sampleSite(t *testing.T) fstest.MapFS {
 		site[name] = &fstest.MapFile{Data: data}
 	}
 	add(".archfolio.yaml")
-	err := fs.WalkDir(root, ContentDir, func(p string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(root, generator.ContentDir, func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
 			add(p)
 		}
@@ -167,7 +170,7 @@ func TestLoaderEqualsLoad(t *testing.T) {
 // site, picking the ones other documents name.
 func syntheticEdits(t *testing.T, site fstest.MapFS) []siteEdit {
 	var files []string // the first blueprints, by path
-	for _, name := range SortedKeys(site) {
+	for _, name := range generator.SortedKeys(site) {
 		if strings.HasPrefix(name, "content/blueprints/") && len(files) < 3 {
 			files = append(files, name)
 		}
@@ -199,17 +202,17 @@ func syntheticEdits(t *testing.T, site fstest.MapFS) []siteEdit {
 // with a full build after each. With dir, the site is written there (only the
 // files an edit changed) and read from disk.
 func checkLoaderSequence(t *testing.T, site fstest.MapFS, edits []siteEdit, dir string) {
-	opts := testOptions(t, site, "2026-11-27")
+	opts := sitetest.Options(t, site, "2026-11-27")
 	opts.Theme = themes.Default()
 	if dir != "" {
 		opts.Site = os.DirFS(dir)
 	}
-	l := NewLoader(opts)
-	l.window = 0 // the test's edits are far apart next to the file system's timestamps
+	l := generator.NewLoader(opts)
+	l.SetRacyWindow(0) // the test's edits are far apart next to the file system's timestamps
 	type built struct {
 		step string
-		site *LazySite
-		want *MemOutput
+		site *render.LazySite
+		want *render.MemOutput
 	}
 	var prev *built
 	for i := -1; i < len(edits); i++ {
@@ -222,26 +225,26 @@ func checkLoaderSequence(t *testing.T, site fstest.MapFS, edits []siteEdit, dir 
 		if dir != "" {
 			changed, config = mirror(t, site, dir)
 		}
-		reads := l.reads.Load()
+		reads := l.Reads()
 		p, diags, err := l.Load(context.Background())
 		if err != nil {
 			t.Fatal(err)
 		}
-		if reads := l.reads.Load() - reads; dir != "" && i >= 0 && !config && reads > int64(changed) {
+		if reads := l.Reads() - reads; dir != "" && i >= 0 && !config && reads > int64(changed) {
 			t.Errorf("%s: %d files read, but only %d changed", step, reads, changed)
 		}
-		fp, fdiags, err := Load(context.Background(), opts)
+		fp, fdiags, err := generator.Load(context.Background(), opts)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if !reflect.DeepEqual(diags, fdiags) {
 			t.Errorf("%s: diagnostics differ:\nincremental:\n%s\nfull:\n%s", step, diagText(diags), diagText(fdiags))
 		}
-		want := &MemOutput{}
-		if err := Render(context.Background(), fp, opts, want); err != nil {
+		want := &render.MemOutput{}
+		if err := render.Render(context.Background(), fp, opts, want); err != nil {
 			t.Fatalf("%s: %v", step, err)
 		}
-		lazy, err := NewLazySite(context.Background(), p, opts)
+		lazy, err := render.NewLazySite(context.Background(), p, opts)
 		if err != nil {
 			t.Fatalf("%s: %v", step, err)
 		}
@@ -269,7 +272,7 @@ func mirror(t *testing.T, site fstest.MapFS, dir string) (written int, config bo
 			t.Fatal(err)
 		}
 		written++
-		config = config || IsConfigFile(name)
+		config = config || generator.IsConfigFile(name)
 	}
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -297,7 +300,7 @@ func diagText(diags diag.Diagnostics) string {
 
 // compareSites fetches every file of a lazy site, on several goroutines, and
 // compares it with a full render.
-func compareSites(t *testing.T, step string, got *LazySite, want *MemOutput) {
+func compareSites(t *testing.T, step string, got *render.LazySite, want *render.MemOutput) {
 	t.Helper()
 	names, err := got.Names()
 	if err != nil {

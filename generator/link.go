@@ -98,7 +98,7 @@ func (b *builder) index(docs []*Document) (*Portfolio, *linkIndex, diag.Diagnost
 // and the documents they point at are only read (their kind, headings).
 func (b *builder) link(p *Portfolio, idx *linkIndex) diag.Diagnostics {
 	per := make([]diag.Diagnostics, len(p.Docs))
-	parallel(context.Background(), len(p.Docs), func(i int) {
+	Parallel(context.Background(), len(p.Docs), func(i int) {
 		d := p.Docs[i]
 		sink := &diag.DiagSink{Path: d.Path}
 		b.resolveFrontMatter(p, d, idx, sink)
@@ -119,7 +119,7 @@ func (b *builder) link(p *Portfolio, idx *linkIndex) diag.Diagnostics {
 			}
 		}
 	}
-	parallel(context.Background(), len(p.Docs), func(i int) {
+	Parallel(context.Background(), len(p.Docs), func(i int) {
 		p.Docs[i].Backlinks = dedupeBacklinks(p.Docs[i].Backlinks, idx.kindRank)
 	})
 	if b.opts.Audience != "" {

@@ -33,7 +33,7 @@ func loadFiles(ctx context.Context, site fs.FS) ([]sourceFile, []string, diag.Di
 	listed, others, diags := listFiles(site)
 	files := make([]sourceFile, len(listed))
 	errs := make([]error, len(listed))
-	parallel(ctx, len(listed), func(i int) {
+	Parallel(ctx, len(listed), func(i int) {
 		files[i].Path = listed[i].path
 		files[i].Data, errs[i] = readDocument(site, listed[i].path)
 	})
@@ -77,7 +77,7 @@ func listFiles(site fs.FS) ([]listedFile, []string, diag.Diagnostics) {
 		case d.IsDir():
 		case strings.EqualFold(path.Ext(p), ".md"):
 			files = append(files, listedFile{p, d})
-		case publishable(site, p, maxPublishedFileSize, &diags):
+		case publishable(site, p, MaxPublishedFileSize, &diags):
 			others = append(others, p)
 		}
 		return nil
@@ -90,9 +90,9 @@ func listFiles(site fs.FS) ([]listedFile, []string, diag.Diagnostics) {
 	return files, others, diags
 }
 
-// maxPublishedFileSize is the largest file of content/ (not a document) that a
+// MaxPublishedFileSize is the largest file of content/ (not a document) that a
 // build publishes: an image or a diagram, not a video or an archive.
-const maxPublishedFileSize = 32 << 20
+const MaxPublishedFileSize = 32 << 20
 
 // publishable reports whether the file p can be published as it is: a regular
 // file inside the site (after links), of at most limit bytes when limit > 0; it
@@ -125,8 +125,8 @@ func readError(path string, err error) diag.Diagnostic {
 	return diag.NewDiagnostic(diag.CodeUnreadableFile, path, diag.Pos{}, "cannot read: "+err.Error())
 }
 
-// parallel runs fn(0..n-1) on all cores and returns when all are done or ctx ends.
-func parallel(ctx context.Context, n int, fn func(i int)) {
+// Parallel runs fn(0..n-1) on all cores and returns when all are done or ctx ends.
+func Parallel(ctx context.Context, n int, fn func(i int)) {
 	workers := min(runtime.GOMAXPROCS(0), n)
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -144,11 +144,11 @@ func parallel(ctx context.Context, n int, fn func(i int)) {
 	wg.Wait()
 }
 
-// staticFiles lists, sorted, the files of the site's static/ folder that a build
+// StaticFiles lists, sorted, the files of the site's static/ folder that a build
 // copies as they are, and reports those it skips: what cannot be read as a regular
 // file inside the site (a link leading outside it, a device, a FIFO, a socket). A
 // link to a folder is not followed.
-func staticFiles(site fs.FS) ([]string, diag.Diagnostics) {
+func StaticFiles(site fs.FS) ([]string, diag.Diagnostics) {
 	var files []string
 	var diags diag.Diagnostics
 	if _, err := fs.Stat(site, "static"); err != nil {

@@ -1,6 +1,7 @@
-package generator
+package generator_test
 
 import (
+	"cmp"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -29,7 +30,7 @@ func TestMatrixFiltersInBrowser(t *testing.T) {
 		{"?status=retired", "1 of 7 blueprints shown", []string{"Legacy"}, ""},
 		{"?align=nonsense", "7 of 7 blueprints shown", nil, ""},
 	} {
-		t.Run(cmpOr(tc.query, "none"), func(t *testing.T) {
+		t.Run(cmp.Or(tc.query, "none"), func(t *testing.T) {
 			dom := dumpDOM(t, browser, page+tc.query)
 			if !strings.Contains(dom, `<form class="filters matrix-filters" data-matrix-filter="matrix-grid">`) {
 				t.Error("the script did not reveal the filter form")

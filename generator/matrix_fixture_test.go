@@ -1,6 +1,10 @@
-package generator
+package generator_test
 
-import "testing"
+import (
+	"archfolio/generator/render"
+	"archfolio/generator/sitetest"
+	"testing"
+)
 
 // The matrix fixtures the generator's own tests (the browser test, the
 // escaping goldens) share with the matrix package's tests.
@@ -8,17 +12,17 @@ import "testing"
 // matrixSite is a small portfolio that exercises every alignment status
 // (testdata/matrix/site.txtar). Today is 2026-11-27.
 func matrixSite() map[string]string {
-	return siteArchive("matrix/site.txtar")
+	return sitetest.Archive("testdata/matrix/site.txtar")
 }
 
 // hostileSite puts formula and markup payloads everywhere content reaches the
 // matrix exports and pages (testdata/matrix/hostile.txtar).
 func hostileSite() map[string]string {
-	return siteArchive("matrix/hostile.txtar")
+	return sitetest.Archive("testdata/matrix/hostile.txtar")
 }
 
-func renderMatrixSite(t *testing.T) *MemOutput {
+func renderMatrixSite(t *testing.T) *render.MemOutput {
 	t.Helper()
-	out, _ := renderTestSite(t, matrixSite(), "2026-11-27")
+	out, _ := sitetest.Render(t, matrixSite(), "2026-11-27")
 	return out
 }

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"html/template"
 	"path"
 	"strings"
 	"unicode/utf8"
@@ -300,3 +301,25 @@ func plainText(n ast.Node, src []byte) string {
 	})
 	return strings.TrimSpace(b.String())
 }
+
+// renderBody renders a document's markdown AST to HTML.
+func (b *builder) renderBody(src []byte, root ast.Node) template.HTML {
+	buf := b.bufs.Get()
+	if err := b.md.Renderer().Render(bufferWriter{buf}, src, root); err != nil {
+		buf.Reset()
+		buf.WriteString(`<p class="render-error">This document could not be rendered.</p>`)
+	}
+	return b.bufs.HTML(buf) // goldmark escapes; raw HTML only when the site opts in
+}
+
+// bufferWriter lets goldmark render straight into a bytes.Buffer. goldmark
+// wraps any writer that is not a util.BufWriter in a new bufio.Writer (a buffer
+// allocated for every body) and copies the HTML through it; this one is a
+// util.BufWriter whose buffer is the bytes.Buffer itself.
+type bufferWriter struct{ *bytes.Buffer }
+
+// Buffered implements util.BufWriter: nothing waits to be flushed.
+func (bufferWriter) Buffered() int { return 0 }
+
+// Flush implements util.BufWriter.
+func (bufferWriter) Flush() error { return nil }

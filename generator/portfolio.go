@@ -197,3 +197,65 @@ func ReadContent(ctx context.Context, site fs.FS) []SourceFile {
 	}
 	return out
 }
+
+// RefGroup is the references of one relation.
+type RefGroup struct {
+	Name string
+	Refs []*Ref
+}
+
+// Relations groups the document's outgoing references by relation, one entry per
+// target within a group.
+func (d *Document) Relations() []RefGroup { return groupRefs(d.Refs, false) }
+
+// Referenced groups the document's backlinks by their inverse relation.
+func (d *Document) Referenced() []RefGroup { return groupRefs(d.Backlinks, true) }
+
+func groupRefs(refs []*Ref, inverse bool) []RefGroup {
+	var out []RefGroup
+	idx := map[string]int{}
+	type entry struct {
+		name  string
+		other *Document
+	}
+	seen := map[entry]bool{}
+	for _, r := range refs {
+		if r.To == nil && !(r.Restricted && !inverse) {
+			continue
+		}
+		name, other := r.Relation, r.To
+		if inverse {
+			name, other = r.Inverse, r.From
+		}
+		if seen[entry{name, other}] {
+			continue
+		}
+		seen[entry{name, other}] = true
+		i, ok := idx[name]
+		if !ok {
+			i = len(out)
+			idx[name] = i
+			out = append(out, RefGroup{Name: name})
+		}
+		out[i].Refs = append(out[i].Refs, r)
+	}
+	return out
+}
+
+// FilterValue returns what a document offers to an index filter; several values
+// (tags) are joined by U+001F, which the filter script splits on.
+func (d *Document) FilterValue(name string) string {
+	switch name {
+	case "status":
+		return d.Status
+	case "owner":
+		return d.Owner
+	case "tag":
+		return strings.Join(d.Tags, "\x1f")
+	}
+	return d.Fields.String(name)
+}
+
+// HasBodies reports whether Load rendered the documents' bodies (it does not
+// with Options.CheckOnly), which a render needs.
+func (p *Portfolio) HasBodies() bool { return p.bodies }

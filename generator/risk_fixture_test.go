@@ -1,4 +1,6 @@
-package generator
+package generator_test
+
+import "archfolio/generator/sitetest"
 
 // riskToday is the pinned date of the risk, review and backlog fixture site.
 const riskToday = "2026-11-27"
@@ -8,5 +10,5 @@ const riskToday = "2026-11-27"
 // waived and risk-accepted items (testdata/risk/site.txtar). Each call returns a
 // new copy.
 func riskSite() map[string]string {
-	return siteArchive("risk/site.txtar")
+	return sitetest.Archive("testdata/risk/site.txtar")
 }

@@ -1,6 +1,8 @@
-package generator
+package generator_test
 
 import (
+	"archfolio/generator/render"
+	"archfolio/generator/sitetest"
 	"bytes"
 	"strings"
 	"testing"
@@ -13,7 +15,7 @@ import (
 // menu and other views' panels can change without touching these files.
 func TestRiskGoldenPages(t *testing.T) {
 	t.Parallel()
-	out, _ := renderTestSite(t, riskSite(), riskToday)
+	out, _ := sitetest.Render(t, riskSite(), riskToday)
 	for _, c := range []struct{ golden, file, panel string }{
 		{"risks.html", "risks/index.html", ""},
 		{"reviews.html", "reviews/index.html", ""},
@@ -48,7 +50,7 @@ func TestRiskGoldenPages(t *testing.T) {
 // views' pages (the fixture has "Identity <provider>" and "Log leak <b>").
 func TestRiskPagesEscapeContent(t *testing.T) {
 	t.Parallel()
-	out, _ := renderTestSite(t, riskSite(), riskToday)
+	out, _ := sitetest.Render(t, riskSite(), riskToday)
 	for _, f := range []string{"risks/index.html", "backlog/index.html", "reviews/index.html", "threat-models/tm-pay/index.html"} {
 		html := riskPage(t, out, f)
 		if strings.Contains(html, "<provider>") || strings.Contains(html, "Log leak <b>") {
@@ -78,7 +80,7 @@ func riskBetween(t *testing.T, s, start, end string) string {
 // errors reported), and checks that rendering still succeeds.
 func TestRiskViewsSurviveBrokenInput(t *testing.T) {
 	t.Parallel()
-	out, diags := renderTestSite(t, siteArchive("risk/risk-views-survive-broken-input.txtar"), riskToday)
+	out, diags := sitetest.Render(t, sitetest.Archive("testdata/risk/risk-views-survive-broken-input.txtar"), riskToday)
 	if diags.Errors() == 0 {
 		t.Fatalf("want errors for the broken input")
 	}
@@ -91,8 +93,8 @@ func TestRiskViewsSurviveBrokenInput(t *testing.T) {
 // TestRiskOutputDeterministic renders the fixture twice and compares the views' files.
 func TestRiskOutputDeterministic(t *testing.T) {
 	t.Parallel()
-	a, _ := renderTestSite(t, riskSite(), riskToday)
-	b, _ := renderTestSite(t, riskSite(), riskToday)
+	a, _ := sitetest.Render(t, riskSite(), riskToday)
+	b, _ := sitetest.Render(t, riskSite(), riskToday)
 	for _, f := range a.Names() {
 		x, _ := a.File(f)
 		y, _ := b.File(f)
@@ -103,7 +105,7 @@ func TestRiskOutputDeterministic(t *testing.T) {
 }
 
 // riskPage returns a rendered file or fails the test.
-func riskPage(t *testing.T, out *MemOutput, name string) string {
+func riskPage(t *testing.T, out *render.MemOutput, name string) string {
 	t.Helper()
 	data, ok := out.File(name)
 	if !ok {

@@ -1,6 +1,7 @@
-package generator
+package generator_test
 
 import (
+	"archfolio/generator/sitetest"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -21,7 +22,7 @@ func TestRoadmapTableSortsInChromium(t *testing.T) {
 	files := roadmapSite(map[string]string{
 		"content/roadmap/rm-q4.md": "\n---\nkind: roadmap\ntitle: Starts in Q4\ncapability: directory\nstart: 2026-Q4\nend: 2027-Q1\n---\n",
 	})
-	out, _ := renderTestSite(t, files, roadmapToday)
+	out, _ := sitetest.Render(t, files, roadmapToday)
 	dir := writeSite(t, out)
 	page := filepath.Join(dir, "roadmap", "iam", "index.html")
 	html, _ := os.ReadFile(page)

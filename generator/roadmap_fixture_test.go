@@ -1,6 +1,7 @@
-package generator
+package generator_test
 
 import (
+	"archfolio/generator/sitetest"
 	"maps"
 )
 
@@ -12,7 +13,7 @@ const roadmapToday = "2026-11-27"
 // item, outcomes, delivered blueprints and JIRA epics (testdata/roadmap/site.txtar).
 // extra files are added (or replace fixture files).
 func roadmapSite(extra map[string]string) map[string]string {
-	files := siteArchive("roadmap/site.txtar")
+	files := sitetest.Archive("testdata/roadmap/site.txtar")
 	maps.Copy(files, extra)
 	return files
 }

@@ -318,3 +318,32 @@ func cmpOr(a, b string) string {
 	}
 	return b
 }
+
+// EnumValues returns the values the schema allows for a field of kind, in the
+// schema's order: "status" gives the kind's statuses, and a dotted path names
+// a field of a list's (or object's) objects ("threats.status"). It is nil when
+// the field is not an enum.
+func (s *Schema) EnumValues(kind, path string) []string {
+	k := s.Kinds[kind]
+	if k == nil {
+		return nil
+	}
+	if path == "status" {
+		return k.Statuses
+	}
+	names := strings.Split(path, ".")
+	f := k.Field(s, names[0])
+	for _, n := range names[1:] {
+		for f != nil && f.Of != nil {
+			f = f.Of
+		}
+		if f == nil {
+			return nil
+		}
+		f = f.Fields.ByName[n]
+	}
+	if f == nil || f.Type != TypeEnum {
+		return nil
+	}
+	return f.Values
+}

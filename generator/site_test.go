@@ -1,6 +1,8 @@
-package generator
+package generator_test
 
 import (
+	"archfolio/generator/render"
+	"archfolio/generator/sitetest"
 	"net/url"
 	"path"
 	"regexp"
@@ -13,7 +15,7 @@ var linkAttr = regexp.MustCompile(`(?:href|src)="([^"]*)"`)
 // checkInternalLinks asserts that every relative link of every HTML page of a
 // rendered site points at a file of the site (folder links at their index.html),
 // and that no page links with an absolute path, which would break under a sub-path.
-func checkInternalLinks(t *testing.T, out *MemOutput) {
+func checkInternalLinks(t *testing.T, out *render.MemOutput) {
 	t.Helper()
 	files := map[string]bool{}
 	for _, n := range out.Names() {
@@ -62,7 +64,7 @@ func TestEveryInternalLinkResolves(t *testing.T) {
 
 func TestThemeOverrideReplacesFilesOneByOne(t *testing.T) {
 	t.Parallel()
-	out, diags := renderTestSite(t, map[string]string{
+	out, diags := sitetest.Render(t, map[string]string{
 		"archfolio.yaml":                "title: Themed\ntheme: corp\n",
 		"themes/corp/layouts/home.html": `{{define "content"}}<h1 class="corp-home">{{.Site.Title}}</h1>{{end}}`,
 		"themes/corp/static/style.css":  "body { color: rebeccapurple; }\n",
@@ -71,7 +73,7 @@ func TestThemeOverrideReplacesFilesOneByOne(t *testing.T) {
 		"content/g.md":                  "---\nkind: guide\ntitle: G\n---\n",
 	}, "2026-11-27")
 	if len(diags) > 0 {
-		t.Fatalf("diagnostics:\n%s", diagLines(diags))
+		t.Fatalf("diagnostics:\n%s", sitetest.DiagLines(diags))
 	}
 	home, _ := out.File("index.html")
 	if !strings.Contains(string(home), `<h1 class="corp-home">Themed</h1>`) {
@@ -94,12 +96,12 @@ func TestThemeOverrideReplacesFilesOneByOne(t *testing.T) {
 
 func TestConfigAddsKindsAndFields(t *testing.T) {
 	t.Parallel()
-	p, diags := loadTestSite(t, siteArchive("sites/config-adds-kinds-and-fields.txtar"), "2026-11-27")
+	p, diags := sitetest.Load(t, sitetest.Archive("testdata/sites/config-adds-kinds-and-fields.txtar"), "2026-11-27")
 	want := `content/bad.md:4:1: error: status "retired" is not a capability status (want one of: planned, live)
 content/bad.md:5:1: error: lane: "network" is not allowed (want one of: iam, data)
 content/bp.md:1:1: error: missing required field cost_centre
 `
-	if got := diagLines(diags); got != want {
+	if got := sitetest.DiagLines(diags); got != want {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
 	}
 	if k := p.Schema.Kinds["capability"]; k == nil || k.Section != "capabilitys" && k.Section != "capabilities" {
@@ -113,10 +115,10 @@ content/bp.md:1:1: error: missing required field cost_centre
 
 func TestConfigDiagnostics(t *testing.T) {
 	t.Parallel()
-	_, diags := loadTestSite(t, map[string]string{
+	_, diags := sitetest.Load(t, map[string]string{
 		"archfolio.yaml": "title: X\nsla: {critical: 0, urgent: 3}\njira: {url: https://jira.example/browse/}\nkinds:\n  blueprint:\n    fields:\n      x: {type: strnig}\n",
 	}, "2026-11-27")
-	got := diagLines(diags)
+	got := sitetest.DiagLines(diags)
 	for _, want := range []string{
 		`sla: "critical": want critical, high, medium or low with a positive number of days`,
 		`sla: "urgent"`,
@@ -131,17 +133,17 @@ func TestConfigDiagnostics(t *testing.T) {
 
 func TestHiddenConfigFile(t *testing.T) {
 	t.Parallel()
-	p, diags := loadTestSite(t, map[string]string{
+	p, diags := sitetest.Load(t, map[string]string{
 		".archfolio.yaml": "title: Hidden\ncolour: blue\n",
 		"content/g.md":    "---\nkind: guide\ntitle: G\n---\n",
 	}, "2026-11-27")
 	if p.Config.Title != "Hidden" {
 		t.Errorf("title %q: .archfolio.yaml was not read", p.Config.Title)
 	}
-	if got := diagLines(diags); got != ".archfolio.yaml:2:1: error: unknown setting \"colour\"\n" {
+	if got := sitetest.DiagLines(diags); got != ".archfolio.yaml:2:1: error: unknown setting \"colour\"\n" {
 		t.Errorf("diagnostics name the wrong file:\n%s", got)
 	}
-	p, _ = loadTestSite(t, map[string]string{
+	p, _ = sitetest.Load(t, map[string]string{
 		".archfolio.yaml": "title: Hidden\n",
 		"archfolio.yaml":  "title: Visible\n",
 	}, "2026-11-27")

@@ -89,11 +89,11 @@ func (e *tooLargeError) Error() string {
 // most maxFileSize bytes, refused before it is read when it is larger or not a
 // regular file, and never read past the limit should it grow meanwhile.
 func readDocument(site fs.FS, name string) ([]byte, error) {
-	return readLimited(site, name, maxFileSize)
+	return ReadLimited(site, name, maxFileSize)
 }
 
-// readLimited is readDocument with a limit of its own.
-func readLimited(site fs.FS, name string, limit int64) ([]byte, error) {
+// ReadLimited is readDocument with a limit of its own.
+func ReadLimited(site fs.FS, name string, limit int64) ([]byte, error) {
 	fi, err := fs.Stat(site, name)
 	if err != nil {
 		return nil, err

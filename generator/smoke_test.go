@@ -1,15 +1,16 @@
-package generator
+package generator_test
 
 import (
+	"archfolio/generator/sitetest"
 	"strings"
 	"testing"
 )
 
 func TestSmallSiteRendersWithBacklinks(t *testing.T) {
 	t.Parallel()
-	out, diags := renderTestSite(t, siteArchive("sites/small-site-with-backlinks.txtar"), "2026-11-27")
+	out, diags := sitetest.Render(t, sitetest.Archive("testdata/sites/small-site-with-backlinks.txtar"), "2026-11-27")
 	if len(diags) != 0 {
-		t.Fatalf("diagnostics:\n%s", diagLines(diags))
+		t.Fatalf("diagnostics:\n%s", sitetest.DiagLines(diags))
 	}
 	page, ok := out.File("blueprints/beta/index.html")
 	if !ok {

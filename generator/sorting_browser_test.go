@@ -1,6 +1,7 @@
-package generator
+package generator_test
 
 import (
+	"archfolio/generator/sitetest"
 	"path/filepath"
 	"strconv"
 	"testing"
@@ -15,7 +16,7 @@ import (
 func TestEnumColumnsSortInSchemaOrderInChromium(t *testing.T) {
 	t.Parallel()
 	ctx := newBrowserTab(t, 1366, 800)
-	out, _ := renderTestSite(t, siteArchive("sorting.txtar"), goldenToday)
+	out, _ := sitetest.Render(t, sitetest.Archive("testdata/sorting.txtar"), goldenToday)
 	page := "file://" + filepath.ToSlash(filepath.Join(writeSite(t, out), "blueprints", "index.html"))
 	if err := chromedp.Do(ctx, chromedp.Navigate(page)); err != nil {
 		t.Fatal(err)

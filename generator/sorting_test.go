@@ -1,6 +1,8 @@
-package generator
+package generator_test
 
 import (
+	"archfolio/generator"
+	"archfolio/generator/sitetest"
 	"regexp"
 	"slices"
 	"strings"
@@ -20,7 +22,7 @@ func docOrder(page string) []string {
 // documents by title, ignoring case, then by id.
 func TestDefaultListsSortByTitle(t *testing.T) {
 	t.Parallel()
-	out, _ := renderTestSite(t, siteArchive("sorting.txtar"), goldenToday)
+	out, _ := sitetest.Render(t, sitetest.Archive("testdata/sorting.txtar"), goldenToday)
 	want := []string{"cc-none", "bb-medium", "mm-high", "zz-mission", "aa-low"}
 	for _, name := range []string{"blueprints/index.html", "owners/team-a/index.html"} {
 		page, ok := out.File(name)
@@ -37,7 +39,7 @@ func TestDefaultListsSortByTitle(t *testing.T) {
 // sortable tables: the value's place in the schema's list.
 func TestEnumCellsCarryTheirRank(t *testing.T) {
 	t.Parallel()
-	out, _ := renderTestSite(t, siteArchive("sorting.txtar"), goldenToday)
+	out, _ := sitetest.Render(t, sitetest.Archive("testdata/sorting.txtar"), goldenToday)
 	page, _ := out.File("blueprints/index.html")
 	row := regexp.MustCompile(`(?s)<tr[^>]*>\s*<td><a href="../blueprints/aa-low/".*?</tr>`).FindString(string(page))
 	// draft is the first status; low the first criticality; end-of-life the last lifecycle.
@@ -55,7 +57,7 @@ func TestEnumCellsCarryTheirRank(t *testing.T) {
 			t.Errorf("%s lacks %s", name, cell)
 		}
 	}
-	s, err := loadSchema(nil)
+	s, err := generator.LoadSchema(nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,10 +5,12 @@ import (
 	"archfolio/generator/frontmatter"
 	"bytes"
 	"encoding/json"
+	"math/rand/v2"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 func TestParsePeriod(t *testing.T) {
@@ -262,5 +264,58 @@ func TestElide(t *testing.T) {
 	}
 	if len(long) != 10000 || long[5] != "5" {
 		t.Error("Elide changed its argument")
+	}
+}
+
+func TestPositionMatchesPosAt(t *testing.T) {
+	t.Parallel()
+	src := []byte("---\ntitle: é\n---\n\nHé [[a]] — [b](b.md)\n\n日本 [[c]]\nend [[d]]")
+	var offsets []int
+	for i := range src {
+		if src[i] == '[' || src[i] == '\n' || i == 0 {
+			offsets = append(offsets, i)
+		}
+	}
+	offsets = append(offsets, len(src), 5, 40, 2) // and some going backwards
+	var at position
+	for _, off := range offsets {
+		if got, want := at.of(src, off), posAt(src, off); got != want {
+			t.Errorf("offset %d: %v, posAt says %v", off, got, want)
+		}
+	}
+}
+
+// position.of counts whole lines at once; it must say what walking every
+// character says, for any text (invalid UTF-8 too) and any sequence of offsets.
+func TestPositionMatchesCharacterWalk(t *testing.T) {
+	t.Parallel()
+	walk := func(src []byte, off int) diag.Pos { // position.of as it was: character by character
+		off = min(max(off, 0), len(src))
+		pos, i := diag.Pos{Line: 1, Col: 1}, 0
+		for i < off {
+			r, size := utf8.DecodeRune(src[i:])
+			if r == '\n' {
+				pos.Line, pos.Col = pos.Line+1, 1
+			} else {
+				pos.Col++
+			}
+			i += size
+		}
+		return pos
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	pieces := []string{"a", "é", "日", "🙂", "\n", "\r\n", "\x80", "\xe6\x97", "\xff", " [[x]] "}
+	for range 2000 {
+		var src []byte
+		for range rng.IntN(40) {
+			src = append(src, pieces[rng.IntN(len(pieces))]...)
+		}
+		var at position
+		for range 8 {
+			off := rng.IntN(len(src)+3) - 1
+			if got, want := at.of(src, off), walk(src, off); got != want {
+				t.Fatalf("%q at %d: %v, the character walk says %v", src, off, got, want)
+			}
+		}
 	}
 }

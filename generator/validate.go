@@ -99,7 +99,7 @@ func (fm *frontMatter) object(items frontmatter.Map, fields *Fields, kind *Kind,
 	written := map[string]bool{}
 	for _, it := range items {
 		key := keyString(it.Key)
-		fp := joinPath(p, key)
+		fp := JoinPath(p, key)
 		written[key] = it.Value != nil
 		var f *Field
 		if kind != nil {
@@ -139,12 +139,14 @@ func (fm *frontMatter) required(written map[string]bool, fields *Fields, p strin
 			if p != "" {
 				at = fm.doc.Pos(p)
 			}
-			fm.sink.Report(diag.CodeMissingField, at, "missing required field %s", joinPath(p, name))
+			fm.sink.Report(diag.CodeMissingField, at, "missing required field %s", JoinPath(p, name))
 		}
 	}
 }
 
-func joinPath(p, key string) string {
+// JoinPath is the front-matter path of the key under the path p
+// ("compliance[2]" and "waiver": "compliance[2].waiver").
+func JoinPath(p, key string) string {
 	if p == "" {
 		return key
 	}
@@ -239,7 +241,7 @@ func (fm *frontMatter) value(v any, f *Field, p string) (any, bool) {
 		obj := &Object{}
 		for _, it := range items {
 			key := keyString(it.Key)
-			if val, ok := fm.value(it.Value, f.Value, joinPath(p, key)); ok {
+			if val, ok := fm.value(it.Value, f.Value, JoinPath(p, key)); ok {
 				obj.Set(key, val)
 			}
 		}

@@ -1,6 +1,7 @@
 package generator_test
 
-// The internal tests of this package build whole sites: they need every view,
-// which generator/views registers (an external test file may import it, as
-// the view packages import this one).
+// The tests of this package load whole sites: they need every view's analysis,
+// which generator/views registers (through generator/render). This external
+// test file imports it, as the view packages import this one, so that the
+// internal tests and benchmarks get the views too.
 import _ "archfolio/generator/views"

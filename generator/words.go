@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // plural returns a count with its noun: "1 blueprint", "3 dependencies".
@@ -44,3 +46,39 @@ func ElideFunc(n int, item func(i int) string, sep string) string {
 	}
 	return b.String()
 }
+
+// Humanize turns a field or status name into words: "data_classification" →
+// "Data classification".
+func Humanize(s string) string {
+	s = humanizer.Replace(s)
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || r == utf8.RuneError || unicode.IsUpper(r) {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// slugify makes a URL segment from a name: lower-case letters and digits joined by
+// single hyphens; "x" when nothing is left.
+func slugify(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		} else {
+			dash = true
+		}
+	}
+	if b.Len() == 0 {
+		return "x"
+	}
+	return b.String()
+}
+
+// humanizer is Humanize's replacer; a Replacer is safe for concurrent use.
+var humanizer = strings.NewReplacer("_", " ", "-", " ")

@@ -2,6 +2,7 @@ package main
 
 import (
 	"archfolio/generator/diag"
+	"archfolio/generator/render"
 	_ "archfolio/generator/views" // every view, in menu order
 	"context"
 	"errors"
@@ -213,7 +214,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		}
 		defer stop()
 	}
-	diags, err := generator.Build(ctx, opts, dest)
+	diags, err := render.Build(ctx, opts, dest)
 	_ = diag.WriteDiagnostics(stderr, diags, "text")
 	if err != nil {
 		fmt.Fprintln(stderr, "archfolio build:", err)

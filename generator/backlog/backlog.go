@@ -3,6 +3,7 @@ package backlog
 import (
 	"archfolio/generator"
 	"archfolio/generator/diag"
+	"archfolio/generator/render"
 	"archfolio/generator/risk"
 	"cmp"
 	"fmt"
@@ -77,7 +78,7 @@ type Backlog struct {
 	// ByBlueprint, ByOwner and BySource group the open items.
 	ByBlueprint, ByOwner, BySource []BacklogGroup
 	ByDoc                          map[*generator.Document]*BacklogItem
-	Filters                        []generator.Filter
+	Filters                        []render.Filter
 }
 
 func analyseBacklog(p *generator.Portfolio) diag.Diagnostics {
@@ -255,7 +256,7 @@ func groupBacklog(items []*BacklogItem, docs func(*BacklogItem) []*generator.Doc
 	return out
 }
 
-func backlogFilters(items []*BacklogItem) []generator.Filter {
+func backlogFilters(items []*BacklogItem) []render.Filter {
 	values := func(get func(*BacklogItem) []string) []string {
 		seen := map[string]bool{}
 		for _, it := range items {
@@ -269,7 +270,7 @@ func backlogFilters(items []*BacklogItem) []generator.Filter {
 	}
 	sev := values(func(it *BacklogItem) []string { return []string{it.Severity} })
 	slices.SortFunc(sev, func(a, b string) int { return cmp.Compare(risk.SeverityRank(b), risk.SeverityRank(a)) })
-	return []generator.Filter{
+	return []render.Filter{
 		{Name: "severity", Label: "Severity", Values: sev},
 		{Name: "status", Label: "Status", Values: values(func(it *BacklogItem) []string { return []string{it.Status} })},
 		{Name: "owner", Label: "Owner", Values: values(func(it *BacklogItem) []string { return []string{it.Doc.Owner} })},
@@ -311,7 +312,7 @@ func (it *BacklogItem) FilterValue(name string) string {
 // backlogCards are the home page's figures: overdue remediation and waivers that
 // have expired or expire within WaiverWarningDays. Overdue remediation is
 // critical when a critical item is overdue, else a warning.
-func backlogCards(p *generator.Portfolio) []generator.Card {
+func backlogCards(p *generator.Portfolio) []render.Card {
 	b := Of(p)
 	criticalOverdue := slices.ContainsFunc(b.Open, func(it *BacklogItem) bool { return it.Overdue && it.Severity == "critical" })
 	expired, expiring := 0, 0
@@ -322,11 +323,11 @@ func backlogCards(p *generator.Portfolio) []generator.Card {
 			expiring++
 		}
 	}
-	return []generator.Card{
+	return []render.Card{
 		{Title: "Overdue remediation", Value: strconv.Itoa(b.Overdue),
-			Detail: fmt.Sprintf("of %d open items; %d past their SLA", len(b.Open), b.Breached), URL: "backlog/", Alert: generator.WorstAlert(criticalOverdue, b.Overdue > 0)},
+			Detail: fmt.Sprintf("of %d open items; %d past their SLA", len(b.Open), b.Breached), URL: "backlog/", Alert: render.WorstAlert(criticalOverdue, b.Overdue > 0)},
 		{Title: "Remediation waivers", Value: strconv.Itoa(expired + expiring),
 			Detail: fmt.Sprintf("%d expired, %d within %d days", expired, expiring, generator.WaiverWarningDays),
-			URL:    "backlog/#waivers", Alert: generator.WorstAlert(expired > 0, expiring > 0)},
+			URL:    "backlog/#waivers", Alert: render.WorstAlert(expired > 0, expiring > 0)},
 	}
 }

@@ -3,6 +3,7 @@ package backlog
 import (
 	"archfolio/generator"
 	"archfolio/generator/markup"
+	"archfolio/generator/render"
 	"archfolio/generator/risk"
 	"html/template"
 )
@@ -11,11 +12,11 @@ import (
 // remediation item and most blueprints have a panel.
 
 // backlogItemPanel is the "backlog-item" panel component.
-var backlogItemPanel = markup.New[generator.PanelPage[remediationPanel]]("backlog-item", generator.PanelWriter(writeBacklogItemPanel))
+var backlogItemPanel = markup.New[render.PanelPage[remediationPanel]]("backlog-item", render.PanelWriter(writeBacklogItemPanel))
 
 // writeBacklogItemPanel is the "backlog-item" panel: a remediation item's JIRA
 // issue, due date, SLA, waiver and the findings that raised it.
-func writeBacklogItemPanel(pg generator.PanelPage[remediationPanel], w markup.Writer) error {
+func writeBacklogItemPanel(pg render.PanelPage[remediationPanel], w markup.Writer) error {
 	d := pg.Data
 	it := d.Item
 	w.Raw("\n<dl class=\"facts\">\n<dt>JIRA</dt><dd>")
@@ -73,11 +74,11 @@ func writeBacklogItemPanel(pg generator.PanelPage[remediationPanel], w markup.Wr
 }
 
 // backlogContent is the content of the backlog page.
-var backlogContent = markup.New[generator.PageData[*Backlog]]("backlog-content", generator.ContentWriter(backlogHTML))
+var backlogContent = markup.New[render.PageData[*Backlog]]("backlog-content", render.ContentWriter(backlogHTML))
 
 // backlogHTML writes the "backlog-content" component (layout.go): the open items, their groups, the risk-accepted items and
 // the waivers.
-func backlogHTML(pg *generator.Page, b *Backlog) (template.HTML, error) {
+func backlogHTML(pg *render.Page, b *Backlog) (template.HTML, error) {
 	buf := pg.NewBuffer()
 	w := pg.Writer(buf)
 	w.Raw("\n<h1>Remediation backlog</h1>\n<p class=\"lede\">")
@@ -97,7 +98,7 @@ func backlogHTML(pg *generator.Page, b *Backlog) (template.HTML, error) {
 	w.Raw("\" download>backlog.csv</a></li>\n</ul></nav>\n\n<section aria-labelledby=\"open\">\n<h2 id=\"open\">Open items</h2>\n<p>Overdue items first, then SLA breaches, then by due date.</p>")
 	if len(b.Open) > 0 {
 		w.Raw("\n")
-		generator.PutFilters(w, "backlog-table", b.Filters, "h3")
+		render.PutFilters(w, "backlog-table", b.Filters, "h3")
 		w.Raw("\n")
 		putBacklogTable(w, pg, b.Open, true, "backlog-table", b.Filters)
 	} else {
@@ -125,7 +126,7 @@ func backlogHTML(pg *generator.Page, b *Backlog) (template.HTML, error) {
 			w.Raw(" ")
 			putJira(w, it)
 			w.Raw("</td><td>")
-			generator.PutStatus(w, it.Status)
+			render.PutStatus(w, it.Status)
 			w.Raw("</td>\n<td>")
 			putWaiver(w, it.Waiver)
 			w.Raw("</td><td>")
@@ -145,7 +146,7 @@ func backlogHTML(pg *generator.Page, b *Backlog) (template.HTML, error) {
 // BacklogGroupsData is what the "backlog-groups" component receives: open
 // items in groups, in a section with id ID and heading Title, linked from Page.
 type BacklogGroupsData struct {
-	Page   *generator.Page
+	Page   *render.Page
 	ID     string
 	Title  string
 	Groups []BacklogGroup
@@ -155,7 +156,7 @@ type BacklogGroupsData struct {
 // blueprint, owner or source.
 var backlogGroupsBlock = markup.New[BacklogGroupsData]("backlog-groups", writeBacklogGroups)
 
-func putBacklogGroups(w markup.Writer, pg *generator.Page, id, title string, groups []BacklogGroup) {
+func putBacklogGroups(w markup.Writer, pg *render.Page, id, title string, groups []BacklogGroup) {
 	backlogGroupsBlock.Put(w, BacklogGroupsData{Page: pg, ID: id, Title: title, Groups: groups})
 }
 
@@ -190,7 +191,7 @@ func writeBacklogGroups(w markup.Writer, d BacklogGroupsData) {
 			w.Raw(" ")
 			risk.PutSeverity(w, it.Severity)
 			w.Raw(" ")
-			generator.PutStatus(w, it.Status)
+			render.PutStatus(w, it.Status)
 			w.Raw(" — due ")
 			putDue(w, it)
 			w.Raw("</li>")
@@ -204,11 +205,11 @@ func writeBacklogGroups(w markup.Writer, d BacklogGroupsData) {
 }
 
 // backlogBlueprintPanel is the "backlog-blueprint" panel component.
-var backlogBlueprintPanel = markup.New[generator.PanelPage[blueprintBacklogPanel]]("backlog-blueprint", generator.PanelWriter(writeBacklogBlueprintPanel))
+var backlogBlueprintPanel = markup.New[render.PanelPage[blueprintBacklogPanel]]("backlog-blueprint", render.PanelWriter(writeBacklogBlueprintPanel))
 
 // writeBacklogBlueprintPanel is the "backlog-blueprint" panel: a blueprint's open
 // remediation as a table, and how many more items are closed.
-func writeBacklogBlueprintPanel(pg generator.PanelPage[blueprintBacklogPanel], w markup.Writer) error {
+func writeBacklogBlueprintPanel(pg render.PanelPage[blueprintBacklogPanel], w markup.Writer) error {
 	d := pg.Data
 	if len(d.Open) > 0 {
 		w.Raw("\n")
@@ -235,17 +236,17 @@ func writeBacklogBlueprintPanel(pg generator.PanelPage[blueprintBacklogPanel], w
 // from Page, sortable or not, with an id when ID is not "", and a data-
 // attribute per filter on each row.
 type BacklogTableData struct {
-	Page     *generator.Page
+	Page     *render.Page
 	Items    []*BacklogItem
 	Sortable bool
 	ID       string
-	Filters  []generator.Filter
+	Filters  []render.Filter
 }
 
 // backlogTableBlock is the "backlog-table" component.
 var backlogTableBlock = markup.New[BacklogTableData]("backlog-table", writeBacklogTable)
 
-func putBacklogTable(w markup.Writer, pg *generator.Page, items []*BacklogItem, sortable bool, id string, filters []generator.Filter) {
+func putBacklogTable(w markup.Writer, pg *render.Page, items []*BacklogItem, sortable bool, id string, filters []render.Filter) {
 	backlogTableBlock.Put(w, BacklogTableData{Page: pg, Items: items, Sortable: sortable, ID: id, Filters: filters})
 }
 
@@ -266,13 +267,13 @@ func writeBacklogTable(w markup.Writer, d BacklogTableData) {
 	severities, statuses := pg.EnumValues("remediation", "severity"), pg.EnumValues("remediation", "status")
 	rank := func(values []string, v string) {
 		if sortable {
-			generator.PutSortRank(w, values, v)
+			render.PutSortRank(w, values, v)
 		}
 	}
 	w.Raw(">\n<thead><tr><th scope=\"col\">Due</th><th scope=\"col\">Item</th><th scope=\"col\">JIRA</th><th scope=\"col\">Severity</th><th scope=\"col\">Status</th><th scope=\"col\">Owner</th><th scope=\"col\">Blueprints</th></tr></thead>\n<tbody>")
 	for _, it := range items {
 		w.Raw("\n<tr")
-		generator.PutFilterAttrs(w, filters, it.FilterValue)
+		render.PutFilterAttrs(w, filters, it.FilterValue)
 		w.Raw(">\n<td class=\"due\">")
 		putDue(w, it)
 		w.Raw("</td>\n<td>")
@@ -291,7 +292,7 @@ func writeBacklogTable(w markup.Writer, d BacklogTableData) {
 		w.Raw("</td>\n<td")
 		rank(statuses, it.Status)
 		w.Raw(">")
-		generator.PutStatus(w, it.Status)
+		render.PutStatus(w, it.Status)
 		if it.Waiver != nil {
 			w.Raw("<br>")
 			putWaiver(w, it.Waiver)

@@ -3,6 +3,7 @@ package backlog_test
 import (
 	"archfolio/generator"
 	"archfolio/generator/backlog"
+	"archfolio/generator/render"
 	"archfolio/generator/sitetest"
 	"encoding/csv"
 	"fmt"
@@ -168,7 +169,7 @@ func TestBacklogCSV(t *testing.T) {
 // riskToday is the pinned date of the risk, review and backlog fixture site.
 const riskToday = "2026-11-27"
 
-func outputFile(t *testing.T, out *generator.MemOutput, name string) string {
+func outputFile(t *testing.T, out *render.MemOutput, name string) string {
 	t.Helper()
 	data, ok := out.File(name)
 	if !ok {

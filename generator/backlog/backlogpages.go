@@ -2,6 +2,7 @@ package backlog
 
 import (
 	"archfolio/generator"
+	"archfolio/generator/render"
 	"archfolio/generator/reviews"
 	"encoding/csv"
 	"html/template"
@@ -14,19 +15,19 @@ import (
 
 // View is the remediation backlog: every remediation item with its due date,
 // SLA and waiver, its page and panels, backlog.csv and its JSON.
-var View = generator.View{Name: "backlog", Analyse: analyseBacklog, Menu: backlogMenu(), Pages: backlogPages,
+var View = render.View{Name: "backlog", Analyse: analyseBacklog, Menu: backlogMenu(), Pages: backlogPages,
 	Panels: backlogPanels, Cards: backlogCards, Files: backlogFiles, JSON: backlogJSON,
-	Funcs: template.FuncMap{"backlogTable": func(pg *generator.Page, items []*BacklogItem, sortable bool, id string, filters []generator.Filter) BacklogTableData {
+	Funcs: template.FuncMap{"backlogTable": func(pg *render.Page, items []*BacklogItem, sortable bool, id string, filters []render.Filter) BacklogTableData {
 		return BacklogTableData{Page: pg, Items: items, Sortable: sortable, ID: id, Filters: filters}
 	}}}
 
-func backlogMenu() *generator.MenuItem {
-	return &generator.MenuItem{Label: "Backlog", URL: "backlog/", Section: "remediation"}
+func backlogMenu() *render.MenuItem {
+	return &render.MenuItem{Label: "Backlog", URL: "backlog/", Section: "remediation"}
 }
 
-func backlogPages(p *generator.Portfolio) []generator.PageJob {
-	return []generator.PageJob{generator.Content(generator.PageJob{URL: "backlog/", Layout: "backlog.html",
-		Page: &generator.Page{Title: "Remediation backlog", Section: "remediation"}},
+func backlogPages(p *generator.Portfolio) []render.PageJob {
+	return []render.PageJob{render.Content(render.PageJob{URL: "backlog/", Layout: "backlog.html",
+		Page: &render.Page{Title: "Remediation backlog", Section: "remediation"}},
 		backlogContent, func() *Backlog { return Of(p) })}
 }
 
@@ -45,7 +46,7 @@ type blueprintBacklogPanel struct {
 
 // backlogPanels adds the open remediation to a blueprint's page and the due date,
 // SLA, waiver and origin to a remediation item's page.
-func backlogPanels(p *generator.Portfolio, d *generator.Document) []generator.Panel {
+func backlogPanels(p *generator.Portfolio, d *generator.Document) []render.Panel {
 	switch d.Kind {
 	case "remediation":
 		it := Of(p).ByDoc[d]
@@ -56,7 +57,7 @@ func backlogPanels(p *generator.Portfolio, d *generator.Document) []generator.Pa
 		if reviews.Of(p) != nil {
 			found = reviews.Of(p).FoundIn[d]
 		}
-		return []generator.Panel{generator.NewPanel(backlogItemPanel, "rem-backlog", "Backlog status", remediationPanel{Item: it, FoundIn: found})}
+		return []render.Panel{render.NewPanel(backlogItemPanel, "rem-backlog", "Backlog status", remediationPanel{Item: it, FoundIn: found})}
 	case "blueprint":
 		var data blueprintBacklogPanel
 		for _, r := range d.Backlinks {
@@ -72,7 +73,7 @@ func backlogPanels(p *generator.Portfolio, d *generator.Document) []generator.Pa
 			return nil
 		}
 		slices.SortStableFunc(data.Open, backlogOrder)
-		return []generator.Panel{generator.NewPanel(backlogBlueprintPanel, "bp-remediation", "Open remediation", data)}
+		return []render.Panel{render.NewPanel(backlogBlueprintPanel, "bp-remediation", "Open remediation", data)}
 	}
 	return nil
 }
@@ -92,8 +93,8 @@ var CSVHeader = []string{"id", "title", "jira", "jira_url", "severity", "status"
 
 // backlogFiles writes backlog.csv: every remediation item, open ones first in backlog
 // order, each cell safe from spreadsheet formula injection.
-func backlogFiles(p *generator.Portfolio) []generator.ExportFile {
-	return []generator.ExportFile{{Name: "backlog.csv", Write: func(out io.Writer) error { return backlogCSV(out, p) }}}
+func backlogFiles(p *generator.Portfolio) []render.ExportFile {
+	return []render.ExportFile{{Name: "backlog.csv", Write: func(out io.Writer) error { return backlogCSV(out, p) }}}
 }
 
 // backlogCSV writes backlog.csv: one line per remediation item.

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"archfolio/generator"
+	"archfolio/generator/render"
 	"archfolio/generator/sitetest"
 )
 
@@ -80,7 +81,7 @@ func TestImpactPagesStayLinear(t *testing.T) {
 				}
 			}
 			out := &sizes{files: map[string]int{}}
-			if err := generator.Render(context.Background(), p, opts, out); err != nil {
+			if err := render.Render(context.Background(), p, opts, out); err != nil {
 				t.Fatal(err)
 			}
 			total, largest, largestName := 0, 0, ""

@@ -10,6 +10,7 @@ import (
 	"archfolio/generator"
 	"archfolio/generator/diag"
 	"archfolio/generator/graph"
+	"archfolio/generator/render"
 )
 
 // result is where the dependencies analysis keeps its result on a Portfolio.
@@ -199,16 +200,16 @@ func openCriticalRisks(d *generator.Document) int {
 	return n
 }
 
-func dependencyCards(p *generator.Portfolio) []generator.Card {
+func dependencyCards(p *generator.Portfolio) []render.Card {
 	deps := Of(p)
 	if deps == nil || deps.Graph.Len() == 0 {
 		return nil
 	}
 	cycles := len(deps.Cycles)
-	return []generator.Card{
-		{Title: "Dependency cycles", Value: strconv.Itoa(cycles), Detail: "loops between blueprints", URL: "dependencies/#cycles", Alert: generator.AlertIf(cycles > 0, generator.AlertWarning)},
+	return []render.Card{
+		{Title: "Dependency cycles", Value: strconv.Itoa(cycles), Detail: "loops between blueprints", URL: "dependencies/#cycles", Alert: render.AlertIf(cycles > 0, render.AlertWarning)},
 		{Title: "Sunset dependencies", Value: strconv.Itoa(len(deps.Flagged)), Detail: "onto retired, end-of-life or phase-out blueprints",
-			URL: "dependencies/#sunset", Alert: generator.AlertIf(len(deps.Flagged) > 0, generator.AlertWarning)},
+			URL: "dependencies/#sunset", Alert: render.AlertIf(len(deps.Flagged) > 0, render.AlertWarning)},
 	}
 }
 

@@ -3,6 +3,7 @@ package dependencies_test
 import (
 	"archfolio/generator"
 	"archfolio/generator/dependencies"
+	"archfolio/generator/render"
 	"archfolio/generator/sitetest"
 	"context"
 	"fmt"
@@ -94,7 +95,7 @@ func BenchmarkBuild2000(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if err := generator.Render(context.Background(), p, opts, &generator.MemOutput{}); err != nil {
+		if err := render.Render(context.Background(), p, opts, &render.MemOutput{}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"archfolio/generator"
 	"archfolio/generator/diagram"
 	"archfolio/generator/graph"
+	"archfolio/generator/render"
 )
 
 // domainPalette is how many domain colours the theme defines (.dom-0 … .dom-7).
@@ -118,7 +119,7 @@ func (m *mapStyle) meta(n graph.Node) string {
 	if d == nil {
 		return ""
 	}
-	parts := generator.NonEmpty(d.Fields.String("criticality"))
+	parts := render.NonEmpty(d.Fields.String("criticality"))
 	if s := docSunset(d); s != "" {
 		parts = append(parts, "⚠ "+s)
 	} else if l := d.Fields.String("lifecycle"); l != "" && l != "active" {

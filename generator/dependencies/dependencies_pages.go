@@ -7,13 +7,14 @@ import (
 
 	"archfolio/generator"
 	"archfolio/generator/graph"
+	"archfolio/generator/render"
 )
 
 // View is the dependency map: the blueprints' dependency graph, the
 // portfolio and domain maps, a blueprint's neighbourhood panel and the impact
 // page of each blueprint (every transitive dependent and its path).
-var View = generator.View{Name: "dependencies", Analyse: analyseDependencies,
-	Menu:  &generator.MenuItem{Label: "Dependencies", URL: "dependencies/", Section: "dependencies"},
+var View = render.View{Name: "dependencies", Analyse: analyseDependencies,
+	Menu:  &render.MenuItem{Label: "Dependencies", URL: "dependencies/", Section: "dependencies"},
 	Pages: dependencyPages, Panels: dependencyPanels, Cards: dependencyCards, JSON: dependenciesJSON,
 	Shows: []string{"blueprint.depends_on"},
 	Funcs: template.FuncMap{"depsFrame": func(svg template.HTML, label, caption string) DepsFrameData {
@@ -74,16 +75,16 @@ type LegendEntry struct {
 // set. Their data (the maps' layout, every impact set) is made when each page is
 // rendered, so listing the pages costs nothing (the dev server lists them after
 // every change and renders only those asked for).
-func dependencyPages(p *generator.Portfolio) []generator.PageJob {
+func dependencyPages(p *generator.Portfolio) []render.PageJob {
 	if Of(p) == nil {
 		return nil
 	}
 	const url = "dependencies/"
-	jobs := []generator.PageJob{generator.Content(generator.PageJob{URL: url, Layout: "dependencies.html", Page: &generator.Page{Title: "Dependency map", Section: "dependencies"}},
+	jobs := []render.PageJob{render.Content(render.PageJob{URL: url, Layout: "dependencies.html", Page: &render.Page{Title: "Dependency map", Section: "dependencies"}},
 		dependenciesContent, func() *DependenciesPage { return dependenciesPage(p, url) })}
 	for _, d := range p.ByKind["blueprint"] {
-		jobs = append(jobs, generator.Content(generator.PageJob{URL: impactURL(d), Layout: "impact.html",
-			Page: &generator.Page{Title: "Impact of changing " + d.Title, Section: "dependencies", Doc: d}},
+		jobs = append(jobs, render.Content(render.PageJob{URL: impactURL(d), Layout: "impact.html",
+			Page: &render.Page{Title: "Impact of changing " + d.Title, Section: "dependencies", Doc: d}},
 			impactContent, func() *ImpactPage { return &ImpactPage{Set: impactSet(p, d, false), url: impactURL(d)} }))
 	}
 	return jobs

@@ -11,6 +11,7 @@ import (
 	"archfolio/generator"
 	"archfolio/generator/diagram"
 	"archfolio/generator/graph"
+	"archfolio/generator/render"
 )
 
 // maxColumn is how many boxes a column of a neighbourhood map shows; beyond it,
@@ -49,11 +50,11 @@ type NeighbourRow struct {
 	Lifecycle                   string
 }
 
-func dependencyPanels(p *generator.Portfolio, d *generator.Document) []generator.Panel {
+func dependencyPanels(p *generator.Portfolio, d *generator.Document) []render.Panel {
 	if d.Kind != "blueprint" || Of(p) == nil || !Of(p).Graph.Has(d.ID) {
 		return nil
 	}
-	return []generator.Panel{generator.NewPanel(depsNeighbourhoodPanel, "dependencies", "Dependencies", neighbourhood(p, d))}
+	return []render.Panel{render.NewPanel(depsNeighbourhoodPanel, "dependencies", "Dependencies", neighbourhood(p, d))}
 }
 
 // neighbourhood builds a blueprint's neighbourhood map with the linear Columns
@@ -280,9 +281,9 @@ func neighbourRows(p *generator.Portfolio, g *graph.Graph, reach []graph.Reach, 
 		if row.Via != "" {
 			how = append(how, "via "+row.Via)
 		}
-		row.How = strings.Join(append(how, generator.NonEmpty(row.Protocol)...), " · ")
+		row.How = strings.Join(append(how, render.NonEmpty(row.Protocol)...), " · ")
 		if row.Data != "" {
-			row.How = strings.Join(append(generator.NonEmpty(row.How), row.Data), " · ")
+			row.How = strings.Join(append(render.NonEmpty(row.How), row.Data), " · ")
 		}
 		row.CriticalityTag = row.Doc.Fields.String("criticality")
 		row.Criticality = generator.Humanize(row.CriticalityTag)

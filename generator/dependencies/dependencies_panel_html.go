@@ -3,15 +3,16 @@ package dependencies
 import (
 	"archfolio/generator"
 	"archfolio/generator/markup"
+	"archfolio/generator/render"
 	"html/template"
 )
 
 // depsNeighbourhoodPanel is the "deps-neighbourhood" panel component.
-var depsNeighbourhoodPanel = markup.New[generator.PanelPage[*Neighbourhood]]("deps-neighbourhood", generator.PanelWriter(writeNeighbourhoodPanel))
+var depsNeighbourhoodPanel = markup.New[render.PanelPage[*Neighbourhood]]("deps-neighbourhood", render.PanelWriter(writeNeighbourhoodPanel))
 
 // writeNeighbourhoodPanel writes the "deps-neighbourhood" panel: a blueprint's map and
 // tables of what it depends on and what depends on it.
-func writeNeighbourhoodPanel(pg generator.PanelPage[*Neighbourhood], w markup.Writer) error {
+func writeNeighbourhoodPanel(pg render.PanelPage[*Neighbourhood], w markup.Writer) error {
 	nb := pg.Data
 	if len(nb.Dependents) == 0 && len(nb.Dependencies) == 0 {
 		w.Raw("\n<p>This blueprint neither depends on nor is depended on by another blueprint.</p>\n")
@@ -184,7 +185,7 @@ func writeDepsEdge(w markup.Writer, r DependencyRow) {
 }
 
 // cyclePath writes a loop's documents, each linked, back to the first.
-func putCyclePath(w markup.Writer, pg *generator.Page, path []*generator.Document) {
+func putCyclePath(w markup.Writer, pg *render.Page, path []*generator.Document) {
 	for i, d := range path {
 		if i > 0 {
 			w.Raw(" → ")
@@ -196,11 +197,11 @@ func putCyclePath(w markup.Writer, pg *generator.Page, path []*generator.Documen
 }
 
 // dependenciesContent is the content of the dependencies page.
-var dependenciesContent = markup.New[generator.PageData[*DependenciesPage]]("dependencies-content", generator.ContentWriter(dependenciesHTML))
+var dependenciesContent = markup.New[render.PageData[*DependenciesPage]]("dependencies-content", render.ContentWriter(dependenciesHTML))
 
 // dependenciesHTML writes the "dependencies-content" component (layout.go): the domain map and tables, the whole map, cycles, sunset
 // dependencies, unconnected blueprints and every dependency.
-func dependenciesHTML(pg *generator.Page, d *DependenciesPage) (template.HTML, error) {
+func dependenciesHTML(pg *render.Page, d *DependenciesPage) (template.HTML, error) {
 	buf := pg.NewBuffer()
 	w := pg.Writer(buf)
 	w.Raw("\n<h1>Dependency map</h1>\n<p class=\"lede\">")
@@ -248,7 +249,7 @@ func dependenciesHTML(pg *generator.Page, d *DependenciesPage) (template.HTML, e
 				putLifecycle(w, b.Doc.Fields.String("lifecycle"))
 				if b.Doc.Status == "retired" {
 					w.Raw(" ")
-					generator.PutStatus(w, b.Doc.Status)
+					render.PutStatus(w, b.Doc.Status)
 				}
 				w.Raw("</td>\n<td class=\"num\">")
 				w.Int(b.DependsOn)

@@ -1,8 +1,8 @@
 package dependencies_test
 
 import (
-	"archfolio/generator"
 	"archfolio/generator/dependencies"
+	"archfolio/generator/render"
 	"archfolio/generator/sitetest"
 	"bytes"
 	"fmt"
@@ -167,7 +167,7 @@ var (
 	nodePattern   = regexp.MustCompile(`class="node[ "]`)
 )
 
-func checkMapLinks(t *testing.T, out *generator.MemOutput) {
+func checkMapLinks(t *testing.T, out *render.MemOutput) {
 	t.Helper()
 	maps, links := 0, 0
 	for _, name := range out.Names() {

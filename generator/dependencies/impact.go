@@ -14,6 +14,7 @@ import (
 	"archfolio/generator/diag"
 	"archfolio/generator/graph"
 	"archfolio/generator/markup"
+	"archfolio/generator/render"
 )
 
 // ImpactSet is what a change to a blueprint may break: every blueprint that
@@ -171,7 +172,7 @@ func WriteImpact(w io.Writer, s *ImpactSet, format string) error {
 				Path: pathIDs(e.Path), Criticality: e.Criticality, Lifecycle: e.Lifecycle, Owner: e.Doc.Owner,
 				OpenCriticalRisks: e.OpenCriticalRisks, InCycle: e.InCycle, URL: e.Doc.URL})
 		}
-		data, err := generator.IndentJSON(out)
+		data, err := render.IndentJSON(out)
 		if err != nil {
 			return err
 		}
@@ -293,13 +294,13 @@ func countList(counts map[string]int) []ImpactCount {
 // RowsHTML writes the table rows (Rows) as the theme's impact.html wrote them: a
 // blueprint depended on by most of the portfolio has thousands, on each of
 // thousands of pages, and a template loop made a reflective call per value.
-func (ip *ImpactPage) RowsHTML(pg *generator.Page) template.HTML {
+func (ip *ImpactPage) RowsHTML(pg *render.Page) template.HTML {
 	var buf bytes.Buffer
 	ip.writeRows(pg.Writer(&buf), pg)
 	return template.HTML(buf.String())
 }
 
-func (ip *ImpactPage) writeRows(w markup.Writer, pg *generator.Page) {
+func (ip *ImpactPage) writeRows(w markup.Writer, pg *render.Page) {
 	// Criticality and lifecycle sort in the schema's order, not alphabetically.
 	crit, life := pg.EnumValues("blueprint", "criticality"), pg.EnumValues("blueprint", "lifecycle")
 	for _, r := range ip.Rows() {
@@ -310,11 +311,11 @@ func (ip *ImpactPage) writeRows(w markup.Writer, pg *generator.Page) {
 		w.Raw("</td><td class=\"crit crit-")
 		w.Text(r.CriticalityTag)
 		w.Raw("\"")
-		generator.PutSortRank(w, crit, r.CriticalityTag)
+		render.PutSortRank(w, crit, r.CriticalityTag)
 		w.Raw(">")
 		w.Text(r.Criticality)
 		w.Raw("</td>\n<td")
-		generator.PutSortRank(w, life, r.LifecycleTag)
+		render.PutSortRank(w, life, r.LifecycleTag)
 		if r.Sunset {
 			w.Raw(" class=\"sunset-flag\">⚠ ")
 		} else {
@@ -356,11 +357,11 @@ func writeCounts(w markup.Writer, counts []ImpactCount) {
 }
 
 // impactContent is the content of the impact page.
-var impactContent = markup.New[generator.PageData[*ImpactPage]]("impact-content", generator.ContentWriter(impactHTML))
+var impactContent = markup.New[render.PageData[*ImpactPage]]("impact-content", render.ContentWriter(impactHTML))
 
 // impactHTML writes the "impact-content" component (layout.go): a
 // blueprint's impact set.
-func impactHTML(pg *generator.Page, ip *ImpactPage) (template.HTML, error) {
+func impactHTML(pg *render.Page, ip *ImpactPage) (template.HTML, error) {
 	d, s := pg.Doc, ip.Set
 	buf := pg.NewBuffer()
 	w := pg.Writer(buf)
@@ -373,7 +374,7 @@ func impactHTML(pg *generator.Page, ip *ImpactPage) (template.HTML, error) {
 	w.Raw("</p>\n<p class=\"doc-meta\">")
 	putCriticality(w, d.Fields.String("criticality"))
 	w.Raw(" · ")
-	generator.PutStatus(w, d.Status)
+	render.PutStatus(w, d.Status)
 	if l := d.Fields.String("lifecycle"); l != "" {
 		w.Raw(" · ")
 		putLifecycle(w, l)

@@ -2,6 +2,7 @@ package matrix
 
 import (
 	"archfolio/generator"
+	"archfolio/generator/render"
 	"encoding/csv"
 	"io"
 	"slices"
@@ -16,12 +17,12 @@ var matrixCSVHeader = []string{"blueprint", "blueprint_title", "domain", "critic
 	"evidence", "planned", "assessed", "justification",
 	"waiver_approved_by", "waiver_expires", "waiver_days_left", "waiver_state", "source"}
 
-func matrixFiles(p *generator.Portfolio) []generator.ExportFile {
+func matrixFiles(p *generator.Portfolio) []render.ExportFile {
 	m := Of(p)
 	if m == nil {
 		return nil
 	}
-	return []generator.ExportFile{
+	return []render.ExportFile{
 		{Name: "matrix.csv", Write: func(w io.Writer) error { return matrixCSV(w, m) }},
 		{Name: "matrix.json", Write: func(w io.Writer) error { return writeMatrixJSON(w, m) }},
 	}
@@ -295,7 +296,7 @@ func writeMatrixJSON(w io.Writer, m *Matrix) error {
 			}
 		}
 	}
-	return generator.StreamJSON(w, matrixJSON(m, false), "cells", len(cells), func(i int) any {
+	return render.StreamJSON(w, matrixJSON(m, false), "cells", len(cells), func(i int) any {
 		c := cells[i]
 		return cellJSON(c.row, m.Columns[c.col], c.cell)
 	})

@@ -2,6 +2,7 @@ package matrix
 
 import (
 	"archfolio/generator"
+	"archfolio/generator/render"
 	"html/template"
 	"slices"
 	"strconv"
@@ -20,7 +21,7 @@ type MatrixPage struct {
 	Views     []MatrixLink
 	Details   []MatrixLink // the families, each expanded to its statements
 	Grid      *MatrixGrid
-	Filters   []generator.Filter
+	Filters   []render.Filter
 	Family    *FamilyCoverage    // statements mode
 	Framework *FrameworkCoverage // controls mode
 	// Expand maps a family to its statements page, FrameworkURL a framework to its
@@ -120,7 +121,7 @@ func (r GridRow) Classes() string {
 }
 
 // matrixPages lists the matrix pages.
-func matrixPages(p *generator.Portfolio) []generator.PageJob {
+func matrixPages(p *generator.Portfolio) []render.PageJob {
 	m := Of(p)
 	if m == nil {
 		return nil
@@ -145,16 +146,16 @@ func matrixPages(p *generator.Portfolio) []generator.PageJob {
 	// The grids (a cell per blueprint and column) are made as each page is
 	// rendered: held all at once they would grow with blueprints × standards for
 	// the whole render.
-	jobs := []generator.PageJob{generator.Content(generator.PageJob{URL: "matrix/", Layout: "matrix.html",
-		Page: &generator.Page{Title: "Standards alignment matrix", Section: "matrix"}},
+	jobs := []render.PageJob{render.Content(render.PageJob{URL: "matrix/", Layout: "matrix.html",
+		Page: &render.Page{Title: "Standards alignment matrix", Section: "matrix"}},
 		matrixContent, func() *MatrixPage {
 			mp := newPage("standards", "matrix/")
 			mp.Grid = standardsGrid(m, famURL)
 			return mp
 		})}
 	for _, f := range m.Families {
-		jobs = append(jobs, generator.Content(generator.PageJob{URL: famURL[f.Family], Layout: "matrix.html",
-			Page: &generator.Page{Title: "Alignment matrix: " + familyLabel(f.Family) + " statements", Section: "matrix"}},
+		jobs = append(jobs, render.Content(render.PageJob{URL: famURL[f.Family], Layout: "matrix.html",
+			Page: &render.Page{Title: "Alignment matrix: " + familyLabel(f.Family) + " statements", Section: "matrix"}},
 			matrixContent, func() *MatrixPage {
 				mp := newPage("statements", famURL[f.Family])
 				mp.Family, mp.Grid = f, statementsGrid(m, f)
@@ -162,16 +163,16 @@ func matrixPages(p *generator.Portfolio) []generator.PageJob {
 			}))
 	}
 	for _, f := range m.Frameworks {
-		jobs = append(jobs, generator.Content(generator.PageJob{URL: fwURL[f.Framework], Layout: "matrix.html",
-			Page: &generator.Page{Title: "Alignment matrix: " + f.Title + " controls", Section: "matrix"}},
+		jobs = append(jobs, render.Content(render.PageJob{URL: fwURL[f.Framework], Layout: "matrix.html",
+			Page: &render.Page{Title: "Alignment matrix: " + f.Title + " controls", Section: "matrix"}},
 			matrixContent, func() *MatrixPage {
 				mp := newPage("controls", fwURL[f.Framework])
 				mp.Framework, mp.Grid = f, controlsGrid(m, f)
 				return mp
 			}))
 	}
-	jobs = append(jobs, generator.PageJob{URL: "matrix/waivers/", Layout: "waivers.html",
-		Page: &generator.Page{Title: "Waiver register", Section: "matrix", Data: m}})
+	jobs = append(jobs, render.PageJob{URL: "matrix/waivers/", Layout: "waivers.html",
+		Page: &render.Page{Title: "Waiver register", Section: "matrix", Data: m}})
 	return jobs
 }
 
@@ -321,7 +322,7 @@ func breakdownText(t AlignmentTally) string {
 
 // matrixFilters lists the filter selects: domain, criticality, owner, blueprint
 // status and alignment status.
-func matrixFilters(p *generator.Portfolio, m *Matrix) []generator.Filter {
+func matrixFilters(p *generator.Portfolio, m *Matrix) []render.Filter {
 	sets := map[string]map[string]bool{"domain": {}, "criticality": {}, "owner": {}, "status": {}, "align": {}}
 	for _, row := range m.Rows {
 		for name, v := range map[string]string{"domain": row.Domain, "criticality": row.Doc.Fields.String("criticality"),
@@ -357,7 +358,7 @@ func matrixFilters(p *generator.Portfolio, m *Matrix) []generator.Filter {
 	for _, a := range alignments {
 		alignOrder = append(alignOrder, a.String())
 	}
-	return []generator.Filter{
+	return []render.Filter{
 		{Name: "domain", Label: "Domain", Values: generator.SortedKeys(sets["domain"])},
 		{Name: "criticality", Label: "Criticality", Values: inOrder(critOrder, sets["criticality"])},
 		{Name: "owner", Label: "Owner", Values: generator.SortedKeys(sets["owner"])},
@@ -389,7 +390,7 @@ func (r GridRow) FilterValue(name string) string {
 // only, and a cell each would make blank cells most of the page's bytes. It is
 // written in Go because the template loop it replaces made a
 // reflective call per cell.
-func (mp *MatrixPage) RowsHTML(pg *generator.Page) template.HTML {
+func (mp *MatrixPage) RowsHTML(pg *render.Page) template.HTML {
 	g := mp.Grid
 	buf := pg.NewBuffer()
 	w := pg.Writer(buf)
@@ -402,7 +403,7 @@ func (mp *MatrixPage) RowsHTML(pg *generator.Page) template.HTML {
 		for _, row := range grp.Rows {
 			href := pg.Rel(row.Row.Doc.URL)
 			w.Raw("\n<tr data-bp")
-			generator.PutFilterAttrs(w, mp.Filters, row.FilterValue)
+			render.PutFilterAttrs(w, mp.Filters, row.FilterValue)
 			w.Raw("><th scope=\"row\"><a href=\"")
 			w.URL(href)
 			w.Raw("\">")

@@ -3,15 +3,16 @@ package matrix
 import (
 	"archfolio/generator"
 	"archfolio/generator/markup"
+	"archfolio/generator/render"
 	"html/template"
 )
 
 // matrixContent is the content of the matrix page.
-var matrixContent = markup.New[generator.PageData[*MatrixPage]]("matrix-content", generator.ContentWriter(matrixHTML))
+var matrixContent = markup.New[render.PageData[*MatrixPage]]("matrix-content", render.ContentWriter(matrixHTML))
 
 // matrixHTML writes the "matrix-content" component (layout.go): the view switch, the legend, the grid (its rows by RowsHTML,
 // as the grid has them) and the roll-ups of the page's mode.
-func matrixHTML(pg *generator.Page, d *MatrixPage) (template.HTML, error) {
+func matrixHTML(pg *render.Page, d *MatrixPage) (template.HTML, error) {
 	m, g := d.Matrix, d.Grid
 	buf := pg.NewBuffer()
 	w := pg.Writer(buf)
@@ -70,18 +71,18 @@ func matrixHTML(pg *generator.Page, d *MatrixPage) (template.HTML, error) {
 	}
 	switch d.Mode {
 	case "standards":
-		matrixRollupsBlock.Put(w, generator.PageData[*MatrixPage]{Page: pg, Data: d})
+		matrixRollupsBlock.Put(w, render.PageData[*MatrixPage]{Page: pg, Data: d})
 	case "controls":
-		matrixControlsBlock.Put(w, generator.PageData[*FrameworkCoverage]{Page: pg, Data: d.Framework})
+		matrixControlsBlock.Put(w, render.PageData[*FrameworkCoverage]{Page: pg, Data: d.Framework})
 	case "statements":
-		matrixFamilyBlock.Put(w, generator.PageData[*FamilyCoverage]{Page: pg, Data: d.Family})
+		matrixFamilyBlock.Put(w, render.PageData[*FamilyCoverage]{Page: pg, Data: d.Family})
 	}
 	w.Raw("\n")
 	return pg.Lend(buf), nil
 }
 
 // matrixLinks writes the entries of the matrix view switch.
-func putMatrixLinks(w markup.Writer, pg *generator.Page, links []MatrixLink) {
+func putMatrixLinks(w markup.Writer, pg *render.Page, links []MatrixLink) {
 	for _, l := range links {
 		w.Raw(" <a href=\"")
 		w.URL(pg.Rel(l.URL))
@@ -96,10 +97,10 @@ func putMatrixLinks(w markup.Writer, pg *generator.Page, links []MatrixLink) {
 }
 
 // matrixGrid writes the grid: its filters, headers and rows.
-func putMatrixGrid(w markup.Writer, pg *generator.Page, d *MatrixPage) {
+func putMatrixGrid(w markup.Writer, pg *render.Page, d *MatrixPage) {
 	g := d.Grid
 	w.Raw("\n<form class=\"filters matrix-filters\" data-matrix-filter=\"matrix-grid\" hidden>\n  <h2 class=\"visually-hidden\">Filter blueprints</h2>")
-	generator.PutFilterSelects(w, d.Filters, func(v string) {
+	render.PutFilterSelects(w, d.Filters, func(v string) {
 		w.Raw("<option value=\"")
 		w.Text(v)
 		w.Raw("\">")
@@ -142,7 +143,7 @@ func putMatrixGrid(w markup.Writer, pg *generator.Page, d *MatrixPage) {
 }
 
 // linkOrText writes a link to url from page pg, or just the text when url is "".
-func putLinkOrText(w markup.Writer, pg *generator.Page, url, text string) {
+func putLinkOrText(w markup.Writer, pg *render.Page, url, text string) {
 	if url != "" {
 		w.Link(pg.Rel(url), text)
 	} else {
@@ -152,9 +153,9 @@ func putLinkOrText(w markup.Writer, pg *generator.Page, url, text string) {
 
 // matrixRollupsBlock is the "matrix-rollups" component: adoption and
 // effectiveness per standard, coverage per family and per framework.
-var matrixRollupsBlock = markup.New[generator.PageData[*MatrixPage]]("matrix-rollups", writeMatrixRollups)
+var matrixRollupsBlock = markup.New[render.PageData[*MatrixPage]]("matrix-rollups", writeMatrixRollups)
 
-func writeMatrixRollups(w markup.Writer, pd generator.PageData[*MatrixPage]) {
+func writeMatrixRollups(w markup.Writer, pd render.PageData[*MatrixPage]) {
 	pg, d := pd.Page, pd.Data
 	m := d.Matrix
 	w.Raw("\n<section aria-labelledby=\"effectiveness\">\n<h2 id=\"effectiveness\">Standards: adoption and effectiveness</h2>\n<p>Adoption is implemented plus alternative over applicable blueprints (not-applicable left out); gaps are non-compliant, not assessed, planned, partial and exceptions whose waiver expired.</p>\n<table class=\"data\">\n<thead><tr><th scope=\"col\">Standard</th><th scope=\"col\">Family</th><th scope=\"col\" class=\"num\">Applicable</th><th scope=\"col\" class=\"num\">Adopted</th><th scope=\"col\" class=\"num\">Adoption</th><th scope=\"col\" class=\"num\">Gaps</th><th scope=\"col\">Targets</th></tr></thead>\n<tbody>")
@@ -243,9 +244,9 @@ func writeMatrixRollups(w markup.Writer, pd generator.PageData[*MatrixPage]) {
 
 // matrixControlsBlock is the "matrix-controls" component: a framework's
 // controls and the standards that map to them.
-var matrixControlsBlock = markup.New[generator.PageData[*FrameworkCoverage]]("matrix-controls", writeMatrixControls)
+var matrixControlsBlock = markup.New[render.PageData[*FrameworkCoverage]]("matrix-controls", writeMatrixControls)
 
-func writeMatrixControls(w markup.Writer, pd generator.PageData[*FrameworkCoverage]) {
+func writeMatrixControls(w markup.Writer, pd render.PageData[*FrameworkCoverage]) {
 	pg, f := pd.Page, pd.Data
 	w.Raw("\n<section aria-labelledby=\"control-coverage\">\n<h2 id=\"control-coverage\">Controls of ")
 	w.Text(f.Title)
@@ -287,9 +288,9 @@ func writeMatrixControls(w markup.Writer, pd generator.PageData[*FrameworkCovera
 
 // matrixFamilyBlock is the "matrix-family" component: the statements of a
 // family's standards with their adoption.
-var matrixFamilyBlock = markup.New[generator.PageData[*FamilyCoverage]]("matrix-family", writeMatrixFamily)
+var matrixFamilyBlock = markup.New[render.PageData[*FamilyCoverage]]("matrix-family", writeMatrixFamily)
 
-func writeMatrixFamily(w markup.Writer, pd generator.PageData[*FamilyCoverage]) {
+func writeMatrixFamily(w markup.Writer, pd render.PageData[*FamilyCoverage]) {
 	pg, f := pd.Page, pd.Data
 	w.Raw("\n<section aria-labelledby=\"family-statements\">\n<h2 id=\"family-statements\">Statements of the ")
 	w.Text(f.Family)

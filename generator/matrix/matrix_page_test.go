@@ -1,8 +1,8 @@
 package matrix_test
 
 import (
-	"archfolio/generator"
 	"archfolio/generator/matrix"
+	"archfolio/generator/render"
 	"archfolio/generator/sitetest"
 	"bytes"
 	"encoding/csv"
@@ -23,13 +23,13 @@ func mainOf(t *testing.T, page []byte) []byte {
 	return page[start : end+len("</main>\n")]
 }
 
-func renderMatrixSite(t *testing.T) *generator.MemOutput {
+func renderMatrixSite(t *testing.T) *render.MemOutput {
 	t.Helper()
 	out, _ := sitetest.Render(t, matrixSite(), "2026-11-27")
 	return out
 }
 
-func fileOf(t *testing.T, out *generator.MemOutput, name string) []byte {
+func fileOf(t *testing.T, out *render.MemOutput, name string) []byte {
 	t.Helper()
 	data, ok := out.File(name)
 	if !ok {

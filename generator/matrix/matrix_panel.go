@@ -1,8 +1,8 @@
 package matrix
 
 import (
-	"archfolio/generator"
 	"archfolio/generator/markup"
+	"archfolio/generator/render"
 )
 
 // The alignment panels: a blueprint's alignment with each standard that
@@ -10,7 +10,7 @@ import (
 
 // writeItems writes the panel's table rows: one per standard on a blueprint's
 // page (mp.Row), one per blueprint on a standard's page (mp.Column).
-func (mp MatrixPanel) writeItems(pg *generator.Page, w markup.Writer) {
+func (mp MatrixPanel) writeItems(pg *render.Page, w markup.Writer) {
 	for _, it := range mp.Items {
 		if mp.Row != nil {
 			w.Raw("\n<tr id=\"")
@@ -102,7 +102,7 @@ func writeAlignment(w markup.Writer, a Alignment) {
 // AlignmentRecordData is what the "alignment-record" component receives: a
 // record and the page it is shown on (for links).
 type AlignmentRecordData struct {
-	Page   *generator.Page
+	Page   *render.Page
 	Record *AlignmentRecord
 	// ID is the record's element id: its Anchor on its blueprint's page, which
 	// matrix cells link to; on a standard's page, which lists the records of
@@ -134,7 +134,7 @@ func writeWaiverDays(w markup.Writer, wv *AlignmentWaiver) {
 	}
 }
 
-func putRecord(w markup.Writer, pg *generator.Page, r *AlignmentRecord, ownPage bool) {
+func putRecord(w markup.Writer, pg *render.Page, r *AlignmentRecord, ownPage bool) {
 	id := r.Anchor()
 	if !ownPage {
 		id = r.Blueprint.ID + "-" + id
@@ -212,10 +212,10 @@ func writeAlignmentRecord(w markup.Writer, d AlignmentRecordData) {
 }
 
 // matrixRowPanel is the "matrix-row" panel component.
-var matrixRowPanel = markup.New[generator.PanelPage[MatrixPanel]]("matrix-row", generator.PanelWriter(writeMatrixRowPanel))
+var matrixRowPanel = markup.New[render.PanelPage[MatrixPanel]]("matrix-row", render.PanelWriter(writeMatrixRowPanel))
 
 // writeMatrixRowPanel writes the "matrix-row" panel: a blueprint's alignment.
-func writeMatrixRowPanel(pg generator.PanelPage[MatrixPanel], w markup.Writer) error {
+func writeMatrixRowPanel(pg render.PanelPage[MatrixPanel], w markup.Writer) error {
 	mp := pg.Data
 	t := mp.Row.Tally
 	w.Raw("\n<p class=\"matrix-summary\">")
@@ -270,10 +270,10 @@ func writeMatrixRowPanel(pg generator.PanelPage[MatrixPanel], w markup.Writer) e
 }
 
 // matrixColumnPanel is the "matrix-column" panel component.
-var matrixColumnPanel = markup.New[generator.PanelPage[MatrixPanel]]("matrix-column", generator.PanelWriter(writeMatrixColumnPanel))
+var matrixColumnPanel = markup.New[render.PanelPage[MatrixPanel]]("matrix-column", render.PanelWriter(writeMatrixColumnPanel))
 
 // writeMatrixColumnPanel writes the "matrix-column" panel: a standard's adoption.
-func writeMatrixColumnPanel(pg generator.PanelPage[MatrixPanel], w markup.Writer) error {
+func writeMatrixColumnPanel(pg render.PanelPage[MatrixPanel], w markup.Writer) error {
 	mp := pg.Data
 	c := mp.Column
 	t := c.Tally

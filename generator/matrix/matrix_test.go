@@ -1,9 +1,9 @@
 package matrix_test
 
 import (
-	"archfolio/generator"
 	"archfolio/generator/diag"
 	"archfolio/generator/matrix"
+	"archfolio/generator/render"
 	"archfolio/generator/sitetest"
 	"bytes"
 	"cmp"
@@ -112,7 +112,7 @@ content/blueprints/bp-web.md:12:5: error: compliance[2]: status planned needs a 
 func TestMatrixJSONStreamsTheWholeEncoding(t *testing.T) {
 	t.Parallel()
 	p, _ := sitetest.LoadDir(t, "../..")
-	want, err := generator.IndentJSON(matrix.ExportMatrixJSON(matrix.Of(p), true))
+	want, err := render.IndentJSON(matrix.ExportMatrixJSON(matrix.Of(p), true))
 	if err != nil {
 		t.Fatal(err)
 	}

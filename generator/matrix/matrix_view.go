@@ -3,14 +3,15 @@ package matrix
 import (
 	"archfolio/generator"
 	"archfolio/generator/diag"
+	"archfolio/generator/render"
 	"strconv"
 )
 
 // View is the standards alignment matrix: every blueprint's alignment with
 // every standard and statement, roll-ups by family and control framework,
 // waivers, the matrix pages, panels, matrix.csv and matrix.json.
-var View = generator.View{Name: "matrix", Analyse: analyseMatrix,
-	Menu:  &generator.MenuItem{Label: "Matrix", URL: "matrix/", Section: "matrix"},
+var View = render.View{Name: "matrix", Analyse: analyseMatrix,
+	Menu:  &render.MenuItem{Label: "Matrix", URL: "matrix/", Section: "matrix"},
 	Pages: matrixPages, Panels: matrixPanels, Cards: matrixCards, Files: matrixFiles, JSON: matrixSummaryJSON,
 	Shows: []string{"blueprint.compliance"}}
 
@@ -24,17 +25,17 @@ func analyseMatrix(p *generator.Portfolio) diag.Diagnostics {
 	return diags
 }
 
-func matrixCards(p *generator.Portfolio) []generator.Card {
+func matrixCards(p *generator.Portfolio) []render.Card {
 	m := Of(p)
 	if m == nil {
 		return nil
 	}
-	comp := generator.Card{Title: "Compliance", URL: "matrix/", Value: "–", Detail: "no standard applies to a blueprint yet"}
+	comp := render.Card{Title: "Compliance", URL: "matrix/", Value: "–", Detail: "no standard applies to a blueprint yet"}
 	if t := m.Total; t.Applicable > 0 {
 		comp.Value = strconv.Itoa(t.Percent()) + "%"
 		comp.Detail = strconv.Itoa(t.Adopted) + " of " + strconv.Itoa(t.Applicable) + " alignments met; " +
 			strconv.Itoa(t.Gaps) + " open " + generator.PluralWord(t.Gaps, "gap", "gaps")
-		comp.Alert = generator.AlertIf(t.Gaps > 0, generator.AlertWarning)
+		comp.Alert = render.AlertIf(t.Gaps > 0, render.AlertWarning)
 	}
 	var expired, expiring int
 	for _, r := range m.Exceptions {
@@ -45,10 +46,10 @@ func matrixCards(p *generator.Portfolio) []generator.Card {
 			expiring++
 		}
 	}
-	waivers := generator.Card{Title: "Alignment waivers", URL: "matrix/waivers/", Value: strconv.Itoa(expired + expiring),
+	waivers := render.Card{Title: "Alignment waivers", URL: "matrix/waivers/", Value: strconv.Itoa(expired + expiring),
 		Detail: strconv.Itoa(expired) + " expired, " + strconv.Itoa(expiring) + " expiring within " +
-			strconv.Itoa(generator.WaiverWarningDays) + " days", Alert: generator.WorstAlert(expired > 0, expiring > 0)}
-	return []generator.Card{comp, waivers}
+			strconv.Itoa(generator.WaiverWarningDays) + " days", Alert: render.WorstAlert(expired > 0, expiring > 0)}
+	return []render.Card{comp, waivers}
 }
 
 // MatrixPanel is the data of a document's alignment panel: a blueprint's row or a
@@ -84,7 +85,7 @@ func (mp MatrixPanel) Gaps() []MatrixPanelItem {
 	return out
 }
 
-func matrixPanels(p *generator.Portfolio, d *generator.Document) []generator.Panel {
+func matrixPanels(p *generator.Portfolio, d *generator.Document) []render.Panel {
 	m := Of(p)
 	if m == nil {
 		return nil
@@ -96,7 +97,7 @@ func matrixPanels(p *generator.Portfolio, d *generator.Document) []generator.Pan
 				mp.Items = append(mp.Items, panelItem(row, col))
 			}
 		}
-		return []generator.Panel{generator.NewPanel(matrixRowPanel, "alignment", "Standards alignment", mp)}
+		return []render.Panel{render.NewPanel(matrixRowPanel, "alignment", "Standards alignment", mp)}
 	}
 	if col := m.Column(d); col != nil {
 		mp := MatrixPanel{Column: col}
@@ -105,7 +106,7 @@ func matrixPanels(p *generator.Portfolio, d *generator.Document) []generator.Pan
 				mp.Items = append(mp.Items, panelItem(row, col))
 			}
 		}
-		return []generator.Panel{generator.NewPanel(matrixColumnPanel, "alignment", "Alignment across the portfolio", mp)}
+		return []render.Panel{render.NewPanel(matrixColumnPanel, "alignment", "Alignment across the portfolio", mp)}
 	}
 	return nil
 }

@@ -14,6 +14,7 @@ import (
 	"archfolio/generator"
 	"archfolio/generator/diag"
 	"archfolio/generator/matrix"
+	"archfolio/generator/render"
 	"archfolio/themes"
 )
 
@@ -64,11 +65,11 @@ func loadSite(t *testing.T, files map[string]string) (*generator.Portfolio, diag
 	return p, diags
 }
 
-func renderSite(t *testing.T, files map[string]string) *generator.MemOutput {
+func renderSite(t *testing.T, files map[string]string) *render.MemOutput {
 	t.Helper()
 	p, _ := loadSite(t, files)
-	out := &generator.MemOutput{}
-	if err := generator.Render(context.Background(), p, options(files), out); err != nil {
+	out := &render.MemOutput{}
+	if err := render.Render(context.Background(), p, options(files), out); err != nil {
 		t.Fatal(err)
 	}
 	return out

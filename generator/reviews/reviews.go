@@ -3,6 +3,7 @@ package reviews
 import (
 	"archfolio/generator"
 	"archfolio/generator/diag"
+	"archfolio/generator/render"
 	"cmp"
 	"fmt"
 	"slices"
@@ -12,7 +13,7 @@ import (
 
 // View is the review schedule: design, implementation and periodic reviews,
 // their findings and conditions, the reviews page and panels.
-var View = generator.View{Name: "reviews", Analyse: analyseReviews, Menu: reviewsMenu(), Pages: reviewPages,
+var View = render.View{Name: "reviews", Analyse: analyseReviews, Menu: reviewsMenu(), Pages: reviewPages,
 	Panels: reviewPanels, Cards: reviewCards, JSON: reviewsJSON,
 	Shows: []string{"review.findings", "review.conditions"}}
 
@@ -88,7 +89,7 @@ type ReviewSchedule struct {
 	ByDoc      map[*generator.Document]*ReviewInfo
 	// FoundIn lists, for a remediation item, the review findings that name it.
 	FoundIn map[*generator.Document][]Finding
-	Filters []generator.Filter
+	Filters []render.Filter
 }
 
 func analyseReviews(p *generator.Portfolio) diag.Diagnostics {
@@ -209,7 +210,7 @@ func reviewsDue(today time.Time, reviews []*ReviewInfo) (overdue, upcoming []Rev
 	return overdue, upcoming
 }
 
-func reviewFilters(reviews []*ReviewInfo) []generator.Filter {
+func reviewFilters(reviews []*ReviewInfo) []render.Filter {
 	values := func(get func(*ReviewInfo) string) []string {
 		seen := map[string]bool{}
 		for _, r := range reviews {
@@ -219,7 +220,7 @@ func reviewFilters(reviews []*ReviewInfo) []generator.Filter {
 		}
 		return generator.SortedKeys(seen)
 	}
-	return []generator.Filter{
+	return []render.Filter{
 		{Name: "stage", Label: "Stage", Values: values(func(r *ReviewInfo) string { return r.Stage })},
 		{Name: "outcome", Label: "Outcome", Values: values(func(r *ReviewInfo) string { return r.Outcome })},
 		{Name: "status", Label: "Status", Values: values(func(r *ReviewInfo) string { return r.Doc.Status })},
@@ -250,33 +251,33 @@ func (r *ReviewInfo) FilterValue(name string) string {
 	return ""
 }
 
-func reviewsMenu() *generator.MenuItem {
-	return &generator.MenuItem{Label: "Reviews", URL: "reviews/", Section: "review"}
+func reviewsMenu() *render.MenuItem {
+	return &render.MenuItem{Label: "Reviews", URL: "reviews/", Section: "review"}
 }
 
 // reviewPages is /reviews/: it takes the place of the review kind's index, so it
 // lists every review too.
-func reviewPages(p *generator.Portfolio) []generator.PageJob {
-	return []generator.PageJob{{URL: "reviews/", Layout: "reviews.html",
-		Page: &generator.Page{Title: "Reviews", Section: "review", Kind: p.Schema.Kinds["review"], Data: Of(p)}}}
+func reviewPages(p *generator.Portfolio) []render.PageJob {
+	return []render.PageJob{{URL: "reviews/", Layout: "reviews.html",
+		Page: &render.Page{Title: "Reviews", Section: "review", Kind: p.Schema.Kinds["review"], Data: Of(p)}}}
 }
 
 // reviewPanels adds the review history to every blueprint page and the findings and
 // conditions to a review's page.
-func reviewPanels(p *generator.Portfolio, d *generator.Document) []generator.Panel {
+func reviewPanels(p *generator.Portfolio, d *generator.Document) []render.Panel {
 	switch d.Kind {
 	case "blueprint":
-		return []generator.Panel{generator.NewPanel(reviewHistoryPanel, "bp-reviews", "Review history", Of(p).BySubject[d])}
+		return []render.Panel{render.NewPanel(reviewHistoryPanel, "bp-reviews", "Review history", Of(p).BySubject[d])}
 	case "review":
 		if r := Of(p).ByDoc[d]; r != nil && (len(r.Findings) > 0 || len(r.Conditions) > 0 || !r.Next.IsZero()) {
-			return []generator.Panel{generator.NewPanel(reviewFindingsPanel, "rv-findings", "Findings and conditions", r)}
+			return []render.Panel{render.NewPanel(reviewFindingsPanel, "rv-findings", "Findings and conditions", r)}
 		}
 	}
 	return nil
 }
 
 // reviewCards is the home page's figure: reviews overdue or due within reviewWindow days.
-func reviewCards(p *generator.Portfolio) []generator.Card {
+func reviewCards(p *generator.Portfolio) []render.Card {
 	s := Of(p)
 	soon := 0
 	for _, u := range s.Upcoming {
@@ -288,8 +289,8 @@ func reviewCards(p *generator.Portfolio) []generator.Card {
 	if len(s.Conditions) > 0 {
 		detail += "; " + generator.Plural(len(s.Conditions), "condition", "conditions") + " past due"
 	}
-	return []generator.Card{{Title: "Reviews due", Value: strconv.Itoa(len(s.Overdue) + soon), Detail: detail,
-		URL: "reviews/", Alert: generator.AlertIf(len(s.Overdue) > 0 || len(s.Conditions) > 0, generator.AlertWarning)}}
+	return []render.Card{{Title: "Reviews due", Value: strconv.Itoa(len(s.Overdue) + soon), Detail: detail,
+		URL: "reviews/", Alert: render.AlertIf(len(s.Overdue) > 0 || len(s.Conditions) > 0, render.AlertWarning)}}
 }
 
 // reviewsJSON is the reviews view's part of portfolio.json.

@@ -3,6 +3,7 @@ package reviews
 import (
 	"archfolio/generator"
 	"archfolio/generator/markup"
+	"archfolio/generator/render"
 	"archfolio/generator/risk"
 )
 
@@ -10,10 +11,10 @@ import (
 // page its findings.
 
 // reviewHistoryPanel is the "review-history" panel component.
-var reviewHistoryPanel = markup.New[generator.PanelPage[[]*ReviewInfo]]("review-history", generator.PanelWriter(writeReviewHistoryPanel))
+var reviewHistoryPanel = markup.New[render.PanelPage[[]*ReviewInfo]]("review-history", render.PanelWriter(writeReviewHistoryPanel))
 
 // writeReviewHistoryPanel is the "review-history" panel.
-func writeReviewHistoryPanel(pg generator.PanelPage[[]*ReviewInfo], w markup.Writer) error {
+func writeReviewHistoryPanel(pg render.PanelPage[[]*ReviewInfo], w markup.Writer) error {
 	reviews := pg.Data
 	if len(reviews) == 0 {
 		w.Raw("\n<p>No reviews of this blueprint yet.</p>\n")
@@ -29,7 +30,7 @@ func writeReviewHistoryPanel(pg generator.PanelPage[[]*ReviewInfo], w markup.Wri
 		w.Link(pg.Rel(r.Doc.URL), r.Doc.Title)
 		if r.Doc.Status == "scheduled" {
 			w.Raw(" ")
-			generator.PutStatus(w, r.Doc.Status)
+			render.PutStatus(w, r.Doc.Status)
 		}
 		w.Raw("</td>\n<td>")
 		w.Text(generator.Humanize(r.Stage))
@@ -63,11 +64,11 @@ func writeReviewHistoryPanel(pg generator.PanelPage[[]*ReviewInfo], w markup.Wri
 }
 
 // reviewFindingsPanel is the "review-findings" panel component.
-var reviewFindingsPanel = markup.New[generator.PanelPage[*ReviewInfo]]("review-findings", generator.PanelWriter(writeReviewFindingsPanel))
+var reviewFindingsPanel = markup.New[render.PanelPage[*ReviewInfo]]("review-findings", render.PanelWriter(writeReviewFindingsPanel))
 
 // writeReviewFindingsPanel is the "review-findings" panel: a review's outcome,
 // findings and conditions.
-func writeReviewFindingsPanel(pg generator.PanelPage[*ReviewInfo], w markup.Writer) error {
+func writeReviewFindingsPanel(pg render.PanelPage[*ReviewInfo], w markup.Writer) error {
 	r := pg.Data
 	w.Raw("\n<p>")
 	w.Text(generator.Humanize(r.Stage))
@@ -82,7 +83,7 @@ func writeReviewFindingsPanel(pg generator.PanelPage[*ReviewInfo], w markup.Writ
 	}
 	if r.Outcome != "" {
 		w.Raw(": ")
-		generator.PutStatus(w, r.Outcome)
+		render.PutStatus(w, r.Outcome)
 	}
 	w.Raw(".")
 	if !r.Next.IsZero() {
@@ -114,7 +115,7 @@ func writeReviewFindingsPanel(pg generator.PanelPage[*ReviewInfo], w markup.Writ
 			if rem := f.Remediation; rem != nil {
 				w.Link(pg.Rel(rem.URL), rem.Title)
 				w.Raw(" ")
-				generator.PutStatus(w, rem.Status)
+				render.PutStatus(w, rem.Status)
 				if jira := rem.Fields.String("jira"); jira != "" {
 					w.Raw(" <code>")
 					w.Text(jira)
@@ -167,7 +168,7 @@ var reviewLateBlock = markup.New[int]("review-late", writeReviewLate)
 var reviewLateCountBlock = markup.New[int]("review-late-count", writeReviewLateCount)
 
 // reviewOutcomeBlock is the "review-outcome" component: the same badge as a status.
-var reviewOutcomeBlock = markup.New[string]("review-outcome", generator.WriteStatus)
+var reviewOutcomeBlock = markup.New[string]("review-outcome", render.WriteStatus)
 
 func writeReviewLateCount(w markup.Writer, n int) {
 	w.Raw("<span class=\"flag flag-bad\"><span aria-hidden=\"true\">⚠ </span>")

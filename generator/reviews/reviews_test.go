@@ -1,7 +1,7 @@
 package reviews_test
 
 import (
-	"archfolio/generator"
+	"archfolio/generator/render"
 	"archfolio/generator/reviews"
 	"archfolio/generator/sitetest"
 	"strings"
@@ -41,7 +41,7 @@ func TestReviewSchedule(t *testing.T) {
 		t.Errorf("rem-a found in %+v, want F-1 of rev-pay-design", f)
 	}
 	card := reviews.View.Cards(p)[0]
-	if card.Value != "2" || card.Alert != generator.AlertWarning || card.Detail != "1 overdue, 1 in the next 30 days; 1 condition past due" {
+	if card.Value != "2" || card.Alert != render.AlertWarning || card.Detail != "1 overdue, 1 in the next 30 days; 1 condition past due" {
 		t.Errorf("reviews card = %+v", card)
 	}
 }
@@ -81,7 +81,7 @@ func TestFindingAndRemediationLinkBothWays(t *testing.T) {
 // riskToday is the pinned date of the risk, review and backlog fixture site.
 const riskToday = "2026-11-27"
 
-func outputFile(t *testing.T, out *generator.MemOutput, name string) string {
+func outputFile(t *testing.T, out *render.MemOutput, name string) string {
 	t.Helper()
 	data, ok := out.File(name)
 	if !ok {

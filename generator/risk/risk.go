@@ -3,6 +3,7 @@ package risk
 import (
 	"archfolio/generator"
 	"archfolio/generator/diag"
+	"archfolio/generator/render"
 	"cmp"
 	"fmt"
 	"slices"
@@ -140,7 +141,7 @@ type RiskRegister struct {
 	IsGap   map[*generator.Document]bool
 	Models  map[*generator.Document]*ThreatModelRisk
 	ByDoc   map[*generator.Document][]BlueprintThreats // blueprint → its models' threats
-	Filters []generator.Filter
+	Filters []render.Filter
 	// Remediates lists, for a remediation item or standard, the threats that name it.
 	Remediates map[*generator.Document][]*Threat
 }
@@ -347,7 +348,7 @@ func threatModelGaps(p *generator.Portfolio, reg *RiskRegister) []*generator.Doc
 	return out
 }
 
-func riskFilters(threats []*Threat) []generator.Filter {
+func riskFilters(threats []*Threat) []render.Filter {
 	values := func(get func(*Threat) string) []string {
 		seen := map[string]bool{}
 		for _, t := range threats {
@@ -363,7 +364,7 @@ func riskFilters(threats []*Threat) []generator.Filter {
 	slices.SortFunc(stride, func(a, b string) int {
 		return cmp.Compare(slices.Index(strideCategories, a), slices.Index(strideCategories, b))
 	})
-	return []generator.Filter{
+	return []render.Filter{
 		{Name: "severity", Label: "Severity", Values: sev},
 		{Name: "status", Label: "Status", Values: values(func(t *Threat) string { return t.Status })},
 		{Name: "blueprint", Label: "Blueprint", Values: values(func(t *Threat) string { return t.BlueprintName() })},
@@ -396,7 +397,7 @@ func (t *Threat) FilterValue(name string) string {
 }
 
 // riskCards is the home page's figure: unmitigated threats of severity high or critical.
-func riskCards(p *generator.Portfolio) []generator.Card {
+func riskCards(p *generator.Portfolio) []render.Card {
 	n, crit := 0, 0
 	for _, t := range Of(p).Threats {
 		if t.Unmitigated() && SeverityRank(t.Severity) >= SeverityRank("high") {
@@ -406,7 +407,7 @@ func riskCards(p *generator.Portfolio) []generator.Card {
 			}
 		}
 	}
-	return []generator.Card{{Title: "Open critical/high risks", Value: strconv.Itoa(n),
+	return []render.Card{{Title: "Open critical/high risks", Value: strconv.Itoa(n),
 		Detail: fmt.Sprintf("%d critical, %d high; %s without a threat model", crit, n-crit, generator.Plural(len(Of(p).Gaps), "blueprint", "blueprints")),
-		URL:    "risks/", Alert: generator.WorstAlert(crit > 0, n > 0)}}
+		URL:    "risks/", Alert: render.WorstAlert(crit > 0, n > 0)}}
 }

@@ -3,16 +3,17 @@ package risk
 import (
 	"archfolio/generator"
 	"archfolio/generator/markup"
+	"archfolio/generator/render"
 )
 
 // The threat model panels (components, component.go): a threat model's page
 // has a row per threat and a heatmap.
 
 // riskModelThreatsPanel is the "risk-model-threats" panel component.
-var riskModelThreatsPanel = markup.New[generator.PanelPage[*ThreatModelRisk]]("risk-model-threats", generator.PanelWriter(writeRiskModelThreatsPanel))
+var riskModelThreatsPanel = markup.New[render.PanelPage[*ThreatModelRisk]]("risk-model-threats", render.PanelWriter(writeRiskModelThreatsPanel))
 
 // writeRiskModelThreatsPanel is the "risk-model-threats" panel.
-func writeRiskModelThreatsPanel(pg generator.PanelPage[*ThreatModelRisk], w markup.Writer) error {
+func writeRiskModelThreatsPanel(pg render.PanelPage[*ThreatModelRisk], w markup.Writer) error {
 	m := pg.Data
 	if len(m.Threats) == 0 {
 		w.Raw("\n<p>This threat model lists no threats yet.</p>\n")
@@ -48,7 +49,7 @@ func writeRiskModelThreatsPanel(pg generator.PanelPage[*ThreatModelRisk], w mark
 		w.Raw("<br>")
 		PutSeverity(w, t.Severity)
 		w.Raw("</td>\n  <td>")
-		generator.PutStatus(w, t.Status)
+		render.PutStatus(w, t.Status)
 		if t.Residual() {
 			w.Raw("<br><span class=\"summary\">residual</span>")
 		}
@@ -61,11 +62,11 @@ func writeRiskModelThreatsPanel(pg generator.PanelPage[*ThreatModelRisk], w mark
 }
 
 // riskModelSummaryPanel is the "risk-model-summary" panel component.
-var riskModelSummaryPanel = markup.New[generator.PanelPage[*ThreatModelRisk]]("risk-model-summary", generator.PanelWriter(writeRiskModelSummaryPanel))
+var riskModelSummaryPanel = markup.New[render.PanelPage[*ThreatModelRisk]]("risk-model-summary", render.PanelWriter(writeRiskModelSummaryPanel))
 
 // writeRiskModelSummaryPanel is the "risk-model-summary" panel: heatmap, STRIDE
 // counts and residual risk.
-func writeRiskModelSummaryPanel(pg generator.PanelPage[*ThreatModelRisk], w markup.Writer) error {
+func writeRiskModelSummaryPanel(pg render.PanelPage[*ThreatModelRisk], w markup.Writer) error {
 	m := pg.Data
 	w.Raw("\n<div class=\"risk-summary\">\n<div>\n<h3>Heatmap</h3>\n")
 	putHeatmap(w, m.Heatmap)
@@ -110,11 +111,11 @@ func writeRiskResidual(w markup.Writer, r ResidualRisk) {
 }
 
 // riskBlueprintPanel is the "risk-blueprint" panel component.
-var riskBlueprintPanel = markup.New[generator.PanelPage[blueprintRiskPanel]]("risk-blueprint", generator.PanelWriter(writeRiskBlueprintPanel))
+var riskBlueprintPanel = markup.New[render.PanelPage[blueprintRiskPanel]]("risk-blueprint", render.PanelWriter(writeRiskBlueprintPanel))
 
 // writeRiskBlueprintPanel is the "risk-blueprint" panel: a blueprint's threat
 // models and their residual threats, or the gap of having none.
-func writeRiskBlueprintPanel(pg generator.PanelPage[blueprintRiskPanel], w markup.Writer) error {
+func writeRiskBlueprintPanel(pg render.PanelPage[blueprintRiskPanel], w markup.Writer) error {
 	d := pg.Data
 	if d.Gap {
 		w.Raw("\n<p class=\"flag flag-bad\"><span aria-hidden=\"true\">⚠ </span>No threat model: a blueprint of criticality ")
@@ -154,18 +155,18 @@ func putThreatList(w markup.Writer, threats []*Threat, link func(*Threat)) {
 		w.Raw(" — ")
 		PutSeverity(w, t.Severity)
 		w.Raw(" ")
-		generator.PutStatus(w, t.Status)
+		render.PutStatus(w, t.Status)
 		w.Raw("</li>")
 	}
 	w.Raw("</ul>")
 }
 
 // riskAddressedPanel is the "risk-addressed" panel component.
-var riskAddressedPanel = markup.New[generator.PanelPage[[]*Threat]]("risk-addressed", generator.PanelWriter(writeRiskAddressedPanel))
+var riskAddressedPanel = markup.New[render.PanelPage[[]*Threat]]("risk-addressed", render.PanelWriter(writeRiskAddressedPanel))
 
 // writeRiskAddressedPanel is the "risk-addressed" panel: the threats a
 // document mitigates or remediates.
-func writeRiskAddressedPanel(pg generator.PanelPage[[]*Threat], w markup.Writer) error {
+func writeRiskAddressedPanel(pg render.PanelPage[[]*Threat], w markup.Writer) error {
 	ts := pg.Data
 	w.Raw("\n<ul>")
 	for _, t := range ts {
@@ -178,7 +179,7 @@ func writeRiskAddressedPanel(pg generator.PanelPage[[]*Threat], w markup.Writer)
 		w.Raw(" — ")
 		PutSeverity(w, t.Severity)
 		w.Raw(" ")
-		generator.PutStatus(w, t.Status)
+		render.PutStatus(w, t.Status)
 		w.Raw("</li>")
 	}
 	w.Raw("\n</ul>\n")
@@ -297,7 +298,7 @@ func writeRiskCounts(w markup.Writer, counts []SeverityCount) {
 // RiskDocsData is what the "risk-docs" component receives: documents, linked
 // from Page.
 type RiskDocsData struct {
-	Page *generator.Page
+	Page *render.Page
 	Docs []*generator.Document
 }
 
@@ -305,7 +306,7 @@ type RiskDocsData struct {
 // items with their status.
 var riskDocsBlock = markup.New[RiskDocsData]("risk-docs", writeRiskDocs)
 
-func putRiskDocs(w markup.Writer, pg *generator.Page, docs []*generator.Document) {
+func putRiskDocs(w markup.Writer, pg *render.Page, docs []*generator.Document) {
 	riskDocsBlock.Put(w, RiskDocsData{Page: pg, Docs: docs})
 }
 
@@ -318,7 +319,7 @@ func writeRiskDocs(w markup.Writer, d RiskDocsData) {
 		w.Link(pg.Rel(d.URL), d.Title)
 		if d.Kind == "remediation" {
 			w.Raw(" ")
-			generator.PutStatus(w, d.Status)
+			render.PutStatus(w, d.Status)
 		}
 	}
 }

@@ -1,8 +1,8 @@
 package risk_test
 
 import (
-	"archfolio/generator"
 	"archfolio/generator/diag"
+	"archfolio/generator/render"
 	"archfolio/generator/risk"
 	"archfolio/generator/sitetest"
 	"strings"
@@ -66,7 +66,7 @@ func TestRiskRegisterAnalysis(t *testing.T) {
 		t.Errorf("rem-b addresses %v, want T-4", th)
 	}
 	card := risk.View.Cards(p)[0]
-	if card.Value != "2" || card.Alert != generator.AlertCritical || !strings.Contains(card.Detail, "1 blueprint without") {
+	if card.Value != "2" || card.Alert != render.AlertCritical || !strings.Contains(card.Detail, "1 blueprint without") {
 		t.Errorf("risk card = %+v, want 2 unmitigated critical/high threats (T-1 open, T-2 mitigating)", card)
 	}
 }

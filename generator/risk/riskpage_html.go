@@ -3,16 +3,17 @@ package risk
 import (
 	"archfolio/generator"
 	"archfolio/generator/markup"
+	"archfolio/generator/render"
 	"html/template"
 	"slices"
 )
 
 // risksContent is the content of the risks page.
-var risksContent = markup.New[generator.PageData[*RiskRegister]]("risks-content", generator.ContentWriter(risksHTML))
+var risksContent = markup.New[render.PageData[*RiskRegister]]("risks-content", render.ContentWriter(risksHTML))
 
 // risksHTML writes the "risks-content" component (layout.go), the risk
 // register.
-func risksHTML(pg *generator.Page, r *RiskRegister) (template.HTML, error) {
+func risksHTML(pg *render.Page, r *RiskRegister) (template.HTML, error) {
 	buf := pg.NewBuffer()
 	w := pg.Writer(buf)
 	w.Raw("\n<h1>Risk register</h1>\n<p class=\"lede\">")
@@ -30,7 +31,7 @@ func risksHTML(pg *generator.Page, r *RiskRegister) (template.HTML, error) {
 	w.Raw("</div>\n</div>\n</section>\n\n<section aria-labelledby=\"all-threats\">\n<h2 id=\"all-threats\">All threats</h2>")
 	if len(r.Threats) > 0 {
 		w.Raw("\n")
-		generator.PutFilters(w, "risk-table", r.Filters, "h3")
+		render.PutFilters(w, "risk-table", r.Filters, "h3")
 		// Severity sorts most severe first, as the schema lists severities;
 		// status in the schema's order; neither alphabetically.
 		severitiesDown := slices.Clone(threatSeverities)
@@ -41,7 +42,7 @@ func risksHTML(pg *generator.Page, r *RiskRegister) (template.HTML, error) {
 			w.Raw("\n<tr id=\"")
 			w.Text(t.RegisterAnchor)
 			w.Raw("\"")
-			generator.PutFilterAttrs(w, r.Filters, t.FilterValue)
+			render.PutFilterAttrs(w, r.Filters, t.FilterValue)
 			w.Raw(">\n  <th scope=\"row\">")
 			w.Link(pg.Rel(t.URL()), t.ID)
 			w.Raw("</th>\n  <td>")
@@ -64,13 +65,13 @@ func risksHTML(pg *generator.Page, r *RiskRegister) (template.HTML, error) {
 			w.Raw("</td>\n  <td class=\"num\">")
 			w.Int(t.Score)
 			w.Raw("</td>\n  <td")
-			generator.PutSortRank(w, severitiesDown, t.Severity)
+			render.PutSortRank(w, severitiesDown, t.Severity)
 			w.Raw(">")
 			PutSeverity(w, t.Severity)
 			w.Raw("</td>\n  <td")
-			generator.PutSortRank(w, statuses, t.Status)
+			render.PutSortRank(w, statuses, t.Status)
 			w.Raw(">")
-			generator.PutStatus(w, t.Status)
+			render.PutStatus(w, t.Status)
 			w.Raw("</td>\n  <td>")
 			putRiskDocs(w, pg, t.Addressed())
 			w.Raw("</td>\n</tr>")
@@ -119,7 +120,7 @@ func risksHTML(pg *generator.Page, r *RiskRegister) (template.HTML, error) {
 			w.Raw("</th><td><span class=\"flag flag-bad\"><span aria-hidden=\"true\">⚠ </span>")
 			w.Text(generator.Humanize(d.Fields.String("criticality")))
 			w.Raw("</span></td><td>")
-			generator.PutStatus(w, d.Status)
+			render.PutStatus(w, d.Status)
 			w.Raw("</td><td>")
 			w.Text(d.Owner)
 			w.Raw("</td></tr>")

@@ -4,14 +4,15 @@ import (
 	"html/template"
 
 	"archfolio/generator"
+	"archfolio/generator/render"
 )
 
 // View is the risk register: every threat of every threat model with its
 // computed severity, the register page with its heat map, and the panels of
 // threat models, blueprints and the documents that mitigate threats.
-var View = generator.View{Name: "risks", Analyse: analyseRisks, Menu: riskMenu(), Pages: riskPages,
+var View = render.View{Name: "risks", Analyse: analyseRisks, Menu: riskMenu(), Pages: riskPages,
 	Panels: riskPanels, Cards: riskCards, JSON: riskJSON, Shows: []string{"threat-model.threats"},
-	Funcs: template.FuncMap{"riskDocs": func(pg *generator.Page, docs []*generator.Document) RiskDocsData {
+	Funcs: template.FuncMap{"riskDocs": func(pg *render.Page, docs []*generator.Document) RiskDocsData {
 		return RiskDocsData{Page: pg, Docs: docs}
 	}}}
 
@@ -69,36 +70,36 @@ func newHeatmap(threats []*Threat, anchor func(*Threat) string) Heatmap {
 	return h
 }
 
-func riskMenu() *generator.MenuItem {
-	return &generator.MenuItem{Label: "Risks", URL: "risks/", Section: "risks"}
+func riskMenu() *render.MenuItem {
+	return &render.MenuItem{Label: "Risks", URL: "risks/", Section: "risks"}
 }
 
-func riskPages(p *generator.Portfolio) []generator.PageJob {
-	return []generator.PageJob{generator.Content(generator.PageJob{URL: "risks/", Layout: "risks.html",
-		Page: &generator.Page{Title: "Risk register", Section: "risks"}},
+func riskPages(p *generator.Portfolio) []render.PageJob {
+	return []render.PageJob{render.Content(render.PageJob{URL: "risks/", Layout: "risks.html",
+		Page: &render.Page{Title: "Risk register", Section: "risks"}},
 		risksContent, func() *RiskRegister { return Of(p) })}
 }
 
 // riskPanels adds a threat model's threats and risk summary to its page, a
 // blueprint's threats to the blueprint's page, and the threats a document mitigates
 // or remediates to its page.
-func riskPanels(p *generator.Portfolio, d *generator.Document) []generator.Panel {
+func riskPanels(p *generator.Portfolio, d *generator.Document) []render.Panel {
 	reg := Of(p)
-	var out []generator.Panel
+	var out []render.Panel
 	if m := reg.Models[d]; m != nil {
 		out = append(out,
-			generator.NewPanel(riskModelThreatsPanel, "tm-threats", "Threats", m),
-			generator.NewPanel(riskModelSummaryPanel, "tm-risk", "Risk summary", m))
+			render.NewPanel(riskModelThreatsPanel, "tm-threats", "Threats", m),
+			render.NewPanel(riskModelSummaryPanel, "tm-risk", "Risk summary", m))
 	}
 	if d.Kind == "blueprint" {
 		gap := reg.IsGap[d]
 		if models := reg.ByDoc[d]; len(models) > 0 || gap {
-			out = append(out, generator.NewPanel(riskBlueprintPanel, "bp-risk", "Threats and residual risk",
+			out = append(out, render.NewPanel(riskBlueprintPanel, "bp-risk", "Threats and residual risk",
 				blueprintRiskPanel{Models: models, Gap: gap, Criticality: d.Fields.String("criticality")}))
 		}
 	}
 	if ts := reg.Remediates[d]; len(ts) > 0 {
-		out = append(out, generator.NewPanel(riskAddressedPanel, "threats-addressed", "Threats addressed", ts))
+		out = append(out, render.NewPanel(riskAddressedPanel, "threats-addressed", "Threats addressed", ts))
 	}
 	return out
 }

@@ -3,6 +3,7 @@ package roadmap
 import (
 	"archfolio/generator"
 	"archfolio/generator/diag"
+	"archfolio/generator/render"
 	"html/template"
 	"io"
 	"strconv"
@@ -12,7 +13,7 @@ import (
 // View is the IAM roadmap: tracks, capability lanes and items with their
 // timelines, maturity heat map, milestones and dependencies, roadmap.csv
 // and the item panels.
-var View = generator.View{Name: "roadmap", Analyse: analyseRoadmap, Menu: roadmapMenu(), Pages: roadmapPages,
+var View = render.View{Name: "roadmap", Analyse: analyseRoadmap, Menu: roadmapMenu(), Pages: roadmapPages,
 	Panels: roadmapPanels, Cards: roadmapCards, Files: roadmapFiles, JSON: roadmapJSON}
 
 // What the roadmap adds to the site: /roadmap/ and /roadmap/TRACK/ pages, panels
@@ -20,8 +21,8 @@ var View = generator.View{Name: "roadmap", Analyse: analyseRoadmap, Menu: roadma
 // portfolio.json.
 
 // roadmapMenu is the roadmap's menu entry.
-func roadmapMenu() *generator.MenuItem {
-	return &generator.MenuItem{Label: "Roadmap", URL: "roadmap/", Section: "roadmap"}
+func roadmapMenu() *render.MenuItem {
+	return &render.MenuItem{Label: "Roadmap", URL: "roadmap/", Section: "roadmap"}
 }
 
 func analyseRoadmap(p *generator.Portfolio) diag.Diagnostics {
@@ -54,23 +55,23 @@ type HeatmapCell struct {
 	Level, State string
 }
 
-func roadmapPages(p *generator.Portfolio) []generator.PageJob {
+func roadmapPages(p *generator.Portfolio) []render.PageJob {
 	rm := Of(p)
 	if rm == nil {
 		return nil
 	}
 	// The timelines are drawn when their page is rendered, not when it is listed.
-	var jobs []generator.PageJob
+	var jobs []render.PageJob
 	for _, t := range rm.Tracks {
-		jobs = append(jobs, generator.LazyData(generator.PageJob{URL: t.URL, Layout: "roadmap.html", Page: &generator.Page{Title: t.Title, Section: "roadmap"}},
+		jobs = append(jobs, render.LazyData(render.PageJob{URL: t.URL, Layout: "roadmap.html", Page: &render.Page{Title: t.Title, Section: "roadmap"}},
 			func() *RoadmapPage { return trackPage(rm, t, p.Today, t.URL) }))
 	}
-	home := generator.PageJob{URL: "roadmap/", Layout: "roadmap.html",
-		Page: &generator.Page{Title: "Roadmap", Section: "roadmap", Data: &RoadmapPage{Tracks: rm.Tracks, Slipped: rm.Slipped}}}
+	home := render.PageJob{URL: "roadmap/", Layout: "roadmap.html",
+		Page: &render.Page{Title: "Roadmap", Section: "roadmap", Data: &RoadmapPage{Tracks: rm.Tracks, Slipped: rm.Slipped}}}
 	if len(rm.Tracks) == 1 {
 		t := rm.Tracks[0]
-		home.Page = &generator.Page{Title: t.Title, Section: "roadmap"}
-		home = generator.LazyData(home, func() *RoadmapPage { return trackPage(rm, t, p.Today, "roadmap/") })
+		home.Page = &render.Page{Title: t.Title, Section: "roadmap"}
+		home = render.LazyData(home, func() *RoadmapPage { return trackPage(rm, t, p.Today, "roadmap/") })
 	}
 	return append(jobs, home)
 }
@@ -115,7 +116,7 @@ type RoadmapItemPanel struct {
 	Conflicts map[*RoadmapItem]bool
 }
 
-func roadmapPanels(p *generator.Portfolio, d *generator.Document) []generator.Panel {
+func roadmapPanels(p *generator.Portfolio, d *generator.Document) []render.Panel {
 	rm := Of(p)
 	if rm == nil {
 		return nil
@@ -125,30 +126,30 @@ func roadmapPanels(p *generator.Portfolio, d *generator.Document) []generator.Pa
 		for _, dep := range it.DependsOn {
 			panel.Conflicts[dep] = startsBeforeEnd(it, dep)
 		}
-		return []generator.Panel{generator.TemplatePanel("roadmap-item-panel", "roadmap", "On the roadmap", panel)}
+		return []render.Panel{render.TemplatePanel("roadmap-item-panel", "roadmap", "On the roadmap", panel)}
 	}
 	if items := rm.ByBlueprint[d.ID]; len(items) > 0 {
-		return []generator.Panel{generator.NewPanel(roadmapBlueprintPanel, "roadmap-items", "Roadmap items that deliver it", items)}
+		return []render.Panel{render.NewPanel(roadmapBlueprintPanel, "roadmap-items", "Roadmap items that deliver it", items)}
 	}
 	return nil
 }
 
-func roadmapCards(p *generator.Portfolio) []generator.Card {
+func roadmapCards(p *generator.Portfolio) []render.Card {
 	rm := Of(p)
 	if rm == nil || len(rm.Items) == 0 {
 		return nil
 	}
 	n := len(rm.Slipped)
-	return []generator.Card{{Title: "Slipped roadmap items", Value: strconv.Itoa(n),
+	return []render.Card{{Title: "Slipped roadmap items", Value: strconv.Itoa(n),
 		Detail: "past their end date, not done, of " + strconv.Itoa(len(rm.Items)) + " items",
-		URL:    "roadmap/#slipped", Alert: generator.AlertIf(n > 0, generator.AlertWarning)}}
+		URL:    "roadmap/#slipped", Alert: render.AlertIf(n > 0, render.AlertWarning)}}
 }
 
-func roadmapFiles(p *generator.Portfolio) []generator.ExportFile {
+func roadmapFiles(p *generator.Portfolio) []render.ExportFile {
 	if Of(p) == nil {
 		return nil
 	}
-	return []generator.ExportFile{{Name: "roadmap.csv", Write: func(w io.Writer) error {
+	return []render.ExportFile{{Name: "roadmap.csv", Write: func(w io.Writer) error {
 		data, err := roadmapCSV(Of(p))
 		if err == nil {
 			_, err = w.Write(data)

@@ -9,9 +9,9 @@
 // again, bodies are rendered again only when they or what they link to changed)
 // followed by the link and analyse stages over the whole portfolio, so every page
 // that depends on a changed file (backlinks, indexes, owner and tag pages, the
-// views) is recomputed. The result is a generator.LazySite: its pages are rendered
+// views) is recomputed. The result is a render.LazySite: its pages are rendered
 // when the browser first asks for them, with the same names and bytes a full
-// generator.Render writes (a test compares them after a sequence of edits). The
+// render.Render writes (a test compares them after a sequence of edits). The
 // output folder is never written. A burst of file events is debounced into one
 // rebuild; a change that arrives while a rebuild runs cancels it and starts
 // another.

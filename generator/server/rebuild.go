@@ -7,8 +7,8 @@ import (
 	"slices"
 	"time"
 
-	"archfolio/generator"
 	"archfolio/generator/diag"
+	"archfolio/generator/render"
 )
 
 // settleLimit bounds the debounce: files that never stay quiet (a long git
@@ -22,7 +22,7 @@ type siteState struct {
 	// files is what is served: this build, or the last good one when this build has
 	// errors; nil when no build has rendered yet. Its pages are rendered when first
 	// asked for.
-	files *generator.LazySite
+	files *render.LazySite
 	// stale is set when files come from an earlier build.
 	stale   bool
 	diags   diag.Diagnostics // of this build
@@ -36,7 +36,7 @@ func (st *siteState) hasErrors() bool { return st.failure != nil || st.diags.Err
 
 // buildResult is one finished build.
 type buildResult struct {
-	out   *generator.LazySite // nil when rendering failed
+	out   *render.LazySite // nil when rendering failed
 	diags diag.Diagnostics
 	err   error
 	took  time.Duration
@@ -50,7 +50,7 @@ func (s *Server) build(ctx context.Context) *buildResult {
 	if err != nil {
 		return nil
 	}
-	out, err := generator.NewLazySite(ctx, p, s.Options)
+	out, err := render.NewLazySite(ctx, p, s.Options)
 	if ctx.Err() != nil {
 		return nil
 	}

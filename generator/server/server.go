@@ -1,6 +1,7 @@
 package server
 
 import (
+	"archfolio/generator/render"
 	_ "archfolio/generator/views" // the server builds whole sites
 	"context"
 	"errors"
@@ -85,8 +86,8 @@ type Server struct {
 	// Owned by the goroutine that builds (Open, then the rebuild loop).
 	loader   *generator.Loader
 	builds   int
-	good     *generator.LazySite // the last build without errors
-	rendered *generator.LazySite // the last build that rendered, errors or not
+	good     *render.LazySite // the last build without errors
+	rendered *render.LazySite // the last build that rendered, errors or not
 }
 
 // ErrWatchLimit reports that the system's inotify limits are reached.

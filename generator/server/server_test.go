@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"archfolio/generator"
+	"archfolio/generator/render"
 )
 
 // baseSite is a small portfolio (testdata/site.txtar): alpha depends on beta, so
@@ -121,8 +122,8 @@ func assertEqualsFreshBuild(t *testing.T, s *Server) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fresh := &generator.MemOutput{}
-	if err := generator.Render(context.Background(), p, s.Options, fresh); err != nil {
+	fresh := &render.MemOutput{}
+	if err := render.Render(context.Background(), p, s.Options, fresh); err != nil {
 		t.Fatal(err)
 	}
 	got, err := st.files.Names()

@@ -20,6 +20,7 @@ import (
 
 	"archfolio/generator"
 	"archfolio/generator/diag"
+	"archfolio/generator/render"
 	_ "archfolio/generator/views" // every site has every view
 	"archfolio/themes"
 )
@@ -79,17 +80,17 @@ func load(t testing.TB, opts generator.Options) (*generator.Portfolio, diag.Diag
 }
 
 // Render loads and renders an in-memory site into memory.
-func Render(t testing.TB, files map[string]string, today string) (*generator.MemOutput, diag.Diagnostics) {
+func Render(t testing.TB, files map[string]string, today string) (*render.MemOutput, diag.Diagnostics) {
 	t.Helper()
-	return render(t, Options(t, Site(files), today))
+	return renderSite(t, Options(t, Site(files), today))
 }
 
-// render loads and renders the site of opts into memory.
-func render(t testing.TB, opts generator.Options) (*generator.MemOutput, diag.Diagnostics) {
+// renderSite loads and renders the site of opts into memory.
+func renderSite(t testing.TB, opts generator.Options) (*render.MemOutput, diag.Diagnostics) {
 	t.Helper()
 	p, diags := load(t, opts)
-	out := &generator.MemOutput{}
-	if err := generator.Render(context.Background(), p, opts, out); err != nil {
+	out := &render.MemOutput{}
+	if err := render.Render(context.Background(), p, opts, out); err != nil {
 		t.Fatal(err)
 	}
 	return out, diags
@@ -107,14 +108,16 @@ func DiagLines(ds diag.Diagnostics) string {
 	return b.String()
 }
 
-var update = flag.Bool("update", false, "rewrite the golden files")
+// Update is the -update flag of every test binary that imports sitetest:
+// golden files are rewritten instead of compared.
+var Update = flag.Bool("update", false, "rewrite the golden files")
 
 // Golden compares got with the golden file at path (relative to the test's
 // package), or rewrites it when the test runs with -update.
 func Golden(t *testing.T, path string, got []byte) {
 	t.Helper()
 	path = filepath.FromSlash(path)
-	if *update {
+	if *Update {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			t.Fatal(err)
 		}
@@ -162,9 +165,9 @@ func LoadDir(t testing.TB, root string) (*generator.Portfolio, diag.Diagnostics)
 
 // RenderDir loads and renders the site in the folder root (the sample
 // portfolio is "../.." from a view's package) into memory, pinned to Today.
-func RenderDir(t testing.TB, root string) (*generator.MemOutput, diag.Diagnostics) {
+func RenderDir(t testing.TB, root string) (*render.MemOutput, diag.Diagnostics) {
 	t.Helper()
-	return render(t, dirOptions(t, root))
+	return renderSite(t, dirOptions(t, root))
 }
 
 // dirOptions are the options for the site in the folder root, pinned to Today.

@@ -5,20 +5,20 @@
 package views
 
 import (
-	"archfolio/generator"
 	"archfolio/generator/backlog"
 	"archfolio/generator/dependencies"
 	"archfolio/generator/matrix"
+	"archfolio/generator/render"
 	"archfolio/generator/reviews"
 	"archfolio/generator/risk"
 	"archfolio/generator/roadmap"
 )
 
 func init() {
-	generator.RegisterView(matrix.View)
-	generator.RegisterView(dependencies.View)
-	generator.RegisterView(roadmap.View)
-	generator.RegisterView(risk.View)
-	generator.RegisterView(reviews.View)
-	generator.RegisterView(backlog.View)
+	render.RegisterView(matrix.View)
+	render.RegisterView(dependencies.View)
+	render.RegisterView(roadmap.View)
+	render.RegisterView(risk.View)
+	render.RegisterView(reviews.View)
+	render.RegisterView(backlog.View)
 }

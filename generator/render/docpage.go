@@ -1,6 +1,7 @@
-package generator
+package render
 
 import (
+	"archfolio/generator"
 	"archfolio/generator/markup"
 	"html/template"
 )
@@ -10,7 +11,7 @@ import (
 // relations.
 func (pg *Page) DocumentHTML() (template.HTML, error) {
 	d, k := pg.Doc, pg.Kind
-	buf := pg.bufs().get()
+	buf := pg.bufs().Get()
 	w := pg.writer(buf)
 	w.Raw("\n<article class=\"doc doc-")
 	w.Text(d.Kind)
@@ -21,7 +22,7 @@ func (pg *Page) DocumentHTML() (template.HTML, error) {
 	w.Raw("</a>")
 	if d.Classification != "internal" {
 		w.Raw(" · <span class=\"classification\">")
-		w.Text(Humanize(d.Classification))
+		w.Text(generator.Humanize(d.Classification))
 		w.Raw("</span>")
 	}
 	w.Raw("</p>\n  <h1>")
@@ -50,7 +51,7 @@ func (pg *Page) DocumentHTML() (template.HTML, error) {
 	pg.writeTables(w)
 	panels, err := pg.Panels()
 	if err != nil {
-		pg.bufs().put(buf)
+		pg.bufs().Put(buf)
 		return "", err
 	}
 	for _, p := range panels {
@@ -67,7 +68,7 @@ func (pg *Page) DocumentHTML() (template.HTML, error) {
 		w.Raw("\n  </section>")
 	}
 	if err := pg.writeRelations(w); err != nil {
-		pg.bufs().put(buf)
+		pg.bufs().Put(buf)
 		return "", err
 	}
 	w.Raw("\n</div>\n</div>\n</article>\n")
@@ -78,7 +79,7 @@ func (pg *Page) DocumentHTML() (template.HTML, error) {
 // from Page.
 type TagsData struct {
 	Page *Page
-	Doc  *Document
+	Doc  *generator.Document
 }
 
 // tagsBlock is the "tags" component: a document's tags, each linked to its page.
@@ -133,7 +134,7 @@ func (pg *Page) writeDetails(w markup.Writer) {
 // writeTables is the document's list-of-object fields as tables.
 func (pg *Page) writeTables(w markup.Writer) {
 	for _, t := range pg.Tables() {
-		id := slugify(t.Name)
+		id := generator.Slug(t.Name)
 		w.Raw("\n  <section class=\"field-table\" id=\"field-")
 		w.Text(id)
 		w.Raw("\" aria-labelledby=\"field-")
@@ -145,7 +146,7 @@ func (pg *Page) writeTables(w markup.Writer) {
 		w.Raw("</h2>\n    <div class=\"table-scroll\">\n    <table class=\"data\">\n      <thead><tr>")
 		for _, c := range t.Columns {
 			w.Raw("<th scope=\"col\">")
-			w.Text(Humanize(c))
+			w.Text(generator.Humanize(c))
 			w.Raw("</th>")
 		}
 		w.Raw("</tr></thead>\n      <tbody>")
@@ -173,7 +174,7 @@ func (pg *Page) writeRelations(w markup.Writer) error {
 	w.Raw("\n    <div class=\"relations-grid\">")
 	for _, g := range []struct {
 		heading string
-		groups  []RefGroup
+		groups  []generator.RefGroup
 		back    bool
 	}{{"References", rel, false}, {"Referenced by", back, true}} {
 		if len(g.groups) == 0 {
@@ -235,8 +236,8 @@ func WriteStatus(w markup.Writer, s string) {
 		return
 	}
 	w.Raw("<span class=\"status status-")
-	w.Text(slugify(s))
+	w.Text(generator.Slug(s))
 	w.Raw("\"><span class=\"status-dot\" aria-hidden=\"true\"></span>")
-	w.Text(Humanize(s))
+	w.Text(generator.Humanize(s))
 	w.Raw("</span>")
 }

@@ -1,7 +1,18 @@
-package generator
+// Package render turns a loaded Portfolio into the site's files: every page
+// (the base frame, the layouts, the document and index pages, each view's
+// pages and panels), the theme (the embedded default, a site's themes/NAME
+// over it, its overrides of components, and check's warnings about them), the
+// exports (portfolio.json, the search index, the sitemap, the views' CSV and
+// JSON) and the assets. The views register here (RegisterView, View), which
+// also gives their analyses to generator.Load. Render writes to an Output,
+// Build loads, renders and publishes atomically (package publish), and a
+// LazySite renders a page when the dev server first asks for it. Package
+// generator's doc.go is the contract for all of it.
+package render
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -11,11 +22,11 @@ import (
 	"strings"
 	"sync"
 
+	"archfolio/generator"
+	"archfolio/generator/diag"
 	"archfolio/generator/markup"
 	"archfolio/generator/mdext"
 	"archfolio/generator/publish"
-
-	"github.com/yuin/goldmark/ast"
 )
 
 // Render writes every page, asset and export of p to out, on all cores: one
@@ -24,8 +35,25 @@ import (
 // through the theme's templates (document bodies were rendered by Load). It
 // returns the first error; nothing is partially published because Publish
 // discards the output of a failed render.
-func Render(ctx context.Context, p *Portfolio, opts Options, out Output) error {
+func Render(ctx context.Context, p *generator.Portfolio, opts generator.Options, out Output) error {
 	return render(ctx, p, opts, out, false)
+}
+
+// Build loads the site, renders it and publishes it to dest atomically. A
+// portfolio with errors is not published (dest is left as it was) unless
+// opts.PublishWithErrors; the caller decides the exit status from the diagnostics.
+func Build(ctx context.Context, opts generator.Options, dest string) (diag.Diagnostics, error) {
+	p, diags, err := generator.Load(ctx, opts)
+	if err != nil {
+		return diags, err
+	}
+	if diags.Errors() > 0 && !opts.PublishWithErrors {
+		return diags, nil
+	}
+	if err := publish.Publish(ctx, dest, func(out Output) error { return render(ctx, p, opts, out, true) }); err != nil {
+		return diags, err
+	}
+	return diags, nil
 }
 
 // errCheckOnly is why a portfolio loaded without bodies cannot be rendered.
@@ -35,7 +63,7 @@ var errCheckOnly = errors.New("render: the portfolio was loaded with CheckOnly, 
 // document's body is let go when its page is written, unless the site's own
 // layouts might show it elsewhere. A build then never holds every body at its
 // peak, which comes with the views' pages at the end.
-func render(ctx context.Context, p *Portfolio, opts Options, out Output, once bool) error {
+func render(ctx context.Context, p *generator.Portfolio, opts generator.Options, out Output, once bool) error {
 	th, err := loadTheme(opts.Site, p.Config, opts.Theme, templateFuncs(p))
 	if err != nil {
 		return err
@@ -45,11 +73,11 @@ func render(ctx context.Context, p *Portfolio, opts Options, out Output, once bo
 
 // renderWith is render with the theme already loaded. FuzzDocument loads the
 // theme once and renders every input with it.
-func renderWith(ctx context.Context, p *Portfolio, th *theme, opts Options, out Output, once bool) error {
-	if !p.bodies {
+func renderWith(ctx context.Context, p *generator.Portfolio, th *theme, opts generator.Options, out Output, once bool) error {
+	if !p.HasBodies() {
 		return errCheckOnly
 	}
-	r := &siteRenderer{p: p, th: th, out: out, site: newSiteInfo(p), releaseBodies: once && !th.ownLayouts, bufs: new(bufferPool)}
+	r := &siteRenderer{p: p, th: th, out: out, site: newSiteInfo(p), releaseBodies: once && !th.ownLayouts, bufs: new(markup.Pool)}
 	// The exports and assets need no page list: one goroutine writes them while
 	// the pages are listed (view page data takes a while) and then rendered.
 	early := append(r.exports(), export{"assets/", func() error { return r.writeAssets(opts.Site) }})
@@ -65,14 +93,14 @@ func renderWith(ctx context.Context, p *Portfolio, th *theme, opts Options, out 
 	})
 	jobs := r.pages()
 	errs := make([]error, 1+len(jobs))
-	parallel(ctx, len(errs), func(i int) {
+	generator.Parallel(ctx, len(errs), func(i int) {
 		if i == 0 {
 			errs[0] = writeSitemap(r.out, r.p.BaseURL, jobs)
 			return
 		}
-		buf := r.bufs.get()
+		buf := r.bufs.Get()
 		errs[i] = r.writePage(buf, jobs[i-1])
-		r.bufs.put(buf)
+		r.bufs.Put(buf)
 	})
 	exporting.Wait()
 	if err := ctx.Err(); err != nil {
@@ -87,31 +115,9 @@ func renderWith(ctx context.Context, p *Portfolio, th *theme, opts Options, out 
 	return nil
 }
 
-// renderBody renders a document's markdown AST to HTML.
-func (b *builder) renderBody(src []byte, root ast.Node) template.HTML {
-	buf := b.bufs.get()
-	if err := b.md.Renderer().Render(bufferWriter{buf}, src, root); err != nil {
-		buf.Reset()
-		buf.WriteString(`<p class="render-error">This document could not be rendered.</p>`)
-	}
-	return b.bufs.html(buf) // goldmark escapes; raw HTML only when the site opts in
-}
-
-// bufferWriter lets goldmark render straight into a bytes.Buffer. goldmark
-// wraps any writer that is not a util.BufWriter in a new bufio.Writer (a buffer
-// allocated for every body) and copies the HTML through it; this one is a
-// util.BufWriter whose buffer is the bytes.Buffer itself.
-type bufferWriter struct{ *bytes.Buffer }
-
-// Buffered implements util.BufWriter: nothing waits to be flushed.
-func (bufferWriter) Buffered() int { return 0 }
-
-// Flush implements util.BufWriter.
-func (bufferWriter) Flush() error { return nil }
-
 // siteRenderer writes one run's pages.
 type siteRenderer struct {
-	p    *Portfolio
+	p    *generator.Portfolio
 	th   *theme
 	out  Output
 	site *siteInfo
@@ -120,7 +126,7 @@ type siteRenderer struct {
 	// releaseBodies lets each document's rendered body go once its page is
 	// written (render).
 	releaseBodies bool
-	bufs          *bufferPool // page buffers and the Go-written parts of pages
+	bufs          *markup.Pool // page buffers and the Go-written parts of pages
 }
 
 // PageJob is one page to write: its URL (site-relative, "" for home), layout and data.
@@ -144,9 +150,9 @@ type Page struct {
 	Title string
 	// Section names the menu entry this page belongs to.
 	Section string
-	Doc     *Document
-	Kind    *Kind
-	Docs    []*Document
+	Doc     *generator.Document
+	Kind    *generator.Kind
+	Docs    []*generator.Document
 	Data    any
 
 	renderer *siteRenderer
@@ -169,7 +175,7 @@ func (r *siteRenderer) writePage(buf *bytes.Buffer, job PageJob) error {
 	job.Page.Root = strings.Repeat("../", strings.Count(job.URL, "/"))
 	if job.File == "404.html" {
 		// Served at any missing address, so only absolute links work.
-		job.Page.Root = cmpOr(r.p.BaseURL, "/")
+		job.Page.Root = cmp.Or(r.p.BaseURL, "/")
 		job.Page.elsewhere = true
 	}
 	if job.load != nil {
@@ -213,7 +219,7 @@ func (r *siteRenderer) writeAssets(site fs.FS) error {
 			return err
 		}
 	}
-	files, _ := staticFiles(site) // Load reported the files it skips
+	files, _ := generator.StaticFiles(site) // Load reported the files it skips
 	for _, p := range files {
 		data, err := fs.ReadFile(site, p)
 		if err != nil {
@@ -224,11 +230,11 @@ func (r *siteRenderer) writeAssets(site fs.FS) error {
 		}
 	}
 	for _, p := range r.p.Files {
-		data, err := readLimited(site, p, maxPublishedFileSize)
+		data, err := generator.ReadLimited(site, p, generator.MaxPublishedFileSize)
 		if err != nil {
 			return err
 		}
-		if err := r.out.WriteFile(FileURL(p), data); err != nil {
+		if err := r.out.WriteFile(generator.FileURL(p), data); err != nil {
 			return err
 		}
 	}
@@ -241,10 +247,10 @@ func (r *siteRenderer) writeAssets(site fs.FS) error {
 
 // NewBuffer returns a scratch buffer from the run's pool, for a view writing
 // part of the page (Writer, then Lend, or FreeBuffer on error).
-func (pg *Page) NewBuffer() *bytes.Buffer { return pg.bufs().get() }
+func (pg *Page) NewBuffer() *bytes.Buffer { return pg.bufs().Get() }
 
 // FreeBuffer gives a scratch buffer back to the run's pool unused.
-func (pg *Page) FreeBuffer(b *bytes.Buffer) { pg.bufs().put(b) }
+func (pg *Page) FreeBuffer(b *bytes.Buffer) { pg.bufs().Put(b) }
 
 // Writer returns a writer into b with the page's overrides and error.
 func (pg *Page) Writer(b *bytes.Buffer) markup.Writer { return pg.writer(b) }

@@ -1,6 +1,8 @@
-package generator
+package render
 
 import (
+	"archfolio/generator"
+	"archfolio/generator/markup"
 	"bytes"
 	"context"
 	"slices"
@@ -37,8 +39,8 @@ type lazyExport struct {
 // NewLazySite prepares p for rendering on demand, with the options Render takes:
 // it loads the theme, lists the pages and writes the assets. Its errors are those
 // Render would return before any page.
-func NewLazySite(ctx context.Context, p *Portfolio, opts Options) (*LazySite, error) {
-	if !p.bodies {
+func NewLazySite(ctx context.Context, p *generator.Portfolio, opts generator.Options) (*LazySite, error) {
+	if !p.HasBodies() {
 		return nil, errCheckOnly
 	}
 	// The theme is parsed while the pages are listed.
@@ -50,7 +52,7 @@ func NewLazySite(ctx context.Context, p *Portfolio, opts Options) (*LazySite, er
 		th, err = loadTheme(opts.Site, p.Config, opts.Theme, templateFuncs(p))
 	}()
 	s := &LazySite{out: &MemOutput{}, pages: map[string]*lazyPage{}}
-	s.r = &siteRenderer{p: p, out: s.out, site: newSiteInfo(p), bufs: new(bufferPool)}
+	s.r = &siteRenderer{p: p, out: s.out, site: newSiteInfo(p), bufs: new(markup.Pool)}
 	jobs := s.r.pages()
 	<-parsed
 	if err != nil {
@@ -64,7 +66,7 @@ func NewLazySite(ctx context.Context, p *Portfolio, opts Options) (*LazySite, er
 		s.exports = append(s.exports, &lazyExport{export: e})
 	}
 	// Render writes the sitemap, which lists the pages, with them.
-	if httpURL(p.BaseURL) { // else the site has no sitemap (sitemap)
+	if generator.IsHTTPURL(p.BaseURL) { // else the site has no sitemap (sitemap)
 		s.exports = append(s.exports, &lazyExport{export: export{"sitemap.xml",
 			func() error { return writeSitemap(s.out, p.BaseURL, jobs) }}})
 	}

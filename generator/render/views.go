@@ -1,6 +1,7 @@
-package generator
+package render
 
 import (
+	"archfolio/generator"
 	"fmt"
 	"html/template"
 	"maps"
@@ -8,8 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 )
 
 // FieldView is one row of a metadata panel: a field name and its value.
@@ -44,7 +43,7 @@ func (pg *Page) Fields() []FieldView {
 	if d == nil {
 		return nil
 	}
-	refs := map[string]*Ref{}
+	refs := map[string]*generator.Ref{}
 	for _, r := range d.Refs {
 		if r.Field != "" {
 			refs[r.Field] = r
@@ -52,7 +51,7 @@ func (pg *Page) Fields() []FieldView {
 	}
 	var order []string
 	seen := map[string]bool{}
-	for _, fields := range []Fields{pg.Site.schema.Common, pg.Kind.Fields} {
+	for _, fields := range []generator.Fields{pg.Site.schema.Common, pg.Kind.Fields} {
 		for _, n := range fields.Names {
 			if d.Fields.Get(n) != nil && !seen[n] {
 				order, seen[n] = append(order, n), true
@@ -69,7 +68,7 @@ func (pg *Page) Fields() []FieldView {
 		if hiddenFields[n] || pg.isTable(n) || viewShows(d.Kind, n) {
 			continue
 		}
-		out = append(out, FieldView{Name: n, Label: Humanize(n), Value: pg.valueView(d.Fields.Get(n), n, refs)})
+		out = append(out, FieldView{Name: n, Label: generator.Humanize(n), Value: pg.valueView(d.Fields.Get(n), n, refs)})
 	}
 	return out
 }
@@ -78,7 +77,7 @@ func (pg *Page) Fields() []FieldView {
 // a table in the page body rather than in the metadata panel.
 func (pg *Page) isTable(name string) bool {
 	f := pg.Kind.Field(pg.Site.schema, name)
-	return f != nil && f.Type == TypeList && f.Of.Type == TypeObject && f.Of.Short == ""
+	return f != nil && f.Type == generator.TypeList && f.Of.Type == generator.TypeObject && f.Of.Short == ""
 }
 
 // FieldTable is a list-of-objects field shown as a table.
@@ -96,7 +95,7 @@ func (pg *Page) Tables() []FieldTable {
 	if d == nil {
 		return nil
 	}
-	refs := map[string]*Ref{}
+	refs := map[string]*generator.Ref{}
 	for _, r := range d.Refs {
 		refs[r.Field] = r
 	}
@@ -106,18 +105,18 @@ func (pg *Page) Tables() []FieldTable {
 		if len(items) == 0 || !pg.isTable(name) || viewShows(d.Kind, name) {
 			continue
 		}
-		ft := FieldTable{Name: name, Label: Humanize(name)}
+		ft := FieldTable{Name: name, Label: generator.Humanize(name)}
 		of := pg.Kind.Fields.ByName[name].Of
 		for _, col := range of.Fields.Names {
 			for _, it := range items {
-				if obj, ok := it.(*Object); ok && obj.Get(col) != nil {
+				if obj, ok := it.(*generator.Object); ok && obj.Get(col) != nil {
 					ft.Columns = append(ft.Columns, col)
 					break
 				}
 			}
 		}
 		for i, it := range items {
-			obj, _ := it.(*Object)
+			obj, _ := it.(*generator.Object)
 			row := make([]ValueView, len(ft.Columns))
 			for j, col := range ft.Columns {
 				row[j] = pg.valueView(obj.Get(col), name+"["+strconv.Itoa(i)+"]."+col, refs)
@@ -130,8 +129,8 @@ func (pg *Page) Tables() []FieldTable {
 }
 
 // Column returns a document's value for an index column.
-func (pg *Page) Column(d *Document, name string) ValueView {
-	refs := map[string]*Ref{}
+func (pg *Page) Column(d *generator.Document, name string) ValueView {
+	refs := map[string]*generator.Ref{}
 	for _, r := range d.Refs {
 		if r.Field == name || strings.HasPrefix(r.Field, name+"[") {
 			refs[r.Field] = r
@@ -140,12 +139,12 @@ func (pg *Page) Column(d *Document, name string) ValueView {
 	return pg.valueView(d.Fields.Get(name), name, refs)
 }
 
-func (pg *Page) valueView(v any, p string, refs map[string]*Ref) ValueView {
+func (pg *Page) valueView(v any, p string, refs map[string]*generator.Ref) ValueView {
 	switch v := v.(type) {
-	case *Object:
+	case *generator.Object:
 		rows := []FieldView{}
 		for _, k := range v.Keys {
-			rows = append(rows, FieldView{Name: k, Label: Humanize(k), Value: pg.valueView(v.Values[k], joinPath(p, k), refs)})
+			rows = append(rows, FieldView{Name: k, Label: generator.Humanize(k), Value: pg.valueView(v.Values[k], generator.JoinPath(p, k), refs)})
 		}
 		return ValueView{Rows: rows}
 	case []any:
@@ -162,7 +161,7 @@ func (pg *Page) valueView(v any, p string, refs map[string]*Ref) ValueView {
 			return ValueView{Text: v, Href: v}
 		}
 		return ValueView{Text: v}
-	case Date:
+	case generator.Date:
 		return ValueView{Text: v.String()}
 	case bool:
 		if v {
@@ -182,70 +181,12 @@ func isWebURL(s string) bool {
 	return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != ""
 }
 
-// humanizer is Humanize's replacer; a Replacer is safe for concurrent use.
-var humanizer = strings.NewReplacer("_", " ", "-", " ")
-
-// Humanize turns a field or status name into words: "data_classification" →
-// "Data classification".
-func Humanize(s string) string {
-	s = humanizer.Replace(s)
-	r, n := utf8.DecodeRuneInString(s)
-	if n == 0 || r == utf8.RuneError || unicode.IsUpper(r) {
-		return s
-	}
-	return string(unicode.ToUpper(r)) + s[n:]
-}
-
-// RefGroup is the references of one relation.
-type RefGroup struct {
-	Name string
-	Refs []*Ref
-}
-
-// Relations groups the document's outgoing references by relation, one entry per
-// target within a group.
-func (d *Document) Relations() []RefGroup { return groupRefs(d.Refs, false) }
-
-// Referenced groups the document's backlinks by their inverse relation.
-func (d *Document) Referenced() []RefGroup { return groupRefs(d.Backlinks, true) }
-
-func groupRefs(refs []*Ref, inverse bool) []RefGroup {
-	var out []RefGroup
-	idx := map[string]int{}
-	type entry struct {
-		name  string
-		other *Document
-	}
-	seen := map[entry]bool{}
-	for _, r := range refs {
-		if r.To == nil && !(r.Restricted && !inverse) {
-			continue
-		}
-		name, other := r.Relation, r.To
-		if inverse {
-			name, other = r.Inverse, r.From
-		}
-		if seen[entry{name, other}] {
-			continue
-		}
-		seen[entry{name, other}] = true
-		i, ok := idx[name]
-		if !ok {
-			i = len(out)
-			idx[name] = i
-			out = append(out, RefGroup{Name: name})
-		}
-		out[i].Refs = append(out[i].Refs, r)
-	}
-	return out
-}
-
-func templateFuncs(p *Portfolio) template.FuncMap {
+func templateFuncs(p *generator.Portfolio) template.FuncMap {
 	funcs := template.FuncMap{
-		"humanize": Humanize,
-		"slug":     slugify,
+		"humanize": generator.Humanize,
+		"slug":     generator.Slug,
 		"date":     func(t time.Time) string { return t.Format(time.DateOnly) },
-		"kind":     func(name string) *Kind { return p.Schema.Kinds[name] },
+		"kind":     func(name string) *generator.Kind { return p.Schema.Kinds[name] },
 		"jira":     p.Config.JiraURL,
 		"add":      func(a, b int) int { return a + b },
 		// enumRank is a sortable table cell's data-sort (PutSortRank): value's

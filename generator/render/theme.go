@@ -1,6 +1,7 @@
-package generator
+package render
 
 import (
+	"archfolio/generator"
 	"archfolio/generator/markup"
 	"fmt"
 	"html/template"
@@ -43,21 +44,21 @@ func (o overlayFS) files(dir string) []string {
 			continue
 		}
 		_ = fs.WalkDir(layer, dir, func(p string, d fs.DirEntry, err error) error {
-			if err == nil && !d.IsDir() && !IgnoredFile(d.Name()) {
+			if err == nil && !d.IsDir() && !generator.IgnoredFile(d.Name()) {
 				seen[p] = true
 			}
 			return nil
 		})
 	}
-	return SortedKeys(seen)
+	return generator.SortedKeys(seen)
 }
 
 // loadTheme parses the layouts: every page layout is cloned from the base layout and
 // the partials (files starting with _), so each page can define its own blocks.
-func loadTheme(site fs.FS, cfg *Config, def fs.FS, funcs template.FuncMap) (*theme, error) {
+func loadTheme(site fs.FS, cfg *generator.Config, def fs.FS, funcs template.FuncMap) (*theme, error) {
 	var top fs.FS
 	if cfg.Theme != "" {
-		top = subFS(site, path.Join("themes", cfg.Theme))
+		top = generator.SubFS(site, path.Join("themes", cfg.Theme))
 		if top == nil {
 			return nil, fmt.Errorf("%s: theme %q: no folder themes/%s in the site", cfg.Path, cfg.Theme, cfg.Theme)
 		}
@@ -103,7 +104,7 @@ func loadTheme(site fs.FS, cfg *Config, def fs.FS, funcs template.FuncMap) (*the
 	}
 	// page.html's set first: a partial's override is in every set.
 	sets := []*template.Template{th.pages["page.html"]}
-	for _, name := range SortedKeys(th.pages) {
+	for _, name := range generator.SortedKeys(th.pages) {
 		sets = append(sets, th.pages[name])
 	}
 	*ov = markup.Bind(sets)

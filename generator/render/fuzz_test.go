@@ -1,4 +1,4 @@
-package generator
+package render
 
 import (
 	"bytes"
@@ -9,13 +9,13 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"strings"
 	"sync"
 	"testing"
 	"testing/fstest"
 
+	"archfolio/generator"
 	"archfolio/generator/internal/fuzzing"
 )
 
@@ -38,7 +38,7 @@ const fuzzBase = "---\nkind: standard\ntitle: S\nfamily: iam\nstatements: [{id: 
 // says why).
 func FuzzDocument(f *testing.F) {
 	fuzzing.MinimizeBudget(f, "20x") // enough to cut an input's tail
-	seeds, _ := filepath.Glob("../examples/broken/content/*/*.md")
+	seeds, _ := filepath.Glob("../../examples/broken/content/*/*.md")
 	for _, s := range seeds {
 		if data, err := os.ReadFile(s); err == nil {
 			f.Add(data)
@@ -48,7 +48,7 @@ func FuzzDocument(f *testing.F) {
 	f.Add([]byte("---\nkind: blueprint\ntitle: \"<script>alert(1)</script>\"\nowner: \"\\\" onmouseover=\\\"x\"\nlinks: [\"JaVaScRiPt:alert(2)\"]\n---\n<script>alert(3)</script> [x](javascript:alert(4)) <a href=\"javascript:alert(5)\">y</a>\n"))
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
 
-	newOptions := func(t testing.TB, data []byte) Options {
+	newOptions := func(t testing.TB, data []byte) generator.Options {
 		site := testSite(map[string]string{"content/base.md": fuzzBase})
 		site["content/fuzz.md"] = &fstest.MapFile{Data: data}
 		return testOptions(t, site, "2026-11-27")
@@ -56,7 +56,7 @@ func FuzzDocument(f *testing.F) {
 	// The theme is loaded once, from the base document alone: its functions read
 	// the portfolio's schema and configuration, which no content file changes.
 	opts := newOptions(f, nil)
-	p0, _, err := Load(context.Background(), opts)
+	p0, _, err := generator.Load(context.Background(), opts)
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -66,7 +66,7 @@ func FuzzDocument(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		opts := newOptions(t, data)
-		p, _, err := Load(context.Background(), opts)
+		p, _, err := generator.Load(context.Background(), opts)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -102,12 +102,12 @@ func (c *escapeChecker) WriteFile(name string, data []byte) error {
 	c.written[name] = true
 	switch {
 	case strings.HasSuffix(name, ".html"), strings.HasSuffix(name, ".svg"):
-		for _, tag := range scriptTags(data) {
-			if !themeScript.MatchString(tag) {
+		for _, tag := range fuzzing.ScriptTags(data) {
+			if !fuzzing.ThemeScript.MatchString(tag) {
 				c.problems = append(c.problems, fmt.Sprintf("%s: a script the theme does not write: %q", name, tag))
 			}
 		}
-		if at := jsAttribute(data); at >= 0 {
+		if at := fuzzing.JSAttribute(data); at >= 0 {
 			c.problems = append(c.problems, fmt.Sprintf("%s: an attribute starts with javascript: %q", name, data[max(at-20, 0):min(at+40, len(data))]))
 		}
 	case name == "portfolio.json":
@@ -125,48 +125,4 @@ func (c *escapeChecker) Stream(name string, write func(io.Writer) error) error {
 		return err
 	}
 	return c.WriteFile(name, buf.Bytes())
-}
-
-// themeScript is the only script tag the default theme writes: a file of the
-// site's assets/, by a relative path (from the site root on 404.html).
-var themeScript = regexp.MustCompile(`^<script src="(/|(\.\./)*)assets/[a-z-]+\.js"( defer)?>$`)
-
-// scriptTags returns every <script …> start tag of a page, case-insensitively.
-func scriptTags(page []byte) []string {
-	var tags []string
-	for i := 0; ; i++ {
-		at := bytes.IndexByte(page[i:], '<')
-		if at < 0 {
-			return tags
-		}
-		i += at
-		if i+7 <= len(page) && bytes.EqualFold(page[i+1:i+7], []byte("script")) {
-			end := bytes.IndexByte(page[i:], '>')
-			if end < 0 {
-				end = len(page) - i - 1
-			}
-			tags = append(tags, string(page[i:i+end+1]))
-		}
-	}
-}
-
-// jsAttribute returns the offset of a quoted attribute value that starts (after
-// blanks) with javascript:, case-insensitively, or -1. Text cannot match: its
-// quotes are escaped.
-func jsAttribute(page []byte) int {
-	for i := 0; ; i++ {
-		at := bytes.IndexByte(page[i:], '=')
-		if at < 0 {
-			return -1
-		}
-		i += at
-		v := page[i+1:]
-		if len(v) == 0 || v[0] != '"' && v[0] != '\'' {
-			continue // text (whose quotes are escaped), not an attribute
-		}
-		v = bytes.TrimLeft(v[1:], " \t\n\r\f")
-		if len(v) >= 11 && bytes.EqualFold(v[:11], []byte("javascript:")) {
-			return i
-		}
-	}
 }

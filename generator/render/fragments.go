@@ -1,6 +1,7 @@
-package generator
+package render
 
 import (
+	"archfolio/generator"
 	"archfolio/generator/markup"
 	"bytes"
 	"fmt"
@@ -19,7 +20,7 @@ type fragmentKey struct {
 	name    string
 	root    string
 	section string
-	doc     *Document
+	doc     *generator.Document
 }
 
 // MenuData is what the "menu" component receives.
@@ -33,8 +34,8 @@ type MenuData struct {
 // document, of kind Kind, to be linked from a page at Root.
 type DocLinkData struct {
 	Root string
-	Doc  *Document
-	Kind *Kind
+	Doc  *generator.Document
+	Kind *generator.Kind
 }
 
 var (
@@ -57,17 +58,17 @@ func (pg *Page) MenuHTML() (template.HTML, error) {
 }
 
 // DocLink renders a link from this page to d (the "doclink" component).
-func (pg *Page) DocLink(d *Document) (template.HTML, error) {
+func (pg *Page) DocLink(d *generator.Document) (template.HTML, error) {
 	return fragment(pg, docLinkBlock, fragmentKey{name: "doclink", root: pg.Root, doc: d}, pg.docLinkData(d))
 }
 
 // DocItem renders d as an item of a document list on this page (the "docitem"
 // component).
-func (pg *Page) DocItem(d *Document) (template.HTML, error) {
+func (pg *Page) DocItem(d *generator.Document) (template.HTML, error) {
 	return fragment(pg, docItemBlock, fragmentKey{name: "docitem", root: pg.Root, doc: d}, pg.docLinkData(d))
 }
 
-func (pg *Page) docLinkData(d *Document) DocLinkData {
+func (pg *Page) docLinkData(d *generator.Document) DocLinkData {
 	data := DocLinkData{Root: pg.Root, Doc: d}
 	if pg.renderer != nil {
 		data.Kind = pg.renderer.p.Schema.Kinds[d.Kind]
@@ -81,16 +82,16 @@ func fragment[T any](pg *Page, c *markup.Component[T], key fragmentKey, data T) 
 	if v, ok := r.fragments.Load(key); ok {
 		return v.(template.HTML), nil
 	}
-	buf := r.bufs.get()
+	buf := r.bufs.Get()
 	w := pg.writer(buf)
 	err := w.Err()
 	c.Put(w, data)
 	if w.Err() != err {
 		err = w.Err()
-		r.bufs.put(buf)
+		r.bufs.Put(buf)
 		return "", err
 	}
-	html := r.bufs.html(buf)
+	html := r.bufs.HTML(buf)
 	r.fragments.Store(key, html)
 	return html, nil
 }
@@ -99,19 +100,19 @@ func fragment[T any](pg *Page, c *markup.Component[T], key fragmentKey, data T) 
 // this page: a heading per relation and the documents as the theme's "doclink"
 // fragment. A blueprint is referenced by dozens of documents on each of
 // thousands of pages, and the template loop made a reflective call per link.
-func (pg *Page) RefListHTML(groups []RefGroup, back bool) (template.HTML, error) {
-	buf := pg.bufs().get()
+func (pg *Page) RefListHTML(groups []generator.RefGroup, back bool) (template.HTML, error) {
+	buf := pg.bufs().Get()
 	if err := pg.writeRefList(pg.writer(buf), groups, back); err != nil {
-		pg.bufs().put(buf)
+		pg.bufs().Put(buf)
 		return "", err
 	}
 	return pg.lend(buf), nil
 }
 
-func (pg *Page) writeRefList(w markup.Writer, groups []RefGroup, back bool) error {
+func (pg *Page) writeRefList(w markup.Writer, groups []generator.RefGroup, back bool) error {
 	for _, g := range groups {
 		w.Raw("<h4>")
-		w.Text(Humanize(g.Name))
+		w.Text(generator.Humanize(g.Name))
 		w.Raw("</h4><ul>")
 		for _, r := range g.Refs {
 			d := r.To
@@ -120,7 +121,7 @@ func (pg *Page) writeRefList(w markup.Writer, groups []RefGroup, back bool) erro
 			}
 			w.Raw("<li>")
 			if d == nil { // a reference the audience may not follow
-				w.Raw("<em>" + RestrictedReference + "</em>")
+				w.Raw("<em>" + generator.RestrictedReference + "</em>")
 				w.Raw("</li>")
 				continue
 			}
@@ -136,7 +137,7 @@ func (pg *Page) writeRefList(w markup.Writer, groups []RefGroup, back bool) erro
 
 // writeDocFragment writes the "doclink" or "docitem" component for d: the Go
 // writer, or the theme's template rendered once per page depth.
-func (pg *Page) writeDocFragment(w markup.Writer, c *markup.Component[DocLinkData], d *Document) error {
+func (pg *Page) writeDocFragment(w markup.Writer, c *markup.Component[DocLinkData], d *generator.Document) error {
 	if !c.Overridden(w) {
 		c.Write(w, pg.docLinkData(d))
 		return nil
@@ -199,7 +200,7 @@ func (pg *Page) writer(buf *bytes.Buffer) markup.Writer {
 }
 
 // bufs is the run's buffer pool, or nil (new buffers) outside a render.
-func (pg *Page) bufs() *bufferPool {
+func (pg *Page) bufs() *markup.Pool {
 	if pg.renderer == nil {
 		return nil
 	}

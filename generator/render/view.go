@@ -1,11 +1,13 @@
-package generator
+package render
 
 import (
+	"archfolio/generator"
 	"archfolio/generator/diag"
 	"archfolio/generator/markup"
 	"html/template"
 	"io"
 	"slices"
+	"strconv"
 )
 
 // A View is one of the site's analyses and the pages that show it (the matrix, the
@@ -18,19 +20,19 @@ type View struct {
 	// Analyse computes the view from the portfolio (storing it in its Result)
 	// and reports problems it finds; it runs after link, alongside the other
 	// views' analyses, so it must not read their results.
-	Analyse func(p *Portfolio) diag.Diagnostics
+	Analyse func(p *generator.Portfolio) diag.Diagnostics
 	// Menu is the view's entry in the site's menu, if any.
 	Menu *MenuItem
 	// Pages lists the view's own pages.
-	Pages func(p *Portfolio) []PageJob
+	Pages func(p *generator.Portfolio) []PageJob
 	// Panels returns the view's panels on a document's page.
-	Panels func(p *Portfolio, d *Document) []Panel
+	Panels func(p *generator.Portfolio, d *generator.Document) []Panel
 	// Cards returns the view's figures for the home page.
-	Cards func(p *Portfolio) []Card
+	Cards func(p *generator.Portfolio) []Card
 	// Files lists the view's exports (CSV, JSON), written as the site is rendered.
-	Files func(p *Portfolio) []ExportFile
+	Files func(p *generator.Portfolio) []ExportFile
 	// JSON returns the view's part of portfolio.json, under "views"."name".
-	JSON func(p *Portfolio) any
+	JSON func(p *generator.Portfolio) any
 	// Shows lists the fields ("blueprint.compliance") the view's panels present, so
 	// that the generic metadata panel and field tables leave them out.
 	Shows []string
@@ -44,7 +46,7 @@ type View struct {
 // is built in and comes first. It is complete once the program has
 // initialised (RegisterView runs from package initialisation) and never
 // changes afterwards.
-var views = []View{{Name: "stale", Analyse: analyseStale, Cards: staleCards}}
+var views = []View{{Name: "stale", Cards: staleCards}}
 
 // RegisterView adds a view to every site, after the views registered before
 // it. It must be called while the program initialises (generator/views does,
@@ -61,42 +63,14 @@ func RegisterView(v View) {
 		}
 	}
 	views = append(views, v)
+	if v.Analyse != nil {
+		generator.RegisterAnalysis(v.Name, v.Analyse)
+	}
 }
 
-// Result is a view's typed place on every Portfolio, where its analysis keeps
-// what its pages, and other views, read. A view declares its Result in a
-// package variable (NewResult), so every Portfolio has room for all of them.
-type Result[T any] struct{ slot int }
-
-// numResults counts the Results declared.
-var numResults int
-
-// NewResult declares a view's Result. It must be called while the program
-// initialises (a package variable).
-func NewResult[T any]() Result[T] {
-	numResults++
-	return Result[T]{slot: numResults - 1}
-}
-
-// Get returns the view's result on p: the zero T before its analysis ran.
-func (r Result[T]) Get(p *Portfolio) T {
-	var zero T
-	if r.slot >= len(p.results) {
-		return zero
-	}
-	v, ok := p.results[r.slot].(T)
-	if !ok {
-		return zero
-	}
-	return v
-}
-
-// Set keeps v as the view's result on p.
-func (r Result[T]) Set(p *Portfolio, v T) {
-	if r.slot >= len(p.results) { // a Portfolio made by hand, in a test
-		p.results = append(p.results, make([]any, r.slot+1-len(p.results))...)
-	}
-	p.results[r.slot] = v
+func staleCards(p *generator.Portfolio) []Card {
+	return []Card{{Title: "Stale documents", Value: strconv.Itoa(len(p.Stale)), Detail: "past their review date",
+		URL: "#stale", Alert: AlertIf(len(p.Stale) > 0, AlertWarning)}}
 }
 
 // viewShows reports whether a view presents the field of a kind in its own panel.
@@ -166,11 +140,11 @@ func (pg *Page) Panels() ([]PanelHTML, error) {
 			continue
 		}
 		for _, panel := range v.Panels(pg.renderer.p, pg.Doc) {
-			buf := pg.renderer.bufs.get()
+			buf := pg.renderer.bufs.Get()
 			w := pg.writer(buf)
 			panel.write(pg, w)
 			if w.Err() != nil {
-				pg.renderer.bufs.put(buf)
+				pg.renderer.bufs.Put(buf)
 				return nil, w.Err()
 			}
 			out = append(out, PanelHTML{ID: panel.ID, Title: panel.Title, HTML: pg.lend(buf)})

@@ -1,6 +1,7 @@
-package generator
+package render
 
 import (
+	"archfolio/generator"
 	"archfolio/generator/markup"
 	"html/template"
 )
@@ -8,7 +9,7 @@ import (
 // kindHTML writes the "kind-content" component (layout.go): a kind's index,
 // every document of the kind with its status, owner and the kind's columns.
 func kindHTML(pg *Page, ki KindIndex) (template.HTML, error) {
-	buf := pg.bufs().get()
+	buf := pg.bufs().Get()
 	w := pg.writer(buf)
 	w.Raw("\n<h1>")
 	w.Text(pg.Kind.Plural)
@@ -40,7 +41,7 @@ func kindHTML(pg *Page, ki KindIndex) (template.HTML, error) {
 	w.Raw("\n<table class=\"data sortable\" id=\"kind-table\">\n<thead><tr><th scope=\"col\">Title</th><th scope=\"col\">Status</th><th scope=\"col\">Owner</th>")
 	for _, c := range ki.Columns {
 		w.Raw("<th scope=\"col\">")
-		w.Text(Humanize(c))
+		w.Text(generator.Humanize(c))
 		w.Raw("</th>")
 	}
 	w.Raw("</tr></thead>\n<tbody>")
@@ -160,12 +161,12 @@ func PutFilterSelects(w markup.Writer, filters []Filter, option func(v string)) 
 // groupHTML writes the "group-content" component (layout.go): an owner's or
 // a tag's documents, by kind.
 func groupHTML(pg *Page, groups []KindGroup) (template.HTML, error) {
-	buf := pg.bufs().get()
+	buf := pg.bufs().Get()
 	w := pg.writer(buf)
 	w.Raw("\n<p class=\"kind-label\"><a href=\"")
 	w.URL(pg.Rel(pg.Section))
 	w.Raw("/\">")
-	w.Text(Humanize(pg.Section))
+	w.Text(generator.Humanize(pg.Section))
 	w.Raw("</a></p>\n<h1>")
 	w.Text(pg.Title)
 	w.Raw("</h1>\n<p class=\"lede\">")
@@ -190,7 +191,7 @@ func groupHTML(pg *Page, groups []KindGroup) (template.HTML, error) {
 // Page.
 type DocListData struct {
 	Page *Page
-	Docs []*Document
+	Docs []*generator.Document
 }
 
 // docListBlock is the "doclist" component: documents as "docitem"s.

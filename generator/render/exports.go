@@ -1,4 +1,4 @@
-package generator
+package render
 
 import (
 	"bufio"
@@ -14,6 +14,7 @@ import (
 	"github.com/go-json-experiment/json/jsontext"
 	jsonv1 "github.com/go-json-experiment/json/v1"
 
+	"archfolio/generator"
 	"archfolio/generator/publish"
 )
 
@@ -115,7 +116,7 @@ type RelationJSON struct {
 
 // portfolioJSON is the whole of portfolio.json as one value; writePortfolioJSON
 // writes the same bytes a document at a time (encodePortfolio).
-func portfolioJSON(p *Portfolio) PortfolioJSON {
+func portfolioJSON(p *generator.Portfolio) PortfolioJSON {
 	out := portfolioHead(p)
 	for _, d := range p.Docs {
 		out.Documents = append(out.Documents, documentJSON(d))
@@ -124,7 +125,7 @@ func portfolioJSON(p *Portfolio) PortfolioJSON {
 }
 
 // portfolioHead is portfolio.json without its documents.
-func portfolioHead(p *Portfolio) PortfolioJSON {
+func portfolioHead(p *generator.Portfolio) PortfolioJSON {
 	out := PortfolioJSON{Version: 1, Title: p.Config.Title, BaseURL: p.BaseURL, Today: p.Today.Format(time.DateOnly),
 		Kinds: []KindJSON{}, Documents: make([]DocumentJSON, 0, len(p.Docs))}
 	for _, name := range p.Schema.Order {
@@ -143,7 +144,7 @@ func portfolioHead(p *Portfolio) PortfolioJSON {
 	return out
 }
 
-func documentJSON(d *Document) DocumentJSON {
+func documentJSON(d *generator.Document) DocumentJSON {
 	dj := DocumentJSON{ID: d.ID, Kind: d.Kind, Title: d.Title, Status: d.Status, Owner: d.Owner,
 		Summary: d.Summary, Classification: d.Classification, Tags: append([]string{}, d.Tags...),
 		Path: d.Path, URL: d.URL, Fields: jsonValue(d.Fields).(map[string]any),
@@ -218,7 +219,7 @@ func encodeJSON(w io.Writer, v any, prefix string) error {
 // jsonValue converts a normalised front-matter value to plain JSON shapes.
 func jsonValue(v any) any {
 	switch v := v.(type) {
-	case *Object:
+	case *generator.Object:
 		m := make(map[string]any, len(v.Keys))
 		for _, k := range v.Keys {
 			m[k] = jsonValue(v.Values[k])
@@ -230,11 +231,11 @@ func jsonValue(v any) any {
 			out[i] = jsonValue(it)
 		}
 		return out
-	case Date:
+	case generator.Date:
 		return v.String()
-	case Period:
+	case generator.Period:
 		return v.Text
-	case Duration:
+	case generator.Duration:
 		return v.Text
 	case time.Time:
 		return v.Format(time.DateOnly)
@@ -257,7 +258,7 @@ type searchEntry struct {
 // searchIndex is a script that sets window.archfolioSearch, so that search works from
 // disk (file://) where fetching JSON does not. encoding/json escapes <, > and &, so
 // no content can close the script.
-func searchIndex(p *Portfolio) ([]byte, error) {
+func searchIndex(p *generator.Portfolio) ([]byte, error) {
 	entries := make([]searchEntry, 0, len(p.Docs))
 	for _, d := range p.Docs {
 		var text bytes.Buffer
@@ -292,7 +293,7 @@ type urlSet struct {
 // locations only, and a path (--base-url /arch/) names no host to make them
 // with, so such a site has no sitemap.xml.
 func sitemap(baseURL string, jobs []PageJob) ([]byte, bool) {
-	if !httpURL(baseURL) {
+	if !generator.IsHTTPURL(baseURL) {
 		return nil, false
 	}
 	var urls []string

@@ -1,17 +1,15 @@
-package generator
+package render
 
 import (
 	"bytes"
 	"context"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
-	"unicode/utf8"
 
-	"archfolio/generator/diag"
+	"archfolio/generator"
 	"archfolio/generator/mdext"
 	"archfolio/generator/publish"
 )
@@ -19,13 +17,13 @@ import (
 // CheckOnly skips rendering bodies but must report exactly what a full load does.
 func TestCheckOnlyReportsTheSameDiagnostics(t *testing.T) {
 	t.Parallel()
-	opts := siteOptions(t, "../examples/broken")
-	_, full, err := Load(context.Background(), opts)
+	opts := siteOptions(t, "../../examples/broken")
+	_, full, err := generator.Load(context.Background(), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
 	opts.CheckOnly = true
-	p, check, err := Load(context.Background(), opts)
+	p, check, err := generator.Load(context.Background(), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,7 +69,7 @@ func TestRepeatedCodeBlocksAreHighlightedOnce(t *testing.T) {
 	cache := &countingCache{Cache: mdext.NewCache("")}
 	opts := testOptions(t, testSite(files), "2026-11-27")
 	opts.Highlights = cache
-	p, _, err := Load(context.Background(), opts)
+	p, _, err := generator.Load(context.Background(), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,13 +77,13 @@ func TestRepeatedCodeBlocksAreHighlightedOnce(t *testing.T) {
 		t.Errorf("%d blocks highlighted, want 5", cache.puts)
 	}
 	first := p.ByID["a"].HTML
-	if _, _, err := Load(context.Background(), opts); err != nil {
+	if _, _, err := generator.Load(context.Background(), opts); err != nil {
 		t.Fatal(err)
 	}
 	if cache.puts != 5 {
 		t.Errorf("second run highlighted %d more blocks, want none", cache.puts-5)
 	}
-	if p2, _, _ := Load(context.Background(), opts); p2.ByID["a"].HTML != first {
+	if p2, _, _ := generator.Load(context.Background(), opts); p2.ByID["a"].HTML != first {
 		t.Error("a cached block renders differently")
 	}
 }
@@ -104,7 +102,7 @@ func TestBuildHighlightsAheadAndKeepsNothing(t *testing.T) {
 	cache := mdext.NewCache(dir)
 	opts := testOptions(t, testSite(files), "2026-11-27")
 	opts.Highlights = cache
-	p, _, err := Load(context.Background(), opts)
+	p, _, err := generator.Load(context.Background(), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -139,59 +137,6 @@ func TestDirOutputMakesNestedFolders(t *testing.T) {
 	}
 }
 
-func TestPositionMatchesPosAt(t *testing.T) {
-	t.Parallel()
-	src := []byte("---\ntitle: é\n---\n\nHé [[a]] — [b](b.md)\n\n日本 [[c]]\nend [[d]]")
-	var offsets []int
-	for i := range src {
-		if src[i] == '[' || src[i] == '\n' || i == 0 {
-			offsets = append(offsets, i)
-		}
-	}
-	offsets = append(offsets, len(src), 5, 40, 2) // and some going backwards
-	var at position
-	for _, off := range offsets {
-		if got, want := at.of(src, off), posAt(src, off); got != want {
-			t.Errorf("offset %d: %v, posAt says %v", off, got, want)
-		}
-	}
-}
-
-// position.of counts whole lines at once; it must say what walking every
-// character says, for any text (invalid UTF-8 too) and any sequence of offsets.
-func TestPositionMatchesCharacterWalk(t *testing.T) {
-	t.Parallel()
-	walk := func(src []byte, off int) diag.Pos { // position.of as it was: character by character
-		off = min(max(off, 0), len(src))
-		pos, i := diag.Pos{Line: 1, Col: 1}, 0
-		for i < off {
-			r, size := utf8.DecodeRune(src[i:])
-			if r == '\n' {
-				pos.Line, pos.Col = pos.Line+1, 1
-			} else {
-				pos.Col++
-			}
-			i += size
-		}
-		return pos
-	}
-	rng := rand.New(rand.NewPCG(1, 2))
-	pieces := []string{"a", "é", "日", "🙂", "\n", "\r\n", "\x80", "\xe6\x97", "\xff", " [[x]] "}
-	for range 2000 {
-		var src []byte
-		for range rng.IntN(40) {
-			src = append(src, pieces[rng.IntN(len(pieces))]...)
-		}
-		var at position
-		for range 8 {
-			off := rng.IntN(len(src)+3) - 1
-			if got, want := at.of(src, off), walk(src, off); got != want {
-				t.Fatalf("%q at %d: %v, the character walk says %v", src, off, got, want)
-			}
-		}
-	}
-}
-
 // A fragment is reused only by pages at the same depth: the same link differs
 // between a blueprint page and a roadmap item page, one folder deeper.
 func TestFragmentsDependOnPageDepth(t *testing.T) {
@@ -222,7 +167,7 @@ func TestFragmentsDependOnPageDepth(t *testing.T) {
 // the whole PortfolioJSON gives: with documents, without, with views' exports.
 func TestEncodePortfolioMatchesWholeEncoding(t *testing.T) {
 	t.Parallel()
-	p, _, err := Load(context.Background(), siteOptions(t, ".."))
+	p, _, err := generator.Load(context.Background(), siteOptions(t, "../.."))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
-package generator
+package render
 
 import (
+	"archfolio/generator"
 	"cmp"
 	"slices"
 	"strconv"
@@ -15,7 +16,7 @@ type siteInfo struct {
 	Today   time.Time
 	Menu    []MenuItem
 
-	schema *Schema
+	schema *generator.Schema
 	// groups are the owner and tag pages, each a name's group with its unique slug;
 	// every link to an owner or a tag takes its slug from here.
 	owners, tags []DocGroup
@@ -23,8 +24,8 @@ type siteInfo struct {
 }
 
 // ownerKey and tagKey are what owner and tag pages group documents by.
-func ownerKey(d *Document) []string { return NonEmpty(d.Owner) }
-func tagKey(d *Document) []string   { return d.Tags }
+func ownerKey(d *generator.Document) []string { return NonEmpty(d.Owner) }
+func tagKey(d *generator.Document) []string   { return d.Tags }
 
 // groupSlug is the slug of the owner (section "owners") or tag ("tags") page of a
 // name.
@@ -40,7 +41,7 @@ type MenuItem struct {
 	Label, URL, Section string
 }
 
-func newSiteInfo(p *Portfolio) *siteInfo {
+func newSiteInfo(p *generator.Portfolio) *siteInfo {
 	s := &siteInfo{Title: p.Config.Title, BaseURL: p.BaseURL, Today: p.Today, schema: p.Schema,
 		owners: groupDocs(p.Docs, ownerKey), tags: groupDocs(p.Docs, tagKey), slugs: map[string]string{}}
 	for _, g := range s.owners {
@@ -139,19 +140,19 @@ func NonEmpty(s string) []string {
 type DocGroup struct {
 	Name string
 	Slug string
-	Docs []*Document
+	Docs []*generator.Document
 }
 
 // groupDocs groups documents by the names key returns, sorted by name; slugs are
 // made unique in that order.
-func groupDocs(docs []*Document, key func(*Document) []string) []DocGroup {
-	byName := map[string][]*Document{}
+func groupDocs(docs []*generator.Document, key func(*generator.Document) []string) []DocGroup {
+	byName := map[string][]*generator.Document{}
 	for _, d := range docs {
 		for _, k := range key(d) {
 			byName[k] = append(byName[k], d)
 		}
 	}
-	names := SortedKeys(byName)
+	names := generator.SortedKeys(byName)
 	slices.SortStableFunc(names, func(a, b string) int { return cmp.Compare(strings.ToLower(a), strings.ToLower(b)) })
 	used := map[string]bool{}
 	out := make([]DocGroup, 0, len(names))
@@ -169,8 +170,8 @@ func groupDocs(docs []*Document, key func(*Document) []string) []DocGroup {
 // sortByTitle sorts a list of documents as readers look for them, by title
 // (ignoring case, then exactly), then by id, which is unique: the order of the
 // kind indexes and the owner and tag pages.
-func sortByTitle(docs []*Document) []*Document {
-	slices.SortFunc(docs, func(x, y *Document) int {
+func sortByTitle(docs []*generator.Document) []*generator.Document {
+	slices.SortFunc(docs, func(x, y *generator.Document) int {
 		return cmp.Or(cmp.Compare(strings.ToLower(x.Title), strings.ToLower(y.Title)),
 			cmp.Compare(x.Title, y.Title), cmp.Compare(x.ID, y.ID))
 	})
@@ -184,7 +185,7 @@ const maxGroupSlug = 80
 // groupSlugBase is a name's slug before it is made unique, at most maxGroupSlug
 // bytes.
 func groupSlugBase(name string) string {
-	s := slugify(name)
+	s := generator.Slug(name)
 	if len(s) > maxGroupSlug {
 		s = strings.TrimRight(s[:maxGroupSlug], "-")
 	}
@@ -193,14 +194,14 @@ func groupSlugBase(name string) string {
 
 // KindGroup is the documents of one kind within a list.
 type KindGroup struct {
-	Kind *Kind
-	Docs []*Document
+	Kind *generator.Kind
+	Docs []*generator.Document
 }
 
-func groupByKind(p *Portfolio, docs []*Document) []KindGroup {
+func groupByKind(p *generator.Portfolio, docs []*generator.Document) []KindGroup {
 	var out []KindGroup
 	for _, name := range p.Schema.Order {
-		var ds []*Document
+		var ds []*generator.Document
 		for _, d := range docs {
 			if d.Kind == name {
 				ds = append(ds, d)
@@ -221,12 +222,12 @@ type StatusCount struct {
 
 // KindSummary is a kind with its document count and status breakdown.
 type KindSummary struct {
-	Kind     *Kind
+	Kind     *generator.Kind
 	Count    int
 	Statuses []StatusCount
 }
 
-func kindSummaries(p *Portfolio) []KindSummary {
+func kindSummaries(p *generator.Portfolio) []KindSummary {
 	var out []KindSummary
 	for _, name := range p.Schema.Order {
 		kind := p.Schema.Kinds[name]
@@ -237,7 +238,7 @@ func kindSummaries(p *Portfolio) []KindSummary {
 
 // statusCounts counts documents per status, in the kind's status order, then any
 // status the schema does not list, then documents with none.
-func statusCounts(kind *Kind, docs []*Document) []StatusCount {
+func statusCounts(kind *generator.Kind, docs []*generator.Document) []StatusCount {
 	counts := map[string]int{}
 	for _, d := range docs {
 		counts[d.Status]++
@@ -249,7 +250,7 @@ func statusCounts(kind *Kind, docs []*Document) []StatusCount {
 			delete(counts, s)
 		}
 	}
-	for _, s := range SortedKeys(counts) {
+	for _, s := range generator.SortedKeys(counts) {
 		label := s
 		if s == "" {
 			label = "no status"
@@ -263,7 +264,7 @@ func statusCounts(kind *Kind, docs []*Document) []StatusCount {
 type HomeData struct {
 	Kinds []KindSummary
 	Total int
-	Stale []StaleDocument
+	Stale []generator.StaleDocument
 	Cards []Card
 }
 
@@ -302,7 +303,7 @@ func WorstAlert(critical, warning bool) AlertLevel {
 	return cmp.Or(AlertIf(critical, AlertCritical), AlertIf(warning, AlertWarning))
 }
 
-func homeData(p *Portfolio) HomeData {
+func homeData(p *generator.Portfolio) HomeData {
 	h := HomeData{Kinds: kindSummaries(p), Total: len(p.Docs), Stale: p.Stale}
 	h.Cards = append(h.Cards, Card{Title: "Documents", Value: strconv.Itoa(len(p.Docs)),
 		Detail: "across " + strconv.Itoa(len(p.ByKind)) + " kinds", URL: "documents/"})
@@ -327,59 +328,23 @@ type Filter struct {
 	Values      []string
 }
 
-func kindIndex(p *Portfolio, kind *Kind, docs []*Document) KindIndex {
+func kindIndex(p *generator.Portfolio, kind *generator.Kind, docs []*generator.Document) KindIndex {
 	ki := KindIndex{Columns: kind.Columns, Statuses: statusCounts(kind, docs)}
-	values := func(get func(*Document) []string) []string {
+	values := func(get func(*generator.Document) []string) []string {
 		seen := map[string]bool{}
 		for _, d := range docs {
 			for _, v := range get(d) {
 				seen[v] = true
 			}
 		}
-		return SortedKeys(seen)
+		return generator.SortedKeys(seen)
 	}
 	ki.Filters = append(ki.Filters,
-		Filter{"status", "Status", values(func(d *Document) []string { return NonEmpty(d.Status) })},
-		Filter{"owner", "Owner", values(func(d *Document) []string { return NonEmpty(d.Owner) })})
+		Filter{"status", "Status", values(func(d *generator.Document) []string { return NonEmpty(d.Status) })},
+		Filter{"owner", "Owner", values(func(d *generator.Document) []string { return NonEmpty(d.Owner) })})
 	if kind.Fields.ByName["domain"] != nil {
-		ki.Filters = append(ki.Filters, Filter{"domain", "Domain", values(func(d *Document) []string { return NonEmpty(d.Fields.String("domain")) })})
+		ki.Filters = append(ki.Filters, Filter{"domain", "Domain", values(func(d *generator.Document) []string { return NonEmpty(d.Fields.String("domain")) })})
 	}
-	ki.Filters = append(ki.Filters, Filter{"tag", "Tag", values(func(d *Document) []string { return d.Tags })})
+	ki.Filters = append(ki.Filters, Filter{"tag", "Tag", values(func(d *generator.Document) []string { return d.Tags })})
 	return ki
-}
-
-// FilterValue returns what a document offers to an index filter; several values
-// (tags) are joined by U+001F, which the filter script splits on.
-func (d *Document) FilterValue(name string) string {
-	switch name {
-	case "status":
-		return d.Status
-	case "owner":
-		return d.Owner
-	case "tag":
-		return strings.Join(d.Tags, "\x1f")
-	}
-	return d.Fields.String(name)
-}
-
-// slugify makes a URL segment from a name: lower-case letters and digits joined by
-// single hyphens; "x" when nothing is left.
-func slugify(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			dash = false
-		} else {
-			dash = true
-		}
-	}
-	if b.Len() == 0 {
-		return "x"
-	}
-	return b.String()
 }

@@ -1,6 +1,7 @@
-package generator
+package render
 
 import (
+	"archfolio/generator"
 	"archfolio/generator/diag"
 	"archfolio/generator/markup"
 	"fmt"
@@ -20,17 +21,23 @@ var (
 	layoutBlocks   = []string{"head", "content", "scripts"}
 )
 
+func init() {
+	generator.RegisterSiteCheck(func(opts generator.Options, p *generator.Portfolio) diag.Diagnostics {
+		return themeDiagnostics(opts.Site, p.Config, opts.Theme)
+	})
+}
+
 // themeDiagnostics warns about each template the site's theme defines that
 // nothing calls: no component has its name, no view's panel is rendered with
 // it and no template of the merged theme includes it. Such a define is most
 // often a misspelt override, which would otherwise change nothing silently.
 // Templates that do not parse are left to the render, which reports them.
-func themeDiagnostics(site fs.FS, cfg *Config, def fs.FS) diag.Diagnostics {
+func themeDiagnostics(site fs.FS, cfg *generator.Config, def fs.FS) diag.Diagnostics {
 	if cfg == nil || cfg.Theme == "" {
 		return nil
 	}
 	dir := path.Join("themes", cfg.Theme)
-	top := subFS(site, dir)
+	top := generator.SubFS(site, dir)
 	if top == nil {
 		return nil
 	}

@@ -1,6 +1,7 @@
-package generator
+package render
 
 import (
+	"archfolio/generator"
 	"archfolio/generator/markup"
 	"bytes"
 	"context"
@@ -25,8 +26,8 @@ func TestRegistry(t *testing.T) {
 		}
 		seen[c.Name] = true
 	}
-	opts := siteOptions(t, "..")
-	th, err := loadTheme(opts.Site, &Config{}, opts.Theme, templateFuncs(&Portfolio{Config: &Config{}}))
+	opts := siteOptions(t, "../..")
+	th, err := loadTheme(opts.Site, &generator.Config{}, opts.Theme, templateFuncs(&generator.Portfolio{Config: &generator.Config{}}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,9 +49,9 @@ func overrideMarker(name, typ string) string {
 // receives the component's own typed data; the sample portfolio shows every
 // component somewhere.
 func TestComponentOverrides(t *testing.T) {
-	site := os.DirFS("..")
-	opts := siteOptions(t, "..")
-	p, _, err := Load(context.Background(), opts)
+	site := os.DirFS("../..")
+	opts := siteOptions(t, "../..")
+	p, _, err := generator.Load(context.Background(), opts)
 	if err != nil {
 		t.Fatal(err)
 	}

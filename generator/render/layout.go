@@ -1,4 +1,4 @@
-package generator
+package render
 
 import (
 	"archfolio/generator/markup"
@@ -195,7 +195,7 @@ func (pg *Page) ScriptsHTML() template.HTML {
 }
 
 func (pg *Page) part(write func(markup.Writer)) template.HTML {
-	buf := pg.bufs().get()
+	buf := pg.bufs().Get()
 	write(pg.writer(buf))
 	return pg.lend(buf)
 }

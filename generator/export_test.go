@@ -1,0 +1,21 @@
+package generator
+
+import "time"
+
+// The internals that this package's external tests (package generator_test,
+// which build whole sites through generator/render) check.
+
+const MaxFileSize = maxFileSize
+
+var (
+	MatchSegments = matchSegments
+	LoadSchema    = loadSchema
+	BenchSite     = benchSite
+)
+
+// SetRacyWindow sets how long after a file's change its timestamp cannot be
+// trusted (racyWindow); tests whose edits are far apart set 0.
+func (l *Loader) SetRacyWindow(d time.Duration) { l.window = d }
+
+// Reads returns how many files the loader has read.
+func (l *Loader) Reads() int64 { return l.reads.Load() }

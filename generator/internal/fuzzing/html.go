@@ -1,0 +1,50 @@
+package fuzzing
+
+import (
+	"bytes"
+	"regexp"
+)
+
+// ThemeScript is the only script tag the default theme writes: a file of the
+// site's assets/, by a relative path (from the site root on 404.html).
+var ThemeScript = regexp.MustCompile(`^<script src="(/|(\.\./)*)assets/[a-z-]+\.js"( defer)?>$`)
+
+// ScriptTags returns every <script …> start tag of a page, case-insensitively.
+func ScriptTags(page []byte) []string {
+	var tags []string
+	for i := 0; ; i++ {
+		at := bytes.IndexByte(page[i:], '<')
+		if at < 0 {
+			return tags
+		}
+		i += at
+		if i+7 <= len(page) && bytes.EqualFold(page[i+1:i+7], []byte("script")) {
+			end := bytes.IndexByte(page[i:], '>')
+			if end < 0 {
+				end = len(page) - i - 1
+			}
+			tags = append(tags, string(page[i:i+end+1]))
+		}
+	}
+}
+
+// JSAttribute returns the offset of a quoted attribute value that starts (after
+// blanks) with javascript:, case-insensitively, or -1. Text cannot match: its
+// quotes are escaped.
+func JSAttribute(page []byte) int {
+	for i := 0; ; i++ {
+		at := bytes.IndexByte(page[i:], '=')
+		if at < 0 {
+			return -1
+		}
+		i += at
+		v := page[i+1:]
+		if len(v) == 0 || v[0] != '"' && v[0] != '\'' {
+			continue // text (whose quotes are escaped), not an attribute
+		}
+		v = bytes.TrimLeft(v[1:], " \t\n\r\f")
+		if len(v) >= 11 && bytes.EqualFold(v[:11], []byte("javascript:")) {
+			return i
+		}
+	}
+}
