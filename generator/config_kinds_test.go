@@ -33,3 +33,20 @@ archfolio.yaml:13:58: error: unknown setting "kinds.blueprint.fields.parts.of.fi
 		t.Error("the decision's page is not under adr/")
 	}
 }
+
+// A kind's order must name one of its fields of a type that sorts; the error
+// is at the order key of archfolio.yaml.
+func TestConfigKindOrder(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct{ config, want string }{
+		{"kinds:\n  decision:\n    order: -dat\n",
+			"archfolio.yaml:3:5: error: kinds: kind \"decision\": order: no field \"dat\" (did you mean \"date\"?)\n"},
+		{"kinds:\n  blueprint:\n    label: Blueprint\n    order: depends_on\n",
+			"archfolio.yaml:4:5: error: kinds: kind \"blueprint\": order: depends_on is a list field; an index sorts by a field of type string, int, number, date, period, enum\n"},
+	} {
+		_, diags := sitetest.Load(t, map[string]string{"archfolio.yaml": tc.config, "content/g.md": "---\nid: g\nkind: guide\ntitle: G\n---\n"}, "2026-11-27")
+		if got := sitetest.DiagLines(diags); got != tc.want {
+			t.Errorf("%q:\n got %s\nwant %s", tc.config, got, tc.want)
+		}
+	}
+}

@@ -61,6 +61,7 @@
 //	risk          the risk register: threats, severity, heat map, panels
 //	reviews       the review schedule: reviews page, findings, conditions
 //	backlog       the remediation backlog: due dates, SLAs, waivers, backlog.csv
+//	decisions     the decision log: supersession chains, loops, decisions in force
 //	views         registers the view packages with the generator, one line each
 //	sitetest      fixture sites for the view packages' tests
 //	mdext         goldmark extensions: front matter, wikilinks, fenced code and its cache
@@ -163,6 +164,7 @@
 //	risks         threat severity, risk register, heatmaps               (generator/risk)
 //	reviews       review schedule, conditions, findings                  (generator/reviews)
 //	backlog       remediation due dates, SLAs, waivers, backlog.csv      (generator/backlog)
+//	decisions     supersession chains, loops, decisions in force        (generator/decisions)
 //
 // A home card's Alert is an AlertLevel the view chooses from what the card
 // counts (WorstAlert): critical for what needs action now (an expired waiver, an

@@ -1,7 +1,9 @@
 package generator
 
 import (
+	"archfolio/generator/diag"
 	_ "embed"
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -96,7 +98,12 @@ type Kind struct {
 	Section  string   `yaml:"section"`
 	Statuses []string `yaml:"statuses"`
 	Columns  []string `yaml:"columns"` // fields shown in the kind's index table
-	Fields   Fields   `yaml:"fields"`
+	// Order is the field the kind's index is sorted by ("date"), descending
+	// when it starts with "-" ("-date": newest first); "" sorts by title.
+	Order  string `yaml:"order"`
+	Fields Fields `yaml:"fields"`
+	// orderAt is where archfolio.yaml set Order (nil for the built-in schema).
+	orderAt *yaml.Node
 }
 
 // Field returns the kind's field named name, or a common field, or nil.
@@ -163,6 +170,9 @@ func (s *Schema) addKinds(n *yaml.Node, builtin bool) error {
 		var k Kind
 		if err := n.Content[i+1].Decode(&k); err != nil {
 			return err
+		}
+		if k.Order != "" && !builtin {
+			k.orderAt = keyNode(n.Content[i+1], "order", n.Content[i])
 		}
 		if old := s.Kinds[name]; old != nil {
 			if k.Section != "" && !validSection(k.Section) {
@@ -239,6 +249,9 @@ func mergeKind(dst, src *Kind) {
 	dst.Label = cmpOr(src.Label, dst.Label)
 	dst.Plural = cmpOr(src.Plural, dst.Plural)
 	dst.Section = cmpOr(src.Section, dst.Section)
+	if src.Order != "" {
+		dst.Order, dst.orderAt = src.Order, src.orderAt
+	}
 	if src.Columns != nil {
 		dst.Columns = src.Columns
 	}
@@ -261,8 +274,38 @@ func (s *Schema) compile() error {
 		if err := check(name, s.Kinds[name].Fields); err != nil {
 			return err
 		}
+		if err := s.checkOrder(s.Kinds[name]); err != nil {
+			return err
+		}
 	}
 	return nil
+}
+
+// orderTypes are the field types a kind's index can be sorted by.
+var orderTypes = []string{TypeString, TypeInt, TypeNumber, TypeDate, TypePeriod, TypeEnum}
+
+// checkOrder checks that a kind's order names one of its fields of a type that sorts.
+func (s *Schema) checkOrder(k *Kind) error {
+	if k.Order == "" {
+		return nil
+	}
+	name := strings.TrimPrefix(k.Order, "-")
+	f, msg := k.Field(s, name), ""
+	switch {
+	case f == nil:
+		var names []string
+		names = append(append(names, k.Fields.Names...), s.Common.Names...)
+		msg = fmt.Sprintf("kind %q: order: no field %q%s", k.Name, name, diag.DidYouMean(name, names))
+	case !slices.Contains(orderTypes, f.Type):
+		msg = fmt.Sprintf("kind %q: order: %s is a %s field; an index sorts by a field of type %s",
+			k.Name, name, f.Type, strings.Join(orderTypes, ", "))
+	default:
+		return nil
+	}
+	if k.orderAt == nil {
+		return errors.New(msg)
+	}
+	return &lineError{k.orderAt.Line, k.orderAt.Column, msg}
 }
 
 func (s *Schema) compileField(where string, f *Field) error {

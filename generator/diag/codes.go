@@ -101,6 +101,8 @@ const (
 	// AF7xx: reviews and decisions.
 	CodeDuplicateFindingID Code = 701 + iota
 	CodeMissingConditions
+	CodeSupersessionCycle
+	CodeSupersededNotMarked
 )
 
 const (
@@ -202,6 +204,8 @@ var rules = []Rule{
 
 	{CodeDuplicateFindingID, "duplicate-finding-id", Error, "Two findings of one review have the same id."},
 	{CodeMissingConditions, "missing-conditions", Warning, "A review approved with conditions lists no conditions."},
+	{CodeSupersessionCycle, "supersession-cycle", Error, "Decisions supersede each other in a loop; remove one supersedes."},
+	{CodeSupersededNotMarked, "superseded-not-marked", Warning, "An accepted decision supersedes this one; set its status to superseded."},
 
 	{CodeItemWaiverExpired, "item-waiver-expired", Error, "A remediation item's waiver has expired: renew it, or fix the item."},
 	{CodeItemWaiverExpiring, "item-waiver-expiring", Warning, "A remediation item's waiver expires soon: renew it or plan the fix."},

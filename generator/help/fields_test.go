@@ -111,7 +111,16 @@ func fieldsMarkdown(schema []byte) ([]byte, error) {
 	for i := 0; kinds != nil && i+1 < len(kinds.Content); i += 2 {
 		name, kind := kinds.Content[i].Value, kinds.Content[i+1]
 		fmt.Fprintf(&b, "\n## %s\n\n", name)
-		fmt.Fprintf(&b, "%s; pages under `%s/`; statuses: %s.\n", scalar(kind, "label"), scalar(kind, "section"), codeList(mapValue(kind, "statuses")))
+		fmt.Fprintf(&b, "%s; pages under `%s/`; statuses: %s.", scalar(kind, "label"), scalar(kind, "section"), codeList(mapValue(kind, "statuses")))
+		if order := scalar(kind, "order"); order != "" {
+			field, desc := strings.CutPrefix(order, "-")
+			direction := "ascending"
+			if desc {
+				direction = "descending: the newest first"
+			}
+			fmt.Fprintf(&b, " The index is sorted by `%s`, %s.", field, direction)
+		}
+		b.WriteString("\n")
 		if fields := mapValue(kind, "fields"); fields != nil && len(fields.Content) > 0 {
 			b.WriteString("\n")
 			fieldTable(&b, fields)

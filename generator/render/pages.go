@@ -78,7 +78,7 @@ func (r *siteRenderer) pages() []PageJob {
 	}
 	for _, name := range p.Schema.Order {
 		kind := p.Schema.Kinds[name]
-		docs := sortByTitle(slices.Clone(p.ByKind[name]))
+		docs := sortByOrder(p.Schema, kind, sortByTitle(slices.Clone(p.ByKind[name])))
 		jobs = append(jobs, Content(PageJob{URL: kind.Section + "/", Layout: "kind.html",
 			Page: &Page{Title: kind.Plural, Section: name, Kind: kind, Docs: docs}},
 			kindContent, func() KindIndex { return kindIndex(p, kind, docs) }))
@@ -176,6 +176,77 @@ func sortByTitle(docs []*generator.Document) []*generator.Document {
 			cmp.Compare(x.Title, y.Title), cmp.Compare(x.ID, y.ID))
 	})
 	return docs
+}
+
+// sortByOrder sorts a kind's index, sorted by title, by the kind's order field
+// (Kind.Order; "-date" is newest first): enums by their place in the schema,
+// documents without a value last, each run of equal values still by title.
+func sortByOrder(s *generator.Schema, kind *generator.Kind, docs []*generator.Document) []*generator.Document {
+	if kind.Order == "" {
+		return docs
+	}
+	name, desc := strings.CutPrefix(kind.Order, "-")
+	name = cmp.Or(name, kind.Order)
+	ranks := s.EnumValues(kind.Name, name)
+	value := func(d *generator.Document) any {
+		v := d.Fields.Get(name)
+		if name == "status" {
+			v = d.Status
+		}
+		if str, ok := v.(string); ok && ranks != nil {
+			if i := slices.Index(ranks, str); i >= 0 {
+				return i
+			}
+			return nil
+		}
+		return v
+	}
+	slices.SortStableFunc(docs, func(x, y *generator.Document) int {
+		a, b := value(x), value(y)
+		switch {
+		case a == nil || b == nil:
+			return cmp.Compare(boolRank(a == nil), boolRank(b == nil)) // no value last
+		case desc:
+			return compareValues(b, a)
+		}
+		return compareValues(a, b)
+	})
+	return docs
+}
+
+func boolRank(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// compareValues orders two front-matter values of one field's type; values of
+// types that do not sort compare equal.
+func compareValues(a, b any) int {
+	switch a := a.(type) {
+	case generator.Date:
+		if b, ok := b.(generator.Date); ok {
+			return a.Compare(b.Time)
+		}
+	case generator.Period:
+		if b, ok := b.(generator.Period); ok {
+			return cmp.Or(a.Start.Compare(b.Start), a.End.Compare(b.End))
+		}
+	case int:
+		if b, ok := b.(int); ok {
+			return cmp.Compare(a, b)
+		}
+	case float64:
+		if b, ok := b.(float64); ok {
+			return cmp.Compare(a, b)
+		}
+	case string:
+		if b, ok := b.(string); ok {
+			return cmp.Or(cmp.Compare(strings.ToLower(a), strings.ToLower(b)), cmp.Compare(a, b))
+		}
+	}
+	return 0
 }
 
 // maxGroupSlug bounds the slug of an owner or tag page, a folder name: a file

@@ -6,6 +6,7 @@ package views
 
 import (
 	"archfolio/generator/backlog"
+	"archfolio/generator/decisions"
 	"archfolio/generator/dependencies"
 	"archfolio/generator/matrix"
 	"archfolio/generator/render"
@@ -21,4 +22,5 @@ func init() {
 	render.RegisterView(risk.View)
 	render.RegisterView(reviews.View)
 	render.RegisterView(backlog.View)
+	render.RegisterView(decisions.View)
 }
