@@ -41,7 +41,7 @@ Usage:
   archfolio check  [-s SITE] [--format text|json|sarif|github] [--strict] [--today …] [--drafts]
   archfolio new    KIND ID [-s SITE]
   archfolio impact ID [-s SITE] [--format text|json] [--today …] [--drafts]
-  archfolio import oscal FILE [--family F…] [--framework NAME] [-s SITE]
+  archfolio import oscal FILE [--family F…] [--framework NAME] [--update] [-s SITE]
   archfolio import adr DIR [-s SITE]
   archfolio jira sync FILE [-s SITE] [--dry-run]
   archfolio help   [TOPIC]

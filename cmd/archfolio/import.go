@@ -13,7 +13,7 @@ import (
 )
 
 const (
-	importSynopsis    = "import oscal FILE [--family F…] [--framework NAME] [-s SITE]"
+	importSynopsis    = "import oscal FILE [--family F…] [--framework NAME] [--update] [-s SITE]"
 	importADRSynopsis = "import adr DIR [-s SITE]"
 )
 
@@ -54,6 +54,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	var families familyList
 	fs.Var(&families, "family", "control family to import, by group id (ac); repeat or separate with commas (default all)")
 	framework := fs.String("framework", "", "maps_to key and id prefix, like nist-800-53r5 (default read from the catalogue title)")
+	update := fs.Bool("update", false, "merge into the standards an earlier import wrote: statements added, changed and withdrawn; the team's fields and text kept")
 	pos, code, ok := parse(fs, args[1:])
 	if !ok {
 		return code
@@ -71,7 +72,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		fmt.Fprintln(stderr, "archfolio import oscal:", err)
 		return exitProblems
 	}
-	results, err := oscal.Import(ctx, sf.site, pos[0], data, oscal.Options{Families: families, Framework: *framework})
+	results, err := oscal.Import(ctx, sf.site, pos[0], data, oscal.Options{Families: families, Framework: *framework, Update: *update})
 	if err != nil {
 		fmt.Fprintln(stderr, "archfolio import oscal:", err)
 		return exitProblems
@@ -81,6 +82,11 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		for _, d := range r.Problems {
 			fmt.Fprintln(stderr, d)
 			problems++
+		}
+		if r.Updated && r.Reason == "" {
+			written++
+			fmt.Fprintf(stdout, "%s: %s\n", r.Path, r.Changes)
+			continue
 		}
 		if r.Written {
 			written++

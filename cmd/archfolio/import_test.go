@@ -48,6 +48,14 @@ func TestImportOSCAL(t *testing.T) {
 	if code, _, errOut = runCLI(t, "check", "-s", site); code != exitOK {
 		t.Errorf("check of imported standards: exit %d\n%s", code, errOut)
 	}
+	// --update merges the same catalogue into what it wrote: nothing changes.
+	code, out, errOut = runCLI(t, "import", "oscal", catalog, "--update", "-s", site)
+	if code != exitOK || out != "content/standards/nist-800-53r5-ac.md: unchanged\ncontent/standards/nist-800-53r5-ia.md: unchanged\n" || errOut != "" {
+		t.Errorf("--update: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	if again, _ := os.ReadFile(written); !bytes.Equal(first, again) {
+		t.Error("an update with the same catalogue changed the file")
+	}
 }
 
 func TestImportOSCALErrors(t *testing.T) {

@@ -68,6 +68,7 @@ const (
 	CodeNoStatements
 	CodeUnknownStatement
 	CodeUnknownEvidence
+	CodeWithdrawnStatement
 )
 
 const (
@@ -183,6 +184,7 @@ var rules = []Rule{
 	{CodeNoStatements, "no-statements", Error, "A record names a statement of a standard that has no statements."},
 	{CodeUnknownStatement, "unknown-statement", Error, "A record names a statement its standard does not have."},
 	{CodeUnknownEvidence, "unknown-evidence", Warning, "Evidence is neither the id of a document nor an http(s) URL."},
+	{CodeWithdrawnStatement, "withdrawn-statement", Warning, "A record names a statement its standard has withdrawn; align with what replaced it."},
 
 	{CodeDependencyCycle, "dependency-cycle", Warning, "Blueprints depend on each other in a loop."},
 

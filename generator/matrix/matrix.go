@@ -200,6 +200,9 @@ type MatrixColumn struct {
 
 	conditions  []appliesCondition
 	statementAt map[string]int
+	// withdrawn holds the statements marked withdrawn: not in Statements, so
+	// no blueprint is a gap for them, and a record naming one is a warning.
+	withdrawn map[string]bool
 }
 
 // Statement is one requirement of a standard.
@@ -369,7 +372,8 @@ func (m *Matrix) fillRow(row *MatrixRow, recs []*AlignmentRecord) {
 // roll computes the cell's statement statuses and its rolled-up status. A
 // statement takes its own records (worst first), else the whole-standard record,
 // else not-assessed when the standard applies and the statement is a must or a
-// should. A record naming an unknown statement still counts for the standard.
+// should. A record naming an unknown statement still counts for the standard;
+// one naming a withdrawn statement does not.
 func (c *MatrixCell) roll(col *MatrixColumn) {
 	whole, extra := AlignNone, AlignNone
 	var own []Alignment
@@ -381,7 +385,9 @@ func (c *MatrixCell) roll(col *MatrixColumn) {
 		}
 		k, ok := col.statementAt[r.Statement]
 		if !ok {
-			extra = worse(extra, st)
+			if !col.withdrawn[r.Statement] {
+				extra = worse(extra, st)
+			}
 			continue
 		}
 		if own == nil {

@@ -292,6 +292,11 @@ func checkStatement(r *AlignmentRecord, col *MatrixColumn, sink *diag.DiagSink) 
 		return
 	}
 	at := r.Blueprint.Pos(r.Field() + ".statement")
+	if col.withdrawn[r.Statement] {
+		sink.Report(diag.CodeWithdrawnStatement, at, "%s.statement: %q of %q is withdrawn, so this record no longer counts: align with the statement that replaced it, or remove the record",
+			r.Field(), r.Statement, r.Standard.ID)
+		return
+	}
 	if len(col.Statements) == 0 {
 		sink.Report(diag.CodeNoStatements, at, "%s.statement: %q has no statements, so %q cannot be one of them: remove statement: to align with the whole standard",
 			r.Field(), r.Standard.ID, r.Statement)

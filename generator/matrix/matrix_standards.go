@@ -40,6 +40,13 @@ func newColumn(p *generator.Portfolio, d *generator.Document) (*MatrixColumn, di
 			continue
 		}
 		st := Statement{ID: strings.TrimSpace(o.String("id")), Text: o.String("text"), Level: o.String("level")}
+		if w, _ := o.Get("withdrawn").(bool); w {
+			if col.withdrawn == nil {
+				col.withdrawn = map[string]bool{}
+			}
+			col.withdrawn[st.ID] = true
+			continue
+		}
 		if _, dup := col.statementAt[st.ID]; !dup {
 			col.statementAt[st.ID] = len(col.Statements)
 			col.Statements = append(col.Statements, st)

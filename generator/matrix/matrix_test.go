@@ -127,3 +127,31 @@ func TestMatrixJSONStreamsTheWholeEncoding(t *testing.T) {
 		t.Error("the sample's matrix.json has no cells: the comparison proves nothing")
 	}
 }
+
+// A withdrawn statement leaves the matrix: no blueprint is a gap for it, a
+// record naming it does not count and is a warning, and the other statements
+// roll up as before.
+func TestWithdrawnStatements(t *testing.T) {
+	t.Parallel()
+	std := "---\nid: std\nkind: standard\ntitle: Std\nstatus: effective\nfamily: f\napplies_to: {criticality: [high]}\nstatements:\n" +
+		"  - {id: S-1, text: One, level: must}\n  - {id: S-2, text: Two, level: must, withdrawn: true}\n---\n"
+	bp := func(id, extra string) string {
+		return "---\nid: " + id + "\nkind: blueprint\ntitle: " + id + "\nstatus: implemented\nowner: o\ncriticality: high\ncompliance:\n" +
+			"  - {standard: std, statement: S-1, status: implemented}\n" + extra + "---\n"
+	}
+	m, diags := loadMatrix(t, map[string]string{"content/std.md": std, "content/a.md": bp("a", ""),
+		"content/b.md": bp("b", "  - {standard: std, statement: S-2, status: not-applicable, justification: retired}\n")}, "2026-11-27")
+	want := `content/b.md:10:21: warning: compliance[1].statement: "S-2" of "std" is withdrawn, so this record no longer counts: align with the statement that replaced it, or remove the record [AF313]` + "\n"
+	var got strings.Builder
+	for _, d := range diags {
+		got.WriteString(d.String() + "\n")
+	}
+	if got.String() != want {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", got.String(), want)
+	}
+	for _, id := range []string{"a", "b"} {
+		if c := cellOf(t, m, id, "std"); c.Status != matrix.AlignImplemented || len(c.Statements) != 1 {
+			t.Errorf("%s × std = %v over %d statements, want implemented over S-1 alone", id, c.Status, len(c.Statements))
+		}
+	}
+}

@@ -99,6 +99,10 @@ type Options struct {
 	// Framework is the maps_to key and the id prefix (nist-800-53r5). When empty it
 	// is read from the catalogue's title.
 	Framework string
+	// Update merges each family into the standard an earlier import wrote
+	// (Import): statements added, changed and withdrawn; every other field and
+	// the body kept.
+	Update bool
 }
 
 // ImportedStandard is one standard document generated from a control family.
@@ -107,6 +111,14 @@ type ImportedStandard struct {
 	Family   string // the group id
 	Controls int
 	Markdown []byte
+	// What an update merges into an existing standard (Options.Update): the
+	// statements, the labels of the family's withdrawn controls, the control
+	// ids for maps_to, the framework and the catalogue's version.
+	statements []importedStatement
+	withdrawn  []string
+	controls   []string
+	framework  string
+	version    string
 }
 
 // oscalModels are the other OSCAL root objects, for a helpful error.
@@ -215,14 +227,23 @@ func Standards(name string, data []byte, opts Options) ([]ImportedStandard, erro
 	collectParams(cat, params)
 	var out []ImportedStandard
 	for _, fam := range families {
-		if len(fam.Controls) == 0 {
+		live := fam
+		live.Controls = slices.DeleteFunc(slices.Clone(fam.Controls), withdrawn)
+		if len(live.Controls) == 0 {
 			continue
 		}
-		md, err := standardMarkdown(cat, fam, fw, params)
+		md, fm, err := standardMarkdown(cat, live, fw, params)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, ImportedStandard{ID: fw + "-" + generator.Slug(fam.ID), Family: fam.ID, Controls: len(fam.Controls), Markdown: md})
+		std := ImportedStandard{ID: fm.ID, Family: fam.ID, Controls: len(live.Controls), Markdown: md,
+			statements: fm.Statements, controls: fm.MapsTo[fw], framework: fw, version: fm.Version}
+		for _, c := range fam.Controls {
+			if withdrawn(c) {
+				std.withdrawn = append(std.withdrawn, oneLine(oscalLabel(c)))
+			}
+		}
+		out = append(out, std)
 	}
 	if len(out) == 0 {
 		return nil, fmt.Errorf("%s: the catalogue has no controls to import (withdrawn controls are left out)", name)
@@ -307,9 +328,8 @@ func flattenControl(name, where string, c oscalControl, out *[]oscalControl, see
 		return fmt.Errorf("%s: %s: control id %q is used twice (also at %s)", name, where, c.ID, seen[c.ID])
 	}
 	seen[c.ID] = where
-	if !withdrawn(c) {
-		*out = append(*out, c)
-	}
+	*out = append(*out, c) // withdrawn ones too: an update marks them
+
 	for i, e := range c.Controls {
 		if err := flattenControl(name, where+".controls["+strconv.Itoa(i)+"]", e, out, seen); err != nil {
 			return err

@@ -273,7 +273,7 @@ func TestImportOSCALNeverOverwrites(t *testing.T) {
 		got = append(got, r.Path+" written="+map[bool]string{true: "yes", false: "no: " + r.Reason}[r.Written])
 	}
 	want := []string{
-		"content/standards/nist-800-53r5-ac.md written=no: the file already exists; archfolio import never overwrites (delete it to import again)",
+		"content/standards/nist-800-53r5-ac.md written=no: the file already exists; archfolio import never overwrites (delete it to import again); or run with --update to merge this catalogue into it",
 		"content/standards/nist-800-53r5-au.md written=yes",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {

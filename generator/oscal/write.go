@@ -35,9 +35,10 @@ type importedFrontMatter struct {
 }
 
 type importedStatement struct {
-	ID    string        `yaml:"id"`
-	Text  statementText `yaml:"text"`
-	Level string        `yaml:"level"`
+	ID       string        `yaml:"id"`
+	Text     statementText `yaml:"text"`
+	Level    string        `yaml:"level"`
+	Guidance statementText `yaml:"guidance,omitempty"`
 }
 
 // statementText is a statement's text, its items on lines of their own, written
@@ -74,7 +75,7 @@ func (l flowList) MarshalYAML() (any, error) {
 // standardMarkdown writes one family as a standard document: front matter through
 // yaml.v3 (which quotes and escapes every value) and a markdown body whose
 // catalogue text is escaped.
-func standardMarkdown(cat *oscalCatalog, fam oscalFamily, fw string, params map[string]oscalParam) ([]byte, error) {
+func standardMarkdown(cat *oscalCatalog, fam oscalFamily, fw string, params map[string]oscalParam) ([]byte, importedFrontMatter, error) {
 	title := oneLine(fam.Title)
 	if title == "" {
 		title = strings.ToUpper(fam.ID)
@@ -86,7 +87,8 @@ func standardMarkdown(cat *oscalCatalog, fam oscalFamily, fw string, params map[
 		Tags:    flowList{"oscal", fw}, Family: generator.Slug(title), Version: oneLine(cat.Metadata.Version),
 		MapsTo: map[string]flowList{fw: nil}}
 	for _, c := range fam.Controls {
-		fm.Statements = append(fm.Statements, importedStatement{ID: oneLine(oscalLabel(c)), Text: statementText(controlText(c, params)), Level: "must"})
+		fm.Statements = append(fm.Statements, importedStatement{ID: oneLine(oscalLabel(c)), Text: statementText(controlText(c, params)), Level: "must",
+			Guidance: statementText(controlGuidance(c, params))})
 		fm.MapsTo[fw] = append(fm.MapsTo[fw], c.ID)
 	}
 	var buf bytes.Buffer
@@ -94,10 +96,10 @@ func standardMarkdown(cat *oscalCatalog, fam oscalFamily, fw string, params map[
 	enc := yaml.NewEncoder(&buf)
 	enc.SetIndent(2)
 	if err := enc.Encode(fm); err != nil {
-		return nil, err
+		return nil, fm, err
 	}
 	if err := enc.Close(); err != nil {
-		return nil, err
+		return nil, fm, err
 	}
 	buf.WriteString("---\n\n")
 	kind := "catalogue"
@@ -118,7 +120,27 @@ func standardMarkdown(cat *oscalCatalog, fam oscalFamily, fw string, params map[
 	for _, c := range fam.Controls {
 		fmt.Fprintf(&buf, "- **%s** %s\n", mdEscape(oscalLabel(c)), mdEscape(strings.TrimSpace(c.Title)))
 	}
-	return buf.Bytes(), nil
+	return buf.Bytes(), fm, nil
+}
+
+// controlGuidance is a control's guidance (NIST's "discussion"): the prose of
+// its guidance parts, a paragraph each, parameters written out.
+func controlGuidance(c oscalControl, params map[string]oscalParam) string {
+	var paras []string
+	var walk func(ps []oscalPart)
+	walk = func(ps []oscalPart) {
+		for _, p := range ps {
+			if p.Name != "guidance" {
+				continue
+			}
+			if prose := oneLine(insertParams(p.Prose, params, 0)); prose != "" {
+				paras = append(paras, prose)
+			}
+			walk(p.Parts)
+		}
+	}
+	walk(c.Parts)
+	return strings.Join(paras, "\n\n")
 }
 
 func catalogueName(cat *oscalCatalog) string {
@@ -295,6 +317,10 @@ type Result struct {
 	Controls int
 	Written  bool
 	Reason   string // why it was skipped
+	// Updated is set when Options.Update merged the family into the standard
+	// an earlier import wrote; Changes says what changed (it may be nothing).
+	Updated bool
+	Changes Changes
 	// Problems are the errors check reports for the written file: an import
 	// whose documents the site then rejects fails (a site schema can make that
 	// happen, adding required fields to standards).
@@ -303,7 +329,8 @@ type Result struct {
 
 // Import writes the standards Standards makes into the site's standards
 // folder. It never overwrites a file, and skips a family whose id another document
-// already uses.
+// already uses; with Options.Update, it merges a family into the standard an
+// earlier import wrote (merge) instead of skipping it.
 func Import(ctx context.Context, siteDir, name string, data []byte, opts Options) ([]Result, error) {
 	stds, err := Standards(name, data, opts)
 	if err != nil {
@@ -330,9 +357,22 @@ func Import(ctx context.Context, siteDir, name string, data []byte, opts Options
 			out = append(out, res)
 			continue
 		}
-		res.Written, res.Reason, err = writeNew(filepath.Join(siteDir, filepath.FromSlash(rel)), s.Markdown)
+		file := filepath.Join(siteDir, filepath.FromSlash(rel))
+		if opts.Update && p.ByID[s.ID] != nil {
+			res.Updated = true
+			if res.Changes, res.Reason, err = updateFile(file, s); err != nil {
+				return out, err
+			}
+			res.Written = res.Reason == "" && !res.Changes.Empty()
+			out = append(out, res)
+			continue
+		}
+		res.Written, res.Reason, err = writeNew(file, s.Markdown)
 		if err != nil {
 			return out, err
+		}
+		if !res.Written && !opts.Update {
+			res.Reason += "; or run with --update to merge this catalogue into it"
 		}
 		out = append(out, res)
 	}
@@ -354,6 +394,43 @@ func checkWritten(ctx context.Context, site fs.FS, results []Result) error {
 		}
 	}
 	return nil
+}
+
+// updateFile merges s into the standard in file, replacing the file only when
+// something changed (a new file beside it, renamed over it, so a failure leaves
+// the old one). A standard the merge cannot read is skipped with the reason.
+func updateFile(file string, s ImportedStandard) (Changes, string, error) {
+	src, err := os.ReadFile(file)
+	if err != nil {
+		return Changes{}, "", err
+	}
+	merged, ch, err := merge(src, s)
+	if err != nil {
+		return ch, err.Error(), nil
+	}
+	if ch.Empty() {
+		return ch, "", nil
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(file), ".archfolio-update-*")
+	if err != nil {
+		return ch, "", err
+	}
+	_, err = tmp.Write(merged)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		if fi, serr := os.Stat(file); serr == nil {
+			err = os.Chmod(tmp.Name(), fi.Mode().Perm())
+		}
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), file)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+	}
+	return ch, "", err
 }
 
 // writeNew creates a file that must not exist yet.
