@@ -189,7 +189,10 @@ type MatrixColumn struct {
 	Index      int
 	Family     string
 	Statements []Statement
-	MapsTo     []FrameworkControls
+	// Withdrawn lists the statements marked withdrawn, shown on the
+	// standard's page but not in the matrix.
+	Withdrawn []Statement
+	MapsTo    []FrameworkControls
 	// Requires is false for draft and retired standards, and for standards without
 	// applies_to: they make no blueprint a gap.
 	Requires bool
@@ -208,6 +211,10 @@ type MatrixColumn struct {
 // Statement is one requirement of a standard.
 type Statement struct {
 	ID, Text, Level string
+	Guidance        string
+	// Anchor is the id of its row on the standard's page ("stmt-ac-2-1"),
+	// which the matrix's statement columns link to.
+	Anchor string
 }
 
 // FrameworkControls is the external controls of one framework a standard maps to.

@@ -237,7 +237,7 @@ func statementsGrid(m *Matrix, f *FamilyCoverage) *MatrixGrid {
 			g.Columns = append(g.Columns, GridColumn{Label: "whole standard", Title: col.Doc.Title, URL: col.Doc.URL, Tally: col.Tally})
 		}
 		for k, s := range col.Statements {
-			g.Columns = append(g.Columns, GridColumn{Label: s.ID, Title: "(" + s.Level + ") " + s.Text, URL: col.Doc.URL, Tally: col.StatementTallies[k]})
+			g.Columns = append(g.Columns, GridColumn{Label: s.ID, Title: "(" + s.Level + ") " + s.Text, URL: col.Doc.URL + "#" + s.Anchor, Tally: col.StatementTallies[k]})
 		}
 	}
 	anchors := make([]string, len(f.Columns)) // one string per column, shared by its cells

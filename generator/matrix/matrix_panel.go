@@ -3,6 +3,7 @@ package matrix
 import (
 	"archfolio/generator/markup"
 	"archfolio/generator/render"
+	"strings"
 )
 
 // The alignment panels: a blueprint's alignment with each standard that
@@ -331,14 +332,11 @@ func writeMatrixColumnPanel(pg render.PanelPage[MatrixPanel], w markup.Writer) e
 		}
 		w.Raw("\n</tbody>\n</table>")
 	}
-	if len(c.Statements) > 0 {
-		w.Raw("\n<h3>Statements</h3>\n<table class=\"data\">\n<thead><tr><th scope=\"col\">Statement</th><th scope=\"col\">Level</th><th scope=\"col\" class=\"num\">Adoption</th><th scope=\"col\">Blueprints by status</th></tr></thead>\n<tbody>")
+	if len(c.Statements)+len(c.Withdrawn) > 0 {
+		w.Raw("\n<h3>Statements</h3>\n<div class=\"table-scroll\">\n<table class=\"data statements\">\n<thead><tr><th scope=\"col\">Statement</th><th scope=\"col\">Requirement</th><th scope=\"col\">Level</th><th scope=\"col\" class=\"num\">Adoption</th><th scope=\"col\">Blueprints by status</th></tr></thead>\n<tbody>")
 		for _, sa := range c.StatementAdoption() {
-			w.Raw("\n<tr><th scope=\"row\"><abbr title=\"")
-			w.Text(sa.Statement.Text)
-			w.Raw("\">")
-			w.Text(sa.Statement.ID)
-			w.Raw("</abbr></th><td>")
+			putStatementRow(w, sa.Statement, false)
+			w.Raw("<td>")
 			w.Text(sa.Statement.Level)
 			w.Raw("</td>\n<td class=\"num\">")
 			putAdoption(w, sa.Tally, "–")
@@ -346,7 +344,13 @@ func writeMatrixColumnPanel(pg render.PanelPage[MatrixPanel], w markup.Writer) e
 			putBreakdown(w, sa.Tally.Breakdown())
 			w.Raw("</td></tr>")
 		}
-		w.Raw("\n</tbody>\n</table>")
+		for _, st := range c.Withdrawn {
+			putStatementRow(w, st, true)
+			w.Raw("<td>")
+			w.Text(st.Level)
+			w.Raw("</td>\n<td class=\"num\">–</td>\n<td>withdrawn: not in the matrix</td></tr>")
+		}
+		w.Raw("\n</tbody>\n</table>\n</div>")
 	}
 	if len(mp.Items) > 0 {
 		w.Raw("\n<h3>Blueprints</h3>\n<table class=\"data alignment-table\">\n<thead><tr><th scope=\"col\">Blueprint</th><th scope=\"col\">Status</th><th scope=\"col\">Records and evidence</th></tr></thead>\n<tbody>")
@@ -355,6 +359,70 @@ func writeMatrixColumnPanel(pg render.PanelPage[MatrixPanel], w markup.Writer) e
 	}
 	w.Raw("\n")
 	return nil
+}
+
+// putStatementRow opens a statement's row: its id (the row's anchor) and its
+// text, which keeps the list structure of its items (a line each, indented two
+// spaces a level), and its guidance folded under it.
+func putStatementRow(w markup.Writer, st Statement, withdrawn bool) {
+	w.Raw("\n<tr id=\"")
+	w.Text(st.Anchor)
+	w.Raw("\"")
+	if withdrawn {
+		w.Raw(" class=\"withdrawn\"")
+	}
+	w.Raw("><th scope=\"row\"><a href=\"#")
+	w.Text(st.Anchor)
+	w.Raw("\">")
+	w.Text(st.ID)
+	w.Raw("</a>")
+	if withdrawn {
+		w.Raw(" <span class=\"badge withdrawn\">withdrawn</span>")
+	}
+	w.Raw("</th>\n<td>")
+	putStatementText(w, st.Text)
+	if g := strings.TrimSpace(st.Guidance); g != "" {
+		w.Raw("<details class=\"guidance\"><summary>Guidance</summary>")
+		for para := range strings.SplitSeq(g, "\n\n") {
+			if para = strings.TrimSpace(para); para != "" {
+				w.Raw("<p>")
+				w.Text(para)
+				w.Raw("</p>")
+			}
+		}
+		w.Raw("</details>")
+	}
+	w.Raw("</td>")
+}
+
+// putStatementText writes a statement's text: its first line, then each
+// further line as an item of a list nested by its indentation (two spaces a
+// level), as import oscal writes a control's a./1./(a) items.
+func putStatementText(w markup.Writer, text string) {
+	lines := strings.Split(strings.TrimRight(text, "\n"), "\n")
+	w.Text(strings.TrimSpace(lines[0]))
+	depth := 0 // lists open, each with an item open
+	for _, line := range lines[1:] {
+		item := strings.TrimSpace(line)
+		if item == "" {
+			continue
+		}
+		d := min((len(line)-len(strings.TrimLeft(line, " ")))/2+1, depth+1)
+		if d > depth {
+			w.Raw("<ul class=\"statement-items\"><li>")
+			depth++
+		} else {
+			w.Raw("</li>")
+			for ; depth > d; depth-- {
+				w.Raw("</ul></li>")
+			}
+			w.Raw("<li>")
+		}
+		w.Text(item)
+	}
+	for ; depth > 0; depth-- {
+		w.Raw("</li></ul>")
+	}
 }
 
 // adoption writes a tally's adoption as a percentage, or none when nothing

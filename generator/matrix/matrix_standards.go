@@ -34,17 +34,22 @@ var targetPercentRE = regexp.MustCompile(`^\s*(?:>=|≥|at least)?\s*(\d+(?:\.\d
 // maps_to, applies_to (checked against the blueprint schema) and effectiveness.
 func newColumn(p *generator.Portfolio, d *generator.Document) (*MatrixColumn, diag.Diagnostics) {
 	col := &MatrixColumn{Doc: d, Family: strings.TrimSpace(d.Fields.String("family")), statementAt: map[string]int{}}
+	anchors := map[string]bool{}
 	for _, s := range d.Fields.List("statements") {
 		o, ok := s.(*generator.Object)
 		if !ok || o.String("id") == "" {
 			continue
 		}
-		st := Statement{ID: strings.TrimSpace(o.String("id")), Text: o.String("text"), Level: o.String("level")}
+		st := Statement{ID: strings.TrimSpace(o.String("id")), Text: o.String("text"), Level: o.String("level"), Guidance: o.String("guidance")}
+		st.Anchor = generator.UniqueAnchor(anchors, "stmt-"+generator.Slug(st.ID))
 		if w, _ := o.Get("withdrawn").(bool); w {
 			if col.withdrawn == nil {
 				col.withdrawn = map[string]bool{}
 			}
-			col.withdrawn[st.ID] = true
+			if !col.withdrawn[st.ID] {
+				col.withdrawn[st.ID] = true
+				col.Withdrawn = append(col.Withdrawn, st)
+			}
 			continue
 		}
 		if _, dup := col.statementAt[st.ID]; !dup {

@@ -155,3 +155,39 @@ func TestWithdrawnStatements(t *testing.T) {
 		}
 	}
 }
+
+// A standard's page lists its statements once: each row is the statement's
+// anchor, its text keeps its items as nested lists, its guidance is folded
+// under it, a withdrawn one is marked; the matrix's statement columns link to
+// the rows, and the generic field table of statements is gone.
+func TestStatementRows(t *testing.T) {
+	t.Parallel()
+	std := "---\nid: std\nkind: standard\ntitle: Std\nstatus: effective\nfamily: f\napplies_to: {criticality: [high]}\nstatements:\n" +
+		"  - id: AC-2\n    text: |-\n      Account <Management>:\n      a. Define types;\n        1. Users;\n        2. Services;\n      b. Review.\n    level: must\n    guidance: |-\n      Why it matters.\n\n      What to do.\n" +
+		"  - {id: AC-3, text: Enforce., level: must, withdrawn: true}\n---\n"
+	bp := "---\nid: a\nkind: blueprint\ntitle: A\nstatus: implemented\nowner: o\ncriticality: high\ncompliance:\n  - {standard: std, statement: AC-2, status: implemented}\n---\n"
+	out, _ := sitetest.Render(t, map[string]string{"content/std.md": std, "content/a.md": bp}, "2026-11-27")
+	page, _ := out.File("standards/std/index.html")
+	want := `<tr id="stmt-ac-2"><th scope="row"><a href="#stmt-ac-2">AC-2</a></th>
+<td>Account &lt;Management&gt;:<ul class="statement-items"><li>a. Define types;<ul class="statement-items"><li>1. Users;</li><li>2. Services;</li></ul></li><li>b. Review.</li></ul><details class="guidance"><summary>Guidance</summary><p>Why it matters.</p><p>What to do.</p></details></td><td>must</td>`
+	if !strings.Contains(string(page), want) {
+		i := strings.Index(string(page), `<tr id="stmt-ac-2">`)
+		t.Errorf("AC-2's row:\n%s\nwant:\n%s", string(page)[max(i, 0):max(i, 0)+600], want)
+	}
+	if !strings.Contains(string(page), `<tr id="stmt-ac-3" class="withdrawn"><th scope="row"><a href="#stmt-ac-3">AC-3</a> <span class="badge withdrawn">withdrawn</span></th>`) {
+		t.Error("the withdrawn statement is not marked on the standard's page")
+	}
+	if strings.Contains(string(page), `id="field-statements"`) {
+		t.Error("the statements are listed twice: the generic field table is still there")
+	}
+	var names []string
+	for _, n := range out.Names() {
+		if strings.HasPrefix(n, "matrix/") && strings.HasSuffix(n, ".html") {
+			names = append(names, n)
+			if data, _ := out.File(n); strings.Contains(string(data), "standards/std/#stmt-ac-2") {
+				return
+			}
+		}
+	}
+	t.Errorf("no matrix page (%s) links the statement's row", strings.Join(names, ", "))
+}

@@ -13,7 +13,7 @@ import (
 var View = render.View{Name: "matrix", Analyse: analyseMatrix,
 	Menu:  &render.MenuItem{Label: "Matrix", URL: "matrix/", Section: "matrix"},
 	Pages: matrixPages, Panels: matrixPanels, Cards: matrixCards, Files: matrixFiles, JSON: matrixSummaryJSON,
-	Shows: []string{"blueprint.compliance"}}
+	Shows: []string{"blueprint.compliance", "standard.statements", "standard.effectiveness"}}
 
 // The matrix view's hooks in the views table: the analysis, home cards, panels on
 // blueprint and standard pages, its pages (matrix_page.go) and exports
