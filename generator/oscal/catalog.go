@@ -16,6 +16,9 @@ import (
 
 	"archfolio/generator"
 	"archfolio/generator/diag"
+	"archfolio/generator/frontmatter"
+
+	"gopkg.in/yaml.v3"
 )
 
 // maxOSCALSize bounds an OSCAL file; the whole SP 800-53 rev5 catalogue is ~10 MB.
@@ -125,14 +128,33 @@ type ImportedStandard struct {
 var oscalModels = []string{"profile", "component-definition", "system-security-plan",
 	"assessment-plan", "assessment-results", "plan-of-action-and-milestones", "mapping-collection"}
 
-// parseOSCALCatalog decodes an OSCAL catalog or resolved profile catalog. Errors
-// name the file, and the line and column of a JSON mistake.
+// parseOSCALCatalog decodes an OSCAL catalog or resolved profile catalog, in
+// JSON or YAML (OSCAL's YAML is its JSON's structure). Errors name the file,
+// and the line and column of a JSON mistake or the line of a YAML one; an XML
+// file is told how to get the JSON.
 func parseOSCALCatalog(name string, data []byte) (*oscalCatalog, error) {
 	if len(data) > maxOSCALSize {
 		return nil, fmt.Errorf("%s: %d bytes is over the %d byte limit for an OSCAL file", name, len(data), maxOSCALSize)
 	}
-	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, fmt.Errorf("%s: the file is empty; want an OSCAL catalog in JSON", name)
+	start := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\ufeff")), " \t\r\n")
+	switch {
+	case len(start) == 0:
+		return nil, fmt.Errorf("%s: the file is empty; want an OSCAL catalog in JSON or YAML", name)
+	case start[0] == '<':
+		return nil, fmt.Errorf("%s: this is XML; archfolio reads OSCAL in JSON or YAML: take the catalogue's JSON edition "+
+			"(NIST publishes each catalogue and baseline in json/, xml/ and yaml/ folders side by side), or convert this file with oscal-cli", name)
+	case start[0] != '{' && start[0] != '[':
+		j, err := yamlAsJSON(name, data)
+		if err != nil {
+			return nil, err
+		}
+		var f oscalFile
+		if err := json.Unmarshal(j, &f); err != nil {
+			// The positions are the converted JSON's: name the problem only.
+			msg := jsonError("", j, err).Error()
+			return nil, fmt.Errorf("%s: %s", name, msg[strings.Index(msg, ": ")+2:])
+		}
+		data = j
 	}
 	var f oscalFile
 	if err := json.Unmarshal(data, &f); err != nil {
@@ -146,13 +168,35 @@ func parseOSCALCatalog(name string, data []byte) (*oscalCatalog, error) {
 				continue
 			}
 			if m == "profile" {
-				return nil, fmt.Errorf("%s: this is an OSCAL profile, not a catalog: resolve it first (NIST publishes resolved baselines as *_resolved-profile_catalog.json)", name)
+				return nil, fmt.Errorf("%s: this is an OSCAL profile, not a catalog: import its resolved catalogue instead. NIST publishes each baseline resolved beside its profile "+
+					"(NIST_SP-800-53_rev5_MODERATE-baseline-resolved-profile_catalog.json next to NIST_SP-800-53_rev5_MODERATE-baseline_profile.json); "+
+					"resolve a profile of your own with oscal-cli's profile resolve", name)
 			}
 			return nil, fmt.Errorf("%s: this is an OSCAL %s, not a catalog", name, m)
 		}
-		return nil, fmt.Errorf("%s: no \"catalog\" object at the top: want an OSCAL catalog or resolved profile catalog in JSON", name)
+		return nil, fmt.Errorf("%s: no \"catalog\" object at the top: want an OSCAL catalog or resolved profile catalog in JSON or YAML", name)
 	}
 	return f.Catalog, nil
+}
+
+// yamlAsJSON reads an OSCAL YAML file as the JSON it stands for.
+func yamlAsJSON(name string, data []byte) ([]byte, error) {
+	var v any
+	if err := yaml.Unmarshal(data, &v); err != nil {
+		p := frontmatter.SyntaxError(err)[0]
+		if p.Line > 0 {
+			return nil, fmt.Errorf("%s:%d: invalid YAML: %s", name, p.Line, p.Msg)
+		}
+		return nil, fmt.Errorf("%s: invalid YAML: %s", name, p.Msg)
+	}
+	if _, ok := v.(map[string]any); !ok {
+		return nil, fmt.Errorf("%s: neither JSON nor a YAML mapping: want an OSCAL catalog in JSON or YAML", name)
+	}
+	j, err := json.Marshal(v)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", name, err)
+	}
+	return j, nil
 }
 
 // jsonError turns a decoding error into "name:line:col: message". encoding/json

@@ -3,6 +3,7 @@ package oscal
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
@@ -16,6 +17,8 @@ import (
 	"archfolio/generator/matrix"
 	"archfolio/generator/render"
 	"archfolio/themes"
+
+	"gopkg.in/yaml.v2"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -211,7 +214,7 @@ func TestOSCALErrors(t *testing.T) {
 		opts       Options
 		want       string
 	}{
-		{"empty", "  \n", Options{}, "in.json: the file is empty; want an OSCAL catalog in JSON"},
+		{"empty", "  \n", Options{}, "in.json: the file is empty; want an OSCAL catalog in JSON or YAML"},
 		{"syntax", "{\"catalog\": {\n  \"uuid\": \"x\",,\n}}", Options{}, "in.json:2:15: invalid JSON: invalid character ',' looking for beginning of object key string"},
 		{"truncated", `{"catalog": {"groups": [`, Options{}, "in.json:1:24: invalid JSON: unexpected end of JSON input"},
 		{"wrong type", "{\"catalog\": {\"groups\": [{\"id\": \"ac\", \"controls\": [{\"id\": 7}]}]}}", Options{},
@@ -219,7 +222,12 @@ func TestOSCALErrors(t *testing.T) {
 		{"groups not a list", `{"catalog": {"groups": {"id": "ac"}}}`, Options{}, "in.json:1:24: catalog.groups: want a list, not a JSON object"},
 		{"array", `[1, 2]`, Options{}, `in.json:1:1: the file holds a JSON array; want an object with a "catalog"`},
 		{"profile", `{"profile": {"uuid": "x", "imports": [{"href": "cat.json"}]}}`, Options{},
-			"in.json: this is an OSCAL profile, not a catalog: resolve it first"},
+			"in.json: this is an OSCAL profile, not a catalog: import its resolved catalogue instead. NIST publishes each baseline resolved beside its profile (NIST_SP-800-53_rev5_MODERATE-baseline-resolved-profile_catalog.json"},
+		{"xml", "<?xml version=\"1.0\"?>\n<catalog xmlns=\"http://csrc.nist.gov/ns/oscal/1.0\"/>", Options{},
+			"in.json: this is XML; archfolio reads OSCAL in JSON or YAML: take the catalogue's JSON edition"},
+		{"yaml syntax", "catalog:\n  uuid: x\n  metadata: [a\n", Options{}, "in.json:3: invalid YAML: did not find expected ',' or ']'"},
+		{"yaml wrong type", "catalog:\n  groups: {id: ac}\n", Options{}, "in.json: catalog.groups: want a list, not a JSON object"},
+		{"yaml scalar", "just text\n", Options{}, "in.json: neither JSON nor a YAML mapping"},
 		{"ssp", `{"system-security-plan": {"uuid": "x"}}`, Options{}, "in.json: this is an OSCAL system-security-plan, not a catalog"},
 		{"no catalog", `{"foo": 1}`, Options{}, `in.json: no "catalog" object at the top`},
 		{"no controls", `{"catalog": {"metadata": {"title": "NIST SP 800-53 Rev 5"}}}`, Options{}, "in.json: the catalogue has neither groups nor controls"},
@@ -244,6 +252,36 @@ func TestOSCALErrors(t *testing.T) {
 				t.Errorf("error %v\nwant one starting %q", err, tc.want)
 			}
 		})
+	}
+}
+
+// OSCAL's YAML edition is its JSON's structure: a catalogue in YAML imports
+// exactly as the same catalogue in JSON.
+func TestOSCALYAML(t *testing.T) {
+	t.Parallel()
+	var v any
+	if err := json.Unmarshal(readFixture(t, "catalog.json"), &v); err != nil {
+		t.Fatal(err)
+	}
+	y, err := yaml.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromJSON, err := Standards("catalog.json", readFixture(t, "catalog.json"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromYAML, err := Standards("catalog.yaml", y, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fromYAML) != len(fromJSON) {
+		t.Fatalf("%d standards from YAML, %d from JSON", len(fromYAML), len(fromJSON))
+	}
+	for i := range fromJSON {
+		if !bytes.Equal(fromYAML[i].Markdown, fromJSON[i].Markdown) {
+			t.Errorf("%s differs:\n%s\nwant:\n%s", fromJSON[i].ID, fromYAML[i].Markdown, fromJSON[i].Markdown)
+		}
 	}
 }
 
