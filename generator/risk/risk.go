@@ -65,11 +65,14 @@ type Threat struct {
 	Anchor, RegisterAnchor string
 }
 
-// Residual reports whether the threat is part of the residual risk: open or accepted.
-func (t *Threat) Residual() bool { return t.Status == "open" || t.Status == "accepted" }
-
-// Unmitigated reports whether the threat is still being worked on: open or mitigating.
-func (t *Threat) Unmitigated() bool { return t.Status == "open" || t.Status == "mitigating" }
+// Residual reports whether the threat is part of the residual risk, the one
+// definition every page, card and export uses: a threat not yet reduced or
+// handed on, that is open, being mitigated (until its mitigation is done,
+// the risk is still carried) or accepted. Mitigated, transferred and
+// false-positive threats are not.
+func (t *Threat) Residual() bool {
+	return t.Status == "open" || t.Status == "mitigating" || t.Status == "accepted"
+}
 
 // Addressed returns the threat's mitigations, then its remediation items not
 // already among them.
@@ -98,7 +101,7 @@ type ThreatModelRisk struct {
 	Residual ResidualRisk
 }
 
-// ResidualRisk is the open and accepted threats of a model or a blueprint.
+// ResidualRisk is the residual threats (Threat.Residual) of a model or a blueprint.
 type ResidualRisk struct {
 	Threats    []*Threat       // highest score first
 	BySeverity []SeverityCount // every severity with at least one threat, worst first
@@ -115,7 +118,7 @@ type SeverityCount struct {
 type StrideCount struct {
 	Category string
 	Count    int
-	Residual int // of which open or accepted
+	Residual int // of which residual (Threat.Residual)
 }
 
 // BlueprintRisk is a blueprint's line in the register: its threat models and
@@ -396,18 +399,26 @@ func (t *Threat) FilterValue(name string) string {
 	return ""
 }
 
-// riskCards is the home page's figure: unmitigated threats of severity high or critical.
+// riskCards is the home page's figure: the residual threats of severity high
+// or critical.
 func riskCards(p *generator.Portfolio) []render.Card {
-	n, crit := 0, 0
+	n, crit, accepted := 0, 0, 0
 	for _, t := range Of(p).Threats {
-		if t.Unmitigated() && SeverityRank(t.Severity) >= SeverityRank("high") {
+		if t.Residual() && SeverityRank(t.Severity) >= SeverityRank("high") {
 			n++
 			if t.Severity == "critical" {
 				crit++
 			}
+			if t.Status == "accepted" {
+				accepted++
+			}
 		}
 	}
-	return []render.Card{{Title: "Open critical/high risks", Value: strconv.Itoa(n),
-		Detail: fmt.Sprintf("%d critical, %d high; %s without a threat model", crit, n-crit, generator.Plural(len(Of(p).Gaps), "blueprint", "blueprints")),
+	detail := fmt.Sprintf("%d critical, %d high", crit, n-crit)
+	if accepted > 0 {
+		detail += fmt.Sprintf(" (%d accepted)", accepted)
+	}
+	return []render.Card{{Title: "Residual critical/high risks", Value: strconv.Itoa(n),
+		Detail: detail + "; " + generator.Plural(len(Of(p).Gaps), "blueprint", "blueprints") + " without a threat model",
 		URL:    "risks/", Alert: render.WorstAlert(crit > 0, n > 0)}}
 }

@@ -102,9 +102,9 @@ func writeRiskResidual(w markup.Writer, r ResidualRisk) {
 	w.Raw("\n<p>")
 	w.Int(n)
 	if n == 1 {
-		w.Raw(" residual threat (open or accepted): ")
+		w.Raw(" residual threat (open, mitigating or accepted): ")
 	} else {
-		w.Raw(" residual threats (open or accepted): ")
+		w.Raw(" residual threats (open, mitigating or accepted): ")
 	}
 	putRiskCounts(w, r.BySeverity)
 	w.Raw("</p>\n")

@@ -5,6 +5,7 @@ import (
 	"archfolio/generator/render"
 	"archfolio/generator/risk"
 	"archfolio/generator/sitetest"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -44,8 +45,13 @@ func TestRiskRegisterAnalysis(t *testing.T) {
 	for _, th := range m.Residual.Threats {
 		residual = append(residual, th.ID)
 	}
-	if strings.Join(residual, " ") != "T-1 T-3" || m.Residual.Highest != "critical" {
-		t.Errorf("residual = %v (highest %q), want T-1 T-3 (critical): open and accepted only", residual, m.Residual.Highest)
+	if strings.Join(residual, " ") != "T-1 T-2 T-3" || m.Residual.Highest != "critical" {
+		t.Errorf("residual = %v (highest %q), want T-1 T-2 T-3 (critical): open, mitigating and accepted", residual, m.Residual.Highest)
+	}
+	for _, sc := range m.Stride {
+		if sc.Category == "elevation-of-privilege" && sc.Residual != 1 {
+			t.Errorf("STRIDE elevation-of-privilege residual = %d, want 1: the mitigating T-2 is residual", sc.Residual)
+		}
 	}
 	cell := m.Heatmap.Rows[0].Cells[3] // impact 4, likelihood 4
 	if cell.Impact != 4 || cell.Likelihood != 4 || len(cell.Threats) != 1 || cell.Threats[0].Anchor != "threat-t-1" {
@@ -68,6 +74,20 @@ func TestRiskRegisterAnalysis(t *testing.T) {
 	card := risk.View.Cards(p)[0]
 	if card.Value != "2" || card.Alert != render.AlertCritical || !strings.Contains(card.Detail, "1 blueprint without") {
 		t.Errorf("risk card = %+v, want 2 unmitigated critical/high threats (T-1 open, T-2 mitigating)", card)
+	}
+}
+
+// The home page's card counts the residual risk the threat model shows: the
+// mitigating T-2 (high) with the open T-1 (critical); the accepted T-3 is
+// elevated, so not counted.
+func TestResidualRiskIsOneDefinition(t *testing.T) {
+	t.Parallel()
+	out, _ := sitetest.Render(t, sitetest.Archive("../testdata/risk/site.txtar"), riskToday)
+	home, _ := out.File("index.html")
+	if !regexp.MustCompile(`Residual critical/high risks</[a-z0-9]+>\s*<[^>]+>2<`).Match(home) ||
+		!strings.Contains(string(home), "1 critical, 1 high;") {
+		i := strings.Index(string(home), "Residual critical")
+		t.Errorf("the home page's risk card does not count T-1 and T-2:\n%s", string(home)[max(i-200, 0):max(i, 0)+400])
 	}
 }
 

@@ -80,7 +80,7 @@ func risksHTML(pg *render.Page, r *RiskRegister) (template.HTML, error) {
 	} else {
 		w.Raw("\n<p>No threats yet. Create a threat model with <code>archfolio new threat-model ID</code>.</p>")
 	}
-	w.Raw("\n</section>\n\n<section aria-labelledby=\"residual\">\n<h2 id=\"residual\">Residual risk per blueprint</h2>\n<p>Residual risk is the threats still open or accepted.</p>")
+	w.Raw("\n</section>\n\n<section aria-labelledby=\"residual\">\n<h2 id=\"residual\">Residual risk per blueprint</h2>\n<p>Residual risk is the threats still open, being mitigated or accepted.</p>")
 	if len(r.Blueprints) > 0 {
 		w.Raw("\n<table class=\"data\">\n<thead><tr><th scope=\"col\">Blueprint</th><th scope=\"col\">Criticality</th><th scope=\"col\">Threat models</th><th scope=\"col\" class=\"num\">Threats</th><th scope=\"col\" class=\"num\">Residual</th><th scope=\"col\">Residual by severity</th></tr></thead>\n<tbody>")
 		for _, b := range r.Blueprints {
