@@ -19,7 +19,7 @@ func TestHomeCardsAlertByWhatTheyHold(t *testing.T) {
 		cards map[string]string // card title → class
 	}{
 		{"matrix", renderMatrixSite(t), map[string]string{"Alignment waivers": "card card-alert alert-critical", "Compliance": "card card-alert alert-warning"}},
-		{"sample", sample, map[string]string{"Alignment waivers": "card card-alert alert-warning", "Open critical/high risks": "card card-alert alert-critical", "Remediation waivers": "card"}},
+		{"sample", sample, map[string]string{"Alignment waivers": "card card-alert alert-warning", "Residual critical/high risks": "card card-alert alert-critical", "Remediation waivers": "card"}},
 	} {
 		home, _ := c.out.File("index.html")
 		for title, want := range c.cards {
