@@ -68,6 +68,7 @@
 //	help          the reference as embedded markdown, `archfolio help TOPIC`
 //	server        `archfolio serve`: watcher, incremental rebuilds, live reload
 //	synth         the synthetic portfolios of the tests and benchmarks
+//	search        the client-side search index: terms, ranking weights, shards
 //
 // A view (view.go) is a View value: its analysis, menu entry, pages, panels,
 // home-page cards, exports, JSON and template functions, every hook optional.
@@ -289,7 +290,9 @@
 // served at every missing address, has no canonical link. Every page links the
 // theme's icon (assets/favicon.svg), so no page load asks for a missing
 // /favicon.ico. Exports: portfolio.json (schema PortfolioJSON, version 1),
-// sitemap.xml, assets/search-index.js, and the views' own files (matrix.csv,
+// sitemap.xml, the search index (assets/search/: package search, written from
+// the documents this build publishes by writeSearchIndex in search.go, each
+// body's text taken as it is rendered), and the views' own files (matrix.csv,
 // matrix.json, roadmap.csv, backlog.csv).
 //
 // Files are copied as they are: static/ to the output's root, and every file of

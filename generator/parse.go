@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"archfolio/generator/mdext"
+	"archfolio/generator/search"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -113,6 +114,7 @@ func (b *builder) parseBody(p *Portfolio, idx *linkIndex, d *Document, html bool
 	}
 	if html {
 		d.HTML = b.renderBody(d.source, root)
+		d.text = search.PlainText(string(d.HTML))
 	}
 	var at position
 	for _, l := range d.links {

@@ -66,6 +66,8 @@ type Document struct {
 	TOC []Heading
 	// HTML is the rendered body.
 	HTML template.HTML
+	// text is the rendered body's text, for the search index (search.PlainText).
+	text string
 
 	source    []byte
 	bodyStart int // byte offset of the body
