@@ -145,6 +145,32 @@ func TestSearchFindsTextIdsAndKeysInChromium(t *testing.T) {
 		}
 	}
 
+	// A kind facet keeps the results of that kind.
+	searchFor(t, ctx, "identity")
+	click := `(function () {
+  var box = document.querySelector("#search-facets fieldset input[type=checkbox]");
+  box.click();
+  return box.parentNode.textContent.trim().replace(/ \(\d+\)$/, "");
+})()`
+	label, err := chromedp.Run(ctx, chromedp.Evaluate[string](click))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs := searchFor(t, ctx, "identity") // the same query: waits for the filtered results
+	status, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById("search-status").textContent`))
+	kinds, _ := chromedp.Run(ctx, chromedp.Evaluate[[]string](`Array.prototype.map.call(document.querySelectorAll("#search-results .kind-tag"), function (k) { return k.textContent.split(" · ")[0]; })`))
+	if len(kinds) != len(rs) || len(rs) == 0 || !strings.Contains(status, "before filters") {
+		t.Errorf("with the %q facet: %d results, %d kinds, status %q", label, len(rs), len(kinds), status)
+	}
+	for _, k := range kinds {
+		if k != label {
+			t.Errorf("with the %q facet a result is a %q", label, k)
+		}
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[string](click)); err != nil {
+		t.Fatal(err)
+	}
+
 	// Keyboard: ↓ from the box to the first result, ↓ to the second, ↑ back.
 	searchFor(t, ctx, "identity")
 	focused := func() string {
@@ -213,4 +239,73 @@ func containsFold(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// firstQueryBudget is the most a first query may download from the search
+// index (assets/search/), in bytes, at 10,000 documents (issue 16).
+const firstQueryBudget = 300 << 10
+
+// TestSearchFirstQueryBytesInChromium measures what a first query downloads:
+// for each query, a new tab opens the search page, types it and waits for
+// its results, and the files the page loaded (its scripts, style sheets and
+// icon) are added up from disk. The site is the sample, or the built site in
+// ARCHFOLIO_SEARCH_SITE (a 10,000-document one from archfolio-gen, say) with
+// ARCHFOLIO_SEARCH_QUERIES (queries separated by |) for it.
+func TestSearchFirstQueryBytesInChromium(t *testing.T) {
+	t.Parallel()
+	ctx := newBrowserTab(t, 1366, 900)
+	dir := os.Getenv("ARCHFOLIO_SEARCH_SITE")
+	queries := []string{"Adyen", "CRY-TLS-1", "identity", "pa", "payments gateway", "token sign-in"}
+	if dir == "" {
+		out, _ := sharedRender(t, "..")
+		dir = writeSite(t, out)
+	} else if q := os.Getenv("ARCHFOLIO_SEARCH_QUERIES"); q != "" {
+		queries = strings.Split(q, "|")
+	}
+	dir, _ = filepath.Abs(dir)
+	page := "file://" + filepath.ToSlash(filepath.Join(dir, "search", "index.html"))
+	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil { // starts the browser
+		t.Fatal(err)
+	}
+	for _, q := range queries {
+		tab, cancel := chromedp.NewContext(ctx)
+		if err := chromedp.Do(tab, chromedp.Navigate(page)); err != nil {
+			t.Fatal(err)
+		}
+		rs := searchFor(t, tab, q)
+		// Resource Timing leaves file: URLs out; every script search.js
+		// loads stays in the page.
+		files, err := chromedp.Run(tab, chromedp.Evaluate[[]string](`Array.prototype.map.call(document.querySelectorAll("script[src], link[rel=stylesheet], link[rel=icon]"), function (e) { return e.src || e.href; })`))
+		cancel()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var index, all int64
+		var shards, docs int
+		for _, f := range append(files, page) {
+			path := strings.TrimPrefix(strings.SplitN(f, "?", 2)[0], "file://")
+			info, err := os.Stat(filepath.FromSlash(path))
+			if err != nil {
+				t.Fatalf("%s: %v", f, err)
+			}
+			all += info.Size()
+			if rel, ok := strings.CutPrefix(path, filepath.ToSlash(dir)+"/"+search.Dir); ok {
+				index += info.Size()
+				shards += btoi(strings.HasPrefix(rel, "t/"))
+				docs += btoi(strings.HasPrefix(rel, "d/"))
+			}
+		}
+		t.Logf("%q: %d results shown; index %d bytes (%d shards, %d documents), with the page and its assets %d bytes",
+			q, len(rs), index, shards, docs, all)
+		if index > firstQueryBudget {
+			t.Errorf("%q downloads %d bytes of the index, over %d", q, index, firstQueryBudget)
+		}
+	}
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

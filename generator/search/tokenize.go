@@ -15,24 +15,29 @@ const maxTermLen = 40
 var stopWords = []string{"a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "is",
 	"it", "of", "on", "or", "that", "the", "this", "to", "with"}
 
-// isStop reports whether term is a stop word.
-func isStop(term string) bool {
+// stopSet holds stopWords.
+var stopSet = func() map[string]bool {
+	set := make(map[string]bool, len(stopWords))
 	for _, w := range stopWords {
-		if w == term {
-			return true
-		}
+		set[w] = true
 	}
-	return false
-}
+	return set
+}()
+
+// isStop reports whether term is a stop word.
+func isStop(term string) bool { return len(term) <= 4 && stopSet[term] }
 
 // isCJK reports whether r is written without spaces between words (Han,
 // Hiragana, Katakana, Hangul), so that its runs are indexed by bigram.
 func isCJK(r rune) bool {
-	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+	return r >= 0x1100 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
 }
 
 // isWord reports whether r belongs to a word: a letter, a digit or a mark.
 func isWord(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || '0' <= r && r <= '9' || 'A' <= r && r <= 'Z'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
 
@@ -66,12 +71,12 @@ func Phrase(s string) string {
 func terms(s string, parts bool, emit func(term string)) {
 	s = strings.ToLower(s)
 	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := decodeRune(s[i:])
 		switch {
 		case isCJK(r):
 			j := i + n
 			for j < len(s) {
-				r2, n2 := utf8.DecodeRuneInString(s[j:])
+				r2, n2 := decodeRune(s[j:])
 				if !isCJK(r2) {
 					break
 				}
@@ -94,13 +99,13 @@ func terms(s string, parts bool, emit func(term string)) {
 func compoundEnd(s string, i int) int {
 	j := i
 	for j < len(s) {
-		r, n := utf8.DecodeRuneInString(s[j:])
+		r, n := decodeRune(s[j:])
 		if isWord(r) && !isCJK(r) {
 			j += n
 			continue
 		}
 		if isJoiner(r) && j+n < len(s) {
-			if r2, _ := utf8.DecodeRuneInString(s[j+n:]); isWord(r2) && !isCJK(r2) {
+			if r2, _ := decodeRune(s[j+n:]); isWord(r2) && !isCJK(r2) {
 				j += n
 				continue
 			}
@@ -132,16 +137,25 @@ func keep(term string, emit func(string)) {
 // cjkTerms emits the bigrams of a run of CJK runes, or the run itself when it
 // is one rune.
 func cjkTerms(run string, emit func(string)) {
-	first, n := utf8.DecodeRuneInString(run)
+	first, n := decodeRune(run)
 	if n == len(run) {
 		emit(string(first))
 		return
 	}
 	start := 0
 	for i := n; i < len(run); {
-		_, size := utf8.DecodeRuneInString(run[i:])
+		_, size := decodeRune(run[i:])
 		emit(run[start : i+size])
 		start = i
 		i += size
 	}
+}
+
+// decodeRune is utf8.DecodeRuneInString with a fast path for ASCII, which
+// most of a portfolio is.
+func decodeRune(s string) (rune, int) {
+	if c := s[0]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(s)
 }

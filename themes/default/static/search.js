@@ -272,6 +272,7 @@
     [["kind", 0, "Kind", manifest.kinds], ["status", 1, "Status", manifest.statuses]].forEach(function (f) {
       var counts = {};
       ranked.forEach(function (n) { var v = facet(n, f[1]); counts[v] = (counts[v] || 0) + 1; });
+      for (var k in selected[f[0]]) if (!(k in counts)) delete selected[f[0]][k]; // no box to clear it
       var values = Object.keys(counts).map(Number).filter(function (v) { return v >= 0; });
       if (!values.length) return;
       values.sort(function (a, b) { return f[3][a].localeCompare(f[3][b]); });
