@@ -53,7 +53,7 @@ type posting struct {
 // Build indexes docs, in their order, which is the order of their numbers in
 // the index. Documents are tokenised on all cores.
 func Build(docs []Doc) *Index {
-	weights := make([]map[string]uint8, len(docs))
+	weights := make([][]termWeight, len(docs))
 	var wg sync.WaitGroup
 	next := make(chan int, len(docs))
 	for i := range docs {
@@ -62,16 +62,23 @@ func Build(docs []Doc) *Index {
 	close(next)
 	for range max(1, min(len(docs), workers())) {
 		wg.Go(func() {
+			w := make(map[string]uint8, 1024) // one map a worker, cleared for each document
 			for i := range next {
-				weights[i] = docTerms(&docs[i])
+				clear(w)
+				docTerms(&docs[i], w)
+				tw := make([]termWeight, 0, len(w))
+				for t, bits := range w {
+					tw = append(tw, termWeight{t, bits})
+				}
+				weights[i] = tw
 			}
 		})
 	}
 	wg.Wait()
 	ix := &Index{docs: docs, postings: map[string][]posting{}}
 	for i, w := range weights {
-		for t, bits := range w {
-			ix.postings[t] = append(ix.postings[t], posting{int32(i), bits})
+		for _, tw := range w {
+			ix.postings[tw.term] = append(ix.postings[tw.term], posting{int32(i), tw.weight})
 		}
 		weights[i] = nil
 	}
@@ -83,9 +90,14 @@ func Build(docs []Doc) *Index {
 	return ix
 }
 
-// docTerms is the weight of each term of d: the bits of every place it occurs.
-func docTerms(d *Doc) map[string]uint8 {
-	w := make(map[string]uint8, 256)
+type termWeight struct {
+	term   string
+	weight uint8
+}
+
+// docTerms puts in w the weight of each term of d: the bits of every place it
+// occurs.
+func docTerms(d *Doc, w map[string]uint8) {
 	add := func(s string, bits uint8) {
 		Terms(s, func(t string) { w[t] |= bits })
 	}
@@ -110,7 +122,6 @@ func docTerms(d *Doc) map[string]uint8 {
 	if title := Phrase(d.Title); title != "" && len(title) <= maxPhraseLen {
 		w[title] |= IsName
 	}
-	return w
 }
 
 // maxPhraseLen is the longest title phrase indexed as a term, in bytes.

@@ -253,3 +253,33 @@ func rangeWords(i int) []string {
 	}
 	return w
 }
+
+// What a first query downloads is the manifest, a shard or a few per term and
+// the files of the ten documents it shows. At 10,000 documents the manifest
+// stays small (two digits of facets a document, a first term a shard) and a
+// document's file stays under maxDocText and its title, however long its body.
+func TestFirstQueryPartsStaySmall(t *testing.T) {
+	if testing.Short() {
+		t.Skip("indexes 10,000 documents")
+	}
+	docs := make([]Doc, 10000)
+	for i := range docs {
+		docs[i] = Doc{ID: fmt.Sprintf("blueprint-%d", i), Title: fmt.Sprintf("Blueprint %d", i), URL: fmt.Sprintf("blueprints/blueprint-%d/", i),
+			Kind: []string{"Blueprint", "Standard", "Guide"}[i%3], Status: []string{"draft", "approved", "retired", "done"}[i%4],
+			Keys: []Key{{ID: fmt.Sprintf("KEY-%d", i), Text: "statement text"}},
+			Body: fmt.Sprintf("word%d common text", i%5000)}
+		if i < 10 {
+			docs[i].Body = strings.Repeat(docs[i].Body+" ", 2000)
+			docs[i].Keys[0].Text = strings.Repeat("statement text ", 1000)
+		}
+	}
+	out := files(t, Build(docs))
+	if n := len(out[Dir+"index.js"]); n > 64<<10 {
+		t.Errorf("the manifest is %d bytes at 10,000 documents", n)
+	}
+	for name, data := range out {
+		if strings.HasPrefix(name, Dir+"d/") && len(data) > maxDocText+1024 {
+			t.Errorf("%s is %d bytes", name, len(data))
+		}
+	}
+}

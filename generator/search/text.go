@@ -19,16 +19,23 @@ func PlainText(h string) string {
 		if strings.IndexByte(s, '&') >= 0 {
 			s = html.UnescapeString(s)
 		}
-		for _, r := range s {
-			if r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' {
+		// White space is ASCII, and no byte of a longer UTF-8 sequence is.
+		for i := 0; i < len(s); {
+			if isSpace(s[i]) {
 				if !space {
 					b.WriteByte(' ')
 					space = true
 				}
+				i++
 				continue
 			}
-			b.WriteRune(r)
+			j := i + 1
+			for j < len(s) && !isSpace(s[j]) {
+				j++
+			}
+			b.WriteString(s[i:j])
 			space = false
+			i = j
 		}
 	}
 	for len(h) > 0 {
@@ -79,3 +86,5 @@ var blockTags = map[string]bool{
 	"table": true, "tr": true, "td": true, "th": true, "thead": true, "tbody": true, "hr": true,
 	"section": true, "figure": true, "figcaption": true, "img": true,
 }
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
