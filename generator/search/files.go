@@ -77,7 +77,7 @@ type DocFile struct {
 func (ix *Index) Write(write func(name string, data []byte) error) error {
 	shards, firsts := ix.shards()
 	m := ix.manifest()
-	m.Shards = firsts
+	m.Shards = append(m.Shards, firsts...)
 	for i, s := range shards {
 		if err := write(fmt.Sprintf("%st/%d.js", Dir, i), s); err != nil {
 			return err
@@ -116,7 +116,9 @@ func script(call string, v any) ([]byte, error) {
 }
 
 func (ix *Index) manifest() *Manifest {
-	m := &Manifest{Version: 1, Docs: len(ix.docs), Stop: stopWords}
+	// Lists are never null in the manifest, so search.js needs no checks.
+	m := &Manifest{Version: 1, Docs: len(ix.docs), Stop: stopWords, Kinds: []string{}, Statuses: []string{},
+		Shards: []string{}, Sizes: []int{}}
 	kinds, statuses := map[string]int{}, map[string]int{}
 	for _, d := range ix.docs {
 		if _, ok := kinds[d.Kind]; !ok {

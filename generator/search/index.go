@@ -127,9 +127,9 @@ func docTerms(d *Doc, w map[string]uint8) {
 // maxPhraseLen is the longest title phrase indexed as a term, in bytes.
 const maxPhraseLen = 200
 
-// Lookup returns the numbers of the documents a term occurs in and the weight
+// lookup returns the numbers of the documents a term occurs in and the weight
 // of each, for tests.
-func (ix *Index) Lookup(term string) (docs []int, weights []int) {
+func (ix *Index) lookup(term string) (docs []int, weights []int) {
 	for _, p := range ix.postings[strings.ToLower(term)] {
 		docs = append(docs, int(p.doc))
 		weights = append(weights, int(p.weight))

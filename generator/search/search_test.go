@@ -93,7 +93,7 @@ func TestBuildWeights(t *testing.T) {
 		{"東京", []int{2}, []int{InBody}},
 		{"the", nil, nil},
 	} {
-		docs, weights := ix.Lookup(c.term)
+		docs, weights := ix.lookup(c.term)
 		if !slices.Equal(docs, c.docs) || !slices.Equal(weights, c.weights) {
 			t.Errorf("%q: docs %v weights %v, want %v %v", c.term, docs, weights, c.docs, c.weights)
 		}
@@ -150,7 +150,7 @@ func decodePostings(s string) (docs, weights []int) {
 }
 
 // The files round-trip: every term is in the shard the manifest's ranges
-// name, with the postings Lookup gives; every document has its file; the
+// name, with the postings lookup gives; every document has its file; the
 // facets decode to each document's kind and status; nothing in any file can
 // end a script element.
 func TestWriteRoundTrip(t *testing.T) {
@@ -186,7 +186,7 @@ func TestWriteRoundTrip(t *testing.T) {
 			t.Fatalf("%q is not in shard %d (from %q)", term, i, m.Shards[i])
 		}
 		gd, gw := decodePostings(got)
-		wd, ww := ix.Lookup(term)
+		wd, ww := ix.lookup(term)
 		if !slices.Equal(gd, wd) || !slices.Equal(gw, ww) {
 			t.Errorf("%q decodes to %v %v, want %v %v", term, gd, gw, wd, ww)
 		}
@@ -281,5 +281,13 @@ func TestFirstQueryPartsStaySmall(t *testing.T) {
 		if strings.HasPrefix(name, Dir+"d/") && len(data) > maxDocText+1024 {
 			t.Errorf("%s is %d bytes", name, len(data))
 		}
+	}
+}
+
+// An empty portfolio has a manifest search.js can read: lists, not nulls.
+func TestEmptyIndex(t *testing.T) {
+	out := files(t, Build(nil))
+	if got := out[Dir+"index.js"]; !strings.Contains(got, `"shards":[]`) || !strings.Contains(got, `"kinds":[]`) || strings.Contains(got, "null") {
+		t.Errorf("empty manifest: %s", got)
 	}
 }
