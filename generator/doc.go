@@ -12,7 +12,8 @@
 //	highlight builder.highlightAhead fenced code → mdext.Cache            (build.go, mdext)
 //	parse     builder.parse          sourceFile → *Document: front matter (parse.go, validate.go)
 //	index     builder.index          []*Document → *Portfolio: ids, URLs  (link.go)
-//	body      builder.parseBody      markdown → headings, links, HTML     (parse.go, render.go)
+//	body      builder.parseBody      markdown → headings, links, HTML,    (parse.go, render.go)
+//	                                 the HTML's text (for search)
 //	link      builder.link           references, backlinks                (link.go)
 //	analyse   analyse                *Portfolio → computed views          (analyse.go)
 //	render    Render                 *Portfolio → files on Output         (render.go, pages.go, exports.go)
@@ -37,7 +38,9 @@
 // are lent to the page being rendered (Page.lend) from pooled buffers, copied
 // once into the page. A
 // build renders once, so it lets each document's rendered body go when its page
-// is written (unless the site's own layouts may show it elsewhere). The site is
+// is written (unless the site's own layouts may show it elsewhere); the search
+// index, written alongside, reads each body's text, which the body stage took
+// from the HTML for it. The site is
 // read only through an fs.FS: OpenSite for real sites (an os.Root, so no link out
 // of the site is followed, and only regular files and folders are opened, a
 // document only when it is within the size limit), fstest.MapFS in tests;

@@ -76,10 +76,10 @@ func jsString(s string) string {
 // TestSearchFindsTextIdsAndKeysInChromium builds the sample site, opens its
 // search page from disk (file://, where only scripts can load the index) and
 // searches as a reader would: by a word only a document's body has, by a
-// statement id, a threat id and a JIRA key, and by an id half typed. The
-// expected document comes first (or, for the body word, is found) and its
-// snippet marks the match. It also holds search.js's tokenizer to Go's, and
-// checks the arrow keys and Enter.
+// statement id, a threat id and a JIRA key, by an id half typed and by a
+// title. The expected document comes first (or is found) and its result
+// marks the match. It also holds search.js's
+// tokenizer to Go's, and checks a facet, the arrow keys, / and Enter.
 func TestSearchFindsTextIdsAndKeysInChromium(t *testing.T) {
 	t.Parallel()
 	ctx := newBrowserTab(t, 1366, 900)
@@ -131,12 +131,11 @@ func TestSearchFindsTextIdsAndKeysInChromium(t *testing.T) {
 		}
 	}
 
-	// The browser splits text into the terms Go indexed.
+	// The browser splits a query as Go splits a title into its phrase.
 	for _, s := range []string{"CRY-TLS-1: approved suites", "Café ÉCOLE naïve Straße İstanbul ΟΔΟΣ",
 		"東京都の決済 한국어 문서 鍵 key", "ac-2.1 and IA_2 trailing- dash -lead the", strings.Repeat("a", 41) + " ok"} {
-		var want []string
-		search.Terms(s, func(term string) { want = append(want, term) })
-		got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`archfolioSearch.terms(`+jsString(s)+`, true)`))
+		want := strings.Fields(search.Phrase(s))
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`archfolioSearch.terms(`+jsString(s)+`)`))
 		if err != nil {
 			t.Fatal(err)
 		}

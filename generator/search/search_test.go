@@ -21,8 +21,9 @@ func TestTerms(t *testing.T) {
 		{"see SEC-102.", "see|sec-102|sec|102"},
 		{"ac-2.1 and IA_2", "ac-2.1|ac|ia_2|ia"},
 		{"trailing- dash -lead", "trailing|dash|lead"},
-		{"Café ÉCOLE naïve", "café|école|naïve"},
-		{"Straße İstanbul", "straße|istanbul"},
+		{"Café ÉCOLE naïve", "café|cafe|école|ecole|naïve|naive"},
+		{"Straße İstanbul Zürich-Łódź", "straße|strasse|istanbul|zürich-łódź|zurich-lodz|zürich|zurich|łódź|lodz"},
+		{"Ĳssel œuvre ŉ", "ĳssel|ijssel|œuvre|oeuvre|ŉ|n"},
 		{"東京都の決済", "東京|京都|都の|の決|決済"},
 		{"鍵 key", "鍵|key"},
 		{"한국어 문서", "한국|국어|문서"},
@@ -43,6 +44,7 @@ func TestPhrase(t *testing.T) {
 		"Payments Gateway":             "payments gateway",
 		"The payments-gateway":         "payments-gateway",
 		"Threat model — payments (v2)": "threat model payments v2",
+		"Zürich café":                  "zürich café",
 		"":                             "",
 	} {
 		if got := Phrase(in); got != want {

@@ -49,14 +49,16 @@ func isJoiner(r rune) bool { return r == '-' || r == '.' || r == '_' }
 // lower-cased (Unicode), split on runes that are neither letters, digits nor
 // marks, and each run of CJK runes gives its bigrams (or its one rune). A
 // compound of parts joined by - . or _ ("CRY-TLS-1") gives the compound
-// ("cry-tls-1") and then each part of two runes or more. Stop words and terms
-// over maxTermLen runes are left out. search.js's terms function is the same
-// rule in the browser; keep them equal.
+// ("cry-tls-1") and then each part of two runes or more; a term with accented
+// Latin letters is followed by its fold ("zürich", "zurich"). Stop words and
+// terms over maxTermLen runes are left out.
 func Terms(s string, emit func(term string)) { terms(s, true, emit) }
 
-// Phrase returns the terms of s without the parts of compounds, joined by a
-// space: a title's phrase is a term of its own, which a query whose phrase it
-// is (or, as it is being typed, starts) finds first.
+// Phrase returns the terms of s without the parts of compounds and without
+// folds, joined by a space: a title's phrase is a term of its own, which a
+// query whose phrase it is (or, as it is being typed, starts) finds first.
+// search.js's terms function splits a query as Phrase does (a query needs
+// neither parts nor folds: the index has both); keep them equal.
 func Phrase(s string) string {
 	var b strings.Builder
 	terms(s, false, func(t string) {
@@ -68,7 +70,8 @@ func Phrase(s string) string {
 	return b.String()
 }
 
-func terms(s string, parts bool, emit func(term string)) {
+// terms is Terms (index) or Phrase's terms: without compounds' parts and folds.
+func terms(s string, index bool, emit func(term string)) {
 	s = strings.ToLower(s)
 	for i := 0; i < len(s); {
 		r, n := decodeRune(s[i:])
@@ -86,7 +89,7 @@ func terms(s string, parts bool, emit func(term string)) {
 			i = j
 		case isWord(r):
 			j := compoundEnd(s, i)
-			wordTerms(s[i:j], parts, emit)
+			wordTerms(s[i:j], index, emit)
 			i = j
 		default:
 			i += n
@@ -116,22 +119,75 @@ func compoundEnd(s string, i int) int {
 }
 
 // wordTerms emits a word, or a compound and its parts.
-func wordTerms(w string, parts bool, emit func(string)) {
-	keep(w, emit)
-	if !parts || !strings.ContainsFunc(w, isJoiner) {
+func wordTerms(w string, index bool, emit func(string)) {
+	keep(w, index, emit)
+	if !index || !strings.ContainsFunc(w, isJoiner) {
 		return
 	}
 	for part := range strings.FieldsFuncSeq(w, isJoiner) {
 		if utf8.RuneCountInString(part) >= 2 {
-			keep(part, emit)
+			keep(part, index, emit)
 		}
 	}
 }
 
-func keep(term string, emit func(string)) {
+// keep emits term unless it is a stop word or too long; for the index, also
+// its fold when that differs.
+func keep(term string, index bool, emit func(string)) {
 	if utf8.RuneCountInString(term) <= maxTermLen && !isStop(term) {
 		emit(term)
+		if !index {
+			return
+		}
+		if folded := fold(term); folded != term {
+			emit(folded)
+		}
 	}
+}
+
+// latinFolds maps the lower-case letters of Latin-1 and Latin Extended-A,
+// from U+00DF, to their letters without accents ("" for a letter that has none).
+var latinFolds = [...]string{
+	"ss", "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i", // ß à-ï
+	"d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "y", // ð-ÿ
+}
+
+// latinExtA folds U+0100 to U+017F, a letter each (upper and lower case
+// alternate; ĳ and œ, two letters each, are the fold function's own cases).
+const latinExtA = "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii??jjkkkllllllllllnnnnnnnnnoooooo??rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs"
+
+// fold returns term with the accents of Latin letters taken off ("zürich" →
+// "zurich"), so that a query typed without them finds the word: the index
+// holds a word with accents twice, as written and folded. Other scripts stay
+// as they are.
+func fold(term string) string {
+	var b []byte
+	for i, r := range term {
+		var f string
+		switch {
+		case r < 0xDF || r > 0x17F || r == 0xF7:
+			if b != nil {
+				b = utf8.AppendRune(b, r)
+			}
+			continue
+		case r < 0x100:
+			f = latinFolds[r-0xDF]
+		case r == 0x132 || r == 0x133:
+			f = "ij"
+		case r == 0x152 || r == 0x153:
+			f = "oe"
+		default:
+			f = latinExtA[r-0x100 : r-0x100+1]
+		}
+		if b == nil {
+			b = append(make([]byte, 0, len(term)), term[:i]...)
+		}
+		b = append(b, f...)
+	}
+	if b == nil {
+		return term
+	}
+	return string(b)
 }
 
 // cjkTerms emits the bigrams of a run of CJK runes, or the run itself when it

@@ -55,12 +55,15 @@
     files.forEach(function (f) { load(f, function () { if (--left === 0) done(); }); });
   }
 
-  // terms is package search's Terms (parts true) or Phrase's terms (false).
+  // terms splits a query as package search's Phrase does: lower-cased, at
+  // anything not a letter, digit or mark, CJK runs into bigrams, compounds
+  // (CRY-TLS-1) whole, stop words out. The index has compounds' parts and
+  // words without accents as terms too, so a query needs neither.
   var CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
   var WORD = /[\p{L}\p{Nd}\p{M}]/u;
   function isWord(c) { return WORD.test(c) && !CJK.test(c); }
   function isJoiner(c) { return c === "-" || c === "." || c === "_"; }
-  function terms(s, parts) {
+  function terms(s) {
     var cs = Array.from(s).map(lower), out = [], i = 0, j;
     while (i < cs.length) {
       if (CJK.test(cs[i])) {
@@ -74,11 +77,7 @@
           if (isJoiner(cs[j]) && j + 1 < cs.length && isWord(cs[j + 1])) continue;
           break;
         }
-        var w = cs.slice(i, j);
-        keep(w, out);
-        if (parts && w.some(isJoiner)) {
-          w.join("").split(/[-._]/).forEach(function (p) { if (Array.from(p).length >= 2) keep(Array.from(p), out); });
-        }
+        keep(cs.slice(i, j), out);
         i = j;
       } else {
         i++;
@@ -172,7 +171,7 @@
 
   function parse(q) {
     var prefix = q.length > 0 && !/\s$/.test(q);
-    var words = terms(q, false);
+    var words = terms(q);
     var tokens = words.filter(function (t, i) { return !isStop(t) || (prefix && i === words.length - 1); });
     return { q: q.trim(), tokens: tokens, prefix: prefix, phrase: tokens.join(" ") };
   }
