@@ -20,6 +20,7 @@
   for (var i = 0; i < ALPHABET.length; i++) DIGIT[ALPHABET.charAt(i)] = i;
   var PAGE = 10;            // results shown at a time, each loads its document
   var PREFIX_BUDGET = 96e3; // most bytes of shards one prefix may load
+  var QUERY_BUDGET = 160e3; // most bytes of shards not loaded yet one query may load
   // Score of each weight bit (package search: InBody … IsName).
   var WEIGHTS = [[32, 1000], [8, 300], [16, 100], [4, 30], [2, 10], [1, 3]];
 
@@ -130,6 +131,15 @@
     return out;
   }
 
+  // planBytes is the size of the shards a plan (and the phrase) loads, each once.
+  function planBytes(plan, phraseList) {
+    var seen = {}, bytes = 0;
+    plan.forEach(function (p) { p[2].forEach(function (n) { seen[n] = true; }); });
+    phraseList.forEach(function (n) { seen[n] = true; });
+    for (var n in seen) if (!loaded["t/" + n + ".js"]) bytes += manifest.sizes[n] || 0;
+    return bytes;
+  }
+
   function score(w) {
     var s = 0;
     WEIGHTS.forEach(function (p) { if (w & p[0]) s += p[1]; });
@@ -173,7 +183,7 @@
     var prefix = q.length > 0 && !/\s$/.test(q);
     var words = terms(q);
     var tokens = words.filter(function (t, i) { return !isStop(t) || (prefix && i === words.length - 1); });
-    return { q: q.trim(), tokens: tokens, prefix: prefix, phrase: tokens.join(" ") };
+    return { q: q.trim(), tokens: tokens, prefix: prefix, phrase: tokens.join(" "), ignored: [] };
   }
 
   var current = null; // the query whose results show
@@ -188,14 +198,23 @@
       history.replaceState(null, "", url.toString());
     } catch (e) { /* file: URLs may refuse; the query still runs */ }
     if (!query.tokens.length) { show(query, null); return; }
-    var need = {}, plan = [];
-    query.tokens.forEach(function (t, i) {
+    var plan = query.tokens.map(function (t, i) {
       var last = query.prefix && i === query.tokens.length - 1 && Array.from(t).length >= 2;
-      var list = shardsFor(t, last);
-      plan.push([t, last, list]);
-      list.forEach(function (n) { need["t/" + n + ".js"] = true; });
+      return [t, last, shardsFor(t, last)];
     });
     var phraseList = query.tokens.length > 1 ? shardsFor(query.phrase, query.prefix) : [];
+    query.ignored = [];
+    // A word whose shard is that big is in most documents and narrows the
+    // results little: past the budget, the biggest go, so that a query of
+    // many common words still loads little. They are still marked.
+    while (plan.length > 1 && planBytes(plan, phraseList) > QUERY_BUDGET) {
+      var big = 0;
+      plan.forEach(function (p, i) { if (planBytes([p], []) > planBytes([plan[big]], [])) big = i; });
+      query.ignored.push(plan[big][0]);
+      plan.splice(big, 1);
+    }
+    var need = {};
+    plan.forEach(function (p) { p[2].forEach(function (n) { need["t/" + n + ".js"] = true; }); });
     phraseList.forEach(function (n) { need["t/" + n + ".js"] = true; });
     loadAll(Object.keys(need), function () {
       if (current !== query) return;
@@ -253,7 +272,8 @@
     results = ranked.filter(facetOK);
     var total = results.length;
     status.textContent = total + (total === 1 ? " result" : " results") + " for “" + query.q + "”" +
-      (total < ranked.length ? " (" + ranked.length + " before filters)." : ".");
+      (total < ranked.length ? " (" + ranked.length + " before filters)." : ".") +
+      (query.ignored.length ? " Words in most documents not required: " + query.ignored.join(", ") + "." : "");
     page(query);
   }
   function page(query) {
