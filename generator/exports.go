@@ -30,7 +30,9 @@ type export struct {
 }
 
 func (r *siteRenderer) exports() []export {
-	out := []export{{"portfolio.json", r.writePortfolioJSON}}
+	// The search index first: it holds every body's text until it is written,
+	// which a build then lets go early, not at its peak with the views' pages.
+	out := []export{{search.Dir, r.writeSearchIndex}, {"portfolio.json", r.writePortfolioJSON}}
 	for _, v := range views {
 		if v.Files == nil {
 			continue
@@ -39,7 +41,7 @@ func (r *siteRenderer) exports() []export {
 			out = append(out, export{f.Name, func() error { return publish.WriteStream(r.out, f.Name, f.Write) }})
 		}
 	}
-	return append(out, export{search.Dir, r.writeSearchIndex})
+	return out
 }
 
 func (r *siteRenderer) writePortfolioJSON() error {

@@ -11,6 +11,9 @@ func (r *siteRenderer) writeSearchIndex() error {
 	docs := make([]search.Doc, len(r.p.Docs))
 	for i, d := range r.p.Docs {
 		docs[i] = searchDoc(r.p, d)
+		if r.releaseBodies {
+			d.text = "" // rendered once: nothing else reads it
+		}
 	}
 	return search.Build(docs).Write(r.out.WriteFile)
 }

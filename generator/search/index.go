@@ -51,36 +51,38 @@ type posting struct {
 }
 
 // Build indexes docs, in their order, which is the order of their numbers in
-// the index. Documents are tokenised on all cores.
+// the index. Documents are tokenised on all cores, a chunk at a time, each
+// chunk into its own postings, which are then put together in chunk order.
 func Build(docs []Doc) *Index {
-	weights := make([][]termWeight, len(docs))
-	var wg sync.WaitGroup
-	next := make(chan int, len(docs))
-	for i := range docs {
-		next <- i
+	const chunk = 256
+	parts := make([]*part, (len(docs)+chunk-1)/chunk)
+	next := make(chan int, len(parts))
+	for k := range parts {
+		next <- k
 	}
 	close(next)
-	for range max(1, min(len(docs), workers())) {
+	var wg sync.WaitGroup
+	for range max(1, min(len(parts), workers())) {
 		wg.Go(func() {
 			w := make(map[string]uint8, 1024) // one map a worker, cleared for each document
-			for i := range next {
-				clear(w)
-				docTerms(&docs[i], w)
-				tw := make([]termWeight, 0, len(w))
-				for t, bits := range w {
-					tw = append(tw, termWeight{t, bits})
+			for k := range next {
+				pt := &part{ids: map[string]int{}}
+				for i := k * chunk; i < min(len(docs), (k+1)*chunk); i++ {
+					clear(w)
+					docTerms(&docs[i], w)
+					pt.add(int32(i), w)
 				}
-				weights[i] = tw
+				parts[k] = pt
 			}
 		})
 	}
 	wg.Wait()
 	ix := &Index{docs: docs, postings: map[string][]posting{}}
-	for i, w := range weights {
-		for _, tw := range w {
-			ix.postings[tw.term] = append(ix.postings[tw.term], posting{int32(i), tw.weight})
+	for k, pt := range parts {
+		for t, id := range pt.ids {
+			ix.postings[t] = append(ix.postings[t], pt.lists[id]...)
 		}
-		weights[i] = nil
+		parts[k] = nil
 	}
 	ix.terms = make([]string, 0, len(ix.postings))
 	for t := range ix.postings {
@@ -90,9 +92,26 @@ func Build(docs []Doc) *Index {
 	return ix
 }
 
-type termWeight struct {
-	term   string
-	weight uint8
+// part is the postings of a chunk of documents.
+type part struct {
+	ids   map[string]int // a term's list
+	lists [][]posting
+}
+
+// add adds document doc's terms. A term's key is a copy: the term itself is
+// part of the document's lower-cased text, which it would keep alive. (Only
+// new keys are stored: assigning to a map keeps its key up to date, so a key
+// is looked up and never assigned again.)
+func (pt *part) add(doc int32, w map[string]uint8) {
+	for t, bits := range w {
+		id, ok := pt.ids[t]
+		if !ok {
+			id = len(pt.lists)
+			pt.ids[strings.Clone(t)] = id
+			pt.lists = append(pt.lists, nil)
+		}
+		pt.lists[id] = append(pt.lists[id], posting{doc, bits})
+	}
 }
 
 // docTerms puts in w the weight of each term of d: the bits of every place it
