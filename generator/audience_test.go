@@ -2,14 +2,18 @@ package generator_test
 
 import (
 	"archfolio/generator"
+	"archfolio/generator/render"
 	"archfolio/generator/sitetest"
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+
+	"archfolio/generator/search"
 )
 
 // An audience build of the sample holds no trace of a document above the
@@ -62,12 +66,69 @@ func TestAudienceBuildsLeaveNoTrace(t *testing.T) {
 					}
 				}
 			}
+			checkSearchIndexLeavesOut(t, out, hidden, visible)
 			if level == "internal" && !strings.Contains(site, generator.RestrictedReference) {
 				t.Errorf("no document of the %s build shows %q for a left-out one", level, generator.RestrictedReference)
 			}
 		})
 	}
 }
+
+// checkSearchIndexLeavesOut checks that the build has a search index and that
+// none of its terms comes from a left-out document alone: no term of a hidden
+// document's file (its title's phrase included) that no visible document's
+// file has.
+func checkSearchIndexLeavesOut(t *testing.T, out *render.MemOutput, hidden, visible []*generator.Document) {
+	t.Helper()
+	if _, ok := out.File(search.Dir + "index.js"); !ok {
+		t.Fatalf("the build has no %sindex.js", search.Dir)
+	}
+	indexed := map[string]bool{}
+	shards := 0
+	for _, name := range out.Names() {
+		if !strings.HasPrefix(name, search.Dir+"t/") {
+			continue
+		}
+		shards++
+		data, _ := out.File(name)
+		for _, m := range shardKey.FindAllStringSubmatch(string(data), -1) {
+			var term string
+			if err := json.Unmarshal([]byte(m[1]), &term); err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			indexed[term] = true
+		}
+	}
+	if shards == 0 || len(indexed) < 100 {
+		t.Fatalf("the search index has %d shards and %d terms", shards, len(indexed))
+	}
+	seen := map[string]bool{}
+	for _, v := range visible {
+		search.Terms(sourceOf(v), func(term string) { seen[term] = true })
+		seen[search.Phrase(v.Title)] = true
+	}
+	search.Terms(generator.RestrictedReference, func(term string) { seen[term] = true })
+	for _, d := range hidden {
+		own := []string{search.Phrase(d.Title)}
+		search.Terms(sourceOf(d), func(term string) { own = append(own, term) })
+		only := 0
+		for _, term := range own {
+			if seen[term] {
+				continue
+			}
+			only++
+			if indexed[term] {
+				t.Errorf("the search index has %q, which only %s (left out) has", term, d.ID)
+			}
+		}
+		if only == 0 {
+			t.Errorf("%s (left out) has no term of its own: the search index check proves nothing", d.ID)
+		}
+	}
+}
+
+// shardKey matches a term of a search index shard, as JSON.
+var shardKey = regexp.MustCompile(`[{,]("(?:[^"\\]|\\.)*"):"`)
 
 // bodyPhrase is the first sentence-like line of d's body, 40 characters of it,
 // when no visible document's source has it too ("" otherwise).

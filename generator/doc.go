@@ -12,7 +12,8 @@
 //	highlight builder.highlightAhead fenced code → mdext.Cache            (build.go, mdext)
 //	parse     builder.parse          sourceFile → *Document: front matter (parse.go, validate.go)
 //	index     builder.index          []*Document → *Portfolio: ids, URLs  (link.go)
-//	body      builder.parseBody      markdown → headings, links, HTML     (parse.go)
+//	body      builder.parseBody      markdown → headings, links, HTML,    (parse.go)
+//	                                 the HTML's text (for search)
 //	link      builder.link           references, backlinks                (link.go)
 //	analyse   analyse                *Portfolio → computed views          (analyse.go, result.go)
 //	render    render.Render          *Portfolio → files on Output         (package render)
@@ -37,7 +38,9 @@
 // are lent to the page being rendered (Page.lend) from pooled buffers
 // (markup.Pool), copied once into the page; only package render can lend. A
 // build renders once, so it lets each document's rendered body go when its page
-// is written (unless the site's own layouts may show it elsewhere). The site is
+// is written (unless the site's own layouts may show it elsewhere); the search
+// index, written alongside, reads each body's text, which the body stage took
+// from the HTML for it. The site is
 // read only through an fs.FS: OpenSite for real sites (an os.Root, so no link out
 // of the site is followed, and only regular files and folders are opened, a
 // document only when it is within the size limit), fstest.MapFS in tests;
@@ -74,6 +77,7 @@
 //	help          the reference as embedded markdown, `archfolio help TOPIC`
 //	server        `archfolio serve`: watcher, incremental rebuilds, live reload
 //	synth         the synthetic portfolios of the tests and benchmarks
+//	search        the client-side search index: terms, ranking weights, shards
 //
 // A view (render/view.go) is a render.View value: its analysis, menu entry, pages, panels,
 // home-page cards, exports, JSON and template functions, every hook optional.
@@ -297,7 +301,9 @@
 // served at every missing address, has no canonical link. Every page links the
 // theme's icon (assets/favicon.svg), so no page load asks for a missing
 // /favicon.ico. Exports: portfolio.json (schema PortfolioJSON, version 1),
-// sitemap.xml, assets/search-index.js, and the views' own files (matrix.csv,
+// sitemap.xml, the search index (assets/search/: package search, written from
+// the documents this build publishes by writeSearchIndex in search.go, each
+// body's text taken as it is rendered), and the views' own files (matrix.csv,
 // matrix.json, roadmap.csv, backlog.csv).
 //
 // Files are copied as they are: static/ to the output's root, and every file of

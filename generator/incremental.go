@@ -71,6 +71,7 @@ type cachedBody struct {
 	toc     []Heading
 	links   []bodyLink // without AST nodes or targets
 	out     template.HTML
+	text    string // the body's text for search
 }
 
 // NewLoader returns a Loader of the site opts describe.
@@ -222,14 +223,14 @@ func (b *builder) body(p *Portfolio, idx *linkIndex, d *Document, e *cachedFile)
 		if same {
 			d.Anchors, d.TOC, d.links = cb.anchors, cb.toc, ptrs
 			if html {
-				d.HTML = cb.out
+				d.HTML, d.Text = cb.out, cb.text
 			}
 			d.source = nil
 			return
 		}
 	}
 	b.parseBody(p, idx, d, html)
-	cb := &cachedBody{url: d.URL, html: html, anchors: d.Anchors, toc: d.TOC, out: d.HTML,
+	cb := &cachedBody{url: d.URL, html: html, anchors: d.Anchors, toc: d.TOC, out: d.HTML, text: d.Text,
 		links: make([]bodyLink, len(d.links)), targets: make([]bodyTarget, len(d.links))}
 	for i, l := range d.links {
 		cb.links[i] = *l

@@ -10,6 +10,7 @@ import (
 	"archfolio/generator/diag"
 	"archfolio/generator/frontmatter"
 	"archfolio/generator/mdext"
+	"archfolio/generator/search"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -116,6 +117,7 @@ func (b *builder) parseBody(p *Portfolio, idx *linkIndex, d *Document, html bool
 	}
 	if html {
 		d.HTML = b.renderBody(d.source, root)
+		d.Text = search.PlainText(string(d.HTML))
 	}
 	var at position
 	for _, l := range d.links {

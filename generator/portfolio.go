@@ -68,6 +68,9 @@ type Document struct {
 	TOC []Heading
 	// HTML is the rendered body.
 	HTML template.HTML
+	// Text is the rendered body's text, for the search index (search.PlainText);
+	// a build lets it go once the index has it.
+	Text string
 
 	source    []byte
 	bodyStart int // byte offset of the body

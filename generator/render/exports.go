@@ -16,10 +16,12 @@ import (
 
 	"archfolio/generator"
 	"archfolio/generator/publish"
+	"archfolio/generator/search"
 )
 
 // export is one machine-readable file and its writer: portfolio.json (the whole
-// graph), each of the views' exports and search-index.js (the client-side search).
+// graph), each of the views' exports and the client-side search index (the
+// files under search.Dir: a name that ends in / is a folder of files).
 // They are independent of the pages, so Render runs them alongside and LazySite
 // one at a time when asked for; sitemap.xml, which lists the pages, is written
 // with the pages.
@@ -29,7 +31,9 @@ type export struct {
 }
 
 func (r *siteRenderer) exports() []export {
-	out := []export{{"portfolio.json", r.writePortfolioJSON}}
+	// The search index first: it holds every body's text until it is written,
+	// which a build then lets go early, not at its peak with the views' pages.
+	out := []export{{search.Dir, r.writeSearchIndex}, {"portfolio.json", r.writePortfolioJSON}}
 	for _, v := range views {
 		if v.Files == nil {
 			continue
@@ -38,21 +42,13 @@ func (r *siteRenderer) exports() []export {
 			out = append(out, export{f.Name, func() error { return publish.WriteStream(r.out, f.Name, f.Write) }})
 		}
 	}
-	return append(out, export{"assets/search-index.js", r.writeSearchIndex})
+	return out
 }
 
 func (r *siteRenderer) writePortfolioJSON() error {
 	return publish.WriteStream(r.out, "portfolio.json", func(w io.Writer) error {
 		return encodePortfolio(w, portfolioHead(r.p), len(r.p.Docs), func(i int) DocumentJSON { return documentJSON(r.p.Docs[i]) })
 	})
-}
-
-func (r *siteRenderer) writeSearchIndex() error {
-	idx, err := searchIndex(r.p)
-	if err != nil {
-		return err
-	}
-	return r.out.WriteFile("assets/search-index.js", idx)
 }
 
 // IndentJSON encodes v as the JSON exports are written: indented two spaces.
@@ -241,41 +237,6 @@ func jsonValue(v any) any {
 		return v.Format(time.DateOnly)
 	}
 	return v
-}
-
-// searchEntry is one document in the client-side search index.
-type searchEntry struct {
-	Title   string `json:"t"`
-	URL     string `json:"u"`
-	Kind    string `json:"k"`
-	ID      string `json:"i"`
-	Summary string `json:"s,omitempty"`
-	Owner   string `json:"o,omitempty"`
-	Status  string `json:"st,omitempty"`
-	Text    string `json:"x,omitempty"`
-}
-
-// searchIndex is a script that sets window.archfolioSearch, so that search works from
-// disk (file://) where fetching JSON does not. encoding/json escapes <, > and &, so
-// no content can close the script.
-func searchIndex(p *generator.Portfolio) ([]byte, error) {
-	entries := make([]searchEntry, 0, len(p.Docs))
-	for _, d := range p.Docs {
-		var text bytes.Buffer
-		for _, t := range d.Tags {
-			text.WriteString(t + " ")
-		}
-		for _, h := range d.TOC {
-			text.WriteString(h.Text + " ")
-		}
-		entries = append(entries, searchEntry{Title: d.Title, URL: d.URL, Kind: p.Schema.Kinds[d.Kind].Label,
-			ID: d.ID, Summary: d.Summary, Owner: d.Owner, Status: d.Status, Text: text.String()})
-	}
-	data, err := json.Marshal(entries)
-	if err != nil {
-		return nil, err
-	}
-	return append(append([]byte("window.archfolioSearch = "), data...), ";\n"...), nil
 }
 
 type sitemapURL struct {

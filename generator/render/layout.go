@@ -126,9 +126,13 @@ func writeBase(w markup.Writer, pg *Page) {
 		w.Fail(err)
 	}
 	w.Raw(string(menu))
-	w.Raw("\n    </ul>\n  </nav>\n  <form class=\"quick-search\" role=\"search\" action=\"")
-	w.URL(pg.Root)
-	w.Raw("search/\" method=\"get\">\n    <label for=\"q\" class=\"visually-hidden\">Search documents</label>\n    <input id=\"q\" name=\"q\" type=\"search\" placeholder=\"Search…\" autocomplete=\"off\">\n  </form>\n</header>\n<main id=\"main\" tabindex=\"-1\">\n")
+	w.Raw("\n    </ul>\n  </nav>")
+	if pg.URL != "search/" { // the search page's own form is its one search landmark
+		w.Raw("\n  <form class=\"quick-search\" role=\"search\" action=\"")
+		w.URL(pg.Root)
+		w.Raw("search/\" method=\"get\">\n    <label for=\"q\" class=\"visually-hidden\">Search documents</label>\n    <input id=\"q\" name=\"q\" type=\"search\" placeholder=\"Search…\" autocomplete=\"off\">\n  </form>")
+	}
+	w.Raw("\n</header>\n<main id=\"main\" tabindex=\"-1\">\n")
 	pg.writeContent(w)
 	w.Raw("\n</main>\n<footer class=\"site-footer\">\n  <p>")
 	w.Text(pg.Site.Title)

@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"context"
 	"slices"
+	"strings"
 	"sync"
 )
 
@@ -103,7 +104,7 @@ func (s *LazySite) File(name string) (data []byte, found bool, err error) {
 		return data, true, nil
 	}
 	for _, e := range s.exports {
-		if e.name != name {
+		if e.name != name && !(strings.HasSuffix(e.name, "/") && strings.HasPrefix(name, e.name)) {
 			continue
 		}
 		if err := e.run(); err != nil {

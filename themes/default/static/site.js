@@ -80,4 +80,17 @@
       });
     });
   });
+
+  // "/" goes to the search box (the search page's, else the header's), unless
+  // the reader is typing somewhere.
+  document.addEventListener("keydown", function (e) {
+    if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey) return;
+    var t = e.target;
+    if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+    var box = document.getElementById("search-input") || document.getElementById("q");
+    if (!box) return;
+    e.preventDefault();
+    box.focus();
+    box.select();
+  });
 })();

@@ -1,0 +1,217 @@
+package search
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// maxTermLen is the longest term indexed, in runes: longer words are hashes,
+// keys or base64, which nobody types.
+const maxTermLen = 40
+
+// stopWords are English words too common to index. The manifest lists them so
+// that the browser drops them from a query too.
+var stopWords = []string{"a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "is",
+	"it", "of", "on", "or", "that", "the", "this", "to", "with"}
+
+// stopSet holds stopWords.
+var stopSet = func() map[string]bool {
+	set := make(map[string]bool, len(stopWords))
+	for _, w := range stopWords {
+		set[w] = true
+	}
+	return set
+}()
+
+// isStop reports whether term is a stop word.
+func isStop(term string) bool { return len(term) <= 4 && stopSet[term] }
+
+// isCJK reports whether r is written without spaces between words (Han,
+// Hiragana, Katakana, Hangul), so that its runs are indexed by bigram.
+func isCJK(r rune) bool {
+	return r >= 0x1100 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+}
+
+// isWord reports whether r belongs to a word: a letter, a digit or a mark.
+func isWord(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || '0' <= r && r <= '9' || 'A' <= r && r <= 'Z'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
+
+// isJoiner reports whether r joins the parts of an identifier ("CRY-TLS-1",
+// "ac-2.1", "snake_case") when it stands between two word runes.
+func isJoiner(r rune) bool { return r == '-' || r == '.' || r == '_' }
+
+// Terms calls emit with each term of s, in order, repeats included: s is
+// lower-cased (Unicode), split on runes that are neither letters, digits nor
+// marks, and each run of CJK runes gives its bigrams (or its one rune). A
+// compound of parts joined by - . or _ ("CRY-TLS-1") gives the compound
+// ("cry-tls-1") and then each part of two runes or more; a term with accented
+// Latin letters is followed by its fold ("zürich", "zurich"). Stop words and
+// terms over maxTermLen runes are left out.
+func Terms(s string, emit func(term string)) { terms(s, true, emit) }
+
+// Phrase returns the terms of s without the parts of compounds and without
+// folds, joined by a space: a title's phrase is a term of its own, which a
+// query whose phrase it is (or, as it is being typed, starts) finds first.
+// search.js's terms function splits a query as Phrase does (a query needs
+// neither parts nor folds: the index has both); keep them equal.
+func Phrase(s string) string {
+	var b strings.Builder
+	terms(s, false, func(t string) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t)
+	})
+	return b.String()
+}
+
+// terms is Terms (index) or Phrase's terms: without compounds' parts and folds.
+func terms(s string, index bool, emit func(term string)) {
+	s = strings.ToLower(s)
+	for i := 0; i < len(s); {
+		r, n := decodeRune(s[i:])
+		switch {
+		case isCJK(r):
+			j := i + n
+			for j < len(s) {
+				r2, n2 := decodeRune(s[j:])
+				if !isCJK(r2) {
+					break
+				}
+				j += n2
+			}
+			cjkTerms(s[i:j], emit)
+			i = j
+		case isWord(r):
+			j := compoundEnd(s, i)
+			wordTerms(s[i:j], index, emit)
+			i = j
+		default:
+			i += n
+		}
+	}
+}
+
+// compoundEnd returns the end of the word or compound starting at i: word runes,
+// and joiners each followed by a word rune. CJK runes end it.
+func compoundEnd(s string, i int) int {
+	j := i
+	for j < len(s) {
+		r, n := decodeRune(s[j:])
+		if isWord(r) && !isCJK(r) {
+			j += n
+			continue
+		}
+		if isJoiner(r) && j+n < len(s) {
+			if r2, _ := decodeRune(s[j+n:]); isWord(r2) && !isCJK(r2) {
+				j += n
+				continue
+			}
+		}
+		break
+	}
+	return j
+}
+
+// wordTerms emits a word, or a compound and its parts.
+func wordTerms(w string, index bool, emit func(string)) {
+	keep(w, index, emit)
+	if !index || !strings.ContainsFunc(w, isJoiner) {
+		return
+	}
+	for part := range strings.FieldsFuncSeq(w, isJoiner) {
+		if utf8.RuneCountInString(part) >= 2 {
+			keep(part, index, emit)
+		}
+	}
+}
+
+// keep emits term unless it is a stop word or too long; for the index, also
+// its fold when that differs.
+func keep(term string, index bool, emit func(string)) {
+	if utf8.RuneCountInString(term) <= maxTermLen && !isStop(term) {
+		emit(term)
+		if !index {
+			return
+		}
+		if folded := fold(term); folded != term {
+			emit(folded)
+		}
+	}
+}
+
+// latinFolds maps the lower-case letters of Latin-1 and Latin Extended-A,
+// from U+00DF, to their letters without accents ("" for a letter that has none).
+var latinFolds = [...]string{
+	"ss", "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i", // ß à-ï
+	"d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "y", // ð-ÿ
+}
+
+// latinExtA folds U+0100 to U+017F, a letter each (upper and lower case
+// alternate; ĳ and œ, two letters each, are the fold function's own cases).
+const latinExtA = "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii??jjkkkllllllllllnnnnnnnnnoooooo??rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs"
+
+// fold returns term with the accents of Latin letters taken off ("zürich" →
+// "zurich"), so that a query typed without them finds the word: the index
+// holds a word with accents twice, as written and folded. Other scripts stay
+// as they are.
+func fold(term string) string {
+	var b []byte
+	for i, r := range term {
+		var f string
+		switch {
+		case r < 0xDF || r > 0x17F || r == 0xF7:
+			if b != nil {
+				b = utf8.AppendRune(b, r)
+			}
+			continue
+		case r < 0x100:
+			f = latinFolds[r-0xDF]
+		case r == 0x132 || r == 0x133:
+			f = "ij"
+		case r == 0x152 || r == 0x153:
+			f = "oe"
+		default:
+			f = latinExtA[r-0x100 : r-0x100+1]
+		}
+		if b == nil {
+			b = append(make([]byte, 0, len(term)), term[:i]...)
+		}
+		b = append(b, f...)
+	}
+	if b == nil {
+		return term
+	}
+	return string(b)
+}
+
+// cjkTerms emits the bigrams of a run of CJK runes, or the run itself when it
+// is one rune.
+func cjkTerms(run string, emit func(string)) {
+	first, n := decodeRune(run)
+	if n == len(run) {
+		emit(string(first))
+		return
+	}
+	start := 0
+	for i := n; i < len(run); {
+		_, size := decodeRune(run[i:])
+		emit(run[start : i+size])
+		start = i
+		i += size
+	}
+}
+
+// decodeRune is utf8.DecodeRuneInString with a fast path for ASCII, which
+// most of a portfolio is.
+func decodeRune(s string) (rune, int) {
+	if c := s[0]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(s)
+}

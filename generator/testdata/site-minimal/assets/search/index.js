@@ -1,0 +1,1 @@
+archfolioSearch.manifest({"v":1,"n":5,"kinds":["Blueprint","Standard","Decision","Guide"],"statuses":["accepted","approved","effective","implemented","published"],"fd":1,"facets":"0402132135","shards":["0001"],"sizes":[4890],"stop":["a","an","and","are","as","at","be","by","for","from","in","is","it","of","on","or","that","the","this","to","with"]});
