@@ -48,6 +48,7 @@ const (
 	Unchanged Action = "unchanged" // the blueprint is as the catalogue says
 	Skipped   Action = "skipped"   // not written: Reason says why
 	Used      Action = "used"      // a domain, group, API or resource: Reason says as what
+	Ignored   Action = "ignored"   // a kind the import does not read (Location, Template …)
 )
 
 // Result says what an import did for one entity.
@@ -117,7 +118,7 @@ func Import(ctx context.Context, siteDir, input string) (*Report, error) {
 		} else if isBlueprint(e.Ref.Kind) || slices.Contains(knownKinds, e.Ref.Kind) {
 			res.Action, res.Reason = Used, cat.Used(e)
 		} else {
-			res.Action, res.Reason = Skipped, "kind "+e.Ref.Kind+" is not one the import reads (Component, System, Domain, API, Resource, Group, User)"
+			res.Action, res.Reason = Ignored, "kind "+e.Ref.Kind+" is not one the import reads (Component, System, Domain, API, Resource, Group, User)"
 		}
 		res.Notes = cat.Notes(e)
 		rep.Results = append(rep.Results, res)

@@ -7,7 +7,7 @@ import (
 )
 
 // Print writes what an import did: to out a line per entity (created, updated
-// and which fields, unchanged, used as what) with its notes under it, and the
+// and which fields, unchanged, used as what, ignored) with its notes under it, and the
 // files of a folder that hold no entity; to errs the files and entities that
 // could not be read, as FILE:LINE:COL: error: …, what was skipped and why, and the
 // errors check reports for a written blueprint. It returns how many of those
@@ -29,7 +29,7 @@ func (r *Report) Print(out, errs io.Writer) (problems int) {
 			fmt.Fprintf(out, "%-9s %s (from %s): %s\n", res.Action, res.Path, ref, strings.Join(res.Changed, ", "))
 		case Unchanged:
 			fmt.Fprintf(out, "%-9s %s (from %s)\n", res.Action, res.Path, ref)
-		case Used:
+		case Used, Ignored:
 			fmt.Fprintf(out, "%-9s %s: %s\n", res.Action, ref, res.Reason)
 		case Skipped:
 			target := ref
