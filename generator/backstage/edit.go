@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"reflect"
 	"strings"
 
@@ -58,6 +59,12 @@ func openDocument(src []byte) (*document, error) {
 		src = rest
 	}
 	d.close = fmEnd - 1
+	for _, l := range d.lines[1:d.close] {
+		// yaml.v3 counts these as line breaks too, so its lines would not be ours.
+		if strings.ContainsAny(l.text, "\r\u0085\u2028\u2029") {
+			return nil, fmt.Errorf("%w: its front matter has a line break other than \\n or \\r\\n inside a line", errNotEditable)
+		}
+	}
 	return d, d.parse()
 }
 
@@ -67,9 +74,13 @@ func (d *document) parse() error {
 	for _, l := range d.lines[1:d.close] {
 		text.WriteString(l.text + "\n")
 	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal([]byte(text.String()), &doc); err != nil {
+	var doc, next yaml.Node
+	dec := yaml.NewDecoder(strings.NewReader(text.String()))
+	if err := dec.Decode(&doc); err != nil && !errors.Is(err, io.EOF) {
 		return fmt.Errorf("its front matter is not valid YAML: %v", err)
+	}
+	if err := dec.Decode(&next); !errors.Is(err, io.EOF) {
+		return fmt.Errorf("%w: its front matter holds more than one YAML document", errNotEditable)
 	}
 	switch {
 	case len(doc.Content) == 0:
@@ -78,6 +89,11 @@ func (d *document) parse() error {
 		return errors.New("its front matter is not a mapping")
 	default:
 		d.root = doc.Content[0]
+	}
+	for i := 0; i+1 < len(d.root.Content) && d.root.Style&yaml.FlowStyle == 0; i += 2 {
+		if d.root.Content[i].Column != 1 {
+			return fmt.Errorf("%w: the front matter's keys are indented; write each at the start of its line", errNotEditable)
+		}
 	}
 	return nil
 }

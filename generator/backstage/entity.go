@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 
 	"archfolio/generator/frontmatter"
@@ -166,6 +167,20 @@ func parseEntity(file string, n *yaml.Node) (*Entity, *ParseError) {
 	if ns == "" {
 		ns = DefaultNamespace
 	}
+	for _, part := range []struct{ field, value string }{{"metadata.name", env.Metadata.Name}, {"metadata.namespace", ns}} {
+		if !namePattern.MatchString(strings.TrimSpace(part.value)) {
+			at := n
+			if m := value(n, "metadata"); m != nil && m.Kind == yaml.MappingNode {
+				if v := value(m, strings.TrimPrefix(part.field, "metadata.")); v != nil {
+					at = v
+				}
+			}
+			return nil, fail(at, "%s %q is not a Backstage name (letters, digits, - _ and ., at most 63, starting and ending with a letter or digit)", part.field, part.value)
+		}
+	}
+	if !kindPattern.MatchString(env.Kind) {
+		return nil, fail(n, "kind %q is not a Backstage kind (letters and digits)", env.Kind)
+	}
 	e := &Entity{
 		Name: strings.TrimSpace(env.Metadata.Name),
 		Ref:  Ref{Kind: strings.ToLower(env.Kind), Namespace: strings.ToLower(ns), Name: strings.ToLower(strings.TrimSpace(env.Metadata.Name))},
@@ -175,6 +190,12 @@ func parseEntity(file string, n *yaml.Node) (*Entity, *ParseError) {
 	}
 	return e, nil
 }
+
+// namePattern and kindPattern are Backstage's rules for names, namespaces and kinds.
+var (
+	namePattern = regexp.MustCompile(`^[a-zA-Z0-9]([-_.a-zA-Z0-9]{0,61}[a-zA-Z0-9])?$`)
+	kindPattern = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9]*$`)
+)
 
 // typeError places a yaml.v3 type error ("line 7: cannot unmarshal …") at its line.
 func typeError(file string, n *yaml.Node, err error) *ParseError {
