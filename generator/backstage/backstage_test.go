@@ -111,6 +111,19 @@ func TestImportLeavesOtherFilesAlone(t *testing.T) {
 	if got, _ := os.ReadFile(filepath.Join(site, "content", "blueprints", "ledger.md")); string(got) != hand {
 		t.Errorf("a hand-written blueprint was changed:\n%s", got)
 	}
+	// An id another document has, elsewhere in the site, is skipped too.
+	writeFile(t, filepath.Join(site, "content", "guides", "archive.md"), []byte("---\nkind: guide\ntitle: Archive\n---\n"))
+	writeFile(t, filepath.Join(root, "d.yaml"), []byte("apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: archive\nspec:\n  owner: x\n"))
+	rep, err = Import(context.Background(), site, filepath.Join(root, "d.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Results) != 1 || rep.Results[0].Action != Skipped || rep.Results[0].Reason != `id "archive" is already used by content/guides/archive.md` {
+		t.Errorf("results %+v", rep.Results)
+	}
+	if _, err := os.Stat(filepath.Join(site, "content", "blueprints", "archive.md")); err == nil {
+		t.Error("a blueprint was written with another document's id")
+	}
 }
 
 func unpack(t *testing.T, fixture string) string {
