@@ -60,7 +60,7 @@ type At struct {
 // UnmarshalYAML takes a scalar and where it was written.
 func (a *At) UnmarshalYAML(n *yaml.Node) error {
 	if n.Kind != yaml.ScalarNode {
-		return fmt.Errorf("line %d: want a single value, not a %s", n.Line, nodeKind(n))
+		return &ParseError{Line: n.Line, Col: n.Column, Msg: "wrong type: found a " + nodeKind(n) + " where a single value belongs"}
 	}
 	*a = At{Text: strings.TrimSpace(n.Value), Line: n.Line, Col: n.Column}
 	return nil
@@ -200,6 +200,10 @@ var (
 // typeError places a yaml.v3 type error ("line 7: cannot unmarshal …") at its line.
 func typeError(file string, n *yaml.Node, err error) *ParseError {
 	pe := &ParseError{File: file, Line: n.Line, Col: n.Column, Msg: strings.TrimPrefix(err.Error(), "yaml: ")}
+	if at, ok := errors.AsType[*ParseError](err); ok { // from At.UnmarshalYAML
+		pe.Line, pe.Col, pe.Msg = at.Line, at.Col, at.Msg
+		return pe
+	}
 	var te *yaml.TypeError
 	if errors.As(err, &te) && len(te.Errors) > 0 {
 		msg := te.Errors[0]
