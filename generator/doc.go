@@ -73,6 +73,7 @@
 //	publish       outputs, destination checks, the atomic swap (the write stage)
 //	oscal         `archfolio import oscal`, over this package's public API
 //	adr           `archfolio import adr`, over this package's public API
+//	backstage     `archfolio import backstage`, over this package's public API
 //	jira          `archfolio jira sync`, over this package's public API
 //	help          the reference as embedded markdown, `archfolio help TOPIC`
 //	server        `archfolio serve`: watcher, incremental rebuilds, live reload
@@ -340,7 +341,10 @@
 // never overwrites a file; adr.Import (package generator/adr) writes a decision
 // per architecture decision record of a folder (MADR, adr-tools, log4brains) and
 // copies the files beside them, never overwriting a file, so that a second run
-// changes nothing.
+// changes nothing; backstage.Import (package generator/backstage) writes a
+// blueprint per component and system of a Backstage catalogue and, run again,
+// updates the fields and the body section it owns in place, keeping every other
+// byte, and never deletes a file.
 //
 // # Escaping
 //

@@ -43,6 +43,7 @@ Usage:
   archfolio impact ID [-s SITE] [--format text|json] [--today …] [--drafts]
   archfolio import oscal FILE [--family F…] [--framework NAME] [--update] [-s SITE]
   archfolio import adr DIR [-s SITE]
+  archfolio import backstage FILE|DIR [-s SITE]
   archfolio jira sync FILE [-s SITE] [--dry-run]
   archfolio help   [TOPIC]
   archfolio version

@@ -9,12 +9,14 @@ import (
 	"strings"
 
 	"archfolio/generator/adr"
+	"archfolio/generator/backstage"
 	"archfolio/generator/oscal"
 )
 
 const (
 	importSynopsis    = "import oscal FILE [--family F…] [--framework NAME] [--update] [-s SITE]"
 	importADRSynopsis = "import adr DIR [-s SITE]"
+	importBSSynopsis  = "import backstage FILE|DIR [-s SITE]"
 )
 
 // familyList is a repeatable --family flag; each value may also list families
@@ -35,17 +37,22 @@ func (f *familyList) Set(v string) error {
 }
 
 // runImport imports external content: "oscal" (one standard per control family
-// of an OSCAL catalog or resolved profile) or "adr" (a folder of decision records).
+// of an OSCAL catalog or resolved profile), "adr" (a folder of decision records)
+// or "backstage" (a Backstage catalogue's components and systems).
 func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "adr" {
 		return runImportADR(ctx, args[1:], stdout, stderr)
 	}
+	if len(args) > 0 && args[0] == "backstage" {
+		return runImportBackstage(ctx, args[1:], stdout, stderr)
+	}
 	if len(args) == 0 || args[0] != "oscal" {
+		usage := fmt.Sprintf("Usage: archfolio %s\n       archfolio %s\n       archfolio %s\n", importSynopsis, importADRSynopsis, importBSSynopsis)
 		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
-			fmt.Fprintf(stderr, "Usage: archfolio %s\n       archfolio %s\n", importSynopsis, importADRSynopsis)
+			fmt.Fprint(stderr, usage)
 			return exitOK
 		}
-		fmt.Fprintf(stderr, "archfolio import: want \"oscal\" or \"adr\"\nUsage: archfolio %s\n       archfolio %s\n", importSynopsis, importADRSynopsis)
+		fmt.Fprintf(stderr, "archfolio import: want \"oscal\", \"adr\" or \"backstage\"\n%s", usage)
 		return exitUsage
 	}
 	var sf siteFlags
@@ -134,6 +141,37 @@ func runImportADR(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		return exitProblems
 	}
 	if adr.Report(stdout, stderr, filepath.ToSlash(pos[0]), results) > 0 {
+		return exitProblems
+	}
+	return exitOK
+}
+
+// runImportBackstage brings the components and systems of a Backstage catalogue
+// (a descriptor file, or a folder of them) in as blueprints, or updates the ones it
+// brought in before, and prints what it did per entity. It exits 1 when a file or
+// entity could not be read, a blueprint was skipped, or one has errors once written.
+func runImportBackstage(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	var sf siteFlags
+	fs := newFlagSet("import backstage", importBSSynopsis, stderr)
+	sf.register(fs, false)
+	pos, code, ok := parse(fs, args)
+	if !ok {
+		return code
+	}
+	if len(pos) != 1 {
+		fs.Usage()
+		return exitUsage
+	}
+	if err := sf.checkRoot(); err != nil {
+		fmt.Fprintln(stderr, "archfolio import backstage:", err)
+		return exitUsage
+	}
+	rep, err := backstage.Import(ctx, sf.site, pos[0])
+	if err != nil {
+		fmt.Fprintln(stderr, "archfolio import backstage:", err)
+		return exitProblems
+	}
+	if rep.Print(stdout, stderr) > 0 {
 		return exitProblems
 	}
 	return exitOK

@@ -70,8 +70,8 @@ func TestImportOSCALErrors(t *testing.T) {
 		code int
 		want string
 	}{
-		{[]string{"import"}, exitUsage, `want "oscal" or "adr"`},
-		{[]string{"import", "csv", "x"}, exitUsage, `want "oscal" or "adr"`},
+		{[]string{"import"}, exitUsage, `want "oscal", "adr" or "backstage"`},
+		{[]string{"import", "csv", "x"}, exitUsage, `want "oscal", "adr" or "backstage"`},
 		{[]string{"import", "oscal"}, exitUsage, "Usage: archfolio import oscal FILE"},
 		{[]string{"import", "oscal", "a.json", "b.json"}, exitUsage, "Usage: archfolio import oscal FILE"},
 		{[]string{"import", "oscal", bad, "-s", filepath.Join(site, "missing")}, exitUsage, "is not a folder"},
@@ -134,6 +134,73 @@ func TestImportADR(t *testing.T) {
 		{[]string{"import", "adr"}, exitUsage, "Usage: archfolio import adr DIR"},
 		{[]string{"import", "adr", filepath.Join(root, "none"), "-s", site}, exitProblems, "is not a folder of decision records"},
 		{[]string{"import", "adr", filepath.Join(site, "content", "decisions"), "-s", site}, exitProblems, "is inside the site's content/ already"},
+	} {
+		code, _, errOut := runCLI(t, tc.args...)
+		if code != tc.code || !strings.Contains(errOut, tc.want) {
+			t.Errorf("%v: exit %d, stderr %q; want exit %d and %q", tc.args, code, errOut, tc.code, tc.want)
+		}
+	}
+}
+
+// TestImportBackstage imports the Backstage fixture's catalogue folder through the
+// command line, then one descriptor file: the site passes check --strict, a second
+// run changes nothing and exits 0, malformed descriptors exit 1 with file:line:col.
+func TestImportBackstage(t *testing.T) {
+	t.Parallel()
+	root := t.TempDir()
+	site := filepath.Join(root, "site")
+	if err := os.MkdirAll(filepath.Join(site, "content"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"catalogue", "malformed", "reimport"} {
+		ar, err := txtar.ParseFile(filepath.Join("..", "..", "generator", "backstage", "testdata", name+".txtar"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range ar.Files {
+			file := filepath.Join(root, name, filepath.FromSlash(f.Name))
+			if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(file, f.Data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	dir := filepath.Join(root, "catalogue", "catalog")
+	code, out, errOut := runCLI(t, "import", "backstage", dir, "-s", site)
+	// The fixture's Location entity is ignored, and its unresolved refs are notes.
+	if code != exitOK || !strings.Contains(out, "created   content/blueprints/payment-gateway.md") ||
+		!strings.Contains(out, "ignored   location:default/more-teams") || errOut != "" {
+		t.Fatalf("import backstage: exit %d\n%s%s", code, out, errOut)
+	}
+	file := filepath.Join(root, "reimport", "v1", "catalog-info.yaml")
+	if code, out, errOut = runCLI(t, "import", "backstage", "-s", site, file); code != exitOK ||
+		!strings.Contains(out, "created   content/blueprints/ledger.md") {
+		t.Fatalf("import backstage FILE: exit %d\n%s%s", code, out, errOut)
+	}
+	before, _ := os.ReadFile(filepath.Join(site, "content", "blueprints", "ledger.md"))
+	if code, out, errOut = runCLI(t, "import", "backstage", "-s", site, file); code != exitOK ||
+		strings.Contains(out, "created") || strings.Contains(out, "updated") {
+		t.Errorf("second import backstage: exit %d\n%s%s", code, out, errOut)
+	}
+	if after, _ := os.ReadFile(filepath.Join(site, "content", "blueprints", "ledger.md")); !bytes.Equal(before, after) {
+		t.Error("the second run changed ledger.md")
+	}
+	if code, out, errOut := runCLI(t, "check", "--strict", "-s", site); code != exitOK {
+		t.Errorf("check --strict of the imported blueprints: exit %d\n%s%s", code, out, errOut)
+	}
+	for _, tc := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"import", "backstage"}, exitUsage, "Usage: archfolio import backstage FILE|DIR"},
+		{[]string{"import", "backstage", filepath.Join(root, "none.yaml"), "-s", site}, exitProblems, "no such file"},
+		{[]string{"import", "backstage", filepath.Join(root, "malformed", "catalog", "broken-syntax.yaml"), "-s", site}, exitProblems,
+			"broken-syntax.yaml:12:1: error: invalid YAML: mapping values are not allowed in this context"},
+		{[]string{"import", "backstage", filepath.Join(root, "catalogue", "catalog", "docker-compose.yml"), "-s", site}, exitProblems,
+			"docker-compose.yml: error: no Backstage entity"},
 	} {
 		code, _, errOut := runCLI(t, tc.args...)
 		if code != tc.code || !strings.Contains(errOut, tc.want) {
