@@ -270,9 +270,39 @@ func matrixPages(p *generator.Portfolio) []generator.PageJob {
 		grid("controls", fwURL[f.Framework], "Alignment matrix: "+f.Title+" controls", frameworkRows(m, f),
 			func(mp *MatrixPage, rows []*MatrixRow) { mp.Framework, mp.Grid = f, controlsGrid(m, f, rows) })
 	}
-	jobs = append(jobs, generator.PageJob{URL: "matrix/waivers/", Layout: "waivers.html",
-		Page: &generator.Page{Title: "Waiver register", Section: "matrix", Data: m}})
+	waivers := pager.List{Split: pager.ByCount(len(m.Exceptions), WaiversPerPage), First: "matrix/waivers/", More: "matrix/waivers/"}
+	for k := range waivers.Pages() {
+		from, to := waivers.Range(k)
+		title := "Waiver register"
+		if k > 0 {
+			title += ", page " + strconv.Itoa(k+1) + " of " + strconv.Itoa(waivers.Pages())
+		}
+		jobs = append(jobs, generator.PageJob{URL: waivers.URL(k), Layout: "waivers.html",
+			Page: &generator.Page{Title: title, Section: "matrix",
+				Data: &WaiverPage{Matrix: m, Exceptions: m.Exceptions[from:to], Pages: waivers, PageNo: k}}})
+	}
 	return jobs
+}
+
+// WaiverPage is a page of the waiver register: WaiversPerPage of the
+// matrix's exceptions (Exceptions), the first page at matrix/waivers/, the
+// others at matrix/waivers/N/.
+type WaiverPage struct {
+	*Matrix
+	Exceptions []*AlignmentRecord
+	Pages      pager.List
+	PageNo     int
+}
+
+// WaiversPerPage is how many exceptions a page of the waiver register lists
+// (a row is about 550 bytes).
+const WaiversPerPage = 800
+
+// Nav is the links between the register's pages, for the theme's template.
+func (wp *WaiverPage) Nav(pg *generator.Page) template.HTML {
+	buf := pg.NewBuffer()
+	wp.Pages.Nav(pg.Writer(buf), pg.Rel, wp.PageNo, "Pages of the waiver register", "exceptions")
+	return pg.Lend(buf)
 }
 
 // familyURLs gives each family its statements page, with unique slugs.
