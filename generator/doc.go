@@ -61,6 +61,7 @@
 //	mdext         goldmark extensions: front matter, wikilinks, fenced code and its cache
 //	graph         dependency graphs: reachability, cycles, collapsing
 //	diagram       layered layout and the one SVG writer (dependency maps, roadmap)
+//	pager         long lists cut into pages of bounded size, and the links between them
 //	publish       outputs, destination checks, the atomic swap (the write stage)
 //	oscal         `archfolio import oscal`, over this package's public API
 //	adr           `archfolio import adr`, over this package's public API
@@ -291,6 +292,31 @@
 // /favicon.ico. Exports: portfolio.json (schema PortfolioJSON, version 1),
 // sitemap.xml, assets/search-index.js, and the views' own files (matrix.csv,
 // matrix.json, roadmap.csv, backlog.csv).
+//
+// No page grows with the portfolio: every list that does (a kind's documents,
+// the dependency map's tables, the rows of each matrix grid, the waiver
+// register, the risk register's per-blueprint lists) is cut into pages by
+// package pager. A list's first page stays at the address the whole list had
+// (SECTION/, dependencies/, matrix/, matrix/statements/FAMILY/, …), so every
+// existing link and anchor keeps working and a portfolio that fits on one page
+// renders as before; the other pages follow at a folder of their own:
+// documents/SECTION/N/ for a kind's index (any name under SECTION/ may be a
+// document's id), dependencies/PART/N/ (blueprints, all, sunset, cycles,
+// orphans), GRID/blueprints/N/ for a matrix grid, matrix/waivers/N/,
+// risks/residual/N/ and risks/without-threat-model/N/. Pages rather than a page
+// per domain or family: a domain, a family or a framework's control group can
+// itself hold most of a portfolio (a portfolio with one domain, a framework
+// with a thousand controls), so only a page of bounded rows bounds the page;
+// the grouping stays in the order the rows are listed in (domain headings on
+// each page), and the roll-ups per domain and family stay on the first page.
+// A matrix grid's rows are cut by the bytes their cells write (pager.ByCost),
+// the other lists by count; the statements and controls grids leave out the
+// blueprints with no cell in their columns. Where a page shows the most that
+// matters of a set (an impact page's 100 dependents most at stake, a
+// standard's 400 blueprints, gaps first, a long cycle's first and last 12), it
+// says so and names where the rest is: the other pages, matrix.csv,
+// portfolio.json, `archfolio impact ID`. The whole dependency map is drawn only
+// while blueprints and dependencies are at most 800 together.
 //
 // Files are copied as they are: static/ to the output's root, and every file of
 // content/ that is not markdown (an image beside a decision, a diagram, a PDF) once,
