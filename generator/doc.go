@@ -310,7 +310,10 @@
 // the grouping stays in the order the rows are listed in (domain headings on
 // each page), and the roll-ups per domain and family stay on the first page.
 // A matrix grid's rows are cut by the bytes their cells write (pager.ByCost),
-// the other lists by count; the statements and controls grids leave out the
+// the other lists by count; a framework of more than matrix.GridControls
+// controls (a catalogue) has a grid per control group, at
+// matrix/controls/FRAMEWORK/GROUP/, so that no grid's header is repeated over
+// pages of a row or two; the statements and controls grids leave out the
 // blueprints with no cell in their columns. Where a page shows the most that
 // matters of a set (an impact page's 100 dependents most at stake, a
 // standard's 400 blueprints, gaps first, a long cycle's first and last 12), it

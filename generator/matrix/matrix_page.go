@@ -3,6 +3,7 @@ package matrix
 import (
 	"archfolio/generator"
 	"archfolio/generator/pager"
+	"cmp"
 	"html/template"
 	"slices"
 	"strconv"
@@ -40,18 +41,23 @@ type MatrixPage struct {
 	Pages  pager.List
 	PageNo int
 	Left   int
+	// Groups link the grids of a framework's control groups, on the page of
+	// a framework with more than GridControls controls (which has no grid).
+	Groups []MatrixLink
 }
 
-// rowBudget is how many bytes of grid rows a matrix page holds; rowBytes and
-// cellBytes are what a row and each of its cells write, about (a blank run's
-// cell is counted as one).
+// rowBudget is how many bytes of grid rows a matrix page holds; rowBytes,
+// cellBytes and blankBytes are about what a row, each cell that is not blank
+// and each run of blank cells between them write.
 const (
-	rowBudget = 300_000
-	rowBytes  = 450
-	cellBytes = 160
+	rowBudget  = 300_000
+	rowBytes   = 450
+	cellBytes  = 120
+	blankBytes = 25
 )
 
-// gridRowsOf is the rows a grid shows, with the number of cells each writes.
+// gridRowsOf is the rows a grid shows, with the number of cells that are not
+// blank each writes (at most).
 type gridRowsOf struct {
 	rows  []*MatrixRow
 	cells []int
@@ -59,17 +65,17 @@ type gridRowsOf struct {
 
 // split cuts the rows into pages for a grid at url.
 func (g gridRowsOf) split(url string) pager.List {
-	return pager.List{Split: pager.ByCost(len(g.rows), rowBudget, func(i int) int { return rowBytes + cellBytes*g.cells[i] }),
+	cost := func(i int) int { return rowBytes + cellBytes*g.cells[i] + blankBytes*(g.cells[i]+1) }
+	return pager.List{Split: pager.ByCost(len(g.rows), rowBudget, cost),
 		First: url, More: url + "blueprints/"}
 }
 
-// standardsRows are every row of matrix/: each writes its cells that are not
-// blank and at most as many blank runs again.
+// standardsRows are every row of matrix/, each with its cells that are not blank.
 func standardsRows(m *Matrix) gridRowsOf {
 	g := gridRowsOf{rows: m.Rows, cells: make([]int, len(m.Rows))}
 	for i, row := range m.Rows {
 		for range row.Cells() {
-			g.cells[i] += 2
+			g.cells[i]++
 		}
 	}
 	return g
@@ -89,14 +95,14 @@ func familyRows(m *Matrix, f *FamilyCoverage) gridRowsOf {
 			n += width[j]
 		}
 		if n > 0 {
-			g.rows, g.cells = append(g.rows, row), append(g.cells, 2*n)
+			g.rows, g.cells = append(g.rows, row), append(g.cells, n)
 		}
 	}
 	return g
 }
 
 // frameworkRows are the rows with a status for one of the framework's
-// controls: each writes a cell per control it has a status for, and blank runs.
+// controls: each writes a cell per control it has a status for.
 func frameworkRows(m *Matrix, f *FrameworkCoverage) gridRowsOf {
 	controls := map[int][]int{} // column index → the framework's controls it maps to
 	for k, c := range f.Controls {
@@ -117,7 +123,7 @@ func frameworkRows(m *Matrix, f *FrameworkCoverage) gridRowsOf {
 			}
 		}
 		if n > 0 {
-			g.rows, g.cells = append(g.rows, row), append(g.cells, 2*n)
+			g.rows, g.cells = append(g.rows, row), append(g.cells, n)
 		}
 	}
 	return g
@@ -267,8 +273,27 @@ func matrixPages(p *generator.Portfolio) []generator.PageJob {
 			func(mp *MatrixPage, rows []*MatrixRow) { mp.Family, mp.Grid = f, statementsGrid(m, f, rows) })
 	}
 	for _, f := range m.Frameworks {
-		grid("controls", fwURL[f.Framework], "Alignment matrix: "+f.Title+" controls", frameworkRows(m, f),
-			func(mp *MatrixPage, rows []*MatrixRow) { mp.Framework, mp.Grid = f, controlsGrid(m, f, rows) })
+		title := "Alignment matrix: " + f.Title + " controls"
+		if len(f.Controls) <= GridControls {
+			grid("controls", fwURL[f.Framework], title, frameworkRows(m, f),
+				func(mp *MatrixPage, rows []*MatrixRow) { mp.Framework, mp.Grid = f, controlsGrid(m, f, rows) })
+			continue
+		}
+		// A catalogue's worth of controls: the framework's page keeps the
+		// roll-ups and links a grid per control group.
+		groups := controlGroups(f, fwURL[f.Framework])
+		jobs = append(jobs, generator.Content(generator.PageJob{URL: fwURL[f.Framework], Layout: "matrix.html",
+			Page: &generator.Page{Title: title, Section: "matrix"}},
+			matrixContent, func() *MatrixPage {
+				mp := newPage("controls", fwURL[f.Framework])
+				mp.Framework, mp.Grid, mp.Groups = f, &MatrixGrid{}, groups.links
+				return mp
+			}))
+		for i, g := range groups.coverage {
+			url := groups.links[i].URL
+			grid("controls", url, "Alignment matrix: "+g.Title+" controls", frameworkRows(m, g),
+				func(mp *MatrixPage, rows []*MatrixRow) { mp.Framework, mp.Grid = g, controlsGrid(m, g, rows) })
+		}
 	}
 	waivers := pager.List{Split: pager.ByCount(len(m.Exceptions), WaiversPerPage), First: "matrix/waivers/", More: "matrix/waivers/"}
 	for k := range waivers.Pages() {
@@ -282,6 +307,42 @@ func matrixPages(p *generator.Portfolio) []generator.PageJob {
 				Data: &WaiverPage{Matrix: m, Exceptions: m.Exceptions[from:to], Pages: waivers, PageNo: k}}})
 	}
 	return jobs
+}
+
+// GridControls is how many controls a framework's grid has at most; a
+// framework that maps more (a whole catalogue) has a grid per control group,
+// so that a grid's header and rows stay bounded, and its page links them.
+const GridControls = 200
+
+// frameworkGroups are a framework's control groups, each as a coverage of its
+// own, with the links to their grids.
+type frameworkGroups struct {
+	coverage []*FrameworkCoverage
+	links    []MatrixLink
+}
+
+// controlGroups splits a framework's controls by group ("AC"), in order, each
+// at url + the group's slug; a group's Title is the framework's and its name.
+func controlGroups(f *FrameworkCoverage, url string) frameworkGroups {
+	var out frameworkGroups
+	used := map[string]bool{}
+	for _, c := range f.Controls {
+		if n := len(out.links); n == 0 || out.links[n-1].Label != cmp.Or(c.Group, "other") {
+			slug := generator.Slug(cmp.Or(c.Group, "other"))
+			for i := 2; used[slug] || slug == "blueprints"; i++ {
+				slug = generator.Slug(cmp.Or(c.Group, "other")) + "-" + strconv.Itoa(i)
+			}
+			used[slug] = true
+			out.coverage = append(out.coverage, &FrameworkCoverage{Framework: f.Framework, Title: f.Title + " " + cmp.Or(c.Group, "other")})
+			out.links = append(out.links, MatrixLink{Label: cmp.Or(c.Group, "other"), URL: url + slug + "/"})
+		}
+		g := out.coverage[len(out.coverage)-1]
+		g.Controls = append(g.Controls, c)
+		if c.Tally.Adopted > 0 {
+			g.Covered++
+		}
+	}
+	return out
 }
 
 // WaiverPage is a page of the waiver register: WaiversPerPage of the

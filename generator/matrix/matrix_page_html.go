@@ -64,6 +64,16 @@ func matrixHTML(pg *generator.Page, d *MatrixPage) (template.HTML, error) {
 	w.Raw("\">matrix.json</a></p>\n</nav>\n\n")
 	matrixLegendBlock.Put(w, m)
 	switch {
+	case len(d.Groups) > 0:
+		w.Raw("\n<p>The framework maps ")
+		w.Int(len(d.Framework.Controls))
+		w.Raw(" controls, too many for one grid: each control group has its own.</p>\n<ul class=\"grouplist\">")
+		for _, l := range d.Groups {
+			w.Raw("<li>")
+			w.Link(pg.Rel(l.URL), l.Label)
+			w.Raw("</li>")
+		}
+		w.Raw("</ul>")
 	case len(g.Columns) > 0 && len(g.RowGroups) > 0:
 		if d.Left > 0 {
 			w.Raw("\n<p class=\"matrix-left-out\">")
