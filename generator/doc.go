@@ -308,7 +308,13 @@
 // itself hold most of a portfolio (a portfolio with one domain, a framework
 // with a thousand controls), so only a page of bounded rows bounds the page;
 // the grouping stays in the order the rows are listed in (domain headings on
-// each page), and the roll-ups per domain and family stay on the first page.
+// each page), and the roll-ups stay on the first page (the domain map and its
+// counts on dependencies/; adoption per standard, coverage per family and per
+// framework on matrix/). Splitting by group as well is kept for the one case
+// where the columns, not the rows, grow: a catalogue's controls (below).
+// Pages are a bounded number of rows (kind index 800, dependency lists
+// 100–200, waivers 800, risk lists 300) or, for a matrix grid, about 300 kB
+// of rows; the filters and sorting of a page's script act on that page.
 // A matrix grid's rows are cut by the bytes their cells write (pager.ByCost),
 // the other lists by count; a framework of more than matrix.GridControls
 // controls (a catalogue) has a grid per control group, at
