@@ -83,7 +83,7 @@ func (r *siteRenderer) pages() []PageJob {
 		// A kind's index lists KindIndexPerPage documents a page, the first
 		// page at SECTION/, the others at documents/SECTION/N/ (a document's
 		// id may be any name under SECTION/).
-		pages := pager.List{Split: pager.ByCount(len(docs), KindIndexPerPage), First: kind.Section + "/", More: "documents/" + kind.Section + "/"}
+		pages := pager.List{Split: pager.ByCount(len(docs), KindIndexPerPage), First: kind.Section + "/", More: "documents/" + kind.Section + "/", Fragment: "kind-table"}
 		for k := range pages.Pages() {
 			from, to := pages.Range(k)
 			title := kind.Plural

@@ -86,15 +86,15 @@ const (
 // lists cuts the dependency view's lists into pages.
 func lists(p *generator.Portfolio) Lists {
 	deps := Of(p)
-	list := func(part string, n, per int) pager.List {
-		return pager.List{Split: pager.ByCount(n, per), First: "dependencies/", More: "dependencies/" + part + "/"}
+	list := func(part, id string, n, per int) pager.List {
+		return pager.List{Split: pager.ByCount(n, per), First: "dependencies/", More: "dependencies/" + part + "/", Fragment: id}
 	}
 	return Lists{
-		Blueprints: list(partBlueprints, deps.Graph.Len(), PerBlueprints),
-		Edges:      list(partEdges, len(deps.Graph.Edges()), PerEdges),
-		Sunset:     list(partSunset, len(sunsetEdges(p)), PerSunset),
-		Cycles:     list(partCycles, len(deps.Cycles), PerCycles),
-		Orphans:    list(partOrphans, len(deps.Orphans), PerOrphans),
+		Blueprints: list(partBlueprints, "domain-tables", deps.Graph.Len(), PerBlueprints),
+		Edges:      list(partEdges, "all-dependencies", len(deps.Graph.Edges()), PerEdges),
+		Sunset:     list(partSunset, "sunset", len(sunsetEdges(p)), PerSunset),
+		Cycles:     list(partCycles, "cycles", len(deps.Cycles), PerCycles),
+		Orphans:    list(partOrphans, "orphans", len(deps.Orphans), PerOrphans),
 	}
 }
 

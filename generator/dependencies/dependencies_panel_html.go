@@ -220,7 +220,7 @@ func dependenciesHTML(pg *generator.Page, d *DependenciesPage) (template.HTML, e
 		w.URL(pg.Rel("dependencies/"))
 		w.Raw("\">Dependency map</a></p>\n<h1>")
 		w.Text(pg.Title)
-		w.Raw("</h1>")
+		w.Raw("</h1>\n")
 		switch d.Part {
 		case partBlueprints:
 			writeDomainTables(w, pg, d)
@@ -296,7 +296,7 @@ func dependenciesHTML(pg *generator.Page, d *DependenciesPage) (template.HTML, e
 // writeDomainTables writes the domain tables of the page: each domain's
 // blueprints, most at stake first.
 func writeDomainTables(w markup.Writer, pg *generator.Page, d *DependenciesPage) {
-	w.Raw("\n<div class=\"deps-domain-tables\">")
+	w.Raw("\n<div class=\"deps-domain-tables\" id=\"domain-tables\">")
 	d.Lists.Blueprints.Nav(w, pg.Rel, d.PageNo, "Pages of the domain tables", "blueprints")
 	for _, dom := range d.Domains {
 		if dom.Anchor != "" {

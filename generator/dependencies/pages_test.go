@@ -62,7 +62,7 @@ func TestDependencyListsArePaged(t *testing.T) {
 	if bpRows != n {
 		t.Errorf("%d blueprint rows over the pages of the domain tables, want %d", bpRows, n)
 	}
-	if !strings.Contains(overview, `<a rel="next" href="../dependencies/all/2/">Next page</a>`) {
+	if !strings.Contains(overview, `<a rel="next" href="../dependencies/all/2/#all-dependencies">Next page</a>`) {
 		t.Error("the map's page does not link to the second page of every dependency")
 	}
 	// Every box of the domain map leads to a page that has its anchor.

@@ -67,7 +67,7 @@ type gridRowsOf struct {
 func (g gridRowsOf) split(url string) pager.List {
 	cost := func(i int) int { return rowBytes + cellBytes*g.cells[i] + blankBytes*(g.cells[i]+1) }
 	return pager.List{Split: pager.ByCost(len(g.rows), rowBudget, cost),
-		First: url, More: url + "blueprints/"}
+		First: url, More: url + "blueprints/", Fragment: "matrix-grid"}
 }
 
 // standardsRows are every row of matrix/, each with its cells that are not blank.
@@ -295,7 +295,7 @@ func matrixPages(p *generator.Portfolio) []generator.PageJob {
 				func(mp *MatrixPage, rows []*MatrixRow) { mp.Framework, mp.Grid = g, controlsGrid(m, g, rows) })
 		}
 	}
-	waivers := pager.List{Split: pager.ByCount(len(m.Exceptions), WaiversPerPage), First: "matrix/waivers/", More: "matrix/waivers/"}
+	waivers := pager.List{Split: pager.ByCount(len(m.Exceptions), WaiversPerPage), First: "matrix/waivers/", More: "matrix/waivers/", Fragment: "waivers"}
 	for k := range waivers.Pages() {
 		from, to := waivers.Range(k)
 		title := "Waiver register"

@@ -69,10 +69,20 @@ func (s Split) PageOf(i int) int {
 }
 
 // List is a split list with its addresses: page 0 at First, page k at
-// More + (k+1) + "/".
+// More + (k+1) + "/". Fragment, when set, is the id of the list on each of its
+// pages, which the links between them go to.
 type List struct {
 	Split
 	First, More string
+	Fragment    string
+}
+
+// link is the address Nav links page k at: its URL and the list's fragment.
+func (l List) link(k int) string {
+	if l.Fragment == "" {
+		return l.URL(k)
+	}
+	return l.URL(k) + "#" + l.Fragment
 }
 
 // URL is the site-relative address of page k.
@@ -109,7 +119,7 @@ func (l List) Nav(w markup.Writer, rel func(string) string, k int, label, noun s
 	w.Raw(").")
 	if k+1 < l.Pages() {
 		w.Raw(" <a rel=\"next\" href=\"")
-		w.URL(rel(l.URL(k + 1)))
+		w.URL(rel(l.link(k + 1)))
 		w.Raw("\">Next page</a>.")
 	}
 	w.Raw(" Pages:")
@@ -120,7 +130,7 @@ func (l List) Nav(w markup.Writer, rel func(string) string, k int, label, noun s
 		} else {
 			w.Raw("<a href=\"")
 		}
-		w.URL(rel(l.URL(j)))
+		w.URL(rel(l.link(j)))
 		w.Raw("\">")
 		w.Int(j + 1)
 		w.Raw("</a>")

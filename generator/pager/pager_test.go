@@ -61,6 +61,12 @@ func TestNav(t *testing.T) {
 		t.Errorf("nav:\n%s\nwant:\n%s", got, want)
 	}
 	buf.Reset()
+	l.Fragment = "all-dependencies"
+	l.Nav(markup.Writer{Buffer: &buf}, rel, 0, "x", "dependencies")
+	if !strings.Contains(buf.String(), `<a rel="next" href="../../../dependencies/all/2/#all-dependencies">`) {
+		t.Errorf("the links do not go to the list's fragment: %s", buf.String())
+	}
+	buf.Reset()
 	List{Split: ByCount(5, 10)}.Nav(markup.Writer{Buffer: &buf}, rel, 0, "x", "y")
 	if buf.Len() != 0 {
 		t.Errorf("a list of one page has a nav: %s", buf.String())

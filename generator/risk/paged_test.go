@@ -31,7 +31,7 @@ func TestRegisterGapsArePaged(t *testing.T) {
 	if a, b := count(first), count(second); a != risk.PerGaps || b != n-risk.PerGaps {
 		t.Errorf("the pages list %d and %d blueprints, want %d and %d", a, b, risk.PerGaps, n-risk.PerGaps)
 	}
-	if !strings.Contains(string(first), `<a rel="next" href="../risks/without-threat-model/2/">`) {
+	if !strings.Contains(string(first), `<a rel="next" href="../risks/without-threat-model/2/#gaps">`) {
 		t.Error("risks/ does not link to the second page")
 	}
 }

@@ -96,8 +96,8 @@ const (
 
 func riskPages(p *generator.Portfolio) []generator.PageJob {
 	reg := Of(p)
-	residual := pager.List{Split: pager.ByCount(len(reg.Blueprints), PerResidual), First: "risks/", More: "risks/residual/"}
-	gaps := pager.List{Split: pager.ByCount(len(reg.Gaps), PerGaps), First: "risks/", More: "risks/without-threat-model/"}
+	residual := pager.List{Split: pager.ByCount(len(reg.Blueprints), PerResidual), First: "risks/", More: "risks/residual/", Fragment: "residual"}
+	gaps := pager.List{Split: pager.ByCount(len(reg.Gaps), PerGaps), First: "risks/", More: "risks/without-threat-model/", Fragment: "gaps"}
 	page := func(part string, k int) func() *RiskPage {
 		return func() *RiskPage {
 			return &RiskPage{RiskRegister: reg, ResidualPages: residual, GapPages: gaps, Part: part, PageNo: k}
