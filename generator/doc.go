@@ -70,6 +70,7 @@
 //	mdext         goldmark extensions: front matter, wikilinks, fenced code and its cache
 //	graph         dependency graphs: reachability, cycles, collapsing
 //	diagram       layered layout and the one SVG writer (dependency maps, roadmap)
+//	pager         long lists cut into pages of bounded size, and the links between them
 //	publish       outputs, destination checks, the atomic swap (the write stage)
 //	oscal         `archfolio import oscal`, over this package's public API
 //	adr           `archfolio import adr`, over this package's public API
@@ -306,6 +307,40 @@
 // the documents this build publishes by writeSearchIndex in search.go, each
 // body's text taken as it is rendered), and the views' own files (matrix.csv,
 // matrix.json, roadmap.csv, backlog.csv).
+//
+// No page grows with the portfolio: every list that does (a kind's documents,
+// the dependency map's tables, the rows of each matrix grid, the waiver
+// register, the risk register's per-blueprint lists) is cut into pages by
+// package pager. A list's first page stays at the address the whole list had
+// (SECTION/, dependencies/, matrix/, matrix/statements/FAMILY/, …), so every
+// existing link and anchor keeps working and a portfolio that fits on one page
+// renders as before; the other pages follow at a folder of their own:
+// documents/SECTION/N/ for a kind's index (any name under SECTION/ may be a
+// document's id), dependencies/PART/N/ (blueprints, all, sunset, cycles,
+// orphans), GRID/blueprints/N/ for a matrix grid, matrix/waivers/N/,
+// risks/residual/N/ and risks/without-threat-model/N/. Pages rather than a page
+// per domain or family: a domain, a family or a framework's control group can
+// itself hold most of a portfolio (a portfolio with one domain, a framework
+// with a thousand controls), so only a page of bounded rows bounds the page;
+// the grouping stays in the order the rows are listed in (domain headings on
+// each page), and the roll-ups stay on the first page (the domain map and its
+// counts on dependencies/; adoption per standard, coverage per family and per
+// framework on matrix/). Splitting by group as well is kept for the one case
+// where the columns, not the rows, grow: a catalogue's controls (below).
+// Pages are a bounded number of rows (kind index 800, dependency lists
+// 100–200, waivers 800, risk lists 300) or, for a matrix grid, about 300 kB
+// of rows; the filters and sorting of a page's script act on that page.
+// A matrix grid's rows are cut by the bytes their cells write (pager.ByCost),
+// the other lists by count; a framework of more than matrix.GridControls
+// controls (a catalogue) has a grid per control group, at
+// matrix/controls/FRAMEWORK/GROUP/, so that no grid's header is repeated over
+// pages of a row or two; the statements and controls grids leave out the
+// blueprints with no cell in their columns. Where a page shows the most that
+// matters of a set (an impact page's 100 dependents most at stake, a
+// standard's 400 blueprints, gaps first, a long cycle's first and last 12), it
+// says so and names where the rest is: the other pages, matrix.csv,
+// portfolio.json, `archfolio impact ID`. The whole dependency map is drawn only
+// while blueprints and dependencies are at most 800 together.
 //
 // Files are copied as they are: static/ to the output's root, and every file of
 // content/ that is not markdown (an image beside a decision, a diagram, a PDF) once,

@@ -76,6 +76,18 @@ func (o *outputs) removeAll() error {
 func bench(ctx context.Context, cfg *config, stdout, stderr io.Writer) (err error) {
 	printMachine(ctx, cfg, stdout)
 	defer func() { err = errors.Join(err, cfg.outputs.removeAll()) }()
+	for _, shape := range cfg.shapes {
+		cfg.shape = shape
+		fmt.Fprintf(stdout, "\n== shape %s ==\n", shape)
+		if err := benchShape(ctx, cfg, stdout, stderr); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// benchShape measures every size of cfg.shape.
+func benchShape(ctx context.Context, cfg *config, stdout, stderr io.Writer) error {
 	sizes := make([]sizeJobs, len(cfg.sizes))
 	for i, n := range cfg.sizes {
 		site, hugo, err := generate(ctx, cfg, n, stderr)
@@ -120,16 +132,17 @@ func generate(ctx context.Context, cfg *config, n int, stderr io.Writer) (site, 
 	if _, err := os.Stat(filepath.Join(site, "archfolio.yaml")); err == nil {
 		return site, hugo, nil
 	}
-	fmt.Fprintf(stderr, "generating N=%d…\n", n)
-	cmd := exec.CommandContext(ctx, cfg.self, "-gen", dir, "-sizes", strconv.Itoa(n), "-seed", strconv.FormatUint(cfg.seed, 10))
+	fmt.Fprintf(stderr, "generating N=%d (%s)…\n", n, cfg.shape)
+	cmd := exec.CommandContext(ctx, cfg.self, "-gen", dir, "-sizes", strconv.Itoa(n), "-seed", strconv.FormatUint(cfg.seed, 10),
+		"-shapes", string(cfg.shape))
 	cmd.Stdout, cmd.Stderr = stderr, stderr
 	return site, hugo, cmd.Run()
 }
 
 // writeCorpus is the -gen child: the portfolio under dir/site, its Hugo twin under
 // dir/hugo.
-func writeCorpus(dir string, n int, seed uint64) error {
-	s, err := synth.Generate(synth.Options{N: n, Seed: seed})
+func writeCorpus(dir string, n int, seed uint64, shape synth.Shape) error {
+	s, err := synth.Generate(synth.Options{N: n, Seed: seed, Shape: shape})
 	if err != nil {
 		return err
 	}
@@ -139,9 +152,9 @@ func writeCorpus(dir string, n int, seed uint64) error {
 	return synth.WriteDir(filepath.Join(dir, "hugo"), s.Hugo())
 }
 
-// sizeDir is the working folder of one size (and seed).
+// sizeDir is the working folder of one size of the current shape (and seed).
 func (cfg *config) sizeDir(n int) string {
-	return filepath.Join(cfg.work, fmt.Sprintf("%d-seed%d", n, cfg.seed))
+	return filepath.Join(cfg.work, fmt.Sprintf("%s-%d-seed%d", cfg.shape, n, cfg.seed))
 }
 
 func (cfg *config) jobs(n int, site, hugo string) []job {
@@ -238,8 +251,8 @@ func printMachine(ctx context.Context, cfg *config, w io.Writer) {
 		v, _ := exec.CommandContext(ctx, cfg.hugo, "version").Output()
 		fmt.Fprintf(w, "hugo: %s\n", strings.TrimSpace(string(v)))
 	}
-	fmt.Fprintf(w, "corpus: generator/synth seed %d; archfolio build --today %s; %d timed rounds after an untimed one, each running every tool at every size in turn\n",
-		cfg.seed, cfg.today, cfg.runs)
+	fmt.Fprintf(w, "corpus: generator/synth seed %d, shapes %v; archfolio build --today %s; %d timed rounds after an untimed one, each running every tool at every size in turn\n",
+		cfg.seed, cfg.shapes, cfg.today, cfg.runs)
 	fmt.Fprintf(w, "floor: goldmark (GFM) + chroma with CSS classes on the same bodies, all cores, nothing else\n")
 	fmt.Fprintf(w, "load average at start: %s\n", loadAverage())
 }

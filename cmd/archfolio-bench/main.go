@@ -1,11 +1,14 @@
 // Command archfolio-bench measures archfolio against Hugo and against the floor
 // (goldmark + chroma and nothing else) on synthetic portfolios:
 //
-//	go run ./cmd/archfolio-bench                       # N = 1,000 / 5,000 / 10,000, 3 rounds
-//	go run ./cmd/archfolio-bench -sizes 1000 -runs 5   # a quicker look
+//	go run ./cmd/archfolio-bench                       # N = 1,000 / 5,000 / 10,000, 3 rounds, both shapes
+//	go run ./cmd/archfolio-bench -sizes 1000 -runs 5 -shapes hub   # a quicker look
 //
-// For each N it generates the portfolio (generator/synth, seed 1) and the same
-// documents as a Hugo site. Then, in rounds (one untimed, then -runs timed), it
+// For each shape (-shapes: shallow, the synthetic corpus's usual shape, and hub,
+// a portfolio with hubs; generator/synth says what each is) and each N it
+// generates the portfolio (generator/synth, seed 1) and the same documents as a
+// Hugo site; the shapes are measured one after the other, each with its own
+// rounds, growth and check. Then, in rounds (one untimed, then -runs timed), it
 // runs at every N in turn `archfolio build --today 2026-11-27` (a binary built
 // from this checkout), `hugo` (skipped with a note when it is not installed) and
 // the floor, each as a child process, and prints per N the median wall time, the
@@ -36,6 +39,8 @@ import (
 	"runtime/pprof"
 	"strconv"
 	"strings"
+
+	"archfolio/generator/synth"
 )
 
 func main() {
@@ -45,6 +50,8 @@ func main() {
 // config is what the flags say.
 type config struct {
 	sizes     []int
+	shapes    []synth.Shape
+	shape     synth.Shape // the shape being measured
 	runs      int
 	seed      uint64
 	today     string
@@ -61,6 +68,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("archfolio-bench", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	sizes := fs.String("sizes", "1000,5000,10000", "portfolio sizes, comma-separated")
+	shapes := fs.String("shapes", "shallow,hub", "portfolio shapes, comma-separated: shallow, hub")
 	runs := fs.Int("runs", 3, "timed rounds, each running every tool at every size in turn")
 	seed := fs.Uint64("seed", 1, "generator seed")
 	today := fs.String("today", "2026-11-27", "the --today archfolio builds with")
@@ -99,8 +107,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	if *gen != "" {
 		n, err := strconv.Atoi(*sizes)
+		var shape synth.Shape
 		if err == nil {
-			err = writeCorpus(*gen, n, *seed)
+			shape, err = synth.ParseShape(*shapes)
+		}
+		if err == nil {
+			err = writeCorpus(*gen, n, *seed, shape)
 		}
 		if err != nil {
 			fmt.Fprintln(stderr, "archfolio-bench -gen:", err)
@@ -117,6 +129,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			return 2
 		}
 		cfg.sizes = append(cfg.sizes, n)
+	}
+	for _, s := range strings.Split(*shapes, ",") {
+		shape, err := synth.ParseShape(strings.TrimSpace(s))
+		if err != nil {
+			fmt.Fprintln(stderr, "archfolio-bench: -shapes:", err)
+			return 2
+		}
+		cfg.shapes = append(cfg.shapes, shape)
 	}
 	for _, t := range strings.Split(*tools, ",") {
 		cfg.tools[strings.TrimSpace(t)] = true

@@ -1,10 +1,11 @@
 // Command archfolio-gen writes a synthetic architecture portfolio for benchmarks:
 //
-//	go run ./cmd/archfolio-gen -n 10000 -seed 1 -out /tmp/portfolio [-hugo]
+//	go run ./cmd/archfolio-gen -n 10000 -seed 1 -out /tmp/portfolio [-shape hub] [-hugo]
 //
 // The portfolio goes to OUT (archfolio.yaml and content/); with -hugo the same
-// documents also go to OUT-hugo as a Hugo site. The same -n and -seed always give
-// the same bytes.
+// documents also go to OUT-hugo as a Hugo site. -shape chooses the portfolio's
+// shape (generator/synth): shallow (the default) or hub, a portfolio with hubs.
+// The same -n, -seed and -shape always give the same bytes.
 package main
 
 import (
@@ -29,17 +30,19 @@ func run(args []string, stderr io.Writer) int {
 	seed := fs.Uint64("seed", 1, "random seed")
 	out := fs.String("out", "", "output folder for the archfolio site (must not exist or be empty)")
 	hugo := fs.Bool("hugo", false, "also write the same documents as a Hugo site to OUT-hugo")
+	shapeName := fs.String("shape", string(synth.Shallow), "portfolio shape: shallow, or hub (each blueprint depends on 0–5 earlier ones chosen uniformly)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
 		return 2
 	}
-	if *out == "" || fs.NArg() > 0 {
-		fmt.Fprintln(stderr, "usage: archfolio-gen -n N -seed S -out DIR [-hugo]")
+	shape, err := synth.ParseShape(*shapeName)
+	if *out == "" || fs.NArg() > 0 || err != nil {
+		fmt.Fprintln(stderr, "usage: archfolio-gen -n N -seed S -out DIR [-shape shallow|hub] [-hugo]")
 		return 2
 	}
-	site, err := synth.Generate(synth.Options{N: *n, Seed: *seed})
+	site, err := synth.Generate(synth.Options{N: *n, Seed: *seed, Shape: shape})
 	if err != nil {
 		fmt.Fprintln(stderr, "archfolio-gen:", err)
 		return 2

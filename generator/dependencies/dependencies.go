@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"archfolio/generator"
 	"archfolio/generator/diag"
@@ -45,6 +46,10 @@ type Dependencies struct {
 	info map[string]*blueprintInfo
 	// labels names each domain for people ("Digital channels").
 	labels map[string]string
+	// domainDocs are each domain's blueprints, most at stake first: made on
+	// first use (byDomain), since only the dependency map's pages read them.
+	domainsOnce sync.Once
+	domainDocs  map[string][]*generator.Document
 }
 
 // dependsOnField matches the front-matter path of a depends_on reference

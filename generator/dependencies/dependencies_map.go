@@ -9,6 +9,7 @@ import (
 	"archfolio/generator"
 	"archfolio/generator/diagram"
 	"archfolio/generator/graph"
+	"archfolio/generator/pager"
 	"archfolio/generator/render"
 )
 
@@ -219,9 +220,23 @@ func portfolioMap(p *generator.Portfolio, pageURL string) template.HTML {
 
 // domainMap draws the domains as boxes and the dependencies between them as edges
 // counting the blueprint dependencies they stand for; a domain's box tells how
-// many of its blueprints depend on each other within it.
-func domainMap(p *generator.Portfolio, pageURL string) template.HTML {
+// many of its blueprints depend on each other within it, and links to its band
+// in the whole map when the page draws it (mapLimit), else to its table (on
+// the page of tables where it starts).
+func domainMap(p *generator.Portfolio, pageURL string, tables pager.List) template.HTML {
 	deps := Of(p)
+	withMap := deps.Graph.Len()+len(deps.Graph.Edges()) <= mapLimit
+	href := func(n graph.Node) string {
+		if withMap {
+			return "#domain-" + generator.Slug(strings.TrimPrefix(n.ID, "domain:"))
+		}
+		dom := n.Group
+		at := ""
+		if k := tables.PageOf(deps.domainStart(dom)); k > 0 {
+			at = generator.RelURL(pageURL, tables.URL(k))
+		}
+		return at + "#" + domainAnchor(dom)
+	}
 	byDomain := graph.Collapse(deps.Graph, func(n graph.Node) string { return "domain:" + cmp.Or(n.Group, "none") }, nil)
 	internal := map[string]int{}
 	var edges []graph.Edge
@@ -235,7 +250,7 @@ func domainMap(p *generator.Portfolio, pageURL string) template.HTML {
 	g := graph.New(byDomain.Nodes(), edges)
 	s := diagram.Style{ID: "domain-map", Title: "Dependencies between domains",
 		Desc: "Each box is a domain and links to its band in the map below; an arrow's number counts the dependencies it stands for.",
-		Href: func(n graph.Node) string { return "#domain-" + generator.Slug(strings.TrimPrefix(n.ID, "domain:")) },
+		Href: href,
 		Meta: func(n graph.Node) string {
 			return generator.Plural(n.Count, "blueprint", "blueprints") + " · " + strconv.Itoa(internal[n.ID]) + " within"
 		},

@@ -4,9 +4,11 @@ import (
 	"cmp"
 	"html/template"
 	"slices"
+	"strconv"
 
 	"archfolio/generator"
 	"archfolio/generator/graph"
+	"archfolio/generator/pager"
 	"archfolio/generator/render"
 )
 
@@ -22,17 +24,105 @@ var View = render.View{Name: "dependencies", Analyse: analyseDependencies,
 	}}}
 
 // DependenciesPage is the portfolio-wide dependency map: the domains, every
-// blueprint, and the same again as tables.
+// blueprint, and the same again as tables. Its lists are cut into pages
+// (Lists): the map's page shows the first page of each, and a continuation
+// page (Part) one page of one list; the slices hold that page's items only.
 type DependenciesPage struct {
 	DomainMap, Map template.HTML
 	Blueprints     int
-	Edges          []DependencyRow
-	Domains        []DomainDependencies
-	Cycles         []CycleView
-	RoadmapCycles  []CycleView
-	Sunset         []DependencyRow
-	Orphans        []*generator.Document
-	Legend         []LegendEntry
+	// EdgeCount counts every dependency, listed on this page or not.
+	EdgeCount     int
+	Edges         []DependencyRow
+	Domains       []DomainDependencies
+	Cycles        []CycleView
+	RoadmapCycles []CycleView
+	Sunset        []DependencyRow
+	Orphans       []*generator.Document
+	Legend        []LegendEntry
+	// Lists are the page splits of the long lists; Part names the list a
+	// continuation page shows ("" on the map's page), PageNo its page (from 0).
+	Lists  Lists
+	Part   string
+	PageNo int
+}
+
+// Lists are the dependency map's long lists, each cut into pages: its first
+// page on the map's page (dependencies/), the others at
+// dependencies/PART/N/. A portfolio of any size or shape thus has no page that
+// grows with it (see Per…).
+type Lists struct {
+	Blueprints, Edges, Sunset, Cycles, Orphans pager.List
+}
+
+// How many items a page of each list holds: with the domain map, the whole
+// map (drawn only up to mapLimit) and the first page of each list, the map's
+// page stays under a megabyte (the whole map is about 550 bytes per blueprint
+// and dependency).
+const (
+	PerBlueprints = 100 // rows of the domain tables, about 700 bytes each
+	PerEdges      = 150 // dependency rows, about 450 bytes
+	PerSunset     = 100
+	PerCycles     = 50 // a cycle shows at most cycleShown of its blueprints
+	PerOrphans    = 200
+	// mapLimit is how many blueprints and dependencies together the whole
+	// portfolio's map is drawn for; beyond, it would be megabytes that no one
+	// can read, and the domain map, the tables and each blueprint's
+	// neighbourhood map show the same.
+	mapLimit = 800
+	// cycleShown is how many blueprints of a loop a cycle names, half from
+	// each end; every dependency of a loop is flagged in the list of every
+	// dependency.
+	cycleShown = 24
+)
+
+// The continuation pages' parts, each a folder under dependencies/.
+const (
+	partBlueprints = "blueprints"
+	partEdges      = "all"
+	partSunset     = "sunset"
+	partCycles     = "cycles"
+	partOrphans    = "orphans"
+)
+
+// lists cuts the dependency view's lists into pages.
+func lists(p *generator.Portfolio) Lists {
+	deps := Of(p)
+	list := func(part, id string, n, per int) pager.List {
+		return pager.List{Split: pager.ByCount(n, per), First: "dependencies/", More: "dependencies/" + part + "/", Fragment: id}
+	}
+	return Lists{
+		Blueprints: list(partBlueprints, "domain-tables", deps.Graph.Len(), PerBlueprints),
+		Edges:      list(partEdges, "all-dependencies", len(deps.Graph.Edges()), PerEdges),
+		Sunset:     list(partSunset, "sunset", len(sunsetEdges(p)), PerSunset),
+		Cycles:     list(partCycles, "cycles", len(deps.Cycles), PerCycles),
+		Orphans:    list(partOrphans, "orphans", len(deps.Orphans), PerOrphans),
+	}
+}
+
+// part returns the list of a part.
+func (l Lists) part(name string) pager.List {
+	switch name {
+	case partBlueprints:
+		return l.Blueprints
+	case partEdges:
+		return l.Edges
+	case partSunset:
+		return l.Sunset
+	case partCycles:
+		return l.Cycles
+	}
+	return l.Orphans
+}
+
+// sunsetEdges are the dependencies onto blueprints going away, in the graph's order.
+func sunsetEdges(p *generator.Portfolio) []graph.Edge {
+	var out []graph.Edge
+	for _, e := range Of(p).Graph.Edges() {
+		if to := p.ByID[e.To]; to != nil && docSunset(to) != "" {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // DependencyRow is one depends_on entry.
@@ -80,8 +170,20 @@ func dependencyPages(p *generator.Portfolio) []render.PageJob {
 		return nil
 	}
 	const url = "dependencies/"
+	ls := lists(p)
 	jobs := []render.PageJob{render.Content(render.PageJob{URL: url, Layout: "dependencies.html", Page: &render.Page{Title: "Dependency map", Section: "dependencies"}},
-		dependenciesContent, func() *DependenciesPage { return dependenciesPage(p, url) })}
+		dependenciesContent, func() *DependenciesPage { return dependenciesPage(p, url, ls, "", 0) })}
+	for _, part := range []struct{ name, title string }{{partBlueprints, "Blueprints by domain"},
+		{partEdges, "Every dependency"}, {partSunset, "Dependencies going away"}, {partCycles, "Cycles"},
+		{partOrphans, "Unconnected blueprints"}} {
+		l := ls.part(part.name)
+		for k := 1; k < l.Pages(); k++ {
+			title := part.title + ", page " + strconv.Itoa(k+1) + " of " + strconv.Itoa(l.Pages())
+			jobs = append(jobs, render.Content(render.PageJob{URL: l.URL(k), Layout: "dependencies.html",
+				Page: &render.Page{Title: title, Section: "dependencies"}},
+				dependenciesContent, func() *DependenciesPage { return dependenciesPage(p, l.URL(k), ls, part.name, k) }))
+		}
+	}
 	for _, d := range p.ByKind["blueprint"] {
 		jobs = append(jobs, render.Content(render.PageJob{URL: impactURL(d), Layout: "impact.html",
 			Page: &render.Page{Title: "Impact of changing " + d.Title, Section: "dependencies", Doc: d}},
@@ -90,23 +192,47 @@ func dependencyPages(p *generator.Portfolio) []render.PageJob {
 	return jobs
 }
 
-// dependenciesPage is the data of the dependency map page at url.
-func dependenciesPage(p *generator.Portfolio, url string) *DependenciesPage {
+// dependenciesPage is the data of the dependency map page at url: with part
+// "", the map's page (the first page of every list), else page k of that list.
+func dependenciesPage(p *generator.Portfolio, url string, ls Lists, part string, k int) *DependenciesPage {
 	deps := Of(p)
-	page := &DependenciesPage{Blueprints: deps.Graph.Len(), Orphans: deps.Orphans, Legend: dependencyLegend(p)}
-	if deps.Graph.Len() > 0 {
-		page.DomainMap, page.Map = domainMap(p, url), portfolioMap(p, url)
+	page := &DependenciesPage{Blueprints: deps.Graph.Len(), EdgeCount: len(deps.Graph.Edges()), Lists: ls, Part: part, PageNo: k}
+	show := func(name string) (from, to int, ok bool) {
+		if part != "" && part != name {
+			return 0, 0, false
+		}
+		from, to = ls.part(name).Range(k)
+		return from, to, true
 	}
-	for _, e := range deps.Graph.Edges() {
-		row := dependencyRow(p, e)
-		page.Edges = append(page.Edges, row)
-		if row.Flag != "" {
-			page.Sunset = append(page.Sunset, row)
+	if part == "" {
+		page.Legend = dependencyLegend(p)
+		if deps.Graph.Len() > 0 {
+			page.DomainMap = domainMap(p, url, ls.Blueprints)
+			if deps.Graph.Len()+len(deps.Graph.Edges()) <= mapLimit {
+				page.Map = portfolioMap(p, url)
+			}
+		}
+		page.RoadmapCycles = cycleViews(p, deps.RoadmapCycles)
+	}
+	if from, to, ok := show(partEdges); ok {
+		for _, e := range deps.Graph.Edges()[from:to] {
+			page.Edges = append(page.Edges, dependencyRow(p, e))
 		}
 	}
-	page.Domains = domainDependencies(p)
-	page.Cycles = cycleViews(p, deps.Cycles)
-	page.RoadmapCycles = cycleViews(p, deps.RoadmapCycles)
+	if from, to, ok := show(partSunset); ok {
+		for _, e := range sunsetEdges(p)[from:to] {
+			page.Sunset = append(page.Sunset, dependencyRow(p, e))
+		}
+	}
+	if from, to, ok := show(partBlueprints); ok {
+		page.Domains = domainDependencies(p, from, to)
+	}
+	if from, to, ok := show(partCycles); ok {
+		page.Cycles = cycleViews(p, deps.Cycles[from:to])
+	}
+	if from, to, ok := show(partOrphans); ok {
+		page.Orphans = deps.Orphans[from:to]
+	}
 	return page
 }
 
@@ -116,23 +242,64 @@ func dependencyRow(p *generator.Portfolio, e graph.Edge) DependencyRow {
 		Flag: docSunset(to), InCycle: Of(p).inCycle[e.From] && Of(p).inCycle[e.To]}
 }
 
-func domainDependencies(p *generator.Portfolio) []DomainDependencies {
-	g := Of(p).Graph
+// domainDependencies lists the blueprints from-th to to-th of the domain
+// tables (domains in order, each most at stake first), grouped by domain. A
+// domain's Anchor is set on the page where its table starts.
+func domainDependencies(p *generator.Portfolio, from, to int) []DomainDependencies {
+	deps := Of(p)
+	g := deps.Graph
 	var out []DomainDependencies
-	for _, dom := range Of(p).Domains {
-		dd := DomainDependencies{Name: dom, Label: domainLabel(dom), Anchor: "table-domain-" + generator.Slug(cmp.Or(dom, "none"))}
-		for _, n := range g.Nodes() {
-			if n.Group != dom {
-				continue
+	at := 0 // the index of the domain's first blueprint in the whole list
+	for _, dom := range deps.Domains {
+		docs := deps.byDomain()[dom]
+		start, end := max(from-at, 0), min(to-at, len(docs))
+		if start < end {
+			dd := DomainDependencies{Name: dom, Label: domainLabel(dom)}
+			if start == 0 {
+				dd.Anchor = domainAnchor(dom)
 			}
-			d := p.ByID[n.ID]
-			dd.Blueprints = append(dd.Blueprints, BlueprintDependencies{Doc: d, DependsOn: g.OutDegree(n.ID), DependedOn: g.InDegree(n.ID),
-				Impact: graph.CountDependents(g, n.ID), ImpactURL: impactURL(d)})
+			for _, d := range docs[start:end] {
+				dd.Blueprints = append(dd.Blueprints, BlueprintDependencies{Doc: d, DependsOn: g.OutDegree(d.ID), DependedOn: g.InDegree(d.ID),
+					Impact: graph.CountDependents(g, d.ID), ImpactURL: impactURL(d)})
+			}
+			out = append(out, dd)
 		}
-		slices.SortStableFunc(dd.Blueprints, func(a, b BlueprintDependencies) int { return Of(p).byStake(a.Doc, b.Doc) })
-		out = append(out, dd)
+		at += len(docs)
 	}
 	return out
+}
+
+// domainAnchor is the id of a domain's table.
+func domainAnchor(dom string) string { return "table-domain-" + generator.Slug(cmp.Or(dom, "none")) }
+
+// domainStart is where a domain's table starts: the index of its first
+// blueprint in the domain tables.
+func (deps *Dependencies) domainStart(dom string) int {
+	at := 0
+	for _, d := range deps.Domains {
+		if d == dom {
+			return at
+		}
+		at += len(deps.byDomain()[d])
+	}
+	return at
+}
+
+// byDomain returns each domain's blueprints, most at stake first, worked out
+// once per analysis (every page of the domain tables reads it).
+func (deps *Dependencies) byDomain() map[string][]*generator.Document {
+	deps.domainsOnce.Do(func() {
+		deps.domainDocs = map[string][]*generator.Document{}
+		for _, n := range deps.Graph.Nodes() {
+			if in := deps.info[n.ID]; in != nil {
+				deps.domainDocs[n.Group] = append(deps.domainDocs[n.Group], in.doc)
+			}
+		}
+		for _, docs := range deps.domainDocs {
+			slices.SortStableFunc(docs, deps.byStake)
+		}
+	})
+	return deps.domainDocs
 }
 
 func cycleViews(p *generator.Portfolio, cycles []graph.Cycle) []CycleView {

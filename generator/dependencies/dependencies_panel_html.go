@@ -184,9 +184,19 @@ func writeDepsEdge(w markup.Writer, r DependencyRow) {
 	}
 }
 
-// cyclePath writes a loop's documents, each linked, back to the first.
+// putCyclePath writes a loop's documents, each linked, back to the first; of a
+// loop longer than cycleShown, the first and last cycleShown/2 and how many
+// are left out between them.
 func putCyclePath(w markup.Writer, pg *render.Page, path []*generator.Document) {
 	for i, d := range path {
+		if len(path) > cycleShown && i >= cycleShown/2 && i < len(path)-cycleShown/2 {
+			if i == cycleShown/2 {
+				w.Raw(" → … ")
+				w.Int(len(path) - cycleShown)
+				w.Raw(" more blueprints (each of their dependencies is flagged in a cycle in the list of every dependency) …")
+			}
+			continue
+		}
 		if i > 0 {
 			w.Raw(" → ")
 		}
@@ -199,11 +209,34 @@ func putCyclePath(w markup.Writer, pg *render.Page, path []*generator.Document) 
 // dependenciesContent is the content of the dependencies page.
 var dependenciesContent = markup.New[render.PageData[*DependenciesPage]]("dependencies-content", render.ContentWriter(dependenciesHTML))
 
-// dependenciesHTML writes the "dependencies-content" component (layout.go): the domain map and tables, the whole map, cycles, sunset
-// dependencies, unconnected blueprints and every dependency.
+// dependenciesHTML writes the "dependencies-content" component (layout.go):
+// on the map's page the domain map and tables, the whole map, cycles, sunset
+// dependencies, unconnected blueprints and every dependency, each long list's
+// first page; on a continuation page, one page of one list.
 func dependenciesHTML(pg *render.Page, d *DependenciesPage) (template.HTML, error) {
 	buf := pg.NewBuffer()
 	w := pg.Writer(buf)
+	if d.Part != "" {
+		w.Raw("\n<p class=\"kind-label\"><a href=\"")
+		w.URL(pg.Rel("dependencies/"))
+		w.Raw("\">Dependency map</a></p>\n<h1>")
+		w.Text(pg.Title)
+		w.Raw("</h1>\n")
+		switch d.Part {
+		case partBlueprints:
+			writeDomainTables(w, pg, d)
+		case partEdges:
+			writeEdgeList(w, pg, d)
+		case partSunset:
+			writeSunset(w, pg, d)
+		case partCycles:
+			writeCycles(w, pg, d)
+		case partOrphans:
+			writeOrphans(w, pg, d)
+		}
+		w.Raw("\n")
+		return pg.Lend(buf), nil
+	}
 	w.Raw("\n<h1>Dependency map</h1>\n<p class=\"lede\">")
 	w.Int(d.Blueprints)
 	w.Raw(" blueprint")
@@ -211,26 +244,63 @@ func dependenciesHTML(pg *render.Page, d *DependenciesPage) (template.HTML, erro
 		w.Raw("s")
 	}
 	w.Raw(" and ")
-	w.Int(len(d.Edges))
-	if len(d.Edges) == 1 {
+	w.Int(d.EdgeCount)
+	if d.EdgeCount == 1 {
 		w.Raw(" dependency")
 	} else {
 		w.Raw(" dependencies")
 	}
 	w.Raw(" between them, grouped by domain.\nAn arrow points from a blueprint to one it depends on; every box links to its page.</p>\n<nav class=\"page-toc\" aria-label=\"On this page\">\n<ul>\n  <li><a href=\"#domains\">Domains</a></li>\n  <li><a href=\"#map\">The whole portfolio</a></li>\n  <li><a href=\"#cycles\">Cycles (")
-	w.Int(len(d.Cycles))
+	w.Int(d.Lists.Cycles.Len())
 	w.Raw(")</a></li>\n  <li><a href=\"#sunset\">Dependencies going away (")
-	w.Int(len(d.Sunset))
+	w.Int(d.Lists.Sunset.Len())
 	w.Raw(")</a></li>\n  <li><a href=\"#orphans\">Unconnected blueprints (")
-	w.Int(len(d.Orphans))
+	w.Int(d.Lists.Orphans.Len())
 	w.Raw(")</a></li>\n  <li><a href=\"#all-dependencies\">Every dependency</a></li>\n</ul>\n</nav>")
 	if d.Blueprints == 0 {
 		w.Raw("\n<p>There are no blueprints yet.</p>")
 	} else {
-		w.Raw("\n<section aria-labelledby=\"domains\">\n<h2 id=\"domains\">Domains</h2>\n<p>Each box is a domain; an arrow's number counts the dependencies between two domains, and each box says how many stay within it. Select a domain to go to its band in the map below.</p>\n")
+		w.Raw("\n<section aria-labelledby=\"domains\">\n<h2 id=\"domains\">Domains</h2>\n<p>Each box is a domain; an arrow's number counts the dependencies between two domains, and each box says how many stay within it. Select a domain to go to ")
+		if d.Map != "" {
+			w.Raw("its band in the map below.</p>\n")
+		} else {
+			w.Raw("its table.</p>\n")
+		}
 		putDepsFrame(w, d.DomainMap, "Dependencies between domains", "Dependencies between domains, counted.")
-		w.Raw("\n<div class=\"deps-domain-tables\">")
-		for _, dom := range d.Domains {
+		writeDomainTables(w, pg, d)
+		w.Raw("\n</section>\n\n<section aria-labelledby=\"map\">\n<h2 id=\"map\">The whole portfolio</h2>\n")
+		if d.Map != "" {
+			depsLegendBlock.Put(w, d.Legend)
+			w.Raw("\n")
+			putDepsFrame(w, d.Map, "Dependency map of every blueprint", "Every blueprint in a band for its domain. Where JavaScript runs, drag to pan and use the buttons or Ctrl + wheel to zoom.")
+		} else {
+			w.Raw("<p>A map of every blueprint is drawn while the portfolio has at most ")
+			w.Int(mapLimit)
+			w.Raw(" blueprints and dependencies together; this one has ")
+			w.Int(d.Blueprints + d.EdgeCount)
+			w.Raw(", which no one could read on one map. The domain map above, the tables and each blueprint's neighbourhood map show the same dependencies.</p>")
+		}
+		w.Raw("\n</section>")
+	}
+	w.Raw("\n\n")
+	writeCycles(w, pg, d)
+	w.Raw("\n\n")
+	writeSunset(w, pg, d)
+	w.Raw("\n\n")
+	writeOrphans(w, pg, d)
+	w.Raw("\n\n")
+	writeEdgeList(w, pg, d)
+	w.Raw("\n")
+	return pg.Lend(buf), nil
+}
+
+// writeDomainTables writes the domain tables of the page: each domain's
+// blueprints, most at stake first.
+func writeDomainTables(w markup.Writer, pg *render.Page, d *DependenciesPage) {
+	w.Raw("\n<div class=\"deps-domain-tables\" id=\"domain-tables\">")
+	d.Lists.Blueprints.Nav(w, pg.Rel, d.PageNo, "Pages of the domain tables", "blueprints")
+	for _, dom := range d.Domains {
+		if dom.Anchor != "" {
 			w.Raw("\n<section id=\"")
 			w.Text(dom.Anchor)
 			w.Raw("\" aria-labelledby=\"")
@@ -239,43 +309,51 @@ func dependenciesHTML(pg *render.Page, d *DependenciesPage) (template.HTML, erro
 			w.Text(dom.Anchor)
 			w.Raw("-title\">")
 			w.Text(dom.Label)
-			w.Raw("</h3>\n<table class=\"data\">\n<thead><tr><th scope=\"col\">Blueprint</th><th scope=\"col\">Criticality</th><th scope=\"col\">Lifecycle</th><th scope=\"col\" class=\"num\">Depends on</th><th scope=\"col\" class=\"num\">Depended on by</th><th scope=\"col\" class=\"num\">Impact</th></tr></thead>\n<tbody>")
-			for _, b := range dom.Blueprints {
-				w.Raw("\n<tr><td>")
-				w.Link(pg.Rel(b.Doc.URL), b.Doc.Title)
-				w.Raw("</td><td>")
-				putCriticality(w, b.Doc.Fields.String("criticality"))
-				w.Raw("</td>\n<td>")
-				putLifecycle(w, b.Doc.Fields.String("lifecycle"))
-				if b.Doc.Status == "retired" {
-					w.Raw(" ")
-					render.PutStatus(w, b.Doc.Status)
-				}
-				w.Raw("</td>\n<td class=\"num\">")
-				w.Int(b.DependsOn)
-				w.Raw("</td><td class=\"num\">")
-				w.Int(b.DependedOn)
-				w.Raw("</td><td class=\"num\"><a href=\"")
-				w.URL(pg.Rel(b.ImpactURL))
-				w.Raw("\" aria-label=\"Impact of changing ")
-				w.Text(b.Doc.Title)
-				w.Raw(": ")
-				w.Int(b.Impact)
-				w.Raw(" blueprints\">")
-				w.Int(b.Impact)
-				w.Raw("</a></td></tr>")
-			}
-			w.Raw("\n</tbody>\n</table>\n</section>")
+		} else {
+			w.Raw("\n<section>\n<h3>")
+			w.Text(dom.Label)
+			w.Raw(" (continued)")
 		}
-		w.Raw("\n</div>\n</section>\n\n<section aria-labelledby=\"map\">\n<h2 id=\"map\">The whole portfolio</h2>\n")
-		depsLegendBlock.Put(w, d.Legend)
-		w.Raw("\n")
-		putDepsFrame(w, d.Map, "Dependency map of every blueprint", "Every blueprint in a band for its domain. Where JavaScript runs, drag to pan and use the buttons or Ctrl + wheel to zoom.")
-		w.Raw("\n</section>")
+		w.Raw("</h3>\n<table class=\"data\">\n<thead><tr><th scope=\"col\">Blueprint</th><th scope=\"col\">Criticality</th><th scope=\"col\">Lifecycle</th><th scope=\"col\" class=\"num\">Depends on</th><th scope=\"col\" class=\"num\">Depended on by</th><th scope=\"col\" class=\"num\">Impact</th></tr></thead>\n<tbody>")
+		for _, b := range dom.Blueprints {
+			w.Raw("\n<tr><td>")
+			w.Link(pg.Rel(b.Doc.URL), b.Doc.Title)
+			w.Raw("</td><td>")
+			putCriticality(w, b.Doc.Fields.String("criticality"))
+			w.Raw("</td>\n<td>")
+			putLifecycle(w, b.Doc.Fields.String("lifecycle"))
+			if b.Doc.Status == "retired" {
+				w.Raw(" ")
+				render.PutStatus(w, b.Doc.Status)
+			}
+			w.Raw("</td>\n<td class=\"num\">")
+			w.Int(b.DependsOn)
+			w.Raw("</td><td class=\"num\">")
+			w.Int(b.DependedOn)
+			w.Raw("</td><td class=\"num\"><a href=\"")
+			w.URL(pg.Rel(b.ImpactURL))
+			w.Raw("\" aria-label=\"Impact of changing ")
+			w.Text(b.Doc.Title)
+			w.Raw(": ")
+			w.Int(b.Impact)
+			w.Raw(" blueprints\">")
+			w.Int(b.Impact)
+			w.Raw("</a></td></tr>")
+		}
+		w.Raw("\n</tbody>\n</table>\n</section>")
 	}
-	w.Raw("\n\n<section aria-labelledby=\"cycles\">\n<h2 id=\"cycles\">Cycles</h2>")
-	if len(d.Cycles) > 0 {
-		w.Raw("\n<p>Blueprints that depend on each other in a loop cannot be changed or recovered one at a time. <code>archfolio check</code> warns about each loop at the dependency that closes it.</p>\n<ul>")
+	d.Lists.Blueprints.Nav(w, pg.Rel, d.PageNo, "Pages of the domain tables, again", "blueprints")
+	w.Raw("\n</div>")
+}
+
+// writeCycles writes the page's cycles. A long loop names cycleShown of its
+// blueprints; the list of every dependency flags each of its dependencies.
+func writeCycles(w markup.Writer, pg *render.Page, d *DependenciesPage) {
+	w.Raw("<section aria-labelledby=\"cycles\">\n<h2 id=\"cycles\">Cycles</h2>")
+	if d.Lists.Cycles.Len() > 0 {
+		w.Raw("\n<p>Blueprints that depend on each other in a loop cannot be changed or recovered one at a time. <code>archfolio check</code> warns about each loop at the dependency that closes it.</p>")
+		d.Lists.Cycles.Nav(w, pg.Rel, d.PageNo, "Pages of the cycles", "cycles")
+		w.Raw("\n<ul>")
 		for _, c := range d.Cycles {
 			w.Raw("\n<li>")
 			putCyclePath(w, pg, c.Path)
@@ -304,9 +382,16 @@ func dependenciesHTML(pg *render.Page, d *DependenciesPage) (template.HTML, erro
 		}
 		w.Raw("\n</ul>")
 	}
-	w.Raw("\n</section>\n\n<section aria-labelledby=\"sunset\">\n<h2 id=\"sunset\">Dependencies going away</h2>")
-	if len(d.Sunset) > 0 {
-		w.Raw("\n<p>These blueprints depend on one that is retired, at end of life or being phased out: each needs a plan to move off it.</p>\n<table class=\"data\">\n<thead><tr><th scope=\"col\">Blueprint</th><th scope=\"col\">Depends on</th><th scope=\"col\">Which is</th><th scope=\"col\">How</th></tr></thead>\n<tbody>")
+	w.Raw("\n</section>")
+}
+
+// writeSunset writes the page's dependencies onto blueprints going away.
+func writeSunset(w markup.Writer, pg *render.Page, d *DependenciesPage) {
+	w.Raw("<section aria-labelledby=\"sunset\">\n<h2 id=\"sunset\">Dependencies going away</h2>")
+	if d.Lists.Sunset.Len() > 0 {
+		w.Raw("\n<p>These blueprints depend on one that is retired, at end of life or being phased out: each needs a plan to move off it.</p>")
+		d.Lists.Sunset.Nav(w, pg.Rel, d.PageNo, "Pages of the dependencies going away", "dependencies")
+		w.Raw("\n<table class=\"data\">\n<thead><tr><th scope=\"col\">Blueprint</th><th scope=\"col\">Depends on</th><th scope=\"col\">Which is</th><th scope=\"col\">How</th></tr></thead>\n<tbody>")
 		for _, r := range d.Sunset {
 			w.Raw("\n<tr><td>")
 			w.Link(pg.Rel(r.From.URL), r.From.Title)
@@ -322,9 +407,16 @@ func dependenciesHTML(pg *render.Page, d *DependenciesPage) (template.HTML, erro
 	} else {
 		w.Raw("\n<p>No blueprint depends on one that is retired, at end of life or being phased out.</p>")
 	}
-	w.Raw("\n</section>\n\n<section aria-labelledby=\"orphans\">\n<h2 id=\"orphans\">Unconnected blueprints</h2>")
-	if len(d.Orphans) > 0 {
-		w.Raw("\n<p>These blueprints neither depend on nor are depended on by another: check that their <code>depends_on</code> is complete.</p>\n<ul class=\"grouplist\">")
+	w.Raw("\n</section>")
+}
+
+// writeOrphans writes the page's blueprints without any dependency.
+func writeOrphans(w markup.Writer, pg *render.Page, d *DependenciesPage) {
+	w.Raw("<section aria-labelledby=\"orphans\">\n<h2 id=\"orphans\">Unconnected blueprints</h2>")
+	if d.Lists.Orphans.Len() > 0 {
+		w.Raw("\n<p>These blueprints neither depend on nor are depended on by another: check that their <code>depends_on</code> is complete.</p>")
+		d.Lists.Orphans.Nav(w, pg.Rel, d.PageNo, "Pages of the unconnected blueprints", "blueprints")
+		w.Raw("\n<ul class=\"grouplist\">")
 		for _, o := range d.Orphans {
 			w.Raw("<li>")
 			w.Link(pg.Rel(o.URL), o.Title)
@@ -334,8 +426,14 @@ func dependenciesHTML(pg *render.Page, d *DependenciesPage) (template.HTML, erro
 	} else {
 		w.Raw("\n<p>Every blueprint is connected to at least one other.</p>")
 	}
-	w.Raw("\n</section>\n\n<section aria-labelledby=\"all-dependencies\">\n<h2 id=\"all-dependencies\">Every dependency</h2>")
-	if len(d.Edges) > 0 {
+	w.Raw("\n</section>")
+}
+
+// writeEdgeList writes the page's part of the list of every dependency.
+func writeEdgeList(w markup.Writer, pg *render.Page, d *DependenciesPage) {
+	w.Raw("<section aria-labelledby=\"all-dependencies\">\n<h2 id=\"all-dependencies\">Every dependency</h2>")
+	if d.Lists.Edges.Len() > 0 {
+		d.Lists.Edges.Nav(w, pg.Rel, d.PageNo, "Pages of every dependency", "dependencies")
 		w.Raw("\n<table class=\"data sortable\">\n<thead><tr><th scope=\"col\">Blueprint</th><th scope=\"col\">Depends on</th><th scope=\"col\">Via</th><th scope=\"col\">Protocol</th><th scope=\"col\">Data</th><th scope=\"col\">Notes</th></tr></thead>\n<tbody>")
 		for _, r := range d.Edges {
 			w.Raw("\n<tr><td>")
@@ -360,11 +458,11 @@ func dependenciesHTML(pg *render.Page, d *DependenciesPage) (template.HTML, erro
 			w.Raw("</td></tr>")
 		}
 		w.Raw("\n</tbody>\n</table>")
+		d.Lists.Edges.Nav(w, pg.Rel, d.PageNo, "Pages of every dependency, again", "dependencies")
 	} else {
 		w.Raw("\n<p>No blueprint declares a dependency yet (<code>depends_on</code>).</p>")
 	}
-	w.Raw("\n</section>\n")
-	return pg.Lend(buf), nil
+	w.Raw("\n</section>")
 }
 
 // depsLegendBlock is the "deps-legend" component: what the map's colours and

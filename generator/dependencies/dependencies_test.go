@@ -248,7 +248,7 @@ func TestImpactPageFlagsCycles(t *testing.T) {
 		`<td class="impact-path">directly <span class="cycle-flag">↺ in a cycle</span></td></tr>`,
 		`<td class="impact-path"><a href="../../../blueprints/billing/">Billing service</a> <span class="cycle-flag">↺ in a cycle</span></td></tr>`,
 		`<td class="crit crit-high" data-sort="2">High</td>`, `<td class="impact-path">directly</td></tr>`,
-		`<p class="impact-counts">By criticality: 2 high, 1 medium. By lifecycle: 2 active, 1 phase in. Longest path: 2.</p>`,
+		`<p class="impact-counts">By criticality: 2 high, 1 medium. By lifecycle: 2 active, 1 phase in. Longest path: 2. By domain: 2 in Finance, 1 in Commerce. By path length: 2 directly, 1 at 2 steps.</p>`,
 	} {
 		if !strings.Contains(string(page), want) {
 			t.Errorf("impact page of ledger lacks %s", want)

@@ -1,11 +1,17 @@
 package dependencies
 
+import (
+	"html/template"
+
+	"archfolio/generator"
+)
+
 // Internals the external tests and benchmarks call (the package
 // dependencies_test imports generator/sitetest, which imports this package
 // through generator/views).
 var (
 	ExportPortfolioMap  = portfolioMap
-	ExportDomainMap     = domainMap
+	ExportDomainMap     = func(p *generator.Portfolio, url string) template.HTML { return domainMap(p, url, lists(p).Blueprints) }
 	ExportNeighbourhood = neighbourhood
 	ExportImpactSet     = impactSet
 	ExportPathIDs       = pathIDs

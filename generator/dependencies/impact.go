@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -274,6 +275,40 @@ func (ip *ImpactPage) Counts() (criticality, lifecycle []ImpactCount, deepest in
 	return countList(crit), countList(life), deepest
 }
 
+// impactDomains is how many domains an impact page counts by name; the others
+// are counted together.
+const impactDomains = 10
+
+// Spread summarises where the whole impact set is: how many dependents are in
+// each domain (most first, at most impactDomains, then the rest as "other
+// domains") and at each path length (1, 2, 3, then "4 or more").
+func (ip *ImpactPage) Spread() (domains, depths []ImpactCount) {
+	dom := map[string]int{}
+	var depth [4]int
+	for _, e := range ip.Set.Dependents {
+		name := "with no domain"
+		if d := e.Doc.Fields.String("domain"); d != "" {
+			name = "in " + domainLabel(d)
+		}
+		dom[name]++
+		depth[min(e.Depth, 4)-1]++
+	}
+	domains = countList(dom)
+	if len(domains) > impactDomains {
+		rest := 0
+		for _, c := range domains[impactDomains:] {
+			rest += c.N
+		}
+		domains = append(domains[:impactDomains], ImpactCount{Name: "in " + strconv.Itoa(len(domains)-impactDomains) + " other domains", N: rest})
+	}
+	for i, name := range []string{"directly", "at 2 steps", "at 3 steps", "at 4 or more"} {
+		if depth[i] > 0 {
+			depths = append(depths, ImpactCount{Name: name, N: depth[i]})
+		}
+	}
+	return domains, depths
+}
+
 // ImpactCount is how many dependents have one criticality or lifecycle.
 type ImpactCount struct {
 	Name string
@@ -356,6 +391,18 @@ func writeCounts(w markup.Writer, counts []ImpactCount) {
 	}
 }
 
+// writeCountsAsIs writes counts as "3 in Claims, 1 directly", names as they are.
+func writeCountsAsIs(w markup.Writer, counts []ImpactCount) {
+	for i, c := range counts {
+		if i > 0 {
+			w.Raw(", ")
+		}
+		w.Int(c.N)
+		w.Raw(" ")
+		w.Text(c.Name)
+	}
+}
+
 // impactContent is the content of the impact page.
 var impactContent = markup.New[render.PageData[*ImpactPage]]("impact-content", render.ContentWriter(impactHTML))
 
@@ -392,6 +439,11 @@ func impactHTML(pg *render.Page, ip *ImpactPage) (template.HTML, error) {
 		writeCounts(w, life)
 		w.Raw(". Longest path: ")
 		w.Int(deepest)
+		domains, depths := ip.Spread()
+		w.Raw(". By domain: ")
+		writeCountsAsIs(w, domains)
+		w.Raw(". By path length: ")
+		writeCountsAsIs(w, depths)
 		w.Raw(".</p>\n<p>")
 		if n > ImpactRows {
 			w.Raw("The ")

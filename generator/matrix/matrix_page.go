@@ -2,7 +2,9 @@ package matrix
 
 import (
 	"archfolio/generator"
+	"archfolio/generator/pager"
 	"archfolio/generator/render"
+	"cmp"
 	"html/template"
 	"slices"
 	"strconv"
@@ -12,7 +14,13 @@ import (
 // The matrix pages: matrix/ (standards grouped by family), matrix/statements/FAMILY/
 // (a family expanded to its statements), matrix/controls/FRAMEWORK/ (columns are a
 // framework's controls) and matrix/waivers/. Each grid is complete HTML; the
-// filters are a progressive enhancement (matrix.js).
+// filters are a progressive enhancement (matrix.js), over the rows of the page.
+//
+// A grid's rows are cut into pages (pager.ByCost) of at most rowBudget bytes of
+// rows, counted from the cells each row writes: page 1 is the grid's own URL,
+// with the roll-ups; the others follow at URL/blueprints/N/. The statements and
+// controls grids leave out the blueprints with no cell in their columns (those
+// rows would be blank but for the score, which matrix/ shows).
 
 // MatrixPage is the data of a matrix grid page.
 type MatrixPage struct {
@@ -28,6 +36,98 @@ type MatrixPage struct {
 	// controls page, for the roll-up tables.
 	Expand       map[string]string
 	FrameworkURL map[string]string
+	// Pages is how the grid's rows are cut into pages, PageNo this page's
+	// (from 0); Left counts the blueprints the grid leaves out, having no
+	// cell in its columns.
+	Pages  pager.List
+	PageNo int
+	Left   int
+	// Groups link the grids of a framework's control groups, on the page of
+	// a framework with more than GridControls controls (which has no grid).
+	Groups []MatrixLink
+}
+
+// rowBudget is how many bytes of grid rows a matrix page holds; rowBytes,
+// cellBytes and blankBytes are about what a row, each cell that is not blank
+// and each run of blank cells between them write.
+const (
+	rowBudget  = 300_000
+	rowBytes   = 450
+	cellBytes  = 120
+	blankBytes = 25
+)
+
+// gridRowsOf is the rows a grid shows, with the number of cells that are not
+// blank each writes (at most).
+type gridRowsOf struct {
+	rows  []*MatrixRow
+	cells []int
+}
+
+// split cuts the rows into pages for a grid at url.
+func (g gridRowsOf) split(url string) pager.List {
+	cost := func(i int) int { return rowBytes + cellBytes*g.cells[i] + blankBytes*(g.cells[i]+1) }
+	return pager.List{Split: pager.ByCost(len(g.rows), rowBudget, cost),
+		First: url, More: url + "blueprints/", Fragment: "matrix-grid"}
+}
+
+// standardsRows are every row of matrix/, each with its cells that are not blank.
+func standardsRows(m *Matrix) gridRowsOf {
+	g := gridRowsOf{rows: m.Rows, cells: make([]int, len(m.Rows))}
+	for i, row := range m.Rows {
+		for range row.Cells() {
+			g.cells[i]++
+		}
+	}
+	return g
+}
+
+// familyRows are the rows with a cell in one of the family's standards: each
+// writes a cell per statement of those standards (one for a standard without).
+func familyRows(m *Matrix, f *FamilyCoverage) gridRowsOf {
+	width := map[int]int{}
+	for _, col := range f.Columns {
+		width[col.Index] = max(1, len(col.Statements))
+	}
+	var g gridRowsOf
+	for _, row := range m.Rows {
+		n := 0
+		for j := range row.Cells() {
+			n += width[j]
+		}
+		if n > 0 {
+			g.rows, g.cells = append(g.rows, row), append(g.cells, n)
+		}
+	}
+	return g
+}
+
+// frameworkRows are the rows with a status for one of the framework's
+// controls: each writes a cell per control it has a status for.
+func frameworkRows(m *Matrix, f *FrameworkCoverage) gridRowsOf {
+	controls := map[int][]int{} // column index → the framework's controls it maps to
+	for k, c := range f.Controls {
+		for _, col := range c.Columns {
+			controls[col.Index] = append(controls[col.Index], k)
+		}
+	}
+	var g gridRowsOf
+	seen := make([]int, len(f.Controls)) // the last row (from 1) that counted each control
+	for i, row := range m.Rows {
+		n := 0
+		for j := range row.Cells() {
+			for _, k := range controls[j] {
+				if seen[k] != i+1 {
+					seen[k] = i + 1
+					n++
+				}
+			}
+		}
+		if n > 0 {
+			g.rows, g.cells = append(g.rows, row), append(g.cells, n)
+		}
+	}
+	return g
 }
 
 // MatrixLink is one entry of the view switch.
@@ -145,35 +245,126 @@ func matrixPages(p *generator.Portfolio) []render.PageJob {
 	}
 	// The grids (a cell per blueprint and column) are made as each page is
 	// rendered: held all at once they would grow with blueprints × standards for
-	// the whole render.
-	jobs := []render.PageJob{render.Content(render.PageJob{URL: "matrix/", Layout: "matrix.html",
-		Page: &render.Page{Title: "Standards alignment matrix", Section: "matrix"}},
-		matrixContent, func() *MatrixPage {
-			mp := newPage("standards", "matrix/")
-			mp.Grid = standardsGrid(m, famURL)
-			return mp
-		})}
+	// the whole render. Which rows each page shows is worked out here, from the
+	// cells that are not blank, so that every page can be listed.
+	var jobs []render.PageJob
+	grid := func(mode, url, title string, rows gridRowsOf, fill func(mp *MatrixPage, rows []*MatrixRow)) {
+		pages := rows.split(url)
+		for k := range pages.Pages() {
+			t := title
+			if k > 0 {
+				t += ", page " + strconv.Itoa(k+1) + " of " + strconv.Itoa(pages.Pages())
+			}
+			jobs = append(jobs, render.Content(render.PageJob{URL: pages.URL(k), Layout: "matrix.html",
+				Page: &render.Page{Title: t, Section: "matrix"}},
+				matrixContent, func() *MatrixPage {
+					mp := newPage(mode, url)
+					mp.Pages, mp.PageNo, mp.Left = pages, k, len(m.Rows)-len(rows.rows)
+					from, to := pages.Range(k)
+					fill(mp, rows.rows[from:to])
+					return mp
+				}))
+		}
+	}
+	grid("standards", "matrix/", "Standards alignment matrix", standardsRows(m), func(mp *MatrixPage, rows []*MatrixRow) {
+		mp.Grid = standardsGrid(m, famURL, rows)
+	})
 	for _, f := range m.Families {
-		jobs = append(jobs, render.Content(render.PageJob{URL: famURL[f.Family], Layout: "matrix.html",
-			Page: &render.Page{Title: "Alignment matrix: " + familyLabel(f.Family) + " statements", Section: "matrix"}},
-			matrixContent, func() *MatrixPage {
-				mp := newPage("statements", famURL[f.Family])
-				mp.Family, mp.Grid = f, statementsGrid(m, f)
-				return mp
-			}))
+		grid("statements", famURL[f.Family], "Alignment matrix: "+familyLabel(f.Family)+" statements", familyRows(m, f),
+			func(mp *MatrixPage, rows []*MatrixRow) { mp.Family, mp.Grid = f, statementsGrid(m, f, rows) })
 	}
 	for _, f := range m.Frameworks {
+		title := "Alignment matrix: " + f.Title + " controls"
+		if len(f.Controls) <= GridControls {
+			grid("controls", fwURL[f.Framework], title, frameworkRows(m, f),
+				func(mp *MatrixPage, rows []*MatrixRow) { mp.Framework, mp.Grid = f, controlsGrid(m, f, rows) })
+			continue
+		}
+		// A catalogue's worth of controls: the framework's page keeps the
+		// roll-ups and links a grid per control group.
+		groups := controlGroups(f, fwURL[f.Framework])
 		jobs = append(jobs, render.Content(render.PageJob{URL: fwURL[f.Framework], Layout: "matrix.html",
-			Page: &render.Page{Title: "Alignment matrix: " + f.Title + " controls", Section: "matrix"}},
+			Page: &render.Page{Title: title, Section: "matrix"}},
 			matrixContent, func() *MatrixPage {
 				mp := newPage("controls", fwURL[f.Framework])
-				mp.Framework, mp.Grid = f, controlsGrid(m, f)
+				mp.Framework, mp.Grid, mp.Groups = f, &MatrixGrid{}, groups.links
 				return mp
 			}))
+		for i, g := range groups.coverage {
+			url := groups.links[i].URL
+			grid("controls", url, "Alignment matrix: "+g.Title+" controls", frameworkRows(m, g),
+				func(mp *MatrixPage, rows []*MatrixRow) { mp.Framework, mp.Grid = g, controlsGrid(m, g, rows) })
+		}
 	}
-	jobs = append(jobs, render.PageJob{URL: "matrix/waivers/", Layout: "waivers.html",
-		Page: &render.Page{Title: "Waiver register", Section: "matrix", Data: m}})
+	waivers := pager.List{Split: pager.ByCount(len(m.Exceptions), WaiversPerPage), First: "matrix/waivers/", More: "matrix/waivers/", Fragment: "waivers"}
+	for k := range waivers.Pages() {
+		from, to := waivers.Range(k)
+		title := "Waiver register"
+		if k > 0 {
+			title += ", page " + strconv.Itoa(k+1) + " of " + strconv.Itoa(waivers.Pages())
+		}
+		jobs = append(jobs, render.PageJob{URL: waivers.URL(k), Layout: "waivers.html",
+			Page: &render.Page{Title: title, Section: "matrix",
+				Data: &WaiverPage{Matrix: m, Exceptions: m.Exceptions[from:to], Pages: waivers, PageNo: k}}})
+	}
 	return jobs
+}
+
+// GridControls is how many controls a framework's grid has at most; a
+// framework that maps more (a whole catalogue) has a grid per control group,
+// so that a grid's header and rows stay bounded, and its page links them.
+const GridControls = 200
+
+// frameworkGroups are a framework's control groups, each as a coverage of its
+// own, with the links to their grids.
+type frameworkGroups struct {
+	coverage []*FrameworkCoverage
+	links    []MatrixLink
+}
+
+// controlGroups splits a framework's controls by group ("AC"), in order, each
+// at url + the group's slug; a group's Title is the framework's and its name.
+func controlGroups(f *FrameworkCoverage, url string) frameworkGroups {
+	var out frameworkGroups
+	used := map[string]bool{}
+	for _, c := range f.Controls {
+		if n := len(out.links); n == 0 || out.links[n-1].Label != cmp.Or(c.Group, "other") {
+			slug := generator.Slug(cmp.Or(c.Group, "other"))
+			for i := 2; used[slug] || slug == "blueprints"; i++ {
+				slug = generator.Slug(cmp.Or(c.Group, "other")) + "-" + strconv.Itoa(i)
+			}
+			used[slug] = true
+			out.coverage = append(out.coverage, &FrameworkCoverage{Framework: f.Framework, Title: f.Title + " " + cmp.Or(c.Group, "other")})
+			out.links = append(out.links, MatrixLink{Label: cmp.Or(c.Group, "other"), URL: url + slug + "/"})
+		}
+		g := out.coverage[len(out.coverage)-1]
+		g.Controls = append(g.Controls, c)
+		if c.Tally.Adopted > 0 {
+			g.Covered++
+		}
+	}
+	return out
+}
+
+// WaiverPage is a page of the waiver register: WaiversPerPage of the
+// matrix's exceptions (Exceptions), the first page at matrix/waivers/, the
+// others at matrix/waivers/N/.
+type WaiverPage struct {
+	*Matrix
+	Exceptions []*AlignmentRecord
+	Pages      pager.List
+	PageNo     int
+}
+
+// WaiversPerPage is how many exceptions a page of the waiver register lists
+// (a row is about 550 bytes).
+const WaiversPerPage = 800
+
+// Nav is the links between the register's pages, for the theme's template.
+func (wp *WaiverPage) Nav(pg *render.Page) template.HTML {
+	buf := pg.NewBuffer()
+	wp.Pages.Nav(pg.Writer(buf), pg.Rel, wp.PageNo, "Pages of the waiver register", "exceptions")
+	return pg.Lend(buf)
 }
 
 // familyURLs gives each family its statements page, with unique slugs.
@@ -198,7 +389,7 @@ func familyLabel(f string) string {
 	return f
 }
 
-func standardsGrid(m *Matrix, famURL map[string]string) *MatrixGrid {
+func standardsGrid(m *Matrix, famURL map[string]string, rows []*MatrixRow) *MatrixGrid {
 	g := &MatrixGrid{}
 	anchors := make([]string, len(m.Columns)) // one string per column, shared by its cells
 	for j, col := range m.Columns {
@@ -211,7 +402,7 @@ func standardsGrid(m *Matrix, famURL map[string]string) *MatrixGrid {
 		g.ColGroups[len(g.ColGroups)-1].Span++
 		g.Columns = append(g.Columns, GridColumn{Label: col.Doc.Title, Title: col.Doc.Title, URL: col.Doc.URL, Tally: col.Tally})
 	}
-	g.RowGroups = gridRows(m, func(row *MatrixRow) []GridCell {
+	g.RowGroups = gridRows(rows, func(row *MatrixRow) []GridCell {
 		var cells cellRow
 		next := 0 // the first column not written yet
 		for j, c := range row.Cells() {
@@ -229,7 +420,7 @@ func standardsGrid(m *Matrix, famURL map[string]string) *MatrixGrid {
 	return g
 }
 
-func statementsGrid(m *Matrix, f *FamilyCoverage) *MatrixGrid {
+func statementsGrid(m *Matrix, f *FamilyCoverage, rows []*MatrixRow) *MatrixGrid {
 	g := &MatrixGrid{}
 	for _, col := range f.Columns {
 		g.ColGroups = append(g.ColGroups, GridGroup{Label: col.Doc.Title, URL: col.Doc.URL, Span: max(1, len(col.Statements))})
@@ -244,7 +435,7 @@ func statementsGrid(m *Matrix, f *FamilyCoverage) *MatrixGrid {
 	for i, col := range f.Columns {
 		anchors[i] = col.Anchor()
 	}
-	g.RowGroups = gridRows(m, func(row *MatrixRow) []GridCell {
+	g.RowGroups = gridRows(rows, func(row *MatrixRow) []GridCell {
 		var cells cellRow
 		for i, col := range f.Columns {
 			c := row.Cell(col.Index)
@@ -265,7 +456,7 @@ func statementsGrid(m *Matrix, f *FamilyCoverage) *MatrixGrid {
 	return g
 }
 
-func controlsGrid(m *Matrix, f *FrameworkCoverage) *MatrixGrid {
+func controlsGrid(m *Matrix, f *FrameworkCoverage, rows []*MatrixRow) *MatrixGrid {
 	g := &MatrixGrid{}
 	for _, c := range f.Controls {
 		if n := len(g.ColGroups); n == 0 || g.ColGroups[n-1].Label != c.Group {
@@ -278,7 +469,7 @@ func controlsGrid(m *Matrix, f *FrameworkCoverage) *MatrixGrid {
 		}
 		g.Columns = append(g.Columns, GridColumn{Label: c.Label, Title: c.ID + ": " + strings.Join(titles, "; "), Tally: c.Tally})
 	}
-	g.RowGroups = gridRows(m, func(row *MatrixRow) []GridCell {
+	g.RowGroups = gridRows(rows, func(row *MatrixRow) []GridCell {
 		var cells cellRow
 		for _, c := range f.Controls {
 			s, by := c.Cell(row)
@@ -293,10 +484,10 @@ func controlsGrid(m *Matrix, f *FrameworkCoverage) *MatrixGrid {
 	return g
 }
 
-// gridRows groups the rows by domain, in matrix order, with the cells of a grid.
-func gridRows(m *Matrix, cells func(*MatrixRow) []GridCell) []GridRowGroup {
+// gridRows groups the rows (in matrix order) by domain, with the cells of a grid.
+func gridRows(rows []*MatrixRow, cells func(*MatrixRow) []GridCell) []GridRowGroup {
 	var out []GridRowGroup
-	for _, row := range m.Rows {
+	for _, row := range rows {
 		label := row.Domain
 		if label == "" {
 			label = "No domain"

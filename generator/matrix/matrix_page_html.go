@@ -64,10 +64,50 @@ func matrixHTML(pg *render.Page, d *MatrixPage) (template.HTML, error) {
 	w.URL(pg.Rel("matrix.json"))
 	w.Raw("\">matrix.json</a></p>\n</nav>\n\n")
 	matrixLegendBlock.Put(w, m)
-	if len(g.Columns) > 0 && len(g.RowGroups) > 0 {
+	switch {
+	case len(d.Groups) > 0:
+		w.Raw("\n<p>The framework maps ")
+		w.Int(len(d.Framework.Controls))
+		w.Raw(" controls, too many for one grid: each control group has its own.</p>\n<ul class=\"grouplist\">")
+		for _, l := range d.Groups {
+			w.Raw("<li>")
+			w.Link(pg.Rel(l.URL), l.Label)
+			w.Raw("</li>")
+		}
+		w.Raw("</ul>")
+	case len(g.Columns) > 0 && len(g.RowGroups) > 0:
+		if d.Left > 0 {
+			w.Raw("\n<p class=\"matrix-left-out\">")
+			w.Int(d.Left)
+			w.Raw(" blueprint")
+			if d.Left != 1 {
+				w.Raw("s have")
+			} else {
+				w.Raw(" has")
+			}
+			w.Raw(" no record and no required cell in these columns and ")
+			if d.Left != 1 {
+				w.Raw("are")
+			} else {
+				w.Raw("is")
+			}
+			w.Raw(" left out; <a href=\"")
+			w.URL(pg.Rel("matrix/"))
+			w.Raw("\">the standards matrix</a> lists every blueprint.</p>")
+		}
+		d.Pages.Nav(w, pg.Rel, d.PageNo, "Pages of the matrix", "blueprints")
 		putMatrixGrid(w, pg, d)
-	} else {
+		d.Pages.Nav(w, pg.Rel, d.PageNo, "Pages of the matrix, again", "blueprints")
+	case len(g.Columns) > 0 && d.Left > 0:
+		w.Raw("\n<p>No blueprint has a record or a required cell in these columns.</p>")
+	default:
 		w.Raw("\n<p>The matrix is empty: it needs at least one blueprint and one standard.</p>")
+	}
+	if d.PageNo > 0 {
+		w.Raw("\n<p>The roll-ups are on <a href=\"")
+		w.URL(pg.Rel(d.Pages.URL(0)))
+		w.Raw("\">the first page</a>.</p>\n")
+		return pg.Lend(buf), nil
 	}
 	switch d.Mode {
 	case "standards":

@@ -353,7 +353,19 @@ func writeMatrixColumnPanel(pg render.PanelPage[MatrixPanel], w markup.Writer) e
 		w.Raw("\n</tbody>\n</table>\n</div>")
 	}
 	if len(mp.Items) > 0 {
-		w.Raw("\n<h3>Blueprints</h3>\n<table class=\"data alignment-table\">\n<thead><tr><th scope=\"col\">Blueprint</th><th scope=\"col\">Status</th><th scope=\"col\">Records and evidence</th></tr></thead>\n<tbody>")
+		w.Raw("\n<h3>Blueprints</h3>")
+		if mp.More > 0 {
+			w.Raw("\n<p>The ")
+			w.Int(len(mp.Items))
+			w.Raw(" of ")
+			w.Int(len(mp.Items) + mp.More)
+			w.Raw(" blueprints with a cell in this column that this page lists, gaps first. Every one is in the standard's column of the <a href=\"")
+			w.URL(pg.Rel("matrix/"))
+			w.Raw("\">alignment matrix</a>, in <a href=\"")
+			w.URL(pg.Rel("matrix.csv"))
+			w.Raw("\" download>matrix.csv</a> and on its own page.</p>")
+		}
+		w.Raw("\n<table class=\"data alignment-table\">\n<thead><tr><th scope=\"col\">Blueprint</th><th scope=\"col\">Status</th><th scope=\"col\">Records and evidence</th></tr></thead>\n<tbody>")
 		mp.writeItems(pg.Page, w)
 		w.Raw("\n</tbody>\n</table>")
 	}

@@ -4,6 +4,8 @@ import (
 	"archfolio/generator"
 	"archfolio/generator/diag"
 	"archfolio/generator/render"
+	"cmp"
+	"slices"
 	"strconv"
 )
 
@@ -58,6 +60,21 @@ type MatrixPanel struct {
 	Row    *MatrixRow
 	Column *MatrixColumn
 	Items  []MatrixPanelItem
+	// More counts the cells of a standard's column left out of Items: a
+	// standard's page lists at most ColumnPanelRows blueprints, gaps first;
+	// its column in the matrix, matrix.csv and each blueprint's page have them all.
+	More int
+}
+
+// ColumnPanelRows is how many blueprints a standard's page lists (each with
+// its records and evidence, about 1.3 kB).
+const ColumnPanelRows = 400
+
+func boolRank(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // MatrixPanelItem is one cell shown in a panel with the statements it rolls up.
@@ -101,11 +118,20 @@ func matrixPanels(p *generator.Portfolio, d *generator.Document) []render.Panel 
 	}
 	if col := m.Column(d); col != nil {
 		mp := MatrixPanel{Column: col}
+		var rest []MatrixPanelItem // beyond ColumnPanelRows, gaps first
 		for _, row := range m.Rows {
 			if c := row.Cell(col.Index); c.Status != AlignNone || len(c.Records) > 0 {
-				mp.Items = append(mp.Items, panelItem(row, col))
+				rest = append(rest, panelItem(row, col))
 			}
 		}
+		if len(rest) > ColumnPanelRows {
+			slices.SortStableFunc(rest, func(a, b MatrixPanelItem) int {
+				return cmp.Compare(boolRank(!a.Cell.Status.Gap()), boolRank(!b.Cell.Status.Gap()))
+			})
+			mp.More = len(rest) - ColumnPanelRows
+			rest = rest[:ColumnPanelRows]
+		}
+		mp.Items = rest
 		return []render.Panel{render.NewPanel(matrixColumnPanel, "alignment", "Alignment across the portfolio", mp)}
 	}
 	return nil

@@ -14,8 +14,9 @@ func kindHTML(pg *Page, ki KindIndex) (template.HTML, error) {
 	w.Raw("\n<h1>")
 	w.Text(pg.Kind.Plural)
 	w.Raw("</h1>\n<p class=\"lede\">")
-	w.Int(len(pg.Docs))
-	if len(pg.Docs) == 1 {
+	total := max(ki.Pages.Len(), len(pg.Docs))
+	w.Int(total)
+	if total == 1 {
 		w.Raw(" document.")
 	} else {
 		w.Raw(" documents.")
@@ -37,6 +38,7 @@ func kindHTML(pg *Page, ki KindIndex) (template.HTML, error) {
 		return pg.lend(buf), nil
 	}
 	w.Raw("\n")
+	ki.Pages.Nav(w, pg.Rel, ki.PageNo, "Pages of the index", "documents")
 	PutFilters(w, "kind-table", ki.Filters, "h2")
 	w.Raw("\n<table class=\"data sortable\" id=\"kind-table\">\n<thead><tr><th scope=\"col\">Title</th><th scope=\"col\">Status</th><th scope=\"col\">Owner</th>")
 	for _, c := range ki.Columns {
@@ -80,6 +82,7 @@ func kindHTML(pg *Page, ki KindIndex) (template.HTML, error) {
 		w.Raw("\n</tr>")
 	}
 	w.Raw("\n</tbody>\n</table>\n")
+	ki.Pages.Nav(w, pg.Rel, ki.PageNo, "Pages of the index, again", "documents")
 	return pg.lend(buf), nil
 }
 

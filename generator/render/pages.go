@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"archfolio/generator/pager"
 )
 
 // siteInfo is the part of every page that is the same on all of them.
@@ -79,9 +81,24 @@ func (r *siteRenderer) pages() []PageJob {
 	for _, name := range p.Schema.Order {
 		kind := p.Schema.Kinds[name]
 		docs := sortByOrder(p.Schema, kind, sortByTitle(slices.Clone(p.ByKind[name])))
-		jobs = append(jobs, Content(PageJob{URL: kind.Section + "/", Layout: "kind.html",
-			Page: &Page{Title: kind.Plural, Section: name, Kind: kind, Docs: docs}},
-			kindContent, func() KindIndex { return kindIndex(p, kind, docs) }))
+		// A kind's index lists KindIndexPerPage documents a page, the first
+		// page at SECTION/, the others at documents/SECTION/N/ (a document's
+		// id may be any name under SECTION/).
+		pages := pager.List{Split: pager.ByCount(len(docs), KindIndexPerPage), First: kind.Section + "/", More: "documents/" + kind.Section + "/", Fragment: "kind-table"}
+		for k := range pages.Pages() {
+			from, to := pages.Range(k)
+			title := kind.Plural
+			if k > 0 {
+				title += ", page " + strconv.Itoa(k+1) + " of " + strconv.Itoa(pages.Pages())
+			}
+			jobs = append(jobs, Content(PageJob{URL: pages.URL(k), Layout: "kind.html",
+				Page: &Page{Title: title, Section: name, Kind: kind, Docs: docs[from:to]}},
+				kindContent, func() KindIndex {
+					ki := kindIndex(p, kind, docs)
+					ki.Pages, ki.PageNo = pages, k
+					return ki
+				}))
+		}
 	}
 	for _, d := range p.Docs {
 		jobs = append(jobs, documentJob(PageJob{URL: d.URL, Layout: "page.html",
@@ -389,9 +406,17 @@ func homeData(p *generator.Portfolio) HomeData {
 // KindIndex is a kind's index page: its documents with filters.
 type KindIndex struct {
 	Columns  []string
-	Statuses []StatusCount
+	Statuses []StatusCount // of every document of the kind, on any page
 	Filters  []Filter
+	// Pages cuts the index into pages (Page.Docs are this page's), PageNo is
+	// this page's, from 0.
+	Pages  pager.List
+	PageNo int
 }
+
+// KindIndexPerPage is how many documents a page of a kind's index lists: a
+// row is about 600 bytes, so a page stays well under a megabyte.
+const KindIndexPerPage = 800
 
 // Filter is one select of a kind index page: a field and its values.
 type Filter struct {

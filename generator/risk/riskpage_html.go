@@ -9,13 +9,27 @@ import (
 )
 
 // risksContent is the content of the risks page.
-var risksContent = markup.New[render.PageData[*RiskRegister]]("risks-content", render.ContentWriter(risksHTML))
+var risksContent = markup.New[render.PageData[*RiskPage]]("risks-content", render.ContentWriter(risksHTML))
 
 // risksHTML writes the "risks-content" component (layout.go), the risk
-// register.
-func risksHTML(pg *render.Page, r *RiskRegister) (template.HTML, error) {
+// register, or a continuation page of one of its lists.
+func risksHTML(pg *render.Page, r *RiskPage) (template.HTML, error) {
 	buf := pg.NewBuffer()
 	w := pg.Writer(buf)
+	if r.Part != "" {
+		w.Raw("\n<p class=\"kind-label\"><a href=\"")
+		w.URL(pg.Rel("risks/"))
+		w.Raw("\">Risk register</a></p>\n<h1>")
+		w.Text(pg.Title)
+		w.Raw("</h1>\n")
+		if r.Part == "residual" {
+			writeResidual(w, pg, r)
+		} else {
+			writeGaps(w, pg, r)
+		}
+		w.Raw("\n")
+		return pg.Lend(buf), nil
+	}
 	w.Raw("\n<h1>Risk register</h1>\n<p class=\"lede\">")
 	w.Int(len(r.Threats))
 	w.Raw(" threats in ")
@@ -80,10 +94,31 @@ func risksHTML(pg *render.Page, r *RiskRegister) (template.HTML, error) {
 	} else {
 		w.Raw("\n<p>No threats yet. Create a threat model with <code>archfolio new threat-model ID</code>.</p>")
 	}
-	w.Raw("\n</section>\n\n<section aria-labelledby=\"residual\">\n<h2 id=\"residual\">Residual risk per blueprint</h2>\n<p>Residual risk is the threats still open, being mitigated or accepted.</p>")
+	w.Raw("\n</section>\n\n")
+	writeResidual(w, pg, r)
+	w.Raw("\n\n")
+	writeGaps(w, pg, r)
+	w.Raw("\n")
+	return pg.Lend(buf), nil
+}
+
+// page is the page of the list part this page shows: its PageNo on a
+// continuation page of that list, else the first.
+func (r *RiskPage) page(part string) int {
+	if r.Part == part {
+		return r.PageNo
+	}
+	return 0
+}
+
+// writeResidual writes the page's part of the residual risk per blueprint.
+func writeResidual(w markup.Writer, pg *render.Page, r *RiskPage) {
+	w.Raw("<section aria-labelledby=\"residual\">\n<h2 id=\"residual\">Residual risk per blueprint</h2>\n<p>Residual risk is the threats still open, being mitigated or accepted.</p>")
 	if len(r.Blueprints) > 0 {
+		from, to := r.ResidualPages.Range(r.page("residual"))
+		r.ResidualPages.Nav(w, pg.Rel, r.page("residual"), "Pages of the residual risk per blueprint", "blueprints")
 		w.Raw("\n<table class=\"data\">\n<thead><tr><th scope=\"col\">Blueprint</th><th scope=\"col\">Criticality</th><th scope=\"col\">Threat models</th><th scope=\"col\" class=\"num\">Threats</th><th scope=\"col\" class=\"num\">Residual</th><th scope=\"col\">Residual by severity</th></tr></thead>\n<tbody>")
-		for _, b := range r.Blueprints {
+		for _, b := range r.Blueprints[from:to] {
 			w.Raw("\n<tr><th scope=\"row\">")
 			w.Link(pg.Rel(b.Blueprint.URL), b.Blueprint.Title)
 			w.Raw("</th>\n<td>")
@@ -111,10 +146,18 @@ func risksHTML(pg *render.Page, r *RiskRegister) (template.HTML, error) {
 	} else {
 		w.Raw("\n<p>No blueprint has a threat model yet.</p>")
 	}
-	w.Raw("\n</section>\n\n<section aria-labelledby=\"gaps\">\n<h2 id=\"gaps\">Blueprints without a threat model</h2>")
-	if len(r.Gaps) > 0 {
-		w.Raw("\n<p>These blueprints are of criticality high or mission-critical and no threat model has them as its subject.</p>\n<table class=\"data\">\n<thead><tr><th scope=\"col\">Blueprint</th><th scope=\"col\">Criticality</th><th scope=\"col\">Status</th><th scope=\"col\">Owner</th></tr></thead>\n<tbody>")
-		for _, d := range r.Gaps {
+	w.Raw("\n</section>")
+}
+
+// writeGaps writes the page's part of the blueprints without a threat model.
+func writeGaps(w markup.Writer, pg *render.Page, r *RiskPage) {
+	w.Raw("<section aria-labelledby=\"gaps\">\n<h2 id=\"gaps\">Blueprints without a threat model</h2>")
+	if r.GapPages.Len() > 0 {
+		w.Raw("\n<p>These blueprints are of criticality high or mission-critical and no threat model has them as its subject.</p>")
+		r.GapPages.Nav(w, pg.Rel, r.page("gaps"), "Pages of the blueprints without a threat model", "blueprints")
+		w.Raw("\n<table class=\"data\">\n<thead><tr><th scope=\"col\">Blueprint</th><th scope=\"col\">Criticality</th><th scope=\"col\">Status</th><th scope=\"col\">Owner</th></tr></thead>\n<tbody>")
+		from, to := r.GapPages.Range(r.page("gaps"))
+		for _, d := range r.Gaps[from:to] {
 			w.Raw("\n<tr><th scope=\"row\">")
 			w.Link(pg.Rel(d.URL), d.Title)
 			w.Raw("</th><td><span class=\"flag flag-bad\"><span aria-hidden=\"true\">⚠ </span>")
@@ -129,6 +172,5 @@ func risksHTML(pg *render.Page, r *RiskRegister) (template.HTML, error) {
 	} else {
 		w.Raw("\n<p>Every blueprint of criticality high or above has a threat model.</p>")
 	}
-	w.Raw("\n</section>\n")
-	return pg.Lend(buf), nil
+	w.Raw("\n</section>")
 }

@@ -2,8 +2,10 @@ package risk
 
 import (
 	"html/template"
+	"strconv"
 
 	"archfolio/generator"
+	"archfolio/generator/pager"
 	"archfolio/generator/render"
 )
 
@@ -74,10 +76,47 @@ func riskMenu() *render.MenuItem {
 	return &render.MenuItem{Label: "Risks", URL: "risks/", Section: "risks"}
 }
 
+// RiskPage is a page of the risk register: the register itself (its first
+// page, with every section), or a continuation page of one long list (Part).
+type RiskPage struct {
+	*RiskRegister
+	// ResidualPages and GapPages cut the lists Blueprints and Gaps into
+	// pages; Part names the list a continuation page shows ("" on risks/),
+	// PageNo its page (from 0).
+	ResidualPages, GapPages pager.List
+	Part                    string
+	PageNo                  int
+}
+
+// How many rows a page of the register's per-blueprint lists holds, so that
+// a portfolio of any size has no register page that grows with it.
+const (
+	PerResidual = 300
+	PerGaps     = 300
+)
+
 func riskPages(p *generator.Portfolio) []render.PageJob {
-	return []render.PageJob{render.Content(render.PageJob{URL: "risks/", Layout: "risks.html",
-		Page: &render.Page{Title: "Risk register", Section: "risks"}},
-		risksContent, func() *RiskRegister { return Of(p) })}
+	reg := Of(p)
+	residual := pager.List{Split: pager.ByCount(len(reg.Blueprints), PerResidual), First: "risks/", More: "risks/residual/", Fragment: "residual"}
+	gaps := pager.List{Split: pager.ByCount(len(reg.Gaps), PerGaps), First: "risks/", More: "risks/without-threat-model/", Fragment: "gaps"}
+	page := func(part string, k int) func() *RiskPage {
+		return func() *RiskPage {
+			return &RiskPage{RiskRegister: reg, ResidualPages: residual, GapPages: gaps, Part: part, PageNo: k}
+		}
+	}
+	jobs := []render.PageJob{render.Content(render.PageJob{URL: "risks/", Layout: "risks.html",
+		Page: &render.Page{Title: "Risk register", Section: "risks"}}, risksContent, page("", 0))}
+	for _, l := range []struct {
+		part, title string
+		list        pager.List
+	}{{"residual", "Residual risk per blueprint", residual}, {"gaps", "Blueprints without a threat model", gaps}} {
+		for k := 1; k < l.list.Pages(); k++ {
+			jobs = append(jobs, render.Content(render.PageJob{URL: l.list.URL(k), Layout: "risks.html",
+				Page: &render.Page{Title: l.title + ", page " + strconv.Itoa(k+1) + " of " + strconv.Itoa(l.list.Pages()), Section: "risks"}},
+				risksContent, page(l.part, k)))
+		}
+	}
+	return jobs
 }
 
 // riskPanels adds a threat model's threats and risk summary to its page, a

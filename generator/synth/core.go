@@ -40,13 +40,27 @@ func (g *gen) blueprint(d *doc, earlier []*doc) {
 	}
 }
 
+// shallowDeps is how many dependencies the Shallow shape draws (0–4, some of them
+// the same), none in the HubHeavy shape.
+func (g *gen) shallowDeps() int {
+	if g.shape == HubHeavy {
+		return 0
+	}
+	return g.between(0, 4)
+}
+
 func (g *gen) dependsOn(d *doc, earlier []*doc) {
 	if len(earlier) == 0 {
 		return
 	}
 	seen := map[*doc]bool{}
 	var deps []*doc
-	for range g.between(0, 4) {
+	if g.shape == HubHeavy {
+		// Uniform among the earlier ones: every blueprint is a possible hub, and
+		// the first ones are reached, through others, by most of the portfolio.
+		deps = pickFew(g, earlier, g.between(0, 5))
+	}
+	for range g.shallowDeps() {
 		u := g.rng.Float64()
 		dep := earlier[int(math.Floor(u*u*float64(len(earlier))))]
 		if !seen[dep] {
@@ -73,12 +87,21 @@ func (g *gen) dependsOn(d *doc, earlier []*doc) {
 }
 
 // compliance writes the alignment records: one for every standard that applies to
-// the blueprint's domain, and a few more. Each status carries what it needs.
+// the blueprint's domain, and a few more (in the HubHeavy shape, up to 3–8 in
+// all). Each status carries what it needs.
 func (g *gen) compliance(d *doc) {
 	stds := slices.Clone(g.appliesTo[d.domain])
-	for _, s := range pickN(g, g.byKind["standard"], g.between(2, 4)) {
-		if !slices.Contains(stds, s) {
-			stds = append(stds, s)
+	if g.shape == HubHeavy {
+		for want := min(g.between(3, 8), len(g.byKind["standard"])); len(stds) < want; {
+			if s := pick(g, g.byKind["standard"]); !slices.Contains(stds, s) {
+				stds = append(stds, s)
+			}
+		}
+	} else {
+		for _, s := range pickN(g, g.byKind["standard"], g.between(2, 4)) {
+			if !slices.Contains(stds, s) {
+				stds = append(stds, s)
+			}
 		}
 	}
 	d.line(0, "compliance:")

@@ -1,10 +1,18 @@
 // Package synth generates a synthetic architecture portfolio for benchmarks: a
-// deterministic (same size and seed, same bytes) set of documents of every kind in
-// realistic proportions, valid for archfolio, with dependencies between blueprints
-// (a DAG), alignment records against the standards, roadmap items, threat models,
-// reviews and remediation items, and markdown bodies of 600–1,500 words with
-// headings, a table, lists, two fenced code blocks and 3–6 cross-links. The same
-// bodies can be written as a Hugo site so both tools build the same markdown.
+// deterministic (same size, shape and seed, same bytes) set of documents of every
+// kind, valid for archfolio, with dependencies between blueprints (a DAG),
+// alignment records against the standards, roadmap items, threat models, reviews
+// and remediation items, and markdown bodies of 600–1,500 words with headings, a
+// table, lists, two fenced code blocks and 3–6 cross-links. The same bodies can be
+// written as a Hugo site so both tools build the same markdown.
+//
+// Two shapes (Options.Shape): Shallow, every kind in realistic proportions
+// (about 30% blueprints) with dependencies drawn mostly from the first
+// blueprints, so the graph stays shallow; and HubHeavy, the shape of a portfolio
+// with hubs (identity, logging, networking that most blueprints need through
+// others): about 90% blueprints, 5% standards (500 at 10,000 documents) and a
+// few of every other kind; each blueprint depends on 0–5 blueprints chosen
+// uniformly among those written before it and has 3–8 alignment records.
 package synth
 
 import (
@@ -25,6 +33,32 @@ type Options struct {
 	// Today anchors every date (reviews in the past, waivers in the future); the
 	// zero value means 2026-11-27, the date the benchmark builds with.
 	Today time.Time
+	// Shape is the portfolio's shape; the zero value is Shallow.
+	Shape Shape
+}
+
+// Shape is the shape of a generated portfolio: the kinds' proportions and how
+// blueprints depend on each other.
+type Shape string
+
+// The shapes Generate makes.
+const (
+	Shallow  Shape = "shallow"
+	HubHeavy Shape = "hub"
+)
+
+// Shapes lists the shapes, for flags.
+var Shapes = []Shape{Shallow, HubHeavy}
+
+// ParseShape returns the shape named s ("" is Shallow).
+func ParseShape(s string) (Shape, error) {
+	switch Shape(s) {
+	case "", Shallow:
+		return Shallow, nil
+	case HubHeavy:
+		return HubHeavy, nil
+	}
+	return "", fmt.Errorf("synth: unknown shape %q: want %s or %s", s, Shallow, HubHeavy)
 }
 
 // MinN is the smallest portfolio Generate makes: one document of every kind and a
@@ -45,7 +79,8 @@ type Site struct {
 	byID  map[string]*doc
 }
 
-// share is each kind's part of N; blueprints take what is left (about 30%).
+// share is each kind's part of N in the Shallow shape; blueprints take what is
+// left (about 30%).
 var share = []struct {
 	kind  string
 	share float64
@@ -88,6 +123,7 @@ type doc struct {
 type gen struct {
 	rng    *rand.Rand
 	today  time.Time
+	shape  Shape
 	byKind map[string][]*doc
 	byID   map[string]*doc
 	all    []*doc
@@ -103,8 +139,12 @@ func Generate(opts Options) (*Site, error) {
 	if opts.N < MinN {
 		return nil, fmt.Errorf("synth: N must be at least %d, not %d", MinN, opts.N)
 	}
+	shape, err := ParseShape(string(opts.Shape))
+	if err != nil {
+		return nil, err
+	}
 	g := &gen{rng: rand.New(rand.NewPCG(opts.Seed, opts.Seed^0x9e3779b97f4a7c15)),
-		today: opts.Today, byKind: map[string][]*doc{}, byID: map[string]*doc{},
+		today: opts.Today, shape: shape, byKind: map[string][]*doc{}, byID: map[string]*doc{},
 		appliesTo: map[string][]*doc{}, tmOf: map[*doc]*doc{}}
 	if g.today.IsZero() {
 		g.today = time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
@@ -152,7 +192,11 @@ func compareStrings(a, b string) int {
 func (g *gen) plan(n int) {
 	counts := map[string]int{}
 	rest := n
-	for _, s := range share {
+	shares := share
+	if g.shape == HubHeavy {
+		shares = hubShare
+	}
+	for _, s := range shares {
 		c := max(1, int(float64(n)*s.share))
 		counts[s.kind] = c
 		rest -= c
@@ -167,6 +211,17 @@ func (g *gen) plan(n int) {
 			g.all = append(g.all, d)
 		}
 	}
+}
+
+// hubShare is each kind's part of N in the HubHeavy shape: standards as in
+// Shallow, a few of every other kind so that every view has something, and
+// blueprints take what is left (about 90%).
+var hubShare = []struct {
+	kind  string
+	share float64
+}{
+	{"standard", .05}, {"roadmap", .005}, {"threat-model", .005}, {"review", .005}, {"remediation", .005},
+	{"decision", .005}, {"vendor", .005}, {"nfr", .005}, {"poc", .005}, {"guide", .005},
 }
 
 func shareKinds() []string {
@@ -204,6 +259,27 @@ func pickN[T any](g *gen, list []T, k int) []T {
 		return slices.Clone(list)
 	}
 	idx := g.rng.Perm(len(list))[:k]
+	slices.Sort(idx)
+	out := make([]T, k)
+	for i, j := range idx {
+		out[i] = list[j]
+	}
+	return out
+}
+
+// pickFew returns k distinct random elements of list (all of them when k ≥ len),
+// in list order, drawing k times rather than shuffling the whole list as pickN
+// does: a blueprint of the HubHeavy shape picks among every earlier one.
+func pickFew[T any](g *gen, list []T, k int) []T {
+	if k >= len(list) {
+		return slices.Clone(list)
+	}
+	idx := make([]int, 0, k)
+	for len(idx) < k {
+		if i := g.rng.IntN(len(list)); !slices.Contains(idx, i) {
+			idx = append(idx, i)
+		}
+	}
 	slices.Sort(idx)
 	out := make([]T, k)
 	for i, j := range idx {

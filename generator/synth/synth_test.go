@@ -267,3 +267,67 @@ func TestHugo(t *testing.T) {
 		}
 	}
 }
+
+// The HubHeavy shape: about 90% blueprints and 5% standards, 0–5 dependencies
+// each, among blueprints written before (so a DAG), 3–8 alignment records each,
+// and the same bytes from the same seed.
+func TestHubHeavyShape(t *testing.T) {
+	t.Parallel()
+	const n = 1000
+	gen := func(seed uint64) *Site {
+		s, err := Generate(Options{N: n, Seed: seed, Shape: HubHeavy})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	s, again := gen(5), gen(5)
+	for i := range s.Files {
+		if !bytes.Equal(s.Files[i].Data, again.Files[i].Data) {
+			t.Fatalf("same seed, different %s", s.Files[i].Path)
+		}
+	}
+	all := docs(t, s)
+	counts := map[string]int{}
+	var order []string // blueprints in the order written: their ids end in it
+	for id, m := range all {
+		counts[m["kind"].(string)]++
+		if m["kind"] == "blueprint" {
+			order = append(order, id)
+		}
+	}
+	if counts["blueprint"] < 880 || counts["standard"] != 50 {
+		t.Errorf("%d blueprints and %d standards, want about 900 and 50", counts["blueprint"], counts["standard"])
+	}
+	num := func(id string) int {
+		v := 0
+		for _, c := range id[strings.LastIndexByte(id, '-')+1:] {
+			v = v*10 + int(c-'0')
+		}
+		return v
+	}
+	edges, dependedOn := 0, map[string]int{}
+	for _, id := range order {
+		deps := depIDs(all[id])
+		if len(deps) > 5 {
+			t.Errorf("%s has %d dependencies, want at most 5", id, len(deps))
+		}
+		for _, dep := range deps {
+			if num(dep) >= num(id) {
+				t.Errorf("%s depends on %s, written after it", id, dep)
+			}
+			dependedOn[dep]++
+		}
+		edges += len(deps)
+		recs, _ := all[id]["compliance"].([]any)
+		if len(recs) < 3 || len(recs) > 8 {
+			t.Errorf("%s has %d alignment records, want 3–8", id, len(recs))
+		}
+	}
+	if per := float64(edges) / float64(len(order)); per < 2.2 || per > 2.8 {
+		t.Errorf("%.2f dependencies per blueprint, want about 2.5", per)
+	}
+	if _, err := ParseShape("spiky"); err == nil {
+		t.Error("ParseShape accepted an unknown shape")
+	}
+}

@@ -15,8 +15,12 @@ import (
 // must be free of errors and warnings.
 func TestValidForArchfolio(t *testing.T) {
 	t.Parallel()
-	for _, n := range []int{synth.MinN, 137, 600} {
-		s, err := synth.Generate(synth.Options{N: n, Seed: uint64(n)})
+	for _, c := range []struct {
+		n     int
+		shape synth.Shape
+	}{{synth.MinN, synth.Shallow}, {137, synth.Shallow}, {600, synth.Shallow}, {synth.MinN, synth.HubHeavy}, {400, synth.HubHeavy}} {
+		n := c.n
+		s, err := synth.Generate(synth.Options{N: n, Seed: uint64(n), Shape: c.shape})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -30,10 +34,10 @@ func TestValidForArchfolio(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, d := range diags {
-			t.Errorf("N=%d: %s", n, d)
+			t.Errorf("N=%d %s: %s", n, c.shape, d)
 		}
 		if len(p.Docs) != n {
-			t.Errorf("N=%d: %d documents loaded", n, len(p.Docs))
+			t.Errorf("N=%d %s: %d documents loaded", n, c.shape, len(p.Docs))
 		}
 	}
 }

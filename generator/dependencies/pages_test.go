@@ -1,0 +1,80 @@
+package dependencies_test
+
+import (
+	"fmt"
+	"path"
+	"regexp"
+	"strings"
+	"testing"
+
+	"archfolio/generator/dependencies"
+	"archfolio/generator/sitetest"
+)
+
+// A dependency map too large for one page lists every blueprint and every
+// dependency once, over the map's page and its continuation pages, with links
+// between them; the domain map's boxes lead to each domain's table, wherever
+// it starts; and the whole map is left out, saying so.
+func TestDependencyListsArePaged(t *testing.T) {
+	t.Parallel()
+	const n, m = 300, 700
+	out, diags := sitetest.Render(t, syntheticBlueprints(n, m), "2026-11-27")
+	if diags.Errors() > 0 {
+		t.Fatalf("diagnostics:\n%s", sitetest.DiagLines(diags))
+	}
+	pages := map[string]string{}
+	for _, name := range out.Names() {
+		if strings.HasPrefix(name, "dependencies/") && !strings.HasPrefix(name, "dependencies/impact/") {
+			data, _ := out.File(name)
+			pages[name] = string(data)
+		}
+	}
+	overview := pages["dependencies/index.html"]
+	if strings.Contains(overview, `id="portfolio-map"`) || !strings.Contains(overview, "which no one could read on one map") {
+		t.Error("the map's page draws the whole map of 1,000 blueprints and dependencies, or does not say why not")
+	}
+	count := func(prefix, re string) (rows int, files int) {
+		r := regexp.MustCompile(re)
+		for name, html := range pages {
+			if name == "dependencies/index.html" || strings.HasPrefix(name, prefix) {
+				section := html
+				if i := strings.Index(html, `id="all-dependencies"`); prefix == "dependencies/all/" && i >= 0 {
+					section = html[i:]
+				} else if prefix == "dependencies/all/" {
+					continue
+				}
+				rows += len(r.FindAllString(section, -1))
+				if name != "dependencies/index.html" {
+					files++
+				}
+			}
+		}
+		return rows, files
+	}
+	edgeRows, edgePages := count("dependencies/all/", `<tr><td><a href="[^"]*">Synthetic blueprint number \d+</a></td><td>`)
+	if edgeRows != m {
+		t.Errorf("%d dependency rows over the pages, want %d", edgeRows, m)
+	}
+	if want := (m+dependencies.PerEdges-1)/dependencies.PerEdges - 1; edgePages != want {
+		t.Errorf("%d continuation pages of every dependency, want %d", edgePages, want)
+	}
+	bpRows, _ := count("dependencies/blueprints/", `aria-label="Impact of changing `)
+	if bpRows != n {
+		t.Errorf("%d blueprint rows over the pages of the domain tables, want %d", bpRows, n)
+	}
+	if !strings.Contains(overview, `<a rel="next" href="../dependencies/all/2/#all-dependencies">Next page</a>`) {
+		t.Error("the map's page does not link to the second page of every dependency")
+	}
+	// Every box of the domain map leads to a page that has its anchor.
+	box := regexp.MustCompile(`<a href="([^"#]*)#(table-domain-[a-z-]+)" class="node`)
+	boxes := box.FindAllStringSubmatch(overview, -1)
+	if len(boxes) != 8 {
+		t.Fatalf("%d domain boxes link to a table, want 8", len(boxes))
+	}
+	for _, b := range boxes {
+		target := path.Join("dependencies", b[1], "index.html")
+		if !strings.Contains(pages[target], fmt.Sprintf(`<section id="%s"`, b[2])) {
+			t.Errorf("the domain map links to %s#%s, which has no such table", target, b[2])
+		}
+	}
+}
