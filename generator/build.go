@@ -162,12 +162,6 @@ func newBuilder(opts Options) (*builder, diag.Diagnostics) {
 	return b, diags
 }
 
-// loadWith loads a site with default options, for tools that need the portfolio but
-// are not a build (scaffolding).
-func loadWith(site, theme fs.FS, today time.Time) (*Portfolio, diag.Diagnostics, error) {
-	return Load(context.Background(), Options{Site: site, Theme: theme, Today: today, CheckOnly: true})
-}
-
 // SubFS returns the site's own files under dir, or nil when it has none.
 func SubFS(site fs.FS, dir string) fs.FS {
 	if _, err := fs.Stat(site, dir); err != nil {

@@ -79,6 +79,7 @@
 //	help          the reference as embedded markdown, `archfolio help TOPIC`
 //	server        `archfolio serve`: watcher, incremental rebuilds, live reload
 //	synth         the synthetic portfolios of the tests and benchmarks
+//	scaffold      `archfolio new KIND ID`: a new document that passes check
 //	search        the client-side search index: terms, ranking weights, shards
 //
 // A view (render/view.go) is a render.View value: its analysis, menu entry, pages, panels,

@@ -21,6 +21,7 @@ import (
 	"archfolio/generator/mdext"
 	"archfolio/generator/publish"
 	"archfolio/generator/render"
+	"archfolio/generator/scaffold"
 	"archfolio/themes"
 )
 
@@ -245,7 +246,7 @@ func (c *hostileCase) run(t *testing.T, name string) {
 	before := c.snapshot(t)
 	if arg := c.arg("new-refused"); arg != "" {
 		f := strings.SplitN(arg, " ", 3)
-		if _, err := generator.Scaffold(site, c.site, themes.Default(), f[0], f[1], today); err == nil || !strings.Contains(err.Error(), f[2]) {
+		if _, err := scaffold.Write(site, c.site, themes.Default(), f[0], f[1], today); err == nil || !strings.Contains(err.Error(), f[2]) {
 			t.Errorf("archfolio new %s %s: %v, want an error with %q", f[0], f[1], err, f[2])
 		}
 	}

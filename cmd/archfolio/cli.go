@@ -3,6 +3,7 @@ package main
 import (
 	"archfolio/generator/diag"
 	"archfolio/generator/render"
+	"archfolio/generator/scaffold"
 	_ "archfolio/generator/views" // every view, in menu order
 	"context"
 	"errors"
@@ -292,7 +293,7 @@ func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "archfolio new:", err)
 		return exitUsage
 	}
-	path, err := generator.Scaffold(site, sf.site, themes.Default(), pos[0], pos[1], time.Now())
+	path, err := scaffold.Write(site, sf.site, themes.Default(), pos[0], pos[1], time.Now())
 	if err != nil {
 		fmt.Fprintln(stderr, "archfolio new:", err)
 		return exitUsage

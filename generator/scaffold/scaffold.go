@@ -1,7 +1,12 @@
-package generator
+// Package scaffold is `archfolio new KIND ID`: a new document whose front
+// matter passes check (every required field filled, the optional ones as
+// comments) and whose body is the theme's outline for its kind.
+package scaffold
 
 import (
+	"archfolio/generator"
 	"archfolio/generator/diag"
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -12,35 +17,35 @@ import (
 	"time"
 )
 
-// Scaffold writes content/DIR/ID.md for a new document of kind: front matter with
+// Write writes content/DIR/ID.md for a new document of kind: front matter with
 // every required field filled with a value that passes check, the kind's optional
 // fields as comments, and the body outline from the theme's archetypes/KIND.md. It
 // never overwrites a file and refuses an id that is already in use. It returns the
 // path written, relative to the site root.
-func Scaffold(site fs.FS, siteDir string, theme fs.FS, kindName, id string, today time.Time) (string, error) {
-	cfg, diags := loadConfig(site)
-	if diags.Errors() > 0 {
-		return "", errors.New(diags[0].String())
-	}
-	schema, err := loadSchema(&cfg.Kinds)
+func Write(site fs.FS, siteDir string, theme fs.FS, kindName, id string, today time.Time) (string, error) {
+	p, diags, err := generator.Load(context.Background(), generator.Options{Site: site, Theme: theme, Today: today, CheckOnly: true})
 	if err != nil {
 		return "", err
 	}
+	// archfolio.yaml must be sound: a kind it adds, or a section it moves,
+	// decides what is written where.
+	for _, d := range diags {
+		if d.Severity == diag.Error && (d.Path == p.Config.Path || d.Code == diag.CodeInvalidKinds) {
+			return "", errors.New(d.String())
+		}
+	}
+	schema := p.Schema
 	kind := schema.Kinds[kindName]
 	if kind == nil {
 		return "", fmt.Errorf("unknown kind %q%s (want one of: %s)", kindName, diag.DidYouMean(kindName, schema.Order), strings.Join(schema.Order, ", "))
 	}
-	if !idPattern.MatchString(id) {
+	if !generator.ValidID(id) {
 		return "", fmt.Errorf("id %q is not lower-kebab (like payments-gateway)", id)
-	}
-	p, _, err := loadWith(site, theme, today)
-	if err != nil {
-		return "", err
 	}
 	if d := p.ByID[id]; d != nil {
 		return "", fmt.Errorf("id %q is already used by %s", id, d.Path)
 	}
-	rel := path.Join(ContentDir, strings.Split(kind.Section, "/")[0], id+".md")
+	rel := path.Join(generator.ContentDir, strings.Split(kind.Section, "/")[0], id+".md")
 	fm, err := scaffoldFrontMatter(p, kind, id, today)
 	if err != nil {
 		return "", err
@@ -68,10 +73,10 @@ func Scaffold(site fs.FS, siteDir string, theme fs.FS, kindName, id string, toda
 }
 
 // scaffoldFrontMatter writes the front matter of a new document as YAML text.
-func scaffoldFrontMatter(p *Portfolio, kind *Kind, id string, today time.Time) (string, error) {
+func scaffoldFrontMatter(p *generator.Portfolio, kind *generator.Kind, id string, today time.Time) (string, error) {
 	var b strings.Builder
 	b.WriteString("---\n")
-	fmt.Fprintf(&b, "id: %s\nkind: %s\ntitle: %q\n", id, kind.Name, Humanize(id))
+	fmt.Fprintf(&b, "id: %s\nkind: %s\ntitle: %q\n", id, kind.Name, generator.Humanize(id))
 	if len(kind.Statuses) > 0 {
 		fmt.Fprintf(&b, "status: %s  # one of: %s\n", kind.Statuses[0], strings.Join(kind.Statuses, ", "))
 	}
@@ -93,54 +98,54 @@ func scaffoldFrontMatter(p *Portfolio, kind *Kind, id string, today time.Time) (
 }
 
 // placeholder returns a YAML value for a required field that passes validation.
-func placeholder(p *Portfolio, f *Field, today time.Time) (string, error) {
+func placeholder(p *generator.Portfolio, f *generator.Field, today time.Time) (string, error) {
 	switch f.Type {
-	case TypeEnum:
+	case generator.TypeEnum:
 		return f.Values[0], nil
-	case TypeDate:
+	case generator.TypeDate:
 		return today.Format(time.DateOnly), nil
-	case TypePeriod:
+	case generator.TypePeriod:
 		return fmt.Sprintf("%d-Q%d", today.Year(), (int(today.Month())+2)/3), nil
-	case TypeDuration:
+	case generator.TypeDuration:
 		return "P6M", nil
-	case TypeInt, TypeNumber:
+	case generator.TypeInt, generator.TypeNumber:
 		if f.Min != nil {
 			return fmt.Sprint(*f.Min), nil
 		}
 		return "0", nil
-	case TypeBool:
+	case generator.TypeBool:
 		return "false", nil
-	case TypeRef:
+	case generator.TypeRef:
 		for _, k := range f.To {
 			if docs := p.ByKind[k]; len(docs) > 0 {
 				return docs[0].ID + "  # the id of a " + strings.Join(f.To, " or "), nil
 			}
 		}
 		return "", fmt.Errorf("a %s to refer to; create one first", strings.Join(f.To, " or "))
-	case TypeList:
+	case generator.TypeList:
 		return "[]", nil
-	case TypeObject, TypeMap:
+	case generator.TypeObject, generator.TypeMap:
 		return "{}", nil
 	}
 	return `"to be decided"`, nil
 }
 
-func typeHint(f *Field) string {
+func typeHint(f *generator.Field) string {
 	switch f.Type {
-	case TypeEnum:
+	case generator.TypeEnum:
 		return strings.Join(f.Values, " | ")
-	case TypeRef:
+	case generator.TypeRef:
 		return "id of a " + strings.Join(f.To, " or ")
-	case TypeDate:
+	case generator.TypeDate:
 		return "YYYY-MM-DD"
-	case TypePeriod:
+	case generator.TypePeriod:
 		return "YYYY-QN or YYYY-MM-DD"
-	case TypeList:
-		if f.Of.Type == TypeObject {
+	case generator.TypeList:
+		if f.Of.Type == generator.TypeObject {
 			return "list of {" + strings.Join(f.Of.Fields.Names, ", ") + "}"
 		}
 		return "list of " + typeHint(f.Of)
-	case TypeObject:
+	case generator.TypeObject:
 		return "{" + strings.Join(f.Fields.Names, ", ") + "}"
 	}
 	return f.Type
