@@ -22,7 +22,9 @@
     });
   }
 
-  // Index filters: selects narrow the table rows by their data attributes.
+  // Index filters: selects narrow the table rows by their data attributes. The
+  // form is hidden in the HTML and shown here, so without scripts no control
+  // shows that would do nothing.
   document.querySelectorAll("form[data-filter-for]").forEach(function (form) {
     var table = document.getElementById(form.getAttribute("data-filter-for"));
     if (!table) return;
@@ -42,7 +44,20 @@
       });
       if (out) out.textContent = shown + " of " + rows.length + " shown";
     }
-    selects.forEach(function (s) { s.addEventListener("change", apply); });
+    // Filters can be linked to: blueprints/?status=implemented&domain=payments.
+    var params = new URLSearchParams(location.search);
+    selects.forEach(function (s) {
+      var v = params.get(s.getAttribute("data-filter"));
+      if (v && Array.prototype.some.call(s.options, function (o) { return o.value === v; })) s.value = v;
+      s.addEventListener("change", function () {
+        var p = new URLSearchParams(location.search);
+        if (s.value) p.set(s.getAttribute("data-filter"), s.value);
+        else p.delete(s.getAttribute("data-filter"));
+        var q = p.toString();
+        try { history.replaceState(null, "", (q ? "?" + q : location.pathname) + location.hash); } catch (e) { /* file: URLs may refuse */ }
+        apply();
+      });
+    });
     form.hidden = false;
     apply();
   });
