@@ -25,7 +25,12 @@ type overlayView struct {
 	Errors      int
 	Stale       bool
 	Diags       []diagView
-	WarningKey  string // identifies the set of warnings a dismissal applies to
+	// Folded are the errors in references between documents, shown folded
+	// under Diags when Diags has errors of files, fields or archfolio.yaml:
+	// one typo in a kind or an id makes every reference to that document an
+	// error, and the cause must come first.
+	Folded     []diagView
+	WarningKey string // identifies the set of warnings a dismissal applies to
 }
 
 // diagView is one diagnostic of the overlay; Code and Rule ("AF101",
@@ -39,18 +44,31 @@ func newOverlayView(base string, st *siteState) overlayView {
 	if st.failure != nil {
 		v.Failure = st.failure.Error()
 	}
+	fold := false
+	for _, d := range st.diags {
+		fold = fold || (v.Overlay && d.Severity == diag.Error && !isReference(d.Code))
+	}
 	key := fnv.New64a()
 	for _, d := range st.diags {
 		if !v.Overlay && d.Severity != diag.Warning {
 			continue
 		}
-		v.Diags = append(v.Diags, diagView{Pos: position(d), Severity: d.Severity.String(), Message: d.Message,
-			Code: d.Code.String(), Rule: d.Code.Name()})
+		dv := diagView{Pos: position(d), Severity: d.Severity.String(), Message: d.Message,
+			Code: d.Code.String(), Rule: d.Code.Name()}
+		if fold && isReference(d.Code) {
+			v.Folded = append(v.Folded, dv)
+		} else {
+			v.Diags = append(v.Diags, dv)
+		}
 		fmt.Fprintln(key, d.String())
 	}
 	v.WarningKey = fmt.Sprintf("%x", key.Sum64())
 	return v
 }
+
+// isReference reports whether a code is of a reference between documents
+// (AF2xx), which an error elsewhere (an unknown kind, a broken id) can cause.
+func isReference(c diag.Code) bool { return c >= 200 && c < 300 }
 
 // position is a diagnostic's path:line:col, as in every other output.
 func position(d diag.Diagnostic) string {

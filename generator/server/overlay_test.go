@@ -149,3 +149,22 @@ func TestServeFirstBuildWithErrorsIsServed(t *testing.T) {
 		t.Errorf("first build with errors:\n%s", pg.body)
 	}
 }
+
+// One typo in a kind rejects the document, and every reference to it becomes
+// an error too: the overlay shows the cause first and folds the references.
+func TestServeOverlayShowsTheCauseFirst(t *testing.T) {
+	t.Parallel()
+	dir := newSite(t)
+	s, _ := startServer(t, dir, nil)
+	es := subscribe(t, s)
+	saveAtomically(t, dir, "content/blueprints/beta.md", strings.Replace(baseSite()["content/blueprints/beta.md"], "kind: blueprint", "kind: blueprintx", 1))
+	pages := awaitRebuild(t, s, es, map[string]func(page) bool{"blueprints/alpha/": has(`id="archfolio-overlay"`)})
+	body := pages["blueprints/alpha/"].body
+	cause := strings.Index(body, `unknown kind &#34;blueprintx&#34;`)
+	folded := strings.Index(body, `<details class="af-folded"><summary>`)
+	ref := strings.Index(body, `unknown id`)
+	if cause < 0 || folded < 0 || ref < 0 || !(cause < folded && folded < ref) {
+		i := strings.Index(body, `id="archfolio-overlay"`)
+		t.Errorf("want the unknown kind first, then the unknown ids folded (at %d, %d, %d):\n%s", cause, folded, ref, body[max(i, 0):min(len(body), max(i, 0)+3000)])
+	}
+}
