@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -55,31 +56,23 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		fmt.Fprintf(stderr, "archfolio import: want \"oscal\", \"adr\" or \"backstage\"\n%s", usage)
 		return exitUsage
 	}
-	var sf siteFlags
-	fs := newFlagSet("import oscal", importSynopsis, stderr)
-	sf.register(fs, false)
 	var families familyList
-	fs.Var(&families, "family", "control family to import, by group id (ac); repeat or separate with commas (default all)")
-	framework := fs.String("framework", "", "maps_to key and id prefix, like nist-800-53r5 (default read from the catalogue title)")
-	update := fs.Bool("update", false, "merge into the standards an earlier import wrote: statements added, changed and withdrawn; the team's fields and text kept")
-	pos, code, ok := parse(fs, args[1:])
+	var framework string
+	var update bool
+	sf, input, code, ok := parseImport("import oscal", importSynopsis, args[1:], stderr, func(fs *flag.FlagSet) {
+		fs.Var(&families, "family", "control family to import, by group id (ac); repeat or separate with commas (default all)")
+		fs.StringVar(&framework, "framework", "", "maps_to key and id prefix, like nist-800-53r5 (default read from the catalogue title)")
+		fs.BoolVar(&update, "update", false, "merge into the standards an earlier import wrote: statements added, changed and withdrawn; the team's fields and text kept")
+	})
 	if !ok {
 		return code
 	}
-	if len(pos) != 1 {
-		fs.Usage()
-		return exitUsage
-	}
-	if err := sf.checkRoot(); err != nil {
-		fmt.Fprintln(stderr, "archfolio import oscal:", err)
-		return exitUsage
-	}
-	data, err := readLimited(pos[0])
+	data, err := readLimited(input)
 	if err != nil {
 		fmt.Fprintln(stderr, "archfolio import oscal:", err)
 		return exitProblems
 	}
-	results, err := oscal.Import(ctx, sf.site, pos[0], data, oscal.Options{Families: families, Framework: *framework, Update: *update})
+	results, err := oscal.Import(ctx, sf.site, input, data, oscal.Options{Families: families, Framework: framework, Update: update})
 	if err != nil {
 		fmt.Fprintln(stderr, "archfolio import oscal:", err)
 		return exitProblems
@@ -116,31 +109,20 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 // and prints what it did per file. It exits 1 when a file could not be read, was
 // skipped, or has errors once written.
 func runImportADR(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	var sf siteFlags
-	fs := newFlagSet("import adr", importADRSynopsis, stderr)
-	sf.register(fs, false)
-	pos, code, ok := parse(fs, args)
+	sf, dir, code, ok := parseImport("import adr", importADRSynopsis, args, stderr, nil)
 	if !ok {
 		return code
 	}
-	if len(pos) != 1 {
-		fs.Usage()
-		return exitUsage
-	}
-	if err := sf.checkRoot(); err != nil {
-		fmt.Fprintln(stderr, "archfolio import adr:", err)
-		return exitUsage
-	}
-	if st, err := os.Stat(pos[0]); err != nil || !st.IsDir() {
-		fmt.Fprintf(stderr, "archfolio import adr: %s is not a folder of decision records\n", pos[0])
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		fmt.Fprintf(stderr, "archfolio import adr: %s is not a folder of decision records\n", dir)
 		return exitProblems
 	}
-	results, err := adr.Import(ctx, sf.site, pos[0])
+	results, err := adr.Import(ctx, sf.site, dir)
 	if err != nil {
 		fmt.Fprintln(stderr, "archfolio import adr:", err)
 		return exitProblems
 	}
-	if adr.Report(stdout, stderr, filepath.ToSlash(pos[0]), results) > 0 {
+	if adr.Report(stdout, stderr, filepath.ToSlash(dir), results) > 0 {
 		return exitProblems
 	}
 	return exitOK
@@ -151,22 +133,11 @@ func runImportADR(ctx context.Context, args []string, stdout, stderr io.Writer) 
 // brought in before, and prints what it did per entity. It exits 1 when a file or
 // entity could not be read, a blueprint was skipped, or one has errors once written.
 func runImportBackstage(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	var sf siteFlags
-	fs := newFlagSet("import backstage", importBSSynopsis, stderr)
-	sf.register(fs, false)
-	pos, code, ok := parse(fs, args)
+	sf, input, code, ok := parseImport("import backstage", importBSSynopsis, args, stderr, nil)
 	if !ok {
 		return code
 	}
-	if len(pos) != 1 {
-		fs.Usage()
-		return exitUsage
-	}
-	if err := sf.checkRoot(); err != nil {
-		fmt.Fprintln(stderr, "archfolio import backstage:", err)
-		return exitUsage
-	}
-	rep, err := backstage.Import(ctx, sf.site, pos[0])
+	rep, err := backstage.Import(ctx, sf.site, input)
 	if err != nil {
 		fmt.Fprintln(stderr, "archfolio import backstage:", err)
 		return exitProblems
@@ -175,6 +146,30 @@ func runImportBackstage(ctx context.Context, args []string, stdout, stderr io.Wr
 		return exitProblems
 	}
 	return exitOK
+}
+
+// parseImport reads an import verb's command line: its own flags (flags adds
+// them, when not nil), -s SITE and exactly one input, and checks the site root.
+// ok is false, with the exit status, when the verb must stop.
+func parseImport(verb, synopsis string, args []string, stderr io.Writer, flags func(*flag.FlagSet)) (sf siteFlags, input string, code int, ok bool) {
+	fs := newFlagSet(verb, synopsis, stderr)
+	sf.register(fs, false)
+	if flags != nil {
+		flags(fs)
+	}
+	pos, code, ok := parse(fs, args)
+	if !ok {
+		return sf, "", code, false
+	}
+	if len(pos) != 1 {
+		fs.Usage()
+		return sf, "", exitUsage, false
+	}
+	if err := sf.checkRoot(); err != nil {
+		fmt.Fprintf(stderr, "archfolio %s: %v\n", verb, err)
+		return sf, "", exitUsage, false
+	}
+	return sf, pos[0], exitOK, true
 }
 
 // readLimited reads an input file, refusing folders and anything over 64 MiB.
