@@ -36,19 +36,10 @@
       else table.removeAttribute("data-focus");
       if (out) out.textContent = shown + " of " + total + " blueprints shown";
     }
-    // Filters can be linked to: matrix/?align=non-compliant&domain=payments.
-    var params = new URLSearchParams(location.search);
-    selects.forEach(function (s) {
-      var v = params.get(s.getAttribute("data-filter"));
-      if (v && Array.prototype.some.call(s.options, function (o) { return o.value === v; })) s.value = v;
-      s.addEventListener("change", function () {
-        var p = new URLSearchParams(location.search);
-        if (s.value) p.set(s.getAttribute("data-filter"), s.value);
-        else p.delete(s.getAttribute("data-filter"));
-        try { history.replaceState(null, "", "?" + p.toString() + location.hash); } catch (e) { /* file: URLs may refuse */ }
-        apply();
-      });
-    });
+    // Filters can be linked to: matrix/?align=non-compliant&domain=payments
+    // (site.js, which every page loads first; a theme's own site.js may lack it).
+    if (window.archfolioLinkFilters) window.archfolioLinkFilters(selects, apply);
+    else selects.forEach(function (s) { s.addEventListener("change", apply); });
     form.hidden = false;
     apply();
   });

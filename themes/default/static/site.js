@@ -22,6 +22,26 @@
     });
   }
 
+  // Filters can be linked to (blueprints/?status=implemented&domain=payments):
+  // the query string presets each select, and a change is written back to it
+  // before apply runs. The matrix's filters (matrix.js) use it too.
+  function linkFilters(selects, apply) {
+    var params = new URLSearchParams(location.search);
+    selects.forEach(function (s) {
+      var v = params.get(s.getAttribute("data-filter"));
+      if (v && Array.prototype.some.call(s.options, function (o) { return o.value === v; })) s.value = v;
+      s.addEventListener("change", function () {
+        var p = new URLSearchParams(location.search);
+        if (s.value) p.set(s.getAttribute("data-filter"), s.value);
+        else p.delete(s.getAttribute("data-filter"));
+        var q = p.toString();
+        try { history.replaceState(null, "", (q ? "?" + q : location.pathname) + location.hash); } catch (e) { /* file: URLs may refuse */ }
+        apply();
+      });
+    });
+  }
+  window.archfolioLinkFilters = linkFilters;
+
   // Index filters: selects narrow the table rows by their data attributes. The
   // form is hidden in the HTML and shown here, so without scripts no control
   // shows that would do nothing.
@@ -44,20 +64,7 @@
       });
       if (out) out.textContent = shown + " of " + rows.length + " shown";
     }
-    // Filters can be linked to: blueprints/?status=implemented&domain=payments.
-    var params = new URLSearchParams(location.search);
-    selects.forEach(function (s) {
-      var v = params.get(s.getAttribute("data-filter"));
-      if (v && Array.prototype.some.call(s.options, function (o) { return o.value === v; })) s.value = v;
-      s.addEventListener("change", function () {
-        var p = new URLSearchParams(location.search);
-        if (s.value) p.set(s.getAttribute("data-filter"), s.value);
-        else p.delete(s.getAttribute("data-filter"));
-        var q = p.toString();
-        try { history.replaceState(null, "", (q ? "?" + q : location.pathname) + location.hash); } catch (e) { /* file: URLs may refuse */ }
-        apply();
-      });
-    });
+    linkFilters(selects, apply);
     form.hidden = false;
     apply();
   });
