@@ -162,6 +162,26 @@ func newBuilder(opts Options) (*builder, diag.Diagnostics) {
 	return b, diags
 }
 
+// ErrorsIn loads the site as check does and returns, by path, the errors it
+// reports in the files written: an importer checks what it wrote with it.
+func ErrorsIn(ctx context.Context, site fs.FS, written []string) (map[string]diag.Diagnostics, error) {
+	_, diags, err := Load(ctx, Options{Site: site, CheckOnly: true})
+	if err != nil {
+		return nil, err
+	}
+	want := make(map[string]bool, len(written))
+	for _, w := range written {
+		want[w] = true
+	}
+	out := map[string]diag.Diagnostics{}
+	for _, d := range diags {
+		if want[d.Path] && d.Severity == diag.Error {
+			out[d.Path] = append(out[d.Path], d)
+		}
+	}
+	return out, nil
+}
+
 // SubFS returns the site's own files under dir, or nil when it has none.
 func SubFS(site fs.FS, dir string) fs.FS {
 	if _, err := fs.Stat(site, dir); err != nil {

@@ -259,21 +259,21 @@ func writeOnce(root *os.Root, rel string, data []byte, done Action) (Action, str
 	return done, "", err
 }
 
-// checkWritten loads the site again and gives each written document the errors
-// check reports for it.
+// checkWritten gives each written document the errors check reports for it.
 func checkWritten(ctx context.Context, site fs.FS, results []Result) error {
-	_, diags, err := generator.Load(ctx, generator.Options{Site: site, CheckOnly: true})
-	if err != nil {
-		return err
-	}
-	for i := range results {
-		for _, d := range diags {
-			if results[i].Action == Wrote && d.Path == results[i].Path && d.Severity == diag.Error {
-				results[i].Problems = append(results[i].Problems, d)
-			}
+	var written []string
+	for _, r := range results {
+		if r.Action == Wrote {
+			written = append(written, r.Path)
 		}
 	}
-	return nil
+	errs, err := generator.ErrorsIn(ctx, site, written)
+	for i := range results {
+		if results[i].Action == Wrote {
+			results[i].Problems = errs[results[i].Path]
+		}
+	}
+	return err
 }
 
 // frontMatter is the front matter of an imported decision, in writing order.

@@ -310,19 +310,20 @@ func replace(root *os.Root, rel string, data []byte) error {
 	return err
 }
 
-// checkWritten loads the site again and gives each created or updated blueprint
-// the errors check reports for it.
+// checkWritten gives each created or updated blueprint the errors check
+// reports for it.
 func checkWritten(ctx context.Context, site fs.FS, results []Result) error {
-	_, diags, err := generator.Load(ctx, generator.Options{Site: site, CheckOnly: true})
-	if err != nil {
-		return err
-	}
-	for i := range results {
-		for _, d := range diags {
-			if (results[i].Action == Created || results[i].Action == Updated) && d.Path == results[i].Path && d.Severity == diag.Error {
-				results[i].Problems = append(results[i].Problems, d)
-			}
+	var written []string
+	for _, r := range results {
+		if r.Action == Created || r.Action == Updated {
+			written = append(written, r.Path)
 		}
 	}
-	return nil
+	errs, err := generator.ErrorsIn(ctx, site, written)
+	for i := range results {
+		if results[i].Action == Created || results[i].Action == Updated {
+			results[i].Problems = errs[results[i].Path]
+		}
+	}
+	return err
 }

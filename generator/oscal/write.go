@@ -379,21 +379,21 @@ func Import(ctx context.Context, siteDir, name string, data []byte, opts Options
 	return out, checkWritten(ctx, site, out)
 }
 
-// checkWritten loads the site again and gives each written document the errors
-// check reports for it.
+// checkWritten gives each written document the errors check reports for it.
 func checkWritten(ctx context.Context, site fs.FS, results []Result) error {
-	_, diags, err := generator.Load(ctx, generator.Options{Site: site, CheckOnly: true})
-	if err != nil {
-		return err
-	}
-	for i := range results {
-		for _, d := range diags {
-			if results[i].Written && d.Path == results[i].Path && d.Severity == diag.Error {
-				results[i].Problems = append(results[i].Problems, d)
-			}
+	var written []string
+	for _, r := range results {
+		if r.Written {
+			written = append(written, r.Path)
 		}
 	}
-	return nil
+	errs, err := generator.ErrorsIn(ctx, site, written)
+	for i := range results {
+		if results[i].Written {
+			results[i].Problems = errs[results[i].Path]
+		}
+	}
+	return err
 }
 
 // updateFile merges s into the standard in file, replacing the file only when
