@@ -16,42 +16,13 @@ import (
 	"testing/fstest"
 	"time"
 
-	"golang.org/x/tools/txtar"
-
 	"archfolio/generator"
 	"archfolio/generator/diag"
+	"archfolio/generator/internal/fixture"
 	"archfolio/generator/render"
 	_ "archfolio/generator/views" // every site has every view
 	"archfolio/themes"
 )
-
-// Archive reads a fixture portfolio kept as a txtar archive (path relative to
-// the test's package) and returns it as path → content. It panics on a missing
-// or malformed archive, as a fixture is part of the test's source.
-func Archive(path string) map[string]string {
-	a, err := txtar.ParseFile(filepath.FromSlash(path))
-	if err != nil {
-		panic(err)
-	}
-	files := make(map[string]string, len(a.Files))
-	for _, f := range a.Files {
-		if _, dup := files[f.Name]; dup {
-			panic(fmt.Sprintf("%s: %s appears twice", path, f.Name))
-		}
-		files[f.Name] = string(f.Data)
-	}
-	return files
-}
-
-// Site builds an in-memory site from path → content; a leading newline in
-// each content is dropped so tests can use raw string literals.
-func Site(files map[string]string) fstest.MapFS {
-	fsys := fstest.MapFS{}
-	for name, body := range files {
-		fsys[name] = &fstest.MapFile{Data: []byte(strings.TrimPrefix(body, "\n"))}
-	}
-	return fsys
-}
 
 // Options returns options for a site pinned to today (YYYY-MM-DD).
 func Options(t testing.TB, site fstest.MapFS, today string) generator.Options {
@@ -62,6 +33,17 @@ func Options(t testing.TB, site fstest.MapFS, today string) generator.Options {
 	}
 	return generator.Options{Site: site, Theme: themes.Default(), Today: d}
 }
+
+// Archive reads a fixture portfolio kept as a txtar archive (path relative to
+// the test's package) as path → content (fixture.Archive).
+func Archive(path string) map[string]string { return fixture.Archive(path) }
+
+// Site builds an in-memory site from path → content (fixture.Site).
+func Site(files map[string]string) fstest.MapFS { return fixture.Site(files) }
+
+// DiagLines prints diagnostics one per line without their codes
+// (fixture.DiagLines).
+func DiagLines(ds diag.Diagnostics) string { return fixture.DiagLines(ds) }
 
 // Load loads an in-memory site and returns the portfolio and diagnostics.
 func Load(t testing.TB, files map[string]string, today string) (*generator.Portfolio, diag.Diagnostics) {
@@ -94,18 +76,6 @@ func renderSite(t testing.TB, opts generator.Options) (*render.MemOutput, diag.D
 		t.Fatal(err)
 	}
 	return out, diags
-}
-
-// DiagLines prints diagnostics one per line without their codes, for
-// comparing with expectations (the codes are held by generator's tests).
-func DiagLines(ds diag.Diagnostics) string {
-	var b strings.Builder
-	for _, d := range ds {
-		d.Code = 0
-		b.WriteString(d.String())
-		b.WriteByte('\n')
-	}
-	return b.String()
 }
 
 // Update is the -update flag of every test binary that imports sitetest:
