@@ -197,7 +197,7 @@ func order(members []*generator.Document, supersedes map[*generator.Document][]*
 		// loop none is, and the earliest of all goes next.
 		next := 0
 		for i, d := range remaining {
-			if !slices.ContainsFunc(supersedes[d], func(s *generator.Document) bool { return !done[s] && slices.Contains(remaining, s) }) {
+			if !slices.ContainsFunc(supersedes[d], func(s *generator.Document) bool { return !done[s] }) { // all in the chain
 				next = i
 				break
 			}
