@@ -203,7 +203,6 @@ func sortByOrder(s *generator.Schema, kind *generator.Kind, docs []*generator.Do
 		return docs
 	}
 	name, desc := strings.CutPrefix(kind.Order, "-")
-	name = cmp.Or(name, kind.Order)
 	ranks := s.EnumValues(kind.Name, name)
 	value := func(d *generator.Document) any {
 		v := d.Fields.Get(name)
@@ -221,21 +220,18 @@ func sortByOrder(s *generator.Schema, kind *generator.Kind, docs []*generator.Do
 	slices.SortStableFunc(docs, func(x, y *generator.Document) int {
 		a, b := value(x), value(y)
 		switch {
-		case a == nil || b == nil:
-			return cmp.Compare(boolRank(a == nil), boolRank(b == nil)) // no value last
+		case a == nil && b == nil:
+			return 0
+		case a == nil: // no value last
+			return 1
+		case b == nil:
+			return -1
 		case desc:
 			return compareValues(b, a)
 		}
 		return compareValues(a, b)
 	})
 	return docs
-}
-
-func boolRank(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // compareValues orders two front-matter values of one field's type; values of
