@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"unicode/utf8"
 
@@ -60,14 +61,20 @@ func (f *fmFile) parse() error {
 	for _, l := range f.lines[1:f.close] {
 		yamlText.WriteString(l.text + "\n")
 	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal([]byte(yamlText.String()), &doc); err != nil {
+	var doc, next yaml.Node
+	dec := yaml.NewDecoder(strings.NewReader(yamlText.String()))
+	if err := dec.Decode(&doc); err != nil && !errors.Is(err, io.EOF) {
 		return fmt.Errorf("front matter: %v", err)
 	}
 	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
 		return errors.New("front matter is not a mapping")
 	}
 	f.root = doc.Content[0]
+	if dec.Decode(&next) == nil {
+		// The site reads none of the file (check reports it), so editing the
+		// first document would change nothing a reader sees.
+		return fmt.Errorf("front matter: %w: a --- line at line %d starts a second YAML document; remove it", errNotEditable, next.Line+1)
+	}
 	return nil
 }
 

@@ -260,13 +260,16 @@ func syncFile(src []byte, byKey map[string]Issue) (*fileChange, string, error) {
 		return nil, "", nil
 	}
 	f, err := openFrontMatter(src)
-	if err != nil || f.value("kind") != "remediation" {
+	if f == nil || f.root == nil || f.value("kind") != "remediation" {
 		return nil, "", nil // not a document the sync may edit; check reports the rest
 	}
 	key := strings.TrimSpace(f.value("jira"))
 	is, ok := byKey[key]
 	if !ok {
 		return nil, "", nil
+	}
+	if err != nil {
+		return nil, key, fmt.Errorf("%s: %v; nothing changed", key, err)
 	}
 	c := &fileChange{Change: Change{Key: key}}
 	oldStatus := f.value("status")

@@ -2,6 +2,9 @@ package mdext
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
+	"io"
 
 	meta "github.com/yuin/goldmark-meta"
 
@@ -42,7 +45,18 @@ type frontMatterParser struct{ parser.BlockParser }
 
 func (frontMatterParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {
 	d := &frontMatterData{root: &yaml.Node{}}
-	if d.err = yaml.Unmarshal(frontMatterText(node.Lines(), reader.Source()), d.root); d.err != nil {
+	dec := yaml.NewDecoder(bytes.NewReader(frontMatterText(node.Lines(), reader.Source())))
+	if d.err = dec.Decode(d.root); errors.Is(d.err, io.EOF) {
+		d.err = nil // empty front matter
+	}
+	var next yaml.Node
+	if d.err == nil && dec.Decode(&next) == nil {
+		// yaml.v2 read only the first document and dropped the rest unseen
+		// (and jira sync would edit the first): a --- line inside front
+		// matter is a mistake to report.
+		d.err = fmt.Errorf("yaml: line %d: a second YAML document starts here, after a --- line; front matter is one mapping: remove the --- line (its fields would be ignored)", next.Line)
+	}
+	if d.err != nil {
 		d.root = nil
 	}
 	pc.Set(frontMatterKey, d)
