@@ -222,8 +222,8 @@ func portfolioMap(p *generator.Portfolio, pageURL string) template.HTML {
 // counting the blueprint dependencies they stand for; a domain's box tells how
 // many of its blueprints depend on each other within it, and links to its band
 // in the whole map when the page draws it (mapLimit), else to its table (on
-// the page of tables where it starts).
-func domainMap(p *generator.Portfolio, pageURL string, tables pager.List) template.HTML {
+// the page of tables where it starts). The legend explains its line styles.
+func domainMap(p *generator.Portfolio, pageURL string, tables pager.List) (template.HTML, []LegendEntry) {
 	deps := Of(p)
 	withMap := deps.Graph.Len()+len(deps.Graph.Edges()) <= mapLimit
 	href := func(n graph.Node) string {
@@ -273,5 +273,56 @@ func domainMap(p *generator.Portfolio, pageURL string, tables pager.List) templa
 	}
 	opt := diagram.DefaultOptions()
 	opt.NodeHeight = 40
-	return svgHTML(diagram.Layered(graph.New(labelled, g.Edges()), opt), s)
+	d := diagram.Layered(graph.New(labelled, g.Edges()), opt)
+	return svgHTML(d, s), lineLegend(d, nil, domainLines)
 }
+
+// The line styles of the maps, as lineLegend explains them: blueprint maps
+// (the whole portfolio, a neighbourhood) and the domain map.
+var (
+	blueprintLines = map[string]string{
+		"":     "a blueprint depends on the one the arrow points at (its label names the protocol)",
+		"flag": "dependency onto a blueprint that is going away (dashed red)",
+		"back": "dependency that closes a cycle of blueprints (dotted, pointing back)",
+		"many": "several dependencies merged into one arrow (×N tells how many)",
+	}
+	domainLines = map[string]string{
+		"":     "blueprints of one domain depend on blueprints of the other (×N counts the dependencies)",
+		"back": "dotted, pointing back: the two domains depend on each other both ways",
+	}
+)
+
+// lineOrder is the order of the line styles in a legend.
+var lineOrder = []string{"", "flag", "back", "many"}
+
+// lineLegend explains every line style d draws, in lineOrder: solid (""),
+// and the classes among flag, back (an edge drawn right to left) and many that
+// edgeClass gives an edge of d.
+func lineLegend(d *diagram.Drawing, edgeClass func(graph.Edge) string, meaning map[string]string) []LegendEntry {
+	used := map[string]bool{}
+	for _, r := range d.Routes {
+		classes := []string{}
+		if edgeClass != nil {
+			classes = strings.Fields(edgeClass(r.Edge))
+		}
+		if r.Back {
+			classes = append(classes, "back")
+		}
+		if len(classes) == 0 {
+			used[""] = true
+		}
+		for _, c := range classes {
+			used[c] = true
+		}
+	}
+	var out []LegendEntry
+	for _, c := range lineOrder {
+		if used[c] && meaning[c] != "" {
+			out = append(out, LegendEntry{Class: strings.TrimSpace("line " + c), Label: meaning[c], Symbol: lineSymbol[c]})
+		}
+	}
+	return out
+}
+
+// lineSymbol is the mark a legend key carries besides its line.
+var lineSymbol = map[string]string{"back": "↺", "many": "×N"}

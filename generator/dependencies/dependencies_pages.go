@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"slices"
 	"strconv"
+	"strings"
 
 	"archfolio/generator"
 	"archfolio/generator/graph"
@@ -29,6 +30,7 @@ var View = render.View{Name: "dependencies", Analyse: analyseDependencies,
 // page (Part) one page of one list; the slices hold that page's items only.
 type DependenciesPage struct {
 	DomainMap, Map template.HTML
+	DomainLegend   []LegendEntry // the domain map's line styles
 	Blueprints     int
 	// EdgeCount counts every dependency, listed on this page or not.
 	EdgeCount     int
@@ -207,7 +209,7 @@ func dependenciesPage(p *generator.Portfolio, url string, ls Lists, part string,
 	if part == "" {
 		page.Legend = dependencyLegend(p)
 		if deps.Graph.Len() > 0 {
-			page.DomainMap = domainMap(p, url, ls.Blueprints)
+			page.DomainMap, page.DomainLegend = domainMap(p, url, ls.Blueprints)
 			if deps.Graph.Len()+len(deps.Graph.Edges()) <= mapLimit {
 				page.Map = portfolioMap(p, url)
 			}
@@ -325,12 +327,13 @@ func dependencyLegend(p *generator.Portfolio) []LegendEntry {
 	for _, dom := range Of(p).Domains {
 		out = append(out, LegendEntry{Class: "swatch " + m.domainClass(dom), Label: domainLabel(dom)})
 	}
-	return append(out,
+	out = append(out,
 		LegendEntry{Class: "swatch crit-mission-critical", Label: "mission-critical (thickest border; the box also says so)"},
 		LegendEntry{Class: "swatch crit-high", Label: "high criticality (thick border)"},
 		LegendEntry{Class: "swatch sunset", Label: "retired, end-of-life or phase-out (dashed border, ⚠ in the box)", Symbol: "⚠"},
-		LegendEntry{Class: "line flag", Label: "dependency onto a blueprint that is going away (dashed red)"},
-		LegendEntry{Class: "line back", Label: "dependency that closes a cycle (dotted, pointing back)", Symbol: "↺"},
-		LegendEntry{Class: "line many", Label: "several dependencies merged into one arrow (×N tells how many)", Symbol: "×N"},
 	)
+	for _, c := range lineOrder {
+		out = append(out, LegendEntry{Class: strings.TrimSpace("line " + c), Label: blueprintLines[c], Symbol: lineSymbol[c]})
+	}
+	return out
 }

@@ -24,6 +24,7 @@ const maxColumn = 10
 type Neighbourhood struct {
 	Doc          *generator.Document
 	SVG          template.HTML
+	Legend       []LegendEntry  // the map's line styles
 	Dependents   []NeighbourRow // what depends on Doc, nearest first
 	Dependencies []NeighbourRow // what Doc depends on, nearest first
 	// Aggregated counts the blueprints the map shows only within a counting box.
@@ -95,7 +96,8 @@ func neighbourhood(p *generator.Portfolio, d *generator.Document) *Neighbourhood
 	s := m.style("neighbourhood", "Dependency neighbourhood of "+d.Title,
 		"Blueprints that depend on this one are on the left, those it depends on on the right; arrows point at what is depended on.")
 	s.EdgeLabel = edgeLabel
-	nb.SVG = svgHTML(diagram.Columns(view, cols, opt), s)
+	drawing := diagram.Columns(view, cols, opt)
+	nb.SVG, nb.Legend = svgHTML(drawing, s), lineLegend(drawing, m.edgeClass, blueprintLines)
 	return nb
 }
 

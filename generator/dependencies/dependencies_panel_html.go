@@ -37,7 +37,9 @@ func writeNeighbourhoodPanel(pg render.PanelPage[*Neighbourhood], w markup.Write
 		w.Int(nb.Aggregated)
 		w.Raw(" of them in grouped boxes; the table lists every one.")
 	}
-	w.Raw("</p>\n\n<figure class=\"depmap-frame\" data-panzoom>\n  <div class=\"depmap-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"")
+	w.Raw("</p>\n")
+	depsLegendBlock.Put(w, nb.Legend)
+	w.Raw("\n<figure class=\"depmap-frame\" data-panzoom>\n  <div class=\"depmap-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"")
 	w.Text("Dependency neighbourhood of " + nb.Doc.Title)
 	w.Raw(" (scroll to see all of it)\">")
 	w.Raw(string(nb.SVG))
@@ -266,6 +268,7 @@ func dependenciesHTML(pg *render.Page, d *DependenciesPage) (template.HTML, erro
 		} else {
 			w.Raw("its table.</p>\n")
 		}
+		depsLegendBlock.Put(w, d.DomainLegend)
 		putDepsFrame(w, d.DomainMap, "Dependencies between domains", "Dependencies between domains, counted.")
 		writeDomainTables(w, pg, d)
 		w.Raw("\n</section>\n\n<section aria-labelledby=\"map\">\n<h2 id=\"map\">The whole portfolio</h2>\n")

@@ -10,8 +10,11 @@ import (
 // dependencies_test imports generator/sitetest, which imports this package
 // through generator/views).
 var (
-	ExportPortfolioMap  = portfolioMap
-	ExportDomainMap     = func(p *generator.Portfolio, url string) template.HTML { return domainMap(p, url, lists(p).Blueprints) }
+	ExportPortfolioMap = portfolioMap
+	ExportDomainMap    = func(p *generator.Portfolio, url string) template.HTML {
+		svg, _ := domainMap(p, url, lists(p).Blueprints)
+		return svg
+	}
 	ExportNeighbourhood = neighbourhood
 	ExportImpactSet     = impactSet
 	ExportPathIDs       = pathIDs

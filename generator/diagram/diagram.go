@@ -14,6 +14,13 @@
 // Layers and columns run left to right: an edge From → To ("From depends on To")
 // points right unless it closes a cycle. Output is deterministic: the same graph
 // and options give the same Drawing and the same bytes of SVG.
+//
+// Legibility: the theme opens a drawing at its actual size (one SVG unit a CSS
+// pixel), so no text is under 11 px at default zoom; an edge label is drawn
+// whole where it overlaps no box and no other label, or not at all (the edge's
+// <title> and the table beside every map keep it); each page explains, beside
+// a drawing, every line style it uses. generator's TestDiagramsAreLegibleInChromium
+// checks these rules with the browser's own text positions.
 package diagram
 
 import "archfolio/generator/graph"

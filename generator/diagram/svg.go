@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"archfolio/generator/graph"
 )
@@ -32,13 +33,19 @@ type Style struct {
 	BandID func(group string) string
 }
 
+// Text sizes, in SVG units. A map opens at its actual size (one unit a CSS
+// pixel), so no text is smaller than 11 px at the browser's default zoom.
 const (
-	fontSize     = 12.0
-	lineHeight   = 14.0
-	metaSize     = 10.0
-	metaHeight   = 12.0
-	charWidth    = 7.0 // an average width of a character at fontSize, to wrap labels
-	maxLabelText = 30  // characters of an edge label drawn along the edge
+	fontSize   = 12.0
+	lineHeight = 14.0
+	metaSize   = 11.0
+	metaHeight = 13.0
+	charWidth  = 7.0 // an average width of a character at fontSize, to wrap labels
+	// labelCharWidth is a wide character at metaSize (DejaVu Sans, the widest
+	// common sans-serif, averages about 0.6 em), so that a label drawn whole
+	// keeps clear of what is around it in every font a reader may get.
+	labelCharWidth = 0.66 * metaSize
+	maxLabelText   = 40 // an edge label longer than this is left to the edge's <title> and the table
 )
 
 // WriteSVG writes d as an SVG element for inlining in an HTML page: bands, then
@@ -126,7 +133,7 @@ func writeRoute(b *strings.Builder, r Route, s Style, labels *labelSpace) {
 		writeNums(b, mx, p[k-1].Y, mx, p[k].Y, p[k].X, p[k].Y)
 	}
 	writeAll(b, `" fill="none" stroke="#8c959f"/>`, `<path class="head" d="`, arrowhead(p[len(p)-2], p[len(p)-1]), `" fill="#8c959f"/>`)
-	if label := truncate(call(s.EdgeLabel, r.Edge), maxLabelText); label != "" {
+	if label := call(s.EdgeLabel, r.Edge); label != "" && utf8.RuneCountInString(label) <= maxLabelText {
 		if at, text, ok := labels.place(p, label); ok {
 			b.WriteString(`<text class="edge-label" x="`)
 			writeNum(b, at.X)
@@ -288,10 +295,11 @@ func appendNum(dst []byte, v float64) []byte {
 	return dst
 }
 
-// labelSpace remembers where edge labels were drawn, so that a label goes where it
-// overlaps none before it: at the middle of one of its route's segments, the
-// middle one first. A label with no free place is not drawn along the edge; it
-// remains in the edge's <title> and in the table beside every map.
+// labelSpace remembers where edge labels and boxes were drawn, so that a label
+// goes where it overlaps none of them: whole, just above the middle of one of
+// its route's segments, the middle one first. A label with no free place is not
+// drawn along the edge, rather than cut; it remains in the edge's <title> and in
+// the table beside every map.
 type labelSpace struct {
 	taken []rect
 }
@@ -299,7 +307,7 @@ type labelSpace struct {
 type rect struct{ x0, y0, x1, y1 float64 }
 
 func (ls *labelSpace) place(p []Point, label string) (Point, string, bool) {
-	cw := charWidth * metaSize / fontSize
+	cw := labelCharWidth
 	n := len(p) - 1
 	for k := range n {
 		// middle segment first, then alternately after and before it
@@ -308,17 +316,15 @@ func (ls *labelSpace) place(p []Point, label string) (Point, string, bool) {
 			continue
 		}
 		a, c := p[seg], p[seg+1]
-		room := math.Abs(c.X - a.X)
-		if room < 5*cw {
+		if math.Abs(c.X-a.X) < 5*cw {
 			continue
 		}
-		text := truncate(label, int((room-6)/cw))
-		w := float64(len([]rune(text)))*cw + 4
+		w := float64(utf8.RuneCountInString(label))*cw + 6
 		at := Point{(a.X + c.X) / 2, (a.Y+c.Y)/2 - 3}
-		r := rect{at.X - w/2, at.Y - metaSize, at.X + w/2, at.Y + 2}
+		r := rect{at.X - w/2, at.Y - metaSize, at.X + w/2, at.Y + 4} // the baseline at at.Y, descenders under it
 		if !ls.overlaps(r) {
 			ls.taken = append(ls.taken, r)
-			return at, text, true
+			return at, label, true
 		}
 	}
 	return Point{}, "", false

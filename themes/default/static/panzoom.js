@@ -1,7 +1,8 @@
 // archfolio default theme: pan and zoom for the inline SVG dependency maps. Without
 // this script each map is a plain scrollable picture; with it, a toolbar zooms,
 // dragging pans, Ctrl/⌘ + wheel zooms at the pointer, and +, -, 0 and the arrow
-// keys work while the map has focus. Nothing is loaded from elsewhere.
+// keys work while the map has focus. A map opens at its actual size; Fit shows
+// all of it at once. Nothing is loaded from elsewhere.
 (function () {
   "use strict";
   var frames = document.querySelectorAll("[data-panzoom]");
@@ -27,7 +28,19 @@
       view.w = Math.max(full.w, full.h * aspect);
       view.h = view.w / aspect;
       view.x = (full.w - view.w) / 2;
-      view.y = 0;
+      view.y = (full.h - view.h) / 2;
+      apply();
+    }
+    // actual draws the map at its own size, one SVG unit a CSS pixel, so that its
+    // text reads at the size it was written (never under 11 px): as wide as the
+    // map or the frame and as tall as the map or three quarters of the window,
+    // the rest reached by dragging, the arrow keys or the frame's scroll bars.
+    function actual() {
+      var width = Math.min(full.w, box.clientWidth || full.w);
+      var height = Math.min(full.h, Math.max(window.innerHeight * 0.75, 200));
+      svg.setAttribute("width", width);
+      svg.setAttribute("height", height);
+      view = { x: 0, y: 0, w: width, h: height };
       apply();
     }
     function zoom(factor, cx, cy) {
@@ -49,7 +62,7 @@
     var bar = document.createElement("div");
     bar.className = "pz-toolbar";
     [["Zoom in", function () { zoom(1 / 1.4); }], ["Zoom out", function () { zoom(1.4); }],
-     ["Fit", fit], ["Actual size", function () { view.w = box.clientWidth; view.h = view.w * svg.clientHeight / Math.max(box.clientWidth, 1); view.x = 0; view.y = 0; apply(); }]
+     ["Fit", fit], ["Actual size", actual]
     ].forEach(function (b) {
       var btn = document.createElement("button");
       btn.type = "button";
@@ -94,12 +107,12 @@
     box.addEventListener("keydown", function (evt) {
       if (evt.target !== box) return;
       var step = view.w / 10, keys = {
-        "+": function () { zoom(1 / 1.4); }, "=": function () { zoom(1 / 1.4); }, "-": function () { zoom(1.4); }, "0": fit,
+        "+": function () { zoom(1 / 1.4); }, "=": function () { zoom(1 / 1.4); }, "-": function () { zoom(1.4); }, "0": actual,
         ArrowLeft: function () { pan(-step, 0); }, ArrowRight: function () { pan(step, 0); },
         ArrowUp: function () { pan(0, -step); }, ArrowDown: function () { pan(0, step); }
       };
       if (keys[evt.key]) { evt.preventDefault(); keys[evt.key](); }
     });
-    fit();
+    actual();
   });
 })();
