@@ -55,9 +55,32 @@ const diagramProblems = `(() => {
   return out;
 })()`
 
-// TestDiagramsAreLegibleInChromium opens every page of the sample portfolio
-// and of the cycle example that draws a dependency map, at 1366 px, and holds
-// each map to the legibility rules of diagramProblems.
+// timelineProblems is run in a page: for every roadmap timeline it lists text
+// under 11 px, and text that today's line or a milestone diamond crosses.
+const timelineProblems = `(() => {
+  const out = [];
+  const overlap = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+  for (const svg of document.querySelectorAll("svg.rm-timeline")) {
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    const texts = [...svg.querySelectorAll("text")].filter((t) => t.textContent.trim() !== "" && !t.closest(".rm-today"));
+    for (const t of texts) {
+      const px = parseFloat(getComputedStyle(t).fontSize) * scale;
+      if (px < 10.95) out.push(svg.id + ": " + JSON.stringify(t.textContent) + " is " + px.toFixed(1) + " px");
+    }
+    const marks = [...svg.querySelectorAll(".rm-today line")].map((l) => ["today's line", l]).concat(
+      [...svg.querySelectorAll(".rm-milestone")].map((m) => ["milestone " + JSON.stringify(m.querySelector("title").textContent), m]));
+    for (const [what, el] of marks) {
+      const r = el.getBoundingClientRect();
+      for (const t of texts) if (overlap(r, t.getBoundingClientRect())) out.push(svg.id + ": " + what + " crosses " + JSON.stringify(t.textContent));
+    }
+  }
+  return out;
+})()`
+
+// TestDiagramsAreLegibleInChromium opens pages of the sample portfolio and of
+// the cycle example that draw a dependency map or a roadmap timeline, at
+// 1366 px, and holds each to the legibility rules of diagramProblems and
+// timelineProblems.
 func TestDiagramsAreLegibleInChromium(t *testing.T) {
 	t.Parallel()
 	ctx := newBrowserTab(t, 1366, 900)
@@ -66,7 +89,8 @@ func TestDiagramsAreLegibleInChromium(t *testing.T) {
 		pages []string
 	}{
 		{"..", []string{"dependencies/", "blueprints/payments-gateway/", "blueprints/customer-identity-platform/",
-			"blueprints/claims-core-platform/", "blueprints/legacy-ldap-directory/"}},
+			"blueprints/claims-core-platform/", "blueprints/legacy-ldap-directory/", "roadmap/", "roadmap/iam/",
+			"roadmap/items/rm-mfa-legacy-apps/"}},
 		{"../examples/cycle", []string{"dependencies/"}},
 	} {
 		out, _ := renderSite(t, siteOptions(t, site.root))
@@ -76,13 +100,17 @@ func TestDiagramsAreLegibleInChromium(t *testing.T) {
 			if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
 				t.Fatal(err)
 			}
-			maps, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("svg.depmap").length`))
+			maps, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("svg.depmap, svg.rm-timeline").length`))
 			if err != nil || maps == 0 {
-				t.Fatalf("%s/%s: %d maps (%v)", site.root, page, maps, err)
+				t.Fatalf("%s/%s: %d diagrams (%v)", site.root, page, maps, err)
 			}
-			problems, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](diagramProblems))
-			if err != nil {
-				t.Fatal(err)
+			var problems []string
+			for _, check := range []string{diagramProblems, timelineProblems} {
+				found, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](check))
+				if err != nil {
+					t.Fatal(err)
+				}
+				problems = append(problems, found...)
 			}
 			if len(problems) > 0 {
 				t.Errorf("%s/%s:\n%s", site.root, page, strings.Join(problems, "\n"))

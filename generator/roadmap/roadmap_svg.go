@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"html/template"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -25,8 +26,9 @@ const (
 	tlQuarterW = 100.0
 	tlYearH    = 20.0
 	tlQuarterH = 22.0
-	tlRowH     = 30.0
+	tlRowH     = 40.0 // a bar, and under it the room for its milestones
 	tlBarH     = 18.0
+	tlMsH      = 10.0 // a milestone diamond's height, hung under its bar
 	tlLanePad  = 8.0
 	tlLaneMinH = 52.0
 	tlRightPad = 12.0
@@ -118,14 +120,15 @@ func TimelineSVG(t *Track, today time.Time, pageURL string) template.HTML {
 	writeDependencyArrows(w, t, boxes, id)
 	w.Open("g", "class", "rm-items")
 	w.Newline()
+	var labels []textBox
 	for _, it := range t.Items {
 		if b, ok := boxes[it]; ok {
-			writeBar(w, it, b, g, today, id, generator.RelURL(pageURL, it.Doc.URL))
+			labels = append(labels, writeBar(w, it, b, g, today, id, generator.RelURL(pageURL, it.Doc.URL)))
 		}
 	}
 	w.Close("g")
 	w.Newline()
-	writeToday(w, g, today, tlYearH, bottom)
+	writeToday(w, g, today, top, bottom, labels)
 	w.Close("svg")
 	return w.HTML()
 }
@@ -313,7 +316,7 @@ func itemTip(it *RoadmapItem) string {
 
 // writeBar draws one item: a link around its bar, status pattern, label (inside
 // the bar when it fits, else beside it), slip tail and milestones.
-func writeBar(w *diagram.Writer, it *RoadmapItem, b barBox, g timelineGeom, today time.Time, id, href string) {
+func writeBar(w *diagram.Writer, it *RoadmapItem, b barBox, g timelineGeom, today time.Time, id, href string) textBox {
 	class := "rm-item rm-status-" + generator.Slug(cmp.Or(it.Status, "none"))
 	if it.Slipped {
 		class += " rm-slipped"
@@ -330,11 +333,16 @@ func writeBar(w *diagram.Writer, it *RoadmapItem, b barBox, g timelineGeom, toda
 	if it.Slipped {
 		label = "⚠ " + label
 	}
-	writeLabel(w, label, b, after, g)
+	box := writeLabel(w, label, b, after, g)
 	w.Close("a")
 	writeMilestones(w, it.Milestones, b, g)
 	w.Newline()
+	return box
 }
+
+// textBox is the room a label takes, as estimated from its characters: what
+// today's line leaves a gap for.
+type textBox struct{ x1, x2, y1, y2 float64 }
 
 func writeBarShape(w *diagram.Writer, it *RoadmapItem, b barBox, id string) {
 	rect := []string{"x", diagram.Num(b.x1), "y", diagram.Num(b.y), "width", diagram.Num(b.x2 - b.x1), "height", diagram.Num(tlBarH)}
@@ -352,50 +360,74 @@ func writeBarShape(w *diagram.Writer, it *RoadmapItem, b barBox, id string) {
 const labelGap = 13.0
 
 // writeLabel puts the label inside the bar when it fits, else after the bar (and
-// its slip tail, which ends at after), else before it, else inside it shortened.
-func writeLabel(w *diagram.Writer, label string, b barBox, after float64, g timelineGeom) {
+// its slip tail, which ends at after), else before it, else inside it
+// shortened, and returns the room it takes.
+func writeLabel(w *diagram.Writer, label string, b barBox, after float64, g timelineGeom) textBox {
 	y := diagram.Num(b.mid() + 4)
 	tw := textWidth(label)
+	box := textBox{y1: b.y, y2: b.y + tlBarH}
 	switch {
 	case tw+10 <= b.x2-b.x1:
 		w.Text("text", label, "class", "rm-label", "x", diagram.Num(b.x1+5), "y", y)
+		box.x1, box.x2 = b.x1+5, b.x1+5+tw
 	case after+labelGap+tw <= g.right():
 		w.Text("text", label, "class", "rm-label rm-label-out", "x", diagram.Num(after+labelGap), "y", y)
+		box.x1, box.x2 = after+labelGap, after+labelGap+tw
 	case b.x1-labelGap-tw >= g.x0:
 		w.Text("text", label, "class", "rm-label rm-label-out", "x", diagram.Num(b.x1-labelGap), "y", y, "text-anchor", "end")
+		box.x1, box.x2 = b.x1-labelGap-tw, b.x1-labelGap
 	default:
 		w.Text("text", fitText(label, b.x2-b.x1-10, tlCharW), "class", "rm-label", "x", diagram.Num(b.x1+5), "y", y)
+		box.x1, box.x2 = b.x1+5, b.x2-5
 	}
+	return box
 }
 
-// writeMilestones draws a diamond per milestone on the bar's lower edge: filled
-// when done, hollow when due, hollow and crossed when missed.
+// writeMilestones draws a diamond per milestone hung under the bar, clear of
+// its label: filled when done, hollow when due, hollow and crossed when missed.
 func writeMilestones(w *diagram.Writer, ms []Milestone, b barBox, g timelineGeom) {
 	for _, m := range ms {
 		if !g.inWindow(m.Date) {
 			continue
 		}
-		x, y := (g.x(m.Date)+g.xEnd(m.Date))/2, b.y+tlBarH
+		const r = tlMsH / 2
+		x, y := (g.x(m.Date)+g.xEnd(m.Date))/2, b.y+tlBarH+1+r // the diamond's centre
 		w.Open("g", "class", "rm-milestone rm-ms-"+m.State)
 		w.Text("title", "Milestone: "+m.Name+" — "+day(m.Date)+" — "+m.State)
-		w.Empty("path", "d", "M"+diagram.Num(x)+","+diagram.Num(y-6)+" l6,6 l-6,6 l-6,-6 z")
+		w.Empty("path", "d", "M"+diagram.Num(x)+","+diagram.Num(y-r)+" l5,5 l-5,5 l-5,-5 z")
 		if m.State == "missed" {
-			w.Empty("path", "class", "rm-ms-cross", "d", "M"+diagram.Num(x-3)+","+diagram.Num(y-3)+" l6,6 m0,-6 l-6,6")
+			w.Empty("path", "class", "rm-ms-cross", "d", "M"+diagram.Num(x-2.5)+","+diagram.Num(y-2.5)+" l5,5 m0,-5 l-5,5")
 		}
 		w.Close("g")
 	}
 }
 
-// writeToday draws today's line from top to bottom, labelled below, when today is
-// inside the window.
-func writeToday(w *diagram.Writer, g timelineGeom, today time.Time, top, bottom float64) {
+// writeToday draws today's line from top (under the quarter labels) to bottom,
+// labelled below, when today is inside the window. It breaks where one of the
+// labels would be under it, so it crosses no text.
+func writeToday(w *diagram.Writer, g timelineGeom, today time.Time, top, bottom float64, labels []textBox) {
 	if !g.inWindow(today) {
 		return
 	}
-	x := diagram.Num(g.x(today))
+	at := g.x(today)
+	x := diagram.Num(at)
 	w.Open("g", "class", "rm-today")
 	w.Text("title", "Today: "+day(today))
-	w.Empty("line", "x1", x, "y1", diagram.Num(top), "x2", x, "y2", diagram.Num(bottom))
+	const clear = 3.0 // room left around a label
+	slices.SortFunc(labels, func(a, b textBox) int { return cmp.Compare(a.y1, b.y1) })
+	y := top
+	for _, l := range labels {
+		if at < l.x1-clear || at > l.x2+clear || l.y2 <= y {
+			continue
+		}
+		if l.y1-clear > y {
+			w.Empty("line", "x1", x, "y1", diagram.Num(y), "x2", x, "y2", diagram.Num(l.y1-clear))
+		}
+		y = l.y2 + clear
+	}
+	if y < bottom {
+		w.Empty("line", "x1", x, "y1", diagram.Num(y), "x2", x, "y2", diagram.Num(bottom))
+	}
 	lx := g.x(today)
 	if g.right()-g.x0 > 120 {
 		lx = min(max(lx, g.x0+56), g.right()-56) // keep the label inside the picture
@@ -411,7 +443,7 @@ func ItemStripSVG(it *RoadmapItem, t *Track, today time.Time) template.HTML {
 	w := &diagram.Writer{}
 	n := float64(t.Last - t.First + 1)
 	g := timelineGeom{first: t.First, last: t.Last, x0: 8, qw: (stripW - 16) / n}
-	bottom := stripRowY + tlBarH + 10
+	bottom := stripRowY + tlBarH + tlMsH + 4
 	height := bottom + 20
 	w.Open("svg", "xmlns", "http://www.w3.org/2000/svg", "class", "rm-timeline rm-strip",
 		"viewBox", "0 0 "+diagram.Num(stripW)+" "+diagram.Num(height), "width", diagram.Num(stripW), "height", diagram.Num(height),
@@ -432,7 +464,7 @@ func ItemStripSVG(it *RoadmapItem, t *Track, today time.Time) template.HTML {
 		writeMilestones(w, it.Milestones, b, g)
 		w.Newline()
 	}
-	writeToday(w, g, today, 4+tlYearH, bottom)
+	writeToday(w, g, today, 4+tlYearH+tlQuarterH, bottom, nil)
 	w.Close("svg")
 	return w.HTML()
 }
