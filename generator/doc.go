@@ -76,6 +76,8 @@
 //	adr           `archfolio import adr`, over this package's public API
 //	backstage     `archfolio import backstage`, over this package's public API
 //	jira          `archfolio jira sync`, over this package's public API
+//	history       `archfolio diff`: the portfolio at two git revisions (git archive, never a
+//	              checkout), each loaded at its own date, and what changed between them
 //	help          the reference as embedded markdown, `archfolio help TOPIC`
 //	server        `archfolio serve`: watcher, incremental rebuilds, live reload
 //	synth         the synthetic portfolios of the tests and benchmarks

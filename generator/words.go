@@ -82,3 +82,17 @@ func slugify(s string) string {
 
 // humanizer is Humanize's replacer; a Replacer is safe for concurrent use.
 var humanizer = strings.NewReplacer("_", " ", "-", " ")
+
+// MarkdownText escapes s for markdown that an importer or report writes, so
+// that text from content is read as text: no emphasis, code, link, table cell
+// or HTML.
+func MarkdownText(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if strings.ContainsRune("\\`*_[]<>|~&", r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

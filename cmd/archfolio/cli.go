@@ -42,6 +42,7 @@ Usage:
   archfolio check  [-s SITE] [--format text|json|sarif|github] [--strict] [--today …] [--drafts]
   archfolio new    KIND ID [-s SITE]
   archfolio impact ID [-s SITE] [--format text|json] [--today …] [--drafts]
+  archfolio diff   [REV] [REV2] [-s SITE] [--format text|json|markdown] [--today …] [--drafts]
   archfolio import oscal FILE [--family F…] [--framework NAME] [--update] [-s SITE]
   archfolio import adr DIR [-s SITE]
   archfolio import backstage FILE|DIR [-s SITE]
@@ -64,6 +65,7 @@ func commands() []command {
 		{"check", runCheck},
 		{"new", runNew},
 		{"impact", runImpact},
+		{"diff", runDiff},
 		{"import", runImport},
 		{"jira", runJira},
 		{"help", runHelp},

@@ -1,6 +1,7 @@
 package backstage
 
 import (
+	"archfolio/generator"
 	"fmt"
 	"net/url"
 	"slices"
@@ -103,15 +104,7 @@ func linkItems(links []Link) []string {
 
 // escapeText makes s literal markdown text on one line.
 func escapeText(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	var b strings.Builder
-	for _, r := range s {
-		if strings.ContainsRune("\\`*_[]<>|~&", r) {
-			b.WriteByte('\\')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
+	return generator.MarkdownText(strings.Join(strings.Fields(s), " "))
 }
 
 // code writes s as inline code, with a fence longer than any backtick run in it.

@@ -1,0 +1,84 @@
+package history
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"archfolio/generator"
+)
+
+// WorkTree names the site as it is on disk, uncommitted changes included.
+const WorkTree = ""
+
+// Between compares the site in the folder dir at revision from with revision
+// to (WorkTree: the files on disk, which opts.Site reads). Revisions are
+// resolved as Repo.Resolve does; from "" is the merge base with the default
+// branch. Each side's figures are worked out at its own date: a revision's
+// commit day, or opts.Today (else today) for the work tree, so that what
+// expired or fell overdue in between shows as a change. opts gives the theme,
+// drafts and audience for both sides. Errors in either portfolio do not stop
+// the comparison: the documents they drop are left out of it.
+func Between(ctx context.Context, dir, from, to string, opts generator.Options) (*Diff, error) {
+	repo, err := Open(ctx, dir)
+	if err != nil {
+		return nil, err
+	}
+	var fromRev Revision
+	if from == "" {
+		fromRev, err = repo.MergeBase(ctx)
+	} else {
+		fromRev, err = repo.Resolve(ctx, from)
+	}
+	if err != nil {
+		return nil, err
+	}
+	old, err := repo.load(ctx, fromRev, opts)
+	if err != nil {
+		return nil, err
+	}
+	toSide := Side{Name: "work tree"}
+	newOpts := opts
+	if to != WorkTree {
+		toRev, err := repo.Resolve(ctx, to)
+		if err != nil {
+			return nil, err
+		}
+		files, err := repo.Files(ctx, toRev)
+		if err != nil {
+			return nil, err
+		}
+		newOpts.Site, newOpts.Today = files, dayOf(toRev.When)
+		toSide = Side{Name: toRev.Name, Hash: toRev.Hash}
+	}
+	if newOpts.Today.IsZero() {
+		newOpts.Today = dayOf(time.Now())
+	}
+	toSide.Date = day(newOpts.Today)
+	p, _, err := generator.Load(ctx, newOpts)
+	if err != nil {
+		return nil, fmt.Errorf("loading %s: %w", toSide.Name, err)
+	}
+	return Compare(old, p, Side{Name: fromRev.Name, Hash: fromRev.Hash, Date: day(dayOf(fromRev.When))}, toSide), nil
+}
+
+// load reads the portfolio at rev, worked out at its commit day.
+func (r *Repo) load(ctx context.Context, rev Revision, opts generator.Options) (*generator.Portfolio, error) {
+	files, err := r.Files(ctx, rev)
+	if err != nil {
+		return nil, err
+	}
+	opts.Site, opts.Today, opts.CheckOnly = files, dayOf(rev.When), false
+	p, _, err := generator.Load(ctx, opts)
+	if err != nil {
+		return nil, fmt.Errorf("loading %s: %w", rev.Name, err)
+	}
+	return p, nil
+}
+
+// dayOf is the calendar day of t, as a date at midnight UTC (how archfolio
+// holds Today).
+func dayOf(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
