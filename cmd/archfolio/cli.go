@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"archfolio/generator"
+	"archfolio/generator/history"
 	"archfolio/generator/mdext"
 	"archfolio/generator/publish"
 	"archfolio/themes"
@@ -39,7 +40,7 @@ Usage:
   archfolio serve  [-s SITE] [--bind 127.0.0.1] [--port 1313] [--today YYYY-MM-DD] [--drafts]
                    [--base-url URL] [--poll] [--poll-interval 500ms]
   archfolio build  [-s SITE] [-d OUT] [--base-url URL] [--today YYYY-MM-DD] [--drafts] [--cache DIR]
-  archfolio check  [-s SITE] [--format text|json|sarif|github] [--strict] [--today …] [--drafts]
+  archfolio check  [-s SITE] [--format text|json|sarif|github] [--strict] [--since REV] [--today …] [--drafts]
   archfolio new    KIND ID [-s SITE]
   archfolio impact ID [-s SITE] [--format text|json] [--today …] [--drafts]
   archfolio diff   [REV] [REV2] [-s SITE] [--format text|json|markdown] [--today …] [--drafts]
@@ -237,10 +238,11 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var sf siteFlags
-	fs := newFlagSet("check", "check [-s SITE] [--format text|json|sarif|github] [--strict] [--today YYYY-MM-DD] [--drafts]", stderr)
+	fs := newFlagSet("check", "check [-s SITE] [--format text|json|sarif|github] [--strict] [--since REV] [--today YYYY-MM-DD] [--drafts]", stderr)
 	sf.register(fs, true)
 	format := fs.String("format", "text", "output format: "+strings.Join(diag.DiagnosticFormats, ", "))
 	strict := fs.Bool("strict", false, "fail on warnings too")
+	since := fs.String("since", "", "also warn about regressions since this git revision (merge-base: where the branch left the default branch)")
 	pos, code, ok := parse(fs, args)
 	if !ok {
 		return code
@@ -260,10 +262,22 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	opts.CheckOnly = true
 	tuneMemory(sf.site, 400)
-	_, diags, err := generator.Load(ctx, opts)
+	p, diags, err := generator.Load(ctx, opts)
 	if err != nil {
 		fmt.Fprintln(stderr, "archfolio check:", err)
 		return exitProblems
+	}
+	if *since != "" {
+		from := *since
+		if from == "merge-base" {
+			from = ""
+		}
+		d, err := history.Since(ctx, sf.site, from, p, opts)
+		if err != nil {
+			fmt.Fprintln(stderr, "archfolio check: --since:", err)
+			return exitProblems
+		}
+		diags = append(diags, history.Regressions(d, p)...).Sort()
 	}
 	if err := diag.WriteDiagnostics(stdout, diags, *format); err != nil {
 		fmt.Fprintln(stderr, "archfolio check:", err)

@@ -68,6 +68,7 @@ func TestDiffCommand(t *testing.T) {
 		{[]string{"diff", "a", "b", "c", "-s", dir}, exitUsage, "Usage"},
 		{[]string{"diff", "no-such-rev", "-s", dir}, exitProblems, `revision "no-such-rev" does not exist`},
 		{[]string{"diff", "HEAD", "-s", t.TempDir()}, exitProblems, "is not in a git repository"},
+		{[]string{"check", "-s", dir, "--since", "v0"}, exitProblems, `--since: revision "v0" does not exist`},
 	} {
 		code, _, errOut := runCLI(t, c.args...)
 		if code != c.code || !strings.Contains(errOut, c.err) {

@@ -69,6 +69,8 @@ const (
 	CodeUnknownStatement
 	CodeUnknownEvidence
 	CodeWithdrawnStatement
+	CodeAlignmentRegressed
+	CodeWaiverExtended
 )
 
 const (
@@ -185,6 +187,8 @@ var rules = []Rule{
 	{CodeUnknownStatement, "unknown-statement", Error, "A record names a statement its standard does not have."},
 	{CodeUnknownEvidence, "unknown-evidence", Warning, "Evidence is neither the id of a document nor an http(s) URL."},
 	{CodeWithdrawnStatement, "withdrawn-statement", Warning, "A record names a statement its standard has withdrawn; align with what replaced it."},
+	{CodeAlignmentRegressed, "alignment-regressed", Warning, "A cell is worse than at the revision check --since names: restore it or record why."},
+	{CodeWaiverExtended, "waiver-extended", Warning, "A waiver expires later than at the revision check --since names: an extension needs approving again."},
 
 	{CodeDependencyCycle, "dependency-cycle", Warning, "Blueprints depend on each other in a loop."},
 

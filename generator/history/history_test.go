@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"archfolio/generator"
+	"archfolio/generator/diag"
 	"archfolio/generator/history"
 	"archfolio/generator/sitetest"
 	_ "archfolio/generator/views"
@@ -299,5 +300,55 @@ func TestDiffWithoutGit(t *testing.T) {
 	t.Setenv("PATH", dir)
 	if _, err := history.Between(context.Background(), dir, "q2", history.WorkTree, generator.Options{}); err != history.ErrNoGit {
 		t.Errorf("without git: %v, want ErrNoGit", err)
+	}
+}
+
+// TestCheckSinceRegressions: what check --since adds, line by line: the cells
+// that got worse from q2 to q3, one at the standard whose applies_to grew and
+// one at the lapsed exception; and from q3 to q4 the extended waiver.
+func TestCheckSinceRegressions(t *testing.T) {
+	t.Parallel()
+	dir := gitRepo(t)
+	ctx := context.Background()
+	for _, c := range []struct {
+		from, at string
+		want     string
+	}{
+		{"q2", "q3", "content/blueprints/web-app.md:13:5: warning: Customer web app × Security logging got worse since q2: exception → exception-expired\n" +
+			"content/standards/authentication.md:8:1: warning: Customer web app × Authentication got worse since q2: (none) → not-assessed (its applies_to now covers web-app)\n"},
+		{"q3", "q4", "content/blueprints/web-app.md:15:33: warning: the waiver for Customer web app × Security logging was extended from 2026-08-31 to 2027-03-31 since q3: an extension needs approving again (approved_by)\n"},
+	} {
+		// The later revision, loaded as check loads the work tree.
+		repo, err := history.Open(ctx, dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rev, err := repo.Resolve(ctx, c.at)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files, err := repo.Files(ctx, rev)
+		if err != nil {
+			t.Fatal(err)
+		}
+		opts := options(t, dir)
+		opts.Site, opts.Today, opts.CheckOnly = files, rev.When.Truncate(24*time.Hour), true
+		p, _, err := generator.Load(ctx, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := history.Since(ctx, dir, c.from, p, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		regressions := history.Regressions(d, p)
+		if got := sitetest.DiagLines(regressions); got != c.want {
+			t.Errorf("since %s at %s:\n%s\nwant:\n%s", c.from, c.at, got, c.want)
+		}
+		for _, r := range regressions {
+			if want := map[bool]diag.Code{true: diag.CodeAlignmentRegressed, false: diag.CodeWaiverExtended}[c.from == "q2"]; r.Code != want {
+				t.Errorf("%s: code %s, want %s", r, r.Code, want)
+			}
+		}
 	}
 }

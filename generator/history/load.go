@@ -62,13 +62,39 @@ func Between(ctx context.Context, dir, from, to string, opts generator.Options) 
 	return Compare(old, p, Side{Name: fromRev.Name, Hash: fromRev.Hash, Date: day(dayOf(fromRev.When))}, toSide), nil
 }
 
+// Since compares the site in the folder dir at revision from ("" for the merge
+// base with the default branch) with p, the portfolio as it is now (loaded
+// by check, with opts). Both sides are read as check reads them: without
+// rendering bodies, so a body's change is not noticed.
+func Since(ctx context.Context, dir, from string, p *generator.Portfolio, opts generator.Options) (*Diff, error) {
+	repo, err := Open(ctx, dir)
+	if err != nil {
+		return nil, err
+	}
+	var rev Revision
+	if from == "" {
+		rev, err = repo.MergeBase(ctx)
+	} else {
+		rev, err = repo.Resolve(ctx, from)
+	}
+	if err != nil {
+		return nil, err
+	}
+	opts.CheckOnly = true
+	old, err := repo.load(ctx, rev, opts)
+	if err != nil {
+		return nil, err
+	}
+	return Compare(old, p, Side{Name: rev.Name, Hash: rev.Hash, Date: day(dayOf(rev.When))}, Side{Name: "work tree", Date: day(p.Today)}), nil
+}
+
 // load reads the portfolio at rev, worked out at its commit day.
 func (r *Repo) load(ctx context.Context, rev Revision, opts generator.Options) (*generator.Portfolio, error) {
 	files, err := r.Files(ctx, rev)
 	if err != nil {
 		return nil, err
 	}
-	opts.Site, opts.Today, opts.CheckOnly = files, dayOf(rev.When), false
+	opts.Site, opts.Today = files, dayOf(rev.When)
 	p, _, err := generator.Load(ctx, opts)
 	if err != nil {
 		return nil, fmt.Errorf("loading %s: %w", rev.Name, err)
