@@ -20,16 +20,7 @@ const WorkTree = ""
 // drafts and audience for both sides. Errors in either portfolio do not stop
 // the comparison: the documents they drop are left out of it.
 func Between(ctx context.Context, dir, from, to string, opts generator.Options) (*Diff, error) {
-	repo, err := Open(ctx, dir)
-	if err != nil {
-		return nil, err
-	}
-	var fromRev Revision
-	if from == "" {
-		fromRev, err = repo.MergeBase(ctx)
-	} else {
-		fromRev, err = repo.Resolve(ctx, from)
-	}
+	repo, fromRev, err := openAt(ctx, dir, from)
 	if err != nil {
 		return nil, err
 	}
@@ -67,16 +58,7 @@ func Between(ctx context.Context, dir, from, to string, opts generator.Options) 
 // by check, with opts). Both sides are read as check reads them: without
 // rendering bodies, so a body's change is not noticed.
 func Since(ctx context.Context, dir, from string, p *generator.Portfolio, opts generator.Options) (*Diff, error) {
-	repo, err := Open(ctx, dir)
-	if err != nil {
-		return nil, err
-	}
-	var rev Revision
-	if from == "" {
-		rev, err = repo.MergeBase(ctx)
-	} else {
-		rev, err = repo.Resolve(ctx, from)
-	}
+	repo, rev, err := openAt(ctx, dir, from)
 	if err != nil {
 		return nil, err
 	}
@@ -86,6 +68,22 @@ func Since(ctx context.Context, dir, from string, p *generator.Portfolio, opts g
 		return nil, err
 	}
 	return Compare(old, p, Side{Name: rev.Name, Hash: rev.Hash, Date: day(dayOf(rev.When))}, Side{Name: "work tree", Date: day(p.Today)}), nil
+}
+
+// openAt opens the repository of the site in dir and resolves from ("": the
+// merge base with the default branch).
+func openAt(ctx context.Context, dir, from string) (*Repo, Revision, error) {
+	repo, err := Open(ctx, dir)
+	if err != nil {
+		return nil, Revision{}, err
+	}
+	var rev Revision
+	if from == "" {
+		rev, err = repo.MergeBase(ctx)
+	} else {
+		rev, err = repo.Resolve(ctx, from)
+	}
+	return repo, rev, err
 }
 
 // load reads the portfolio at rev, worked out at its commit day.
