@@ -32,6 +32,9 @@ type Options struct {
 	// BandOrder lists groups in the order of their bands; the others follow by
 	// name, and the empty group comes last.
 	BandOrder []string
+	// Frames draws a Layered drawing's groups as nested frames (Frame) instead
+	// of bands; it implies Bands, and the frames give the bands' order.
+	Frames []Frame
 }
 
 // DefaultOptions are the geometry of archfolio's maps: boxes for two lines of a
@@ -87,6 +90,7 @@ type Drawing struct {
 	Boxes         []Box
 	Routes        []Route
 	Bands         []Band
+	Frames        []FrameBox // outermost first
 	Headers       []Header
 	// Crossings counts the edge crossings between adjacent layers that ordering
 	// left (a measure of how readable the drawing is).

@@ -35,7 +35,14 @@ func writeRiskModelThreatsPanel(pg render.PanelPage[*ThreatModelRisk], w markup.
 		w.Text(t.Title)
 		w.Raw("</span></th>\n  <td>")
 		w.Text(generator.Humanize(t.Stride))
-		if t.Target != "" {
+		switch {
+		case t.TargetAnchor != "":
+			w.Raw("<br><a href=\"#")
+			w.URLPart(t.TargetAnchor)
+			w.Raw("\"><code>")
+			w.Text(t.Target)
+			w.Raw("</code></a>")
+		case t.Target != "":
 			w.Raw("<br><code>")
 			w.Text(t.Target)
 			w.Raw("</code>")
@@ -55,6 +62,7 @@ func writeRiskModelThreatsPanel(pg render.PanelPage[*ThreatModelRisk], w markup.
 		}
 		w.Raw("</td>\n  <td>")
 		putRiskDocs(w, pg.Page, t.Addressed())
+		putStatements(w, pg.Page, t.Statements)
 		w.Raw("</td>\n</tr>")
 	}
 	w.Raw("\n</tbody>\n</table>\n</div>\n")
