@@ -206,7 +206,7 @@ var rules = []Rule{
 	{CodeUnknownMaturity, "unknown-maturity", Error, "A capability's maturity is not one of the maturity levels."},
 
 	{CodeDuplicateThreatID, "duplicate-threat-id", Error, "Two threats of one threat model have the same id."},
-	{CodeUnknownThreatTarget, "unknown-threat-target", Error, "A threat's target is not an asset or data flow of its model, or a component or dependency of its blueprint."},
+	{CodeUnknownThreatTarget, "unknown-threat-target", Error, "A threat's target is none of its model's assets and flows, or of its blueprint's parts."},
 	{CodeMissingStride, "missing-stride", Warning, "A threat of a STRIDE model has no stride category."},
 	{CodeUnknownModelElement, "unknown-model-element", Error, "A threat model names an asset, data asset or trust boundary it does not declare."},
 	{CodeDuplicateModelElement, "duplicate-model-element", Error, "Two data assets, assets, trust boundaries or data flows of one threat model have the same id."},

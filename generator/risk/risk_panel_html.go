@@ -35,17 +35,9 @@ func writeRiskModelThreatsPanel(pg render.PanelPage[*ThreatModelRisk], w markup.
 		w.Text(t.Title)
 		w.Raw("</span></th>\n  <td>")
 		w.Text(generator.Humanize(t.Stride))
-		switch {
-		case t.TargetAnchor != "":
-			w.Raw("<br><a href=\"#")
-			w.URLPart(t.TargetAnchor)
-			w.Raw("\"><code>")
-			w.Text(t.Target)
-			w.Raw("</code></a>")
-		case t.Target != "":
-			w.Raw("<br><code>")
-			w.Text(t.Target)
-			w.Raw("</code>")
+		if t.Target != "" {
+			w.Raw("<br>")
+			putTarget(w, t, "")
 		}
 		w.Raw("</td>\n  <td class=\"nowrap\">")
 		w.Int(t.Likelihood)

@@ -202,3 +202,20 @@ func openTable(w markup.Writer, title string, cols ...string) {
 
 // tableEnd closes what openTable opened.
 const tableEnd = "\n</tbody>\n</table>\n</div>\n"
+
+// putTarget writes a threat's target, linked to its row on the model's page
+// (model, relative to this page; "" on the model's own page) when it names an
+// asset or a data flow.
+func putTarget(w markup.Writer, t *Threat, model string) {
+	if t.TargetAnchor == "" {
+		w.Raw("<code>")
+		w.Text(t.Target)
+		w.Raw("</code>")
+		return
+	}
+	w.Raw("<a href=\"")
+	w.URL(model + "#" + t.TargetAnchor)
+	w.Raw("\"><code>")
+	w.Text(t.Target)
+	w.Raw("</code></a>")
+}
