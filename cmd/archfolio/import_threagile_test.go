@@ -30,11 +30,11 @@ func TestImportThreagile(t *testing.T) {
 	}
 	site, model, risks := filepath.Join(root, "site"), filepath.Join(root, "threagile.yaml"), filepath.Join(root, "risks.json")
 	code, out, errOut := runCLI(t, "import", "threagile", model, risks, "--subject", "policy-portal", "-s", site)
-	if code != exitOK || !strings.HasPrefix(out, "wrote content/threat-models/policy-self-service.md") {
+	if code != exitOK || !strings.HasPrefix(out, "wrote content/threat-models/tm-policy-self-service.md") {
 		t.Fatalf("import threagile: exit %d\n%s%s", code, out, errOut)
 	}
 	code, out, errOut = runCLI(t, "import", "threagile", "-s", site, "--subject", "policy-portal", model, risks)
-	if code != exitOK || !strings.HasPrefix(out, "unchanged content/threat-models/policy-self-service.md") {
+	if code != exitOK || !strings.HasPrefix(out, "unchanged content/threat-models/tm-policy-self-service.md") {
 		t.Errorf("second import threagile: exit %d\n%s%s", code, out, errOut)
 	}
 	if code, out, errOut := runCLI(t, "check", "--strict", "-s", site); code != exitOK {
@@ -54,7 +54,7 @@ func TestImportThreagile(t *testing.T) {
 		{[]string{"import", "threagile", risks, "-s", site}, exitProblems, "risks.json:1:1: cannot unmarshal !!seq into threagile.model"},
 		{[]string{"import", "threagile", model, "--into", "elsewhere", "-s", site}, exitProblems, "want a folder of the site's content/"},
 		{[]string{"import", "threagile", model, "--subject", "policy-portal", "--into", "content/other", "-s", site}, exitProblems,
-			`skipped content/other/policy-self-service.md: id "policy-self-service" is already used by content/threat-models/policy-self-service.md`},
+			`skipped content/other/tm-policy-self-service.md: id "tm-policy-self-service" is already used by content/threat-models/tm-policy-self-service.md`},
 		// without --subject the subject is the blueprint named like the model, which an empty site lacks
 		{[]string{"import", "threagile", model, "-s", empty}, exitProblems, `no blueprint has the id or title of the model, "Policy Self-Service": name the blueprint it models with --subject`},
 	} {

@@ -136,6 +136,7 @@ func convert(m *model, risks []finding, subject string, p *generator.Portfolio, 
 	slices.SortStableFunc(doc.Threats, func(a, b threatOut) int {
 		return cmp.Or(cmp.Compare(b.Likelihood*b.Impact, a.Likelihood*a.Impact), strings.Compare(a.ID, b.ID))
 	})
+	uniqueIDs(doc.Threats, res)
 	res.DataAssets, res.Assets, res.Boundaries = len(doc.DataAssets), len(doc.Assets), len(doc.TrustBoundaries)
 	res.Flows, res.Threats = len(doc.DataFlows), len(doc.Threats)
 	return markdown(doc, res)
@@ -144,23 +145,37 @@ func convert(m *model, risks []finding, subject string, p *generator.Portfolio, 
 // threat is a risk of risks.json as a threat.
 func threat(r finding, tracked map[string]tracking, res *Result) threatOut {
 	t := threatOut{ID: r.SyntheticID, Title: plainText(r.Title), Target: cmp.Or(r.Link, r.TechnicalAsset),
-		Likelihood: weight(likelihoods, r.Likelihood, "likely"), Impact: weight(impacts, r.Impact, "medium")}
+		Likelihood: weight(likelihoods, r.Likelihood), Impact: weight(impacts, r.Impact)}
 	status := r.Status
 	if status == "" {
 		status = trackedStatus(r.SyntheticID, tracked)
 	}
 	t.Status = cmp.Or(statuses[status], "open")
-	if got := risk.ThreatSeverity(t.Likelihood, t.Impact); r.Severity != "" && got != r.Severity {
+	if got, want := risk.ThreatSeverity(t.Likelihood, t.Impact), cmp.Or(r.Severity, "low"); got != want {
 		res.Notes = append(res.Notes, fmt.Sprintf("risk %s: Threagile rates it %s, its likelihood %s and impact %s give %s",
-			r.SyntheticID, r.Severity, r.Likelihood, r.Impact, got))
+			r.SyntheticID, want, likelihoods[t.Likelihood-1], impacts[t.Impact-1], got))
 	}
 	return t
 }
 
-// weight is a value's weight on a Threagile scale (1 to 4), or def's when empty,
-// as Threagile reads it.
-func weight(scale []string, v, def string) int {
-	return slices.Index(scale, cmp.Or(strings.ToLower(v), def)) + 1
+// uniqueIDs numbers the threats of a synthetic id risks.json has more than
+// once (Threagile gives one id to a rule's risks on two links between the same
+// assets): the second is ID-2, and so on.
+func uniqueIDs(threats []threatOut, res *Result) {
+	seen := map[string]int{}
+	for i, t := range threats {
+		if seen[t.ID]++; seen[t.ID] > 1 {
+			threats[i].ID = fmt.Sprintf("%s-%d", t.ID, seen[t.ID])
+			res.Notes = append(res.Notes, fmt.Sprintf("risk %s is in risks.json more than once: this one is threat %s", t.ID, threats[i].ID))
+		}
+	}
+}
+
+// weight is a value's weight on a Threagile scale (1 to 4). risks.json leaves
+// out a value of weight 1 (Threagile writes its scales as numbers from 0 with
+// omitempty), so an empty value weighs 1; one not on the scale, too.
+func weight(scale []string, v string) int {
+	return max(slices.Index(scale, strings.ToLower(v)), 0) + 1
 }
 
 // trackedStatus is the status of the model's risk_tracking entry that matches a

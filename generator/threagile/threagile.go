@@ -19,7 +19,7 @@
 // threat status.
 //
 // The document is written at content/threat-models/ID.md (or --into DIR), ID
-// the model title's slug; its subject is --subject, or the blueprint named like
+// "tm-" and the model title's slug; its subject is --subject, or the blueprint named like
 // the model (by id or title).
 // Like the other imports it never overwrites: the same bytes are unchanged, so
 // a second run changes nothing, and a file with other bytes is skipped. What it
@@ -108,7 +108,7 @@ func Import(ctx context.Context, siteDir, modelFile, risksFile string, opt Optio
 	if kind == nil {
 		return nil, errors.New("the site's schema has no threat-model kind")
 	}
-	id := generator.Slug(m.Title)
+	id := "tm-" + generator.Slug(m.Title) // the blueprint it models may well have the title's slug
 	res := &Result{Model: filepath.ToSlash(modelFile), Risks: filepath.ToSlash(risksFile),
 		Path: path.Join(generator.ContentDir, kind.Section, id+".md")}
 	if opt.Into != "" {
@@ -119,7 +119,7 @@ func Import(ctx context.Context, siteDir, modelFile, risksFile string, opt Optio
 	}
 	subject := opt.Subject
 	if subject == "" {
-		bp := blueprintNamed(p, id)
+		bp := blueprintNamed(p, strings.TrimPrefix(id, "tm-"))
 		if bp == nil {
 			return nil, fmt.Errorf("no blueprint has the id or title of the model, %q: name the blueprint it models with --subject", m.Title)
 		}
