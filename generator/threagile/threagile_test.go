@@ -198,3 +198,35 @@ func snapshot(t *testing.T, dir string) []txtar.File {
 	}
 	return files
 }
+
+// TestWrittenProblems: what the model gets wrong that only the written threat
+// model shows (a link to an asset the model lacks) is reported as check
+// reports it, at the line of the document written, and the import fails.
+func TestWrittenProblems(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	site := filepath.Join(dir, "site")
+	if err := os.MkdirAll(filepath.Join(site, "content", "blueprints"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(site, "content", "blueprints", "shop.md"), []byte("---\nkind: blueprint\ntitle: Shop\n---\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	model := filepath.Join(dir, "threagile.yaml")
+	yaml := "title: Shop\ntechnical_assets:\n  Web:\n    id: web\n    type: process\n    communication_links:\n      Orders:\n        target: order-db\n        protocol: jdbc\n"
+	if err := os.WriteFile(model, []byte(yaml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Import(context.Background(), site, model, "", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out, errs bytes.Buffer
+	if n := res.Print(&out, &errs); n != 1 {
+		t.Errorf("%d problems, want 1", n)
+	}
+	want := `content/threat-models/tm-shop.md:16:5: error: data_flows[0].to: "order-db" is not an asset of this threat model [AF604]` + "\n"
+	if errs.String() != want {
+		t.Errorf("stderr\n%s\nwant\n%s", errs.String(), want)
+	}
+}
