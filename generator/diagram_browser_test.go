@@ -90,7 +90,7 @@ func TestDiagramsAreLegibleInChromium(t *testing.T) {
 	}{
 		{"..", []string{"dependencies/", "blueprints/payments-gateway/", "blueprints/customer-identity-platform/",
 			"blueprints/claims-core-platform/", "blueprints/legacy-ldap-directory/", "roadmap/", "roadmap/iam/",
-			"roadmap/items/rm-mfa-legacy-apps/"}},
+			"roadmap/items/rm-mfa-legacy-apps/", "threat-models/tm-claims-intake-portal/"}},
 		{"../examples/cycle", []string{"dependencies/"}},
 	} {
 		out, _ := renderSite(t, siteOptions(t, site.root))

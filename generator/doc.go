@@ -69,12 +69,14 @@
 //	sitetest      fixture sites for the view packages' tests
 //	mdext         goldmark extensions: front matter, wikilinks, fenced code and its cache
 //	graph         dependency graphs: reachability, cycles, collapsing
-//	diagram       layered layout and the one SVG writer (dependency maps, roadmap)
+//	diagram       layered layout and the one SVG writer (dependency maps, roadmap,
+//	              threat models' data-flow diagrams in nested frames)
 //	pager         long lists cut into pages of bounded size, and the links between them
 //	publish       outputs, destination checks, the atomic swap (the write stage)
 //	oscal         `archfolio import oscal`, over this package's public API
 //	adr           `archfolio import adr`, over this package's public API
 //	backstage     `archfolio import backstage`, over this package's public API
+//	threagile     `archfolio import threagile`, over this package's public API
 //	jira          `archfolio jira sync`, over this package's public API
 //	history       `archfolio diff`: the portfolio at two git revisions (git archive, never a
 //	              checkout), each loaded at its own date, and what changed between them
@@ -170,7 +172,8 @@
 //	dependencies  dependency map, neighbourhoods, impact pages          (generator/dependencies;
 //	              graph algorithms in package graph, layout and SVG in package diagram)
 //	roadmap       IAM roadmap timelines, maturity, outcomes, roadmap.csv (generator/roadmap)
-//	risks         threat severity, risk register, heatmaps               (generator/risk)
+//	risks         threat severity, risk register, heatmaps, a threat     (generator/risk)
+//	              model's system and its data-flow diagram
 //	reviews       review schedule, conditions, findings                  (generator/reviews)
 //	backlog       remediation due dates, SLAs, waivers, backlog.csv      (generator/backlog)
 //	decisions     supersession chains, loops, decisions in force        (generator/decisions)
@@ -202,7 +205,9 @@
 // lines. The kinds, their statuses and their fields are data: schema.yaml (embedded)
 // plus any `kinds:` in archfolio.yaml, which may add kinds or fields. Field types:
 // string, text, int, number, bool, date, period (2026-Q3 or a date), duration
-// (P6M), enum, url, ref (an id of a document of given kinds), list, object, map.
+// (P6M), enum, url, ref (an id of a document of given kinds; with anchor: true,
+// ID#PART, the part kept as Ref.Anchor for a view to check: a threat model's
+// mitigation names a standard's statement so), list, object, map.
 // Values are normalised (Date, Period, Duration, *Object, []any) into
 // Document.Fields. Common fields (id, kind, title, status, owner, tags, summary,
 // classification, review, draft) are copied to Document. id defaults to the file
@@ -382,7 +387,10 @@
 // changes nothing; backstage.Import (package generator/backstage) writes a
 // blueprint per component and system of a Backstage catalogue and, run again,
 // updates the fields and the body section it owns in place, keeping every other
-// byte, and never deletes a file.
+// byte, and never deletes a file; threagile.Import (package generator/threagile)
+// writes one threat model from a Threagile model and its risks.json, mapping
+// likelihood and impact so that the computed severity is Threagile's. The ADR
+// and Threagile imports write through WriteNew, which never overwrites.
 //
 // # Escaping
 //

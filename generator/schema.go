@@ -54,6 +54,9 @@ type Field struct {
 	Max      *int     `yaml:"max"`
 	Pattern  string   `yaml:"pattern"`  // string: a regular expression the value must match
 	Scaffold bool     `yaml:"scaffold"` // archfolio new fills it in although it is optional
+	// Anchor lets a ref name a part of its target, ID#PART (a standard's
+	// statement); the Ref keeps PART as its Anchor for the view that checks it.
+	Anchor bool `yaml:"anchor"`
 
 	pattern *regexp.Regexp
 }

@@ -302,7 +302,11 @@ func (fm *frontMatter) ref(v any, f *Field, p string) (any, bool) {
 	if slices.Contains(f.Allow, s) {
 		return s, true
 	}
-	fm.doc.Refs = append(fm.doc.Refs, &Ref{From: fm.doc, Target: s, Field: p,
+	target, anchor := s, ""
+	if f.Anchor {
+		target, anchor, _ = strings.Cut(s, "#")
+	}
+	fm.doc.Refs = append(fm.doc.Refs, &Ref{From: fm.doc, Target: target, Field: p, Anchor: anchor,
 		Relation: f.Relation, Inverse: f.Inverse, to: f.To})
 	return s, true
 }

@@ -12,12 +12,14 @@ import (
 	"archfolio/generator/adr"
 	"archfolio/generator/backstage"
 	"archfolio/generator/oscal"
+	"archfolio/generator/threagile"
 )
 
 const (
 	importSynopsis    = "import oscal FILE [--family F…] [--framework NAME] [--update] [-s SITE]"
 	importADRSynopsis = "import adr DIR [-s SITE]"
 	importBSSynopsis  = "import backstage FILE|DIR [-s SITE]"
+	importTGSynopsis  = "import threagile MODEL.yaml [RISKS.json] [--subject BLUEPRINT] [--into DIR] [-s SITE]"
 )
 
 // familyList is a repeatable --family flag; each value may also list families
@@ -47,13 +49,16 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	if len(args) > 0 && args[0] == "backstage" {
 		return runImportBackstage(ctx, args[1:], stdout, stderr)
 	}
+	if len(args) > 0 && args[0] == "threagile" {
+		return runImportThreagile(ctx, args[1:], stdout, stderr)
+	}
 	if len(args) == 0 || args[0] != "oscal" {
-		usage := fmt.Sprintf("Usage: archfolio %s\n       archfolio %s\n       archfolio %s\n", importSynopsis, importADRSynopsis, importBSSynopsis)
+		usage := fmt.Sprintf("Usage: archfolio %s\n       archfolio %s\n       archfolio %s\n       archfolio %s\n", importSynopsis, importADRSynopsis, importBSSynopsis, importTGSynopsis)
 		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
 			fmt.Fprint(stderr, usage)
 			return exitOK
 		}
-		fmt.Fprintf(stderr, "archfolio import: want \"oscal\", \"adr\" or \"backstage\"\n%s", usage)
+		fmt.Fprintf(stderr, "archfolio import: want \"oscal\", \"adr\", \"backstage\" or \"threagile\"\n%s", usage)
 		return exitUsage
 	}
 	var families familyList
@@ -152,6 +157,16 @@ func runImportBackstage(ctx context.Context, args []string, stdout, stderr io.Wr
 // them, when not nil), -s SITE and exactly one input, and checks the site root.
 // ok is false, with the exit status, when the verb must stop.
 func parseImport(verb, synopsis string, args []string, stderr io.Writer, flags func(*flag.FlagSet)) (sf siteFlags, input string, code int, ok bool) {
+	sf, inputs, code, ok := parseImportInputs(verb, synopsis, args, stderr, flags, 1)
+	if !ok {
+		return sf, "", code, false
+	}
+	return sf, inputs[0], code, true
+}
+
+// parseImportInputs is parseImport for a verb that takes one input and up to
+// most-1 more.
+func parseImportInputs(verb, synopsis string, args []string, stderr io.Writer, flags func(*flag.FlagSet), most int) (sf siteFlags, inputs []string, code int, ok bool) {
 	fs := newFlagSet(verb, synopsis, stderr)
 	sf.register(fs, false)
 	if flags != nil {
@@ -159,17 +174,17 @@ func parseImport(verb, synopsis string, args []string, stderr io.Writer, flags f
 	}
 	pos, code, ok := parse(fs, args)
 	if !ok {
-		return sf, "", code, false
+		return sf, nil, code, false
 	}
-	if len(pos) != 1 {
+	if len(pos) < 1 || len(pos) > most {
 		fs.Usage()
-		return sf, "", exitUsage, false
+		return sf, nil, exitUsage, false
 	}
 	if err := sf.checkRoot(); err != nil {
 		fmt.Fprintf(stderr, "archfolio %s: %v\n", verb, err)
-		return sf, "", exitUsage, false
+		return sf, nil, exitUsage, false
 	}
-	return sf, pos[0], exitOK, true
+	return sf, pos, exitOK, true
 }
 
 // readLimited reads an input file, refusing folders and anything over 64 MiB.
@@ -185,4 +200,31 @@ func readLimited(name string) ([]byte, error) {
 		return nil, fmt.Errorf("%s: %d bytes is too big for an OSCAL catalog", name, st.Size())
 	}
 	return os.ReadFile(name)
+}
+
+// runImportThreagile brings a Threagile model, and the risks Threagile found in
+// it, in as one threat model, and prints what it did. It exits 1 when an input
+// cannot be read, the document was skipped, or it has errors once written.
+func runImportThreagile(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	var opt threagile.Options
+	sf, inputs, code, ok := parseImportInputs("import threagile", importTGSynopsis, args, stderr, func(fs *flag.FlagSet) {
+		fs.StringVar(&opt.Subject, "subject", "", "id of the blueprint the model models (default the blueprint whose id or title is the model's title)")
+		fs.StringVar(&opt.Into, "into", "", "folder of the site to write the threat model in (default content/threat-models)")
+	}, 2)
+	if !ok {
+		return code
+	}
+	risks := ""
+	if len(inputs) == 2 {
+		risks = inputs[1]
+	}
+	res, err := threagile.Import(ctx, sf.site, inputs[0], risks, opt)
+	if err != nil {
+		fmt.Fprintln(stderr, "archfolio import threagile:", err)
+		return exitProblems
+	}
+	if res.Print(stdout, stderr) > 0 {
+		return exitProblems
+	}
+	return exitOK
 }

@@ -70,8 +70,8 @@ func TestImportOSCALErrors(t *testing.T) {
 		code int
 		want string
 	}{
-		{[]string{"import"}, exitUsage, `want "oscal", "adr" or "backstage"`},
-		{[]string{"import", "csv", "x"}, exitUsage, `want "oscal", "adr" or "backstage"`},
+		{[]string{"import"}, exitUsage, `want "oscal", "adr", "backstage" or "threagile"`},
+		{[]string{"import", "csv", "x"}, exitUsage, `want "oscal", "adr", "backstage" or "threagile"`},
 		{[]string{"import", "oscal"}, exitUsage, "Usage: archfolio import oscal FILE"},
 		{[]string{"import", "oscal", "a.json", "b.json"}, exitUsage, "Usage: archfolio import oscal FILE"},
 		{[]string{"import", "oscal", bad, "-s", filepath.Join(site, "missing")}, exitUsage, "is not a folder"},

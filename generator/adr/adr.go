@@ -237,26 +237,16 @@ func readLimited(src fs.FS, name string, limit int64) ([]byte, error) {
 // writeOnce creates the file rel of the site with data, unless it exists: with
 // the same bytes it is unchanged, with others skipped; it is never overwritten.
 func writeOnce(root *os.Root, rel string, data []byte, done Action) (Action, string, error) {
-	if old, err := root.ReadFile(rel); err == nil {
-		if bytes.Equal(old, data) {
-			return Unchanged, "", nil
-		}
-		return Skipped, "the file exists with other content; archfolio import never overwrites", nil
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		return Skipped, "cannot read the file there: " + err.Error(), nil
-	}
-	if err := root.MkdirAll(path.Dir(rel), 0o755); err != nil {
+	wrote, why, err := generator.WriteNew(root, rel, data)
+	switch {
+	case err != nil:
 		return "", "", err
+	case wrote:
+		return done, "", nil
+	case why == "":
+		return Unchanged, "", nil
 	}
-	f, err := root.OpenFile(rel, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return "", "", err
-	}
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	return done, "", err
+	return Skipped, why, nil
 }
 
 // checkWritten gives each written document the errors check reports for it.

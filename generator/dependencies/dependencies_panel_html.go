@@ -472,6 +472,10 @@ func writeEdgeList(w markup.Writer, pg *render.Page, d *DependenciesPage) {
 // marks mean.
 var depsLegendBlock = markup.New[[]LegendEntry]("deps-legend", writeDepsLegend)
 
+// PutLegend writes a map's legend with the "deps-legend" component: the
+// data-flow diagrams of threat models use it too.
+func PutLegend(w markup.Writer, legend []LegendEntry) { depsLegendBlock.Put(w, legend) }
+
 func writeDepsLegend(w markup.Writer, legend []LegendEntry) {
 	w.Raw("\n<ul class=\"depmap-legend\" aria-label=\"Legend\">")
 	for _, e := range legend {

@@ -98,6 +98,11 @@ const (
 	CodeDuplicateThreatID Code = 601 + iota
 	CodeUnknownThreatTarget
 	CodeMissingStride
+	CodeUnknownModelElement
+	CodeDuplicateModelElement
+	CodeBoundariesOverlap
+	CodeBoundaryCycle
+	CodeUnknownMitigationStatement
 )
 
 const (
@@ -205,8 +210,13 @@ var rules = []Rule{
 	{CodeUnknownMaturity, "unknown-maturity", Error, "A capability's maturity is not one of the maturity levels."},
 
 	{CodeDuplicateThreatID, "duplicate-threat-id", Error, "Two threats of one threat model have the same id."},
-	{CodeUnknownThreatTarget, "unknown-threat-target", Error, "A threat's target is not a component or dependency of its blueprint."},
+	{CodeUnknownThreatTarget, "unknown-threat-target", Error, "A threat's target is none of its model's assets and flows, or of its blueprint's parts."},
 	{CodeMissingStride, "missing-stride", Warning, "A threat of a STRIDE model has no stride category."},
+	{CodeUnknownModelElement, "unknown-model-element", Error, "A threat model names an asset, data asset or trust boundary it does not declare."},
+	{CodeDuplicateModelElement, "duplicate-model-element", Error, "Two data assets, assets, trust boundaries or data flows of one threat model have the same id."},
+	{CodeBoundariesOverlap, "boundaries-overlap", Error, "An asset is inside two trust boundaries neither of which is nested in the other."},
+	{CodeBoundaryCycle, "boundary-cycle", Error, "Trust boundaries are nested in each other in a loop, or one is nested in two."},
+	{CodeUnknownMitigationStatement, "unknown-mitigation-statement", Error, "A threat's mitigation names a statement its standard does not have."},
 
 	{CodeDuplicateFindingID, "duplicate-finding-id", Error, "Two findings of one review have the same id."},
 	{CodeMissingConditions, "missing-conditions", Warning, "A review approved with conditions lists no conditions."},

@@ -59,18 +59,27 @@ func (l *layered) runs() []run {
 			start = end
 		}
 	}
-	padTop, padBot := 0.0, 0.0
-	if l.opt.Bands {
-		padTop, padBot = bandPadTop, bandPadBot
-	}
 	l.bandTop = make([]float64, len(l.bands))
 	y := margin
 	for b := range l.bands {
+		padTop, padBot := l.bandPad(b)
 		l.bandTop[b] = y + padTop
 		y += padTop + l.bandRoom[b] + padBot
 	}
 	l.height = y + margin
 	return runs
+}
+
+// bandPad is the room above and below band b's nodes: for its label, or for
+// the labels of the frames it starts and the edges of those it ends.
+func (l *layered) bandPad(b int) (top, bottom float64) {
+	switch {
+	case l.frames != nil:
+		return l.frames.pad(b)
+	case l.opt.Bands:
+		return bandPadTop, bandPadBot
+	}
+	return 0, 0
 }
 
 // packed is the height of vertices stacked with their minimum spacing.
@@ -147,15 +156,20 @@ func (l *layered) fit(r run, desired []float64) {
 
 // drawing turns the placed vertices into boxes, bands and routes.
 func (l *layered) drawing() *Drawing {
-	w := l.opt.NodeWidth
-	layerX := func(layer int) float64 { return margin + float64(layer)*(w+l.opt.LayerGap) }
-	d := &Drawing{Width: 2*margin + float64(len(l.layers))*w + float64(max(len(l.layers)-1, 0))*l.opt.LayerGap}
+	w, left := l.opt.NodeWidth, margin
+	if l.frames != nil {
+		left += frameInset * float64(l.frames.deep)
+	}
+	layerX := func(layer int) float64 { return left + float64(layer)*(w+l.opt.LayerGap) }
+	d := &Drawing{Width: 2*left + float64(len(l.layers))*w + float64(max(len(l.layers)-1, 0))*l.opt.LayerGap}
 	for i, n := range l.nodes {
 		v := l.vs[i]
 		d.Boxes = append(d.Boxes, Box{Node: n, X: layerX(v.layer), Y: v.y - v.h/2, W: w, H: v.h})
 	}
 	d.Height = l.height
-	if l.opt.Bands {
+	if l.frames != nil {
+		d.Frames = l.frames.boxes(l.bandTop, l.bandRoom, d.Width)
+	} else if l.opt.Bands {
 		for b, grp := range l.bands {
 			d.Bands = append(d.Bands, Band{Group: grp, Y: l.bandTop[b] - bandPadTop, H: bandPadTop + l.bandRoom[b] + bandPadBot})
 		}

@@ -7,7 +7,9 @@
 // reduction over a few sweeps, and coordinates from isotonic regression so that
 // every box sits as near its neighbours as the order allows. Nodes may be grouped
 // into horizontal bands (a blueprint's domain); a band holds its nodes in every
-// layer. Columns is the linear layout of a neighbourhood map: the caller decides
+// layer. Bands may instead be drawn as nested frames (Options.Frames: a data-flow
+// diagram's trust boundaries), each frame's bands following its own, with a line
+// for its label above them. Columns is the linear layout of a neighbourhood map: the caller decides
 // the columns (what depends on this → this → what this depends on) and the order
 // in each; boxes are stacked and edges drawn, in time linear in the picture.
 //
@@ -39,6 +41,9 @@ type Options struct {
 	// BandOrder lists groups in the order of their bands; the others follow by
 	// name, and the empty group comes last.
 	BandOrder []string
+	// Frames draws a Layered drawing's groups as nested frames (Frame) instead
+	// of bands; it implies Bands, and the frames give the bands' order.
+	Frames []Frame
 }
 
 // DefaultOptions are the geometry of archfolio's maps: boxes for two lines of a
@@ -94,6 +99,7 @@ type Drawing struct {
 	Boxes         []Box
 	Routes        []Route
 	Bands         []Band
+	Frames        []FrameBox // outermost first
 	Headers       []Header
 	// Crossings counts the edge crossings between adjacent layers that ordering
 	// left (a measure of how readable the drawing is).

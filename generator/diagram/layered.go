@@ -37,13 +37,22 @@ type layered struct {
 	bandTop  []float64 // inner top of each band
 	bandRoom []float64 // inner height of each band
 	height   float64
+	frames   *frameLayout // nil without Options.Frames
 }
 
 // Layered lays g out in layers, left to right, grouped into bands when opt.Bands.
 func Layered(g *graph.Graph, opt Options) *Drawing {
 	opt = withDefaults(opt)
 	l := &layered{opt: opt, nodes: g.Nodes()}
+	if len(opt.Frames) > 0 {
+		l.frames = &frameLayout{}
+		l.frames.order, l.frames.depth = frameOrder(opt.Frames)
+		l.opt.Bands, l.opt.BandOrder = true, l.frames.bandOrder()
+	}
 	l.assignBands()
+	if l.frames != nil {
+		l.frames.place(l.bands)
+	}
 	back := breakCycles(g)
 	l.assignLayers(g, back)
 	l.makeChains(g, back)

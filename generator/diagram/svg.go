@@ -1,6 +1,7 @@
 package diagram
 
 import (
+	"cmp"
 	"io"
 	"math"
 	"strconv"
@@ -31,6 +32,11 @@ type Style struct {
 	BandLabel, BandClass func(group string) string
 	// BandID is the anchor id of a band, so that a page can link to it.
 	BandID func(group string) string
+	// FrameID and FrameClass are a frame's anchor id and classes.
+	FrameID, FrameClass func(frame string) string
+	// SmallSize is the font size of edge labels and a box's line of details;
+	// 0 means metaSize.
+	SmallSize float64
 }
 
 // Text sizes, in SVG units. A map opens at its actual size (one unit a CSS
@@ -41,11 +47,11 @@ const (
 	metaSize   = 11.0
 	metaHeight = 13.0
 	charWidth  = 7.0 // an average width of a character at fontSize, to wrap labels
-	// labelCharWidth is a wide character at metaSize (DejaVu Sans, the widest
-	// common sans-serif, averages about 0.6 em), so that a label drawn whole
-	// keeps clear of what is around it in every font a reader may get.
-	labelCharWidth = 0.66 * metaSize
-	maxLabelText   = 40 // an edge label longer than this is left to the edge's <title> and the table
+	// labelCharEm is a wide character of an edge label, in em (DejaVu Sans,
+	// the widest common sans-serif, averages about 0.6 em), so that a label
+	// drawn whole keeps clear of what is around it in every font a reader may get.
+	labelCharEm  = 0.66
+	maxLabelText = 40 // an edge label longer than this is left to the edge's <title> and the table
 )
 
 // WriteSVG writes d as an SVG element for inlining in an HTML page: bands, then
@@ -72,13 +78,17 @@ func SVG(d *Drawing, s Style) string {
 		b.WriteString("<desc>" + esc(s.Desc) + "</desc>\n")
 	}
 	writeBands(&b, d, s)
+	writeFrames(&b, d, s)
 	for _, h := range d.Headers {
 		b.WriteString(`<text class="col-head" x="` + num(h.X+h.W/2) + `" y="` + num(margin+14) + `" text-anchor="middle" font-weight="600">` + esc(h.Label) + "</text>\n")
 	}
 	b.WriteString(`<g class="edges">` + "\n")
-	labels := &labelSpace{}
+	labels := &labelSpace{size: cmp.Or(s.SmallSize, metaSize)}
 	for _, bx := range d.Boxes {
 		labels.taken = append(labels.taken, rect{bx.X, bx.Y, bx.X + bx.W, bx.Y + bx.H})
+	}
+	for _, f := range d.Frames {
+		labels.taken = append(labels.taken, f.labelRect())
 	}
 	for _, r := range d.Routes {
 		writeRoute(&b, r, s, labels)
@@ -140,7 +150,7 @@ func writeRoute(b *strings.Builder, r Route, s Style, labels *labelSpace) {
 			b.WriteString(`" y="`)
 			writeNum(b, at.Y)
 			b.WriteString(`" text-anchor="middle" font-size="`)
-			writeNum(b, metaSize)
+			writeNum(b, labels.size)
 			writeAll(b, `">`, esc(text), "</text>")
 		}
 	}
@@ -209,9 +219,10 @@ func writeBox(b *strings.Builder, bx Box, s Style) {
 		writeNum(b, cx)
 		b.WriteString(`" y="`)
 		writeNum(b, y-2)
+		size := cmp.Or(s.SmallSize, metaSize)
 		b.WriteString(`" text-anchor="middle" font-size="`)
-		writeNum(b, metaSize)
-		writeAll(b, `">`, esc(truncate(meta, int((bx.W-8)/(charWidth*metaSize/fontSize)))), "</text>")
+		writeNum(b, size)
+		writeAll(b, `">`, esc(truncate(meta, int((bx.W-8)/(charWidth*size/fontSize)))), "</text>")
 	}
 	if href != "" {
 		b.WriteString("</a>\n")
@@ -302,12 +313,13 @@ func appendNum(dst []byte, v float64) []byte {
 // the table beside every map.
 type labelSpace struct {
 	taken []rect
+	size  float64 // the labels' font size
 }
 
 type rect struct{ x0, y0, x1, y1 float64 }
 
 func (ls *labelSpace) place(p []Point, label string) (Point, string, bool) {
-	cw := labelCharWidth
+	cw := labelCharEm * ls.size
 	n := len(p) - 1
 	for k := range n {
 		// middle segment first, then alternately after and before it
@@ -321,7 +333,7 @@ func (ls *labelSpace) place(p []Point, label string) (Point, string, bool) {
 		}
 		w := float64(utf8.RuneCountInString(label))*cw + 6
 		at := Point{(a.X + c.X) / 2, (a.Y+c.Y)/2 - 3}
-		r := rect{at.X - w/2, at.Y - metaSize, at.X + w/2, at.Y + 4} // the baseline at at.Y, descenders under it
+		r := rect{at.X - w/2, at.Y - ls.size, at.X + w/2, at.Y + 4} // the baseline at at.Y, descenders under it
 		if !ls.overlaps(r) {
 			ls.taken = append(ls.taken, r)
 			return at, label, true

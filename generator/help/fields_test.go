@@ -185,6 +185,9 @@ func rules(f *yaml.Node) string {
 	if mapValue(f, "allow") != nil {
 		r = append(r, "or "+codeList(mapValue(f, "allow")))
 	}
+	if scalar(f, "anchor") == "true" {
+		r = append(r, "`ID#PART` names a part of the target (a standard's statement)")
+	}
 	if rel := scalar(f, "relation"); rel != "" {
 		r = append(r, fmt.Sprintf("listed as %q, on the target as %q", rel, scalar(f, "inverse")))
 	}

@@ -60,7 +60,12 @@ type Threat struct {
 	Severity    string // "" when unscored
 	Status      string
 	Mitigations []*generator.Document
+	// Statements are the mitigations written standard#STATEMENT.
+	Statements  []StatementRef
 	Remediation []*generator.Document
+	// TargetAnchor is the row anchor of the asset or data flow the threat
+	// targets on its model's page; "" when the target is free text.
+	TargetAnchor string
 	// Anchor is the threat's row id on its threat model's page, RegisterAnchor on /risks/.
 	Anchor, RegisterAnchor string
 }
@@ -99,6 +104,9 @@ type ThreatModelRisk struct {
 	Heatmap  Heatmap
 	Stride   []StrideCount
 	Residual ResidualRisk
+	// System is what the model declares of its system: data assets, assets,
+	// trust boundaries and data flows.
+	System *DataFlowModel
 }
 
 // ResidualRisk is the residual threats (Threat.Residual) of a model or a blueprint.
@@ -201,6 +209,11 @@ func readThreatModel(p *generator.Portfolio, d *generator.Document) (*ThreatMode
 	known := blueprintParts(m.Subject)
 	seen := map[string]int{}
 	anchors := map[string]bool{}
+	m.System = readDataFlowModel(d, sink, anchors)
+	declared := len(m.System.Assets)+len(m.System.Flows) > 0
+	if declared {
+		known = m.System.Targets() // a model that declares its system names targets in it
+	}
 	for i, v := range d.Fields.List("threats") {
 		o, ok := v.(*generator.Object)
 		if !ok {
@@ -216,7 +229,9 @@ func readThreatModel(p *generator.Portfolio, d *generator.Document) (*ThreatMode
 			t.Score = t.Likelihood * t.Impact
 		}
 		t.Mitigations = generator.RefTargets(d, at+".mitigations[")
+		t.Statements = mitigationStatements(d, at, sink)
 		t.Remediation = generator.RefTargets(d, at+".remediation[")
+		t.TargetAnchor = m.System.Target(t.Target)
 		t.Anchor = generator.UniqueAnchor(anchors, "threat-"+generator.Slug(cmp.Or(t.ID, strconv.Itoa(i+1))))
 		t.RegisterAnchor = d.ID + "--" + strings.TrimPrefix(t.Anchor, "threat-")
 		if first, dup := seen[t.ID]; dup && t.ID != "" {
@@ -225,7 +240,12 @@ func readThreatModel(p *generator.Portfolio, d *generator.Document) (*ThreatMode
 		} else {
 			seen[t.ID] = i
 		}
-		if known != nil && t.Target != "" && !slices.Contains(known, t.Target) {
+		switch {
+		case known == nil || t.Target == "" || slices.Contains(known, t.Target):
+		case declared:
+			sink.Report(diag.CodeUnknownThreatTarget, d.Pos(at+".target"), "%s.target: %q is not an asset or data flow of this threat model%s; name one of: %s",
+				at, t.Target, diag.DidYouMean(t.Target, known), strings.Join(known, ", "))
+		default:
 			sink.Report(diag.CodeUnknownThreatTarget, d.Pos(at+".target"), "%s.target: %q is not a component or dependency of blueprint %q%s; name one of: %s, or add it to the blueprint's components",
 				at, t.Target, m.Subject.ID, diag.DidYouMean(t.Target, known), strings.Join(known, ", "))
 		}

@@ -36,9 +36,8 @@ func writeRiskModelThreatsPanel(pg render.PanelPage[*ThreatModelRisk], w markup.
 		w.Raw("</span></th>\n  <td>")
 		w.Text(generator.Humanize(t.Stride))
 		if t.Target != "" {
-			w.Raw("<br><code>")
-			w.Text(t.Target)
-			w.Raw("</code>")
+			w.Raw("<br>")
+			putTarget(w, t, "")
 		}
 		w.Raw("</td>\n  <td class=\"nowrap\">")
 		w.Int(t.Likelihood)
@@ -55,6 +54,7 @@ func writeRiskModelThreatsPanel(pg render.PanelPage[*ThreatModelRisk], w markup.
 		}
 		w.Raw("</td>\n  <td>")
 		putRiskDocs(w, pg.Page, t.Addressed())
+		putStatements(w, pg.Page, t.Statements)
 		w.Raw("</td>\n</tr>")
 	}
 	w.Raw("\n</tbody>\n</table>\n</div>\n")

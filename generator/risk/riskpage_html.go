@@ -64,9 +64,8 @@ func risksHTML(pg *render.Page, r *RiskPage) (template.HTML, error) {
 			w.Raw("<br><span class=\"summary\">in ")
 			w.Link(pg.Rel(t.Model.URL), t.Model.Title)
 			if t.Target != "" {
-				w.Raw(" · target <code>")
-				w.Text(t.Target)
-				w.Raw("</code>")
+				w.Raw(" · target ")
+				putTarget(w, t, pg.Rel(t.Model.URL))
 			}
 			w.Raw("</span></td>\n  <td>")
 			if t.Subject != nil {

@@ -13,7 +13,8 @@ import (
 // computed severity, the register page with its heat map, and the panels of
 // threat models, blueprints and the documents that mitigate threats.
 var View = render.View{Name: "risks", Analyse: analyseRisks, Menu: riskMenu(), Pages: riskPages,
-	Panels: riskPanels, Cards: riskCards, JSON: riskJSON, Shows: []string{"threat-model.threats"},
+	Panels: riskPanels, Cards: riskCards, JSON: riskJSON, Shows: []string{"threat-model.threats", "threat-model.data_assets",
+		"threat-model.assets", "threat-model.trust_boundaries", "threat-model.data_flows"},
 	Funcs: template.FuncMap{"riskDocs": func(pg *render.Page, docs []*generator.Document) RiskDocsData {
 		return RiskDocsData{Page: pg, Docs: docs}
 	}}}
@@ -126,6 +127,9 @@ func riskPanels(p *generator.Portfolio, d *generator.Document) []render.Panel {
 	reg := Of(p)
 	var out []render.Panel
 	if m := reg.Models[d]; m != nil {
+		if !m.System.Empty() {
+			out = append(out, render.NewPanel(riskModelSystemPanel, "tm-system", "System and data flows", m))
+		}
 		out = append(out,
 			render.NewPanel(riskModelThreatsPanel, "tm-threats", "Threats", m),
 			render.NewPanel(riskModelSummaryPanel, "tm-risk", "Risk summary", m))
