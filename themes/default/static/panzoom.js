@@ -18,15 +18,20 @@
     function apply() {
       svg.setAttribute("viewBox", [view.x, view.y, view.w, view.h].map(function (n) { return Math.round(n * 10) / 10; }).join(" "));
     }
+    // fit shows the whole map, but never smaller than nine tenths of its
+    // size, where its labels stop being readable: a narrow screen shows the
+    // left of the map and the reader pans to the rest.
+    var minScale = 0.9;
     function fit() {
       var width = box.clientWidth || full.w;
-      var height = Math.min(full.h * width / full.w, window.innerHeight * 0.75);
+      var scale = Math.max(width / full.w, minScale);
+      var height = Math.max(Math.min(full.h * scale, window.innerHeight * 0.75), 200);
       svg.setAttribute("width", "100%");
-      svg.setAttribute("height", Math.max(height, 200));
-      var aspect = width / Math.max(height, 200);
-      view.w = Math.max(full.w, full.h * aspect);
+      svg.setAttribute("height", height);
+      var aspect = width / height;
+      view.w = Math.min(Math.max(full.w, full.h * aspect), width / minScale);
       view.h = view.w / aspect;
-      view.x = (full.w - view.w) / 2;
+      view.x = view.w < full.w ? 0 : (full.w - view.w) / 2;
       view.y = 0;
       apply();
     }
