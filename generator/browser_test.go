@@ -72,6 +72,12 @@ func writeSite(t *testing.T, out *render.MemOutput) string {
 // without Chromium (fails it when ARCHFOLIO_REQUIRE_BROWSER=1).
 func newBrowserTab(t *testing.T, width, height int) context.Context {
 	t.Helper()
+	return newBrowserTabFor(t, width, height, 2*time.Minute)
+}
+
+// newBrowserTabFor is newBrowserTab for a test that may take up to timeout.
+func newBrowserTabFor(t *testing.T, width, height int, timeout time.Duration) context.Context {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("starts a browser")
 	}
@@ -88,7 +94,7 @@ func newBrowserTab(t *testing.T, width, height int) context.Context {
 		chromedp.WindowSize(width, height),
 	)
 	ctx, cancelCtx := chromedp.NewContext(alloc)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 2*time.Minute)
+	ctx, cancelTimeout := context.WithTimeout(ctx, timeout)
 	t.Cleanup(func() {
 		cancelTimeout()
 		cancelCtx()

@@ -154,7 +154,9 @@ func WriteHighlightCSS(w io.Writer) error {
 	if err := f.WriteCSS(w, styles.Get("github")); err != nil {
 		return err
 	}
-	if _, err := io.WriteString(w, "@media (prefers-color-scheme: dark) {\n"); err != nil {
+	// github-dark leaves some tokens github colours (names, say) uncoloured:
+	// they take the text's colour, not github's dark ink on a dark ground.
+	if _, err := io.WriteString(w, "@media (prefers-color-scheme: dark) {\n.chroma [class] { color: inherit; background-color: transparent }\n"); err != nil {
 		return err
 	}
 	if err := f.WriteCSS(w, styles.Get("github-dark")); err != nil {

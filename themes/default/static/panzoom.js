@@ -114,5 +114,10 @@
       if (keys[evt.key]) { evt.preventDefault(); keys[evt.key](); }
     });
     actual();
+    // Paper shows the whole map, whatever part of it the screen showed.
+    window.addEventListener("beforeprint", function () {
+      svg.setAttribute("viewBox", [0, 0, full.w, full.h].join(" "));
+    });
+    window.addEventListener("afterprint", function () { apply(); });
   });
 })();

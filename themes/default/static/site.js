@@ -103,6 +103,60 @@
     });
   });
 
+  // Wide tables and code scroll sideways inside their own box, never the page:
+  // each table gets a box, and a box that does scroll becomes a named region
+  // keyboard users can focus to scroll (checked again when the window
+  // resizes). A box the page already gives a name keeps it.
+  var scrollers = [];
+  document.querySelectorAll("main table").forEach(function (table) {
+    var box = table.parentElement;
+    if (box.closest(".table-scroll, .matrix-scroll, .rm-scroll, [role=region]")) {
+      box = box.closest(".table-scroll, .matrix-scroll, .rm-scroll, [role=region]");
+    } else {
+      box = document.createElement("div");
+      box.className = "table-scroll";
+      table.parentElement.insertBefore(box, table);
+      box.appendChild(table);
+    }
+    if (scrollers.indexOf(box) < 0) scrollers.push(box);
+  });
+  document.querySelectorAll("main pre, main .rm-scroll").forEach(function (box) {
+    if (scrollers.indexOf(box) < 0) scrollers.push(box);
+  });
+  function scrollName(box) {
+    var cap = box.querySelector("caption");
+    if (cap && cap.textContent.trim()) return cap.textContent.trim();
+    if (box.tagName === "PRE") return "Code";
+    for (var el = box; el && el.tagName !== "MAIN"; el = el.previousElementSibling || el.parentElement) {
+      if (/^H[1-6]$/.test(el.tagName) && el !== box) return el.textContent.trim();
+    }
+    return "Table";
+  }
+  function markScrollers() {
+    scrollers.forEach(function (box) {
+      var wide = box.scrollWidth > box.clientWidth + 1;
+      if (box.hasAttribute("data-scroll-named")) {
+        if (!wide) {
+          box.removeAttribute("data-scroll-named");
+          box.removeAttribute("role");
+          box.removeAttribute("tabindex");
+          box.removeAttribute("aria-label");
+        }
+      } else if (wide && !box.hasAttribute("role")) {
+        box.setAttribute("data-scroll-named", "");
+        box.setAttribute("role", "region");
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("aria-label", scrollName(box) + " (scrolls sideways)");
+      }
+    });
+  }
+  markScrollers();
+  var resizing = 0;
+  window.addEventListener("resize", function () {
+    clearTimeout(resizing);
+    resizing = setTimeout(markScrollers, 150);
+  });
+
   // "/" goes to the search box (the search page's, else the header's), unless
   // the reader is typing somewhere.
   document.addEventListener("keydown", function (e) {
