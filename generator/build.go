@@ -35,8 +35,8 @@ type builder struct {
 
 // newMarkdown returns the one goldmark instance of a run: GFM, footnotes, front
 // matter through goldmark-meta's parser (mdext.FrontMatter), heading ids,
-// wikilinks, chroma highlighting with classes, and raw HTML escaped unless the
-// site opts in.
+// wikilinks, chroma highlighting with classes (mermaid blocks left as their
+// source), heading links, and raw HTML escaped unless the site opts in.
 func newMarkdown(unsafeHTML bool, hl *mdext.Highlighter, checkOnly bool) goldmark.Markdown {
 	// GFM is these four. Check leaves out linkify, which scans every text for URLs
 	// and finds nothing to check: its links are absolute URLs, never links to
@@ -48,9 +48,17 @@ func newMarkdown(unsafeHTML bool, hl *mdext.Highlighter, checkOnly bool) goldmar
 	return goldmark.New(
 		goldmark.WithExtensions(gfm...),
 		goldmark.WithExtensions(extension.Footnote, mdext.FrontMatter,
-			mdext.WikiLinks, hl, mdext.RawHTML{Unsafe: unsafeHTML}),
+			mdext.WikiLinks, hl, mdext.RawHTML{Unsafe: unsafeHTML}, mdext.HeadingAnchors{Reserved: pageID}),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute()),
 	)
+}
+
+// pageID reports whether id is one a document's page uses around its body
+// (render/layout.go, render/docpage.go), which a heading id must not repeat:
+// the main landmark, the search box, the headings of the page's sections
+// (…-title) and the field tables (field-…).
+func pageID(id string) bool {
+	return id == "main" || id == "q" || strings.HasSuffix(id, "-title") || strings.HasPrefix(id, "field-")
 }
 
 // Load reads a site and returns its linked portfolio with every diagnostic, sorted:

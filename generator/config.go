@@ -40,11 +40,14 @@ func ConfigPath(site fs.FS) string {
 
 // Config is the site configuration read from archfolio.yaml.
 type Config struct {
-	Title      string               `yaml:"title"`
-	BaseURL    string               `yaml:"base_url"`
-	Theme      string               `yaml:"theme"`
-	UnsafeHTML bool                 `yaml:"unsafe_html"`
-	Jira       JiraConfig           `yaml:"jira"`
+	Title      string     `yaml:"title"`
+	BaseURL    string     `yaml:"base_url"`
+	Theme      string     `yaml:"theme"`
+	UnsafeHTML bool       `yaml:"unsafe_html"`
+	Jira       JiraConfig `yaml:"jira"`
+	// EditURL is the link to edit a document where its source is kept: an
+	// http(s) URL with {path}, the document's path under content/.
+	EditURL    string               `yaml:"edit_url"`
 	SLA        map[string]int       `yaml:"sla"`
 	Frameworks map[string]Framework `yaml:"frameworks"`
 	Kinds      yaml.Node            `yaml:"kinds"`
@@ -79,6 +82,20 @@ func (c *Config) JiraURL(key string) string {
 		return ""
 	}
 	return strings.ReplaceAll(c.Jira.URL, "{key}", key)
+}
+
+// EditLink returns the link to edit the document at path (relative to the site
+// root, under content/), or "" when edit_url is not set: {path} replaced by the
+// path under content/, each segment escaped.
+func (c *Config) EditLink(path string) string {
+	if c.EditURL == "" {
+		return ""
+	}
+	segs := strings.Split(strings.TrimPrefix(path, "content/"), "/")
+	for i, s := range segs {
+		segs[i] = url.PathEscape(s)
+	}
+	return strings.ReplaceAll(c.EditURL, "{path}", strings.Join(segs, "/"))
 }
 
 // SLADays returns the SLA in days for a remediation severity.
@@ -119,6 +136,12 @@ func loadConfig(site fs.FS) (*Config, diag.Diagnostics) {
 		cfg.Jira.URL = ""
 	case !strings.Contains(cfg.Jira.URL, "{key}"):
 		sink.Report(diag.CodeInvalidJiraURL, diag.Pos{}, "jira.url %q has no {key} placeholder", cfg.Jira.URL)
+	}
+	switch {
+	case cfg.EditURL == "":
+	case !IsHTTPURL(cfg.EditURL) || !strings.Contains(cfg.EditURL, "{path}"):
+		sink.Report(diag.CodeInvalidEditURL, diag.Pos{}, "edit_url %q must be an http:// or https:// URL with a {path} placeholder; pages are shown without an edit link", cfg.EditURL)
+		cfg.EditURL = ""
 	}
 	if cfg.BaseURL != "" && !IsHTTPURL(cfg.BaseURL) && !strings.HasPrefix(cfg.BaseURL, "/") {
 		sink.Report(diag.CodeInvalidBaseURL, diag.Pos{}, "base_url %q must be an http:// or https:// URL or a path starting with /; it is left out", cfg.BaseURL)
@@ -259,6 +282,11 @@ type Options struct {
 	// highlighted twice; nil means a new in-memory cache for this run. Keep one
 	// across rebuilds (serve), or use mdext.NewCache(dir) to keep blocks on disk.
 	Highlights mdext.HighlightCache
+	// LastChanged, when set, returns the date of the last commit that changed
+	// each document, by its path (as Document.Path); generator/history reads it
+	// from git. It is called once per load, after the documents are parsed, so
+	// git can run meanwhile. A document it has no date for shows none.
+	LastChanged func() map[string]time.Time
 	// CheckOnly makes Load skip rendering the bodies (it still reads every heading and
 	// link): for check, which wants only the diagnostics. Such a portfolio cannot be
 	// rendered.

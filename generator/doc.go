@@ -85,6 +85,7 @@
 //	synth         the synthetic portfolios of the tests and benchmarks
 //	scaffold      `archfolio new KIND ID`: a new document that passes check
 //	search        the client-side search index: terms, ranking weights, shards
+//	history       when each document last changed: one git log, read once
 //
 // A view (render/view.go) is a render.View value: its analysis, menu entry, pages, panels,
 // home-page cards, exports, JSON and template functions, every hook optional.
@@ -315,6 +316,28 @@
 // the documents this build publishes by writeSearchIndex in search.go, each
 // body's text taken as it is rendered), and the views' own files (matrix.csv,
 // matrix.json, roadmap.csv, backlog.csv).
+//
+// A document's page, for its readers (generator/mdext, render/docpage.go,
+// themes/default/static): every h2 to h4 of the body has an id and a link to
+// itself (mdext.HeadingAnchors); a heading id that the page around the body
+// uses (main, q, …-title, field-…) or that an earlier heading has becomes
+// id-1, id-2, … (h-id-1 for field-…), so no id repeats on a page. A fenced
+// mermaid block is never highlighted: it is its escaped source in <pre
+// class="mermaid">, which a page with one (and only such a page) draws with
+// assets/diagrams.js and the mermaid library the theme embeds
+// (static/vendor/mermaid/, published only by a site with a diagram; version in
+// .ci/vendored.tsv). check does not parse diagrams (mermaid's parser is
+// JavaScript); a block mermaid cannot parse shows mermaid's error above its
+// source. archfolio.yaml's edit_url (an http(s) URL with {path}: the document's
+// path under content/, each segment escaped; else AF909) adds an "Edit this
+// page" link. Options.LastChanged (build and serve read it with
+// generator/history: one git log over content/, committed changes only, the
+// committer date in UTC) adds "Last changed DATE" and the page's <lastmod> in
+// sitemap.xml; without git or outside a repository there is none. The theme's
+// colours are light-dark() pairs: the system's preference picks one unless the
+// reader chose with the header's switch (data-theme on the root element, kept
+// in localStorage and set by assets/theme.js, the first thing in the head, so
+// the page is never drawn in the other theme first).
 //
 // No page grows with the portfolio: every list that does (a kind's documents,
 // the dependency map's tables, the rows of each matrix grid, the waiver

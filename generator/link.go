@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"archfolio/generator/diag"
 	"archfolio/generator/mdext"
@@ -59,7 +60,12 @@ func (b *builder) index(docs []*Document) (*Portfolio, *linkIndex, diag.Diagnost
 	slices.SortFunc(docs, func(x, y *Document) int {
 		return cmp.Or(cmp.Compare(idx.kindRank[x.Kind], idx.kindRank[y.Kind]), cmp.Compare(x.ID, y.ID), cmp.Compare(x.Path, y.Path))
 	})
+	var changed map[string]time.Time
+	if b.opts.LastChanged != nil {
+		changed = b.opts.LastChanged()
+	}
 	for _, d := range docs {
+		d.Changed = changed[d.Path]
 		if hiddenFrom(b.opts.Audience, d) {
 			idx.hidden[d.ID], idx.hidden[d.Path] = d, d
 			if p.hidden == nil {

@@ -68,6 +68,9 @@ type Document struct {
 	TOC []Heading
 	// HTML is the rendered body.
 	HTML template.HTML
+	// Changed is the date of the last commit that changed the document's file
+	// (Options.LastChanged), or zero when that is not known.
+	Changed time.Time
 	// Text is the rendered body's text, for the search index (search.PlainText);
 	// a build lets it go once the index has it.
 	Text string

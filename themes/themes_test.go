@@ -9,28 +9,23 @@ import (
 	"testing"
 )
 
-var cssVar = regexp.MustCompile(`--([a-z-]+):\s*(#[0-9a-fA-F]{6})`)
+var cssVar = regexp.MustCompile(`--([a-z0-9-]+):\s*light-dark\((#[0-9a-fA-F]{6}),\s*(#[0-9a-fA-F]{6})\)`)
 
-// palettes reads the light (:root) and dark (prefers-color-scheme) colour variables.
+// palettes reads the light and dark colour variables: each is written
+// light-dark(LIGHT, DARK).
 func palettes(t *testing.T) (light, dark map[string]string) {
 	css, err := fs.ReadFile(Default(), "static/style.css")
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := string(css)
-	i := strings.Index(s, "@media (prefers-color-scheme: dark)")
-	if i < 0 {
+	light, dark = map[string]string{}, map[string]string{}
+	for _, v := range cssVar.FindAllStringSubmatch(string(css), -1) {
+		light[v[1]], dark[v[1]] = v[2], v[3]
+	}
+	if len(dark) == 0 {
 		t.Fatal("style.css has no dark palette")
 	}
-	read := func(block string) map[string]string {
-		m := map[string]string{}
-		for _, v := range cssVar.FindAllStringSubmatch(block, -1) {
-			m[v[1]] = v[2]
-		}
-		return m
-	}
-	end := strings.Index(s[i:], "}\n}")
-	return read(s[:i]), read(s[i : i+end])
+	return light, dark
 }
 
 func luminance(hex string) float64 {

@@ -15,6 +15,7 @@ import (
 	"runtime/pprof"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"archfolio/generator"
@@ -97,6 +98,9 @@ type siteFlags struct {
 	today    string
 	drafts   bool
 	audience string
+	// history makes options read each document's last change from git
+	// (build and serve, which show it).
+	history bool
 }
 
 func (f *siteFlags) register(fs *flag.FlagSet, withDates bool) {
@@ -127,6 +131,16 @@ func (f *siteFlags) options() (generator.Options, error) {
 			return opts, fmt.Errorf("--today %q: want YYYY-MM-DD", f.today)
 		}
 		opts.Today = t
+	}
+	if f.history {
+		// git runs while the site is read and parsed. Without git, or outside a
+		// repository, pages show no date: not a problem.
+		changed := make(chan map[string]time.Time, 1)
+		go func() {
+			m, _ := history.LastChanged(context.Background(), f.site)
+			changed <- m
+		}()
+		opts.LastChanged = sync.OnceValue(func() map[string]time.Time { return <-changed })
 	}
 	return opts, nil
 }
@@ -187,6 +201,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "archfolio build: unexpected argument %q\n", pos[0])
 		return exitUsage
 	}
+	sf.history = true
 	opts, err := sf.options()
 	if err != nil {
 		fmt.Fprintln(stderr, "archfolio build:", err)

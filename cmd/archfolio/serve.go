@@ -82,6 +82,7 @@ func (f *serveFlags) server(sf siteFlags) (*server.Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	sf.history = true
 	opts, err := sf.options()
 	if err != nil {
 		return nil, err

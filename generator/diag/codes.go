@@ -131,6 +131,7 @@ const (
 	CodeInvalidBaseURL
 	CodeUnusedOverride
 	CodeUnusedBaseLayout
+	CodeInvalidEditURL
 )
 
 // Rule describes one diagnostic code: the data of `archfolio help codes`, the
@@ -236,6 +237,7 @@ var rules = []Rule{
 	{CodeInvalidBaseURL, "invalid-base-url", Error, "base_url must be an http(s) URL or a path starting with /."},
 	{CodeUnusedOverride, "unused-override", Warning, "A theme template that no block, panel or template calls (a misspelt override)."},
 	{CodeUnusedBaseLayout, "unused-base-layout", Warning, "A theme's layouts/base.html is no longer used; define a \"base\" template instead."},
+	{CodeInvalidEditURL, "invalid-edit-url", Error, "edit_url must be an http(s) URL with a {path} placeholder for the document's path."},
 }
 
 // Rules returns the table of every diagnostic code, in code order.

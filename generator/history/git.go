@@ -1,6 +1,8 @@
-// Package history compares the portfolio at two points of its git history:
-// what a pull request or a quarter changed in its documents, its alignment,
-// its dependencies, its roadmap, its threats and its remediation.
+// Package history reads the portfolio's git history: when each document last
+// changed (LastChanged, for pages and the sitemap), and the portfolio at two
+// points of it compared (Between, Since): what a pull request or a quarter
+// changed in its documents, its alignment, its dependencies, its roadmap, its
+// threats and its remediation.
 //
 // A revision is read with the git command (git archive), never by checking
 // it out: the work tree is not touched. The site may sit in a folder of the

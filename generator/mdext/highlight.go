@@ -79,6 +79,10 @@ func (h *Highlighter) render(w util.BufWriter, source []byte, node ast.Node, ent
 	if n.Info != nil {
 		lang = strings.ToLower(strings.Fields(string(n.Info.Segment.Value(source)) + " ")[0])
 	}
+	if lang == mermaidLang {
+		writeMermaid(w, code.Bytes())
+		return ast.WalkSkipChildren, nil
+	}
 	if c, ok := h.Cache.(onceCache); ok {
 		_, _ = w.Write(c.Do(lang, code.Bytes(), func() []byte {
 			h.highlight(out, lang, code.String())
@@ -104,6 +108,9 @@ func (h *Highlighter) render(w util.BufWriter, source []byte, node ast.Node, ent
 // that a run can highlight every block before it holds much else: the collector
 // then has little to trace while chroma makes most of a build's garbage.
 func (h *Highlighter) Prepare(c *Cache, lang string, code []byte) {
+	if lang == mermaidLang {
+		return // drawn in the browser, never highlighted
+	}
 	out := h.buffer()
 	defer h.bufs.Put(out)
 	c.Prepare(lang, code, func() []byte {
@@ -148,7 +155,9 @@ func (h *Highlighter) highlight(w *bytes.Buffer, lang, code string) {
 }
 
 // WriteHighlightCSS writes the stylesheet for highlighted code: a light style, and a
-// dark one under prefers-color-scheme.
+// dark one for a reader who chose the dark theme (data-theme="dark" on the root
+// element, set by the theme's switch) or whose system prefers dark and who did
+// not choose the light theme.
 func WriteHighlightCSS(w io.Writer) error {
 	f := chromahtml.New(chromahtml.WithClasses(true))
 	if err := f.WriteCSS(w, styles.Get("github")); err != nil {
@@ -156,14 +165,31 @@ func WriteHighlightCSS(w io.Writer) error {
 	}
 	// github-dark leaves some tokens github colours (names, say) uncoloured:
 	// they take the text's colour, not github's dark ink on a dark ground.
-	if _, err := io.WriteString(w, "@media (prefers-color-scheme: dark) {\n.chroma [class] { color: inherit; background-color: transparent }\n"); err != nil {
+	var dark bytes.Buffer
+	dark.WriteString("/* Uncoloured */ .chroma [class] { color: inherit; background-color: transparent }\n")
+	if err := f.WriteCSS(&dark, styles.Get("github-dark")); err != nil {
 		return err
 	}
-	if err := f.WriteCSS(w, styles.Get("github-dark")); err != nil {
-		return err
-	}
-	_, err := io.WriteString(w, "}\n")
+	var b bytes.Buffer
+	scoped(&b, dark.Bytes(), `:root[data-theme="dark"] `)
+	b.WriteString("@media (prefers-color-scheme: dark) {\n")
+	scoped(&b, dark.Bytes(), `:root:not([data-theme="light"]) `)
+	b.WriteString("}\n")
+	_, err := w.Write(b.Bytes())
 	return err
+}
+
+// scoped writes chroma's stylesheet css with prefix before each rule's
+// selector; chroma writes one rule a line, "/* Name */ .chroma .k { … }".
+func scoped(b *bytes.Buffer, css []byte, prefix string) {
+	for line := range bytes.Lines(css) {
+		if i := bytes.Index(line, []byte("*/ ")); i >= 0 {
+			b.Write(line[:i+3])
+			b.WriteString(prefix)
+			line = line[i+3:]
+		}
+		b.Write(line)
+	}
 }
 
 // untimedLexers holds, per chroma lexer, the sync.Once that lifts the match

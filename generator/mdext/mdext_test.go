@@ -142,8 +142,11 @@ func TestHighlighter(t *testing.T) {
 	if err := WriteHighlightCSS(&css); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(css.String(), ".chroma") || !strings.Contains(css.String(), "prefers-color-scheme: dark") {
-		t.Error("stylesheet lacks the chroma classes or the dark scheme")
+	for _, want := range []string{"\n/* Keyword */ .chroma .k {", "@media (prefers-color-scheme: dark) {\n",
+		"\n/* Keyword */ :root[data-theme=\"dark\"] .chroma .k {", "\n/* Keyword */ :root:not([data-theme=\"light\"]) .chroma .k {"} {
+		if !strings.Contains(css.String(), want) {
+			t.Errorf("stylesheet lacks %q (the light rules, the chosen dark theme, the system's)", want)
+		}
 	}
 }
 

@@ -55,9 +55,13 @@ func (pg *Page) DocumentHTML() (template.HTML, error) {
 		return "", err
 	}
 	for _, p := range panels {
-		w.Raw("\n  <section class=\"panel\" id=\"")
-		w.Text(p.ID)
-		w.Raw("\" aria-labelledby=\"")
+		w.Raw("\n  <section class=\"panel\"")
+		if !d.Anchors[p.ID] { // else a heading of the body has the id
+			w.Raw(" id=\"")
+			w.Text(p.ID)
+			w.Raw("\"")
+		}
+		w.Raw(" aria-labelledby=\"")
 		w.Text(p.ID)
 		w.Raw("-title\">\n    <h2 id=\"")
 		w.Text(p.ID)
@@ -128,7 +132,20 @@ func (pg *Page) writeDetails(w markup.Writer) {
 	}
 	w.Raw("\n    </dl>\n    <p class=\"source\">Source: <code>")
 	w.Text(d.Path)
-	w.Raw("</code></p>\n  </section>")
+	w.Raw("</code></p>")
+	if !d.Changed.IsZero() {
+		w.Raw("\n    <p class=\"changed\">Last changed <time datetime=\"")
+		w.Date(d.Changed)
+		w.Raw("\">")
+		w.Date(d.Changed)
+		w.Raw("</time></p>")
+	}
+	if href := pg.Site.config.EditLink(d.Path); href != "" {
+		w.Raw("\n    <p class=\"edit\"><a href=\"")
+		w.URL(href)
+		w.Raw("\">Edit this page</a></p>")
+	}
+	w.Raw("\n  </section>")
 }
 
 // writeTables is the document's list-of-object fields as tables.

@@ -240,7 +240,8 @@ func jsonValue(v any) any {
 }
 
 type sitemapURL struct {
-	Loc string `xml:"loc"`
+	Loc     string `xml:"loc"`
+	LastMod string `xml:"lastmod,omitempty"`
 }
 
 type urlSet struct {
@@ -258,15 +259,22 @@ func sitemap(baseURL string, jobs []PageJob) ([]byte, bool) {
 		return nil, false
 	}
 	var urls []string
+	changed := map[string]string{} // a document's page → its last change (Document.Changed)
 	for _, j := range jobs {
 		if j.File == "" {
 			urls = append(urls, j.URL)
+		}
+		if j.Page == nil {
+			continue
+		}
+		if d := j.Page.Doc; d != nil && j.URL == d.URL && !d.Changed.IsZero() {
+			changed[j.URL] = d.Changed.Format(time.DateOnly)
 		}
 	}
 	slices.Sort(urls)
 	set := urlSet{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
 	for _, u := range slices.Compact(urls) {
-		set.URLs = append(set.URLs, sitemapURL{Loc: baseURL + u})
+		set.URLs = append(set.URLs, sitemapURL{Loc: baseURL + u, LastMod: changed[u]})
 	}
 	data, _ := xml.MarshalIndent(set, "", "  ")
 	return append(append([]byte(xml.Header), data...), '\n'), true

@@ -2,6 +2,7 @@ package render
 
 import (
 	"archfolio/generator/markup"
+	"archfolio/generator/mdext"
 	"bytes"
 	"errors"
 	"html/template"
@@ -99,7 +100,9 @@ func writeBase(w markup.Writer, pg *Page) {
 		w.Raw(" · ")
 	}
 	w.Text(pg.Site.Title)
-	w.Raw("</title>")
+	w.Raw("</title>\n<script src=\"")
+	w.URL(pg.Root)
+	w.Raw("assets/theme.js\"></script>")
 	if pg.Site.BaseURL != "" && !pg.elsewhere {
 		w.Raw("\n<link rel=\"canonical\" href=\"")
 		w.URL(pg.Site.BaseURL)
@@ -132,7 +135,7 @@ func writeBase(w markup.Writer, pg *Page) {
 		w.URL(pg.Root)
 		w.Raw("search/\" method=\"get\">\n    <label for=\"q\" class=\"visually-hidden\">Search documents</label>\n    <input id=\"q\" name=\"q\" type=\"search\" placeholder=\"Search…\" autocomplete=\"off\">\n  </form>")
 	}
-	w.Raw("\n</header>\n<main id=\"main\" tabindex=\"-1\">\n")
+	w.Raw("\n  <button type=\"button\" class=\"theme-toggle\" aria-pressed=\"false\" hidden>Dark theme</button>\n</header>\n<main id=\"main\" tabindex=\"-1\">\n")
 	pg.writeContent(w)
 	w.Raw("\n</main>\n<footer class=\"site-footer\">\n  <p>")
 	w.Text(pg.Site.Title)
@@ -141,6 +144,13 @@ func writeBase(w markup.Writer, pg *Page) {
 	w.Raw("</p>\n</footer>\n<script src=\"")
 	w.URL(pg.Root)
 	w.Raw("assets/site.js\"></script>")
+	if pg.drawsDiagrams() {
+		w.Raw("\n<script src=\"")
+		w.URL(pg.Root)
+		w.Raw("assets/vendor/mermaid/mermaid.min.js\"></script>\n<script src=\"")
+		w.URL(pg.Root)
+		w.Raw("assets/diagrams.js\"></script>")
+	}
 	pg.writeBlock(w, "scripts")
 	w.Raw("\n</body>\n</html>\n")
 }
@@ -202,4 +212,11 @@ func (pg *Page) part(write func(markup.Writer)) template.HTML {
 	buf := pg.bufs().Get()
 	write(pg.writer(buf))
 	return pg.lend(buf)
+}
+
+// drawsDiagrams reports whether the page is a document's page whose body has a
+// mermaid block: only such a page loads mermaid (5 MB) and the script that
+// draws its blocks.
+func (pg *Page) drawsDiagrams() bool {
+	return pg.Doc != nil && pg.URL == pg.Doc.URL && mdext.HasMermaid(string(pg.Doc.HTML))
 }

@@ -74,7 +74,7 @@ func NewLazySite(ctx context.Context, p *generator.Portfolio, opts generator.Opt
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	if err := s.r.writeAssets(opts.Site); err != nil {
+	if err := s.r.writeAssets(opts.Site, drawsDiagrams(p)); err != nil {
 		return nil, err
 	}
 	return s, nil

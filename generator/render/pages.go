@@ -19,6 +19,7 @@ type siteInfo struct {
 	Menu    []MenuItem
 
 	schema *generator.Schema
+	config *generator.Config
 	// groups are the owner and tag pages, each a name's group with its unique slug;
 	// every link to an owner or a tag takes its slug from here.
 	owners, tags []DocGroup
@@ -44,7 +45,7 @@ type MenuItem struct {
 }
 
 func newSiteInfo(p *generator.Portfolio) *siteInfo {
-	s := &siteInfo{Title: p.Config.Title, BaseURL: p.BaseURL, Today: p.Today, schema: p.Schema,
+	s := &siteInfo{Title: p.Config.Title, BaseURL: p.BaseURL, Today: p.Today, schema: p.Schema, config: p.Config,
 		owners: groupDocs(p.Docs, ownerKey), tags: groupDocs(p.Docs, tagKey), slugs: map[string]string{}}
 	for _, g := range s.owners {
 		s.slugs["owners\x00"+g.Name] = g.Slug

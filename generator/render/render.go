@@ -19,6 +19,7 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
 	"sync"
 
@@ -80,7 +81,8 @@ func renderWith(ctx context.Context, p *generator.Portfolio, th *theme, opts gen
 	r := &siteRenderer{p: p, th: th, out: out, site: newSiteInfo(p), releaseBodies: once && !th.ownLayouts, bufs: new(markup.Pool)}
 	// The exports and assets need no page list: one goroutine writes them while
 	// the pages are listed (view page data takes a while) and then rendered.
-	early := append(r.exports(), export{"assets/", func() error { return r.writeAssets(opts.Site) }})
+	diagrams := drawsDiagrams(p) // before any page lets its body go
+	early := append(r.exports(), export{"assets/", func() error { return r.writeAssets(opts.Site, diagrams) }})
 	earlyErrs := make([]error, len(early))
 	var exporting sync.WaitGroup
 	exporting.Go(func() {
@@ -206,11 +208,23 @@ func (r *siteRenderer) writePage(buf *bytes.Buffer, job PageJob) error {
 	return r.out.WriteFile(file, data)
 }
 
-// writeAssets copies the theme's static files to assets/, the site's static/ folder
-// as it is, the files of content/ that are not documents to files/ (FileURL), and
-// writes the highlighting stylesheet.
-func (r *siteRenderer) writeAssets(site fs.FS) error {
+// mermaidDir holds the theme's copy of mermaid, which only a site with a
+// diagram publishes (5 MB).
+const mermaidDir = "static/vendor/mermaid/"
+
+// drawsDiagrams reports whether a document of p has a mermaid block.
+func drawsDiagrams(p *generator.Portfolio) bool {
+	return slices.ContainsFunc(p.Docs, func(d *generator.Document) bool { return mdext.HasMermaid(string(d.HTML)) })
+}
+
+// writeAssets copies the theme's static files to assets/ (mermaid only with
+// diagrams), the site's static/ folder as it is, the files of content/ that are
+// not documents to files/ (FileURL), and writes the highlighting stylesheet.
+func (r *siteRenderer) writeAssets(site fs.FS, diagrams bool) error {
 	for _, f := range r.th.staticFiles() {
+		if !diagrams && strings.HasPrefix(f, mermaidDir) {
+			continue
+		}
 		data, err := fs.ReadFile(r.th.fs, f)
 		if err != nil {
 			return err
