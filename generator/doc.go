@@ -319,7 +319,12 @@
 // documents/SECTION/N/ for a kind's index (any name under SECTION/ may be a
 // document's id), dependencies/PART/N/ (blueprints, all, sunset, cycles,
 // orphans), GRID/blueprints/N/ for a matrix grid, matrix/waivers/N/,
-// risks/residual/N/ and risks/without-threat-model/N/. Pages rather than a page
+// risks/threats/N/, risks/residual/N/ and risks/without-threat-model/N/,
+// backlog/LIST/N/ (open, by-blueprint, by-owner, by-source, accepted,
+// waivers; a group cut by a page is headed on each) and roadmap/TRACK/N/ (a
+// track's items, lane by lane, each page with the timeline, table and outcome
+// trace of its items; the first with a line per capability, the slipped items
+// and the maturity heatmap). Pages rather than a page
 // per domain or family: a domain, a family or a framework's control group can
 // itself hold most of a portfolio (a portfolio with one domain, a framework
 // with a thousand controls), so only a page of bounded rows bounds the page;
@@ -329,7 +334,8 @@
 // framework on matrix/). Splitting by group as well is kept for the one case
 // where the columns, not the rows, grow: a catalogue's controls (below).
 // Pages are a bounded number of rows (kind index 800, dependency lists
-// 100–200, waivers 800, risk lists 300) or, for a matrix grid, about 300 kB
+// 100–200, waivers 800, risk lists 300, backlog lists 150–200, roadmap items
+// 100; a risk heatmap cell links 20 threats) or, for a matrix grid, about 300 kB
 // of rows; the filters and sorting of a page's script act on that page.
 // A matrix grid's rows are cut by the bytes their cells write (pager.ByCost),
 // the other lists by count; a framework of more than matrix.GridControls
