@@ -307,7 +307,7 @@
 // sitemap.xml, the search index (assets/search/: package search, written from
 // the documents this build publishes by writeSearchIndex in search.go, each
 // body's text taken as it is rendered), and the views' own files (matrix.csv,
-// matrix.json, roadmap.csv, backlog.csv).
+// matrix.json, roadmap.csv, backlog.csv, dependencies/edges.js).
 //
 // No page grows with the portfolio: every list that does (a kind's documents,
 // the dependency map's tables, the rows of each matrix grid, the waiver
@@ -346,7 +346,10 @@
 // matters of a set (an impact page's 100 dependents most at stake, a
 // standard's 400 blueprints, gaps first, a long cycle's first and last 12), it
 // says so and names where the rest is: the other pages, matrix.csv,
-// portfolio.json, `archfolio impact ID`. The whole dependency map is drawn only
+// portfolio.json, `archfolio impact ID`; an impact page lists all its
+// dependents on request, computed in the browser (assets/impact.js) from
+// dependencies/edges.js, the graph as a node table and index pairs, a script
+// so that it loads from disk too. The whole dependency map is drawn only
 // while blueprints and dependencies are at most 800 together.
 //
 // Files are copied as they are: static/ to the output's root, and every file of

@@ -457,9 +457,26 @@ func impactHTML(pg *render.Page, ip *ImpactPage) (template.HTML, error) {
 		w.Raw(": by criticality, then open critical risks (threats of critical severity still open or being mitigated, and critical remediation items not done), then the shortest path. \"Through\" names the blueprint each one depends on this one through, on its shortest path.</p>\n<table class=\"data sortable\">\n<thead><tr><th scope=\"col\">Blueprint</th><th scope=\"col\" class=\"num\">Path length</th><th scope=\"col\">Criticality</th><th scope=\"col\">Lifecycle</th><th scope=\"col\">Owner</th><th scope=\"col\" class=\"num\">Open critical risks</th><th scope=\"col\">Through</th></tr></thead>\n<tbody>")
 		ip.writeRows(w, pg)
 		w.Raw("\n</tbody>\n</table>")
+		if n > ImpactRows {
+			writeAllDependents(w, pg, n)
+		}
 	}
 	w.Raw("\n<p>The complete list, with every path, for scripts and reviews: <code>archfolio impact ")
 	w.Text(d.ID)
 	w.Raw("</code> (add <code>--format json</code>).</p>\n")
 	return pg.Lend(buf), nil
+}
+
+// writeAllDependents writes the control that lists all n dependents in the
+// browser (assets/impact.js), from EdgesFile.
+func writeAllDependents(w markup.Writer, pg *render.Page, n int) {
+	w.Raw("\n<div class=\"all-dependents\" data-all-dependents data-id=\"")
+	w.Text(pg.Doc.ID)
+	w.Raw("\" data-root=\"")
+	w.URL(pg.Rel(""))
+	w.Raw("\" data-edges=\"")
+	w.URL(pg.Rel(EdgesFile))
+	w.Raw("\">\n<p><button type=\"button\">Show all ")
+	w.Int(n)
+	w.Raw(" dependents</button> <span role=\"status\"></span></p>\n</div>")
 }
