@@ -315,7 +315,7 @@
 // sitemap.xml, the search index (assets/search/: package search, written from
 // the documents this build publishes by writeSearchIndex in search.go, each
 // body's text taken as it is rendered), and the views' own files (matrix.csv,
-// matrix.json, roadmap.csv, backlog.csv).
+// matrix.json, roadmap.csv, backlog.csv, dependencies/edges.js).
 //
 // A document's page, for its readers (generator/mdext, render/docpage.go,
 // themes/default/static): every h2 to h4 of the body has an id and a link to
@@ -349,7 +349,12 @@
 // documents/SECTION/N/ for a kind's index (any name under SECTION/ may be a
 // document's id), dependencies/PART/N/ (blueprints, all, sunset, cycles,
 // orphans), GRID/blueprints/N/ for a matrix grid, matrix/waivers/N/,
-// risks/residual/N/ and risks/without-threat-model/N/. Pages rather than a page
+// risks/threats/N/, risks/residual/N/ and risks/without-threat-model/N/,
+// backlog/LIST/N/ (open, by-blueprint, by-owner, by-source, accepted,
+// waivers; a group cut by a page is headed on each) and roadmap/TRACK/N/ (a
+// track's items, lane by lane, each page with the timeline, table and outcome
+// trace of its items; the first with a line per capability, the slipped items
+// and the maturity heatmap). Pages rather than a page
 // per domain or family: a domain, a family or a framework's control group can
 // itself hold most of a portfolio (a portfolio with one domain, a framework
 // with a thousand controls), so only a page of bounded rows bounds the page;
@@ -359,7 +364,8 @@
 // framework on matrix/). Splitting by group as well is kept for the one case
 // where the columns, not the rows, grow: a catalogue's controls (below).
 // Pages are a bounded number of rows (kind index 800, dependency lists
-// 100–200, waivers 800, risk lists 300) or, for a matrix grid, about 300 kB
+// 100–200, waivers 800, risk lists 300, backlog lists 150–200, roadmap items
+// 100; a risk heatmap cell links 20 threats) or, for a matrix grid, about 300 kB
 // of rows; the filters and sorting of a page's script act on that page.
 // A matrix grid's rows are cut by the bytes their cells write (pager.ByCost),
 // the other lists by count; a framework of more than matrix.GridControls
@@ -370,7 +376,10 @@
 // matters of a set (an impact page's 100 dependents most at stake, a
 // standard's 400 blueprints, gaps first, a long cycle's first and last 12), it
 // says so and names where the rest is: the other pages, matrix.csv,
-// portfolio.json, `archfolio impact ID`. The whole dependency map is drawn only
+// portfolio.json, `archfolio impact ID`; an impact page lists all its
+// dependents on request, computed in the browser (assets/impact.js) from
+// dependencies/edges.js, the graph as a node table and index pairs, a script
+// so that it loads from disk too. The whole dependency map is drawn only
 // while blueprints and dependencies are at most 800 together.
 //
 // Files are copied as they are: static/ to the output's root, and every file of

@@ -64,6 +64,7 @@ type BacklogGroup struct {
 	Slug  string
 	Doc   *generator.Document // the blueprint or source document, if any
 	Items []*BacklogItem
+	Of    int // on a page that shows part of the group: how many items it has in all
 }
 
 // Backlog is the remediation backlog: every item and the views of the open ones.

@@ -3,6 +3,7 @@ package backlog
 import (
 	"archfolio/generator"
 	"archfolio/generator/markup"
+	"archfolio/generator/pager"
 	"archfolio/generator/render"
 	"archfolio/generator/risk"
 	"html/template"
@@ -73,14 +74,20 @@ func writeBacklogItemPanel(pg render.PanelPage[remediationPanel], w markup.Write
 	return nil
 }
 
-// backlogContent is the content of the backlog page.
-var backlogContent = markup.New[render.PageData[*Backlog]]("backlog-content", render.ContentWriter(backlogHTML))
+// backlogContent is the content of the backlog's pages.
+var backlogContent = markup.New[render.PageData[*BacklogPage]]("backlog-content", render.ContentWriter(backlogHTML))
 
-// backlogHTML writes the "backlog-content" component (layout.go): the open items, their groups, the risk-accepted items and
-// the waivers.
-func backlogHTML(pg *render.Page, b *Backlog) (template.HTML, error) {
+// backlogHTML writes the "backlog-content" component (layout.go): the open
+// items, their groups, the risk-accepted items and the waivers, or a
+// continuation page of one of these lists.
+func backlogHTML(pg *render.Page, b *BacklogPage) (template.HTML, error) {
 	buf := pg.NewBuffer()
 	w := pg.Writer(buf)
+	if b.Part != "" {
+		pager.Heading(w, pg.Rel("backlog/"), "Remediation backlog", pg.Title)
+		writeBacklogPart(w, pg, b, b.Part)
+		return pg.Lend(buf), nil
+	}
 	w.Raw("\n<h1>Remediation backlog</h1>\n<p class=\"lede\">")
 	w.Int(len(b.Open))
 	w.Raw(" open items as of ")
@@ -95,32 +102,88 @@ func backlogHTML(pg *render.Page, b *Backlog) (template.HTML, error) {
 	w.Int(b.Done)
 	w.Raw(" done. Due dates are explicit or discovered + the severity's SLA.</p>\n<nav aria-label=\"On this page\"><ul class=\"page-links\">\n<li><a href=\"#open\">Open items</a></li><li><a href=\"#by-blueprint\">By blueprint</a></li><li><a href=\"#by-owner\">By owner</a></li><li><a href=\"#by-source\">By source</a></li><li><a href=\"#accepted\">Risk-accepted</a></li><li><a href=\"#waivers\">Waivers</a></li><li><a href=\"")
 	w.URL(pg.Rel("backlog.csv"))
-	w.Raw("\" download>backlog.csv</a></li>\n</ul></nav>\n\n<section aria-labelledby=\"open\">\n<h2 id=\"open\">Open items</h2>\n<p>Overdue items first, then SLA breaches, then by due date.</p>")
-	if len(b.Open) > 0 {
-		w.Raw("\n")
-		render.PutFilters(w, "backlog-table", b.Filters, "h3")
-		w.Raw("\n")
-		putBacklogTable(w, pg, b.Open, true, "backlog-table", b.Filters)
-	} else {
-		w.Raw("\n<p>Nothing is open.</p>")
+	w.Raw("\" download>backlog.csv</a></li>\n</ul></nav>\n")
+	for i, part := range backlogParts {
+		if i >= 2 && i <= 4 {
+			w.Raw("\n")
+		}
+		writeBacklogPart(w, pg, b, part.Part)
 	}
-	w.Raw("\n</section>\n\n")
-	putBacklogGroups(w, pg, "by-blueprint", "By blueprint", b.ByBlueprint)
-	w.Raw("\n")
-	putBacklogGroups(w, pg, "by-owner", "By owner", b.ByOwner)
-	w.Raw("\n")
-	putBacklogGroups(w, pg, "by-source", "By source", b.BySource)
-	w.Raw("\n\n<section aria-labelledby=\"accepted\">\n<h2 id=\"accepted\">Risk-accepted items</h2>")
-	if len(b.Accepted) > 0 {
-		w.Raw("\n")
-		putBacklogTable(w, pg, b.Accepted, false, "", nil)
-	} else {
-		w.Raw("\n<p>No item is risk-accepted.</p>")
+	return pg.Lend(buf), nil
+}
+
+// writeBacklogPart writes the page's part of one list of the backlog, with
+// the links to its other pages.
+func writeBacklogPart(w markup.Writer, pg *render.Page, b *BacklogPage, part string) {
+	k, l := b.page(part), b.Lists[part]
+	from, to := l.Range(k)
+	title := ""
+	for _, p := range backlogParts {
+		if p.Part == part {
+			title = p.Title
+		}
 	}
-	w.Raw("\n</section>\n\n<section aria-labelledby=\"waivers\">\n<h2 id=\"waivers\">Waivers</h2>")
-	if len(b.Waivers) > 0 {
-		w.Raw("\n<p>Soonest expiry first. An expired waiver is an error in <code>archfolio check</code>; one expiring within 30 days a warning.</p>\n<table class=\"data\">\n<thead><tr><th scope=\"col\">Item</th><th scope=\"col\">Status</th><th scope=\"col\">Expiry</th><th scope=\"col\">Approved by</th><th scope=\"col\">Justification</th></tr></thead>\n<tbody>")
-		for _, it := range b.Waivers {
+	nav := func(noun string) { l.Nav(w, pg.Rel, k, "Pages of the backlog: "+title, noun) }
+	switch part {
+	case "open":
+		w.Raw("\n<section aria-labelledby=\"open\">\n<h2 id=\"open\">Open items</h2>\n<p>Overdue items first, then SLA breaches, then by due date.</p>")
+		if len(b.Open) > 0 {
+			nav("open items")
+			w.Raw("\n")
+			render.PutFilters(w, "backlog-table", b.Filters, "h3")
+			w.Raw("\n")
+			putBacklogTable(w, pg, b.Open[from:to], true, "backlog-table", b.Filters)
+		} else {
+			w.Raw("\n<p>Nothing is open.</p>")
+		}
+		w.Raw("\n</section>\n\n")
+	case "by-blueprint", "by-owner", "by-source":
+		groups := map[string][]BacklogGroup{"by-blueprint": b.ByBlueprint, "by-owner": b.ByOwner, "by-source": b.BySource}[part]
+		putBacklogGroups(w, pg, part, title, groupsOnPage(groups, from, to), func() { nav("items in groups") })
+	case "accepted":
+		w.Raw("\n<section aria-labelledby=\"accepted\">\n<h2 id=\"accepted\">Risk-accepted items</h2>")
+		if len(b.Accepted) > 0 {
+			nav("risk-accepted items")
+			w.Raw("\n")
+			putBacklogTable(w, pg, b.Accepted[from:to], false, "", nil)
+		} else {
+			w.Raw("\n<p>No item is risk-accepted.</p>")
+		}
+		w.Raw("\n</section>\n\n")
+	case "waivers":
+		writeWaivers(w, pg, b.Waivers[from:to], func() { nav("waivers") })
+	}
+}
+
+// groupsOnPage is the part of groups whose items are the from-th to the
+// to-th of all their items, in order: a group cut by the page keeps only the
+// page's items and says how many it has in all.
+func groupsOnPage(groups []BacklogGroup, from, to int) []BacklogGroup {
+	var out []BacklogGroup
+	at := 0
+	for _, g := range groups {
+		start, end := max(from-at, 0), min(to-at, len(g.Items))
+		if start < end {
+			part := g
+			part.Items = g.Items[start:end]
+			if end-start < len(g.Items) {
+				part.Of = len(g.Items)
+			}
+			out = append(out, part)
+		}
+		at += len(g.Items)
+	}
+	return out
+}
+
+// writeWaivers writes the waivers section: items, soonest expiry first.
+func writeWaivers(w markup.Writer, pg *render.Page, waivers []*BacklogItem, nav func()) {
+	w.Raw("<section aria-labelledby=\"waivers\">\n<h2 id=\"waivers\">Waivers</h2>")
+	if len(waivers) > 0 {
+		w.Raw("\n<p>Soonest expiry first. An expired waiver is an error in <code>archfolio check</code>; one expiring within 30 days a warning.</p>")
+		nav()
+		w.Raw("\n<table class=\"data\">\n<thead><tr><th scope=\"col\">Item</th><th scope=\"col\">Status</th><th scope=\"col\">Expiry</th><th scope=\"col\">Approved by</th><th scope=\"col\">Justification</th></tr></thead>\n<tbody>")
+		for _, it := range waivers {
 			w.Raw("\n<tr><td>")
 			w.Link(pg.Rel(it.Doc.URL), it.Doc.Title)
 			w.Raw(" ")
@@ -140,7 +203,6 @@ func backlogHTML(pg *render.Page, b *Backlog) (template.HTML, error) {
 		w.Raw("\n<p>No open item has a waiver.</p>")
 	}
 	w.Raw("\n</section>\n")
-	return pg.Lend(buf), nil
 }
 
 // BacklogGroupsData is what the "backlog-groups" component receives: open
@@ -150,14 +212,16 @@ type BacklogGroupsData struct {
 	ID     string
 	Title  string
 	Groups []BacklogGroup
+	// Nav writes the links to the other pages of the groups, if any.
+	Nav func()
 }
 
 // backlogGroupsBlock is the "backlog-groups" component: open items grouped by
 // blueprint, owner or source.
 var backlogGroupsBlock = markup.New[BacklogGroupsData]("backlog-groups", writeBacklogGroups)
 
-func putBacklogGroups(w markup.Writer, pg *render.Page, id, title string, groups []BacklogGroup) {
-	backlogGroupsBlock.Put(w, BacklogGroupsData{Page: pg, ID: id, Title: title, Groups: groups})
+func putBacklogGroups(w markup.Writer, pg *render.Page, id, title string, groups []BacklogGroup, nav func()) {
+	backlogGroupsBlock.Put(w, BacklogGroupsData{Page: pg, ID: id, Title: title, Groups: groups, Nav: nav})
 }
 
 func writeBacklogGroups(w markup.Writer, d BacklogGroupsData) {
@@ -169,6 +233,9 @@ func writeBacklogGroups(w markup.Writer, d BacklogGroupsData) {
 	w.Raw("\">")
 	w.Text(title)
 	w.Raw("</h2>")
+	if d.Nav != nil {
+		d.Nav()
+	}
 	for _, g := range groups {
 		w.Raw("\n<h3 id=\"")
 		w.Text(id)
@@ -182,6 +249,10 @@ func writeBacklogGroups(w markup.Writer, d BacklogGroupsData) {
 		}
 		w.Raw(" <span class=\"count\">")
 		w.Int(len(g.Items))
+		if g.Of > 0 {
+			w.Raw(" of ")
+			w.Int(g.Of)
+		}
 		w.Raw("</span></h3>\n<ul class=\"backlog-group\">")
 		for _, it := range g.Items {
 			w.Raw("\n<li>")

@@ -2,6 +2,7 @@ package backlog
 
 import (
 	"archfolio/generator"
+	"archfolio/generator/pager"
 	"archfolio/generator/render"
 	"archfolio/generator/reviews"
 	"encoding/csv"
@@ -25,10 +26,70 @@ func backlogMenu() *render.MenuItem {
 	return &render.MenuItem{Label: "Backlog", URL: "backlog/", Section: "remediation"}
 }
 
+// BacklogPage is a page of the backlog: backlog/ (the first page of every
+// list), or a continuation page of one list (Part, PageNo from 0).
+type BacklogPage struct {
+	*Backlog
+	Lists  map[string]pager.List // by part: open, by-blueprint, by-owner, by-source, accepted, waivers
+	Part   string
+	PageNo int
+}
+
+// How many rows a page of each list of the backlog holds: open items and
+// the items of the groups (a group's heading is repeated on each page it
+// spans), so that no backlog page grows with the portfolio.
+const (
+	PerOpen   = 200
+	PerGroups = 150
+	PerOthers = 200
+)
+
+// backlogParts are the backlog's lists in page order, with their titles.
+var backlogParts = []struct{ Part, Title string }{{"open", "Open items"}, {"by-blueprint", "By blueprint"},
+	{"by-owner", "By owner"}, {"by-source", "By source"}, {"accepted", "Risk-accepted items"}, {"waivers", "Waivers"}}
+
+// groupRows is how many items the groups hold together.
+func groupRows(groups []BacklogGroup) int {
+	n := 0
+	for _, g := range groups {
+		n += len(g.Items)
+	}
+	return n
+}
+
 func backlogPages(p *generator.Portfolio) []render.PageJob {
-	return []render.PageJob{render.Content(render.PageJob{URL: "backlog/", Layout: "backlog.html",
-		Page: &render.Page{Title: "Remediation backlog", Section: "remediation"}},
-		backlogContent, func() *Backlog { return Of(p) })}
+	b := Of(p)
+	counts := map[string]pager.Split{"open": pager.ByCount(len(b.Open), PerOpen),
+		"by-blueprint": pager.ByCount(groupRows(b.ByBlueprint), PerGroups), "by-owner": pager.ByCount(groupRows(b.ByOwner), PerGroups),
+		"by-source": pager.ByCount(groupRows(b.BySource), PerGroups), "accepted": pager.ByCount(len(b.Accepted), PerOthers),
+		"waivers": pager.ByCount(len(b.Waivers), PerOthers)}
+	lists := map[string]pager.List{}
+	for part, split := range counts {
+		lists[part] = pager.List{Split: split, First: "backlog/", More: "backlog/" + part + "/", Fragment: part}
+	}
+	page := func(part string, k int) func() *BacklogPage {
+		return func() *BacklogPage { return &BacklogPage{Backlog: b, Lists: lists, Part: part, PageNo: k} }
+	}
+	jobs := []render.PageJob{render.Content(render.PageJob{URL: "backlog/", Layout: "backlog.html",
+		Page: &render.Page{Title: "Remediation backlog", Section: "remediation"}}, backlogContent, page("", 0))}
+	for _, part := range backlogParts {
+		l := lists[part.Part]
+		for k := 1; k < l.Pages(); k++ {
+			jobs = append(jobs, render.Content(render.PageJob{URL: l.URL(k), Layout: "backlog.html",
+				Page: &render.Page{Title: part.Title + ", page " + strconv.Itoa(k+1) + " of " + strconv.Itoa(l.Pages()), Section: "remediation"}},
+				backlogContent, page(part.Part, k)))
+		}
+	}
+	return jobs
+}
+
+// page is the page of the list part this page shows: its PageNo on a
+// continuation page of that list, else the first.
+func (b *BacklogPage) page(part string) int {
+	if b.Part == part {
+		return b.PageNo
+	}
+	return 0
 }
 
 // remediationPanel is the data of a remediation item's own panel: its backlog state,

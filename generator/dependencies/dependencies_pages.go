@@ -18,7 +18,7 @@ import (
 // page of each blueprint (every transitive dependent and its path).
 var View = render.View{Name: "dependencies", Analyse: analyseDependencies,
 	Menu:  &render.MenuItem{Label: "Dependencies", URL: "dependencies/", Section: "dependencies"},
-	Pages: dependencyPages, Panels: dependencyPanels, Cards: dependencyCards, JSON: dependenciesJSON,
+	Pages: dependencyPages, Panels: dependencyPanels, Cards: dependencyCards, JSON: dependenciesJSON, Files: dependencyFiles,
 	Shows: []string{"blueprint.depends_on"},
 	Funcs: template.FuncMap{"depsFrame": func(svg template.HTML, label, caption string) DepsFrameData {
 		return DepsFrameData{SVG: svg, Label: label, Caption: caption}

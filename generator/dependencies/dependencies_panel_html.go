@@ -3,6 +3,7 @@ package dependencies
 import (
 	"archfolio/generator"
 	"archfolio/generator/markup"
+	"archfolio/generator/pager"
 	"archfolio/generator/render"
 	"html/template"
 )
@@ -219,11 +220,7 @@ func dependenciesHTML(pg *render.Page, d *DependenciesPage) (template.HTML, erro
 	buf := pg.NewBuffer()
 	w := pg.Writer(buf)
 	if d.Part != "" {
-		w.Raw("\n<p class=\"kind-label\"><a href=\"")
-		w.URL(pg.Rel("dependencies/"))
-		w.Raw("\">Dependency map</a></p>\n<h1>")
-		w.Text(pg.Title)
-		w.Raw("</h1>\n")
+		pager.Heading(w, pg.Rel("dependencies/"), "Dependency map", pg.Title)
 		switch d.Part {
 		case partBlueprints:
 			writeDomainTables(w, pg, d)

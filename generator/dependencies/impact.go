@@ -283,15 +283,22 @@ const impactDomains = 10
 // each domain (most first, at most impactDomains, then the rest as "other
 // domains") and at each path length (1, 2, 3, then "4 or more").
 func (ip *ImpactPage) Spread() (domains, depths []ImpactCount) {
-	dom := map[string]int{}
+	// Counted by the domain as written, then named once per domain: a set
+	// holds most of a hub-heavy portfolio, and a name made per dependent was
+	// most of the cost of the impact pages.
+	written := map[string]int{}
 	var depth [4]int
 	for _, e := range ip.Set.Dependents {
+		written[e.Doc.Fields.String("domain")]++
+		depth[min(e.Depth, 4)-1]++
+	}
+	dom := make(map[string]int, len(written))
+	for d, n := range written {
 		name := "with no domain"
-		if d := e.Doc.Fields.String("domain"); d != "" {
+		if d != "" {
 			name = "in " + domainLabel(d)
 		}
-		dom[name]++
-		depth[min(e.Depth, 4)-1]++
+		dom[name] += n
 	}
 	domains = countList(dom)
 	if len(domains) > impactDomains {
@@ -457,9 +464,26 @@ func impactHTML(pg *render.Page, ip *ImpactPage) (template.HTML, error) {
 		w.Raw(": by criticality, then open critical risks (threats of critical severity still open or being mitigated, and critical remediation items not done), then the shortest path. \"Through\" names the blueprint each one depends on this one through, on its shortest path.</p>\n<table class=\"data sortable\">\n<thead><tr><th scope=\"col\">Blueprint</th><th scope=\"col\" class=\"num\">Path length</th><th scope=\"col\">Criticality</th><th scope=\"col\">Lifecycle</th><th scope=\"col\">Owner</th><th scope=\"col\" class=\"num\">Open critical risks</th><th scope=\"col\">Through</th></tr></thead>\n<tbody>")
 		ip.writeRows(w, pg)
 		w.Raw("\n</tbody>\n</table>")
+		if n > ImpactRows {
+			writeAllDependents(w, pg, n)
+		}
 	}
 	w.Raw("\n<p>The complete list, with every path, for scripts and reviews: <code>archfolio impact ")
 	w.Text(d.ID)
 	w.Raw("</code> (add <code>--format json</code>).</p>\n")
 	return pg.Lend(buf), nil
+}
+
+// writeAllDependents writes the control that lists all n dependents in the
+// browser (assets/impact.js), from EdgesFile.
+func writeAllDependents(w markup.Writer, pg *render.Page, n int) {
+	w.Raw("\n<div class=\"all-dependents\" data-all-dependents data-id=\"")
+	w.Text(pg.Doc.ID)
+	w.Raw("\" data-root=\"")
+	w.URL(pg.Rel(""))
+	w.Raw("\" data-edges=\"")
+	w.URL(pg.Rel(EdgesFile))
+	w.Raw("\">\n<p><button type=\"button\">Show all ")
+	w.Int(n)
+	w.Raw(" dependents</button> <span role=\"status\"></span></p>\n</div>")
 }

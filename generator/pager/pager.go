@@ -137,3 +137,16 @@ func (l List) Nav(w markup.Writer, rel func(string) string, k int, label, noun s
 	}
 	w.Raw("</p></nav>")
 }
+
+// Heading writes the top of a list's continuation page: a link back to the
+// page the list starts on (href, relative to the page), labelled, and the
+// page's title as its heading.
+func Heading(w markup.Writer, href, label, title string) {
+	w.Raw("\n<p class=\"kind-label\"><a href=\"")
+	w.URL(href)
+	w.Raw("\">")
+	w.Text(label)
+	w.Raw("</a></p>\n<h1>")
+	w.Text(title)
+	w.Raw("</h1>\n")
+}

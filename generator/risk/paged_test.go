@@ -35,3 +35,43 @@ func TestRegisterGapsArePaged(t *testing.T) {
 		t.Error("risks/ does not link to the second page")
 	}
 }
+
+// The list of all threats is cut into pages of PerThreats, the first on
+// risks/; a heatmap cell links its first HeatListed threats, each on the
+// page that lists it, and counts the others.
+func TestRegisterThreatsArePaged(t *testing.T) {
+	t.Parallel()
+	const high, low = risk.PerThreats, 30 // scores 16 fill the first page; scores 1 go to the second
+	var threats strings.Builder
+	for i := range high + low {
+		score := "4\n    impact: 4"
+		if i >= high {
+			score = "1\n    impact: 1"
+		}
+		fmt.Fprintf(&threats, "  - id: T-%03d\n    title: Threat %d\n    likelihood: %s\n    status: open\n", i, i, score)
+	}
+	files := map[string]string{
+		"content/bp.md": "---\nkind: blueprint\ntitle: Blueprint\n---\n",
+		"content/tm.md": "---\nkind: threat-model\ntitle: Model\nsubject: bp\nthreats:\n" + threats.String() + "---\n",
+	}
+	pages := sitetest.Pages(t, files, "2026-11-27")
+	page, second := pages("risks/index.html"), pages("risks/threats/2/index.html")
+	rows := func(s string) int { return strings.Count(s, `<tr id="tm--`) }
+	if a, b := rows(page), rows(second); a != high || b != low {
+		t.Errorf("the pages list %d and %d threats, want %d and %d", a, b, high, low)
+	}
+	for _, want := range []string{
+		`<a rel="next" href="../risks/threats/2/#all-threats">`,
+		`<li><a href="#tm--t-000" title="Threat 0">T-000</a>`,
+		`<li class="heat-more">and ` + fmt.Sprint(high-risk.HeatListed) + ` more in the list of all threats</li>`,
+		`<li><a href="../risks/threats/2/#tm--t-300" title="Threat 300">T-300</a>`,
+		`<li class="heat-more">and ` + fmt.Sprint(low-risk.HeatListed) + ` more in the list of all threats</li>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("risks/ has no %s", want)
+		}
+	}
+	if n := strings.Count(page, `<li><a href="`); n > 2*risk.HeatListed+20 {
+		t.Errorf("risks/ has %d list links: the heatmap lists more than %d threats a cell", n, risk.HeatListed)
+	}
+}

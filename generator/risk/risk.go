@@ -186,7 +186,13 @@ func analyseRisks(p *generator.Portfolio) diag.Diagnostics {
 		}
 	}
 	slices.SortStableFunc(reg.Threats, func(a, b *Threat) int { return cmp.Compare(b.Score, a.Score) })
-	reg.Heatmap = newHeatmap(reg.Threats, func(t *Threat) string { return t.RegisterAnchor })
+	pages := threatPages(len(reg.Threats))
+	reg.Heatmap = newHeatmap(reg.Threats, HeatListed, func(i int, t *Threat) (string, string) {
+		if k := pages.PageOf(i); k > 0 {
+			return generator.RelURL("risks/", pages.URL(k)), t.RegisterAnchor
+		}
+		return "", t.RegisterAnchor
+	})
 	reg.Stride = strideCounts(reg.Threats)
 	reg.BySeverity = severityCounts(reg.Threats)
 	reg.Blueprints = blueprintRisks(reg)
@@ -257,7 +263,7 @@ func readThreatModel(p *generator.Portfolio, d *generator.Document) (*ThreatMode
 	}
 	ordered := slices.Clone(m.Threats)
 	slices.SortStableFunc(ordered, func(a, b *Threat) int { return cmp.Compare(b.Score, a.Score) })
-	m.Heatmap = newHeatmap(ordered, func(t *Threat) string { return t.Anchor })
+	m.Heatmap = newHeatmap(ordered, 0, func(_ int, t *Threat) (string, string) { return "", t.Anchor })
 	m.Stride = strideCounts(m.Threats)
 	m.Residual = residualRisk(ordered)
 	return m, sink.Diags

@@ -240,7 +240,9 @@ func writeRiskHeatmap(w markup.Writer, h Heatmap) {
 			if len(c.Threats) > 0 {
 				w.Raw("\n<ul>")
 				for _, t := range c.Threats {
-					w.Raw("<li><a href=\"#")
+					w.Raw("<li><a href=\"")
+					w.URL(t.Page)
+					w.Raw("#")
 					w.URLPart(t.Anchor)
 					w.Raw("\" title=\"")
 					w.Text(t.Title)
@@ -251,6 +253,11 @@ func writeRiskHeatmap(w markup.Writer, h Heatmap) {
 						w.Raw(" <span class=\"residual-mark\" title=\"residual risk\">●<span class=\"visually-hidden\"> residual</span></span>")
 					}
 					w.Raw("</li>")
+				}
+				if c.More > 0 {
+					w.Raw("<li class=\"heat-more\">and ")
+					w.Int(c.More)
+					w.Raw(" more in the list of all threats</li>")
 				}
 				w.Raw("</ul>")
 			}

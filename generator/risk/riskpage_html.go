@@ -3,6 +3,7 @@ package risk
 import (
 	"archfolio/generator"
 	"archfolio/generator/markup"
+	"archfolio/generator/pager"
 	"archfolio/generator/render"
 	"html/template"
 	"slices"
@@ -17,14 +18,13 @@ func risksHTML(pg *render.Page, r *RiskPage) (template.HTML, error) {
 	buf := pg.NewBuffer()
 	w := pg.Writer(buf)
 	if r.Part != "" {
-		w.Raw("\n<p class=\"kind-label\"><a href=\"")
-		w.URL(pg.Rel("risks/"))
-		w.Raw("\">Risk register</a></p>\n<h1>")
-		w.Text(pg.Title)
-		w.Raw("</h1>\n")
-		if r.Part == "residual" {
+		pager.Heading(w, pg.Rel("risks/"), "Risk register", pg.Title)
+		switch r.Part {
+		case "threats":
+			writeThreats(w, pg, r)
+		case "residual":
 			writeResidual(w, pg, r)
-		} else {
+		default:
 			writeGaps(w, pg, r)
 		}
 		w.Raw("\n")
@@ -42,8 +42,33 @@ func risksHTML(pg *render.Page, r *RiskPage) (template.HTML, error) {
 	putHeatmap(w, r.Heatmap)
 	w.Raw("</div>\n<div><h3>STRIDE</h3>")
 	putStride(w, r.Stride)
-	w.Raw("</div>\n</div>\n</section>\n\n<section aria-labelledby=\"all-threats\">\n<h2 id=\"all-threats\">All threats</h2>")
+	w.Raw("</div>\n</div>\n</section>\n\n")
+	writeThreats(w, pg, r)
+	w.Raw("\n\n")
+	writeResidual(w, pg, r)
+	w.Raw("\n\n")
+	writeGaps(w, pg, r)
+	w.Raw("\n")
+	return pg.Lend(buf), nil
+}
+
+// page is the page of the list part this page shows: its PageNo on a
+// continuation page of that list, else the first.
+func (r *RiskPage) page(part string) int {
+	if r.Part == part {
+		return r.PageNo
+	}
+	return 0
+}
+
+// writeThreats writes the page's part of the list of every threat, highest
+// score first.
+func writeThreats(w markup.Writer, pg *render.Page, r *RiskPage) {
+	w.Raw("<section aria-labelledby=\"all-threats\">\n<h2 id=\"all-threats\">All threats</h2>")
 	if len(r.Threats) > 0 {
+		k := r.page("threats")
+		r.ThreatPages.Nav(w, pg.Rel, k, "Pages of all threats", "threats")
+		from, to := r.ThreatPages.Range(k)
 		w.Raw("\n")
 		render.PutFilters(w, "risk-table", r.Filters, "h3")
 		// Severity sorts most severe first, as the schema lists severities;
@@ -52,7 +77,7 @@ func risksHTML(pg *render.Page, r *RiskPage) (template.HTML, error) {
 		slices.Reverse(severitiesDown)
 		statuses := pg.EnumValues("threat-model", "threats.status")
 		w.Raw("\n<div class=\"table-scroll\">\n<table class=\"data sortable threats\" id=\"risk-table\">\n<thead><tr><th scope=\"col\">Threat</th><th scope=\"col\">Title</th><th scope=\"col\">Blueprint</th><th scope=\"col\">STRIDE</th><th scope=\"col\" class=\"num\">Score</th><th scope=\"col\">Severity</th><th scope=\"col\">Status</th><th scope=\"col\">Mitigations and remediation</th></tr></thead>\n<tbody>")
-		for _, t := range r.Threats {
+		for _, t := range r.Threats[from:to] {
 			w.Raw("\n<tr id=\"")
 			w.Text(t.RegisterAnchor)
 			w.Raw("\"")
@@ -93,21 +118,7 @@ func risksHTML(pg *render.Page, r *RiskPage) (template.HTML, error) {
 	} else {
 		w.Raw("\n<p>No threats yet. Create a threat model with <code>archfolio new threat-model ID</code>.</p>")
 	}
-	w.Raw("\n</section>\n\n")
-	writeResidual(w, pg, r)
-	w.Raw("\n\n")
-	writeGaps(w, pg, r)
-	w.Raw("\n")
-	return pg.Lend(buf), nil
-}
-
-// page is the page of the list part this page shows: its PageNo on a
-// continuation page of that list, else the first.
-func (r *RiskPage) page(part string) int {
-	if r.Part == part {
-		return r.PageNo
-	}
-	return 0
+	w.Raw("\n</section>")
 }
 
 // writeResidual writes the page's part of the residual risk per blueprint.

@@ -38,17 +38,21 @@ type HeatCell struct {
 	Likelihood, Impact, Score int
 	Severity                  string
 	Threats                   []HeatThreat
+	More                      int // threats scored here and not listed (the register lists every one)
 }
 
-// HeatThreat is a threat in a heatmap cell: its label and the anchor of its row.
+// HeatThreat is a threat in a heatmap cell: its label and the anchor of its row,
+// on the page Page (relative to the heatmap's page; "" is the same page).
 type HeatThreat struct {
 	Label, Title, Anchor string
+	Page                 string
 	Residual             bool
 }
 
-// newHeatmap places scored threats on the grid in the order given; anchor names the
-// row each cell links to.
-func newHeatmap(threats []*Threat, anchor func(*Threat) string) Heatmap {
+// newHeatmap places scored threats on the grid in the order given; row names the
+// page and anchor of the row each cell links to. A cell lists at most listed
+// threats (0: all), the first in the order given; More counts the others.
+func newHeatmap(threats []*Threat, listed int, row func(i int, t *Threat) (page, anchor string)) Heatmap {
 	h := Heatmap{Likelihoods: []int{1, 2, 3, 4}}
 	for impact := 4; impact >= 1; impact-- {
 		row := HeatRow{Impact: impact}
@@ -58,17 +62,22 @@ func newHeatmap(threats []*Threat, anchor func(*Threat) string) Heatmap {
 		}
 		h.Rows = append(h.Rows, row)
 	}
-	for _, t := range threats {
+	for i, t := range threats {
 		if t.Likelihood < 1 || t.Likelihood > 4 || t.Impact < 1 || t.Impact > 4 {
 			continue
 		}
 		cell := &h.Rows[4-t.Impact].Cells[t.Likelihood-1]
+		h.Total++
+		if listed > 0 && len(cell.Threats) == listed {
+			cell.More++
+			continue
+		}
 		label := t.ID
 		if label == "" {
 			label = t.Title
 		}
-		cell.Threats = append(cell.Threats, HeatThreat{Label: label, Title: t.Title, Anchor: anchor(t), Residual: t.Residual()})
-		h.Total++
+		page, anchor := row(i, t)
+		cell.Threats = append(cell.Threats, HeatThreat{Label: label, Title: t.Title, Page: page, Anchor: anchor, Residual: t.Residual()})
 	}
 	return h
 }
@@ -81,28 +90,37 @@ func riskMenu() *render.MenuItem {
 // page, with every section), or a continuation page of one long list (Part).
 type RiskPage struct {
 	*RiskRegister
-	// ResidualPages and GapPages cut the lists Blueprints and Gaps into
-	// pages; Part names the list a continuation page shows ("" on risks/),
-	// PageNo its page (from 0).
-	ResidualPages, GapPages pager.List
-	Part                    string
-	PageNo                  int
+	// ThreatPages, ResidualPages and GapPages cut the lists Threats,
+	// Blueprints and Gaps into pages; Part names the list a continuation page
+	// shows ("" on risks/), PageNo its page (from 0).
+	ThreatPages, ResidualPages, GapPages pager.List
+	Part                                 string
+	PageNo                               int
 }
 
-// How many rows a page of the register's per-blueprint lists holds, so that
-// a portfolio of any size has no register page that grows with it.
+// How many rows a page of the register's lists holds, and how many threats a
+// cell of its heatmap lists, so that a portfolio of any size has no register
+// page that grows with it.
 const (
+	PerThreats  = 300
 	PerResidual = 300
 	PerGaps     = 300
+	HeatListed  = 20
 )
+
+// threatPages is the register's list of every threat, cut into pages.
+func threatPages(n int) pager.List {
+	return pager.List{Split: pager.ByCount(n, PerThreats), First: "risks/", More: "risks/threats/", Fragment: "all-threats"}
+}
 
 func riskPages(p *generator.Portfolio) []render.PageJob {
 	reg := Of(p)
+	threats := threatPages(len(reg.Threats))
 	residual := pager.List{Split: pager.ByCount(len(reg.Blueprints), PerResidual), First: "risks/", More: "risks/residual/", Fragment: "residual"}
 	gaps := pager.List{Split: pager.ByCount(len(reg.Gaps), PerGaps), First: "risks/", More: "risks/without-threat-model/", Fragment: "gaps"}
 	page := func(part string, k int) func() *RiskPage {
 		return func() *RiskPage {
-			return &RiskPage{RiskRegister: reg, ResidualPages: residual, GapPages: gaps, Part: part, PageNo: k}
+			return &RiskPage{RiskRegister: reg, ThreatPages: threats, ResidualPages: residual, GapPages: gaps, Part: part, PageNo: k}
 		}
 	}
 	jobs := []render.PageJob{render.Content(render.PageJob{URL: "risks/", Layout: "risks.html",
@@ -110,7 +128,7 @@ func riskPages(p *generator.Portfolio) []render.PageJob {
 	for _, l := range []struct {
 		part, title string
 		list        pager.List
-	}{{"residual", "Residual risk per blueprint", residual}, {"gaps", "Blueprints without a threat model", gaps}} {
+	}{{"threats", "All threats", threats}, {"residual", "Residual risk per blueprint", residual}, {"gaps", "Blueprints without a threat model", gaps}} {
 		for k := 1; k < l.list.Pages(); k++ {
 			jobs = append(jobs, render.Content(render.PageJob{URL: l.list.URL(k), Layout: "risks.html",
 				Page: &render.Page{Title: l.title + ", page " + strconv.Itoa(k+1) + " of " + strconv.Itoa(l.list.Pages()), Section: "risks"}},

@@ -122,6 +122,8 @@ type RoadmapItem struct {
 	Delivers     []*generator.Document
 	Jira         string
 	JiraURL      string
+	// TimelineURL is the page of its track whose timeline draws the item (PerPage).
+	TimelineURL string
 }
 
 // StartLabel is the item's start as written, with the day it stands for when

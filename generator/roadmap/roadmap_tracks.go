@@ -51,6 +51,7 @@ func buildTracks(items []*RoadmapItem, cfg *generator.Config, today time.Time) [
 			tracks = append(tracks, t)
 		}
 		finishTrack(t, today)
+		placeOnPages(t)
 	}
 	return tracks
 }

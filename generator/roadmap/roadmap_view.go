@@ -41,6 +41,13 @@ type RoadmapPage struct {
 	Slipped []*RoadmapItem
 	Heatmap []HeatmapRow
 	Levels  []string
+	// On a track of more than PerPage items, Track is the page's part of it,
+	// Whole the track, Pages the links between its pages, and Capabilities
+	// (on the first page) every lane with its counts.
+	Whole        *Track
+	Pages        template.HTML
+	PerPage      int
+	Capabilities []LaneCount
 }
 
 // HeatmapRow is one capability of the maturity heatmap.
@@ -63,22 +70,44 @@ func roadmapPages(p *generator.Portfolio) []render.PageJob {
 	// The timelines are drawn when their page is rendered, not when it is listed.
 	var jobs []render.PageJob
 	for _, t := range rm.Tracks {
-		jobs = append(jobs, render.LazyData(render.PageJob{URL: t.URL, Layout: "roadmap.html", Page: &render.Page{Title: t.Title, Section: "roadmap"}},
-			func() *RoadmapPage { return trackPage(rm, t, p.Today, t.URL) }))
+		pages := trackPages(t)
+		for k := range pages.Pages() {
+			title := t.Title
+			if k > 0 {
+				title = pageTitle(t, k, pages.Pages())
+			}
+			url := pages.URL(k)
+			jobs = append(jobs, render.LazyData(render.PageJob{URL: url, Layout: "roadmap.html", Page: &render.Page{Title: title, Section: "roadmap"}},
+				func() *RoadmapPage { return trackPage(rm, t, k, p.Today, url) }))
+		}
 	}
 	home := render.PageJob{URL: "roadmap/", Layout: "roadmap.html",
 		Page: &render.Page{Title: "Roadmap", Section: "roadmap", Data: &RoadmapPage{Tracks: rm.Tracks, Slipped: rm.Slipped}}}
 	if len(rm.Tracks) == 1 {
 		t := rm.Tracks[0]
 		home.Page = &render.Page{Title: t.Title, Section: "roadmap"}
-		home = render.LazyData(home, func() *RoadmapPage { return trackPage(rm, t, p.Today, "roadmap/") })
+		home = render.LazyData(home, func() *RoadmapPage { return trackPage(rm, t, 0, p.Today, "roadmap/") })
 	}
 	return append(jobs, home)
 }
 
-func trackPage(rm *Roadmap, t *Track, today time.Time, pageURL string) *RoadmapPage {
-	return &RoadmapPage{Track: t, Tracks: rm.Tracks, Timeline: TimelineSVG(t, today, pageURL),
-		Slipped: t.Slipped, Heatmap: maturityHeatmap(t.Lanes), Levels: maturityLevels[:]}
+// trackPage is page k of track t, shown at pageURL.
+func trackPage(rm *Roadmap, t *Track, k int, today time.Time, pageURL string) *RoadmapPage {
+	pages := trackPages(t)
+	part := t
+	page := &RoadmapPage{Track: t, Tracks: rm.Tracks, Heatmap: maturityHeatmap(t.Lanes), Levels: maturityLevels[:]}
+	if pages.Pages() > 1 {
+		part = pageTrack(t, pages, k)
+		page.Track, page.Whole, page.Pages, page.PerPage = part, t, pagesNav(pages, pageURL, k), PerPage
+		if k == 0 {
+			page.Capabilities = laneCounts(t, pages)
+		}
+	}
+	if k == 0 {
+		page.Slipped = t.Slipped
+	}
+	page.Timeline = TimelineSVG(part, today, pageURL)
+	return page
 }
 
 // maturityHeatmap places each lane's current and target maturity on the levels.

@@ -1,6 +1,7 @@
 package synth_test
 
 import (
+	"bytes"
 	"context"
 	"net/url"
 	"path"
@@ -27,6 +28,7 @@ type measured struct {
 	sizes map[string]int
 	ids   map[string]map[string]bool
 	links map[string][]string // page → hrefs with a path and a fragment
+	paged map[string]bool     // pages that link to the other pages of their list
 }
 
 var (
@@ -49,6 +51,9 @@ func (o *measured) WriteFile(name string, data []byte) error {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	o.sizes[name] += len(data)
+	if bytes.Contains(data, []byte(`<nav class="pager"`)) {
+		o.paged[name] = true
+	}
 	if ids != nil {
 		o.ids[name], o.links[name] = ids, links
 	}
@@ -57,7 +62,13 @@ func (o *measured) WriteFile(name string, data []byte) error {
 
 func buildHubHeavy(t *testing.T, n int) *measured {
 	t.Helper()
-	s, err := synth.Generate(synth.Options{N: n, Seed: 1, Shape: synth.HubHeavy})
+	return buildShape(t, synth.HubHeavy, n)
+}
+
+// buildShape renders a portfolio of shape and n documents.
+func buildShape(t *testing.T, shape synth.Shape, n int) *measured {
+	t.Helper()
+	s, err := synth.Generate(synth.Options{N: n, Seed: 1, Shape: shape})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,7 +84,7 @@ func buildHubHeavy(t *testing.T, n int) *measured {
 	if diags.Errors() > 0 {
 		t.Fatalf("N=%d: %d errors, first %s", n, diags.Errors(), diags[0])
 	}
-	out := &measured{sizes: map[string]int{}, ids: map[string]map[string]bool{}, links: map[string][]string{}}
+	out := &measured{sizes: map[string]int{}, ids: map[string]map[string]bool{}, links: map[string][]string{}, paged: map[string]bool{}}
 	if err := render.Render(context.Background(), p, opts, out); err != nil {
 		t.Fatal(err)
 	}
@@ -139,5 +150,82 @@ func checkAnchors(t *testing.T, out *measured) {
 	}
 	if checked < 1000 {
 		t.Errorf("only %d links to an anchor of another page: is the check reading the pages?", checked)
+	}
+}
+
+// scaleTarget is the portfolio size every page must stay under pageLimit at.
+const scaleTarget = 10_000
+
+// cappedLists are the pages whose size is capped by what they write rather
+// than by a count of rows a page that shows at any size: the matrix grids (cut
+// by the bytes of their cells), a standard's page (its 400 blueprints most at
+// stake), the dependency map (drawn whole only while small).
+var cappedLists = []string{"matrix/", "standards/", "dependencies/"}
+
+// cappedBudget is the most a page of a list cut into pages may weigh.
+const cappedBudget = 600_000
+
+// checkScaledPageBound checks every HTML page of a portfolio of n documents
+// against the bound that scales with it: a page is its frame (the head, menu
+// and footer every page has: the smallest page of the site) and content
+// that may grow at most in proportion to the portfolio, reaching pageLimit
+// at scaleTarget documents; so a page within its bound at n is within
+// pageLimit at scaleTarget even if it grows with the portfolio. A page whose
+// list is cut into pages at this size (it has the links to the list's other
+// pages), a kind's index (its table kind-table, 800 rows a page) and a page of
+// cappedLists are held to cappedBudget instead: such a page grows until its
+// list is cut, and then no more.
+func checkScaledPageBound(t *testing.T, out *measured, n int) {
+	t.Helper()
+	frame := pageLimit
+	for name, size := range out.sizes {
+		if strings.HasSuffix(name, ".html") {
+			frame = min(frame, size)
+		}
+	}
+	bound := frame + (pageLimit-frame)*n/scaleTarget
+	capped := func(name string) bool {
+		for _, prefix := range cappedLists {
+			if strings.HasPrefix(name, prefix) {
+				return true
+			}
+		}
+		return out.paged[name] || out.ids[name]["kind-table"]
+	}
+	largest, largestName := 0, ""
+	for name, size := range out.sizes {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		if capped(name) {
+			if size > cappedBudget {
+				t.Errorf("N=%d: %s is %d bytes, over %d for a page of a list cut into pages", n, name, size, cappedBudget)
+			}
+			continue
+		}
+		if size > bound {
+			t.Errorf("N=%d: %s is %d bytes, over its bound of %d (frame %d + its share of %d at %d documents): it would pass %d at %d documents if it grows with the portfolio",
+				n, name, size, bound, frame, pageLimit, scaleTarget, pageLimit, scaleTarget)
+		}
+		if size > largest {
+			largest, largestName = size, name
+		}
+	}
+	t.Logf("N=%d: frame %d bytes, bound %d; largest page not cut into pages: %s, %d bytes", n, frame, bound, largestName, largest)
+}
+
+// Every page of a portfolio of either shape, at 2,000 documents, is within
+// the bound that scales (checkScaledPageBound), so no page is over pageLimit
+// at scaleTarget documents. Sizes are deterministic; no time is measured.
+func TestEveryShapeScaledPageBound(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds portfolios of 2,000 documents of each shape; runs without -short")
+	}
+	t.Parallel()
+	const n = 2000
+	for _, shape := range synth.Shapes {
+		t.Run(string(shape), func(t *testing.T) {
+			checkScaledPageBound(t, buildShape(t, shape, n), n)
+		})
 	}
 }

@@ -1,0 +1,1 @@
+var archfolioEdges = {"nodes":[["identity-provider","Identity provider","blueprints/identity-provider/","high","active","Platform Team",0,3,0],["web-app","Customer web app","blueprints/web-app/","high","active","Web Team",0,3,0]],"edges":[1,0]};
