@@ -81,6 +81,15 @@ func (c *Config) JiraURL(key string) string {
 	return strings.ReplaceAll(c.Jira.URL, "{key}", key)
 }
 
+// FrameworkTitle names a framework that standards map to: its title in
+// frameworks:, else its id as standards write it.
+func (c *Config) FrameworkTitle(id string) string {
+	if c != nil && c.Frameworks[id].Title != "" {
+		return c.Frameworks[id].Title
+	}
+	return id
+}
+
 // SLADays returns the SLA in days for a remediation severity.
 func (c *Config) SLADays(severity string) int {
 	if d, ok := c.SLA[severity]; ok {

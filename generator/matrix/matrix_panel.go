@@ -87,6 +87,10 @@ var alignmentBlock = markup.New[Alignment]("alignment", writeAlignment)
 
 func putAlignment(w markup.Writer, a Alignment) { alignmentBlock.Put(w, a) }
 
+// PutAlignment writes the "alignment" component: a status as a badge, its
+// symbol and its word.
+func PutAlignment(w markup.Writer, a Alignment) { alignmentBlock.Put(w, a) }
+
 func writeAlignment(w markup.Writer, a Alignment) {
 	if a == AlignNone {
 		return
@@ -142,6 +146,11 @@ func putRecord(w markup.Writer, pg *render.Page, r *AlignmentRecord, ownPage boo
 	}
 	alignmentRecordBlock.Put(w, AlignmentRecordData{Page: pg, Record: r, ID: id})
 }
+
+// PutRecord writes the "alignment-record" component for a record shown on a
+// page other than its blueprint's: its statement, status, evidence, waiver
+// and source line.
+func PutRecord(w markup.Writer, pg *render.Page, r *AlignmentRecord) { putRecord(w, pg, r, false) }
 
 func writeAlignmentRecord(w markup.Writer, d AlignmentRecordData) {
 	pg, r := d.Page, d.Record

@@ -317,10 +317,7 @@ func frameworkCoverage(m *Matrix, cfg *generator.Config) []*FrameworkCoverage {
 	}
 	var out []*FrameworkCoverage
 	for _, fw := range generator.SortedKeys(byFW) {
-		f := &FrameworkCoverage{Framework: fw, Title: fw}
-		if cfg != nil && cfg.Frameworks[fw].Title != "" {
-			f.Title = cfg.Frameworks[fw].Title
-		}
+		f := &FrameworkCoverage{Framework: fw, Title: cfg.FrameworkTitle(fw)}
 		for _, c := range byFW[fw] {
 			for _, row := range m.Rows {
 				s, _ := c.Cell(row)
