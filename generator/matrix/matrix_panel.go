@@ -22,7 +22,7 @@ func (mp MatrixPanel) writeItems(pg *render.Page, w markup.Writer) {
 			w.Text(it.Column.Family)
 			w.Raw("</span>")
 			if it.Cell.Applies {
-				w.Raw("<br><span class=\"summary\">required by its applies_to</span>")
+				w.Raw("<br><span class=\"summary\">required: the standard applies to this blueprint</span>")
 			}
 			w.Raw("</th>")
 		} else {
@@ -75,7 +75,7 @@ func (mp MatrixPanel) writeItems(pg *render.Page, w markup.Writer) {
 			if mp.Row != nil {
 				w.Raw("No record yet: add one to <code>compliance</code>.")
 			} else {
-				w.Raw("No record yet: the standard's applies_to requires one.")
+				w.Raw("No record yet, though the standard applies to this blueprint.")
 			}
 		}
 		w.Raw("</td>\n</tr>")
