@@ -68,6 +68,9 @@ type JiraConfig struct {
 type Framework struct {
 	Title string `yaml:"title"`
 	URL   string `yaml:"url"`
+	// Controls titles the framework's controls by id, as standards' maps_to
+	// write them ("ac-2": "Account management").
+	Controls map[string]string `yaml:"controls"`
 }
 
 // DefaultSLA is the remediation SLA in days per severity when archfolio.yaml sets none.
@@ -88,6 +91,14 @@ func (c *Config) FrameworkTitle(id string) string {
 		return c.Frameworks[id].Title
 	}
 	return id
+}
+
+// ControlTitle is the title frameworks: gives a framework's control, or "".
+func (c *Config) ControlTitle(framework, id string) string {
+	if c == nil {
+		return ""
+	}
+	return c.Frameworks[framework].Controls[id]
 }
 
 // SLADays returns the SLA in days for a remediation severity.

@@ -32,6 +32,8 @@ var (
 	webURL    = regexp.MustCompile(`https?://\S+`)
 	// tooltip is an SVG element's title, which a reader sees on hovering.
 	tooltip = regexp.MustCompile(`<title>([^<]*)</title>`)
+	// controlRow is a control's row on a controls page, with its title if any.
+	controlRow = regexp.MustCompile(`<th scope="row"><code>([^<]*)</code> [^<]*(<span class="control-title">)?`)
 	// cell is a table cell's or a description's whole text.
 	cell = regexp.MustCompile(`(?s)<(td|th|dd)\b[^>]*>(.*?)</(td|th|dd)>`)
 )
@@ -120,6 +122,19 @@ func TestNoRawValuesReachReaders(t *testing.T) {
 			key := strings.TrimSpace(anyTag.ReplaceAllString(m[2], ""))
 			if url, ok := jira[key]; ok && !strings.Contains(m[2], `href="`+html.EscapeString(url)+`"`) {
 				note("a JIRA key shown without its link: "+key, name)
+			}
+		}
+	}
+	// The sample's archfolio.yaml titles every control its standards map to,
+	// and the controls pages name each control by its title too.
+	for _, name := range out.Names() {
+		if !strings.HasPrefix(name, "matrix/controls/") || !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		b, _ := out.File(name)
+		for _, m := range controlRow.FindAllStringSubmatch(string(b), -1) {
+			if m[2] == "" {
+				note("a control without its title: "+m[1], name)
 			}
 		}
 	}

@@ -52,7 +52,13 @@ type StandardPack struct {
 // controls.
 type FrameworkControls struct {
 	Title    string
-	Controls []string
+	Controls []Control
+}
+
+// Control is a framework control by id, with its title from archfolio.yaml's
+// frameworks: when it has one.
+type Control struct {
+	ID, Title string
 }
 
 // PackRow is one blueprint's cell of a standard's column.
@@ -139,7 +145,11 @@ func rowCost(r PackRow) int {
 func frameworkTitles(p *generator.Portfolio, col *matrix.MatrixColumn) []FrameworkControls {
 	var out []FrameworkControls
 	for _, fc := range col.MapsTo {
-		out = append(out, FrameworkControls{Title: p.Config.FrameworkTitle(fc.Framework), Controls: fc.Controls})
+		f := FrameworkControls{Title: p.Config.FrameworkTitle(fc.Framework)}
+		for _, id := range fc.Controls {
+			f.Controls = append(f.Controls, Control{ID: id, Title: p.Config.ControlTitle(fc.Framework, id)})
+		}
+		out = append(out, f)
 	}
 	return out
 }

@@ -160,9 +160,13 @@ func writeFrameworks(w markup.Writer, frameworks []FrameworkControls) {
 		w.Raw("</th><td>")
 		for i, c := range fc.Controls {
 			if i > 0 {
-				w.Raw(", ")
+				w.Raw("; ")
 			}
-			w.Text(matrix.ControlLabel(c))
+			w.Text(matrix.ControlLabel(c.ID))
+			if c.Title != "" {
+				w.Raw(" ")
+				w.Text(c.Title)
+			}
 		}
 		w.Raw("</td></tr>")
 	}
