@@ -368,6 +368,13 @@
 // the confined site FS), and up to maxPublishedFileSize (32 MiB) where static/ has
 // no limit; the files it skips are AF101 and AF102 diagnostics.
 //
+// Values reach readers in words, one way on every page: field names and enum
+// values through generator.Humanize (which keeps acronyms: NFRs, KPI, IAM),
+// durations as words (Duration.Words: 6 months), a framework by its
+// frameworks: title and a control with its title from there, and a jira
+// field as the link archfolio.yaml's jira url makes (TestNoRawValuesReachReaders
+// reads every page of the sample for the forms front matter writes).
+//
 // Output is deterministic: everything that reaches a file is sorted, and the date
 // is Options.Today. Kind indexes and owner and tag pages list documents by title
 // (sortByTitle), Portfolio.ByKind stays in id order. A sortable table's enum cell
