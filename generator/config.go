@@ -71,6 +71,9 @@ type JiraConfig struct {
 type Framework struct {
 	Title string `yaml:"title"`
 	URL   string `yaml:"url"`
+	// Controls titles the framework's controls by id, as standards' maps_to
+	// write them ("ac-2": "Account management").
+	Controls map[string]string `yaml:"controls"`
 }
 
 // DefaultSLA is the remediation SLA in days per severity when archfolio.yaml sets none.
@@ -96,6 +99,23 @@ func (c *Config) EditLink(path string) string {
 		segs[i] = url.PathEscape(s)
 	}
 	return strings.ReplaceAll(c.EditURL, "{path}", strings.Join(segs, "/"))
+}
+
+// FrameworkTitle names a framework that standards map to: its title in
+// frameworks:, else its id as standards write it.
+func (c *Config) FrameworkTitle(id string) string {
+	if c != nil && c.Frameworks[id].Title != "" {
+		return c.Frameworks[id].Title
+	}
+	return id
+}
+
+// ControlTitle is the title frameworks: gives a framework's control, or "".
+func (c *Config) ControlTitle(framework, id string) string {
+	if c == nil {
+		return ""
+	}
+	return c.Frameworks[framework].Controls[id]
 }
 
 // SLADays returns the SLA in days for a remediation severity.

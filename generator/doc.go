@@ -65,6 +65,7 @@
 //	reviews       the review schedule: reviews page, findings, conditions
 //	backlog       the remediation backlog: due dates, SLAs, waivers, backlog.csv
 //	decisions     the decision log: supersession chains, loops, decisions in force
+//	audit         the audit packs: a printable page per standard and per blueprint
 //	views         registers the view packages with the generator, one line each
 //	sitetest      fixture sites for the view packages' tests
 //	mdext         goldmark extensions: front matter, wikilinks, fenced code and its cache
@@ -178,6 +179,7 @@
 //	reviews       review schedule, conditions, findings                  (generator/reviews)
 //	backlog       remediation due dates, SLAs, waivers, backlog.csv      (generator/backlog)
 //	decisions     supersession chains, loops, decisions in force        (generator/decisions)
+//	audit         printable audit packs of standards and blueprints     (generator/audit)
 //
 // A home card's Alert is an AlertLevel the view chooses from what the card
 // counts (WorstAlert): critical for what needs action now (an expired waiver, an
@@ -382,6 +384,18 @@
 // so that it loads from disk too. The whole dependency map is drawn only
 // while blueprints and dependencies are at most 800 together.
 //
+// Audit packs (package audit) are pages made to print, one per standard at
+// print/standards/ID/ and one per blueprint at print/blueprints/ID/, linked
+// from each one's page ("Audit pack"). A standard's pack lists every
+// blueprint it applies to or that records an alignment with it, so its rows
+// are cut by the bytes they write (pager.ByCost, about 300 kB a page, like a
+// matrix grid), its other pages at print/standards/ID/N/: pages rather than
+// a page per domain, for the reason above. A blueprint's pack grows only
+// with its own records, threats and reviews. Their print stylesheet
+// (assets/audit-print.css) takes the printer's paper size (size: auto, so A4
+// and Letter), repeats each table's header row, wraps cells rather than
+// cutting columns and numbers the pages in the bottom margin box.
+//
 // Files are copied as they are: static/ to the output's root, and every file of
 // content/ that is not markdown (an image beside a decision, a diagram, a PDF) once,
 // at files/ and its path under content/ (FileURL: content/decisions/flow.png is
@@ -392,6 +406,13 @@
 // checks them as static/'s (publishable: regular files inside the site, through
 // the confined site FS), and up to maxPublishedFileSize (32 MiB) where static/ has
 // no limit; the files it skips are AF101 and AF102 diagnostics.
+//
+// Values reach readers in words, one way on every page: field names and enum
+// values through generator.Humanize (which keeps acronyms: NFRs, KPI, IAM),
+// durations as words (Duration.Words: 6 months), a framework by its
+// frameworks: title and a control with its title from there, and a jira
+// field as the link archfolio.yaml's jira url makes (TestNoRawValuesReachReaders
+// reads every page of the sample for the forms front matter writes).
 //
 // Output is deterministic: everything that reaches a file is sorted, and the date
 // is Options.Today. Kind indexes and owner and tag pages list documents by title

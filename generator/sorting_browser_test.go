@@ -43,9 +43,9 @@ func TestEnumColumnsSortInSchemaOrderInChromium(t *testing.T) {
 	}{
 		{"status", 1, "Draft|Proposed|Approved|Implemented|Retired"},
 		{"status, descending", 1, "Retired|Implemented|Approved|Proposed|Draft"},
-		{"criticality", 4, "low|medium|high|mission-critical|"},
-		{"criticality, descending", 4, "|mission-critical|high|medium|low"},
-		{"lifecycle", 5, "plan|phase-in|active|phase-out|end-of-life"},
+		{"criticality", 4, "Low|Medium|High|Mission critical|"},
+		{"criticality, descending", 4, "|Mission critical|High|Medium|Low"},
+		{"lifecycle", 5, "Plan|Phase in|Active|Phase out|End of life"},
 	} {
 		if got := column(c.col); got != c.want {
 			t.Errorf("sorted by %s: %s\nwant %s", c.name, got, c.want)

@@ -47,10 +47,11 @@ func ElideFunc(n int, item func(i int) string, sep string) string {
 	return b.String()
 }
 
-// Humanize turns a field or status name into words: "data_classification" →
-// "Data classification".
+// Humanize turns a field name or an enum value into words, the one way every
+// page writes them: "data_classification" → "Data classification",
+// "mission-critical" → "Mission critical", "nfrs" → "NFRs" (acronyms).
 func Humanize(s string) string {
-	s = humanizer.Replace(s)
+	s = withAcronyms(humanizer.Replace(s))
 	r, n := utf8.DecodeRuneInString(s)
 	if n == 0 || r == utf8.RuneError || unicode.IsUpper(r) {
 		return s

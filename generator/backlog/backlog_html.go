@@ -387,6 +387,10 @@ var backlogJiraBlock = markup.New[*BacklogItem]("backlog-jira", writeBacklogJira
 
 func putJira(w markup.Writer, it *BacklogItem) { backlogJiraBlock.Put(w, it) }
 
+// PutJira writes the "backlog-jira" component: an item's JIRA key, linked
+// when archfolio.yaml has a jira url.
+func PutJira(w markup.Writer, it *BacklogItem) { backlogJiraBlock.Put(w, it) }
+
 func writeBacklogJira(w markup.Writer, it *BacklogItem) {
 	switch {
 	case it.JiraURL != "":
@@ -406,6 +410,9 @@ func writeBacklogJira(w markup.Writer, it *BacklogItem) {
 var backlogDueBlock = markup.New[*BacklogItem]("backlog-due", writeBacklogDue)
 
 func putDue(w markup.Writer, it *BacklogItem) { backlogDueBlock.Put(w, it) }
+
+// PutDue writes the "backlog-due" component: an item's due date and flags.
+func PutDue(w markup.Writer, it *BacklogItem) { backlogDueBlock.Put(w, it) }
 
 func writeBacklogDue(w markup.Writer, it *BacklogItem) {
 	if !it.Due.IsZero() {

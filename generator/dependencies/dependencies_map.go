@@ -102,11 +102,11 @@ func (m *mapStyle) tooltip(n graph.Node) string {
 	parts := []string{m.label(d.Fields.String("domain"))}
 	for _, f := range []string{"criticality", "lifecycle"} {
 		if v := d.Fields.String(f); v != "" {
-			parts = append(parts, f+" "+v)
+			parts = append(parts, f+": "+generator.Humanize(v))
 		}
 	}
 	if d.Status != "" {
-		parts = append(parts, "status "+d.Status)
+		parts = append(parts, "status: "+generator.Humanize(d.Status))
 	}
 	g := Of(m.p).Graph
 	parts = append(parts, "depends on "+strconv.Itoa(g.OutDegree(d.ID)), "depended on by "+strconv.Itoa(g.InDegree(d.ID)))
@@ -120,11 +120,11 @@ func (m *mapStyle) meta(n graph.Node) string {
 	if d == nil {
 		return ""
 	}
-	parts := render.NonEmpty(d.Fields.String("criticality"))
+	parts := render.NonEmpty(generator.Humanize(d.Fields.String("criticality")))
 	if s := docSunset(d); s != "" {
-		parts = append(parts, "⚠ "+s)
+		parts = append(parts, "⚠ "+generator.Humanize(s))
 	} else if l := d.Fields.String("lifecycle"); l != "" && l != "active" {
-		parts = append(parts, l)
+		parts = append(parts, generator.Humanize(l))
 	}
 	return strings.Join(parts, " · ")
 }
@@ -159,7 +159,7 @@ func (m *mapStyle) edgeTitle(e graph.Edge) string {
 		t += ": " + v
 	}
 	if s := docSunset(to); s != "" {
-		t += " ⚠ " + to.Title + " is " + s
+		t += " ⚠ " + to.Title + " is " + strings.ToLower(generator.Humanize(s))
 	}
 	return t
 }

@@ -229,7 +229,7 @@ func TestMapsEscapeContentAndAreDeterministic(t *testing.T) {
 		}
 	}
 	page, _ := first.File("dependencies/index.html")
-	for _, want := range []string{"&lt;script&gt;alert(&#39;e&#39;)&lt;/script&gt; &amp; co", `class="edge flag"`, "⚠ end-of-life", "assets/panzoom.js"} {
+	for _, want := range []string{"&lt;script&gt;alert(&#39;e&#39;)&lt;/script&gt; &amp; co", `class="edge flag"`, "⚠ End of life", "assets/panzoom.js"} {
 		if !bytes.Contains(page, []byte(want)) {
 			t.Errorf("dependencies page lacks %q", want)
 		}

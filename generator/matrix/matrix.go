@@ -98,7 +98,7 @@ func (a Alignment) Meaning() string {
 	return [...]string{
 		"the blueprint fails the standard",
 		"an exception whose waiver has expired",
-		"the standard's applies_to requires a record and there is none",
+		"the standard applies to the blueprint and no record says how it is met",
 		"not met yet; a date is planned",
 		"partly met; the rest is planned",
 		"not met, under an approved waiver that has not expired",

@@ -467,7 +467,11 @@ func controlsGrid(m *Matrix, f *FrameworkCoverage, rows []*MatrixRow) *MatrixGri
 		for _, col := range c.Columns {
 			titles = append(titles, col.Doc.Title)
 		}
-		g.Columns = append(g.Columns, GridColumn{Label: c.Label, Title: c.ID + ": " + strings.Join(titles, "; "), Tally: c.Tally})
+		label := c.Label
+		if c.Title != "" {
+			label += " " + c.Title
+		}
+		g.Columns = append(g.Columns, GridColumn{Label: label, Title: c.ID + ": " + strings.Join(titles, "; "), Tally: c.Tally})
 	}
 	g.RowGroups = gridRows(rows, func(row *MatrixRow) []GridCell {
 		var cells cellRow

@@ -306,6 +306,11 @@ func writeMatrixControls(w markup.Writer, pd render.PageData[*FrameworkCoverage]
 		w.Text(c.ID)
 		w.Raw("</code> ")
 		w.Text(c.Label)
+		if c.Title != "" {
+			w.Raw(" <span class=\"control-title\">")
+			w.Text(c.Title)
+			w.Raw("</span>")
+		}
 		w.Raw("</th>\n<td>")
 		for i, col := range c.Columns {
 			if i > 0 {

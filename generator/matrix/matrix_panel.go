@@ -22,7 +22,7 @@ func (mp MatrixPanel) writeItems(pg *render.Page, w markup.Writer) {
 			w.Text(it.Column.Family)
 			w.Raw("</span>")
 			if it.Cell.Applies {
-				w.Raw("<br><span class=\"summary\">required by its applies_to</span>")
+				w.Raw("<br><span class=\"summary\">required: the standard applies to this blueprint</span>")
 			}
 			w.Raw("</th>")
 		} else {
@@ -75,7 +75,7 @@ func (mp MatrixPanel) writeItems(pg *render.Page, w markup.Writer) {
 			if mp.Row != nil {
 				w.Raw("No record yet: add one to <code>compliance</code>.")
 			} else {
-				w.Raw("No record yet: the standard's applies_to requires one.")
+				w.Raw("No record yet, though the standard applies to this blueprint.")
 			}
 		}
 		w.Raw("</td>\n</tr>")
@@ -86,6 +86,10 @@ func (mp MatrixPanel) writeItems(pg *render.Page, w markup.Writer) {
 var alignmentBlock = markup.New[Alignment]("alignment", writeAlignment)
 
 func putAlignment(w markup.Writer, a Alignment) { alignmentBlock.Put(w, a) }
+
+// PutAlignment writes the "alignment" component: a status as a badge, its
+// symbol and its word.
+func PutAlignment(w markup.Writer, a Alignment) { alignmentBlock.Put(w, a) }
 
 func writeAlignment(w markup.Writer, a Alignment) {
 	if a == AlignNone {
@@ -142,6 +146,11 @@ func putRecord(w markup.Writer, pg *render.Page, r *AlignmentRecord, ownPage boo
 	}
 	alignmentRecordBlock.Put(w, AlignmentRecordData{Page: pg, Record: r, ID: id})
 }
+
+// PutRecord writes the "alignment-record" component for a record shown on a
+// page other than its blueprint's: its statement, status, evidence, waiver
+// and source line.
+func PutRecord(w markup.Writer, pg *render.Page, r *AlignmentRecord) { putRecord(w, pg, r, false) }
 
 func writeAlignmentRecord(w markup.Writer, d AlignmentRecordData) {
 	pg, r := d.Page, d.Record

@@ -279,6 +279,7 @@ func (f *FrameworkCoverage) Percent() int { return wholePercent(f.Covered, len(f
 type ControlCoverage struct {
 	ID      string
 	Label   string // AC-2(1) for ac-2.1
+	Title   string // from the framework's controls: in archfolio.yaml, or ""
 	Group   string // the control family, AC
 	Columns []*MatrixColumn
 	Tally   AlignmentTally
@@ -306,7 +307,7 @@ func frameworkCoverage(m *Matrix, cfg *generator.Config) []*FrameworkCoverage {
 			for _, id := range fc.Controls {
 				c := byFW[fc.Framework][id]
 				if c == nil {
-					c = &ControlCoverage{ID: id, Label: controlLabel(id), Group: controlGroup(id)}
+					c = &ControlCoverage{ID: id, Label: controlLabel(id), Group: controlGroup(id), Title: cfg.ControlTitle(fc.Framework, id)}
 					byFW[fc.Framework][id] = c
 				}
 				if !slices.Contains(c.Columns, col) {
@@ -317,10 +318,7 @@ func frameworkCoverage(m *Matrix, cfg *generator.Config) []*FrameworkCoverage {
 	}
 	var out []*FrameworkCoverage
 	for _, fw := range generator.SortedKeys(byFW) {
-		f := &FrameworkCoverage{Framework: fw, Title: fw}
-		if cfg != nil && cfg.Frameworks[fw].Title != "" {
-			f.Title = cfg.Frameworks[fw].Title
-		}
+		f := &FrameworkCoverage{Framework: fw, Title: cfg.FrameworkTitle(fw)}
 		for _, c := range byFW[fw] {
 			for _, row := range m.Rows {
 				s, _ := c.Cell(row)

@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"maps"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -144,7 +145,7 @@ func (pg *Page) valueView(v any, p string, refs map[string]*generator.Ref) Value
 	case *generator.Object:
 		rows := []FieldView{}
 		for _, k := range v.Keys {
-			rows = append(rows, FieldView{Name: k, Label: generator.Humanize(k), Value: pg.valueView(v.Values[k], generator.JoinPath(p, k), refs)})
+			rows = append(rows, FieldView{Name: k, Label: pg.keyLabel(k), Value: pg.valueView(v.Values[k], generator.JoinPath(p, k), refs)})
 		}
 		return ValueView{Rows: rows}
 	case []any:
@@ -160,9 +161,19 @@ func (pg *Page) valueView(v any, p string, refs map[string]*generator.Ref) Value
 		if isWebURL(v) {
 			return ValueView{Text: v, Href: v}
 		}
+		if p == "jira" && pg.renderer != nil { // a JIRA key, linked as the backlog links it
+			if u := pg.renderer.p.Config.JiraURL(v); u != "" {
+				return ValueView{Text: v, Href: u}
+			}
+		}
+		if pg.isEnumValue(p, v) {
+			return ValueView{Text: generator.Humanize(v)}
+		}
 		return ValueView{Text: v}
 	case generator.Date:
 		return ValueView{Text: v.String()}
+	case generator.Duration:
+		return ValueView{Text: v.Words()}
 	case bool:
 		if v {
 			return ValueView{Text: "yes"}
@@ -172,6 +183,41 @@ func (pg *Page) valueView(v any, p string, refs map[string]*generator.Ref) Value
 		return ValueView{Text: ""}
 	}
 	return ValueView{Text: fmt.Sprint(v)}
+}
+
+// keyLabel is how a page names a key of an object or a map: a framework
+// archfolio.yaml titles (a standard's maps_to) by its title, any other key
+// in words.
+func (pg *Page) keyLabel(k string) string {
+	if pg.renderer != nil {
+		if fw, ok := pg.renderer.p.Config.Frameworks[k]; ok && fw.Title != "" {
+			return fw.Title
+		}
+	}
+	return generator.Humanize(k)
+}
+
+// isEnumValue reports whether v is one of the values the schema allows the
+// page's kind at path ("findings[2].severity"), which pages show in words.
+func (pg *Page) isEnumValue(path, v string) bool {
+	if pg.Kind == nil {
+		return false
+	}
+	var b strings.Builder
+	for len(path) > 0 {
+		i := strings.IndexByte(path, '[')
+		if i < 0 {
+			b.WriteString(path)
+			break
+		}
+		b.WriteString(path[:i])
+		j := strings.IndexByte(path[i:], ']')
+		if j < 0 {
+			break
+		}
+		path = path[i+j+1:]
+	}
+	return slices.Contains(pg.Site.schema.EnumValues(pg.Kind.Name, b.String()), v)
 }
 
 // isWebURL reports whether s is an absolute http(s) URL, the only kind of URL from

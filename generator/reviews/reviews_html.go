@@ -13,6 +13,12 @@ import (
 // reviewHistoryPanel is the "review-history" panel component.
 var reviewHistoryPanel = markup.New[render.PanelPage[[]*ReviewInfo]]("review-history", render.PanelWriter(writeReviewHistoryPanel))
 
+// PutHistory writes the "review-history" panel's content for reviews of a
+// blueprint (newest first) on any page, such as the blueprint's audit pack.
+func PutHistory(w markup.Writer, pg *render.Page, reviews []*ReviewInfo) {
+	reviewHistoryPanel.Put(w, render.PanelPage[[]*ReviewInfo]{Page: pg, Data: reviews})
+}
+
 // writeReviewHistoryPanel is the "review-history" panel.
 func writeReviewHistoryPanel(pg render.PanelPage[[]*ReviewInfo], w markup.Writer) error {
 	reviews := pg.Data

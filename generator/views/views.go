@@ -5,6 +5,7 @@
 package views
 
 import (
+	"archfolio/generator/audit"
 	"archfolio/generator/backlog"
 	"archfolio/generator/decisions"
 	"archfolio/generator/dependencies"
@@ -23,4 +24,5 @@ func init() {
 	render.RegisterView(reviews.View)
 	render.RegisterView(backlog.View)
 	render.RegisterView(decisions.View)
+	render.RegisterView(audit.View)
 }
