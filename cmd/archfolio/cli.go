@@ -45,7 +45,7 @@ Usage:
   archfolio new    KIND ID [-s SITE]
   archfolio impact ID [-s SITE] [--format text|json] [--today …] [--drafts]
   archfolio diff   [REV] [REV2] [-s SITE] [--format text|json|markdown] [--today …] [--drafts]
-  archfolio import oscal FILE [--family F…] [--framework NAME] [--update] [-s SITE]
+  archfolio import oscal FILE [--family F…] [--framework NAME] [--catalog FULL] [--update] [-s SITE]
   archfolio import adr DIR [-s SITE]
   archfolio import backstage FILE|DIR [-s SITE]
   archfolio jira sync FILE [-s SITE] [--dry-run]

@@ -16,7 +16,7 @@ import (
 )
 
 const (
-	importSynopsis    = "import oscal FILE [--family F…] [--framework NAME] [--update] [-s SITE]"
+	importSynopsis    = "import oscal FILE [--family F…] [--framework NAME] [--catalog FULL] [--update] [-s SITE]"
 	importADRSynopsis = "import adr DIR [-s SITE]"
 	importBSSynopsis  = "import backstage FILE|DIR [-s SITE]"
 	importTGSynopsis  = "import threagile MODEL.yaml [RISKS.json] [--subject BLUEPRINT] [--into DIR] [-s SITE]"
@@ -64,10 +64,12 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	var families familyList
 	var framework string
 	var update bool
+	var catalog string
 	sf, input, code, ok := parseImport("import oscal", importSynopsis, args[1:], stderr, func(fs *flag.FlagSet) {
 		fs.Var(&families, "family", "control family to import, by group id (ac); repeat or separate with commas (default all)")
 		fs.StringVar(&framework, "framework", "", "maps_to key and id prefix, like nist-800-53r5 (default read from the catalogue title)")
 		fs.BoolVar(&update, "update", false, "merge into the standards an earlier import wrote: statements added, changed and withdrawn; the team's fields and text kept")
+		fs.StringVar(&catalog, "catalog", "", "the full catalogue FILE (a baseline) selects from: each standard lists its family's controls the baseline leaves out (outside_baseline)")
 	})
 	if !ok {
 		return code
@@ -77,7 +79,15 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		fmt.Fprintln(stderr, "archfolio import oscal:", err)
 		return exitProblems
 	}
-	results, err := oscal.Import(ctx, sf.site, input, data, oscal.Options{Families: families, Framework: framework, Update: update})
+	opts := oscal.Options{Families: families, Framework: framework, Update: update}
+	if catalog != "" {
+		if opts.Catalog, err = readLimited(catalog); err != nil {
+			fmt.Fprintln(stderr, "archfolio import oscal: --catalog:", err)
+			return exitProblems
+		}
+		opts.CatalogName = catalog
+	}
+	results, err := oscal.Import(ctx, sf.site, input, data, opts)
 	if err != nil {
 		fmt.Fprintln(stderr, "archfolio import oscal:", err)
 		return exitProblems

@@ -206,6 +206,9 @@ type MatrixColumn struct {
 	// withdrawn holds the statements marked withdrawn: not in Statements, so
 	// no blueprint is a gap for them, and a record naming one is a warning.
 	withdrawn map[string]bool
+	// outside holds outside_baseline: controls of the standard's framework
+	// that the baseline it was imported from leaves out.
+	outside map[string]bool
 }
 
 // Statement is one requirement of a standard.

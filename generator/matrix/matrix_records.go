@@ -297,6 +297,16 @@ func checkStatement(r *AlignmentRecord, col *MatrixColumn, sink *diag.DiagSink) 
 			r.Field(), r.Statement, r.Standard.ID)
 		return
 	}
+	if col.outside[r.Statement] {
+		framework := "its framework"
+		if len(col.MapsTo) > 0 {
+			framework = col.MapsTo[0].Framework
+		}
+		sink.Report(diag.CodeUnknownStatement, at, "%s.statement: %q is a control of %s that the baseline imported as %q leaves out (its outside_baseline): "+
+			"import a baseline or overlay that selects it (archfolio import oscal --update), or align with one of its statements",
+			r.Field(), r.Statement, framework, r.Standard.ID)
+		return
+	}
 	if len(col.Statements) == 0 {
 		sink.Report(diag.CodeNoStatements, at, "%s.statement: %q has no statements, so %q cannot be one of them: remove statement: to align with the whole standard",
 			r.Field(), r.Standard.ID, r.Statement)

@@ -57,6 +57,14 @@ func newColumn(p *generator.Portfolio, d *generator.Document) (*MatrixColumn, di
 			col.Statements = append(col.Statements, st)
 		}
 	}
+	for _, id := range d.Fields.List("outside_baseline") {
+		if s, ok := id.(string); ok && strings.TrimSpace(s) != "" {
+			if col.outside == nil {
+				col.outside = map[string]bool{}
+			}
+			col.outside[strings.TrimSpace(s)] = true
+		}
+	}
 	if maps := d.Fields.Obj("maps_to"); maps != nil {
 		for _, fw := range slices.Sorted(slices.Values(maps.Keys)) {
 			fc := FrameworkControls{Framework: fw}

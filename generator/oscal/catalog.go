@@ -106,6 +106,12 @@ type Options struct {
 	// (Import): statements added, changed and withdrawn; every other field and
 	// the body kept.
 	Update bool
+	// Catalog is the full catalogue a baseline (a resolved profile) selects
+	// from, and CatalogName its file: each standard then lists, as
+	// outside_baseline, its family's controls the baseline leaves out, so that
+	// a record naming one is told so rather than offered a near miss.
+	Catalog     []byte
+	CatalogName string
 }
 
 // ImportedStandard is one standard document generated from a control family.
@@ -119,6 +125,7 @@ type ImportedStandard struct {
 	// ids for maps_to, the framework and the catalogue's version.
 	statements []importedStatement
 	withdrawn  []string
+	outside    []string // the family's controls of the full catalogue the baseline leaves out
 	controls   []string
 	framework  string
 	version    string
@@ -269,6 +276,10 @@ func Standards(name string, data []byte, opts Options) ([]ImportedStandard, erro
 	}
 	params := map[string]oscalParam{}
 	collectParams(cat, params)
+	full, err := fullFamilies(opts)
+	if err != nil {
+		return nil, err
+	}
 	var out []ImportedStandard
 	for _, fam := range families {
 		live := fam
@@ -276,12 +287,12 @@ func Standards(name string, data []byte, opts Options) ([]ImportedStandard, erro
 		if len(live.Controls) == 0 {
 			continue
 		}
-		md, fm, err := standardMarkdown(cat, live, fw, params)
+		md, fm, err := standardMarkdown(cat, live, fw, params, outsideBaseline(fam, full[fam.ID]))
 		if err != nil {
 			return nil, err
 		}
 		std := ImportedStandard{ID: fm.ID, Family: fam.ID, Controls: len(live.Controls), Markdown: md,
-			statements: fm.Statements, controls: fm.MapsTo[fw], framework: fw, version: fm.Version}
+			statements: fm.Statements, outside: fm.OutsideBaseline, controls: fm.MapsTo[fw], framework: fw, version: fm.Version}
 		for _, c := range fam.Controls {
 			if withdrawn(c) {
 				std.withdrawn = append(std.withdrawn, oneLine(oscalLabel(c)))
@@ -448,4 +459,42 @@ func collectParams(cat *oscalCatalog, params map[string]oscalParam) {
 	for _, c := range cat.Controls {
 		walkControl(c)
 	}
+}
+
+// fullFamilies reads Options.Catalog, the catalogue a baseline selects from,
+// by family id; nil when there is none.
+func fullFamilies(opts Options) (map[string]oscalFamily, error) {
+	if opts.Catalog == nil {
+		return nil, nil
+	}
+	cat, err := parseOSCALCatalog(opts.CatalogName, opts.Catalog)
+	if err != nil {
+		return nil, err
+	}
+	fams, err := catalogFamilies(opts.CatalogName, cat)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]oscalFamily{}
+	for _, f := range fams {
+		out[f.ID] = f
+	}
+	return out, nil
+}
+
+// outsideBaseline lists the labels of the controls of full, the family in
+// the full catalogue, that fam, the same family in the baseline, leaves out
+// (withdrawn ones too are left out: the catalogue no longer has them).
+func outsideBaseline(fam, full oscalFamily) []string {
+	in := map[string]bool{}
+	for _, c := range fam.Controls {
+		in[c.ID] = true
+	}
+	var out []string
+	for _, c := range full.Controls {
+		if !in[c.ID] && !withdrawn(c) {
+			out = append(out, oneLine(oscalLabel(c)))
+		}
+	}
+	return out
 }

@@ -133,6 +133,13 @@ func merge(src []byte, s ImportedStandard) ([]byte, Changes, error) {
 			ch.Withdrawn = append(ch.Withdrawn, id)
 		}
 	}
+	if s.outside != nil {
+		list := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Style: yaml.FlowStyle}
+		for _, id := range s.outside {
+			list.Content = append(list.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: id})
+		}
+		setValue(root, "outside_baseline", list)
+	}
 	maps := value(root, "maps_to")
 	if maps == nil {
 		maps = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}

@@ -31,7 +31,10 @@ type importedFrontMatter struct {
 	Family     string              `yaml:"family"`
 	Version    string              `yaml:"version,omitempty"`
 	Statements []importedStatement `yaml:"statements"`
-	MapsTo     map[string]flowList `yaml:"maps_to"`
+	// OutsideBaseline lists the family's controls that the baseline imported
+	// leaves out (import oscal --catalog).
+	OutsideBaseline flowList            `yaml:"outside_baseline,omitempty"`
+	MapsTo          map[string]flowList `yaml:"maps_to"`
 }
 
 type importedStatement struct {
@@ -75,7 +78,7 @@ func (l flowList) MarshalYAML() (any, error) {
 // standardMarkdown writes one family as a standard document: front matter through
 // yaml.v3 (which quotes and escapes every value) and a markdown body whose
 // catalogue text is escaped.
-func standardMarkdown(cat *oscalCatalog, fam oscalFamily, fw string, params map[string]oscalParam) ([]byte, importedFrontMatter, error) {
+func standardMarkdown(cat *oscalCatalog, fam oscalFamily, fw string, params map[string]oscalParam, outside []string) ([]byte, importedFrontMatter, error) {
 	title := oneLine(fam.Title)
 	if title == "" {
 		title = strings.ToUpper(fam.ID)
@@ -85,7 +88,7 @@ func standardMarkdown(cat *oscalCatalog, fam oscalFamily, fw string, params map[
 		Status:  "draft",
 		Summary: oneLine(fmt.Sprintf("The %s controls of %s, imported from OSCAL.", strings.ToUpper(fam.ID), catalogueName(cat))),
 		Tags:    flowList{"oscal", fw}, Family: generator.Slug(title), Version: oneLine(cat.Metadata.Version),
-		MapsTo: map[string]flowList{fw: nil}}
+		MapsTo: map[string]flowList{fw: nil}, OutsideBaseline: outside}
 	for _, c := range fam.Controls {
 		fm.Statements = append(fm.Statements, importedStatement{ID: oneLine(oscalLabel(c)), Text: statementText(controlText(c, params)), Level: "must",
 			Guidance: statementText(controlGuidance(c, params))})
