@@ -190,10 +190,18 @@ func (d *Diff) Worse() int {
 }
 
 // Compare works out what changed from old to new. Each portfolio was loaded
-// with the views registered (archfolio/generator/views) and its own Today.
+// with the views registered (archfolio/generator/views) and its own Today;
+// a body counts as changed when its rendered text did (Load without
+// CheckOnly), else never.
 func Compare(old, new *generator.Portfolio, from, to Side) *Diff {
+	return compare(old, new, from, to, func(o, n *generator.Document) bool { return o.Text != n.Text })
+}
+
+// compare is Compare with bodyChanged telling whether a document's body
+// changed.
+func compare(old, new *generator.Portfolio, from, to Side, bodyChanged func(o, n *generator.Document) bool) *Diff {
 	d := &Diff{From: from, To: to}
-	compareDocuments(d, old, new)
+	compareDocuments(d, old, new, bodyChanged)
 	compareAlignment(d, old, new)
 	compareDependencies(d, old, new)
 	compareRoadmap(d, old, new)
@@ -202,7 +210,7 @@ func Compare(old, new *generator.Portfolio, from, to Side) *Diff {
 	return d
 }
 
-func compareDocuments(d *Diff, old, new *generator.Portfolio) {
+func compareDocuments(d *Diff, old, new *generator.Portfolio, bodyChanged func(o, n *generator.Document) bool) {
 	for _, n := range new.Docs {
 		o := old.ByID[n.ID]
 		switch {
@@ -212,7 +220,7 @@ func compareDocuments(d *Diff, old, new *generator.Portfolio) {
 		case o.Path != n.Path:
 			d.Moved = append(d.Moved, Move{DocRef: ref(n), OldPath: o.Path})
 		}
-		c := DocChange{DocRef: ref(n), BodyChanged: o.Text != n.Text}
+		c := DocChange{DocRef: ref(n), BodyChanged: bodyChanged(o, n)}
 		for _, k := range fieldNames(o, n) {
 			if a, b := ValueText(o.Fields.Get(k)), ValueText(n.Fields.Get(k)); a != b {
 				c.Fields = append(c.Fields, FieldChange{Field: k, Old: a, New: b})

@@ -246,6 +246,11 @@ func TestDiffNextQuarterAndWorkTree(t *testing.T) {
 	if err := os.WriteFile(rem, []byte(strings.Replace(string(src), "id: rem-log-shipping", "id: rem-siem-log-shipping", 1)), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	idp := filepath.Join(dir, "content", "blueprints", "identity-provider.md")
+	src, _ = os.ReadFile(idp)
+	if err := os.WriteFile(idp, append(src, "A new paragraph.\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	opts := options(t, dir)
 	opts.Today = time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC)
 	w, err := history.Between(context.Background(), dir, "q4", history.WorkTree, opts)
@@ -255,6 +260,9 @@ func TestDiffNextQuarterAndWorkTree(t *testing.T) {
 	if w.To.Name != "work tree" || w.To.Date != "2026-12-02" || len(w.Removed) != 1 || w.Removed[0].ID != "legacy-portal" {
 		t.Errorf("work tree diff: to %+v removed %+v", w.To, w.Removed)
 	}
+	if len(w.Changed) != 1 || w.Changed[0].ID != "identity-provider" || !w.Changed[0].BodyChanged || len(w.Changed[0].Fields) != 0 {
+		t.Errorf("changed %+v, want identity-provider's body only", w.Changed)
+	}
 	if len(w.Added) != 1 || w.Added[0].ID != "onboarding" {
 		t.Errorf("added %+v, want the onboarding guide", w.Added)
 	}
@@ -262,7 +270,7 @@ func TestDiffNextQuarterAndWorkTree(t *testing.T) {
 		t.Errorf("renamed %+v, want rem-log-shipping → rem-siem-log-shipping", w.Renamed)
 	}
 	if out, _ := exec.Command("git", "-C", dir, "status", "--porcelain").Output(); string(out) !=
-		" D content/blueprints/legacy-portal.md\n M content/remediation/rem-log-shipping.md\n?? content/guides/\n" {
+		" M content/blueprints/identity-provider.md\n D content/blueprints/legacy-portal.md\n M content/remediation/rem-log-shipping.md\n?? content/guides/\n" {
 		t.Errorf("the work tree was touched: git status says\n%s", out)
 	}
 }

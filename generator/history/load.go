@@ -1,11 +1,14 @@
 package history
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"io/fs"
 	"time"
 
 	"archfolio/generator"
+	"archfolio/generator/frontmatter"
 )
 
 // WorkTree names the site as it is on disk, uncommitted changes included.
@@ -46,11 +49,34 @@ func Between(ctx context.Context, dir, from, to string, opts generator.Options) 
 		newOpts.Today = dayOf(time.Now())
 	}
 	toSide.Date = day(newOpts.Today)
+	newOpts.CheckOnly = true // bodies are compared as written, not rendered
 	p, _, err := generator.Load(ctx, newOpts)
 	if err != nil {
 		return nil, fmt.Errorf("loading %s: %w", toSide.Name, err)
 	}
-	return Compare(old, p, Side{Name: fromRev.Name, Hash: fromRev.Hash, Date: day(dayOf(fromRev.When))}, toSide), nil
+	oldFiles := old.files
+	return compare(old.Portfolio, p, Side{Name: fromRev.Name, Hash: fromRev.Hash, Date: day(dayOf(fromRev.When))}, toSide,
+		func(o, n *generator.Document) bool {
+			return !bytes.Equal(body(oldFiles, o.Path), body(newOpts.Site, n.Path))
+		}), nil
+}
+
+// body is the markdown after the front matter of the file at path in fsys.
+func body(fsys fs.FS, path string) []byte {
+	src, err := fs.ReadFile(fsys, path)
+	if err != nil {
+		return nil
+	}
+	if _, start := frontmatter.Find(src); start > 0 {
+		return src[start:]
+	}
+	return src
+}
+
+// loaded is a portfolio read at a revision, with the files it was read from.
+type loaded struct {
+	*generator.Portfolio
+	files fs.FS
 }
 
 // Since compares the site in the folder dir at revision from ("" for the merge
@@ -62,12 +88,11 @@ func Since(ctx context.Context, dir, from string, p *generator.Portfolio, opts g
 	if err != nil {
 		return nil, err
 	}
-	opts.CheckOnly = true
 	old, err := repo.load(ctx, rev, opts)
 	if err != nil {
 		return nil, err
 	}
-	return Compare(old, p, Side{Name: rev.Name, Hash: rev.Hash, Date: day(dayOf(rev.When))}, Side{Name: "work tree", Date: day(p.Today)}), nil
+	return Compare(old.Portfolio, p, Side{Name: rev.Name, Hash: rev.Hash, Date: day(dayOf(rev.When))}, Side{Name: "work tree", Date: day(p.Today)}), nil
 }
 
 // openAt opens the repository of the site in dir and resolves from ("": the
@@ -86,18 +111,19 @@ func openAt(ctx context.Context, dir, from string) (*Repo, Revision, error) {
 	return repo, rev, err
 }
 
-// load reads the portfolio at rev, worked out at its commit day.
-func (r *Repo) load(ctx context.Context, rev Revision, opts generator.Options) (*generator.Portfolio, error) {
+// load reads the portfolio at rev, worked out at its commit day, without
+// rendering bodies.
+func (r *Repo) load(ctx context.Context, rev Revision, opts generator.Options) (loaded, error) {
 	files, err := r.Files(ctx, rev)
 	if err != nil {
-		return nil, err
+		return loaded{}, err
 	}
-	opts.Site, opts.Today = files, dayOf(rev.When)
+	opts.Site, opts.Today, opts.CheckOnly = files, dayOf(rev.When), true
 	p, _, err := generator.Load(ctx, opts)
 	if err != nil {
-		return nil, fmt.Errorf("loading %s: %w", rev.Name, err)
+		return loaded{}, fmt.Errorf("loading %s: %w", rev.Name, err)
 	}
-	return p, nil
+	return loaded{p, files}, nil
 }
 
 // dayOf is the calendar day of t, as a date at midnight UTC (how archfolio
