@@ -79,14 +79,14 @@
 //	backstage     `archfolio import backstage`, over this package's public API
 //	threagile     `archfolio import threagile`, over this package's public API
 //	jira          `archfolio jira sync`, over this package's public API
-//	history       `archfolio diff`: the portfolio at two git revisions (git archive, never a
-//	              checkout), each loaded at its own date, and what changed between them
+//	history       git history: when each document last changed (one git log, read once);
+//	              `archfolio diff` and `check --since`: the portfolio at two revisions (git
+//	              archive, never a checkout), each loaded at its own date, compared
 //	help          the reference as embedded markdown, `archfolio help TOPIC`
 //	server        `archfolio serve`: watcher, incremental rebuilds, live reload
 //	synth         the synthetic portfolios of the tests and benchmarks
 //	scaffold      `archfolio new KIND ID`: a new document that passes check
 //	search        the client-side search index: terms, ranking weights, shards
-//	history       when each document last changed: one git log, read once
 //
 // A view (render/view.go) is a render.View value: its analysis, menu entry, pages, panels,
 // home-page cards, exports, JSON and template functions, every hook optional.
