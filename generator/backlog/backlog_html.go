@@ -22,12 +22,12 @@ func writeBacklogItemPanel(pg render.PanelPage[remediationPanel], w markup.Write
 	it := d.Item
 	w.Raw("\n<dl class=\"facts\">\n<dt>JIRA</dt><dd>")
 	if it.Jira != "" {
-		putJira(w, it)
+		PutJira(w, it)
 	} else {
 		w.Raw("not linked")
 	}
 	w.Raw("</dd>\n<dt>Due</dt><dd>")
-	putDue(w, it)
+	PutDue(w, it)
 	if it.DueBasis == "due" {
 		w.Raw(" <span class=\"summary\">(set explicitly)</span>")
 	}
@@ -187,7 +187,7 @@ func writeWaivers(w markup.Writer, pg *render.Page, waivers []*BacklogItem, nav 
 			w.Raw("\n<tr><td>")
 			w.Link(pg.Rel(it.Doc.URL), it.Doc.Title)
 			w.Raw(" ")
-			putJira(w, it)
+			PutJira(w, it)
 			w.Raw("</td><td>")
 			render.PutStatus(w, it.Status)
 			w.Raw("</td>\n<td>")
@@ -258,13 +258,13 @@ func writeBacklogGroups(w markup.Writer, d BacklogGroupsData) {
 			w.Raw("\n<li>")
 			w.Link(pg.Rel(it.Doc.URL), it.Doc.Title)
 			w.Raw(" ")
-			putJira(w, it)
+			PutJira(w, it)
 			w.Raw(" ")
 			risk.PutSeverity(w, it.Severity)
 			w.Raw(" ")
 			render.PutStatus(w, it.Status)
 			w.Raw(" — due ")
-			putDue(w, it)
+			PutDue(w, it)
 			w.Raw("</li>")
 		}
 		w.Raw("\n</ul>")
@@ -346,7 +346,7 @@ func writeBacklogTable(w markup.Writer, d BacklogTableData) {
 		w.Raw("\n<tr")
 		render.PutFilterAttrs(w, filters, it.FilterValue)
 		w.Raw(">\n<td class=\"due\">")
-		putDue(w, it)
+		PutDue(w, it)
 		w.Raw("</td>\n<td>")
 		w.Link(pg.Rel(it.Doc.URL), it.Doc.Title)
 		if s := it.Source; s != nil {
@@ -355,7 +355,7 @@ func writeBacklogTable(w markup.Writer, d BacklogTableData) {
 			w.Raw("</span>")
 		}
 		w.Raw("</td>\n<td>")
-		putJira(w, it)
+		PutJira(w, it)
 		w.Raw("</td>\n<td")
 		rank(severities, it.Severity)
 		w.Raw(">")
@@ -385,8 +385,6 @@ func writeBacklogTable(w markup.Writer, d BacklogTableData) {
 // backlogJiraBlock is the "backlog-jira" component: an item's JIRA key, linked.
 var backlogJiraBlock = markup.New[*BacklogItem]("backlog-jira", writeBacklogJira)
 
-func putJira(w markup.Writer, it *BacklogItem) { backlogJiraBlock.Put(w, it) }
-
 // PutJira writes the "backlog-jira" component: an item's JIRA key, linked
 // when archfolio.yaml has a jira url.
 func PutJira(w markup.Writer, it *BacklogItem) { backlogJiraBlock.Put(w, it) }
@@ -408,8 +406,6 @@ func writeBacklogJira(w markup.Writer, it *BacklogItem) {
 
 // backlogDueBlock is the "backlog-due" component: an item's due date and flags.
 var backlogDueBlock = markup.New[*BacklogItem]("backlog-due", writeBacklogDue)
-
-func putDue(w markup.Writer, it *BacklogItem) { backlogDueBlock.Put(w, it) }
 
 // PutDue writes the "backlog-due" component: an item's due date and flags.
 func PutDue(w markup.Writer, it *BacklogItem) { backlogDueBlock.Put(w, it) }
