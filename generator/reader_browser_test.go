@@ -74,6 +74,20 @@ func TestMermaidDiagramsInChromium(t *testing.T) {
 	if dark := evaluate[string](t, ctx, `document.querySelector(".mermaid-diagram > svg").outerHTML`); dark == light {
 		t.Error("the diagram is the same in the dark theme")
 	}
+	// On a phone the diagram keeps its text at 11 px and its box scrolls
+	// sideways, as a region a keyboard can reach.
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 800)); err != nil {
+		t.Fatal(err)
+	}
+	narrow := evaluate[string](t, ctx, `(function () {
+  var box = document.querySelector(".mermaid-diagram"), svg = box.querySelector("svg");
+  var px = parseFloat(getComputedStyle(svg.querySelector("text, foreignObject *")).fontSize) * svg.getScreenCTM().a;
+  return px.toFixed(1) + " px, " + (box.scrollWidth > box.clientWidth ? "scrolls" : "fits") + ", " +
+    box.getAttribute("role") + " " + box.tabIndex + " " + JSON.stringify(box.getAttribute("aria-label"));
+})()`)
+	if want := `11.0 px, scrolls, region 0 "Diagram (scroll sideways to see all of it)"`; narrow != want {
+		t.Errorf("at 390 px the diagram is %s, want %s", narrow, want)
+	}
 
 	open("guides/broken-diagram/index.html")
 	msg := waitFor(t, ctx, "mermaid's error", `(function () {

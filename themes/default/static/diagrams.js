@@ -34,6 +34,20 @@
     blocks[i].hidden = false;
   }
 
+  // keepReadable stops a drawing from shrinking, on a narrow screen, below
+  // the width at which its text is 11 px: its box scrolls sideways instead,
+  // as a region keyboard users can reach and scroll.
+  function keepReadable(box) {
+    var svg = box.querySelector("svg"), text = box.querySelector("svg text, svg foreignObject *");
+    var vb = svg && svg.viewBox && svg.viewBox.baseVal;
+    if (!text || !vb || !vb.width) return;
+    var size = parseFloat(getComputedStyle(text).fontSize);
+    if (size > 11) box.style.setProperty("--readable-width", Math.ceil(vb.width * 11 / size) + "px");
+    box.tabIndex = 0;
+    box.setAttribute("role", "region");
+    box.setAttribute("aria-label", "Diagram (scroll sideways to see all of it)");
+  }
+
   // draw renders every block in the theme in force; a later call (the reader
   // switched themes) makes the results of an earlier one void.
   function draw() {
@@ -49,6 +63,7 @@
           drawn[i].className = "mermaid-diagram";
           drawn[i].removeAttribute("role");
           drawn[i].innerHTML = result.svg; // mermaid's own SVG, sanitised at securityLevel strict
+          keepReadable(drawn[i]);
           pre.hidden = true;
         }, function (err) {
           if (me === run) showError(i, err);
