@@ -1,10 +1,10 @@
 package adr
 
 import (
+	fx "archfolio/generator/internal/fixture"
 	"bytes"
 	"context"
 	"flag"
-	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
@@ -48,9 +48,9 @@ func TestImportGolden(t *testing.T) {
 			site, dir := filepath.Join(root, "site"), filepath.Join(root, "adr")
 			golden := &txtar.Archive{}
 			report1 := runImport(t, site, dir)
-			first := snapshot(t, site)
+			first := fx.Snapshot(t, site)
 			report2 := runImport(t, site, dir)
-			if second := snapshot(t, site); !equalFiles(first, second) {
+			if second := fx.Snapshot(t, site); !fx.SameFiles(first, second) {
 				t.Error("the second run changed the site")
 			}
 			golden.Files = append(golden.Files, txtar.File{Name: "first run", Data: report1},
@@ -102,37 +102,6 @@ func writeFile(t *testing.T, name string, data []byte) {
 	if err := os.WriteFile(name, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-}
-
-// snapshot is every file under dir, by slash path, sorted.
-func snapshot(t *testing.T, dir string) []txtar.File {
-	t.Helper()
-	var files []txtar.File
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		files = append(files, txtar.File{Name: filepath.ToSlash(rel), Data: data})
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
-}
-
-func equalFiles(a, b []txtar.File) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i].Name != b[i].Name || !bytes.Equal(a[i].Data, b[i].Data) {
-			return false
-		}
-	}
-	return true
 }
 
 func checkGolden(t *testing.T, file string, got []byte) {

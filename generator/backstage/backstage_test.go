@@ -1,10 +1,10 @@
 package backstage
 
 import (
+	"archfolio/generator/internal/fixture"
 	"bytes"
 	"context"
 	"flag"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -36,9 +36,9 @@ func TestImportGolden(t *testing.T) {
 			site, dir := filepath.Join(root, "site"), filepath.Join(root, "catalog")
 			golden := &txtar.Archive{}
 			report1 := runImport(t, root, site, dir)
-			first := snapshot(t, site)
+			first := fixture.Snapshot(t, site)
 			report2 := runImport(t, root, site, dir)
-			if second := snapshot(t, site); !equalFiles(first, second) {
+			if second := fixture.Snapshot(t, site); !fixture.SameFiles(first, second) {
 				t.Error("the second run changed the site")
 			}
 			golden.Files = append(golden.Files, txtar.File{Name: "first run", Data: report1},
@@ -75,9 +75,9 @@ func TestReimport(t *testing.T) {
 	writeFile(t, file, []byte(edited))
 	golden.Files = append(golden.Files, txtar.File{Name: "edited by the team: " + "content/blueprints/ledger.md", Data: []byte(edited)})
 	golden.Files = append(golden.Files, txtar.File{Name: "v2", Data: runImport(t, root, site, filepath.Join(root, "v2"))})
-	after := snapshot(t, site)
+	after := fixture.Snapshot(t, site)
 	golden.Files = append(golden.Files, txtar.File{Name: "v2 again", Data: runImport(t, root, site, filepath.Join(root, "v2"))})
-	if again := snapshot(t, site); !equalFiles(after, again) {
+	if again := fixture.Snapshot(t, site); !fixture.SameFiles(after, again) {
 		t.Error("a second run of v2 changed the site")
 	}
 	golden.Files = append(golden.Files, after...)
@@ -184,37 +184,6 @@ func writeFile(t *testing.T, name string, data []byte) {
 	if err := os.WriteFile(name, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-}
-
-// snapshot is every file under dir, by slash path, sorted.
-func snapshot(t *testing.T, dir string) []txtar.File {
-	t.Helper()
-	var files []txtar.File
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		files = append(files, txtar.File{Name: filepath.ToSlash(rel), Data: data})
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
-}
-
-func equalFiles(a, b []txtar.File) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i].Name != b[i].Name || !bytes.Equal(a[i].Data, b[i].Data) {
-			return false
-		}
-	}
-	return true
 }
 
 func checkGolden(t *testing.T, file string, got []byte) {

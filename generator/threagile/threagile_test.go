@@ -1,11 +1,11 @@
 package threagile
 
 import (
+	"archfolio/generator/internal/fixture"
 	"bytes"
 	"cmp"
 	"context"
 	"errors"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -59,9 +59,9 @@ func TestImportGolden(t *testing.T) {
 	root := unpack(t, "testdata/policy-self-service.txtar")
 	opt := Options{Subject: "policy-portal"}
 	report1 := runImport(t, root, opt)
-	first := snapshot(t, filepath.Join(root, "site"))
+	first := fixture.Snapshot(t, filepath.Join(root, "site"))
 	report2 := runImport(t, root, opt)
-	if second := snapshot(t, filepath.Join(root, "site")); !bytes.Equal(txtar.Format(&txtar.Archive{Files: first}), txtar.Format(&txtar.Archive{Files: second})) {
+	if second := fixture.Snapshot(t, filepath.Join(root, "site")); !fixture.SameFiles(first, second) {
 		t.Error("the second run changed the site")
 	}
 	if !bytes.HasPrefix(report2, []byte("unchanged content/threat-models/tm-policy-self-service.md")) {
@@ -154,7 +154,7 @@ func TestMalformedInput(t *testing.T) {
 			if got := strings.TrimPrefix(err.Error(), filepath.ToSlash(dir)+"/"); got != tc.want {
 				t.Errorf("error\n%s\nwant\n%s", got, tc.want)
 			}
-			if files := snapshot(t, site); len(files) != 0 {
+			if files := fixture.Snapshot(t, site); len(files) != 0 {
 				t.Errorf("wrote %d files", len(files))
 			}
 		})
@@ -178,25 +178,6 @@ func checkSite(t *testing.T, dir string) *generator.Portfolio {
 		t.Errorf("check of the imported site: %s", d)
 	}
 	return p
-}
-
-// snapshot is every file under dir, by slash path, sorted.
-func snapshot(t *testing.T, dir string) []txtar.File {
-	t.Helper()
-	var files []txtar.File
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		files = append(files, txtar.File{Name: filepath.ToSlash(rel), Data: data})
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
 }
 
 // TestWrittenProblems: what the model gets wrong that only the written threat
