@@ -67,6 +67,12 @@ func Render(t testing.TB, files map[string]string, today string) (*render.MemOut
 	return renderSite(t, Options(t, Site(files), today))
 }
 
+// RenderOptions loads and renders the site of opts into memory.
+func RenderOptions(t testing.TB, opts generator.Options) (*render.MemOutput, diag.Diagnostics) {
+	t.Helper()
+	return renderSite(t, opts)
+}
+
 // renderSite loads and renders the site of opts into memory.
 func renderSite(t testing.TB, opts generator.Options) (*render.MemOutput, diag.Diagnostics) {
 	t.Helper()
