@@ -41,6 +41,16 @@ func Archive(path string) map[string]string { return fixture.Archive(path) }
 // Site builds an in-memory site from path → content (fixture.Site).
 func Site(files map[string]string) fstest.MapFS { return fixture.Site(files) }
 
+// Commit is one commit of a fixture repository (fixture.Commit).
+type Commit = fixture.Commit
+
+// GitRepo makes a git repository of commits in a temporary folder
+// (fixture.GitRepo).
+func GitRepo(t testing.TB, commits []Commit) string { return fixture.GitRepo(t, commits) }
+
+// Git runs git in dir on date (fixture.Git).
+func Git(t testing.TB, dir, date string, args ...string) { fixture.Git(t, dir, date, args...) }
+
 // DiagLines prints diagnostics one per line without their codes
 // (fixture.DiagLines).
 func DiagLines(ds diag.Diagnostics) string { return fixture.DiagLines(ds) }
