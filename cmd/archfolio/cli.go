@@ -130,6 +130,9 @@ func (f *siteFlags) options() (generator.Options, error) {
 	if err := f.checkRoot(); err != nil {
 		return opts, err
 	}
+	if f.trends < -1 {
+		return opts, fmt.Errorf("--trends %d: want a number of months, 0 for none", f.trends)
+	}
 	site, err := generator.OpenSite(f.site)
 	if err != nil {
 		return opts, err

@@ -54,4 +54,10 @@ func TestTrendsFlagAndOnceAServer(t *testing.T) {
 	if again[0].Values["Documents"] != 2 {
 		t.Errorf("a second load read git again: %v", again[0].Values)
 	}
+
+	r = archfolio(t, "build", "-s", dir, "-d", out, "--trends", "-3")
+	expectCode(t, r, exitUsage)
+	if !strings.Contains(r.stderr, "--trends -3: want a number of months, 0 for none") {
+		t.Errorf("--trends -3 says %q", r.stderr)
+	}
 }
