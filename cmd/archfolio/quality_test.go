@@ -19,7 +19,7 @@ func TestCheckQuality(t *testing.T) {
 	r := archfolio(t, "check", "-s", site, "--quality", "--strict", "--today", "2026-11-27")
 	expectCode(t, r, exitOK)
 	for _, want := range []string{"Data quality on 2026-11-27\n",
-		"\n  Finance Team: 4 gaps; 2 documents;",
+		"\n  Finance Team: 4 gaps; 3 documents;",
 		"\n  Systemic: Standard \"Authentication & <sessions>\": 3 blueprints: Claims, Ledger, Portal;"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("check --quality lacks %q:\n%s", want, r.stdout)

@@ -20,9 +20,11 @@
 //     (review.last + review.every before Today);
 //   - a retired document (status retired) counts in the completeness of its
 //     kind but has no other gap: its records and its review are history;
-//   - a front-matter reference to a retired document from one that is not
-//     is a gap of the referring document (a body's mention is prose, often
-//     about the retirement itself, and is not counted).
+//   - a front-matter reference to a retired document is a gap of the
+//     referring document, unless that one is finished too (retired,
+//     completed, done, cancelled, abandoned, superseded, deprecated or
+//     rejected: its references are history); a body's mention is prose, often
+//     about the retirement itself, and is not counted.
 //
 // Each gap belongs to an owner: a document's to its owner, an alignment
 // record's to its blueprint's. Owners are ranked by their gaps, most first.
@@ -267,7 +269,7 @@ func recordGaps(today time.Time, records []*matrix.AlignmentRecord) (noEvidence,
 func retiredRefs(p *generator.Portfolio) []RetiredRef {
 	var out []RetiredRef
 	for _, d := range p.Docs {
-		if retired(d) {
+		if slices.Contains(finished, d.Status) {
 			continue
 		}
 		seen := map[RetiredRef]bool{}
@@ -291,3 +293,8 @@ func retiredRefs(p *generator.Portfolio) []RetiredRef {
 }
 
 func retired(d *generator.Document) bool { return d.Status == "retired" }
+
+// finished are the statuses, of any kind, that end a document's life: its
+// references are history (a completed review of a blueprint since retired, a
+// superseded decision), not gaps.
+var finished = []string{"retired", "completed", "done", "cancelled", "abandoned", "superseded", "deprecated", "rejected"}

@@ -32,11 +32,11 @@ func TestReportText(t *testing.T) {
 		"  Blueprints, 4 documents: Owner 3 of 4 (75%); Summary 3 of 4 (75%); Domain 4 of 4 (100%); Lifecycle 3 of 4 (75%); Criticality 4 of 4 (100%); Data classification 3 of 4 (75%)",
 		"  Standards, 2 documents: Owner 2 of 2 (100%); Summary 1 of 2 (50%); Version 1 of 2 (50%); Statements 2 of 2 (100%)",
 		"  Threat models, 2 documents: Owner 2 of 2 (100%); Summary 2 of 2 (100%); Methodology 2 of 2 (100%); Threats 2 of 2 (100%)",
-		"  Reviews, 3 documents: Owner 3 of 3 (100%); Summary 3 of 3 (100%); Reviewers 3 of 3 (100%); Outcome 3 of 3 (100%); Next 2 of 3 (66%)",
+		"  Reviews, 4 documents: Owner 4 of 4 (100%); Summary 4 of 4 (100%); Reviewers 4 of 4 (100%); Outcome 4 of 4 (100%); Next 3 of 4 (75%)",
 		"  Remediation items, 2 documents: Owner 2 of 2 (100%); Summary 2 of 2 (100%); JIRA 2 of 2 (100%); Source 2 of 2 (100%); Affects 2 of 2 (100%); Discovered 2 of 2 (100%)",
 		"Owners, most gaps first: 4",
-		// Ledger 3 of 6 and Mainframe 6 of 6; Ledger is past review.
-		"  Finance Team: 4 gaps; 2 documents; expected fields 9 of 12 filled in (75%); missing Blueprint summary in 1 of 2, Blueprint lifecycle in 1 of 2, Blueprint data classification in 1 of 2; 1 document past review",
+		// Ledger 3 of 6, Mainframe 6 of 6, its review 5 of 5; Ledger is past review.
+		"  Finance Team: 4 gaps; 3 documents; expected fields 14 of 17 filled in (82%); missing Blueprint summary in 1 of 2, Blueprint lifecycle in 1 of 2, Blueprint data classification in 1 of 2; 1 document past review",
 		// Standards 4 + 2 of 8, reviews 5 + 5 + 4 of 15, threat models 8 of 8.
 		"  Security Architecture: 3 gaps; 7 documents; expected fields 28 of 31 filled in (90%); missing Standard summary in 1 of 2, Standard version in 1 of 2, Review next in 1 of 3",
 		"  Web <Team>: 3 gaps; 3 documents; expected fields 18 of 18 filled in (100%); 1 alignment record without evidence; 1 alignment record assessed more than a year ago; 1 reference to a retired document",
@@ -50,9 +50,10 @@ func TestReportText(t *testing.T) {
 		"References to retired documents: 2",
 		`  content/blueprints/claims.md:10: "Claims" (blueprint) depends on "Mainframe" (blueprint)`,
 		`  content/blueprints/portal.md:13: "Portal" (blueprint) aligns with "Old crypto" (standard)`,
-		"Recurring findings: 3 gaps in two blueprints or more, 1 systemic (in 3 or more)",
-		`  Systemic: Standard "Authentication & <sessions>": 3 blueprints: Claims, Ledger, Portal; 3 review findings, 0 residual threats, 1 remediation item; open remediation: Hash passwords with Argon2 (SEC-1); since 2026-02-15, 285 days`,
+		"Recurring findings: 4 gaps in two blueprints or more, 1 systemic (in 3 or more)",
+		`  Systemic: Standard "Authentication & <sessions>": 3 blueprints: Claims, Ledger, Portal; 3 review findings, 2 residual threats, 2 remediation items; open remediation: Hash passwords with Argon2 (SEC-1); since 2026-02-15, 285 days`,
 		`  Recurring: Component type "<web-server>": 2 blueprints: Claims, Portal; 0 review findings, 2 residual threats, 1 remediation item; no open remediation; since 2026-04-01, 240 days`,
+		`  Recurring: Standard statement "Authentication & <sessions>, statement AUTH-1": 2 blueprints: Claims, Portal; 0 review findings, 2 residual threats, 1 remediation item; no open remediation; since 2026-04-01, 240 days`,
 		`  Recurring: STRIDE category "Spoofing": 2 blueprints: Claims, Portal; 0 review findings, 2 residual threats, 1 remediation item; no open remediation; since 2026-04-01, 240 days`,
 	}
 	if got, want := b.String(), strings.Join(want, "\n")+"\n"; got != want {
@@ -71,9 +72,9 @@ func TestPageGolden(t *testing.T) {
 	}
 	sitetest.Golden(t, "testdata/quality.html", sitetest.Main(t, b))
 	home, _ := out.File("index.html")
-	// 60 of the 67 expected fields (9 + 28 + 18 + 5 of 12 + 31 + 18 + 6), and
+	// 65 of the 72 expected fields (14 + 28 + 18 + 5 of 17 + 31 + 18 + 6), and
 	// 4 + 3 + 3 + 2 gaps.
-	for _, want := range []string{"<li class=\"card card-alert alert-warning\">\n    <a href=\"quality/\">", `<span class="card-value">89%</span>`,
+	for _, want := range []string{"<li class=\"card card-alert alert-warning\">\n    <a href=\"quality/\">", `<span class="card-value">90%</span>`,
 		"of expected fields filled in; 12 gaps to fix, 1 systemic recurring finding"} {
 		if !strings.Contains(string(home), want) {
 			t.Errorf("the home page's data quality card lacks %s", want)

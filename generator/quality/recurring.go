@@ -16,10 +16,14 @@ import (
 const SystemicBlueprints = 3
 
 // The ways a gap recurs: the standard a review finding or remediation item is
-// against, the STRIDE category of a residual threat, the type of component a
-// residual threat targets (its asset's technology, else its asset's type).
+// against or a residual threat's mitigations name; the statement of a
+// standard a residual threat's mitigation names (standard#STATEMENT: findings
+// and items name a standard only); the STRIDE category of a residual threat;
+// the type of component a residual threat targets (its asset's technology,
+// else its asset's type).
 const (
 	ByStandard  = "standard"
+	ByStatement = "statement"
 	ByStride    = "stride"
 	ByComponent = "component"
 )
@@ -28,9 +32,13 @@ const (
 // that concern one standard, STRIDE category or component type, across
 // blueprints.
 type Recurrence struct {
-	By       string              // ByStandard, ByStride or ByComponent
-	Key      string              // the standard's id, the category or the component type as written
-	Standard *generator.Document // the standard, when By is ByStandard
+	By  string // ByStandard, ByStatement, ByStride or ByComponent
+	Key string // the standard's id, standard#STATEMENT, the category or the component type as written
+	// Standard is the standard, when By is ByStandard or ByStatement; then
+	// Statement is the statement's id and StatementAnchor its row's anchor
+	// on the standard's page.
+	Standard                   *generator.Document
+	Statement, StatementAnchor string
 	// Blueprints are those the findings are about, the threats are modelled
 	// for and the items affect, by title.
 	Blueprints []*generator.Document
@@ -51,6 +59,8 @@ func (r *Recurrence) Systemic() bool { return len(r.Blueprints) >= SystemicBluep
 // humanized, the component type as the threat model writes it.
 func (r *Recurrence) Name() string {
 	switch {
+	case r.By == ByStatement:
+		return r.Standard.Title + ", statement " + r.Statement
 	case r.Standard != nil:
 		return r.Standard.Title
 	case r.By == ByStride:
@@ -64,6 +74,8 @@ func (r *Recurrence) How() string {
 	switch r.By {
 	case ByStandard:
 		return "Standard"
+	case ByStatement:
+		return "Standard statement"
 	case ByStride:
 		return "STRIDE category"
 	}
@@ -91,7 +103,7 @@ func (rs *recurrences) group(by, key string) *Recurrence {
 
 func (rs *recurrences) blueprint(g *Recurrence, bps ...*generator.Document) {
 	for _, bp := range bps {
-		if bp != nil {
+		if bp != nil && !retired(bp) {
 			rs.bps[g][bp] = true
 		}
 	}
@@ -108,7 +120,8 @@ func (rs *recurrences) item(g *Recurrence, d *generator.Document) {
 
 // recurring groups the findings, residual threats and remediation items of p
 // and returns the groups found in two blueprints or more: systemic first, then
-// by how many blueprints, then by name.
+// by how many blueprints, then by name. A retired blueprint is history: its
+// findings and threats are left out, and it is no blueprint of a group.
 func recurring(p *generator.Portfolio) []*Recurrence {
 	rs := &recurrences{groups: map[[2]string]*Recurrence{}, bps: map[*Recurrence]map[*generator.Document]bool{},
 		items: map[*Recurrence]map[*backlog.BacklogItem]bool{}, bl: backlog.Of(p)}
@@ -118,7 +131,7 @@ func recurring(p *generator.Portfolio) []*Recurrence {
 	if s := reviews.Of(p); s != nil {
 		for _, rv := range s.Reviews {
 			for _, f := range rv.Findings {
-				if f.Standard == nil {
+				if f.Standard == nil || (rv.Subject != nil && retired(rv.Subject)) {
 					continue
 				}
 				g := rs.group(ByStandard, f.Standard.ID)
@@ -141,7 +154,7 @@ func recurring(p *generator.Portfolio) []*Recurrence {
 	}
 	if reg := risk.Of(p); reg != nil {
 		for _, t := range reg.Threats {
-			if t.Residual() {
+			if t.Residual() && (t.Subject == nil || !retired(t.Subject)) {
 				rs.threat(reg, t)
 			}
 		}
@@ -149,10 +162,27 @@ func recurring(p *generator.Portfolio) []*Recurrence {
 	return rs.list()
 }
 
-// threat adds a residual threat to its STRIDE category's group and its
-// component type's.
+// threat adds a residual threat to the groups of the standards and
+// statements its mitigations name, its STRIDE category's and its component
+// type's.
 func (rs *recurrences) threat(reg *risk.RiskRegister, t *risk.Threat) {
 	var groups []*Recurrence
+	for _, d := range t.Mitigations {
+		if d.Kind == "standard" {
+			g := rs.group(ByStandard, d.ID)
+			g.Standard = d
+			if !slices.Contains(groups, g) {
+				groups = append(groups, g)
+			}
+		}
+	}
+	for _, s := range t.Statements {
+		g := rs.group(ByStatement, s.Standard.ID+"#"+s.ID)
+		g.Standard, g.Statement, g.StatementAnchor = s.Standard, s.ID, s.Anchor
+		if !slices.Contains(groups, g) {
+			groups = append(groups, g)
+		}
+	}
 	if t.Stride != "" {
 		groups = append(groups, rs.group(ByStride, t.Stride))
 	}

@@ -19,9 +19,12 @@ func writeRecurring(w markup.Writer, pg *render.Page, r *Report) {
 		w.Raw("\n<tr><th scope=\"row\">")
 		w.Text(g.How())
 		w.Raw(": ")
-		if g.Standard != nil {
+		switch {
+		case g.By == ByStatement:
+			w.Link(pg.Rel(g.Standard.URL)+"#"+g.StatementAnchor, g.Name())
+		case g.Standard != nil:
 			w.Link(pg.Rel(g.Standard.URL), g.Standard.Title)
-		} else {
+		default:
 			w.Text(g.Name())
 		}
 		w.Raw("</th><td>")
