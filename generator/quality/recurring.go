@@ -119,8 +119,8 @@ func (rs *recurrences) item(g *Recurrence, d *generator.Document) {
 }
 
 // recurring groups the findings, residual threats and remediation items of p
-// and returns the groups found in two blueprints or more: systemic first, then
-// by how many blueprints, then by name. A retired blueprint is history: its
+// and returns the groups found in two blueprints or more: most blueprints (so
+// systemic ones) first, then by how they are gathered and their key. A retired blueprint is history: its
 // findings and threats are left out, and it is no blueprint of a group.
 func recurring(p *generator.Portfolio) []*Recurrence {
 	rs := &recurrences{groups: map[[2]string]*Recurrence{}, bps: map[*Recurrence]map[*generator.Document]bool{},

@@ -11,7 +11,7 @@ func writeRecurring(w markup.Writer, pg *render.Page, r *Report) {
 		"No review finding, residual threat or remediation item concerns the same standard, STRIDE category or component type in two blueprints.") {
 		return
 	}
-	w.Raw("\n<p>Review findings and remediation items by the standard they concern, residual threats by STRIDE category and by the type of component they target, across blueprints. A gap found in ")
+	w.Raw("\n<p>Review findings, remediation items and residual threats by the standard they concern, residual threats also by the standard's statement their mitigations name, by STRIDE category and by the type of component they target, across blueprints. A gap found in ")
 	w.Int(SystemicBlueprints)
 	w.Raw(" blueprints or more is systemic: one fix for the engineering teams rather than one per blueprint.</p>")
 	tableHead(w, "Gap", "Standing", "Blueprints", "Found", "Open remediation", "Since")
