@@ -66,6 +66,8 @@
 //	backlog       the remediation backlog: due dates, SLAs, waivers, backlog.csv
 //	decisions     the decision log: supersession chains, loops, decisions in force
 //	audit         the audit packs: a printable page per standard and per blueprint
+//	quality       data quality: expected fields per kind and owner, stale evidence,
+//	              recurring findings; the quality page and `check --quality`
 //	views         registers the view packages with the generator, one line each
 //	sitetest      fixture sites for the view packages' tests
 //	mdext         goldmark extensions: front matter, wikilinks, fenced code and its cache
@@ -182,6 +184,12 @@
 //	backlog       remediation due dates, SLAs, waivers, backlog.csv      (generator/backlog)
 //	decisions     supersession chains, loops, decisions in force        (generator/decisions)
 //	audit         printable audit packs of standards and blueprints     (generator/audit)
+//	quality       data quality and recurring findings, /quality/        (generator/quality)
+//
+// The quality view has no analysis: it reads the other views' results
+// (matrix.Of, reviews.Of, risk.Of, backlog.Of), which an analysis may not,
+// so quality.Of computes its Report when its page or its home card is
+// rendered, and `archfolio check --quality` calls it after Load.
 //
 // A home card's Alert is an AlertLevel the view chooses from what the card
 // counts (WorstAlert): critical for what needs action now (an expired waiver, an
@@ -212,7 +220,10 @@
 // string, text, int, number, bool, date, period (2026-Q3 or a date), duration
 // (P6M), enum, url, ref (an id of a document of given kinds; with anchor: true,
 // ID#PART, the part kept as Ref.Anchor for a view to check: a threat model's
-// mitigation names a standard's statement so), list, object, map.
+// mitigation names a standard's statement so), list, object, map. A field
+// marked expected: true (a kind's own or a common one, never one inside a
+// list or object: an error) is optional but counted by the data quality
+// report (Schema.ExpectedFields, package quality).
 // Values are normalised (Date, Period, Duration, *Object, []any) into
 // Document.Fields. Common fields (id, kind, title, status, owner, tags, summary,
 // classification, review, draft) are copied to Document. id defaults to the file

@@ -54,6 +54,10 @@ type Field struct {
 	Max      *int     `yaml:"max"`
 	Pattern  string   `yaml:"pattern"`  // string: a regular expression the value must match
 	Scaffold bool     `yaml:"scaffold"` // archfolio new fills it in although it is optional
+	// Expected marks an optional field a complete document fills in (an owner,
+	// a summary): the quality page measures how many do. Only a kind's own
+	// fields and the common ones may carry it.
+	Expected bool `yaml:"expected"`
 	// Anchor lets a ref name a part of its target, ID#PART (a standard's
 	// statement); the Ref keeps PART as its Anchor for the view that checks it.
 	Anchor bool `yaml:"anchor"`
@@ -267,6 +271,9 @@ func (s *Schema) compile() error {
 			if err := s.compileField(where+"."+name, fs.ByName[name]); err != nil {
 				return err
 			}
+			if err := checkNestedExpected(where+"."+name, fs.ByName[name], false); err != nil {
+				return err
+			}
 		}
 		return nil
 	}
@@ -356,6 +363,47 @@ func (s *Schema) compileField(where string, f *Field) error {
 		}
 	}
 	return nil
+}
+
+// checkNestedExpected refuses expected: on a field inside a list, map or
+// object: completeness is measured per document, field by field.
+func checkNestedExpected(where string, f *Field, nested bool) error {
+	if f == nil {
+		return nil
+	}
+	if nested && f.Expected {
+		return fmt.Errorf("schema field %s: expected: marks a kind's own fields and the common ones, not a field inside a list, map or object", where)
+	}
+	for _, name := range f.Fields.Names {
+		if err := checkNestedExpected(where+"."+name, f.Fields.ByName[name], true); err != nil {
+			return err
+		}
+	}
+	if err := checkNestedExpected(where+"[]", f.Of, true); err != nil {
+		return err
+	}
+	return checkNestedExpected(where+"{}", f.Value, true)
+}
+
+// ExpectedFields lists the fields a document of kind is expected to fill in
+// (expected: true): the common ones, then the kind's own, in schema order.
+func (s *Schema) ExpectedFields(kind string) []string {
+	k := s.Kinds[kind]
+	if k == nil {
+		return nil
+	}
+	var out []string
+	for _, name := range s.Common.Names {
+		if f := k.Field(s, name); f != nil && f.Expected {
+			out = append(out, name)
+		}
+	}
+	for _, name := range k.Fields.Names {
+		if _, common := s.Common.ByName[name]; !common && k.Fields.ByName[name].Expected {
+			out = append(out, name)
+		}
+	}
+	return out
 }
 
 func cmpOr(a, b string) string {

@@ -23,6 +23,7 @@ import (
 	"archfolio/generator/history"
 	"archfolio/generator/mdext"
 	"archfolio/generator/publish"
+	"archfolio/generator/quality"
 	"archfolio/themes"
 )
 
@@ -42,7 +43,7 @@ Usage:
   archfolio serve  [-s SITE] [--bind 127.0.0.1] [--port 1313] [--today YYYY-MM-DD] [--drafts]
                    [--base-url URL] [--poll] [--poll-interval 500ms]
   archfolio build  [-s SITE] [-d OUT] [--base-url URL] [--today YYYY-MM-DD] [--drafts] [--cache DIR]
-  archfolio check  [-s SITE] [--format text|json|sarif|github] [--strict] [--since REV] [--today …] [--drafts]
+  archfolio check  [-s SITE] [--format text|json|sarif|github] [--strict] [--since REV] [--quality] [--today …] [--drafts]
   archfolio new    KIND ID [-s SITE]
   archfolio impact ID [-s SITE] [--format text|json] [--today …] [--drafts]
   archfolio diff   [REV] [REV2] [-s SITE] [--format text|json|markdown] [--today …] [--drafts]
@@ -301,11 +302,12 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var sf siteFlags
-	fs := newFlagSet("check", "check [-s SITE] [--format text|json|sarif|github] [--strict] [--since REV] [--today YYYY-MM-DD] [--drafts]", stderr)
+	fs := newFlagSet("check", "check [-s SITE] [--format text|json|sarif|github] [--strict] [--since REV] [--quality] [--today YYYY-MM-DD] [--drafts]", stderr)
 	sf.register(fs, true)
 	format := fs.String("format", "text", "output format: "+strings.Join(diag.DiagnosticFormats, ", "))
 	strict := fs.Bool("strict", false, "fail on warnings too")
 	since := fs.String("since", "", "also warn about regressions since this git revision (merge-base: where the branch left the default branch)")
+	withQuality := fs.Bool("quality", false, "after the diagnostics, print the data quality report (text only; it never changes the exit status)")
 	pos, code, ok := parse(fs, args)
 	if !ok {
 		return code
@@ -316,6 +318,10 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	if !slices.Contains(diag.DiagnosticFormats, *format) {
 		fmt.Fprintf(stderr, "archfolio check: --format %q: want one of %s\n", *format, strings.Join(diag.DiagnosticFormats, ", "))
+		return exitUsage
+	}
+	if *withQuality && *format != "text" {
+		fmt.Fprintf(stderr, "archfolio check: --quality prints text after the diagnostics; it goes with --format text, not %s\n", *format)
 		return exitUsage
 	}
 	opts, err := sf.options()
@@ -348,6 +354,13 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	if *format == "text" {
 		fmt.Fprintf(stderr, "%d errors, %d warnings\n", diags.Errors(), diags.Warnings())
+	}
+	if *withQuality {
+		// The report is for the team, not the gate: it never fails a check.
+		if err := quality.WriteText(stdout, quality.Of(p)); err != nil {
+			fmt.Fprintln(stderr, "archfolio check:", err)
+			return exitProblems
+		}
 	}
 	if diags.Errors() > 0 || (*strict && diags.Warnings() > 0) {
 		return exitProblems

@@ -5,8 +5,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"golang.org/x/tools/txtar"
 )
 
 // TestImportThreagile imports the Threagile fixture through the command line:
@@ -15,19 +13,7 @@ import (
 func TestImportThreagile(t *testing.T) {
 	t.Parallel()
 	root := t.TempDir()
-	ar, err := txtar.ParseFile(filepath.Join("..", "..", "generator", "threagile", "testdata", "policy-self-service.txtar"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range ar.Files {
-		file := filepath.Join(root, filepath.FromSlash(f.Name))
-		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(file, f.Data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeArchive(t, filepath.Join("..", "..", "generator", "threagile", "testdata", "policy-self-service.txtar"), root)
 	site, model, risks := filepath.Join(root, "site"), filepath.Join(root, "threagile.yaml"), filepath.Join(root, "risks.json")
 	code, out, errOut := runCLI(t, "import", "threagile", model, risks, "--subject", "policy-portal", "-s", site)
 	if code != exitOK || !strings.HasPrefix(out, "wrote content/threat-models/tm-policy-self-service.md") {

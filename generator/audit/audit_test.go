@@ -11,18 +11,6 @@ import (
 
 const today = "2026-11-27"
 
-// mainOf returns a page's main element: the pack without the site's frame,
-// which other goldens hold.
-func mainOf(t *testing.T, page []byte) []byte {
-	t.Helper()
-	s := string(page)
-	from, to := strings.Index(s, "<main"), strings.Index(s, "</main>")
-	if from < 0 || to < from {
-		t.Fatalf("no main element in %.200s", s)
-	}
-	return []byte(s[from : to+len("</main>\n")])
-}
-
 func TestPackGolden(t *testing.T) {
 	t.Parallel()
 	out, diags := sitetest.Render(t, sitetest.Archive("../testdata/audit/site.txtar"), today)
@@ -40,7 +28,7 @@ func TestPackGolden(t *testing.T) {
 			t.Errorf("no %s", page)
 			continue
 		}
-		sitetest.Golden(t, golden, mainOf(t, b))
+		sitetest.Golden(t, golden, sitetest.Main(t, b))
 		if !strings.Contains(string(b), `<link rel="stylesheet" href="../../../assets/audit-print.css" media="print">`) {
 			t.Errorf("%s does not link the print stylesheet", page)
 		}

@@ -142,6 +142,8 @@ func fieldRows(b *bytes.Buffer, prefix string, fields *yaml.Node) {
 		required := ""
 		if scalar(f, "required") == "true" {
 			required = "yes"
+		} else if scalar(f, "expected") == "true" {
+			required = "expected"
 		}
 		fmt.Fprintf(b, "| `%s` | %s | %s | %s |\n", path, typeName(f), required, rules(f))
 		switch inner := itemOf(f); {

@@ -165,3 +165,19 @@ func dirOptions(t testing.TB, root string) generator.Options {
 	}
 	return generator.Options{Site: os.DirFS(root), Theme: themes.Default(), Today: today}
 }
+
+// FirstDiff shows the first line where two texts differ, numbered from 1,
+// for a test that holds a text line by line.
+func FirstDiff(want, got string) string { return firstDiff(want, got) }
+
+// Main returns a page's main element, without the site's frame that other
+// goldens hold.
+func Main(t testing.TB, page []byte) []byte {
+	t.Helper()
+	s := string(page)
+	from, to := strings.Index(s, "<main"), strings.Index(s, "</main>")
+	if from < 0 || to < from {
+		t.Fatalf("no main element in %.200s", s)
+	}
+	return []byte(s[from : to+len("</main>\n")])
+}

@@ -10,6 +10,7 @@ import (
 	"archfolio/generator/decisions"
 	"archfolio/generator/dependencies"
 	"archfolio/generator/matrix"
+	"archfolio/generator/quality"
 	"archfolio/generator/render"
 	"archfolio/generator/reviews"
 	"archfolio/generator/risk"
@@ -25,4 +26,5 @@ func init() {
 	render.RegisterView(backlog.View)
 	render.RegisterView(decisions.View)
 	render.RegisterView(audit.View)
+	render.RegisterView(quality.View)
 }
