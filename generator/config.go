@@ -58,6 +58,9 @@ type Config struct {
 	// Capabilities describes roadmap lanes by capability id, as written: the
 	// roadmap view reads and checks it (roadmap/roadmap_capability.go).
 	Capabilities yaml.Node `yaml:"capabilities"`
+	// Radar declares the technology radar's quadrants, as written: the radar
+	// view reads and checks it (radar/config.go).
+	Radar yaml.Node `yaml:"radar"`
 
 	defaults []defaultRule // Defaults, read (defaults.go)
 }

@@ -10,6 +10,7 @@ import (
 	"archfolio/generator/decisions"
 	"archfolio/generator/dependencies"
 	"archfolio/generator/matrix"
+	"archfolio/generator/radar"
 	"archfolio/generator/render"
 	"archfolio/generator/reviews"
 	"archfolio/generator/risk"
@@ -24,5 +25,6 @@ func init() {
 	render.RegisterView(reviews.View)
 	render.RegisterView(backlog.View)
 	render.RegisterView(decisions.View)
+	render.RegisterView(radar.View)
 	render.RegisterView(audit.View)
 }
