@@ -31,10 +31,11 @@ import (
 	"archfolio/generator/render"
 )
 
-// View is the technology radar: its analysis, its page and its part of
-// portfolio.json.
+// View is the technology radar: its analysis, its page, the panel on each
+// blip's page that places it (instead of the quadrant as written), and its
+// part of portfolio.json.
 var View = render.View{Name: "radar", Analyse: analyse, Menu: &render.MenuItem{Label: "Radar", URL: URL, Section: "radar"},
-	Pages: pages, JSON: radarJSON}
+	Pages: pages, Panels: panels, JSON: radarJSON, Shows: []string{"vendor.quadrant"}}
 
 // URL is the radar page's address.
 const URL = "radar/"
@@ -64,6 +65,8 @@ type Radar struct {
 	// Gone are the blips of the comparison revision that are no longer on the
 	// radar, by title.
 	Gone []*Blip
+
+	byDoc map[*generator.Document]*Blip
 }
 
 // Blip is one document on the radar.
@@ -119,8 +122,10 @@ func analyse(p *generator.Portfolio) diag.Diagnostics {
 		}
 	}
 	sortBlips(r.Blips)
+	r.byDoc = make(map[*generator.Document]*Blip, len(r.Blips))
 	for i, b := range r.Blips {
 		b.Number = i + 1
+		r.byDoc[b.Doc] = b
 	}
 	return diags
 }

@@ -148,6 +148,14 @@ func TestRadarPageGolden(t *testing.T) {
 		if strings.Join(classes, ",") != want {
 			t.Errorf("%s: blip marks %q, want %q", c.name, strings.Join(classes, ","), want)
 		}
+		kafka, _ := out.File("vendors/kafka/index.html")
+		panel := `Number 5 on the <a href="../../radar/">technology radar</a>: Data, Adopt`
+		if c.compare {
+			panel += ", moved in since v2026.08"
+		}
+		if !strings.Contains(string(kafka), panel+".</p>") || strings.Contains(string(kafka), "<dd>data</dd>") {
+			t.Errorf("%s: kafka's page does not place it on the radar (%q), or shows its quadrant as written", c.name, panel)
+		}
 		pj, _ := out.File("portfolio.json")
 		var j struct {
 			Views struct {
