@@ -59,7 +59,7 @@ type BlipPanel struct {
 func panels(p *generator.Portfolio, d *generator.Document) []render.Panel {
 	r := Of(p)
 	if b := r.byDoc[d]; b != nil {
-		return []render.Panel{render.NewPanel(blipLink, "radar", "Technology radar", BlipPanel{r, b})}
+		return []render.Panel{render.NewPanel(blipLink, "radar-blip", "Technology radar", BlipPanel{r, b})}
 	}
 	return nil
 }
