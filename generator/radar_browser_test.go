@@ -1,8 +1,10 @@
 package generator_test
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -55,6 +57,8 @@ const radarProblems = `(() => {
 // crowded one (60 blips, 30 of them in one ring of one quadrant) at 1366 px:
 // every blip is a link named by its number and title, no text is under 11 px,
 // and nothing overlaps (radarProblems). A blip's link leads to its document.
+// The sample's table sorts its ring and quadrant columns in their declared
+// order, not the alphabet.
 func TestRadarIsLegibleInChromium(t *testing.T) {
 	t.Parallel()
 	crowded := map[string]string{"archfolio.yaml": "radar:\n  quadrants: [platforms, tools, techniques, languages-and-frameworks]\n"}
@@ -92,6 +96,9 @@ func TestRadarIsLegibleInChromium(t *testing.T) {
 		if len(problems) > 0 {
 			t.Errorf("%s radar:\n%s", site.name, strings.Join(problems, "\n"))
 		}
+		if site.name == "sample" {
+			checkRadarTableSorts(t, ctx)
+		}
 		first, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`(() => { const a = document.querySelector("svg.radar a.rd-blip"); return [a.getAttribute("aria-label"), new URL(a.getAttribute("href"), location.href).href]; })()`))
 		if err != nil {
 			t.Fatal(err)
@@ -110,6 +117,32 @@ func TestRadarIsLegibleInChromium(t *testing.T) {
 		}
 		if _, title, _ := strings.Cut(name, ". "); !strings.HasPrefix(title, strings.TrimSpace(h1)+":") {
 			t.Errorf("%s: the first blip, %q, opens a page headed %q", site.name, name, h1)
+		}
+	}
+}
+
+// checkRadarTableSorts clicks the sort buttons of the radar table's ring and
+// quadrant columns and reads each column back.
+func checkRadarTableSorts(t *testing.T, ctx context.Context) {
+	t.Helper()
+	for _, c := range []struct {
+		col  int
+		want string
+	}{
+		{2, "Adopt|Adopt|Adopt|Adopt|Trial|Trial|Assess|Assess|Hold"},
+		{1, "Identity and access|Identity and access|Security tooling|Security tooling|Platforms|Platforms|Data and integration|Data and integration|Data and integration"},
+	} {
+		js := `(() => {
+  const table = document.getElementById("radar-table");
+  table.tHead.rows[0].cells[` + strconv.Itoa(c.col) + `].querySelector("button.sort").click();
+  return [...table.tBodies[0].rows].map((r) => r.cells[` + strconv.Itoa(c.col) + `].textContent.trim()).join("|");
+})()`
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[string](js))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != c.want {
+			t.Errorf("radar table sorted by column %d: %s\nwant %s", c.col, got, c.want)
 		}
 	}
 }
