@@ -281,7 +281,7 @@ var codeGroups = map[int]string{
 	4: "dependencies between blueprints",
 	5: "the roadmap and its capabilities",
 	6: "threat models and risk",
-	7: "reviews and decisions",
+	7: "reviews, decisions and vendor recommendations (the radar)",
 	8: "remediation items and the backlog",
 	9: "archfolio.yaml, the theme and the output",
 }

@@ -61,6 +61,9 @@ type Config struct {
 	// Trends sets how many months of the key figures' history build and serve
 	// draw on the home page (0, the default: none).
 	Trends TrendsConfig `yaml:"trends"`
+	// Radar declares the technology radar's quadrants, as written: the radar
+	// view reads and checks it (radar/config.go).
+	Radar yaml.Node `yaml:"radar"`
 
 	defaults []defaultRule // Defaults, read (defaults.go)
 }

@@ -65,6 +65,8 @@
 //	reviews       the review schedule: reviews page, findings, conditions
 //	backlog       the remediation backlog: due dates, SLAs, waivers, backlog.csv
 //	decisions     the decision log: supersession chains, loops, decisions in force
+//	radar         the technology radar: blips from rings and archfolio.yaml's quadrants,
+//	              their layout and SVG, movement since an earlier portfolio (Compare)
 //	audit         the audit packs: a printable page per standard and per blueprint
 //	quality       data quality: expected fields per kind and owner, stale evidence,
 //	              recurring findings; the quality page and `check --quality`
@@ -123,7 +125,7 @@
 // T the view's own data type) and every block these write inside them
 // (status, doclink, docitem, menu, value, tags, filters, alignment-record,
 // backlog-due, risk-severity, ...; the registry lists them all). The pages
-// nobody needs to be fast (home, lists, search, 404, the roadmap, reviews,
+// nobody needs to be fast (home, lists, search, 404, the roadmap, reviews, the radar,
 // waivers, all documents, and a roadmap item's panel) stay html/template
 // layouts in themes/default/layouts: their "content", "head" and "scripts"
 // templates, which the base component runs. The default theme defines no
@@ -183,6 +185,7 @@
 //	reviews       review schedule, conditions, findings                  (generator/reviews)
 //	backlog       remediation due dates, SLAs, waivers, backlog.csv      (generator/backlog)
 //	decisions     supersession chains, loops, decisions in force        (generator/decisions)
+//	radar         technology radar of rings and quadrants, its table    (generator/radar)
 //	audit         printable audit packs of standards and blueprints     (generator/audit)
 //	quality       data quality and recurring findings, /quality/        (generator/quality)
 //
@@ -298,7 +301,7 @@
 //	AF4xx  dependencies between blueprints             (package dependencies)
 //	AF5xx  the roadmap and its capabilities            (package roadmap)
 //	AF6xx  threat models and risk                      (package risk)
-//	AF7xx  reviews and decisions                       (package reviews)
+//	AF7xx  reviews, decisions, the radar's quadrants   (packages reviews, decisions, radar)
 //	AF8xx  remediation items and the backlog           (package backlog)
 //	AF9xx  archfolio.yaml, the theme and the output    (config.go, build.go)
 //

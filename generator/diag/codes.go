@@ -106,11 +106,13 @@ const (
 )
 
 const (
-	// AF7xx: reviews and decisions.
+	// AF7xx: reviews, decisions and vendor recommendations (the radar).
 	CodeDuplicateFindingID Code = 701 + iota
 	CodeMissingConditions
 	CodeSupersessionCycle
 	CodeSupersededNotMarked
+	CodeUnknownQuadrant
+	CodeMissingQuadrant
 )
 
 const (
@@ -224,6 +226,8 @@ var rules = []Rule{
 	{CodeMissingConditions, "missing-conditions", Warning, "A review approved with conditions lists no conditions."},
 	{CodeSupersessionCycle, "supersession-cycle", Error, "Decisions supersede each other in a loop; remove one supersedes."},
 	{CodeSupersededNotMarked, "superseded-not-marked", Warning, "An accepted decision supersedes this one; set its status to superseded."},
+	{CodeUnknownQuadrant, "unknown-quadrant", Error, "quadrant: is not one of the quadrants archfolio.yaml's radar: declares."},
+	{CodeMissingQuadrant, "missing-quadrant", Warning, "A document has a ring but no quadrant, so the radar leaves it out."},
 
 	{CodeItemWaiverExpired, "item-waiver-expired", Error, "A remediation item's waiver has expired: renew it, or fix the item."},
 	{CodeItemWaiverExpiring, "item-waiver-expiring", Warning, "A remediation item's waiver expires soon: renew it or plan the fix."},

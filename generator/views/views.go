@@ -11,6 +11,7 @@ import (
 	"archfolio/generator/dependencies"
 	"archfolio/generator/matrix"
 	"archfolio/generator/quality"
+	"archfolio/generator/radar"
 	"archfolio/generator/render"
 	"archfolio/generator/reviews"
 	"archfolio/generator/risk"
@@ -25,6 +26,7 @@ func init() {
 	render.RegisterView(reviews.View)
 	render.RegisterView(backlog.View)
 	render.RegisterView(decisions.View)
+	render.RegisterView(radar.View)
 	render.RegisterView(audit.View)
 	render.RegisterView(quality.View)
 }

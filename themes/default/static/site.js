@@ -120,7 +120,7 @@
     }
     if (scrollers.indexOf(box) < 0) scrollers.push(box);
   });
-  document.querySelectorAll("main pre, main .rm-scroll").forEach(function (box) {
+  document.querySelectorAll("main pre, main .rm-scroll, main .rd-scroll").forEach(function (box) {
     if (scrollers.indexOf(box) < 0) scrollers.push(box);
   });
   function scrollName(box) {
