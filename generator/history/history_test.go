@@ -20,7 +20,7 @@ import (
 )
 
 // The portfolio's history, a commit a quarter: each map is the files that
-// commit writes (an empty text deletes a file).
+// commit writes.
 var commits = []struct {
 	tag, date string
 	files     map[string]string
@@ -80,36 +80,11 @@ func blueprint(id, title, criticality, lifecycle, extra, compliance string) stri
 // commit, committed on the commit's date, and returns its folder.
 func gitRepo(t *testing.T) string {
 	t.Helper()
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("no git command")
+	repo := make([]sitetest.Commit, len(commits))
+	for i, c := range commits {
+		repo[i] = sitetest.Commit{Tag: c.tag, Date: c.date, Files: c.files}
 	}
-	dir := t.TempDir()
-	run := func(date string, args ...string) {
-		t.Helper()
-		cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
-		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=Test", "GIT_AUTHOR_EMAIL=test@example.com",
-			"GIT_COMMITTER_NAME=Test", "GIT_COMMITTER_EMAIL=test@example.com", "GIT_CONFIG_GLOBAL=/dev/null",
-			"GIT_AUTHOR_DATE="+date+"T12:00:00Z", "GIT_COMMITTER_DATE="+date+"T12:00:00Z")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
-		}
-	}
-	run("2026-01-01", "init", "-q", "-b", "main")
-	for _, c := range commits {
-		for name, text := range c.files {
-			full := filepath.Join(dir, filepath.FromSlash(name))
-			if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(full, []byte(text), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-		run(c.date, "add", "-A")
-		run(c.date, "commit", "-q", "-m", "portfolio at "+c.tag)
-		run(c.date, "tag", c.tag)
-	}
-	return dir
+	return sitetest.GitRepo(t, repo)
 }
 
 func options(t *testing.T, dir string) generator.Options {
