@@ -108,6 +108,10 @@ func TestDiagnosticCodesReachable(t *testing.T) {
 	// history's TestCheckSinceRegressions checks each line by line.
 	seen[diag.CodeAlignmentRegressed] = "generator/history"
 	seen[diag.CodeWaiverExtended] = "generator/history"
+	// Reported by build and serve when the Changes page cannot compare (no
+	// git, a revision the clone lacks): package changes' TestNoComparison and
+	// TestNoGit check each line by line.
+	seen[diag.CodeChangesUnavailable] = "generator/changes"
 	for _, r := range diag.Rules() {
 		if _, ok := seen[r.Code]; !ok {
 			t.Errorf("%s %s: no test portfolio reports it; add a document to testdata/codes", r.Code, r.Name)

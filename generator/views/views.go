@@ -7,6 +7,7 @@ package views
 import (
 	"archfolio/generator/audit"
 	"archfolio/generator/backlog"
+	"archfolio/generator/changes"
 	"archfolio/generator/decisions"
 	"archfolio/generator/dependencies"
 	"archfolio/generator/matrix"
@@ -25,4 +26,5 @@ func init() {
 	render.RegisterView(backlog.View)
 	render.RegisterView(decisions.View)
 	render.RegisterView(audit.View)
+	render.RegisterView(changes.View)
 }
