@@ -216,6 +216,14 @@ func TestNoComparison(t *testing.T) {
 	dir := quarter(t)
 	checkUnavailable(t, dir, "v9", `archfolio: warning: --since v9: revision "v9" does not exist in this repository; `+
 		"the Changes page says so and the rest of the site is built [AF910]")
+	// The revision as given reaches the page escaped.
+	checkUnavailable(t, dir, "<b>v9", `archfolio: warning: --since <b>v9: revision "<b>v9" does not exist in this repository; `+
+		"the Changes page says so and the rest of the site is built [AF910]")
+	if _, out, _ := build(t, dir, changes.NewSource(dir, "<b>v9")); strings.Contains(main(t, out, "changes/index.html"), "<b>") {
+		t.Error("the revision reaches the page unescaped")
+	}
+	checkUnavailable(t, dir, "--output=x", `archfolio: warning: --since --output=x: revision "--output=x" does not exist in this repository; `+
+		"the Changes page says so and the rest of the site is built [AF910]")
 	checkUnavailable(t, dir, "2025-12-31", "archfolio: warning: --since 2025-12-31: revision 2025-12-31: no commit on or before that day; "+
 		"the Changes page says so and the rest of the site is built [AF910]")
 	checkUnavailable(t, writeSite(t), "", "archfolio.yaml:3:10: warning: changes.since q2: DIR is not in a git repository: "+
