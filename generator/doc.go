@@ -121,7 +121,7 @@
 // (status, doclink, docitem, menu, value, tags, filters, alignment-record,
 // backlog-due, risk-severity, ...; the registry lists them all). The pages
 // nobody needs to be fast (home, lists, search, 404, the roadmap, reviews,
-// waivers, all documents, and a roadmap item's panel) stay html/template
+// waivers, all documents, changes, and a roadmap item's panel) stay html/template
 // layouts in themes/default/layouts: their "content", "head" and "scripts"
 // templates, which the base component runs. The default theme defines no
 // template of a component's name.
