@@ -108,6 +108,9 @@ func TestDiagnosticCodesReachable(t *testing.T) {
 	// history's TestCheckSinceRegressions checks each line by line.
 	seen[diag.CodeAlignmentRegressed] = "generator/history"
 	seen[diag.CodeWaiverExtended] = "generator/history"
+	// Reported when trends are asked for outside a git repository: package
+	// trends' TestTrendsOnTheHomePage checks the line.
+	seen[diag.CodeNoTrends] = "generator/trends"
 	// Reported by build and serve when the Changes page cannot compare (no
 	// git, a revision the clone lacks): package changes' TestNoComparison and
 	// TestNoGit check each line by line.

@@ -59,11 +59,22 @@ type Config struct {
 	// Capabilities describes roadmap lanes by capability id, as written: the
 	// roadmap view reads and checks it (roadmap/roadmap_capability.go).
 	Capabilities yaml.Node `yaml:"capabilities"`
+	// Trends sets how many months of the key figures' history build and serve
+	// draw on the home page (0, the default: none).
+	Trends TrendsConfig `yaml:"trends"`
 	// Changes is the Changes page's setting (since: the revision it compares
 	// with), as written: package generator/changes reads and checks it.
 	Changes yaml.Node `yaml:"changes"`
 
 	defaults []defaultRule // Defaults, read (defaults.go)
+}
+
+// TrendsConfig is the trends setting: the number of months, counted back from
+// today's month, whose ends the home page's trends show.
+type TrendsConfig struct {
+	Months int `yaml:"months"`
+
+	at diag.Pos // where archfolio.yaml sets it, for AF910
 }
 
 // JiraConfig says how a JIRA key becomes a link: URL holds {key}.
@@ -202,6 +213,9 @@ func decodeConfig(data []byte, cfg *Config, sink *diag.DiagSink) {
 	}
 	unknownSettings(root, reflect.TypeFor[Config](), "", sink)
 	for i := 0; i+1 < len(root.Content); i += 2 {
+		if root.Content[i].Value == "trends" {
+			cfg.Trends.at = nodeFilePos(root.Content[i])
+		}
 		setting := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Content: root.Content[i : i+2]}
 		if err := setting.Decode(cfg); err != nil {
 			var te *yaml.TypeError
@@ -311,6 +325,12 @@ type Options struct {
 	// from git. It is called once per load, after the documents are parsed, so
 	// git can run meanwhile. A document it has no date for shows none.
 	LastChanged func() map[string]time.Time
+	// Trends, when set, returns the home page's key figures at the ends of
+	// the last months (generator/trends reads them from git), oldest first;
+	// months is archfolio.yaml's trends.months, which the function may
+	// override. It is called once per load; its error (no git, not a
+	// repository) becomes a warning (AF910), and the site builds without.
+	Trends func(months int) ([]TrendPoint, error)
 	// CheckOnly makes Load skip rendering the bodies (it still reads every heading and
 	// link): for check, which wants only the diagnostics. Such a portfolio cannot be
 	// rendered.

@@ -83,6 +83,8 @@
 //	history       git history: when each document last changed (one git log, read once);
 //	              `archfolio diff` and `check --since`: the portfolio at two revisions (git
 //	              archive, never a checkout), each loaded at its own date, compared
+//	trends        the home page's key figures at past month ends, from git, cached per
+//	              commit and day
 //	help          the reference as embedded markdown, `archfolio help TOPIC`
 //	server        `archfolio serve`: watcher, incremental rebuilds, live reload
 //	synth         the synthetic portfolios of the tests and benchmarks
@@ -344,6 +346,19 @@
 // in localStorage and set by assets/theme.js, the first thing in the head, so
 // the page is never drawn in the other theme first).
 //
+// Trends: with archfolio.yaml's trends.months (or build's and serve's
+// --trends N), the home page draws each numeric key figure at the end of
+// each of the last N months before today's month, then today, as a small
+// chart in its card (each point a link to the figure's page) and as a table
+// "Key figures by month". Options.Trends gives the points: generator/trends
+// reads the site as it was at each month's last commit (git archive), loads
+// it as check does with Today at the month's last day, and keeps the
+// figures (render.HomeCards) in the cache folder (--cache DIR/trends, else
+// the user's cache folder), one JSON file per commit, day and audience, so
+// a later build loads no past site again. A month before the first commit
+// has no point; without git or outside a repository there are none and
+// archfolio.yaml's trends: gets a warning (AF910).
+//
 // No page grows with the portfolio: every list that does (a kind's documents,
 // the dependency map's tables, the rows of each matrix grid, the waiver
 // register, the risk register's per-blueprint lists) is cut into pages by
@@ -400,7 +415,7 @@
 // linked and statuses and enum values in words, a section cut at 200 lines
 // with the count of the rest. Without git, outside a repository, in a
 // shallow clone without the revision, or for a revision that does not exist,
-// the load warns (AF910: at changes.since, or archfolio: for --since), the
+// the load warns (AF911: at changes.since, or archfolio: for --since), the
 // page says why, and the rest of the site is built.
 //
 // Audit packs (package audit) are pages made to print, one per standard at

@@ -64,6 +64,16 @@ func (b *builder) index(docs []*Document) (*Portfolio, *linkIndex, diag.Diagnost
 	if b.opts.LastChanged != nil {
 		changed = b.opts.LastChanged()
 	}
+	if b.opts.Trends != nil {
+		var err error
+		if p.Trends, err = b.opts.Trends(b.cfg.Trends.Months); err != nil {
+			path := b.cfg.Path
+			if b.cfg.Trends.at.Line == 0 {
+				path = "" // asked for on the command line only
+			}
+			diags = append(diags, diag.NewDiagnostic(diag.CodeNoTrends, path, b.cfg.Trends.at, "no trends on the home page: "+err.Error()))
+		}
+	}
 	for _, d := range docs {
 		d.Changed = changed[d.Path]
 		if hiddenFrom(b.opts.Audience, d) {

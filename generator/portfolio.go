@@ -27,6 +27,9 @@ type Portfolio struct {
 	ByKind map[string][]*Document
 	// Stale lists the documents whose review cycle has lapsed at Today.
 	Stale []StaleDocument
+	// Trends holds the key figures at past month ends, oldest first
+	// (Options.Trends), or nothing.
+	Trends []TrendPoint
 	// hidden holds the ids of the documents left out for the audience.
 	hidden map[string]bool
 	// results holds each view's Result, by slot (view.go).

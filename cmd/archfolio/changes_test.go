@@ -31,13 +31,13 @@ func TestBuildSince(t *testing.T) {
 		{nil, "<h1>Changes since q2</h1>", ""},
 		{[]string{"--since", "applies"}, "<h1>Changes since applies</h1>", ""},
 		{[]string{"--since", "v9"}, "There is no comparison with v9: revision &#34;v9&#34; does not exist in this repository.",
-			`archfolio: warning: --since v9: revision "v9" does not exist in this repository; the Changes page says so and the rest of the site is built [AF910]`},
+			`archfolio: warning: --since v9: revision "v9" does not exist in this repository; the Changes page says so and the rest of the site is built [AF911]`},
 	} {
 		out := filepath.Join(t.TempDir(), "out")
 		// Before the waiver of the fixture expires, so that the portfolio has no error.
 		r := archfolio(t, append([]string{"build", "-s", dir, "-d", out, "--today", "2026-10-25"}, c.args...)...)
 		expectCode(t, r, 0)
-		if got := strings.Contains(r.stderr, "[AF910]"); got != (c.warning != "") || !strings.Contains(r.stderr, c.warning) {
+		if got := strings.Contains(r.stderr, "[AF911]"); got != (c.warning != "") || !strings.Contains(r.stderr, c.warning) {
 			t.Errorf("%v: stderr\n%s\nwant the warning %q", c.args, r.stderr, c.warning)
 		}
 		page, err := os.ReadFile(filepath.Join(out, "changes", "index.html"))

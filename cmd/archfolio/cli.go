@@ -5,6 +5,7 @@ import (
 	"archfolio/generator/diag"
 	"archfolio/generator/render"
 	"archfolio/generator/scaffold"
+	"archfolio/generator/trends"
 	_ "archfolio/generator/views" // every view, in menu order
 	"context"
 	"errors"
@@ -100,12 +101,21 @@ type siteFlags struct {
 	drafts   bool
 	audience string
 	// history makes options read each document's last change from git
-	// (build and serve, which show it), and compare the portfolio with the
-	// revision of the Changes page, if one is set.
+	// (build and serve, which show it), the trends of the key figures, and
+	// compare the portfolio with the revision of the Changes page, if one is set.
 	history bool
+	// trends is --trends: months of trends on the home page, or -1 to follow
+	// archfolio.yaml; trendCache is where their figures are kept.
+	trends     int
+	trendCache string
 	// since is --since of build and serve: the Changes page's revision,
 	// over archfolio.yaml's changes.since.
 	since string
+}
+
+// registerTrends adds --trends (build and serve).
+func (f *siteFlags) registerTrends(fs *flag.FlagSet) {
+	fs.IntVar(&f.trends, "trends", -1, "draw the key figures over this many past months on the home page, from git (overrides archfolio.yaml's trends.months; 0: none)")
 }
 
 // registerSince adds build's and serve's --since.
@@ -130,6 +140,9 @@ func (f *siteFlags) options() (generator.Options, error) {
 	if err := f.checkRoot(); err != nil {
 		return opts, err
 	}
+	if f.trends < -1 {
+		return opts, fmt.Errorf("--trends %d: want a number of months, 0 for none", f.trends)
+	}
 	site, err := generator.OpenSite(f.site)
 	if err != nil {
 		return opts, err
@@ -151,9 +164,43 @@ func (f *siteFlags) options() (generator.Options, error) {
 			changed <- m
 		}()
 		opts.LastChanged = sync.OnceValue(func() map[string]time.Time { return <-changed })
+		opts.Trends = f.trendPoints(opts)
 		opts.Changes = changes.NewSource(f.site, f.since).Attach
 	}
 	return opts, nil
+}
+
+// trendPoints returns the function that reads the home page's trends from
+// git (generator/trends), for as many months as --trends or archfolio.yaml
+// say. Its answer depends only on the months and the history, so a server
+// that loads the site on every save reads it once per number of months.
+func (f *siteFlags) trendPoints(opts generator.Options) func(int) ([]generator.TrendPoint, error) {
+	type answer struct {
+		points []generator.TrendPoint
+		err    error
+	}
+	var mu sync.Mutex
+	done := map[int]answer{}
+	cacheDir := trends.DefaultCacheDir()
+	if f.trendCache != "" {
+		cacheDir = filepath.Join(f.trendCache, "trends")
+	}
+	return func(months int) ([]generator.TrendPoint, error) {
+		if f.trends >= 0 {
+			months = f.trends
+		}
+		if months <= 0 {
+			return nil, nil
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		if a, ok := done[months]; ok {
+			return a.points, a.err
+		}
+		points, err := trends.Points(context.Background(), f.site, months, opts, cacheDir)
+		done[months] = answer{points, err}
+		return points, err
+	}
 }
 
 // checkRoot reports a site root that is not a folder.
@@ -199,11 +246,12 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	var sf siteFlags
 	fs := newFlagSet("build", "build [-s SITE] [-d OUT] [--base-url URL] [--today YYYY-MM-DD] [--drafts] [--since REV] [--publish-with-errors] [--cache DIR] [--cpuprofile FILE]", stderr)
 	sf.register(fs, true)
+	sf.registerTrends(fs)
 	sf.registerSince(fs)
 	out := fs.String("d", "", "output folder (default SITE/public)")
 	baseURL := fs.String("base-url", "", "URL or path the site is published under (overrides archfolio.yaml); sitemap.xml only with an http(s) URL")
 	withErrors := fs.Bool("publish-with-errors", false, "publish the site even when the portfolio has errors (otherwise the output folder is left as it was)")
-	cache := fs.String("cache", "", "keep highlighted code blocks in this folder between builds (for CI caches)")
+	cache := fs.String("cache", "", "keep highlighted code blocks and the trends' figures in this folder between builds (for CI caches)")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (go tool pprof; cmd/archfolio/default.pgo is made from them)")
 	pos, code, ok := parse(fs, args)
 	if !ok {
@@ -213,7 +261,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "archfolio build: unexpected argument %q\n", pos[0])
 		return exitUsage
 	}
-	sf.history = true
+	sf.history, sf.trendCache = true, *cache
 	opts, err := sf.options()
 	if err != nil {
 		fmt.Fprintln(stderr, "archfolio build:", err)

@@ -32,6 +32,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	var f serveFlags
 	fs := newFlagSet("serve", serveSynopsis, stderr)
 	sf.register(fs, true)
+	sf.registerTrends(fs)
 	sf.registerSince(fs)
 	fs.StringVar(&f.bind, "bind", "127.0.0.1", "interface to listen on; 0.0.0.0 shows the site to your whole network")
 	fs.IntVar(&f.port, "port", 1313, "port to listen on; 0 picks a free one")

@@ -11,7 +11,7 @@
 // serve) once per commit, and the comparison is worked out when the page, or
 // the home page's card, is first rendered. When there is no comparison (no
 // git, no repository, a revision the clone does not have) the load warns
-// (AF910) and the page says why; the rest of the site is built as ever.
+// (AF911) and the page says why; the rest of the site is built as ever.
 package changes
 
 import (

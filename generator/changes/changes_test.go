@@ -215,26 +215,26 @@ func TestNoComparison(t *testing.T) {
 	t.Parallel()
 	dir := quarter(t)
 	checkUnavailable(t, dir, "v9", `archfolio: warning: --since v9: revision "v9" does not exist in this repository; `+
-		"the Changes page says so and the rest of the site is built [AF910]")
+		"the Changes page says so and the rest of the site is built [AF911]")
 	// The revision as given reaches the page escaped.
 	checkUnavailable(t, dir, "<b>v9", `archfolio: warning: --since <b>v9: revision "<b>v9" does not exist in this repository; `+
-		"the Changes page says so and the rest of the site is built [AF910]")
+		"the Changes page says so and the rest of the site is built [AF911]")
 	if _, out, _ := build(t, dir, changes.NewSource(dir, "<b>v9")); strings.Contains(main(t, out, "changes/index.html"), "<b>") {
 		t.Error("the revision reaches the page unescaped")
 	}
 	checkUnavailable(t, dir, "--output=x", `archfolio: warning: --since --output=x: revision "--output=x" does not exist in this repository; `+
-		"the Changes page says so and the rest of the site is built [AF910]")
+		"the Changes page says so and the rest of the site is built [AF911]")
 	checkUnavailable(t, dir, "2025-12-31", "archfolio: warning: --since 2025-12-31: revision 2025-12-31: no commit on or before that day; "+
-		"the Changes page says so and the rest of the site is built [AF910]")
+		"the Changes page says so and the rest of the site is built [AF911]")
 	checkUnavailable(t, writeSite(t), "", "archfolio.yaml:3:10: warning: changes.since q2: DIR is not in a git repository: "+
-		"history compares revisions of a site kept in git; the Changes page says so and the rest of the site is built [AF910]")
+		"history compares revisions of a site kept in git; the Changes page says so and the rest of the site is built [AF911]")
 	shallow := filepath.Join(t.TempDir(), "shallow")
 	if out, err := exec.Command("git", "clone", "-q", "--depth", "1", "file://"+dir, shallow).CombinedOutput(); err != nil {
 		t.Fatalf("git clone: %v\n%s", err, out)
 	}
 	checkUnavailable(t, shallow, "", `archfolio.yaml:3:10: warning: changes.since q2: revision "q2" does not exist in this repository `+
 		"(this is a shallow clone: fetch more history, e.g. git fetch --unshallow, or in CI checkout with fetch-depth: 0); "+
-		"the Changes page says so and the rest of the site is built [AF910]")
+		"the Changes page says so and the rest of the site is built [AF911]")
 }
 
 // TestNoGit: without the git command the warning says so, and the site is
@@ -243,7 +243,7 @@ func TestNoGit(t *testing.T) {
 	dir := writeSite(t)
 	t.Setenv("PATH", t.TempDir())
 	checkUnavailable(t, dir, "", "archfolio.yaml:3:10: warning: changes.since q2: the git command is not installed: "+
-		"history needs it to read earlier revisions; the Changes page says so and the rest of the site is built [AF910]")
+		"history needs it to read earlier revisions; the Changes page says so and the rest of the site is built [AF911]")
 }
 
 // TestSettingProblems: changes: in archfolio.yaml with an unknown key or a

@@ -14,13 +14,14 @@ import (
 	"archfolio/generator"
 	"archfolio/generator/diag"
 	"archfolio/generator/history"
+	"archfolio/generator/internal/fixture"
 	"archfolio/generator/sitetest"
 	_ "archfolio/generator/views"
 	"archfolio/themes"
 )
 
 // The portfolio's history, a commit a quarter: each map is the files that
-// commit writes.
+// commit writes (an empty text deletes a file).
 var commits = []struct {
 	tag, date string
 	files     map[string]string
@@ -80,11 +81,11 @@ func blueprint(id, title, criticality, lifecycle, extra, compliance string) stri
 // commit, committed on the commit's date, and returns its folder.
 func gitRepo(t *testing.T) string {
 	t.Helper()
-	repo := make([]sitetest.Commit, len(commits))
-	for i, c := range commits {
-		repo[i] = sitetest.Commit{Tag: c.tag, Date: c.date, Files: c.files}
+	var cs []fixture.Commit
+	for _, c := range commits {
+		cs = append(cs, fixture.Commit{Tag: c.tag, Date: c.date, Files: c.files})
 	}
-	return sitetest.GitRepo(t, repo)
+	return fixture.GitRepo(t, cs)
 }
 
 func options(t *testing.T, dir string) generator.Options {

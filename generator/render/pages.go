@@ -3,6 +3,7 @@ package render
 import (
 	"archfolio/generator"
 	"cmp"
+	"html/template"
 	"slices"
 	"strconv"
 	"strings"
@@ -351,6 +352,8 @@ type HomeData struct {
 	Total int
 	Stale []generator.StaleDocument
 	Cards []Card
+	// Trends is the cards' figures over the past months, or nil.
+	Trends *Trends
 }
 
 // Card is one figure on the home page with the page that explains it.
@@ -360,6 +363,8 @@ type Card struct {
 	Detail string
 	URL    string
 	Alert  AlertLevel // "" when the figure needs no action
+	// Trend is the figure's chart over the past months (trends.go), or "".
+	Trend template.HTML
 }
 
 // AlertLevel is how urgent a home card's figure is, chosen by the view from
@@ -389,15 +394,21 @@ func WorstAlert(critical, warning bool) AlertLevel {
 }
 
 func homeData(p *generator.Portfolio) HomeData {
-	h := HomeData{Kinds: kindSummaries(p), Total: len(p.Docs), Stale: p.Stale}
-	h.Cards = append(h.Cards, Card{Title: "Documents", Value: strconv.Itoa(len(p.Docs)),
-		Detail: "across " + strconv.Itoa(len(p.ByKind)) + " kinds", URL: "documents/"})
+	h := HomeData{Kinds: kindSummaries(p), Total: len(p.Docs), Stale: p.Stale, Cards: HomeCards(p)}
+	h.Trends = addTrends(p, h.Cards)
+	return h
+}
+
+// HomeCards are the home page's key figures for p, in the views' order.
+func HomeCards(p *generator.Portfolio) []Card {
+	cards := []Card{{Title: "Documents", Value: strconv.Itoa(len(p.Docs)),
+		Detail: "across " + strconv.Itoa(len(p.ByKind)) + " kinds", URL: "documents/"}}
 	for _, v := range views {
 		if v.Cards != nil {
-			h.Cards = append(h.Cards, v.Cards(p)...)
+			cards = append(cards, v.Cards(p)...)
 		}
 	}
-	return h
+	return cards
 }
 
 // KindIndex is a kind's index page: its documents with filters.

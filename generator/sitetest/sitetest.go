@@ -41,6 +41,16 @@ func Archive(path string) map[string]string { return fixture.Archive(path) }
 // Site builds an in-memory site from path → content (fixture.Site).
 func Site(files map[string]string) fstest.MapFS { return fixture.Site(files) }
 
+// Commit is one commit of a fixture repository (fixture.Commit).
+type Commit = fixture.Commit
+
+// GitRepo makes a git repository of commits in a temporary folder
+// (fixture.GitRepo).
+func GitRepo(t testing.TB, commits []Commit) string { return fixture.GitRepo(t, commits) }
+
+// Git runs git in dir on date (fixture.Git).
+func Git(t testing.TB, dir, date string, args ...string) { fixture.Git(t, dir, date, args...) }
+
 // DiagLines prints diagnostics one per line without their codes
 // (fixture.DiagLines).
 func DiagLines(ds diag.Diagnostics) string { return fixture.DiagLines(ds) }
@@ -65,6 +75,12 @@ func load(t testing.TB, opts generator.Options) (*generator.Portfolio, diag.Diag
 func Render(t testing.TB, files map[string]string, today string) (*render.MemOutput, diag.Diagnostics) {
 	t.Helper()
 	return renderSite(t, Options(t, Site(files), today))
+}
+
+// RenderOptions loads and renders the site of opts into memory.
+func RenderOptions(t testing.TB, opts generator.Options) (*render.MemOutput, diag.Diagnostics) {
+	t.Helper()
+	return renderSite(t, opts)
 }
 
 // renderSite loads and renders the site of opts into memory.

@@ -6,6 +6,9 @@
   "use strict";
   var root = document.documentElement, key = "archfolio-theme";
   var system = window.matchMedia("(prefers-color-scheme: dark)");
+  // The stylesheet knows that scripts run: site.js will give each wide table
+  // its scroll box (without scripts, the table scrolls inside itself).
+  root.classList.add("js");
 
   try {
     var stored = localStorage.getItem(key);
