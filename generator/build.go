@@ -102,6 +102,7 @@ func Load(ctx context.Context, opts Options) (*Portfolio, diag.Diagnostics, erro
 	for _, check := range siteChecks {
 		diags = append(diags, check(opts, p)...)
 	}
+	diags = append(diags, opts.changes(ctx, p)...)
 	return p, diags.Sort(), nil
 }
 

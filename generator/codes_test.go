@@ -111,6 +111,10 @@ func TestDiagnosticCodesReachable(t *testing.T) {
 	// Reported when trends are asked for outside a git repository: package
 	// trends' TestTrendsOnTheHomePage checks the line.
 	seen[diag.CodeNoTrends] = "generator/trends"
+	// Reported by build and serve when the Changes page cannot compare (no
+	// git, a revision the clone lacks): package changes' TestNoComparison and
+	// TestNoGit check each line by line.
+	seen[diag.CodeChangesUnavailable] = "generator/changes"
 	for _, r := range diag.Rules() {
 		if _, ok := seen[r.Code]; !ok {
 			t.Errorf("%s %s: no test portfolio reports it; add a document to testdata/codes", r.Code, r.Name)

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"context"
 	"errors"
 	"io/fs"
 	"net/url"
@@ -64,6 +65,9 @@ type Config struct {
 	// Radar declares the technology radar's quadrants, as written: the radar
 	// view reads and checks it (radar/config.go).
 	Radar yaml.Node `yaml:"radar"`
+	// Changes is the Changes page's setting (since: the revision it compares
+	// with), as written: package generator/changes reads and checks it.
+	Changes yaml.Node `yaml:"changes"`
 
 	defaults []defaultRule // Defaults, read (defaults.go)
 }
@@ -334,4 +338,18 @@ type Options struct {
 	// link): for check, which wants only the diagnostics. Such a portfolio cannot be
 	// rendered.
 	CheckOnly bool
+	// Changes, when set, runs after the analyses of every load that renders
+	// (not CheckOnly): build and serve set it (package generator/changes) to
+	// compare the portfolio with an earlier revision of the site for the
+	// Changes page, which keeps the comparison on the portfolio. Its
+	// diagnostics join the load's.
+	Changes func(ctx context.Context, opts Options, p *Portfolio) diag.Diagnostics
+}
+
+// changes runs Options.Changes on a load that renders.
+func (o Options) changes(ctx context.Context, p *Portfolio) diag.Diagnostics {
+	if o.Changes == nil || o.CheckOnly {
+		return nil
+	}
+	return o.Changes(ctx, o, p)
 }

@@ -70,6 +70,7 @@
 //	audit         the audit packs: a printable page per standard and per blueprint
 //	quality       data quality: expected fields per kind and owner, stale evidence,
 //	              recurring findings; the quality page and `check --quality`
+//	changes       the Changes page: the portfolio compared with a git revision (history's Diff)
 //	views         registers the view packages with the generator, one line each
 //	sitetest      fixture sites for the view packages' tests
 //	mdext         goldmark extensions: front matter, wikilinks, fenced code and its cache
@@ -126,7 +127,7 @@
 // (status, doclink, docitem, menu, value, tags, filters, alignment-record,
 // backlog-due, risk-severity, ...; the registry lists them all). The pages
 // nobody needs to be fast (home, lists, search, 404, the roadmap, reviews, the radar,
-// waivers, all documents, and a roadmap item's panel) stay html/template
+// waivers, all documents, changes, and a roadmap item's panel) stay html/template
 // layouts in themes/default/layouts: their "content", "head" and "scripts"
 // templates, which the base component runs. The default theme defines no
 // template of a component's name.
@@ -188,6 +189,8 @@
 //	radar         technology radar of rings and quadrants, its table    (generator/radar)
 //	audit         printable audit packs of standards and blueprints     (generator/audit)
 //	quality       data quality and recurring findings, /quality/        (generator/quality)
+//	changes       what changed since a git revision, for the quarterly  (generator/changes)
+//	              review: the Changes page and its home card
 //
 // The quality view has no analysis: it reads the other views' results
 // (matrix.Of, reviews.Of, risk.Of, backlog.Of), which an analysis may not,
@@ -412,6 +415,22 @@
 // dependencies/edges.js, the graph as a node table and index pairs, a script
 // so that it loads from disk too. The whole dependency map is drawn only
 // while blueprints and dependencies are at most 800 together.
+//
+// The Changes page (package changes, changes/) is there when a revision is
+// set: archfolio.yaml's changes.since, which build --since and serve --since
+// override (a tag, a branch, a commit, or YYYY-MM-DD for the last commit on
+// or before that day). Options.Changes, which build and serve set
+// (changes.Source; Load and the Loader call it after the analyses, never under
+// CheckOnly), resolves the revision and loads the site at that commit from git
+// (history.Baseline, kept by commit, so the dev server reads it once, not on
+// every save); the comparison (history's Diff, worked out when the page or
+// its home card is first rendered) is the one `archfolio diff REV` prints, in
+// the same sections (Diff.Report: what got worse first), each document
+// linked and statuses and enum values in words, a section cut at 200 lines
+// with the count of the rest. Without git, outside a repository, in a
+// shallow clone without the revision, or for a revision that does not exist,
+// the load warns (AF911: at changes.since, or archfolio: for --since), the
+// page says why, and the rest of the site is built.
 //
 // Audit packs (package audit) are pages made to print, one per standard at
 // print/standards/ID/ and one per blueprint at print/blueprints/ID/, linked

@@ -134,6 +134,7 @@ func (l *Loader) Load(ctx context.Context) (*Portfolio, diag.Diagnostics, error)
 	}
 	diags = append(diags, b.link(p, idx)...)
 	diags = append(diags, analyse(p)...)
+	diags = append(diags, opts.changes(ctx, p)...)
 	return p, diags.Sort(), nil
 }
 

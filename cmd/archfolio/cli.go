@@ -1,6 +1,7 @@
 package main
 
 import (
+	"archfolio/generator/changes"
 	"archfolio/generator/diag"
 	"archfolio/generator/render"
 	"archfolio/generator/scaffold"
@@ -41,8 +42,8 @@ const usage = `archfolio turns a folder of markdown architecture documents into 
 
 Usage:
   archfolio serve  [-s SITE] [--bind 127.0.0.1] [--port 1313] [--today YYYY-MM-DD] [--drafts]
-                   [--base-url URL] [--poll] [--poll-interval 500ms]
-  archfolio build  [-s SITE] [-d OUT] [--base-url URL] [--today YYYY-MM-DD] [--drafts] [--cache DIR]
+                   [--base-url URL] [--since REV] [--poll] [--poll-interval 500ms]
+  archfolio build  [-s SITE] [-d OUT] [--base-url URL] [--today YYYY-MM-DD] [--drafts] [--since REV] [--cache DIR]
   archfolio check  [-s SITE] [--format text|json|sarif|github] [--strict] [--since REV] [--quality] [--today …] [--drafts]
   archfolio new    KIND ID [-s SITE]
   archfolio impact ID [-s SITE] [--format text|json] [--today …] [--drafts]
@@ -101,17 +102,26 @@ type siteFlags struct {
 	drafts   bool
 	audience string
 	// history makes options read each document's last change from git
-	// (build and serve, which show it), and the trends of the key figures.
+	// (build and serve, which show it), the trends of the key figures, and
+	// compare the portfolio with the revision of the Changes page, if one is set.
 	history bool
 	// trends is --trends: months of trends on the home page, or -1 to follow
 	// archfolio.yaml; trendCache is where their figures are kept.
 	trends     int
 	trendCache string
+	// since is --since of build and serve: the Changes page's revision,
+	// over archfolio.yaml's changes.since.
+	since string
 }
 
 // registerTrends adds --trends (build and serve).
 func (f *siteFlags) registerTrends(fs *flag.FlagSet) {
 	fs.IntVar(&f.trends, "trends", -1, "draw the key figures over this many past months on the home page, from git (overrides archfolio.yaml's trends.months; 0: none)")
+}
+
+// registerSince adds build's and serve's --since.
+func (f *siteFlags) registerSince(fs *flag.FlagSet) {
+	fs.StringVar(&f.since, "since", "", "add the Changes page: the portfolio compared with this git revision (a tag, branch or commit, or YYYY-MM-DD for the last commit on or before that day); overrides archfolio.yaml's changes.since")
 }
 
 func (f *siteFlags) register(fs *flag.FlagSet, withDates bool) {
@@ -156,6 +166,7 @@ func (f *siteFlags) options() (generator.Options, error) {
 		}()
 		opts.LastChanged = sync.OnceValue(func() map[string]time.Time { return <-changed })
 		opts.Trends = f.trendPoints(opts)
+		opts.Changes = changes.NewSource(f.site, f.since).Attach
 	}
 	return opts, nil
 }
@@ -234,9 +245,10 @@ func parse(fs *flag.FlagSet, args []string) ([]string, int, bool) {
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var sf siteFlags
-	fs := newFlagSet("build", "build [-s SITE] [-d OUT] [--base-url URL] [--today YYYY-MM-DD] [--drafts] [--publish-with-errors] [--cache DIR] [--cpuprofile FILE]", stderr)
+	fs := newFlagSet("build", "build [-s SITE] [-d OUT] [--base-url URL] [--today YYYY-MM-DD] [--drafts] [--since REV] [--publish-with-errors] [--cache DIR] [--cpuprofile FILE]", stderr)
 	sf.register(fs, true)
 	sf.registerTrends(fs)
+	sf.registerSince(fs)
 	out := fs.String("d", "", "output folder (default SITE/public)")
 	baseURL := fs.String("base-url", "", "URL or path the site is published under (overrides archfolio.yaml); sitemap.xml only with an http(s) URL")
 	withErrors := fs.Bool("publish-with-errors", false, "publish the site even when the portfolio has errors (otherwise the output folder is left as it was)")

@@ -16,7 +16,7 @@ import (
 	"archfolio/generator/server"
 )
 
-const serveSynopsis = "serve [-s SITE] [--bind 127.0.0.1] [--port 1313] [--today YYYY-MM-DD] [--drafts] [--base-url URL] [--poll] [--poll-interval 500ms]"
+const serveSynopsis = "serve [-s SITE] [--bind 127.0.0.1] [--port 1313] [--today YYYY-MM-DD] [--drafts] [--base-url URL] [--since REV] [--poll] [--poll-interval 500ms]"
 
 // serveFlags are serve's own flags.
 type serveFlags struct {
@@ -33,6 +33,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fs := newFlagSet("serve", serveSynopsis, stderr)
 	sf.register(fs, true)
 	sf.registerTrends(fs)
+	sf.registerSince(fs)
 	fs.StringVar(&f.bind, "bind", "127.0.0.1", "interface to listen on; 0.0.0.0 shows the site to your whole network")
 	fs.IntVar(&f.port, "port", 1313, "port to listen on; 0 picks a free one")
 	fs.StringVar(&f.baseURL, "base-url", "", "serve under this URL's path, as the site will be published (https://intranet.example/arch/ → /arch/)")

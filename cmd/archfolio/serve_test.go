@@ -46,16 +46,18 @@ func serveTestSite(t *testing.T) string {
 	return dir
 }
 
-func TestServeCommandServesUntilInterrupted(t *testing.T) {
-	t.Parallel()
-	dir := serveTestSite(t)
+// startServe runs archfolio serve with args in the background until the test
+// ends and returns the URL it prints, its stderr, a cancel (Ctrl-C) and its
+// exit code, once it ends.
+func startServe(t *testing.T, args ...string) (url string, stderr *lockedBuffer, cancel func(), code <-chan int) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
+	t.Cleanup(cancel)
 	outR, outW := io.Pipe()
-	stderr := &lockedBuffer{}
-	code := make(chan int, 1)
+	stderr = &lockedBuffer{}
+	exit := make(chan int, 1)
 	go func() {
-		code <- run(ctx, []string{"serve", "-s", dir, "--port", "0", "--today", "2026-11-27", "--base-url", "https://intranet.example/arch/"}, outW, stderr)
+		exit <- run(ctx, append([]string{"serve", "--port", "0"}, args...), outW, stderr)
 		outW.Close()
 	}()
 	line, err := bufio.NewReader(outR).ReadString('\n')
@@ -66,7 +68,13 @@ func TestServeCommandServesUntilInterrupted(t *testing.T) {
 	if i < 0 {
 		t.Fatalf("stdout does not name the URL: %q", line)
 	}
-	url := strings.Fields(line[i:])[0]
+	return strings.Fields(line[i:])[0], stderr, cancel, exit
+}
+
+func TestServeCommandServesUntilInterrupted(t *testing.T) {
+	t.Parallel()
+	dir := serveTestSite(t)
+	url, stderr, cancel, code := startServe(t, "-s", dir, "--today", "2026-11-27", "--base-url", "https://intranet.example/arch/")
 	if !strings.HasSuffix(url, "/arch/") {
 		t.Errorf("URL %s is not under the base URL's path", url)
 	}

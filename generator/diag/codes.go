@@ -135,6 +135,7 @@ const (
 	CodeUnusedBaseLayout
 	CodeInvalidEditURL
 	CodeNoTrends
+	CodeChangesUnavailable
 )
 
 // Rule describes one diagnostic code: the data of `archfolio help codes`, the
@@ -244,6 +245,7 @@ var rules = []Rule{
 	{CodeUnusedBaseLayout, "unused-base-layout", Warning, "A theme's layouts/base.html is no longer used; define a \"base\" template instead."},
 	{CodeInvalidEditURL, "invalid-edit-url", Error, "edit_url must be an http(s) URL with a {path} placeholder for the document's path."},
 	{CodeNoTrends, "no-trends", Warning, "Trends are asked for but the site's git history cannot be read, so the home page has none."},
+	{CodeChangesUnavailable, "changes-unavailable", Warning, "The Changes page cannot compare: no git, no repository, or the revision is not in this clone."},
 }
 
 // Rules returns the table of every diagnostic code, in code order.

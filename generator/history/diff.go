@@ -356,7 +356,13 @@ func compareAlignment(d *Diff, old, new *generator.Portfolio) {
 		if a == b || bp == nil || std == nil {
 			continue // unchanged, or the blueprint or standard is gone (listed as removed)
 		}
-		c := CellChange{Blueprint: ref(bp), Standard: ref(std), New: b.String(), Worse: better(b, a) < 0,
+		// A cell that was blank (the standard did not apply) is worse only as a
+		// gap: a blueprint that newly meets a standard has not regressed.
+		worse := better(b, a) < 0
+		if a == matrix.AlignNone {
+			worse = b.Gap()
+		}
+		c := CellChange{Blueprint: ref(bp), Standard: ref(std), New: b.String(), Worse: worse,
 			NewGap: b.Gap() && !a.Gap(), ClosedGap: a.Gap() && !b.Gap()}
 		if a != matrix.AlignNone {
 			c.Old = a.String()

@@ -75,6 +75,9 @@ type Revision struct {
 // not have (a shallow clone, a branch not fetched) is an error that says so.
 func (r *Repo) Resolve(ctx context.Context, rev string) (Revision, error) {
 	spec := rev
+	if strings.HasPrefix(rev, "-") { // git would read it as an option
+		return Revision{}, fmt.Errorf("revision %q does not exist in this repository", rev)
+	}
 	if day, err := time.Parse(time.DateOnly, rev); err == nil {
 		out, err := r.git(ctx, "rev-list", "-1", "--before="+day.AddDate(0, 0, 1).Format(time.DateOnly)+"T00:00:00Z", "HEAD")
 		if err != nil {

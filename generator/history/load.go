@@ -1,7 +1,6 @@
 package history
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"io/fs"
@@ -54,11 +53,8 @@ func Between(ctx context.Context, dir, from, to string, opts generator.Options) 
 	if err != nil {
 		return nil, fmt.Errorf("loading %s: %w", toSide.Name, err)
 	}
-	oldFiles := old.files
 	return compare(old.Portfolio, p, Side{Name: fromRev.Name, Hash: fromRev.Hash, Date: day(dayOf(fromRev.When))}, toSide,
-		func(o, n *generator.Document) bool {
-			return !bytes.Equal(body(oldFiles, o.Path), body(newOpts.Site, n.Path))
-		}), nil
+		bodiesDiffer(old.files, newOpts.Site)), nil
 }
 
 // body is the markdown after the front matter of the file at path in fsys.

@@ -86,12 +86,20 @@ func RenderOptions(t testing.TB, opts generator.Options) (*render.MemOutput, dia
 // renderSite loads and renders the site of opts into memory.
 func renderSite(t testing.TB, opts generator.Options) (*render.MemOutput, diag.Diagnostics) {
 	t.Helper()
+	_, out, diags := Build(t, opts)
+	return out, diags
+}
+
+// Build loads the site of opts and renders it into memory, whatever its
+// diagnostics, and returns the portfolio too.
+func Build(t testing.TB, opts generator.Options) (*generator.Portfolio, *render.MemOutput, diag.Diagnostics) {
+	t.Helper()
 	p, diags := load(t, opts)
 	out := &render.MemOutput{}
 	if err := render.Render(context.Background(), p, opts, out); err != nil {
 		t.Fatal(err)
 	}
-	return out, diags
+	return p, out, diags
 }
 
 // Update is the -update flag of every test binary that imports sitetest:

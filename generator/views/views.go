@@ -7,6 +7,7 @@ package views
 import (
 	"archfolio/generator/audit"
 	"archfolio/generator/backlog"
+	"archfolio/generator/changes"
 	"archfolio/generator/decisions"
 	"archfolio/generator/dependencies"
 	"archfolio/generator/matrix"
@@ -29,4 +30,5 @@ func init() {
 	render.RegisterView(radar.View)
 	render.RegisterView(audit.View)
 	render.RegisterView(quality.View)
+	render.RegisterView(changes.View)
 }
