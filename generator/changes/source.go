@@ -7,6 +7,7 @@ import (
 	"archfolio/generator"
 	"archfolio/generator/diag"
 	"archfolio/generator/history"
+	"archfolio/generator/radar"
 )
 
 // Source finds the earlier side of the Changes page's comparison in the git
@@ -49,6 +50,7 @@ func (s *Source) Attach(ctx context.Context, opts generator.Options, p *generato
 		return diag.Diagnostics{c.unavailable(p.Config.Path, err)}
 	}
 	c.compared(base, p, opts.Site)
+	radar.Compare(p, base.Portfolio(), c.Since) // the radar's blips move since the same revision
 	return nil
 }
 

@@ -27,6 +27,11 @@ func (r *Repo) Baseline(ctx context.Context, rev Revision, opts generator.Option
 	return &Baseline{Rev: rev, old: old}, nil
 }
 
+// Portfolio is the site as it was at the baseline's revision, loaded and
+// analysed as check loads it. It is shared by every comparison with the
+// baseline: read it, never change it.
+func (b *Baseline) Portfolio() *generator.Portfolio { return b.old.Portfolio }
+
 // Compare works out what changed from the baseline to p, the portfolio loaded
 // from the files of site (the work tree), worked out at p's Today. A body
 // counts as changed when its markdown as written did.

@@ -36,12 +36,8 @@ func (m Movement) Class() string {
 // old (p as it was at the revision since names, loaded and analysed as p
 // was), and lists the blips that have left the radar. A blip is the same
 // document by id; a ring nearer the centre is moving in. It must run before p
-// is rendered.
-//
-// The build has no comparison revision yet: when one lands (a since setting,
-// whose Changes page loads the portfolio at that revision with
-// generator/history), it calls Compare with that portfolio between Load and
-// Render, and the radar page shows movement from then on.
+// is rendered. The Changes page's source (generator/changes) calls it with
+// the portfolio at changes.since (or --since) on every load that renders.
 func Compare(p, old *generator.Portfolio, since string) {
 	now, then := Of(p), Of(old)
 	if now == nil || then == nil {
