@@ -62,6 +62,8 @@ type Config struct {
 	// Trends sets how many months of the key figures' history build and serve
 	// draw on the home page (0, the default: none).
 	Trends TrendsConfig `yaml:"trends"`
+	// Waivers is the waiver policy `check --since` holds extensions to.
+	Waivers WaiverPolicy `yaml:"waivers"`
 	// Radar declares the technology radar's quadrants, as written: the radar
 	// view reads and checks it (radar/config.go).
 	Radar yaml.Node `yaml:"radar"`
@@ -78,6 +80,13 @@ type TrendsConfig struct {
 	Months int `yaml:"months"`
 
 	at diag.Pos // where archfolio.yaml sets it, for AF910
+}
+
+// WaiverPolicy is the waivers setting: how many days an extension may move a
+// waiver's expiry without approving it again (0, the default: none, so
+// `check --since` warns of every extension, AF315).
+type WaiverPolicy struct {
+	MaxExtensionDays int `yaml:"max_extension_days"`
 }
 
 // JiraConfig says how a JIRA key becomes a link: URL holds {key}.

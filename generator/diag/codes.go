@@ -198,7 +198,7 @@ var rules = []Rule{
 	{CodeUnknownEvidence, "unknown-evidence", Warning, "Evidence is neither the id of a document nor an http(s) URL."},
 	{CodeWithdrawnStatement, "withdrawn-statement", Warning, "A record names a statement its standard has withdrawn; align with what replaced it."},
 	{CodeAlignmentRegressed, "alignment-regressed", Warning, "A cell is worse than at the revision check --since names: restore it or record why."},
-	{CodeWaiverExtended, "waiver-extended", Warning, "A waiver expires later than at the revision check --since names: an extension needs approving again."},
+	{CodeWaiverExtended, "waiver-extended", Warning, "A waiver expires later than at the revision check --since names, beyond the waivers: policy."},
 
 	{CodeDependencyCycle, "dependency-cycle", Warning, "Blueprints depend on each other in a loop."},
 

@@ -334,5 +334,20 @@ func TestCheckSinceRegressions(t *testing.T) {
 				t.Errorf("%s: code %s, want %s", r, r.Code, want)
 			}
 		}
+		if c.from != "q3" {
+			continue
+		}
+		// Under a waiver policy (archfolio.yaml's waivers.max_extension_days),
+		// the extension of 212 days is a warning only beyond the policy.
+		for limit, want := range map[int]string{
+			212: "",
+			365: "",
+			90:  "content/blueprints/web-app.md:15:33: warning: the waiver for Customer web app × Security logging was extended from 2026-08-31 to 2027-03-31 since q3: 212 days, beyond the 90 days waivers.max_extension_days allows: approve it again (approved_by)\n",
+		} {
+			p.Config.Waivers.MaxExtensionDays = limit
+			if got := sitetest.DiagLines(history.Regressions(d, p)); got != want {
+				t.Errorf("with waivers.max_extension_days %d:\n%s\nwant:\n%s", limit, got, want)
+			}
+		}
 	}
 }

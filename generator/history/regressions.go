@@ -2,6 +2,7 @@ package history
 
 import (
 	"fmt"
+	"time"
 
 	"archfolio/generator"
 	"archfolio/generator/diag"
@@ -41,14 +42,34 @@ func Regressions(d *Diff, p *generator.Portfolio) diag.Diagnostics {
 				msg+" (its applies_to now covers "+c.Blueprint.ID+")"))
 		}
 	}
+	limit := p.Config.Waivers.MaxExtensionDays
 	for _, w := range d.Waivers {
 		r := waivers[waiverKey{w.Blueprint.ID, w.Standard.ID, w.Statement}]
 		if w.Change != "extended" || r == nil {
 			continue
 		}
+		days := daysBetween(w.Old, w.New)
+		if limit > 0 && days <= limit {
+			continue // within the policy
+		}
+		why := "an extension needs approving again (approved_by)"
+		if limit > 0 {
+			why = fmt.Sprintf("%d days, beyond the %d days waivers.max_extension_days allows: approve it again (approved_by)", days, limit)
+		}
 		out = append(out, diag.NewDiagnostic(diag.CodeWaiverExtended, r.Blueprint.Path, r.Blueprint.Pos(r.Field()+".waiver.expires"),
-			fmt.Sprintf("the waiver for %s × %s was extended from %s to %s since %s: an extension needs approving again (approved_by)",
-				w.Blueprint.Title, w.Standard.Title, w.Old, w.Expires, d.From.Name)))
+			fmt.Sprintf("the waiver for %s × %s was extended from %s to %s since %s: %s",
+				w.Blueprint.Title, w.Standard.Title, w.Old, w.Expires, d.From.Name, why)))
 	}
 	return out.Sort()
+}
+
+// daysBetween is the number of days from one date (YYYY-MM-DD) to another; 0
+// when either is not a date.
+func daysBetween(from, to string) int {
+	a, errA := time.Parse(time.DateOnly, from)
+	b, errB := time.Parse(time.DateOnly, to)
+	if errA != nil || errB != nil {
+		return 0
+	}
+	return int(b.Sub(a).Hours() / 24)
 }
