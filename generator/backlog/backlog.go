@@ -20,14 +20,17 @@ func Of(p *generator.Portfolio) *Backlog { return result.Get(p) }
 
 // BacklogItem is a remediation item with its due date worked out at Today.
 type BacklogItem struct {
-	Doc        *generator.Document
-	Jira       string
-	JiraURL    string // "" when archfolio.yaml has no jira.url
-	Severity   string
-	Status     string
-	Source     *generator.Document
-	Affects    []*generator.Document
-	Standard   *generator.Document
+	Doc      *generator.Document
+	Jira     string
+	JiraURL  string // "" when archfolio.yaml has no jira.url
+	Severity string
+	Status   string
+	Source   *generator.Document
+	Affects  []*generator.Document
+	Standard *generator.Document
+	// Statement is the standard's statement the item names (standard:
+	// ID#STATEMENT), or nil; checkBacklogItem reports one the standard lacks.
+	Statement  *risk.StatementRef
 	Discovered time.Time // zero when not given
 	// Due is the explicit due date, else discovered + the severity's SLA; DueBasis
 	// says which ("due", "sla" or "" when there is none).
@@ -159,6 +162,9 @@ func readBacklogItem(p *generator.Portfolio, d *generator.Document) *BacklogItem
 	it := &BacklogItem{Doc: d, Jira: f.String("jira"), Severity: f.String("severity"), Status: d.Status,
 		Source: generator.RefTarget(d, "source"), Affects: generator.RefTargets(d, "affects["), Standard: generator.RefTarget(d, "standard"),
 		Discovered: generator.DateField(f, "discovered"), Due: generator.DateField(f, "due")}
+	if named := risk.NamedStatements(d, "standard", diag.CodeUnknownStatement, &diag.DiagSink{}); len(named) > 0 {
+		it.Statement = &named[0]
+	}
 	it.JiraURL = p.Config.JiraURL(it.Jira)
 	it.SLADays = p.Config.SLADays(it.Severity)
 	if !it.Discovered.IsZero() && it.SLADays > 0 {
@@ -197,6 +203,7 @@ func readBacklogItem(p *generator.Portfolio, d *generator.Document) *BacklogItem
 // waiver, and an open item with no way to know when it is due.
 func checkBacklogItem(d *generator.Document, it *BacklogItem) diag.Diagnostics {
 	sink := &diag.DiagSink{Path: d.Path}
+	risk.NamedStatements(d, "standard", diag.CodeUnknownStatement, sink)
 	w := it.Waiver
 	switch {
 	case it.Status == "done":

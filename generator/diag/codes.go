@@ -194,7 +194,7 @@ var rules = []Rule{
 	{CodeWaiverExpired, "waiver-expired", Error, "An exception's waiver has expired: renew it, close the gap or record non-compliance."},
 	{CodeWaiverExpiring, "waiver-expiring", Warning, "An exception's waiver expires soon: renew it or close the gap."},
 	{CodeNoStatements, "no-statements", Error, "A record names a statement of a standard that has no statements."},
-	{CodeUnknownStatement, "unknown-statement", Error, "A record names a statement its standard does not have."},
+	{CodeUnknownStatement, "unknown-statement", Error, "A record, review finding or remediation item names a statement its standard lacks."},
 	{CodeUnknownEvidence, "unknown-evidence", Warning, "Evidence is neither the id of a document nor an http(s) URL."},
 	{CodeWithdrawnStatement, "withdrawn-statement", Warning, "A record names a statement its standard has withdrawn; align with what replaced it."},
 	{CodeAlignmentRegressed, "alignment-regressed", Warning, "A cell is worse than at the revision check --since names: restore it or record why."},

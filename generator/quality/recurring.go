@@ -17,8 +17,8 @@ const SystemicBlueprints = 3
 
 // The ways a gap recurs: the standard a review finding or remediation item is
 // against or a residual threat's mitigations name; the statement of a
-// standard a residual threat's mitigation names (standard#STATEMENT: findings
-// and items name a standard only); the STRIDE category of a residual threat;
+// standard that a finding, an item or a residual threat's mitigation names
+// (standard#STATEMENT); the STRIDE category of a residual threat;
 // the type of component a residual threat targets (its asset's technology,
 // else its asset's type).
 const (
@@ -134,13 +134,18 @@ func recurring(p *generator.Portfolio) []*Recurrence {
 				if f.Standard == nil || (rv.Subject != nil && retired(rv.Subject)) {
 					continue
 				}
-				g := rs.group(ByStandard, f.Standard.ID)
-				g.Standard = f.Standard
-				g.Findings = append(g.Findings, f)
-				rs.blueprint(g, rv.Subject)
-				g.Since = earliest(g.Since, rv.Date)
-				if f.Remediation != nil {
-					rs.item(g, f.Remediation)
+				groups := []*Recurrence{rs.group(ByStandard, f.Standard.ID)}
+				groups[0].Standard = f.Standard
+				if f.Statement != nil {
+					groups = append(groups, rs.statement(*f.Statement))
+				}
+				for _, g := range groups {
+					g.Findings = append(g.Findings, f)
+					rs.blueprint(g, rv.Subject)
+					g.Since = earliest(g.Since, rv.Date)
+					if f.Remediation != nil {
+						rs.item(g, f.Remediation)
+					}
 				}
 			}
 		}
@@ -151,6 +156,9 @@ func recurring(p *generator.Portfolio) []*Recurrence {
 			g.Standard = it.Standard
 			rs.item(g, it.Doc)
 		}
+		if it.Statement != nil {
+			rs.item(rs.statement(*it.Statement), it.Doc)
+		}
 	}
 	if reg := risk.Of(p); reg != nil {
 		for _, t := range reg.Threats {
@@ -160,6 +168,13 @@ func recurring(p *generator.Portfolio) []*Recurrence {
 		}
 	}
 	return rs.list()
+}
+
+// statement is the group of a standard's statement.
+func (rs *recurrences) statement(s risk.StatementRef) *Recurrence {
+	g := rs.group(ByStatement, s.Standard.ID+"#"+s.ID)
+	g.Standard, g.Statement, g.StatementAnchor = s.Standard, s.ID, s.Anchor
+	return g
 }
 
 // threat adds a residual threat to the groups of the standards and
@@ -177,8 +192,7 @@ func (rs *recurrences) threat(reg *risk.RiskRegister, t *risk.Threat) {
 		}
 	}
 	for _, s := range t.Statements {
-		g := rs.group(ByStatement, s.Standard.ID+"#"+s.ID)
-		g.Standard, g.Statement, g.StatementAnchor = s.Standard, s.ID, s.Anchor
+		g := rs.statement(s)
 		if !slices.Contains(groups, g) {
 			groups = append(groups, g)
 		}

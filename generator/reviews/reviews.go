@@ -4,6 +4,7 @@ import (
 	"archfolio/generator"
 	"archfolio/generator/diag"
 	"archfolio/generator/render"
+	"archfolio/generator/risk"
 	"cmp"
 	"fmt"
 	"slices"
@@ -47,10 +48,13 @@ type ReviewInfo struct {
 
 // Finding is one finding of a review; Remediation is the backlog item it led to.
 type Finding struct {
-	Review      *generator.Document
-	ID, Title   string
-	Severity    string
-	Standard    *generator.Document
+	Review    *generator.Document
+	ID, Title string
+	Severity  string
+	Standard  *generator.Document
+	// Statement is the standard's statement the finding names
+	// (standard: ID#STATEMENT), or nil.
+	Statement   *risk.StatementRef
 	Remediation *generator.Document
 }
 
@@ -141,6 +145,9 @@ func readReview(p *generator.Portfolio, d *generator.Document) (*ReviewInfo, dia
 		at := "findings[" + strconv.Itoa(i) + "]"
 		fd := Finding{Review: d, ID: o.String("id"), Title: o.String("title"), Severity: o.String("severity"),
 			Standard: generator.RefTarget(d, at+".standard"), Remediation: generator.RefTarget(d, at+".remediation")}
+		if named := risk.NamedStatements(d, at+".standard", diag.CodeUnknownStatement, sink); len(named) > 0 {
+			fd.Statement = &named[0]
+		}
 		if first, dup := seen[fd.ID]; dup && fd.ID != "" {
 			sink.Report(diag.CodeDuplicateFindingID, d.Pos(at+".id"), "%s.id: duplicate finding id %q (findings[%d] has it too); give each finding its own id", at, fd.ID, first)
 		} else {

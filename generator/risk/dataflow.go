@@ -313,28 +313,36 @@ type StatementRef struct {
 func (s StatementRef) URL() string { return s.Standard.URL + "#" + s.Anchor }
 
 // mitigationStatements reads the mitigations of a threat written
-// standard#STATEMENT, and reports a statement the standard does not have or a
-// part named of a document that is not a standard.
+// standard#STATEMENT (NamedStatements, AF608).
 func mitigationStatements(d *generator.Document, at string, sink *diag.DiagSink) []StatementRef {
+	return NamedStatements(d, at+".mitigations[", diag.CodeUnknownMitigationStatement, sink)
+}
+
+// NamedStatements reads the references of d whose field starts with field
+// and that are written standard#STATEMENT (a ref field with anchor: true: a
+// threat's mitigations, a review finding's or a remediation item's standard),
+// and reports under code a statement the standard does not have or has
+// withdrawn, or a part named of a document that is not a standard.
+func NamedStatements(d *generator.Document, field string, code diag.Code, sink *diag.DiagSink) []StatementRef {
 	var out []StatementRef
 	for _, ref := range d.Refs {
-		if ref.Anchor == "" || ref.To == nil || !strings.HasPrefix(ref.Field, at+".mitigations[") {
+		if ref.Anchor == "" || ref.To == nil || !strings.HasPrefix(ref.Field, field) {
 			continue
 		}
 		if ref.To.Kind != "standard" {
-			sink.Report(diag.CodeUnknownMitigationStatement, d.Pos(ref.Field), "%s: %q is a %s; only a standard's statements can be named with #: write %q",
+			sink.Report(code, d.Pos(ref.Field), "%s: %q is a %s; only a standard's statements can be named with #: write %q",
 				ref.Field, ref.Target, ref.To.Kind, ref.Target)
 			continue
 		}
 		ids, anchors, withdrawn := statementAnchors(ref.To)
 		k := slices.Index(ids, ref.Anchor)
 		if k < 0 && slices.Contains(withdrawn, ref.Anchor) {
-			sink.Report(diag.CodeUnknownMitigationStatement, d.Pos(ref.Field), "%s: statement %q of standard %q is withdrawn: name the statement that replaced it",
+			sink.Report(code, d.Pos(ref.Field), "%s: statement %q of standard %q is withdrawn: name the statement that replaced it",
 				ref.Field, ref.Anchor, ref.Target)
 			continue
 		}
 		if k < 0 {
-			sink.Report(diag.CodeUnknownMitigationStatement, d.Pos(ref.Field), "%s: %q is not a statement of standard %q%s",
+			sink.Report(code, d.Pos(ref.Field), "%s: %q is not a statement of standard %q%s",
 				ref.Field, ref.Anchor, ref.Target, diag.DidYouMean(ref.Anchor, ids))
 			continue
 		}
