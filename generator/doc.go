@@ -370,8 +370,9 @@
 // figures (render.HomeCards) in the cache folder (--cache DIR/trends, else
 // the user's cache folder), one JSON file per commit, day and audience, so
 // a later build loads no past site again. A month before the first commit
-// has no point; without git or outside a repository there are none and
-// archfolio.yaml's trends: gets a warning (AF910).
+// has no point; without git or outside a repository there are none, and a
+// shallow clone has the months since its oldest commit: either way
+// archfolio.yaml's trends: gets a warning (AF910) that says so.
 //
 // No page grows with the portfolio: every list that does (a kind's documents,
 // the dependency map's tables, the rows of each matrix grid, the waiver

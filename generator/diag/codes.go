@@ -244,7 +244,7 @@ var rules = []Rule{
 	{CodeUnusedOverride, "unused-override", Warning, "A theme template that no block, panel or template calls (a misspelt override)."},
 	{CodeUnusedBaseLayout, "unused-base-layout", Warning, "A theme's layouts/base.html is no longer used; define a \"base\" template instead."},
 	{CodeInvalidEditURL, "invalid-edit-url", Error, "edit_url must be an http(s) URL with a {path} placeholder for the document's path."},
-	{CodeNoTrends, "no-trends", Warning, "Trends are asked for but the site's git history cannot be read, so the home page has none."},
+	{CodeNoTrends, "no-trends", Warning, "Trends are asked for but git history is missing (no git, no repository, a shallow clone)."},
 	{CodeChangesUnavailable, "changes-unavailable", Warning, "The Changes page cannot compare: no git, no repository, or the revision is not in this clone."},
 }
 

@@ -103,9 +103,16 @@ func (r *Repo) Resolve(ctx context.Context, rev string) (Revision, error) {
 	return Revision{Name: rev, Hash: hash, When: t}, nil
 }
 
+// Shallow reports whether the repository is a shallow clone, which lacks the
+// history before its oldest commit.
+func (r *Repo) Shallow(ctx context.Context) bool {
+	out, err := r.git(ctx, "rev-parse", "--is-shallow-repository")
+	return err == nil && strings.TrimSpace(string(out)) == "true"
+}
+
 // shallowHint explains a missing revision in a shallow clone.
 func (r *Repo) shallowHint(ctx context.Context) string {
-	if out, err := r.git(ctx, "rev-parse", "--is-shallow-repository"); err == nil && strings.TrimSpace(string(out)) == "true" {
+	if r.Shallow(ctx) {
 		return " (this is a shallow clone: fetch more history, e.g. git fetch --unshallow, or in CI checkout with fetch-depth: 0)"
 	}
 	return ""

@@ -40,8 +40,9 @@ func MonthEnds(today time.Time, n int) []time.Time {
 // is kept in: a month with no commit yet is left out. Figures are read from
 // cacheDir when it holds them and written there otherwise ("" keeps none).
 // opts gives the theme, drafts and audience. An error says why there are no
-// trends at all (no git, not a repository); a month that cannot be loaded is
-// left out.
+// trends at all (no git, not a repository), or that a shallow clone lacks
+// the months before its oldest commit (the points it has come with it); a
+// month before the first commit is left out.
 func Points(ctx context.Context, dir string, months int, opts generator.Options, cacheDir string) ([]generator.TrendPoint, error) {
 	repo, err := history.Open(ctx, dir)
 	if err != nil {
@@ -52,16 +53,22 @@ func Points(ctx context.Context, dir string, months int, opts generator.Options,
 		opts.Today = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 	}
 	var out []generator.TrendPoint
+	var missing []time.Time
 	for _, end := range MonthEnds(opts.Today, months) {
 		rev, err := repo.Resolve(ctx, end.Format(time.DateOnly))
 		if err != nil {
-			continue // no commit yet at that date, or a shallow clone
+			missing = append(missing, end) // no commit yet at that date, or a shallow clone
+			continue
 		}
 		pt, err := point(ctx, repo, rev, end, opts, cacheDir)
 		if err != nil {
 			return out, err
 		}
 		out = append(out, pt)
+	}
+	if len(missing) > 0 && repo.Shallow(ctx) {
+		return out, fmt.Errorf("this is a shallow clone, without the history of %d of the %d months (from %s): fetch it (git fetch --unshallow, or in CI checkout with fetch-depth: 0)",
+			len(missing), months, missing[0].Format(time.DateOnly))
 	}
 	return out, nil
 }

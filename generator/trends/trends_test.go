@@ -196,6 +196,22 @@ func TestTrendsWithoutHistory(t *testing.T) {
 	if want := []string{"2026-06-30", "2026-07-31"}; !slices.Equal(dates, want) {
 		t.Errorf("points of a history that starts on 2026-06-30: %v, want %v", dates, want)
 	}
+
+	// A shallow clone has the months since its one commit (November 15),
+	// and says what it lacks.
+	full := fixture.GitRepo(t, history)
+	shallow := filepath.Join(t.TempDir(), "shallow")
+	if out, err := exec.Command("git", "clone", "-q", "--depth", "1", "file://"+full, shallow).CombinedOutput(); err != nil {
+		t.Fatalf("git clone: %v\n%s", err, out)
+	}
+	got, err = trends.Points(context.Background(), shallow, 3, options(t, shallow, "2026-12-02"), "")
+	want := "this is a shallow clone, without the history of 2 of the 3 months (from 2026-09-30): fetch it (git fetch --unshallow, or in CI checkout with fetch-depth: 0)"
+	if err == nil || err.Error() != want {
+		t.Errorf("a shallow clone says %v, want %s", err, want)
+	}
+	if len(got) != 1 || got[0].Date.Format(time.DateOnly) != "2026-11-30" {
+		t.Errorf("a shallow clone's points: %v", got)
+	}
 }
 
 func TestMonthEnds(t *testing.T) {
