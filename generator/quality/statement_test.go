@@ -59,3 +59,40 @@ func TestFindingsRecurByStatement(t *testing.T) {
 		t.Errorf("the statement's group: %s", got)
 	}
 }
+
+// TestRecurringRowsNameFive: a gap across seven blueprints names five of them
+// on the page and says how many more, so that a gap across thousands keeps
+// the page bounded; the text report names all seven.
+func TestRecurringRowsNameFive(t *testing.T) {
+	t.Parallel()
+	files := map[string]string{
+		"content/standards/crypto.md": "---\nid: crypto\nkind: standard\ntitle: Cryptography\nstatus: effective\nowner: Security\n" +
+			"family: crypto\nstatements:\n  - {id: TLS-1, level: must, text: TLS 1.2 or later}\n---\nBody.\n",
+	}
+	for i := range 7 {
+		bp := "bp-" + string(rune('a'+i))
+		files["content/blueprints/"+bp+".md"] = "---\nid: " + bp + "\nkind: blueprint\ntitle: Blueprint " + bp + "\nstatus: implemented\nowner: Team\n---\nBody.\n"
+		files["content/reviews/rv-"+bp+".md"] = "---\nid: rv-" + bp + "\nkind: review\ntitle: Review of " + bp + "\nstatus: completed\nowner: Board\n" +
+			"subject: " + bp + "\nstage: design\ndate: 2026-10-01\noutcome: approved\n" +
+			"findings:\n  - {id: F-1, title: TLS 1.0 still accepted, severity: high, standard: crypto#TLS-1}\n---\nBody.\n"
+	}
+	out, _ := sitetest.Render(t, files, today)
+	page, _ := out.File("quality/index.html")
+	row := string(page)
+	start := strings.Index(row, "Standard statement: ")
+	if start < 0 {
+		t.Fatal("no row for the statement")
+	}
+	row = row[start : start+strings.Index(row[start:], "</tr>")]
+	if links, more := strings.Count(row, `href="../blueprints/`), strings.Contains(row, "Blueprint bp-e</a> and 2 more</td>"); links != 5 || !more {
+		t.Errorf("the row names %d blueprints (want 5), and 2 more: %v\n%s", links, more, row)
+	}
+	p, _ := sitetest.Load(t, files, today)
+	var b strings.Builder
+	if err := quality.WriteText(&b, quality.Of(p)); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "Blueprint bp-g") {
+		t.Error("the text report leaves out a blueprint of the gap")
+	}
+}
