@@ -29,7 +29,7 @@ type BacklogItem struct {
 	Affects  []*generator.Document
 	Standard *generator.Document
 	// Statement is the standard's statement the item names (standard:
-	// ID#STATEMENT), or nil; checkBacklogItem reports one the standard lacks.
+	// ID#STATEMENT), or nil; readBacklogItem reports one the standard lacks.
 	Statement  *risk.StatementRef
 	Discovered time.Time // zero when not given
 	// Due is the explicit due date, else discovered + the severity's SLA; DueBasis
@@ -89,7 +89,8 @@ func analyseBacklog(p *generator.Portfolio) diag.Diagnostics {
 	b := &Backlog{ByDoc: map[*generator.Document]*BacklogItem{}}
 	var diags diag.Diagnostics
 	for _, d := range p.ByKind["remediation"] {
-		it := readBacklogItem(p, d)
+		it, named := readBacklogItem(p, d)
+		diags = append(diags, named...)
 		diags = append(diags, checkBacklogItem(d, it)...)
 		b.ByDoc[d] = it
 		switch {
@@ -156,13 +157,16 @@ func backlogOrder(x, y *BacklogItem) int {
 		cmp.Compare(risk.SeverityRank(y.Severity), risk.SeverityRank(x.Severity)), cmp.Compare(x.Doc.ID, y.Doc.ID))
 }
 
-// readBacklogItem works out a remediation item's due date, SLA and waiver at Today.
-func readBacklogItem(p *generator.Portfolio, d *generator.Document) *BacklogItem {
+// readBacklogItem works out a remediation item's due date, SLA and waiver at
+// Today, and the statement it names; it reports a statement its standard
+// lacks.
+func readBacklogItem(p *generator.Portfolio, d *generator.Document) (*BacklogItem, diag.Diagnostics) {
 	f := d.Fields
 	it := &BacklogItem{Doc: d, Jira: f.String("jira"), Severity: f.String("severity"), Status: d.Status,
 		Source: generator.RefTarget(d, "source"), Affects: generator.RefTargets(d, "affects["), Standard: generator.RefTarget(d, "standard"),
 		Discovered: generator.DateField(f, "discovered"), Due: generator.DateField(f, "due")}
-	if named := risk.NamedStatements(d, "standard", diag.CodeUnknownStatement, &diag.DiagSink{}); len(named) > 0 {
+	sink := &diag.DiagSink{Path: d.Path}
+	if named := risk.NamedStatements(d, "standard", diag.CodeUnknownStatement, sink); len(named) > 0 {
 		it.Statement = &named[0]
 	}
 	it.JiraURL = p.Config.JiraURL(it.Jira)
@@ -196,14 +200,13 @@ func readBacklogItem(p *generator.Portfolio, d *generator.Document) *BacklogItem
 		}
 		it.Waiver = wv
 	}
-	return it
+	return it, sink.Diags
 }
 
 // checkBacklogItem reports expired and expiring waivers, a risk acceptance without a
 // waiver, and an open item with no way to know when it is due.
 func checkBacklogItem(d *generator.Document, it *BacklogItem) diag.Diagnostics {
 	sink := &diag.DiagSink{Path: d.Path}
-	risk.NamedStatements(d, "standard", diag.CodeUnknownStatement, sink)
 	w := it.Waiver
 	switch {
 	case it.Status == "done":
