@@ -192,10 +192,11 @@
 //	changes       what changed since a git revision, for the quarterly  (generator/changes)
 //	              review: the Changes page and its home card
 //
-// The quality view has no analysis: it reads the other views' results
-// (matrix.Of, reviews.Of, risk.Of, backlog.Of), which an analysis may not,
-// so quality.Of computes its Report when its page or its home card is
-// rendered, and `archfolio check --quality` calls it after Load.
+// The quality view's analysis only makes room for its Report: the report
+// reads the other views' results (matrix.Of, reviews.Of, risk.Of,
+// backlog.Of), which an analysis may not, so quality.Of works it out once,
+// when its page or its home card is first rendered or when `archfolio check
+// --quality` asks for it after Load.
 //
 // A home card's Alert is an AlertLevel the view chooses from what the card
 // counts (WorstAlert): critical for what needs action now (an expired waiver, an

@@ -4,9 +4,10 @@
 // computes nothing the other views compute: alignment records come from
 // matrix.Of, documents past review from Portfolio.Stale, findings from
 // reviews.Of, threats from risk.Of and remediation items from backlog.Of. So
-// it has no analysis of its own (an analysis may not read another view's
-// result): Of reads them once every analysis has run, when the /quality/ page
-// is rendered or `archfolio check --quality` prints the report (WriteText).
+// its analysis works nothing out (an analysis may not read another view's
+// result): Of reads them once every analysis has run, on the first call of
+// the /quality/ page, its home card or `archfolio check --quality` (WriteText),
+// and keeps the report on the portfolio for the others.
 //
 // What counts:
 //   - a field is filled in when the document writes it (or archfolio.yaml's
@@ -33,9 +34,11 @@ package quality
 import (
 	"cmp"
 	"slices"
+	"sync"
 	"time"
 
 	"archfolio/generator"
+	"archfolio/generator/diag"
 	"archfolio/generator/matrix"
 )
 
@@ -122,8 +125,36 @@ type RetiredRef struct {
 // needsEvidence are the alignment statuses that claim a control is met.
 var needsEvidence = []matrix.Alignment{matrix.AlignImplemented, matrix.AlignPartial, matrix.AlignAlternative}
 
-// Of computes the report of p, whose analyses have run.
+// result holds, on each portfolio, the report worked out once when first
+// asked for: the page and the home card both read it.
+var result = generator.NewResult[*lazyReport]()
+
+type lazyReport struct {
+	once sync.Once
+	r    *Report
+}
+
+// prepare is the view's analysis: it cannot work the report out (that
+// reads the other views' results, which an analysis may not), so it only
+// gives the portfolio the place Of keeps it in.
+func prepare(p *generator.Portfolio) diag.Diagnostics {
+	result.Set(p, &lazyReport{})
+	return nil
+}
+
+// Of returns the report of p, whose analyses have run, worked out on the
+// first call.
 func Of(p *generator.Portfolio) *Report {
+	l := result.Get(p)
+	if l == nil { // a portfolio loaded before the view was registered
+		return report(p)
+	}
+	l.once.Do(func() { l.r = report(p) })
+	return l.r
+}
+
+// report works out the report of p.
+func report(p *generator.Portfolio) *Report {
 	r := &Report{Today: p.Today, Schema: p.Schema}
 	for _, s := range p.Stale {
 		if !retired(s.Doc) {

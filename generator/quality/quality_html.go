@@ -10,7 +10,7 @@ import (
 )
 
 // View is the data quality page, /quality/, and its home-page card.
-var View = render.View{Name: "quality", Pages: qualityPages, Cards: qualityCards}
+var View = render.View{Name: "quality", Analyse: prepare, Pages: qualityPages, Cards: qualityCards}
 
 // PerList is how many entries each list of the page shows, so that the page
 // does not grow with the portfolio; `archfolio check --quality` lists them all.
