@@ -314,12 +314,13 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var sf siteFlags
-	fs := newFlagSet("check", "check [-s SITE] [--format text|json|sarif|github] [--strict] [--since REV] [--quality] [--today YYYY-MM-DD] [--drafts]", stderr)
+	fs := newFlagSet("check", "check [-s SITE] [--format text|json|sarif|github] [--strict] [--since REV] [--quality] [--today YYYY-MM-DD] [--drafts] [--cpuprofile FILE]", stderr)
 	sf.register(fs, true)
 	format := fs.String("format", "text", "output format: "+strings.Join(diag.DiagnosticFormats, ", "))
 	strict := fs.Bool("strict", false, "fail on warnings too")
 	since := fs.String("since", "", "also warn about regressions since this git revision (merge-base: where the branch left the default branch)")
 	withQuality := fs.Bool("quality", false, "after the diagnostics, print the data quality report (text only; it never changes the exit status)")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the check to this file (go tool pprof)")
 	pos, code, ok := parse(fs, args)
 	if !ok {
 		return code
@@ -343,6 +344,14 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	opts.CheckOnly = true
 	tuneMemory(sf.site, 400)
+	if *cpuprofile != "" {
+		stop, err := startCPUProfile(*cpuprofile)
+		if err != nil {
+			fmt.Fprintln(stderr, "archfolio check:", err)
+			return exitUsage
+		}
+		defer stop()
+	}
 	p, diags, err := generator.Load(ctx, opts)
 	if err != nil {
 		fmt.Fprintln(stderr, "archfolio check:", err)
