@@ -50,6 +50,13 @@ type Dependencies struct {
 	// first use (byDomain), since only the dependency map's pages read them.
 	domainsOnce sync.Once
 	domainDocs  map[string][]*generator.Document
+	// impactCodes number what the impact pages count, made on first use
+	// (codes), since only the impact pages read them.
+	codesOnce   sync.Once
+	impactCodes *impactCodes
+	// sunset are the dependencies onto blueprints going away (sunsetEdges).
+	sunsetOnce sync.Once
+	sunset     []graph.Edge
 }
 
 // dependsOnField matches the front-matter path of a depends_on reference

@@ -116,15 +116,18 @@ func (l Lists) part(name string) pager.List {
 	return l.Orphans
 }
 
-// sunsetEdges are the dependencies onto blueprints going away, in the graph's order.
+// sunsetEdges are the dependencies onto blueprints going away, in the graph's
+// order, found once per analysis (each page of their list reads them).
 func sunsetEdges(p *generator.Portfolio) []graph.Edge {
-	var out []graph.Edge
-	for _, e := range Of(p).Graph.Edges() {
-		if to := p.ByID[e.To]; to != nil && docSunset(to) != "" {
-			out = append(out, e)
+	deps := Of(p)
+	deps.sunsetOnce.Do(func() {
+		for _, e := range deps.Graph.Edges() {
+			if to := p.ByID[e.To]; to != nil && docSunset(to) != "" {
+				deps.sunset = append(deps.sunset, e)
+			}
 		}
-	}
-	return out
+	})
+	return deps.sunset
 }
 
 // DependencyRow is one depends_on entry.
@@ -189,7 +192,7 @@ func dependencyPages(p *generator.Portfolio) []render.PageJob {
 	for _, d := range p.ByKind["blueprint"] {
 		jobs = append(jobs, render.Content(render.PageJob{URL: impactURL(d), Layout: "impact.html",
 			Page: &render.Page{Title: "Impact of changing " + d.Title, Section: "dependencies", Doc: d}},
-			impactContent, func() *ImpactPage { return &ImpactPage{Set: impactSet(p, d, false), url: impactURL(d)} }))
+			impactContent, func() *ImpactPage { return &ImpactPage{deps: Of(p), sum: summarise(Of(p), d), url: impactURL(d)} }))
 	}
 	return jobs
 }

@@ -6,7 +6,9 @@ import (
 	"archfolio/generator/sitetest"
 	"bytes"
 	"fmt"
+	"math/rand"
 	"path"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -253,5 +255,63 @@ func TestImpactPageFlagsCycles(t *testing.T) {
 		if !strings.Contains(string(page), want) {
 			t.Errorf("impact page of ledger lacks %s", want)
 		}
+	}
+}
+
+// What an impact page says of a blueprint's impact set (its counts and first
+// rows, worked out in one walk) is what the whole set, built entry by entry as
+// `archfolio impact` builds it, says: on a graph with cycles, for every
+// blueprint.
+func TestImpactSummaryMatchesTheSet(t *testing.T) {
+	t.Parallel()
+	r := rand.New(rand.NewSource(7))
+	files := map[string]string{}
+	crit := []string{"", "low", "medium", "high", "mission-critical"}
+	const n = 400
+	for i := range n {
+		s := fmt.Sprintf("---\nkind: blueprint\ntitle: Blueprint %d\ndomain: d%d\n", i, r.Intn(12))
+		if c := crit[r.Intn(len(crit))]; c != "" {
+			s += "criticality: " + c + "\n"
+		}
+		s += "depends_on:\n"
+		for range 1 + r.Intn(3) {
+			s += fmt.Sprintf("  - bp-%03d\n", r.Intn(n)) // any direction: cycles, self-loops
+		}
+		files[fmt.Sprintf("content/bp-%03d.md", i)] = s + "---\nBody.\n"
+	}
+	p, _ := sitetest.Load(t, files, "2026-11-27")
+	hubs := 0
+	for _, d := range p.ByKind["blueprint"] {
+		set := dependencies.ExportImpactSet(p, d)
+		num, direct, deepest, crit, top := dependencies.ExportImpactSummary(p, d)
+		wantDeepest, wantCrit := 0, 0
+		for _, e := range set.Dependents {
+			wantDeepest = max(wantDeepest, e.Depth)
+			if e.Criticality == "mission-critical" {
+				wantCrit++
+			}
+		}
+		if num != len(set.Dependents) || direct != set.Direct || deepest != wantDeepest || crit != wantCrit {
+			t.Errorf("%s: summary says %d dependents, %d direct, deepest %d, %d mission-critical; the set %d, %d, %d, %d",
+				d.ID, num, direct, deepest, crit, len(set.Dependents), set.Direct, wantDeepest, wantCrit)
+		}
+		want := set.Dependents[:min(len(set.Dependents), dependencies.ImpactRows)]
+		if len(top) != len(want) {
+			t.Fatalf("%s: %d rows, want %d", d.ID, len(top), len(want))
+		}
+		for i := range want {
+			w := want[i]
+			w.Path = nil
+			if !reflect.DeepEqual(top[i], w) {
+				t.Errorf("%s: row %d is %s at %d via %v, want %s at %d via %v", d.ID, i, top[i].Doc.ID, top[i].Depth, top[i].Via.ID, w.Doc.ID, w.Depth, w.Via.ID)
+				break
+			}
+		}
+		if len(set.Dependents) > dependencies.ImpactRows {
+			hubs++
+		}
+	}
+	if hubs == 0 {
+		t.Fatal("no blueprint has more dependents than a page lists: the test proves nothing of the cut")
 	}
 }

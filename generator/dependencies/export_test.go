@@ -17,6 +17,10 @@ var (
 	}
 	ExportNeighbourhood = neighbourhood
 	ExportImpactSet     = impactSet
-	ExportPathIDs       = pathIDs
-	ExportMaxColumn     = maxColumn
+	ExportImpactSummary = func(p *generator.Portfolio, d *generator.Document) (n, direct, deepest, missionCritical int, top []ImpactEntry) {
+		s := summarise(Of(p), d)
+		return s.n, s.direct, s.deepest, s.missionCritical, s.top
+	}
+	ExportPathIDs   = pathIDs
+	ExportMaxColumn = maxColumn
 )

@@ -7,7 +7,6 @@ import (
 	"html/template"
 	"io"
 	"slices"
-	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -63,7 +62,7 @@ func Impact(p *generator.Portfolio, id string) (*ImpactSet, error) {
 	if d.Kind != "blueprint" {
 		return nil, fmt.Errorf("%q is a %s; impact works on blueprints", id, d.Kind)
 	}
-	return impactSet(p, d, true), nil
+	return impactSet(p, d), nil
 }
 
 // blueprintInfo is what an impact set says of a blueprint.
@@ -85,15 +84,12 @@ func blueprintInfos(p *generator.Portfolio, deps *Dependencies) map[string]*blue
 	return out
 }
 
-// impactSet is d's impact set; with paths, each entry has its whole path
-// (quadratic in a long chain), else only Via.
-func impactSet(p *generator.Portfolio, d *generator.Document, paths bool) *ImpactSet {
+// impactSet is d's impact set, each entry with its whole path (quadratic in a
+// long chain: the pages use summarise).
+func impactSet(p *generator.Portfolio, d *generator.Document) *ImpactSet {
 	deps := Of(p)
 	set := &ImpactSet{Blueprint: d}
-	reach := graph.DependentTree(deps.Graph, d.ID)
-	if paths {
-		reach = graph.Dependents(deps.Graph, d.ID, 0)
-	}
+	reach := graph.Dependents(deps.Graph, d.ID, 0)
 	for _, r := range reach {
 		in := deps.info[r.ID]
 		if in == nil {
@@ -122,18 +118,23 @@ func impactSet(p *generator.Portfolio, d *generator.Document, paths bool) *Impac
 
 // Summary says in one sentence how far a change to the blueprint reaches.
 func (s *ImpactSet) Summary() string {
-	n := len(s.Dependents)
-	if n == 0 {
-		return "No blueprint depends on " + s.Blueprint.Title + "."
-	}
 	crit := 0
 	for _, e := range s.Dependents {
 		if e.Criticality == "mission-critical" {
 			crit++
 		}
 	}
+	return impactSentence(s.Blueprint, len(s.Dependents), s.Direct, crit)
+}
+
+// impactSentence says in one sentence how far a change to d reaches: n
+// dependents, direct of them directly, crit of them mission-critical.
+func impactSentence(d *generator.Document, n, direct, crit int) string {
+	if n == 0 {
+		return "No blueprint depends on " + d.Title + "."
+	}
 	return fmt.Sprintf("%s: %s depend on it, %d directly; %d of them mission-critical.",
-		s.Blueprint.Title, generator.Plural(n, "blueprint", "blueprints"), s.Direct, crit)
+		d.Title, generator.Plural(n, "blueprint", "blueprints"), direct, crit)
 }
 
 // ImpactFormats are the output formats of WriteImpact.
@@ -223,8 +224,9 @@ func dash(s string) string {
 // ImpactPage is the page of one blueprint's impact set; its rows are built when
 // the page is rendered (on all cores), ready to print with few template actions.
 type ImpactPage struct {
-	Set *ImpactSet
-	url string
+	deps *Dependencies
+	sum  *impactSummary
+	url  string
 }
 
 // ImpactRows is how many dependents an impact page lists, the most at stake
@@ -249,7 +251,7 @@ type ImpactRow struct {
 // Rows returns the page's table rows: the first ImpactRows of the impact set,
 // in its order.
 func (ip *ImpactPage) Rows() []ImpactRow {
-	shown := ip.Set.Dependents[:min(len(ip.Set.Dependents), ImpactRows)]
+	shown := ip.sum.top
 	rows := make([]ImpactRow, len(shown))
 	for i, e := range shown {
 		rows[i] = ImpactRow{Title: e.Doc.Title, Href: generator.RelURL(ip.url, e.Doc.URL), Owner: e.Doc.Owner, Depth: e.Depth,
@@ -262,59 +264,9 @@ func (ip *ImpactPage) Rows() []ImpactRow {
 	return rows
 }
 
-// Counts summarises the whole impact set, listed or not: how many dependents
-// have each criticality and lifecycle (most first), and the longest of the
-// shortest paths.
-func (ip *ImpactPage) Counts() (criticality, lifecycle []ImpactCount, deepest int) {
-	crit, life := map[string]int{}, map[string]int{}
-	for _, e := range ip.Set.Dependents {
-		crit[cmp.Or(e.Criticality, "not stated")]++
-		life[cmp.Or(e.Lifecycle, "not stated")]++
-		deepest = max(deepest, e.Depth)
-	}
-	return countList(crit), countList(life), deepest
-}
-
 // impactDomains is how many domains an impact page counts by name; the others
 // are counted together.
 const impactDomains = 10
-
-// Spread summarises where the whole impact set is: how many dependents are in
-// each domain (most first, at most impactDomains, then the rest as "other
-// domains") and at each path length (1, 2, 3, then "4 or more").
-func (ip *ImpactPage) Spread() (domains, depths []ImpactCount) {
-	// Counted by the domain as written, then named once per domain: a set
-	// holds most of a hub-heavy portfolio, and a name made per dependent was
-	// most of the cost of the impact pages.
-	written := map[string]int{}
-	var depth [4]int
-	for _, e := range ip.Set.Dependents {
-		written[e.Doc.Fields.String("domain")]++
-		depth[min(e.Depth, 4)-1]++
-	}
-	dom := make(map[string]int, len(written))
-	for d, n := range written {
-		name := "with no domain"
-		if d != "" {
-			name = "in " + domainLabel(d)
-		}
-		dom[name] += n
-	}
-	domains = countList(dom)
-	if len(domains) > impactDomains {
-		rest := 0
-		for _, c := range domains[impactDomains:] {
-			rest += c.N
-		}
-		domains = append(domains[:impactDomains], ImpactCount{Name: "in " + strconv.Itoa(len(domains)-impactDomains) + " other domains", N: rest})
-	}
-	for i, name := range []string{"directly", "at 2 steps", "at 3 steps", "at 4 or more"} {
-		if depth[i] > 0 {
-			depths = append(depths, ImpactCount{Name: name, N: depth[i]})
-		}
-	}
-	return domains, depths
-}
 
 // ImpactCount is how many dependents have one criticality or lifecycle.
 type ImpactCount struct {
@@ -416,7 +368,7 @@ var impactContent = markup.New[render.PageData[*ImpactPage]]("impact-content", r
 // impactHTML writes the "impact-content" component (layout.go): a
 // blueprint's impact set.
 func impactHTML(pg *render.Page, ip *ImpactPage) (template.HTML, error) {
-	d, s := pg.Doc, ip.Set
+	d, s := pg.Doc, ip.sum
 	buf := pg.NewBuffer()
 	w := pg.Writer(buf)
 	w.Raw("\n<p class=\"kind-label\"><a href=\"")
@@ -424,7 +376,7 @@ func impactHTML(pg *render.Page, ip *ImpactPage) (template.HTML, error) {
 	w.Raw("\">Dependency map</a> · Impact analysis</p>\n<h1>Impact of changing ")
 	w.Link(pg.Rel(d.URL), d.Title)
 	w.Raw("</h1>\n<p class=\"lede\">")
-	w.Text(s.Summary())
+	w.Text(impactSentence(d, s.n, s.direct, s.missionCritical))
 	w.Raw("</p>\n<p class=\"doc-meta\">")
 	putCriticality(w, d.Fields.String("criticality"))
 	w.Raw(" · ")
@@ -438,7 +390,7 @@ func impactHTML(pg *render.Page, ip *ImpactPage) (template.HTML, error) {
 		w.Text(d.Owner)
 	}
 	w.Raw("</p>")
-	if n := len(s.Dependents); n > 0 {
+	if n := s.n; n > 0 {
 		crit, life, deepest := ip.Counts()
 		w.Raw("\n<p class=\"impact-counts\">By criticality: ")
 		writeCounts(w, crit)

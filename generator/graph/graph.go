@@ -13,6 +13,7 @@ package graph
 import (
 	"cmp"
 	"slices"
+	"sync"
 )
 
 // Node is one vertex of a Graph.
@@ -46,6 +47,9 @@ type Graph struct {
 	ends  [][2]int // each edge's from and to node indexes
 	out   [][]int  // edge indexes leaving each node, in edge order
 	in    [][]int  // edge indexes entering each node, in edge order
+	// walks lends a walk its scratch (walk.go), so that a walk costs what it
+	// reaches, not the size of the graph.
+	walks sync.Pool
 }
 
 // New returns the graph of nodes and edges. A node id given twice keeps its first

@@ -88,32 +88,40 @@ func TestImpactAtDepth(t *testing.T) {
 	}
 }
 
-// DependentTree is Dependents with each path given by its last step: Via,
-// followed back to the start, spells the same path.
-func TestDependentTreeSpellsThePaths(t *testing.T) {
+// WalkDependents reaches what Dependents lists, each once at its depth, and
+// its Via, followed back to the start, spells the same path; a second walk of
+// the same graph (its marks reused) reaches the same again.
+func TestWalkDependentsSpellsThePaths(t *testing.T) {
 	t.Parallel()
 	g := edges("a>b", "b>c", "c>d", "d>e", "x>c", "x>e", "e>a")
-	full, tree := Dependents(g, "e", 0), DependentTree(g, "e")
-	if len(full) != len(tree) {
-		t.Fatalf("%d dependents in the tree, %d with paths", len(tree), len(full))
-	}
-	via := map[string]string{}
-	for _, r := range tree {
-		if r.Path != nil {
-			t.Errorf("%s: DependentTree built a path", r.ID)
+	for round := range 3 {
+		full := Dependents(g, "e", 0)
+		var tree []Reach
+		g.WalkDependents("e", 0, func(v Visit) {
+			tree = append(tree, Reach{ID: g.NodeAt(v.Node).ID, Depth: v.Depth, Via: g.NodeAt(v.Via).ID})
+		})
+		sortReach(tree)
+		if len(full) != len(tree) {
+			t.Fatalf("round %d: %d dependents walked, %d listed", round, len(tree), len(full))
 		}
-		via[r.ID] = r.Via
-	}
-	for i, r := range full {
-		if tree[i].ID != r.ID || tree[i].Depth != r.Depth || tree[i].Via != r.Via {
-			t.Errorf("tree[%d] = %+v, want %s at %d via %s", i, tree[i], r.ID, r.Depth, r.Via)
+		via := map[string]string{}
+		for _, r := range tree {
+			via[r.ID] = r.Via
 		}
-		var back []string
-		for id := r.ID; id != "e"; id = via[id] {
-			back = append([]string{id}, back...)
+		for i, r := range full {
+			if tree[i].ID != r.ID || tree[i].Depth != r.Depth || tree[i].Via != r.Via {
+				t.Errorf("round %d: walk[%d] = %+v, want %s at %d via %s", round, i, tree[i], r.ID, r.Depth, r.Via)
+			}
+			var back []string
+			for id := r.ID; id != "e"; id = via[id] {
+				back = append([]string{id}, back...)
+			}
+			if got, want := "e>"+strings.Join(back, ">"), strings.Join(r.Path, ">"); got != want {
+				t.Errorf("%s: following Via gives %s, want %s", r.ID, got, want)
+			}
 		}
-		if got, want := "e>"+strings.Join(back, ">"), strings.Join(r.Path, ">"); got != want {
-			t.Errorf("%s: following Via gives %s, want %s", r.ID, got, want)
+		if n := CountDependents(g, "e"); n != len(full) {
+			t.Errorf("round %d: CountDependents = %d, want %d", round, n, len(full))
 		}
 	}
 }
