@@ -64,14 +64,15 @@ type cachedFile struct {
 // cachedBody is a document's body stage result and what it depends on: the
 // document's URL and what it read from each link's target.
 type cachedBody struct {
-	url     string
-	targets []bodyTarget // one per link
-	html    bool         // whether the body was rendered (not CheckOnly)
-	anchors map[string]bool
-	toc     []Heading
-	links   []bodyLink // without AST nodes or targets
-	out     template.HTML
-	text    string // the body's text for search
+	url      string
+	targets  []bodyTarget // one per link
+	html     bool         // whether the body was rendered (not CheckOnly)
+	anchors  map[string]bool
+	toc      []Heading
+	links    []bodyLink // without AST nodes or targets
+	out      template.HTML
+	text     string // the body's text for search
+	diagrams bool   // whether out holds a mermaid block
 }
 
 // NewLoader returns a Loader of the site opts describe.
@@ -224,14 +225,14 @@ func (b *builder) body(p *Portfolio, idx *linkIndex, d *Document, e *cachedFile)
 		if same {
 			d.Anchors, d.TOC, d.links = cb.anchors, cb.toc, ptrs
 			if html {
-				d.HTML, d.Text = cb.out, cb.text
+				d.HTML, d.Text, d.Diagrams = cb.out, cb.text, cb.diagrams
 			}
 			d.source = nil
 			return
 		}
 	}
 	b.parseBody(p, idx, d, html)
-	cb := &cachedBody{url: d.URL, html: html, anchors: d.Anchors, toc: d.TOC, out: d.HTML, text: d.Text,
+	cb := &cachedBody{url: d.URL, html: html, anchors: d.Anchors, toc: d.TOC, out: d.HTML, text: d.Text, diagrams: d.Diagrams,
 		links: make([]bodyLink, len(d.links)), targets: make([]bodyTarget, len(d.links))}
 	for i, l := range d.links {
 		cb.links[i] = *l

@@ -118,6 +118,7 @@ func (b *builder) parseBody(p *Portfolio, idx *linkIndex, d *Document, html bool
 	if html {
 		d.HTML = b.renderBody(d.source, root)
 		d.Text = search.PlainText(string(d.HTML))
+		d.Diagrams = mdext.HasMermaid(string(d.HTML))
 	}
 	var at position
 	for _, l := range d.links {

@@ -71,6 +71,10 @@ type Document struct {
 	TOC []Heading
 	// HTML is the rendered body.
 	HTML template.HTML
+	// Diagrams is true when HTML holds a mermaid block (mdext.HasMermaid),
+	// found once when the body is rendered: the page then loads mermaid, and the
+	// site ships it.
+	Diagrams bool
 	// Changed is the date of the last commit that changed the document's file
 	// (Options.LastChanged), or zero when that is not known.
 	Changed time.Time

@@ -305,6 +305,38 @@ func (c *ControlCoverage) Cell(row *MatrixRow) (Alignment, *MatrixColumn) {
 	return status, by
 }
 
+// tallyControls adds each row's status of each control (Cell) to the control's
+// tally, going through the cells that are not blank: asking every control
+// for every row costs controls × blueprints (a full catalogue over 5,000
+// blueprints was a quarter of the dev server's work after each save).
+func tallyControls(m *Matrix, byFW map[string]map[string]*ControlCoverage) {
+	byColumn := make([][]*ControlCoverage, len(m.Columns))
+	for _, controls := range byFW {
+		for _, c := range controls {
+			for _, col := range c.Columns {
+				byColumn[col.Index] = append(byColumn[col.Index], c)
+			}
+		}
+	}
+	status := map[*ControlCoverage]Alignment{} // the row's, by control
+	for _, row := range m.Rows {
+		clear(status)
+		for j, cell := range row.Cells() {
+			if cell.Status == AlignNone {
+				continue
+			}
+			for _, c := range byColumn[j] {
+				if s, ok := status[c]; !ok || cell.Status.rank() < s.rank() {
+					status[c] = cell.Status
+				}
+			}
+		}
+		for c, s := range status {
+			c.Tally.add(s)
+		}
+	}
+}
+
 func frameworkCoverage(m *Matrix, cfg *generator.Config) []*FrameworkCoverage {
 	byFW := map[string]map[string]*ControlCoverage{}
 	for _, col := range m.Columns {
@@ -324,14 +356,11 @@ func frameworkCoverage(m *Matrix, cfg *generator.Config) []*FrameworkCoverage {
 			}
 		}
 	}
+	tallyControls(m, byFW)
 	var out []*FrameworkCoverage
 	for _, fw := range generator.SortedKeys(byFW) {
 		f := &FrameworkCoverage{Framework: fw, Title: cfg.FrameworkTitle(fw)}
 		for _, c := range byFW[fw] {
-			for _, row := range m.Rows {
-				s, _ := c.Cell(row)
-				c.Tally.add(s)
-			}
 			if c.Tally.Adopted > 0 {
 				f.Covered++
 			}

@@ -2,7 +2,6 @@ package render
 
 import (
 	"archfolio/generator/markup"
-	"archfolio/generator/mdext"
 	"bytes"
 	"errors"
 	"html/template"
@@ -218,5 +217,5 @@ func (pg *Page) part(write func(markup.Writer)) template.HTML {
 // mermaid block: only such a page loads mermaid (5 MB) and the script that
 // draws its blocks.
 func (pg *Page) drawsDiagrams() bool {
-	return pg.Doc != nil && pg.URL == pg.Doc.URL && mdext.HasMermaid(string(pg.Doc.HTML))
+	return pg.Doc != nil && pg.URL == pg.Doc.URL && pg.Doc.Diagrams
 }

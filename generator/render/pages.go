@@ -190,10 +190,22 @@ func groupDocs(docs []*generator.Document, key func(*generator.Document) []strin
 // (ignoring case, then exactly), then by id, which is unique: the order of the
 // kind indexes and the owner and tag pages.
 func sortByTitle(docs []*generator.Document) []*generator.Document {
-	slices.SortFunc(docs, func(x, y *generator.Document) int {
-		return cmp.Or(cmp.Compare(strings.ToLower(x.Title), strings.ToLower(y.Title)),
-			cmp.Compare(x.Title, y.Title), cmp.Compare(x.ID, y.ID))
+	// Each title is folded once, not at each comparison: the dev server sorts
+	// every kind's documents after every save.
+	type keyed struct {
+		folded string
+		d      *generator.Document
+	}
+	keys := make([]keyed, len(docs))
+	for i, d := range docs {
+		keys[i] = keyed{strings.ToLower(d.Title), d}
+	}
+	slices.SortFunc(keys, func(x, y keyed) int {
+		return cmp.Or(cmp.Compare(x.folded, y.folded), cmp.Compare(x.d.Title, y.d.Title), cmp.Compare(x.d.ID, y.d.ID))
 	})
+	for i, k := range keys {
+		docs[i] = k.d
+	}
 	return docs
 }
 

@@ -214,7 +214,7 @@ const mermaidDir = "static/vendor/mermaid/"
 
 // drawsDiagrams reports whether a document of p has a mermaid block.
 func drawsDiagrams(p *generator.Portfolio) bool {
-	return slices.ContainsFunc(p.Docs, func(d *generator.Document) bool { return mdext.HasMermaid(string(d.HTML)) })
+	return slices.ContainsFunc(p.Docs, func(d *generator.Document) bool { return d.Diagrams })
 }
 
 // writeAssets copies the theme's static files to assets/ (mermaid only with

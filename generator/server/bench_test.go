@@ -16,8 +16,12 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// benchSizes are the portfolio sizes the save-to-reload benchmarks measure.
+// benchSizes are the portfolio sizes the save-to-reload benchmarks measure,
+// each in both shapes of generator/synth (the hub-heavy one is issue 18's).
 var benchSizes = []int{200, 2000, 5000, 10000}
+
+// benchShapes are the portfolio shapes the save-to-reload benchmarks measure.
+var benchShapes = synth.Shapes
 
 // benchSite is a synthetic site being served, with the document the benchmark
 // edits and one that depends on it (its page shows the edited title).
@@ -35,10 +39,10 @@ type benchSite struct {
 // seed 1, as archfolio-gen writes it) and serves it, reporting how long the first
 // serve took (listen and first build). The edited document is a blueprint another
 // document refers to.
-func serveSynthetic(b *testing.B, n int) *benchSite {
+func serveSynthetic(b *testing.B, shape synth.Shape, n int) *benchSite {
 	b.Helper()
 	dir := b.TempDir()
-	site, err := synth.Generate(synth.Options{N: n, Seed: 1})
+	site, err := synth.Generate(synth.Options{N: n, Seed: 1, Shape: shape})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -87,25 +91,27 @@ func (bs *benchSite) edit(b *testing.B, i int) string {
 // not included (see BenchmarkBrowserSaveToVisible). Also reported: the first
 // serve and the rebuild alone.
 func BenchmarkSaveToReload(b *testing.B) {
-	for _, n := range benchSizes {
-		b.Run(fmt.Sprintf("docs=%d", n), func(b *testing.B) {
-			bs := serveSynthetic(b, n)
-			es := subscribe(b, bs.s)
-			var rebuild time.Duration
-			cpu := cpuTime()
-			b.ResetTimer()
-			for i := range b.N {
-				title := bs.edit(b, i)
-				awaitRebuild(b, bs.s, es, map[string]func(page) bool{
-					bs.page:      has(title),
-					bs.dependent: has(title),
-				})
-				rebuild += bs.s.state.Load().took
-			}
-			b.ReportMetric(float64((cpuTime()-cpu).Milliseconds())/float64(b.N), "cpu-ms/op")
-			b.ReportMetric(float64(rebuild.Milliseconds())/float64(b.N), "rebuild-ms")
-			b.ReportMetric(float64(bs.firstServe.Milliseconds()), "first-serve-ms")
-		})
+	for _, shape := range benchShapes {
+		for _, n := range benchSizes {
+			b.Run(fmt.Sprintf("shape=%s/docs=%d", shape, n), func(b *testing.B) {
+				bs := serveSynthetic(b, shape, n)
+				es := subscribe(b, bs.s)
+				var rebuild time.Duration
+				cpu := cpuTime()
+				b.ResetTimer()
+				for i := range b.N {
+					title := bs.edit(b, i)
+					awaitRebuild(b, bs.s, es, map[string]func(page) bool{
+						bs.page:      has(title),
+						bs.dependent: has(title),
+					})
+					rebuild += bs.s.state.Load().took
+				}
+				b.ReportMetric(float64((cpuTime()-cpu).Milliseconds())/float64(b.N), "cpu-ms/op")
+				b.ReportMetric(float64(rebuild.Milliseconds())/float64(b.N), "rebuild-ms")
+				b.ReportMetric(float64(bs.firstServe.Milliseconds()), "first-serve-ms")
+			})
+		}
 	}
 }
 
@@ -113,25 +119,27 @@ func BenchmarkSaveToReload(b *testing.B) {
 // saving a document to its new title showing in the open page after the live
 // reload.
 func BenchmarkBrowserSaveToVisible(b *testing.B) {
-	for _, n := range benchSizes {
-		b.Run(fmt.Sprintf("docs=%d", n), func(b *testing.B) {
-			ctx := newBrowser(b)
-			bs := serveSynthetic(b, n)
-			err := chromedp.Do(ctx, chromedp.Navigate(bs.s.URL()+bs.page),
-				waitFor(`document.readyState === "complete"`))
-			if err != nil {
-				b.Fatal(err)
-			}
-			b.ResetTimer()
-			for i := range b.N {
-				title := bs.edit(b, i)
-				cond := fmt.Sprintf(`document.querySelector("h1") && document.querySelector("h1").textContent.includes(%q)`, title)
-				if err := chromedp.Do(ctx, waitFor(cond)); err != nil {
+	for _, shape := range benchShapes {
+		for _, n := range benchSizes {
+			b.Run(fmt.Sprintf("shape=%s/docs=%d", shape, n), func(b *testing.B) {
+				ctx := newBrowser(b)
+				bs := serveSynthetic(b, shape, n)
+				err := chromedp.Do(ctx, chromedp.Navigate(bs.s.URL()+bs.page),
+					waitFor(`document.readyState === "complete"`))
+				if err != nil {
 					b.Fatal(err)
 				}
-			}
-			b.ReportMetric(float64(bs.firstServe.Milliseconds()), "first-serve-ms")
-		})
+				b.ResetTimer()
+				for i := range b.N {
+					title := bs.edit(b, i)
+					cond := fmt.Sprintf(`document.querySelector("h1") && document.querySelector("h1").textContent.includes(%q)`, title)
+					if err := chromedp.Do(ctx, waitFor(cond)); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.ReportMetric(float64(bs.firstServe.Milliseconds()), "first-serve-ms")
+			})
+		}
 	}
 }
 
