@@ -14,6 +14,7 @@ var (
 	ExportMilestoneState   = milestoneState
 	ExportQuarterStart     = quarterStart
 	ExportQuarterText      = quarterText
+	ExportWrapText         = wrapText
 )
 
 // ExportCycleLen is the length of a dependency cycle step's cycle.

@@ -100,9 +100,8 @@ func (b barBox) mid() float64 { return b.y + tlBarH/2 }
 // milestones, dependency arrows, today's line and slipped items marked.
 func TimelineSVG(t *Track, today time.Time, pageURL string) template.HTML {
 	id := "rmt-" + t.Slug
-	g := timelineGeom{first: t.First, last: t.Last, x0: tlLaneW, qw: tlQuarterW}
-	top := tlYearH + tlQuarterH
-	boxes, laneY := layoutLanes(t, g, top)
+	g, boxes, laneY := timelineLayout(t)
+	top := laneY[0]
 	bottom := laneY[len(laneY)-1]
 	height := bottom + 20
 	width := g.right() + tlRightPad
@@ -133,8 +132,18 @@ func TimelineSVG(t *Track, today time.Time, pageURL string) template.HTML {
 	return w.HTML()
 }
 
+// timelineLayout places a track's timeline: its quarters, its bars and the
+// top of each lane, then the bottom of the last (see layoutLanes).
+func timelineLayout(t *Track) (timelineGeom, map[*RoadmapItem]barBox, []float64) {
+	g := timelineGeom{first: t.First, last: t.Last, x0: tlLaneW, qw: tlQuarterW}
+	boxes, laneY := layoutLanes(t, g, tlYearH+tlQuarterH)
+	return g, boxes, laneY
+}
+
 // layoutLanes gives every dated item of the track a row of its own within its
-// lane and returns the bars and each lane's top, then the bottom of the last lane.
+// lane and returns the bars and each lane's top, then the bottom of the last
+// lane. A lane is also tall enough for its head in the narrow lane column
+// (LaneHeadsSVG), which shares these lanes.
 func layoutLanes(t *Track, g timelineGeom, top float64) (map[*RoadmapItem]barBox, []float64) {
 	boxes := map[*RoadmapItem]barBox{}
 	y := top
@@ -150,7 +159,7 @@ func layoutLanes(t *Track, g timelineGeom, top float64) (map[*RoadmapItem]barBox
 			boxes[it] = barBox{x1: g.x(it.From), x2: max(g.xEnd(it.To), g.x(it.From)+4), y: by}
 			row++
 		}
-		y += max(tlLaneMinH, 2*tlLanePad+float64(row)*tlRowH)
+		y += max(tlLaneMinH, 2*tlLanePad+float64(row)*tlRowH, narrowHead(l).height())
 	}
 	laneY = append(laneY, y)
 	return boxes, laneY

@@ -37,6 +37,9 @@ type RoadmapPage struct {
 	Track    *Track   // nil on the overview
 	Tracks   []*Track // every track
 	Timeline template.HTML
+	// LaneHeads is the timeline's narrow lane column, which a narrow screen
+	// freezes beside it (LaneHeadsSVG).
+	LaneHeads template.HTML
 	// Slipped lists the slipped items shown: the track's, or every track's.
 	Slipped []*RoadmapItem
 	Heatmap []HeatmapRow
@@ -106,7 +109,7 @@ func trackPage(rm *Roadmap, t *Track, k int, today time.Time, pageURL string) *R
 	if k == 0 {
 		page.Slipped = t.Slipped
 	}
-	page.Timeline = TimelineSVG(part, today, pageURL)
+	page.Timeline, page.LaneHeads = TimelineSVG(part, today, pageURL), LaneHeadsSVG(part)
 	return page
 }
 
