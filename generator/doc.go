@@ -416,7 +416,13 @@
 // dependents on request, computed in the browser (assets/impact.js) from
 // dependencies/edges.js, the graph as a node table and index pairs, a script
 // so that it loads from disk too. The whole dependency map is drawn only
-// while blueprints and dependencies are at most 800 together.
+// while blueprints and dependencies are at most 800 together. The work is
+// linear in what the pages show, as the bytes are: an impact page's counts
+// and first rows come from one breadth-first walk over node indexes
+// (graph.WalkDependents, whose marks are reused from walk to walk), never
+// from the whole set built as values, and whatever several pages of a list
+// read (the dependencies onto blueprints going away, each domain's
+// blueprints) is worked out once per analysis.
 //
 // The Changes page (package changes, changes/) is there when a revision is
 // set: archfolio.yaml's changes.since, which build --since and serve --since
