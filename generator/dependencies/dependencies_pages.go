@@ -265,7 +265,7 @@ func domainDependencies(p *generator.Portfolio, from, to int) []DomainDependenci
 			}
 			for _, d := range docs[start:end] {
 				dd.Blueprints = append(dd.Blueprints, BlueprintDependencies{Doc: d, DependsOn: g.OutDegree(d.ID), DependedOn: g.InDegree(d.ID),
-					Impact: graph.CountDependents(g, d.ID), ImpactURL: impactURL(d)})
+					Impact: deps.impactSize(d.ID), ImpactURL: impactURL(d)})
 			}
 			out = append(out, dd)
 		}

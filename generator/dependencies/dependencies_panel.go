@@ -65,7 +65,7 @@ func neighbourhood(p *generator.Portfolio, d *generator.Document) *Neighbourhood
 	g := Of(p).Graph
 	nb := &Neighbourhood{Doc: d, ImpactURL: generator.RelURL(d.URL, impactURL(d))}
 	up, down := graph.Dependents(g, d.ID, 2), graph.Dependencies(g, d.ID, 2)
-	nb.Impact = graph.CountDependents(g, d.ID)
+	nb.Impact = Of(p).impactSize(d.ID)
 	nb.Dependents = neighbourRows(p, g, up, false)
 	nb.Dependencies = neighbourRows(p, g, down, true)
 	if len(up) == 0 && len(down) == 0 {

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strconv"
+	"sync/atomic"
 
 	"archfolio/generator"
 	"archfolio/generator/graph"
@@ -33,6 +34,9 @@ type impactCodes struct {
 	// then the id, which is the index order.
 	stake []int32
 	info  []*blueprintInfo
+	// sizes are the impact sets' sizes once counted (-1 before): a blueprint's
+	// page, its impact page and its row in the domain tables each show it.
+	sizes []atomic.Int32
 }
 
 // codes returns the analysis's impactCodes, made on first use.
@@ -45,7 +49,10 @@ func newImpactCodes(deps *Dependencies) *impactCodes {
 	g := deps.Graph
 	n := g.Len()
 	c := &impactCodes{crit: make([]int32, n), life: make([]int32, n), domain: make([]int32, n),
-		stake: make([]int32, n), info: make([]*blueprintInfo, n)}
+		stake: make([]int32, n), info: make([]*blueprintInfo, n), sizes: make([]atomic.Int32, n)}
+	for i := range c.sizes {
+		c.sizes[i].Store(-1)
+	}
 	crit, life, domain := map[string]int32{}, map[string]int32{}, map[string]int32{}
 	code := func(names *[]string, seen map[string]int32, s string) int32 {
 		k, ok := seen[s]
@@ -86,6 +93,22 @@ func newImpactCodes(deps *Dependencies) *impactCodes {
 	return c
 }
 
+// impactSize counts the blueprints that depend on the one with the id,
+// directly or through others (graph.CountDependents), once per analysis.
+func (deps *Dependencies) impactSize(id string) int {
+	c := deps.codes()
+	i, ok := deps.Graph.Index(id)
+	if !ok {
+		return 0
+	}
+	if n := c.sizes[i].Load(); n >= 0 {
+		return int(n)
+	}
+	n := graph.CountDependents(deps.Graph, id)
+	c.sizes[i].Store(int32(n))
+	return n
+}
+
 // summarise walks d's impact set once.
 func summarise(deps *Dependencies, d *generator.Document) *impactSummary {
 	c := deps.codes()
@@ -93,7 +116,9 @@ func summarise(deps *Dependencies, d *generator.Document) *impactSummary {
 		domain: make([]int, len(c.domainNames))}
 	type reached struct{ stake, depth, node, via int32 }
 	var all []reached
+	visits := 0 // as CountDependents counts
 	deps.Graph.WalkDependents(d.ID, 0, func(v graph.Visit) {
+		visits++
 		if c.info[v.Node] == nil {
 			return // the graph has blueprints only
 		}
@@ -115,6 +140,9 @@ func summarise(deps *Dependencies, d *generator.Document) *impactSummary {
 	slices.SortFunc(all, func(a, b reached) int {
 		return cmp.Or(cmp.Compare(a.stake, b.stake), cmp.Compare(a.depth, b.depth), cmp.Compare(a.node, b.node))
 	})
+	if i, ok := deps.Graph.Index(d.ID); ok {
+		c.sizes[i].Store(int32(visits))
+	}
 	for _, r := range all[:min(len(all), ImpactRows)] {
 		in := c.info[r.node]
 		e := ImpactEntry{Doc: in.doc, Depth: int(r.depth), Criticality: in.criticality, Lifecycle: in.lifecycle,
