@@ -131,7 +131,8 @@ func TestReviewListsArePaged(t *testing.T) {
 	}
 	two := page("documents/reviews/2/index.html")
 	for _, want := range []string{`<h1>All reviews, page 2 of 6</h1>`, `<a href="../../../reviews/">Reviews</a>`,
-		`<form class="filters" data-filter-for="review-table" hidden>`, `<a rel="next" href="../../../documents/reviews/3/#all-reviews">`} {
+		`<form class="filters" data-filter-for="review-table" hidden>`, `<a rel="next" href="../../../documents/reviews/3/#all-reviews">`,
+		`<a rel="prev" href="../../../reviews/#all-reviews">Previous page</a>`} {
 		if !strings.Contains(two, want) {
 			t.Errorf("documents/reviews/2/ has no %s", want)
 		}
