@@ -119,14 +119,14 @@
 // escapes exactly as html/template does. The "base" component writes every page
 // around its content; the content of the layouts that make most pages
 // (page.html, kind.html, group.html, impact.html, risks.html,
-// dependencies.html, matrix.html, backlog.html) is a component
+// dependencies.html, matrix.html, backlog.html, reviews.html) is a component
 // ("page-content", "kind-content", ...) over PageData[T], which the page's job
 // names with its typed data (Content), so no writer asserts the type of
 // Page.Data; and so is every panel (PanelPage[T],
 // T the view's own data type) and every block these write inside them
 // (status, doclink, docitem, menu, value, tags, filters, alignment-record,
 // backlog-due, risk-severity, ...; the registry lists them all). The pages
-// nobody needs to be fast (home, lists, search, 404, the roadmap, reviews, the radar,
+// nobody needs to be fast (home, lists, search, 404, the roadmap, the radar,
 // waivers, all documents, changes, and a roadmap item's panel) stay html/template
 // layouts in themes/default/layouts: their "content", "head" and "scripts"
 // templates, which the base component runs. The default theme defines no
@@ -403,6 +403,11 @@
 // 100–200, waivers 800, risk lists 300, backlog lists 150–200, roadmap items
 // 100; a risk heatmap cell links 20 threats) or, for a matrix grid, about 300 kB
 // of rows; the filters and sorting of a page's script act on that page.
+// The reviews page's lists continue at documents/reviews/LIST/N/ (overdue,
+// upcoming, conditions: 200 a page) and documents/reviews/N/ (all reviews,
+// newest first, then by id: 150 a page): under reviews/ any name may be a
+// review's id, and these are the addresses where the review kind's own
+// index, which reviews/ replaces, would continue.
 // A matrix grid's rows are cut by the bytes their cells write (pager.ByCost),
 // the other lists by count; a framework of more than matrix.GridControls
 // controls (a catalogue) has a grid per control group, at

@@ -93,10 +93,11 @@ func (l List) URL(k int) string {
 	return l.More + strconv.Itoa(k+1) + "/"
 }
 
-// Nav writes, for page k of the list, which items it shows and a link to every
-// page ("Rows 201–400 of 1,234 dependencies. Pages: 1 2 3 …"); nothing when the
-// list has one page. rel makes a site-relative URL relative to the page; label
-// names the list for screen readers; noun names its items.
+// Nav writes, for page k of the list, which items it shows, links to the
+// previous and next pages and a link to every page ("201–400 of 1234
+// dependencies (page 2 of 7). Previous page. Next page. Pages: 1 2 3 …");
+// nothing when the list has one page. rel makes a site-relative URL relative
+// to the page; label names the list for screen readers; noun names its items.
 func (l List) Nav(w markup.Writer, rel func(string) string, k int, label, noun string) {
 	if l.Pages() <= 1 {
 		return
@@ -117,6 +118,11 @@ func (l List) Nav(w markup.Writer, rel func(string) string, k int, label, noun s
 	w.Raw(" of ")
 	w.Int(l.Pages())
 	w.Raw(").")
+	if k > 0 {
+		w.Raw(" <a rel=\"prev\" href=\"")
+		w.URL(rel(l.link(k - 1)))
+		w.Raw("\">Previous page</a>.")
+	}
 	if k+1 < l.Pages() {
 		w.Raw(" <a rel=\"next\" href=\"")
 		w.URL(rel(l.link(k + 1)))

@@ -56,7 +56,7 @@ func TestNav(t *testing.T) {
 	var buf bytes.Buffer
 	rel := func(u string) string { return "../../../" + u }
 	l.Nav(markup.Writer{Buffer: &buf}, rel, 1, "Pages of <every> dependency", "dependencies")
-	want := `<nav class="pager" aria-label="Pages of &lt;every&gt; dependency"><p>11–20 of 25 dependencies (page 2 of 3). <a rel="next" href="../../../dependencies/all/3/">Next page</a>. Pages: <a href="../../../dependencies/">1</a> <a aria-current="page" href="../../../dependencies/all/2/">2</a> <a href="../../../dependencies/all/3/">3</a></p></nav>`
+	want := `<nav class="pager" aria-label="Pages of &lt;every&gt; dependency"><p>11–20 of 25 dependencies (page 2 of 3). <a rel="prev" href="../../../dependencies/">Previous page</a>. <a rel="next" href="../../../dependencies/all/3/">Next page</a>. Pages: <a href="../../../dependencies/">1</a> <a aria-current="page" href="../../../dependencies/all/2/">2</a> <a href="../../../dependencies/all/3/">3</a></p></nav>`
 	if got := strings.TrimSpace(buf.String()); got != want {
 		t.Errorf("nav:\n%s\nwant:\n%s", got, want)
 	}
@@ -65,6 +65,14 @@ func TestNav(t *testing.T) {
 	l.Nav(markup.Writer{Buffer: &buf}, rel, 0, "x", "dependencies")
 	if !strings.Contains(buf.String(), `<a rel="next" href="../../../dependencies/all/2/#all-dependencies">`) {
 		t.Errorf("the links do not go to the list's fragment: %s", buf.String())
+	}
+	if strings.Contains(buf.String(), `rel="prev"`) {
+		t.Errorf("the first page links a previous page: %s", buf.String())
+	}
+	buf.Reset()
+	l.Nav(markup.Writer{Buffer: &buf}, rel, 2, "x", "dependencies")
+	if got := buf.String(); !strings.Contains(got, `<a rel="prev" href="../../../dependencies/all/2/#all-dependencies">Previous page</a>.`) || strings.Contains(got, `rel="next"`) {
+		t.Errorf("the last page's links: %s", got)
 	}
 	buf.Reset()
 	List{Split: ByCount(5, 10)}.Nav(markup.Writer{Buffer: &buf}, rel, 0, "x", "y")

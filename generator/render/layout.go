@@ -11,7 +11,7 @@ import (
 // content, which is a component for the layouts that make most of a large
 // site's pages (a document page is 10,000 of 13,000 pages at 10,000
 // documents) and the layout's "content" template for the others (the home
-// page, the roadmap, the reviews, search, ...). A layout file's "head" and
+// page, the roadmap, search, ...). A layout file's "head" and
 // "scripts" templates, when it defines them, go at the end of the head and
 // the body.
 

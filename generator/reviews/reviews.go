@@ -116,7 +116,9 @@ func analyseReviews(p *generator.Portfolio) diag.Diagnostics {
 			}
 		}
 	}
-	slices.SortStableFunc(s.Reviews, func(a, b *ReviewInfo) int { return b.Date.Compare(a.Date) })
+	slices.SortFunc(s.Reviews, func(a, b *ReviewInfo) int {
+		return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(a.Doc.ID, b.Doc.ID))
+	})
 	for _, r := range s.Reviews {
 		if r.Subject != nil {
 			s.BySubject[r.Subject] = append(s.BySubject[r.Subject], r)
@@ -260,13 +262,6 @@ func (r *ReviewInfo) FilterValue(name string) string {
 
 func reviewsMenu() *render.MenuItem {
 	return &render.MenuItem{Label: "Reviews", URL: "reviews/", Section: "review"}
-}
-
-// reviewPages is /reviews/: it takes the place of the review kind's index, so it
-// lists every review too.
-func reviewPages(p *generator.Portfolio) []render.PageJob {
-	return []render.PageJob{{URL: "reviews/", Layout: "reviews.html",
-		Page: &render.Page{Title: "Reviews", Section: "review", Kind: p.Schema.Kinds["review"], Data: Of(p)}}}
 }
 
 // reviewPanels adds the review history to every blueprint page and the findings and

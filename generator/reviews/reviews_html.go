@@ -45,28 +45,41 @@ func writeReviewHistoryPanel(pg render.PanelPage[[]*ReviewInfo], w markup.Writer
 		w.Raw("</td>\n<td class=\"num\">")
 		w.Int(len(r.Findings))
 		w.Raw("</td>\n<td>")
-		if len(r.Conditions) > 0 {
-			w.Int(r.Open)
-			w.Raw(" of ")
-			w.Int(len(r.Conditions))
-			w.Raw(" open")
-			if r.Overdue != 0 {
-				w.Raw(" ")
-				reviewLateCountBlock.Put(w, r.Overdue)
-			}
-		}
+		writeConditionCounts(w, r)
 		w.Raw("</td>\n<td class=\"nowrap\">")
-		if !r.Next.IsZero() {
-			w.Date(r.Next)
-			if r.NextOverdue {
-				w.Raw("<br>")
-				putLate(w, r.NextLate)
-			}
-		}
+		writeNext(w, r)
 		w.Raw("</td></tr>")
 	}
 	w.Raw("\n</tbody>\n</table>\n")
 	return nil
+}
+
+// writeConditionCounts writes how many of a review's conditions are open and
+// past due, or nothing when it has none.
+func writeConditionCounts(w markup.Writer, r *ReviewInfo) {
+	if len(r.Conditions) == 0 {
+		return
+	}
+	w.Int(r.Open)
+	w.Raw(" of ")
+	w.Int(len(r.Conditions))
+	w.Raw(" open")
+	if r.Overdue != 0 {
+		w.Raw(" ")
+		reviewLateCountBlock.Put(w, r.Overdue)
+	}
+}
+
+// writeNext writes a review's next date, flagged when it is overdue.
+func writeNext(w markup.Writer, r *ReviewInfo) {
+	if r.Next.IsZero() {
+		return
+	}
+	w.Date(r.Next)
+	if r.NextOverdue {
+		w.Raw("<br>")
+		putLate(w, r.NextLate)
+	}
 }
 
 // reviewFindingsPanel is the "review-findings" panel component.
