@@ -139,7 +139,8 @@ func readRecords(p *generator.Portfolio, d *generator.Document, m *Matrix, ids f
 		}
 		slab = append(slab, newRecord(p, d, ref.To, idx, ref.Attrs, m.Today))
 		r := &slab[len(slab)-1]
-		r.col = m.colOf[r.Standard].Index
+		col := m.colOf[r.Standard]
+		r.col = col.Index
 		if first, dup := seen[key{r.Standard, r.Statement}]; dup {
 			sink.Report(diag.CodeDuplicateAlignment, d.Pos(r.Field()), "%s: a second record for %s (first at compliance[%d]); the worse status counts: merge them",
 				r.Field(), r.target(), first)
@@ -147,7 +148,7 @@ func readRecords(p *generator.Portfolio, d *generator.Document, m *Matrix, ids f
 			seen[key{r.Standard, r.Statement}] = idx
 		}
 		checkRecord(r, sink)
-		checkStatement(r, m.colOf[r.Standard], sink)
+		checkStatement(r, col, sink)
 		checkEvidence(r, ids, sink)
 		out = append(out, r)
 	}
