@@ -98,6 +98,7 @@ func (b *builder) index(docs []*Document) (*Portfolio, *linkIndex, diag.Diagnost
 		}
 		p.ByID[d.ID] = d
 		d.URL = b.schema.Kinds[d.Kind].Section + "/" + d.ID + "/"
+		d.order = len(p.Docs)
 		p.Docs = append(p.Docs, d)
 		p.ByKind[d.Kind] = append(p.ByKind[d.Kind], d)
 		idx.byPath[d.Path] = d
@@ -136,7 +137,7 @@ func (b *builder) link(p *Portfolio, idx *linkIndex) diag.Diagnostics {
 		}
 	}
 	Parallel(context.Background(), len(p.Docs), func(i int) {
-		p.Docs[i].Backlinks = dedupeBacklinks(p.Docs[i].Backlinks, idx.kindRank)
+		p.Docs[i].Backlinks = dedupeBacklinks(p.Docs[i].Backlinks)
 	})
 	if b.opts.Audience != "" {
 		p.Files = audienceFiles(p)
@@ -299,12 +300,12 @@ func reportFileLink(l *bodyLink, sink *diag.DiagSink) {
 	}
 }
 
-// dedupeBacklinks sorts backlinks by relation, then source kind and id, and keeps one
-// per source and relation.
-func dedupeBacklinks(refs []*Ref, kindRank map[string]int) []*Ref {
+// dedupeBacklinks sorts backlinks by relation, then source kind and id (the
+// source's place in Portfolio.Docs, where ids are unique), and keeps one per
+// source and relation.
+func dedupeBacklinks(refs []*Ref) []*Ref {
 	slices.SortStableFunc(refs, func(x, y *Ref) int {
-		return cmp.Or(cmp.Compare(x.Inverse, y.Inverse), cmp.Compare(kindRank[x.From.Kind], kindRank[y.From.Kind]),
-			cmp.Compare(x.From.ID, y.From.ID))
+		return cmp.Or(cmp.Compare(x.Inverse, y.Inverse), cmp.Compare(x.From.order, y.From.order))
 	})
 	return slices.CompactFunc(refs, func(x, y *Ref) bool { return x.From == y.From && x.Inverse == y.Inverse })
 }

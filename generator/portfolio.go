@@ -86,6 +86,9 @@ type Document struct {
 	bodyStart int // byte offset of the body
 	fmEnd     int // 1-based line of the closing --- (0 when there is none)
 	links     []*bodyLink
+	// order is the document's place in Portfolio.Docs (by kind, then id), set
+	// by index: backlinks sort by it.
+	order int
 	// positions holds where each front-matter key and list item was written; it
 	// depends only on the source, so the copies a dev server makes of an unchanged
 	// document share it.

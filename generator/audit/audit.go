@@ -84,9 +84,19 @@ func packPages(p *generator.Portfolio) []render.PageJob {
 	if m == nil {
 		return nil
 	}
+	// Each standard's rows, in matrix order, from one pass over the cells that
+	// are not blank (a blank cell has no status and no records).
+	rows := make([][]PackRow, len(m.Columns))
+	for _, row := range m.Rows {
+		for j, c := range row.Cells() {
+			if c.Status != matrix.AlignNone || len(c.Records) > 0 {
+				rows[j] = append(rows[j], PackRow{Row: row, Cell: c})
+			}
+		}
+	}
 	var jobs []render.PageJob
 	for _, col := range m.Columns {
-		jobs = append(jobs, standardJobs(p, m, col)...)
+		jobs = append(jobs, standardJobs(p, col, rows[col.Index])...)
 	}
 	for _, row := range m.Rows {
 		d := row.Doc
@@ -97,15 +107,9 @@ func packPages(p *generator.Portfolio) []render.PageJob {
 	return jobs
 }
 
-// standardJobs are the pages of a standard's pack, its blueprints cut by the
-// bytes their rows write.
-func standardJobs(p *generator.Portfolio, m *matrix.Matrix, col *matrix.MatrixColumn) []render.PageJob {
-	var rows []PackRow
-	for _, row := range m.Rows {
-		if c := row.Cell(col.Index); c.Status != matrix.AlignNone || len(c.Records) > 0 {
-			rows = append(rows, PackRow{Row: row, Cell: c})
-		}
-	}
+// standardJobs are the pages of a standard's pack, its blueprints (rows) cut by
+// the bytes their rows write.
+func standardJobs(p *generator.Portfolio, col *matrix.MatrixColumn, rows []PackRow) []render.PageJob {
 	first := URL(col.Doc)
 	list := pager.List{Split: pager.ByCost(len(rows), packBudget, func(i int) int { return rowCost(rows[i]) }),
 		First: first, More: first, Fragment: "blueprints"}

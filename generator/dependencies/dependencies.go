@@ -2,7 +2,6 @@ package dependencies
 
 import (
 	"cmp"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -59,9 +58,25 @@ type Dependencies struct {
 	sunset     []graph.Edge
 }
 
-// dependsOnField matches the front-matter path of a depends_on reference
-// ("depends_on[2].id" for a blueprint, "depends_on[2]" for a roadmap item).
-var dependsOnField = regexp.MustCompile(`^depends_on\[\d+\](\.id)?$`)
+// isDependsOnField reports whether a front-matter path is a depends_on
+// reference's, ^depends_on\[\d+\](\.id)?$ ("depends_on[2].id" for a blueprint,
+// "depends_on[2]" for a roadmap item); without a regular expression, since it
+// runs for every reference of every document on every load.
+func isDependsOnField(field string) bool {
+	rest, ok := strings.CutPrefix(field, "depends_on[")
+	if !ok {
+		return false
+	}
+	i := 0
+	for i < len(rest) && '0' <= rest[i] && rest[i] <= '9' {
+		i++
+	}
+	rest, ok = strings.CutPrefix(rest[i:], "]")
+	return i > 0 && ok && (rest == "" || rest == ".id")
+}
+
+// edgeAttrs are the attributes of a depends_on entry a dependency edge keeps.
+var edgeAttrs = []string{"via", "protocol", "data", "description"}
 
 // dependencyGraph builds the depends_on graph of the documents of one kind.
 func dependencyGraph(p *generator.Portfolio, kind string) *graph.Graph {
@@ -72,16 +87,17 @@ func dependencyGraph(p *generator.Portfolio, kind string) *graph.Graph {
 		nodes = append(nodes, graph.Node{ID: d.ID, Label: d.Title, Group: d.Fields.String("domain"), Attrs: map[string]string{
 			"criticality": d.Fields.String("criticality"), "lifecycle": d.Fields.String("lifecycle"), "status": d.Status}})
 		for _, r := range d.Refs {
-			if r.To == nil || r.To.Kind != kind || !dependsOnField.MatchString(r.Field) {
+			if r.To == nil || r.To.Kind != kind || !isDependsOnField(r.Field) {
 				continue
 			}
 			e := graph.Edge{From: d.ID, To: r.To.ID, Source: strings.TrimSuffix(r.Field, ".id")}
-			if r.Attrs != nil {
-				e.Attrs = map[string]string{}
-				for _, k := range []string{"via", "protocol", "data", "description"} {
-					if v := r.Attrs.String(k); v != "" {
-						e.Attrs[k] = v
+			// Read only by key, so an edge without attributes needs no map.
+			for _, k := range edgeAttrs {
+				if v := r.Attrs.String(k); v != "" {
+					if e.Attrs == nil {
+						e.Attrs = make(map[string]string, len(edgeAttrs))
 					}
+					e.Attrs[k] = v
 				}
 			}
 			edges = append(edges, e)

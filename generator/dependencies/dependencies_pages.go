@@ -117,14 +117,13 @@ func (l Lists) part(name string) pager.List {
 }
 
 // sunsetEdges are the dependencies onto blueprints going away, in the graph's
-// order, found once per analysis (each page of their list reads them).
+// order: the flagged edges (a blueprint's node holds its status and
+// lifecycle), taken once per analysis (each page of their list reads them).
 func sunsetEdges(p *generator.Portfolio) []graph.Edge {
 	deps := Of(p)
 	deps.sunsetOnce.Do(func() {
-		for _, e := range deps.Graph.Edges() {
-			if to := p.ByID[e.To]; to != nil && docSunset(to) != "" {
-				deps.sunset = append(deps.sunset, e)
-			}
+		for _, f := range deps.Flagged {
+			deps.sunset = append(deps.sunset, f.Edge)
 		}
 	})
 	return deps.sunset

@@ -315,3 +315,13 @@ func TestImpactSummaryMatchesTheSet(t *testing.T) {
 		t.Fatal("no blueprint has more dependents than a page lists: the test proves nothing of the cut")
 	}
 }
+
+func TestIsDependsOnField(t *testing.T) {
+	re := regexp.MustCompile(`^depends_on\[\d+\](\.id)?$`)
+	for _, f := range []string{"depends_on[0]", "depends_on[12].id", "depends_on[3].via", "depends_on[]", "depends_on[].id",
+		"depends_on[1]x", "depends_on[a]", "depends_on[1", "xdepends_on[1]", "depends_on[1].id.id", "compliance[0].standard", "", "depends_on[１]"} {
+		if got, want := dependencies.ExportIsDependsOnField(f), re.MatchString(f); got != want {
+			t.Errorf("depends_on field %q: = %v, want %v", f, got, want)
+		}
+	}
+}

@@ -21,6 +21,7 @@ var (
 		s := summarise(Of(p), d)
 		return s.n, s.direct, s.deepest, s.missionCritical, s.top
 	}
-	ExportPathIDs   = pathIDs
-	ExportMaxColumn = maxColumn
+	ExportPathIDs          = pathIDs
+	ExportMaxColumn        = maxColumn
+	ExportIsDependsOnField = isDependsOnField
 )

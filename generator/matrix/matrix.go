@@ -7,6 +7,7 @@ import (
 	"iter"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -309,7 +310,9 @@ func (m *Matrix) Column(d *generator.Document) *MatrixColumn { return m.colOf[d]
 func computeMatrix(p *generator.Portfolio) (*Matrix, diag.Diagnostics) {
 	m := &Matrix{Today: dateOnly(p.Today), rowOf: map[*generator.Document]*MatrixRow{}, colOf: map[*generator.Document]*MatrixColumn{}}
 	var diags diag.Diagnostics
-	ids := generator.SortedKeys(p.ByID)
+	// Every id, sorted, for suggestions: worked out only for a record with an
+	// unknown evidence id.
+	ids := sync.OnceValue(func() []string { return generator.SortedKeys(p.ByID) })
 	for _, d := range p.ByKind["standard"] {
 		col, ds := newColumn(p, d)
 		diags = append(diags, ds...)

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // The matrix pages: matrix/ (standards grouped by family), matrix/statements/FAMILY/
@@ -85,7 +86,7 @@ func standardsRows(m *Matrix) gridRowsOf {
 // familyRows are the rows with a cell in one of the family's standards: each
 // writes a cell per statement of those standards (one for a standard without).
 func familyRows(m *Matrix, f *FamilyCoverage) gridRowsOf {
-	width := map[int]int{}
+	width := make([]int, len(m.Columns)) // by column index; 0 for other families'
 	for _, col := range f.Columns {
 		width[col.Index] = max(1, len(col.Statements))
 	}
@@ -105,7 +106,7 @@ func familyRows(m *Matrix, f *FamilyCoverage) gridRowsOf {
 // frameworkRows are the rows with a status for one of the framework's
 // controls: each writes a cell per control it has a status for.
 func frameworkRows(m *Matrix, f *FrameworkCoverage) gridRowsOf {
-	controls := map[int][]int{} // column index → the framework's controls it maps to
+	controls := make([][]int, len(m.Columns)) // column index → the framework's controls it maps to
 	for k, c := range f.Controls {
 		for _, col := range c.Columns {
 			controls[col.Index] = append(controls[col.Index], k)
@@ -231,9 +232,11 @@ func matrixPages(p *generator.Portfolio) []render.PageJob {
 	for _, f := range m.Frameworks {
 		fwURL[f.Framework] = "matrix/controls/" + generator.Slug(f.Framework) + "/"
 	}
-	filters := matrixFilters(p, m)
+	// The filters read every blueprint's fields: worked out when the first
+	// matrix page is rendered (the dev server renders only the pages asked for).
+	filters := sync.OnceValue(func() []render.Filter { return matrixFilters(p, m) })
 	newPage := func(mode, url string) *MatrixPage {
-		mp := &MatrixPage{Matrix: m, Mode: mode, Filters: filters, Expand: famURL, FrameworkURL: fwURL}
+		mp := &MatrixPage{Matrix: m, Mode: mode, Filters: filters(), Expand: famURL, FrameworkURL: fwURL}
 		mp.Views = append(mp.Views, MatrixLink{Label: "Standards by family", URL: "matrix/", Current: url == "matrix/"})
 		for _, f := range m.Frameworks {
 			mp.Views = append(mp.Views, MatrixLink{Label: "Controls: " + f.Title, URL: fwURL[f.Framework], Current: url == fwURL[f.Framework]})

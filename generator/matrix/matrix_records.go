@@ -121,7 +121,7 @@ func (w *AlignmentWaiver) ExpiresText() string {
 // (the link stage has reported them). The record's index comes from its standard
 // reference, whose Attrs is the record, so that it stays right even when an earlier
 // item was rejected by validation.
-func readRecords(p *generator.Portfolio, d *generator.Document, m *Matrix, ids []string) ([]*AlignmentRecord, diag.Diagnostics) {
+func readRecords(p *generator.Portfolio, d *generator.Document, m *Matrix, ids func() []string) ([]*AlignmentRecord, diag.Diagnostics) {
 	sink := &diag.DiagSink{Path: d.Path}
 	// The records live in one array per blueprint; its capacity is the list's
 	// length, so appending never moves them.
@@ -139,7 +139,8 @@ func readRecords(p *generator.Portfolio, d *generator.Document, m *Matrix, ids [
 		}
 		slab = append(slab, newRecord(p, d, ref.To, idx, ref.Attrs, m.Today))
 		r := &slab[len(slab)-1]
-		r.col = m.colOf[r.Standard].Index
+		col := m.colOf[r.Standard]
+		r.col = col.Index
 		if first, dup := seen[key{r.Standard, r.Statement}]; dup {
 			sink.Report(diag.CodeDuplicateAlignment, d.Pos(r.Field()), "%s: a second record for %s (first at compliance[%d]); the worse status counts: merge them",
 				r.Field(), r.target(), first)
@@ -147,7 +148,7 @@ func readRecords(p *generator.Portfolio, d *generator.Document, m *Matrix, ids [
 			seen[key{r.Standard, r.Statement}] = idx
 		}
 		checkRecord(r, sink)
-		checkStatement(r, m.colOf[r.Standard], sink)
+		checkStatement(r, col, sink)
 		checkEvidence(r, ids, sink)
 		out = append(out, r)
 	}
@@ -321,13 +322,13 @@ func checkStatement(r *AlignmentRecord, col *MatrixColumn, sink *diag.DiagSink) 
 }
 
 // checkEvidence warns about evidence that looks like a document id but names none.
-func checkEvidence(r *AlignmentRecord, ids []string, sink *diag.DiagSink) {
+func checkEvidence(r *AlignmentRecord, ids func() []string, sink *diag.DiagSink) {
 	for _, e := range r.Evidence {
 		if e.URL != "" || e.Doc != nil || !generator.ValidID(e.Text) {
 			continue
 		}
 		f := r.Field() + ".evidence[" + strconv.Itoa(e.index) + "]"
 		sink.Report(diag.CodeUnknownEvidence, r.Blueprint.Pos(f), "%s: %q is neither a known document id nor an http(s) URL%s: link a document by its id or give a URL",
-			f, e.Text, diag.DidYouMean(e.Text, ids))
+			f, e.Text, diag.DidYouMean(e.Text, ids()))
 	}
 }

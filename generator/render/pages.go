@@ -25,6 +25,9 @@ type siteInfo struct {
 	// every link to an owner or a tag takes its slug from here.
 	owners, tags []DocGroup
 	slugs        map[string]string // "owners\x00name" or "tags\x00name" → slug
+	// byTitle is every document sorted by title (sortByTitle), sorted once: the
+	// kind indexes and the groups list their documents in its order.
+	byTitle []*generator.Document
 }
 
 // ownerKey and tagKey are what owner and tag pages group documents by.
@@ -46,8 +49,9 @@ type MenuItem struct {
 }
 
 func newSiteInfo(p *generator.Portfolio) *siteInfo {
+	byTitle := sortByTitle(slices.Clone(p.Docs))
 	s := &siteInfo{Title: p.Config.Title, BaseURL: p.BaseURL, Today: p.Today, schema: p.Schema, config: p.Config,
-		owners: groupDocs(p.Docs, ownerKey), tags: groupDocs(p.Docs, tagKey), slugs: map[string]string{}}
+		owners: groupDocs(byTitle, ownerKey), tags: groupDocs(byTitle, tagKey), slugs: map[string]string{}, byTitle: byTitle}
 	for _, g := range s.owners {
 		s.slugs["owners\x00"+g.Name] = g.Slug
 	}
@@ -74,15 +78,24 @@ func newSiteInfo(p *generator.Portfolio) *siteInfo {
 // pages lists every page of the site.
 func (r *siteRenderer) pages() []PageJob {
 	p := r.p
+	// The home page's figures are worked out when it is rendered (the dev server
+	// renders it only when asked for).
 	jobs := []PageJob{
-		{URL: "", Layout: "home.html", Page: &Page{Title: p.Config.Title, Section: "home", Data: homeData(p)}},
+		LazyData(PageJob{URL: "", Layout: "home.html", Page: &Page{Title: p.Config.Title, Section: "home"}},
+			func() HomeData { return homeData(p) }),
 		{URL: "documents/", Layout: "documents.html", Page: &Page{Title: "All documents", Section: "documents", Data: kindSummaries(p)}},
 		{URL: "search/", Layout: "search.html", Page: &Page{Title: "Search", Section: "search"}},
 		{URL: "404/", File: "404.html", Layout: "404.html", Page: &Page{Title: "Page not found"}},
 	}
 	for _, name := range p.Schema.Order {
 		kind := p.Schema.Kinds[name]
-		docs := sortByOrder(p.Schema, kind, sortByTitle(slices.Clone(p.ByKind[name])))
+		docs := make([]*generator.Document, 0, len(p.ByKind[name]))
+		for _, d := range r.site.byTitle {
+			if d.Kind == name {
+				docs = append(docs, d)
+			}
+		}
+		docs = sortByOrder(p.Schema, kind, docs)
 		// A kind's index lists KindIndexPerPage documents a page, the first
 		// page at SECTION/, the others at documents/SECTION/N/ (a document's
 		// id may be any name under SECTION/).
@@ -162,7 +175,8 @@ type DocGroup struct {
 	Docs []*generator.Document
 }
 
-// groupDocs groups documents by the names key returns, sorted by name; slugs are
+// groupDocs groups documents (sorted by title) by the names key returns, sorted
+// by name, each group's documents in the order given; slugs are
 // made unique in that order.
 func groupDocs(docs []*generator.Document, key func(*generator.Document) []string) []DocGroup {
 	byName := map[string][]*generator.Document{}
@@ -181,7 +195,7 @@ func groupDocs(docs []*generator.Document, key func(*generator.Document) []strin
 			s = groupSlugBase(n) + "-" + strconv.Itoa(i)
 		}
 		used[s] = true
-		out = append(out, DocGroup{Name: n, Slug: s, Docs: sortByTitle(byName[n])})
+		out = append(out, DocGroup{Name: n, Slug: s, Docs: byName[n]})
 	}
 	return out
 }

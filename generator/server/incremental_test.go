@@ -109,6 +109,10 @@ Quotes over [TLS](../../standards/crypto-tls.md#statements).
 			"blueprints/customer-identity-platform/": has("Quote engine"),
 			"matrix/":                                has("Quote engine"),
 			"owners/":                                has("Pricing Team"),
+			// Worked out as these pages are rendered: a standard's audit pack
+			// rows, a kind's index, the matrix's filters.
+			"print/standards/crypto-tls/": has("Quote engine"),
+			"blueprints/":                 has("Quote engine"),
 		}},
 		{"a standard changes the matrix", func() {
 			editFile(t, dir, "content/standards/iam-authentication.md", "statements:\n",
