@@ -2,6 +2,7 @@ package generator
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -87,24 +88,54 @@ func audienceFiles(p *Portfolio) []string {
 // shows RestrictedReference in its place.
 func (p *Portfolio) Restricted(id string) bool { return p.hidden[id] }
 
-// restrictValues replaces, in a document that stays, every front-matter
-// string that is the id of a left-out document by RestrictedReference: the
-// values of its references, and ids written where the schema expects free
-// text (evidence).
+// restrictValues returns v with every front-matter string that is the id of a
+// left-out document replaced by RestrictedReference: the values of its
+// references, and ids written where the schema expects free text (evidence).
+// It copies what it changes and never writes into v: the dev server's Loader
+// keeps a document's parsed values from load to load, and the next load may
+// leave out other documents, or none.
 func restrictValues(v any, hidden map[string]*Document) any {
+	r, _ := restricted(v, hidden)
+	return r
+}
+
+// restricted is restrictValues, and whether it changed anything.
+func restricted(v any, hidden map[string]*Document) (any, bool) {
 	switch v := v.(type) {
 	case string:
 		if hidden[v] != nil {
-			return RestrictedReference
+			return RestrictedReference, true
 		}
 	case []any:
+		var out []any
 		for i, it := range v {
-			v[i] = restrictValues(it, hidden)
+			r, changed := restricted(it, hidden)
+			if changed && out == nil {
+				out = slices.Clone(v[:i])
+			}
+			if out != nil {
+				out = append(out, r)
+			}
+		}
+		if out != nil {
+			return out, true
 		}
 	case *Object:
+		if v == nil {
+			return v, false
+		}
+		var out *Object
 		for _, k := range v.Keys {
-			v.Values[k] = restrictValues(v.Values[k], hidden)
+			if r, changed := restricted(v.Values[k], hidden); changed {
+				if out == nil {
+					out = &Object{Keys: v.Keys, Values: maps.Clone(v.Values)}
+				}
+				out.Values[k] = r
+			}
+		}
+		if out != nil {
+			return out, true
 		}
 	}
-	return v
+	return v, false
 }

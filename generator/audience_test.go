@@ -6,12 +6,14 @@ import (
 	"archfolio/generator/sitetest"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"archfolio/generator/search"
 )
@@ -170,7 +172,9 @@ func TestAudienceRestrictsReferencesAndFiles(t *testing.T) {
 	files := map[string]string{
 		"archfolio.yaml": "title: Audience\n",
 		"content/blueprints/open.md": "---\nkind: blueprint\ntitle: Open door\nclassification: public\nowner: Team\n" +
-			"depends_on: [vault-of-secrets]\n---\nSee [the vault](vault-of-secrets.md), [[vault-of-secrets]] and ![map](open-map.png).\n",
+			"depends_on: [vault-of-secrets]\ncompliance:\n  - {standard: tls-baseline, status: implemented, evidence: [vault-of-secrets]}\n" +
+			"---\nSee [the vault](vault-of-secrets.md), [[vault-of-secrets]] and ![map](open-map.png).\n",
+		"content/standards/tls-baseline.md": "---\nkind: standard\ntitle: TLS baseline\nfamily: crypto\nclassification: public\nowner: Team\n---\nBody.\n",
 		"content/blueprints/vault-of-secrets.md": "---\nkind: blueprint\ntitle: Vault of secrets\nclassification: confidential\nowner: Team\n---\n![plan](vault-plan.png)\n",
 		"content/blueprints/open-map.png":        "PNG",
 		"content/blueprints/vault-plan.png":      "PNG",
@@ -196,5 +200,42 @@ func TestAudienceRestrictsReferencesAndFiles(t *testing.T) {
 	}
 	if _, ok := out.File("files/blueprints/open-map.png"); !ok {
 		t.Errorf("the image the open blueprint shows is not published; files: %v", out.Names())
+	}
+}
+
+// The dev server's Loader keeps what it parsed between loads; restricting a
+// value for one load must not change what the next load starts from: once the
+// left-out document may be read, the field names it again.
+func TestLoaderRestrictsEachLoadAfresh(t *testing.T) {
+	t.Parallel()
+	site := fstest.MapFS{
+		"archfolio.yaml": &fstest.MapFile{Data: []byte("title: Audience\n")},
+		"content/blueprints/open.md": &fstest.MapFile{Data: []byte("---\nkind: blueprint\ntitle: Open door\nclassification: public\nowner: Team\n" +
+			"depends_on: [vault-of-secrets]\n---\nBody.\n")},
+		"content/blueprints/vault-of-secrets.md": &fstest.MapFile{Data: []byte("---\nkind: blueprint\ntitle: Vault of secrets\nclassification: confidential\nowner: Team\n---\nBody.\n")},
+	}
+	opts := sitetest.Options(t, site, goldenToday)
+	opts.Audience = "internal"
+	l := generator.NewLoader(opts)
+	dependsOn := func() string {
+		p, diags, err := l.Load(context.Background())
+		if err != nil || diags.Errors() > 0 {
+			t.Fatalf("load: %v\n%s", err, sitetest.DiagLines(diags))
+		}
+		var ids []string
+		for _, v := range p.ByID["open"].Fields.List("depends_on") {
+			if o, ok := v.(*generator.Object); ok {
+				v = o.Get("id")
+			}
+			ids = append(ids, fmt.Sprint(v))
+		}
+		return fmt.Sprint(ids)
+	}
+	if got := dependsOn(); got != "["+generator.RestrictedReference+"]" {
+		t.Fatalf("depends_on = %s while the vault is confidential", got)
+	}
+	site["content/blueprints/vault-of-secrets.md"] = &fstest.MapFile{Data: []byte("---\nkind: blueprint\ntitle: Vault of secrets\nclassification: internal\nowner: Team\n---\nBody.\n")}
+	if got := dependsOn(); got != "[vault-of-secrets]" {
+		t.Errorf("depends_on = %s once the vault is internal, want [vault-of-secrets]", got)
 	}
 }

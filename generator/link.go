@@ -121,7 +121,12 @@ func (b *builder) link(p *Portfolio, idx *linkIndex) diag.Diagnostics {
 		b.resolveFrontMatter(p, d, idx, sink)
 		b.resolveBody(d, idx, sink)
 		if len(idx.hidden) > 0 {
-			restrictValues(d.Fields, idx.hidden)
+			d.Fields, _ = restrictValues(d.Fields, idx.hidden).(*Object)
+			for _, r := range d.Refs { // a reference's attributes are a part of Fields, restricted alike
+				if r.Attrs != nil {
+					r.Attrs, _ = restrictValues(r.Attrs, idx.hidden).(*Object)
+				}
+			}
 		}
 		per[i] = sink.Diags
 	})
