@@ -174,7 +174,7 @@ func TestAudienceRestrictsReferencesAndFiles(t *testing.T) {
 		"content/blueprints/open.md": "---\nkind: blueprint\ntitle: Open door\nclassification: public\nowner: Team\n" +
 			"depends_on: [vault-of-secrets]\ncompliance:\n  - {standard: tls-baseline, status: implemented, evidence: [vault-of-secrets]}\n" +
 			"---\nSee [the vault](vault-of-secrets.md), [[vault-of-secrets]] and ![map](open-map.png).\n",
-		"content/standards/tls-baseline.md": "---\nkind: standard\ntitle: TLS baseline\nfamily: crypto\nclassification: public\nowner: Team\n---\nBody.\n",
+		"content/standards/tls-baseline.md":      "---\nkind: standard\ntitle: TLS baseline\nfamily: crypto\nclassification: public\nowner: Team\n---\nBody.\n",
 		"content/blueprints/vault-of-secrets.md": "---\nkind: blueprint\ntitle: Vault of secrets\nclassification: confidential\nowner: Team\n---\n![plan](vault-plan.png)\n",
 		"content/blueprints/open-map.png":        "PNG",
 		"content/blueprints/vault-plan.png":      "PNG",
