@@ -30,9 +30,9 @@ type impactCodes struct {
 	critNames, lifeNames, domainNames []string
 	crit, life, domain                []int32
 	// stake orders the blueprints by criticality, then open critical risks,
-	// most at stake first (0); the set's order then takes the shortest path,
-	// then the id, which is the index order.
-	stake []int32
+	// most at stake first (the lowest); the set's order then takes the
+	// shortest path, then the id, which is the index order.
+	stake []int64
 	info  []*blueprintInfo
 	// sizes are the impact sets' sizes once counted (-1 before): a blueprint's
 	// page, its impact page and its row in the domain tables each show it.
@@ -49,7 +49,7 @@ func newImpactCodes(deps *Dependencies) *impactCodes {
 	g := deps.Graph
 	n := g.Len()
 	c := &impactCodes{crit: make([]int32, n), life: make([]int32, n), domain: make([]int32, n),
-		stake: make([]int32, n), info: make([]*blueprintInfo, n), sizes: make([]atomic.Int32, n)}
+		stake: make([]int64, n), info: make([]*blueprintInfo, n), sizes: make([]atomic.Int32, n)}
 	for i := range c.sizes {
 		c.sizes[i].Store(-1)
 	}
@@ -63,32 +63,19 @@ func newImpactCodes(deps *Dependencies) *impactCodes {
 		}
 		return k
 	}
-	type stake struct{ rank, risks int }
-	var stakes []stake
 	for i := range n {
 		in := deps.info[g.NodeAt(i).ID]
 		c.info[i] = in
-		var s stake
 		if in != nil {
 			c.crit[i] = code(&c.critNames, crit, cmp.Or(in.criticality, "not stated"))
 			c.life[i] = code(&c.lifeNames, life, cmp.Or(in.lifecycle, "not stated"))
 			c.domain[i] = code(&c.domainNames, domain, in.doc.Fields.String("domain"))
-			s = stake{in.rank, in.risks}
+			c.stake[i] = -(int64(in.rank)<<32 + int64(in.risks))
 		} else {
 			c.crit[i] = code(&c.critNames, crit, "not stated")
 			c.life[i] = code(&c.lifeNames, life, "not stated")
 			c.domain[i] = code(&c.domainNames, domain, "")
 		}
-		stakes = append(stakes, s)
-	}
-	order := slices.Clone(stakes)
-	slices.SortFunc(order, func(a, b stake) int { return cmp.Or(cmp.Compare(b.rank, a.rank), cmp.Compare(b.risks, a.risks)) })
-	order = slices.Compact(order)
-	for i, s := range stakes {
-		k, _ := slices.BinarySearchFunc(order, s, func(a, b stake) int {
-			return cmp.Or(cmp.Compare(b.rank, a.rank), cmp.Compare(b.risks, a.risks))
-		})
-		c.stake[i] = int32(k)
 	}
 	return c
 }
@@ -114,7 +101,10 @@ func summarise(deps *Dependencies, d *generator.Document) *impactSummary {
 	c := deps.codes()
 	s := &impactSummary{crit: make([]int, len(c.critNames)), life: make([]int, len(c.lifeNames)),
 		domain: make([]int, len(c.domainNames))}
-	type reached struct{ stake, depth, node, via int32 }
+	type reached struct {
+		stake            int64
+		depth, node, via int32
+	}
 	var all []reached
 	visits := 0 // as CountDependents counts
 	deps.Graph.WalkDependents(d.ID, 0, func(v graph.Visit) {
