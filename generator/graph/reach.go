@@ -23,34 +23,29 @@ type Reach struct {
 // maxDepth edges away (0: no limit), ordered by depth then id. The start node is
 // left out even when a cycle leads back to it.
 func Dependencies(g *Graph, id string, maxDepth int) []Reach {
-	return g.reach(id, maxDepth, g.out, 1, true)
+	return g.reach(id, maxDepth, g.out, 1)
 }
 
 // Dependents returns what depends on id, directly and transitively — its impact
 // set — up to maxDepth edges away (0: no limit), ordered by depth then id. Each
 // Path runs from id back along the dependency edges to the dependent.
 func Dependents(g *Graph, id string, maxDepth int) []Reach {
-	return g.reach(id, maxDepth, g.in, 0, true)
+	return g.reach(id, maxDepth, g.in, 0)
 }
 
 // reach walks breadth-first from id along adj, to each edge's end number end
 // (0 from, 1 to); adjacency lists are sorted by the other end's id, so the first
 // path found to each node is the smallest.
-func (g *Graph) reach(id string, maxDepth int, adj [][]int, end int, paths bool) []Reach {
+func (g *Graph) reach(id string, maxDepth int, adj [][]int, end int) []Reach {
 	var out []Reach
-	var pathOf map[int][]string // by node index, when paths are asked for
-	if paths {
-		pathOf = map[int][]string{}
-		if start, ok := g.index[id]; ok {
-			pathOf[start] = []string{id}
-		}
+	pathOf := map[int][]string{} // by node index
+	if start, ok := g.index[id]; ok {
+		pathOf[start] = []string{id}
 	}
 	g.walk(id, maxDepth, adj, end, func(v Visit) {
 		r := Reach{ID: g.nodes[v.Node].ID, Depth: v.Depth, Via: g.nodes[v.Via].ID}
-		if paths {
-			r.Path = append(slices.Clip(pathOf[v.Via]), r.ID)
-			pathOf[v.Node] = r.Path
-		}
+		r.Path = append(slices.Clip(pathOf[v.Via]), r.ID)
+		pathOf[v.Node] = r.Path
 		out = append(out, r)
 	})
 	sortReach(out)
