@@ -76,7 +76,7 @@ func backlogPages(p *generator.Portfolio) []render.PageJob {
 		l := lists[part.Part]
 		for k := 1; k < l.Pages(); k++ {
 			jobs = append(jobs, render.Content(render.PageJob{URL: l.URL(k), Layout: "backlog.html",
-				Page: &render.Page{Title: part.Title + ", page " + strconv.Itoa(k+1) + " of " + strconv.Itoa(l.Pages()), Section: "remediation"}},
+				Page: &render.Page{Title: l.Title(part.Title, k), Section: "remediation"}},
 				backlogContent, page(part.Part, k)))
 		}
 	}

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"html/template"
 	"slices"
-	"strconv"
 	"strings"
 
 	"archfolio/generator"
@@ -182,7 +181,7 @@ func dependencyPages(p *generator.Portfolio) []render.PageJob {
 		{partOrphans, "Unconnected blueprints"}} {
 		l := ls.part(part.name)
 		for k := 1; k < l.Pages(); k++ {
-			title := part.title + ", page " + strconv.Itoa(k+1) + " of " + strconv.Itoa(l.Pages())
+			title := l.Title(part.title, k)
 			jobs = append(jobs, render.Content(render.PageJob{URL: l.URL(k), Layout: "dependencies.html",
 				Page: &render.Page{Title: title, Section: "dependencies"}},
 				dependenciesContent, func() *DependenciesPage { return dependenciesPage(p, l.URL(k), ls, part.name, k) }))

@@ -254,10 +254,7 @@ func matrixPages(p *generator.Portfolio) []render.PageJob {
 	grid := func(mode, url, title string, rows gridRowsOf, fill func(mp *MatrixPage, rows []*MatrixRow)) {
 		pages := rows.split(url)
 		for k := range pages.Pages() {
-			t := title
-			if k > 0 {
-				t += ", page " + strconv.Itoa(k+1) + " of " + strconv.Itoa(pages.Pages())
-			}
+			t := pages.Title(title, k)
 			jobs = append(jobs, render.Content(render.PageJob{URL: pages.URL(k), Layout: "matrix.html",
 				Page: &render.Page{Title: t, Section: "matrix"}},
 				matrixContent, func() *MatrixPage {
@@ -302,10 +299,7 @@ func matrixPages(p *generator.Portfolio) []render.PageJob {
 	waivers := pager.List{Split: pager.ByCount(len(m.Exceptions), WaiversPerPage), First: "matrix/waivers/", More: "matrix/waivers/", Fragment: "waivers"}
 	for k := range waivers.Pages() {
 		from, to := waivers.Range(k)
-		title := "Waiver register"
-		if k > 0 {
-			title += ", page " + strconv.Itoa(k+1) + " of " + strconv.Itoa(waivers.Pages())
-		}
+		title := waivers.Title("Waiver register", k)
 		jobs = append(jobs, render.PageJob{URL: waivers.URL(k), Layout: "waivers.html",
 			Page: &render.Page{Title: title, Section: "matrix",
 				Data: &WaiverPage{Matrix: m, Exceptions: m.Exceptions[from:to], Pages: waivers, PageNo: k}}})

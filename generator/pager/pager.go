@@ -48,6 +48,15 @@ func ByCost(n, budget int, cost func(i int) int) Split {
 // Pages is the number of pages, at least 1.
 func (s Split) Pages() int { return len(s.starts) }
 
+// Title is the title of page k (from 0) of a list titled title: the title on
+// the first page, "TITLE, page K of N" on the others.
+func (s Split) Title(title string, k int) string {
+	if k == 0 {
+		return title
+	}
+	return title + ", page " + strconv.Itoa(k+1) + " of " + strconv.Itoa(s.Pages())
+}
+
 // Len is the number of items.
 func (s Split) Len() int { return s.n }
 

@@ -80,3 +80,14 @@ func TestNav(t *testing.T) {
 		t.Errorf("a list of one page has a nav: %s", buf.String())
 	}
 }
+
+// A list's first page has the list's title; the others say which page of how
+// many they are.
+func TestTitle(t *testing.T) {
+	s := ByCount(25, 10)
+	for k, want := range []string{"Risks", "Risks, page 2 of 3", "Risks, page 3 of 3"} {
+		if got := s.Title("Risks", k); got != want {
+			t.Errorf("Title(%d) = %q, want %q", k, got, want)
+		}
+	}
+}

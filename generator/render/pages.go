@@ -102,10 +102,7 @@ func (r *siteRenderer) pages() []PageJob {
 		pages := pager.List{Split: pager.ByCount(len(docs), KindIndexPerPage), First: kind.Section + "/", More: "documents/" + kind.Section + "/", Fragment: "kind-table"}
 		for k := range pages.Pages() {
 			from, to := pages.Range(k)
-			title := kind.Plural
-			if k > 0 {
-				title += ", page " + strconv.Itoa(k+1) + " of " + strconv.Itoa(pages.Pages())
-			}
+			title := pages.Title(kind.Plural, k)
 			jobs = append(jobs, Content(PageJob{URL: pages.URL(k), Layout: "kind.html",
 				Page: &Page{Title: title, Section: name, Kind: kind, Docs: docs[from:to]}},
 				kindContent, func() KindIndex {

@@ -1,8 +1,6 @@
 package reviews
 
 import (
-	"strconv"
-
 	"archfolio/generator"
 	"archfolio/generator/pager"
 	"archfolio/generator/render"
@@ -69,7 +67,7 @@ func reviewPages(p *generator.Portfolio) []render.PageJob {
 		l := lists[part.Part]
 		for k := 1; k < l.Pages(); k++ {
 			jobs = append(jobs, render.Content(render.PageJob{URL: l.URL(k), Layout: "reviews.html",
-				Page: &render.Page{Title: part.Title + ", page " + strconv.Itoa(k+1) + " of " + strconv.Itoa(l.Pages()), Section: "review", Kind: kind}},
+				Page: &render.Page{Title: l.Title(part.Title, k), Section: "review", Kind: kind}},
 				reviewsContent, page(part.Part, k)))
 		}
 	}

@@ -2,7 +2,6 @@ package risk
 
 import (
 	"html/template"
-	"strconv"
 
 	"archfolio/generator"
 	"archfolio/generator/pager"
@@ -131,7 +130,7 @@ func riskPages(p *generator.Portfolio) []render.PageJob {
 	}{{"threats", "All threats", threats}, {"residual", "Residual risk per blueprint", residual}, {"gaps", "Blueprints without a threat model", gaps}} {
 		for k := 1; k < l.list.Pages(); k++ {
 			jobs = append(jobs, render.Content(render.PageJob{URL: l.list.URL(k), Layout: "risks.html",
-				Page: &render.Page{Title: l.title + ", page " + strconv.Itoa(k+1) + " of " + strconv.Itoa(l.list.Pages()), Section: "risks"}},
+				Page: &render.Page{Title: l.list.Title(l.title, k), Section: "risks"}},
 				risksContent, page(l.part, k)))
 		}
 	}

@@ -3,7 +3,6 @@ package roadmap
 import (
 	"bytes"
 	"html/template"
-	"strconv"
 
 	"archfolio/generator"
 	"archfolio/generator/markup"
@@ -91,9 +90,4 @@ func pagesNav(pages pager.List, pageURL string, k int) template.HTML {
 	rel := func(u string) string { return generator.RelURL(pageURL, u) }
 	pages.Nav(markup.NewWriter(&buf, nil), rel, k, "Pages of the roadmap", "items")
 	return template.HTML(buf.String())
-}
-
-// pageTitle is the title of page k (from 0) of a track's pages.
-func pageTitle(t *Track, k, n int) string {
-	return t.Title + ", page " + strconv.Itoa(k+1) + " of " + strconv.Itoa(n)
 }

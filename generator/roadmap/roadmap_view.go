@@ -75,10 +75,7 @@ func roadmapPages(p *generator.Portfolio) []render.PageJob {
 	for _, t := range rm.Tracks {
 		pages := trackPages(t)
 		for k := range pages.Pages() {
-			title := t.Title
-			if k > 0 {
-				title = pageTitle(t, k, pages.Pages())
-			}
+			title := pages.Title(t.Title, k)
 			url := pages.URL(k)
 			jobs = append(jobs, render.LazyData(render.PageJob{URL: url, Layout: "roadmap.html", Page: &render.Page{Title: title, Section: "roadmap"}},
 				func() *RoadmapPage { return trackPage(rm, t, k, p.Today, url) }))
