@@ -20,7 +20,8 @@
 //	write     publish.Publish        Output → the output folder           (package publish)
 //
 // Load runs load → analyse and returns the Portfolio with every Diagnostic; check
-// stops there (with Options.CheckOnly, which skips rendering bodies).
+// stops there (with Options.CheckOnly, which skips rendering bodies, and through
+// a Loader restored from its cache: see Incremental loads).
 // render.Build adds render and write. Parse, body, link (by document), analyse (by view) and render
 // run on all cores. The body stage comes after the index so that each body is
 // parsed, its links pointed at their pages and rendered in one go: a build holds
@@ -169,6 +170,19 @@
 // Render's. TestLoaderEqualsLoad checks both against Load and Render after a
 // sequence of edits. The dev server (package generator/server) uses them after
 // every change and never writes.
+//
+// `archfolio check` loads through a Loader too, restored from the cache the last
+// check saved (Loader.Save and Restore, loadcache.go; the file is
+// archfolio/check/site-HASH.cache in the user's cache folder, or under --cache).
+// It holds, per file, what the Loader keeps in memory: the SHA-256 of the bytes,
+// the parse stage's Document and diagnostics, the body stage's headings and links.
+// A restored file is always read again and reused only for the same digest;
+// Restore refuses a file that another build of archfolio wrote (the executable's
+// SHA-256 is in the header) or whose CRC-32C does not match. Index, link, analyse
+// and the site checks run as in any load, so a check's output never depends on the
+// cache: TestLoaderEqualsLoad runs its edits with a new Loader restored before
+// each load, TestCacheRoundTrip reads every Document back field by field, and
+// TestCheckCache runs the command.
 //
 // # Views
 //

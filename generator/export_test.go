@@ -19,3 +19,6 @@ func (l *Loader) SetRacyWindow(d time.Duration) { l.window = d }
 
 // Reads returns how many files the loader has read.
 func (l *Loader) Reads() int64 { return l.reads.Load() }
+
+// Parses returns how many files the loader has parsed.
+func (l *Loader) Parses() int64 { return l.parses.Load() }

@@ -3,6 +3,7 @@ package generator
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"html/template"
 	"io/fs"
 	"sync"
@@ -22,15 +23,18 @@ import (
 //     Linux inode and change time) is the one it had when last read and it was
 //     last modified well before that read (racyWindow), as Git does. Files
 //     without a modification time (an fstest.MapFS) are always read.
-//   - A file whose bytes are unchanged is not parsed again: its document is a
-//     fresh copy of the one parsed before, with the same diagnostics.
+//   - A file whose bytes are unchanged (the same SHA-256) is not parsed again:
+//     its document is a fresh copy of the one parsed before, with the same
+//     diagnostics.
 //   - A body is rendered again when its file changed, or when anything it read from
 //     other documents changed: its own URL, and for each of its links the document
 //     the link names, that document's URL and (for wikilinks, which show it) its
 //     title. Otherwise its headings, links and HTML are reused.
 //   - A change to archfolio.yaml (the schema, unsafe_html) drops everything kept.
-//   - Index, link and analyse run on every load over the whole portfolio, so
-//     backlinks, indexes and every view are always recomputed.
+//   - Index, link, analyse and the site checks run on every load over the whole
+//     portfolio, so backlinks, indexes and every view are always recomputed.
+//   - Save writes what is kept to a file and Restore reads it back in a later run
+//     (loadcache.go): `archfolio check` keeps it between checks.
 //
 // Each load returns new Documents; what they share with earlier loads (fields,
 // headings, HTML) is never modified, so a portfolio stays usable (rendered) after
@@ -40,17 +44,32 @@ type Loader struct {
 	opts Options
 	// window is racyWindow; tests shorten it.
 	window time.Duration
-	// reads counts the files read, for tests.
-	reads atomic.Int64
+	// reads and parses count the files read and parsed, for tests.
+	reads, parses atomic.Int64
 
 	mu     sync.Mutex
 	config string                 // the configuration the cache was made with
 	files  map[string]*cachedFile // by site path
+	// unsaved is set when a load changed what is kept since the last Save or
+	// Restore (Unsaved).
+	unsaved bool
+}
+
+// Unsaved reports whether a load parsed or rendered anything, or forgot a file,
+// since the Loader was made, last saved or restored: whether Save would write
+// anything new.
+func (l *Loader) Unsaved() bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.unsaved || l.files == nil
 }
 
 // cachedFile is what a Loader keeps of one file.
 type cachedFile struct {
-	data []byte // the file as read
+	sum [32]byte // the SHA-256 of the file as read
+	// restored is set on an entry read from a cache file (Restore): its document
+	// has no source, so the file is read again before the entry is used.
+	restored bool
 	// stamp is the file's metadata before it was read at readAt (stamped: it has
 	// one), so that an unchanged file need not be read again.
 	stamp   fileStamp
@@ -102,10 +121,13 @@ func (l *Loader) Load(ctx context.Context) (*Portfolio, diag.Diagnostics, error)
 	entries := make([]*cachedFile, len(listed))
 	docs := make([]*Document, len(listed))
 	errs := make([]error, len(listed))
+	parses := l.parses.Load()
 	Parallel(ctx, len(listed), func(i int) {
 		entries[i], docs[i], errs[i] = l.file(b, opts.Site, listed[i])
 	})
-	l.keep(listed, entries, errs)
+	if l.keep(listed, entries, errs) || l.parses.Load() != parses {
+		l.unsaved = true
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, nil, err
 	}
@@ -126,15 +148,22 @@ func (l *Loader) Load(ctx context.Context) (*Portfolio, diag.Diagnostics, error)
 	idx.publish(p, others, static)
 	diags = append(diags, indexDiags...)
 	p.bodies = !opts.CheckOnly
+	var rendered atomic.Bool
 	Parallel(ctx, len(p.Docs), func(i int) {
 		d := p.Docs[i]
-		b.body(p, idx, d, entryOf[d])
+		if e := entryOf[d]; !b.body(p, idx, d, e) {
+			rendered.Store(true)
+		}
 	})
+	l.unsaved = l.unsaved || rendered.Load()
 	if err := ctx.Err(); err != nil {
 		return nil, nil, err
 	}
 	diags = append(diags, b.link(p, idx)...)
 	diags = append(diags, analyse(p)...)
+	for _, check := range siteChecks {
+		diags = append(diags, check(opts, p)...)
+	}
 	diags = append(diags, opts.changes(ctx, p)...)
 	return p, diags.Sort(), nil
 }
@@ -155,18 +184,26 @@ func configKey(site fs.FS) string {
 func (l *Loader) file(b *builder, site fs.FS, f listedFile) (*cachedFile, *Document, error) {
 	e := l.files[f.path]
 	st, stamped := stampOf(f.entry)
-	if e == nil || !stamped || !e.stamped || !e.stamp.vouches(st, e.readAt.Add(-l.window)) {
+	if e == nil || e.restored || !stamped || !e.stamped || !e.stamp.vouches(st, e.readAt.Add(-l.window)) {
 		readAt := time.Now()
 		l.reads.Add(1)
 		data, err := readDocument(site, f.path)
 		if err != nil {
 			return nil, nil, err
 		}
-		if e == nil || !bytes.Equal(e.data, data) {
-			e = &cachedFile{data: data}
+		sum := sha256.Sum256(data)
+		switch {
+		case e == nil || e.sum != sum:
+			e = &cachedFile{sum: sum}
 			e.doc, e.diags = b.parse(sourceFile{Path: f.path, Data: data})
-		} else {
-			e = &cachedFile{data: e.data, doc: e.doc, diags: e.diags, body: e.body}
+			l.parses.Add(1)
+		case e.restored && e.doc != nil:
+			// A restored document is this entry's alone until now: it gets its
+			// source, as checkEncoding left it, before anything copies it.
+			e.doc.source = bytes.TrimPrefix(data, []byte(utf8BOM))
+			e = &cachedFile{sum: sum, doc: e.doc, diags: e.diags, body: e.body}
+		default:
+			e = &cachedFile{sum: sum, doc: e.doc, diags: e.diags, body: e.body}
 		}
 		e.stamp, e.stamped, e.readAt = st, stamped, readAt
 	}
@@ -178,8 +215,8 @@ func (l *Loader) file(b *builder, site fs.FS, f listedFile) (*cachedFile, *Docum
 
 // keep makes the entries of this load the cache, keeping the earlier entries of
 // files this load did not get to (cancelled) and dropping those of deleted and
-// unreadable files.
-func (l *Loader) keep(files []listedFile, entries []*cachedFile, errs []error) {
+// unreadable files; it reports whether it dropped any.
+func (l *Loader) keep(files []listedFile, entries []*cachedFile, errs []error) bool {
 	kept := make(map[string]*cachedFile, len(files))
 	for i, f := range files {
 		switch {
@@ -189,7 +226,9 @@ func (l *Loader) keep(files []listedFile, entries []*cachedFile, errs []error) {
 			kept[f.path] = l.files[f.path]
 		}
 	}
+	dropped := len(kept) < len(l.files)
 	l.files = kept
+	return dropped
 }
 
 // copy returns a document as the parse stage left it, for one load: the later
@@ -208,8 +247,9 @@ func (d *Document) copy() *Document {
 }
 
 // body runs the body stage for d, or reuses its last result when neither the file
-// nor anything the body read from other documents changed.
-func (b *builder) body(p *Portfolio, idx *linkIndex, d *Document, e *cachedFile) {
+// nor anything the body read from other documents changed; it reports whether it
+// reused it.
+func (b *builder) body(p *Portfolio, idx *linkIndex, d *Document, e *cachedFile) bool {
 	html := p.bodies
 	if cb := e.body; cb != nil && (cb.html || !html) && cb.url == d.URL {
 		links := make([]bodyLink, len(cb.links))
@@ -228,7 +268,7 @@ func (b *builder) body(p *Portfolio, idx *linkIndex, d *Document, e *cachedFile)
 				d.HTML, d.Text, d.Diagrams = cb.out, cb.text, cb.diagrams
 			}
 			d.source = nil
-			return
+			return true
 		}
 	}
 	b.parseBody(p, idx, d, html)
@@ -240,6 +280,7 @@ func (b *builder) body(p *Portfolio, idx *linkIndex, d *Document, e *cachedFile)
 		cb.targets[i] = targetOf(l)
 	}
 	e.body = cb
+	return false
 }
 
 // bodyTarget is what a body's rendering reads from the document a link names:

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -143,6 +144,9 @@ func TestLoaderEqualsLoad(t *testing.T) {
 	t.Run("sample", func(t *testing.T) {
 		checkLoaderSequence(t, sampleSite(t), sampleEdits, "")
 	})
+	t.Run("sample, saved and restored between loads", func(t *testing.T) {
+		checkLoaderSequence(t, sampleSite(t), sampleEdits, restoreEachLoad)
+	})
 	t.Run("sample on disk", func(t *testing.T) {
 		if testing.Short() {
 			t.Skip("long equivalence case (17 edits read from disk); runs without -short, as in .ci/run")
@@ -163,8 +167,14 @@ func TestLoaderEqualsLoad(t *testing.T) {
 			site[f.Path] = &fstest.MapFile{Data: f.Data}
 		}
 		checkLoaderSequence(t, site, syntheticEdits(t, site), "")
+		checkLoaderSequence(t, site, syntheticEdits(t, site), restoreEachLoad)
 	})
 }
+
+// restoreEachLoad, as checkLoaderSequence's dir, makes each load after the first
+// one of a new Loader restored from what the last one saved, as each
+// `archfolio check` does with its cache.
+const restoreEachLoad = "(restored)"
 
 // syntheticEdits retitles, re-ids, deletes and renames documents of a synthetic
 // site, picking the ones other documents name.
@@ -200,10 +210,16 @@ func syntheticEdits(t *testing.T, site fstest.MapFS) []siteEdit {
 
 // checkLoaderSequence applies the edits one by one and compares a Loader's site
 // with a full build after each. With dir, the site is written there (only the
-// files an edit changed) and read from disk.
+// files an edit changed) and read from disk. With dir restoreEachLoad, every
+// load is made by a new Loader restored from the last one's Save, and parses only
+// the files the edit changed.
 func checkLoaderSequence(t *testing.T, site fstest.MapFS, edits []siteEdit, dir string) {
 	opts := sitetest.Options(t, site, "2026-11-27")
 	opts.Theme = themes.Default()
+	restore := dir == restoreEachLoad
+	if restore {
+		dir = ""
+	}
 	if dir != "" {
 		opts.Site = os.DirFS(dir)
 	}
@@ -215,6 +231,7 @@ func checkLoaderSequence(t *testing.T, site fstest.MapFS, edits []siteEdit, dir 
 		want *render.MemOutput
 	}
 	var prev *built
+	var before fstest.MapFS
 	for i := -1; i < len(edits); i++ {
 		step := "first load"
 		if i >= 0 {
@@ -225,6 +242,11 @@ func checkLoaderSequence(t *testing.T, site fstest.MapFS, edits []siteEdit, dir 
 		if dir != "" {
 			changed, config = mirror(t, site, dir)
 		}
+		if restore && i >= 0 {
+			changed, config = changedFiles(before, site)
+			l = restored(t, l, opts)
+		}
+		before = maps.Clone(site)
 		reads := l.Reads()
 		p, diags, err := l.Load(context.Background())
 		if err != nil {
@@ -232,6 +254,9 @@ func checkLoaderSequence(t *testing.T, site fstest.MapFS, edits []siteEdit, dir 
 		}
 		if reads := l.Reads() - reads; dir != "" && i >= 0 && !config && reads > int64(changed) {
 			t.Errorf("%s: %d files read, but only %d changed", step, reads, changed)
+		}
+		if restore && i >= 0 && !config && l.Parses() > int64(changed) {
+			t.Errorf("%s: %d files parsed after the cache was restored, but only %d changed", step, l.Parses(), changed)
 		}
 		fp, fdiags, err := generator.Load(context.Background(), opts)
 		if err != nil {
@@ -254,6 +279,36 @@ func checkLoaderSequence(t *testing.T, site fstest.MapFS, edits []siteEdit, dir 
 		prev = &built{step, lazy, want}
 	}
 	compareSites(t, prev.step, prev.site, prev.want)
+}
+
+// restored saves what l keeps and returns a new Loader restored from it.
+func restored(t *testing.T, l *generator.Loader, opts generator.Options) *generator.Loader {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := l.Save(&buf); err != nil {
+		t.Fatal(err)
+	}
+	r := generator.NewLoader(opts)
+	r.SetRacyWindow(0)
+	if err := r.Restore(buf.Bytes()); err != nil {
+		t.Fatal(err)
+	}
+	if r.Unsaved() {
+		t.Error("a Loader just restored says it has something to save")
+	}
+	return r
+}
+
+// changedFiles counts the files of after that are new or differ from before, and
+// says whether the configuration is one.
+func changedFiles(before, after fstest.MapFS) (n int, config bool) {
+	for name, f := range after {
+		if old := before[name]; old == nil || !bytes.Equal(old.Data, f.Data) {
+			n++
+			config = config || generator.IsConfigFile(name)
+		}
+	}
+	return n, config
 }
 
 // mirror makes dir hold exactly the files of site, writing only those that

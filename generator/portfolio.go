@@ -56,7 +56,9 @@ type Document struct {
 	Tags           []string
 	Draft          bool
 	// Fields holds every front-matter value, normalised: string, int, float64, bool,
-	// Date, Period, []any, *Object.
+	// Date, Period, Duration, []any, *Object (and int64, uint64 for whole numbers
+	// too large for an int in a field the schema does not know). The check cache
+	// (loadcache.go) writes each of these types.
 	Fields *Object
 	// URL is the page's path relative to the site root, with a trailing slash
 	// ("blueprints/payments-gateway/").

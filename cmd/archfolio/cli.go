@@ -314,16 +314,21 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var sf siteFlags
-	fs := newFlagSet("check", "check [-s SITE] [--format text|json|sarif|github] [--strict] [--since REV] [--quality] [--today YYYY-MM-DD] [--drafts] [--cpuprofile FILE]", stderr)
+	fs := newFlagSet("check", "check [-s SITE] [--format text|json|sarif|github] [--strict] [--since REV] [--quality] [--today YYYY-MM-DD] [--drafts] [--cache DIR | --no-cache] [--cpuprofile FILE]", stderr)
 	sf.register(fs, true)
 	format := fs.String("format", "text", "output format: "+strings.Join(diag.DiagnosticFormats, ", "))
 	strict := fs.Bool("strict", false, "fail on warnings too")
 	since := fs.String("since", "", "also warn about regressions since this git revision (merge-base: where the branch left the default branch)")
 	withQuality := fs.Bool("quality", false, "after the diagnostics, print the data quality report (text only; it never changes the exit status)")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the check to this file (go tool pprof)")
+	cache := fs.String("cache", defaultCheckCache(), "keep what this check parsed in this folder, so that the next check of the site parses only the files that changed")
+	noCache := fs.Bool("no-cache", false, "parse every file, and neither read nor write the cache")
 	pos, code, ok := parse(fs, args)
 	if !ok {
 		return code
+	}
+	if *noCache {
+		*cache = ""
 	}
 	if len(pos) > 0 {
 		fmt.Fprintf(stderr, "archfolio check: unexpected argument %q\n", pos[0])
@@ -352,7 +357,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		}
 		defer stop()
 	}
-	p, diags, err := generator.Load(ctx, opts)
+	p, diags, err := loadForCheck(ctx, opts, sf.site, *cache, stderr)
 	if err != nil {
 		fmt.Fprintln(stderr, "archfolio check:", err)
 		return exitProblems

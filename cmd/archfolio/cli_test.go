@@ -28,7 +28,16 @@ func TestMain(m *testing.M) {
 		panic(err)
 	}
 	binary = exe
-	os.Exit(m.Run())
+	// check keeps a cache in the user's cache folder: the tests' caches go to
+	// a folder of their own, removed when they end.
+	cache, err := os.MkdirTemp("", "archfolio-test-cache-")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv("XDG_CACHE_HOME", cache)
+	code := m.Run()
+	os.RemoveAll(cache)
+	os.Exit(code)
 }
 
 type result struct {
