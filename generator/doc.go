@@ -176,8 +176,10 @@
 // archfolio/check/site-HASH.cache in the user's cache folder, or under --cache).
 // It holds, per file, what the Loader keeps in memory: the SHA-256 of the bytes,
 // the parse stage's Document and diagnostics, the body stage's headings and links.
-// A restored file is always read again and reused only for the same digest;
-// Restore refuses a file that another build of archfolio wrote (the executable's
+// A restored file is read again, and reused only for the same digest, unless its
+// stamp vouches for it as in the dev server; then it is read only if its body
+// must be parsed again, and should its bytes differ by then (it changed during
+// the check), the load starts again reading every file. Restore refuses a file that another build of archfolio wrote (the executable's
 // SHA-256 is in the header) or whose CRC-32C does not match. Index, link, analyse
 // and the site checks run as in any load, so a check's output never depends on the
 // cache: TestLoaderEqualsLoad runs its edits with a new Loader restored before

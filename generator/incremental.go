@@ -44,8 +44,9 @@ type Loader struct {
 	opts Options
 	// window is racyWindow; tests shorten it.
 	window time.Duration
-	// reads and parses count the files read and parsed, for tests.
-	reads, parses atomic.Int64
+	// reads and parses count the files read and parsed, for tests; restamps
+	// counts the restored files read again (Save then keeps their new stamps).
+	reads, parses, restamps atomic.Int64
 
 	mu     sync.Mutex
 	config string                 // the configuration the cache was made with
@@ -108,6 +109,20 @@ func NewLoader(opts Options) *Loader {
 func (l *Loader) Load(ctx context.Context) (*Portfolio, diag.Diagnostics, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	p, diags, raced, err := l.load(ctx, true)
+	if raced && err == nil {
+		// A file whose restored stamp vouched for it changed before its body was
+		// read: load again, reading every restored file first.
+		p, diags, _, err = l.load(ctx, false)
+	}
+	return p, diags, err
+}
+
+// load is one Load. With trust, a restored file (Restore) whose stamp vouches
+// for it is not read: its body is read only if it must be parsed again, and
+// raced is set when it then has other bytes than those its document was parsed
+// from.
+func (l *Loader) load(ctx context.Context, trust bool) (_ *Portfolio, _ diag.Diagnostics, raced bool, _ error) {
 	opts := withToday(l.opts)
 	// The key is read before the builder reads the configuration: should it change
 	// in between, the next load sees a new key and drops what this one keeps.
@@ -121,15 +136,15 @@ func (l *Loader) Load(ctx context.Context) (*Portfolio, diag.Diagnostics, error)
 	entries := make([]*cachedFile, len(listed))
 	docs := make([]*Document, len(listed))
 	errs := make([]error, len(listed))
-	parses := l.parses.Load()
+	parses, restamps := l.parses.Load(), l.restamps.Load()
 	Parallel(ctx, len(listed), func(i int) {
-		entries[i], docs[i], errs[i] = l.file(b, opts.Site, listed[i])
+		entries[i], docs[i], errs[i] = l.file(b, opts.Site, listed[i], trust)
 	})
-	if l.keep(listed, entries, errs) || l.parses.Load() != parses {
+	if l.keep(listed, entries, errs) || l.parses.Load() != parses || l.restamps.Load() != restamps {
 		l.unsaved = true
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, nil, err
+		return nil, nil, false, err
 	}
 	parsed := docs[:0]
 	entryOf := make(map[*Document]*cachedFile, len(docs))
@@ -148,16 +163,19 @@ func (l *Loader) Load(ctx context.Context) (*Portfolio, diag.Diagnostics, error)
 	idx.publish(p, others, static)
 	diags = append(diags, indexDiags...)
 	p.bodies = !opts.CheckOnly
-	var rendered atomic.Bool
+	var rendered, changed atomic.Bool
 	Parallel(ctx, len(p.Docs), func(i int) {
 		d := p.Docs[i]
-		if e := entryOf[d]; !b.body(p, idx, d, e) {
+		switch e := entryOf[d]; b.body(p, idx, d, e) {
+		case bodyRendered:
 			rendered.Store(true)
+		case bodyRaced:
+			changed.Store(true)
 		}
 	})
 	l.unsaved = l.unsaved || rendered.Load()
-	if err := ctx.Err(); err != nil {
-		return nil, nil, err
+	if err := ctx.Err(); err != nil || changed.Load() {
+		return nil, nil, changed.Load(), err
 	}
 	diags = append(diags, b.link(p, idx)...)
 	diags = append(diags, analyse(p)...)
@@ -165,7 +183,7 @@ func (l *Loader) Load(ctx context.Context) (*Portfolio, diag.Diagnostics, error)
 		diags = append(diags, check(opts, p)...)
 	}
 	diags = append(diags, opts.changes(ctx, p)...)
-	return p, diags.Sort(), nil
+	return p, diags.Sort(), false, nil
 }
 
 // configKey identifies the site's configuration: its file name and content.
@@ -179,12 +197,12 @@ func configKey(site fs.FS) string {
 }
 
 // file returns the cache entry of a file and a new copy of its document. The file
-// is read unless its stamp vouches for the content read before, and parsed only
-// when its bytes changed.
-func (l *Loader) file(b *builder, site fs.FS, f listedFile) (*cachedFile, *Document, error) {
+// is read unless its stamp vouches for the content read before (for a restored
+// entry, only with trust), and parsed only when its bytes changed.
+func (l *Loader) file(b *builder, site fs.FS, f listedFile, trust bool) (*cachedFile, *Document, error) {
 	e := l.files[f.path]
 	st, stamped := stampOf(f.entry)
-	if e == nil || e.restored || !stamped || !e.stamped || !e.stamp.vouches(st, e.readAt.Add(-l.window)) {
+	if e == nil || e.restored && !trust || !stamped || !e.stamped || !e.stamp.vouches(st, e.readAt.Add(-l.window)) {
 		readAt := time.Now()
 		l.reads.Add(1)
 		data, err := readDocument(site, f.path)
@@ -192,6 +210,9 @@ func (l *Loader) file(b *builder, site fs.FS, f listedFile) (*cachedFile, *Docum
 			return nil, nil, err
 		}
 		sum := sha256.Sum256(data)
+		if e != nil && e.restored {
+			l.restamps.Add(1)
+		}
 		switch {
 		case e == nil || e.sum != sum:
 			e = &cachedFile{sum: sum}
@@ -246,10 +267,20 @@ func (d *Document) copy() *Document {
 	return &c
 }
 
+// bodyResult says what body did.
+type bodyResult int
+
+const (
+	bodyReused   bodyResult = iota
+	bodyRendered            // parsed (and rendered) again
+	// bodyRaced: a restored document whose file was not read must be parsed
+	// again, and its file no longer has the bytes the document came from.
+	bodyRaced
+)
+
 // body runs the body stage for d, or reuses its last result when neither the file
-// nor anything the body read from other documents changed; it reports whether it
-// reused it.
-func (b *builder) body(p *Portfolio, idx *linkIndex, d *Document, e *cachedFile) bool {
+// nor anything the body read from other documents changed.
+func (b *builder) body(p *Portfolio, idx *linkIndex, d *Document, e *cachedFile) bodyResult {
 	html := p.bodies
 	if cb := e.body; cb != nil && (cb.html || !html) && cb.url == d.URL {
 		links := make([]bodyLink, len(cb.links))
@@ -268,8 +299,15 @@ func (b *builder) body(p *Portfolio, idx *linkIndex, d *Document, e *cachedFile)
 				d.HTML, d.Text, d.Diagrams = cb.out, cb.text, cb.diagrams
 			}
 			d.source = nil
-			return true
+			return bodyReused
 		}
+	}
+	if d.source == nil { // restored, and its stamp vouched for it (Loader.load)
+		data, err := readDocument(b.opts.Site, d.Path)
+		if err != nil || sha256.Sum256(data) != e.sum {
+			return bodyRaced
+		}
+		d.source = bytes.TrimPrefix(data, []byte(utf8BOM))
 	}
 	b.parseBody(p, idx, d, html)
 	cb := &cachedBody{url: d.URL, html: html, anchors: d.Anchors, toc: d.TOC, out: d.HTML, text: d.Text, diagrams: d.Diagrams,
@@ -280,7 +318,7 @@ func (b *builder) body(p *Portfolio, idx *linkIndex, d *Document, e *cachedFile)
 		cb.targets[i] = targetOf(l)
 	}
 	e.body = cb
-	return false
+	return bodyRendered
 }
 
 // bodyTarget is what a body's rendering reads from the document a link names:

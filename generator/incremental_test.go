@@ -154,6 +154,12 @@ func TestLoaderEqualsLoad(t *testing.T) {
 		// Unchanged files are not read again: their stamps vouch for them.
 		checkLoaderSequence(t, sampleSite(t), sampleEdits, t.TempDir())
 	})
+	t.Run("sample on disk, saved and restored between loads", func(t *testing.T) {
+		if testing.Short() {
+			t.Skip("long equivalence case (17 edits read from disk); runs without -short, as in .ci/run")
+		}
+		checkLoaderSequence(t, sampleSite(t), sampleEdits, restoreEachLoadOnDisk)
+	})
 	t.Run("synthetic", func(t *testing.T) {
 		if testing.Short() {
 			t.Skip("long equivalence case (a 200-document synthetic site); runs without -short, as in .ci/run")
@@ -175,6 +181,10 @@ func TestLoaderEqualsLoad(t *testing.T) {
 // one of a new Loader restored from what the last one saved, as each
 // `archfolio check` does with its cache.
 const restoreEachLoad = "(restored)"
+
+// restoreEachLoadOnDisk is restoreEachLoad with the site on disk: the restored
+// stamps vouch for the files, so that only the changed ones are read.
+const restoreEachLoadOnDisk = "(restored, on disk)"
 
 // syntheticEdits retitles, re-ids, deletes and renames documents of a synthetic
 // site, picking the ones other documents name.
@@ -216,9 +226,12 @@ func syntheticEdits(t *testing.T, site fstest.MapFS) []siteEdit {
 func checkLoaderSequence(t *testing.T, site fstest.MapFS, edits []siteEdit, dir string) {
 	opts := sitetest.Options(t, site, "2026-11-27")
 	opts.Theme = themes.Default()
-	restore := dir == restoreEachLoad
-	if restore {
+	restore := dir == restoreEachLoad || dir == restoreEachLoadOnDisk
+	switch dir {
+	case restoreEachLoad:
 		dir = ""
+	case restoreEachLoadOnDisk:
+		dir = t.TempDir()
 	}
 	if dir != "" {
 		opts.Site = os.DirFS(dir)
@@ -243,7 +256,9 @@ func checkLoaderSequence(t *testing.T, site fstest.MapFS, edits []siteEdit, dir 
 			changed, config = mirror(t, site, dir)
 		}
 		if restore && i >= 0 {
-			changed, config = changedFiles(before, site)
+			if dir == "" {
+				changed, config = changedFiles(before, site)
+			}
 			l = restored(t, l, opts)
 		}
 		before = maps.Clone(site)

@@ -31,8 +31,10 @@ import (
 //     of the executable is in its header) and its content still has the
 //     CRC-32C written beside it; otherwise it is ignored and everything is
 //     parsed.
-//   - Every restored file is read again and its digest compared: a document is
-//     reused only for the same bytes at the same path. The configuration is part
+//   - A restored file is read again and its digest compared (a document is
+//     reused only for the same bytes at the same path), unless its stamp vouches
+//     for it as in the dev server (Loader.load says what happens should the
+//     file change during the load). The configuration is part
 //     of the Loader's key, as in the dev server, so a changed archfolio.yaml
 //     throws every document away.
 //   - What reads the portfolio as a whole (index, links, analyses, site checks)
