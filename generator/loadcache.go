@@ -92,7 +92,11 @@ func (l *Loader) Save(w io.Writer) error {
 	entries := make([]wire.Writer, len(paths))
 	errs := make([]error, len(paths))
 	Parallel(context.Background(), len(paths), func(i int) {
-		if errs[i] = encodeEntry(&entries[i], l.files[paths[i]]); errs[i] != nil {
+		e := l.files[paths[i]]
+		if e.doc != nil {
+			entries[i].Buf = make([]byte, 0, 256+len(e.doc.source)) // the front matter and more, in one allocation
+		}
+		if errs[i] = encodeEntry(&entries[i], e); errs[i] != nil {
 			errs[i] = fmt.Errorf("%s: %w", paths[i], errs[i])
 		}
 	})
@@ -416,13 +420,17 @@ func encodeObject(w *wire.Writer, o *Object) error {
 	if o == nil {
 		return nil
 	}
+	if len(o.Keys) != len(o.Values) {
+		return errors.New("an object whose keys are not its values' (made without Object.Set)")
+	}
 	w.Strings(o.Keys)
 	w.Bool(o.Values != nil)
-	keys := slices.Sorted(maps.Keys(o.Values))
-	w.Uint(uint64(len(keys)))
-	for _, k := range keys {
-		w.String(k)
-		if err := encodeValue(w, o.Values[k]); err != nil {
+	for _, k := range o.Keys {
+		v, ok := o.Values[k]
+		if !ok {
+			return errors.New("an object whose keys are not its values' (made without Object.Set)")
+		}
+		if err := encodeValue(w, v); err != nil {
 			return err
 		}
 	}
@@ -434,18 +442,18 @@ func decodeObject(r *wire.Reader) *Object {
 		return nil
 	}
 	o := &Object{Keys: r.Strings()}
-	hasValues := r.Bool()
-	n := r.Len()
-	if hasValues {
-		o.Values = make(map[string]any, n)
-	}
-	for range n {
-		k := r.String()
-		if o.Values == nil {
+	if !r.Bool() {
+		if len(o.Keys) > 0 {
 			r.Fail(wire.ErrCorrupt)
-			return o
 		}
+		return o
+	}
+	o.Values = make(map[string]any, len(o.Keys))
+	for _, k := range o.Keys {
 		o.Values[k] = decodeValue(r)
+	}
+	if len(o.Values) != len(o.Keys) {
+		r.Fail(wire.ErrCorrupt) // a key written twice
 	}
 	return o
 }

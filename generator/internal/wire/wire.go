@@ -55,14 +55,19 @@ func (w *Writer) Strings(list []string) {
 	}
 }
 
-// Time writes an instant and its location as time.Time.MarshalBinary does
-// (UTC, a fixed offset or Local), or an error when it cannot.
+// Time writes an instant in UTC or in the local zone (dates, file times), or
+// returns an error for a time in any other zone.
 func (w *Writer) Time(t time.Time) error {
-	data, err := t.MarshalBinary()
-	if err != nil {
-		return err
+	switch t.Location() {
+	case time.UTC:
+		w.Uint(0)
+	case time.Local:
+		w.Uint(1)
+	default:
+		return errors.New("a time in the zone " + t.Location().String())
 	}
-	w.String(string(data))
+	w.Int(t.Unix())
+	w.Uint(uint64(t.Nanosecond()))
 	return nil
 }
 
@@ -192,11 +197,16 @@ func (r *Reader) Strings() []string {
 
 // Time reads what Time wrote.
 func (r *Reader) Time() time.Time {
-	var t time.Time
-	if data := r.String(); r.err == nil {
-		if err := t.UnmarshalBinary([]byte(data)); err != nil {
-			r.Fail(ErrCorrupt)
-		}
+	zone, sec, nsec := r.Uint(), r.Int(), r.Uint()
+	switch {
+	case nsec >= 1e9 || r.err != nil:
+		r.Fail(ErrCorrupt)
+	case zone == 0:
+		return time.Unix(sec, int64(nsec)).UTC()
+	case zone == 1:
+		return time.Unix(sec, int64(nsec))
+	default:
+		r.Fail(ErrCorrupt)
 	}
-	return t
+	return time.Time{}
 }

@@ -10,7 +10,8 @@ import (
 
 // TestRoundTrip writes one value of each kind and reads them back.
 func TestRoundTrip(t *testing.T) {
-	at := time.Date(2026, 11, 27, 8, 30, 0, 5, time.FixedZone("", 3600))
+	at := time.Date(2026, 11, 27, 8, 30, 0, 5, time.UTC)
+	local := time.Date(2026, 11, 27, 8, 30, 0, 5, time.Local)
 	var w Writer
 	w.Uint(math.MaxUint64)
 	w.Int(math.MinInt64)
@@ -27,19 +28,19 @@ func TestRoundTrip(t *testing.T) {
 	if err := w.Time(time.Time{}); err != nil {
 		t.Fatal(err)
 	}
+	if err := w.Time(local); err != nil {
+		t.Fatal(err)
+	}
+	if err := (&Writer{}).Time(time.Date(2026, 1, 1, 0, 0, 0, 0, time.FixedZone("CET", 3600))); err == nil {
+		t.Error("a time in another zone is written: it would come back in UTC or the local zone")
+	}
 	r := NewReader(w.Buf)
-	got := []any{r.Uint(), r.Int(), r.Bool(), r.Float(), r.String(), r.String(), r.Strings(), r.Strings(), r.Strings(), r.Time(), r.Time()}
-	want := []any{uint64(math.MaxUint64), int64(math.MinInt64), true, -2.5, "héllo", "", []string(nil), []string{}, []string{"a", "", "c"}, at, time.Time{}}
+	got := []any{r.Uint(), r.Int(), r.Bool(), r.Float(), r.String(), r.String(), r.Strings(), r.Strings(), r.Strings(), r.Time(), r.Time(), r.Time()}
+	want := []any{uint64(math.MaxUint64), int64(math.MinInt64), true, -2.5, "héllo", "", []string(nil), []string{}, []string{"a", "", "c"}, at, time.Time{}, local}
 	if !r.Done() {
 		t.Fatalf("not read whole: %v", r.Err())
 	}
 	for i := range want {
-		if g, ok := got[i].(time.Time); ok {
-			if !g.Equal(want[i].(time.Time)) {
-				t.Errorf("value %d: %v, want %v", i, g, want[i])
-			}
-			continue
-		}
 		if !reflect.DeepEqual(got[i], want[i]) {
 			t.Errorf("value %d: %#v, want %#v", i, got[i], want[i])
 		}
@@ -65,7 +66,8 @@ func TestBadInput(t *testing.T) {
 		{"huge string", count, func(r *Reader) { _ = r.String() }},
 		{"huge list", count, func(r *Reader) { r.Strings() }},
 		{"huge count", count, func(r *Reader) { r.Len() }},
-		{"time not a time", []byte{1, 'x'}, func(r *Reader) { r.Time() }},
+		{"time in no zone", []byte{2, 0, 0}, func(r *Reader) { r.Time() }},
+		{"time with 1e9 ns", []byte{0, 0, 0x80, 0x94, 0xEB, 0xDC, 0x03}, func(r *Reader) { r.Time() }},
 	}
 	for _, c := range cases {
 		r := NewReader(c.input)
