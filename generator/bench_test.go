@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"strconv"
@@ -166,6 +167,31 @@ func BenchmarkCheck(b *testing.B) {
 	opts.CheckOnly = true
 	for b.Loop() {
 		if _, _, err := Load(context.Background(), opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkCheckWarm is `archfolio check` after a check of the same files: a
+// Loader restored from the last one's cache (Loader.Save), then Load.
+func BenchmarkCheckWarm(b *testing.B) {
+	opts := benchOptions(b)
+	opts.CheckOnly = true
+	first := NewLoader(opts)
+	if _, _, err := first.Load(context.Background()); err != nil {
+		b.Fatal(err)
+	}
+	var saved bytes.Buffer
+	if err := first.Save(&saved); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(saved.Len()))
+	for b.Loop() {
+		l := NewLoader(opts)
+		if err := l.Restore(saved.Bytes()); err != nil {
+			b.Fatal(err)
+		}
+		if _, _, err := l.Load(context.Background()); err != nil {
 			b.Fatal(err)
 		}
 	}

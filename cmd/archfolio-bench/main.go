@@ -14,7 +14,8 @@
 // the floor, each as a child process, and prints per N the median wall time, the
 // median CPU time (user + system), the peak resident memory (the child's rusage)
 // and the ratios, run by run too, then the growth from the smallest N to the
-// largest, round by round too. It ends with `archfolio check` at the largest N.
+// largest, round by round too. It ends with `archfolio check` at the largest N, once
+// parsing every file (--no-cache) and once after an unchanged check (its cache warm).
 // Run it from the repository root on an otherwise idle machine.
 //
 // Every run writes a new output folder, as a cold build would; they are removed
