@@ -33,10 +33,9 @@ import (
 //     parsed.
 //   - A restored file is read again and its digest compared (a document is
 //     reused only for the same bytes at the same path), unless its stamp vouches
-//     for it as in the dev server (Loader.load says what happens should the
-//     file change during the load). The configuration is part
-//     of the Loader's key, as in the dev server, so a changed archfolio.yaml
-//     throws every document away.
+//     for it as in the dev server (Loader.load says what happens should the file
+//     change during the load). The configuration is part of the Loader's key, as
+//     in the dev server, so a changed archfolio.yaml throws every document away.
 //   - What reads the portfolio as a whole (index, links, analyses, site checks)
 //     runs on every load, as it does in the dev server.
 //   - The file is the user's own (archfolio/check in the user's cache folder,
@@ -47,8 +46,9 @@ import (
 // document decoded with the one parsed, so a field added to Document and
 // forgotten here fails a test rather than a check.
 
-// cacheMagic starts every cache file; the digit is the format's version, raised
-// whenever what encodeEntry writes changes.
+// cacheMagic starts every cache file. Its digit is the format's version, for
+// whoever reads the file; any change to the program already makes the caches of
+// the old one stale (executableDigest).
 const cacheMagic = "archfolio load cache 1\n"
 
 // executableDigest identifies the program: a cache written by any other build of
