@@ -19,3 +19,6 @@ func (l *Loader) SetRacyWindow(d time.Duration) { l.window = d }
 
 // Reads returns how many files the loader has read.
 func (l *Loader) Reads() int64 { return l.reads.Load() }
+
+// SetToday sets the day the loader's next loads take as today.
+func (l *Loader) SetToday(day time.Time) { l.opts.Today = day }

@@ -30,7 +30,10 @@ import (
 //     title. Otherwise its headings, links and HTML are reused.
 //   - A change to archfolio.yaml (the schema, unsafe_html) drops everything kept.
 //   - Index, link and analyse run on every load over the whole portfolio, so
-//     backlinks, indexes and every view are always recomputed.
+//     backlinks, indexes and every view are always recomputed. An analysis may
+//     reuse what it proves unchanged from its result on the last load
+//     (Result.Earlier): the matrix reuses the records and cells of a blueprint
+//     whose file and whose standards' statements did not change.
 //
 // Each load returns new Documents; what they share with earlier loads (fields,
 // headings, HTML) is never modified, so a portfolio stays usable (rendered) after
@@ -46,6 +49,9 @@ type Loader struct {
 	mu     sync.Mutex
 	config string                 // the configuration the cache was made with
 	files  map[string]*cachedFile // by site path
+	// last is the portfolio of the last load, whose analyses' results the next
+	// load's may reuse (Result.Earlier).
+	last *Portfolio
 }
 
 // cachedFile is what a Loader keeps of one file.
@@ -93,7 +99,7 @@ func (l *Loader) Load(ctx context.Context) (*Portfolio, diag.Diagnostics, error)
 	// The key is read before the builder reads the configuration: should it change
 	// in between, the next load sees a new key and drops what this one keeps.
 	if key := configKey(opts.Site); key != l.config || l.files == nil {
-		l.config, l.files = key, map[string]*cachedFile{}
+		l.config, l.files, l.last = key, map[string]*cachedFile{}, nil
 	}
 	b, diags := newBuilder(opts)
 	listed, others, loadDiags := listFiles(opts.Site)
@@ -134,8 +140,11 @@ func (l *Loader) Load(ctx context.Context) (*Portfolio, diag.Diagnostics, error)
 		return nil, nil, err
 	}
 	diags = append(diags, b.link(p, idx)...)
+	p.earlier = l.last
 	diags = append(diags, analyse(p)...)
+	p.earlier = nil
 	diags = append(diags, opts.changes(ctx, p)...)
+	l.last = p
 	return p, diags.Sort(), nil
 }
 
