@@ -168,8 +168,11 @@
 // its compliance references resolve to standards of the same ids whose
 // statements are the same, each evidence id still names a document or none as
 // before, Today is the same, and no diagnostic of the row suggests an id; the
-// copies point to the new load's documents (TestLoaderReusesMatrixRecordsOnlyWhenUnchanged
-// changes each of these in turn). Every load gets new
+// copies point to the new load's documents. The dependency graphs reuse each
+// document's node and edges (dependencies/dependencies_reuse.go) when its file
+// is unchanged and each depends_on resolves to the same id.
+// TestLoaderReusesAnalysesOnlyWhenUnchanged changes each of these inputs in
+// turn. Every load gets new
 // Documents (copies of the cached parse results, which are never modified), so
 // an earlier portfolio stays renderable. A configuration change drops the caches.
 // A LazySite (render/lazysite.go) is Render on demand: it lists every page (the pages'

@@ -33,7 +33,8 @@ import (
 //     backlinks, indexes and every view are always recomputed. An analysis may
 //     reuse what it proves unchanged from its result on the last load
 //     (Result.Earlier): the matrix reuses the records and cells of a blueprint
-//     whose file and whose standards' statements did not change.
+//     whose file and whose standards' statements did not change, the
+//     dependency graphs each unchanged document's node and edges.
 //
 // Each load returns new Documents; what they share with earlier loads (fields,
 // headings, HTML) is never modified, so a portfolio stays usable (rendered) after

@@ -49,7 +49,7 @@ func newRecordReuse(m, earlier *Matrix) *recordReuse {
 	}
 	u := &recordReuse{rows: make(map[*generator.Object]*MatrixRow, len(earlier.Rows)), sameCol: map[*MatrixColumn]bool{}}
 	for _, row := range earlier.Rows {
-		if row.reusable {
+		if row.reusable && row.Doc.Fields != nil {
 			u.rows[row.Doc.Fields] = row
 		}
 	}

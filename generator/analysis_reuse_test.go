@@ -5,11 +5,12 @@ import (
 	"testing/fstest"
 )
 
-// matrixReuseEdits change, one at a time, each thing a blueprint's alignment
-// records are read from, other than the blueprint's own file: the matrix reuses
-// the records of a blueprint whose file did not change from the last load
-// (matrix.recordReuse), and must read them again after each of these.
-func matrixReuseEdits(site fstest.MapFS) (edits []siteEdit, days map[string]string) {
+// reuseEdits change, one at a time, each thing a blueprint's alignment records
+// and dependency edges are read from, other than the blueprint's own file: the
+// matrix and the dependency graph reuse what they read of a blueprint whose file
+// did not change from the last load (matrix.recordReuse, dependencies.graphParts),
+// and must read it again after each of these.
+func reuseEdits(site fstest.MapFS) (edits []siteEdit, days map[string]string) {
 	const (
 		iam   = "content/standards/iam-authentication.md"
 		poc   = "content/pocs/poc-pam-just-in-time.md"
@@ -41,17 +42,18 @@ func matrixReuseEdits(site fstest.MapFS) (edits []siteEdit, days map[string]stri
 			"title: Workload identity\n", "title: Identity of workloads\n")},
 		// claims-core-platform's waiver expires on 2026-12-15.
 		{"today passes a waiver's expiry", func(*testing.T, fstest.MapFS) {}},
+		// directory-services and workforce-sso depend on it.
 		{"change a blueprint's id", replaceIn(pam, "\nkind: blueprint\n", "\nkind: blueprint\nid: pam-platform\n")},
 		{"rename a blueprint's file", renameIn(pam, "content/blueprints/pam.md")},
 	}
 	return edits, map[string]string{"today passes a waiver's expiry": "2026-12-16"}
 }
 
-// TestLoaderReusesMatrixRecordsOnlyWhenUnchanged checks a Loader's site against
-// a full build after each of matrixReuseEdits.
-func TestLoaderReusesMatrixRecordsOnlyWhenUnchanged(t *testing.T) {
+// TestLoaderReusesAnalysesOnlyWhenUnchanged checks a Loader's site against a
+// full build after each of reuseEdits.
+func TestLoaderReusesAnalysesOnlyWhenUnchanged(t *testing.T) {
 	t.Parallel()
 	site := sampleSite(t)
-	edits, days := matrixReuseEdits(site)
+	edits, days := reuseEdits(site)
 	checkLoaderDays(t, site, edits, "", days)
 }
