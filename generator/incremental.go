@@ -208,10 +208,13 @@ func (l *Loader) keep(files []listedFile, entries []*cachedFile, errs []error) {
 func (d *Document) copy() *Document {
 	c := *d
 	c.Refs = make([]*Ref, len(d.Refs))
+	// One array holds the copies: a dev server copies every reference of
+	// every document after each save.
+	refs := make([]Ref, len(d.Refs))
 	for i, r := range d.Refs {
-		rc := *r
-		rc.From = &c
-		c.Refs[i] = &rc
+		refs[i] = *r
+		refs[i].From = &c
+		c.Refs[i] = &refs[i]
 	}
 	c.Backlinks = nil
 	return &c

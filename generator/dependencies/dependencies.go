@@ -85,9 +85,10 @@ var edgeAttrs = []string{"via", "protocol", "data", "description"}
 // they are unchanged (graphParts.reuse), and adding them all to parts.
 func dependencyGraph(p *generator.Portfolio, kind string, earlier, parts graphParts) *graph.Graph {
 	docs := p.ByKind[kind]
-	nodes := make([]graph.Node, 0, len(docs))
-	var edges []graph.Edge
-	for _, d := range docs {
+	nodes := make([]graph.Node, len(docs))
+	got := make([]*graphPart, len(docs))
+	n := 0
+	for i, d := range docs {
 		part := earlier.reuse(d, kind)
 		if part == nil {
 			part = newGraphPart(d, kind)
@@ -95,7 +96,11 @@ func dependencyGraph(p *generator.Portfolio, kind string, earlier, parts graphPa
 		if d.Fields != nil {
 			parts[d.Fields] = part
 		}
-		nodes = append(nodes, part.node)
+		nodes[i], got[i] = part.node, part
+		n += len(part.edges)
+	}
+	edges := make([]graph.Edge, 0, n)
+	for _, part := range got {
 		edges = append(edges, part.edges...)
 	}
 	return graph.New(nodes, edges)
