@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"bytes"
 	"context"
 	"os"
 	"strconv"
@@ -177,18 +176,11 @@ func BenchmarkCheck(b *testing.B) {
 func BenchmarkCheckWarm(b *testing.B) {
 	opts := benchOptions(b)
 	opts.CheckOnly = true
-	first := NewLoader(opts)
-	if _, _, err := first.Load(context.Background()); err != nil {
-		b.Fatal(err)
-	}
-	var saved bytes.Buffer
-	if err := first.Save(&saved); err != nil {
-		b.Fatal(err)
-	}
-	b.SetBytes(int64(saved.Len()))
+	saved := loadAndSave(b, opts)
+	b.SetBytes(int64(len(saved)))
 	for b.Loop() {
 		l := NewLoader(opts)
-		if err := l.Restore(saved.Bytes()); err != nil {
+		if err := l.Restore(saved); err != nil {
 			b.Fatal(err)
 		}
 		if _, _, err := l.Load(context.Background()); err != nil {

@@ -161,7 +161,19 @@
 // rendered again only when its bytes changed or something the body read from
 // other documents did (its URL; each link's target, that target's URL and, for
 // wikilinks, its title). Index, link and analyse run every time over the whole
-// portfolio, so backlinks, indexes and views are always whole. Every load gets new
+// portfolio, so backlinks, indexes and views are always whole; while they run, an
+// analysis may read its own result of the last load (Result.Earlier) and reuse
+// what it proves unchanged. The matrix does (matrix/matrix_reuse.go): a
+// blueprint's alignment records, their diagnostics and its row's cells are
+// taken from the last load when its file is unchanged (the same parsed Fields),
+// its compliance references resolve to standards of the same ids whose
+// statements are the same, each evidence id still names a document or none as
+// before, Today is the same, and no diagnostic of the row suggests an id; the
+// copies point to the new load's documents. The dependency graphs reuse each
+// document's node and edges (dependencies/dependencies_reuse.go) when its file
+// is unchanged and each depends_on resolves to the same id.
+// TestLoaderReusesAnalysesOnlyWhenUnchanged changes each of these inputs in
+// turn. Every load gets new
 // Documents (copies of the cached parse results, which are never modified), so
 // an earlier portfolio stays renderable. A configuration change drops the caches.
 // A LazySite (render/lazysite.go) is Render on demand: it lists every page (the pages'

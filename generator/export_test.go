@@ -22,3 +22,6 @@ func (l *Loader) Reads() int64 { return l.reads.Load() }
 
 // Parses returns how many files the loader has parsed.
 func (l *Loader) Parses() int64 { return l.parses.Load() }
+
+// SetToday sets the day the loader's next loads take as today.
+func (l *Loader) SetToday(day time.Time) { l.opts.Today = day }

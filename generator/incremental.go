@@ -32,9 +32,14 @@ import (
 //     title. Otherwise its headings, links and HTML are reused.
 //   - A change to archfolio.yaml (the schema, unsafe_html) drops everything kept.
 //   - Index, link, analyse and the site checks run on every load over the whole
-//     portfolio, so backlinks, indexes and every view are always recomputed.
+//     portfolio, so backlinks, indexes and every view are always recomputed. An
+//     analysis may reuse what it proves unchanged from its result on the last
+//     load (Result.Earlier): the matrix reuses the records and cells of a
+//     blueprint whose file and whose standards' statements did not change, the
+//     dependency graphs each unchanged document's node and edges.
 //   - Save writes what is kept to a file and Restore reads it back in a later run
-//     (loadcache.go): `archfolio check` keeps it between checks.
+//     (loadcache.go): `archfolio check` keeps it between checks. The last
+//     portfolio is not saved: a restored Loader's first load reuses no analysis.
 //
 // Each load returns new Documents; what they share with earlier loads (fields,
 // headings, HTML) is never modified, so a portfolio stays usable (rendered) after
@@ -54,6 +59,9 @@ type Loader struct {
 	// unsaved is set when a load changed what is kept since the last Save or
 	// Restore (Unsaved).
 	unsaved bool
+	// last is the portfolio of the last load, whose analyses' results the next
+	// load's may reuse (Result.Earlier).
+	last *Portfolio
 }
 
 // Unsaved reports whether a load parsed or rendered anything, or forgot a file,
@@ -127,7 +135,7 @@ func (l *Loader) load(ctx context.Context, trust bool) (_ *Portfolio, _ diag.Dia
 	// The key is read before the builder reads the configuration: should it change
 	// in between, the next load sees a new key and drops what this one keeps.
 	if key := configKey(opts.Site); key != l.config || l.files == nil {
-		l.config, l.files = key, map[string]*cachedFile{}
+		l.config, l.files, l.last = key, map[string]*cachedFile{}, nil
 	}
 	b, diags := newBuilder(opts)
 	listed, others, loadDiags := listFiles(opts.Site)
@@ -178,11 +186,14 @@ func (l *Loader) load(ctx context.Context, trust bool) (_ *Portfolio, _ diag.Dia
 		return nil, nil, changed.Load(), err
 	}
 	diags = append(diags, b.link(p, idx)...)
+	p.earlier = l.last
 	diags = append(diags, analyse(p)...)
+	p.earlier = nil
 	for _, check := range siteChecks {
 		diags = append(diags, check(opts, p)...)
 	}
 	diags = append(diags, opts.changes(ctx, p)...)
+	l.last = p
 	return p, diags.Sort(), false, nil
 }
 
@@ -258,10 +269,13 @@ func (l *Loader) keep(files []listedFile, entries []*cachedFile, errs []error) b
 func (d *Document) copy() *Document {
 	c := *d
 	c.Refs = make([]*Ref, len(d.Refs))
+	// One array holds the copies: a dev server copies every reference of
+	// every document after each save.
+	refs := make([]Ref, len(d.Refs))
 	for i, r := range d.Refs {
-		rc := *r
-		rc.From = &c
-		c.Refs[i] = &rc
+		refs[i] = *r
+		refs[i].From = &c
+		c.Refs[i] = &refs[i]
 	}
 	c.Backlinks = nil
 	return &c

@@ -224,6 +224,12 @@ func syntheticEdits(t *testing.T, site fstest.MapFS) []siteEdit {
 // load is made by a new Loader restored from the last one's Save, and parses only
 // the files the edit changed.
 func checkLoaderSequence(t *testing.T, site fstest.MapFS, edits []siteEdit, dir string) {
+	checkLoaderDays(t, site, edits, dir, nil)
+}
+
+// checkLoaderDays is checkLoaderSequence where today, 2026-11-27 at first,
+// becomes days[name] (YYYY-MM-DD) from the edit of that name on.
+func checkLoaderDays(t *testing.T, site fstest.MapFS, edits []siteEdit, dir string, days map[string]string) {
 	opts := sitetest.Options(t, site, "2026-11-27")
 	opts.Theme = themes.Default()
 	restore := dir == restoreEachLoad || dir == restoreEachLoadOnDisk
@@ -250,6 +256,10 @@ func checkLoaderSequence(t *testing.T, site fstest.MapFS, edits []siteEdit, dir 
 		if i >= 0 {
 			step = edits[i].name
 			edits[i].do(t, site)
+		}
+		if day, ok := days[step]; ok {
+			opts.Today = sitetest.Options(t, site, day).Today
+			l.SetToday(opts.Today)
 		}
 		changed, config := 0, false
 		if dir != "" {

@@ -186,7 +186,7 @@ func (l *Loader) Restore(data []byte) error {
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	l.config, l.files, l.unsaved = config, files, false
+	l.config, l.files, l.unsaved, l.last = config, files, false, nil
 	return nil
 }
 

@@ -155,15 +155,21 @@ func savedCache(t *testing.T) ([]byte, Options) {
 	t.Helper()
 	opts := testOptions(t, fstest.MapFS{}, "2026-11-27")
 	opts.Site, opts.CheckOnly = os.DirFS(".."), true
+	return loadAndSave(t, opts), opts
+}
+
+// loadAndSave returns what a new Loader of opts saves after its first load.
+func loadAndSave(tb testing.TB, opts Options) []byte {
+	tb.Helper()
 	l := NewLoader(opts)
 	if _, _, err := l.Load(context.Background()); err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	var buf bytes.Buffer
 	if err := l.Save(&buf); err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
-	return buf.Bytes(), opts
+	return buf.Bytes()
 }
 
 // reseal gives a changed cache a valid checksum, so that it reaches the decoder.
@@ -273,14 +279,7 @@ func TestLoaderLoadsAgainWhenARestoredFileChanged(t *testing.T) {
 	write("content/blueprints/b.md", "---\nkind: blueprint\ntitle: B\n---\n")
 	opts := testOptions(t, fstest.MapFS{}, "2026-11-27")
 	opts.Site, opts.CheckOnly = os.DirFS(dir), true
-	first := NewLoader(opts)
-	if _, _, err := first.Load(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	var saved bytes.Buffer
-	if err := first.Save(&saved); err != nil {
-		t.Fatal(err)
-	}
+	saved := loadAndSave(t, opts)
 
 	// b is retitled, so a's body (a wikilink shows its target's title) must be
 	// parsed again; a changes too, but its restored stamp is made to vouch for
@@ -288,7 +287,7 @@ func TestLoaderLoadsAgainWhenARestoredFileChanged(t *testing.T) {
 	write("content/blueprints/b.md", "---\nkind: blueprint\ntitle: B renamed\n---\n")
 	write("content/blueprints/a.md", "---\nkind: blueprint\ntitle: A renamed\n---\n\nUses [[b]] and [[nowhere]].\n")
 	l := NewLoader(opts)
-	if err := l.Restore(saved.Bytes()); err != nil {
+	if err := l.Restore(saved); err != nil {
 		t.Fatal(err)
 	}
 	entries, err := fs.ReadDir(opts.Site, "content/blueprints")

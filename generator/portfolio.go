@@ -34,6 +34,9 @@ type Portfolio struct {
 	hidden map[string]bool
 	// results holds each view's Result, by slot (view.go).
 	results []any
+	// earlier is, while a Loader's load runs its analyses, the portfolio that
+	// Loader returned last (Result.Earlier); nil otherwise.
+	earlier *Portfolio
 	// Files lists the site paths of the files of content/ that are not documents
 	// (images, diagrams), sorted; each is published at files/ and its path under
 	// content/ (FileURL).

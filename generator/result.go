@@ -30,6 +30,21 @@ func (r Result[T]) Get(p *Portfolio) T {
 	return v
 }
 
+// Earlier returns the view's result on the portfolio the same Loader returned
+// last, while the analyses of p run; otherwise (a first load, Load, or after the
+// analyses) the zero T. An analysis may reuse parts of it that it can prove
+// unchanged: the documents of a file whose bytes did not change share their
+// Fields (the same pointer) with the earlier load's copies, but every Document
+// is new, so what is reused must point to this load's documents. Nothing of it
+// may be modified: the earlier portfolio may still be served.
+func (r Result[T]) Earlier(p *Portfolio) T {
+	if p.earlier == nil {
+		var zero T
+		return zero
+	}
+	return r.Get(p.earlier)
+}
+
 // Set keeps v as the view's result on p.
 func (r Result[T]) Set(p *Portfolio, v T) {
 	if r.slot >= len(p.results) { // a Portfolio made by hand, in a test

@@ -56,6 +56,8 @@ type Dependencies struct {
 	// sunset are the dependencies onto blueprints going away (sunsetEdges).
 	sunsetOnce sync.Once
 	sunset     []graph.Edge
+	// parts are what the graphs were built from, for the next load to reuse.
+	parts graphParts
 }
 
 // isDependsOnField reports whether a front-matter path is a depends_on
@@ -78,39 +80,71 @@ func isDependsOnField(field string) bool {
 // edgeAttrs are the attributes of a depends_on entry a dependency edge keeps.
 var edgeAttrs = []string{"via", "protocol", "data", "description"}
 
-// dependencyGraph builds the depends_on graph of the documents of one kind.
-func dependencyGraph(p *generator.Portfolio, kind string) *graph.Graph {
+// dependencyGraph builds the depends_on graph of the documents of one kind,
+// reusing each document's node and edges from the last load's parts where
+// they are unchanged (graphParts.reuse), and adding them all to parts.
+func dependencyGraph(p *generator.Portfolio, kind string, earlier, parts graphParts) *graph.Graph {
 	docs := p.ByKind[kind]
-	nodes := make([]graph.Node, 0, len(docs))
-	var edges []graph.Edge
-	for _, d := range docs {
-		nodes = append(nodes, graph.Node{ID: d.ID, Label: d.Title, Group: d.Fields.String("domain"), Attrs: map[string]string{
-			"criticality": d.Fields.String("criticality"), "lifecycle": d.Fields.String("lifecycle"), "status": d.Status}})
-		for _, r := range d.Refs {
-			if r.To == nil || r.To.Kind != kind || !isDependsOnField(r.Field) {
-				continue
-			}
-			e := graph.Edge{From: d.ID, To: r.To.ID, Source: strings.TrimSuffix(r.Field, ".id")}
-			// Read only by key, so an edge without attributes needs no map.
-			for _, k := range edgeAttrs {
-				if v := r.Attrs.String(k); v != "" {
-					if e.Attrs == nil {
-						e.Attrs = make(map[string]string, len(edgeAttrs))
-					}
-					e.Attrs[k] = v
-				}
-			}
-			edges = append(edges, e)
+	nodes := make([]graph.Node, len(docs))
+	got := make([]*graphPart, len(docs))
+	n := 0
+	for i, d := range docs {
+		part := earlier.reuse(d, kind)
+		if part == nil {
+			part = newGraphPart(d, kind)
 		}
+		if d.Fields != nil {
+			parts[d.Fields] = part
+		}
+		nodes[i], got[i] = part.node, part
+		n += len(part.edges)
+	}
+	edges := make([]graph.Edge, 0, n)
+	for _, part := range got {
+		edges = append(edges, part.edges...)
 	}
 	return graph.New(nodes, edges)
+}
+
+// newGraphPart reads a document's node and the edges of its depends_on.
+func newGraphPart(d *generator.Document, kind string) *graphPart {
+	part := &graphPart{path: d.Path, node: graph.Node{ID: d.ID, Label: d.Title, Group: d.Fields.String("domain"), Attrs: map[string]string{
+		"criticality": d.Fields.String("criticality"), "lifecycle": d.Fields.String("lifecycle"), "status": d.Status}}}
+	for _, r := range d.Refs {
+		if !dependsOn(r, kind) {
+			continue
+		}
+		e := graph.Edge{From: d.ID, To: r.To.ID, Source: strings.TrimSuffix(r.Field, ".id")}
+		// Read only by key, so an edge without attributes needs no map.
+		for _, k := range edgeAttrs {
+			if v := r.Attrs.String(k); v != "" {
+				if e.Attrs == nil {
+					e.Attrs = make(map[string]string, len(edgeAttrs))
+				}
+				e.Attrs[k] = v
+			}
+		}
+		part.edges = append(part.edges, e)
+	}
+	return part
+}
+
+// dependsOn reports whether r is a resolved depends_on reference to a document
+// of kind.
+func dependsOn(r *generator.Ref, kind string) bool {
+	return r.To != nil && r.To.Kind == kind && isDependsOnField(r.Field)
 }
 
 // analyseDependencies builds both dependency graphs and warns about each cycle at
 // the depends_on entry that closes it.
 func analyseDependencies(p *generator.Portfolio) diag.Diagnostics {
-	deps := &Dependencies{Graph: dependencyGraph(p, "blueprint"), Roadmap: dependencyGraph(p, "roadmap"),
-		inCycle: map[string]bool{}, risks: map[string]int{}}
+	var earlier graphParts
+	if e := result.Earlier(p); e != nil {
+		earlier = e.parts
+	}
+	parts := make(graphParts, len(p.ByKind["blueprint"])+len(p.ByKind["roadmap"]))
+	deps := &Dependencies{Graph: dependencyGraph(p, "blueprint", earlier, parts), Roadmap: dependencyGraph(p, "roadmap", earlier, parts),
+		inCycle: map[string]bool{}, risks: map[string]int{}, parts: parts}
 	for _, d := range p.ByKind["blueprint"] {
 		deps.risks[d.ID] = openCriticalRisks(d)
 	}

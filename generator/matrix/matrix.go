@@ -158,6 +158,12 @@ type MatrixRow struct {
 	Tally  AlignmentTally
 	cells  []MatrixCell // the cells that are not blank, in column order
 	cols   []int32      // their column indexes
+
+	// What the next load may reuse (recordReuse): the blueprint's records in
+	// the order written, their diagnostics, and whether they may be reused.
+	records  []*AlignmentRecord
+	diags    diag.Diagnostics
+	reusable bool
 }
 
 // blankCell is every blank cell; it is never modified.
@@ -334,11 +340,14 @@ func computeMatrix(p *generator.Portfolio) (*Matrix, diag.Diagnostics) {
 	slices.SortFunc(m.Rows, func(a, b *MatrixRow) int {
 		return cmp.Or(compareEmptyLast(a.Domain, b.Domain), compareFold(a.Doc.Title, b.Doc.Title), cmp.Compare(a.Doc.ID, b.Doc.ID))
 	})
+	reuse := newRecordReuse(m, result.Earlier(p))
 	for _, row := range m.Rows {
-		recs, ds := readRecords(p, row.Doc, m, ids)
-		diags = append(diags, ds...)
-		m.Records = append(m.Records, recs...)
-		m.fillRow(row, recs)
+		if !reuse.row(p, row, m) {
+			row.records, row.diags, row.reusable = readRecords(p, row.Doc, m, ids)
+			m.fillRow(row, row.records)
+		}
+		diags = append(diags, row.diags...)
+		m.Records = append(m.Records, row.records...)
 	}
 	m.rollUp(p.Config)
 	return m, diags
@@ -348,8 +357,7 @@ func computeMatrix(p *generator.Portfolio) (*Matrix, diag.Diagnostics) {
 // applies_to conditions.
 func (m *Matrix) fillRow(row *MatrixRow, recs []*AlignmentRecord) {
 	// Each cell's records are a window of the row's records sorted by column.
-	sorted := slices.Clone(recs)
-	slices.SortStableFunc(sorted, func(a, b *AlignmentRecord) int { return cmp.Compare(a.col, b.col) })
+	sorted := sortedByColumn(recs)
 	values := blueprintValues{doc: row.Doc}
 	exempt := row.Doc.Status == "retired"
 	// One backing array holds the statement statuses of the whole row.
@@ -380,6 +388,14 @@ func (m *Matrix) fillRow(row *MatrixRow, recs []*AlignmentRecord) {
 	}
 	row.cells = slices.Clip(row.cells)
 	row.cols = slices.Clip(row.cols)
+}
+
+// sortedByColumn returns a row's records sorted by column, in the order written
+// within a column.
+func sortedByColumn(recs []*AlignmentRecord) []*AlignmentRecord {
+	sorted := slices.Clone(recs)
+	slices.SortStableFunc(sorted, func(a, b *AlignmentRecord) int { return cmp.Compare(a.col, b.col) })
+	return sorted
 }
 
 // roll computes the cell's statement statuses and its rolled-up status. A

@@ -34,7 +34,8 @@ type AlignmentEvidence struct {
 	Doc  *generator.Document
 	URL  string
 
-	index int // position in the record's evidence list, for diagnostics
+	index int    // position in the record's evidence list, for diagnostics
+	key   string // the entry as looked up as a document id ("" for a URL)
 }
 
 // AlignmentWaiver is the approval of an exception, valid until it expires.
@@ -121,8 +122,11 @@ func (w *AlignmentWaiver) ExpiresText() string {
 // (the link stage has reported them). The record's index comes from its standard
 // reference, whose Attrs is the record, so that it stays right even when an earlier
 // item was rejected by validation.
-func readRecords(p *generator.Portfolio, d *generator.Document, m *Matrix, ids func() []string) ([]*AlignmentRecord, diag.Diagnostics) {
+// Reusable is false when a diagnostic suggests an id, which depends on every
+// document's id (recordReuse).
+func readRecords(p *generator.Portfolio, d *generator.Document, m *Matrix, ids func() []string) (recs []*AlignmentRecord, diags diag.Diagnostics, reusable bool) {
 	sink := &diag.DiagSink{Path: d.Path}
+	reusable = true
 	// The records live in one array per blueprint; its capacity is the list's
 	// length, so appending never moves them.
 	slab := make([]AlignmentRecord, 0, len(d.Fields.List("compliance")))
@@ -149,10 +153,12 @@ func readRecords(p *generator.Portfolio, d *generator.Document, m *Matrix, ids f
 		}
 		checkRecord(r, sink)
 		checkStatement(r, col, sink)
+		before := len(sink.Diags)
 		checkEvidence(r, ids, sink)
+		reusable = reusable && len(sink.Diags) == before
 		out = append(out, r)
 	}
-	return out, sink.Diags
+	return out, sink.Diags, reusable
 }
 
 // webURL is isWebURL without parsing: an http(s) URL with a host and no spaces.
@@ -209,10 +215,11 @@ func newRecord(p *generator.Portfolio, d, std *generator.Document, idx int, obj 
 		ev := AlignmentEvidence{Text: s, index: i}
 		if webURL(s) {
 			ev.URL = s
-		} else if doc := p.ByID[s]; doc != nil {
-			ev.Doc = doc
-		} else if p.Restricted(s) {
-			ev.Text = generator.RestrictedReference
+		} else {
+			ev.key, ev.Doc = s, p.ByID[s]
+			if ev.Doc == nil && p.Restricted(s) {
+				ev.Text = generator.RestrictedReference
+			}
 		}
 		r.Evidence = append(r.Evidence, ev)
 	}

@@ -310,30 +310,39 @@ func (c *ControlCoverage) Cell(row *MatrixRow) (Alignment, *MatrixColumn) {
 // for every row costs controls × blueprints (a full catalogue over 5,000
 // blueprints was a quarter of the dev server's work after each save).
 func tallyControls(m *Matrix, byFW map[string]map[string]*ControlCoverage) {
-	byColumn := make([][]*ControlCoverage, len(m.Columns))
-	for _, controls := range byFW {
-		for _, c := range controls {
+	// Controls are numbered, so that a row's status of each is a slice, not a
+	// map: this runs for every cell of the matrix.
+	var controls []*ControlCoverage
+	byColumn := make([][]int, len(m.Columns))
+	for _, fw := range byFW {
+		for _, c := range fw {
 			for _, col := range c.Columns {
-				byColumn[col.Index] = append(byColumn[col.Index], c)
+				byColumn[col.Index] = append(byColumn[col.Index], len(controls))
 			}
+			controls = append(controls, c)
 		}
 	}
-	status := map[*ControlCoverage]Alignment{} // the row's, by control
+	status := make([]Alignment, len(controls)) // the row's, by control; AlignNone when not reached
+	var reached []int
 	for _, row := range m.Rows {
-		clear(status)
 		for j, cell := range row.Cells() {
 			if cell.Status == AlignNone {
 				continue
 			}
-			for _, c := range byColumn[j] {
-				if s, ok := status[c]; !ok || cell.Status.rank() < s.rank() {
-					status[c] = cell.Status
+			for _, k := range byColumn[j] {
+				if status[k] == AlignNone {
+					reached = append(reached, k)
+					status[k] = cell.Status
+				} else if cell.Status.rank() < status[k].rank() {
+					status[k] = cell.Status
 				}
 			}
 		}
-		for c, s := range status {
-			c.Tally.add(s)
+		for _, k := range reached {
+			controls[k].Tally.add(status[k])
+			status[k] = AlignNone
 		}
+		reached = reached[:0]
 	}
 }
 

@@ -120,6 +120,13 @@ Quotes over [TLS](../../standards/crypto-tls.md#statements).
 		}, map[string]func(page) bool{
 			"standards/iam-authentication/": has("IAM-AUTH-99"),
 		}},
+		// The matrix reuses a row's cells only while every column is the same
+		// for them: this one now applies to blueprints of medium criticality.
+		{"a standard applies to more blueprints", func() {
+			editFile(t, dir, "content/standards/iam-authentication.md", "  criticality: [high, mission-critical]\n", "  criticality: [medium, high, mission-critical]\n")
+		}, map[string]func(page) bool{
+			"standards/iam-authentication/": has("medium"),
+		}},
 		{"a rename", func() {
 			if err := os.Rename(filepath.Join(dir, "content/blueprints/new-area/quote-engine.md"),
 				filepath.Join(dir, "content/blueprints/new-area/pricing-engine.md")); err != nil {
