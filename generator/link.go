@@ -307,11 +307,32 @@ func reportFileLink(l *bodyLink, sink *diag.DiagSink) {
 
 // dedupeBacklinks sorts backlinks by relation, then source kind and id (the
 // source's place in Portfolio.Docs, where ids are unique), and keeps one per
-// source and relation.
+// source and relation. link appends them in their sources' order, so grouping
+// them by relation, each group in that order, sorts them: a hub's thousands of
+// backlinks, nearly all of one relation, are then not sorted on every load.
 func dedupeBacklinks(refs []*Ref) []*Ref {
-	slices.SortStableFunc(refs, func(x, y *Ref) int {
-		return cmp.Or(cmp.Compare(x.Inverse, y.Inverse), cmp.Compare(x.From.order, y.From.order))
-	})
+	bySource := func(x, y *Ref) int { return cmp.Compare(x.From.order, y.From.order) }
+	var rels []string // the relations, few
+	for _, r := range refs {
+		if !slices.Contains(rels, r.Inverse) {
+			rels = append(rels, r.Inverse)
+		}
+	}
+	switch {
+	case !slices.IsSortedFunc(refs, bySource):
+		slices.SortStableFunc(refs, func(x, y *Ref) int { return cmp.Or(cmp.Compare(x.Inverse, y.Inverse), bySource(x, y)) })
+	case len(rels) > 1:
+		slices.Sort(rels)
+		grouped := make([]*Ref, 0, len(refs))
+		for _, rel := range rels {
+			for _, r := range refs {
+				if r.Inverse == rel {
+					grouped = append(grouped, r)
+				}
+			}
+		}
+		refs = grouped
+	}
 	return slices.CompactFunc(refs, func(x, y *Ref) bool { return x.From == y.From && x.Inverse == y.Inverse })
 }
 

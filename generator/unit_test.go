@@ -319,3 +319,31 @@ func TestPositionMatchesCharacterWalk(t *testing.T) {
 		}
 	}
 }
+
+// TestDedupeBacklinks: backlinks come out by relation, then source, one per source
+// and relation, whether they come in their sources' order (as link appends them)
+// or not.
+func TestDedupeBacklinks(t *testing.T) {
+	a, b, c := &Document{ID: "a", order: 0}, &Document{ID: "b", order: 1}, &Document{ID: "c", order: 2}
+	ref := func(from *Document, rel string) *Ref { return &Ref{From: from, Inverse: rel} }
+	text := func(refs []*Ref) string {
+		var out []string
+		for _, r := range refs {
+			out = append(out, r.Inverse+":"+r.From.ID)
+		}
+		return strings.Join(out, " ")
+	}
+	const want = "depended on by:a depended on by:c mentioned by:a mentioned by:b"
+	inOrder := []*Ref{ref(a, "mentioned by"), ref(a, "depended on by"), ref(a, "mentioned by"), ref(b, "mentioned by"), ref(c, "depended on by")}
+	if got := text(dedupeBacklinks(inOrder)); got != want {
+		t.Errorf("in the sources' order: %s, want %s", got, want)
+	}
+	shuffled := []*Ref{ref(c, "depended on by"), ref(b, "mentioned by"), ref(a, "mentioned by"), ref(a, "depended on by"), ref(a, "mentioned by")}
+	if got := text(dedupeBacklinks(shuffled)); got != want {
+		t.Errorf("in another order: %s, want %s", got, want)
+	}
+	one := []*Ref{ref(a, "depended on by"), ref(b, "depended on by"), ref(b, "depended on by")}
+	if got := text(dedupeBacklinks(one)); got != "depended on by:a depended on by:b" {
+		t.Errorf("one relation: %s", got)
+	}
+}
