@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"io/fs"
@@ -121,7 +120,7 @@ func (b *builder) highlightAhead(ctx context.Context, files []sourceFile) {
 		return
 	}
 	Parallel(ctx, len(files), func(i int) {
-		src := bytes.TrimPrefix(files[i].Data, []byte(utf8BOM))
+		src := withoutBOM(files[i].Data)
 		if _, bodyStart := frontmatter.Find(src); bodyStart > 0 {
 			mdext.Fences(src[bodyStart:], func(lang string, code []byte) { b.hl.Prepare(b.ahead, lang, code) })
 		}

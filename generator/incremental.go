@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"html/template"
@@ -224,17 +223,16 @@ func (l *Loader) file(b *builder, site fs.FS, f listedFile, trust bool) (*cached
 		if e != nil && e.restored {
 			l.restamps.Add(1)
 		}
-		switch {
-		case e == nil || e.sum != sum:
+		if e == nil || e.sum != sum {
 			e = &cachedFile{sum: sum}
 			e.doc, e.diags = b.parse(sourceFile{Path: f.path, Data: data})
 			l.parses.Add(1)
-		case e.restored && e.doc != nil:
-			// A restored document is this entry's alone until now: it gets its
-			// source, as checkEncoding left it, before anything copies it.
-			e.doc.source = bytes.TrimPrefix(data, []byte(utf8BOM))
-			e = &cachedFile{sum: sum, doc: e.doc, diags: e.diags, body: e.body}
-		default:
+		} else {
+			if e.restored && e.doc != nil {
+				// A restored document is this entry's alone until now: it gets
+				// its source before anything copies it.
+				e.doc.source = withoutBOM(data)
+			}
 			e = &cachedFile{sum: sum, doc: e.doc, diags: e.diags, body: e.body}
 		}
 		e.stamp, e.stamped, e.readAt = st, stamped, readAt
@@ -321,7 +319,7 @@ func (b *builder) body(p *Portfolio, idx *linkIndex, d *Document, e *cachedFile)
 		if err != nil || sha256.Sum256(data) != e.sum {
 			return bodyRaced
 		}
-		d.source = bytes.TrimPrefix(data, []byte(utf8BOM))
+		d.source = withoutBOM(data)
 	}
 	b.parseBody(p, idx, d, html)
 	cb := &cachedBody{url: d.URL, html: html, anchors: d.Anchors, toc: d.TOC, out: d.HTML, text: d.Text, diagrams: d.Diagrams,

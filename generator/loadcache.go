@@ -15,6 +15,7 @@ import (
 	"os"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"archfolio/generator/diag"
 	"archfolio/generator/frontmatter"
@@ -151,33 +152,30 @@ func (l *Loader) Restore(data []byte) error {
 	toc := wire.NewReader(rest[36:])
 	config := toc.String()
 	n := toc.Len()
-	paths, ends := make([]string, n), make([]int, n)
+	paths, sizes := make([]string, n), make([]uint64, n)
 	for i := range n {
-		paths[i] = toc.String()
-		ends[i] = int(toc.Uint())
+		paths[i], sizes[i] = toc.String(), toc.Uint()
 	}
 	body := toc.Rest()
-	for i, size := range ends {
-		if size < 0 || size > len(body) || i > 0 && ends[i-1] > len(body)-size {
+	chunks := make([][]byte, n)
+	for i, size := range sizes {
+		if size > uint64(len(body)) {
 			return wire.ErrCorrupt
 		}
-		if i > 0 {
-			ends[i] += ends[i-1]
-		}
+		chunks[i], body = body[:size], body[size:]
 	}
-	if toc.Err() != nil || n > 0 && ends[n-1] != len(body) || n == 0 && len(body) != 0 {
+	if toc.Err() != nil || len(body) != 0 {
 		return wire.ErrCorrupt
 	}
 	entries := make([]*cachedFile, n)
-	errs := make([]error, n)
+	var bad atomic.Bool
 	Parallel(context.Background(), n, func(i int) {
-		r := wire.NewReader(body[startOf(ends, i):ends[i]])
-		entries[i] = decodeEntry(r, paths[i])
-		if !r.Done() {
-			errs[i] = wire.ErrCorrupt
+		r := wire.NewReader(chunks[i])
+		if entries[i] = decodeEntry(r, paths[i]); !r.Done() {
+			bad.Store(true)
 		}
 	})
-	if err := errors.Join(errs...); err != nil {
+	if bad.Load() {
 		return wire.ErrCorrupt
 	}
 	files := make(map[string]*cachedFile, n)
@@ -188,14 +186,6 @@ func (l *Loader) Restore(data []byte) error {
 	defer l.mu.Unlock()
 	l.config, l.files, l.unsaved, l.last = config, files, false, nil
 	return nil
-}
-
-// startOf is where entry i starts, given where each ends.
-func startOf(ends []int, i int) int {
-	if i == 0 {
-		return 0
-	}
-	return ends[i-1]
 }
 
 func encodeEntry(w *wire.Writer, e *cachedFile) error {

@@ -130,6 +130,10 @@ func (b *builder) parseBody(p *Portfolio, idx *linkIndex, d *Document, html bool
 // utf8BOM is the UTF-8 byte order mark, which a document may start with.
 const utf8BOM = "\xEF\xBB\xBF"
 
+// withoutBOM is a file's bytes without a leading byte order mark: a document's
+// source as checkEncoding leaves it.
+func withoutBOM(data []byte) []byte { return bytes.TrimPrefix(data, []byte(utf8BOM)) }
+
 // checkEncoding rejects binary and non-UTF-8 files and strips a UTF-8 byte order mark.
 func checkEncoding(data []byte, sink *diag.DiagSink) ([]byte, bool) {
 	switch {
@@ -143,7 +147,7 @@ func checkEncoding(data []byte, sink *diag.DiagSink) ([]byte, bool) {
 		sink.Report(diag.CodeBinaryFile, diag.Pos{}, "file looks binary (it contains NUL bytes): only markdown belongs in content/")
 		return nil, false
 	}
-	data = bytes.TrimPrefix(data, []byte(utf8BOM))
+	data = withoutBOM(data)
 	if !utf8.Valid(data) {
 		off := 0
 		for off < len(data) {
