@@ -71,23 +71,17 @@ func neighbourhood(p *generator.Portfolio, d *generator.Document) *Neighbourhood
 	if len(up) == 0 && len(down) == 0 {
 		return nb
 	}
-	b := &neighbourMap{p: p, g: g, d: d, hrefs: map[string]string{}, docOf: map[string]string{}}
-	centre := b.add("this", d.ID)
-	u1, u2 := b.column("u1", up, 1), b.column("u2", up, 2)
-	d1, d2 := b.column("d1", down, 1), b.column("d2", down, 2)
-	b.link(u1, []string{centre})
-	b.link(u2, u1)
-	b.link([]string{centre}, d1)
-	b.link(d1, d2)
-	u1, d1 = b.order(u1, nil), b.order(d1, nil)
+	b := &neighbourMap{p: p, g: g, hrefs: map[string]string{}}
+	u1 := b.order(depth(up, 1), nil, false)
+	d1 := b.order(depth(down, 1), nil, false)
 	cols := []diagram.Column{
-		{Label: "Depended on by, 2 hops", IDs: b.order(u2, u1)},
+		{Label: "Depended on by, 2 hops", IDs: b.order(depth(up, 2), u1, false)},
 		{Label: "Depended on by", IDs: u1},
-		{Label: "This blueprint", IDs: []string{centre}},
+		{Label: "This blueprint", IDs: []string{d.ID}},
 		{Label: "Depends on", IDs: d1},
-		{Label: "Depends on, 2 hops", IDs: b.order(d2, d1)},
+		{Label: "Depends on, 2 hops", IDs: b.order(depth(down, 2), d1, true)},
 	}
-	view := b.collapse(cols, generator.RelURL(d.URL, impactURL(d)), "#dependency-list")
+	view := b.view(cols, generator.RelURL(d.URL, impactURL(d)), "#dependency-list")
 	cols = slices.DeleteFunc(cols, func(c diagram.Column) bool { return len(c.IDs) == 0 })
 	nb.Aggregated = b.aggregated
 	opt := diagram.DefaultOptions()
@@ -103,86 +97,70 @@ func neighbourhood(p *generator.Portfolio, d *generator.Document) *Neighbourhood
 
 func impactURL(d *generator.Document) string { return "dependencies/impact/" + d.ID + "/" }
 
-// neighbourMap builds the graph a neighbourhood map shows, where a blueprint may
-// appear twice (on both sides, when it is in a cycle with the centre), so its
-// nodes have their own ids ("u1:payments-gateway") and carry the blueprint's in
-// Attrs["doc"].
+// neighbourMap builds the graph a neighbourhood map shows. A blueprint may appear
+// twice (on both sides, when it is in a cycle with the centre), so a node's id is
+// its column's and the blueprint's ("u1:payments-gateway"), and it carries the
+// blueprint's in Attrs["doc"]. Only the boxes drawn become nodes: the blueprints a
+// counting box stands for are counted, not copied, and the dependencies onto it
+// are merged as they are read, so that a hub's map costs the dependencies of its
+// neighbourhood and no graph of it.
 type neighbourMap struct {
 	p          *generator.Portfolio
 	g          *graph.Graph
-	d          *generator.Document
-	nodes      []graph.Node
-	edges      []graph.Edge
-	docOf      map[string]string // node id → blueprint id
 	hrefs      map[string]string // links of the counting boxes
 	aggregated int
 }
 
-func (b *neighbourMap) add(col, id string) string {
-	n, _ := b.g.Node(id)
-	n.Attrs = maps.Clone(n.Attrs)
-	if n.Attrs == nil {
-		n.Attrs = map[string]string{}
-	}
-	n.Attrs["doc"] = id
-	n.ID = col + ":" + id
-	b.nodes = append(b.nodes, n)
-	b.docOf[n.ID] = id
-	return n.ID
-}
+// columnPrefixes start the node ids of the map's five columns, in their order:
+// dependents two hops away, dependents, the blueprint, its dependencies, theirs.
+// Every dependency drawn goes from one column to the next.
+var columnPrefixes = [...]string{"u2:", "u1:", "this:", "d1:", "d2:"}
 
-// column adds the reached blueprints at one depth as a column's nodes.
-func (b *neighbourMap) column(col string, reach []graph.Reach, depth int) []string {
+// depth returns the ids of the blueprints reached at one depth.
+func depth(reach []graph.Reach, n int) []string {
 	var ids []string
 	for _, r := range reach {
-		if r.Depth == depth {
-			ids = append(ids, b.add(col, r.ID))
+		if r.Depth == n {
+			ids = append(ids, r.ID)
 		}
 	}
 	return ids
 }
 
-// link adds the dependencies from the nodes of one column to those of the next.
-func (b *neighbourMap) link(from, to []string) {
-	targets := map[string]string{}
-	for _, id := range to {
-		targets[b.docOf[id]] = id
-	}
-	for _, f := range from {
-		for _, e := range b.g.Out(b.docOf[f]) {
-			if t, ok := targets[e.To]; ok {
-				e = withEnds([]graph.Edge{e})[0]
-				e.From, e.To = f, t
-				b.edges = append(b.edges, e)
-			}
-		}
-	}
-}
-
 // order sorts a column: the first columns out from the centre by criticality then
 // title; an outer column by where its neighbours in the inner one are, so that
-// edges cross little.
-func (b *neighbourMap) order(ids, inner []string) []string {
-	at := map[string]int{}
-	for i, id := range inner {
-		at[id] = i
-	}
-	key := map[string]int{}
+// edges cross little. The blueprints of an outer column of dependents (down false)
+// depend on the inner column's; those of an outer column of dependencies (down
+// true) are depended on by them.
+func (b *neighbourMap) order(ids, inner []string, down bool) []string {
+	key := make(map[string]int, len(ids))
 	for _, id := range ids {
 		key[id] = len(inner)
 	}
-	for _, e := range b.edges {
-		for _, pair := range [][2]string{{e.From, e.To}, {e.To, e.From}} {
-			if i, ok := at[pair[1]]; ok {
-				if _, mine := key[pair[0]]; mine {
-					key[pair[0]] = min(key[pair[0]], i)
+	if down {
+		for i, from := range inner {
+			for _, e := range b.g.Out(from) {
+				if k, mine := key[e.To]; mine && i < k {
+					key[e.To] = i
+				}
+			}
+		}
+	} else if len(inner) > 0 {
+		at := make(map[string]int, len(inner))
+		for i, id := range inner {
+			at[id] = i
+		}
+		for _, id := range ids {
+			for _, e := range b.g.Out(id) {
+				if i, ok := at[e.To]; ok && i < key[id] {
+					key[id] = i
 				}
 			}
 		}
 	}
 	out := slices.Clone(ids)
 	slices.SortFunc(out, func(x, y string) int {
-		dx, dy := b.p.ByID[b.docOf[x]], b.p.ByID[b.docOf[y]]
+		dx, dy := b.p.ByID[x], b.p.ByID[y]
 		return cmp.Or(cmp.Compare(key[x], key[y]),
 			cmp.Compare(criticalityRank(dy.Fields.String("criticality")), criticalityRank(dx.Fields.String("criticality"))),
 			cmp.Compare(dx.Title, dy.Title), cmp.Compare(x, y))
@@ -190,50 +168,140 @@ func (b *neighbourMap) order(ids, inner []string) []string {
 	return out
 }
 
-// collapse keeps the first maxColumn-1 boxes of a column that has too many and
-// draws the rest as one counting box per domain (or one for all of them, when they
-// span more than three domains); edges onto them are merged and counted.
-func (b *neighbourMap) collapse(cols []diagram.Column, upHref, downHref string) *graph.Graph {
-	key := map[string]string{}
-	for ci := range cols {
-		c := &cols[ci]
-		if len(c.IDs) <= maxColumn {
-			continue
-		}
-		rest, keep := c.IDs, 0
-		for keep = maxColumn - 1; keep > 0; keep-- { // leave room for the counting boxes
-			rest = c.IDs[keep:]
-			if keep+b.groupCount(rest) <= maxColumn {
-				break
+// view returns the graph the map draws and turns the columns' blueprint ids into
+// its node ids. A column of more than maxColumn blueprints keeps its first
+// maxColumn-1 (or fewer) as boxes and draws the rest as one counting box per
+// domain, or one for all of them when they span more than three domains. The
+// dependencies between neighbouring columns that end on the same boxes are merged
+// into one edge that counts them and keeps the attributes of the first (by the ids
+// of the blueprints it links, then as the graph lists them).
+func (b *neighbourMap) view(cols []diagram.Column, upHref, downHref string) *graph.Graph {
+	boxes := make([]map[string]string, len(cols)) // a column's blueprint id → its box's node id
+	shown := make([][]string, len(cols))
+	var nodes []graph.Node
+	for ci, c := range cols {
+		boxes[ci] = make(map[string]string, len(c.IDs))
+		keep := len(c.IDs)
+		if keep > maxColumn {
+			for keep = maxColumn - 1; keep > 0; keep-- { // leave room for the counting boxes
+				if keep+b.groupCount(c.IDs[keep:]) <= maxColumn {
+					break
+				}
 			}
 		}
-		c.IDs = slices.Clone(c.IDs[:keep])
-		domains := map[string]bool{}
-		for _, id := range rest {
-			domains[b.p.ByID[b.docOf[id]].Fields.String("domain")] = true
+		for _, id := range c.IDs[:keep] {
+			n := b.node(columnPrefixes[ci], id)
+			boxes[ci][id] = n.ID
+			nodes = append(nodes, n)
+			shown[ci] = append(shown[ci], n.ID)
 		}
-		groups := map[string]bool{}
-		for _, id := range rest {
-			k := "more:" + strconv.Itoa(ci)
-			if len(domains) <= 3 {
-				k += ":" + b.p.ByID[b.docOf[id]].Fields.String("domain")
+		if rest := c.IDs[keep:]; len(rest) > 0 {
+			for _, n := range b.countingBoxes(ci, rest, boxes[ci]) {
+				b.hrefs[n.ID] = downHref
+				if ci < 2 {
+					b.hrefs[n.ID] = upHref
+				}
+				nodes = append(nodes, n)
+				shown[ci] = append(shown[ci], n.ID)
 			}
-			key[id], groups[k] = k, true
-			b.hrefs[k] = downHref
-			if ci < 2 {
-				b.hrefs[k] = upHref
-			}
+			b.aggregated += len(rest)
 		}
-		c.IDs = append(c.IDs, generator.SortedKeys(groups)...)
-		b.aggregated += len(rest)
 	}
-	return graph.Collapse(graph.New(b.nodes, b.edges), func(n graph.Node) string { return key[n.ID] },
-		func(k string, ms []graph.Node) string {
-			if strings.Count(k, ":") == 2 { // one domain
-				return "+" + strconv.Itoa(len(ms)) + " more in " + domainLabel(ms[0].Group)
+	type merged struct {
+		ends  [2]string // node ids
+		first graph.Edge
+		count int
+	}
+	at := map[[2]string]int{}
+	var edges []merged
+	for ci := 0; ci+1 < len(cols); ci++ {
+		for _, from := range cols[ci].IDs {
+			for _, e := range b.g.Out(from) {
+				to, ok := boxes[ci+1][e.To]
+				if !ok {
+					continue
+				}
+				ends := [2]string{boxes[ci][from], to}
+				i, seen := at[ends]
+				if !seen {
+					at[ends] = len(edges)
+					edges = append(edges, merged{ends: ends, first: e})
+					i = len(edges) - 1
+				} else if m := &edges[i]; cmp.Or(cmp.Compare(e.From, m.first.From), cmp.Compare(e.To, m.first.To)) < 0 {
+					m.first = e
+				}
+				edges[i].count += max(1, e.Count)
 			}
-			return "+" + strconv.Itoa(len(ms)) + " more blueprints"
-		})
+		}
+	}
+	out := make([]graph.Edge, len(edges))
+	for i, m := range edges {
+		out[i] = withEnds([]graph.Edge{m.first})[0]
+		out[i].From, out[i].To, out[i].Count = m.ends[0], m.ends[1], m.count
+	}
+	for ci := range cols {
+		cols[ci].IDs = shown[ci]
+	}
+	return graph.New(nodes, out)
+}
+
+// node is the box of blueprint id in the column whose node ids start with prefix.
+func (b *neighbourMap) node(prefix, id string) graph.Node {
+	n, _ := b.g.Node(id)
+	n.Attrs = maps.Clone(n.Attrs)
+	if n.Attrs == nil {
+		n.Attrs = map[string]string{}
+	}
+	n.Attrs["doc"] = id
+	n.ID = prefix + id
+	return n
+}
+
+// countingBoxes returns the counting boxes of column ci for the blueprints rest,
+// sorted by id, and records each blueprint's box in boxes.
+func (b *neighbourMap) countingBoxes(ci int, rest []string, boxes map[string]string) []graph.Node {
+	domains := map[string]bool{}
+	for _, id := range rest {
+		domains[b.p.ByID[id].Fields.String("domain")] = true
+	}
+	type box struct {
+		graph.Node
+		first   string // the member with the smallest id: its domain names the box
+		members int
+	}
+	byKey := map[string]*box{}
+	for _, id := range rest {
+		k := "more:" + strconv.Itoa(ci)
+		if len(domains) <= 3 {
+			k += ":" + b.p.ByID[id].Fields.String("domain")
+		}
+		boxes[id] = k
+		n, _ := b.g.Node(id)
+		bx := byKey[k]
+		if bx == nil {
+			bx = &box{Node: graph.Node{ID: k, Group: n.Group}, first: id}
+			byKey[k] = bx
+		} else if id < bx.first {
+			bx.first = id
+		}
+		bx.members++
+		bx.Count += max(1, n.Count)
+		if n.Group != bx.Group {
+			bx.Group = ""
+		}
+	}
+	out := make([]graph.Node, 0, len(byKey))
+	for _, k := range generator.SortedKeys(byKey) {
+		bx := byKey[k]
+		if len(domains) <= 3 { // one domain
+			first, _ := b.g.Node(bx.first)
+			bx.Label = "+" + strconv.Itoa(bx.members) + " more in " + domainLabel(first.Group)
+		} else {
+			bx.Label = "+" + strconv.Itoa(bx.members) + " more blueprints"
+		}
+		out = append(out, bx.Node)
+	}
+	return out
 }
 
 // groupCount is how many counting boxes the blueprints need: one per domain, or
@@ -241,7 +309,7 @@ func (b *neighbourMap) collapse(cols []diagram.Column, upHref, downHref string) 
 func (b *neighbourMap) groupCount(ids []string) int {
 	domains := map[string]bool{}
 	for _, id := range ids {
-		domains[b.p.ByID[b.docOf[id]].Fields.String("domain")] = true
+		domains[b.p.ByID[id].Fields.String("domain")] = true
 	}
 	if len(domains) > 3 {
 		return 1

@@ -143,6 +143,48 @@ func TestNeighbourhoodAggregatesWithCounts(t *testing.T) {
 	}
 }
 
+// TestNeighbourhoodMergesDependenciesBetweenCountingBoxes draws a hub whose
+// dependents overflow both columns of the map: the dependencies between counting
+// boxes (and onto the centre) are merged into one edge each that counts them and
+// keeps the attributes of the first by blueprint id, whatever the columns' order.
+func TestNeighbourhoodMergesDependenciesBetweenCountingBoxes(t *testing.T) {
+	t.Parallel()
+	files := hubSite()
+	for i := range 12 { // titles in the reverse order of the ids
+		id := fmt.Sprintf("v%02d", i)
+		files["content/"+id+".md"] = "\n---\nkind: blueprint\ntitle: Edge " + fmt.Sprintf("%02d", 11-i) +
+			"\ndomain: edge\ncriticality: low\nlifecycle: active\nowner: Team edge\ndepends_on:\n" +
+			"  - {id: u13, protocol: P-" + id + "-u13}\n  - {id: u14, protocol: P-" + id + "-u14}\n---\nBody.\n"
+	}
+	p, _ := sitetest.Load(t, files, "2026-11-27")
+	nb := dependencies.ExportNeighbourhood(p, p.ByID["hub"])
+	svg := string(nb.SVG)
+	for _, want := range []string{
+		// the first column: nine edge blueprints drawn, three counted
+		"<title>+3 more in Edge</title>",
+		// the second: eight of fifteen drawn, u08…u14 counted by domain
+		"<title>+4 more in Claims</title>", "<title>+3 more in Payments</title>",
+		// v00, v01, v02 → u13 and u14, each merged into one edge; v00 is first
+		"<title>3 dependencies, first: Edge 11 depends on Blueprint u13 (P-v00-u13)</title>",
+		"<title>3 dependencies, first: Edge 11 depends on Blueprint u14 (P-v00-u14)</title>",
+		// the counted dependents of the hub, merged onto it
+		"<title>4 dependencies, first: Blueprint u08 depends on Blueprint hub (REST)</title>",
+		"<title>3 dependencies, first: Blueprint u09 depends on Blueprint hub (REST)</title>",
+		// a drawn edge blueprint onto the boxes that hold u13 and u14
+		"<title>Edge 00 depends on Blueprint u13 (P-v11-u13)</title>",
+	} {
+		if !strings.Contains(svg, want) {
+			t.Errorf("the map has no %s", want)
+		}
+	}
+	if nb.Aggregated != 3+7 {
+		t.Errorf("aggregated %d, want 10", nb.Aggregated)
+	}
+	if got := strings.Count(svg, ">×3<"); got != 3 {
+		t.Errorf("%d edges labelled ×3, want 3 (two from the edge box, one from the Payments box)", got)
+	}
+}
+
 // TestEveryMapNodeLinksToAPage renders sites and follows every link of every
 // dependency map: each must reach a page of the site (or an anchor on the page).
 func TestEveryMapNodeLinksToAPage(t *testing.T) {
