@@ -3,10 +3,12 @@ package render
 import (
 	"archfolio/generator"
 	"cmp"
+	"context"
 	"html/template"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"archfolio/generator/pager"
@@ -78,6 +80,17 @@ func newSiteInfo(p *generator.Portfolio) *siteInfo {
 // pages lists every page of the site.
 func (r *siteRenderer) pages() []PageJob {
 	p := r.p
+	// The views list their pages, on every core, while the kinds' and the
+	// documents' pages are listed here.
+	viewJobs := make([][]PageJob, len(views))
+	var listing sync.WaitGroup
+	listing.Go(func() {
+		generator.Parallel(context.Background(), len(views), func(i int) {
+			if views[i].Pages != nil {
+				viewJobs[i] = views[i].Pages(p)
+			}
+		})
+	})
 	// The home page's figures are worked out when it is rendered (the dev server
 	// renders it only when asked for).
 	jobs := []PageJob{
@@ -132,10 +145,9 @@ func (r *siteRenderer) pages() []PageJob {
 				groupContent, func() []KindGroup { return groupByKind(p, grp.Docs) }))
 		}
 	}
-	for _, v := range views {
-		if v.Pages != nil {
-			jobs = append(jobs, v.Pages(p)...)
-		}
+	listing.Wait()
+	for _, vj := range viewJobs {
+		jobs = append(jobs, vj...)
 	}
 	return replaceByURL(jobs)
 }
