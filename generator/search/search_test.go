@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math/rand/v2"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestTerms(t *testing.T) {
@@ -291,5 +293,105 @@ func TestEmptyIndex(t *testing.T) {
 	out := files(t, Build(nil))
 	if got := out[Dir+"index.js"]; !strings.Contains(got, `"shards":[]`) || !strings.Contains(got, `"kinds":[]`) || strings.Contains(got, "null") {
 		t.Errorf("empty manifest: %s", got)
+	}
+}
+
+// TestTermsEqualsRuneByRune compares Terms, whose ASCII takes a fast path, with
+// the tokenizer it must equal: one that decodes every rune and asks isWord,
+// isJoiner and isCJK, on random text mixing ASCII words and identifiers with
+// accented Latin, CJK, Hangul, combining marks and long words.
+func TestTermsEqualsRuneByRune(t *testing.T) {
+	pieces := []string{"a", "Z", "7", "-", ".", "_", " ", ",", "(", "\n", "é", "É", "ß", "İ", "Ł", "ĳ",
+		"東", "京", "한", "국", "\u0301", "ж", "Ж", "Σ", "\u212a", "Ǆ", "Ⅻ", "Ａ", "٣", "—", "’", strings.Repeat("x", 39), strings.Repeat("é", 21)}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(24) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		for _, index := range []bool{true, false} {
+			var got, want []string
+			terms(s, index, func(term string) { got = append(got, term) })
+			termsRuneByRune(s, index, func(term string) { want = append(want, term) })
+			if !slices.Equal(got, want) {
+				t.Fatalf("terms(%q, %v) = %q, want %q", s, index, got, want)
+			}
+		}
+	}
+}
+
+// termsRuneByRune is terms as it was before its ASCII fast path.
+func termsRuneByRune(s string, index bool, emit func(term string)) {
+	s = strings.ToLower(s)
+	end := func(i int) int {
+		j := i
+		for j < len(s) {
+			r, n := utf8.DecodeRuneInString(s[j:])
+			if isWord(r) && !isCJK(r) {
+				j += n
+				continue
+			}
+			if isJoiner(r) && j+n < len(s) {
+				if r2, _ := utf8.DecodeRuneInString(s[j+n:]); isWord(r2) && !isCJK(r2) {
+					j += n
+					continue
+				}
+			}
+			break
+		}
+		return j
+	}
+	keepTerm := func(term string) {
+		if utf8.RuneCountInString(term) <= maxTermLen && !isStop(term) {
+			emit(term)
+			if folded := fold(term); index && folded != term {
+				emit(folded)
+			}
+		}
+	}
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case isCJK(r):
+			j := i + n
+			for j < len(s) {
+				r2, n2 := utf8.DecodeRuneInString(s[j:])
+				if !isCJK(r2) {
+					break
+				}
+				j += n2
+			}
+			cjkTerms(s[i:j], emit)
+			i = j
+		case isWord(r):
+			j := end(i)
+			w := s[i:j]
+			keepTerm(w)
+			if index && strings.ContainsFunc(w, isJoiner) {
+				for part := range strings.FieldsFuncSeq(w, isJoiner) {
+					if utf8.RuneCountInString(part) >= 2 {
+						keepTerm(part)
+					}
+				}
+			}
+			i = j
+		default:
+			i += n
+		}
+	}
+}
+
+func BenchmarkTerms(b *testing.B) {
+	var text strings.Builder
+	for i := range 200 {
+		fmt.Fprintf(&text, "The payments-gateway-%d service (owned by Team Claims) calls CRY-TLS-1.2 approved suites; "+
+			"see SEC-%d and ac-2.1 for the rotation of keys, every 90 days, in Zürich and 東京. ", i, 100+i)
+	}
+	s := text.String()
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		n := 0
+		Terms(s, func(string) { n++ })
 	}
 }

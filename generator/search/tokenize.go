@@ -71,10 +71,22 @@ func Phrase(s string) string {
 }
 
 // terms is Terms (index) or Phrase's terms: without compounds' parts and folds.
+// Words are found in s as written and lower-cased one by one (a word's runes
+// are word runes in either case, so the words are the same), which copies only
+// the words that have capitals instead of the whole text.
 func terms(s string, index bool, emit func(term string)) {
-	s = strings.ToLower(s)
 	for i := 0; i < len(s); {
-		r, n := decodeRune(s[i:])
+		if c := s[i]; c < utf8.RuneSelf { // most of a portfolio
+			if asciiClasses[c] != asciiWord {
+				i++
+				continue
+			}
+			j, joined := compoundEnd(s, i)
+			wordTerms(strings.ToLower(s[i:j]), joined, index, emit)
+			i = j
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case isCJK(r):
 			j := i + n
@@ -88,8 +100,8 @@ func terms(s string, index bool, emit func(term string)) {
 			cjkTerms(s[i:j], emit)
 			i = j
 		case isWord(r):
-			j := compoundEnd(s, i)
-			wordTerms(s[i:j], index, emit)
+			j, joined := compoundEnd(s, i)
+			wordTerms(strings.ToLower(s[i:j]), joined, index, emit)
 			i = j
 		default:
 			i += n
@@ -97,31 +109,67 @@ func terms(s string, index bool, emit func(term string)) {
 	}
 }
 
+// The classes of ASCII bytes: asciiWord for a letter or a digit (isWord),
+// asciiJoiner for a joiner (isJoiner, which only ASCII runes are).
+const (
+	asciiOther = iota
+	asciiWord
+	asciiJoiner
+)
+
+var asciiClasses = func() (classes [utf8.RuneSelf]uint8) {
+	for c := range rune(utf8.RuneSelf) {
+		switch {
+		case isWord(c):
+			classes[c] = asciiWord
+		case isJoiner(c):
+			classes[c] = asciiJoiner
+		}
+	}
+	return classes
+}()
+
 // compoundEnd returns the end of the word or compound starting at i: word runes,
-// and joiners each followed by a word rune. CJK runes end it.
-func compoundEnd(s string, i int) int {
+// and joiners each followed by a word rune. CJK runes end it. joined reports
+// whether it has a joiner (is a compound).
+func compoundEnd(s string, i int) (end int, joined bool) {
 	j := i
 	for j < len(s) {
-		r, n := decodeRune(s[j:])
-		if isWord(r) && !isCJK(r) {
-			j += n
-			continue
-		}
-		if isJoiner(r) && j+n < len(s) {
-			if r2, _ := decodeRune(s[j+n:]); isWord(r2) && !isCJK(r2) {
-				j += n
+		if c := s[j]; c < utf8.RuneSelf {
+			switch asciiClasses[c] {
+			case asciiWord:
+				j++
 				continue
+			case asciiJoiner:
+				if j+1 < len(s) && wordStarts(s[j+1:]) {
+					j, joined = j+1, true
+					continue
+				}
 			}
+			return j, joined
 		}
-		break
+		if !wordStarts(s[j:]) {
+			return j, joined
+		}
+		_, n := utf8.DecodeRuneInString(s[j:])
+		j += n
 	}
-	return j
+	return j, joined
 }
 
-// wordTerms emits a word, or a compound and its parts.
-func wordTerms(w string, index bool, emit func(string)) {
+// wordStarts reports whether s starts with a word rune that is not CJK.
+func wordStarts(s string) bool {
+	if c := s[0]; c < utf8.RuneSelf {
+		return asciiClasses[c] == asciiWord
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return isWord(r) && !isCJK(r)
+}
+
+// wordTerms emits a word, or a compound (joined) and its parts.
+func wordTerms(w string, joined, index bool, emit func(string)) {
 	keep(w, index, emit)
-	if !index || !strings.ContainsFunc(w, isJoiner) {
+	if !index || !joined {
 		return
 	}
 	for part := range strings.FieldsFuncSeq(w, isJoiner) {
@@ -134,7 +182,7 @@ func wordTerms(w string, index bool, emit func(string)) {
 // keep emits term unless it is a stop word or too long; for the index, also
 // its fold when that differs.
 func keep(term string, index bool, emit func(string)) {
-	if utf8.RuneCountInString(term) <= maxTermLen && !isStop(term) {
+	if (len(term) <= maxTermLen || utf8.RuneCountInString(term) <= maxTermLen) && !isStop(term) {
 		emit(term)
 		if !index {
 			return
