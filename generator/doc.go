@@ -12,8 +12,7 @@
 //	highlight builder.highlightAhead fenced code → mdext.Cache            (build.go, mdext)
 //	parse     builder.parse          sourceFile → *Document: front matter (parse.go, validate.go)
 //	index     builder.index          []*Document → *Portfolio: ids, URLs  (link.go)
-//	body      builder.parseBody      markdown → headings, links, HTML,    (parse.go)
-//	                                 the HTML's text (for search)
+//	body      builder.parseBody      markdown → headings, links, HTML     (parse.go)
 //	link      builder.link           references, backlinks                (link.go)
 //	analyse   analyse                *Portfolio → computed views          (analyse.go, result.go)
 //	render    render.Render          *Portfolio → files on Output         (package render)
@@ -40,8 +39,11 @@
 // (markup.Pool), copied once into the page; only package render can lend. A
 // build renders once, so it lets each document's rendered body go when its page
 // is written (unless the site's own layouts may show it elsewhere); the search
-// index, written alongside, reads each body's text, which the body stage took
-// from the HTML for it. The site is
+// index, written alongside, takes every body before the first page is written,
+// reads each one's text from its HTML (search.PlainText) as it indexes it and
+// keeps of the text only what a result shows, so that a body goes once its page
+// and its index entry are done. (A dev server's Loader keeps each body's text,
+// Document.Text, with the body between loads.) The site is
 // read only through an fs.FS: OpenSite for real sites (an os.Root, so no link out
 // of the site is followed, and only regular files and folders are opened, a
 // document only when it is within the size limit), fstest.MapFS in tests;

@@ -11,6 +11,7 @@ import (
 
 	"archfolio/generator/diag"
 	"archfolio/generator/mdext"
+	"archfolio/generator/search"
 )
 
 // Loader loads one site again and again, as the dev server does after every
@@ -322,6 +323,9 @@ func (b *builder) body(p *Portfolio, idx *linkIndex, d *Document, e *cachedFile)
 		d.source = withoutBOM(data)
 	}
 	b.parseBody(p, idx, d, html)
+	if html { // the dev server's search index reads it after every load
+		d.Text = search.PlainText(string(d.HTML))
+	}
 	cb := &cachedBody{url: d.URL, html: html, anchors: d.Anchors, toc: d.TOC, out: d.HTML, text: d.Text, diagrams: d.Diagrams,
 		links: make([]bodyLink, len(d.links)), targets: make([]bodyTarget, len(d.links))}
 	for i, l := range d.links {

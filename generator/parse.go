@@ -10,7 +10,6 @@ import (
 	"archfolio/generator/diag"
 	"archfolio/generator/frontmatter"
 	"archfolio/generator/mdext"
-	"archfolio/generator/search"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -117,7 +116,6 @@ func (b *builder) parseBody(p *Portfolio, idx *linkIndex, d *Document, html bool
 	}
 	if html {
 		d.HTML = b.renderBody(d.source, root)
-		d.Text = search.PlainText(string(d.HTML))
 		d.Diagrams = mdext.HasMermaid(string(d.HTML))
 	}
 	var at position

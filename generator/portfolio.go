@@ -83,8 +83,9 @@ type Document struct {
 	// Changed is the date of the last commit that changed the document's file
 	// (Options.LastChanged), or zero when that is not known.
 	Changed time.Time
-	// Text is the rendered body's text, for the search index (search.PlainText);
-	// a build lets it go once the index has it.
+	// Text is the rendered body's text, for the search index (search.PlainText),
+	// kept by a Loader between loads. Load leaves it empty: a build's search
+	// index takes each body's text from its HTML as it indexes it.
 	Text string
 
 	source    []byte

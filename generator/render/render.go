@@ -82,6 +82,12 @@ func renderWith(ctx context.Context, p *generator.Portfolio, th *theme, opts gen
 	// The exports and assets need no page list: one goroutine writes them while
 	// the pages are listed (view page data takes a while) and then rendered.
 	diagrams := drawsDiagrams(p) // before any page lets its body go
+	if r.releaseBodies {
+		r.bodies = make([]template.HTML, len(p.Docs))
+		for i, d := range p.Docs {
+			r.bodies[i] = d.HTML
+		}
+	}
 	early := append(r.exports(), export{"assets/", func() error { return r.writeAssets(opts.Site, diagrams) }})
 	earlyErrs := make([]error, len(early))
 	var exporting sync.WaitGroup
@@ -128,7 +134,11 @@ type siteRenderer struct {
 	// releaseBodies lets each document's rendered body go once its page is
 	// written (render).
 	releaseBodies bool
-	bufs          *markup.Pool // page buffers and the Go-written parts of pages
+	// bodies holds, when pages let their bodies go, every document's rendered
+	// body (by its place in p.Docs) for the search index, which takes them
+	// before any page is written and lets each go once it has its text.
+	bodies []template.HTML
+	bufs   *markup.Pool // page buffers and the Go-written parts of pages
 }
 
 // PageJob is one page to write: its URL (site-relative, "" for home), layout and data.

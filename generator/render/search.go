@@ -7,15 +7,23 @@ import (
 
 // writeSearchIndex writes the client-side search index (package search) of the
 // documents this build publishes: a document left out for the audience is not
-// in p.Docs, and the text of those that stay is their pages' text.
+// in p.Docs, and the text of those that stay is their pages' text. A document
+// without its Text (Load keeps none) is indexed from its rendered body, which
+// search.Build lets go once it has its text: from r.bodies when the pages let
+// theirs go.
 func (r *siteRenderer) writeSearchIndex() error {
 	docs := make([]search.Doc, len(r.p.Docs))
 	for i, d := range r.p.Docs {
 		docs[i] = searchDoc(r.p, d)
-		if r.releaseBodies {
-			d.Text = "" // rendered once: nothing else reads it
+		switch {
+		case docs[i].Body != "":
+		case r.bodies != nil:
+			docs[i].HTML, r.bodies[i] = string(r.bodies[i]), ""
+		default:
+			docs[i].HTML = string(d.HTML)
 		}
 	}
+	r.bodies = nil
 	return search.Build(docs).Write(r.out.WriteFile)
 }
 

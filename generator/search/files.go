@@ -224,9 +224,12 @@ func docFile(d *Doc) DocFile {
 		room -= len(line)
 	}
 	f.Fields = cut(strings.Join(d.Fields, " · "), maxDocText/4)
-	f.Body = cut(d.Body, maxDocText/2)
+	f.Body = snippet(d.Body)
 	return f
 }
+
+// snippet is the part of a body's text that its document's file holds.
+func snippet(body string) string { return cut(body, maxDocText/2) }
 
 // cut returns s up to n bytes, at a rune boundary.
 func cut(s string, n int) string {

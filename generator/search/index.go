@@ -21,6 +21,8 @@ type Doc struct {
 	Fields []string
 	// Body is the rendered body's text (PlainText).
 	Body string
+	// HTML is the rendered body, when Body is empty: Build takes the text from it.
+	HTML string
 }
 
 // Key is an identifier a document declares and the text that goes with it.
@@ -53,6 +55,9 @@ type posting struct {
 // Build indexes docs, in their order, which is the order of their numbers in
 // the index. Documents are tokenised on all cores, a chunk at a time, each
 // chunk into its own postings, which are then put together in chunk order.
+// Build changes docs: a document given as HTML gets its text, and of its text
+// only what its file shows (snippet) is kept, so that a large site's bodies are
+// let go as they are indexed, not when the index is written.
 func Build(docs []Doc) *Index {
 	const chunk = 256
 	parts := make([]*part, (len(docs)+chunk-1)/chunk)
@@ -68,9 +73,15 @@ func Build(docs []Doc) *Index {
 			for k := range next {
 				pt := &part{ids: map[string]int{}}
 				for i := k * chunk; i < min(len(docs), (k+1)*chunk); i++ {
+					d := &docs[i]
+					if d.Body == "" {
+						d.Body = PlainText(d.HTML)
+					}
+					d.HTML = ""
 					clear(w)
-					docTerms(&docs[i], w)
+					docTerms(d, w)
 					pt.add(int32(i), w)
+					d.Body = strings.Clone(snippet(d.Body)) // all that Write needs of it
 				}
 				parts[k] = pt
 			}

@@ -395,3 +395,36 @@ func BenchmarkTerms(b *testing.B) {
 		Terms(s, func(string) { n++ })
 	}
 }
+
+// TestBuildFromHTML indexes the same documents given as text and as HTML: the
+// files are the same, and Build keeps of each body only what its file shows.
+func TestBuildFromHTML(t *testing.T) {
+	long := strings.Repeat("<p>Rotation of keys every <em>ninety</em> days, see CRY-TLS-1.</p>\n", 200)
+	htmls := []string{"<p>Payments &amp; <code>gateway</code></p>", long, ""}
+	var fromText, fromHTML []Doc
+	for i, h := range htmls {
+		d := Doc{ID: fmt.Sprint("d", i), Title: fmt.Sprint("Doc ", i), URL: "x/", Kind: "Guide"}
+		fromHTML = append(fromHTML, d)
+		fromHTML[i].HTML = h
+		d.Body = PlainText(h)
+		fromText = append(fromText, d)
+	}
+	want, got := files(t, Build(fromText)), files(t, Build(fromHTML))
+	if len(got) != len(want) {
+		t.Fatalf("%d files from HTML, %d from text", len(got), len(want))
+	}
+	for name, data := range want {
+		if got[name] != data {
+			t.Errorf("%s differs:\n%s\nwant\n%s", name, got[name], data)
+		}
+	}
+	for i, d := range fromHTML {
+		if d.HTML != "" || d.Body != snippet(PlainText(htmls[i])) {
+			t.Errorf("document %d keeps HTML %d bytes, text %d bytes; want none and its snippet (%d bytes)",
+				i, len(d.HTML), len(d.Body), len(snippet(PlainText(htmls[i]))))
+		}
+	}
+	if len(fromHTML[1].Body) >= len(PlainText(long)) {
+		t.Errorf("the long body is kept whole (%d bytes)", len(fromHTML[1].Body))
+	}
+}
