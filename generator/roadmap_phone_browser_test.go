@@ -57,6 +57,16 @@ const timelineProbe = `(() => {
   }
   const scroller = svg.closest(".rm-scroll"), reach = scroller.getBoundingClientRect().left + scroller.clientLeft;
   if (left < reach - 0.5) say("the first quarter starts " + Math.round(reach - left) + " px out of the scrolling box's reach");
+  // Beside a frozen lane column, whose edge is a line, no line of the
+  // timeline's own (its start) may show: a double line.
+  const frozen = document.querySelector("svg.rm-heads");
+  if (frozen && frozen.getBoundingClientRect().width > 0) {
+    const edge = frozen.getBoundingClientRect().right;
+    for (const l of svg.querySelectorAll(".rm-year-line")) {
+      const r = l.getBoundingClientRect(); // a vertical line's box has no width; its stroke is 2 px
+      if (r.height > 0 && inView(l, r.left - 1, r.right + 1) > 0 && r.left < edge + 6) say("a year line shows " + Math.round(r.left - edge) + " px from the frozen lane column's edge: a double line");
+    }
+  }
   scroller.scrollLeft = scroller.scrollWidth;
   const last = [...svg.querySelectorAll(".rm-grid .rm-col")].pop().getBoundingClientRect();
   if (inView(svg, last.left, last.right) < last.width - 0.5) say("scrolled to its end, the timeline's last quarter is not wholly in view (" + Math.round(last.left) + " to " + Math.round(last.right) + ")");
@@ -89,10 +99,11 @@ const timelineProbe = `(() => {
 })()`
 
 // TestRoadmapTimelineOnAPhone lays out the sample site's roadmap pages at 390
-// px, with and without JavaScript, and asserts that a reader sees a timeline
-// worth the name: the page keeps the screen's width, at least 240 px of it is
-// quarters, and the lane names stay in view when the timeline is scrolled to
-// its end. At 1366 px the timeline shows whole, lane column and all.
+// px, with and without JavaScript, and at 800 px (a tablet, the same frozen
+// lane column), and asserts that a reader sees a timeline worth the name: the
+// page keeps the screen's width, at least 240 px of it is quarters, and the
+// lane names stay in view when the timeline is scrolled to its end. At 1366 px
+// the timeline shows whole, lane column and all.
 func TestRoadmapTimelineOnAPhone(t *testing.T) {
 	t.Parallel()
 	ctx := newBrowserTab(t, 1366, 900)
@@ -106,6 +117,7 @@ func TestRoadmapTimelineOnAPhone(t *testing.T) {
 	}{
 		{390, true, 240, false},
 		{390, false, 240, false},
+		{800, true, 240, false},
 		{1366, true, 0, true},
 	} {
 		if err := chromedp.Do(ctx, chromedp.EmulateViewport(tc.width, 900)); err != nil {

@@ -217,7 +217,11 @@ func writeQuarterGrid(w *diagram.Writer, g timelineGeom, top, bottom float64, ye
 				xe := g.x0 + float64(yearEnd-g.first+1)*g.qw
 				w.Text("text", strconv.Itoa(q/4), "class", "rm-year", "x", diagram.Num((x+xe)/2), "y", diagram.Num(top+14), "text-anchor", "middle")
 			}
-			w.Empty("line", "class", "rm-year-line", "x1", diagram.Num(x), "y1", diagram.Num(top), "x2", diagram.Num(x), "y2", diagram.Num(bottom))
+			lineClass := "rm-year-line"
+			if q == g.first { // the timeline's left edge, which a frozen lane column draws instead (style.css)
+				lineClass += " rm-start-line"
+			}
+			w.Empty("line", "class", lineClass, "x1", diagram.Num(x), "y1", diagram.Num(top), "x2", diagram.Num(x), "y2", diagram.Num(bottom))
 		}
 		w.Newline()
 	}
