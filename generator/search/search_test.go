@@ -353,15 +353,8 @@ func termsRuneByRune(s string, index bool, emit func(term string)) {
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
-		case isCJK(r):
-			j := i + n
-			for j < len(s) {
-				r2, n2 := utf8.DecodeRuneInString(s[j:])
-				if !isCJK(r2) {
-					break
-				}
-				j += n2
-			}
+		case isCJK(r): // CJK runs are as they were: cjkEnd is the old loop
+			j := cjkEnd(s, i+n)
 			cjkTerms(s[i:j], emit)
 			i = j
 		case isWord(r):

@@ -76,27 +76,14 @@ func Phrase(s string) string {
 // the words that have capitals instead of the whole text.
 func terms(s string, index bool, emit func(term string)) {
 	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf { // most of a portfolio
-			if asciiClasses[c] != asciiWord {
-				i++
-				continue
-			}
-			j, joined := compoundEnd(s, i)
-			wordTerms(strings.ToLower(s[i:j]), joined, index, emit)
-			i = j
+		if c := s[i]; c < utf8.RuneSelf && asciiClasses[c] != asciiWord { // most of a portfolio
+			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := decodeRune(s[i:])
 		switch {
 		case isCJK(r):
-			j := i + n
-			for j < len(s) {
-				r2, n2 := decodeRune(s[j:])
-				if !isCJK(r2) {
-					break
-				}
-				j += n2
-			}
+			j := cjkEnd(s, i+n)
 			cjkTerms(s[i:j], emit)
 			i = j
 		case isWord(r):
@@ -148,13 +135,25 @@ func compoundEnd(s string, i int) (end int, joined bool) {
 			}
 			return j, joined
 		}
-		if !wordStarts(s[j:]) {
+		r, n := utf8.DecodeRuneInString(s[j:])
+		if !isWord(r) || isCJK(r) {
 			return j, joined
 		}
-		_, n := utf8.DecodeRuneInString(s[j:])
 		j += n
 	}
 	return j, joined
+}
+
+// cjkEnd returns the end of the run of CJK runes that goes on at i.
+func cjkEnd(s string, i int) int {
+	for i < len(s) {
+		r, n := decodeRune(s[i:])
+		if !isCJK(r) {
+			break
+		}
+		i += n
+	}
+	return i
 }
 
 // wordStarts reports whether s starts with a word rune that is not CJK.
