@@ -15,11 +15,12 @@ func (r *siteRenderer) writeSearchIndex() error {
 	docs := make([]search.Doc, len(r.p.Docs))
 	for i, d := range r.p.Docs {
 		docs[i] = searchDoc(r.p, d)
-		switch {
-		case docs[i].Body != "":
-		case r.bodies != nil:
+		if docs[i].Body != "" {
+			continue
+		}
+		if r.bodies != nil { // d.HTML may be let go by its page meanwhile
 			docs[i].HTML, r.bodies[i] = string(r.bodies[i]), ""
-		default:
+		} else {
 			docs[i].HTML = string(d.HTML)
 		}
 	}
