@@ -366,8 +366,10 @@
 // /favicon.ico. Exports: portfolio.json (schema PortfolioJSON, version 1),
 // sitemap.xml, the search index (assets/search/: package search, written from
 // the documents this build publishes by writeSearchIndex in search.go, each
-// body's text taken as it is rendered), and the views' own files (matrix.csv,
-// matrix.json, roadmap.csv, backlog.csv, dependencies/edges.js).
+// body's text taken as it is rendered), the views' own files (matrix.csv,
+// matrix.json, roadmap.csv, backlog.csv, dependencies/edges.js), and a
+// filter-rows.js beside the continuation pages of each list with filters
+// that has more than one page (below).
 //
 // A document's page, for its readers (generator/mdext, render/docpage.go,
 // themes/default/static): every h2 to h4 of the body has an id and a link to
@@ -432,7 +434,17 @@
 // Pages are a bounded number of rows (kind index 800, dependency lists
 // 100–200, waivers 800, risk lists 300, backlog lists 150–200, roadmap items
 // 100; a risk heatmap cell links 20 threats) or, for a matrix grid, about 300 kB
-// of rows; the filters and sorting of a page's script act on that page.
+// of rows. Sorting acts on the page's rows; the filters answer for the whole
+// list: a list with filters that has more than one page (a kind's index,
+// every review, every threat, the open remediation items, each matrix grid)
+// writes its rows as the filters see them, a value index per filter and row,
+// to MORE/filter-rows.js (render.FilterRows, linear in the list), and its
+// filter form names that file and every page of the list. site.js hides the
+// page's rows that do not match, then loads the file (a script, so that it
+// loads from disk) and says how many rows of the whole list match, page by
+// page, linking those pages with the filters in their query string, which the
+// pager's links then carry too (sitetest.CheckFilterRows holds each file to
+// the rows of its pages).
 // The reviews page's lists continue at documents/reviews/LIST/N/ (overdue,
 // upcoming, conditions: 200 a page) and documents/reviews/N/ (all reviews,
 // newest first, then by id: 150 a page): under reviews/ any name may be a

@@ -2,6 +2,7 @@ package generator_test
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -14,7 +15,11 @@ import (
 // TestReviewFiltersReadTheURLOnEachPageInChromium opens the second page of
 // all reviews with a filter in its query string, as on the other paged
 // indexes: the select is preset and only that page's matching rows show;
-// choosing another value puts it in the address.
+// choosing another value puts it in the address. The filter answers for the
+// whole list too: from the list's rows file it counts the matches of every
+// page and links the pages that have some, the filter in their address, as
+// the pager's links then carry it; the linked page opens filtered. Without
+// the rows file, the form says its count is of its page only.
 func TestReviewFiltersReadTheURLOnEachPageInChromium(t *testing.T) {
 	t.Parallel()
 	ctx := newBrowserTab(t, 1366, 800)
@@ -32,7 +37,8 @@ func TestReviewFiltersReadTheURLOnEachPageInChromium(t *testing.T) {
 	if diags.Errors() > 0 {
 		t.Fatalf("diagnostics:\n%s", sitetest.DiagLines(diags))
 	}
-	page := "file://" + filepath.ToSlash(filepath.Join(writeSite(t, out), "documents", "reviews", "2", "index.html")) + "?stage=periodic"
+	dir := writeSite(t, out)
+	page := "file://" + filepath.ToSlash(filepath.Join(dir, "documents", "reviews", "2", "index.html")) + "?stage=periodic"
 	if err := chromedp.Do(ctx, chromedp.Navigate(page)); err != nil {
 		t.Fatal(err)
 	}
@@ -57,7 +63,39 @@ func TestReviewFiltersReadTheURLOnEachPageInChromium(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "?stage=design 5 of 10 shown"; url != want {
+	if want := "?stage=design 5 of 10 on this page"; url != want {
 		t.Errorf("after choosing design: %q, want %q", url, want)
+	}
+	// Reviews 0 to 149 are on page 1, 150 to 159 here; the even ones are design reviews.
+	whole := `document.querySelector('form[data-filter-for="review-table"] .filter-pages').textContent`
+	if got, want := waitFor(t, ctx, "the whole list's count", whole), "80 of 160 reviews of the whole list match, on page 1 (75), this page (5)."; got != want {
+		t.Errorf("the whole list's count: %q, want %q", got, want)
+	}
+	links := evaluate[string](t, ctx, `[document.querySelector('.filter-pages a').getAttribute("href"),
+  document.querySelector('nav.pager a[rel="prev"]').getAttribute("href")].join(" ")`)
+	if want := "../../../reviews/index.html?stage=design#all-reviews ../../../reviews/index.html?stage=design#all-reviews"; links != want {
+		t.Errorf("the links to page 1: %q, want %q", links, want)
+	}
+	target := evaluate[string](t, ctx, `document.querySelector('.filter-pages a').href`)
+	if err := chromedp.Do(ctx, chromedp.Navigate(target)); err != nil {
+		t.Fatal(err)
+	}
+	first := waitFor(t, ctx, "page 1's counts", `(function () {
+  var whole = `+whole+`;
+  return whole && document.querySelector('select[data-filter="stage"]').value + ": " +
+    document.querySelector('form[data-filter-for="review-table"] .filter-count').textContent + "; " + whole;
+})()`)
+	if want := "design: 75 of 150 on this page; 80 of 160 reviews of the whole list match, on this page (75), page 2 (5)."; first != want {
+		t.Errorf("page 1, followed from page 2's count: %q, want %q", first, want)
+	}
+
+	if err := os.Remove(filepath.Join(dir, "documents", "reviews", "filter-rows.js")); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(page)); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := waitFor(t, ctx, "the count without the rows file", whole), "The other pages could not be searched: the count above is of this page only."; got != want {
+		t.Errorf("without the rows file: %q, want %q", got, want)
 	}
 }

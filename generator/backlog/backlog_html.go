@@ -130,7 +130,7 @@ func writeBacklogPart(w markup.Writer, pg *render.Page, b *BacklogPage, part str
 		if len(b.Open) > 0 {
 			nav("open items")
 			w.Raw("\n")
-			render.PutFilters(w, "backlog-table", b.Filters, "h3")
+			render.PutPagedFilters(w, "backlog-table", b.Filters, "h3", &render.PagedFilters{List: l, Page: k, Noun: "open items", Rel: pg.Rel})
 			w.Raw("\n")
 			putBacklogTable(w, pg, b.Open[from:to], true, "backlog-table", b.Filters)
 		} else {

@@ -57,6 +57,11 @@ func groupRows(groups []BacklogGroup) int {
 	return n
 }
 
+// backlogList is the backlog's list part cut into pages by split.
+func backlogList(part string, split pager.Split) pager.List {
+	return pager.List{Split: split, First: "backlog/", More: "backlog/" + part + "/", Fragment: part}
+}
+
 func backlogPages(p *generator.Portfolio) []render.PageJob {
 	b := Of(p)
 	counts := map[string]pager.Split{"open": pager.ByCount(len(b.Open), PerOpen),
@@ -65,7 +70,7 @@ func backlogPages(p *generator.Portfolio) []render.PageJob {
 		"waivers": pager.ByCount(len(b.Waivers), PerOthers)}
 	lists := map[string]pager.List{}
 	for part, split := range counts {
-		lists[part] = pager.List{Split: split, First: "backlog/", More: "backlog/" + part + "/", Fragment: part}
+		lists[part] = backlogList(part, split)
 	}
 	page := func(part string, k int) func() *BacklogPage {
 		return func() *BacklogPage { return &BacklogPage{Backlog: b, Lists: lists, Part: part, PageNo: k} }
@@ -153,9 +158,18 @@ var CSVHeader = []string{"id", "title", "jira", "jira_url", "severity", "status"
 	"sla_breached", "waiver_expires", "waiver_approved_by", "url"}
 
 // backlogFiles writes backlog.csv: every remediation item, open ones first in backlog
-// order, each cell safe from spreadsheet formula injection.
+// order, each cell safe from spreadsheet formula injection; and the rows file
+// of the open items, the list with filters, when it has more than one page
+// (render.FilterRows).
 func backlogFiles(p *generator.Portfolio) []render.ExportFile {
-	return []render.ExportFile{{Name: "backlog.csv", Write: func(out io.Writer) error { return backlogCSV(out, p) }}}
+	files := []render.ExportFile{{Name: "backlog.csv", Write: func(out io.Writer) error { return backlogCSV(out, p) }}}
+	b := Of(p)
+	fr := render.FilterRows{List: backlogList("open", pager.ByCount(len(b.Open), PerOpen)), Filters: func() []render.Filter { return b.Filters },
+		Value: func(i int, name string) string { return b.Open[i].FilterValue(name) }}
+	if f, ok := fr.File(); ok {
+		files = append(files, f)
+	}
+	return files
 }
 
 // backlogCSV writes backlog.csv: one line per remediation item.

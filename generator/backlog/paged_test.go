@@ -2,6 +2,7 @@ package backlog_test
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -39,5 +40,10 @@ func TestBacklogListsArePaged(t *testing.T) {
 	}
 	if items := strings.Count(group2, `<ul class="backlog-group">`); items != 1 {
 		t.Errorf("backlog/by-blueprint/2/ has %d groups, want 1", items)
+	}
+	// The filters of the open items see the rows of both pages.
+	out, _ := sitetest.Render(t, files, "2026-11-27")
+	if got := sitetest.CheckFilterRows(t, sitetest.Filtered(out)); !slices.Equal(got, []string{"backlog/open/filter-rows.js"}) {
+		t.Errorf("rows files %v, want backlog/open/filter-rows.js", got)
 	}
 }

@@ -146,6 +146,9 @@ type Matrix struct {
 
 	rowOf map[*generator.Document]*MatrixRow
 	colOf map[*generator.Document]*MatrixColumn
+	// grids lists the matrix's grids for its pages and their rows files
+	// (gridList), worked out once.
+	grids func() []gridItem
 }
 
 // MatrixRow is one blueprint's row. It keeps only its cells that are not blank
@@ -315,6 +318,7 @@ func (m *Matrix) Column(d *generator.Document) *MatrixColumn { return m.colOf[d]
 // The diagnostics are the alignment-record rules and waiver expiry.
 func computeMatrix(p *generator.Portfolio) (*Matrix, diag.Diagnostics) {
 	m := &Matrix{Today: dateOnly(p.Today), rowOf: map[*generator.Document]*MatrixRow{}, colOf: map[*generator.Document]*MatrixColumn{}}
+	m.grids = sync.OnceValue(func() []gridItem { return makeGridList(m) })
 	var diags diag.Diagnostics
 	// Every id, sorted, for suggestions: worked out only for a record with an
 	// unknown evidence id.

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -22,10 +23,20 @@ func matrixFiles(p *generator.Portfolio) []render.ExportFile {
 	if m == nil {
 		return nil
 	}
-	return []render.ExportFile{
+	files := []render.ExportFile{
 		{Name: "matrix.csv", Write: func(w io.Writer) error { return matrixCSV(w, m) }},
 		{Name: "matrix.json", Write: func(w io.Writer) error { return writeMatrixJSON(w, m) }},
 	}
+	filters := sync.OnceValue(func() []render.Filter { return matrixFilters(p, m) })
+	for _, it := range m.gridList() {
+		if it.catalogue != nil {
+			continue
+		}
+		if f, ok := gridFilterRows(it.grid, filters); ok {
+			files = append(files, f)
+		}
+	}
+	return files
 }
 
 // matrixCSV writes one line per non-empty cell: the blueprint × standard roll-up

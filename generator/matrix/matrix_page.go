@@ -72,8 +72,12 @@ func (g gridRowsOf) split(url string) pager.List {
 		First: url, More: url + "blueprints/", Fragment: "matrix-grid"}
 }
 
-// standardsRows are every row of matrix/, each with its cells that are not blank.
+// standardsRows are every row of matrix/, each with its cells that are not
+// blank; none when there is no standard, and so no grid.
 func standardsRows(m *Matrix) gridRowsOf {
+	if len(m.Columns) == 0 {
+		return gridRowsOf{}
+	}
 	g := gridRowsOf{rows: m.Rows, cells: make([]int, len(m.Rows))}
 	for i, row := range m.Rows {
 		for range row.Cells() {
@@ -208,10 +212,18 @@ func (cs *cellRow) add(c GridCell) {
 
 // Classes lists the statuses the row has, for the status filter.
 func (r GridRow) Classes() string {
-	seen := map[Alignment]bool{}
+	var seen statusSet
 	for _, c := range r.Cells {
 		seen[c.Status] = true
 	}
+	return seen.String()
+}
+
+// statusSet is a set of alignment statuses.
+type statusSet [AlignNotApplicable + 1]bool
+
+// String lists the statuses of the set, worst first, joined by U+001F.
+func (seen *statusSet) String() string {
 	var out []string
 	for _, a := range alignments {
 		if seen[a] {
@@ -221,17 +233,145 @@ func (r GridRow) Classes() string {
 	return strings.Join(out, "\x1f")
 }
 
+// gridSpec is one matrix grid: its mode, the URL and title of its first page,
+// its rows, how a page of them is filled in, and the statuses a row's cells
+// have in it (statuses calls add for each cell, as fill makes them, without
+// making them: for the grid's rows file).
+type gridSpec struct {
+	mode, url, title string
+	rows             gridRowsOf
+	fill             func(mp *MatrixPage, rows []*MatrixRow)
+	statuses         func(row *MatrixRow, add func(Alignment))
+}
+
+// gridItem is a grid of the matrix, or the page of a framework of more than
+// GridControls controls (catalogue set), which has no grid of its own and
+// comes just before the grids of its control groups.
+type gridItem struct {
+	grid      gridSpec
+	catalogue *FrameworkCoverage
+	groups    []MatrixLink
+}
+
+// gridList is every grid of the matrix in page order, worked out once per
+// matrix: its pages and its rows files both read it.
+func (m *Matrix) gridList() []gridItem {
+	if m.grids == nil { // a Matrix not made by analyse, in a test
+		return makeGridList(m)
+	}
+	return m.grids()
+}
+
+func makeGridList(m *Matrix) []gridItem {
+	var out []gridItem
+	forGrids(m, familyURLs(m), frameworkURLs(m), func(g gridSpec) { out = append(out, gridItem{grid: g}) },
+		func(f *FrameworkCoverage, groups []MatrixLink) {
+			out = append(out, gridItem{catalogue: f, groups: groups})
+		})
+	return out
+}
+
+// forGrids calls grid for every grid of the matrix, in page order, and
+// catalogue, just before the grids of its control groups, for a framework of
+// more than GridControls controls, whose page has no grid of its own.
+func forGrids(m *Matrix, famURL, fwURL map[string]string, grid func(gridSpec), catalogue func(f *FrameworkCoverage, groups []MatrixLink)) {
+	grid(gridSpec{"standards", "matrix/", "Standards alignment matrix", standardsRows(m),
+		func(mp *MatrixPage, rows []*MatrixRow) { mp.Grid = standardsGrid(m, famURL, rows) },
+		func(row *MatrixRow, add func(Alignment)) { standardsStatuses(row, add) }})
+	for _, f := range m.Families {
+		grid(gridSpec{"statements", famURL[f.Family], "Alignment matrix: " + familyLabel(f.Family) + " statements", familyRows(m, f),
+			func(mp *MatrixPage, rows []*MatrixRow) { mp.Family, mp.Grid = f, statementsGrid(m, f, rows) },
+			func(row *MatrixRow, add func(Alignment)) { statementsStatuses(f, row, add) }})
+	}
+	for _, f := range m.Frameworks {
+		title := "Alignment matrix: " + f.Title + " controls"
+		if len(f.Controls) <= GridControls {
+			grid(gridSpec{"controls", fwURL[f.Framework], title, frameworkRows(m, f),
+				func(mp *MatrixPage, rows []*MatrixRow) { mp.Framework, mp.Grid = f, controlsGrid(m, f, rows) },
+				func(row *MatrixRow, add func(Alignment)) { controlsStatuses(f, row, add) }})
+			continue
+		}
+		groups := controlGroups(f, fwURL[f.Framework])
+		catalogue(f, groups.links)
+		for i, g := range groups.coverage {
+			grid(gridSpec{"controls", groups.links[i].URL, "Alignment matrix: " + g.Title + " controls", frameworkRows(m, g),
+				func(mp *MatrixPage, rows []*MatrixRow) { mp.Framework, mp.Grid = g, controlsGrid(m, g, rows) },
+				func(row *MatrixRow, add func(Alignment)) { controlsStatuses(g, row, add) }})
+		}
+	}
+}
+
+// frameworkURLs maps each framework to its controls page.
+func frameworkURLs(m *Matrix) map[string]string {
+	fwURL := map[string]string{}
+	for _, f := range m.Frameworks {
+		fwURL[f.Framework] = "matrix/controls/" + generator.Slug(f.Framework) + "/"
+	}
+	return fwURL
+}
+
+// gridFilterRows is the rows file of a grid of more than one page
+// (render.FilterRows). A row's alignment statuses are those of its cells in
+// the grid's columns, walked (gridSpec.statuses) rather than made.
+func gridFilterRows(g gridSpec, filters func() []render.Filter) (render.ExportFile, bool) {
+	pages := g.rows.split(g.url)
+	last, fields := -1, GridRow{} // row last's fields: Write asks for each filter in turn
+	value := func(i int, name string) string {
+		row := g.rows.rows[i]
+		if name != "align" {
+			if i != last {
+				last, fields = i, gridRow(row, nil)
+			}
+			return fields.FilterValue(name)
+		}
+		var seen statusSet
+		g.statuses(row, func(a Alignment) { seen[a] = true })
+		return seen.String()
+	}
+	return render.FilterRows{List: pages, Filters: filters, Value: value}.File()
+}
+
+// The statuses of a row's cells in each kind of grid, as standardsGrid,
+// statementsGrid and controlsGrid make its cells; a blank cell (AlignNone) is
+// no filter's value, so standardsStatuses leaves the blank cells out.
+
+func standardsStatuses(row *MatrixRow, add func(Alignment)) {
+	for _, c := range row.Cells() {
+		add(c.Status)
+	}
+}
+
+func statementsStatuses(f *FamilyCoverage, row *MatrixRow, add func(Alignment)) {
+	for _, col := range f.Columns {
+		c := row.Cell(col.Index)
+		if len(col.Statements) == 0 {
+			add(c.Status)
+			continue
+		}
+		for k := range col.Statements {
+			s := AlignNone
+			if c.Statements != nil {
+				s = c.Statements[k]
+			}
+			add(s)
+		}
+	}
+}
+
+func controlsStatuses(f *FrameworkCoverage, row *MatrixRow, add func(Alignment)) {
+	for _, c := range f.Controls {
+		s, _ := c.Cell(row)
+		add(s)
+	}
+}
+
 // matrixPages lists the matrix pages.
 func matrixPages(p *generator.Portfolio) []render.PageJob {
 	m := Of(p)
 	if m == nil {
 		return nil
 	}
-	famURL := familyURLs(m)
-	fwURL := map[string]string{}
-	for _, f := range m.Frameworks {
-		fwURL[f.Framework] = "matrix/controls/" + generator.Slug(f.Framework) + "/"
-	}
+	famURL, fwURL := familyURLs(m), frameworkURLs(m)
 	// The filters read every blueprint's fields: worked out when the first
 	// matrix page is rendered (the dev server renders only the pages asked for).
 	filters := sync.OnceValue(func() []render.Filter { return matrixFilters(p, m) })
@@ -251,49 +391,37 @@ func matrixPages(p *generator.Portfolio) []render.PageJob {
 	// the whole render. Which rows each page shows is worked out here, from the
 	// cells that are not blank, so that every page can be listed.
 	var jobs []render.PageJob
-	grid := func(mode, url, title string, rows gridRowsOf, fill func(mp *MatrixPage, rows []*MatrixRow)) {
-		pages := rows.split(url)
+	grid := func(g gridSpec) {
+		pages := g.rows.split(g.url)
 		for k := range pages.Pages() {
-			t := pages.Title(title, k)
+			t := pages.Title(g.title, k)
 			jobs = append(jobs, render.Content(render.PageJob{URL: pages.URL(k), Layout: "matrix.html",
 				Page: &render.Page{Title: t, Section: "matrix"}},
 				matrixContent, func() *MatrixPage {
-					mp := newPage(mode, url)
-					mp.Pages, mp.PageNo, mp.Left = pages, k, len(m.Rows)-len(rows.rows)
+					mp := newPage(g.mode, g.url)
+					mp.Pages, mp.PageNo, mp.Left = pages, k, len(m.Rows)-len(g.rows.rows)
 					from, to := pages.Range(k)
-					fill(mp, rows.rows[from:to])
+					g.fill(mp, g.rows.rows[from:to])
 					return mp
 				}))
 		}
 	}
-	grid("standards", "matrix/", "Standards alignment matrix", standardsRows(m), func(mp *MatrixPage, rows []*MatrixRow) {
-		mp.Grid = standardsGrid(m, famURL, rows)
-	})
-	for _, f := range m.Families {
-		grid("statements", famURL[f.Family], "Alignment matrix: "+familyLabel(f.Family)+" statements", familyRows(m, f),
-			func(mp *MatrixPage, rows []*MatrixRow) { mp.Family, mp.Grid = f, statementsGrid(m, f, rows) })
-	}
-	for _, f := range m.Frameworks {
-		title := "Alignment matrix: " + f.Title + " controls"
-		if len(f.Controls) <= GridControls {
-			grid("controls", fwURL[f.Framework], title, frameworkRows(m, f),
-				func(mp *MatrixPage, rows []*MatrixRow) { mp.Framework, mp.Grid = f, controlsGrid(m, f, rows) })
-			continue
-		}
-		// A catalogue's worth of controls: the framework's page keeps the
-		// roll-ups and links a grid per control group.
-		groups := controlGroups(f, fwURL[f.Framework])
+	// A catalogue's worth of controls: the framework's page keeps the
+	// roll-ups and links a grid per control group.
+	catalogue := func(f *FrameworkCoverage, groups []MatrixLink) {
 		jobs = append(jobs, render.Content(render.PageJob{URL: fwURL[f.Framework], Layout: "matrix.html",
-			Page: &render.Page{Title: title, Section: "matrix"}},
+			Page: &render.Page{Title: "Alignment matrix: " + f.Title + " controls", Section: "matrix"}},
 			matrixContent, func() *MatrixPage {
 				mp := newPage("controls", fwURL[f.Framework])
-				mp.Framework, mp.Grid, mp.Groups = f, &MatrixGrid{}, groups.links
+				mp.Framework, mp.Grid, mp.Groups = f, &MatrixGrid{}, groups
 				return mp
 			}))
-		for i, g := range groups.coverage {
-			url := groups.links[i].URL
-			grid("controls", url, "Alignment matrix: "+g.Title+" controls", frameworkRows(m, g),
-				func(mp *MatrixPage, rows []*MatrixRow) { mp.Framework, mp.Grid = g, controlsGrid(m, g, rows) })
+	}
+	for _, it := range m.gridList() {
+		if it.catalogue != nil {
+			catalogue(it.catalogue, it.groups)
+		} else {
+			grid(it.grid)
 		}
 	}
 	waivers := pager.List{Split: pager.ByCount(len(m.Exceptions), WaiversPerPage), First: "matrix/waivers/", More: "matrix/waivers/", Fragment: "waivers"}
@@ -497,10 +625,15 @@ func gridRows(rows []*MatrixRow, cells func(*MatrixRow) []GridCell) []GridRowGro
 			out = append(out, GridRowGroup{Label: label})
 		}
 		g := &out[len(out)-1]
-		g.Rows = append(g.Rows, GridRow{Row: row, Criticality: row.Doc.Fields.String("criticality"),
-			Owner: row.Doc.Owner, Status: row.Doc.Status, Cells: cells(row)})
+		g.Rows = append(g.Rows, gridRow(row, cells(row)))
 	}
 	return out
+}
+
+// gridRow is a row of a grid with its cells.
+func gridRow(row *MatrixRow, cells []GridCell) GridRow {
+	return GridRow{Row: row, Criticality: row.Doc.Fields.String("criticality"),
+		Owner: row.Doc.Owner, Status: row.Doc.Status, Cells: cells}
 }
 
 // breakdownText says how many statements a cell rolls up per status.

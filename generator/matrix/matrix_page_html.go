@@ -139,7 +139,10 @@ func putMatrixLinks(w markup.Writer, pg *render.Page, links []MatrixLink) {
 // matrixGrid writes the grid: its filters, headers and rows.
 func putMatrixGrid(w markup.Writer, pg *render.Page, d *MatrixPage) {
 	g := d.Grid
-	w.Raw("\n<form class=\"filters matrix-filters\" data-matrix-filter=\"matrix-grid\" hidden>\n  <h2 class=\"visually-hidden\">Filter blueprints</h2>")
+	paged := &render.PagedFilters{List: d.Pages, Page: d.PageNo, Noun: "blueprints", Rel: pg.Rel}
+	w.Raw("\n<form class=\"filters matrix-filters\" data-matrix-filter=\"matrix-grid\"")
+	render.PutPagedFilterAttrs(w, paged)
+	w.Raw(" hidden>\n  <h2 class=\"visually-hidden\">Filter blueprints</h2>")
 	render.PutFilterSelects(w, d.Filters, func(v string) {
 		w.Raw("<option value=\"")
 		w.Text(v)
@@ -147,7 +150,9 @@ func putMatrixGrid(w markup.Writer, pg *render.Page, d *MatrixPage) {
 		w.Text(generator.Humanize(v))
 		w.Raw("</option>")
 	})
-	w.Raw("\n  <output class=\"filter-count\" aria-live=\"polite\"></output>\n</form>\n<div class=\"matrix-scroll\" role=\"region\" aria-labelledby=\"matrix-caption\" tabindex=\"0\">\n<table class=\"matrix\" id=\"matrix-grid\">\n<caption id=\"matrix-caption\">")
+	w.Raw("\n  <output class=\"filter-count\" aria-live=\"polite\"></output>")
+	render.PutPagedFilterCount(w, paged)
+	w.Raw("\n</form>\n<div class=\"matrix-scroll\" role=\"region\" aria-labelledby=\"matrix-caption\" tabindex=\"0\">\n<table class=\"matrix\" id=\"matrix-grid\">\n<caption id=\"matrix-caption\">")
 	w.Text(pg.Title)
 	w.Raw(": rows are blueprints grouped by domain; each cell links to the record in the blueprint's page.</caption>\n<thead>\n<tr class=\"mx-groups\"><td class=\"mx-corner\" colspan=\"3\"></td>")
 	for _, cg := range g.ColGroups {

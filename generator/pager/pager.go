@@ -86,8 +86,8 @@ type List struct {
 	Fragment    string
 }
 
-// link is the address Nav links page k at: its URL and the list's fragment.
-func (l List) link(k int) string {
+// Link is the address Nav links page k at: its URL and the list's fragment.
+func (l List) Link(k int) string {
 	if l.Fragment == "" {
 		return l.URL(k)
 	}
@@ -129,12 +129,12 @@ func (l List) Nav(w markup.Writer, rel func(string) string, k int, label, noun s
 	w.Raw(").")
 	if k > 0 {
 		w.Raw(" <a rel=\"prev\" href=\"")
-		w.URL(rel(l.link(k - 1)))
+		w.URL(rel(l.Link(k - 1)))
 		w.Raw("\">Previous page</a>.")
 	}
 	if k+1 < l.Pages() {
 		w.Raw(" <a rel=\"next\" href=\"")
-		w.URL(rel(l.link(k + 1)))
+		w.URL(rel(l.Link(k + 1)))
 		w.Raw("\">Next page</a>.")
 	}
 	w.Raw(" Pages:")
@@ -145,7 +145,7 @@ func (l List) Nav(w markup.Writer, rel func(string) string, k int, label, noun s
 		} else {
 			w.Raw("<a href=\"")
 		}
-		w.URL(rel(l.link(j)))
+		w.URL(rel(l.Link(j)))
 		w.Raw("\">")
 		w.Int(j + 1)
 		w.Raw("</a>")

@@ -34,13 +34,40 @@ func (r *siteRenderer) exports() []export {
 	// The search index first: it holds every body's text until it is written,
 	// which a build then lets go early, not at its peak with the views' pages.
 	out := []export{{search.Dir, r.writeSearchIndex}, {"portfolio.json", r.writePortfolioJSON}}
+	file := func(f ExportFile) export {
+		return export{f.Name, func() error { return publish.WriteStream(r.out, f.Name, f.Write) }}
+	}
+	for _, kl := range r.site.kinds {
+		fr := FilterRows{List: kl.pages, Filters: func() []Filter { return kindIndex(r.p, kl.kind, kl.docs).Filters },
+			Value: func(i int, name string) string { return kl.docs[i].FilterValue(name) }}
+		if f, ok := fr.File(); ok {
+			out = append(out, file(f))
+		}
+	}
 	for _, v := range views {
 		if v.Files == nil {
 			continue
 		}
 		for _, f := range v.Files(r.p) {
-			out = append(out, export{f.Name, func() error { return publish.WriteStream(r.out, f.Name, f.Write) }})
+			out = append(out, file(f))
 		}
+	}
+	return replaceExports(out)
+}
+
+// replaceExports keeps one export per name, a later one (a view's) in the place
+// of an earlier one (the review kind's index rows, where the reviews view lists
+// every review), as replaceByURL does for pages.
+func replaceExports(exports []export) []export {
+	at := map[string]int{}
+	out := exports[:0]
+	for _, e := range exports {
+		if i, ok := at[e.name]; ok {
+			out[i] = e
+			continue
+		}
+		at[e.name] = len(out)
+		out = append(out, e)
 	}
 	return out
 }

@@ -39,7 +39,7 @@ func kindHTML(pg *Page, ki KindIndex) (template.HTML, error) {
 	}
 	w.Raw("\n")
 	ki.Pages.Nav(w, pg.Rel, ki.PageNo, "Pages of the index", "documents")
-	PutFilters(w, "kind-table", ki.Filters, "h2")
+	PutPagedFilters(w, "kind-table", ki.Filters, "h2", &PagedFilters{List: ki.Pages, Page: ki.PageNo, Noun: "documents", Rel: pg.Rel})
 	w.Raw("\n<table class=\"data sortable\" id=\"kind-table\">\n<thead><tr><th scope=\"col\">Title</th><th scope=\"col\">Status</th><th scope=\"col\">Owner</th>")
 	for _, c := range ki.Columns {
 		w.Raw("<th scope=\"col\">")
@@ -87,26 +87,33 @@ func kindHTML(pg *Page, ki KindIndex) (template.HTML, error) {
 }
 
 // FiltersData is what the "filters" component receives: the filters of the
-// table with id Table, under a heading of level Heading (h2 or h3).
+// table with id Table, under a heading of level Heading (h2 or h3). Paged is
+// set when the table is one page of a longer list (filterrows.go).
 type FiltersData struct {
 	Table   string
 	Filters []Filter
 	Heading string
+	Paged   *PagedFilters
 }
 
 // filtersBlock is the "filters" component: the hidden filter form of a table,
 // which site.js reveals.
 var filtersBlock = markup.New[FiltersData]("filters", writeFilters)
 
-func PutFilters(w markup.Writer, table string, filters []Filter, heading string) {
-	filtersBlock.Put(w, FiltersData{Table: table, Filters: filters, Heading: heading})
+// PutPagedFilters writes the filter form of a table that is page p.Page of
+// the list p.List; when the list has more than one page, the form counts the
+// matching rows of every page too.
+func PutPagedFilters(w markup.Writer, table string, filters []Filter, heading string, p *PagedFilters) {
+	filtersBlock.Put(w, FiltersData{Table: table, Filters: filters, Heading: heading, Paged: p})
 }
 
 func writeFilters(w markup.Writer, d FiltersData) {
 	table, filters, heading := d.Table, d.Filters, d.Heading
 	w.Raw("\n<form class=\"filters\" data-filter-for=\"")
 	w.Text(table)
-	w.Raw("\" hidden>\n  ")
+	w.Raw("\"")
+	PutPagedFilterAttrs(w, d.Paged)
+	w.Raw(" hidden>\n  ")
 	if heading == "h2" {
 		w.Raw("<h2 class=\"visually-hidden\">Filter</h2>")
 	} else {
@@ -117,7 +124,9 @@ func writeFilters(w markup.Writer, d FiltersData) {
 		w.Text(v)
 		w.Raw("</option>")
 	})
-	w.Raw("\n  <output class=\"filter-count\" aria-live=\"polite\"></output>\n</form>")
+	w.Raw("\n  <output class=\"filter-count\" aria-live=\"polite\"></output>")
+	PutPagedFilterCount(w, d.Paged)
+	w.Raw("\n</form>")
 }
 
 // ownerLink writes an owner linked to their page.

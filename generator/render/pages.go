@@ -30,6 +30,33 @@ type siteInfo struct {
 	// byTitle is every document sorted by title (sortByTitle), sorted once: the
 	// kind indexes and the groups list their documents in its order.
 	byTitle []*generator.Document
+	// kinds are the kinds' indexes, in the schema's order.
+	kinds []kindList
+}
+
+// kindList is a kind's index: its documents in the index's order (the kind's
+// order, else by title), cut into pages. A kind's index lists KindIndexPerPage
+// documents a page, the first page at SECTION/, the others at
+// documents/SECTION/N/ (a document's id may be any name under SECTION/).
+type kindList struct {
+	kind  *generator.Kind
+	docs  []*generator.Document
+	pages pager.List
+}
+
+func kindLists(p *generator.Portfolio, byTitle []*generator.Document) []kindList {
+	byKind := make(map[string][]*generator.Document, len(p.Schema.Order))
+	for _, d := range byTitle {
+		byKind[d.Kind] = append(byKind[d.Kind], d)
+	}
+	out := make([]kindList, 0, len(p.Schema.Order))
+	for _, name := range p.Schema.Order {
+		kind := p.Schema.Kinds[name]
+		docs := sortByOrder(p.Schema, kind, byKind[name])
+		out = append(out, kindList{kind: kind, docs: docs, pages: pager.List{Split: pager.ByCount(len(docs), KindIndexPerPage),
+			First: kind.Section + "/", More: "documents/" + kind.Section + "/", Fragment: "kind-table"}})
+	}
+	return out
 }
 
 // ownerKey and tagKey are what owner and tag pages group documents by.
@@ -53,7 +80,8 @@ type MenuItem struct {
 func newSiteInfo(p *generator.Portfolio) *siteInfo {
 	byTitle := sortByTitle(slices.Clone(p.Docs))
 	s := &siteInfo{Title: p.Config.Title, BaseURL: p.BaseURL, Today: p.Today, schema: p.Schema, config: p.Config,
-		owners: groupDocs(byTitle, ownerKey), tags: groupDocs(byTitle, tagKey), slugs: map[string]string{}, byTitle: byTitle}
+		owners: groupDocs(byTitle, ownerKey), tags: groupDocs(byTitle, tagKey), slugs: map[string]string{}, byTitle: byTitle,
+		kinds: kindLists(p, byTitle)}
 	for _, g := range s.owners {
 		s.slugs["owners\x00"+g.Name] = g.Slug
 	}
@@ -100,24 +128,13 @@ func (r *siteRenderer) pages() []PageJob {
 		{URL: "search/", Layout: "search.html", Page: &Page{Title: "Search", Section: "search"}},
 		{URL: "404/", File: "404.html", Layout: "404.html", Page: &Page{Title: "Page not found"}},
 	}
-	for _, name := range p.Schema.Order {
-		kind := p.Schema.Kinds[name]
-		docs := make([]*generator.Document, 0, len(p.ByKind[name]))
-		for _, d := range r.site.byTitle {
-			if d.Kind == name {
-				docs = append(docs, d)
-			}
-		}
-		docs = sortByOrder(p.Schema, kind, docs)
-		// A kind's index lists KindIndexPerPage documents a page, the first
-		// page at SECTION/, the others at documents/SECTION/N/ (a document's
-		// id may be any name under SECTION/).
-		pages := pager.List{Split: pager.ByCount(len(docs), KindIndexPerPage), First: kind.Section + "/", More: "documents/" + kind.Section + "/", Fragment: "kind-table"}
+	for _, kl := range r.site.kinds {
+		kind, docs, pages := kl.kind, kl.docs, kl.pages
 		for k := range pages.Pages() {
 			from, to := pages.Range(k)
 			title := pages.Title(kind.Plural, k)
 			jobs = append(jobs, Content(PageJob{URL: pages.URL(k), Layout: "kind.html",
-				Page: &Page{Title: title, Section: name, Kind: kind, Docs: docs[from:to]}},
+				Page: &Page{Title: title, Section: kind.Name, Kind: kind, Docs: docs[from:to]}},
 				kindContent, func() KindIndex {
 					ki := kindIndex(p, kind, docs)
 					ki.Pages, ki.PageNo = pages, k

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -131,11 +132,22 @@ func TestReviewListsArePaged(t *testing.T) {
 	}
 	two := page("documents/reviews/2/index.html")
 	for _, want := range []string{`<h1>All reviews, page 2 of 6</h1>`, `<a href="../../../reviews/">Reviews</a>`,
-		`<form class="filters" data-filter-for="review-table" hidden>`, `<a rel="next" href="../../../documents/reviews/3/#all-reviews">`,
+		`<form class="filters" data-filter-for="review-table" data-filter-rows="../../../documents/reviews/filter-rows.js" data-filter-key="documents/reviews/filter-rows.js" data-filter-noun="reviews" data-filter-page="1" data-filter-pages="../../../reviews/#all-reviews ../../../documents/reviews/2/#all-reviews ../../../documents/reviews/3/#all-reviews ../../../documents/reviews/4/#all-reviews ../../../documents/reviews/5/#all-reviews ../../../documents/reviews/6/#all-reviews" hidden>`,
+		`<p class="filter-pages" aria-live="polite" hidden></p>`, `<a rel="next" href="../../../documents/reviews/3/#all-reviews">`,
 		`<a rel="prev" href="../../../reviews/#all-reviews">Previous page</a>`} {
 		if !strings.Contains(two, want) {
 			t.Errorf("documents/reviews/2/ has no %s", want)
 		}
+	}
+	// The rows file of all reviews, for the filters, is the view's, not the
+	// review kind index's, whose would have the same name; it holds the rows
+	// of every page (as the blueprints' index, of n blueprints, holds its own).
+	want := []string{"documents/blueprints/filter-rows.js", "documents/reviews/filter-rows.js"}
+	if got := sitetest.CheckFilterRows(t, sitetest.Filtered(out)); !slices.Equal(got, want) {
+		t.Errorf("rows files %v, want %v", got, want)
+	}
+	if rows := page("documents/reviews/filter-rows.js"); !strings.Contains(rows, `{"filters": ["stage", "outcome", "status", "blueprint"],`) {
+		t.Errorf("documents/reviews/filter-rows.js is not the rows file of all reviews:\n%.300s", rows)
 	}
 	for _, name := range out.Names() {
 		if b, _ := out.File(name); strings.Contains(string(b), "kind-table") && strings.Contains(name, "reviews/") {

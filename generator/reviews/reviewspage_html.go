@@ -85,7 +85,7 @@ func writeReviewsPart(w markup.Writer, pg *render.Page, r *ReviewsPage, part str
 	default:
 		if len(r.Reviews) > 0 {
 			w.Raw("\n")
-			render.PutFilters(w, "review-table", r.Filters, "h3")
+			render.PutPagedFilters(w, "review-table", r.Filters, "h3", &render.PagedFilters{List: l, Page: k, Noun: "reviews", Rel: pg.Rel})
 			writeReviewTable(w, pg, r, r.Reviews[from:to])
 		} else {
 			w.Raw("\n<p>No reviews yet. Create one with <code>archfolio new review ID</code>.</p>")

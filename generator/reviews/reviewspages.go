@@ -53,6 +53,18 @@ func reviewLists(s *ReviewSchedule) map[string]pager.List {
 	return lists
 }
 
+// reviewFiles is the rows file of the list of every review, the one list of
+// the view with filters, when it has more than one page (render.FilterRows).
+func reviewFiles(p *generator.Portfolio) []render.ExportFile {
+	s := Of(p)
+	fr := render.FilterRows{List: reviewLists(s)["all"], Filters: func() []render.Filter { return s.Filters },
+		Value: func(i int, name string) string { return s.Reviews[i].FilterValue(name) }}
+	if f, ok := fr.File(); ok {
+		return []render.ExportFile{f}
+	}
+	return nil
+}
+
 // reviewPages is /reviews/: it takes the place of the review kind's index, so
 // it lists every review too, and the continuation pages of its lists.
 func reviewPages(p *generator.Portfolio) []render.PageJob {

@@ -2,6 +2,7 @@ package risk_test
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -73,5 +74,10 @@ func TestRegisterThreatsArePaged(t *testing.T) {
 	}
 	if n := strings.Count(page, `<li><a href="`); n > 2*risk.HeatListed+20 {
 		t.Errorf("risks/ has %d list links: the heatmap lists more than %d threats a cell", n, risk.HeatListed)
+	}
+	// The filters of the list of all threats see the rows of both pages.
+	out, _ := sitetest.Render(t, files, "2026-11-27")
+	if got := sitetest.CheckFilterRows(t, sitetest.Filtered(out)); !slices.Equal(got, []string{"risks/threats/filter-rows.js"}) {
+		t.Errorf("rows files %v, want risks/threats/filter-rows.js", got)
 	}
 }

@@ -70,7 +70,7 @@ func writeThreats(w markup.Writer, pg *render.Page, r *RiskPage) {
 		r.ThreatPages.Nav(w, pg.Rel, k, "Pages of all threats", "threats")
 		from, to := r.ThreatPages.Range(k)
 		w.Raw("\n")
-		render.PutFilters(w, "risk-table", r.Filters, "h3")
+		render.PutPagedFilters(w, "risk-table", r.Filters, "h3", &render.PagedFilters{List: r.ThreatPages, Page: k, Noun: "threats", Rel: pg.Rel})
 		// Severity sorts most severe first, as the schema lists severities;
 		// status in the schema's order; neither alphabetically.
 		severitiesDown := slices.Clone(threatSeverities)

@@ -12,7 +12,7 @@ import (
 // computed severity, the register page with its heat map, and the panels of
 // threat models, blueprints and the documents that mitigate threats.
 var View = render.View{Name: "risks", Analyse: analyseRisks, Menu: riskMenu(), Pages: riskPages,
-	Panels: riskPanels, Cards: riskCards, JSON: riskJSON, Shows: []string{"threat-model.threats", "threat-model.data_assets",
+	Panels: riskPanels, Cards: riskCards, JSON: riskJSON, Files: riskFiles, Shows: []string{"threat-model.threats", "threat-model.data_assets",
 		"threat-model.assets", "threat-model.trust_boundaries", "threat-model.data_flows"},
 	Funcs: template.FuncMap{"riskDocs": func(pg *render.Page, docs []*generator.Document) RiskDocsData {
 		return RiskDocsData{Page: pg, Docs: docs}
@@ -110,6 +110,18 @@ const (
 // threatPages is the register's list of every threat, cut into pages.
 func threatPages(n int) pager.List {
 	return pager.List{Split: pager.ByCount(n, PerThreats), First: "risks/", More: "risks/threats/", Fragment: "all-threats"}
+}
+
+// riskFiles is the rows file of the list of every threat, when it has more
+// than one page (render.FilterRows).
+func riskFiles(p *generator.Portfolio) []render.ExportFile {
+	reg := Of(p)
+	fr := render.FilterRows{List: threatPages(len(reg.Threats)), Filters: func() []render.Filter { return reg.Filters },
+		Value: func(i int, name string) string { return reg.Threats[i].FilterValue(name) }}
+	if f, ok := fr.File(); ok {
+		return []render.ExportFile{f}
+	}
+	return nil
 }
 
 func riskPages(p *generator.Portfolio) []render.PageJob {

@@ -14,6 +14,7 @@ import (
 
 	"archfolio/generator"
 	"archfolio/generator/render"
+	"archfolio/generator/sitetest"
 	"archfolio/generator/synth"
 	"archfolio/themes"
 )
@@ -29,6 +30,9 @@ type measured struct {
 	ids   map[string]map[string]bool
 	links map[string][]string // page → hrefs with a path and a fragment
 	paged map[string]bool     // pages that link to the other pages of their list
+	// filtered keeps the filter rows files and the pages whose filter form
+	// names one (sitetest.CheckFilterRows).
+	filtered map[string][]byte
 }
 
 var (
@@ -57,6 +61,9 @@ func (o *measured) WriteFile(name string, data []byte) error {
 	if ids != nil {
 		o.ids[name], o.links[name] = ids, links
 	}
+	if sitetest.IsFiltered(name, data) {
+		o.filtered[name] = bytes.Clone(data)
+	}
 	return nil
 }
 
@@ -84,7 +91,8 @@ func buildShape(t *testing.T, shape synth.Shape, n int) *measured {
 	if diags.Errors() > 0 {
 		t.Fatalf("N=%d: %d errors, first %s", n, diags.Errors(), diags[0])
 	}
-	out := &measured{sizes: map[string]int{}, ids: map[string]map[string]bool{}, links: map[string][]string{}, paged: map[string]bool{}}
+	out := &measured{sizes: map[string]int{}, ids: map[string]map[string]bool{}, links: map[string][]string{}, paged: map[string]bool{},
+		filtered: map[string][]byte{}}
 	if err := render.Render(context.Background(), p, opts, out); err != nil {
 		t.Fatal(err)
 	}
@@ -94,8 +102,9 @@ func buildShape(t *testing.T, shape synth.Shape, n int) *measured {
 // A portfolio with hubs (synth.HubHeavy) of 2,000 documents has no HTML page
 // over pageLimit, every link to an anchor of another page finds it, and its
 // output grows in proportion with the portfolio: at most 1.1 times as fast as
-// the number of documents from 500 to 2,000. Sizes are deterministic; no time
-// is measured.
+// the number of documents from 500 to 2,000; the filters of its lists of
+// several pages see every row of every page (sitetest.CheckFilterRows). Sizes are
+// deterministic; no time is measured.
 func TestHubHeavyOutputBoundedAndLinear(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds hub-heavy portfolios of 500 and 2,000 documents; runs without -short")
@@ -113,6 +122,12 @@ func TestHubHeavyOutputBoundedAndLinear(t *testing.T) {
 		}
 		if n == large {
 			checkAnchors(t, out)
+			// The kind index of blueprints and the matrix grids have pages.
+			files := sitetest.CheckFilterRows(t, out.filtered)
+			t.Logf("%d rows files agree with the pages of their lists: %v", len(files), files)
+			if len(files) < 3 || files[0] != "documents/blueprints/filter-rows.js" {
+				t.Errorf("rows files %v, want the blueprints' index and the matrix grids'", files)
+			}
 		}
 	}
 	growth := float64(totals[large]) / float64(totals[small])

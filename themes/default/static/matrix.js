@@ -13,6 +13,8 @@
       return { head: body.querySelector("tr.mx-group"), rows: Array.prototype.slice.call(body.querySelectorAll("tr[data-bp]")) };
     });
     var total = groups.reduce(function (n, g) { return n + g.rows.length; }, 0);
+    // A grid of several pages counts the matches of every page too (site.js).
+    var paged = window.archfolioPagedFilters ? window.archfolioPagedFilters(form, selects) : null;
     function matches(row) {
       return selects.every(function (s) {
         if (!s.value) return true;
@@ -34,7 +36,8 @@
       var align = form.querySelector('select[data-filter="align"]');
       if (align && align.value) table.setAttribute("data-focus", align.value);
       else table.removeAttribute("data-focus");
-      if (out) out.textContent = shown + " of " + total + " blueprints shown";
+      if (out) out.textContent = shown + " of " + total + " blueprints " + (paged ? "on this page" : "shown");
+      if (paged) paged();
     }
     // Filters can be linked to: matrix/?align=non-compliant&domain=payments
     // (site.js, which every page loads first; a theme's own site.js may lack it).

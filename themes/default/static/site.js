@@ -5,16 +5,19 @@
 
   // Opened from disk, "folder/" links show a directory listing: point them at
   // folder/index.html instead.
+  function localHref(href) {
+    if (location.protocol !== "file:" || /^[a-z]+:/i.test(href) || href.charAt(0) === "#") return href;
+    var parts = href.split("#");
+    if (parts[0] === "") return href;
+    if (parts[0].slice(-1) === "/" || parts[0] === "." || parts[0] === "..") {
+      parts[0] = parts[0].replace(/\/?$/, "/") + "index.html";
+    }
+    return parts.join("#");
+  }
   if (location.protocol === "file:") {
     document.querySelectorAll("a[href]").forEach(function (a) {
-      var href = a.getAttribute("href");
-      if (/^[a-z]+:/i.test(href) || href.charAt(0) === "#") return;
-      var parts = href.split("#");
-      if (parts[0] === "" ) return;
-      if (parts[0].slice(-1) === "/" || parts[0] === "." || parts[0] === "..") {
-        parts[0] = parts[0].replace(/\/?$/, "/") + "index.html";
-        a.setAttribute("href", parts.join("#"));
-      }
+      var href = a.getAttribute("href"), local = localHref(href);
+      if (local !== href) a.setAttribute("href", local);
     });
     document.querySelectorAll("form[action]").forEach(function (f) {
       var act = f.getAttribute("action");
@@ -42,6 +45,117 @@
   }
   window.archfolioLinkFilters = linkFilters;
 
+  // A filter over one page of a longer list (a form with data-filter-rows,
+  // generator/render/filterrows.go) also answers for the whole list: when a
+  // filter is first set, the list's rows file is loaded (a script, so that it
+  // loads from disk too), the matching rows of every page are counted, and the
+  // pages that have some are linked, the filters in their query string; the
+  // pager's own links carry the filters too. pagedFilters returns what apply
+  // calls after each change, or null for a table that holds its whole list.
+  var rowFiles = {};
+  function loadRows(src, key, done) {
+    var store = window.archfolioFilterRows = window.archfolioFilterRows || {};
+    var entry = rowFiles[key];
+    if (!entry) {
+      entry = rowFiles[key] = { loaded: !!store[key], waiting: [] };
+      if (!entry.loaded) {
+        var script = document.createElement("script");
+        var finish = function () {
+          entry.loaded = true;
+          entry.waiting.splice(0).forEach(function (f) { f(store[key] || null); });
+        };
+        script.onload = finish;
+        script.onerror = finish;
+        script.src = src;
+        document.head.appendChild(script);
+      }
+    }
+    if (entry.loaded) done(store[key] || null);
+    else entry.waiting.push(done);
+  }
+  function withQuery(href, query) {
+    var hash = "", i = href.indexOf("#");
+    if (i >= 0) { hash = href.slice(i); href = href.slice(0, i); }
+    i = href.indexOf("?");
+    if (i >= 0) href = href.slice(0, i);
+    return href + (query ? "?" + query : "") + hash;
+  }
+  function hasValue(cell, k) {
+    return typeof cell === "number" ? cell === k : cell.indexOf(k) >= 0;
+  }
+  function pagedFilters(form, selects) {
+    var src = form.getAttribute("data-filter-rows");
+    var box = form.querySelector(".filter-pages");
+    if (!src || !box) return null;
+    var noun = form.getAttribute("data-filter-noun") || "rows";
+    function filterQuery() { // location.search as linkFilters writes it, should a file: URL refuse
+      var p = new URLSearchParams(location.search);
+      selects.forEach(function (s) {
+        if (s.value) p.set(s.getAttribute("data-filter"), s.value);
+        else p.delete(s.getAttribute("data-filter"));
+      });
+      return p.toString();
+    }
+    var key = form.getAttribute("data-filter-key");
+    var here = parseInt(form.getAttribute("data-filter-page"), 10);
+    var pages = form.getAttribute("data-filter-pages").split(" ").map(localHref);
+    var paths = pages.map(function (h) { var a = document.createElement("a"); a.href = h; return a.pathname; });
+    function show(data) {
+      box.textContent = "";
+      box.hidden = false;
+      if (!data) {
+        box.textContent = "The other pages could not be searched: the count above is of this page only.";
+        return;
+      }
+      var tests = [];
+      selects.forEach(function (s) {
+        if (!s.value) return;
+        var f = data.filters.indexOf(s.getAttribute("data-filter"));
+        if (f >= 0) tests.push([f, data.values[f].indexOf(s.value)]);
+      });
+      var counts = data.starts.map(function () { return 0; }), total = 0, page = 0;
+      data.rows.forEach(function (row, i) {
+        while (page + 1 < data.starts.length && data.starts[page + 1] <= i) page++;
+        if (tests.every(function (t) { return hasValue(row[t[0]], t[1]); })) { counts[page]++; total++; }
+      });
+      if (total === 0) {
+        box.textContent = "None of the " + data.rows.length + " " + noun + " of the whole list matches.";
+        return;
+      }
+      box.appendChild(document.createTextNode(total + " of " + data.rows.length + " " + noun + " of the whole list match, on "));
+      var query = filterQuery(), first = true;
+      counts.forEach(function (n, k) {
+        if (!n) return;
+        if (!first) box.appendChild(document.createTextNode(", "));
+        first = false;
+        if (k === here) {
+          box.appendChild(document.createTextNode("this page (" + n + ")"));
+          return;
+        }
+        var a = document.createElement("a");
+        a.href = withQuery(pages[k], query);
+        a.textContent = "page " + (k + 1) + " (" + n + ")";
+        box.appendChild(a);
+      });
+      box.appendChild(document.createTextNode("."));
+    }
+    return function () {
+      var query = filterQuery();
+      document.querySelectorAll("nav.pager a[href]").forEach(function (a) {
+        if (paths.indexOf(a.pathname) >= 0) a.setAttribute("href", withQuery(a.getAttribute("href"), query));
+      });
+      if (!selects.some(function (s) { return s.value; })) {
+        box.hidden = true;
+        box.textContent = "";
+        return;
+      }
+      loadRows(src, key, function (data) {
+        if (selects.some(function (s) { return s.value; })) show(data);
+      });
+    };
+  }
+  window.archfolioPagedFilters = pagedFilters;
+
   // Index filters: selects narrow the table rows by their data attributes. The
   // form is hidden in the HTML and shown here, so without scripts no control
   // shows that would do nothing.
@@ -51,6 +165,7 @@
     var rows = Array.prototype.slice.call(table.tBodies[0].rows);
     var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-filter]"));
     var out = form.querySelector(".filter-count");
+    var paged = pagedFilters(form, selects);
     function apply() {
       var shown = 0;
       rows.forEach(function (row) {
@@ -62,7 +177,8 @@
         row.hidden = !ok;
         if (ok) shown++;
       });
-      if (out) out.textContent = shown + " of " + rows.length + " shown";
+      if (out) out.textContent = shown + " of " + rows.length + (paged ? " on this page" : " shown");
+      if (paged) paged();
     }
     linkFilters(selects, apply);
     form.hidden = false;
