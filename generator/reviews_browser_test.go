@@ -66,6 +66,9 @@ func TestReviewFiltersReadTheURLOnEachPageInChromium(t *testing.T) {
 	if want := "?stage=design 5 of 10 on this page"; url != want {
 		t.Errorf("after choosing design: %q, want %q", url, want)
 	}
+	if label := evaluate[string](t, ctx, `document.querySelector('#review-table th button.sort').getAttribute("aria-label")`); label != "Date, sorts the rows of this page" {
+		t.Errorf("a sort button of a page of the list is labelled %q", label)
+	}
 	// Reviews 0 to 149 are on page 1, 150 to 159 here; the even ones are design reviews.
 	whole := `document.querySelector('form[data-filter-for="review-table"] .filter-pages').textContent`
 	if got, want := waitFor(t, ctx, "the whole list's count", whole), "80 of 160 reviews of the whole list match, on page 1 (75), this page (5)."; got != want {

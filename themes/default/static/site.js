@@ -193,13 +193,22 @@
     var key = cell.getAttribute("data-sort");
     return key !== null ? key : cell.textContent;
   }
+  // A table that is one page of a longer list sorts that page's rows, and its
+  // buttons say so.
   document.querySelectorAll("table.sortable").forEach(function (table) {
     var heads = table.tHead ? table.tHead.rows[0].cells : [];
+    var paged = table.id && Array.prototype.some.call(document.querySelectorAll("form[data-filter-rows]"), function (f) {
+      return f.getAttribute("data-filter-for") === table.id;
+    });
     Array.prototype.forEach.call(heads, function (th, col) {
       var btn = document.createElement("button");
       btn.type = "button";
       btn.className = "sort";
       btn.textContent = th.textContent;
+      if (paged) {
+        btn.title = "Sorts the rows of this page";
+        btn.setAttribute("aria-label", th.textContent.trim() + ", sorts the rows of this page");
+      }
       th.textContent = "";
       th.appendChild(btn);
       btn.addEventListener("click", function () {
