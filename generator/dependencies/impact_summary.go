@@ -2,12 +2,12 @@ package dependencies
 
 import (
 	"cmp"
-	"slices"
 	"strconv"
 	"sync/atomic"
 
 	"archfolio/generator"
 	"archfolio/generator/graph"
+	"archfolio/generator/internal/least"
 )
 
 // impactSummary is what an impact page says of a blueprint's impact set,
@@ -105,7 +105,11 @@ func summarise(deps *Dependencies, d *generator.Document) *impactSummary {
 		stake            int64
 		depth, node, via int32
 	}
-	var all []reached
+	// The stake, the depth and the index (the id's order) make the order total;
+	// only the ImpactRows first in it are listed, so only those are kept.
+	top := least.New(ImpactRows, func(a, b reached) int {
+		return cmp.Or(cmp.Compare(a.stake, b.stake), cmp.Compare(a.depth, b.depth), cmp.Compare(a.node, b.node))
+	})
 	visits := 0 // as CountDependents counts
 	deps.Graph.WalkDependents(d.ID, 0, func(v graph.Visit) {
 		visits++
@@ -124,16 +128,12 @@ func summarise(deps *Dependencies, d *generator.Document) *impactSummary {
 		s.crit[c.crit[v.Node]]++
 		s.life[c.life[v.Node]]++
 		s.domain[c.domain[v.Node]]++
-		all = append(all, reached{c.stake[v.Node], int32(v.Depth), int32(v.Node), int32(v.Via)})
-	})
-	// The stake, the depth and the index (the id's order) make the order total.
-	slices.SortFunc(all, func(a, b reached) int {
-		return cmp.Or(cmp.Compare(a.stake, b.stake), cmp.Compare(a.depth, b.depth), cmp.Compare(a.node, b.node))
+		top.Add(reached{c.stake[v.Node], int32(v.Depth), int32(v.Node), int32(v.Via)})
 	})
 	if i, ok := deps.Graph.Index(d.ID); ok {
 		c.sizes[i].Store(int32(visits))
 	}
-	for _, r := range all[:min(len(all), ImpactRows)] {
+	for _, r := range top.Sorted() {
 		in := c.info[r.node]
 		e := ImpactEntry{Doc: in.doc, Depth: int(r.depth), Criticality: in.criticality, Lifecycle: in.lifecycle,
 			OpenCriticalRisks: in.risks, InCycle: in.inCycle, rank: in.rank}
