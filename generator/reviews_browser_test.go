@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"archfolio/generator/reviews"
@@ -24,14 +25,21 @@ func TestReviewFiltersReadTheURLOnEachPageInChromium(t *testing.T) {
 	t.Parallel()
 	ctx := newBrowserTab(t, 1366, 800)
 	// One date for all, so the reviews list in id order: page 2 has the last 10.
+	// Each review has two conditions past due, so that the list of conditions
+	// has two pages too, its first on reviews/ with all reviews' first; one
+	// review, on page 2, is the only one rejected.
 	files := map[string]string{"content/bp.md": "---\nkind: blueprint\ntitle: Blueprint\n---\n"}
 	for i := range reviews.PerReviews + 10 {
-		stage := "design"
+		stage, outcome := "design", "approved"
 		if i%2 == 1 {
 			stage = "periodic"
 		}
+		if i == 155 {
+			outcome = "rejected"
+		}
 		files[fmt.Sprintf("content/rev-%03d.md", i)] = fmt.Sprintf(
-			"---\nkind: review\ntitle: Review %03d\nstatus: completed\nstage: %s\nsubject: bp\ndate: 2026-06-01\noutcome: approved\n---\n", i, stage)
+			"---\nkind: review\ntitle: Review %03d\nstatus: completed\nstage: %s\nsubject: bp\ndate: 2026-06-01\noutcome: %s\n"+
+				"conditions:\n  - {text: First, due: 2026-01-01, met: false}\n  - {text: Second, due: 2026-01-01, met: false}\n---\n", i, stage, outcome)
 	}
 	out, diags := sitetest.Render(t, files, goldenToday)
 	if diags.Errors() > 0 {
@@ -70,7 +78,11 @@ func TestReviewFiltersReadTheURLOnEachPageInChromium(t *testing.T) {
 		t.Errorf("a sort button of a page of the list is labelled %q", label)
 	}
 	// Reviews 0 to 149 are on page 1, 150 to 159 here; the even ones are design reviews.
-	whole := `document.querySelector('form[data-filter-for="review-table"] .filter-pages').textContent`
+	// The count of the whole list, once the rows file is read.
+	whole := `(function () {
+  var t = document.querySelector('form[data-filter-for="review-table"] .filter-pages').textContent;
+  return /^Counting/.test(t) ? "" : t;
+})()`
 	if got, want := waitFor(t, ctx, "the whole list's count", whole), "80 of 160 reviews of the whole list match, on page 1 (75), this page (5)."; got != want {
 		t.Errorf("the whole list's count: %q, want %q", got, want)
 	}
@@ -90,6 +102,24 @@ func TestReviewFiltersReadTheURLOnEachPageInChromium(t *testing.T) {
 })()`)
 	if want := "design: 75 of 150 on this page; 80 of 160 reviews of the whole list match, on this page (75), page 2 (5)."; first != want {
 		t.Errorf("page 1, followed from page 2's count: %q, want %q", first, want)
+	}
+	// The pager of the conditions, which also starts on reviews/, keeps its links.
+	pagers := evaluate[string](t, ctx, `Array.prototype.map.call(document.querySelectorAll("nav.pager a[href]"), function (a) {
+  return a.getAttribute("href");
+}).join(" ")`)
+	if want := "../reviews/index.html#conditions ../documents/reviews/conditions/2/index.html#conditions"; !strings.Contains(pagers, want) || !strings.Contains(pagers, "../documents/reviews/2/index.html?stage=design#all-reviews") {
+		t.Errorf("the pagers' links on reviews/?stage=design: %s; want the conditions' without the filter (%s) and all reviews' with it", pagers, want)
+	}
+	// One match is said in the singular.
+	one := evaluate[string](t, ctx, `(function () {
+  var sel = document.querySelector('form[data-filter-for="review-table"] select[data-filter="stage"]');
+  sel.value = ""; sel.dispatchEvent(new Event("change"));
+  sel = document.querySelector('form[data-filter-for="review-table"] select[data-filter="outcome"]');
+  sel.value = "rejected"; sel.dispatchEvent(new Event("change"));
+  return location.search;
+})()`)
+	if got, want := one+" "+waitFor(t, ctx, "the count of one", whole), "?outcome=rejected 1 of 160 reviews of the whole list matches, on page 2 (1)."; got != want {
+		t.Errorf("one match: %q, want %q", got, want)
 	}
 
 	if err := os.Remove(filepath.Join(dir, "documents", "reviews", "filter-rows.js")); err != nil {

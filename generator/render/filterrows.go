@@ -69,12 +69,14 @@ func PutPagedFilterAttrs(w markup.Writer, p *PagedFilters) {
 }
 
 // PutPagedFilterCount writes where site.js says how many rows of the whole list
-// match, page by page; nothing for a list of one page.
+// match, page by page; nothing for a list of one page. It is empty, not
+// hidden, until a filter is set: a live region is announced only if it is
+// in the page before its text changes.
 func PutPagedFilterCount(w markup.Writer, p *PagedFilters) {
 	if p == nil || p.List.Pages() <= 1 {
 		return
 	}
-	w.Raw("\n  <p class=\"filter-pages\" aria-live=\"polite\" hidden></p>")
+	w.Raw("\n  <p class=\"filter-pages\" aria-live=\"polite\"></p>")
 }
 
 // FilterRows is the export of a list's rows for its filters: the list (its

@@ -73,7 +73,7 @@ func TestPagedFilterAttrs(t *testing.T) {
 	want := ` data-filter-rows="../../documents/things/filter-rows.js" data-filter-key="documents/things/filter-rows.js"` +
 		` data-filter-noun="things &#34;x&#34;" data-filter-page="2"` +
 		` data-filter-pages="../../things/#t&amp;t ../../documents/things/2/#t&amp;t ../../documents/things/3/#t&amp;t"` +
-		"\n  <p class=\"filter-pages\" aria-live=\"polite\" hidden></p>"
+		"\n  <p class=\"filter-pages\" aria-live=\"polite\"></p>"
 	if got := b.String(); got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}

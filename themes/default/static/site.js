@@ -99,10 +99,11 @@
     var key = form.getAttribute("data-filter-key");
     var here = parseInt(form.getAttribute("data-filter-page"), 10);
     var pages = form.getAttribute("data-filter-pages").split(" ").map(localHref);
-    var paths = pages.map(function (h) { var a = document.createElement("a"); a.href = h; return a.pathname; });
+    // A pager link is to a page of this list when it has a page's path and
+    // the list's fragment: other lists may start on the same page.
+    var targets = pages.map(function (h) { var a = document.createElement("a"); a.href = h; return a.pathname + a.hash; });
     function show(data) {
       box.textContent = "";
-      box.hidden = false;
       if (!data) {
         box.textContent = "The other pages could not be searched: the count above is of this page only.";
         return;
@@ -122,7 +123,8 @@
         box.textContent = "None of the " + data.rows.length + " " + noun + " of the whole list matches.";
         return;
       }
-      box.appendChild(document.createTextNode(total + " of " + data.rows.length + " " + noun + " of the whole list match, on "));
+      box.appendChild(document.createTextNode(total + " of " + data.rows.length + " " + noun + " of the whole list " +
+        (total === 1 ? "matches" : "match") + ", on "));
       var query = filterQuery(), first = true;
       counts.forEach(function (n, k) {
         if (!n) return;
@@ -142,13 +144,13 @@
     return function () {
       var query = filterQuery();
       document.querySelectorAll("nav.pager a[href]").forEach(function (a) {
-        if (paths.indexOf(a.pathname) >= 0) a.setAttribute("href", withQuery(a.getAttribute("href"), query));
+        if (targets.indexOf(a.pathname + a.hash) >= 0) a.setAttribute("href", withQuery(a.getAttribute("href"), query));
       });
       if (!selects.some(function (s) { return s.value; })) {
-        box.hidden = true;
         box.textContent = "";
         return;
       }
+      if (!rowFiles[key] || !rowFiles[key].loaded) box.textContent = "Counting the matches on every page…";
       loadRows(src, key, function (data) {
         if (selects.some(function (s) { return s.value; })) show(data);
       });
@@ -193,13 +195,12 @@
     var key = cell.getAttribute("data-sort");
     return key !== null ? key : cell.textContent;
   }
-  // A table that is one page of a longer list sorts that page's rows, and its
-  // buttons say so.
+  // A table that is one page of a longer list (a pager in its section) sorts
+  // that page's rows, and its buttons say so.
   document.querySelectorAll("table.sortable").forEach(function (table) {
     var heads = table.tHead ? table.tHead.rows[0].cells : [];
-    var paged = table.id && Array.prototype.some.call(document.querySelectorAll("form[data-filter-rows]"), function (f) {
-      return f.getAttribute("data-filter-for") === table.id;
-    });
+    var list = table.closest("section") || table.closest("main");
+    var paged = list && list.querySelector("nav.pager");
     Array.prototype.forEach.call(heads, function (th, col) {
       var btn = document.createElement("button");
       btn.type = "button";
