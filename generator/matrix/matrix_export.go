@@ -32,7 +32,7 @@ func matrixFiles(p *generator.Portfolio) []render.ExportFile {
 		if it.catalogue != nil {
 			continue
 		}
-		if f, ok := gridFilterRows(it.grid, filters); ok {
+		if f, ok := gridFilterRows(it, filters); ok {
 			files = append(files, f)
 		}
 	}

@@ -244,27 +244,25 @@ type gridSpec struct {
 	statuses         func(row *MatrixRow, add func(Alignment))
 }
 
-// gridItem is a grid of the matrix, or the page of a framework of more than
-// GridControls controls (catalogue set), which has no grid of its own and
-// comes just before the grids of its control groups.
+// gridItem is a grid of the matrix with its rows cut into pages, or the page
+// of a framework of more than GridControls controls (catalogue set), which has
+// no grid of its own and comes just before the grids of its control groups.
 type gridItem struct {
 	grid      gridSpec
+	pages     pager.List
 	catalogue *FrameworkCoverage
 	groups    []MatrixLink
 }
 
 // gridList is every grid of the matrix in page order, worked out once per
-// matrix: its pages and its rows files both read it.
-func (m *Matrix) gridList() []gridItem {
-	if m.grids == nil { // a Matrix not made by analyse, in a test
-		return makeGridList(m)
-	}
-	return m.grids()
-}
+// matrix (computeMatrix): its pages and its rows files both read it.
+func (m *Matrix) gridList() []gridItem { return m.grids() }
 
 func makeGridList(m *Matrix) []gridItem {
 	var out []gridItem
-	forGrids(m, familyURLs(m), frameworkURLs(m), func(g gridSpec) { out = append(out, gridItem{grid: g}) },
+	forGrids(m, familyURLs(m), frameworkURLs(m), func(g gridSpec) {
+		out = append(out, gridItem{grid: g, pages: g.rows.split(g.url)})
+	},
 		func(f *FrameworkCoverage, groups []MatrixLink) {
 			out = append(out, gridItem{catalogue: f, groups: groups})
 		})
@@ -313,8 +311,8 @@ func frameworkURLs(m *Matrix) map[string]string {
 // gridFilterRows is the rows file of a grid of more than one page
 // (render.FilterRows). A row's alignment statuses are those of its cells in
 // the grid's columns, walked (gridSpec.statuses) rather than made.
-func gridFilterRows(g gridSpec, filters func() []render.Filter) (render.ExportFile, bool) {
-	pages := g.rows.split(g.url)
+func gridFilterRows(it gridItem, filters func() []render.Filter) (render.ExportFile, bool) {
+	g, pages := it.grid, it.pages
 	last, fields := -1, GridRow{} // row last's fields: Write asks for each filter in turn
 	value := func(i int, name string) string {
 		row := g.rows.rows[i]
@@ -391,8 +389,8 @@ func matrixPages(p *generator.Portfolio) []render.PageJob {
 	// the whole render. Which rows each page shows is worked out here, from the
 	// cells that are not blank, so that every page can be listed.
 	var jobs []render.PageJob
-	grid := func(g gridSpec) {
-		pages := g.rows.split(g.url)
+	grid := func(it gridItem) {
+		g, pages := it.grid, it.pages
 		for k := range pages.Pages() {
 			t := pages.Title(g.title, k)
 			jobs = append(jobs, render.Content(render.PageJob{URL: pages.URL(k), Layout: "matrix.html",
@@ -421,7 +419,7 @@ func matrixPages(p *generator.Portfolio) []render.PageJob {
 		if it.catalogue != nil {
 			catalogue(it.catalogue, it.groups)
 		} else {
-			grid(it.grid)
+			grid(it)
 		}
 	}
 	waivers := pager.List{Split: pager.ByCount(len(m.Exceptions), WaiversPerPage), First: "matrix/waivers/", More: "matrix/waivers/", Fragment: "waivers"}
