@@ -50,16 +50,14 @@ func (idx *linkIndex) publish(p *Portfolio, contentFiles, static []string) {
 // and id, ids and URLs, drafts left out unless wanted, duplicate ids reported.
 func (b *builder) index(docs []*Document) (*Portfolio, *linkIndex, diag.Diagnostics) {
 	p := &Portfolio{results: make([]any, numResults), Config: b.cfg, Schema: b.schema, Today: b.opts.Today, BaseURL: b.baseURL,
-		ByID: map[string]*Document{}, ByKind: map[string][]*Document{}}
-	idx := &linkIndex{byPath: map[string]*Document{}, drafts: map[string]*Document{}, hidden: map[string]*Document{},
+		ByID: make(map[string]*Document, len(docs)), ByKind: map[string][]*Document{}, Docs: make([]*Document, 0, len(docs))}
+	idx := &linkIndex{byPath: make(map[string]*Document, len(docs)), drafts: map[string]*Document{}, hidden: map[string]*Document{},
 		kindRank: map[string]int{}}
 	var diags diag.Diagnostics
 	for i, k := range b.schema.Order {
 		idx.kindRank[k] = i
 	}
-	slices.SortFunc(docs, func(x, y *Document) int {
-		return cmp.Or(cmp.Compare(idx.kindRank[x.Kind], idx.kindRank[y.Kind]), cmp.Compare(x.ID, y.ID), cmp.Compare(x.Path, y.Path))
-	})
+	sortByKindAndID(docs, idx.kindRank)
 	var changed map[string]time.Time
 	if b.opts.LastChanged != nil {
 		changed = b.opts.LastChanged()
@@ -88,7 +86,7 @@ func (b *builder) index(docs []*Document) (*Portfolio, *linkIndex, diag.Diagnost
 			idx.drafts[d.ID], idx.drafts[d.Path] = d, d
 			continue
 		}
-		if !idPattern.MatchString(d.ID) {
+		if !ValidID(d.ID) {
 			continue // reported when read; it gets no page and no URL
 		}
 		if first := p.ByID[d.ID]; first != nil {
@@ -105,6 +103,26 @@ func (b *builder) index(docs []*Document) (*Portfolio, *linkIndex, diag.Diagnost
 	}
 	idx.ids = SortedKeys(p.ByID)
 	return p, idx, diags
+}
+
+// sortByKindAndID sorts documents by their kind's rank, then id, then path,
+// looking up each one's rank once: a dev server sorts every document after
+// each save.
+func sortByKindAndID(docs []*Document, rank map[string]int) {
+	type ranked struct {
+		rank int
+		doc  *Document
+	}
+	keyed := make([]ranked, len(docs))
+	for i, d := range docs {
+		keyed[i] = ranked{rank[d.Kind], d}
+	}
+	slices.SortFunc(keyed, func(x, y ranked) int {
+		return cmp.Or(cmp.Compare(x.rank, y.rank), cmp.Compare(x.doc.ID, y.doc.ID), cmp.Compare(x.doc.Path, y.doc.Path))
+	})
+	for i, k := range keyed {
+		docs[i] = k.doc
+	}
 }
 
 // link resolves every reference of the indexed portfolio (front matter here, body

@@ -190,7 +190,7 @@ func (s *Schema) addKinds(n *yaml.Node, builtin bool) error {
 			mergeKind(old, &k)
 			continue
 		}
-		if !idPattern.MatchString(name) {
+		if !ValidID(name) {
 			return &lineError{n.Content[i].Line, n.Content[i].Column, fmt.Sprintf("kind name %q must be lower-kebab", name)}
 		}
 		k.Name = name
@@ -225,7 +225,7 @@ func (e *lineError) Error() string { return fmt.Sprintf("line %d: %s", e.line, e
 // output folder (.., an absolute path, a backslash) or name a hidden file.
 func validSection(section string) bool {
 	for seg := range strings.SplitSeq(section, "/") {
-		if !idPattern.MatchString(seg) {
+		if !ValidID(seg) {
 			return false
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"math/rand/v2"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -345,5 +346,43 @@ func TestDedupeBacklinks(t *testing.T) {
 	one := []*Ref{ref(a, "depended on by"), ref(b, "depended on by"), ref(b, "depended on by")}
 	if got := text(dedupeBacklinks(one)); got != "depended on by:a depended on by:b" {
 		t.Errorf("one relation: %s", got)
+	}
+}
+
+// TestValidIDIsLowerKebab holds ValidID to the regular expression it stands
+// for: every string of up to five characters from an alphabet of each kind
+// of character that matters (lower-case, digits, hyphen, upper-case, other
+// ASCII, non-ASCII), and random longer ones.
+func TestValidIDIsLowerKebab(t *testing.T) {
+	t.Parallel()
+	kebab := regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	alphabet := []string{"a", "z", "0", "9", "-", "A", "_", " ", "é", "\x00", "/"}
+	check := func(s string) {
+		if got, want := ValidID(s), kebab.MatchString(s); got != want {
+			t.Errorf("ValidID(%q) = %v, want %v", s, got, want)
+		}
+	}
+	var walk func(prefix string, n int)
+	walk = func(prefix string, n int) {
+		check(prefix)
+		if n == 0 {
+			return
+		}
+		for _, c := range alphabet {
+			walk(prefix+c, n-1)
+		}
+	}
+	walk("", 5)
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var b strings.Builder
+		for range 6 + rng.IntN(30) {
+			if rng.IntN(8) == 0 {
+				b.WriteString(alphabet[rng.IntN(len(alphabet))])
+			} else {
+				b.WriteString(alphabet[rng.IntN(5)])
+			}
+		}
+		check(b.String())
 	}
 }

@@ -6,15 +6,11 @@ import (
 	"fmt"
 	"net/url"
 	"path"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 )
-
-// idPattern is the form of a document id and of a kind name: lower-kebab.
-var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // frontMatter validates one document's front matter against the schema while
 // converting it to normalised values; refs are collected on the way.
@@ -59,7 +55,7 @@ func (fm *frontMatter) common(kind *Kind) {
 	if doc.ID == "" {
 		doc.ID = base
 	}
-	if !idPattern.MatchString(doc.ID) {
+	if !ValidID(doc.ID) {
 		where := fm.posOr("id", diag.Pos{Line: 1, Col: 1})
 		fm.sink.Report(diag.CodeInvalidID, where, "id %q is not lower-kebab (like payments-gateway): use lower-case letters, digits and single hyphens", doc.ID)
 	}
