@@ -25,8 +25,11 @@
 // run on all cores. The body stage comes after the index so that each body is
 // parsed, its links pointed at their pages and rendered in one go: a build holds
 // one markdown AST per core, never all of them.
-// Fenced code is highlighted once per distinct block (mdext.Cache, optionally kept
-// in a folder across runs). A build (not check, and not serve's rebuilds, whose
+// Fenced code is highlighted once per distinct block (mdext.Cache). build and
+// serve keep the blocks in a folder across runs (cmd/archfolio/highlightcache.go):
+// the site's own under the user's cache folder, which a run that asked for every
+// block of the site prunes to those (Cache.Prune), or --cache DIR, never pruned;
+// --no-cache keeps none. A build (not check, and not serve's rebuilds, whose
 // cache lives on) highlights every block a line scan finds (mdext.Fences) before
 // parsing anything (highlightAhead says why it comes first). The
 // body stage takes each block from the cache, which lets it go after the last

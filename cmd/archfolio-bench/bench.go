@@ -174,7 +174,17 @@ func (cfg *config) jobs(n int, site, hugo string) []job {
 	outs := filepath.Join(dir, "out")
 	if cfg.tools["archfolio"] {
 		jobs = append(jobs, job{tool: "archfolio", out: outs, args: func(out string) []string {
-			return []string{cfg.archfolio, "build", "-s", site, "-d", out, "--today", cfg.today}
+			// --no-cache: every round highlights every block, as Hugo and the
+			// floor do; a build otherwise keeps its blocks for the next one.
+			return []string{cfg.archfolio, "build", "-s", site, "-d", out, "--today", cfg.today, "--no-cache"}
+		}})
+	}
+	if cfg.tools["kept"] {
+		// The build a developer runs again, or CI with its cache step: the
+		// blocks the untimed round highlighted are read back, not highlighted.
+		kept := filepath.Join(dir, "highlight")
+		jobs = append(jobs, job{tool: "kept", out: outs, args: func(out string) []string {
+			return []string{cfg.archfolio, "build", "-s", site, "-d", out, "--today", cfg.today, "--cache", kept}
 		}})
 	}
 	if cfg.tools["hugo"] {

@@ -77,7 +77,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	keep := fs.Bool("keep", false, "keep the working folder")
 	bin := fs.String("archfolio", "", "archfolio binary to measure (default: go build ./cmd/archfolio)")
 	hugo := fs.String("hugo", "hugo", "hugo binary; skipped when not found")
-	tools := fs.String("tools", "archfolio,hugo,floor", "which builds to run")
+	tools := fs.String("tools", "archfolio,kept,hugo,floor", "which builds to run (kept: archfolio with the highlighted blocks the untimed round kept)")
 	floor := fs.String("floor", "", "internal: render SITE's markdown as the floor and exit")
 	cpuprofile := fs.String("cpuprofile", "", "with -floor: write a CPU profile of the floor to this file (default.pgo is made from one)")
 	gen := fs.String("gen", "", "internal: write the portfolio of -sizes N to DIR/site and DIR/hugo and exit")

@@ -55,7 +55,7 @@ func ratio(a, b float64) string {
 func printSize(w io.Writer, n int, results map[string]*result, load string) {
 	fmt.Fprintf(w, "\nN=%d (load average after: %s)\n", n, load)
 	fmt.Fprintf(w, "  %-10s %12s %12s %12s %12s\n", "tool", "wall", "cpu", "(of it sys)", "peak RSS")
-	for _, tool := range []string{"archfolio", "hugo", "floor"} {
+	for _, tool := range []string{"archfolio", "kept", "hugo", "floor"} {
 		r := results[tool]
 		if r == nil {
 			continue
@@ -63,19 +63,21 @@ func printSize(w io.Writer, n int, results map[string]*result, load string) {
 		fmt.Fprintf(w, "  %-10s %12s %12s %12s %12s\n", tool, secs(median(r.samples, wallOf)), secs(median(r.samples, cpuOf)),
 			secs(median(r.samples, sysOf)), mib(peak(r.samples)))
 	}
-	a := results["archfolio"]
-	if a == nil {
-		return
-	}
-	for _, other := range []string{"hugo", "floor"} {
-		o := results[other]
-		if o == nil {
+	for _, tool := range []string{"archfolio", "kept"} {
+		a := results[tool]
+		if a == nil {
 			continue
 		}
-		fmt.Fprintf(w, "  archfolio/%-6s wall %s  cpu %s  rss %s  (run by run, wall: %s)\n", other,
-			ratio(median(a.samples, wallOf).Seconds(), median(o.samples, wallOf).Seconds()),
-			ratio(median(a.samples, cpuOf).Seconds(), median(o.samples, cpuOf).Seconds()),
-			ratio(float64(peak(a.samples)), float64(peak(o.samples))), pairedRatios(a.samples, o.samples))
+		for _, other := range []string{"hugo", "floor"} {
+			o := results[other]
+			if o == nil {
+				continue
+			}
+			fmt.Fprintf(w, "  %s/%-6s wall %s  cpu %s  rss %s  (run by run, wall: %s)\n", tool, other,
+				ratio(median(a.samples, wallOf).Seconds(), median(o.samples, wallOf).Seconds()),
+				ratio(median(a.samples, cpuOf).Seconds(), median(o.samples, cpuOf).Seconds()),
+				ratio(float64(peak(a.samples)), float64(peak(o.samples))), pairedRatios(a.samples, o.samples))
+		}
 	}
 }
 
@@ -113,7 +115,7 @@ func printGrowth(w io.Writer, sizes []int, perN []map[string]*result) {
 	}
 	lo, hi := slices.Index(sizes, slices.Min(sizes)), slices.Index(sizes, slices.Max(sizes))
 	fmt.Fprintf(w, "\ngrowth N=%d → N=%d (×%.1f documents):\n", sizes[lo], sizes[hi], float64(sizes[hi])/float64(sizes[lo]))
-	for _, tool := range []string{"archfolio", "hugo", "floor"} {
+	for _, tool := range []string{"archfolio", "kept", "hugo", "floor"} {
 		a, b := perN[lo][tool], perN[hi][tool]
 		if a == nil || b == nil {
 			continue

@@ -34,10 +34,12 @@ func TestPrintSizeRatios(t *testing.T) {
 	var w bytes.Buffer
 	printSize(&w, 10, map[string]*result{
 		"archfolio": {samples: []sample{{wall: 4 * time.Second, cpu: 6 * time.Second, rss: 1 << 30}}},
+		"kept":      {samples: []sample{{wall: 2 * time.Second, cpu: 3 * time.Second, rss: 1 << 30}}},
 		"hugo":      {samples: []sample{{wall: 8 * time.Second, cpu: 12 * time.Second, rss: 2 << 30}}},
 	}, "0.5")
 	out := w.String()
-	for _, want := range []string{"archfolio/hugo   wall 0.50  cpu 0.50  rss 0.50  (run by run, wall: median 0.50 of 0.50)", "1024 MiB"} {
+	for _, want := range []string{"archfolio/hugo   wall 0.50  cpu 0.50  rss 0.50  (run by run, wall: median 0.50 of 0.50)",
+		"kept/hugo   wall 0.25  cpu 0.25  rss 0.50  (run by run, wall: median 0.25 of 0.25)", "1024 MiB"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}

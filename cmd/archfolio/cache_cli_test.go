@@ -2,8 +2,13 @@ package main
 
 import (
 	"bytes"
+	"errors"
+	"io/fs"
+	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -59,5 +64,150 @@ func TestBuildCPUProfile(t *testing.T) {
 	expectCode(t, r, exitUsage)
 	if !bytes.Contains([]byte(r.stderr), []byte("archfolio build: open ")) {
 		t.Errorf("stderr does not say why: %s", r.stderr)
+	}
+}
+
+// codeSite writes a site of two blueprints with a code block each.
+func codeSite(t *testing.T, alphaCode string) string {
+	t.Helper()
+	dir := t.TempDir()
+	docs := map[string]string{
+		"alpha.md": "---\nkind: blueprint\ntitle: Alpha\n---\n```go\n" + alphaCode + "\n```\n",
+		"beta.md":  "---\nkind: blueprint\ntitle: Beta\n---\n```yaml\nkey: value\n```\n",
+	}
+	for name, text := range docs {
+		full := filepath.Join(dir, "content", "blueprints", name)
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// blockFiles lists the highlighted blocks in a cache folder.
+func blockFiles(t *testing.T, dir string) []string {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(dir, "*.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// Without --cache, build keeps the blocks in the site's own folder of the
+// user's cache folder, and the next build uses them; after an edit, the block
+// the site no longer has goes, and so does another site's folder unused for 30
+// days (not one used yesterday). --no-cache keeps nothing.
+func TestBuildKeepsHighlightsInTheSitesOwnFolder(t *testing.T) {
+	t.Parallel()
+	site := codeSite(t, "func a() {}")
+	base, err := os.UserCacheDir() // the test's own (TestMain)
+	if err != nil {
+		t.Fatal(err)
+	}
+	name, err := siteCacheName(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	own := filepath.Join(base, "archfolio", "highlight", name)
+	build := func(args ...string) {
+		t.Helper()
+		expectCode(t, archfolio(t, append([]string{"build", "-s", site, "-d", filepath.Join(t.TempDir(), "out"), "--today", "2026-11-27"}, args...)...), exitOK)
+	}
+
+	build()
+	blocks := blockFiles(t, own)
+	if len(blocks) != 2 {
+		t.Fatalf("the site's folder %s holds %d blocks, want 2", own, len(blocks))
+	}
+	old := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, b := range blocks {
+		if err := os.Chtimes(b, old, old); err != nil {
+			t.Fatal(err)
+		}
+	}
+	build()
+	for _, b := range blockFiles(t, own) {
+		if fi, err := os.Stat(b); err != nil || !fi.ModTime().Equal(old) {
+			t.Errorf("%s was written again: the kept block was not used", b)
+		}
+	}
+
+	stale, recent := filepath.Join(filepath.Dir(own), "site-stale"), filepath.Join(filepath.Dir(own), "site-recent")
+	for dir, age := range map[string]time.Duration{stale: 31 * 24 * time.Hour, recent: 24 * time.Hour} {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		at := time.Now().Add(-age)
+		if err := os.Chtimes(dir, at, at); err != nil {
+			t.Fatal(err)
+		}
+	}
+	alpha := filepath.Join(site, "content", "blueprints", "alpha.md")
+	if err := os.WriteFile(alpha, []byte("---\nkind: blueprint\ntitle: Alpha\n---\n```go\nfunc b() {}\n```\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	build()
+	after := blockFiles(t, own)
+	if len(after) != 2 {
+		t.Errorf("after the edit the folder holds %d blocks, want 2 (the new one and beta's)", len(after))
+	}
+	kept := 0
+	for _, b := range after {
+		if slices.Contains(blocks, b) {
+			kept++
+		}
+	}
+	if kept != 1 {
+		t.Errorf("%d of the first build's blocks are left, want 1 (beta's)", kept)
+	}
+	if _, err := os.Stat(stale); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("another site's folder unused for 31 days is still there (%v)", err)
+	}
+	if _, err := os.Stat(recent); err != nil {
+		t.Errorf("another site's folder used yesterday was deleted: %v", err)
+	}
+
+	other := codeSite(t, "func c() {}")
+	expectCode(t, archfolio(t, "build", "-s", other, "-d", filepath.Join(t.TempDir(), "out"), "--no-cache"), exitOK)
+	name, _ = siteCacheName(other)
+	if _, err := os.Stat(filepath.Join(filepath.Dir(own), name)); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("build --no-cache made a cache folder (%v)", err)
+	}
+}
+
+// serve keeps its blocks in the site's folder too, and after its first build
+// that folder holds the site's blocks only.
+func TestServeKeepsHighlightsInTheSitesOwnFolder(t *testing.T) {
+	t.Parallel()
+	site := codeSite(t, "func s() {}")
+	base, _ := os.UserCacheDir()
+	name, _ := siteCacheName(site)
+	own := filepath.Join(base, "archfolio", "highlight", name)
+	if err := os.MkdirAll(own, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	gone := filepath.Join(own, strings.Repeat("ab", 32)+".html")
+	if err := os.WriteFile(gone, []byte("x\n<pre>old</pre>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	url, stderr, cancel, code := startServe(t, "-s", site, "--today", "2026-11-27")
+	resp, err := http.Get(url + "blueprints/alpha/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if n := len(blockFiles(t, own)); n != 2 {
+		t.Errorf("the site's folder holds %d blocks after the first build, want 2", n)
+	}
+	if _, err := os.Stat(gone); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a block the site does not have is still there (%v)", err)
+	}
+	cancel()
+	if c := <-code; c != exitOK {
+		t.Errorf("exit %d\n%s", c, stderr)
 	}
 }

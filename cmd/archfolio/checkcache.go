@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -30,12 +28,11 @@ func defaultCheckCache() string {
 // checkCacheFile is the file of the cache folder dir that holds the cache of the
 // site at root: one file per site, named by its absolute path.
 func checkCacheFile(dir, root string) (string, error) {
-	abs, err := filepath.Abs(root)
+	name, err := siteCacheName(root)
 	if err != nil {
 		return "", err
 	}
-	sum := sha256.Sum256([]byte(abs))
-	return filepath.Join(dir, "site-"+hex.EncodeToString(sum[:12])+".cache"), nil
+	return filepath.Join(dir, name+".cache"), nil
 }
 
 // staleCacheAge is how long a site's cache file may go unused before a check of

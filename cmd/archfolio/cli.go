@@ -22,7 +22,6 @@ import (
 
 	"archfolio/generator"
 	"archfolio/generator/history"
-	"archfolio/generator/mdext"
 	"archfolio/generator/publish"
 	"archfolio/generator/quality"
 	"archfolio/themes"
@@ -109,6 +108,9 @@ type siteFlags struct {
 	// archfolio.yaml; trendCache is where their figures are kept.
 	trends     int
 	trendCache string
+	// noCache is --no-cache of build and serve: no highlighted block and no
+	// trend figure is read from or kept in a folder.
+	noCache bool
 	// since is --since of build and serve: the Changes page's revision,
 	// over archfolio.yaml's changes.since.
 	since string
@@ -183,7 +185,10 @@ func (f *siteFlags) trendPoints(opts generator.Options) func(int) ([]generator.T
 	var mu sync.Mutex
 	done := map[int]answer{}
 	cacheDir := trends.DefaultCacheDir()
-	if f.trendCache != "" {
+	switch {
+	case f.noCache:
+		cacheDir = ""
+	case f.trendCache != "":
 		cacheDir = filepath.Join(f.trendCache, "trends")
 	}
 	return func(months int) ([]generator.TrendPoint, error) {
@@ -245,14 +250,15 @@ func parse(fs *flag.FlagSet, args []string) ([]string, int, bool) {
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var sf siteFlags
-	fs := newFlagSet("build", "build [-s SITE] [-d OUT] [--base-url URL] [--today YYYY-MM-DD] [--drafts] [--since REV] [--publish-with-errors] [--cache DIR] [--cpuprofile FILE]", stderr)
+	fs := newFlagSet("build", "build [-s SITE] [-d OUT] [--base-url URL] [--today YYYY-MM-DD] [--drafts] [--since REV] [--publish-with-errors] [--cache DIR | --no-cache] [--cpuprofile FILE]", stderr)
 	sf.register(fs, true)
 	sf.registerTrends(fs)
 	sf.registerSince(fs)
 	out := fs.String("d", "", "output folder (default SITE/public)")
 	baseURL := fs.String("base-url", "", "URL or path the site is published under (overrides archfolio.yaml); sitemap.xml only with an http(s) URL")
 	withErrors := fs.Bool("publish-with-errors", false, "publish the site even when the portfolio has errors (otherwise the output folder is left as it was)")
-	cache := fs.String("cache", "", "keep highlighted code blocks and the trends' figures in this folder between builds (for CI caches)")
+	cache := fs.String("cache", "", "keep highlighted code blocks and the trends' figures in this folder between builds, for CI caches (default: the site's own folder in the user's cache folder)")
+	fs.BoolVar(&sf.noCache, "no-cache", false, "highlight every code block and read the trends from git, reading and keeping no cache")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (go tool pprof; cmd/archfolio/default.pgo is made from them)")
 	pos, code, ok := parse(fs, args)
 	if !ok {
@@ -274,9 +280,8 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	opts.BaseURL = *baseURL
 	opts.PublishWithErrors = *withErrors
-	if *cache != "" {
-		opts.Highlights = mdext.NewCache(*cache)
-	}
+	highlights := newHighlightCache(sf.site, *cache, sf.noCache)
+	opts.Highlights = highlights.Cache
 	dest := *out
 	if dest == "" {
 		dest = filepath.Join(sf.site, "public")
@@ -301,6 +306,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintln(stderr, "archfolio build:", err)
 		return exitProblems
 	}
+	highlights.done() // the build highlighted every block before it parsed anything
 	if diags.Errors() > 0 && !opts.PublishWithErrors {
 		fmt.Fprintf(stderr, "not published: %d errors, %d warnings; %s is left as it was (--publish-with-errors publishes anyway)\n", diags.Errors(), diags.Warnings(), dest)
 		return exitProblems

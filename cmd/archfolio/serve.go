@@ -16,7 +16,7 @@ import (
 	"archfolio/generator/server"
 )
 
-const serveSynopsis = "serve [-s SITE] [--bind 127.0.0.1] [--port 1313] [--today YYYY-MM-DD] [--drafts] [--base-url URL] [--since REV] [--poll] [--poll-interval 500ms]"
+const serveSynopsis = "serve [-s SITE] [--bind 127.0.0.1] [--port 1313] [--today YYYY-MM-DD] [--drafts] [--base-url URL] [--since REV] [--poll] [--poll-interval 500ms] [--no-cache]"
 
 // serveFlags are serve's own flags.
 type serveFlags struct {
@@ -39,6 +39,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fs.StringVar(&f.baseURL, "base-url", "", "serve under this URL's path, as the site will be published (https://intranet.example/arch/ → /arch/)")
 	fs.BoolVar(&f.poll, "poll", false, "poll for changes instead of using inotify (network drives, inotify limit reached)")
 	fs.DurationVar(&f.interval, "poll-interval", server.DefaultPollInterval, "how often --poll scans the site")
+	fs.BoolVar(&sf.noCache, "no-cache", false, "highlight every code block and read the trends from git, reading and keeping no cache")
 	pos, code, ok := parse(fs, args)
 	if !ok {
 		return code
@@ -47,7 +48,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "archfolio serve: unexpected argument %q\n", pos[0])
 		return exitUsage
 	}
-	srv, err := f.server(sf)
+	srv, highlights, err := f.server(sf)
 	if err != nil {
 		fmt.Fprintln(stderr, "archfolio serve:", err)
 		return exitUsage
@@ -62,6 +63,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintln(stderr, "archfolio serve:", serveHint(err))
 		return exitProblems
 	}
+	// The first build rendered every body it could: the blocks of documents
+	// left out (drafts, or above --audience) are highlighted again by the next
+	// build that shows them.
+	highlights.done()
 	fmt.Fprintf(stdout, "Serving %s at %s (ready in %s); press Ctrl-C to stop\n", sf.site, srv.URL(), time.Since(start).Round(time.Millisecond))
 	select {
 	case <-ctx.Done():
@@ -72,25 +77,28 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	return exitOK
 }
 
-// server checks the flags and returns the server they describe.
-func (f *serveFlags) server(sf siteFlags) (*server.Server, error) {
+// server checks the flags and returns the server they describe, with the cache
+// of highlighted blocks it uses.
+func (f *serveFlags) server(sf siteFlags) (*server.Server, highlightCache, error) {
 	if f.port < 0 || f.port > 65535 {
-		return nil, fmt.Errorf("--port %d: want 0 to 65535", f.port)
+		return nil, highlightCache{}, fmt.Errorf("--port %d: want 0 to 65535", f.port)
 	}
 	if f.interval <= 0 {
-		return nil, fmt.Errorf("--poll-interval %s: want a positive duration like 500ms", f.interval)
+		return nil, highlightCache{}, fmt.Errorf("--poll-interval %s: want a positive duration like 500ms", f.interval)
 	}
 	base, err := basePath(f.baseURL)
 	if err != nil {
-		return nil, err
+		return nil, highlightCache{}, err
 	}
 	sf.history = true
 	opts, err := sf.options()
 	if err != nil {
-		return nil, err
+		return nil, highlightCache{}, err
 	}
+	highlights := newHighlightCache(sf.site, "", sf.noCache)
+	opts.Highlights = highlights.Cache
 	return &server.Server{Dir: sf.site, Options: opts, Addr: net.JoinHostPort(f.bind, strconv.Itoa(f.port)),
-		BasePath: base, Poll: f.poll, PollInterval: f.interval}, nil
+		BasePath: base, Poll: f.poll, PollInterval: f.interval}, highlights, nil
 }
 
 // basePath returns the path of a --base-url (an absolute URL or a path starting

@@ -4,11 +4,14 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/debug"
 	"strings"
 	"sync"
+	"time"
 )
 
 // Cache is a HighlightCache keyed by a content hash of the language and the code:
@@ -26,7 +29,10 @@ type Cache struct {
 	// pending counts, for each block highlighted ahead (Prepare), the renderings
 	// still to ask for it; the block leaves memory after the last.
 	pending map[[sha256.Size]byte]int
-	mkdir   sync.Once // makes dir before the first block is written
+	// used holds, with a folder, every block this cache was asked for, so that
+	// Prune keeps them and deletes the rest.
+	used  map[[sha256.Size]byte]struct{}
+	mkdir sync.Once // makes dir before the first block is written
 }
 
 // cacheFormat changes whenever Highlighter's output changes for the same input, so
@@ -35,8 +41,12 @@ const cacheFormat = "archfolio-highlight-2"
 
 // NewCache returns a cache in memory, backed by dir when dir is not "".
 func NewCache(dir string) *Cache {
-	return &Cache{dir: dir, salt: cacheFormat + "\x00" + chromaVersion(), blocks: map[[sha256.Size]byte][]byte{},
+	c := &Cache{dir: dir, salt: cacheFormat + "\x00" + chromaVersion(), blocks: map[[sha256.Size]byte][]byte{},
 		inflight: map[[sha256.Size]byte]chan struct{}{}, pending: map[[sha256.Size]byte]int{}}
+	if dir != "" {
+		c.used = map[[sha256.Size]byte]struct{}{}
+	}
+	return c
 }
 
 // Dir returns the folder the cache keeps blocks in, or "".
@@ -79,6 +89,7 @@ func (c *Cache) Held() int {
 func (c *Cache) Get(lang string, code []byte) ([]byte, bool) {
 	k := c.key(lang, code)
 	c.mu.Lock()
+	c.use(k)
 	html, ok := c.blocks[k]
 	c.mu.Unlock()
 	if ok {
@@ -101,6 +112,7 @@ func (c *Cache) Get(lang string, code []byte) ([]byte, bool) {
 func (c *Cache) Prepare(lang string, code []byte, highlight func() []byte) {
 	k := c.key(lang, code)
 	c.mu.Lock()
+	c.use(k)
 	n, seen := c.pending[k]
 	c.pending[k] = n + 1
 	_, have := c.blocks[k]
@@ -118,6 +130,7 @@ func (c *Cache) Do(lang string, code []byte, highlight func() []byte) []byte {
 	k := c.key(lang, code)
 	for {
 		c.mu.Lock()
+		c.use(k)
 		if html, ok := c.blocks[k]; ok {
 			c.handOut(k)
 			c.mu.Unlock()
@@ -157,6 +170,57 @@ func (c *Cache) fill(k [sha256.Size]byte, highlight func() []byte) []byte {
 	return html
 }
 
+// use records that the block k was asked for. c.mu is held.
+func (c *Cache) use(k [sha256.Size]byte) {
+	if c.used != nil {
+		c.used[k] = struct{}{}
+	}
+}
+
+// Prune deletes from the folder every block this cache was not asked for, and
+// the temporary files of writes that never finished (older than an hour: a
+// run at work beside this one may be writing them). Call it only after a run
+// that asked for every block of its site, on a folder only that site uses; it
+// reports how many files it deleted and the first error.
+func (c *Cache) Prune() (int, error) {
+	if c.dir == "" {
+		return 0, nil
+	}
+	entries, err := os.ReadDir(c.dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	removed := 0
+	var first error
+	for _, e := range entries {
+		name := e.Name()
+		stale := false
+		if hexKey, ok := strings.CutSuffix(name, ".html"); ok {
+			var k [sha256.Size]byte
+			n, err := hex.Decode(k[:], []byte(hexKey))
+			_, used := c.used[k]
+			stale = err == nil && n == sha256.Size && len(hexKey) == 2*sha256.Size && !used
+		} else if strings.HasPrefix(name, ".block-") {
+			info, err := e.Info()
+			stale = err == nil && time.Since(info.ModTime()) > time.Hour
+		}
+		if !stale || !e.Type().IsRegular() {
+			continue
+		}
+		if err := os.Remove(filepath.Join(c.dir, name)); err == nil {
+			removed++
+		} else if first == nil && !errors.Is(err, fs.ErrNotExist) {
+			first = err
+		}
+	}
+	return removed, first
+}
+
 // handOut counts one rendering of a prepared block, and drops the block after the
 // last one that was prepared. Blocks that were never prepared stay. c.mu is held.
 func (c *Cache) handOut(k [sha256.Size]byte) {
@@ -176,6 +240,7 @@ func (c *Cache) Put(lang string, code, html []byte) {
 	k := c.key(lang, code)
 	html = append([]byte(nil), html...)
 	c.mu.Lock()
+	c.use(k)
 	c.blocks[k] = html
 	c.mu.Unlock()
 	c.write(k, html)

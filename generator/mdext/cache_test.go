@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -262,5 +263,67 @@ func TestHighlighterOutputPassesTheCacheCheck(t *testing.T) {
 		if !highlightMarkup(buf.Bytes()) {
 			t.Errorf("%s: the cache would refuse Highlighter's own output:\n%s", lang, buf.String())
 		}
+	}
+}
+
+// TestPruneKeepsOnlyTheBlocksOfThisRun: a second run on the folder asks for
+// one block through each way in (Prepare, Do, Get, Put) and not for a fifth;
+// Prune deletes the fifth, an old temporary file and nothing else (not a
+// fresh temporary file, which a run beside this one may be writing, nor a
+// file that is no block).
+func TestPruneKeepsOnlyTheBlocksOfThisRun(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	html := func(s string) func() []byte {
+		return func() []byte { return []byte(`<pre class="chroma"><code>` + s + `</code></pre>`) }
+	}
+	first := NewCache(dir)
+	for _, code := range []string{"a", "b", "c", "d", "gone"} {
+		first.Do("go", []byte(code), html(code))
+	}
+	oldTmp, freshTmp, other := filepath.Join(dir, ".block-1"), filepath.Join(dir, ".block-2"), filepath.Join(dir, "notes.txt")
+	for _, f := range []string{oldTmp, freshTmp, other} {
+		if err := os.WriteFile(f, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	past := time.Now().Add(-2 * time.Hour)
+	if err := os.Chtimes(oldTmp, past, past); err != nil {
+		t.Fatal(err)
+	}
+
+	second := NewCache(dir)
+	second.Prepare("go", []byte("a"), html("a"))
+	second.Do("go", []byte("a"), html("a"))
+	second.Do("go", []byte("b"), func() []byte { t.Error("b was highlighted again"); return nil })
+	if _, ok := second.Get("go", []byte("c")); !ok {
+		t.Error("c is not in the folder")
+	}
+	second.Put("go", []byte("d"), html("d")())
+	removed, err := second.Prune()
+	if err != nil || removed != 2 {
+		t.Errorf("Prune = %d, %v; want 2 (the unused block, the old temporary file)", removed, err)
+	}
+	var left []string
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		left = append(left, e.Name())
+	}
+	want := []string{".block-2", "notes.txt"}
+	for _, code := range []string{"a", "b", "c", "d"} {
+		want = append(want, filepath.Base(second.file(second.key("go", []byte(code)))))
+	}
+	slices.Sort(want)
+	if !slices.Equal(left, want) {
+		t.Errorf("left in the folder:\n%q\nwant\n%q", left, want)
+	}
+	if _, ok := NewCache(dir).Get("go", []byte("gone")); ok {
+		t.Error("the unused block is still there")
+	}
+	if n, err := NewCache("").Prune(); n != 0 || err != nil {
+		t.Errorf("Prune without a folder = %d, %v", n, err)
+	}
+	if n, err := NewCache(filepath.Join(dir, "none")).Prune(); n != 0 || err != nil {
+		t.Errorf("Prune of a folder never made = %d, %v", n, err)
 	}
 }

@@ -1,0 +1,87 @@
+package main
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"archfolio/generator/mdext"
+)
+
+// highlightCache is where build and serve keep highlighted code blocks between
+// runs, so that a run highlights only the blocks that are new: in DIR with
+// --cache DIR (a folder the user manages, for CI caches: never pruned), nowhere
+// with --no-cache, else in the site's own folder, archfolio/highlight/site-HASH
+// in the user's cache folder (HASH names the site's absolute path, as check's
+// cache file does).
+type highlightCache struct {
+	*mdext.Cache
+	// own is the site's own folder under the user's cache folder, or "": a run
+	// that highlighted every block of the site prunes it (done).
+	own string
+}
+
+// newHighlightCache returns the cache of the site at root for --cache dir and
+// --no-cache off.
+func newHighlightCache(root, dir string, off bool) highlightCache {
+	switch {
+	case off:
+		return highlightCache{Cache: mdext.NewCache("")}
+	case dir != "":
+		return highlightCache{Cache: mdext.NewCache(dir)}
+	}
+	base, err := os.UserCacheDir()
+	if err != nil {
+		return highlightCache{Cache: mdext.NewCache("")}
+	}
+	own, err := siteCacheName(root)
+	if err != nil {
+		return highlightCache{Cache: mdext.NewCache("")}
+	}
+	own = filepath.Join(base, "archfolio", "highlight", own)
+	return highlightCache{Cache: mdext.NewCache(own), own: own}
+}
+
+// done is called after a run that asked the cache for every code block of the
+// site (a build that finished, a server's first build): the site's own folder
+// keeps those blocks only, and the folders of other sites that no run has used
+// for staleCacheAge are deleted. It is best effort: a cache that cannot be
+// pruned only takes room.
+func (h highlightCache) done() {
+	if h.own == "" {
+		return
+	}
+	if _, err := h.Prune(); err != nil {
+		return
+	}
+	now := time.Now()
+	if os.Chtimes(h.own, now, now) != nil { // the folder's time says when a run last used it
+		return
+	}
+	siblings, err := os.ReadDir(filepath.Dir(h.own))
+	if err != nil {
+		return
+	}
+	for _, e := range siblings {
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), "site-") || e.Name() == filepath.Base(h.own) {
+			continue
+		}
+		if info, err := e.Info(); err == nil && now.Sub(info.ModTime()) > staleCacheAge {
+			_ = os.RemoveAll(filepath.Join(filepath.Dir(h.own), e.Name()))
+		}
+	}
+}
+
+// siteCacheName names a site's cache (a file for check, a folder for build and
+// serve) after its absolute path: site-HASH.
+func siteCacheName(root string) (string, error) {
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		return "", err
+	}
+	sum := sha256.Sum256([]byte(abs))
+	return "site-" + hex.EncodeToString(sum[:12]), nil
+}
