@@ -2,10 +2,14 @@ package generator_test
 
 import (
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"archfolio/generator/reviews"
 	"archfolio/generator/sitetest"
@@ -130,5 +134,72 @@ func TestReviewFiltersReadTheURLOnEachPageInChromium(t *testing.T) {
 	}
 	if got, want := waitFor(t, ctx, "the count without the rows file", whole), "The other pages could not be searched: the count above is of this page only."; got != want {
 		t.Errorf("without the rows file: %q, want %q", got, want)
+	}
+}
+
+// TestPagedFilterSaysItIsCountingInChromium holds the list's rows file back
+// (served over HTTP, as a slow connection would): once a filter is set, the
+// form says it is counting the matches of every page, as a live region, and
+// the count of the whole list replaces that sentence when the file arrives.
+func TestPagedFilterSaysItIsCountingInChromium(t *testing.T) {
+	t.Parallel()
+	ctx := newBrowserTab(t, 1366, 800)
+	files := map[string]string{"content/bp.md": "---\nkind: blueprint\ntitle: Blueprint\n---\n"}
+	for i := range reviews.PerReviews + 10 {
+		stage := "design"
+		if i%2 == 1 {
+			stage = "periodic"
+		}
+		files[fmt.Sprintf("content/rev-%03d.md", i)] = fmt.Sprintf(
+			"---\nkind: review\ntitle: Review %03d\nstatus: completed\nstage: %s\nsubject: bp\ndate: 2026-06-01\noutcome: approved\n---\n", i, stage)
+	}
+	out, diags := sitetest.Render(t, files, goldenToday)
+	if diags.Errors() > 0 {
+		t.Fatalf("diagnostics:\n%s", sitetest.DiagLines(diags))
+	}
+	dir := writeSite(t, out)
+	release, asked := make(chan struct{}), make(chan struct{}, 1)
+	site := http.FileServer(http.Dir(dir))
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, "/filter-rows.js") {
+			select {
+			case asked <- struct{}{}:
+			default:
+			}
+			select {
+			case <-release:
+			case <-r.Context().Done():
+				return
+			}
+		}
+		site.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	var once sync.Once
+	t.Cleanup(func() { once.Do(func() { close(release) }) })
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/documents/reviews/2/")); err != nil {
+		t.Fatal(err)
+	}
+	box := `document.querySelector('form[data-filter-for="review-table"] .filter-pages')`
+	if got := evaluate[string](t, ctx, box+`.textContent + "|" + `+box+`.getAttribute("aria-live")`); got != "|polite" {
+		t.Errorf("before any filter the count says %q, want an empty polite live region", got)
+	}
+	evaluate[bool](t, ctx, `(function () {
+  var sel = document.querySelector('form[data-filter-for="review-table"] select[data-filter="stage"]');
+  sel.value = "design"; sel.dispatchEvent(new Event("change"));
+  return true;
+})()`)
+	select {
+	case <-asked:
+	case <-time.After(30 * time.Second):
+		t.Fatal("setting a filter did not ask for the rows file")
+	}
+	if got := evaluate[string](t, ctx, box+`.textContent`); got != "Counting the matches on every page…" {
+		t.Errorf("while the rows file loads the count says %q", got)
+	}
+	once.Do(func() { close(release) })
+	whole := `(function () { var t = ` + box + `.textContent; return /^Counting/.test(t) ? "" : t; })()`
+	if got, want := waitFor(t, ctx, "the whole list's count", whole), "80 of 160 reviews of the whole list match, on page 1 (75), this page (5)."; got != want {
+		t.Errorf("once the rows file is read: %q, want %q", got, want)
 	}
 }
