@@ -54,11 +54,25 @@ func followLiveHeap(limit int64) {
 	}
 }
 
+// limitCap is the highest limit that following the live heap sets while the
+// heap leaves minHeadroom under it: one and a half times a heap of 640 to 700
+// MiB, as a 10,000-document build of the hub-heavy shape keeps at its peak
+// depending on when its collections fall, would let the process reach 1 GiB.
+const (
+	limitCap    = 960 << 20
+	minHeadroom = 256 << 20
+)
+
 // limitFor is the soft memory limit for a live heap: the current limit, or one and
-// a half times the live heap when that is more.
+// a half times the live heap when that is more, but no more than limitCap while
+// that leaves the heap minHeadroom (a larger heap gets one and a half times).
 func limitFor(limit int64, live uint64) int64 {
 	l := int64(min(live, 1<<61))
-	return max(limit, l+l/2)
+	next := l + l/2
+	if next > limitCap && l+minHeadroom <= limitCap {
+		next = limitCap
+	}
+	return max(limit, next)
 }
 
 // memoryLimit is the soft memory limit for a site of content bytes.

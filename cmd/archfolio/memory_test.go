@@ -35,11 +35,14 @@ func TestMemoryLimit(t *testing.T) {
 		live  uint64
 		want  int64
 	}{
-		{900 << 20, 300 << 20, 900 << 20},   // room enough: unchanged
-		{900 << 20, 600 << 20, 900 << 20},   // two thirds of the limit: unchanged
-		{900 << 20, 700 << 20, 1050 << 20},  // the heap outgrew two thirds: one and a half times the heap
-		{2000 << 20, 600 << 20, 2000 << 20}, // never lowered
-		{900 << 20, 1 << 63, 1<<61 + 1<<60}, // no overflow
+		{900 << 20, 300 << 20, 900 << 20},    // room enough: unchanged
+		{900 << 20, 600 << 20, 900 << 20},    // two thirds of the limit: unchanged
+		{900 << 20, 620 << 20, 930 << 20},    // the heap outgrew two thirds: one and a half times the heap
+		{900 << 20, 670 << 20, 960 << 20},    // but no more than the cap while that leaves the headroom
+		{900 << 20, 800 << 20, 1200 << 20},   // a heap the cap leaves too little room: one and a half times
+		{1000 << 20, 2000 << 20, 3000 << 20}, // and so for larger heaps
+		{2000 << 20, 600 << 20, 2000 << 20},  // never lowered
+		{900 << 20, 1 << 63, 1<<61 + 1<<60},  // no overflow
 	} {
 		if got := limitFor(c.limit, c.live); got != c.want {
 			t.Errorf("limitFor(%d, %d) = %d, want %d", c.limit, c.live, got, c.want)
