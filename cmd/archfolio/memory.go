@@ -23,9 +23,9 @@ const minMemoryLimit = 900 << 20
 // large build peaks lower than with Go's defaults for no more CPU, and check,
 // which keeps far less, runs faster. A limit close to what the build really needs
 // would make the collector run without pause, so the limit follows the live heap
-// up: never under one and a half times the heap the last collection kept
-// (following at twice the heap raised the peak and saved no CPU that could be
-// measured). cmd/archfolio-bench/README.md has the figures.
+// up: to one and a half times the heap the last collection kept, short of 1 GiB
+// (limitFor; following at twice the heap raised the peak and saved no CPU that
+// could be measured). cmd/archfolio-bench/README.md has the figures.
 func tuneMemory(site string, gcPercent int) {
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return
