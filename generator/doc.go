@@ -29,7 +29,9 @@
 // serve keep the blocks in a folder across runs (cmd/archfolio/highlightcache.go):
 // the site's own under the user's cache folder, which a run that asked for every
 // block of the site prunes to those (Cache.Prune), or --cache DIR, never pruned;
-// --no-cache keeps none. A build (not check, and not serve's rebuilds, whose
+// --no-cache keeps none. A block file is used only if it shows its code exactly,
+// in the markup Highlighter writes (mdext.validBlock): a folder someone else can
+// write may recolour a block, never change its text or markup. A build (not check, and not serve's rebuilds, whose
 // cache lives on) highlights every block a line scan finds (mdext.Fences) before
 // parsing anything (highlightAhead says why it comes first). The
 // body stage takes each block from the cache, which lets it go after the last

@@ -171,6 +171,25 @@ func TestBuildKeepsHighlightsInTheSitesOwnFolder(t *testing.T) {
 		t.Errorf("another site's folder used yesterday was deleted: %v", err)
 	}
 
+	// A site without code blocks has no folder of its own, and still clears
+	// the others.
+	if err := os.MkdirAll(stale, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	at := time.Now().Add(-31 * 24 * time.Hour)
+	if err := os.Chtimes(stale, at, at); err != nil {
+		t.Fatal(err)
+	}
+	plain := serveTestSite(t)
+	expectCode(t, archfolio(t, "build", "-s", plain, "-d", filepath.Join(t.TempDir(), "out")), exitOK)
+	if _, err := os.Stat(stale); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a build of a site without code blocks left another site's stale folder (%v)", err)
+	}
+	name, _ = siteCacheName(plain)
+	if _, err := os.Stat(filepath.Join(filepath.Dir(own), name)); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a site without code blocks got a folder (%v)", err)
+	}
+
 	other := codeSite(t, "func c() {}")
 	expectCode(t, archfolio(t, "build", "-s", other, "-d", filepath.Join(t.TempDir(), "out"), "--no-cache"), exitOK)
 	name, _ = siteCacheName(other)
@@ -209,5 +228,31 @@ func TestServeKeepsHighlightsInTheSitesOwnFolder(t *testing.T) {
 	cancel()
 	if c := <-code; c != exitOK {
 		t.Errorf("exit %d\n%s", c, stderr)
+	}
+}
+
+// --no-cache wins over --cache DIR, for build as for check: nothing is kept.
+func TestNoCacheWinsOverCache(t *testing.T) {
+	t.Parallel()
+	site := codeSite(t, "func n() {}")
+	dir := filepath.Join(t.TempDir(), "c")
+	expectCode(t, archfolio(t, "build", "-s", site, "-d", filepath.Join(t.TempDir(), "out"), "--cache", dir, "--no-cache"), exitOK)
+	if _, err := os.Stat(dir); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("build --cache DIR --no-cache made DIR (%v)", err)
+	}
+}
+
+// A site reached through a link has the cache of the folder it links to.
+func TestSiteCacheNameFollowsLinks(t *testing.T) {
+	t.Parallel()
+	site := serveTestSite(t)
+	link := filepath.Join(t.TempDir(), "link")
+	if err := os.Symlink(site, link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	a, errA := siteCacheName(site)
+	b, errB := siteCacheName(link)
+	if errA != nil || errB != nil || a != b || !strings.HasPrefix(a, "site-") {
+		t.Errorf("siteCacheName: %q (%v) for the site, %q (%v) through a link", a, errA, b, errB)
 	}
 }

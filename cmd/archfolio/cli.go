@@ -257,8 +257,8 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	out := fs.String("d", "", "output folder (default SITE/public)")
 	baseURL := fs.String("base-url", "", "URL or path the site is published under (overrides archfolio.yaml); sitemap.xml only with an http(s) URL")
 	withErrors := fs.Bool("publish-with-errors", false, "publish the site even when the portfolio has errors (otherwise the output folder is left as it was)")
-	cache := fs.String("cache", "", "keep highlighted code blocks and the trends' figures in this folder between builds, for CI caches (default: the site's own folder in the user's cache folder)")
-	fs.BoolVar(&sf.noCache, "no-cache", false, "highlight every code block and read the trends from git, reading and keeping no cache")
+	cache := fs.String("cache", "", "keep highlighted code blocks in this folder and the trends' figures in DIR/trends, for CI caches; nothing is deleted from it (default: the blocks in the site's own folder of the user's cache folder, pruned to the site's blocks after each build)")
+	fs.BoolVar(&sf.noCache, "no-cache", false, "highlight every code block and read the trends from git, reading and keeping no cache (over --cache, as for check)")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (go tool pprof; cmd/archfolio/default.pgo is made from them)")
 	pos, code, ok := parse(fs, args)
 	if !ok {
@@ -333,12 +333,12 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if !ok {
 		return code
 	}
-	if *noCache {
-		*cache = ""
-	}
 	if len(pos) > 0 {
 		fmt.Fprintf(stderr, "archfolio check: unexpected argument %q\n", pos[0])
 		return exitUsage
+	}
+	if *noCache {
+		*cache = ""
 	}
 	if !slices.Contains(diag.DiagnosticFormats, *format) {
 		fmt.Fprintf(stderr, "archfolio check: --format %q: want one of %s\n", *format, strings.Join(diag.DiagnosticFormats, ", "))

@@ -3,6 +3,8 @@ package main
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -58,7 +60,9 @@ func (h highlightCache) done() {
 		return
 	}
 	now := time.Now()
-	if os.Chtimes(h.own, now, now) != nil { // the folder's time says when a run last used it
+	// The folder's time says when a run last used it; a site without code
+	// blocks has no folder, and still clears the others.
+	if err := os.Chtimes(h.own, now, now); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return
 	}
 	siblings, err := os.ReadDir(filepath.Dir(h.own))
@@ -76,11 +80,15 @@ func (h highlightCache) done() {
 }
 
 // siteCacheName names a site's cache (a file for check, a folder for build and
-// serve) after its absolute path: site-HASH.
+// serve) after its absolute path with links resolved, so that a site reached
+// through a link has one cache: site-HASH.
 func siteCacheName(root string) (string, error) {
 	abs, err := filepath.Abs(root)
 	if err != nil {
 		return "", err
+	}
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		abs = real
 	}
 	sum := sha256.Sum256([]byte(abs))
 	return "site-" + hex.EncodeToString(sum[:12]), nil

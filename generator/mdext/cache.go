@@ -5,6 +5,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	stdhtml "html"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -37,7 +39,7 @@ type Cache struct {
 
 // cacheFormat changes whenever Highlighter's output changes for the same input, so
 // that a cache folder written by an older archfolio is not trusted.
-const cacheFormat = "archfolio-highlight-2"
+const cacheFormat = "archfolio-highlight-3"
 
 // NewCache returns a cache in memory, backed by dir when dir is not "".
 func NewCache(dir string) *Cache {
@@ -95,7 +97,7 @@ func (c *Cache) Get(lang string, code []byte) ([]byte, bool) {
 	if ok {
 		return html, true
 	}
-	if html, ok = c.read(k); ok {
+	if html, ok = c.read(k, code); ok {
 		c.mu.Lock()
 		c.blocks[k] = html
 		c.mu.Unlock()
@@ -120,7 +122,7 @@ func (c *Cache) Prepare(lang string, code []byte, highlight func() []byte) {
 		c.mu.Unlock()
 		return
 	}
-	c.fill(k, highlight) // unlocks c.mu
+	c.fill(k, code, highlight) // unlocks c.mu
 }
 
 // Do returns the block's HTML from the cache, or runs highlight and keeps its
@@ -143,7 +145,7 @@ func (c *Cache) Do(lang string, code []byte, highlight func() []byte) []byte {
 		c.mu.Unlock()
 		<-wait
 	}
-	html := c.fill(k, highlight)
+	html := c.fill(k, code, highlight)
 	c.mu.Lock()
 	c.handOut(k)
 	c.mu.Unlock()
@@ -153,11 +155,11 @@ func (c *Cache) Do(lang string, code []byte, highlight func() []byte) []byte {
 // fill claims block k, which must be neither in memory nor in flight, with c.mu
 // held; it unlocks c.mu, reads the block from the folder or runs highlight (and
 // writes the folder), keeps a copy in memory and returns it.
-func (c *Cache) fill(k [sha256.Size]byte, highlight func() []byte) []byte {
+func (c *Cache) fill(k [sha256.Size]byte, code []byte, highlight func() []byte) []byte {
 	done := make(chan struct{})
 	c.inflight[k] = done
 	c.mu.Unlock()
-	html, ok := c.read(k)
+	html, ok := c.read(k, code)
 	if !ok {
 		html = append([]byte(nil), highlight()...)
 		c.write(k, html)
@@ -246,64 +248,137 @@ func (c *Cache) Put(lang string, code, html []byte) {
 	c.write(k, html)
 }
 
-// read returns a block from the folder, if the file is one that write made: its
-// first line the digest of the rest, and the rest markup that Highlighter writes
-// (highlightMarkup). A cache folder lives in CI caches that a pull request may be
-// able to write; an edited or damaged block is highlighted again instead.
-func (c *Cache) read(k [sha256.Size]byte) ([]byte, bool) {
+// read returns a block from the folder, if the file is one that write made
+// for this key and it shows this code: a regular file of a size the code can
+// highlight to, its first line the digest of the key and the rest, and the
+// rest markup that Highlighter writes around exactly this code (validBlock).
+// A cache folder lives in CI caches that a pull request may be able to write:
+// a block copied over another's name, edited, damaged or swapped for a link
+// to a device is highlighted again instead. Whoever can write the folder can
+// still recolour a block (its classes), never change its text or markup.
+func (c *Cache) read(k [sha256.Size]byte, code []byte) ([]byte, bool) {
 	if c.dir == "" {
 		return nil, false
 	}
-	data, err := os.ReadFile(c.file(k))
+	name := c.file(k)
+	if fi, err := os.Lstat(name); err != nil || !fi.Mode().IsRegular() {
+		return nil, false // a FIFO would block the open; a link may lead anywhere
+	}
+	f, err := os.Open(name)
 	if err != nil {
 		return nil, false
 	}
+	defer f.Close()
+	limit := maxBlockFile(len(code))
+	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() || fi.Size() > limit {
+		return nil, false
+	}
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil || int64(len(data)) > limit {
+		return nil, false
+	}
 	sum, html, ok := bytes.Cut(data, []byte("\n"))
-	if !ok || string(sum) != c.digest(html) || !highlightMarkup(html) {
+	if !ok || string(sum) != c.digest(k, html) || !validBlock(html, code) {
 		return nil, false
 	}
 	return html, true
 }
 
-// digest is the hex SHA-256 of the cache's salt and a block's HTML.
-func (c *Cache) digest(html []byte) string {
+// maxBlockFile is the largest block file read for code of n bytes: chroma
+// writes a span of some thirty bytes around each token, at worst one a byte.
+func maxBlockFile(n int) int64 { return 64*int64(n) + 64<<10 }
+
+// digest is the hex SHA-256 of the cache's salt, a block's key and its HTML.
+func (c *Cache) digest(k [sha256.Size]byte, html []byte) string {
 	h := sha256.New()
 	h.Write([]byte(c.salt))
 	h.Write([]byte{0})
+	h.Write(k[:])
 	h.Write(html)
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// highlightMarkup reports whether html holds no markup but what Highlighter
-// writes: pre, code and span elements, with class attributes of plain names.
-func highlightMarkup(html []byte) bool {
-	for i := bytes.IndexByte(html, '<'); i >= 0; i = bytes.IndexByte(html, '<') {
+// validBlock reports whether html is markup Highlighter writes for code: pre,
+// code and span elements, properly nested, with class attributes of plain
+// names; inside them the text of code (escaped, its line ends as chroma
+// writes them, a last line end added), outside them white space only.
+func validBlock(html []byte, code []byte) bool {
+	var stack []string
+	var text bytes.Buffer
+	for len(html) > 0 {
+		i := bytes.IndexByte(html, '<')
+		if i < 0 {
+			i = len(html)
+		}
+		if len(stack) == 0 {
+			if len(bytes.TrimSpace(html[:i])) > 0 {
+				return false
+			}
+		} else {
+			text.Write(html[:i])
+		}
 		html = html[i:]
+		if len(html) == 0 {
+			break
+		}
 		end := bytes.IndexByte(html, '>')
 		if end < 0 {
 			return false
 		}
-		switch tag := string(html[:end+1]); tag {
-		case "<code>", "</code>", "</pre>", "</span>":
-		default:
-			var class string
-			if c, ok := strings.CutPrefix(tag, `<span class="`); ok {
-				class = c
-			} else if c, ok := strings.CutPrefix(tag, `<pre class="`); ok {
-				class = c
-			} else {
-				return false
-			}
-			class, ok := strings.CutSuffix(class, `">`)
-			if !ok || strings.TrimFunc(class, func(r rune) bool {
-				return r == ' ' || r == '-' || r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
-			}) != "" {
-				return false
-			}
-		}
+		tag := string(html[:end+1])
 		html = html[end+1:]
+		if closing, ok := strings.CutPrefix(tag, "</"); ok {
+			name := strings.TrimSuffix(closing, ">")
+			if len(stack) == 0 || stack[len(stack)-1] != name {
+				return false
+			}
+			stack = stack[:len(stack)-1]
+			continue
+		}
+		name, ok := openTag(tag, len(stack) == 0)
+		if !ok {
+			return false
+		}
+		stack = append(stack, name)
 	}
-	return true
+	if len(stack) != 0 {
+		return false
+	}
+	shown := stdhtml.UnescapeString(text.String())
+	want := strings.ReplaceAll(string(code), "\r\n", "\n")
+	return shown == want || shown == want+"\n"
+}
+
+// openTag returns the name of a tag validBlock accepts: <pre class="…"> at the
+// top, <code> and <span class="…"> inside.
+func openTag(tag string, top bool) (string, bool) {
+	var class string
+	switch {
+	case top:
+		c, ok := strings.CutPrefix(tag, `<pre class="`)
+		if !ok {
+			return "", false
+		}
+		class = c
+	case tag == "<code>":
+		return "code", true
+	default:
+		c, ok := strings.CutPrefix(tag, `<span class="`)
+		if !ok {
+			return "", false
+		}
+		class = c
+	}
+	class, ok := strings.CutSuffix(class, `">`)
+	if !ok || strings.TrimFunc(class, func(r rune) bool {
+		return r == ' ' || r == '-' || r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+	}) != "" {
+		return "", false
+	}
+	if top {
+		return "pre", true
+	}
+	return "span", true
 }
 
 // write keeps a block in the folder. It is best effort: a cache that cannot be
@@ -318,10 +393,16 @@ func (c *Cache) write(k [sha256.Size]byte, html []byte) {
 	c.mkdir.Do(func() { _ = os.MkdirAll(c.dir, 0o755) })
 	// Write then rename, so that a reader never sees half a block.
 	tmp, err := os.CreateTemp(c.dir, ".block-")
+	if errors.Is(err, fs.ErrNotExist) {
+		// The folder went while this cache lived (a user cleared the cache
+		// folder during a dev server's session): make it again.
+		_ = os.MkdirAll(c.dir, 0o755)
+		tmp, err = os.CreateTemp(c.dir, ".block-")
+	}
 	if err != nil {
 		return
 	}
-	_, werr := tmp.WriteString(c.digest(html) + "\n")
+	_, werr := tmp.WriteString(c.digest(k, html) + "\n")
 	if werr == nil {
 		_, werr = tmp.Write(html)
 	}

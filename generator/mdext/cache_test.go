@@ -30,11 +30,11 @@ func TestCacheKeysByLanguageAndCode(t *testing.T) {
 func TestCacheFolderOutlivesTheProcess(t *testing.T) {
 	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "cache")
-	html := []byte(`<pre class="chroma"><code>kept</code></pre>`)
+	html := []byte("<pre class=\"chroma\"><code>a = 1\n</code></pre>")
 	NewCache(dir).Put("hcl", []byte("a = 1\n"), html)
 	html[1] = 'X' // Put keeps its own copy
 	got, ok := NewCache(dir).Get("hcl", []byte("a = 1\n"))
-	if !ok || string(got) != `<pre class="chroma"><code>kept</code></pre>` {
+	if !ok || string(got) != "<pre class=\"chroma\"><code>a = 1\n</code></pre>" {
 		t.Errorf("a new cache on the same folder: %q, %v", got, ok)
 	}
 	if _, ok := NewCache(t.TempDir()).Get("hcl", []byte("a = 1\n")); ok {
@@ -130,9 +130,12 @@ func TestPreparedBlocksLeaveMemoryAfterTheirLastRendering(t *testing.T) {
 		t.Errorf("a block never prepared: %d highlightings, %d in memory; want 3 and 1", runs, inMemory())
 	}
 
+	// The folder's copy of a block that shows its code is used by the next run.
+	block := `<pre class="chroma"><code><span class="one">once</span></code></pre>`
+	c.Put("go", []byte("once"), []byte(block))
 	next := NewCache(dir)
 	next.Prepare("go", []byte("once"), hl(`<span class="other">o</span>`))
-	if html := next.Do("go", []byte("once"), hl(`<span class="other">o</span>`)); string(html) != `<span class="one">1</span>` || runs != 3 {
+	if html := next.Do("go", []byte("once"), hl(`<span class="other">o</span>`)); string(html) != block || runs != 3 {
 		t.Errorf("next run: %q after %d highlightings, want the folder's copy and 3", html, runs)
 	}
 }
@@ -191,24 +194,45 @@ func TestCacheFolderGetsEveryBlockWrittenAtOnce(t *testing.T) {
 	}
 }
 
-// A block file that was edited (or damaged) in the folder is not used: the block
-// is highlighted again and the file written anew.
+// A block file that was edited, damaged, copied over another block's name or
+// replaced by something that is no file is not used: the block is highlighted
+// again and the file written anew.
 func TestCacheFolderBlocksAreVerified(t *testing.T) {
 	good := `<pre class="chroma"><code><span class="line"><span class="cl">x &lt;- 1</span></span></code></pre>` + "\n"
+	key := func(c *Cache) [32]byte { return c.key("r", []byte("x <- 1")) }
+	other := `<pre class="chroma"><code>y</code></pre>`
 	for name, edit := range map[string]func(c *Cache, file string, data []byte) []byte{
 		"markup added, digest kept": func(c *Cache, file string, data []byte) []byte {
 			return []byte(strings.Replace(string(data), "x &lt;- 1", "<script>alert(1)</script>", 1))
 		},
 		"markup added, digest made anew": func(c *Cache, file string, data []byte) []byte {
 			html := `<pre class="chroma"><code><img src=x onerror=alert(1)></code></pre>`
-			return []byte(c.digest([]byte(html)) + "\n" + html)
+			return []byte(c.digest(key(c), []byte(html)) + "\n" + html)
 		},
 		"attribute added, digest made anew": func(c *Cache, file string, data []byte) []byte {
-			html := `<pre class="chroma"><code><span class="x" onclick="alert(1)">x</span></code></pre>`
-			return []byte(c.digest([]byte(html)) + "\n" + html)
+			html := `<pre class="chroma"><code><span class="x" onclick="alert(1)">x &lt;- 1</span></code></pre>`
+			return []byte(c.digest(key(c), []byte(html)) + "\n" + html)
+		},
+		"text changed, digest made anew": func(c *Cache, file string, data []byte) []byte {
+			html := `<pre class="chroma"><code><span class="line"><span class="cl">HACKED</span></span></code></pre>`
+			return []byte(c.digest(key(c), []byte(html)) + "\n" + html)
+		},
+		"elements left open, digest made anew": func(c *Cache, file string, data []byte) []byte {
+			html := `<pre class="chroma"><code><span class="x">x &lt;- 1</code></pre>`
+			return []byte(c.digest(key(c), []byte(html)) + "\n" + html)
+		},
+		"elements closed that were not open, digest made anew": func(c *Cache, file string, data []byte) []byte {
+			html := `<pre class="chroma"><code>x &lt;- 1</code></pre></span></div>`
+			return []byte(c.digest(key(c), []byte(html)) + "\n" + html)
+		},
+		"another block's file": func(c *Cache, file string, data []byte) []byte {
+			return []byte(c.digest(c.key("r", []byte("y")), []byte(other)) + "\n" + other)
 		},
 		"truncated": func(c *Cache, file string, data []byte) []byte { return data[:len(data)/2] },
 		"no digest": func(c *Cache, file string, data []byte) []byte { return []byte(good) },
+		"too large": func(c *Cache, file string, data []byte) []byte {
+			return append(data, bytes.Repeat([]byte(" "), int(maxBlockFile(len("x <- 1"))))...)
+		},
 	} {
 		t.Run(name, func(t *testing.T) {
 			dir := t.TempDir()
@@ -225,22 +249,37 @@ func TestCacheFolderBlocksAreVerified(t *testing.T) {
 			if err := os.WriteFile(files[0], edit(c, files[0], data), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			next := NewCache(dir)
-			if html, ok := next.Get("r", []byte("x <- 1")); ok {
-				t.Fatalf("an edited block was used: %q", html)
-			}
-			again := 0
-			html := next.Do("r", []byte("x <- 1"), func() []byte { again++; return []byte(good) })
-			if again != 1 || string(html) != good {
-				t.Errorf("highlighted %d times, got %q", again, html)
-			}
+			expectHighlightedAgain(t, dir, good)
 		})
 	}
+	t.Run("a link to a device", func(t *testing.T) {
+		dir := t.TempDir()
+		c := NewCache(dir)
+		if err := os.Symlink(os.DevNull, c.file(key(c))); err != nil {
+			t.Skip("no symbolic links here:", err)
+		}
+		expectHighlightedAgain(t, dir, good)
+	})
 	// What the cache writes, it reads back.
 	dir := t.TempDir()
 	NewCache(dir).Put("r", []byte("x <- 1"), []byte(good))
 	if html, ok := NewCache(dir).Get("r", []byte("x <- 1")); !ok || string(html) != good {
 		t.Errorf("a block written by the cache was not read back: %q %v", html, ok)
+	}
+}
+
+// expectHighlightedAgain checks that the block of "x <- 1" in dir's folder is
+// not used: Get misses it and Do highlights it once, to good.
+func expectHighlightedAgain(t *testing.T, dir, good string) {
+	t.Helper()
+	next := NewCache(dir)
+	if html, ok := next.Get("r", []byte("x <- 1")); ok {
+		t.Fatalf("an edited block was used: %q", html)
+	}
+	again := 0
+	html := next.Do("r", []byte("x <- 1"), func() []byte { again++; return []byte(good) })
+	if again != 1 || string(html) != good {
+		t.Errorf("highlighted %d times, got %q", again, html)
 	}
 }
 
@@ -257,10 +296,13 @@ func TestHighlighterOutputPassesTheCacheCheck(t *testing.T) {
 		"nosuch":  "<not highlighted> & \"quoted\"\n",
 		"":        "plain <text>\n",
 		"console": "$ echo \"<hi>\" > file\n",
+		"bash":    "if [ \"$a\" ]; then\r\n\techo 'tab & café ✓'\r\nfi",
+		"hcl":     "resource \"x\" \"y\" {\n\tname = \"日本\"\n}\n\n\n",
+		"text":    "",
 	} {
 		var buf bytes.Buffer
 		h.highlight(&buf, lang, code)
-		if !highlightMarkup(buf.Bytes()) {
+		if !validBlock(buf.Bytes(), []byte(code)) {
 			t.Errorf("%s: the cache would refuse Highlighter's own output:\n%s", lang, buf.String())
 		}
 	}
@@ -325,5 +367,22 @@ func TestPruneKeepsOnlyTheBlocksOfThisRun(t *testing.T) {
 	}
 	if n, err := NewCache(filepath.Join(dir, "none")).Prune(); n != 0 || err != nil {
 		t.Errorf("Prune of a folder never made = %d, %v", n, err)
+	}
+}
+
+// A cache whose folder was deleted while it lived (a user clearing the cache
+// folder during a dev server's session) makes it again for the next block.
+func TestCacheFolderIsMadeAgainWhenDeleted(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join(t.TempDir(), "cache")
+	c := NewCache(dir)
+	block := func(s string) []byte { return []byte(`<pre class="chroma"><code>` + s + `</code></pre>`) }
+	c.Put("go", []byte("a"), block("a"))
+	if err := os.RemoveAll(dir); err != nil {
+		t.Fatal(err)
+	}
+	c.Put("go", []byte("b"), block("b"))
+	if _, ok := NewCache(dir).Get("go", []byte("b")); !ok {
+		t.Error("the block written after the folder went is not in the folder")
 	}
 }
