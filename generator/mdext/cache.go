@@ -202,11 +202,11 @@ func (c *Cache) Prune() (int, error) {
 	for _, e := range entries {
 		name := e.Name()
 		stale := false
-		if hexKey, ok := strings.CutSuffix(name, ".html"); ok {
+		if hexKey, ok := strings.CutSuffix(name, ".html"); ok && len(hexKey) == 2*sha256.Size {
 			var k [sha256.Size]byte
-			n, err := hex.Decode(k[:], []byte(hexKey))
+			_, err := hex.Decode(k[:], []byte(hexKey))
 			_, used := c.used[k]
-			stale = err == nil && n == sha256.Size && len(hexKey) == 2*sha256.Size && !used
+			stale = err == nil && !used
 		} else if strings.HasPrefix(name, ".block-") {
 			info, err := e.Info()
 			stale = err == nil && time.Since(info.ModTime()) > time.Hour

@@ -324,7 +324,8 @@ func TestPruneKeepsOnlyTheBlocksOfThisRun(t *testing.T) {
 		first.Do("go", []byte(code), html(code))
 	}
 	oldTmp, freshTmp, other := filepath.Join(dir, ".block-1"), filepath.Join(dir, ".block-2"), filepath.Join(dir, "notes.txt")
-	for _, f := range []string{oldTmp, freshTmp, other} {
+	long := filepath.Join(dir, strings.Repeat("ab", 40)+".html") // no block's name: longer than a key
+	for _, f := range []string{oldTmp, freshTmp, other, long} {
 		if err := os.WriteFile(f, []byte("x"), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -351,7 +352,7 @@ func TestPruneKeepsOnlyTheBlocksOfThisRun(t *testing.T) {
 	for _, e := range entries {
 		left = append(left, e.Name())
 	}
-	want := []string{".block-2", "notes.txt"}
+	want := []string{".block-2", "notes.txt", filepath.Base(long)}
 	for _, code := range []string{"a", "b", "c", "d"} {
 		want = append(want, filepath.Base(second.file(second.key("go", []byte(code)))))
 	}
