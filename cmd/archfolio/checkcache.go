@@ -2,10 +2,8 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
@@ -91,10 +89,16 @@ func saveCheckCache(l *generator.Loader, dir, file string) error {
 	if err != nil {
 		return err
 	}
-	old, _ := filepath.Glob(filepath.Join(dir, "site-*.cache"))
-	for _, f := range old {
-		if fi, err := os.Stat(f); err == nil && f != file && time.Since(fi.ModTime()) > staleCacheAge {
-			if err := os.Remove(f); err != nil && !errors.Is(err, fs.ErrNotExist) {
+	return removeStale(filepath.Join(dir, "site-*.cache"), file)
+}
+
+// removeStale deletes the caches of other sites that pattern matches (files
+// or folders) and that no run has used for staleCacheAge; keep is this site's.
+func removeStale(pattern, keep string) error {
+	old, _ := filepath.Glob(pattern)
+	for _, p := range old {
+		if fi, err := os.Lstat(p); err == nil && p != keep && time.Since(fi.ModTime()) > staleCacheAge {
+			if err := os.RemoveAll(p); err != nil {
 				return err
 			}
 		}

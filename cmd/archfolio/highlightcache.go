@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"archfolio/generator/mdext"
@@ -65,18 +64,7 @@ func (h highlightCache) done() {
 	if err := os.Chtimes(h.own, now, now); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return
 	}
-	siblings, err := os.ReadDir(filepath.Dir(h.own))
-	if err != nil {
-		return
-	}
-	for _, e := range siblings {
-		if !e.IsDir() || !strings.HasPrefix(e.Name(), "site-") || e.Name() == filepath.Base(h.own) {
-			continue
-		}
-		if info, err := e.Info(); err == nil && now.Sub(info.ModTime()) > staleCacheAge {
-			_ = os.RemoveAll(filepath.Join(filepath.Dir(h.own), e.Name()))
-		}
-	}
+	_ = removeStale(filepath.Join(filepath.Dir(h.own), "site-*"), h.own)
 }
 
 // siteCacheName names a site's cache (a file for check, a folder for build and
