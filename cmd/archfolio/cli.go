@@ -333,12 +333,12 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if !ok {
 		return code
 	}
+	if *noCache {
+		*cache = ""
+	}
 	if len(pos) > 0 {
 		fmt.Fprintf(stderr, "archfolio check: unexpected argument %q\n", pos[0])
 		return exitUsage
-	}
-	if *noCache {
-		*cache = ""
 	}
 	if !slices.Contains(diag.DiagnosticFormats, *format) {
 		fmt.Fprintf(stderr, "archfolio check: --format %q: want one of %s\n", *format, strings.Join(diag.DiagnosticFormats, ", "))
