@@ -64,8 +64,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitProblems
 	}
 	// The first build rendered every body it could: the blocks of documents
-	// left out (drafts, or above --audience) are highlighted again by the next
-	// build that shows them.
+	// left out (drafts, above --audience, unreadable) are highlighted again by
+	// the next build that shows them.
 	highlights.done()
 	fmt.Fprintf(stdout, "Serving %s at %s (ready in %s); press Ctrl-C to stop\n", sf.site, srv.URL(), time.Since(start).Round(time.Millisecond))
 	select {
