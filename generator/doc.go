@@ -442,7 +442,7 @@
 // of rows. Sorting acts on the page's rows (its buttons say so); the filters
 // answer for the whole list: a list with filters that has more than one page
 // (a kind's index, every review, every threat, the open remediation items,
-// each matrix grid) writes its rows as the filters see them, a value index per filter and row,
+// each matrix grid, every dependency) writes its rows as the filters see them, a value index per filter and row,
 // to MORE/filter-rows.js (render.FilterRows, linear in the list), and its
 // filter form names that file and every page of the list. site.js hides the
 // page's rows that do not match, then loads the file (a script, so that it

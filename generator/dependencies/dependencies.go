@@ -56,6 +56,9 @@ type Dependencies struct {
 	// sunset are the dependencies onto blueprints going away (sunsetEdges).
 	sunsetOnce sync.Once
 	sunset     []graph.Edge
+	// edgeFilters are the filters of the list of every dependency (edgeFilters).
+	edgeFiltersOnce sync.Once
+	edgeFilters     []render.Filter
 	// parts are what the graphs were built from, for the next load to reuse.
 	parts graphParts
 }

@@ -32,8 +32,10 @@ type DependenciesPage struct {
 	DomainLegend   []LegendEntry // the domain map's line styles
 	Blueprints     int
 	// EdgeCount counts every dependency, listed on this page or not.
-	EdgeCount     int
-	Edges         []DependencyRow
+	EdgeCount int
+	Edges     []DependencyRow
+	// EdgeFilters are the filters of the list of every dependency (edgeFilters).
+	EdgeFilters   []render.Filter
 	Domains       []DomainDependencies
 	Cycles        []CycleView
 	RoadmapCycles []CycleView
@@ -132,9 +134,92 @@ func sunsetEdges(p *generator.Portfolio) []graph.Edge {
 type DependencyRow struct {
 	From, To            *generator.Document
 	Via, Protocol, Data string
+	// FromDomain and ToDomain name each end's domain for people ("No domain").
+	FromDomain, ToDomain string
 	// Flag says why To is going away ("retired", "end-of-life", "phase-out"), or "".
 	Flag    string
 	InCycle bool
+}
+
+// inCycleNote is what the list of every dependency notes, and its filter
+// offers, for a dependency of a loop.
+const inCycleNote = "In a cycle"
+
+// FilterValue returns what the dependency offers to a filter of the list of
+// every dependency (edgeFilters): several notes joined by U+001F, as the
+// rows' data- attributes hold them.
+func (r DependencyRow) FilterValue(name string) string {
+	switch name {
+	case "domain":
+		return r.FromDomain
+	case "todomain":
+		return r.ToDomain
+	case "protocol":
+		return r.Protocol
+	case "note":
+		var notes []string
+		if r.Flag != "" {
+			notes = append(notes, generator.Humanize(r.Flag))
+		}
+		if r.InCycle {
+			notes = append(notes, inCycleNote)
+		}
+		return strings.Join(notes, "\x1f")
+	}
+	return ""
+}
+
+// edgeFilters are the filters of the list of every dependency: the domain of
+// each end (in the dependency map's order of domains), the protocol and the
+// notes, each offering the values some dependency has. They read every
+// dependency, so they are made once per analysis (every page of the list shows
+// them, and its rows file lists them).
+func edgeFilters(p *generator.Portfolio) []render.Filter {
+	deps := Of(p)
+	deps.edgeFiltersOnce.Do(func() {
+		from, to, protocols, notes := map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
+		for _, e := range deps.Graph.Edges() {
+			r := dependencyRow(p, e)
+			from[r.FromDomain], to[r.ToDomain] = true, true
+			if r.Protocol != "" {
+				protocols[r.Protocol] = true
+			}
+			for n := range strings.SplitSeq(r.FilterValue("note"), "\x1f") {
+				if n != "" {
+					notes[n] = true
+				}
+			}
+		}
+		inOrder := func(seen map[string]bool, order []string) []string {
+			var out []string
+			for _, v := range order {
+				if seen[v] {
+					out = append(out, v)
+				}
+			}
+			return out
+		}
+		domains := make([]string, len(deps.Domains))
+		for i, dom := range deps.Domains {
+			domains[i] = deps.labels[dom]
+		}
+		deps.edgeFilters = []render.Filter{
+			{Name: "domain", Label: "Domain of the blueprint", Values: inOrder(from, domains)},
+			{Name: "todomain", Label: "Domain of what it depends on", Values: inOrder(to, domains)},
+			{Name: "protocol", Label: "Protocol", Values: generator.SortedKeys(protocols)},
+			{Name: "note", Label: "Notes", Values: inOrder(notes, []string{generator.Humanize("retired"),
+				generator.Humanize("end-of-life"), generator.Humanize("phase-out"), inCycleNote})},
+		}
+	})
+	return deps.edgeFilters
+}
+
+// edgeRows is the rows file of the list of every dependency
+// (render.FilterRows), written when the list has more than one page.
+func edgeRows(p *generator.Portfolio) render.FilterRows {
+	edges := Of(p).Graph.Edges()
+	return render.FilterRows{List: lists(p).Edges, Filters: func() []render.Filter { return edgeFilters(p) },
+		Value: func(i int, name string) string { return dependencyRow(p, edges[i]).FilterValue(name) }}
 }
 
 // DomainDependencies is one domain's blueprints with their dependency counts.
@@ -218,6 +303,7 @@ func dependenciesPage(p *generator.Portfolio, url string, ls Lists, part string,
 		page.RoadmapCycles = cycleViews(p, deps.RoadmapCycles)
 	}
 	if from, to, ok := show(partEdges); ok {
+		page.EdgeFilters = edgeFilters(p)
 		for _, e := range deps.Graph.Edges()[from:to] {
 			page.Edges = append(page.Edges, dependencyRow(p, e))
 		}
@@ -240,9 +326,13 @@ func dependenciesPage(p *generator.Portfolio, url string, ls Lists, part string,
 }
 
 func dependencyRow(p *generator.Portfolio, e graph.Edge) DependencyRow {
+	deps := Of(p)
 	to := p.ByID[e.To]
+	from, _ := deps.Graph.Node(e.From)
+	onto, _ := deps.Graph.Node(e.To)
 	return DependencyRow{From: p.ByID[e.From], To: to, Via: e.Attrs["via"], Protocol: e.Attrs["protocol"], Data: e.Attrs["data"],
-		Flag: docSunset(to), InCycle: Of(p).inCycle[e.From] && Of(p).inCycle[e.To]}
+		FromDomain: deps.labels[from.Group], ToDomain: deps.labels[onto.Group],
+		Flag: docSunset(to), InCycle: deps.inCycle[e.From] && deps.inCycle[e.To]}
 }
 
 // domainDependencies lists the blueprints from-th to to-th of the domain

@@ -434,9 +434,13 @@ func writeEdgeList(w markup.Writer, pg *render.Page, d *DependenciesPage) {
 	w.Raw("<section aria-labelledby=\"all-dependencies\">\n<h2 id=\"all-dependencies\">Every dependency</h2>")
 	if d.Lists.Edges.Len() > 0 {
 		d.Lists.Edges.Nav(w, pg.Rel, d.PageNo, "Pages of every dependency", "dependencies")
-		w.Raw("\n<table class=\"data sortable\">\n<thead><tr><th scope=\"col\">Blueprint</th><th scope=\"col\">Depends on</th><th scope=\"col\">Via</th><th scope=\"col\">Protocol</th><th scope=\"col\">Data</th><th scope=\"col\">Notes</th></tr></thead>\n<tbody>")
+		render.PutPagedFilters(w, "dependency-table", d.EdgeFilters, "h3",
+			&render.PagedFilters{List: d.Lists.Edges, Page: d.PageNo, Noun: "dependencies", Rel: pg.Rel})
+		w.Raw("\n<table class=\"data sortable\" id=\"dependency-table\">\n<thead><tr><th scope=\"col\">Blueprint</th><th scope=\"col\">Depends on</th><th scope=\"col\">Via</th><th scope=\"col\">Protocol</th><th scope=\"col\">Data</th><th scope=\"col\">Notes</th></tr></thead>\n<tbody>")
 		for _, r := range d.Edges {
-			w.Raw("\n<tr><td>")
+			w.Raw("\n<tr")
+			render.PutFilterAttrs(w, d.EdgeFilters, r.FilterValue)
+			w.Raw("><td>")
 			w.Link(pg.Rel(r.From.URL), r.From.Title)
 			w.Raw("</td><td>")
 			w.Link(pg.Rel(r.To.URL), r.To.Title)

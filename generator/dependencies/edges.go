@@ -31,9 +31,14 @@ type EdgeList struct {
 	Edges []int `json:"edges"`
 }
 
-// dependencyFiles writes EdgesFile.
+// dependencyFiles writes EdgesFile and the rows file of the list of every
+// dependency (edgeRows).
 func dependencyFiles(p *generator.Portfolio) []render.ExportFile {
-	return []render.ExportFile{{Name: EdgesFile, Write: func(w io.Writer) error { return writeEdges(w, p) }}}
+	files := []render.ExportFile{{Name: EdgesFile, Write: func(w io.Writer) error { return writeEdges(w, p) }}}
+	if f, ok := edgeRows(p).File(); ok {
+		files = append(files, f)
+	}
+	return files
 }
 
 // edgeList is the portfolio's EdgeList.

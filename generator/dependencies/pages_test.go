@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -51,7 +52,7 @@ func TestDependencyListsArePaged(t *testing.T) {
 		}
 		return rows, files
 	}
-	edgeRows, edgePages := count("dependencies/all/", `<tr><td><a href="[^"]*">Synthetic blueprint number \d+</a></td><td>`)
+	edgeRows, edgePages := count("dependencies/all/", `<tr[^>]*><td><a href="[^"]*">Synthetic blueprint number \d+</a></td><td>`)
 	if edgeRows != m {
 		t.Errorf("%d dependency rows over the pages, want %d", edgeRows, m)
 	}
@@ -76,5 +77,50 @@ func TestDependencyListsArePaged(t *testing.T) {
 		if !strings.Contains(pages[target], fmt.Sprintf(`<section id="%s"`, b[2])) {
 			t.Errorf("the domain map links to %s#%s, which has no such table", target, b[2])
 		}
+	}
+}
+
+// The list of every dependency has filters (each end's domain, the protocol,
+// the notes) that answer for the whole list: each page's rows carry their
+// values, the rows file holds every row's, and the selects offer the values
+// the portfolio has, domains in the map's order.
+func TestEveryDependencyIsFiltered(t *testing.T) {
+	t.Parallel()
+	out, diags := sitetest.Render(t, sitetest.DependencyLists("SFTP"), "2026-11-27")
+	if diags.Errors() > 0 {
+		t.Fatalf("diagnostics:\n%s", sitetest.DiagLines(diags))
+	}
+	if got := sitetest.CheckFilterRows(t, sitetest.Filtered(out)); !slices.Equal(got, []string{"dependencies/all/filter-rows.js"}) {
+		t.Errorf("rows files %v, want dependencies/all/filter-rows.js", got)
+	}
+	page := func(name string) string {
+		data, ok := out.File(name)
+		if !ok {
+			t.Fatalf("no %s", name)
+		}
+		return string(data)
+	}
+	first, second := page("dependencies/index.html"), page("dependencies/all/2/index.html")
+	options := regexp.MustCompile(`<select data-filter="([a-z]+)">\s*<option value="">All</option>((?:<option>[^<]*</option>)*)`)
+	var selects []string
+	for _, m := range options.FindAllStringSubmatch(first, -1) {
+		selects = append(selects, m[1]+": "+regexp.MustCompile(`<option>([^<]*)</option>`).ReplaceAllString(m[2], "$1;"))
+	}
+	want := []string{"domain: Payments;Platform;", "todomain: Data;Identity;Platform;", "protocol: HTTPS;Kafka;SFTP;", "note: Retired;In a cycle;"}
+	if !slices.Equal(selects, want) {
+		t.Errorf("the filters of every dependency:\n%s\nwant\n%s", strings.Join(selects, "\n"), strings.Join(want, "\n"))
+	}
+	for _, row := range []string{
+		`<tr data-domain="Platform" data-todomain="Platform" data-protocol="Kafka" data-note="In a cycle"><td><a href="../../../blueprints/x/">X</a>`,
+		`<tr data-domain="Payments" data-todomain="Data" data-protocol="HTTPS" data-note="Retired"><td><a href="../../../blueprints/a-157/">A 157</a>`,
+		`<tr data-domain="Payments" data-todomain="Identity" data-protocol="SFTP" data-note=""><td><a href="../../../blueprints/a-155/">A 155</a>`,
+	} {
+		if !strings.Contains(second, row) {
+			t.Errorf("dependencies/all/2/ has no row %s", row)
+		}
+	}
+	if !strings.Contains(first, `<table class="data sortable" id="dependency-table">`) ||
+		!strings.Contains(first, `<form class="filters" data-filter-for="dependency-table" data-filter-rows="../dependencies/all/filter-rows.js"`) {
+		t.Error("dependencies/ has no filter form over the table of every dependency")
 	}
 }

@@ -151,7 +151,7 @@ func CheckFilterRows(t testing.TB, filtered map[string][]byte) []string {
 			t.Errorf("%s: %d pages, %d of them name it", key, len(fr.Starts), len(pagesSeen[key]))
 		}
 		if !strings.HasPrefix(path.Clean(key), "documents/") && !strings.HasPrefix(key, "matrix/") &&
-			!strings.HasPrefix(key, "risks/") && !strings.HasPrefix(key, "backlog/") {
+			!strings.HasPrefix(key, "risks/") && !strings.HasPrefix(key, "backlog/") && !strings.HasPrefix(key, "dependencies/") {
 			t.Errorf("%s: a rows file outside the folders of the lists", key)
 		}
 	}
@@ -167,4 +167,29 @@ func rowKey(fr *filterRows, values func(j int) []int) string {
 		fmt.Fprintf(&b, "%v;", v)
 	}
 	return b.String()
+}
+
+// DependencyLists is a portfolio of 162 dependencies, two pages of the list of
+// every dependency: a-000 to a-159 (payments) each depend on hub (identity)
+// over HTTPS, but a-155 over protocol155 and a-157 on old (data, retired); x
+// and y (platform) depend on each other over Kafka, last in the list.
+func DependencyLists(protocol155 string) map[string]string {
+	files := map[string]string{
+		"content/hub.md": "---\nkind: blueprint\ntitle: Hub\ndomain: identity\n---\n",
+		"content/old.md": "---\nkind: blueprint\ntitle: Old\ndomain: data\nstatus: retired\n---\n",
+		"content/x.md":   "---\nkind: blueprint\ntitle: X\ndomain: platform\ndepends_on:\n  - {id: y, protocol: Kafka}\n---\n",
+		"content/y.md":   "---\nkind: blueprint\ntitle: Y\ndomain: platform\ndepends_on:\n  - {id: x, protocol: Kafka}\n---\n",
+	}
+	for i := range 160 {
+		on, protocol := "hub", "HTTPS"
+		switch i {
+		case 155:
+			protocol = protocol155
+		case 157:
+			on = "old"
+		}
+		files[fmt.Sprintf("content/a-%03d.md", i)] = fmt.Sprintf(
+			"---\nkind: blueprint\ntitle: A %03d\ndomain: payments\ndepends_on:\n  - {id: %s, protocol: %s}\n---\n", i, on, protocol)
+	}
+	return files
 }

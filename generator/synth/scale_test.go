@@ -122,11 +122,12 @@ func TestHubHeavyOutputBoundedAndLinear(t *testing.T) {
 		}
 		if n == large {
 			checkAnchors(t, out)
-			// The kind index of blueprints and the matrix grids have pages.
+			// The list of every dependency, the kind index of blueprints and
+			// the matrix grids have pages.
 			files := sitetest.CheckFilterRows(t, out.filtered)
 			t.Logf("%d rows files agree with the pages of their lists: %v", len(files), files)
-			if len(files) < 3 || files[0] != "documents/blueprints/filter-rows.js" {
-				t.Errorf("rows files %v, want the blueprints' index and the matrix grids'", files)
+			if len(files) < 4 || files[0] != "dependencies/all/filter-rows.js" || files[1] != "documents/blueprints/filter-rows.js" {
+				t.Errorf("rows files %v, want every dependency's, the blueprints' index and the matrix grids'", files)
 			}
 		}
 	}

@@ -1,0 +1,78 @@
+package generator_test
+
+import (
+	"path/filepath"
+	"testing"
+
+	"archfolio/generator/sitetest"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+)
+
+// TestEveryDependencyFiltersTheWholeListInChromium opens the dependency map
+// from disk with a filter in its query string: the list of every dependency
+// (two pages here) shows the page's matching rows, counts the whole list's
+// from its rows file and links the page that has them; a second filter
+// narrows both. Without JavaScript the form, which could do nothing, does not
+// show, and a select whose longest value is a long sentence stays within a
+// phone's screen.
+func TestEveryDependencyFiltersTheWholeListInChromium(t *testing.T) {
+	t.Parallel()
+	ctx := newBrowserTab(t, 1024, 800)
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 800)); err != nil {
+		t.Fatal(err)
+	}
+	// Two pages of dependencies; a-155's protocol is a long sentence.
+	files := sitetest.DependencyLists("Amazon SQS consumed by the integration gateway, then a REST callback over mutual TLS")
+	out, diags := sitetest.Render(t, files, goldenToday)
+	if diags.Errors() > 0 {
+		t.Fatalf("diagnostics:\n%s", sitetest.DiagLines(diags))
+	}
+	dir := writeSite(t, out)
+	page := "file://" + filepath.ToSlash(filepath.Join(dir, "dependencies", "index.html"))
+	if err := chromedp.Do(ctx, chromedp.Navigate(page+"?domain=Platform")); err != nil {
+		t.Fatal(err)
+	}
+	const form = `document.querySelector('form[data-filter-for="dependency-table"]')`
+	whole := `(function () {
+  var t = ` + form + `.querySelector(".filter-pages").textContent;
+  return /^Counting/.test(t) ? "" : t;
+})()`
+	if got, want := evaluate[string](t, ctx, form+`.querySelector(".filter-count").textContent`), "0 of 150 on this page"; got != want {
+		t.Errorf("dependencies/?domain=Platform counts %q on its page, want %q", got, want)
+	}
+	if got, want := waitFor(t, ctx, "the whole list's count", whole), "2 of 162 dependencies of the whole list match, on page 2 (2)."; got != want {
+		t.Errorf("the whole list's count: %q, want %q", got, want)
+	}
+	if got, want := evaluate[string](t, ctx, form+`.querySelector(".filter-pages a").getAttribute("href")`), "../dependencies/all/2/index.html?domain=Platform#all-dependencies"; got != want {
+		t.Errorf("the link to page 2: %q, want %q", got, want)
+	}
+	// Two filters: the retired blueprint's one dependency, from payments.
+	got := evaluate[string](t, ctx, `(function () {
+  var f = `+form+`;
+  var d = f.querySelector('select[data-filter="domain"]'), n = f.querySelector('select[data-filter="note"]');
+  d.value = "Payments"; d.dispatchEvent(new Event("change"));
+  n.value = "Retired"; n.dispatchEvent(new Event("change"));
+  return location.search;
+})()`)
+	if got, want := got+" "+waitFor(t, ctx, "the count of two filters", whole), "?domain=Payments&note=Retired 1 of 162 dependencies of the whole list matches, on page 2 (1)."; got != want {
+		t.Errorf("two filters: %q, want %q", got, want)
+	}
+	if got := evaluate[float64](t, ctx, `document.documentElement.scrollWidth`); got != 390 {
+		t.Errorf("at 390 px, the page is %.0f px wide", got)
+	}
+	if right := evaluate[float64](t, ctx, form+`.getBoundingClientRect().right`); right > 390 {
+		t.Errorf("at 390 px, the filter form reaches %.0f px", right)
+	}
+	if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(page)); err != nil {
+		t.Fatal(err)
+	}
+	shown := evaluate[bool](t, ctx, form+`.getClientRects().length > 0`)
+	if shown {
+		t.Error("without JavaScript the filters of every dependency show, and can do nothing")
+	}
+}
