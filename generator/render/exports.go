@@ -15,6 +15,7 @@ import (
 	jsonv1 "github.com/go-json-experiment/json/v1"
 
 	"archfolio/generator"
+	"archfolio/generator/markup"
 	"archfolio/generator/publish"
 	"archfolio/generator/search"
 )
@@ -41,6 +42,19 @@ func (r *siteRenderer) exports() []export {
 		fr := FilterRows{List: kl.pages, Filters: func() []Filter { return kindIndex(r.p, kl.kind, kl.docs).Filters },
 			Value: func(i int, name string) string { return kl.docs[i].FilterValue(name) }}
 		if f, ok := fr.File(); ok {
+			out = append(out, file(f))
+		}
+		var ki KindIndex // made at the first row: the rows file is written a row at a time, in order
+		var ranks [][]string
+		sr := SortRows{List: kl.pages, Row: func(w markup.Writer, pg *Page, i int) {
+			if ranks == nil {
+				pg.Kind = kl.kind
+				ki = kindIndex(r.p, kl.kind, kl.docs)
+				ranks = kindRanks(pg, ki)
+			}
+			writeKindRow(w, pg, ki, ranks, kl.docs[i])
+		}}
+		if f, ok := r.sortRowsFile(sr); ok {
 			out = append(out, file(f))
 		}
 	}

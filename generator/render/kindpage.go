@@ -40,50 +40,65 @@ func kindHTML(pg *Page, ki KindIndex) (template.HTML, error) {
 	w.Raw("\n")
 	ki.Pages.Nav(w, pg.Rel, ki.PageNo, "Pages of the index", "documents")
 	PutPagedFilters(w, "kind-table", ki.Filters, "h2", &PagedFilters{List: ki.Pages, Page: ki.PageNo, Noun: "documents", Rel: pg.Rel})
-	w.Raw("\n<table class=\"data sortable\" id=\"kind-table\">\n<thead><tr><th scope=\"col\">Title</th><th scope=\"col\">Status</th><th scope=\"col\">Owner</th>")
+	w.Raw("\n<table class=\"data sortable\" id=\"kind-table\"")
+	PutSortRowsAttrs(w, ki.Pages, "documents", pg.Rel)
+	w.Raw(">\n<thead><tr><th scope=\"col\">Title</th><th scope=\"col\">Status</th><th scope=\"col\">Owner</th>")
 	for _, c := range ki.Columns {
 		w.Raw("<th scope=\"col\">")
 		w.Text(generator.Humanize(c))
 		w.Raw("</th>")
 	}
 	w.Raw("</tr></thead>\n<tbody>")
-	ranks := make([][]string, len(ki.Columns)) // an enum column's values
-	for i, c := range ki.Columns {
-		ranks[i] = pg.EnumValues(pg.Kind.Name, c)
-	}
+	ranks := kindRanks(pg, ki)
 	for _, d := range pg.Docs {
-		w.Raw("\n<tr")
-		PutFilterAttrs(w, ki.Filters, d.FilterValue)
-		w.Raw(">\n  <td>")
-		w.Link(pg.Rel(d.URL), d.Title)
-		if d.Summary != "" {
-			w.Raw("<br><span class=\"summary\">")
-			w.Text(d.Summary)
-			w.Raw("</span>")
-		}
-		w.Raw("</td>\n  <td")
-		PutSortRank(w, pg.Kind.Statuses, d.Status)
-		w.Raw(">")
-		PutStatus(w, d.Status)
-		w.Raw("</td>\n  <td>")
-		if d.Owner != "" {
-			putOwnerLink(w, pg, d.Owner)
-		}
-		w.Raw("</td>")
-		for i, c := range ki.Columns {
-			w.Raw("<td")
-			if ranks[i] != nil {
-				PutSortRank(w, ranks[i], d.Fields.String(c))
-			}
-			w.Raw(">")
-			putValue(w, pg.Column(d, c))
-			w.Raw("</td>")
-		}
-		w.Raw("\n</tr>")
+		writeKindRow(w, pg, ki, ranks, d)
 	}
 	w.Raw("\n</tbody>\n</table>\n")
 	ki.Pages.Nav(w, pg.Rel, ki.PageNo, "Pages of the index, again", "documents")
 	return pg.lend(buf), nil
+}
+
+// kindRanks are, for each column of a kind's index, its enum values in the
+// schema's order (nil for a column that is no enum), which its cells' sort
+// keys rank.
+func kindRanks(pg *Page, ki KindIndex) [][]string {
+	ranks := make([][]string, len(ki.Columns))
+	for i, c := range ki.Columns {
+		ranks[i] = pg.EnumValues(pg.Kind.Name, c)
+	}
+	return ranks
+}
+
+// writeKindRow writes a document's row of its kind's index.
+func writeKindRow(w markup.Writer, pg *Page, ki KindIndex, ranks [][]string, d *generator.Document) {
+	w.Raw("\n<tr")
+	PutFilterAttrs(w, ki.Filters, d.FilterValue)
+	w.Raw(">\n  <td>")
+	w.Link(pg.Rel(d.URL), d.Title)
+	if d.Summary != "" {
+		w.Raw("<br><span class=\"summary\">")
+		w.Text(d.Summary)
+		w.Raw("</span>")
+	}
+	w.Raw("</td>\n  <td")
+	PutSortRank(w, pg.Kind.Statuses, d.Status)
+	w.Raw(">")
+	PutStatus(w, d.Status)
+	w.Raw("</td>\n  <td>")
+	if d.Owner != "" {
+		putOwnerLink(w, pg, d.Owner)
+	}
+	w.Raw("</td>")
+	for i, c := range ki.Columns {
+		w.Raw("<td")
+		if ranks[i] != nil {
+			PutSortRank(w, ranks[i], d.Fields.String(c))
+		}
+		w.Raw(">")
+		putValue(w, pg.Column(d, c))
+		w.Raw("</td>")
+	}
+	w.Raw("\n</tr>")
 }
 
 // FiltersData is what the "filters" component receives: the filters of the

@@ -53,11 +53,15 @@
   // pager's own links carry the filters too. pagedFilters returns what apply
   // calls after each change, or null for a table that holds its whole list.
   var rowFiles = {};
-  function loadRows(src, key, done) {
-    var store = window.archfolioFilterRows = window.archfolioFilterRows || {};
-    var entry = rowFiles[key];
+  function loadRows(src, key, done) { loadList("archfolioFilterRows", src, key, done); }
+  // loadList loads a list's file (a script that adds the list to
+  // window[global] under key) once, and calls done with the list, or null
+  // when it cannot be loaded.
+  function loadList(global, src, key, done) {
+    var store = window[global] = window[global] || {};
+    var entry = rowFiles[global + " " + key];
     if (!entry) {
-      entry = rowFiles[key] = { loaded: !!store[key], waiting: [] };
+      entry = rowFiles[global + " " + key] = { loaded: !!store[key], waiting: [] };
       if (!entry.loaded) {
         var script = document.createElement("script");
         var finish = function () {
@@ -150,7 +154,8 @@
         box.textContent = "";
         return;
       }
-      if (!rowFiles[key] || !rowFiles[key].loaded) box.textContent = "Counting the matches on every page…";
+      var entry = rowFiles["archfolioFilterRows " + key];
+      if (!entry || !entry.loaded) box.textContent = "Counting the matches on every page…";
       loadRows(src, key, function (data) {
         if (selects.some(function (s) { return s.value; })) show(data);
       });
@@ -168,20 +173,33 @@
     var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-filter]"));
     var out = form.querySelector(".filter-count");
     var paged = pagedFilters(form, selects);
-    function apply() {
+    function matches(row) {
+      return selects.every(function (s) {
+        if (!s.value) return true;
+        var v = row.getAttribute("data-" + s.getAttribute("data-filter")) || "";
+        return v.split("\u001f").indexOf(s.value) >= 0;
+      });
+    }
+    // apply(true) keeps the page of the whole sorted list that is shown (its
+    // pager turns it); a change of filter goes back to its first page.
+    function apply(keep) {
+      if (table.archfolioWhole) { // the whole list, sorted, is shown: it filters every row
+        var n = table.archfolioWhole(keep === true);
+        if (out) out.textContent = n;
+        if (paged) form.querySelector(".filter-pages").textContent = "";
+        return;
+      }
       var shown = 0;
       rows.forEach(function (row) {
-        var ok = selects.every(function (s) {
-          if (!s.value) return true;
-          var v = row.getAttribute("data-" + s.getAttribute("data-filter")) || "";
-          return v.split("\u001f").indexOf(s.value) >= 0;
-        });
+        var ok = matches(row);
         row.hidden = !ok;
         if (ok) shown++;
       });
       if (out) out.textContent = shown + " of " + rows.length + (paged ? " on this page" : " shown");
       if (paged) paged();
     }
+    table.archfolioMatches = matches;
+    table.archfolioApply = apply;
     linkFilters(selects, apply);
     form.hidden = false;
     apply();
@@ -195,20 +213,138 @@
     var key = cell.getAttribute("data-sort");
     return key !== null ? key : cell.textContent;
   }
+  function sortRows(rows, col, asc) {
+    var num = /^\s*-?\d+(\.\d+)?\s*$/;
+    return rows.map(function (r, i) { return { row: r, key: sortKey(r.cells[col]), i: i }; }).sort(function (a, b) {
+      var x = a.key, y = b.key;
+      var c = (num.test(x) && num.test(y)) ? parseFloat(x) - parseFloat(y) : x.localeCompare(y);
+      return (asc ? c : -c) || a.i - b.i;
+    }).map(function (e) { return e.row; });
+  }
+  // A link of a row from a list's rows file, relative to the file: made
+  // absolute, and, opened from disk, to a folder's index.html.
+  function fromFile(href, base) {
+    if (href.charAt(0) === "#") return href;
+    var abs = new URL(href, base);
+    if (abs.protocol === "file:" && abs.pathname.slice(-1) === "/") abs.pathname += "index.html";
+    return abs.href;
+  }
+  // wholeList makes the sort buttons of a table that is one page of a longer
+  // list sort the whole list (generator/render/sortrows.go): the first sort
+  // loads the list's rows file, and the table then shows the sorted list a
+  // page at a time, with its own pager, the filters narrowing the whole list,
+  // until the reader goes back to the list's own pages. It returns null for a
+  // table without a rows file.
+  function wholeList(table, heads) {
+    var src = table.getAttribute("data-sort-rows");
+    if (!src) return null;
+    var key = table.getAttribute("data-sort-key");
+    var per = parseInt(table.getAttribute("data-sort-per"), 10) || 100;
+    var section = table.closest("section") || table.closest("main");
+    var pagers = Array.prototype.slice.call(section.querySelectorAll("nav.pager"));
+    var body = table.tBodies[0];
+    var own = Array.prototype.slice.call(body.rows);
+    var status = document.createElement("p");
+    status.className = "sort-status";
+    status.setAttribute("aria-live", "polite");
+    var nav = document.createElement("nav");
+    nav.className = "sorted-pager";
+    nav.setAttribute("aria-label", "Pages of the sorted list");
+    nav.hidden = true;
+    function button(text, click) {
+      var b = document.createElement("button");
+      b.type = "button";
+      b.textContent = text;
+      b.addEventListener("click", click);
+      nav.appendChild(b);
+      return b;
+    }
+    var all = null, sorted = null, by = "", asc = true, start = 0;
+    function turn(to) {
+      start = to;
+      if (table.archfolioApply) table.archfolioApply(true);
+      else show(true);
+    }
+    var prev = button("Previous page", function () { turn(Math.max(0, start - per)); });
+    var next = button("Next page", function () { turn(start + per); });
+    button("Back to the list's own pages", function () {
+      table.archfolioWhole = null;
+      body.textContent = "";
+      own.forEach(function (r) { body.appendChild(r); });
+      Array.prototype.forEach.call(heads, function (h) { h.removeAttribute("aria-sort"); });
+      pagers.forEach(function (p) { p.hidden = false; });
+      nav.hidden = true;
+      status.textContent = "";
+      if (table.archfolioApply) table.archfolioApply();
+    });
+    var anchor = table.closest(".table-scroll") || table;
+    anchor.parentNode.insertBefore(status, anchor);
+    anchor.parentNode.insertBefore(nav, anchor);
+    // show puts a page of the sorted list in the table, the one shown when
+    // keep is set, else the first, and returns what the filter form's count
+    // says.
+    function show(keep) {
+      if (!keep) start = 0;
+      var match = table.archfolioMatches || function () { return true; };
+      var shown = sorted.filter(match);
+      if (start >= shown.length) start = Math.max(0, Math.floor((shown.length - 1) / per) * per);
+      var page = shown.slice(start, start + per);
+      body.textContent = "";
+      page.forEach(function (r) { r.hidden = false; body.appendChild(r); });
+      var of = shown.length === all.length ? all.length + " " : shown.length + " matching (of " + all.length + ") ";
+      status.textContent = "The whole list, sorted by " + by + (asc ? " (ascending)" : " (descending)") + ": " +
+        (shown.length ? (start + 1) + "–" + (start + page.length) + " of " + of : "none of " + all.length + " ") +
+        (table.getAttribute("data-sort-noun") || "rows") + ".";
+      prev.disabled = start === 0;
+      next.disabled = start + per >= shown.length;
+      return shown.length + " of " + all.length + " shown";
+    }
+    return function (col, ascending, label, fallback) {
+      by = label;
+      asc = ascending;
+      if (!all) status.textContent = "Sorting the whole list…";
+      loadList("archfolioSortRows", src, key, function (data) {
+        if (!data) {
+          status.textContent = "The whole list could not be loaded: the rows of this page are sorted.";
+          fallback();
+          return;
+        }
+        if (!all) {
+          var tb = document.createElement("tbody");
+          tb.innerHTML = data.join("");
+          var base = new URL(src, location.href);
+          tb.querySelectorAll("[href]").forEach(function (a) { a.setAttribute("href", fromFile(a.getAttribute("href"), base)); });
+          all = Array.prototype.slice.call(tb.rows);
+        }
+        sorted = sortRows(all, col, asc);
+        table.archfolioWhole = show;
+        pagers.forEach(function (p) { p.hidden = true; });
+        nav.hidden = false;
+        if (table.archfolioApply) table.archfolioApply();
+        else show();
+      });
+    };
+  }
   // A table that is one page of a longer list (a pager in its section) sorts
-  // that page's rows, and its buttons say so.
+  // the whole list when the list has a rows file, else that page's rows, and
+  // its buttons say which.
   document.querySelectorAll("table.sortable").forEach(function (table) {
     var heads = table.tHead ? table.tHead.rows[0].cells : [];
     var list = table.closest("section") || table.closest("main");
     var paged = list && list.querySelector("nav.pager");
+    var whole = paged ? wholeList(table, heads) : null;
     Array.prototype.forEach.call(heads, function (th, col) {
       var btn = document.createElement("button");
       btn.type = "button";
       btn.className = "sort";
       btn.textContent = th.textContent;
-      if (paged) {
+      var label = th.textContent.trim();
+      if (whole) {
+        btn.title = "Sorts the whole list";
+        btn.setAttribute("aria-label", label + ", sorts the whole list");
+      } else if (paged) {
         btn.title = "Sorts the rows of this page";
-        btn.setAttribute("aria-label", th.textContent.trim() + ", sorts the rows of this page");
+        btn.setAttribute("aria-label", label + ", sorts the rows of this page");
       }
       th.textContent = "";
       th.appendChild(btn);
@@ -217,14 +353,11 @@
         Array.prototype.forEach.call(heads, function (h) { h.removeAttribute("aria-sort"); });
         th.setAttribute("aria-sort", asc ? "ascending" : "descending");
         var body = table.tBodies[0];
-        var rows = Array.prototype.slice.call(body.rows);
-        rows.sort(function (a, b) {
-          var x = sortKey(a.cells[col]), y = sortKey(b.cells[col]);
-          var num = /^\s*-?\d+(\.\d+)?\s*$/, nx = parseFloat(x), ny = parseFloat(y);
-          var c = (num.test(x) && num.test(y)) ? nx - ny : x.localeCompare(y);
-          return asc ? c : -c;
-        });
-        rows.forEach(function (r) { body.appendChild(r); });
+        function sortPage() {
+          sortRows(Array.prototype.slice.call(body.rows), col, asc).forEach(function (r) { body.appendChild(r); });
+        }
+        if (whole) whole(col, asc, label, sortPage);
+        else sortPage();
       });
     });
   });

@@ -1,0 +1,127 @@
+package generator_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"archfolio/generator/render"
+	"archfolio/generator/sitetest"
+
+	"github.com/chromedp/chromedp"
+)
+
+// wholeListSite is a kind index of two pages: Blueprint 000 to Blueprint
+// 809, by title, 800 on the first page; Blueprint 805 alone is retired and
+// Blueprint 003 alone proposed.
+func wholeListSite() map[string]string {
+	files := map[string]string{}
+	for i := range render.KindIndexPerPage + 10 {
+		status := "approved"
+		switch i {
+		case 805:
+			status = "retired"
+		case 3:
+			status = "proposed"
+		}
+		files[fmt.Sprintf("content/bp-%03d.md", i)] = fmt.Sprintf("---\nkind: blueprint\ntitle: Blueprint %03d\nstatus: %s\n---\n", i, status)
+	}
+	return files
+}
+
+// TestSortingAPagedIndexSortsTheWholeListInChromium opens the first page of
+// a kind's index of two pages from disk and sorts it as a reader would: the
+// rows of both pages come in order, a page at a time with a pager of their
+// own, their links leading to the documents; a filter narrows the whole
+// sorted list; going back shows the list's own first page and pagers. Without
+// the list's rows file, the page's own rows are sorted and the page says so.
+func TestSortingAPagedIndexSortsTheWholeListInChromium(t *testing.T) {
+	t.Parallel()
+	ctx := newBrowserTab(t, 1366, 800)
+	out, diags := sitetest.Render(t, wholeListSite(), goldenToday)
+	if diags.Errors() > 0 {
+		t.Fatalf("diagnostics:\n%s", sitetest.DiagLines(diags))
+	}
+	dir := writeSite(t, out)
+	page := "file://" + filepath.ToSlash(filepath.Join(dir, "blueprints", "index.html"))
+	if err := chromedp.Do(ctx, chromedp.Navigate(page)); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := evaluate[string](t, ctx, `document.querySelector('#kind-table th button.sort').getAttribute("aria-label")`), "Title, sorts the whole list"; got != want {
+		t.Errorf("the sort button of a paged index is labelled %q, want %q", got, want)
+	}
+	// state is the sort's status, the table's first and last titles and row
+	// count, and whether the list's own pagers show.
+	const state = `(function () {
+  var t = document.querySelector(".sort-status").textContent;
+  if (/^Sorting/.test(t)) return "";
+  var rows = Array.prototype.filter.call(document.getElementById("kind-table").tBodies[0].rows, function (r) { return !r.hidden; });
+  var title = function (r) { return r ? r.cells[0].querySelector("a").textContent : "none"; };
+  var pagers = Array.prototype.filter.call(document.querySelectorAll("nav.pager"), function (n) { return !n.hidden; }).length;
+  return t + " | " + title(rows[0]) + " … " + title(rows[rows.length - 1]) + " (" + rows.length + ") | pagers " + pagers;
+})()`
+	click := func(js string) string {
+		t.Helper()
+		evaluate[bool](t, ctx, `(function () { `+js+`.click(); return true; })()`)
+		return waitFor(t, ctx, "the sorted list", state)
+	}
+	const title = `document.querySelector('#kind-table th button.sort')`
+	for _, step := range []struct{ what, js, want string }{
+		{"sorted by title", title,
+			"The whole list, sorted by Title (ascending): 1–800 of 810 documents. | Blueprint 000 … Blueprint 799 (800) | pagers 0"},
+		{"sorted by title again", title,
+			"The whole list, sorted by Title (descending): 1–800 of 810 documents. | Blueprint 809 … Blueprint 010 (800) | pagers 0"},
+		{"the next page", `document.querySelector('.sorted-pager button:nth-child(2)')`,
+			"The whole list, sorted by Title (descending): 801–810 of 810 documents. | Blueprint 009 … Blueprint 000 (10) | pagers 0"},
+	} {
+		if got := click(step.js); got != step.want {
+			t.Errorf("%s: %q\nwant %q", step.what, got, step.want)
+		}
+	}
+	// A row from the second page links to its document, from disk.
+	href := evaluate[string](t, ctx, `document.getElementById("kind-table").tBodies[0].rows[0].cells[0].querySelector("a").href`)
+	if want := "file://" + filepath.ToSlash(filepath.Join(dir, "blueprints", "bp-009", "index.html")); href != want {
+		t.Errorf("Blueprint 009 links to %s, want %s", href, want)
+	}
+	// A filter narrows the whole sorted list, from its first page.
+	got := evaluate[string](t, ctx, `(function () {
+  var sel = document.querySelector('form[data-filter-for="kind-table"] select[data-filter="status"]');
+  sel.value = "retired"; sel.dispatchEvent(new Event("change"));
+  return location.search + " " + document.querySelector('form[data-filter-for="kind-table"] .filter-count').textContent;
+})()`)
+	if want := "?status=retired 1 of 810 shown"; got != want {
+		t.Errorf("filtered while sorted: %q, want %q", got, want)
+	}
+	if got, want := evaluate[string](t, ctx, state), "The whole list, sorted by Title (descending): 1–1 of 1 matching (of 810) documents. | Blueprint 805 … Blueprint 805 (1) | pagers 0"; got != want {
+		t.Errorf("filtered while sorted: %q\nwant %q", got, want)
+	}
+	// Back to the list's own pages: the first page's rows, filtered, and its pagers.
+	got = evaluate[string](t, ctx, `(function () {
+  document.querySelector('.sorted-pager button:nth-child(3)').click();
+  var rows = document.getElementById("kind-table").tBodies[0].rows;
+  var sorted = document.querySelectorAll("#kind-table th[aria-sort]").length;
+  return rows.length + " rows, " + Array.prototype.filter.call(rows, function (r) { return !r.hidden; }).length + " shown, " +
+    sorted + " sorted, " + document.querySelector(".sorted-pager").hidden + " | " +
+    document.querySelector('form[data-filter-for="kind-table"] .filter-count').textContent;
+})()`)
+	if want := "800 rows, 0 shown, 0 sorted, true | 0 of 800 on this page"; got != want {
+		t.Errorf("back to the list's own pages: %q, want %q", got, want)
+	}
+
+	if err := os.Remove(filepath.Join(dir, "documents", "blueprints", "sort-rows.js")); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(page)); err != nil {
+		t.Fatal(err)
+	}
+	got = click(`document.querySelector('#kind-table th button.sort')`)
+	if !strings.HasPrefix(got, "The whole list could not be loaded: the rows of this page are sorted. | Blueprint 000 … Blueprint 799 (800) | pagers 2") {
+		t.Errorf("without the rows file: %q", got)
+	}
+	got = click(`document.querySelector('#kind-table th button.sort')`)
+	if !strings.HasSuffix(got, "| Blueprint 799 … Blueprint 000 (800) | pagers 2") {
+		t.Errorf("without the rows file, descending: %q", got)
+	}
+}
