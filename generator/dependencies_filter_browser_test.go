@@ -65,6 +65,21 @@ func TestEveryDependencyFiltersTheWholeListInChromium(t *testing.T) {
 	if right := evaluate[float64](t, ctx, form+`.getBoundingClientRect().right`); right > 390 {
 		t.Errorf("at 390 px, the filter form reaches %.0f px", right)
 	}
+	// Sorting the list sorts all of it: the dependencies of x and y, over
+	// Kafka, on the list's last page, come first by protocol, descending.
+	if err := chromedp.Do(ctx, chromedp.Navigate(page)); err != nil {
+		t.Fatal(err)
+	}
+	sorted := `(function () {
+  var t = document.querySelector(".sort-status").textContent;
+  if (!t || /^Sorting/.test(t)) return "";
+  var rows = document.getElementById("dependency-table").tBodies[0].rows;
+  return t + " | " + rows[0].cells[0].textContent + " → " + rows[0].cells[1].textContent + ", " + rows[2].cells[3].textContent + " (" + rows.length + ")";
+})()`
+	evaluate[bool](t, ctx, `(function () { var b = document.querySelectorAll("#dependency-table th button.sort")[3]; b.click(); b.click(); return true; })()`)
+	if got, want := waitFor(t, ctx, "the sorted list", sorted), "The whole list, sorted by Protocol (descending): 1–150 of 162 dependencies. | X → Y, HTTPS (150)"; got != want {
+		t.Errorf("sorted by protocol, descending: %q, want %q", got, want)
+	}
 	if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
 		t.Fatal(err)
 	}

@@ -439,13 +439,15 @@
 // Pages are a bounded number of rows (kind index 800, dependency lists
 // 100–200, waivers 800, risk lists 300, backlog lists 150–200, roadmap items
 // 100; a risk heatmap cell links 20 threats) or, for a matrix grid, about 300 kB
-// of rows. Sorting a kind's index of several pages sorts the whole list: the
-// index writes every row's HTML to MORE/sort-rows.js (render.SortRows, its
-// links relative to that folder), which site.js loads at the first sort to
-// show the sorted list a page at a time, the filters narrowing all of it,
-// until the reader goes back to the list's own pages; the other paged lists
-// sort the page's rows (their buttons say so). The filters answer for the
-// whole list: a list with filters that has more than one page
+// of rows. Sorting a list of several pages sorts the whole list (a kind's
+// index, every review, every threat, the open remediation items, every
+// dependency): the list writes every row's HTML to MORE/sort-rows.js
+// (render.SortRows, a view's through View.Sorted; links relative to that
+// folder), which site.js loads at the first sort to show the sorted list a
+// page at a time, the filters narrowing all of it, until the reader goes back
+// to the list's own pages (sitetest.CheckSortRows holds each file to the rows
+// of its pages); a roadmap track's pages sort their own items (their buttons
+// say so). The filters answer for the whole list: a list with filters that has more than one page
 // (a kind's index, every review, every threat, the open remediation items,
 // each matrix grid, every dependency) writes its rows as the filters see them, a value index per filter and row,
 // to MORE/filter-rows.js (render.FilterRows, linear in the list), and its

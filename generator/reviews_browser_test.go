@@ -78,7 +78,7 @@ func TestReviewFiltersReadTheURLOnEachPageInChromium(t *testing.T) {
 	if want := "?stage=design 5 of 10 on this page"; url != want {
 		t.Errorf("after choosing design: %q, want %q", url, want)
 	}
-	if label := evaluate[string](t, ctx, `document.querySelector('#review-table th button.sort').getAttribute("aria-label")`); label != "Date, sorts the rows of this page" {
+	if label := evaluate[string](t, ctx, `document.querySelector('#review-table th button.sort').getAttribute("aria-label")`); label != "Date, sorts the whole list" {
 		t.Errorf("a sort button of a page of the list is labelled %q", label)
 	}
 	// Reviews 0 to 149 are on page 1, 150 to 159 here; the even ones are design reviews.

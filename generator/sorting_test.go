@@ -138,6 +138,10 @@ func TestSortRowsFileHoldsEveryRowOfTheIndex(t *testing.T) {
 		}
 	}
 
+	if got := sitetest.CheckSortRows(t, sitetest.Sorted(out)); !slices.Equal(got, []string{name}) {
+		t.Errorf("sort rows files %v, want %s", got, name)
+	}
+
 	one, _ := sitetest.Render(t, sitetest.Archive("testdata/sorting.txtar"), goldenToday)
 	for _, n := range one.Names() {
 		if strings.HasSuffix(n, "/sort-rows.js") {

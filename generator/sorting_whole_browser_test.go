@@ -80,6 +80,10 @@ func TestSortingAPagedIndexSortsTheWholeListInChromium(t *testing.T) {
 			t.Errorf("%s: %q\nwant %q", step.what, got, step.want)
 		}
 	}
+	// On the last page Next is disabled, and the keyboard's focus is on Previous.
+	if got, want := evaluate[string](t, ctx, `document.querySelector('.sorted-pager button:nth-child(2)').disabled + " " + document.activeElement.textContent`), "true Previous page"; got != want {
+		t.Errorf("on the last page, Next disabled and the focus: %q, want %q", got, want)
+	}
 	// A row from the second page links to its document, from disk.
 	href := evaluate[string](t, ctx, `document.getElementById("kind-table").tBodies[0].rows[0].cells[0].querySelector("a").href`)
 	if want := "file://" + filepath.ToSlash(filepath.Join(dir, "blueprints", "bp-009", "index.html")); href != want {

@@ -132,7 +132,7 @@ func writeBacklogPart(w markup.Writer, pg *render.Page, b *BacklogPage, part str
 			w.Raw("\n")
 			render.PutPagedFilters(w, "backlog-table", b.Filters, "h3", &render.PagedFilters{List: l, Page: k, Noun: "open items", Rel: pg.Rel})
 			w.Raw("\n")
-			putBacklogTable(w, pg, b.Open[from:to], true, "backlog-table", b.Filters)
+			backlogTableBlock.Put(w, BacklogTableData{Page: pg, Items: b.Open[from:to], Sortable: true, ID: "backlog-table", Filters: b.Filters, List: l})
 		} else {
 			w.Raw("\n<p>Nothing is open.</p>")
 		}
@@ -312,6 +312,9 @@ type BacklogTableData struct {
 	Sortable bool
 	ID       string
 	Filters  []render.Filter
+	// List is the list the items are one page of, when the table sorts it
+	// whole (render.SortRows); the zero List for none.
+	List pager.List
 }
 
 // backlogTableBlock is the "backlog-table" component.
@@ -333,53 +336,67 @@ func writeBacklogTable(w markup.Writer, d BacklogTableData) {
 		w.Text(id)
 		w.Raw("\"")
 	}
-	// A sortable table sorts severity and status in the schema's order, not
-	// alphabetically.
-	severities, statuses := pg.EnumValues("remediation", "severity"), pg.EnumValues("remediation", "status")
-	rank := func(values []string, v string) {
-		if sortable {
-			render.PutSortRank(w, values, v)
-		}
-	}
+	render.PutSortRowsAttrs(w, d.List, "open items", pg.Rel)
 	w.Raw(">\n<thead><tr><th scope=\"col\">Due</th><th scope=\"col\">Item</th><th scope=\"col\">JIRA</th><th scope=\"col\">Severity</th><th scope=\"col\">Status</th><th scope=\"col\">Owner</th><th scope=\"col\">Blueprints</th></tr></thead>\n<tbody>")
+	ranks := backlogRanks(pg, sortable)
 	for _, it := range items {
-		w.Raw("\n<tr")
-		render.PutFilterAttrs(w, filters, it.FilterValue)
-		w.Raw(">\n<td class=\"due\">")
-		PutDue(w, it)
-		w.Raw("</td>\n<td>")
-		w.Link(pg.Rel(it.Doc.URL), it.Doc.Title)
-		if s := it.Source; s != nil {
-			w.Raw("<br><span class=\"summary\">from ")
-			w.Link(pg.Rel(s.URL), s.Title)
-			w.Raw("</span>")
-		}
-		w.Raw("</td>\n<td>")
-		PutJira(w, it)
-		w.Raw("</td>\n<td")
-		rank(severities, it.Severity)
-		w.Raw(">")
-		risk.PutSeverity(w, it.Severity)
-		w.Raw("</td>\n<td")
-		rank(statuses, it.Status)
-		w.Raw(">")
-		render.PutStatus(w, it.Status)
-		if it.Waiver != nil {
-			w.Raw("<br>")
-			putWaiver(w, it.Waiver)
-		}
-		w.Raw("</td>\n<td>")
-		w.Text(it.Doc.Owner)
-		w.Raw("</td>\n<td>")
-		for i, d := range it.Affects {
-			if i > 0 {
-				w.Raw(", ")
-			}
-			w.Link(pg.Rel(d.URL), d.Title)
-		}
-		w.Raw("</td>\n</tr>")
+		writeBacklogRow(w, pg, filters, ranks, it)
 	}
 	w.Raw("\n</tbody>\n</table>\n</div>\n")
+}
+
+// backlogRanks are the orders a sortable table's severity and status columns
+// sort in, the schema's, not the alphabet; nil for a table that does not sort.
+func backlogRanks(pg *render.Page, sortable bool) *[2][]string {
+	if !sortable {
+		return nil
+	}
+	return &[2][]string{pg.EnumValues("remediation", "severity"), pg.EnumValues("remediation", "status")}
+}
+
+// writeBacklogRow writes a remediation item's row of a backlog table, its
+// severity and status cells ranked for sorting when ranks is not nil.
+func writeBacklogRow(w markup.Writer, pg *render.Page, filters []render.Filter, ranks *[2][]string, it *BacklogItem) {
+	rank := func(k int, v string) {
+		if ranks != nil {
+			render.PutSortRank(w, ranks[k], v)
+		}
+	}
+	w.Raw("\n<tr")
+	render.PutFilterAttrs(w, filters, it.FilterValue)
+	w.Raw(">\n<td class=\"due\">")
+	PutDue(w, it)
+	w.Raw("</td>\n<td>")
+	w.Link(pg.Rel(it.Doc.URL), it.Doc.Title)
+	if s := it.Source; s != nil {
+		w.Raw("<br><span class=\"summary\">from ")
+		w.Link(pg.Rel(s.URL), s.Title)
+		w.Raw("</span>")
+	}
+	w.Raw("</td>\n<td>")
+	PutJira(w, it)
+	w.Raw("</td>\n<td")
+	rank(0, it.Severity)
+	w.Raw(">")
+	risk.PutSeverity(w, it.Severity)
+	w.Raw("</td>\n<td")
+	rank(1, it.Status)
+	w.Raw(">")
+	render.PutStatus(w, it.Status)
+	if it.Waiver != nil {
+		w.Raw("<br>")
+		putWaiver(w, it.Waiver)
+	}
+	w.Raw("</td>\n<td>")
+	w.Text(it.Doc.Owner)
+	w.Raw("</td>\n<td>")
+	for i, d := range it.Affects {
+		if i > 0 {
+			w.Raw(", ")
+		}
+		w.Link(pg.Rel(d.URL), d.Title)
+	}
+	w.Raw("</td>\n</tr>")
 }
 
 // backlogJiraBlock is the "backlog-jira" component: an item's JIRA key, linked.

@@ -2,6 +2,7 @@ package backlog
 
 import (
 	"archfolio/generator"
+	"archfolio/generator/markup"
 	"archfolio/generator/pager"
 	"archfolio/generator/render"
 	"archfolio/generator/reviews"
@@ -17,7 +18,7 @@ import (
 // View is the remediation backlog: every remediation item with its due date,
 // SLA and waiver, its page and panels, backlog.csv and its JSON.
 var View = render.View{Name: "backlog", Analyse: analyseBacklog, Menu: backlogMenu(), Pages: backlogPages,
-	Panels: backlogPanels, Cards: backlogCards, Files: backlogFiles, JSON: backlogJSON,
+	Panels: backlogPanels, Cards: backlogCards, Files: backlogFiles, Sorted: backlogSorted, JSON: backlogJSON,
 	Funcs: template.FuncMap{"backlogTable": func(pg *render.Page, items []*BacklogItem, sortable bool, id string, filters []render.Filter) BacklogTableData {
 		return BacklogTableData{Page: pg, Items: items, Sortable: sortable, ID: id, Filters: filters}
 	}}}
@@ -170,6 +171,19 @@ func backlogFiles(p *generator.Portfolio) []render.ExportFile {
 		files = append(files, f)
 	}
 	return files
+}
+
+// backlogSorted is the list of open items, for sorting it whole
+// (render.SortRows).
+func backlogSorted(p *generator.Portfolio) []render.SortRows {
+	b := Of(p)
+	var ranks *[2][]string // made at the first row: the rows file is written a row at a time, in order
+	return []render.SortRows{{List: backlogList("open", pager.ByCount(len(b.Open), PerOpen)), Row: func(w markup.Writer, pg *render.Page, i int) {
+		if ranks == nil {
+			ranks = backlogRanks(pg, true)
+		}
+		writeBacklogRow(w, pg, b.Filters, ranks, b.Open[i])
+	}}}
 }
 
 // backlogCSV writes backlog.csv: one line per remediation item.

@@ -46,4 +46,7 @@ func TestBacklogListsArePaged(t *testing.T) {
 	if got := sitetest.CheckFilterRows(t, sitetest.Filtered(out)); !slices.Equal(got, []string{"backlog/open/filter-rows.js"}) {
 		t.Errorf("rows files %v, want backlog/open/filter-rows.js", got)
 	}
+	if got := sitetest.CheckSortRows(t, sitetest.Sorted(out)); !slices.Equal(got, []string{"backlog/open/sort-rows.js"}) {
+		t.Errorf("sort rows files %v, want backlog/open/sort-rows.js", got)
+	}
 }

@@ -8,6 +8,7 @@ import (
 
 	"archfolio/generator"
 	"archfolio/generator/graph"
+	"archfolio/generator/markup"
 	"archfolio/generator/pager"
 	"archfolio/generator/render"
 )
@@ -17,7 +18,7 @@ import (
 // page of each blueprint (every transitive dependent and its path).
 var View = render.View{Name: "dependencies", Analyse: analyseDependencies,
 	Menu:  &render.MenuItem{Label: "Dependencies", URL: "dependencies/", Section: "dependencies"},
-	Pages: dependencyPages, Panels: dependencyPanels, Cards: dependencyCards, JSON: dependenciesJSON, Files: dependencyFiles,
+	Pages: dependencyPages, Panels: dependencyPanels, Cards: dependencyCards, JSON: dependenciesJSON, Files: dependencyFiles, Sorted: edgesSorted,
 	Shows: []string{"blueprint.depends_on"},
 	Funcs: template.FuncMap{"depsFrame": func(svg template.HTML, label, caption string) DepsFrameData {
 		return DepsFrameData{SVG: svg, Label: label, Caption: caption}
@@ -212,6 +213,18 @@ func edgeFilters(p *generator.Portfolio) []render.Filter {
 		}
 	})
 	return deps.edgeFilters
+}
+
+// edgesSorted is the list of every dependency, for sorting it whole
+// (render.SortRows).
+func edgesSorted(p *generator.Portfolio) []render.SortRows {
+	if Of(p) == nil {
+		return nil
+	}
+	edges := Of(p).Graph.Edges()
+	return []render.SortRows{{List: lists(p).Edges, Row: func(w markup.Writer, pg *render.Page, i int) {
+		writeEdgeRow(w, pg, edgeFilters(p), dependencyRow(p, edges[i]))
+	}}}
 }
 
 // edgeRows is the rows file of the list of every dependency

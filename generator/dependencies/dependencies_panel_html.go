@@ -436,30 +436,11 @@ func writeEdgeList(w markup.Writer, pg *render.Page, d *DependenciesPage) {
 		d.Lists.Edges.Nav(w, pg.Rel, d.PageNo, "Pages of every dependency", "dependencies")
 		render.PutPagedFilters(w, "dependency-table", d.EdgeFilters, "h3",
 			&render.PagedFilters{List: d.Lists.Edges, Page: d.PageNo, Noun: "dependencies", Rel: pg.Rel})
-		w.Raw("\n<table class=\"data sortable\" id=\"dependency-table\">\n<thead><tr><th scope=\"col\">Blueprint</th><th scope=\"col\">Depends on</th><th scope=\"col\">Via</th><th scope=\"col\">Protocol</th><th scope=\"col\">Data</th><th scope=\"col\">Notes</th></tr></thead>\n<tbody>")
+		w.Raw("\n<table class=\"data sortable\" id=\"dependency-table\"")
+		render.PutSortRowsAttrs(w, d.Lists.Edges, "dependencies", pg.Rel)
+		w.Raw(">\n<thead><tr><th scope=\"col\">Blueprint</th><th scope=\"col\">Depends on</th><th scope=\"col\">Via</th><th scope=\"col\">Protocol</th><th scope=\"col\">Data</th><th scope=\"col\">Notes</th></tr></thead>\n<tbody>")
 		for _, r := range d.Edges {
-			w.Raw("\n<tr")
-			render.PutFilterAttrs(w, d.EdgeFilters, r.FilterValue)
-			w.Raw("><td>")
-			w.Link(pg.Rel(r.From.URL), r.From.Title)
-			w.Raw("</td><td>")
-			w.Link(pg.Rel(r.To.URL), r.To.Title)
-			w.Raw("</td>\n<td>")
-			w.Text(r.Via)
-			w.Raw("</td><td>")
-			w.Text(r.Protocol)
-			w.Raw("</td><td>")
-			w.Text(r.Data)
-			w.Raw("</td>\n<td>")
-			if r.Flag != "" {
-				w.Raw("<span class=\"sunset-flag\"><span aria-hidden=\"true\">⚠ </span>")
-				w.Text(generator.Humanize(r.Flag))
-				w.Raw("</span>")
-			}
-			if r.InCycle {
-				w.Raw(" <span class=\"cycle-flag\"><span aria-hidden=\"true\">↺ </span>in a cycle</span>")
-			}
-			w.Raw("</td></tr>")
+			writeEdgeRow(w, pg, d.EdgeFilters, r)
 		}
 		w.Raw("\n</tbody>\n</table>")
 		d.Lists.Edges.Nav(w, pg.Rel, d.PageNo, "Pages of every dependency, again", "dependencies")
@@ -467,6 +448,32 @@ func writeEdgeList(w markup.Writer, pg *render.Page, d *DependenciesPage) {
 		w.Raw("\n<p>No blueprint declares a dependency yet (<code>depends_on</code>).</p>")
 	}
 	w.Raw("\n</section>")
+}
+
+// writeEdgeRow writes a dependency's row of the list of every dependency.
+func writeEdgeRow(w markup.Writer, pg *render.Page, filters []render.Filter, r DependencyRow) {
+	w.Raw("\n<tr")
+	render.PutFilterAttrs(w, filters, r.FilterValue)
+	w.Raw("><td>")
+	w.Link(pg.Rel(r.From.URL), r.From.Title)
+	w.Raw("</td><td>")
+	w.Link(pg.Rel(r.To.URL), r.To.Title)
+	w.Raw("</td>\n<td>")
+	w.Text(r.Via)
+	w.Raw("</td><td>")
+	w.Text(r.Protocol)
+	w.Raw("</td><td>")
+	w.Text(r.Data)
+	w.Raw("</td>\n<td>")
+	if r.Flag != "" {
+		w.Raw("<span class=\"sunset-flag\"><span aria-hidden=\"true\">⚠ </span>")
+		w.Text(generator.Humanize(r.Flag))
+		w.Raw("</span>")
+	}
+	if r.InCycle {
+		w.Raw(" <span class=\"cycle-flag\"><span aria-hidden=\"true\">↺ </span>in a cycle</span>")
+	}
+	w.Raw("</td></tr>")
 }
 
 // depsLegendBlock is the "deps-legend" component: what the map's colours and

@@ -93,6 +93,9 @@ func TestEveryDependencyIsFiltered(t *testing.T) {
 	if got := sitetest.CheckFilterRows(t, sitetest.Filtered(out)); !slices.Equal(got, []string{"dependencies/all/filter-rows.js"}) {
 		t.Errorf("rows files %v, want dependencies/all/filter-rows.js", got)
 	}
+	if got := sitetest.CheckSortRows(t, sitetest.Sorted(out)); !slices.Equal(got, []string{"dependencies/all/sort-rows.js"}) {
+		t.Errorf("sort rows files %v, want dependencies/all/sort-rows.js", got)
+	}
 	page := func(name string) string {
 		data, ok := out.File(name)
 		if !ok {
@@ -119,7 +122,7 @@ func TestEveryDependencyIsFiltered(t *testing.T) {
 			t.Errorf("dependencies/all/2/ has no row %s", row)
 		}
 	}
-	if !strings.Contains(first, `<table class="data sortable" id="dependency-table">`) ||
+	if !strings.Contains(first, `<table class="data sortable" id="dependency-table" data-sort-rows="../dependencies/all/sort-rows.js"`) ||
 		!strings.Contains(first, `<form class="filters" data-filter-for="dependency-table" data-filter-rows="../dependencies/all/filter-rows.js"`) {
 		t.Error("dependencies/ has no filter form over the table of every dependency")
 	}

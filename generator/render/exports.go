@@ -59,11 +59,17 @@ func (r *siteRenderer) exports() []export {
 		}
 	}
 	for _, v := range views {
-		if v.Files == nil {
-			continue
+		if v.Files != nil {
+			for _, f := range v.Files(r.p) {
+				out = append(out, file(f))
+			}
 		}
-		for _, f := range v.Files(r.p) {
-			out = append(out, file(f))
+		if v.Sorted != nil {
+			for _, sr := range v.Sorted(r.p) {
+				if f, ok := r.sortRowsFile(sr); ok {
+					out = append(out, file(f))
+				}
+			}
 		}
 	}
 	return replaceExports(out)

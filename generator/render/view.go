@@ -31,6 +31,9 @@ type View struct {
 	Cards func(p *generator.Portfolio) []Card
 	// Files lists the view's exports (CSV, JSON), written as the site is rendered.
 	Files func(p *generator.Portfolio) []ExportFile
+	// Sorted lists the view's sortable lists of several pages, whose rows
+	// files (SortRows) are written with the exports.
+	Sorted func(p *generator.Portfolio) []SortRows
 	// JSON returns the view's part of portfolio.json, under "views"."name".
 	JSON func(p *generator.Portfolio) any
 	// Shows lists the fields ("blueprint.compliance") the view's panels present, so

@@ -146,6 +146,10 @@ func TestReviewListsArePaged(t *testing.T) {
 	if got := sitetest.CheckFilterRows(t, sitetest.Filtered(out)); !slices.Equal(got, want) {
 		t.Errorf("rows files %v, want %v", got, want)
 	}
+	// Sorting all reviews sorts the whole list, from the view's rows file.
+	if got, want := sitetest.CheckSortRows(t, sitetest.Sorted(out)), []string{"documents/blueprints/sort-rows.js", "documents/reviews/sort-rows.js"}; !slices.Equal(got, want) {
+		t.Errorf("sort rows files %v, want %v", got, want)
+	}
 	if rows := page("documents/reviews/filter-rows.js"); !strings.Contains(rows, `{"filters": ["stage", "outcome", "status", "blueprint"],`) {
 		t.Errorf("documents/reviews/filter-rows.js is not the rows file of all reviews:\n%.300s", rows)
 	}

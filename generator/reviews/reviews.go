@@ -15,7 +15,7 @@ import (
 // View is the review schedule: design, implementation and periodic reviews,
 // their findings and conditions, the reviews page and panels.
 var View = render.View{Name: "reviews", Analyse: analyseReviews, Menu: reviewsMenu(), Pages: reviewPages,
-	Panels: reviewPanels, Cards: reviewCards, JSON: reviewsJSON, Files: reviewFiles,
+	Panels: reviewPanels, Cards: reviewCards, JSON: reviewsJSON, Files: reviewFiles, Sorted: reviewSorted,
 	Shows: []string{"review.findings", "review.conditions"}}
 
 // result is where the reviews analysis keeps its result on a Portfolio.

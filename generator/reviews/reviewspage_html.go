@@ -86,7 +86,7 @@ func writeReviewsPart(w markup.Writer, pg *render.Page, r *ReviewsPage, part str
 		if len(r.Reviews) > 0 {
 			w.Raw("\n")
 			render.PutPagedFilters(w, "review-table", r.Filters, "h3", &render.PagedFilters{List: l, Page: k, Noun: "reviews", Rel: pg.Rel})
-			writeReviewTable(w, pg, r, r.Reviews[from:to])
+			writeReviewTable(w, pg, r, l, r.Reviews[from:to])
 		} else {
 			w.Raw("\n<p>No reviews yet. Create one with <code>archfolio new review ID</code>.</p>")
 		}
@@ -136,6 +136,37 @@ func writeDueTable(w markup.Writer, pg *render.Page, due []ReviewDue, late bool)
 	w.Raw("\n</tbody>\n</table>\n")
 }
 
+// writeReviewRow writes a review's row of the list of every review.
+func writeReviewRow(w markup.Writer, pg *render.Page, filters []render.Filter, rv *ReviewInfo) {
+	w.Raw("\n<tr")
+	render.PutFilterAttrs(w, filters, rv.FilterValue)
+	w.Raw(">\n<td class=\"nowrap\">")
+	if !rv.Date.IsZero() {
+		w.Date(rv.Date)
+	}
+	w.Raw("</td>\n<td>")
+	w.Link(pg.Rel(rv.Doc.URL), rv.Doc.Title)
+	w.Raw(" ")
+	render.PutStatus(w, rv.Doc.Status)
+	w.Raw("</td>\n<td")
+	render.PutSortRank(w, pg.EnumValues("review", "stage"), rv.Stage)
+	w.Raw(">")
+	w.Text(generator.Humanize(rv.Stage))
+	w.Raw("</td>\n<td>")
+	putSubject(w, pg, rv)
+	w.Raw("</td>\n<td")
+	render.PutSortRank(w, pg.EnumValues("review", "outcome"), rv.Outcome)
+	w.Raw(">")
+	reviewOutcomeBlock.Put(w, rv.Outcome)
+	w.Raw("</td>\n<td class=\"num\">")
+	w.Int(len(rv.Findings))
+	w.Raw("</td>\n<td>")
+	writeConditionCounts(w, rv)
+	w.Raw("</td>\n<td class=\"nowrap\">")
+	writeNext(w, rv)
+	w.Raw("</td>\n</tr>")
+}
+
 // putSubject writes the reviewed blueprint, linked, or its id as written.
 func putSubject(w markup.Writer, pg *render.Page, r *ReviewInfo) {
 	if r.Subject != nil {
@@ -168,37 +199,12 @@ func writeConditionsDue(w markup.Writer, pg *render.Page, conditions []Condition
 
 // writeReviewTable writes the page's rows of all reviews, newest first, each
 // with its values for the filters.
-func writeReviewTable(w markup.Writer, pg *render.Page, r *ReviewsPage, rows []*ReviewInfo) {
-	stages, outcomes := pg.EnumValues("review", "stage"), pg.EnumValues("review", "outcome")
-	w.Raw("\n<table class=\"data sortable\" id=\"review-table\">\n<thead><tr><th scope=\"col\">Date</th><th scope=\"col\">Review</th><th scope=\"col\">Stage</th><th scope=\"col\">Blueprint</th><th scope=\"col\">Outcome</th><th scope=\"col\" class=\"num\">Findings</th><th scope=\"col\">Conditions</th><th scope=\"col\">Next</th></tr></thead>\n<tbody>")
+func writeReviewTable(w markup.Writer, pg *render.Page, r *ReviewsPage, l pager.List, rows []*ReviewInfo) {
+	w.Raw("\n<table class=\"data sortable\" id=\"review-table\"")
+	render.PutSortRowsAttrs(w, l, "reviews", pg.Rel)
+	w.Raw(">\n<thead><tr><th scope=\"col\">Date</th><th scope=\"col\">Review</th><th scope=\"col\">Stage</th><th scope=\"col\">Blueprint</th><th scope=\"col\">Outcome</th><th scope=\"col\" class=\"num\">Findings</th><th scope=\"col\">Conditions</th><th scope=\"col\">Next</th></tr></thead>\n<tbody>")
 	for _, rv := range rows {
-		w.Raw("\n<tr")
-		render.PutFilterAttrs(w, r.Filters, rv.FilterValue)
-		w.Raw(">\n<td class=\"nowrap\">")
-		if !rv.Date.IsZero() {
-			w.Date(rv.Date)
-		}
-		w.Raw("</td>\n<td>")
-		w.Link(pg.Rel(rv.Doc.URL), rv.Doc.Title)
-		w.Raw(" ")
-		render.PutStatus(w, rv.Doc.Status)
-		w.Raw("</td>\n<td")
-		render.PutSortRank(w, stages, rv.Stage)
-		w.Raw(">")
-		w.Text(generator.Humanize(rv.Stage))
-		w.Raw("</td>\n<td>")
-		putSubject(w, pg, rv)
-		w.Raw("</td>\n<td")
-		render.PutSortRank(w, outcomes, rv.Outcome)
-		w.Raw(">")
-		reviewOutcomeBlock.Put(w, rv.Outcome)
-		w.Raw("</td>\n<td class=\"num\">")
-		w.Int(len(rv.Findings))
-		w.Raw("</td>\n<td>")
-		writeConditionCounts(w, rv)
-		w.Raw("</td>\n<td class=\"nowrap\">")
-		writeNext(w, rv)
-		w.Raw("</td>\n</tr>")
+		writeReviewRow(w, pg, r.Filters, rv)
 	}
 	w.Raw("\n</tbody>\n</table>")
 }

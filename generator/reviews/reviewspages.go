@@ -2,6 +2,7 @@ package reviews
 
 import (
 	"archfolio/generator"
+	"archfolio/generator/markup"
 	"archfolio/generator/pager"
 	"archfolio/generator/render"
 )
@@ -63,6 +64,15 @@ func reviewFiles(p *generator.Portfolio) []render.ExportFile {
 		return []render.ExportFile{f}
 	}
 	return nil
+}
+
+// reviewSorted is the list of every review, for sorting it whole
+// (render.SortRows).
+func reviewSorted(p *generator.Portfolio) []render.SortRows {
+	s := Of(p)
+	return []render.SortRows{{List: reviewLists(s)["all"], Row: func(w markup.Writer, pg *render.Page, i int) {
+		writeReviewRow(w, pg, s.Filters, s.Reviews[i])
+	}}}
 }
 
 // reviewPages is /reviews/: it takes the place of the review kind's index, so

@@ -80,4 +80,7 @@ func TestRegisterThreatsArePaged(t *testing.T) {
 	if got := sitetest.CheckFilterRows(t, sitetest.Filtered(out)); !slices.Equal(got, []string{"risks/threats/filter-rows.js"}) {
 		t.Errorf("rows files %v, want risks/threats/filter-rows.js", got)
 	}
+	if got := sitetest.CheckSortRows(t, sitetest.Sorted(out)); !slices.Equal(got, []string{"risks/threats/sort-rows.js"}) {
+		t.Errorf("sort rows files %v, want risks/threats/sort-rows.js", got)
+	}
 }

@@ -71,54 +71,66 @@ func writeThreats(w markup.Writer, pg *render.Page, r *RiskPage) {
 		from, to := r.ThreatPages.Range(k)
 		w.Raw("\n")
 		render.PutPagedFilters(w, "risk-table", r.Filters, "h3", &render.PagedFilters{List: r.ThreatPages, Page: k, Noun: "threats", Rel: pg.Rel})
-		// Severity sorts most severe first, as the schema lists severities;
-		// status in the schema's order; neither alphabetically.
-		severitiesDown := slices.Clone(threatSeverities)
-		slices.Reverse(severitiesDown)
-		statuses := pg.EnumValues("threat-model", "threats.status")
-		w.Raw("\n<div class=\"table-scroll\">\n<table class=\"data sortable threats\" id=\"risk-table\">\n<thead><tr><th scope=\"col\">Threat</th><th scope=\"col\">Title</th><th scope=\"col\">Blueprint</th><th scope=\"col\">STRIDE</th><th scope=\"col\" class=\"num\">Score</th><th scope=\"col\">Severity</th><th scope=\"col\">Status</th><th scope=\"col\">Mitigations and remediation</th></tr></thead>\n<tbody>")
+		severities, statuses := threatRanks(pg)
+		w.Raw("\n<div class=\"table-scroll\">\n<table class=\"data sortable threats\" id=\"risk-table\"")
+		render.PutSortRowsAttrs(w, r.ThreatPages, "threats", pg.Rel)
+		w.Raw(">\n<thead><tr><th scope=\"col\">Threat</th><th scope=\"col\">Title</th><th scope=\"col\">Blueprint</th><th scope=\"col\">STRIDE</th><th scope=\"col\" class=\"num\">Score</th><th scope=\"col\">Severity</th><th scope=\"col\">Status</th><th scope=\"col\">Mitigations and remediation</th></tr></thead>\n<tbody>")
 		for _, t := range r.Threats[from:to] {
-			w.Raw("\n<tr id=\"")
-			w.Text(t.RegisterAnchor)
-			w.Raw("\"")
-			render.PutFilterAttrs(w, r.Filters, t.FilterValue)
-			w.Raw(">\n  <th scope=\"row\">")
-			w.Link(pg.Rel(t.URL()), t.ID)
-			w.Raw("</th>\n  <td>")
-			w.Text(t.Title)
-			w.Raw("<br><span class=\"summary\">in ")
-			w.Link(pg.Rel(t.Model.URL), t.Model.Title)
-			if t.Target != "" {
-				w.Raw(" · target ")
-				putTarget(w, t, pg.Rel(t.Model.URL))
-			}
-			w.Raw("</span></td>\n  <td>")
-			if t.Subject != nil {
-				w.Link(pg.Rel(t.Subject.URL), t.Subject.Title)
-			} else {
-				w.Text(t.BlueprintName())
-			}
-			w.Raw("</td>\n  <td>")
-			w.Text(generator.Humanize(t.Stride))
-			w.Raw("</td>\n  <td class=\"num\">")
-			w.Int(t.Score)
-			w.Raw("</td>\n  <td")
-			render.PutSortRank(w, severitiesDown, t.Severity)
-			w.Raw(">")
-			PutSeverity(w, t.Severity)
-			w.Raw("</td>\n  <td")
-			render.PutSortRank(w, statuses, t.Status)
-			w.Raw(">")
-			render.PutStatus(w, t.Status)
-			w.Raw("</td>\n  <td>")
-			putRiskDocs(w, pg, t.Addressed())
-			w.Raw("</td>\n</tr>")
+			writeThreatRow(w, pg, r.Filters, severities, statuses, t)
 		}
 		w.Raw("\n</tbody>\n</table>\n</div>")
 	} else {
 		w.Raw("\n<p>No threats yet. Create a threat model with <code>archfolio new threat-model ID</code>.</p>")
 	}
 	w.Raw("\n</section>")
+}
+
+// threatRanks are the orders the register's severity and status columns sort
+// in: most severe first, as the schema lists severities, and statuses in the
+// schema's order; neither alphabetically.
+func threatRanks(pg *render.Page) (severities, statuses []string) {
+	severities = slices.Clone(threatSeverities)
+	slices.Reverse(severities)
+	return severities, pg.EnumValues("threat-model", "threats.status")
+}
+
+// writeThreatRow writes a threat's row of the list of every threat.
+func writeThreatRow(w markup.Writer, pg *render.Page, filters []render.Filter, severities, statuses []string, t *Threat) {
+	w.Raw("\n<tr id=\"")
+	w.Text(t.RegisterAnchor)
+	w.Raw("\"")
+	render.PutFilterAttrs(w, filters, t.FilterValue)
+	w.Raw(">\n  <th scope=\"row\">")
+	w.Link(pg.Rel(t.URL()), t.ID)
+	w.Raw("</th>\n  <td>")
+	w.Text(t.Title)
+	w.Raw("<br><span class=\"summary\">in ")
+	w.Link(pg.Rel(t.Model.URL), t.Model.Title)
+	if t.Target != "" {
+		w.Raw(" · target ")
+		putTarget(w, t, pg.Rel(t.Model.URL))
+	}
+	w.Raw("</span></td>\n  <td>")
+	if t.Subject != nil {
+		w.Link(pg.Rel(t.Subject.URL), t.Subject.Title)
+	} else {
+		w.Text(t.BlueprintName())
+	}
+	w.Raw("</td>\n  <td>")
+	w.Text(generator.Humanize(t.Stride))
+	w.Raw("</td>\n  <td class=\"num\">")
+	w.Int(t.Score)
+	w.Raw("</td>\n  <td")
+	render.PutSortRank(w, severities, t.Severity)
+	w.Raw(">")
+	PutSeverity(w, t.Severity)
+	w.Raw("</td>\n  <td")
+	render.PutSortRank(w, statuses, t.Status)
+	w.Raw(">")
+	render.PutStatus(w, t.Status)
+	w.Raw("</td>\n  <td>")
+	putRiskDocs(w, pg, t.Addressed())
+	w.Raw("</td>\n</tr>")
 }
 
 // writeResidual writes the page's part of the residual risk per blueprint.

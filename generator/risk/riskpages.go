@@ -4,6 +4,7 @@ import (
 	"html/template"
 
 	"archfolio/generator"
+	"archfolio/generator/markup"
 	"archfolio/generator/pager"
 	"archfolio/generator/render"
 )
@@ -12,7 +13,7 @@ import (
 // computed severity, the register page with its heat map, and the panels of
 // threat models, blueprints and the documents that mitigate threats.
 var View = render.View{Name: "risks", Analyse: analyseRisks, Menu: riskMenu(), Pages: riskPages,
-	Panels: riskPanels, Cards: riskCards, JSON: riskJSON, Files: riskFiles, Shows: []string{"threat-model.threats", "threat-model.data_assets",
+	Panels: riskPanels, Cards: riskCards, JSON: riskJSON, Files: riskFiles, Sorted: riskSorted, Shows: []string{"threat-model.threats", "threat-model.data_assets",
 		"threat-model.assets", "threat-model.trust_boundaries", "threat-model.data_flows"},
 	Funcs: template.FuncMap{"riskDocs": func(pg *render.Page, docs []*generator.Document) RiskDocsData {
 		return RiskDocsData{Page: pg, Docs: docs}
@@ -122,6 +123,19 @@ func riskFiles(p *generator.Portfolio) []render.ExportFile {
 		return []render.ExportFile{f}
 	}
 	return nil
+}
+
+// riskSorted is the list of every threat, for sorting it whole
+// (render.SortRows).
+func riskSorted(p *generator.Portfolio) []render.SortRows {
+	reg := Of(p)
+	var severities, statuses []string // made at the first row: the rows file is written a row at a time, in order
+	return []render.SortRows{{List: threatPages(len(reg.Threats)), Row: func(w markup.Writer, pg *render.Page, i int) {
+		if severities == nil {
+			severities, statuses = threatRanks(pg)
+		}
+		writeThreatRow(w, pg, reg.Filters, severities, statuses, reg.Threats[i])
+	}}}
 }
 
 func riskPages(p *generator.Portfolio) []render.PageJob {

@@ -193,3 +193,132 @@ func DependencyLists(protocol155 string) map[string]string {
 	}
 	return files
 }
+
+var (
+	sortTable   = regexp.MustCompile(`<table [^>]*data-sort-rows="[^"]*" data-sort-key="([^"]+)" data-sort-per="(\d+)" data-sort-total="(\d+)"[^>]*>`)
+	rowElement  = regexp.MustCompile(`(?s)<tr[ >].*?</tr>`)
+	hrefAttr    = regexp.MustCompile(`href="([^"]*)"`)
+	sortRowsKey = regexp.MustCompile(`^\(window\.archfolioSortRows = window\.archfolioSortRows \|\| \{\}\)\[("[^"]+")\] = `)
+)
+
+// CheckSortRows checks each sortable list of several pages against its rows
+// file (render.SortRows), among a site's files (name to content): the file
+// registers itself under its name and holds as many rows as the tables that
+// name it say the list has; each page's table rows are a run of the file's,
+// the same but for their links, which lead to the same places (the file's are
+// relative to its folder); and the pages together show every row of the file
+// once. It returns the names of the rows files, sorted.
+func CheckSortRows(t testing.TB, files map[string][]byte) []string {
+	t.Helper()
+	lists := map[string][]string{}
+	for name, data := range files {
+		if !strings.HasSuffix(name, "/sort-rows.js") {
+			continue
+		}
+		m := sortRowsKey.FindSubmatch(data)
+		if m == nil {
+			t.Errorf("%s does not register itself: %.120s", name, data)
+			continue
+		}
+		if key, _ := strconv.Unquote(string(m[1])); key != name {
+			t.Errorf("%s registers itself as %s", name, key)
+		}
+		var rows []string
+		if err := json.Unmarshal(bytes.TrimSuffix(data[len(m[0]):], []byte(";\n")), &rows); err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		for i, r := range rows {
+			rows[i] = siteLinks(r, path.Dir(name))
+		}
+		lists[name] = rows
+	}
+	seen := map[string][]int{}
+	for name, data := range files {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		for _, loc := range sortTable.FindAllSubmatchIndex(data, -1) {
+			key := string(data[loc[2]:loc[3]])
+			total, _ := strconv.Atoi(string(data[loc[6]:loc[7]]))
+			rows, ok := lists[key]
+			if !ok {
+				t.Errorf("%s names %s, which is not written", name, key)
+				continue
+			}
+			if total != len(rows) {
+				t.Errorf("%s says %s has %d rows; it has %d", name, key, total, len(rows))
+			}
+			body := data[loc[1]:]
+			body = body[bytes.Index(body, []byte("<tbody>")):bytes.Index(body, []byte("</tbody>"))]
+			var onPage []string
+			for _, r := range rowElement.FindAll(body, -1) {
+				onPage = append(onPage, siteLinks(string(r), path.Dir(name)))
+			}
+			if len(onPage) == 0 {
+				t.Errorf("%s: the table naming %s has no rows", name, key)
+				continue
+			}
+			at := slices.Index(rows, onPage[0])
+			if at < 0 || at+len(onPage) > len(rows) || !slices.Equal(rows[at:at+len(onPage)], onPage) {
+				t.Errorf("%s: the rows of its table are not a run of %s's:\npage %.400s", name, key, onPage[0])
+				continue
+			}
+			if seen[key] == nil {
+				seen[key] = make([]int, len(rows))
+			}
+			for i := at; i < at+len(onPage); i++ {
+				seen[key][i]++
+			}
+		}
+	}
+	for key, rows := range lists {
+		for i, n := range seen[key] {
+			if n != 1 {
+				t.Errorf("%s: row %d is on %d pages, want 1: %.200s", key, i, n, rows[i])
+				break
+			}
+		}
+		if seen[key] == nil {
+			t.Errorf("%s: no page names it", key)
+		}
+	}
+	return slices.Sorted(maps.Keys(lists))
+}
+
+// siteLinks makes the relative links of a piece of HTML in folder dir (a
+// page's or a file's, "." for the site's root) relative to the site's root.
+func siteLinks(html, dir string) string {
+	return hrefAttr.ReplaceAllStringFunc(html, func(attr string) string {
+		href := hrefAttr.FindStringSubmatch(attr)[1]
+		if href == "" || strings.HasPrefix(href, "#") || strings.Contains(href, ":") || strings.HasPrefix(href, "/") {
+			return attr
+		}
+		target, frag, _ := strings.Cut(href, "#")
+		abs := path.Join(dir, target)
+		if strings.HasSuffix(target, "/") {
+			abs += "/"
+		}
+		if frag != "" {
+			abs += "#" + frag
+		}
+		return `href="` + abs + `"`
+	})
+}
+
+// IsSorted reports whether a file of a site is one CheckSortRows reads: the
+// rows file of a sortable list, or a page whose table names one.
+func IsSorted(name string, data []byte) bool {
+	return strings.HasSuffix(name, "/sort-rows.js") || bytes.Contains(data, []byte(" data-sort-rows="))
+}
+
+// Sorted is the files of out that CheckSortRows reads (IsSorted).
+func Sorted(out *render.MemOutput) map[string][]byte {
+	files := map[string][]byte{}
+	for _, name := range out.Names() {
+		if data, _ := out.File(name); IsSorted(name, data) {
+			files[name] = data
+		}
+	}
+	return files
+}

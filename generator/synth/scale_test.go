@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -31,8 +32,9 @@ type measured struct {
 	links map[string][]string // page → hrefs with a path and a fragment
 	paged map[string]bool     // pages that link to the other pages of their list
 	// filtered keeps the filter rows files and the pages whose filter form
-	// names one (sitetest.CheckFilterRows).
-	filtered map[string][]byte
+	// names one (sitetest.CheckFilterRows); sorted, the sort rows files and
+	// the pages whose table names one (sitetest.CheckSortRows).
+	filtered, sorted map[string][]byte
 }
 
 var (
@@ -64,6 +66,9 @@ func (o *measured) WriteFile(name string, data []byte) error {
 	if sitetest.IsFiltered(name, data) {
 		o.filtered[name] = bytes.Clone(data)
 	}
+	if sitetest.IsSorted(name, data) {
+		o.sorted[name] = bytes.Clone(data)
+	}
 	return nil
 }
 
@@ -92,7 +97,7 @@ func buildShape(t *testing.T, shape synth.Shape, n int) *measured {
 		t.Fatalf("N=%d: %d errors, first %s", n, diags.Errors(), diags[0])
 	}
 	out := &measured{sizes: map[string]int{}, ids: map[string]map[string]bool{}, links: map[string][]string{}, paged: map[string]bool{},
-		filtered: map[string][]byte{}}
+		filtered: map[string][]byte{}, sorted: map[string][]byte{}}
 	if err := render.Render(context.Background(), p, opts, out); err != nil {
 		t.Fatal(err)
 	}
@@ -128,6 +133,12 @@ func TestHubHeavyOutputBoundedAndLinear(t *testing.T) {
 			t.Logf("%d rows files agree with the pages of their lists: %v", len(files), files)
 			if len(files) < 4 || files[0] != "dependencies/all/filter-rows.js" || files[1] != "documents/blueprints/filter-rows.js" {
 				t.Errorf("rows files %v, want every dependency's, the blueprints' index and the matrix grids'", files)
+			}
+			// Sorting the list of every dependency and the blueprints' index
+			// sorts the whole list.
+			sorted := sitetest.CheckSortRows(t, out.sorted)
+			if want := []string{"dependencies/all/sort-rows.js", "documents/blueprints/sort-rows.js"}; !slices.Equal(sorted, want) {
+				t.Errorf("sort rows files %v, want %v", sorted, want)
 			}
 		}
 	}

@@ -260,13 +260,16 @@
       return b;
     }
     var all = null, sorted = null, by = "", asc = true, start = 0;
-    function turn(to) {
+    // turn shows the page from row to on; a button that cannot turn further
+    // is disabled, and the keyboard's focus goes to the other.
+    function turn(to, from) {
       start = to;
       if (table.archfolioApply) table.archfolioApply(true);
       else show(true);
+      if (from.disabled) (from === next ? prev : next).focus();
     }
-    var prev = button("Previous page", function () { turn(Math.max(0, start - per)); });
-    var next = button("Next page", function () { turn(start + per); });
+    var prev = button("Previous page", function () { turn(Math.max(0, start - per), prev); });
+    var next = button("Next page", function () { turn(start + per, next); });
     button("Back to the list's own pages", function () {
       table.archfolioWhole = null;
       body.textContent = "";
