@@ -44,7 +44,7 @@ func TestEnumColumnsSortInSchemaOrderInChromium(t *testing.T) {
 		{"status", 1, "Draft|Proposed|Approved|Implemented|Retired"},
 		{"status, descending", 1, "Retired|Implemented|Approved|Proposed|Draft"},
 		{"criticality", 4, "Low|Medium|High|Mission critical|"},
-		{"criticality, descending", 4, "|Mission critical|High|Medium|Low"},
+		{"criticality, descending", 4, "Mission critical|High|Medium|Low|"},
 		{"lifecycle", 5, "Plan|Phase in|Active|Phase out|End of life"},
 	} {
 		if got := column(c.col); got != c.want {

@@ -73,7 +73,7 @@ func TestSortingAPagedIndexSortsTheWholeListInChromium(t *testing.T) {
 			"The whole list, sorted by Title (ascending): 1–800 of 810 documents. | Blueprint 000 … Blueprint 799 (800) | pagers 0"},
 		{"sorted by title again", title,
 			"The whole list, sorted by Title (descending): 1–800 of 810 documents. | Blueprint 809 … Blueprint 010 (800) | pagers 0"},
-		{"the next page", `document.querySelector('.sorted-pager button:nth-child(2)')`,
+		{"the next page", `document.querySelector('.sorted-pager button:nth-child(3)')`,
 			"The whole list, sorted by Title (descending): 801–810 of 810 documents. | Blueprint 009 … Blueprint 000 (10) | pagers 0"},
 	} {
 		if got := click(step.js); got != step.want {
@@ -81,8 +81,20 @@ func TestSortingAPagedIndexSortsTheWholeListInChromium(t *testing.T) {
 		}
 	}
 	// On the last page Next is disabled, and the keyboard's focus is on Previous.
-	if got, want := evaluate[string](t, ctx, `document.querySelector('.sorted-pager button:nth-child(2)').disabled + " " + document.activeElement.textContent`), "true Previous page"; got != want {
+	if got, want := evaluate[string](t, ctx, `document.querySelector('.sorted-pager button:nth-child(3)').disabled + " " + document.activeElement.textContent`), "true Previous page"; got != want {
 		t.Errorf("on the last page, Next disabled and the focus: %q, want %q", got, want)
+	}
+	// The sorted list has its pager below the table too, and the sort is in
+	// the address: opened again, the page shows the same rows.
+	pagers := `Array.prototype.map.call(document.querySelectorAll(".sorted-pager"), function (n) { return n.getAttribute("aria-label") + ": " + n.firstChild.textContent; }).join("; ") + " " + location.search`
+	if got, want := evaluate[string](t, ctx, pagers), "Pages of the sorted list: Page 2 of 2 ; Pages of the sorted list, again: Page 2 of 2  ?sort=1&order=desc&at=801"; got != want {
+		t.Errorf("the sorted list's pagers and address: %q, want %q", got, want)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(page+"?sort=1&order=desc&at=801")); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := waitFor(t, ctx, "the sorted list from the address", state), "The whole list, sorted by Title (descending): 801–810 of 810 documents. | Blueprint 009 … Blueprint 000 (10) | pagers 0"; got != want {
+		t.Errorf("opened with the sort in the address: %q, want %q", got, want)
 	}
 	// A row from the second page links to its document, from disk.
 	href := evaluate[string](t, ctx, `document.getElementById("kind-table").tBodies[0].rows[0].cells[0].querySelector("a").href`)
@@ -95,7 +107,7 @@ func TestSortingAPagedIndexSortsTheWholeListInChromium(t *testing.T) {
   sel.value = "retired"; sel.dispatchEvent(new Event("change"));
   return location.search + " " + document.querySelector('form[data-filter-for="kind-table"] .filter-count').textContent;
 })()`)
-	if want := "?status=retired 1 of 810 shown"; got != want {
+	if want := "?sort=1&order=desc&status=retired 1 of 810 match"; got != want {
 		t.Errorf("filtered while sorted: %q, want %q", got, want)
 	}
 	if got, want := evaluate[string](t, ctx, state), "The whole list, sorted by Title (descending): 1–1 of 1 matching (of 810) documents. | Blueprint 805 … Blueprint 805 (1) | pagers 0"; got != want {
@@ -103,14 +115,15 @@ func TestSortingAPagedIndexSortsTheWholeListInChromium(t *testing.T) {
 	}
 	// Back to the list's own pages: the first page's rows, filtered, and its pagers.
 	got = evaluate[string](t, ctx, `(function () {
-  document.querySelector('.sorted-pager button:nth-child(3)').click();
+  document.querySelector('.sorted-pager button:nth-child(4)').click();
   var rows = document.getElementById("kind-table").tBodies[0].rows;
   var sorted = document.querySelectorAll("#kind-table th[aria-sort]").length;
   return rows.length + " rows, " + Array.prototype.filter.call(rows, function (r) { return !r.hidden; }).length + " shown, " +
     sorted + " sorted, " + document.querySelector(".sorted-pager").hidden + " | " +
-    document.querySelector('form[data-filter-for="kind-table"] .filter-count').textContent;
+    document.querySelector('form[data-filter-for="kind-table"] .filter-count').textContent + " | " +
+    document.querySelector(".sort-status").textContent + " | " + document.activeElement.textContent + " | " + location.search;
 })()`)
-	if want := "800 rows, 0 shown, 0 sorted, true | 0 of 800 on this page"; got != want {
+	if want := "800 rows, 0 shown, 0 sorted, true | 0 of 800 on this page | Back to the list's own order: this page's documents. | Title | ?status=retired"; got != want {
 		t.Errorf("back to the list's own pages: %q, want %q", got, want)
 	}
 

@@ -36,8 +36,10 @@ type Dependencies struct {
 	Orphans []*generator.Document
 	// Domains are the blueprints' domains, sorted ("" last when some have none).
 	Domains []string
-	// inCycle marks the blueprints that are part of a cycle.
-	inCycle map[string]bool
+	// inCycle numbers, from 1, the cycle each blueprint of a cycle is part of
+	// (its strongly connected set); a dependency is in a cycle when both its
+	// ends are in the same one.
+	inCycle map[string]int
 	// risks counts each blueprint's open critical risks.
 	risks map[string]int
 	// info is what an impact set says of each blueprint, read once: an impact
@@ -147,7 +149,7 @@ func analyseDependencies(p *generator.Portfolio) diag.Diagnostics {
 	}
 	parts := make(graphParts, len(p.ByKind["blueprint"])+len(p.ByKind["roadmap"]))
 	deps := &Dependencies{Graph: dependencyGraph(p, "blueprint", earlier, parts), Roadmap: dependencyGraph(p, "roadmap", earlier, parts),
-		inCycle: map[string]bool{}, risks: map[string]int{}, parts: parts}
+		inCycle: map[string]int{}, risks: map[string]int{}, parts: parts}
 	for _, d := range p.ByKind["blueprint"] {
 		deps.risks[d.ID] = openCriticalRisks(d)
 	}
@@ -169,9 +171,9 @@ func analyseDependencies(p *generator.Portfolio) diag.Diagnostics {
 	if len(deps.Domains) > 0 && deps.Domains[0] == "" {
 		deps.Domains = append(deps.Domains[1:], "")
 	}
-	for _, c := range deps.Cycles {
+	for k, c := range deps.Cycles {
 		for _, id := range c.Members {
-			deps.inCycle[id] = true
+			deps.inCycle[id] = k + 1
 		}
 	}
 	deps.info = blueprintInfos(p, deps)

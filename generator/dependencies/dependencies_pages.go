@@ -138,7 +138,8 @@ type DependencyRow struct {
 	// FromDomain and ToDomain name each end's domain for people ("No domain").
 	FromDomain, ToDomain string
 	// Flag says why To is going away ("retired", "end-of-life", "phase-out"), or "".
-	Flag    string
+	Flag string
+	// InCycle: both ends are in the same cycle.
 	InCycle bool
 }
 
@@ -207,7 +208,7 @@ func edgeFilters(p *generator.Portfolio) []render.Filter {
 		deps.edgeFilters = []render.Filter{
 			{Name: "domain", Label: "Domain of the blueprint", Values: inOrder(from, domains)},
 			{Name: "todomain", Label: "Domain of what it depends on", Values: inOrder(to, domains)},
-			{Name: "protocol", Label: "Protocol", Values: generator.SortedKeys(protocols)},
+			{Name: "protocol", Label: "Protocol", Values: caseless(generator.SortedKeys(protocols))},
 			{Name: "note", Label: "Notes", Values: inOrder(notes, []string{generator.Humanize("retired"),
 				generator.Humanize("end-of-life"), generator.Humanize("phase-out"), inCycleNote})},
 		}
@@ -225,6 +226,13 @@ func edgesSorted(p *generator.Portfolio) []render.SortRows {
 	return []render.SortRows{{List: lists(p).Edges, Row: func(w markup.Writer, pg *render.Page, i int) {
 		writeEdgeRow(w, pg, edgeFilters(p), dependencyRow(p, edges[i]))
 	}}}
+}
+
+// caseless sorts values ignoring case ("gRPC over mTLS" among the g's), then
+// as they are.
+func caseless(values []string) []string {
+	slices.SortStableFunc(values, func(a, b string) int { return cmp.Compare(strings.ToLower(a), strings.ToLower(b)) })
+	return values
 }
 
 // edgeRows is the rows file of the list of every dependency
@@ -345,7 +353,7 @@ func dependencyRow(p *generator.Portfolio, e graph.Edge) DependencyRow {
 	onto, _ := deps.Graph.Node(e.To)
 	return DependencyRow{From: p.ByID[e.From], To: to, Via: e.Attrs["via"], Protocol: e.Attrs["protocol"], Data: e.Attrs["data"],
 		FromDomain: deps.labels[from.Group], ToDomain: deps.labels[onto.Group],
-		Flag: docSunset(to), InCycle: deps.inCycle[e.From] && deps.inCycle[e.To]}
+		Flag: docSunset(to), InCycle: deps.inCycle[e.From] > 0 && deps.inCycle[e.From] == deps.inCycle[e.To]}
 }
 
 // domainDependencies lists the blueprints from-th to to-th of the domain

@@ -79,7 +79,7 @@ func blueprintInfos(p *generator.Portfolio, deps *Dependencies) map[string]*blue
 	for _, d := range p.ByKind["blueprint"] {
 		c := d.Fields.String("criticality")
 		out[d.ID] = &blueprintInfo{doc: d, criticality: c, lifecycle: d.Fields.String("lifecycle"),
-			rank: criticalityRank(c), risks: deps.risks[d.ID], inCycle: deps.inCycle[d.ID]}
+			rank: criticalityRank(c), risks: deps.risks[d.ID], inCycle: deps.inCycle[d.ID] > 0}
 	}
 	return out
 }

@@ -127,3 +127,27 @@ func TestEveryDependencyIsFiltered(t *testing.T) {
 		t.Error("dependencies/ has no filter form over the table of every dependency")
 	}
 }
+
+// A dependency is flagged in a cycle, and matches that filter, only when both
+// its ends are in the same cycle: a → c joins two cycles (a ↔ b, c ↔ d) but
+// is in neither.
+func TestDependencyBetweenTwoCyclesIsInNone(t *testing.T) {
+	t.Parallel()
+	bp := func(id, on string) string {
+		return "---\nkind: blueprint\ntitle: " + strings.ToUpper(id) + "\ndepends_on: [" + on + "]\n---\n"
+	}
+	pages := sitetest.Pages(t, map[string]string{"content/a.md": bp("a", "b, c"), "content/b.md": bp("b", "a"),
+		"content/c.md": bp("c", "d"), "content/d.md": bp("d", "c")}, "2026-11-27")
+	page := pages("dependencies/index.html")
+	for from, want := range map[string]string{"a/\">A</a></td><td><a href=\"../blueprints/b/": "In a cycle",
+		"a/\">A</a></td><td><a href=\"../blueprints/c/": "", "c/\">C</a></td><td><a href=\"../blueprints/d/": "In a cycle"} {
+		i := strings.Index(page, from)
+		if i < 0 {
+			t.Fatalf("dependencies/ has no row %s", from)
+		}
+		row := page[strings.LastIndex(page[:i], "<tr"):i]
+		if !strings.Contains(row, `data-note="`+want+`"`) {
+			t.Errorf("the row %s: %s, want data-note=%q", from, row, want)
+		}
+	}
+}

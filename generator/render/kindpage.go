@@ -73,7 +73,11 @@ func kindRanks(pg *Page, ki KindIndex) [][]string {
 func writeKindRow(w markup.Writer, pg *Page, ki KindIndex, ranks [][]string, d *generator.Document) {
 	w.Raw("\n<tr")
 	PutFilterAttrs(w, ki.Filters, d.FilterValue)
-	w.Raw(">\n  <td>")
+	w.Raw(">\n  <td")
+	if d.Summary != "" {
+		PutSortKey(w, d.Title)
+	}
+	w.Raw(">")
 	w.Link(pg.Rel(d.URL), d.Title)
 	if d.Summary != "" {
 		w.Raw("<br><span class=\"summary\">")

@@ -28,3 +28,11 @@ func sortRank(values []string, v string) int {
 	}
 	return len(values)
 }
+
+// PutSortKey writes a sortable table cell's data-sort attribute: the text the
+// cell sorts by, where it shows more (a title cell's summary, a status).
+func PutSortKey(w markup.Writer, key string) {
+	w.Raw(" data-sort=\"")
+	w.Text(key)
+	w.Raw("\"")
+}

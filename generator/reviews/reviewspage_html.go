@@ -144,7 +144,9 @@ func writeReviewRow(w markup.Writer, pg *render.Page, filters []render.Filter, r
 	if !rv.Date.IsZero() {
 		w.Date(rv.Date)
 	}
-	w.Raw("</td>\n<td>")
+	w.Raw("</td>\n<td")
+	render.PutSortKey(w, rv.Doc.Title)
+	w.Raw(">")
 	w.Link(pg.Rel(rv.Doc.URL), rv.Doc.Title)
 	w.Raw(" ")
 	render.PutStatus(w, rv.Doc.Status)

@@ -157,6 +157,8 @@
       var entry = rowFiles["archfolioFilterRows " + key];
       if (!entry || !entry.loaded) box.textContent = "Counting the matches on every page…";
       loadRows(src, key, function (data) {
+        var table = document.getElementById(form.getAttribute("data-filter-for"));
+        if (table && table.archfolioWhole) return; // the whole list was sorted meanwhile: its count is in the form
         if (selects.some(function (s) { return s.value; })) show(data);
       });
     };
@@ -213,11 +215,17 @@
     var key = cell.getAttribute("data-sort");
     return key !== null ? key : cell.textContent;
   }
+  // sortRows sorts rows by column col, an empty cell last either way and
+  // numbers within text as numbers ("SEC-99" before "SEC-100").
   function sortRows(rows, col, asc) {
     var num = /^\s*-?\d+(\.\d+)?\s*$/;
-    return rows.map(function (r, i) { return { row: r, key: sortKey(r.cells[col]), i: i }; }).sort(function (a, b) {
+    return rows.map(function (r, i) {
+      var cell = r.cells[col];
+      return { row: r, key: sortKey(cell), empty: !cell || cell.textContent.trim() === "", i: i };
+    }).sort(function (a, b) {
+      if (a.empty !== b.empty) return a.empty ? 1 : -1;
       var x = a.key, y = b.key;
-      var c = (num.test(x) && num.test(y)) ? parseFloat(x) - parseFloat(y) : x.localeCompare(y);
+      var c = (num.test(x) && num.test(y)) ? parseFloat(x) - parseFloat(y) : x.localeCompare(y, undefined, { numeric: true });
       return (asc ? c : -c) || a.i - b.i;
     }).map(function (e) { return e.row; });
   }
@@ -232,14 +240,17 @@
   // wholeList makes the sort buttons of a table that is one page of a longer
   // list sort the whole list (generator/render/sortrows.go): the first sort
   // loads the list's rows file, and the table then shows the sorted list a
-  // page at a time, with its own pager, the filters narrowing the whole list,
-  // until the reader goes back to the list's own pages. It returns null for a
-  // table without a rows file.
-  function wholeList(table, heads) {
+  // page at a time, with a pager of its own above and below, the filters
+  // narrowing the whole list, until the reader goes back to the list's own
+  // pages. The sort and the page shown are kept in the address (sort, order,
+  // at), so a sorted view can be linked to and comes back after a visit to a
+  // row. It returns null for a table without a rows file.
+  function wholeList(table, heads, buttons) {
     var src = table.getAttribute("data-sort-rows");
     if (!src) return null;
     var key = table.getAttribute("data-sort-key");
     var per = parseInt(table.getAttribute("data-sort-per"), 10) || 100;
+    var noun = table.getAttribute("data-sort-noun") || "rows";
     var section = table.closest("section") || table.closest("main");
     var pagers = Array.prototype.slice.call(section.querySelectorAll("nav.pager"));
     var body = table.tBodies[0];
@@ -247,42 +258,71 @@
     var status = document.createElement("p");
     status.className = "sort-status";
     status.setAttribute("aria-live", "polite");
-    var nav = document.createElement("nav");
-    nav.className = "sorted-pager";
-    nav.setAttribute("aria-label", "Pages of the sorted list");
-    nav.hidden = true;
-    function button(text, click) {
-      var b = document.createElement("button");
-      b.type = "button";
-      b.textContent = text;
-      b.addEventListener("click", click);
-      nav.appendChild(b);
-      return b;
+    var all = null, sorted = null, col = -1, asc = true, start = 0;
+    var navs = [], prevs = [], nexts = [], backs = [];
+    function nav(label) {
+      var n = document.createElement("nav");
+      n.className = "sorted-pager";
+      n.setAttribute("aria-label", label);
+      n.hidden = true;
+      var where = document.createElement("span");
+      n.appendChild(where);
+      function button(text, click) {
+        var b = document.createElement("button");
+        b.type = "button";
+        b.textContent = text;
+        b.addEventListener("click", function () { click(b); });
+        n.appendChild(b);
+        return b;
+      }
+      prevs.push(button("Previous page", function (b) { turn(Math.max(0, start - per), b); }));
+      nexts.push(button("Next page", function (b) { turn(start + per, b); }));
+      backs.push(button("Back to the list's own pages", back));
+      navs.push(n);
+      return n;
     }
-    var all = null, sorted = null, by = "", asc = true, start = 0;
+    var anchor = table.closest(".table-scroll") || table;
+    anchor.parentNode.insertBefore(status, anchor);
+    anchor.parentNode.insertBefore(nav("Pages of the sorted list"), anchor);
+    anchor.parentNode.insertBefore(nav("Pages of the sorted list, again"), anchor.nextSibling);
+    // remember writes the sort and the page shown in the address, or takes
+    // them out.
+    function remember() {
+      var p = new URLSearchParams(location.search);
+      if (table.archfolioWhole) {
+        p.set("sort", col + 1);
+        p.set("order", asc ? "asc" : "desc");
+        if (start) p.set("at", start + 1);
+        else p.delete("at");
+      } else {
+        ["sort", "order", "at"].forEach(function (k) { p.delete(k); });
+      }
+      var q = p.toString();
+      try { history.replaceState(null, "", (q ? "?" + q : location.pathname) + location.hash); } catch (e) { /* file: URLs may refuse */ }
+    }
     // turn shows the page from row to on; a button that cannot turn further
-    // is disabled, and the keyboard's focus goes to the other.
+    // is disabled, and the keyboard's focus goes to its other.
     function turn(to, from) {
       start = to;
       if (table.archfolioApply) table.archfolioApply(true);
       else show(true);
-      if (from.disabled) (from === next ? prev : next).focus();
+      if (from.disabled) {
+        var k = prevs.indexOf(from) >= 0 ? prevs.indexOf(from) : nexts.indexOf(from);
+        (from === prevs[k] ? nexts[k] : prevs[k]).focus();
+      }
     }
-    var prev = button("Previous page", function () { turn(Math.max(0, start - per), prev); });
-    var next = button("Next page", function () { turn(start + per, next); });
-    button("Back to the list's own pages", function () {
+    function back() {
       table.archfolioWhole = null;
       body.textContent = "";
       own.forEach(function (r) { body.appendChild(r); });
       Array.prototype.forEach.call(heads, function (h) { h.removeAttribute("aria-sort"); });
       pagers.forEach(function (p) { p.hidden = false; });
-      nav.hidden = true;
-      status.textContent = "";
+      navs.forEach(function (n) { n.hidden = true; });
+      status.textContent = "Back to the list's own order: this page's " + noun + ".";
+      remember();
       if (table.archfolioApply) table.archfolioApply();
-    });
-    var anchor = table.closest(".table-scroll") || table;
-    anchor.parentNode.insertBefore(status, anchor);
-    anchor.parentNode.insertBefore(nav, anchor);
+      (buttons[col] || buttons[0]).focus();
+    }
     // show puts a page of the sorted list in the table, the one shown when
     // keep is set, else the first, and returns what the filter form's count
     // says.
@@ -295,20 +335,26 @@
       body.textContent = "";
       page.forEach(function (r) { r.hidden = false; body.appendChild(r); });
       var of = shown.length === all.length ? all.length + " " : shown.length + " matching (of " + all.length + ") ";
-      status.textContent = "The whole list, sorted by " + by + (asc ? " (ascending)" : " (descending)") + ": " +
-        (shown.length ? (start + 1) + "–" + (start + page.length) + " of " + of : "none of " + all.length + " ") +
-        (table.getAttribute("data-sort-noun") || "rows") + ".";
-      prev.disabled = start === 0;
-      next.disabled = start + per >= shown.length;
-      return shown.length + " of " + all.length + " shown";
+      var range = shown.length ? (start + 1) + "–" + (start + page.length) + " of " + of : "none of " + all.length + " ";
+      status.textContent = "The whole list, sorted by " + buttons[col].textContent.trim() + (asc ? " (ascending)" : " (descending)") + ": " + range + noun + ".";
+      var pages = Math.max(1, Math.ceil(shown.length / per));
+      navs.forEach(function (n) { n.firstChild.textContent = "Page " + (Math.floor(start / per) + 1) + " of " + pages + " "; });
+      prevs.forEach(function (b) { b.disabled = start === 0; });
+      nexts.forEach(function (b) { b.disabled = start + per >= shown.length; });
+      remember();
+      return shown.length + " of " + all.length + " match";
     }
-    return function (col, ascending, label, fallback) {
-      by = label;
+    function sort(c, ascending, fallback, at) {
+      col = c;
       asc = ascending;
-      if (!all) status.textContent = "Sorting the whole list…";
+      status.textContent = "Sorting the whole list…";
       loadList("archfolioSortRows", src, key, function (data) {
         if (!data) {
           status.textContent = "The whole list could not be loaded: the rows of this page are sorted.";
+          buttons.forEach(function (b) {
+            b.title = "Sorts the rows of this page";
+            b.setAttribute("aria-label", b.textContent.trim() + ", sorts the rows of this page");
+          });
           fallback();
           return;
         }
@@ -322,11 +368,23 @@
         sorted = sortRows(all, col, asc);
         table.archfolioWhole = show;
         pagers.forEach(function (p) { p.hidden = true; });
-        nav.hidden = false;
-        if (table.archfolioApply) table.archfolioApply();
-        else show();
+        navs.forEach(function (n) { n.hidden = false; });
+        start = at || 0;
+        if (table.archfolioApply) table.archfolioApply(!!at);
+        else show(!!at);
       });
-    };
+    }
+    // A sort in the address is shown again.
+    var params = new URLSearchParams(location.search);
+    var want = parseInt(params.get("sort"), 10) - 1;
+    if (want >= 0 && want < heads.length) {
+      var order = params.get("order") === "desc" ? "descending" : "ascending";
+      setTimeout(function () {
+        heads[want].setAttribute("aria-sort", order);
+        sort(want, order === "ascending", function () { heads[want].removeAttribute("aria-sort"); }, Math.max(0, (parseInt(params.get("at"), 10) || 1) - 1));
+      }, 0);
+    }
+    return sort;
   }
   // A table that is one page of a longer list (a pager in its section) sorts
   // the whole list when the list has a rows file, else that page's rows, and
@@ -335,14 +393,14 @@
     var heads = table.tHead ? table.tHead.rows[0].cells : [];
     var list = table.closest("section") || table.closest("main");
     var paged = list && list.querySelector("nav.pager");
-    var whole = paged ? wholeList(table, heads) : null;
+    var sortsWhole = !!paged && table.hasAttribute("data-sort-rows"), buttons = [];
     Array.prototype.forEach.call(heads, function (th, col) {
       var btn = document.createElement("button");
       btn.type = "button";
       btn.className = "sort";
       btn.textContent = th.textContent;
       var label = th.textContent.trim();
-      if (whole) {
+      if (sortsWhole) {
         btn.title = "Sorts the whole list";
         btn.setAttribute("aria-label", label + ", sorts the whole list");
       } else if (paged) {
@@ -351,6 +409,7 @@
       }
       th.textContent = "";
       th.appendChild(btn);
+      buttons.push(btn);
       btn.addEventListener("click", function () {
         var asc = th.getAttribute("aria-sort") !== "ascending";
         Array.prototype.forEach.call(heads, function (h) { h.removeAttribute("aria-sort"); });
@@ -359,10 +418,11 @@
         function sortPage() {
           sortRows(Array.prototype.slice.call(body.rows), col, asc).forEach(function (r) { body.appendChild(r); });
         }
-        if (whole) whole(col, asc, label, sortPage);
+        if (whole) whole(col, asc, sortPage);
         else sortPage();
       });
     });
+    var whole = sortsWhole ? wholeList(table, heads, buttons) : null;
   });
 
   // Wide tables and code scroll sideways inside their own box, never the page:
