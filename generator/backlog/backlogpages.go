@@ -177,12 +177,9 @@ func backlogFiles(p *generator.Portfolio) []render.ExportFile {
 // (render.SortRows).
 func backlogSorted(p *generator.Portfolio) []render.SortRows {
 	b := Of(p)
-	var ranks *[2][]string // made at the first row: the rows file is written a row at a time, in order
-	return []render.SortRows{{List: backlogList("open", pager.ByCount(len(b.Open), PerOpen)), Row: func(w markup.Writer, pg *render.Page, i int) {
-		if ranks == nil {
-			ranks = backlogRanks(pg, true)
-		}
-		writeBacklogRow(w, pg, b.Filters, ranks, b.Open[i])
+	return []render.SortRows{{List: backlogList("open", pager.ByCount(len(b.Open), PerOpen)), Rows: func(pg *render.Page) func(markup.Writer, int) {
+		ranks := backlogRanks(pg, true)
+		return func(w markup.Writer, i int) { writeBacklogRow(w, pg, b.Filters, ranks, b.Open[i]) }
 	}}}
 }
 

@@ -58,9 +58,11 @@ type Dependencies struct {
 	// sunset are the dependencies onto blueprints going away (sunsetEdges).
 	sunsetOnce sync.Once
 	sunset     []graph.Edge
-	// edgeFilters are the filters of the list of every dependency (edgeFilters).
-	edgeFiltersOnce sync.Once
-	edgeFilters     []render.Filter
+	// edgeRows are the rows of the list of every dependency, one per edge of
+	// Graph, and edgeFilters its filters (everyDependency).
+	edgesOnce   sync.Once
+	edgeRows    []DependencyRow
+	edgeFilters []render.Filter
 	// parts are what the graphs were built from, for the next load to reuse.
 	parts graphParts
 }

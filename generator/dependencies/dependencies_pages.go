@@ -35,7 +35,7 @@ type DependenciesPage struct {
 	// EdgeCount counts every dependency, listed on this page or not.
 	EdgeCount int
 	Edges     []DependencyRow
-	// EdgeFilters are the filters of the list of every dependency (edgeFilters).
+	// EdgeFilters are the filters of the list of every dependency (everyDependency).
 	EdgeFilters   []render.Filter
 	Domains       []DomainDependencies
 	Cycles        []CycleView
@@ -148,7 +148,7 @@ type DependencyRow struct {
 const inCycleNote = "In a cycle"
 
 // FilterValue returns what the dependency offers to a filter of the list of
-// every dependency (edgeFilters): several notes joined by U+001F, as the
+// every dependency (everyDependency): several notes joined by U+001F, as the
 // rows' data- attributes hold them.
 func (r DependencyRow) FilterValue(name string) string {
 	switch name {
@@ -171,17 +171,20 @@ func (r DependencyRow) FilterValue(name string) string {
 	return ""
 }
 
-// edgeFilters are the filters of the list of every dependency: the domain of
-// each end (in the dependency map's order of domains), the protocol and the
-// notes, each offering the values some dependency has. They read every
-// dependency, so they are made once per analysis (every page of the list shows
-// them, and its rows file lists them).
-func edgeFilters(p *generator.Portfolio) []render.Filter {
+// everyDependency returns the rows of the list of every dependency, one per edge of
+// the graph, and its filters: the domain of each end (in the dependency map's
+// order of domains), the protocol and the notes, each offering the values some
+// dependency has. Both are made once per analysis: every page of the list, its
+// filters' rows file and its sort rows file read them.
+func everyDependency(p *generator.Portfolio) ([]DependencyRow, []render.Filter) {
 	deps := Of(p)
-	deps.edgeFiltersOnce.Do(func() {
+	deps.edgesOnce.Do(func() {
+		edges := deps.Graph.Edges()
+		deps.edgeRows = make([]DependencyRow, len(edges))
 		from, to, protocols, notes := map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
-		for _, e := range deps.Graph.Edges() {
+		for i, e := range edges {
 			r := dependencyRow(p, e)
+			deps.edgeRows[i] = r
 			from[r.FromDomain], to[r.ToDomain] = true, true
 			if r.Protocol != "" {
 				protocols[r.Protocol] = true
@@ -213,7 +216,7 @@ func edgeFilters(p *generator.Portfolio) []render.Filter {
 				generator.Humanize("end-of-life"), generator.Humanize("phase-out"), inCycleNote})},
 		}
 	})
-	return deps.edgeFilters
+	return deps.edgeRows, deps.edgeFilters
 }
 
 // edgesSorted is the list of every dependency, for sorting it whole
@@ -222,9 +225,9 @@ func edgesSorted(p *generator.Portfolio) []render.SortRows {
 	if Of(p) == nil {
 		return nil
 	}
-	edges := Of(p).Graph.Edges()
-	return []render.SortRows{{List: lists(p).Edges, Row: func(w markup.Writer, pg *render.Page, i int) {
-		writeEdgeRow(w, pg, edgeFilters(p), dependencyRow(p, edges[i]))
+	return []render.SortRows{{List: lists(p).Edges, Rows: func(pg *render.Page) func(markup.Writer, int) {
+		rows, filters := everyDependency(p)
+		return func(w markup.Writer, i int) { writeEdgeRow(w, pg, filters, rows[i]) }
 	}}}
 }
 
@@ -238,9 +241,8 @@ func caseless(values []string) []string {
 // edgeRows is the rows file of the list of every dependency
 // (render.FilterRows), written when the list has more than one page.
 func edgeRows(p *generator.Portfolio) render.FilterRows {
-	edges := Of(p).Graph.Edges()
-	return render.FilterRows{List: lists(p).Edges, Filters: func() []render.Filter { return edgeFilters(p) },
-		Value: func(i int, name string) string { return dependencyRow(p, edges[i]).FilterValue(name) }}
+	return render.FilterRows{List: lists(p).Edges, Filters: func() []render.Filter { _, f := everyDependency(p); return f },
+		Value: func(i int, name string) string { rows, _ := everyDependency(p); return rows[i].FilterValue(name) }}
 }
 
 // DomainDependencies is one domain's blueprints with their dependency counts.
@@ -324,10 +326,8 @@ func dependenciesPage(p *generator.Portfolio, url string, ls Lists, part string,
 		page.RoadmapCycles = cycleViews(p, deps.RoadmapCycles)
 	}
 	if from, to, ok := show(partEdges); ok {
-		page.EdgeFilters = edgeFilters(p)
-		for _, e := range deps.Graph.Edges()[from:to] {
-			page.Edges = append(page.Edges, dependencyRow(p, e))
-		}
+		rows, filters := everyDependency(p)
+		page.Edges, page.EdgeFilters = rows[from:to], filters
 	}
 	if from, to, ok := show(partSunset); ok {
 		for _, e := range sunsetEdges(p)[from:to] {

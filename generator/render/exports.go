@@ -44,15 +44,11 @@ func (r *siteRenderer) exports() []export {
 		if f, ok := fr.File(); ok {
 			out = append(out, file(f))
 		}
-		var ki KindIndex // made at the first row: the rows file is written a row at a time, in order
-		var ranks [][]string
-		sr := SortRows{List: kl.pages, Row: func(w markup.Writer, pg *Page, i int) {
-			if ranks == nil {
-				pg.Kind = kl.kind
-				ki = kindIndex(r.p, kl.kind, kl.docs)
-				ranks = kindRanks(pg, ki)
-			}
-			writeKindRow(w, pg, ki, ranks, kl.docs[i])
+		sr := SortRows{List: kl.pages, Rows: func(pg *Page) func(markup.Writer, int) {
+			pg.Kind = kl.kind
+			ki := kindIndex(r.p, kl.kind, kl.docs)
+			ranks := kindRanks(pg, ki)
+			return func(w markup.Writer, i int) { writeKindRow(w, pg, ki, ranks, kl.docs[i]) }
 		}}
 		if f, ok := r.sortRowsFile(sr); ok {
 			out = append(out, file(f))

@@ -31,11 +31,12 @@ const SortRowsGlobal = "archfolioSortRows"
 func SortRowsFile(l pager.List) string { return l.More + "sort-rows.js" }
 
 // SortRows is the export of a list's rows for sorting the whole list: the
-// list (its rows in page order) and Row, which writes row i (a <tr> element)
-// as the list's pages show it, its links made with pg.
+// list (its rows in page order) and Rows, which is given the page the rows
+// are written for (its links, its schema) once per file and returns the
+// writer of row i (a <tr> element) as the list's pages show it.
 type SortRows struct {
 	List pager.List
-	Row  func(w markup.Writer, pg *Page, i int)
+	Rows func(pg *Page) func(w markup.Writer, i int)
 }
 
 // sortRowsFile is the rows file of sr as an export, written only for a list of
@@ -66,12 +67,13 @@ func (r *siteRenderer) writeSortRows(out io.Writer, name string, sr SortRows) er
 	w.WriteString("] = [")
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
+	row := sr.Rows(pg)
 	for i := range sr.List.Len() {
 		if i > 0 {
 			w.WriteString(",")
 		}
 		buf.Reset()
-		sr.Row(pg.writer(buf), pg, i)
+		row(pg.writer(buf), i)
 		if err := enc.Encode(strings.TrimSpace(buf.String())); err != nil { // a string always encodes
 			return err
 		}

@@ -70,8 +70,8 @@ func reviewFiles(p *generator.Portfolio) []render.ExportFile {
 // (render.SortRows).
 func reviewSorted(p *generator.Portfolio) []render.SortRows {
 	s := Of(p)
-	return []render.SortRows{{List: reviewLists(s)["all"], Row: func(w markup.Writer, pg *render.Page, i int) {
-		writeReviewRow(w, pg, s.Filters, s.Reviews[i])
+	return []render.SortRows{{List: reviewLists(s)["all"], Rows: func(pg *render.Page) func(markup.Writer, int) {
+		return func(w markup.Writer, i int) { writeReviewRow(w, pg, s.Filters, s.Reviews[i]) }
 	}}}
 }
 

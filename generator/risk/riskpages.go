@@ -129,12 +129,9 @@ func riskFiles(p *generator.Portfolio) []render.ExportFile {
 // (render.SortRows).
 func riskSorted(p *generator.Portfolio) []render.SortRows {
 	reg := Of(p)
-	var severities, statuses []string // made at the first row: the rows file is written a row at a time, in order
-	return []render.SortRows{{List: threatPages(len(reg.Threats)), Row: func(w markup.Writer, pg *render.Page, i int) {
-		if severities == nil {
-			severities, statuses = threatRanks(pg)
-		}
-		writeThreatRow(w, pg, reg.Filters, severities, statuses, reg.Threats[i])
+	return []render.SortRows{{List: threatPages(len(reg.Threats)), Rows: func(pg *render.Page) func(markup.Writer, int) {
+		severities, statuses := threatRanks(pg)
+		return func(w markup.Writer, i int) { writeThreatRow(w, pg, reg.Filters, severities, statuses, reg.Threats[i]) }
 	}}}
 }
 
