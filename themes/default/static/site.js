@@ -54,6 +54,10 @@
   // calls after each change, or null for a table that holds its whole list.
   var rowFiles = {};
   function loadRows(src, key, done) { loadList("archfolioFilterRows", src, key, done); }
+  function listLoaded(global, key) {
+    var entry = rowFiles[global + " " + key];
+    return !!entry && entry.loaded;
+  }
   // loadList loads a list's file (a script that adds the list to
   // window[global] under key) once, and calls done with the list, or null
   // when it cannot be loaded.
@@ -154,8 +158,7 @@
         box.textContent = "";
         return;
       }
-      var entry = rowFiles["archfolioFilterRows " + key];
-      if (!entry || !entry.loaded) box.textContent = "Counting the matches on every page…";
+      if (!listLoaded("archfolioFilterRows", key)) box.textContent = "Counting the matches on every page…";
       loadRows(src, key, function (data) {
         var table = document.getElementById(form.getAttribute("data-filter-for"));
         if (table && table.archfolioWhole) return; // the whole list was sorted meanwhile: its count is in the form
