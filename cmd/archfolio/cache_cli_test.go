@@ -256,3 +256,24 @@ func TestSiteCacheNameFollowsLinks(t *testing.T) {
 		t.Errorf("siteCacheName: %q (%v) for the site, %q (%v) through a link", a, errA, b, errB)
 	}
 }
+
+// Where blocks are kept nowhere (--no-cache, or no user cache folder), build and
+// serve give Load no cache, so that a build uses a cache of its own, highlights
+// every block ahead and lets each go after its last rendering
+// (TestBuildHighlightsAheadAndKeepsNothing in generator/render). A cache in
+// memory handed to it was taken for serve's, which keeps every block: a cold
+// hub-shape build of 10,000 documents took 17.8 s instead of 15.0 s.
+func TestNoCacheLeavesTheRunItsOwnCache(t *testing.T) {
+	site := codeSite(t, "func o() {}")
+	if c := newHighlightCache(site, "", true).options(); c != nil {
+		t.Errorf("--no-cache gives the build a cache (%T), want none", c)
+	}
+	t.Setenv("XDG_CACHE_HOME", "")
+	t.Setenv("HOME", "")
+	if c := newHighlightCache(site, "", false).options(); c != nil {
+		t.Errorf("without a user cache folder the build gets a cache (%T), want none", c)
+	}
+	if c := newHighlightCache(site, t.TempDir(), false).options(); c == nil {
+		t.Error("--cache DIR gives the build no cache")
+	}
+}

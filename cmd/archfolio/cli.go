@@ -281,7 +281,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	opts.BaseURL = *baseURL
 	opts.PublishWithErrors = *withErrors
 	highlights := newHighlightCache(sf.site, *cache, sf.noCache)
-	opts.Highlights = highlights.Cache
+	opts.Highlights = highlights.options()
 	dest := *out
 	if dest == "" {
 		dest = filepath.Join(sf.site, "public")

@@ -19,6 +19,12 @@ import (
 // in the user's cache folder (HASH names the site's absolute path, as check's
 // cache file does).
 type highlightCache struct {
+	// Cache is nil when blocks are kept nowhere: the run then uses a cache of
+	// its own (Options.Highlights), as a folder cache is used, highlighting every
+	// block ahead and letting each go after its last rendering. (A cache in
+	// memory given to a build would instead be taken for one that outlives it,
+	// as serve's did: every block highlighted in the body stage, with the whole
+	// front matter in the heap, and all of them kept to the end.)
 	*mdext.Cache
 	// own is the site's own folder under the user's cache folder, or "": a run
 	// that highlighted every block of the site prunes it (done).
@@ -30,20 +36,29 @@ type highlightCache struct {
 func newHighlightCache(root, dir string, off bool) highlightCache {
 	switch {
 	case off:
-		return highlightCache{Cache: mdext.NewCache("")}
+		return highlightCache{}
 	case dir != "":
 		return highlightCache{Cache: mdext.NewCache(dir)}
 	}
 	base, err := os.UserCacheDir()
 	if err != nil {
-		return highlightCache{Cache: mdext.NewCache("")}
+		return highlightCache{}
 	}
 	own, err := siteCacheName(root)
 	if err != nil {
-		return highlightCache{Cache: mdext.NewCache("")}
+		return highlightCache{}
 	}
 	own = filepath.Join(base, "archfolio", "highlight", own)
 	return highlightCache{Cache: mdext.NewCache(own), own: own}
+}
+
+// options returns the cache for Options.Highlights: nil when blocks are kept
+// nowhere (a nil *mdext.Cache in the interface would not be nil).
+func (h highlightCache) options() mdext.HighlightCache {
+	if h.Cache == nil {
+		return nil
+	}
+	return h.Cache
 }
 
 // done is called after a run that asked the cache for every code block of the

@@ -96,7 +96,7 @@ func (f *serveFlags) server(sf siteFlags) (*server.Server, highlightCache, error
 		return nil, highlightCache{}, err
 	}
 	highlights := newHighlightCache(sf.site, "", sf.noCache)
-	opts.Highlights = highlights.Cache
+	opts.Highlights = highlights.options()
 	return &server.Server{Dir: sf.site, Options: opts, Addr: net.JoinHostPort(f.bind, strconv.Itoa(f.port)),
 		BasePath: base, Poll: f.poll, PollInterval: f.interval}, highlights, nil
 }
