@@ -5,7 +5,14 @@ import "time"
 // The internals that this package's external tests (package generator_test,
 // which build whole sites through generator/render) check.
 
-const MaxFileSize = maxFileSize
+const (
+	MaxFileSize     = maxFileSize
+	MaxHumanized    = maxHumanized
+	MaxHumanizedLen = maxHumanizedLen
+)
+
+// HumanizedCount is how many values Humanize remembers.
+func HumanizedCount() int { return int(humanizedCount.Load()) }
 
 var (
 	MatchSegments = matchSegments

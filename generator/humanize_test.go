@@ -2,6 +2,8 @@ package generator_test
 
 import (
 	"archfolio/generator"
+	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -17,6 +19,29 @@ func TestHumanizeKeepsUTF8(t *testing.T) {
 		if got := generator.Humanize(in); got != want {
 			t.Errorf("Humanize(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// Humanize remembers what it made of short values, and says the same the second
+// time; it remembers at most MaxHumanized of them, and none longer than
+// MaxHumanizedLen bytes, so free text cannot grow it without end.
+func TestHumanizeRemembersFewShortValues(t *testing.T) {
+	long := strings.Repeat("data_owner ", generator.MaxHumanizedLen/10+1)
+	for range 2 {
+		if got, want := generator.Humanize("sdlc-gate"), "SDLC gate"; got != want {
+			t.Errorf("Humanize(%q) = %q, want %q", "sdlc-gate", got, want)
+		}
+		if got := generator.Humanize(long); !strings.HasPrefix(got, "Data owner data owner") {
+			t.Errorf("Humanize of a long value = %q", got)
+		}
+	}
+	for i := range generator.MaxHumanized + 10 {
+		if got, want := generator.Humanize("x_"+strconv.Itoa(i)), "X "+strconv.Itoa(i); got != want {
+			t.Fatalf("Humanize(x_%d) = %q, want %q", i, got, want)
+		}
+	}
+	if n := generator.HumanizedCount(); n != generator.MaxHumanized {
+		t.Errorf("Humanize remembers %d values, want at most and here exactly %d", n, generator.MaxHumanized)
 	}
 }
 

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -51,6 +53,34 @@ func ElideFunc(n int, item func(i int) string, sep string) string {
 // page writes them: "data_classification" → "Data classification",
 // "mission-critical" → "Mission critical", "nfrs" → "NFRs" (acronyms).
 func Humanize(s string) string {
+	if h, ok := humanized.Load(s); ok {
+		return h.(string)
+	}
+	h := humanize(s)
+	if len(s) <= maxHumanizedLen && humanizedCount.Load() < maxHumanized {
+		if _, had := humanized.LoadOrStore(strings.Clone(s), h); !had {
+			humanizedCount.Add(1)
+		}
+	}
+	return h
+}
+
+// humanized remembers what Humanize made of the values pages write by the
+// hundred thousand (criticality, lifecycle, status: a few dozen words), each
+// once: a large build otherwise spends half a second of CPU on the same few
+// words. The first maxHumanized values of at most maxHumanizedLen bytes are
+// kept, so that free text humanized by chance cannot grow it without end.
+var (
+	humanized      sync.Map // string → string
+	humanizedCount atomic.Int32
+)
+
+const (
+	maxHumanized    = 4096
+	maxHumanizedLen = 64
+)
+
+func humanize(s string) string {
 	s = withAcronyms(humanizer.Replace(s))
 	r, n := utf8.DecodeRuneInString(s)
 	if n == 0 || r == utf8.RuneError || unicode.IsUpper(r) {

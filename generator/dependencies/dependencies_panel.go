@@ -325,8 +325,13 @@ func neighbourRows(p *generator.Portfolio, g *graph.Graph, reach []graph.Reach, 
 	if len(reach) > 0 {
 		from0 = p.ByID[reach[0].Path[0]].URL
 	}
+	info := Of(p).info
 	for _, r := range reach {
-		row := NeighbourRow{Doc: p.ByID[r.ID], Depth: r.Depth}
+		in := info[r.ID]
+		if in == nil {
+			continue // the graph holds blueprints only
+		}
+		row := NeighbourRow{Doc: in.doc, Depth: r.Depth}
 		if r.Depth == 2 {
 			row.Through = p.ByID[r.Path[1]]
 		}
@@ -341,7 +346,7 @@ func neighbourRows(p *generator.Portfolio, g *graph.Graph, reach []graph.Reach, 
 			}
 		}
 		if down {
-			row.Flag = docSunset(row.Doc)
+			row.Flag = sunsetOf(in.doc.Status, in.lifecycle)
 		}
 		row.Href = generator.RelURL(from0, row.Doc.URL)
 		if row.Through != nil {
@@ -355,9 +360,9 @@ func neighbourRows(p *generator.Portfolio, g *graph.Graph, reach []graph.Reach, 
 		if row.Data != "" {
 			row.How = strings.Join(append(render.NonEmpty(row.How), row.Data), " · ")
 		}
-		row.CriticalityTag = row.Doc.Fields.String("criticality")
+		row.CriticalityTag = in.criticality
 		row.Criticality = generator.Humanize(row.CriticalityTag)
-		row.Lifecycle = generator.Humanize(cmp.Or(row.Flag, row.Doc.Fields.String("lifecycle")))
+		row.Lifecycle = generator.Humanize(cmp.Or(row.Flag, in.lifecycle))
 		rows = append(rows, row)
 	}
 	return rows
