@@ -2,7 +2,6 @@ package generator
 
 import (
 	"fmt"
-	"maps"
 	"slices"
 	"strings"
 
@@ -125,12 +124,12 @@ func restricted(v any, hidden map[string]*Document) (any, bool) {
 			return v, false
 		}
 		var out *Object
-		for _, k := range v.Keys {
-			if r, changed := restricted(v.Values[k], hidden); changed {
+		for i, k := range v.Keys {
+			if r, changed := restricted(v.vals[i], hidden); changed {
 				if out == nil {
-					out = &Object{Keys: v.Keys, Values: maps.Clone(v.Values)}
+					out = v.Clone()
 				}
-				out.Values[k] = r
+				out.Set(k, r)
 			}
 		}
 		if out != nil {

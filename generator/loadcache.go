@@ -410,16 +410,12 @@ func encodeObject(w *wire.Writer, o *Object) error {
 	if o == nil {
 		return nil
 	}
-	if len(o.Keys) != len(o.Values) {
+	if len(o.Keys) != len(o.vals) {
 		return errors.New("an object whose keys are not its values' (made without Object.Set)")
 	}
 	w.Strings(o.Keys)
-	w.Bool(o.Values != nil)
-	for _, k := range o.Keys {
-		v, ok := o.Values[k]
-		if !ok {
-			return errors.New("an object whose keys are not its values' (made without Object.Set)")
-		}
+	w.Bool(o.vals != nil)
+	for _, v := range o.vals {
 		if err := encodeValue(w, v); err != nil {
 			return err
 		}
@@ -438,11 +434,12 @@ func decodeObject(r *wire.Reader) *Object {
 		}
 		return o
 	}
-	o.Values = make(map[string]any, len(o.Keys))
-	for _, k := range o.Keys {
-		o.Values[k] = decodeValue(r)
+	o.vals = make([]any, len(o.Keys))
+	for i := range o.Keys {
+		o.vals[i] = decodeValue(r)
 	}
-	if len(o.Values) != len(o.Keys) {
+	o.reindex()
+	if o.index != nil && len(o.index) != len(o.Keys) || o.index == nil && repeatsKey(o.Keys) {
 		r.Fail(wire.ErrCorrupt) // a key written twice
 	}
 	return o
@@ -555,4 +552,14 @@ func decodeBody(r *wire.Reader) *cachedBody {
 	b.text = r.String()
 	b.diagrams = r.Bool()
 	return b
+}
+
+// repeatsKey reports whether a few keys hold one twice.
+func repeatsKey(keys []string) bool {
+	for i, k := range keys {
+		if slices.Contains(keys[:i], k) {
+			return true
+		}
+	}
+	return false
 }

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -314,5 +315,36 @@ func TestLoaderLoadsAgainWhenARestoredFileChanged(t *testing.T) {
 	}
 	if a := p.ByID["a"]; a == nil || a.Title != want.ByID["a"].Title {
 		t.Errorf("a's title is not the new one: %+v", a)
+	}
+}
+
+// A mapping reads back with its keys in order and its index (past indexFrom
+// keys); one that names a key twice is damage, with few keys or many.
+func TestCacheObjectsReadBack(t *testing.T) {
+	t.Parallel()
+	for _, n := range []int{3, indexFrom + 5} {
+		o := &Object{}
+		for i := range n {
+			o.Set("k"+strconv.Itoa(i), i)
+		}
+		var w wire.Writer
+		if err := encodeObject(&w, o); err != nil {
+			t.Fatal(err)
+		}
+		r := wire.NewReader(w.Buf)
+		if got := decodeObject(r); !r.Done() || !reflect.DeepEqual(got, o) {
+			t.Errorf("%d keys: read back %+v (%v), want %+v", n, got, r.Err(), o)
+		}
+
+		o.Keys[n-1] = o.Keys[0] // as a damaged file would say it
+		w = wire.Writer{}
+		if err := encodeObject(&w, o); err != nil {
+			t.Fatal(err)
+		}
+		r = wire.NewReader(w.Buf)
+		decodeObject(r)
+		if !errors.Is(r.Err(), wire.ErrCorrupt) {
+			t.Errorf("%d keys, one twice: read with %v, want ErrCorrupt", n, r.Err())
+		}
 	}
 }

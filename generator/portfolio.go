@@ -6,6 +6,9 @@ import (
 	"context"
 	"html/template"
 	"io/fs"
+	"iter"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 )
@@ -144,16 +147,74 @@ func (p Period) String() string { return p.Text }
 
 // Object is a front-matter mapping with its keys in the order written.
 type Object struct {
-	Keys   []string
-	Values map[string]any
+	Keys []string
+	// vals holds the value of each key, at the key's place in Keys. A mapping
+	// has a few keys (a compliance record six, a blueprint's front matter about
+	// twenty), so Get reads them in order, as fast as a map finds one: a map for
+	// each of the 150,000 mappings of a 10,000-document portfolio held 50 MB of
+	// pointers, traced by the collector at every cycle while the pages are
+	// written (cmd/archfolio-bench/README.md).
+	vals []any
+	// index finds the keys of a mapping of more than indexFrom of them.
+	index map[string]int
 }
+
+// indexFrom is how many keys an Object reads in order before it keeps an index.
+const indexFrom = 32
 
 // Get returns the value under key, or nil.
 func (o *Object) Get(key string) any {
+	v, _ := o.Lookup(key)
+	return v
+}
+
+// Lookup returns the value under key and whether key is there.
+func (o *Object) Lookup(key string) (any, bool) {
 	if o == nil {
-		return nil
+		return nil, false
 	}
-	return o.Values[key]
+	if i := o.find(key); i >= 0 {
+		return o.vals[i], true
+	}
+	return nil, false
+}
+
+// find returns key's place in Keys, or -1.
+func (o *Object) find(key string) int {
+	if o.index != nil {
+		if i, ok := o.index[key]; ok {
+			return i
+		}
+		return -1
+	}
+	for i, k := range o.Keys {
+		if k == key {
+			return i
+		}
+	}
+	return -1
+}
+
+// All yields each key and its value, in the order written.
+func (o *Object) All() iter.Seq2[string, any] {
+	return func(yield func(string, any) bool) {
+		if o == nil {
+			return
+		}
+		for i, k := range o.Keys {
+			if !yield(k, o.vals[i]) {
+				return
+			}
+		}
+	}
+}
+
+// Len returns how many keys o has.
+func (o *Object) Len() int {
+	if o == nil {
+		return 0
+	}
+	return len(o.Keys)
 }
 
 // String returns the string under key, or "".
@@ -176,13 +237,43 @@ func (o *Object) Obj(key string) *Object {
 
 // Set puts v under key, appending key to Keys when it is new.
 func (o *Object) Set(key string, v any) {
-	if o.Values == nil {
-		o.Values = map[string]any{}
+	if i := o.find(key); i >= 0 {
+		o.vals[i] = v
+		return
 	}
-	if _, ok := o.Values[key]; !ok {
-		o.Keys = append(o.Keys, key)
+	o.Keys = append(o.Keys, key)
+	o.vals = append(o.vals, v)
+	switch {
+	case o.index != nil:
+		o.index[key] = len(o.Keys) - 1
+	case len(o.Keys) > indexFrom:
+		o.reindex()
 	}
-	o.Values[key] = v
+}
+
+// reindex makes the index of a mapping of more than indexFrom keys.
+func (o *Object) reindex() {
+	o.index = nil
+	if len(o.Keys) <= indexFrom {
+		return
+	}
+	o.index = make(map[string]int, len(o.Keys))
+	for i, k := range o.Keys {
+		o.index[k] = i
+	}
+}
+
+// Clone returns a copy of o that Set can change without changing o (the values
+// themselves are shared).
+func (o *Object) Clone() *Object {
+	if o == nil {
+		return nil
+	}
+	c := &Object{Keys: slices.Clip(o.Keys), vals: slices.Clone(o.vals)}
+	if o.index != nil {
+		c.index = maps.Clone(o.index)
+	}
+	return c
 }
 
 // ValidID reports whether s has the form of a document id (and of a kind name):

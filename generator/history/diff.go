@@ -299,8 +299,8 @@ func ValueText(v any) string {
 		return "[" + strings.Join(parts, ", ") + "]"
 	case *generator.Object:
 		parts := make([]string, 0, len(v.Keys))
-		for _, k := range v.Keys {
-			parts = append(parts, k+": "+ValueText(v.Values[k]))
+		for k, x := range v.All() {
+			parts = append(parts, k+": "+ValueText(x))
 		}
 		return "{" + strings.Join(parts, ", ") + "}"
 	case fmt.Stringer:

@@ -260,8 +260,8 @@ func jsonValue(v any) any {
 	switch v := v.(type) {
 	case *generator.Object:
 		m := make(map[string]any, len(v.Keys))
-		for _, k := range v.Keys {
-			m[k] = jsonValue(v.Values[k])
+		for k, x := range v.All() {
+			m[k] = jsonValue(x)
 		}
 		return m
 	case []any:

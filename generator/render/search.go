@@ -37,17 +37,17 @@ func searchDoc(p *generator.Portfolio, d *generator.Document) search.Doc {
 	if d.Fields == nil {
 		return sd
 	}
-	for _, k := range d.Fields.Keys {
+	for k, v := range d.Fields.All() {
 		switch k {
 		case "id", "kind", "title", "status", "owner", "tags", "summary", "classification", "draft":
 			continue // above, or not text
 		case "jira":
-			if key, ok := d.Fields.Values[k].(string); ok {
+			if key, ok := v.(string); ok {
 				sd.Keys = append(sd.Keys, search.Key{ID: key})
 				continue
 			}
 		}
-		addSearchValue(&sd, d.Fields.Values[k])
+		addSearchValue(&sd, v)
 	}
 	return sd
 }
@@ -73,9 +73,9 @@ func addSearchValue(sd *search.Doc, v any) {
 		if key {
 			sd.Keys = append(sd.Keys, search.Key{ID: id, Text: text})
 		}
-		for _, k := range v.Keys {
+		for k, x := range v.All() {
 			if !key || (k != "id" && k != "title" && k != "text") {
-				addSearchValue(sd, v.Values[k])
+				addSearchValue(sd, x)
 			}
 		}
 	}

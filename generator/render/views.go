@@ -144,8 +144,8 @@ func (pg *Page) valueView(v any, p string, refs map[string]*generator.Ref) Value
 	switch v := v.(type) {
 	case *generator.Object:
 		rows := []FieldView{}
-		for _, k := range v.Keys {
-			rows = append(rows, FieldView{Name: k, Label: pg.keyLabel(k), Value: pg.valueView(v.Values[k], generator.JoinPath(p, k), refs)})
+		for k, x := range v.All() {
+			rows = append(rows, FieldView{Name: k, Label: pg.keyLabel(k), Value: pg.valueView(x, generator.JoinPath(p, k), refs)})
 		}
 		return ValueView{Rows: rows}
 	case []any:
