@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"archfolio/generator/render"
+	"archfolio/generator/risk"
 	"archfolio/generator/sitetest"
 
 	"github.com/chromedp/chromedp"
@@ -140,5 +141,81 @@ func TestSortingAPagedIndexSortsTheWholeListInChromium(t *testing.T) {
 	got = click(`document.querySelector('#kind-table th button.sort')`)
 	if !strings.HasSuffix(got, "| Blueprint 799 … Blueprint 000 (800) | pagers 2") {
 		t.Errorf("without the rows file, descending: %q", got)
+	}
+}
+
+// TestALinkToARowOfASortedListShowsItInChromium sorts the register's list of
+// every threat (two pages) so that the threats the heatmap links on the page
+// move to the second page of the sorted list: following the heatmap's link to
+// one shows that page and the row, and so does an address with the sort and
+// the row's id. A filter that leaves the row out of the sorted list brings
+// back the list's own page, which has it.
+func TestALinkToARowOfASortedListShowsItInChromium(t *testing.T) {
+	t.Parallel()
+	ctx := newBrowserTab(t, 1366, 800)
+	const high, low = risk.PerThreats, 30 // the first page's threats are scored 16, the second's 1
+	var threats strings.Builder
+	for i := range high + low {
+		score, status := "4\n    impact: 4", "open"
+		if i >= high {
+			score = "1\n    impact: 1"
+		}
+		if i == 0 {
+			status = "accepted"
+		}
+		fmt.Fprintf(&threats, "  - id: T-%03d\n    title: Threat %d\n    likelihood: %s\n    status: %s\n", i, i, score, status)
+	}
+	out, diags := sitetest.Render(t, map[string]string{
+		"content/bp.md": "---\nkind: blueprint\ntitle: Blueprint\n---\n",
+		"content/tm.md": "---\nkind: threat-model\ntitle: Model\nsubject: bp\nthreats:\n" + threats.String() + "---\n",
+	}, goldenToday)
+	if diags.Errors() > 0 {
+		t.Fatalf("diagnostics:\n%s", sitetest.DiagLines(diags))
+	}
+	dir := writeSite(t, out)
+	page := "file://" + filepath.ToSlash(filepath.Join(dir, "risks", "index.html"))
+	if err := chromedp.Do(ctx, chromedp.Navigate(page)); err != nil {
+		t.Fatal(err)
+	}
+	// state is the sort's status (once sorted), whether the row of T-000 is
+	// in the table, shown and on screen, and the address's query and hash.
+	const state = `(function () {
+  var t = document.querySelector(".sort-status");
+  if (!t || /^Sorting/.test(t.textContent)) return "";
+  var row = document.getElementById("tm--t-000"), box = row && row.getBoundingClientRect();
+  var where = !row ? "no row" : row.hidden ? "hidden" : (box.top >= 0 && box.bottom <= innerHeight ? "on screen" : "off screen");
+  return t.textContent + " | T-000 " + where + " | " + location.search + location.hash;
+})()`
+	sortBy := `document.querySelector('#risk-table th button.sort')`
+	evaluate[bool](t, ctx, `(function () { `+sortBy+`.click(); return true; })()`)
+	waitFor(t, ctx, "the sorted list", state)
+	evaluate[bool](t, ctx, `(function () { `+sortBy+`.click(); return true; })()`)
+	if got, want := waitFor(t, ctx, "the sorted list", state), "The whole list, sorted by Threat (descending): 1–300 of 330 threats. | T-000 no row | ?sort=1&order=desc"; got != want {
+		t.Fatalf("sorted: %q\nwant %q", got, want)
+	}
+	evaluate[bool](t, ctx, `(function () { document.querySelector('.heatmap a[href="#tm--t-000"]').click(); return true; })()`)
+	if got, want := evaluate[string](t, ctx, state), "The whole list, sorted by Threat (descending): 301–330 of 330 threats. | T-000 on screen | ?sort=1&order=desc&at=301#tm--t-000"; got != want {
+		t.Errorf("the heatmap's link to T-000, sorted: %q\nwant %q", got, want)
+	}
+
+	if err := chromedp.Do(ctx, chromedp.Navigate(page+"?sort=1&order=desc#tm--t-000")); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := waitFor(t, ctx, "the sorted list from the address", state), "The whole list, sorted by Threat (descending): 301–330 of 330 threats. | T-000 on screen | ?sort=1&order=desc&at=301#tm--t-000"; got != want {
+		t.Errorf("opened with the sort and T-000 in the address: %q\nwant %q", got, want)
+	}
+
+	// Only the open threats, sorted: T-000 (accepted) is in none of their
+	// pages, and the link brings back the list's own page, which has it
+	// (hidden by the filter, as every other accepted threat of the page).
+	got := evaluate[string](t, ctx, `(function () {
+  var sel = document.querySelector('form[data-filter-for="risk-table"] select[data-filter="status"]');
+  sel.value = "open"; sel.dispatchEvent(new Event("change"));
+  location.hash = "";
+  document.querySelector('.heatmap a[href="#tm--t-000"]').click();
+  return document.querySelector(".sort-status").textContent + " | " + document.querySelectorAll("#risk-table th[aria-sort]").length + " sorted";
+})()`)
+	if want := "Back to the list's own order: this page's threats. | 0 sorted"; got != want {
+		t.Errorf("the link to a threat the filters leave out of the sorted list: %q\nwant %q", got, want)
 	}
 }

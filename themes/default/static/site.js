@@ -375,8 +375,29 @@
         start = at || 0;
         if (table.archfolioApply) table.archfolioApply(!!at);
         else show(!!at);
+        if (at !== undefined) revealTarget(); // opened from an address with a row's id too
       });
     }
+    // reveal shows the row with the id given when the sorted view does not:
+    // the sorted page that holds it, or the list's own page when the filters
+    // leave it out of the sorted list. A link on the page to one of its rows
+    // (the risk heatmap's to its threats) then still leads to it.
+    revealers.push(function (id) {
+      if (!table.archfolioWhole || !sorted) return false;
+      var match = table.archfolioMatches || function () { return true; };
+      var shown = sorted.filter(match), at = -1;
+      for (var i = 0; i < shown.length && at < 0; i++) if (shown[i].id === id) at = i;
+      if (at >= 0) {
+        start = Math.floor(at / per) * per;
+        if (table.archfolioApply) table.archfolioApply(true);
+        else show(true);
+      } else if (own.some(function (r) { return r.id === id; })) {
+        back();
+      } else {
+        return false;
+      }
+      return !!document.getElementById(id);
+    });
     // A sort in the address is shown again.
     var params = new URLSearchParams(location.search);
     var want = parseInt(params.get("sort"), 10) - 1;
@@ -389,6 +410,33 @@
     }
     return sort;
   }
+  // revealers show a row of a sorted list that the page does not show
+  // (wholeList); revealTarget asks them for the row the address names, when
+  // the page has no element with its id.
+  var revealers = [];
+  function revealTarget() {
+    var id = "";
+    try { id = decodeURIComponent(location.hash.slice(1)); } catch (e) { return; }
+    if (!id || document.getElementById(id)) return;
+    for (var i = 0; i < revealers.length; i++) {
+      if (revealers[i](id)) {
+        document.getElementById(id).scrollIntoView();
+        return;
+      }
+    }
+  }
+  window.addEventListener("hashchange", revealTarget);
+  // A link to the id the address already names changes nothing the browser
+  // reports, so a click on a link within the page asks too, before the
+  // browser follows it (to the row, once it is shown).
+  document.addEventListener("click", function (e) {
+    var a = e.target.closest && e.target.closest('a[href^="#"]');
+    if (!a) return;
+    var id = "";
+    try { id = decodeURIComponent(a.getAttribute("href").slice(1)); } catch (err) { return; }
+    if (!id || document.getElementById(id)) return;
+    for (var i = 0; i < revealers.length && !revealers[i](id); i++) { /* the first that shows it */ }
+  }, true);
   // A table that is one page of a longer list (a pager in its section) sorts
   // the whole list when the list has a rows file, else that page's rows, and
   // its buttons say which.
