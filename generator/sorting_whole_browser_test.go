@@ -81,6 +81,11 @@ func TestSortingAPagedIndexSortsTheWholeListInChromium(t *testing.T) {
 			t.Errorf("%s: %q\nwant %q", step.what, got, step.want)
 		}
 	}
+	// The page's title says what it shows: the sorted list's page, not the
+	// list's own.
+	if got, want := evaluate[string](t, ctx, `document.title`), "Blueprints, sorted by Title, page 2 of 2 · Architecture portfolio"; got != want {
+		t.Errorf("the title of the sorted list's second page: %q, want %q", got, want)
+	}
 	// On the last page Next is disabled, and the keyboard's focus is on Previous.
 	if got, want := evaluate[string](t, ctx, `document.querySelector('.sorted-pager button:nth-child(3)').disabled + " " + document.activeElement.textContent`), "true Previous page"; got != want {
 		t.Errorf("on the last page, Next disabled and the focus: %q, want %q", got, want)
@@ -126,6 +131,21 @@ func TestSortingAPagedIndexSortsTheWholeListInChromium(t *testing.T) {
 })()`)
 	if want := "800 rows, 0 shown, 0 sorted, true | 0 of 800 on this page | Back to the list's own order: this page's documents. | Title | ?status=retired"; got != want {
 		t.Errorf("back to the list's own pages: %q, want %q", got, want)
+	}
+	if got, want := evaluate[string](t, ctx, `document.title`), "Blueprints · Architecture portfolio"; got != want {
+		t.Errorf("the title back on the list's own page: %q, want %q", got, want)
+	}
+
+	// Sorted from the list's second page, the title no longer says "page 2
+	// of 2" of the list's own pages.
+	second := "file://" + filepath.ToSlash(filepath.Join(dir, "documents", "blueprints", "2", "index.html"))
+	if err := chromedp.Do(ctx, chromedp.Navigate(second)); err != nil {
+		t.Fatal(err)
+	}
+	before := evaluate[string](t, ctx, `document.title`)
+	click(title)
+	if got, want := before+" | "+evaluate[string](t, ctx, `document.title`), "Blueprints, page 2 of 2 · Architecture portfolio | Blueprints, sorted by Title, page 1 of 2 · Architecture portfolio"; got != want {
+		t.Errorf("the second page's title, then sorted: %q\nwant %q", got, want)
 	}
 
 	if err := os.Remove(filepath.Join(dir, "documents", "blueprints", "sort-rows.js")); err != nil {

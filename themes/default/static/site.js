@@ -314,7 +314,17 @@
         (from === prevs[k] ? nexts[k] : prevs[k]).focus();
       }
     }
+    // sortedTitle is the page's title while it shows the sorted list: the
+    // list's name, the sort and the page of the sorted list, in place of the
+    // list's own page ("Blueprints, page 3 of 12 · Site" sorted by Title shows
+    // "Blueprints, sorted by Title, page 1 of 12 · Site").
+    var ownTitle = document.title;
+    function sortedTitle(by, page, pages) {
+      var cut = ownTitle.indexOf(" · "), name = cut < 0 ? ownTitle : ownTitle.slice(0, cut);
+      return name.replace(/, page \d+ of \d+$/, "") + ", sorted by " + by + ", page " + page + " of " + pages + (cut < 0 ? "" : ownTitle.slice(cut));
+    }
     function back() {
+      document.title = ownTitle;
       table.archfolioWhole = null;
       body.textContent = "";
       own.forEach(function (r) { body.appendChild(r); });
@@ -342,6 +352,7 @@
       status.textContent = "The whole list, sorted by " + buttons[col].textContent.trim() + (asc ? " (ascending)" : " (descending)") + ": " + range + noun + ".";
       var pages = Math.max(1, Math.ceil(shown.length / per));
       navs.forEach(function (n) { n.firstChild.textContent = "Page " + (Math.floor(start / per) + 1) + " of " + pages + " "; });
+      document.title = sortedTitle(buttons[col].textContent.trim(), Math.floor(start / per) + 1, pages);
       prevs.forEach(function (b) { b.disabled = start === 0; });
       nexts.forEach(function (b) { b.disabled = start + per >= shown.length; });
       remember();
