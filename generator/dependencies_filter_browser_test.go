@@ -1,6 +1,7 @@
 package generator_test
 
 import (
+	"fmt"
 	"path/filepath"
 	"testing"
 
@@ -89,5 +90,73 @@ func TestEveryDependencyFiltersTheWholeListInChromium(t *testing.T) {
 	shown := evaluate[bool](t, ctx, form+`.getClientRects().length > 0`)
 	if shown {
 		t.Error("without JavaScript the filters of every dependency show, and can do nothing")
+	}
+}
+
+// TestTheDependencyMapsTwoLongListsKeepApartInChromium opens the dependency
+// map, whose list of every dependency and list of the dependencies going away
+// both continue on other pages, filter and sort whole: each list's filters and
+// sort have keys of their own in the address, so filtering or sorting one
+// leaves the other as it is, also when the page is opened from the address.
+func TestTheDependencyMapsTwoLongListsKeepApartInChromium(t *testing.T) {
+	t.Parallel()
+	ctx := newBrowserTab(t, 1366, 800)
+	files := map[string]string{
+		"content/old.md": "---\nkind: blueprint\ntitle: Old\ndomain: data\nstatus: retired\n---\n",
+		"content/new.md": "---\nkind: blueprint\ntitle: New\ndomain: identity\n---\n",
+	}
+	for i := range 130 {
+		files[fmt.Sprintf("content/b-%03d.md", i)] = fmt.Sprintf(
+			"---\nkind: blueprint\ntitle: B %03d\ndomain: payments\ndepends_on:\n  - {id: old, protocol: SFTP}\n  - {id: new, protocol: HTTPS}\n---\n", i)
+	}
+	out, diags := sitetest.Render(t, files, goldenToday)
+	if diags.Errors() > 0 {
+		t.Fatalf("diagnostics:\n%s", sitetest.DiagLines(diags))
+	}
+	dir := writeSite(t, out)
+	page := "file://" + filepath.ToSlash(filepath.Join(dir, "dependencies", "index.html"))
+	if err := chromedp.Do(ctx, chromedp.Navigate(page)); err != nil {
+		t.Fatal(err)
+	}
+	// state is, for each list, the sort shown (or none) and its first row's
+	// blueprint, then the address's query.
+	const state = `(function () {
+  var out = [];
+  for (var id of ["sunset-table", "dependency-table"]) {
+    var t = document.getElementById(id), th = t.querySelector("th[aria-sort]");
+    var first = Array.prototype.find.call(t.tBodies[0].rows, function (r) { return !r.hidden; });
+    out.push(id + ": " + (th ? th.textContent + " " + th.getAttribute("aria-sort") : "unsorted") + ", " + (first ? first.cells[0].textContent : "none"));
+  }
+  var status = document.getElementById("sunset-table").closest("section").querySelector(".sort-status");
+  if (!status || /^Sorting/.test(status.textContent)) return "";
+  if (/sunset-table-sort/.test(location.search) && !status.textContent) return ""; // the address's sort is still to start
+  return out.join("; ") + " | " + location.search;
+})()`
+	evaluate[bool](t, ctx, `(function () {
+  var b = document.querySelector("#sunset-table th button.sort");
+  b.click(); return true;
+})()`)
+	waitFor(t, ctx, "the sorted list going away", state)
+	evaluate[bool](t, ctx, `(function () { document.querySelector("#sunset-table th button.sort").click(); return true; })()`)
+	if got, want := waitFor(t, ctx, "the sorted list going away", state), "sunset-table: Blueprint descending, B 129; dependency-table: unsorted, B 000 | ?sunset-table-sort=1&sunset-table-order=desc"; got != want {
+		t.Errorf("the dependencies going away sorted by blueprint, descending:\n%q\nwant %q", got, want)
+	}
+	filtered := evaluate[string](t, ctx, `(function () {
+  var s = document.querySelector('form[data-filter-for="dependency-table"] select[data-filter="protocol"]');
+  s.value = "HTTPS"; s.dispatchEvent(new Event("change"));
+  var away = Array.prototype.filter.call(document.getElementById("sunset-table").tBodies[0].rows, function (r) { return !r.hidden; }).length;
+  return location.search + " | " + away + " rows going away shown";
+})()`)
+	if want := "?sunset-table-sort=1&sunset-table-order=desc&protocol=HTTPS | 100 rows going away shown"; filtered != want {
+		t.Errorf("a filter of every dependency: %q, want %q", filtered, want)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(page+"?sunset-table-sort=1&sunset-table-order=desc&awayprotocol=SFTP")); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := waitFor(t, ctx, "the sorted list from the address", state), "sunset-table: Blueprint descending, B 129; dependency-table: unsorted, B 000 | ?sunset-table-sort=1&sunset-table-order=desc&awayprotocol=SFTP"; got != want {
+		t.Errorf("opened with the list going away sorted and filtered:\n%q\nwant %q", got, want)
+	}
+	if got, want := evaluate[string](t, ctx, `document.querySelector('form[data-filter-for="dependency-table"] select[data-filter="protocol"]').value + "|" + document.querySelector('form[data-filter-for="sunset-table"] select[data-filter="awayprotocol"]').value`), "|SFTP"; got != want {
+		t.Errorf("the protocol filters of every dependency and of those going away: %q, want %q", got, want)
 	}
 }

@@ -441,7 +441,7 @@
 // 100; a risk heatmap cell links 20 threats) or, for a matrix grid, about 300 kB
 // of rows. Sorting a list of several pages sorts the whole list (a kind's
 // index, every review, every threat, the open remediation items, every
-// dependency): the list writes every row's HTML to MORE/sort-rows.js
+// dependency, the dependencies going away): the list writes every row's HTML to MORE/sort-rows.js
 // (render.SortRows, a view's through View.Sorted; links relative to that
 // folder), which site.js loads at the first sort to show the sorted list a
 // page at a time, the filters narrowing all of it, until the reader goes back
@@ -449,7 +449,7 @@
 // heatmap's, shows the sorted page that holds it; sitetest.CheckSortRows holds each file to the rows
 // of its pages); a roadmap track's pages sort their own items. The filters answer for the whole list: a list with filters that has more than one page
 // (a kind's index, every review, every threat, the open remediation items,
-// each matrix grid, every dependency) writes its rows as the filters see them, a value index per filter and row,
+// each matrix grid, every dependency, the dependencies going away) writes its rows as the filters see them, a value index per filter and row,
 // to MORE/filter-rows.js (render.FilterRows, linear in the list), and its
 // filter form names that file and every page of the list. site.js hides the
 // page's rows that do not match, then loads the file (a script, so that it

@@ -202,6 +202,7 @@ func TestALinkToARowOfASortedListShowsItInChromium(t *testing.T) {
 	const state = `(function () {
   var t = document.querySelector(".sort-status");
   if (!t || /^Sorting/.test(t.textContent)) return "";
+  if (/sort=/.test(location.search) && !t.textContent) return ""; // the address's sort is still to start
   var row = document.getElementById("tm--t-000"), box = row && row.getBoundingClientRect();
   var where = !row ? "no row" : row.hidden ? "hidden" : (box.top >= 0 && box.bottom <= innerHeight ? "on screen" : "off screen");
   return t.textContent + " | T-000 " + where + " | " + location.search + location.hash;

@@ -55,9 +55,11 @@ type Dependencies struct {
 	// (codes), since only the impact pages read them.
 	codesOnce   sync.Once
 	impactCodes *impactCodes
-	// sunset are the dependencies onto blueprints going away (sunsetEdges).
-	sunsetOnce sync.Once
-	sunset     []graph.Edge
+	// sunsetRows are the rows of the list of the dependencies onto blueprints
+	// going away, and sunsetFilters its filters (goingAway).
+	sunsetOnce    sync.Once
+	sunsetRows    []DependencyRow
+	sunsetFilters []render.Filter
 	// edgeRows are the rows of the list of every dependency, one per edge of
 	// Graph, and edgeFilters its filters (everyDependency).
 	edgesOnce   sync.Once

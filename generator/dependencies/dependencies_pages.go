@@ -41,6 +41,9 @@ type DependenciesPage struct {
 	Cycles        []CycleView
 	RoadmapCycles []CycleView
 	Sunset        []DependencyRow
+	// SunsetFilters are the filters of the list of the dependencies going
+	// away (goingAway).
+	SunsetFilters []render.Filter
 	Orphans       []*generator.Document
 	Legend        []LegendEntry
 	// Lists are the page splits of the long lists; Part names the list a
@@ -97,7 +100,7 @@ func lists(p *generator.Portfolio) Lists {
 	return Lists{
 		Blueprints: list(partBlueprints, "domain-tables", deps.Graph.Len(), PerBlueprints),
 		Edges:      list(partEdges, "all-dependencies", len(deps.Graph.Edges()), PerEdges),
-		Sunset:     list(partSunset, "sunset", len(sunsetEdges(p)), PerSunset),
+		Sunset:     list(partSunset, "sunset", len(deps.Flagged), PerSunset),
 		Cycles:     list(partCycles, "cycles", len(deps.Cycles), PerCycles),
 		Orphans:    list(partOrphans, "orphans", len(deps.Orphans), PerOrphans),
 	}
@@ -118,17 +121,21 @@ func (l Lists) part(name string) pager.List {
 	return l.Orphans
 }
 
-// sunsetEdges are the dependencies onto blueprints going away, in the graph's
-// order: the flagged edges (a blueprint's node holds its status and
-// lifecycle), taken once per analysis (each page of their list reads them).
-func sunsetEdges(p *generator.Portfolio) []graph.Edge {
+// goingAway returns the rows of the list of the dependencies onto blueprints
+// going away, in the graph's order (the flagged edges: a blueprint's node
+// holds its status and lifecycle), and its filters (listFilters, with which
+// of retired, end of life and phase-out for notes). Both are made once per
+// analysis: every page of the list and its rows files read them.
+func goingAway(p *generator.Portfolio) ([]DependencyRow, []render.Filter) {
 	deps := Of(p)
 	deps.sunsetOnce.Do(func() {
-		for _, f := range deps.Flagged {
-			deps.sunset = append(deps.sunset, f.Edge)
+		deps.sunsetRows = make([]DependencyRow, len(deps.Flagged))
+		for i, f := range deps.Flagged {
+			deps.sunsetRows[i] = dependencyRow(p, f.Edge)
 		}
+		deps.sunsetFilters = listFilters(deps, deps.sunsetRows, awayPrefix, "which", "Which is")
 	})
-	return deps.sunset
+	return deps.sunsetRows, deps.sunsetFilters
 }
 
 // DependencyRow is one depends_on entry.
@@ -158,6 +165,8 @@ func (r DependencyRow) FilterValue(name string) string {
 		return r.ToDomain
 	case "protocol":
 		return r.Protocol
+	case "which":
+		return generator.Humanize(r.Flag)
 	case "note":
 		var notes []string
 		if r.Flag != "" {
@@ -172,55 +181,77 @@ func (r DependencyRow) FilterValue(name string) string {
 }
 
 // everyDependency returns the rows of the list of every dependency, one per edge of
-// the graph, and its filters: the domain of each end (in the dependency map's
-// order of domains), the protocol and the notes, each offering the values some
-// dependency has. Both are made once per analysis: every page of the list, its
-// filters' rows file and its sort rows file read them.
+// the graph, and its filters (listFilters). Both are made once per analysis:
+// every page of the list, its filters' rows file and its sort rows file read
+// them.
 func everyDependency(p *generator.Portfolio) ([]DependencyRow, []render.Filter) {
 	deps := Of(p)
 	deps.edgesOnce.Do(func() {
 		edges := deps.Graph.Edges()
 		deps.edgeRows = make([]DependencyRow, len(edges))
-		from, to, protocols, notes := map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
 		for i, e := range edges {
-			r := dependencyRow(p, e)
-			deps.edgeRows[i] = r
-			from[r.FromDomain], to[r.ToDomain] = true, true
-			if r.Protocol != "" {
-				protocols[r.Protocol] = true
-			}
-			for n := range strings.SplitSeq(r.FilterValue("note"), "\x1f") {
-				if n != "" {
-					notes[n] = true
-				}
-			}
+			deps.edgeRows[i] = dependencyRow(p, e)
 		}
-		inOrder := func(seen map[string]bool, order []string) []string {
-			var out []string
-			for _, v := range order {
-				if seen[v] {
-					out = append(out, v)
-				}
-			}
-			return out
-		}
-		domains := make([]string, len(deps.Domains))
-		for i, dom := range deps.Domains {
-			domains[i] = deps.labels[dom]
-		}
-		deps.edgeFilters = []render.Filter{
-			{Name: "domain", Label: "Domain of the blueprint", Values: inOrder(from, domains)},
-			{Name: "todomain", Label: "Domain of what it depends on", Values: inOrder(to, domains)},
-			{Name: "protocol", Label: "Protocol", Values: caseless(generator.SortedKeys(protocols))},
-			{Name: "note", Label: "Notes", Values: inOrder(notes, []string{generator.Humanize("retired"),
-				generator.Humanize("end-of-life"), generator.Humanize("phase-out"), inCycleNote})},
-		}
+		deps.edgeFilters = listFilters(deps, deps.edgeRows, "", "note", "Notes")
 	})
 	return deps.edgeRows, deps.edgeFilters
 }
 
-// edgesSorted is the list of every dependency, for sorting it whole
-// (render.SortRows).
+// awayPrefix starts the names of the filters of the list of the dependencies
+// going away, but its notes' ("which"): that list shares the dependency map's
+// page with the list of every dependency, and a filter's name is its key in
+// the page's address (?awaydomain=Claims against ?domain=Claims).
+const awayPrefix = "away"
+
+// awayValue is FilterValue for the filters of the list of the dependencies
+// going away.
+func (r DependencyRow) awayValue(name string) string {
+	return r.FilterValue(strings.TrimPrefix(name, awayPrefix))
+}
+
+// listFilters are the filters of a list of dependencies: the domain of each
+// end (in the dependency map's order of domains), the protocol, and the
+// notes, each offering the values some row has; prefix starts the names of
+// the first three. notes names the filter of the notes, "note" (why the target
+// is going away, and in a cycle) or "which" (why the target is going away),
+// and label labels it.
+func listFilters(deps *Dependencies, rows []DependencyRow, prefix, notes, label string) []render.Filter {
+	from, to, protocols, noted := map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
+	for _, r := range rows {
+		from[r.FromDomain], to[r.ToDomain] = true, true
+		if r.Protocol != "" {
+			protocols[r.Protocol] = true
+		}
+		for n := range strings.SplitSeq(r.FilterValue(notes), "\x1f") {
+			if n != "" {
+				noted[n] = true
+			}
+		}
+	}
+	inOrder := func(seen map[string]bool, order []string) []string {
+		var out []string
+		for _, v := range order {
+			if seen[v] {
+				out = append(out, v)
+			}
+		}
+		return out
+	}
+	domains := make([]string, len(deps.Domains))
+	for i, dom := range deps.Domains {
+		domains[i] = deps.labels[dom]
+	}
+	return []render.Filter{
+		{Name: prefix + "domain", Label: "Domain of the blueprint", Values: inOrder(from, domains)},
+		{Name: prefix + "todomain", Label: "Domain of what it depends on", Values: inOrder(to, domains)},
+		{Name: prefix + "protocol", Label: "Protocol", Values: caseless(generator.SortedKeys(protocols))},
+		{Name: notes, Label: label, Values: inOrder(noted, []string{generator.Humanize("retired"),
+			generator.Humanize("end-of-life"), generator.Humanize("phase-out"), inCycleNote})},
+	}
+}
+
+// edgesSorted are the list of every dependency and that of the dependencies
+// going away, for sorting each whole (render.SortRows).
 func edgesSorted(p *generator.Portfolio) []render.SortRows {
 	if Of(p) == nil {
 		return nil
@@ -228,6 +259,9 @@ func edgesSorted(p *generator.Portfolio) []render.SortRows {
 	return []render.SortRows{{List: lists(p).Edges, Rows: func(pg *render.Page) func(markup.Writer, int) {
 		rows, filters := everyDependency(p)
 		return func(w markup.Writer, i int) { writeEdgeRow(w, pg, filters, rows[i]) }
+	}}, {List: lists(p).Sunset, Rows: func(pg *render.Page) func(markup.Writer, int) {
+		rows, filters := goingAway(p)
+		return func(w markup.Writer, i int) { writeSunsetRow(w, pg, filters, rows[i]) }
 	}}}
 }
 
@@ -243,6 +277,13 @@ func caseless(values []string) []string {
 func edgeRows(p *generator.Portfolio) render.FilterRows {
 	return render.FilterRows{List: lists(p).Edges, Filters: func() []render.Filter { _, f := everyDependency(p); return f },
 		Value: func(i int, name string) string { rows, _ := everyDependency(p); return rows[i].FilterValue(name) }}
+}
+
+// sunsetRows is the rows file of the list of the dependencies going away
+// (render.FilterRows), written when the list has more than one page.
+func sunsetRows(p *generator.Portfolio) render.FilterRows {
+	return render.FilterRows{List: lists(p).Sunset, Filters: func() []render.Filter { _, f := goingAway(p); return f },
+		Value: func(i int, name string) string { rows, _ := goingAway(p); return rows[i].awayValue(name) }}
 }
 
 // DomainDependencies is one domain's blueprints with their dependency counts.
@@ -330,9 +371,8 @@ func dependenciesPage(p *generator.Portfolio, url string, ls Lists, part string,
 		page.Edges, page.EdgeFilters = rows[from:to], filters
 	}
 	if from, to, ok := show(partSunset); ok {
-		for _, e := range sunsetEdges(p)[from:to] {
-			page.Sunset = append(page.Sunset, dependencyRow(p, e))
-		}
+		rows, filters := goingAway(p)
+		page.Sunset, page.SunsetFilters = rows[from:to], filters
 	}
 	if from, to, ok := show(partBlueprints); ok {
 		page.Domains = domainDependencies(p, from, to)

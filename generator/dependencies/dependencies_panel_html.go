@@ -391,23 +391,31 @@ func writeSunset(w markup.Writer, pg *render.Page, d *DependenciesPage) {
 	if d.Lists.Sunset.Len() > 0 {
 		w.Raw("\n<p>These blueprints depend on one that is retired, at end of life or being phased out: each needs a plan to move off it.</p>")
 		d.Lists.Sunset.Nav(w, pg.Rel, d.PageNo, "Pages of the dependencies going away", "dependencies")
-		w.Raw("\n<table class=\"data\">\n<thead><tr><th scope=\"col\">Blueprint</th><th scope=\"col\">Depends on</th><th scope=\"col\">Which is</th><th scope=\"col\">How</th></tr></thead>\n<tbody>")
+		render.PutPagedFilters(w, "sunset-table", d.SunsetFilters, "h3",
+			&render.PagedFilters{List: d.Lists.Sunset, Page: d.PageNo, Noun: "dependencies", Rel: pg.Rel})
+		w.Raw("\n<table class=\"data sortable\" id=\"sunset-table\"")
+		render.PutSortRowsAttrs(w, d.Lists.Sunset, "dependencies", pg.Rel)
+		w.Raw(">\n<thead><tr><th scope=\"col\">Blueprint</th><th scope=\"col\">Depends on</th><th scope=\"col\">Which is</th><th scope=\"col\">How</th></tr></thead>\n<tbody>")
 		for _, r := range d.Sunset {
-			w.Raw("\n<tr><td>")
-			w.Link(pg.Rel(r.From.URL), r.From.Title)
-			w.Raw("</td><td>")
-			w.Link(pg.Rel(r.To.URL), r.To.Title)
-			w.Raw("</td>\n<td><span class=\"sunset-flag\"><span aria-hidden=\"true\">⚠ </span>")
-			w.Text(generator.Humanize(r.Flag))
-			w.Raw("</span></td><td>")
-			putEdge(w, r)
-			w.Raw("</td></tr>")
+			writeSunsetRow(w, pg, d.SunsetFilters, r)
 		}
 		w.Raw("\n</tbody>\n</table>")
+		d.Lists.Sunset.Nav(w, pg.Rel, d.PageNo, "Pages of the dependencies going away, again", "dependencies")
 	} else {
 		w.Raw("\n<p>No blueprint depends on one that is retired, at end of life or being phased out.</p>")
 	}
 	w.Raw("\n</section>")
+}
+
+// writeSunsetRow writes a dependency's row of the list of the dependencies
+// going away.
+func writeSunsetRow(w markup.Writer, pg *render.Page, filters []render.Filter, r DependencyRow) {
+	putRowEnds(w, pg, filters, r.awayValue, r)
+	w.Raw("\n<td><span class=\"sunset-flag\"><span aria-hidden=\"true\">⚠ </span>")
+	w.Text(generator.Humanize(r.Flag))
+	w.Raw("</span></td><td>")
+	putEdge(w, r)
+	w.Raw("</td></tr>")
 }
 
 // writeOrphans writes the page's blueprints without any dependency.
@@ -450,15 +458,22 @@ func writeEdgeList(w markup.Writer, pg *render.Page, d *DependenciesPage) {
 	w.Raw("\n</section>")
 }
 
-// writeEdgeRow writes a dependency's row of the list of every dependency.
-func writeEdgeRow(w markup.Writer, pg *render.Page, filters []render.Filter, r DependencyRow) {
+// putRowEnds opens a dependency's row of a list with filters: its values for
+// the filters (value), the blueprint and what it depends on.
+func putRowEnds(w markup.Writer, pg *render.Page, filters []render.Filter, value func(string) string, r DependencyRow) {
 	w.Raw("\n<tr")
-	render.PutFilterAttrs(w, filters, r.FilterValue)
+	render.PutFilterAttrs(w, filters, value)
 	w.Raw("><td>")
 	w.Link(pg.Rel(r.From.URL), r.From.Title)
 	w.Raw("</td><td>")
 	w.Link(pg.Rel(r.To.URL), r.To.Title)
-	w.Raw("</td>\n<td>")
+	w.Raw("</td>")
+}
+
+// writeEdgeRow writes a dependency's row of the list of every dependency.
+func writeEdgeRow(w markup.Writer, pg *render.Page, filters []render.Filter, r DependencyRow) {
+	putRowEnds(w, pg, filters, r.FilterValue, r)
+	w.Raw("\n<td>")
 	w.Text(r.Via)
 	w.Raw("</td><td>")
 	w.Text(r.Protocol)

@@ -31,12 +31,14 @@ type EdgeList struct {
 	Edges []int `json:"edges"`
 }
 
-// dependencyFiles writes EdgesFile and the rows file of the list of every
-// dependency (edgeRows).
+// dependencyFiles writes EdgesFile and the filters' rows files of the list of
+// every dependency and of the dependencies going away (edgeRows, sunsetRows).
 func dependencyFiles(p *generator.Portfolio) []render.ExportFile {
 	files := []render.ExportFile{{Name: EdgesFile, Write: func(w io.Writer) error { return writeEdges(w, p) }}}
-	if f, ok := edgeRows(p).File(); ok {
-		files = append(files, f)
+	for _, rows := range []render.FilterRows{edgeRows(p), sunsetRows(p)} {
+		if f, ok := rows.File(); ok {
+			files = append(files, f)
+		}
 	}
 	return files
 }

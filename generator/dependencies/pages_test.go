@@ -104,9 +104,8 @@ func TestEveryDependencyIsFiltered(t *testing.T) {
 		return string(data)
 	}
 	first, second := page("dependencies/index.html"), page("dependencies/all/2/index.html")
-	options := regexp.MustCompile(`<select data-filter="([a-z]+)">\s*<option value="">All</option>((?:<option>[^<]*</option>)*)`)
 	var selects []string
-	for _, m := range options.FindAllStringSubmatch(first, -1) {
+	for _, m := range filterOptions.FindAllStringSubmatch(formFor(first, "dependency-table"), -1) {
 		selects = append(selects, m[1]+": "+regexp.MustCompile(`<option>([^<]*)</option>`).ReplaceAllString(m[2], "$1;"))
 	}
 	want := []string{"domain: Payments;Platform;", "todomain: Data;Identity;Platform;", "protocol: HTTPS;Kafka;SFTP;", "note: Retired;In a cycle;"}
@@ -125,6 +124,73 @@ func TestEveryDependencyIsFiltered(t *testing.T) {
 	if !strings.Contains(first, `<table class="data sortable" id="dependency-table" data-sort-rows="../dependencies/all/sort-rows.js"`) ||
 		!strings.Contains(first, `<form class="filters" data-filter-for="dependency-table" data-filter-rows="../dependencies/all/filter-rows.js"`) {
 		t.Error("dependencies/ has no filter form over the table of every dependency")
+	}
+}
+
+// filterOptions finds a filter's select and its options.
+var filterOptions = regexp.MustCompile(`<select data-filter="([a-z]+)">\s*<option value="">All</option>((?:<option>[^<]*</option>)*)`)
+
+// formFor returns the filter form of a table on a page, or "".
+func formFor(page, table string) string {
+	i := strings.Index(page, `<form class="filters" data-filter-for="`+table+`"`)
+	if i < 0 {
+		return ""
+	}
+	return page[i : i+strings.Index(page[i:], "</form>")]
+}
+
+// The list of the dependencies going away has filters and sorts whole, as
+// every dependency's does: 130 blueprints depend on ones going away (120 on
+// a retired one, over two protocols and from two domains, 10 on one at end of
+// life), two pages of the list.
+func TestDependenciesGoingAwayAreFiltered(t *testing.T) {
+	t.Parallel()
+	files := map[string]string{
+		"content/old.md": "---\nkind: blueprint\ntitle: Old\ndomain: data\nstatus: retired\n---\n",
+		"content/eol.md": "---\nkind: blueprint\ntitle: EOL\ndomain: identity\nlifecycle: end-of-life\n---\n",
+		"content/new.md": "---\nkind: blueprint\ntitle: New\ndomain: identity\n---\n",
+	}
+	for i := range 130 {
+		on, protocol, domain := "old", "HTTPS", "payments"
+		switch {
+		case i >= 120:
+			on = "eol"
+		case i%2 == 1:
+			protocol, domain = "SFTP", "claims"
+		}
+		files[fmt.Sprintf("content/b-%03d.md", i)] = fmt.Sprintf(
+			"---\nkind: blueprint\ntitle: B %03d\ndomain: %s\ndepends_on:\n  - {id: %s, protocol: %s}\n  - {id: new}\n---\n", i, domain, on, protocol)
+	}
+	out, diags := sitetest.Render(t, files, "2026-11-27")
+	if diags.Errors() > 0 {
+		t.Fatalf("diagnostics:\n%s", sitetest.DiagLines(diags))
+	}
+	if got, want := sitetest.CheckFilterRows(t, sitetest.Filtered(out)), []string{"dependencies/all/filter-rows.js", "dependencies/sunset/filter-rows.js"}; !slices.Equal(got, want) {
+		t.Errorf("rows files %v, want %v", got, want)
+	}
+	if got, want := sitetest.CheckSortRows(t, sitetest.Sorted(out)), []string{"dependencies/all/sort-rows.js", "dependencies/sunset/sort-rows.js"}; !slices.Equal(got, want) {
+		t.Errorf("sort rows files %v, want %v", got, want)
+	}
+	first, _ := out.File("dependencies/index.html")
+	second, _ := out.File("dependencies/sunset/2/index.html")
+	var selects []string
+	for _, m := range filterOptions.FindAllStringSubmatch(formFor(string(first), "sunset-table"), -1) {
+		selects = append(selects, m[1]+": "+regexp.MustCompile(`<option>([^<]*)</option>`).ReplaceAllString(m[2], "$1;"))
+	}
+	want := []string{"awaydomain: Claims;Payments;", "awaytodomain: Data;Identity;", "awayprotocol: HTTPS;SFTP;", "which: Retired;End of life;"}
+	if !slices.Equal(selects, want) {
+		t.Errorf("the filters of the dependencies going away:\n%s\nwant\n%s", strings.Join(selects, "\n"), strings.Join(want, "\n"))
+	}
+	for _, want := range []string{
+		`<table class="data sortable" id="sunset-table" data-sort-rows="../dependencies/sunset/sort-rows.js"`,
+		`<form class="filters" data-filter-for="sunset-table" data-filter-rows="../dependencies/sunset/filter-rows.js"`,
+	} {
+		if !strings.Contains(string(first), want) {
+			t.Errorf("dependencies/ has no %s", want)
+		}
+	}
+	if row := `<tr data-awaydomain="Payments" data-awaytodomain="Identity" data-awayprotocol="HTTPS" data-which="End of life"><td><a href="../../../blueprints/b-129/">B 129</a>`; !strings.Contains(string(second), row) {
+		t.Errorf("dependencies/sunset/2/ has no row %s", row)
 	}
 }
 

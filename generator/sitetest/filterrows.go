@@ -25,7 +25,7 @@ type filterRows struct {
 }
 
 var (
-	filterForm  = regexp.MustCompile(`<form class="filters[^"]*"[^>]* data-filter-key="([^"]+)"[^>]* data-filter-page="(\d+)" data-filter-pages="([^"]+)"`)
+	filterForm  = regexp.MustCompile(`<form class="filters[^"]*" data-(?:filter-for|matrix-filter)="([^"]+)"[^>]* data-filter-key="([^"]+)"[^>]* data-filter-page="(\d+)" data-filter-pages="([^"]+)"`)
 	tableRow    = regexp.MustCompile(`<tr[ >][^>]*>`)
 	dataAttr    = regexp.MustCompile(` data-([a-z-]+)="([^"]*)"`)
 	rowsFileKey = regexp.MustCompile(`^\(window\.archfolioFilterRows = window\.archfolioFilterRows \|\| \{\}\)\[("[^"]+")\] = `)
@@ -83,67 +83,13 @@ func CheckFilterRows(t testing.TB, filtered map[string][]byte) []string {
 		if !strings.HasSuffix(name, ".html") {
 			continue
 		}
-		m := filterForm.FindSubmatch(data)
-		if m == nil {
+		forms := filterForm.FindAllSubmatch(data, -1)
+		if len(forms) == 0 {
 			t.Errorf("%s: a filter form names a rows file, but not as expected", name)
 			continue
 		}
-		key := string(m[1])
-		k, _ := strconv.Atoi(string(m[2]))
-		fr := files[key]
-		if fr == nil {
-			t.Errorf("%s names %s, which is not written", name, key)
-			continue
-		}
-		if n := len(strings.Fields(string(m[3]))); n != len(fr.Starts) {
-			t.Errorf("%s links %d pages of its list, %s has %d", name, n, key, len(fr.Starts))
-		}
-		if pagesSeen[key] == nil {
-			pagesSeen[key] = map[int]bool{}
-		}
-		pagesSeen[key][k] = true
-		var onPage []string
-		for _, tr := range tableRow.FindAll(data, -1) {
-			attrs := map[string]string{}
-			for _, a := range dataAttr.FindAllSubmatch(tr, -1) {
-				attrs[string(a[1])] = html.UnescapeString(string(a[2]))
-			}
-			if _, ok := attrs[fr.Filters[0]]; !ok {
-				continue // another table's row
-			}
-			onPage = append(onPage, rowKey(fr, func(j int) []int {
-				var idx []int
-				for v := range strings.SplitSeq(attrs[fr.Filters[j]], "\x1f") {
-					if i := slices.Index(fr.Values[j], v); i >= 0 {
-						idx = append(idx, i)
-					}
-				}
-				return idx
-			}))
-		}
-		from, to := fr.Starts[k], len(fr.Rows)
-		if k+1 < len(fr.Starts) {
-			to = fr.Starts[k+1]
-		}
-		var inFile []string
-		for _, row := range fr.Rows[from:to] {
-			inFile = append(inFile, rowKey(fr, func(j int) []int {
-				var one int
-				if json.Unmarshal(row[j], &one) == nil {
-					return []int{one}
-				}
-				var many []int
-				if err := json.Unmarshal(row[j], &many); err != nil {
-					t.Fatalf("%s: a cell %s is neither an index nor a list of them", key, row[j])
-				}
-				return many
-			}))
-		}
-		slices.Sort(onPage)
-		slices.Sort(inFile)
-		if !slices.Equal(onPage, inFile) {
-			t.Errorf("%s (page %d of %s): the page's %d rows differ from the file's %d:\npage %.300v\nfile %.300v",
-				name, k+1, key, len(onPage), len(inFile), onPage, inFile)
+		for _, m := range forms {
+			checkFilteredPage(t, name, data, string(m[1]), string(m[2]), string(m[3]), string(m[4]), files, pagesSeen)
 		}
 	}
 	for key, fr := range files {
@@ -156,6 +102,78 @@ func CheckFilterRows(t testing.TB, filtered map[string][]byte) []string {
 		}
 	}
 	return slices.Sorted(maps.Keys(files))
+}
+
+// checkFilteredPage checks the rows of the table with id table, on page name
+// (data), against those of page number page of the rows file key; pages is
+// the form's list of the list's pages.
+func checkFilteredPage(t testing.TB, name string, data []byte, table, key, page, pages string, files map[string]*filterRows, pagesSeen map[string]map[int]bool) {
+	t.Helper()
+	k, _ := strconv.Atoi(page)
+	fr := files[key]
+	if fr == nil {
+		t.Errorf("%s names %s, which is not written", name, key)
+		return
+	}
+	if n := len(strings.Fields(pages)); n != len(fr.Starts) {
+		t.Errorf("%s links %d pages of its list, %s has %d", name, n, key, len(fr.Starts))
+	}
+	if pagesSeen[key] == nil {
+		pagesSeen[key] = map[int]bool{}
+	}
+	pagesSeen[key][k] = true
+	start := bytes.Index(data, []byte(` id="`+table+`"`))
+	if start < 0 {
+		t.Errorf("%s: the filters of %s are for table %s, which is not there", name, key, table)
+		return
+	}
+	end := bytes.Index(data[start:], []byte("</table>"))
+	if end < 0 {
+		end = len(data) - start
+	}
+	var onPage []string
+	for _, tr := range tableRow.FindAll(data[start:start+end], -1) {
+		attrs := map[string]string{}
+		for _, a := range dataAttr.FindAllSubmatch(tr, -1) {
+			attrs[string(a[1])] = html.UnescapeString(string(a[2]))
+		}
+		if _, ok := attrs[fr.Filters[0]]; !ok {
+			continue // a row without the filters' values (a heading's)
+		}
+		onPage = append(onPage, rowKey(fr, func(j int) []int {
+			var idx []int
+			for v := range strings.SplitSeq(attrs[fr.Filters[j]], "\x1f") {
+				if i := slices.Index(fr.Values[j], v); i >= 0 {
+					idx = append(idx, i)
+				}
+			}
+			return idx
+		}))
+	}
+	from, to := fr.Starts[k], len(fr.Rows)
+	if k+1 < len(fr.Starts) {
+		to = fr.Starts[k+1]
+	}
+	var inFile []string
+	for _, row := range fr.Rows[from:to] {
+		inFile = append(inFile, rowKey(fr, func(j int) []int {
+			var one int
+			if json.Unmarshal(row[j], &one) == nil {
+				return []int{one}
+			}
+			var many []int
+			if err := json.Unmarshal(row[j], &many); err != nil {
+				t.Fatalf("%s: a cell %s is neither an index nor a list of them", key, row[j])
+			}
+			return many
+		}))
+	}
+	slices.Sort(onPage)
+	slices.Sort(inFile)
+	if !slices.Equal(onPage, inFile) {
+		t.Errorf("%s (page %d of %s): the page's %d rows differ from the file's %d:\npage %.300v\nfile %.300v",
+			name, k+1, key, len(onPage), len(inFile), onPage, inFile)
+	}
 }
 
 // rowKey is a row's values for every filter, sorted, as one string.

@@ -290,15 +290,18 @@
     anchor.parentNode.insertBefore(nav("Pages of the sorted list, again"), anchor.nextSibling);
     // remember writes the sort and the page shown in the address, or takes
     // them out.
+    // On a page with more than one such list (the dependency map's) each
+    // list's keys start with its table's id ("sunset-table-sort").
+    var prefix = document.querySelectorAll("table.sortable[data-sort-rows]").length > 1 ? table.id + "-" : "";
     function remember() {
       var p = new URLSearchParams(location.search);
       if (table.archfolioWhole) {
-        p.set("sort", col + 1);
-        p.set("order", asc ? "asc" : "desc");
-        if (start) p.set("at", start + 1);
-        else p.delete("at");
+        p.set(prefix + "sort", col + 1);
+        p.set(prefix + "order", asc ? "asc" : "desc");
+        if (start) p.set(prefix + "at", start + 1);
+        else p.delete(prefix + "at");
       } else {
-        ["sort", "order", "at"].forEach(function (k) { p.delete(k); });
+        ["sort", "order", "at"].forEach(function (k) { p.delete(prefix + k); });
       }
       var q = p.toString();
       try { history.replaceState(null, "", (q ? "?" + q : location.pathname) + location.hash); } catch (e) { /* file: URLs may refuse */ }
@@ -411,12 +414,12 @@
     });
     // A sort in the address is shown again.
     var params = new URLSearchParams(location.search);
-    var want = parseInt(params.get("sort"), 10) - 1;
+    var want = parseInt(params.get(prefix + "sort"), 10) - 1;
     if (want >= 0 && want < heads.length) {
-      var order = params.get("order") === "desc" ? "descending" : "ascending";
+      var order = params.get(prefix + "order") === "desc" ? "descending" : "ascending";
       setTimeout(function () {
         heads[want].setAttribute("aria-sort", order);
-        sort(want, order === "ascending", function () { heads[want].removeAttribute("aria-sort"); }, Math.max(0, (parseInt(params.get("at"), 10) || 1) - 1));
+        sort(want, order === "ascending", function () { heads[want].removeAttribute("aria-sort"); }, Math.max(0, (parseInt(params.get(prefix + "at"), 10) || 1) - 1));
       }, 0);
     }
     return sort;
