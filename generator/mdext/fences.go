@@ -10,15 +10,19 @@ import (
 // Highlighter will see them. It is a quick line scan, not a parser: blocks in
 // block quotes or indented further (deeper list items), and indented blocks with
 // a tab in their indentation, are not seen, and odd input may yield a block
-// goldmark would not make. It only serves as a hint (Cache.Prepare), so a miss
-// costs time, never correctness. code is only valid during the call.
+// goldmark would not make. A block inside an HTML comment that starts a line
+// (<!-- up to the line holding -->) is not a block, and is not seen: prepared,
+// it would be highlighted for nothing and held to the end of the run. It only
+// serves as a hint (Cache.Prepare), so a miss costs time, never correctness.
+// code is only valid during the call.
 func Fences(src []byte, visit func(lang string, code []byte)) {
 	var code []byte
 	open := false
 	var fence []byte // the opening fence: ``` or ~~~, or longer
 	var indent int
 	var lang string
-	var unsure bool // a tab where the fence's indentation is taken off, which goldmark expands
+	var unsure bool  // a tab where the fence's indentation is taken off, which goldmark expands
+	var comment bool // in an HTML comment, up to the line that holds -->
 	for len(src) > 0 {
 		line := src
 		if i := bytes.IndexByte(src, '\n'); i >= 0 {
@@ -28,6 +32,10 @@ func Fences(src []byte, visit func(lang string, code []byte)) {
 		}
 		ind, rest := leadingSpaces(line)
 		switch {
+		case comment:
+			comment = !bytes.Contains(line, commentEnd)
+		case !open && ind <= 3 && bytes.HasPrefix(rest, commentStart):
+			comment = !bytes.Contains(rest[len(commentStart):], commentEnd)
 		case !open && ind <= 3 && isFence(rest):
 			n := fenceLen(rest)
 			info := strings.TrimSpace(string(rest[n:]))
@@ -53,6 +61,9 @@ func Fences(src []byte, visit func(lang string, code []byte)) {
 		visit(lang, code)
 	}
 }
+
+// commentStart and commentEnd start and end an HTML comment.
+var commentStart, commentEnd = []byte("<!--"), []byte("-->")
 
 func leadingSpaces(line []byte) (int, []byte) {
 	n := 0

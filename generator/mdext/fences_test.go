@@ -28,6 +28,8 @@ func (r *recorder) Put(string, []byte, []byte) {}
 func TestFencesSeeWhatTheHighlighterSees(t *testing.T) {
 	t.Parallel()
 	src := "# Doc\n\nText\n```go\nfunc a() {}\n```\n\n~~~ YAML title=x\nk: v\n\n  indented: yes\n~~~\n\n" +
+		"<!-- hidden\n```go\nfunc commented() {}\n```\n-->\n\n<!-- one line --> text\n```go\nfunc after() {}\n```\n\n" +
+		"Text\n<!--\n```yaml\nhidden: too\n```\n  -->\n\n" +
 		"  ```hcl\n  a = 1\n    b = 2\n c = 3\n  ```\n\n````md\n```go\ninner\n```\n````\n\n```\nno language\n```\n\n" +
 		"``` go `not a fence`\ntext\n```\n\n```go\n\ttabbed\n```\n\n  ```go\n  \tafter\n  ```\n\n```go\nunclosed\n"
 	h := NewHighlighter()
