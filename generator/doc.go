@@ -446,7 +446,9 @@
 // folder), which site.js loads at the first sort to show the sorted list a
 // page at a time, the filters narrowing all of it, until the reader goes back
 // to the list's own pages (a link to a row it does not show, such as a risk
-// heatmap's, shows the sorted page that holds it; sitetest.CheckSortRows holds each file to the rows
+// heatmap's, shows the sorted page that holds it; a theme that writes the
+// list's table its own way, a template of its block or layout, gets no rows
+// file, SortRows.Components and Layout; sitetest.CheckSortRows holds each file to the rows
 // of its pages); a roadmap track's pages sort their own items. The filters answer for the whole list: a list with filters that has more than one page
 // (a kind's index, every review, every threat, the open remediation items,
 // each matrix grid, every dependency, the dependencies going away) writes its rows as the filters see them, a value index per filter and row,

@@ -180,7 +180,7 @@ func backlogSorted(p *generator.Portfolio) []render.SortRows {
 	return []render.SortRows{{List: backlogList("open", pager.ByCount(len(b.Open), PerOpen)), Rows: func(pg *render.Page) func(markup.Writer, int) {
 		ranks := backlogRanks(pg, true)
 		return func(w markup.Writer, i int) { writeBacklogRow(w, pg, b.Filters, ranks, b.Open[i]) }
-	}}}
+	}, Components: []render.Overridable{backlogContent, backlogTableBlock}, Layout: "backlog.html"}}
 }
 
 // backlogCSV writes backlog.csv: one line per remediation item.

@@ -256,13 +256,14 @@ func edgesSorted(p *generator.Portfolio) []render.SortRows {
 	if Of(p) == nil {
 		return nil
 	}
+	own := []render.Overridable{dependenciesContent}
 	return []render.SortRows{{List: lists(p).Edges, Rows: func(pg *render.Page) func(markup.Writer, int) {
 		rows, filters := everyDependency(p)
 		return func(w markup.Writer, i int) { writeEdgeRow(w, pg, filters, rows[i]) }
-	}}, {List: lists(p).Sunset, Rows: func(pg *render.Page) func(markup.Writer, int) {
+	}, Components: own, Layout: "dependencies.html"}, {List: lists(p).Sunset, Rows: func(pg *render.Page) func(markup.Writer, int) {
 		rows, filters := goingAway(p)
 		return func(w markup.Writer, i int) { writeSunsetRow(w, pg, filters, rows[i]) }
-	}}}
+	}, Components: own, Layout: "dependencies.html"}}
 }
 
 // caseless sorts values ignoring case ("gRPC over mTLS" among the g's), then

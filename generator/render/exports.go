@@ -49,7 +49,7 @@ func (r *siteRenderer) exports() []export {
 			ki := kindIndex(r.p, kl.kind, kl.docs)
 			ranks := kindRanks(pg, ki)
 			return func(w markup.Writer, i int) { writeKindRow(w, pg, ki, ranks, kl.docs[i]) }
-		}}
+		}, Components: []Overridable{kindContent}, Layout: "kind.html"}
 		if f, ok := r.sortRowsFile(sr); ok {
 			out = append(out, file(f))
 		}

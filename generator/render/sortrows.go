@@ -2,6 +2,7 @@ package render
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"io"
 	"strings"
@@ -37,16 +38,43 @@ func SortRowsFile(l pager.List) string { return l.More + "sort-rows.js" }
 type SortRows struct {
 	List pager.List
 	Rows func(pg *Page) func(w markup.Writer, i int)
+	// Components are the blocks that write the list's table on its pages, and
+	// Layout the layout file of those pages. A theme that replaces one of
+	// them, or the layout's content, writes a table of its own: its rows are
+	// not the file's, and it does not name the file (PutSortRowsAttrs is Go's),
+	// so the file is not written and the list's pages sort their own rows.
+	Components []Overridable
+	Layout     string
 }
 
+// Overridable is a block a theme may replace (a markup.Component).
+type Overridable interface{ Overridden(markup.Writer) bool }
+
 // sortRowsFile is the rows file of sr as an export, written only for a list of
-// more than one page (ok is false otherwise).
+// more than one page whose table the theme does not write its own way (ok is
+// false otherwise).
 func (r *siteRenderer) sortRowsFile(sr SortRows) (f ExportFile, ok bool) {
-	if sr.List.Pages() <= 1 {
+	if sr.List.Pages() <= 1 || r.themeWrites(sr) {
 		return ExportFile{}, false
 	}
 	name := SortRowsFile(sr.List)
 	return ExportFile{Name: name, Write: func(out io.Writer) error { return r.writeSortRows(out, name, sr) }}, true
+}
+
+// themeWrites reports whether the theme writes the table of sr's list its own
+// way: a template of one of its components, or a layout file of its own whose
+// "content" replaces the page's.
+func (r *siteRenderer) themeWrites(sr SortRows) bool {
+	if pl := r.th.layouts[sr.Layout]; pl != nil && pl.own != nil {
+		return true
+	}
+	w := (&Page{Site: r.site, renderer: r}).writer(new(bytes.Buffer))
+	for _, c := range sr.Components {
+		if c.Overridden(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // writeSortRows writes the rows file name of sr: one statement that adds the

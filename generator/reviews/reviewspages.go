@@ -72,7 +72,7 @@ func reviewSorted(p *generator.Portfolio) []render.SortRows {
 	s := Of(p)
 	return []render.SortRows{{List: reviewLists(s)["all"], Rows: func(pg *render.Page) func(markup.Writer, int) {
 		return func(w markup.Writer, i int) { writeReviewRow(w, pg, s.Filters, s.Reviews[i]) }
-	}}}
+	}, Components: []render.Overridable{reviewsContent}, Layout: "reviews.html"}}
 }
 
 // reviewPages is /reviews/: it takes the place of the review kind's index, so

@@ -132,7 +132,7 @@ func riskSorted(p *generator.Portfolio) []render.SortRows {
 	return []render.SortRows{{List: threatPages(len(reg.Threats)), Rows: func(pg *render.Page) func(markup.Writer, int) {
 		severities, statuses := threatRanks(pg)
 		return func(w markup.Writer, i int) { writeThreatRow(w, pg, reg.Filters, severities, statuses, reg.Threats[i]) }
-	}}}
+	}, Components: []render.Overridable{risksContent}, Layout: "risks.html"}}
 }
 
 func riskPages(p *generator.Portfolio) []render.PageJob {
