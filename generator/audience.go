@@ -124,12 +124,12 @@ func restricted(v any, hidden map[string]*Document) (any, bool) {
 			return v, false
 		}
 		var out *Object
-		for i, k := range v.Keys {
-			if r, changed := restricted(v.vals[i], hidden); changed {
+		for i, x := range v.vals {
+			if r, changed := restricted(x, hidden); changed {
 				if out == nil {
 					out = v.Clone()
 				}
-				out.Set(k, r)
+				out.vals[i] = r
 			}
 		}
 		if out != nil {

@@ -62,7 +62,12 @@ func (c *Component[T]) Write(w Writer, data T) { c.write(w, data) }
 
 // Overridden reports whether the theme of w replaces the block.
 func (c *Component[T]) Overridden(w Writer) bool {
-	return w.env != nil && c.slot < len(w.env.ov) && w.env.ov[c.slot] != nil
+	return w.env != nil && c.OverriddenIn(w.env.ov)
+}
+
+// OverriddenIn reports whether a theme's overrides replace the block.
+func (c *Component[T]) OverriddenIn(ov Overrides) bool {
+	return c.slot < len(ov) && ov[c.slot] != nil
 }
 
 func (c *Component[T]) componentName() string  { return c.Name }

@@ -2,9 +2,9 @@ package render
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/json"
 	"io"
+	"slices"
 	"strings"
 
 	"archfolio/generator/markup"
@@ -48,7 +48,7 @@ type SortRows struct {
 }
 
 // Overridable is a block a theme may replace (a markup.Component).
-type Overridable interface{ Overridden(markup.Writer) bool }
+type Overridable interface{ OverriddenIn(markup.Overrides) bool }
 
 // sortRowsFile is the rows file of sr as an export, written only for a list of
 // more than one page whose table the theme does not write its own way (ok is
@@ -68,13 +68,7 @@ func (r *siteRenderer) themeWrites(sr SortRows) bool {
 	if pl := r.th.layouts[sr.Layout]; pl != nil && pl.own != nil {
 		return true
 	}
-	w := (&Page{Site: r.site, renderer: r}).writer(new(bytes.Buffer))
-	for _, c := range sr.Components {
-		if c.Overridden(w) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(sr.Components, func(c Overridable) bool { return c.OverriddenIn(r.th.ov) })
 }
 
 // writeSortRows writes the rows file name of sr: one statement that adds the

@@ -288,11 +288,11 @@
     anchor.parentNode.insertBefore(status, anchor);
     anchor.parentNode.insertBefore(nav("Pages of the sorted list"), anchor);
     anchor.parentNode.insertBefore(nav("Pages of the sorted list, again"), anchor.nextSibling);
-    // remember writes the sort and the page shown in the address, or takes
-    // them out.
     // On a page with more than one such list (the dependency map's) each
     // list's keys start with its table's id ("sunset-table-sort").
     var prefix = document.querySelectorAll("table.sortable[data-sort-rows]").length > 1 ? table.id + "-" : "";
+    // remember writes the sort and the page shown in the address, or takes
+    // them out.
     function remember() {
       var p = new URLSearchParams(location.search);
       if (table.archfolioWhole) {
@@ -425,19 +425,18 @@
     return sort;
   }
   // revealers show a row of a sorted list that the page does not show
-  // (wholeList); revealTarget asks them for the row the address names, when
-  // the page has no element with its id.
+  // (wholeList); reveal asks them for the row a fragment ("#tm--t-000") names,
+  // when the page has no element with its id, and reports whether one showed it.
   var revealers = [];
-  function revealTarget() {
+  function reveal(hash) {
     var id = "";
-    try { id = decodeURIComponent(location.hash.slice(1)); } catch (e) { return; }
-    if (!id || document.getElementById(id)) return;
-    for (var i = 0; i < revealers.length; i++) {
-      if (revealers[i](id)) {
-        document.getElementById(id).scrollIntoView();
-        return;
-      }
-    }
+    try { id = decodeURIComponent(hash.slice(1)); } catch (e) { return false; }
+    if (!id || document.getElementById(id)) return false;
+    return revealers.some(function (r) { return r(id); });
+  }
+  // revealTarget shows the row the address names.
+  function revealTarget() {
+    if (reveal(location.hash)) document.getElementById(decodeURIComponent(location.hash.slice(1))).scrollIntoView();
   }
   window.addEventListener("hashchange", revealTarget);
   // A link to the id the address already names changes nothing the browser
@@ -445,11 +444,7 @@
   // browser follows it (to the row, once it is shown).
   document.addEventListener("click", function (e) {
     var a = e.target.closest && e.target.closest('a[href^="#"]');
-    if (!a) return;
-    var id = "";
-    try { id = decodeURIComponent(a.getAttribute("href").slice(1)); } catch (err) { return; }
-    if (!id || document.getElementById(id)) return;
-    for (var i = 0; i < revealers.length && !revealers[i](id); i++) { /* the first that shows it */ }
+    if (a) reveal(a.getAttribute("href"));
   }, true);
   // A table that is one page of a longer list (a pager in its section) sorts
   // the whole list when the list has a rows file, else that page's rows, and
