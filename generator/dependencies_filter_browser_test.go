@@ -32,7 +32,7 @@ func TestEveryDependencyFiltersTheWholeListInChromium(t *testing.T) {
 	}
 	dir := writeSite(t, out)
 	page := "file://" + filepath.ToSlash(filepath.Join(dir, "dependencies", "index.html"))
-	if err := chromedp.Do(ctx, chromedp.Navigate(page+"?domain=Platform")); err != nil {
+	if err := chromedp.Do(ctx, chromedp.Navigate(page+"?domain=platform")); err != nil {
 		t.Fatal(err)
 	}
 	const form = `document.querySelector('form[data-filter-for="dependency-table"]')`
@@ -41,23 +41,23 @@ func TestEveryDependencyFiltersTheWholeListInChromium(t *testing.T) {
   return /^Counting/.test(t) ? "" : t;
 })()`
 	if got, want := evaluate[string](t, ctx, form+`.querySelector(".filter-count").textContent`), "0 of 150 on this page"; got != want {
-		t.Errorf("dependencies/?domain=Platform counts %q on its page, want %q", got, want)
+		t.Errorf("dependencies/?domain=platform counts %q on its page, want %q", got, want)
 	}
 	if got, want := waitFor(t, ctx, "the whole list's count", whole), "2 of 162 dependencies of the whole list match, on page 2 (2)."; got != want {
 		t.Errorf("the whole list's count: %q, want %q", got, want)
 	}
-	if got, want := evaluate[string](t, ctx, form+`.querySelector(".filter-pages a").getAttribute("href")`), "../dependencies/all/2/index.html?domain=Platform#all-dependencies"; got != want {
+	if got, want := evaluate[string](t, ctx, form+`.querySelector(".filter-pages a").getAttribute("href")`), "../dependencies/all/2/index.html?domain=platform#all-dependencies"; got != want {
 		t.Errorf("the link to page 2: %q, want %q", got, want)
 	}
 	// Two filters: the retired blueprint's one dependency, from payments.
 	got := evaluate[string](t, ctx, `(function () {
   var f = `+form+`;
   var d = f.querySelector('select[data-filter="domain"]'), n = f.querySelector('select[data-filter="note"]');
-  d.value = "Payments"; d.dispatchEvent(new Event("change"));
-  n.value = "Retired"; n.dispatchEvent(new Event("change"));
+  d.value = "payments"; d.dispatchEvent(new Event("change"));
+  n.value = "retired"; n.dispatchEvent(new Event("change"));
   return location.search;
 })()`)
-	if got, want := got+" "+waitFor(t, ctx, "the count of two filters", whole), "?domain=Payments&note=Retired 1 of 162 dependencies of the whole list matches, on page 2 (1)."; got != want {
+	if got, want := got+" "+waitFor(t, ctx, "the count of two filters", whole), "?domain=payments&note=retired 1 of 162 dependencies of the whole list matches, on page 2 (1)."; got != want {
 		t.Errorf("two filters: %q, want %q", got, want)
 	}
 	if got := evaluate[float64](t, ctx, `document.documentElement.scrollWidth`); got != 390 {

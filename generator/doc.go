@@ -449,7 +449,11 @@
 // heatmap's, shows the sorted page that holds it; a theme that writes the
 // list's table its own way, a template of its block or layout, gets no rows
 // file, SortRows.Components and Layout; sitetest.CheckSortRows holds each file to the rows
-// of its pages); a roadmap track's pages sort their own items. The filters answer for the whole list: a list with filters that has more than one page
+// of its pages); a roadmap track's pages sort their own items. A filter's value
+// is the field as the front matter writes it, in the rows' data- attributes,
+// the options' values and the query string alike, so that ?domain=payments
+// means the same on every list (render.Filter.Show gives the option's words).
+// The filters answer for the whole list: a list with filters that has more than one page
 // (a kind's index, every review, every threat, the open remediation items,
 // each matrix grid, every dependency, the dependencies going away) writes its rows as the filters see them, a value index per filter and row,
 // to MORE/filter-rows.js (render.FilterRows, linear in the list), and its

@@ -282,8 +282,8 @@ func backlogFilters(items []*BacklogItem) []render.Filter {
 	sev := values(func(it *BacklogItem) []string { return []string{it.Severity} })
 	slices.SortFunc(sev, func(a, b string) int { return cmp.Compare(risk.SeverityRank(b), risk.SeverityRank(a)) })
 	return []render.Filter{
-		{Name: "severity", Label: "Severity", Values: sev},
-		{Name: "status", Label: "Status", Values: values(func(it *BacklogItem) []string { return []string{it.Status} })},
+		{Name: "severity", Label: "Severity", Values: sev, Show: generator.Humanize},
+		{Name: "status", Label: "Status", Values: values(func(it *BacklogItem) []string { return []string{it.Status} }), Show: generator.Humanize},
 		{Name: "owner", Label: "Owner", Values: values(func(it *BacklogItem) []string { return []string{it.Doc.Owner} })},
 		{Name: "blueprint", Label: "Blueprint", Values: values(func(it *BacklogItem) []string { return titles(it.Affects) })},
 	}

@@ -142,7 +142,8 @@ func goingAway(p *generator.Portfolio) ([]DependencyRow, []render.Filter) {
 type DependencyRow struct {
 	From, To            *generator.Document
 	Via, Protocol, Data string
-	// FromDomain and ToDomain name each end's domain for people ("No domain").
+	// FromDomain and ToDomain are each end's domain as written, or noDomain:
+	// the values of the filters on domains, as on every list (?domain=payments).
 	FromDomain, ToDomain string
 	// Flag says why To is going away ("retired", "end-of-life", "phase-out"), or "".
 	Flag string
@@ -150,9 +151,36 @@ type DependencyRow struct {
 	InCycle bool
 }
 
-// inCycleNote is what the list of every dependency notes, and its filter
-// offers, for a dependency of a loop.
-const inCycleNote = "In a cycle"
+// inCycle is the note of a dependency of a loop, as the rows and the filter's
+// values have it (the other notes are lifecycles: retired, end-of-life,
+// phase-out); inCycleNote is how its option shows it.
+const (
+	inCycle     = "in-cycle"
+	inCycleNote = "In a cycle"
+)
+
+// noDomain is the filters' value for a blueprint of no domain, shown as
+// domainLabel shows it (a domain written "No domain" shows the same).
+const noDomain = "No domain"
+
+// domainValue is the filters' value for a domain as written.
+func domainValue(domain string) string { return cmp.Or(domain, noDomain) }
+
+// showDomain is the text of a domain filter's option.
+func showDomain(v string) string {
+	if v == noDomain {
+		return domainLabel("")
+	}
+	return domainLabel(v)
+}
+
+// showNote is the text of an option of the filter of the notes.
+func showNote(v string) string {
+	if v == inCycle {
+		return inCycleNote
+	}
+	return generator.Humanize(v)
+}
 
 // FilterValue returns what the dependency offers to a filter of the list of
 // every dependency (everyDependency): several notes joined by U+001F, as the
@@ -166,14 +194,14 @@ func (r DependencyRow) FilterValue(name string) string {
 	case "protocol":
 		return r.Protocol
 	case "which":
-		return generator.Humanize(r.Flag)
+		return r.Flag
 	case "note":
 		var notes []string
 		if r.Flag != "" {
-			notes = append(notes, generator.Humanize(r.Flag))
+			notes = append(notes, r.Flag)
 		}
 		if r.InCycle {
-			notes = append(notes, inCycleNote)
+			notes = append(notes, inCycle)
 		}
 		return strings.Join(notes, "\x1f")
 	}
@@ -239,14 +267,13 @@ func listFilters(deps *Dependencies, rows []DependencyRow, prefix, notes, label 
 	}
 	domains := make([]string, len(deps.Domains))
 	for i, dom := range deps.Domains {
-		domains[i] = deps.labels[dom]
+		domains[i] = domainValue(dom)
 	}
 	return []render.Filter{
-		{Name: prefix + "domain", Label: "Domain of the blueprint", Values: inOrder(from, domains)},
-		{Name: prefix + "todomain", Label: "Domain of what it depends on", Values: inOrder(to, domains)},
+		{Name: prefix + "domain", Label: "Domain of the blueprint", Values: inOrder(from, domains), Show: showDomain},
+		{Name: prefix + "todomain", Label: "Domain of what it depends on", Values: inOrder(to, domains), Show: showDomain},
 		{Name: prefix + "protocol", Label: "Protocol", Values: caseless(generator.SortedKeys(protocols))},
-		{Name: notes, Label: label, Values: inOrder(noted, []string{generator.Humanize("retired"),
-			generator.Humanize("end-of-life"), generator.Humanize("phase-out"), inCycleNote})},
+		{Name: notes, Label: label, Values: inOrder(noted, []string{"retired", "end-of-life", "phase-out", inCycle}), Show: showNote},
 	}
 }
 
@@ -393,7 +420,7 @@ func dependencyRow(p *generator.Portfolio, e graph.Edge) DependencyRow {
 	from, _ := deps.Graph.Node(e.From)
 	onto, _ := deps.Graph.Node(e.To)
 	return DependencyRow{From: p.ByID[e.From], To: to, Via: e.Attrs["via"], Protocol: e.Attrs["protocol"], Data: e.Attrs["data"],
-		FromDomain: deps.labels[from.Group], ToDomain: deps.labels[onto.Group],
+		FromDomain: domainValue(from.Group), ToDomain: domainValue(onto.Group),
 		Flag: docSunset(to), InCycle: deps.inCycle[e.From] > 0 && deps.inCycle[e.From] == deps.inCycle[e.To]}
 }
 

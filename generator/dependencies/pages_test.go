@@ -106,16 +106,17 @@ func TestEveryDependencyIsFiltered(t *testing.T) {
 	first, second := page("dependencies/index.html"), page("dependencies/all/2/index.html")
 	var selects []string
 	for _, m := range filterOptions.FindAllStringSubmatch(formFor(first, "dependency-table"), -1) {
-		selects = append(selects, m[1]+": "+regexp.MustCompile(`<option>([^<]*)</option>`).ReplaceAllString(m[2], "$1;"))
+		selects = append(selects, m[1]+": "+optionText.ReplaceAllString(m[2], "$1=$2;"))
 	}
-	want := []string{"domain: Payments;Platform;", "todomain: Data;Identity;Platform;", "protocol: HTTPS;Kafka;SFTP;", "note: Retired;In a cycle;"}
+	want := []string{"domain: payments=Payments;platform=Platform;", "todomain: data=Data;identity=Identity;platform=Platform;",
+		"protocol: HTTPS=HTTPS;Kafka=Kafka;SFTP=SFTP;", "note: retired=Retired;in-cycle=In a cycle;"}
 	if !slices.Equal(selects, want) {
 		t.Errorf("the filters of every dependency:\n%s\nwant\n%s", strings.Join(selects, "\n"), strings.Join(want, "\n"))
 	}
 	for _, row := range []string{
-		`<tr data-domain="Platform" data-todomain="Platform" data-protocol="Kafka" data-note="In a cycle"><td><a href="../../../blueprints/x/">X</a>`,
-		`<tr data-domain="Payments" data-todomain="Data" data-protocol="HTTPS" data-note="Retired"><td><a href="../../../blueprints/a-157/">A 157</a>`,
-		`<tr data-domain="Payments" data-todomain="Identity" data-protocol="SFTP" data-note=""><td><a href="../../../blueprints/a-155/">A 155</a>`,
+		`<tr data-domain="platform" data-todomain="platform" data-protocol="Kafka" data-note="in-cycle"><td><a href="../../../blueprints/x/">X</a>`,
+		`<tr data-domain="payments" data-todomain="data" data-protocol="HTTPS" data-note="retired"><td><a href="../../../blueprints/a-157/">A 157</a>`,
+		`<tr data-domain="payments" data-todomain="identity" data-protocol="SFTP" data-note=""><td><a href="../../../blueprints/a-155/">A 155</a>`,
 	} {
 		if !strings.Contains(second, row) {
 			t.Errorf("dependencies/all/2/ has no row %s", row)
@@ -127,8 +128,12 @@ func TestEveryDependencyIsFiltered(t *testing.T) {
 	}
 }
 
-// filterOptions finds a filter's select and its options.
-var filterOptions = regexp.MustCompile(`<select data-filter="([a-z]+)">\s*<option value="">All</option>((?:<option>[^<]*</option>)*)`)
+// filterOptions finds a filter's select and its options; optionText finds an
+// option's value and text.
+var (
+	filterOptions = regexp.MustCompile(`<select data-filter="([a-z]+)">\s*<option value="">All</option>((?:<option value="[^"]*">[^<]*</option>)*)`)
+	optionText    = regexp.MustCompile(`<option value="([^"]*)">([^<]*)</option>`)
+)
 
 // formFor returns the filter form of a table on a page, or "".
 func formFor(page, table string) string {
@@ -175,9 +180,10 @@ func TestDependenciesGoingAwayAreFiltered(t *testing.T) {
 	second, _ := out.File("dependencies/sunset/2/index.html")
 	var selects []string
 	for _, m := range filterOptions.FindAllStringSubmatch(formFor(string(first), "sunset-table"), -1) {
-		selects = append(selects, m[1]+": "+regexp.MustCompile(`<option>([^<]*)</option>`).ReplaceAllString(m[2], "$1;"))
+		selects = append(selects, m[1]+": "+optionText.ReplaceAllString(m[2], "$1=$2;"))
 	}
-	want := []string{"awaydomain: Claims;Payments;", "awaytodomain: Data;Identity;", "awayprotocol: HTTPS;SFTP;", "which: Retired;End of life;"}
+	want := []string{"awaydomain: claims=Claims;payments=Payments;", "awaytodomain: data=Data;identity=Identity;",
+		"awayprotocol: HTTPS=HTTPS;SFTP=SFTP;", "which: retired=Retired;end-of-life=End of life;"}
 	if !slices.Equal(selects, want) {
 		t.Errorf("the filters of the dependencies going away:\n%s\nwant\n%s", strings.Join(selects, "\n"), strings.Join(want, "\n"))
 	}
@@ -189,7 +195,7 @@ func TestDependenciesGoingAwayAreFiltered(t *testing.T) {
 			t.Errorf("dependencies/ has no %s", want)
 		}
 	}
-	if row := `<tr data-awaydomain="Payments" data-awaytodomain="Identity" data-awayprotocol="HTTPS" data-which="End of life"><td><a href="../../../blueprints/b-129/">B 129</a>`; !strings.Contains(string(second), row) {
+	if row := `<tr data-awaydomain="payments" data-awaytodomain="identity" data-awayprotocol="HTTPS" data-which="end-of-life"><td><a href="../../../blueprints/b-129/">B 129</a>`; !strings.Contains(string(second), row) {
 		t.Errorf("dependencies/sunset/2/ has no row %s", row)
 	}
 }
@@ -205,8 +211,8 @@ func TestDependencyBetweenTwoCyclesIsInNone(t *testing.T) {
 	pages := sitetest.Pages(t, map[string]string{"content/a.md": bp("a", "b, c"), "content/b.md": bp("b", "a"),
 		"content/c.md": bp("c", "d"), "content/d.md": bp("d", "c")}, "2026-11-27")
 	page := pages("dependencies/index.html")
-	for from, want := range map[string]string{"a/\">A</a></td><td><a href=\"../blueprints/b/": "In a cycle",
-		"a/\">A</a></td><td><a href=\"../blueprints/c/": "", "c/\">C</a></td><td><a href=\"../blueprints/d/": "In a cycle"} {
+	for from, want := range map[string]string{"a/\">A</a></td><td><a href=\"../blueprints/b/": "in-cycle",
+		"a/\">A</a></td><td><a href=\"../blueprints/c/": "", "c/\">C</a></td><td><a href=\"../blueprints/d/": "in-cycle"} {
 		i := strings.Index(page, from)
 		if i < 0 {
 			t.Fatalf("dependencies/ has no row %s", from)

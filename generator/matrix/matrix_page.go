@@ -682,11 +682,11 @@ func matrixFilters(p *generator.Portfolio, m *Matrix) []render.Filter {
 		alignOrder = append(alignOrder, a.String())
 	}
 	return []render.Filter{
-		{Name: "domain", Label: "Domain", Values: generator.SortedKeys(sets["domain"])},
-		{Name: "criticality", Label: "Criticality", Values: inOrder(critOrder, sets["criticality"])},
+		{Name: "domain", Label: "Domain", Values: generator.SortedKeys(sets["domain"]), Show: generator.Humanize},
+		{Name: "criticality", Label: "Criticality", Values: inOrder(critOrder, sets["criticality"]), Show: generator.Humanize},
 		{Name: "owner", Label: "Owner", Values: generator.SortedKeys(sets["owner"])},
-		{Name: "status", Label: "Blueprint status", Values: inOrder(statusOrder, sets["status"])},
-		{Name: "align", Label: "Alignment status", Values: inOrder(alignOrder, sets["align"])},
+		{Name: "status", Label: "Blueprint status", Values: inOrder(statusOrder, sets["status"]), Show: generator.Humanize},
+		{Name: "align", Label: "Alignment status", Values: inOrder(alignOrder, sets["align"]), Show: generator.Humanize},
 	}
 }
 

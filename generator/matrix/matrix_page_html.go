@@ -1,7 +1,6 @@
 package matrix
 
 import (
-	"archfolio/generator"
 	"archfolio/generator/markup"
 	"archfolio/generator/render"
 	"html/template"
@@ -143,13 +142,7 @@ func putMatrixGrid(w markup.Writer, pg *render.Page, d *MatrixPage) {
 	w.Raw("\n<form class=\"filters matrix-filters\" data-matrix-filter=\"matrix-grid\"")
 	render.PutPagedFilterAttrs(w, paged)
 	w.Raw(" hidden>\n  <h2 class=\"visually-hidden\">Filter blueprints</h2>")
-	render.PutFilterSelects(w, d.Filters, func(v string) {
-		w.Raw("<option value=\"")
-		w.Text(v)
-		w.Raw("\">")
-		w.Text(generator.Humanize(v))
-		w.Raw("</option>")
-	})
+	render.PutFilterSelects(w, d.Filters)
 	w.Raw("\n  <output class=\"filter-count\" aria-live=\"polite\"></output>")
 	render.PutPagedFilterCount(w, paged)
 	w.Raw("\n</form>\n<div class=\"matrix-scroll\" role=\"region\" aria-labelledby=\"matrix-caption\" tabindex=\"0\">\n<table class=\"matrix\" id=\"matrix-grid\">\n<caption id=\"matrix-caption\">")

@@ -138,11 +138,7 @@ func writeFilters(w markup.Writer, d FiltersData) {
 	} else {
 		w.Raw("<h3 class=\"visually-hidden\">Filter</h3>")
 	}
-	PutFilterSelects(w, filters, func(v string) {
-		w.Raw("<option>")
-		w.Text(v)
-		w.Raw("</option>")
-	})
+	PutFilterSelects(w, filters)
 	w.Raw("\n  <output class=\"filter-count\" aria-live=\"polite\"></output>")
 	PutPagedFilterCount(w, d.Paged)
 	w.Raw("\n</form>")
@@ -171,8 +167,8 @@ func PutFilterAttrs(w markup.Writer, filters []Filter, value func(name string) s
 }
 
 // PutFilterSelects writes the selects of a filter form, one per filter that has
-// values, each value's option by option.
-func PutFilterSelects(w markup.Writer, filters []Filter, option func(v string)) {
+// values, an option per value.
+func PutFilterSelects(w markup.Writer, filters []Filter) {
 	for _, f := range filters {
 		if len(f.Values) == 0 {
 			continue
@@ -183,7 +179,11 @@ func PutFilterSelects(w markup.Writer, filters []Filter, option func(v string)) 
 		w.Text(f.Name)
 		w.Raw("\">\n      <option value=\"\">All</option>")
 		for _, v := range f.Values {
-			option(v)
+			w.Raw("<option value=\"")
+			w.Text(v)
+			w.Raw("\">")
+			w.Text(f.Option(v))
+			w.Raw("</option>")
 		}
 		w.Raw("\n    </select>\n  </label>")
 	}

@@ -478,10 +478,26 @@ type KindIndex struct {
 // row is about 600 bytes, so a page stays well under a megabyte.
 const KindIndexPerPage = 800
 
-// Filter is one select of a kind index page: a field and its values.
+// Filter is one select of a filter form: the rows' field it filters (the
+// name of the rows' data- attribute and of the query string's key), its label
+// and the values rows have for it, each an option's value as written in the
+// rows, so that a link (blueprints/?domain=payments) means the same on every
+// list that filters on the field.
 type Filter struct {
 	Name, Label string
 	Values      []string
+	// Show is the text of a value's option: the value's words for an enum
+	// ("End of life" for end-of-life) or a domain; the value itself when nil
+	// (a name, a title, a protocol).
+	Show func(string) string
+}
+
+// Option returns the text of the option of value v.
+func (f Filter) Option(v string) string {
+	if f.Show == nil {
+		return v
+	}
+	return f.Show(v)
 }
 
 func kindIndex(p *generator.Portfolio, kind *generator.Kind, docs []*generator.Document) KindIndex {
@@ -496,11 +512,11 @@ func kindIndex(p *generator.Portfolio, kind *generator.Kind, docs []*generator.D
 		return generator.SortedKeys(seen)
 	}
 	ki.Filters = append(ki.Filters,
-		Filter{"status", "Status", values(func(d *generator.Document) []string { return NonEmpty(d.Status) })},
-		Filter{"owner", "Owner", values(func(d *generator.Document) []string { return NonEmpty(d.Owner) })})
+		Filter{Name: "status", Label: "Status", Values: values(func(d *generator.Document) []string { return NonEmpty(d.Status) }), Show: generator.Humanize},
+		Filter{Name: "owner", Label: "Owner", Values: values(func(d *generator.Document) []string { return NonEmpty(d.Owner) })})
 	if kind.Fields.ByName["domain"] != nil {
-		ki.Filters = append(ki.Filters, Filter{"domain", "Domain", values(func(d *generator.Document) []string { return NonEmpty(d.Fields.String("domain")) })})
+		ki.Filters = append(ki.Filters, Filter{Name: "domain", Label: "Domain", Values: values(func(d *generator.Document) []string { return NonEmpty(d.Fields.String("domain")) }), Show: generator.Humanize})
 	}
-	ki.Filters = append(ki.Filters, Filter{"tag", "Tag", values(func(d *generator.Document) []string { return d.Tags })})
+	ki.Filters = append(ki.Filters, Filter{Name: "tag", Label: "Tag", Values: values(func(d *generator.Document) []string { return d.Tags })})
 	return ki
 }

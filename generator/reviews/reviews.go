@@ -230,9 +230,9 @@ func reviewFilters(reviews []*ReviewInfo) []render.Filter {
 		return generator.SortedKeys(seen)
 	}
 	return []render.Filter{
-		{Name: "stage", Label: "Stage", Values: values(func(r *ReviewInfo) string { return r.Stage })},
-		{Name: "outcome", Label: "Outcome", Values: values(func(r *ReviewInfo) string { return r.Outcome })},
-		{Name: "status", Label: "Status", Values: values(func(r *ReviewInfo) string { return r.Doc.Status })},
+		{Name: "stage", Label: "Stage", Values: values(func(r *ReviewInfo) string { return r.Stage }), Show: generator.Humanize},
+		{Name: "outcome", Label: "Outcome", Values: values(func(r *ReviewInfo) string { return r.Outcome }), Show: generator.Humanize},
+		{Name: "status", Label: "Status", Values: values(func(r *ReviewInfo) string { return r.Doc.Status }), Show: generator.Humanize},
 		{Name: "blueprint", Label: "Blueprint", Values: values(func(r *ReviewInfo) string { return r.SubjectName() })},
 	}
 }

@@ -394,10 +394,10 @@ func riskFilters(threats []*Threat) []render.Filter {
 		return cmp.Compare(slices.Index(strideCategories, a), slices.Index(strideCategories, b))
 	})
 	return []render.Filter{
-		{Name: "severity", Label: "Severity", Values: sev},
-		{Name: "status", Label: "Status", Values: values(func(t *Threat) string { return t.Status })},
+		{Name: "severity", Label: "Severity", Values: sev, Show: generator.Humanize},
+		{Name: "status", Label: "Status", Values: values(func(t *Threat) string { return t.Status }), Show: generator.Humanize},
 		{Name: "blueprint", Label: "Blueprint", Values: values(func(t *Threat) string { return t.BlueprintName() })},
-		{Name: "stride", Label: "STRIDE", Values: stride},
+		{Name: "stride", Label: "STRIDE", Values: stride, Show: generator.Humanize},
 	}
 }
 

@@ -28,9 +28,11 @@ func ScriptTags(page []byte) []string {
 	}
 }
 
-// JSAttribute returns the offset of a quoted attribute value that starts (after
-// blanks) with javascript:, case-insensitively, or -1. Text cannot match: its
-// quotes are escaped.
+// JSAttribute returns the offset of the '=' of a quoted attribute value that
+// starts (after blanks) with javascript:, case-insensitively, or -1. Text cannot match: its
+// quotes are escaped. An option's value and a data- attribute are data that
+// a browser never follows (a filter's value is a tag or an owner as written)
+// and are not looked at.
 func JSAttribute(page []byte) int {
 	for i := 0; ; i++ {
 		at := bytes.IndexByte(page[i:], '=')
@@ -42,9 +44,26 @@ func JSAttribute(page []byte) int {
 		if len(v) == 0 || v[0] != '"' && v[0] != '\'' {
 			continue // text (whose quotes are escaped), not an attribute
 		}
+		if name := attrName(page[:i]); bytes.EqualFold(name, []byte("value")) || bytes.HasPrefix(bytes.ToLower(name), []byte("data-")) {
+			continue
+		}
 		v = bytes.TrimLeft(v[1:], " \t\n\r\f")
 		if len(v) >= 11 && bytes.EqualFold(v[:11], []byte("javascript:")) {
 			return i
 		}
 	}
+}
+
+// attrName returns the attribute name that ends before, or what precedes the
+// '=' when that is no name.
+func attrName(before []byte) []byte {
+	start := len(before)
+	for start > 0 {
+		c := before[start-1]
+		if c != '-' && c != '_' && c != ':' && (c < '0' || c > '9') && (c|0x20 < 'a' || c|0x20 > 'z') {
+			break
+		}
+		start--
+	}
+	return before[start:]
 }

@@ -1,0 +1,69 @@
+package generator_test
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"archfolio/generator/sitetest"
+)
+
+// A filter's value is the field as the front matter writes it, the same on
+// every list that filters on the field, and its option shows the value's
+// words: a link with ?domain=digital-channels filters a kind's index, the
+// matrix and the dependency map alike. A name (an owner, a protocol) shows as
+// written.
+func TestAFilterLinkMeansTheSameOnEveryList(t *testing.T) {
+	t.Parallel()
+	files := map[string]string{
+		"content/std.md":  "---\nkind: standard\ntitle: Std\nfamily: security\nstatements:\n  - {id: S-1, text: Do it, level: must}\n---\n",
+		"content/core.md": "---\nkind: blueprint\ntitle: Core\ndomain: shared-platform\nowner: team-a\nstatus: implemented\n---\n",
+		"content/app.md": "---\nkind: blueprint\ntitle: App\ndomain: digital-channels\nowner: team-a\nstatus: approved\n" +
+			"depends_on:\n  - {id: core, protocol: mTLS over gRPC}\ncompliance:\n  - {standard: std, statement: S-1, status: implemented}\n---\n",
+	}
+	out, diags := sitetest.Render(t, files, goldenToday)
+	if diags.Errors() > 0 {
+		t.Fatalf("diagnostics:\n%s", sitetest.DiagLines(diags))
+	}
+	selects := regexp.MustCompile(`<select data-filter="(domain|todomain|owner|protocol|status)">\s*<option value="">All</option>((?:<option[^>]*>[^<]*</option>)*)`)
+	for page, want := range map[string][]string{
+		"blueprints/index.html": {
+			`status: <option value="approved">Approved</option><option value="implemented">Implemented</option>`,
+			`owner: <option value="team-a">team-a</option>`,
+			`domain: <option value="digital-channels">Digital channels</option><option value="shared-platform">Shared platform</option>`,
+		},
+		"matrix/index.html": {
+			`domain: <option value="digital-channels">Digital channels</option>`,
+			`owner: <option value="team-a">team-a</option>`,
+			`status: <option value="approved">Approved</option>`,
+		},
+		"dependencies/index.html": {
+			`domain: <option value="digital-channels">Digital channels</option>`,
+			`todomain: <option value="shared-platform">Shared platform</option>`,
+			`protocol: <option value="mTLS over gRPC">mTLS over gRPC</option>`,
+		},
+	} {
+		data, ok := out.File(page)
+		if !ok {
+			t.Fatalf("no %s", page)
+		}
+		var got []string
+		for _, m := range selects.FindAllStringSubmatch(string(data), -1) {
+			got = append(got, m[1]+": "+m[2])
+		}
+		for _, w := range want {
+			if !strings.Contains(strings.Join(got, "\n"), w) {
+				t.Errorf("%s has no select %s; its selects:\n%s", page, w, strings.Join(got, "\n"))
+			}
+		}
+	}
+	// The rows hold the same values.
+	for page, row := range map[string]string{
+		"blueprints/index.html":   `data-status="approved" data-owner="team-a" data-domain="digital-channels"`,
+		"dependencies/index.html": `data-domain="digital-channels" data-todomain="shared-platform" data-protocol="mTLS over gRPC"`,
+	} {
+		if data, _ := out.File(page); !strings.Contains(string(data), row) {
+			t.Errorf("%s has no row with %s", page, row)
+		}
+	}
+}
