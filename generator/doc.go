@@ -441,19 +441,20 @@
 // 100; a risk heatmap cell links 20 threats) or, for a matrix grid, about 300 kB
 // of rows. Sorting a list of several pages sorts the whole list (a kind's
 // index, every review, every threat, the open remediation items, every
-// dependency, the dependencies going away): the list writes every row's HTML to MORE/sort-rows.js
+// dependency, the dependencies going away, a roadmap track's table): the list
+// writes every row's HTML to MORE/sort-rows.js
 // (render.SortRows, a view's through View.Sorted; links relative to that
 // folder), which site.js loads at the first sort to show the sorted list a
 // page at a time, the filters narrowing all of it, until the reader goes back
 // to the list's own pages (a link to a row it does not show, such as a risk
 // heatmap's, shows the sorted page that holds it; a theme that writes the
-// list's table its own way, a template of its block or layout, gets no rows
-// file, SortRows.Components and Layout; sitetest.CheckSortRows holds each file to the rows
-// of its pages); a roadmap track's pages sort their own items. A filter's value
-// is the field as the front matter writes it, in the rows' data- attributes,
-// the options' values and the query string alike, so that ?domain=payments
-// means the same on every list (render.Filter.Show gives the option's words).
-// The filters answer for the whole list: a list with filters that has more than one page
+// list's table its own way, a template of its block or a layout file of its
+// own, gets no rows file, SortRows.Components and Layout; sitetest.CheckSortRows
+// holds each file to the rows of its pages). A filter's value is the field as
+// the front matter writes it, in the rows' data- attributes, the options'
+// values and the query string alike, so that ?domain=payments means the same
+// on every list (render.Filter.Show gives the option's words). The filters
+// answer for the whole list: a list with filters that has more than one page
 // (a kind's index, every review, every threat, the open remediation items,
 // each matrix grid, every dependency, the dependencies going away) writes its rows as the filters see them, a value index per filter and row,
 // to MORE/filter-rows.js (render.FilterRows, linear in the list), and its

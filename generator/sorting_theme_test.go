@@ -9,6 +9,7 @@ import (
 	"archfolio/generator/backlog"
 	"archfolio/generator/reviews"
 	"archfolio/generator/risk"
+	"archfolio/generator/roadmap"
 	"archfolio/generator/sitetest"
 )
 
@@ -37,6 +38,11 @@ func TestAThemeWritingAListsTableGetsNoSortRowsFile(t *testing.T) {
 		lists[fmt.Sprintf("content/rem-%03d.md", i)] = fmt.Sprintf(
 			"---\nkind: remediation\ntitle: Item %03d\nseverity: low\nstatus: open\nowner: Team\ndiscovered: 2026-11-01\naffects: [bp]\n---\n", i)
 	}
+	track := map[string]string{}
+	for i := range roadmap.PerPage + 10 {
+		track[fmt.Sprintf("content/rm-%03d.md", i)] = fmt.Sprintf(
+			"---\nkind: roadmap\ntitle: Item %03d\ncapability: mfa\nstart: 2026-Q1\nend: 2026-Q4\nstatus: planned\n---\n", i)
+	}
 	themed := func(files map[string]string, layout, text string) map[string]string {
 		out := maps.Clone(files)
 		out["archfolio.yaml"] = "title: Themed\ntheme: mine\n"
@@ -63,6 +69,10 @@ func TestAThemeWritingAListsTableGetsNoSortRowsFile(t *testing.T) {
 		{"the default theme", lists, "backlog/open/sort-rows.js", true},
 		{"backlog-content", themed(lists, "backlog-content.html", `{{define "backlog-content"}}<p>mine</p>{{end}}`), "backlog/open/sort-rows.js", false},
 		{"backlog-table", themed(lists, "backlog-table.html", `{{define "backlog-table"}}<p>mine</p>{{end}}`), "backlog/open/sort-rows.js", false},
+		{"the default theme", track, "roadmap/iam/sort-rows.js", true},
+		{"roadmap-table", themed(track, "roadmap-table.html", `{{define "roadmap-table"}}<p>mine</p>{{end}}`), "roadmap/iam/sort-rows.js", false},
+		{"roadmap.html", themed(track, "roadmap.html", `{{define "content"}}<p>mine</p>{{end}}`), "roadmap/iam/sort-rows.js", false},
+		{"status", themed(track, "status.html", `{{define "status"}}<b>{{.}}</b>{{end}}`), "roadmap/iam/sort-rows.js", true},
 	} {
 		out, diags := sitetest.Render(t, c.files, goldenToday)
 		if diags.Errors() > 0 {

@@ -240,3 +240,40 @@ func TestALinkToARowOfASortedListShowsItInChromium(t *testing.T) {
 		t.Errorf("the link to a threat the filters leave out of the sorted list: %q\nwant %q", got, want)
 	}
 }
+
+// TestALongRoadmapTrackSortsWholeInChromium opens the second page of a track
+// of 120 items (100 to a page): its table's sort buttons say they sort the
+// whole track, and sorting by End shows the first hundred items of the whole
+// track in that order, not the page's twenty.
+func TestALongRoadmapTrackSortsWholeInChromium(t *testing.T) {
+	t.Parallel()
+	ctx := newBrowserTab(t, 1366, 800)
+	files := map[string]string{}
+	for i := range 120 {
+		// Items end in 2027-Q4 down to 2027-Q1: item 119 ends first.
+		files[fmt.Sprintf("content/rm/rm-%03d.md", i)] = fmt.Sprintf(
+			"---\nkind: roadmap\ntitle: Item %03d\ncapability: mfa\nstart: 2026-01-01\nend: 2027-%02d-01\nstatus: planned\n---\n", i, 12-i/10)
+	}
+	out, diags := sitetest.Render(t, files, goldenToday)
+	if diags.Errors() > 0 {
+		t.Fatalf("diagnostics:\n%s", sitetest.DiagLines(diags))
+	}
+	page := "file://" + filepath.ToSlash(filepath.Join(writeSite(t, out), "roadmap", "iam", "2", "index.html"))
+	if err := chromedp.Do(ctx, chromedp.Navigate(page)); err != nil {
+		t.Fatal(err)
+	}
+	const end = `document.querySelectorAll('#rm-table th button.sort')[3]`
+	if got, want := evaluate[string](t, ctx, end+`.getAttribute("aria-label")`), "End, sorts the whole list"; got != want {
+		t.Errorf("the End button of a long track's table is labelled %q, want %q", got, want)
+	}
+	evaluate[bool](t, ctx, `(function () { `+end+`.click(); return true; })()`)
+	got := waitFor(t, ctx, "the sorted track", `(function () {
+  var t = document.querySelector(".sort-status").textContent;
+  if (!t || /^Sorting/.test(t)) return "";
+  var rows = Array.prototype.filter.call(document.getElementById("rm-table").tBodies[0].rows, function (r) { return !r.hidden; });
+  return t + " | " + rows[0].cells[0].textContent + " " + rows[0].cells[3].textContent + " … " + rows[rows.length - 1].cells[0].textContent + " (" + rows.length + ")";
+})()`)
+	if want := "The whole list, sorted by End (ascending): 1–100 of 120 items. | Item 110 2027-01-01 … Item 029 (100)"; got != want {
+		t.Errorf("sorted by End: %q\nwant %q", got, want)
+	}
+}

@@ -390,12 +390,7 @@ func writeBacklogRow(w markup.Writer, pg *render.Page, filters []render.Filter, 
 	w.Raw("</td>\n<td>")
 	w.Text(it.Doc.Owner)
 	w.Raw("</td>\n<td>")
-	for i, d := range it.Affects {
-		if i > 0 {
-			w.Raw(", ")
-		}
-		w.Link(pg.Rel(d.URL), d.Title)
-	}
+	render.PutDocLinks(w, pg, it.Affects)
 	w.Raw("</td>\n</tr>")
 }
 

@@ -162,3 +162,12 @@ func (w Writer) Link(href, text string) {
 	w.Text(text)
 	w.Raw("</a>")
 }
+
+// LinkOrText writes a link as Link does, or text alone when href is "".
+func (w Writer) LinkOrText(href, text string) {
+	if href == "" {
+		w.Text(text)
+		return
+	}
+	w.Link(href, text)
+}

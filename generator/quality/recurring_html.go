@@ -63,11 +63,7 @@ func writeRecurring(w markup.Writer, pg *render.Page, r *Report) {
 			w.Link(pg.Rel(it.Doc.URL), it.Doc.Title)
 			if it.Jira != "" {
 				w.Raw(" (")
-				if it.JiraURL != "" {
-					w.Link(it.JiraURL, it.Jira)
-				} else {
-					w.Text(it.Jira)
-				}
+				w.LinkOrText(it.JiraURL, it.Jira)
 				w.Raw(")")
 			}
 		}

@@ -144,6 +144,17 @@ func writeFilters(w markup.Writer, d FiltersData) {
 	w.Raw("\n</form>")
 }
 
+// PutDocLinks writes documents as links to their pages, by title, joined by
+// commas.
+func PutDocLinks(w markup.Writer, pg *Page, docs []*generator.Document) {
+	for i, d := range docs {
+		if i > 0 {
+			w.Raw(", ")
+		}
+		w.Link(pg.Rel(d.URL), d.Title)
+	}
+}
+
 // ownerLink writes an owner linked to their page.
 func putOwnerLink(w markup.Writer, pg *Page, owner string) {
 	w.Raw("<a href=\"")

@@ -2,6 +2,7 @@ package roadmap_test
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -70,5 +71,42 @@ func TestLongTrackIsPaged(t *testing.T) {
 	}
 	if rows := strings.Count(second, "<tr>\n  <td><a href="); rows != n-roadmap.PerPage {
 		t.Errorf("the second page's table has %d rows, want %d", rows, n-roadmap.PerPage)
+	}
+}
+
+// The table of a track of several pages sorts the whole track: each page's
+// table names the track's rows file, which holds every item's row as its page
+// writes it, and the table has the links between the pages' tables, so that
+// the sort buttons know the table is one page of a longer list (site.js). A
+// track of one page has no rows file.
+func TestALongTracksTableSortsWhole(t *testing.T) {
+	t.Parallel()
+	files := map[string]string{}
+	for i := range roadmap.PerPage + 20 {
+		files[fmt.Sprintf("content/rm/rm-%03d.md", i)] = fmt.Sprintf(
+			"---\nkind: roadmap\ntitle: Item %03d\ncapability: mfa\nstart: 2025-Q%d\nend: 2027-Q2\nstatus: %s\ndelivers: [bp]\n---\n",
+			i, 1+i%4, []string{"planned", "in-progress", "done"}[i%3])
+	}
+	files["content/bp.md"] = "---\nkind: blueprint\ntitle: Blueprint\n---\n"
+	files["content/short/s-1.md"] = "---\nkind: roadmap\ntitle: Short\ntrack: cloud\ncapability: landing-zone\nstart: 2026-Q1\nend: 2026-Q2\n---\n"
+	out, diags := sitetest.Render(t, files, "2026-11-27")
+	if diags.Errors() > 0 {
+		t.Fatalf("diagnostics:\n%s", sitetest.DiagLines(diags))
+	}
+	if got := sitetest.CheckSortRows(t, sitetest.Sorted(out)); !slices.Equal(got, []string{"roadmap/iam/sort-rows.js"}) {
+		t.Errorf("sort rows files %v, want roadmap/iam/sort-rows.js alone", got)
+	}
+	second, _ := out.File("roadmap/iam/2/index.html")
+	for _, want := range []string{
+		`<table class="data sortable rm-table" id="rm-table" data-sort-rows="../../../roadmap/iam/sort-rows.js" data-sort-key="roadmap/iam/sort-rows.js" data-sort-per="100" data-sort-total="120" data-sort-noun="items">`,
+		`<nav class="pager" aria-label="Pages of the table">`,
+		`href="../../../roadmap/iam/#table"`,
+	} {
+		if !strings.Contains(string(second), want) {
+			t.Errorf("roadmap/iam/2/ has no %s", want)
+		}
+	}
+	if short, _ := out.File("roadmap/cloud/index.html"); strings.Contains(string(short), "data-sort-rows") || strings.Contains(string(short), "Pages of the table") {
+		t.Error("the table of a track of one page names a rows file or has a pager")
 	}
 }

@@ -3,6 +3,8 @@ package roadmap
 import (
 	"archfolio/generator"
 	"archfolio/generator/diag"
+	"archfolio/generator/markup"
+	"archfolio/generator/pager"
 	"archfolio/generator/render"
 	"html/template"
 	"io"
@@ -14,7 +16,7 @@ import (
 // timelines, maturity heat map, milestones and dependencies, roadmap.csv
 // and the item panels.
 var View = render.View{Name: "roadmap", Analyse: analyseRoadmap, Menu: roadmapMenu(), Pages: roadmapPages,
-	Panels: roadmapPanels, Cards: roadmapCards, Files: roadmapFiles, JSON: roadmapJSON}
+	Panels: roadmapPanels, Cards: roadmapCards, Files: roadmapFiles, JSON: roadmapJSON, Sorted: roadmapSorted}
 
 // What the roadmap adds to the site: /roadmap/ and /roadmap/TRACK/ pages, panels
 // on item and blueprint pages, a home card, roadmap.csv and its part of
@@ -51,6 +53,14 @@ type RoadmapPage struct {
 	Pages        template.HTML
 	PerPage      int
 	Capabilities []LaneCount
+
+	pages pageOf // which page of which list, for the table (roadmapTable)
+}
+
+// pageOf is a page of a track: the track's pages and the page's number, from 0.
+type pageOf struct {
+	pager.List
+	k int
 }
 
 // HeatmapRow is one capability of the maturity heatmap.
@@ -91,11 +101,30 @@ func roadmapPages(p *generator.Portfolio) []render.PageJob {
 	return append(jobs, home)
 }
 
+// roadmapSorted is every track of several pages, for sorting its table whole
+// (render.SortRows). A theme writing the table its own way (a template
+// "roadmap-table", or roadmap.html's "content") gets no rows file.
+func roadmapSorted(p *generator.Portfolio) []render.SortRows {
+	rm := Of(p)
+	if rm == nil {
+		return nil
+	}
+	var out []render.SortRows
+	for _, t := range rm.Tracks {
+		if l := trackPages(t); l.Pages() > 1 {
+			out = append(out, render.SortRows{List: l, Rows: func(pg *render.Page) func(markup.Writer, int) {
+				return func(w markup.Writer, i int) { writeItemRow(w, pg, t.Items[i]) }
+			}, Components: []render.Overridable{roadmapTable}, Layout: "roadmap.html"})
+		}
+	}
+	return out
+}
+
 // trackPage is page k of track t, shown at pageURL.
 func trackPage(rm *Roadmap, t *Track, k int, today time.Time, pageURL string) *RoadmapPage {
 	pages := trackPages(t)
 	part := t
-	page := &RoadmapPage{Track: t, Tracks: rm.Tracks, Heatmap: maturityHeatmap(t.Lanes), Levels: maturityLevels[:]}
+	page := &RoadmapPage{Track: t, Tracks: rm.Tracks, Heatmap: maturityHeatmap(t.Lanes), Levels: maturityLevels[:], pages: pageOf{pages, k}}
 	if pages.Pages() > 1 {
 		part = pageTrack(t, pages, k)
 		page.Track, page.Whole, page.Pages, page.PerPage = part, t, pagesNav(pages, pageURL, k), PerPage

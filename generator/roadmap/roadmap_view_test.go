@@ -125,7 +125,7 @@ func TestRoadmapPanelsOnItemAndBlueprintPages(t *testing.T) {
 		"index.html": {"Slipped roadmap items", `<span class="card-value">1</span>`, `href="roadmap/#slipped"`},
 		"roadmap/iam/index.html": {
 			`<link rel="stylesheet" href="../../assets/roadmap-print.css" media="print">`,
-			`<table class="data sortable rm-table">`, `data-sort="2026-04-01"`,
+			`<table class="data sortable rm-table" id="rm-table">`, `data-sort="2026-04-01"`,
 			`<h2 id="maturity">`, `rm-heat-current`, `<h2 id="outcomes">`, `<h3>Fewer account takeovers</h3>`,
 			`href="../../roadmap.csv"`,
 		},
