@@ -28,7 +28,8 @@
 // Fenced code is highlighted once per distinct block (mdext.Cache). build and
 // serve keep the blocks in a folder across runs (cmd/archfolio/highlightcache.go):
 // the site's own under the user's cache folder, which a run that asked for every
-// block of the site prunes to those (Cache.Prune), or --cache DIR, never pruned;
+// block of the site prunes to those (Cache.Prune), or --cache DIR, pruned
+// alike only with build --prune-cache;
 // --no-cache keeps none. A block file is used only if it shows its code exactly,
 // in the markup Highlighter writes (mdext.validBlock): a folder someone else can
 // write may recolour a block, never change its text or markup. A build (not check, and not serve's rebuilds, whose

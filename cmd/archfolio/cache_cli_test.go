@@ -277,3 +277,51 @@ func TestNoCacheLeavesTheRunItsOwnCache(t *testing.T) {
 		t.Error("--cache DIR gives the build no cache")
 	}
 }
+
+// build --cache DIR deletes nothing from DIR; with --prune-cache it deletes the
+// blocks the build did not use, says how many, and leaves every other file of
+// DIR (the trends' folder, a file of the user's) as it was. --prune-cache
+// without --cache DIR, or with --no-cache, is a usage error.
+func TestBuildPrunesACacheFolderOnlyWhenAsked(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	mine := filepath.Join(dir, "notes.txt")
+	if err := os.WriteFile(mine, []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "trends"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	build := func(site string, args ...string) result {
+		t.Helper()
+		r := archfolio(t, append([]string{"build", "-s", site, "-d", filepath.Join(t.TempDir(), "out"), "--today", "2026-11-27", "--cache", dir}, args...)...)
+		expectCode(t, r, exitOK)
+		return r
+	}
+	build(codeSite(t, "func a() {}"))
+	site := codeSite(t, "func b() {}") // alpha's block changed, beta's did not
+	build(site)
+	if got := len(blockFiles(t, dir)); got != 3 {
+		t.Fatalf("after two builds without --prune-cache, %s holds %d blocks, want 3", dir, got)
+	}
+	r := build(site, "--prune-cache")
+	if got := len(blockFiles(t, dir)); got != 2 {
+		t.Errorf("after --prune-cache, %s holds %d blocks, want the build's 2", dir, got)
+	}
+	if want := "pruned " + dir + ": deleted 1 highlighted block the build did not use"; !strings.Contains(r.stderr, want) {
+		t.Errorf("stderr does not say %q:\n%s", want, r.stderr)
+	}
+	if data, err := os.ReadFile(mine); err != nil || string(data) != "mine" {
+		t.Errorf("--prune-cache touched a file of the user's: %q, %v", data, err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "trends")); err != nil {
+		t.Errorf("--prune-cache removed the trends' folder: %v", err)
+	}
+	for _, args := range [][]string{{"--prune-cache"}, {"--prune-cache", "--cache", dir, "--no-cache"}} {
+		r := archfolio(t, append([]string{"build", "-s", site, "-d", filepath.Join(t.TempDir(), "out")}, args...)...)
+		expectCode(t, r, exitUsage)
+		if !strings.Contains(r.stderr, "--prune-cache prunes the folder of --cache DIR") {
+			t.Errorf("build %v: stderr does not say why:\n%s", args, r.stderr)
+		}
+	}
+}

@@ -250,14 +250,15 @@ func parse(fs *flag.FlagSet, args []string) ([]string, int, bool) {
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var sf siteFlags
-	fs := newFlagSet("build", "build [-s SITE] [-d OUT] [--base-url URL] [--today YYYY-MM-DD] [--drafts] [--since REV] [--publish-with-errors] [--cache DIR | --no-cache] [--cpuprofile FILE]", stderr)
+	fs := newFlagSet("build", "build [-s SITE] [-d OUT] [--base-url URL] [--today YYYY-MM-DD] [--drafts] [--since REV] [--publish-with-errors] [--cache DIR [--prune-cache] | --no-cache] [--cpuprofile FILE]", stderr)
 	sf.register(fs, true)
 	sf.registerTrends(fs)
 	sf.registerSince(fs)
 	out := fs.String("d", "", "output folder (default SITE/public)")
 	baseURL := fs.String("base-url", "", "URL or path the site is published under (overrides archfolio.yaml); sitemap.xml only with an http(s) URL")
 	withErrors := fs.Bool("publish-with-errors", false, "publish the site even when the portfolio has errors (otherwise the output folder is left as it was)")
-	cache := fs.String("cache", "", "keep highlighted code blocks in this folder and the trends' figures in DIR/trends, for CI caches; nothing is deleted from it (default: the blocks in the site's own folder of the user's cache folder, pruned to the site's blocks after each build)")
+	cache := fs.String("cache", "", "keep highlighted code blocks in this folder and the trends' figures in DIR/trends, for CI caches; nothing is deleted from it unless --prune-cache (default: the blocks in the site's own folder of the user's cache folder, pruned to the site's blocks after each build)")
+	pruneCache := fs.Bool("prune-cache", false, "with --cache DIR: after the build, delete from DIR the highlighted blocks it did not use (for a folder only this site's builds use; nothing else in DIR is touched)")
 	fs.BoolVar(&sf.noCache, "no-cache", false, "highlight every code block and read the trends from git, reading and keeping no cache (over --cache, as for check)")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (go tool pprof; cmd/archfolio/default.pgo is made from them)")
 	pos, code, ok := parse(fs, args)
@@ -266,6 +267,10 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	if len(pos) > 0 {
 		fmt.Fprintf(stderr, "archfolio build: unexpected argument %q\n", pos[0])
+		return exitUsage
+	}
+	if *pruneCache && (*cache == "" || sf.noCache) {
+		fmt.Fprintln(stderr, "archfolio build: --prune-cache prunes the folder of --cache DIR (without --cache the site's own folder is pruned after every build)")
 		return exitUsage
 	}
 	sf.history, sf.trendCache = true, *cache
@@ -281,6 +286,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	opts.BaseURL = *baseURL
 	opts.PublishWithErrors = *withErrors
 	highlights := newHighlightCache(sf.site, *cache, sf.noCache)
+	highlights.prune = *pruneCache
 	opts.Highlights = highlights.options()
 	dest := *out
 	if dest == "" {
@@ -306,7 +312,17 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintln(stderr, "archfolio build:", err)
 		return exitProblems
 	}
-	highlights.done() // the build highlighted every block before it parsed anything
+	// The build asked for every block (it highlighted them all before it parsed
+	// anything), so the cache may keep those alone.
+	if n, err := highlights.done(); err != nil {
+		fmt.Fprintf(stderr, "archfolio build: pruning %s: %v\n", *cache, err)
+	} else if highlights.prune {
+		blocks := "blocks"
+		if n == 1 {
+			blocks = "block"
+		}
+		fmt.Fprintf(stderr, "pruned %s: deleted %d highlighted %s the build did not use\n", *cache, n, blocks)
+	}
 	if diags.Errors() > 0 && !opts.PublishWithErrors {
 		fmt.Fprintf(stderr, "not published: %d errors, %d warnings; %s is left as it was (--publish-with-errors publishes anyway)\n", diags.Errors(), diags.Warnings(), dest)
 		return exitProblems

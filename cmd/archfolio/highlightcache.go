@@ -14,7 +14,8 @@ import (
 
 // highlightCache is where build and serve keep highlighted code blocks between
 // runs, so that a run highlights only the blocks that are new: in DIR with
-// --cache DIR (a folder the user manages, for CI caches: never pruned), nowhere
+// --cache DIR (a folder the user manages, for CI caches: pruned only with
+// --prune-cache), nowhere
 // with --no-cache, else in the site's own folder, archfolio/highlight/site-HASH
 // in the user's cache folder (HASH names the site's absolute path, as check's
 // cache file does).
@@ -29,6 +30,8 @@ type highlightCache struct {
 	// own is the site's own folder under the user's cache folder, or "": a run
 	// that highlighted every block of the site prunes it (done).
 	own string
+	// prune: a --cache DIR that done prunes too (build --prune-cache).
+	prune bool
 }
 
 // newHighlightCache returns the cache of the site at root for --cache dir and
@@ -65,21 +68,26 @@ func (h highlightCache) options() mdext.HighlightCache {
 // site (a build that finished, a server's first build): the site's own folder
 // keeps those blocks only, and the folders of other sites that no run has used
 // for staleCacheAge are deleted. It is best effort: a cache that cannot be
-// pruned only takes room.
-func (h highlightCache) done() {
+// pruned only takes room. A --cache DIR is pruned alike with --prune-cache;
+// done reports how many blocks it deleted from it, and why it could not.
+func (h highlightCache) done() (int, error) {
+	if h.prune && h.Cache != nil {
+		return h.Prune()
+	}
 	if h.own == "" {
-		return
+		return 0, nil
 	}
 	if _, err := h.Prune(); err != nil {
-		return
+		return 0, nil
 	}
 	now := time.Now()
 	// The folder's time says when a run last used it; a site without code
 	// blocks has no folder, and still clears the others.
 	if err := os.Chtimes(h.own, now, now); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return
+		return 0, nil
 	}
 	_ = removeStale(filepath.Join(filepath.Dir(h.own), "site-*"), h.own)
+	return 0, nil
 }
 
 // siteCacheName names a site's cache (a file for check, a folder for build and
