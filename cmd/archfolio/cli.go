@@ -317,11 +317,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if n, err := highlights.done(); err != nil {
 		fmt.Fprintf(stderr, "archfolio build: pruning %s: %v\n", *cache, err)
 	} else if highlights.prune {
-		blocks := "blocks"
-		if n == 1 {
-			blocks = "block"
-		}
-		fmt.Fprintf(stderr, "pruned %s: deleted %d highlighted %s the build did not use\n", *cache, n, blocks)
+		fmt.Fprintf(stderr, "pruned %s: deleted %s the build did not use\n", *cache, generator.Plural(n, "highlighted block", "highlighted blocks"))
 	}
 	if diags.Errors() > 0 && !opts.PublishWithErrors {
 		fmt.Fprintf(stderr, "not published: %d errors, %d warnings; %s is left as it was (--publish-with-errors publishes anyway)\n", diags.Errors(), diags.Warnings(), dest)

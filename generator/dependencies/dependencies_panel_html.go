@@ -335,8 +335,8 @@ func writeDomainTables(w markup.Writer, pg *render.Page, d *DependenciesPage) {
 			w.Raw("\" aria-label=\"Impact of changing ")
 			w.Text(b.Doc.Title)
 			w.Raw(": ")
-			w.Int(b.Impact)
-			w.Raw(" blueprints\">")
+			w.Text(generator.Plural(b.Impact, "blueprint", "blueprints"))
+			w.Raw("\">")
 			w.Int(b.Impact)
 			w.Raw("</a></td></tr>")
 		}
