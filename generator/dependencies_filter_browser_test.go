@@ -17,7 +17,8 @@ import (
 // from its rows file and links the page that has them; a second filter
 // narrows both. Without JavaScript the form, which could do nothing, does not
 // show, and a select whose longest value is a long sentence stays within a
-// phone's screen.
+// phone's screen. A link with an option's words rather than its value still
+// picks it.
 func TestEveryDependencyFiltersTheWholeListInChromium(t *testing.T) {
 	t.Parallel()
 	ctx := newBrowserTab(t, 1024, 800)
@@ -80,6 +81,18 @@ func TestEveryDependencyFiltersTheWholeListInChromium(t *testing.T) {
 	evaluate[bool](t, ctx, `(function () { var b = document.querySelectorAll("#dependency-table th button.sort")[3]; b.click(); b.click(); return true; })()`)
 	if got, want := waitFor(t, ctx, "the sorted list", sorted), "The whole list, sorted by Protocol (descending): 1–150 of 162 dependencies. | X → Y, HTTPS (150)"; got != want {
 		t.Errorf("sorted by protocol, descending: %q, want %q", got, want)
+	}
+	// A link with an option's words (as the map's filters had them before
+	// their values were the fields as written) picks the option, and the
+	// address takes its value.
+	if err := chromedp.Do(ctx, chromedp.Navigate(page+"?domain=Payments&note=in%20a%20cycle")); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := evaluate[string](t, ctx, `(function () {
+  var f = `+form+`;
+  return f.querySelector('select[data-filter="domain"]').value + " " + f.querySelector('select[data-filter="note"]').value + " " + location.search;
+})()`), "payments in-cycle ?domain=payments&note=in-cycle"; got != want {
+		t.Errorf("a link with the options' words: %q, want %q", got, want)
 	}
 	if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
 		t.Fatal(err)

@@ -71,7 +71,8 @@ func TestAThemeWritingAListsTableGetsNoSortRowsFile(t *testing.T) {
 		{"backlog-table", themed(lists, "backlog-table.html", `{{define "backlog-table"}}<p>mine</p>{{end}}`), "backlog/open/sort-rows.js", false},
 		{"the default theme", track, "roadmap/iam/sort-rows.js", true},
 		{"roadmap-table", themed(track, "roadmap-table.html", `{{define "roadmap-table"}}<p>mine</p>{{end}}`), "roadmap/iam/sort-rows.js", false},
-		{"roadmap.html", themed(track, "roadmap.html", `{{define "content"}}<p>mine</p>{{end}}`), "roadmap/iam/sort-rows.js", false},
+		// A roadmap.html of the theme's own that calls the block, which names the file.
+		{"roadmap.html", themed(track, "roadmap.html", `{{define "content"}}<h1>Mine</h1>{{template "roadmap-table" .}}{{end}}`), "roadmap/iam/sort-rows.js", true},
 		{"status", themed(track, "status.html", `{{define "status"}}<b>{{.}}</b>{{end}}`), "roadmap/iam/sort-rows.js", true},
 	} {
 		out, diags := sitetest.Render(t, c.files, goldenToday)

@@ -228,7 +228,7 @@ func everyDependency(p *generator.Portfolio) ([]DependencyRow, []render.Filter) 
 // awayPrefix starts the names of the filters of the list of the dependencies
 // going away, but its notes' ("which"): that list shares the dependency map's
 // page with the list of every dependency, and a filter's name is its key in
-// the page's address (?awaydomain=Claims against ?domain=Claims).
+// the page's address (?awaydomain=claims against ?domain=claims).
 const awayPrefix = "away"
 
 // awayValue is FilterValue for the filters of the list of the dependencies

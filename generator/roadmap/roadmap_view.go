@@ -103,7 +103,9 @@ func roadmapPages(p *generator.Portfolio) []render.PageJob {
 
 // roadmapSorted is every track of several pages, for sorting its table whole
 // (render.SortRows). A theme writing the table its own way (a template
-// "roadmap-table", or roadmap.html's "content") gets no rows file.
+// "roadmap-table") gets no rows file. The table block itself names the file,
+// so a roadmap.html of a theme's own that calls the block keeps it; one that
+// does not leaves the file unused.
 func roadmapSorted(p *generator.Portfolio) []render.SortRows {
 	rm := Of(p)
 	if rm == nil {
@@ -114,7 +116,7 @@ func roadmapSorted(p *generator.Portfolio) []render.SortRows {
 		if l := trackPages(t); l.Pages() > 1 {
 			out = append(out, render.SortRows{List: l, Rows: func(pg *render.Page) func(markup.Writer, int) {
 				return func(w markup.Writer, i int) { writeItemRow(w, pg, t.Items[i]) }
-			}, Components: []render.Overridable{roadmapTable}, Layout: "roadmap.html"})
+			}, Components: []render.Overridable{roadmapTable}})
 		}
 	}
 	return out

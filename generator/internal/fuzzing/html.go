@@ -3,6 +3,7 @@ package fuzzing
 import (
 	"bytes"
 	"regexp"
+	"strings"
 )
 
 // ThemeScript is the only script tag the default theme writes: a file of the
@@ -32,7 +33,8 @@ func ScriptTags(page []byte) []string {
 // starts (after blanks) with javascript:, case-insensitively, or -1. Text cannot match: its
 // quotes are escaped. An option's value and a data- attribute are data that
 // a browser never follows (a filter's value is a tag or an owner as written)
-// and are not looked at.
+// and are not looked at, except the data- attributes the theme's scripts load
+// or link (urlData).
 func JSAttribute(page []byte) int {
 	for i := 0; ; i++ {
 		at := bytes.IndexByte(page[i:], '=')
@@ -44,7 +46,7 @@ func JSAttribute(page []byte) int {
 		if len(v) == 0 || v[0] != '"' && v[0] != '\'' {
 			continue // text (whose quotes are escaped), not an attribute
 		}
-		if name := attrName(page[:i]); bytes.EqualFold(name, []byte("value")) || bytes.HasPrefix(bytes.ToLower(name), []byte("data-")) {
+		if name := strings.ToLower(string(attrName(page[:i]))); name == "value" || strings.HasPrefix(name, "data-") && !urlData[name] {
 			continue
 		}
 		v = bytes.TrimLeft(v[1:], " \t\n\r\f")
@@ -67,3 +69,8 @@ func attrName(before []byte) []byte {
 	}
 	return before[start:]
 }
+
+// urlData are the data- attributes whose values the theme's scripts load as
+// scripts or follow as links.
+var urlData = map[string]bool{"data-root": true, "data-edges": true, "data-sort-rows": true,
+	"data-filter-rows": true, "data-filter-pages": true}

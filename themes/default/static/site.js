@@ -27,12 +27,21 @@
 
   // Filters can be linked to (blueprints/?status=implemented&domain=payments):
   // the query string presets each select, and a change is written back to it
-  // before apply runs. The matrix's filters (matrix.js) use it too.
+  // before apply runs. The matrix's filters (matrix.js) use it too. A value
+  // that is no option's but is one's words, as links made before the values
+  // were the fields as written had them (?domain=Billing, ?which=End%20of%20life),
+  // picks that option, and the address is given its value.
   function linkFilters(selects, apply) {
-    var params = new URLSearchParams(location.search);
+    var params = new URLSearchParams(location.search), renamed = false;
     selects.forEach(function (s) {
-      var v = params.get(s.getAttribute("data-filter"));
-      if (v && Array.prototype.some.call(s.options, function (o) { return o.value === v; })) s.value = v;
+      var key = s.getAttribute("data-filter"), v = params.get(key);
+      var find = function (match) { return Array.prototype.filter.call(s.options, function (o) { return o.value && match(o); })[0]; };
+      var o = v && (find(function (o) { return o.value === v; }) ||
+        find(function (o) { return o.textContent.trim().toLowerCase() === v.trim().toLowerCase(); }));
+      if (o) {
+        s.value = o.value;
+        if (o.value !== v) { params.set(key, o.value); renamed = true; }
+      }
       s.addEventListener("change", function () {
         var p = new URLSearchParams(location.search);
         if (s.value) p.set(s.getAttribute("data-filter"), s.value);
@@ -42,6 +51,9 @@
         apply();
       });
     });
+    if (renamed) {
+      try { history.replaceState(null, "", "?" + params.toString() + location.hash); } catch (e) { /* file: URLs may refuse */ }
+    }
   }
   window.archfolioLinkFilters = linkFilters;
 
