@@ -18,7 +18,7 @@ import (
 // narrows both. Without JavaScript the form, which could do nothing, does not
 // show, and a select whose longest value is a long sentence stays within a
 // phone's screen. A link with an option's words rather than its value still
-// picks it.
+// picks it; one with a value no option has says so.
 func TestEveryDependencyFiltersTheWholeListInChromium(t *testing.T) {
 	t.Parallel()
 	ctx := newBrowserTab(t, 1024, 800)
@@ -93,6 +93,17 @@ func TestEveryDependencyFiltersTheWholeListInChromium(t *testing.T) {
   return f.querySelector('select[data-filter="domain"]').value + " " + f.querySelector('select[data-filter="note"]').value + " " + location.search;
 })()`), "payments in-cycle ?domain=payments&note=in-cycle"; got != want {
 		t.Errorf("a link with the options' words: %q, want %q", got, want)
+	}
+	// A value no option has (a stale link) leaves the address and is said
+	// not to be applied.
+	if err := chromedp.Do(ctx, chromedp.Navigate(page+"?domain=legacy&note=retired")); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := evaluate[string](t, ctx, `(function () {
+  var f = `+form+`, n = f.querySelector(".filter-note");
+  return f.querySelector('select[data-filter="domain"]').value + "|" + location.search + "|" + (n ? n.textContent : "no note");
+})()`), "|?note=retired|Not in this list, so not applied: Domain of the blueprint \u201clegacy\u201d."; got != want {
+		t.Errorf("a link with a value no option has: %q, want %q", got, want)
 	}
 	if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
 		t.Fatal(err)

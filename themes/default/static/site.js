@@ -30,9 +30,11 @@
   // before apply runs. The matrix's filters (matrix.js) use it too. A value
   // that is no option's but is one's words, as links made before the values
   // were the fields as written had them (?domain=Billing, ?which=End%20of%20life),
-  // picks that option, and the address is given its value.
+  // picks that option, and the address is given its value. A value no option
+  // has (a stale link: ?domain=legacy) is taken out of the address, and the
+  // form says it was not applied rather than seem to filter.
   function linkFilters(selects, apply) {
-    var params = new URLSearchParams(location.search), renamed = false;
+    var params = new URLSearchParams(location.search), renamed = false, unknown = [];
     selects.forEach(function (s) {
       var key = s.getAttribute("data-filter"), v = params.get(key);
       var find = function (match) { return Array.prototype.filter.call(s.options, function (o) { return o.value && match(o); })[0]; };
@@ -41,6 +43,11 @@
       if (o) {
         s.value = o.value;
         if (o.value !== v) { params.set(key, o.value); renamed = true; }
+      } else if (v) {
+        params.delete(key);
+        renamed = true;
+        var label = s.closest("label");
+        unknown.push((label ? label.firstChild.textContent.trim() : key) + " \u201c" + v + "\u201d");
       }
       s.addEventListener("change", function () {
         var p = new URLSearchParams(location.search);
@@ -52,7 +59,16 @@
       });
     });
     if (renamed) {
-      try { history.replaceState(null, "", "?" + params.toString() + location.hash); } catch (e) { /* file: URLs may refuse */ }
+      var q = params.toString();
+      try { history.replaceState(null, "", (q ? "?" + q : location.pathname) + location.hash); } catch (e) { /* file: URLs may refuse */ }
+    }
+    var form = selects.length && selects[0].form;
+    if (unknown.length && form) {
+      var note = document.createElement("p");
+      note.className = "filter-note";
+      note.setAttribute("role", "status");
+      note.textContent = "Not in this list, so not applied: " + unknown.join(", ") + ".";
+      form.appendChild(note);
     }
   }
   window.archfolioLinkFilters = linkFilters;
