@@ -11,8 +11,8 @@ import (
 // A filter's value is the field as the front matter writes it, the same on
 // every list that filters on the field, and its option shows the value's
 // words: a link with ?domain=digital-channels filters a kind's index, the
-// matrix and the dependency map alike. A name (an owner, a protocol) shows as
-// written.
+// matrix and the dependency map alike, and so does ?domain=No%20domain, the
+// documents of no domain. A name (an owner, a protocol) shows as written.
 func TestAFilterLinkMeansTheSameOnEveryList(t *testing.T) {
 	t.Parallel()
 	files := map[string]string{
@@ -20,6 +20,8 @@ func TestAFilterLinkMeansTheSameOnEveryList(t *testing.T) {
 		"content/core.md": "---\nkind: blueprint\ntitle: Core\ndomain: shared-platform\nowner: team-a\nstatus: implemented\n---\n",
 		"content/app.md": "---\nkind: blueprint\ntitle: App\ndomain: digital-channels\nowner: team-a\nstatus: approved\n" +
 			"depends_on:\n  - {id: core, protocol: mTLS over gRPC}\ncompliance:\n  - {standard: std, statement: S-1, status: implemented}\n---\n",
+		"content/stray.md": "---\nkind: blueprint\ntitle: Stray\nowner: team-a\nstatus: approved\n" +
+			"depends_on:\n  - {id: core}\ncompliance:\n  - {standard: std, statement: S-1, status: planned, planned: 2027-Q1}\n---\n",
 	}
 	out, diags := sitetest.Render(t, files, goldenToday)
 	if diags.Errors() > 0 {
@@ -30,15 +32,15 @@ func TestAFilterLinkMeansTheSameOnEveryList(t *testing.T) {
 		"blueprints/index.html": {
 			`status: <option value="approved">Approved</option><option value="implemented">Implemented</option>`,
 			`owner: <option value="team-a">team-a</option>`,
-			`domain: <option value="digital-channels">Digital channels</option><option value="shared-platform">Shared platform</option>`,
+			`domain: <option value="digital-channels">Digital channels</option><option value="shared-platform">Shared platform</option><option value="No domain">No domain</option>`,
 		},
 		"matrix/index.html": {
-			`domain: <option value="digital-channels">Digital channels</option>`,
+			`domain: <option value="digital-channels">Digital channels</option><option value="shared-platform">Shared platform</option><option value="No domain">No domain</option>`,
 			`owner: <option value="team-a">team-a</option>`,
 			`status: <option value="approved">Approved</option>`,
 		},
 		"dependencies/index.html": {
-			`domain: <option value="digital-channels">Digital channels</option>`,
+			`domain: <option value="digital-channels">Digital channels</option><option value="No domain">No domain</option>`,
 			`todomain: <option value="shared-platform">Shared platform</option>`,
 			`protocol: <option value="mTLS over gRPC">mTLS over gRPC</option>`,
 		},

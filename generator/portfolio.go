@@ -3,6 +3,7 @@ package generator
 import (
 	"archfolio/generator/diag"
 	"archfolio/generator/frontmatter"
+	"cmp"
 	"context"
 	"html/template"
 	"io/fs"
@@ -374,10 +375,17 @@ func groupRefs(refs []*Ref, inverse bool) []RefGroup {
 	return out
 }
 
+// NoDomain is the filters' value (and the lists' label) for a document of no
+// domain; a domain written "No domain" is the same to them.
+const NoDomain = "No domain"
+
 // FilterValue returns what a document offers to an index filter; several values
-// (tags) are joined by U+001F, which the filter script splits on.
+// (tags) are joined by U+001F, which the filter script splits on. A document of
+// no domain offers NoDomain.
 func (d *Document) FilterValue(name string) string {
 	switch name {
+	case "domain":
+		return cmp.Or(strings.TrimSpace(d.Fields.String("domain")), NoDomain)
 	case "status":
 		return d.Status
 	case "owner":

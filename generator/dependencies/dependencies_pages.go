@@ -159,16 +159,13 @@ const (
 	inCycleNote = "In a cycle"
 )
 
-// noDomain is the filters' value for a blueprint of no domain, shown as
-// domainLabel shows it (a domain written "No domain" shows the same).
-const noDomain = "No domain"
-
-// domainValue is the filters' value for a domain as written.
-func domainValue(domain string) string { return cmp.Or(domain, noDomain) }
+// domainValue is the filters' value for a domain as written
+// (generator.NoDomain for none, as on every list).
+func domainValue(domain string) string { return cmp.Or(domain, generator.NoDomain) }
 
 // showDomain is the text of a domain filter's option.
 func showDomain(v string) string {
-	if v == noDomain {
+	if v == generator.NoDomain {
 		return domainLabel("")
 	}
 	return domainLabel(v)

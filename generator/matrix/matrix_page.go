@@ -615,10 +615,7 @@ func controlsGrid(m *Matrix, f *FrameworkCoverage, rows []*MatrixRow) *MatrixGri
 func gridRows(rows []*MatrixRow, cells func(*MatrixRow) []GridCell) []GridRowGroup {
 	var out []GridRowGroup
 	for _, row := range rows {
-		label := row.Domain
-		if label == "" {
-			label = "No domain"
-		}
+		label := cmp.Or(row.Domain, generator.NoDomain)
 		if len(out) == 0 || out[len(out)-1].Label != label {
 			out = append(out, GridRowGroup{Label: label})
 		}
@@ -648,7 +645,7 @@ func breakdownText(t AlignmentTally) string {
 func matrixFilters(p *generator.Portfolio, m *Matrix) []render.Filter {
 	sets := map[string]map[string]bool{"domain": {}, "criticality": {}, "owner": {}, "status": {}, "align": {}}
 	for _, row := range m.Rows {
-		for name, v := range map[string]string{"domain": row.Domain, "criticality": row.Doc.Fields.String("criticality"),
+		for name, v := range map[string]string{"domain": cmp.Or(row.Domain, generator.NoDomain), "criticality": row.Doc.Fields.String("criticality"),
 			"owner": row.Doc.Owner, "status": row.Doc.Status} {
 			if v != "" {
 				sets[name][v] = true
@@ -682,7 +679,7 @@ func matrixFilters(p *generator.Portfolio, m *Matrix) []render.Filter {
 		alignOrder = append(alignOrder, a.String())
 	}
 	return []render.Filter{
-		{Name: "domain", Label: "Domain", Values: generator.SortedKeys(sets["domain"]), Show: generator.Humanize},
+		{Name: "domain", Label: "Domain", Values: render.DomainValues(generator.SortedKeys(sets["domain"])), Show: generator.Humanize},
 		{Name: "criticality", Label: "Criticality", Values: inOrder(critOrder, sets["criticality"]), Show: generator.Humanize},
 		{Name: "owner", Label: "Owner", Values: generator.SortedKeys(sets["owner"])},
 		{Name: "status", Label: "Blueprint status", Values: inOrder(statusOrder, sets["status"]), Show: generator.Humanize},
@@ -694,7 +691,7 @@ func matrixFilters(p *generator.Portfolio, m *Matrix) []render.Filter {
 func (r GridRow) FilterValue(name string) string {
 	switch name {
 	case "domain":
-		return r.Row.Domain
+		return cmp.Or(r.Row.Domain, generator.NoDomain)
 	case "criticality":
 		return r.Criticality
 	case "owner":

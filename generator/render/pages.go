@@ -500,6 +500,20 @@ func (f Filter) Option(v string) string {
 	return f.Show(v)
 }
 
+// DomainValues is the values of a domain filter, sorted, with NoDomain last,
+// as the lists put the documents of no domain; none when no document has a
+// domain (a select of "No domain" alone filters nothing).
+func DomainValues(values []string) []string {
+	i := slices.Index(values, generator.NoDomain)
+	if i < 0 {
+		return values
+	}
+	if len(values) == 1 {
+		return nil
+	}
+	return append(slices.Delete(values, i, i+1), generator.NoDomain)
+}
+
 func kindIndex(p *generator.Portfolio, kind *generator.Kind, docs []*generator.Document) KindIndex {
 	ki := KindIndex{Columns: kind.Columns, Statuses: statusCounts(kind, docs)}
 	values := func(get func(*generator.Document) []string) []string {
@@ -515,7 +529,7 @@ func kindIndex(p *generator.Portfolio, kind *generator.Kind, docs []*generator.D
 		Filter{Name: "status", Label: "Status", Values: values(func(d *generator.Document) []string { return NonEmpty(d.Status) }), Show: generator.Humanize},
 		Filter{Name: "owner", Label: "Owner", Values: values(func(d *generator.Document) []string { return NonEmpty(d.Owner) })})
 	if kind.Fields.ByName["domain"] != nil {
-		ki.Filters = append(ki.Filters, Filter{Name: "domain", Label: "Domain", Values: values(func(d *generator.Document) []string { return NonEmpty(d.Fields.String("domain")) }), Show: generator.Humanize})
+		ki.Filters = append(ki.Filters, Filter{Name: "domain", Label: "Domain", Values: DomainValues(values(func(d *generator.Document) []string { return []string{d.FilterValue("domain")} })), Show: generator.Humanize})
 	}
 	ki.Filters = append(ki.Filters, Filter{Name: "tag", Label: "Tag", Values: values(func(d *generator.Document) []string { return d.Tags })})
 	return ki
