@@ -286,7 +286,6 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	opts.BaseURL = *baseURL
 	opts.PublishWithErrors = *withErrors
 	highlights := newHighlightCache(sf.site, *cache, sf.noCache)
-	highlights.prune = *pruneCache
 	opts.Highlights = highlights.options()
 	dest := *out
 	if dest == "" {
@@ -314,10 +313,13 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	// The build asked for every block (it highlighted them all before it parsed
 	// anything), so the cache may keep those alone.
-	if n, err := highlights.done(); err != nil {
-		fmt.Fprintf(stderr, "archfolio build: pruning %s: %v\n", *cache, err)
-	} else if highlights.prune {
-		fmt.Fprintf(stderr, "pruned %s: deleted %s the build did not use\n", *cache, generator.Plural(n, "highlighted block", "highlighted blocks"))
+	highlights.done()
+	if *pruneCache {
+		if n, err := highlights.Prune(); err != nil {
+			fmt.Fprintf(stderr, "archfolio build: pruning %s: %v\n", *cache, err)
+		} else {
+			fmt.Fprintf(stderr, "pruned %s: deleted %s the build did not use\n", *cache, generator.Plural(n, "highlighted block", "highlighted blocks"))
+		}
 	}
 	if diags.Errors() > 0 && !opts.PublishWithErrors {
 		fmt.Fprintf(stderr, "not published: %d errors, %d warnings; %s is left as it was (--publish-with-errors publishes anyway)\n", diags.Errors(), diags.Warnings(), dest)

@@ -30,8 +30,6 @@ type highlightCache struct {
 	// own is the site's own folder under the user's cache folder, or "": a run
 	// that highlighted every block of the site prunes it (done).
 	own string
-	// prune: a --cache DIR that done prunes too (build --prune-cache).
-	prune bool
 }
 
 // newHighlightCache returns the cache of the site at root for --cache dir and
@@ -68,26 +66,21 @@ func (h highlightCache) options() mdext.HighlightCache {
 // site (a build that finished, a server's first build): the site's own folder
 // keeps those blocks only, and the folders of other sites that no run has used
 // for staleCacheAge are deleted. It is best effort: a cache that cannot be
-// pruned only takes room. A --cache DIR is pruned alike with --prune-cache;
-// done reports how many blocks it deleted from it, and why it could not.
-func (h highlightCache) done() (int, error) {
-	if h.prune && h.Cache != nil {
-		return h.Prune()
-	}
+// pruned only takes room. (A --cache DIR is pruned by build --prune-cache.)
+func (h highlightCache) done() {
 	if h.own == "" {
-		return 0, nil
+		return
 	}
 	if _, err := h.Prune(); err != nil {
-		return 0, nil
+		return
 	}
 	now := time.Now()
 	// The folder's time says when a run last used it; a site without code
 	// blocks has no folder, and still clears the others.
 	if err := os.Chtimes(h.own, now, now); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return 0, nil
+		return
 	}
 	_ = removeStale(filepath.Join(filepath.Dir(h.own), "site-*"), h.own)
-	return 0, nil
 }
 
 // siteCacheName names a site's cache (a file for check, a folder for build and

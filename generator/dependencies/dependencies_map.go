@@ -81,7 +81,7 @@ func (m *mapStyle) style(id, title, desc string) diagram.Style {
 
 func domainLabel(domain string) string {
 	if domain == "" {
-		return "No domain"
+		return generator.NoDomain
 	}
 	return generator.Humanize(domain)
 }

@@ -163,14 +163,6 @@ const (
 // (generator.NoDomain for none, as on every list).
 func domainValue(domain string) string { return cmp.Or(domain, generator.NoDomain) }
 
-// showDomain is the text of a domain filter's option.
-func showDomain(v string) string {
-	if v == generator.NoDomain {
-		return domainLabel("")
-	}
-	return domainLabel(v)
-}
-
 // showNote is the text of an option of the filter of the notes.
 func showNote(v string) string {
 	if v == inCycle {
@@ -267,8 +259,8 @@ func listFilters(deps *Dependencies, rows []DependencyRow, prefix, notes, label 
 		domains[i] = domainValue(dom)
 	}
 	return []render.Filter{
-		{Name: prefix + "domain", Label: "Domain of the blueprint", Values: inOrder(from, domains), Show: showDomain},
-		{Name: prefix + "todomain", Label: "Domain of what it depends on", Values: inOrder(to, domains), Show: showDomain},
+		{Name: prefix + "domain", Label: "Domain of the blueprint", Values: inOrder(from, domains), Show: generator.Humanize},
+		{Name: prefix + "todomain", Label: "Domain of what it depends on", Values: inOrder(to, domains), Show: generator.Humanize},
 		{Name: prefix + "protocol", Label: "Protocol", Values: caseless(generator.SortedKeys(protocols))},
 		{Name: notes, Label: label, Values: inOrder(noted, []string{"retired", "end-of-life", "phase-out", inCycle}), Show: showNote},
 	}

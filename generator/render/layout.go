@@ -52,11 +52,9 @@ func ContentWriter[T any](content func(pg *Page, data T) (template.HTML, error))
 // the "content" template its own file defines (which replaces the page's
 // content component), a "content" template from elsewhere (used when the page
 // has no component), and its "head" and "scripts" templates (nil when it has
-// none); theirs is true when the file is the site's theme's, not the default
-// theme's.
+// none).
 type pageLayout struct {
 	own, inherited, head, scripts *template.Template
-	theirs                        bool
 }
 
 // resolveLayout finds what the layout file of set (named layout) defines.

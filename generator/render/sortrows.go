@@ -39,12 +39,13 @@ type SortRows struct {
 	List pager.List
 	Rows func(pg *Page) func(w markup.Writer, i int)
 	// Components are the blocks that write the list's table on its pages, and
-	// Layout the layout file of those pages. A theme that replaces one of
+	// Layout the layout file of those pages, whose content is a component of
+	// Go in the default theme ("" when the default layout writes the content
+	// around the blocks, as roadmap.html does). A theme that replaces one of
 	// them, or the layout's content with a layout file of its own, writes a
 	// table of its own: its rows are not the file's, and it does not name the
 	// file (PutSortRowsAttrs is Go's), so the file is not written and the
-	// list's pages sort their own rows. (The default theme's layout file may
-	// write the content around the components, as roadmap.html does.)
+	// list's pages sort their own rows.
 	Components []Overridable
 	Layout     string
 }
@@ -64,10 +65,10 @@ func (r *siteRenderer) sortRowsFile(sr SortRows) (f ExportFile, ok bool) {
 }
 
 // themeWrites reports whether the theme writes the table of sr's list its own
-// way: a template of one of its components, or a layout file of its own (not
-// the default theme's) whose "content" replaces the page's.
+// way: a template of one of its components, or a layout file of its own whose
+// "content" replaces the page's.
 func (r *siteRenderer) themeWrites(sr SortRows) bool {
-	if pl := r.th.layouts[sr.Layout]; pl != nil && pl.own != nil && pl.theirs {
+	if pl := r.th.layouts[sr.Layout]; pl != nil && pl.own != nil {
 		return true
 	}
 	return slices.ContainsFunc(sr.Components, func(c Overridable) bool { return c.OverriddenIn(r.th.ov) })

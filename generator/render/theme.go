@@ -113,13 +113,6 @@ func loadTheme(site fs.FS, cfg *generator.Config, def fs.FS, funcs template.Func
 	for name, set := range th.pages {
 		th.layouts[name] = resolveLayout(name, set)
 	}
-	if top != nil {
-		for _, p := range pages {
-			if _, err := fs.Stat(top, p); err == nil {
-				th.layouts[path.Base(p)].theirs = true
-			}
-		}
-	}
 	return th, nil
 }
 

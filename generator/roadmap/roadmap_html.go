@@ -55,9 +55,9 @@ func writeRoadmapTable(w markup.Writer, pg *render.Page) {
 	if !ok || d.Track == nil {
 		return
 	}
-	l := d.pages.List
+	l := d.list
 	l.Fragment = "table"
-	l.Nav(w, pg.Rel, d.pages.k, "Pages of the table", "items")
+	l.Nav(w, pg.Rel, d.pageNo, "Pages of the table", "items")
 	w.Raw("\n<table class=\"data sortable rm-table\" id=\"rm-table\"")
 	render.PutSortRowsAttrs(w, l, "items", pg.Rel)
 	w.Raw(">\n<thead><tr><th scope=\"col\">Item</th><th scope=\"col\">Capability</th><th scope=\"col\">Start</th><th scope=\"col\">End</th><th scope=\"col\">Status</th>\n" +

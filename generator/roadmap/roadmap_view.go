@@ -54,13 +54,10 @@ type RoadmapPage struct {
 	PerPage      int
 	Capabilities []LaneCount
 
-	pages pageOf // which page of which list, for the table (roadmapTable)
-}
-
-// pageOf is a page of a track: the track's pages and the page's number, from 0.
-type pageOf struct {
-	pager.List
-	k int
+	// list is the track's pages and pageNo this page's, from 0, for the
+	// table (roadmapTable).
+	list   pager.List
+	pageNo int
 }
 
 // HeatmapRow is one capability of the maturity heatmap.
@@ -126,7 +123,7 @@ func roadmapSorted(p *generator.Portfolio) []render.SortRows {
 func trackPage(rm *Roadmap, t *Track, k int, today time.Time, pageURL string) *RoadmapPage {
 	pages := trackPages(t)
 	part := t
-	page := &RoadmapPage{Track: t, Tracks: rm.Tracks, Heatmap: maturityHeatmap(t.Lanes), Levels: maturityLevels[:], pages: pageOf{pages, k}}
+	page := &RoadmapPage{Track: t, Tracks: rm.Tracks, Heatmap: maturityHeatmap(t.Lanes), Levels: maturityLevels[:], list: pages, pageNo: k}
 	if pages.Pages() > 1 {
 		part = pageTrack(t, pages, k)
 		page.Track, page.Whole, page.Pages, page.PerPage = part, t, pagesNav(pages, pageURL, k), PerPage
