@@ -25,6 +25,12 @@
     });
   }
 
+  // setQuery makes params the address's query string, keeping its fragment.
+  function setQuery(params) {
+    var q = params.toString();
+    try { history.replaceState(null, "", (q ? "?" + q : location.pathname) + location.hash); } catch (e) { /* file: URLs may refuse */ }
+  }
+
   // Filters can be linked to (blueprints/?status=implemented&domain=payments):
   // the query string presets each select, and a change is written back to it
   // before apply runs. The matrix's filters (matrix.js) use it too. A value
@@ -53,15 +59,11 @@
         var p = new URLSearchParams(location.search);
         if (s.value) p.set(s.getAttribute("data-filter"), s.value);
         else p.delete(s.getAttribute("data-filter"));
-        var q = p.toString();
-        try { history.replaceState(null, "", (q ? "?" + q : location.pathname) + location.hash); } catch (e) { /* file: URLs may refuse */ }
+        setQuery(p);
         apply();
       });
     });
-    if (renamed) {
-      var q = params.toString();
-      try { history.replaceState(null, "", (q ? "?" + q : location.pathname) + location.hash); } catch (e) { /* file: URLs may refuse */ }
-    }
+    if (renamed) setQuery(params);
     var form = selects.length && selects[0].form;
     if (unknown.length && form) {
       var note = document.createElement("p");
@@ -331,8 +333,7 @@
       } else {
         ["sort", "order", "at"].forEach(function (k) { p.delete(prefix + k); });
       }
-      var q = p.toString();
-      try { history.replaceState(null, "", (q ? "?" + q : location.pathname) + location.hash); } catch (e) { /* file: URLs may refuse */ }
+      setQuery(p);
     }
     // turn shows the page from row to on; a button that cannot turn further
     // is disabled, and the keyboard's focus goes to its other.
