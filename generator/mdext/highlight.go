@@ -23,8 +23,6 @@ import (
 // Highlighter renders fenced code blocks through chroma with CSS classes; the
 // stylesheet comes from WriteHighlightCSS, written once per site.
 type Highlighter struct {
-	formatter *chromahtml.Formatter
-	style     *chroma.Style
 	// Cache, when set, remembers highlighted HTML by language and code.
 	Cache HighlightCache
 
@@ -44,12 +42,9 @@ type onceCache interface {
 	Do(lang string, code []byte, highlight func() []byte) []byte
 }
 
-// NewHighlighter returns a Highlighter with archfolio's formatter settings.
+// NewHighlighter returns a Highlighter.
 func NewHighlighter() *Highlighter {
-	return &Highlighter{
-		formatter: chromahtml.New(chromahtml.WithClasses(true), chromahtml.TabWidth(4)),
-		style:     styles.Get("github"),
-	}
+	return &Highlighter{}
 }
 
 // Extend implements goldmark.Extender.
@@ -133,25 +128,69 @@ func (h *Highlighter) highlight(w *bytes.Buffer, lang, code string) {
 	if lang != "" {
 		lexer = lexers.Get(lang)
 	}
-	if lexer == nil {
+	if lexer == nil || !tokenise(w, lexer, code) {
 		w.WriteString(`<pre class="chroma"><code>`)
 		w.Write(util.EscapeHTML([]byte(code)))
 		w.WriteString("</code></pre>\n")
-		return
 	}
-	untime(lexer)
-	it, err := chroma.Coalesce(lexer).Tokenise(nil, code)
-	if err == nil {
-		start := w.Len()
-		if err = h.formatter.Format(w, h.style, it); err != nil {
+}
+
+// tokenise writes code highlighted by lexer, or writes nothing and returns
+// false when the lexer fails on it: when it returns an error, panics (a chroma
+// lexer may, on input its rules did not foresee) or stops making progress.
+// Some of chroma's lexers, given text they were not written for, match an empty
+// string over and over without moving (JSONata on "名前" gives empty name
+// tokens without end); such a block would hang the build, so a lexer that
+// gives maxEmptyRun empty tokens in a row is taken to have stalled. The test
+// is on tokens, not on time, so that a block comes out the same on any machine.
+func tokenise(w *bytes.Buffer, lexer chroma.Lexer, code string) (ok bool) {
+	start := w.Len()
+	defer func() {
+		if recover() != nil || !ok {
 			w.Truncate(start)
+			ok = false
 		}
-	}
+	}()
+	untime(lexer)
+	g := &guardedLexer{Lexer: lexer}
+	it, err := chroma.Coalesce(g).Tokenise(nil, code)
 	if err != nil {
-		w.WriteString(`<pre class="chroma"><code>`)
-		w.Write(util.EscapeHTML([]byte(code)))
-		w.WriteString("</code></pre>\n")
+		return false
 	}
+	formatTokens(w, it)
+	return !g.stalled
+}
+
+// maxEmptyRun is how many empty tokens in a row tell that a lexer has stalled.
+// A lexer moving on emits few: an empty token is a rule's empty group.
+const maxEmptyRun = 1000
+
+// guardedLexer ends a lexer's tokens, and says so (stalled), when the lexer
+// gives maxEmptyRun empty tokens in a row.
+type guardedLexer struct {
+	chroma.Lexer
+	stalled bool
+}
+
+func (g *guardedLexer) Tokenise(opts *chroma.TokeniseOptions, text string) (chroma.Iterator, error) {
+	it, err := g.Lexer.Tokenise(opts, text)
+	if err != nil {
+		return nil, err
+	}
+	empty := 0
+	return func() chroma.Token {
+		if g.stalled {
+			return chroma.EOF
+		}
+		t := it()
+		if t == chroma.EOF || t.Value != "" {
+			empty = 0
+		} else if empty++; empty >= maxEmptyRun {
+			g.stalled = true
+			return chroma.EOF
+		}
+		return t
+	}, nil
 }
 
 // WriteHighlightCSS writes the stylesheet for highlighted code: a light style, and a
