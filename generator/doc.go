@@ -25,7 +25,10 @@
 // run on all cores. The body stage comes after the index so that each body is
 // parsed, its links pointed at their pages and rendered in one go: a build holds
 // one markdown AST per core, never all of them.
-// Fenced code is highlighted once per distinct block (mdext.Cache). build and
+// Fenced code is highlighted once per distinct block (mdext.Cache), by chroma's
+// lexers and archfolio's own writer of chroma's class markup (mdext.formatTokens);
+// a block whose lexer fails (an error, a panic, or a stall: maxEmptyRun empty
+// tokens in a row, counted, not timed) is shown plain and escaped. build and
 // serve keep the blocks in a folder across runs (cmd/archfolio/highlightcache.go):
 // the site's own under the user's cache folder, which a run that asked for every
 // block of the site prunes to those (Cache.Prune), or --cache DIR, pruned
