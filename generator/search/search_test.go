@@ -421,3 +421,16 @@ func TestBuildFromHTML(t *testing.T) {
 		t.Errorf("the long body is kept whole (%d bytes)", len(fromHTML[1].Body))
 	}
 }
+
+func TestStopWordsAndNoOthers(t *testing.T) {
+	for _, w := range stopWords {
+		if !isStop(w) {
+			t.Errorf("isStop(%q) = false, want true", w)
+		}
+	}
+	for _, w := range []string{"", "th", "thes", "then", "ands", "b", "withs", "wit", "ito", "of\u00e9", "bé"} {
+		if isStop(w) {
+			t.Errorf("isStop(%q) = true, want false", w)
+		}
+	}
+}

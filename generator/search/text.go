@@ -61,7 +61,7 @@ func PlainText(h string) string {
 			}
 			continue
 		}
-		if blockTags[name] && !space {
+		if !space && isBlockTag(name) {
 			b.WriteByte(' ')
 			space = true
 		}
@@ -70,21 +70,38 @@ func PlainText(h string) string {
 }
 
 // tagName is the lower-case name of a tag's inside ("/p", "a href=…" → "p", "a").
+// A body holds a tag every few words (a highlighted block, one per token), so
+// the name is cut by hand and lower-cased only when it has a capital.
 func tagName(tag string) string {
-	tag = strings.TrimPrefix(tag, "/")
-	end := strings.IndexAny(tag, " \t\n\r\f/")
-	if end >= 0 {
-		tag = tag[:end]
+	if tag != "" && tag[0] == '/' {
+		tag = tag[1:]
 	}
-	return strings.ToLower(tag)
+	upper := false
+	for i := 0; i < len(tag); i++ {
+		c := tag[i]
+		if isSpace(c) || c == '/' {
+			tag = tag[:i]
+			break
+		}
+		upper = upper || 'A' <= c && c <= 'Z'
+	}
+	if upper {
+		return strings.ToLower(tag)
+	}
+	return tag
 }
 
-// blockTags end a word: text on either side of them never runs together.
-var blockTags = map[string]bool{
-	"p": true, "div": true, "br": true, "li": true, "ul": true, "ol": true, "dl": true, "dt": true, "dd": true,
-	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "pre": true, "blockquote": true,
-	"table": true, "tr": true, "td": true, "th": true, "thead": true, "tbody": true, "hr": true,
-	"section": true, "figure": true, "figcaption": true, "img": true,
+// isBlockTag reports whether a tag (by its lower-case name) ends a word: text
+// on either side of it never runs together.
+func isBlockTag(name string) bool {
+	switch name {
+	case "p", "div", "br", "li", "ul", "ol", "dl", "dt", "dd",
+		"h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote",
+		"table", "tr", "td", "th", "thead", "tbody", "hr",
+		"section", "figure", "figcaption", "img":
+		return true
+	}
+	return false
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -15,17 +16,38 @@ const maxTermLen = 40
 var stopWords = []string{"a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "is",
 	"it", "of", "on", "or", "that", "the", "this", "to", "with"}
 
-// stopSet holds stopWords.
-var stopSet = func() map[string]bool {
-	set := make(map[string]bool, len(stopWords))
-	for _, w := range stopWords {
-		set[w] = true
+// stopKeys holds stopWords packed (stopKey), sorted: a term's test is a few
+// integer comparisons, not a map lookup, as it is made for every word indexed.
+var stopKeys = func() []uint32 {
+	keys := make([]uint32, len(stopWords))
+	for i, w := range stopWords {
+		keys[i] = stopKey(w)
 	}
-	return set
+	slices.Sort(keys)
+	return keys
 }()
 
+// stopKey packs a term of at most four bytes into an integer, its bytes in
+// order; no byte of a term is 0, so no two terms pack alike.
+func stopKey(term string) uint32 {
+	var k uint32
+	for i := range 4 {
+		k <<= 8
+		if i < len(term) {
+			k |= uint32(term[i])
+		}
+	}
+	return k
+}
+
 // isStop reports whether term is a stop word.
-func isStop(term string) bool { return len(term) <= 4 && stopSet[term] }
+func isStop(term string) bool {
+	if len(term) > 4 {
+		return false
+	}
+	_, found := slices.BinarySearch(stopKeys, stopKey(term))
+	return found
+}
 
 // isCJK reports whether r is written without spaces between words (Han,
 // Hiragana, Katakana, Hangul), so that its runs are indexed by bigram.
