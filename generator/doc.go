@@ -457,7 +457,8 @@
 // holds each file to the rows of its pages). A filter's value is the field as
 // the front matter writes it, in the rows' data- attributes, the options'
 // values and the query string alike, so that ?domain=payments means the same
-// on every list (render.Filter.Show gives the option's words). The filters
+// on every list (render.Filter.Show gives the option's words; two values of the
+// same words show their values too, Filter.Options). The filters
 // answer for the whole list: a list with filters that has more than one page
 // (a kind's index, every review, every threat, the open remediation items,
 // each matrix grid, every dependency, the dependencies going away) writes its rows as the filters see them, a value index per filter and row,

@@ -189,11 +189,11 @@ func PutFilterSelects(w markup.Writer, filters []Filter) {
 		w.Raw("\n    <select data-filter=\"")
 		w.Text(f.Name)
 		w.Raw("\">\n      <option value=\"\">All</option>")
-		for _, v := range f.Values {
+		for i, text := range f.Options() {
 			w.Raw("<option value=\"")
-			w.Text(v)
+			w.Text(f.Values[i])
 			w.Raw("\">")
-			w.Text(f.Option(v))
+			w.Text(text)
 			w.Raw("</option>")
 		}
 		w.Raw("\n    </select>\n  </label>")

@@ -500,6 +500,25 @@ func (f Filter) Option(v string) string {
 	return f.Show(v)
 }
 
+// Options returns the text of each value's option, in order. Two values whose
+// words are the same (digital-channels and digital_channels are both "Digital
+// channels") each show their value too, "Digital channels (digital_channels)",
+// so that a reader can tell their options apart.
+func (f Filter) Options() []string {
+	texts := make([]string, len(f.Values))
+	seen := make(map[string]int, len(f.Values))
+	for i, v := range f.Values {
+		texts[i] = f.Option(v)
+		seen[texts[i]]++
+	}
+	for i, v := range f.Values {
+		if seen[texts[i]] > 1 && texts[i] != v {
+			texts[i] += " (" + v + ")"
+		}
+	}
+	return texts
+}
+
 // DomainValues is the values of a domain filter, sorted, with NoDomain last,
 // as the lists put the documents of no domain; none when no document has a
 // domain (a select of "No domain" alone filters nothing).
