@@ -158,13 +158,24 @@ func (b *neighbourMap) order(ids, inner []string, down bool) []string {
 			}
 		}
 	}
-	out := slices.Clone(ids)
-	slices.SortFunc(out, func(x, y string) int {
-		dx, dy := b.p.ByID[x], b.p.ByID[y]
-		return cmp.Or(cmp.Compare(key[x], key[y]),
-			cmp.Compare(criticalityRank(dy.Fields.String("criticality")), criticalityRank(dx.Fields.String("criticality"))),
-			cmp.Compare(dx.Title, dy.Title), cmp.Compare(x, y))
+	// Each blueprint's sort key is read once, not at each comparison.
+	type sortKey struct {
+		id, title   string
+		inner, rank int
+	}
+	keys := make([]sortKey, len(ids))
+	for i, id := range ids {
+		d := b.p.ByID[id]
+		keys[i] = sortKey{id, d.Title, key[id], criticalityRank(d.Fields.String("criticality"))}
+	}
+	slices.SortFunc(keys, func(x, y sortKey) int {
+		return cmp.Or(cmp.Compare(x.inner, y.inner), cmp.Compare(y.rank, x.rank),
+			cmp.Compare(x.title, y.title), cmp.Compare(x.id, y.id))
 	})
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = k.id
+	}
 	return out
 }
 
