@@ -70,14 +70,15 @@ func TestAFilterLinkMeansTheSameOnEveryList(t *testing.T) {
 	}
 }
 
-// Two values whose words are the same each show their value too, on every list
-// that filters on them; values whose words differ show their words alone.
+// Two values whose words are the same but for case each show their value too,
+// on every list that filters on them (a value shown as written, PAYMENTS, needs
+// nothing more); values whose words differ show their words alone.
 func TestValuesOfTheSameWordsShowTheirValues(t *testing.T) {
 	t.Parallel()
 	files := map[string]string{
 		"content/std.md": "---\nkind: standard\ntitle: Std\nfamily: security\nstatements:\n  - {id: S-1, text: Do it, level: must}\n---\n",
 	}
-	for id, domain := range map[string]string{"a": "digital-channels", "b": "digital_channels", "c": "payments"} {
+	for id, domain := range map[string]string{"a": "digital-channels", "b": "digital_channels", "c": "payments", "d": "PAYMENTS"} {
 		files["content/"+id+".md"] = "---\nkind: blueprint\ntitle: " + id + "\ndomain: " + domain + "\nowner: team-a\nstatus: approved\n" +
 			"compliance:\n  - {standard: std, statement: S-1, status: implemented}\n---\n"
 	}
@@ -85,9 +86,10 @@ func TestValuesOfTheSameWordsShowTheirValues(t *testing.T) {
 	if diags.Errors() > 0 {
 		t.Fatalf("diagnostics:\n%s", sitetest.DiagLines(diags))
 	}
-	want := `<option value="digital-channels">Digital channels (digital-channels)</option>` +
+	want := `<option value="PAYMENTS">PAYMENTS</option>` +
+		`<option value="digital-channels">Digital channels (digital-channels)</option>` +
 		`<option value="digital_channels">Digital channels (digital_channels)</option>` +
-		`<option value="payments">Payments</option>`
+		`<option value="payments">Payments (payments)</option>`
 	for _, page := range []string{"blueprints/index.html", "matrix/index.html"} {
 		if data, _ := out.File(page); !strings.Contains(string(data), want) {
 			t.Errorf("%s: no domain options %s", page, want)

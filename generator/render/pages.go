@@ -501,18 +501,19 @@ func (f Filter) Option(v string) string {
 }
 
 // Options returns the text of each value's option, in order. Two values whose
-// words are the same (digital-channels and digital_channels are both "Digital
-// channels") each show their value too, "Digital channels (digital_channels)",
-// so that a reader can tell their options apart.
+// words are the same but for case (digital-channels and digital_channels are
+// both "Digital channels"; site.js matches a link's words to an option's
+// whatever their case) each show their value too, "Digital channels
+// (digital_channels)", so that a reader can tell their options apart.
 func (f Filter) Options() []string {
 	texts := make([]string, len(f.Values))
 	seen := make(map[string]int, len(f.Values))
 	for i, v := range f.Values {
 		texts[i] = f.Option(v)
-		seen[texts[i]]++
+		seen[strings.ToLower(texts[i])]++
 	}
 	for i, v := range f.Values {
-		if seen[texts[i]] > 1 && texts[i] != v {
+		if seen[strings.ToLower(texts[i])] > 1 && texts[i] != v {
 			texts[i] += " (" + v + ")"
 		}
 	}
