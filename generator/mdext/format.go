@@ -86,7 +86,9 @@ func tokenClass(t chroma.TokenType) string {
 }
 
 // escapeHTML writes s escaped as html.EscapeString escapes it (the five
-// characters & ' < > ").
+// characters & ' < > "), as chroma's formatter does; not markup.Writer.Text,
+// which escapes as html/template does (+ and NUL too), for a block is written as
+// chroma would write it, byte for byte.
 func escapeHTML(w *bytes.Buffer, s string) {
 	last := 0
 	for i := 0; i < len(s); i++ {
