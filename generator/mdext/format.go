@@ -3,7 +3,6 @@ package mdext
 import (
 	"bytes"
 	"strings"
-	"sync"
 
 	"github.com/alecthomas/chroma/v2"
 )
@@ -56,22 +55,31 @@ func formatTokens(w *bytes.Buffer, it chroma.Iterator) {
 	w.WriteString(`</code></pre>`)
 }
 
-// tokenOpens holds, by token type, the span that opens a token of it, or "" for
-// a type with no class; filled as types are met (chroma.StandardTypes is fixed).
-var tokenOpens sync.Map // chroma.TokenType → string
+// tokenOpens holds, for each of chroma's token types, the span that opens a
+// token of it, or "" for a type with no class. It is read for every token, so it
+// is made once and only read.
+var tokenOpens = func() map[chroma.TokenType]string {
+	opens := make(map[chroma.TokenType]string, len(chroma.StandardTypes))
+	for tt := range chroma.StandardTypes {
+		opens[tt] = spanOpen(tt)
+	}
+	return opens
+}()
 
 // tokenOpen returns `<span class="CLASS">` for a token type, CLASS being the
 // class chroma's formatter gives it: its own, or its nearest parent type's.
 func tokenOpen(tt chroma.TokenType) string {
-	if v, ok := tokenOpens.Load(tt); ok {
-		return v.(string)
+	if open, ok := tokenOpens[tt]; ok {
+		return open
 	}
-	open := ""
+	return spanOpen(tt) // a type chroma does not list, which no lexer of it emits
+}
+
+func spanOpen(tt chroma.TokenType) string {
 	if cls := tokenClass(tt); cls != "" {
-		open = `<span class="` + cls + `">`
+		return `<span class="` + cls + `">`
 	}
-	tokenOpens.Store(tt, open)
-	return open
+	return ""
 }
 
 // tokenClass is chroma's formatter's class for a token type.
