@@ -73,7 +73,7 @@ func TestEveryDependencyFiltersTheWholeListInChromium(t *testing.T) {
 		t.Fatal(err)
 	}
 	sorted := `(function () {
-  var t = document.querySelector(".sort-status").textContent;
+  var t = document.getElementById("dependency-table").closest("section").querySelector(".sort-status").textContent;
   if (!t || /^Sorting/.test(t)) return "";
   var rows = document.getElementById("dependency-table").tBodies[0].rows;
   return t + " | " + rows[0].cells[0].textContent + " → " + rows[0].cells[1].textContent + ", " + rows[2].cells[3].textContent + " (" + rows.length + ")";
@@ -182,5 +182,75 @@ func TestTheDependencyMapsTwoLongListsKeepApartInChromium(t *testing.T) {
 	}
 	if got, want := evaluate[string](t, ctx, `document.querySelector('form[data-filter-for="dependency-table"] select[data-filter="protocol"]').value + "|" + document.querySelector('form[data-filter-for="sunset-table"] select[data-filter="awayprotocol"]').value`), "|SFTP"; got != want {
 		t.Errorf("the protocol filters of every dependency and of those going away: %q, want %q", got, want)
+	}
+}
+
+// TestTheTableOfEveryBlueprintFiltersAndSortsWholeInChromium opens the
+// dependency map from disk with a filter of the table of every blueprint in
+// its query string (two pages here): the page's matching rows show, the whole
+// list's are counted from its rows file with the page that has them linked;
+// sorting by impact, descending, brings the hub from the middle of the first
+// page to the top; a criticality sorts by its rank, not its words; and the
+// lists of dependencies on the same page keep their rows.
+func TestTheTableOfEveryBlueprintFiltersAndSortsWholeInChromium(t *testing.T) {
+	t.Parallel()
+	ctx := newBrowserTab(t, 1280, 900)
+	out, diags := sitetest.Render(t, sitetest.DomainTables(), goldenToday)
+	if diags.Errors() > 0 {
+		t.Fatalf("diagnostics:\n%s", sitetest.DiagLines(diags))
+	}
+	dir := writeSite(t, out)
+	page := "file://" + filepath.ToSlash(filepath.Join(dir, "dependencies", "index.html"))
+	if err := chromedp.Do(ctx, chromedp.Navigate(page+"?tablecriticality=low")); err != nil {
+		t.Fatal(err)
+	}
+	const form = `document.querySelector('form[data-filter-for="blueprint-table"]')`
+	whole := `(function () {
+  var t = ` + form + `.querySelector(".filter-pages").textContent;
+  return /^Counting/.test(t) ? "" : t;
+})()`
+	if got, want := evaluate[string](t, ctx, form+`.querySelector(".filter-count").textContent`), "4 of 100 on this page"; got != want {
+		t.Errorf("dependencies/?tablecriticality=low counts %q on its page, want %q", got, want)
+	}
+	if got, want := waitFor(t, ctx, "the whole list's count", whole), "24 of 130 blueprints of the whole list match, on this page (4), page 2 (20)."; got != want {
+		t.Errorf("the whole list's count: %q, want %q", got, want)
+	}
+	if got, want := evaluate[string](t, ctx, form+`.querySelector(".filter-pages a").getAttribute("href")`), "../dependencies/blueprints/2/index.html?tablecriticality=low#domain-tables"; got != want {
+		t.Errorf("the link to page 2: %q, want %q", got, want)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(page)); err != nil {
+		t.Fatal(err)
+	}
+	sorted := `(function () {
+  var t = document.getElementById("blueprint-table").closest("section").querySelector(".sort-status");
+  if (!t || !t.textContent || /^Sorting/.test(t.textContent)) return "";
+  var rows = document.getElementById("blueprint-table").tBodies[0].rows;
+  return t.textContent + " | " + rows[0].cells[0].textContent + " " + rows[0].cells[6].textContent + ", " + rows[1].cells[0].textContent + " " + rows[1].cells[6].textContent + " (" + rows.length + ")";
+})()`
+	click := func(col int, times int) {
+		evaluate[bool](t, ctx, fmt.Sprintf(`(function () {
+  var b = document.querySelectorAll("#blueprint-table th button.sort")[%d];
+  for (var i = 0; i < %d; i++) b.click();
+  return true;
+})()`, col, times))
+	}
+	click(6, 2)
+	if got, want := waitFor(t, ctx, "the table sorted by impact", sorted), "The whole list, sorted by Impact (descending): 1–100 of 130 blueprints. | Hub 129, I 000 0 (100)"; got != want {
+		t.Errorf("sorted by impact, descending: %q, want %q", got, want)
+	}
+	// By criticality, ascending: low first (its rank, not its words), the 30
+	// blueprints of none after mission critical, on page 2.
+	click(2, 1)
+	first := `(function () {
+  var t = document.getElementById("blueprint-table").closest("section").querySelector(".sort-status");
+  if (!/Criticality/.test(t.textContent)) return "";
+  var rows = document.getElementById("blueprint-table").tBodies[0].rows;
+  return rows[0].cells[2].textContent + " … " + rows[rows.length - 1].cells[2].textContent;
+})()`
+	if got, want := waitFor(t, ctx, "the table sorted by criticality", first), "Low … Mission critical"; got != want {
+		t.Errorf("sorted by criticality, ascending, the first page runs %q, want %q", got, want)
+	}
+	if got := evaluate[string](t, ctx, `document.getElementById("dependency-table").tBodies[0].rows[0].cells[0].textContent`); got != "I 000" {
+		t.Errorf("sorting the table of every blueprint changed the list of every dependency: its first row is %q", got)
 	}
 }

@@ -444,8 +444,9 @@
 // 100–200, waivers 800, risk lists 300, backlog lists 150–200, roadmap items
 // 100; a risk heatmap cell links 20 threats) or, for a matrix grid, about 300 kB
 // of rows. Sorting a list of several pages sorts the whole list (a kind's
-// index, every review, every threat, the open remediation items, every
-// dependency, the dependencies going away, a roadmap track's table): the list
+// index, every review, every threat, the open remediation items, the
+// dependency map's table of every blueprint, every dependency, the
+// dependencies going away, a roadmap track's table): the list
 // writes every row's HTML to MORE/sort-rows.js
 // (render.SortRows, a view's through View.Sorted; links relative to that
 // folder), which site.js loads at the first sort to show the sorted list a
@@ -461,7 +462,8 @@
 // same words show their values too, Filter.Options). The filters
 // answer for the whole list: a list with filters that has more than one page
 // (a kind's index, every review, every threat, the open remediation items,
-// each matrix grid, every dependency, the dependencies going away) writes its rows as the filters see them, a value index per filter and row,
+// each matrix grid, the table of every blueprint, every dependency, the
+// dependencies going away) writes its rows as the filters see them, a value index per filter and row,
 // to MORE/filter-rows.js (render.FilterRows, linear in the list), and its
 // filter form names that file and every page of the list. site.js hides the
 // page's rows that do not match, then loads the file (a script, so that it
@@ -493,7 +495,11 @@
 // (graph.WalkDependents, whose marks are reused from walk to walk), never
 // from the whole set built as values, and whatever several pages of a list
 // read (the dependencies onto blueprints going away, each domain's
-// blueprints) is worked out once per analysis.
+// blueprints) is worked out once per analysis. The dependency map's table of
+// every blueprint is one table, domain by domain (each domain's first row is
+// the anchor its box on the domain map links to), so that its filters
+// (domain, criticality, lifecycle, under keys starting "table" on a page
+// with two other filtered lists) and its sort take the whole list.
 //
 // The Changes page (package changes, changes/) is there when a revision is
 // set: archfolio.yaml's changes.since, which build --since and serve --since

@@ -65,6 +65,11 @@ type Dependencies struct {
 	edgesOnce   sync.Once
 	edgeRows    []DependencyRow
 	edgeFilters []render.Filter
+	// tableRows are the rows of the domain tables, every blueprint once, and
+	// tableFilters their filters (domainTables).
+	tablesOnce   sync.Once
+	tableRows    []BlueprintDependencies
+	tableFilters []render.Filter
 	// parts are what the graphs were built from, for the next load to reuse.
 	parts graphParts
 }

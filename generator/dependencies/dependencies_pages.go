@@ -3,6 +3,7 @@ package dependencies
 import (
 	"cmp"
 	"html/template"
+	"maps"
 	"slices"
 	"strings"
 
@@ -36,8 +37,11 @@ type DependenciesPage struct {
 	EdgeCount int
 	Edges     []DependencyRow
 	// EdgeFilters are the filters of the list of every dependency (everyDependency).
-	EdgeFilters   []render.Filter
-	Domains       []DomainDependencies
+	EdgeFilters []render.Filter
+	// Tables are this page's rows of the domain tables, TableFilters the
+	// filters of the whole list (domainTables).
+	Tables        []BlueprintDependencies
+	TableFilters  []render.Filter
 	Cycles        []CycleView
 	RoadmapCycles []CycleView
 	Sunset        []DependencyRow
@@ -266,14 +270,14 @@ func listFilters(deps *Dependencies, rows []DependencyRow, prefix, notes, label 
 	}
 }
 
-// edgesSorted are the list of every dependency and that of the dependencies
-// going away, for sorting each whole (render.SortRows).
+// edgesSorted are the domain tables, the list of every dependency and that of
+// the dependencies going away, for sorting each whole (render.SortRows).
 func edgesSorted(p *generator.Portfolio) []render.SortRows {
 	if Of(p) == nil {
 		return nil
 	}
 	own := []render.Overridable{dependenciesContent}
-	return []render.SortRows{{List: lists(p).Edges, Rows: func(pg *render.Page) func(markup.Writer, int) {
+	return []render.SortRows{tablesSorted(p), {List: lists(p).Edges, Rows: func(pg *render.Page) func(markup.Writer, int) {
 		rows, filters := everyDependency(p)
 		return func(w markup.Writer, i int) { writeEdgeRow(w, pg, filters, rows[i]) }
 	}, Components: own, Layout: "dependencies.html"}, {List: lists(p).Sunset, Rows: func(pg *render.Page) func(markup.Writer, int) {
@@ -303,19 +307,36 @@ func sunsetRows(p *generator.Portfolio) render.FilterRows {
 		Value: func(i int, name string) string { rows, _ := goingAway(p); return rows[i].awayValue(name) }}
 }
 
-// DomainDependencies is one domain's blueprints with their dependency counts.
-type DomainDependencies struct {
-	Name, Label, Anchor string
-	Blueprints          []BlueprintDependencies
-}
-
-// BlueprintDependencies counts one blueprint's dependencies both ways.
+// BlueprintDependencies is a row of the domain tables: a blueprint, its
+// domain (the filters' value: NoDomain for none) and its dependencies counted
+// both ways. Anchor is set on its domain's first row, which the domain map
+// links to.
 type BlueprintDependencies struct {
 	Doc                   *generator.Document
+	Domain, Anchor        string
 	DependsOn, DependedOn int
 	Impact                int
 	ImpactURL             string
 }
+
+// FilterValue returns what the blueprint offers to a filter of the domain
+// tables (domainTables).
+func (b BlueprintDependencies) FilterValue(name string) string {
+	switch name {
+	case tablePrefix + "domain":
+		return b.Domain
+	case tablePrefix + "criticality":
+		return b.Doc.Fields.String("criticality")
+	case tablePrefix + "lifecycle":
+		return b.Doc.Fields.String("lifecycle")
+	}
+	return ""
+}
+
+// tablePrefix starts the names of the filters of the domain tables, which
+// share the dependency map's page with two other filtered lists
+// (?tabledomain=claims against ?domain=claims).
+const tablePrefix = "table"
 
 // CycleView is a cycle for a page: the loop and where it closes.
 type CycleView struct {
@@ -392,7 +413,8 @@ func dependenciesPage(p *generator.Portfolio, url string, ls Lists, part string,
 		page.Sunset, page.SunsetFilters = rows[from:to], filters
 	}
 	if from, to, ok := show(partBlueprints); ok {
-		page.Domains = domainDependencies(p, from, to)
+		rows, filters := domainTables(p)
+		page.Tables, page.TableFilters = rows[from:to], filters
 	}
 	if from, to, ok := show(partCycles); ok {
 		page.Cycles = cycleViews(p, deps.Cycles[from:to])
@@ -413,31 +435,79 @@ func dependencyRow(p *generator.Portfolio, e graph.Edge) DependencyRow {
 		Flag: docSunset(to), InCycle: deps.inCycle[e.From] > 0 && deps.inCycle[e.From] == deps.inCycle[e.To]}
 }
 
-// domainDependencies lists the blueprints from-th to to-th of the domain
-// tables (domains in order, each most at stake first), grouped by domain. A
-// domain's Anchor is set on the page where its table starts.
-func domainDependencies(p *generator.Portfolio, from, to int) []DomainDependencies {
+// domainTables returns the rows of the domain tables, every blueprint once
+// (the domains in the map's order, each domain's blueprints most at stake
+// first), and their filters: the domain, the criticality and the lifecycle,
+// each offering the values some blueprint has, in the schema's order (most
+// critical first; the lifecycle from plan to end of life), then any other
+// sorted. Both are made once per analysis: every page of the tables, their
+// filters' rows file and their sort rows file read them.
+func domainTables(p *generator.Portfolio) ([]BlueprintDependencies, []render.Filter) {
 	deps := Of(p)
-	g := deps.Graph
-	var out []DomainDependencies
-	at := 0 // the index of the domain's first blueprint in the whole list
-	for _, dom := range deps.Domains {
-		docs := deps.byDomain()[dom]
-		start, end := max(from-at, 0), min(to-at, len(docs))
-		if start < end {
-			dd := DomainDependencies{Name: dom, Label: domainLabel(dom)}
-			if start == 0 {
-				dd.Anchor = domainAnchor(dom)
+	deps.tablesOnce.Do(func() {
+		g := deps.Graph
+		byDomain := deps.byDomain()
+		crit, life := map[string]bool{}, map[string]bool{}
+		var domains []string
+		for _, dom := range deps.Domains {
+			docs := byDomain[dom]
+			if len(docs) > 0 {
+				domains = append(domains, domainValue(dom))
 			}
-			for _, d := range docs[start:end] {
-				dd.Blueprints = append(dd.Blueprints, BlueprintDependencies{Doc: d, DependsOn: g.OutDegree(d.ID), DependedOn: g.InDegree(d.ID),
-					Impact: deps.impactSize(d.ID), ImpactURL: impactURL(d)})
+			for i, d := range docs {
+				b := BlueprintDependencies{Doc: d, Domain: domainValue(dom), DependsOn: g.OutDegree(d.ID), DependedOn: g.InDegree(d.ID),
+					Impact: deps.impactSize(d.ID), ImpactURL: impactURL(d)}
+				if i == 0 {
+					b.Anchor = domainAnchor(dom)
+				}
+				if c := d.Fields.String("criticality"); c != "" {
+					crit[c] = true
+				}
+				if l := d.Fields.String("lifecycle"); l != "" {
+					life[l] = true
+				}
+				deps.tableRows = append(deps.tableRows, b)
 			}
-			out = append(out, dd)
 		}
-		at += len(docs)
+		critOrder := slices.Clone(p.Schema.EnumValues("blueprint", "criticality"))
+		slices.Reverse(critOrder)
+		deps.tableFilters = []render.Filter{
+			{Name: tablePrefix + "domain", Label: "Domain", Values: domains, Show: generator.Humanize},
+			{Name: tablePrefix + "criticality", Label: "Criticality", Values: schemaOrder(critOrder, crit), Show: generator.Humanize},
+			{Name: tablePrefix + "lifecycle", Label: "Lifecycle", Values: schemaOrder(p.Schema.EnumValues("blueprint", "lifecycle"), life), Show: generator.Humanize},
+		}
+	})
+	return deps.tableRows, deps.tableFilters
+}
+
+// schemaOrder lists the values of set in order, then those order does not
+// have, sorted.
+func schemaOrder(order []string, set map[string]bool) []string {
+	var out []string
+	rest := maps.Clone(set)
+	for _, v := range order {
+		if set[v] {
+			out = append(out, v)
+			delete(rest, v)
+		}
 	}
-	return out
+	return append(out, generator.SortedKeys(rest)...)
+}
+
+// tablesSorted is the domain tables, for sorting the whole list
+// (render.SortRows).
+func tablesSorted(p *generator.Portfolio) render.SortRows {
+	return render.SortRows{List: lists(p).Blueprints, Rows: func(pg *render.Page) func(markup.Writer, int) {
+		rows, filters := domainTables(p)
+		return func(w markup.Writer, i int) { writeTableRow(w, pg, filters, rows[i]) }
+	}, Components: []render.Overridable{dependenciesContent}, Layout: "dependencies.html"}
+}
+
+// tableRows is the rows file of the domain tables' filters
+// (render.FilterRows), written when the tables have more than one page.
+func tableRows(p *generator.Portfolio) render.FilterRows {
+	return render.FilterRows{List: lists(p).Blueprints, Filters: func() []render.Filter { _, f := domainTables(p); return f },
+		Value: func(i int, name string) string { rows, _ := domainTables(p); return rows[i].FilterValue(name) }}
 }
 
 // domainAnchor is the id of a domain's table.

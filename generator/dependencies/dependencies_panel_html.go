@@ -263,7 +263,7 @@ func dependenciesHTML(pg *render.Page, d *DependenciesPage) (template.HTML, erro
 		if d.Map != "" {
 			w.Raw("its band in the map below.</p>\n")
 		} else {
-			w.Raw("its table.</p>\n")
+			w.Raw("its first blueprint in the table below.</p>\n")
 		}
 		depsLegendBlock.Put(w, d.DomainLegend)
 		putDepsFrame(w, d.DomainMap, "Dependencies between domains", "Dependencies between domains, counted.")
@@ -294,56 +294,101 @@ func dependenciesHTML(pg *render.Page, d *DependenciesPage) (template.HTML, erro
 	return pg.Lend(buf), nil
 }
 
-// writeDomainTables writes the domain tables of the page: each domain's
-// blueprints, most at stake first.
+// writeDomainTables writes the page's part of the domain tables: one table of
+// every blueprint, the domains in the map's order and each domain's
+// blueprints most at stake first, its domain's first row the anchor the
+// domain map links to. Its filters and sort take the whole list.
 func writeDomainTables(w markup.Writer, pg *render.Page, d *DependenciesPage) {
-	w.Raw("\n<div class=\"deps-domain-tables\" id=\"domain-tables\">")
-	d.Lists.Blueprints.Nav(w, pg.Rel, d.PageNo, "Pages of the domain tables", "blueprints")
-	for _, dom := range d.Domains {
-		if dom.Anchor != "" {
-			w.Raw("\n<section id=\"")
-			w.Text(dom.Anchor)
-			w.Raw("\" aria-labelledby=\"")
-			w.Text(dom.Anchor)
-			w.Raw("-title\">\n<h3 id=\"")
-			w.Text(dom.Anchor)
-			w.Raw("-title\">")
-			w.Text(dom.Label)
-		} else {
-			w.Raw("\n<section>\n<h3>")
-			w.Text(dom.Label)
-			w.Raw(" (continued)")
-		}
-		w.Raw("</h3>\n<table class=\"data\">\n<thead><tr><th scope=\"col\">Blueprint</th><th scope=\"col\">Criticality</th><th scope=\"col\">Lifecycle</th><th scope=\"col\" class=\"num\">Depends on</th><th scope=\"col\" class=\"num\">Depended on by</th><th scope=\"col\" class=\"num\">Impact</th></tr></thead>\n<tbody>")
-		for _, b := range dom.Blueprints {
-			w.Raw("\n<tr><td>")
-			w.Link(pg.Rel(b.Doc.URL), b.Doc.Title)
-			w.Raw("</td><td>")
-			putCriticality(w, b.Doc.Fields.String("criticality"))
-			w.Raw("</td>\n<td>")
-			putLifecycle(w, b.Doc.Fields.String("lifecycle"))
-			if b.Doc.Status == "retired" {
-				w.Raw(" ")
-				render.PutStatus(w, b.Doc.Status)
-			}
-			w.Raw("</td>\n<td class=\"num\">")
-			w.Int(b.DependsOn)
-			w.Raw("</td><td class=\"num\">")
-			w.Int(b.DependedOn)
-			w.Raw("</td><td class=\"num\"><a href=\"")
-			w.URL(pg.Rel(b.ImpactURL))
-			w.Raw("\" aria-label=\"Impact of changing ")
-			w.Text(b.Doc.Title)
-			w.Raw(": ")
-			w.Text(generator.Plural(b.Impact, "blueprint", "blueprints"))
-			w.Raw("\">")
-			w.Int(b.Impact)
-			w.Raw("</a></td></tr>")
-		}
-		w.Raw("\n</tbody>\n</table>\n</section>")
+	w.Raw("\n<div class=\"deps-domain-tables\" id=\"domain-tables\">\n<h3>Every blueprint, by domain</h3>\n<p>Domain by domain, each domain's blueprints most at stake first (criticality, then open critical risks).")
+	if d.Lists.Blueprints.Pages() > 1 {
+		w.Raw(" Where scripts run, filtering and sorting take every page of the list.")
 	}
-	d.Lists.Blueprints.Nav(w, pg.Rel, d.PageNo, "Pages of the domain tables, again", "blueprints")
+	w.Raw("</p>")
+	pagedTable{list: d.Lists.Blueprints, id: "blueprint-table", noun: "blueprints", nav: "Pages of the domain tables", scroll: true, filters: d.TableFilters,
+		head: `<th scope="col">Blueprint</th><th scope="col">Domain</th><th scope="col">Criticality</th><th scope="col">Lifecycle</th><th scope="col" class="num">Depends on</th><th scope="col" class="num">Depended on by</th><th scope="col" class="num">Impact</th>`,
+	}.write(w, pg, d.PageNo, func() {
+		for _, b := range d.Tables {
+			writeTableRow(w, pg, d.TableFilters, b)
+		}
+	})
 	w.Raw("\n</div>")
+}
+
+// pagedTable is one of the dependency map's lists that continue on other pages
+// and filter and sort whole: its pages, its table's id, what its rows are
+// (noun), the label of its pager, its filters and its header's cells; scroll
+// wraps a wide table in a scrolling box.
+type pagedTable struct {
+	list          pager.List
+	id, noun, nav string
+	filters       []render.Filter
+	head          string
+	scroll        bool
+}
+
+// write writes the page's part of the list: the pager, the filters, the table
+// with the rows rows writes, and the pager again.
+func (t pagedTable) write(w markup.Writer, pg *render.Page, pageNo int, rows func()) {
+	t.list.Nav(w, pg.Rel, pageNo, t.nav, t.noun)
+	render.PutPagedFilters(w, t.id, t.filters, "h3", &render.PagedFilters{List: t.list, Page: pageNo, Noun: t.noun, Rel: pg.Rel})
+	if t.scroll {
+		w.Raw("\n<div class=\"table-scroll\">")
+	}
+	w.Raw("\n<table class=\"data sortable\" id=\"")
+	w.Text(t.id)
+	w.Raw("\"")
+	render.PutSortRowsAttrs(w, t.list, t.noun, pg.Rel)
+	w.Raw(">\n<thead><tr>")
+	w.Raw(t.head)
+	w.Raw("</tr></thead>\n<tbody>")
+	rows()
+	w.Raw("\n</tbody>\n</table>")
+	if t.scroll {
+		w.Raw("\n</div>")
+	}
+	t.list.Nav(w, pg.Rel, pageNo, t.nav+", again", t.noun)
+}
+
+// writeTableRow writes a blueprint's row of the domain tables.
+func writeTableRow(w markup.Writer, pg *render.Page, filters []render.Filter, b BlueprintDependencies) {
+	w.Raw("\n<tr")
+	if b.Anchor != "" {
+		w.Raw(" id=\"")
+		w.Text(b.Anchor)
+		w.Raw("\"")
+	}
+	render.PutFilterAttrs(w, filters, b.FilterValue)
+	w.Raw("><td>")
+	w.Link(pg.Rel(b.Doc.URL), b.Doc.Title)
+	w.Raw("</td><td>")
+	w.Text(generator.Humanize(b.Domain)) // as its filter option shows it
+	crit := b.Doc.Fields.String("criticality")
+	w.Raw("</td><td")
+	render.PutSortRank(w, pg.EnumValues("blueprint", "criticality"), crit)
+	w.Raw(">")
+	putCriticality(w, crit)
+	life := b.Doc.Fields.String("lifecycle")
+	w.Raw("</td>\n<td")
+	render.PutSortRank(w, pg.EnumValues("blueprint", "lifecycle"), life)
+	w.Raw(">")
+	putLifecycle(w, life)
+	if b.Doc.Status == "retired" {
+		w.Raw(" ")
+		render.PutStatus(w, b.Doc.Status)
+	}
+	w.Raw("</td>\n<td class=\"num\">")
+	w.Int(b.DependsOn)
+	w.Raw("</td><td class=\"num\">")
+	w.Int(b.DependedOn)
+	w.Raw("</td><td class=\"num\"><a href=\"")
+	w.URL(pg.Rel(b.ImpactURL))
+	w.Raw("\" aria-label=\"Impact of changing ")
+	w.Text(b.Doc.Title)
+	w.Raw(": ")
+	w.Text(generator.Plural(b.Impact, "blueprint", "blueprints"))
+	w.Raw("\">")
+	w.Int(b.Impact)
+	w.Raw("</a></td></tr>")
 }
 
 // writeCycles writes the page's cycles. A long loop names cycleShown of its
@@ -390,17 +435,13 @@ func writeSunset(w markup.Writer, pg *render.Page, d *DependenciesPage) {
 	w.Raw("<section aria-labelledby=\"sunset\">\n<h2 id=\"sunset\">Dependencies going away</h2>")
 	if d.Lists.Sunset.Len() > 0 {
 		w.Raw("\n<p>These blueprints depend on one that is retired, at end of life or being phased out: each needs a plan to move off it.</p>")
-		d.Lists.Sunset.Nav(w, pg.Rel, d.PageNo, "Pages of the dependencies going away", "dependencies")
-		render.PutPagedFilters(w, "sunset-table", d.SunsetFilters, "h3",
-			&render.PagedFilters{List: d.Lists.Sunset, Page: d.PageNo, Noun: "dependencies", Rel: pg.Rel})
-		w.Raw("\n<table class=\"data sortable\" id=\"sunset-table\"")
-		render.PutSortRowsAttrs(w, d.Lists.Sunset, "dependencies", pg.Rel)
-		w.Raw(">\n<thead><tr><th scope=\"col\">Blueprint</th><th scope=\"col\">Depends on</th><th scope=\"col\">Which is</th><th scope=\"col\">How</th></tr></thead>\n<tbody>")
-		for _, r := range d.Sunset {
-			writeSunsetRow(w, pg, d.SunsetFilters, r)
-		}
-		w.Raw("\n</tbody>\n</table>")
-		d.Lists.Sunset.Nav(w, pg.Rel, d.PageNo, "Pages of the dependencies going away, again", "dependencies")
+		pagedTable{list: d.Lists.Sunset, id: "sunset-table", noun: "dependencies", nav: "Pages of the dependencies going away", filters: d.SunsetFilters,
+			head: `<th scope="col">Blueprint</th><th scope="col">Depends on</th><th scope="col">Which is</th><th scope="col">How</th>`,
+		}.write(w, pg, d.PageNo, func() {
+			for _, r := range d.Sunset {
+				writeSunsetRow(w, pg, d.SunsetFilters, r)
+			}
+		})
 	} else {
 		w.Raw("\n<p>No blueprint depends on one that is retired, at end of life or being phased out.</p>")
 	}
@@ -441,17 +482,13 @@ func writeOrphans(w markup.Writer, pg *render.Page, d *DependenciesPage) {
 func writeEdgeList(w markup.Writer, pg *render.Page, d *DependenciesPage) {
 	w.Raw("<section aria-labelledby=\"all-dependencies\">\n<h2 id=\"all-dependencies\">Every dependency</h2>")
 	if d.Lists.Edges.Len() > 0 {
-		d.Lists.Edges.Nav(w, pg.Rel, d.PageNo, "Pages of every dependency", "dependencies")
-		render.PutPagedFilters(w, "dependency-table", d.EdgeFilters, "h3",
-			&render.PagedFilters{List: d.Lists.Edges, Page: d.PageNo, Noun: "dependencies", Rel: pg.Rel})
-		w.Raw("\n<table class=\"data sortable\" id=\"dependency-table\"")
-		render.PutSortRowsAttrs(w, d.Lists.Edges, "dependencies", pg.Rel)
-		w.Raw(">\n<thead><tr><th scope=\"col\">Blueprint</th><th scope=\"col\">Depends on</th><th scope=\"col\">Via</th><th scope=\"col\">Protocol</th><th scope=\"col\">Data</th><th scope=\"col\">Notes</th></tr></thead>\n<tbody>")
-		for _, r := range d.Edges {
-			writeEdgeRow(w, pg, d.EdgeFilters, r)
-		}
-		w.Raw("\n</tbody>\n</table>")
-		d.Lists.Edges.Nav(w, pg.Rel, d.PageNo, "Pages of every dependency, again", "dependencies")
+		pagedTable{list: d.Lists.Edges, id: "dependency-table", noun: "dependencies", nav: "Pages of every dependency", filters: d.EdgeFilters,
+			head: `<th scope="col">Blueprint</th><th scope="col">Depends on</th><th scope="col">Via</th><th scope="col">Protocol</th><th scope="col">Data</th><th scope="col">Notes</th>`,
+		}.write(w, pg, d.PageNo, func() {
+			for _, r := range d.Edges {
+				writeEdgeRow(w, pg, d.EdgeFilters, r)
+			}
+		})
 	} else {
 		w.Raw("\n<p>No blueprint declares a dependency yet (<code>depends_on</code>).</p>")
 	}

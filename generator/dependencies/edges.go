@@ -31,11 +31,12 @@ type EdgeList struct {
 	Edges []int `json:"edges"`
 }
 
-// dependencyFiles writes EdgesFile and the filters' rows files of the list of
-// every dependency and of the dependencies going away (edgeRows, sunsetRows).
+// dependencyFiles writes EdgesFile and the filters' rows files of the domain
+// tables, the list of every dependency and that of the dependencies going away
+// (tableRows, edgeRows, sunsetRows).
 func dependencyFiles(p *generator.Portfolio) []render.ExportFile {
 	files := []render.ExportFile{{Name: EdgesFile, Write: func(w io.Writer) error { return writeEdges(w, p) }}}
-	for _, rows := range []render.FilterRows{edgeRows(p), sunsetRows(p)} {
+	for _, rows := range []render.FilterRows{tableRows(p), edgeRows(p), sunsetRows(p)} {
 		if f, ok := rows.File(); ok {
 			files = append(files, f)
 		}

@@ -14,8 +14,9 @@ import (
 
 // A dependency map too large for one page lists every blueprint and every
 // dependency once, over the map's page and its continuation pages, with links
-// between them; the domain map's boxes lead to each domain's table, wherever
-// it starts; and the whole map is left out, saying so.
+// between them; the domain map's boxes lead to each domain's first row in the
+// table of every blueprint, wherever it is; and the whole map is left out,
+// saying so.
 func TestDependencyListsArePaged(t *testing.T) {
 	t.Parallel()
 	const n, m = 300, 700
@@ -74,8 +75,9 @@ func TestDependencyListsArePaged(t *testing.T) {
 	}
 	for _, b := range boxes {
 		target := path.Join("dependencies", b[1], "index.html")
-		if !strings.Contains(pages[target], fmt.Sprintf(`<section id="%s"`, b[2])) {
-			t.Errorf("the domain map links to %s#%s, which has no such table", target, b[2])
+		domain := strings.TrimPrefix(b[2], "table-domain-")
+		if !strings.Contains(pages[target], fmt.Sprintf(`<tr id="%s" data-tabledomain="%s"`, b[2], domain)) {
+			t.Errorf("the domain map links to %s#%s, which has no such row", target, b[2])
 		}
 	}
 }
@@ -90,11 +92,11 @@ func TestEveryDependencyIsFiltered(t *testing.T) {
 	if diags.Errors() > 0 {
 		t.Fatalf("diagnostics:\n%s", sitetest.DiagLines(diags))
 	}
-	if got := sitetest.CheckFilterRows(t, sitetest.Filtered(out)); !slices.Equal(got, []string{"dependencies/all/filter-rows.js"}) {
-		t.Errorf("rows files %v, want dependencies/all/filter-rows.js", got)
+	if got, want := sitetest.CheckFilterRows(t, sitetest.Filtered(out)), []string{"dependencies/all/filter-rows.js", "dependencies/blueprints/filter-rows.js"}; !slices.Equal(got, want) {
+		t.Errorf("rows files %v, want %v", got, want)
 	}
-	if got := sitetest.CheckSortRows(t, sitetest.Sorted(out)); !slices.Equal(got, []string{"dependencies/all/sort-rows.js"}) {
-		t.Errorf("sort rows files %v, want dependencies/all/sort-rows.js", got)
+	if got, want := sitetest.CheckSortRows(t, sitetest.Sorted(out)), []string{"dependencies/all/sort-rows.js", "dependencies/blueprints/sort-rows.js"}; !slices.Equal(got, want) {
+		t.Errorf("sort rows files %v, want %v", got, want)
 	}
 	page := func(name string) string {
 		data, ok := out.File(name)
@@ -170,10 +172,10 @@ func TestDependenciesGoingAwayAreFiltered(t *testing.T) {
 	if diags.Errors() > 0 {
 		t.Fatalf("diagnostics:\n%s", sitetest.DiagLines(diags))
 	}
-	if got, want := sitetest.CheckFilterRows(t, sitetest.Filtered(out)), []string{"dependencies/all/filter-rows.js", "dependencies/sunset/filter-rows.js"}; !slices.Equal(got, want) {
+	if got, want := sitetest.CheckFilterRows(t, sitetest.Filtered(out)), []string{"dependencies/all/filter-rows.js", "dependencies/blueprints/filter-rows.js", "dependencies/sunset/filter-rows.js"}; !slices.Equal(got, want) {
 		t.Errorf("rows files %v, want %v", got, want)
 	}
-	if got, want := sitetest.CheckSortRows(t, sitetest.Sorted(out)), []string{"dependencies/all/sort-rows.js", "dependencies/sunset/sort-rows.js"}; !slices.Equal(got, want) {
+	if got, want := sitetest.CheckSortRows(t, sitetest.Sorted(out)), []string{"dependencies/all/sort-rows.js", "dependencies/blueprints/sort-rows.js", "dependencies/sunset/sort-rows.js"}; !slices.Equal(got, want) {
 		t.Errorf("sort rows files %v, want %v", got, want)
 	}
 	first, _ := out.File("dependencies/index.html")
@@ -221,5 +223,68 @@ func TestDependencyBetweenTwoCyclesIsInNone(t *testing.T) {
 		if !strings.Contains(row, `data-note="`+want+`"`) {
 			t.Errorf("the row %s: %s, want data-note=%q", from, row, want)
 		}
+	}
+}
+
+// The table of every blueprint filters and sorts whole, as the lists of
+// dependencies do: its selects offer the domains in the map's order (no
+// domain last), the criticalities most critical first and the lifecycles in
+// the schema's order, the values some blueprint has; every row carries its
+// values, the rows files hold every row, a criticality or lifecycle cell
+// sorts by its place in the schema, and each domain's first row is its
+// anchor, on the page where the domain starts.
+func TestTheTableOfEveryBlueprintIsFilteredAndSortedWhole(t *testing.T) {
+	t.Parallel()
+	out, diags := sitetest.Render(t, sitetest.DomainTables(), "2026-11-27")
+	if diags.Errors() > 0 {
+		t.Fatalf("diagnostics:\n%s", sitetest.DiagLines(diags))
+	}
+	if got, want := sitetest.CheckFilterRows(t, sitetest.Filtered(out)), []string{"dependencies/blueprints/filter-rows.js"}; !slices.Equal(got, want) {
+		t.Errorf("rows files %v, want %v", got, want)
+	}
+	if got, want := sitetest.CheckSortRows(t, sitetest.Sorted(out)), []string{"dependencies/blueprints/sort-rows.js"}; !slices.Equal(got, want) {
+		t.Errorf("sort rows files %v, want %v", got, want)
+	}
+	page := func(name string) string {
+		data, ok := out.File(name)
+		if !ok {
+			t.Fatalf("no %s", name)
+		}
+		return string(data)
+	}
+	first, second := page("dependencies/index.html"), page("dependencies/blueprints/2/index.html")
+	var selects []string
+	for _, m := range filterOptions.FindAllStringSubmatch(formFor(first, "blueprint-table"), -1) {
+		selects = append(selects, m[1]+": "+optionText.ReplaceAllString(m[2], "$1=$2;"))
+	}
+	want := []string{"tabledomain: identity=Identity;payments=Payments;No domain=No domain;",
+		"tablecriticality: mission-critical=Mission critical;high=High;medium=Medium;low=Low;",
+		"tablelifecycle: plan=Plan;active=Active;end-of-life=End of life;"}
+	if !slices.Equal(selects, want) {
+		t.Errorf("the filters of the table of every blueprint:\n%s\nwant\n%s", strings.Join(selects, "\n"), strings.Join(want, "\n"))
+	}
+	for _, want := range []string{
+		`<form class="filters" data-filter-for="blueprint-table" data-filter-rows="../dependencies/blueprints/filter-rows.js"`,
+		`<table class="data sortable" id="blueprint-table" data-sort-rows="../dependencies/blueprints/sort-rows.js" data-sort-key="dependencies/blueprints/sort-rows.js" data-sort-per="100" data-sort-total="130"`,
+		// identity first, at end of life and of no criticality (ranked after
+		// low), then payments, the hub among its high ones.
+		`<tr id="table-domain-identity" data-tabledomain="identity" data-tablecriticality="" data-tablelifecycle="end-of-life"><td><a href="../blueprints/i-000/">I 000</a></td><td>Identity</td><td data-sort="4"><span class="muted">not set</span></td>` + "\n" + `<td data-sort="4"><span class="sunset-flag">`,
+		`<tr id="table-domain-payments" data-tabledomain="payments" data-tablecriticality="mission-critical" data-tablelifecycle="active"><td><a href="../blueprints/p-000/">P 000</a></td><td>Payments</td><td data-sort="3">`,
+		`<tr data-tabledomain="payments" data-tablecriticality="high" data-tablelifecycle="active"><td><a href="../blueprints/hub/">Hub</a></td><td>Payments</td><td data-sort="2"><span class="crit crit-high">High</span></td>` + "\n" + `<td data-sort="2">Active</td>` + "\n" + `<td class="num">0</td><td class="num">129</td><td class="num"><a href="../dependencies/impact/hub/" aria-label="Impact of changing Hub: 129 blueprints">129</a></td></tr>`,
+	} {
+		if !strings.Contains(first, want) {
+			t.Errorf("dependencies/ has no %s", want)
+		}
+	}
+	for _, want := range []string{
+		`<tr id="table-domain-none" data-tabledomain="No domain" data-tablecriticality="" data-tablelifecycle="plan"><td><a href="../../../blueprints/n-000/">N 000</a></td><td>No domain</td>`,
+		`<span class="status status-retired">`,
+	} {
+		if !strings.Contains(second, want) {
+			t.Errorf("dependencies/blueprints/2/ has no %s", want)
+		}
+	}
+	if n := strings.Count(first, `<tr id="table-domain-`); n != 2 {
+		t.Errorf("dependencies/ has %d domains' first rows, want 2 (identity, payments)", n)
 	}
 }

@@ -141,13 +141,14 @@ func TestReviewListsArePaged(t *testing.T) {
 	}
 	// The rows file of all reviews, for the filters, is the view's, not the
 	// review kind index's, whose would have the same name; it holds the rows
-	// of every page (as the blueprints' index, of n blueprints, holds its own).
-	want := []string{"documents/blueprints/filter-rows.js", "documents/reviews/filter-rows.js"}
+	// of every page (as the blueprints' index, of n blueprints, holds its own,
+	// and the dependency map's table of every blueprint its).
+	want := []string{"dependencies/blueprints/filter-rows.js", "documents/blueprints/filter-rows.js", "documents/reviews/filter-rows.js"}
 	if got := sitetest.CheckFilterRows(t, sitetest.Filtered(out)); !slices.Equal(got, want) {
 		t.Errorf("rows files %v, want %v", got, want)
 	}
 	// Sorting all reviews sorts the whole list, from the view's rows file.
-	if got, want := sitetest.CheckSortRows(t, sitetest.Sorted(out)), []string{"documents/blueprints/sort-rows.js", "documents/reviews/sort-rows.js"}; !slices.Equal(got, want) {
+	if got, want := sitetest.CheckSortRows(t, sitetest.Sorted(out)), []string{"dependencies/blueprints/sort-rows.js", "documents/blueprints/sort-rows.js", "documents/reviews/sort-rows.js"}; !slices.Equal(got, want) {
 		t.Errorf("sort rows files %v, want %v", got, want)
 	}
 	if rows := page("documents/reviews/filter-rows.js"); !strings.Contains(rows, `{"filters": ["stage", "outcome", "status", "blueprint"],`) {

@@ -212,6 +212,30 @@ func DependencyLists(protocol155 string) map[string]string {
 	return files
 }
 
+// DomainTables are 130 blueprints over two pages of the dependency map's
+// table of every blueprint: payments (the hub, depended on by all, and 99 others, mission
+// critical to low in turn), identity (20 at end of life, of no criticality)
+// and 10 of no domain, retired, each a lifecycle of plan.
+func DomainTables() map[string]string {
+	files := map[string]string{
+		"content/hub.md": "---\nkind: blueprint\ntitle: Hub\ndomain: payments\ncriticality: high\nlifecycle: active\n---\n",
+	}
+	crits := []string{"mission-critical", "high", "medium", "low"}
+	for i := range 99 {
+		files[fmt.Sprintf("content/p-%03d.md", i)] = fmt.Sprintf(
+			"---\nkind: blueprint\ntitle: P %03d\ndomain: payments\ncriticality: %s\nlifecycle: active\ndepends_on: [hub]\n---\n", i, crits[i%4])
+	}
+	for i := range 20 {
+		files[fmt.Sprintf("content/i-%03d.md", i)] = fmt.Sprintf(
+			"---\nkind: blueprint\ntitle: I %03d\ndomain: identity\nlifecycle: end-of-life\ndepends_on: [hub]\n---\n", i)
+	}
+	for i := range 10 {
+		files[fmt.Sprintf("content/n-%03d.md", i)] = fmt.Sprintf(
+			"---\nkind: blueprint\ntitle: N %03d\nstatus: retired\nlifecycle: plan\ndepends_on: [hub]\n---\n", i)
+	}
+	return files
+}
+
 var (
 	sortTable   = regexp.MustCompile(`<table [^>]*data-sort-rows="[^"]*" data-sort-key="([^"]+)" data-sort-per="(\d+)" data-sort-total="(\d+)"[^>]*>`)
 	rowElement  = regexp.MustCompile(`(?s)<tr[ >].*?</tr>`)
