@@ -190,8 +190,9 @@ func TestTheDependencyMapsTwoLongListsKeepApartInChromium(t *testing.T) {
 // its query string (two pages here): the page's matching rows show, the whole
 // list's are counted from its rows file with the page that has them linked;
 // sorting by impact, descending, brings the hub from the middle of the first
-// page to the top; a criticality sorts by its rank, not its words; and the
-// lists of dependencies on the same page keep their rows.
+// page to the top; a criticality sorts by its rank, not its words, a
+// blueprint of none last either way; and the lists of dependencies on the
+// same page keep their rows.
 func TestTheTableOfEveryBlueprintFiltersAndSortsWholeInChromium(t *testing.T) {
 	t.Parallel()
 	ctx := newBrowserTab(t, 1280, 900)
@@ -249,6 +250,18 @@ func TestTheTableOfEveryBlueprintFiltersAndSortsWholeInChromium(t *testing.T) {
 })()`
 	if got, want := waitFor(t, ctx, "the table sorted by criticality", first), "Low … Mission critical"; got != want {
 		t.Errorf("sorted by criticality, ascending, the first page runs %q, want %q", got, want)
+	}
+	// Descending, the blueprints of none, whose cells say "not set", are last
+	// still, as empty cells are.
+	click(2, 1)
+	descending := `(function () {
+  var t = document.getElementById("blueprint-table").closest("section").querySelector(".sort-status");
+  if (!/descending/.test(t.textContent)) return "";
+  var rows = document.getElementById("blueprint-table").tBodies[0].rows;
+  return rows[0].cells[2].textContent + " … " + rows[rows.length - 1].cells[2].textContent;
+})()`
+	if got, want := waitFor(t, ctx, "the table sorted by criticality, descending", descending), "Mission critical … Low"; got != want {
+		t.Errorf("sorted by criticality, descending, the first page runs %q, want %q", got, want)
 	}
 	if got := evaluate[string](t, ctx, `document.getElementById("dependency-table").tBodies[0].rows[0].cells[0].textContent`); got != "I 000" {
 		t.Errorf("sorting the table of every blueprint changed the list of every dependency: its first row is %q", got)

@@ -435,8 +435,9 @@
 // per domain or family: a domain, a family or a framework's control group can
 // itself hold most of a portfolio (a portfolio with one domain, a framework
 // with a thousand controls), so only a page of bounded rows bounds the page;
-// the grouping stays in the order the rows are listed in (domain headings on
-// each page), and the roll-ups stay on the first page (the domain map and its
+// the grouping stays in the order the rows are listed in (a group cut by a
+// page headed again on the next, or named in a column, as the dependency
+// map's table of every blueprint names each row's domain), and the roll-ups stay on the first page (the domain map and its
 // counts on dependencies/; adoption per standard, coverage per family and per
 // framework on matrix/). Splitting by group as well is kept for the one case
 // where the columns, not the rows, grow: a catalogue's controls (below).

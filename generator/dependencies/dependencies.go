@@ -51,6 +51,9 @@ type Dependencies struct {
 	// first use (byDomain), since only the dependency map's pages read them.
 	domainsOnce sync.Once
 	domainDocs  map[string][]*generator.Document
+	// slugs name each domain in its anchors, each a different name (domainSlug).
+	slugsOnce sync.Once
+	slugs     map[string]string
 	// impactCodes number what the impact pages count, made on first use
 	// (codes), since only the impact pages read them.
 	codesOnce   sync.Once

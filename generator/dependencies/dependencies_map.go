@@ -75,7 +75,7 @@ func (m *mapStyle) style(id, title, desc string) diagram.Style {
 		EdgeClass: m.edgeClass,
 		EdgeTitle: m.edgeTitle,
 		BandLabel: m.label,
-		BandID:    func(group string) string { return "domain-" + generator.Slug(cmp.Or(group, "none")) },
+		BandID:    func(group string) string { return "domain-" + Of(m.p).domainSlug(group) },
 	}
 }
 
@@ -228,14 +228,14 @@ func domainMap(p *generator.Portfolio, pageURL string, tables pager.List) (templ
 	withMap := deps.Graph.Len()+len(deps.Graph.Edges()) <= mapLimit
 	href := func(n graph.Node) string {
 		if withMap {
-			return "#domain-" + generator.Slug(strings.TrimPrefix(n.ID, "domain:"))
+			return "#domain-" + deps.domainSlug(n.Group)
 		}
 		dom := n.Group
 		at := ""
 		if k := tables.PageOf(deps.domainStart(dom)); k > 0 {
 			at = generator.RelURL(pageURL, tables.URL(k))
 		}
-		return at + "#" + domainAnchor(dom)
+		return at + "#" + deps.domainAnchor(dom)
 	}
 	byDomain := graph.Collapse(deps.Graph, func(n graph.Node) string { return "domain:" + cmp.Or(n.Group, "none") }, nil)
 	internal := map[string]int{}

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 
 	"archfolio/generator"
@@ -258,10 +259,7 @@ func listFilters(deps *Dependencies, rows []DependencyRow, prefix, notes, label 
 		}
 		return out
 	}
-	domains := make([]string, len(deps.Domains))
-	for i, dom := range deps.Domains {
-		domains[i] = domainValue(dom)
-	}
+	domains := deps.domainValues()
 	return []render.Filter{
 		{Name: prefix + "domain", Label: "Domain of the blueprint", Values: inOrder(from, domains), Show: generator.Humanize},
 		{Name: prefix + "todomain", Label: "Domain of what it depends on", Values: inOrder(to, domains), Show: generator.Humanize},
@@ -448,17 +446,12 @@ func domainTables(p *generator.Portfolio) ([]BlueprintDependencies, []render.Fil
 		g := deps.Graph
 		byDomain := deps.byDomain()
 		crit, life := map[string]bool{}, map[string]bool{}
-		var domains []string
 		for _, dom := range deps.Domains {
-			docs := byDomain[dom]
-			if len(docs) > 0 {
-				domains = append(domains, domainValue(dom))
-			}
-			for i, d := range docs {
+			for i, d := range byDomain[dom] {
 				b := BlueprintDependencies{Doc: d, Domain: domainValue(dom), DependsOn: g.OutDegree(d.ID), DependedOn: g.InDegree(d.ID),
 					Impact: deps.impactSize(d.ID), ImpactURL: impactURL(d)}
 				if i == 0 {
-					b.Anchor = domainAnchor(dom)
+					b.Anchor = deps.domainAnchor(dom)
 				}
 				if c := d.Fields.String("criticality"); c != "" {
 					crit[c] = true
@@ -472,7 +465,7 @@ func domainTables(p *generator.Portfolio) ([]BlueprintDependencies, []render.Fil
 		critOrder := slices.Clone(p.Schema.EnumValues("blueprint", "criticality"))
 		slices.Reverse(critOrder)
 		deps.tableFilters = []render.Filter{
-			{Name: tablePrefix + "domain", Label: "Domain", Values: domains, Show: generator.Humanize},
+			{Name: tablePrefix + "domain", Label: "Domain", Values: deps.domainValues(), Show: generator.Humanize},
 			{Name: tablePrefix + "criticality", Label: "Criticality", Values: schemaOrder(critOrder, crit), Show: generator.Humanize},
 			{Name: tablePrefix + "lifecycle", Label: "Lifecycle", Values: schemaOrder(p.Schema.EnumValues("blueprint", "lifecycle"), life), Show: generator.Humanize},
 		}
@@ -510,8 +503,47 @@ func tableRows(p *generator.Portfolio) render.FilterRows {
 		Value: func(i int, name string) string { rows, _ := domainTables(p); return rows[i].FilterValue(name) }}
 }
 
-// domainAnchor is the id of a domain's table.
-func domainAnchor(dom string) string { return "table-domain-" + generator.Slug(cmp.Or(dom, "none")) }
+// domainAnchor is the id of a domain's first row in the table of every
+// blueprint.
+func (deps *Dependencies) domainAnchor(dom string) string {
+	return "table-domain-" + deps.domainSlug(dom)
+}
+
+// domainSlug is the part of a domain's anchors that names it ("domain-SLUG",
+// its band in the whole map; "table-domain-SLUG", its first row in the table
+// of every blueprint): its slug ("none" for no domain), with -2, -3 … after
+// the first domain of the same slug (Payments after payments; names of
+// non-Latin letters, whose slugs are alike), so that no two domains share an
+// anchor. Worked out once per analysis, in the domains' order.
+func (deps *Dependencies) domainSlug(dom string) string {
+	deps.slugsOnce.Do(func() {
+		deps.slugs = make(map[string]string, len(deps.Domains))
+		taken := map[string]bool{}
+		for _, d := range deps.Domains {
+			base := generator.Slug(cmp.Or(d, "none"))
+			s := base
+			for k := 2; taken[s]; k++ {
+				s = base + "-" + strconv.Itoa(k)
+			}
+			taken[s] = true
+			deps.slugs[d] = s
+		}
+	})
+	return deps.slugs[dom]
+}
+
+// domainValues are the filters' values of the domains, in the map's order:
+// each once, since a domain written "No domain" and none are the same to the
+// filters (generator.NoDomain).
+func (deps *Dependencies) domainValues() []string {
+	var out []string
+	for _, dom := range deps.Domains {
+		if v := domainValue(dom); !slices.Contains(out, v) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
 
 // domainStart is where a domain's table starts: the index of its first
 // blueprint in the domain tables.

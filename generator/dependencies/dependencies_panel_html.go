@@ -299,7 +299,16 @@ func dependenciesHTML(pg *render.Page, d *DependenciesPage) (template.HTML, erro
 // blueprints most at stake first, its domain's first row the anchor the
 // domain map links to. Its filters and sort take the whole list.
 func writeDomainTables(w markup.Writer, pg *render.Page, d *DependenciesPage) {
-	w.Raw("\n<div class=\"deps-domain-tables\" id=\"domain-tables\">\n<h3>Every blueprint, by domain</h3>\n<p>Domain by domain, each domain's blueprints most at stake first (criticality, then open critical risks).")
+	// Under the map page's Domains (h2), or the page's own title.
+	heading := "h3"
+	if d.Part == partBlueprints {
+		heading = "h2"
+	}
+	w.Raw("\n<div class=\"deps-domain-tables\" id=\"domain-tables\">\n<")
+	w.Raw(heading)
+	w.Raw(">Every blueprint, by domain</")
+	w.Raw(heading)
+	w.Raw(">\n<p>Domain by domain, each domain's blueprints most at stake first (criticality, then open critical risks).")
 	if d.Lists.Blueprints.Pages() > 1 {
 		w.Raw(" Where scripts run, filtering and sorting take every page of the list.")
 	}

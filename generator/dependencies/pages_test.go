@@ -266,9 +266,9 @@ func TestTheTableOfEveryBlueprintIsFilteredAndSortedWhole(t *testing.T) {
 	for _, want := range []string{
 		`<form class="filters" data-filter-for="blueprint-table" data-filter-rows="../dependencies/blueprints/filter-rows.js"`,
 		`<table class="data sortable" id="blueprint-table" data-sort-rows="../dependencies/blueprints/sort-rows.js" data-sort-key="dependencies/blueprints/sort-rows.js" data-sort-per="100" data-sort-total="130"`,
-		// identity first, at end of life and of no criticality (ranked after
-		// low), then payments, the hub among its high ones.
-		`<tr id="table-domain-identity" data-tabledomain="identity" data-tablecriticality="" data-tablelifecycle="end-of-life"><td><a href="../blueprints/i-000/">I 000</a></td><td>Identity</td><td data-sort="4"><span class="muted">not set</span></td>` + "\n" + `<td data-sort="4"><span class="sunset-flag">`,
+		// identity first, at end of life and of no criticality (an empty
+		// key, last either way), then payments, the hub among its high ones.
+		`<tr id="table-domain-identity" data-tabledomain="identity" data-tablecriticality="" data-tablelifecycle="end-of-life"><td><a href="../blueprints/i-000/">I 000</a></td><td>Identity</td><td data-sort=""><span class="muted">not set</span></td>` + "\n" + `<td data-sort="4"><span class="sunset-flag">`,
 		`<tr id="table-domain-payments" data-tabledomain="payments" data-tablecriticality="mission-critical" data-tablelifecycle="active"><td><a href="../blueprints/p-000/">P 000</a></td><td>Payments</td><td data-sort="3">`,
 		`<tr data-tabledomain="payments" data-tablecriticality="high" data-tablelifecycle="active"><td><a href="../blueprints/hub/">Hub</a></td><td>Payments</td><td data-sort="2"><span class="crit crit-high">High</span></td>` + "\n" + `<td data-sort="2">Active</td>` + "\n" + `<td class="num">0</td><td class="num">129</td><td class="num"><a href="../dependencies/impact/hub/" aria-label="Impact of changing Hub: 129 blueprints">129</a></td></tr>`,
 	} {
@@ -286,5 +286,72 @@ func TestTheTableOfEveryBlueprintIsFilteredAndSortedWhole(t *testing.T) {
 	}
 	if n := strings.Count(first, `<tr id="table-domain-`); n != 2 {
 		t.Errorf("dependencies/ has %d domains' first rows, want 2 (identity, payments)", n)
+	}
+}
+
+// Domains whose slugs are alike (payments and Payments; names of non-Latin
+// letters) each have anchors of their own, a band in the whole map and a
+// first row in the table of every blueprint, which the domain map's boxes
+// link to; a domain written "No domain" and none are one option of the
+// filters, as they are one value.
+func TestEveryDomainHasAnchorsOfItsOwn(t *testing.T) {
+	t.Parallel()
+	files := map[string]string{}
+	for i, dom := range []string{"payments", "Payments", "名前", "ドメイン", "", "No domain"} {
+		line := ""
+		if dom != "" {
+			line = "domain: " + dom + "\n"
+		}
+		files[fmt.Sprintf("content/b-%d.md", i)] = fmt.Sprintf("---\nkind: blueprint\ntitle: B %d\n%sdepends_on: [b-%d]\n---\n", i, line, (i+1)%6)
+	}
+	out, diags := sitetest.Render(t, files, "2026-11-27")
+	if diags.Errors() > 0 {
+		t.Fatalf("diagnostics:\n%s", sitetest.DiagLines(diags))
+	}
+	data, _ := out.File("dependencies/index.html")
+	page := string(data)
+	ids := map[string]int{}
+	for _, m := range regexp.MustCompile(` id="((?:table-)?domain-[^"]*)"`).FindAllStringSubmatch(page, -1) {
+		if m[1] != "domain-map" && m[1] != "domain-map-title" && m[1] != "domain-tables" {
+			ids[m[1]]++
+		}
+	}
+	var bands, rows []string
+	for id, n := range ids {
+		if n > 1 {
+			t.Errorf("id %q is on dependencies/ %d times", id, n)
+		}
+		if strings.HasPrefix(id, "table-") {
+			rows = append(rows, id)
+		} else {
+			bands = append(bands, id)
+		}
+	}
+	slices.Sort(bands)
+	slices.Sort(rows)
+	if want := []string{"domain-no-domain", "domain-none", "domain-payments", "domain-payments-2", "domain-x", "domain-x-2"}; !slices.Equal(bands, want) {
+		t.Errorf("the whole map's bands %v, want %v", bands, want)
+	}
+	if want := []string{"table-domain-no-domain", "table-domain-none", "table-domain-payments", "table-domain-payments-2", "table-domain-x", "table-domain-x-2"}; !slices.Equal(rows, want) {
+		t.Errorf("the table's first rows %v, want %v", rows, want)
+	}
+	links := regexp.MustCompile(`<a href="#(domain-[^"]*)" class="node`).FindAllStringSubmatch(page, -1)
+	var linked []string
+	for _, l := range links {
+		linked = append(linked, l[1])
+	}
+	slices.Sort(linked)
+	if !slices.Equal(linked, bands) {
+		t.Errorf("the domain map's boxes link to %v, want one to each band %v", linked, bands)
+	}
+	for _, table := range []string{"blueprint-table", "dependency-table"} {
+		for _, m := range filterOptions.FindAllStringSubmatch(formFor(page, table), -1) {
+			if !strings.Contains(m[1], "domain") {
+				continue
+			}
+			if n := strings.Count(m[2], `<option value="No domain">`); n != 1 {
+				t.Errorf("the filter %s offers No domain %d times, want once", m[1], n)
+			}
+		}
 	}
 }

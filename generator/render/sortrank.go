@@ -14,8 +14,14 @@ func (pg *Page) EnumValues(kind, path string) []string {
 // PutSortRank writes a sortable table cell's data-sort attribute: v's place
 // among values, the order the schema lists them in, so that site.js sorts the
 // column in that order (low, medium, high, mission-critical) rather than
-// alphabetically. An empty or unknown value sorts after every known one.
+// alphabetically. An unknown value sorts after every known one. An empty
+// value's key is empty, which site.js sorts last either way, as an empty
+// cell, whatever the cell shows for it ("not set").
 func PutSortRank(w markup.Writer, values []string, v string) {
+	if v == "" {
+		w.Raw(" data-sort=\"\"")
+		return
+	}
 	w.Raw(" data-sort=\"")
 	w.Int(sortRank(values, v))
 	w.Raw("\"")

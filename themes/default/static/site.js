@@ -242,7 +242,9 @@
 
   // Sortable tables: a button in each header sorts by that column, by a cell's
   // data-sort when it has one (ISO dates, ranks), else by its text; numbers only
-  // when the whole key is a number, so "2026-07-01" is not read as 2026.
+  // when the whole key is a number, so "2026-07-01" is not read as 2026. A cell
+  // with no text, or an empty data-sort (a value not set, which the cell may
+  // still word: "not set"), sorts last either way.
   function sortKey(cell) {
     if (!cell) return "";
     var key = cell.getAttribute("data-sort");
@@ -254,7 +256,7 @@
     var num = /^\s*-?\d+(\.\d+)?\s*$/;
     return rows.map(function (r, i) {
       var cell = r.cells[col];
-      return { row: r, key: sortKey(cell), empty: !cell || cell.textContent.trim() === "", i: i };
+      return { row: r, key: sortKey(cell), empty: !cell || cell.textContent.trim() === "" || cell.getAttribute("data-sort") === "", i: i };
     }).sort(function (a, b) {
       if (a.empty !== b.empty) return a.empty ? 1 : -1;
       var x = a.key, y = b.key;
