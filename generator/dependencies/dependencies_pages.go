@@ -3,9 +3,7 @@ package dependencies
 import (
 	"cmp"
 	"html/template"
-	"maps"
 	"slices"
-	"strconv"
 	"strings"
 
 	"archfolio/generator"
@@ -466,25 +464,11 @@ func domainTables(p *generator.Portfolio) ([]BlueprintDependencies, []render.Fil
 		slices.Reverse(critOrder)
 		deps.tableFilters = []render.Filter{
 			{Name: tablePrefix + "domain", Label: "Domain", Values: deps.domainValues(), Show: generator.Humanize},
-			{Name: tablePrefix + "criticality", Label: "Criticality", Values: schemaOrder(critOrder, crit), Show: generator.Humanize},
-			{Name: tablePrefix + "lifecycle", Label: "Lifecycle", Values: schemaOrder(p.Schema.EnumValues("blueprint", "lifecycle"), life), Show: generator.Humanize},
+			{Name: tablePrefix + "criticality", Label: "Criticality", Values: render.InOrder(critOrder, crit), Show: generator.Humanize},
+			{Name: tablePrefix + "lifecycle", Label: "Lifecycle", Values: render.InOrder(p.Schema.EnumValues("blueprint", "lifecycle"), life), Show: generator.Humanize},
 		}
 	})
 	return deps.tableRows, deps.tableFilters
-}
-
-// schemaOrder lists the values of set in order, then those order does not
-// have, sorted.
-func schemaOrder(order []string, set map[string]bool) []string {
-	var out []string
-	rest := maps.Clone(set)
-	for _, v := range order {
-		if set[v] {
-			out = append(out, v)
-			delete(rest, v)
-		}
-	}
-	return append(out, generator.SortedKeys(rest)...)
 }
 
 // tablesSorted is the domain tables, for sorting the whole list
@@ -520,13 +504,7 @@ func (deps *Dependencies) domainSlug(dom string) string {
 		deps.slugs = make(map[string]string, len(deps.Domains))
 		taken := map[string]bool{}
 		for _, d := range deps.Domains {
-			base := generator.Slug(cmp.Or(d, "none"))
-			s := base
-			for k := 2; taken[s]; k++ {
-				s = base + "-" + strconv.Itoa(k)
-			}
-			taken[s] = true
-			deps.slugs[d] = s
+			deps.slugs[d] = generator.UniqueAnchor(taken, generator.Slug(cmp.Or(d, "none")))
 		}
 	})
 	return deps.slugs[dom]

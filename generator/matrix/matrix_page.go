@@ -657,16 +657,6 @@ func matrixFilters(p *generator.Portfolio, m *Matrix) []render.Filter {
 			}
 		}
 	}
-	inOrder := func(order []string, set map[string]bool) []string {
-		var out []string
-		for _, v := range order {
-			if set[v] {
-				out = append(out, v)
-				delete(set, v)
-			}
-		}
-		return append(out, generator.SortedKeys(set)...)
-	}
 	var critOrder, statusOrder, alignOrder []string
 	if k := p.Schema.Kinds["blueprint"]; k != nil {
 		statusOrder = k.Statuses
@@ -680,10 +670,10 @@ func matrixFilters(p *generator.Portfolio, m *Matrix) []render.Filter {
 	}
 	return []render.Filter{
 		{Name: "domain", Label: "Domain", Values: render.DomainValues(generator.SortedKeys(sets["domain"])), Show: generator.Humanize},
-		{Name: "criticality", Label: "Criticality", Values: inOrder(critOrder, sets["criticality"]), Show: generator.Humanize},
+		{Name: "criticality", Label: "Criticality", Values: render.InOrder(critOrder, sets["criticality"]), Show: generator.Humanize},
 		{Name: "owner", Label: "Owner", Values: generator.SortedKeys(sets["owner"])},
-		{Name: "status", Label: "Blueprint status", Values: inOrder(statusOrder, sets["status"]), Show: generator.Humanize},
-		{Name: "align", Label: "Alignment status", Values: inOrder(alignOrder, sets["align"]), Show: generator.Humanize},
+		{Name: "status", Label: "Blueprint status", Values: render.InOrder(statusOrder, sets["status"]), Show: generator.Humanize},
+		{Name: "align", Label: "Alignment status", Values: render.InOrder(alignOrder, sets["align"]), Show: generator.Humanize},
 	}
 }
 

@@ -520,6 +520,26 @@ func (f Filter) Options() []string {
 	return texts
 }
 
+// InOrder is the values of a filter of an enum: those of set (the values the
+// rows have) in order (the schema's), then any others, sorted. set is left as
+// it was.
+func InOrder(order []string, set map[string]bool) []string {
+	var out []string
+	for _, v := range order {
+		if set[v] {
+			out = append(out, v)
+		}
+	}
+	var rest []string
+	for v := range set {
+		if !slices.Contains(order, v) {
+			rest = append(rest, v)
+		}
+	}
+	slices.Sort(rest)
+	return append(out, rest...)
+}
+
 // DomainValues is the values of a domain filter, sorted, with NoDomain last,
 // as the lists put the documents of no domain; none when no document has a
 // domain (a select of "No domain" alone filters nothing).
