@@ -106,10 +106,7 @@ func TestEveryDependencyIsFiltered(t *testing.T) {
 		return string(data)
 	}
 	first, second := page("dependencies/index.html"), page("dependencies/all/2/index.html")
-	var selects []string
-	for _, m := range filterOptions.FindAllStringSubmatch(formFor(first, "dependency-table"), -1) {
-		selects = append(selects, m[1]+": "+optionText.ReplaceAllString(m[2], "$1=$2;"))
-	}
+	selects := selectsOf(first, "dependency-table")
 	want := []string{"domain: payments=Payments;platform=Platform;", "todomain: data=Data;identity=Identity;platform=Platform;",
 		"protocol: HTTPS=HTTPS;Kafka=Kafka;SFTP=SFTP;", "note: retired=Retired;in-cycle=In a cycle;"}
 	if !slices.Equal(selects, want) {
@@ -136,6 +133,16 @@ var (
 	filterOptions = regexp.MustCompile(`<select data-filter="([a-z]+)">\s*<option value="">All</option>((?:<option value="[^"]*">[^<]*</option>)*)`)
 	optionText    = regexp.MustCompile(`<option value="([^"]*)">([^<]*)</option>`)
 )
+
+// selectsOf returns the selects of a table's filter form on a page, each as
+// "NAME: VALUE=TEXT;VALUE=TEXT;…".
+func selectsOf(page, table string) []string {
+	var selects []string
+	for _, m := range filterOptions.FindAllStringSubmatch(formFor(page, table), -1) {
+		selects = append(selects, m[1]+": "+optionText.ReplaceAllString(m[2], "$1=$2;"))
+	}
+	return selects
+}
 
 // formFor returns the filter form of a table on a page, or "".
 func formFor(page, table string) string {
@@ -180,10 +187,7 @@ func TestDependenciesGoingAwayAreFiltered(t *testing.T) {
 	}
 	first, _ := out.File("dependencies/index.html")
 	second, _ := out.File("dependencies/sunset/2/index.html")
-	var selects []string
-	for _, m := range filterOptions.FindAllStringSubmatch(formFor(string(first), "sunset-table"), -1) {
-		selects = append(selects, m[1]+": "+optionText.ReplaceAllString(m[2], "$1=$2;"))
-	}
+	selects := selectsOf(string(first), "sunset-table")
 	want := []string{"awaydomain: claims=Claims;payments=Payments;", "awaytodomain: data=Data;identity=Identity;",
 		"awayprotocol: HTTPS=HTTPS;SFTP=SFTP;", "which: retired=Retired;end-of-life=End of life;"}
 	if !slices.Equal(selects, want) {
@@ -253,10 +257,7 @@ func TestTheTableOfEveryBlueprintIsFilteredAndSortedWhole(t *testing.T) {
 		return string(data)
 	}
 	first, second := page("dependencies/index.html"), page("dependencies/blueprints/2/index.html")
-	var selects []string
-	for _, m := range filterOptions.FindAllStringSubmatch(formFor(first, "blueprint-table"), -1) {
-		selects = append(selects, m[1]+": "+optionText.ReplaceAllString(m[2], "$1=$2;"))
-	}
+	selects := selectsOf(first, "blueprint-table")
 	want := []string{"tabledomain: identity=Identity;payments=Payments;No domain=No domain;",
 		"tablecriticality: mission-critical=Mission critical;high=High;medium=Medium;low=Low;",
 		"tablelifecycle: plan=Plan;active=Active;end-of-life=End of life;"}
