@@ -27,8 +27,13 @@
 // one markdown AST per core, never all of them.
 // Fenced code is highlighted once per distinct block (mdext.Cache), by chroma's
 // lexers and archfolio's own writer of chroma's class markup (mdext.formatTokens);
-// a block whose lexer fails (an error, a panic, or a stall: maxEmptyRun empty
-// tokens in a row, counted, not timed) is shown plain and escaped. build and
+// archfolio runs a regular-expression lexer's rules itself (mdext.ruleLexer,
+// chroma's loop with chroma's compiled rules, skipping a rule whose match cannot
+// start with the rune at hand: chroma's tokens, faster), except a lexer whose
+// rules hold functions, which chroma runs, one block at a time where they
+// rewrite its rules (Raku). A block whose lexer fails (an error, a panic, or a
+// stall: maxEmptyRun empty tokens, or maxIdle rounds of its rules without
+// moving, in a row, counted, not timed) is shown plain and escaped. build and
 // serve keep the blocks in a folder across runs (cmd/archfolio/highlightcache.go):
 // the site's own under the user's cache folder, which a run that asked for every
 // block of the site prunes to those (Cache.Prune), or --cache DIR, pruned

@@ -3,12 +3,8 @@ package mdext
 import (
 	"bytes"
 	"io"
-	"math"
-	"reflect"
 	"strings"
 	"sync"
-	"time"
-	"unsafe"
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
@@ -143,6 +139,8 @@ func (h *Highlighter) highlight(w *bytes.Buffer, lang, code string) {
 // tokens without end); such a block would hang the build, so a lexer that
 // gives maxEmptyRun empty tokens in a row is taken to have stalled. The test
 // is on tokens, not on time, so that a block comes out the same on any machine.
+// A regular-expression lexer's rules are run by ruleLexer (rules.go), which
+// has a guard of its own for a lexer going round without tokens.
 func tokenise(w *bytes.Buffer, lexer chroma.Lexer, code string) (ok bool) {
 	start := w.Len()
 	defer func() {
@@ -151,14 +149,21 @@ func tokenise(w *bytes.Buffer, lexer chroma.Lexer, code string) (ok bool) {
 			ok = false
 		}
 	}()
-	untime(lexer)
+	var rules *ruleLexer
+	if t := rulesOf(lexer); t != nil && t.states != nil {
+		rules = &ruleLexer{RegexLexer: lexer.(*chroma.RegexLexer), rules: t}
+		lexer = rules
+	} else if t != nil && t.serial != nil {
+		t.serial.Lock()
+		defer t.serial.Unlock()
+	}
 	g := &guardedLexer{Lexer: lexer}
 	it, err := chroma.Coalesce(g).Tokenise(nil, code)
 	if err != nil {
 		return false
 	}
 	formatTokens(w, it)
-	return !g.stalled
+	return !g.stalled && (rules == nil || !rules.stalled)
 }
 
 // maxEmptyRun is how many empty tokens in a row tell that a lexer has stalled.
@@ -229,41 +234,4 @@ func scoped(b *bytes.Buffer, css []byte, prefix string) {
 		}
 		b.Write(line)
 	}
-}
-
-// untimedLexers holds, per chroma lexer, the sync.Once that lifts the match
-// timeout of its rules. chroma gives every rule a 250 ms wall-clock timeout and
-// silently skips a rule that times out, so a block highlighted on a starved CPU
-// (a loaded CI machine, the race detector) came out differently, and two builds
-// of the same input were not byte-identical. Lexers are chroma's process-wide
-// values, so this is process-wide too; it is written once per lexer, before the
-// first Tokenise of it here.
-var untimedLexers sync.Map // *chroma.RegexLexer → *sync.Once
-
-// untime lifts the match timeout of a regular-expression lexer's rules (see
-// untimedLexers). chroma keeps the compiled rules in an unexported field; should
-// a chroma upgrade change it, nothing happens, and TestLexersAreUntimed fails.
-func untime(l chroma.Lexer) {
-	rl, ok := l.(*chroma.RegexLexer)
-	if !ok {
-		return
-	}
-	once, _ := untimedLexers.LoadOrStore(rl, new(sync.Once))
-	once.(*sync.Once).Do(func() {
-		if _, err := rl.Rules(); err != nil { // compiles the rules
-			return
-		}
-		f := reflect.ValueOf(rl).Elem().FieldByName("rules")
-		if !f.IsValid() || f.Type() != reflect.TypeFor[map[string][]*chroma.CompiledRule]() {
-			return
-		}
-		rules := *(*map[string][]*chroma.CompiledRule)(unsafe.Pointer(f.UnsafeAddr()))
-		for _, rs := range rules {
-			for _, r := range rs {
-				if r.Regexp != nil {
-					r.Regexp.MatchTimeout = time.Duration(math.MaxInt64) // regexp2's "never"
-				}
-			}
-		}
-	})
 }

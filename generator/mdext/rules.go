@@ -1,0 +1,321 @@
+package mdext
+
+import (
+	"math"
+	"reflect"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+	"unsafe"
+
+	"github.com/alecthomas/chroma/v2"
+	"github.com/dlclark/regexp2/v2/syntax"
+)
+
+// A chroma regular-expression lexer finds each token by trying its state's
+// rules in order until one matches where the last token ended, and the rule
+// most tokens need (a name, say) is often the last of thirty: in a build that
+// highlights, most of the time went to regular expressions failing on their
+// first character. archfolio runs a lexer's rules itself (ruleLexer), with
+// chroma's own compiled rules, mutators and emitters, in chroma's loop, but
+// skips a rule when the rune at the position cannot start a match of it: the
+// set of runes that can is regexp2's own analysis of the pattern (the one its
+// unanchored search relies on). The tokens are chroma's, token for token
+// (TestRuleLexerIsChromas, for every lexer chroma has), in about half the time
+// (BenchmarkHighlight).
+//
+// Running the loop also lets archfolio end a lexer that goes round its rules
+// without moving and without a token (a rule that matches the empty string and
+// pushes a state whose rule matches it and pops): chroma's loop would never
+// return. Such a lexer stalls, as one giving empty tokens without end does
+// (guardedLexer), and its block is shown as written. A lexer that another
+// lexer's rule calls (a template language's code, a document's embedded script)
+// runs in chroma's own loop, unfiltered and unguarded.
+//
+// A lexer whose rules hold functions of their own (an EmitterFunc, a
+// MutatorFunc: Raku, Haxe, reStructuredText) is run by chroma as before, since
+// a function may read what archfolio's loop does not fill (a state's named
+// groups) or change the rules as it goes: Raku rewrites its shared compiled
+// rules while it lexes, so its blocks are lexed one at a time (chroma's own
+// data race, two Raku blocks at once).
+
+// lexerRules holds, per chroma lexer, how archfolio runs it. Lexers are
+// chroma's process-wide values, so this is process-wide too.
+var lexerRules sync.Map // *chroma.RegexLexer → *ruleTable
+
+// A ruleTable is how archfolio runs a regular-expression lexer: by its rules,
+// state by state, each with the runes its match can start with (states), or
+// by chroma, one block at a time when its rules hold functions (serial).
+type ruleTable struct {
+	once     sync.Once
+	compiled chroma.CompiledRules   // chroma's, the map its LexerState holds
+	registry *chroma.LexerRegistry  // where the lexer's emitters find the lexers they call
+	states   map[string][]firstRule // nil: chroma runs the lexer
+	serial   *sync.Mutex            // held while chroma runs a lexer whose rules hold functions
+}
+
+// firstRule is a compiled rule and the runes a match of it can start with.
+type firstRule struct {
+	*chroma.CompiledRule
+	first *syntax.CharSet // nil: any rune, or none (a match may be empty)
+}
+
+// rulesOf returns how archfolio runs l, or nil when l is not a
+// regular-expression lexer or chroma's compiled rules or registry are out of
+// reach (a chroma upgrade that renames them: TestLexersAreUntimed fails); with
+// nil, or a table without states, chroma runs l.
+//
+// On the way it lifts the match timeout of l's rules. chroma gives every rule a
+// 250 ms wall-clock timeout and silently skips a rule that times out, so a
+// block highlighted on a starved CPU (a loaded CI machine, the race detector)
+// came out differently, and two builds of the same input were not
+// byte-identical. chroma keeps the compiled rules and the registry in
+// unexported fields; this is the one place archfolio reaches into them.
+func rulesOf(l chroma.Lexer) *ruleTable {
+	rl, ok := l.(*chroma.RegexLexer)
+	if !ok {
+		return nil
+	}
+	v, _ := lexerRules.LoadOrStore(rl, new(ruleTable))
+	t := v.(*ruleTable)
+	t.once.Do(func() {
+		if _, err := rl.Rules(); err != nil { // compiles the rules
+			return
+		}
+		f := reflect.ValueOf(rl).Elem().FieldByName("rules")
+		if !f.IsValid() || f.Type() != reflect.TypeFor[map[string][]*chroma.CompiledRule]() {
+			return
+		}
+		g := reflect.ValueOf(rl).Elem().FieldByName("registry")
+		if !g.IsValid() || g.Type() != reflect.TypeFor[*chroma.LexerRegistry]() {
+			return
+		}
+		compiled := *(*map[string][]*chroma.CompiledRule)(unsafe.Pointer(f.UnsafeAddr()))
+		t.registry = *(**chroma.LexerRegistry)(unsafe.Pointer(g.UnsafeAddr()))
+		states := make(map[string][]firstRule, len(compiled))
+		for state, rules := range compiled {
+			for _, r := range rules {
+				if r.Regexp == nil {
+					return
+				}
+				r.Regexp.MatchTimeout = time.Duration(math.MaxInt64) // regexp2's "never"
+				states[state] = append(states[state], firstRule{r, firstRunes(r.Regexp.String())})
+				if holdsFunctions(reflect.ValueOf(r.Type)) || holdsFunctions(reflect.ValueOf(r.Mutator)) {
+					t.serial = new(sync.Mutex)
+				}
+			}
+		}
+		t.compiled = compiled
+		if t.serial == nil {
+			t.states = states
+		}
+	})
+	if t.compiled == nil {
+		return nil
+	}
+	return t
+}
+
+// holdsFunctions reports whether v, a rule's emitter or mutator, is or holds a
+// function (an EmitterFunc, a MutatorFunc) other than the emitters
+// chroma.UsingLexer makes (known by their function's name, which is the
+// caller's where UsingLexer was inlined) or a function inside a lexer: those
+// lex text from a state of their own and never look at this one.
+func holdsFunctions(v reflect.Value) bool {
+	if !v.IsValid() || v.Type().Implements(reflect.TypeFor[chroma.Lexer]()) {
+		return false
+	}
+	switch v.Kind() {
+	case reflect.Func:
+		return !v.IsNil() && !strings.Contains(runtime.FuncForPC(v.Pointer()).Name(), ".UsingLexer.func")
+	case reflect.Pointer, reflect.Interface:
+		return !v.IsNil() && holdsFunctions(v.Elem())
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if holdsFunctions(v.Field(i)) {
+				return true
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		for i := range v.Len() {
+			if holdsFunctions(v.Index(i)) {
+				return true
+			}
+		}
+	case reflect.Map:
+		for it := v.MapRange(); it.Next(); {
+			if holdsFunctions(it.Value()) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// firstRunes returns the runes a match of pattern, compiled as chroma compiles
+// it, can start with, or nil when any can, a match can be empty, or the set is
+// kept in one case only (a case-insensitive pattern: regexp2 folds the rune
+// before it looks).
+func firstRunes(pattern string) *syntax.CharSet {
+	tree, err := syntax.Parse(pattern, syntax.ParseOptions{})
+	if err != nil {
+		return nil
+	}
+	code, err := syntax.Write(tree)
+	if err != nil || code.FcPrefix == nil || code.FcPrefix.CaseInsensitive {
+		return nil
+	}
+	code.PrepareCharSetASCIIBitmaps()
+	return &code.FcPrefix.PrefixSet
+}
+
+// ruleLexer runs a regular-expression lexer's rules as chroma's LexerState
+// does (see the top of this file), for a block's tokens from the root state;
+// asked for anything else (a nested lexing), it lets chroma run them.
+type ruleLexer struct {
+	*chroma.RegexLexer
+	rules   *ruleTable
+	stalled bool // the rules went round maxIdle times without moving or a token
+}
+
+// maxIdle is how many times in a row a lexer may go round its rules without
+// moving and without a token before it is taken to have stalled. A lexer
+// moving on does it a handful of times: a rule matching the empty string to
+// change state.
+const maxIdle = 1000
+
+// Tokenise implements chroma.Lexer.
+func (r *ruleLexer) Tokenise(opts *chroma.TokeniseOptions, text string) (chroma.Iterator, error) {
+	if opts != nil {
+		return r.RegexLexer.Tokenise(opts, text)
+	}
+	// chroma's defaults: from the root state, every CR or CRLF made LF, and a
+	// final LF added if the lexer asks for one (and not tokenised).
+	if strings.IndexByte(text, '\r') >= 0 {
+		text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
+	}
+	added := false
+	if r.Config().EnsureNL && !strings.HasSuffix(text, "\n") {
+		text += "\n"
+		added = true
+	}
+	it := &ruleIterator{lexer: r, state: chroma.LexerState{
+		Lexer:          r.RegexLexer,
+		Registry:       r.rules.registry,
+		Text:           []rune(text),
+		Stack:          []string{"root"},
+		Rules:          r.rules.compiled,
+		MutatorContext: map[any]any{},
+	}}
+	it.end = len(it.state.Text)
+	if added {
+		it.end--
+	}
+	return it.next, nil
+}
+
+// ruleIterator is chroma's LexerState.Iterator with the first-rune filter and
+// the stall guard.
+type ruleIterator struct {
+	lexer   *ruleLexer
+	state   chroma.LexerState
+	pending []chroma.Iterator // the emitters' tokens not yet given
+	end     int               // the text's end, less the LF Tokenise added
+}
+
+func (it *ruleIterator) next() chroma.Token {
+	l := &it.state
+	idle, at := 0, -1
+	for l.Pos < it.end && len(l.Stack) > 0 {
+		if t, ok := it.pendingToken(); ok {
+			return t
+		}
+		if l.Pos != at {
+			idle, at = 0, l.Pos
+		} else if idle++; idle >= maxIdle {
+			it.lexer.stalled = true
+			return chroma.EOF
+		}
+		l.State = l.Stack[len(l.Stack)-1]
+		rules, ok := it.lexer.rules.states[l.State]
+		if !ok {
+			panic("unknown state " + l.State) // as chroma's loop; tokenise recovers
+		}
+		index, rule, groups, named := matchFirst(l.Text, l.Pos, rules)
+		if groups == nil {
+			// As Pygments (and chroma): a newline no rule matches empties the
+			// stack, and lexing goes on from the root state.
+			if l.Text[l.Pos] == '\n' && l.State != "root" {
+				l.Stack = []string{"root"}
+				continue
+			}
+			l.Pos++
+			return chroma.Token{Type: chroma.Error, Value: string(l.Text[l.Pos-1 : l.Pos])}
+		}
+		l.Rule = index
+		l.Groups = groups
+		l.NamedGroups = named
+		l.Pos += utf8.RuneCountInString(groups[0])
+		if rule.Mutator != nil {
+			if err := rule.Mutator.Mutate(l); err != nil {
+				panic(err)
+			}
+		}
+		if rule.Type != nil {
+			it.pending = append(it.pending, rule.Type.Emit(l.Groups, l))
+		}
+	}
+	if t, ok := it.pendingToken(); ok {
+		return t
+	}
+	if l.Pos != len(l.Text) && len(l.Stack) == 0 {
+		value := string(l.Text[l.Pos:])
+		l.Pos = len(l.Text)
+		return chroma.Token{Type: chroma.Error, Value: value}
+	}
+	return chroma.EOF
+}
+
+// pendingToken returns the next token of the emitters, latest first.
+func (it *ruleIterator) pendingToken() (chroma.Token, bool) {
+	for len(it.pending) > 0 {
+		n := len(it.pending) - 1
+		t := it.pending[n]()
+		if t.Type == chroma.Ignore {
+			continue
+		}
+		if t == chroma.EOF {
+			it.pending = it.pending[:n]
+			continue
+		}
+		return t, true
+	}
+	return chroma.Token{}, false
+}
+
+// matchFirst returns the first of rules to match at pos, with its groups (as
+// chroma's matchRules), skipping the rules whose match cannot start with the
+// rune there. It leaves the groups by name out: chroma fills them at every
+// match, a map a token, and only a function reads them (ByGroupNames, Raku's
+// mutators), which a lexer archfolio runs has none of.
+func matchFirst(text []rune, pos int, rules []firstRule) (int, *chroma.CompiledRule, []string, map[string]string) {
+	c := text[pos] // pos < end <= len(text)
+	for i, rule := range rules {
+		if rule.first != nil && !rule.first.Contains(c) {
+			continue
+		}
+		m, err := rule.Regexp.FindRunesMatchStartingAt(text, pos)
+		if m == nil || err != nil || m.RuneIndex != pos {
+			continue
+		}
+		all := m.Groups()
+		groups := make([]string, len(all))
+		for j, g := range all {
+			groups[j] = g.String()
+		}
+		return i, rule.CompiledRule, groups, nil
+	}
+	return 0, nil, nil, nil
+}

@@ -1,0 +1,172 @@
+package mdext
+
+import (
+	"bytes"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/alecthomas/chroma/v2"
+	"github.com/alecthomas/chroma/v2/lexers"
+)
+
+// lexSamples add, to formatSamples, text that takes lexers down their less
+// common paths: a newline inside an unclosed string (the stack emptied back to
+// the root state), lexers calling lexers (Go's function calls, templates,
+// HTML's script and style, Markdown's fences), runes outside ASCII where a
+// token starts, and text no rule expects.
+var lexSamples = append(slices.Clone(formatSamples),
+	"x := \"unclosed\ny := 'also\n",
+	"f (a)\ng\t(b)\nh(c)\n",
+	"<html><head><style>p { color: red }</style><script>let x = `a${b}`;</script></head><body onload=\"f()\">é</body></html>\n",
+	"# Title\n\n```go\nfunc main() {}\n```\n\n* item <b>\n",
+	"{{ if .Ok }}<p>{{ .Name | html }}</p>{{ end }}\n",
+	"ñame := «quoted» — ½ 𝛑 名前\n€100\n",
+	"\x00\x01\x7f ~~~ @@@ ))) ]]] }}} \\\\\\\n",
+	"SELECT * FROM \"T\" WHERE x = $$body$$ AND y ~* 'z';\n",
+	"resource \"x\" \"y\" {\n  v = <<EOT\nhere ${doc}\nEOT\n}\n",
+	"key: >-\n  folded\n  text\nanchors: &a {b: *a}\n? complex\n: value\n",
+)
+
+// TestRuleLexerIsChromas holds archfolio's run of a lexer's rules to chroma's
+// own: the same tokens, one by one (not coalesced), for every lexer chroma has
+// on every sample, through the guard that ends a stalled lexer's tokens, which
+// both get; and the filter skips rules (else it would hold nothing).
+func TestRuleLexerIsChromas(t *testing.T) {
+	t.Parallel()
+	compared, run := 0, 0
+	for _, l := range append(lexers.GlobalLexerRegistry.Lexers, lexers.Fallback) {
+		name := l.Config().Name
+		table := rulesOf(l)
+		if table == nil || table.states == nil {
+			continue // chroma runs it
+		}
+		run++
+		for _, code := range lexSamples {
+			want := tokensOf(t, &guardedLexer{Lexer: l}, code)
+			rl := &ruleLexer{RegexLexer: l.(*chroma.RegexLexer), rules: table}
+			got := tokensOf(t, &guardedLexer{Lexer: rl}, code)
+			if !slices.Equal(got, want) {
+				t.Fatalf("%s on %q:\n got %v\nwant %v", name, code, got, want)
+			}
+			if rl.stalled {
+				t.Errorf("%s on %q: stalled where chroma's run ended", name, code)
+			}
+			compared++
+		}
+	}
+	if run < 200 || compared < run*len(lexSamples) {
+		t.Fatalf("ran %d lexers on %d samples: fewer than expected", run, compared)
+	}
+	filtered := 0
+	for _, rules := range rulesOf(lexers.Get("go")).states {
+		for _, r := range rules {
+			if r.first != nil {
+				filtered++
+			}
+		}
+	}
+	if filtered < 20 {
+		t.Errorf("go: %d rules have a first-rune filter, want most of its 30", filtered)
+	}
+	// The lexers whose rules hold functions are run by chroma; the others,
+	// Go's function-call and raw-string rules included, by archfolio.
+	for lang, chromas := range map[string]bool{"go": false, "yaml": false, "hcl": false, "bash": false, "luau": false, "raku": true, "haxe": true, "rst": true} {
+		if table := rulesOf(lexers.Get(lang)); (table.states == nil) != chromas || (table.serial != nil) != chromas {
+			t.Errorf("%s: run by chroma %v, one block at a time %v; want %v", lang, table.states == nil, table.serial != nil, chromas)
+		}
+	}
+}
+
+func tokensOf(t *testing.T, l chroma.Lexer, code string) []chroma.Token {
+	t.Helper()
+	var tokens []chroma.Token
+	func() {
+		defer func() {
+			if r := recover(); r != nil {
+				tokens = append(tokens, chroma.Token{Type: chroma.Error, Value: "panic"})
+			}
+		}()
+		it, err := l.Tokenise(nil, code)
+		if err != nil {
+			tokens = append(tokens, chroma.Token{Type: chroma.Error, Value: err.Error()})
+			return
+		}
+		for tok := it(); tok != chroma.EOF; tok = it() {
+			tokens = append(tokens, tok)
+		}
+	}()
+	return tokens
+}
+
+// A lexer whose rules go round without moving and without a token (a rule
+// matching the empty string pushes a state whose rule matches it and pops)
+// never returns from chroma's loop; archfolio's ends it, and the block is
+// shown as written.
+func TestALexerGoingRoundWithoutTokensLeavesTheBlockPlain(t *testing.T) {
+	t.Parallel()
+	roundabout := chroma.MustNewLexer(&chroma.Config{Name: "roundabout"}, func() chroma.Rules {
+		return chroma.Rules{
+			"root":  {{Pattern: `a`, Type: chroma.Name}, {Pattern: ``, Mutator: chroma.Push("there")}},
+			"there": {{Pattern: ``, Mutator: chroma.Pop(1)}},
+		}
+	})
+	done := make(chan string)
+	go func() {
+		b := bytes.NewBufferString("before ")
+		if tokenise(b, roundabout, "ab") {
+			done <- "highlighted: " + b.String()
+			return
+		}
+		done <- b.String()
+	}()
+	select {
+	case got := <-done:
+		if got != "before " {
+			t.Errorf("got %q, want tokenise to fail and leave the buffer as it was", got)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("tokenise did not return: the lexer's loop is not guarded")
+	}
+	var b bytes.Buffer
+	NewHighlighter().highlight(&b, "go", "a <b>\n")
+	if !strings.Contains(b.String(), `<span class="nx">a</span>`) {
+		t.Errorf("go after the roundabout: got %q, want it highlighted", b.String())
+	}
+}
+
+// Raku's lexer rewrites chroma's shared compiled rules while it lexes, so two
+// Raku blocks lexed at once raced (the race detector says so, and a block could
+// come out lexed by the other's rules); archfolio lexes them one at a time.
+func TestBlocksOfALexerThatRewritesItsRulesAreLexedOneAtATime(t *testing.T) {
+	t.Parallel()
+	const code = "my $s = q{braces {nested}};\nmy @a = <a b c>;\nsay qq[x $s];\nmy $r = rx/ \\d+ /;\n"
+	h := NewHighlighter()
+	var want bytes.Buffer
+	h.highlight(&want, "raku", code)
+	if !strings.Contains(want.String(), `class="`) {
+		t.Fatalf("raku not highlighted: %s", want.String())
+	}
+	got := make([]string, 8)
+	var wg sync.WaitGroup
+	for i := range got {
+		wg.Go(func() {
+			for range 20 {
+				var b bytes.Buffer
+				h.highlight(&b, "raku", code)
+				if b.String() != want.String() {
+					got[i] = b.String()
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	for i, g := range got {
+		if g != "" {
+			t.Errorf("goroutine %d: got\n%s\nwant\n%s", i, g, want.String())
+		}
+	}
+}
