@@ -170,3 +170,29 @@ func TestBlocksOfALexerThatRewritesItsRulesAreLexedOneAtATime(t *testing.T) {
 		}
 	}
 }
+
+// fuzzLexers are the lexers FuzzRuleLexerIsChromas tries: the languages
+// portfolios hold, and a few whose rules lean on what the first-rune filter
+// reads (empty matches, lookaround, non-ASCII classes, states pushed and
+// popped).
+var fuzzLexers = []string{"go", "yaml", "hcl", "json", "bash", "python", "sql", "rego", "html", "markdown", "typescript", "java", "docker", "toml", "xml", "css", "rust", "c"}
+
+// FuzzRuleLexerIsChromas holds archfolio's run of a lexer's rules to chroma's
+// on any text (go test -fuzz FuzzRuleLexerIsChromas ./generator/mdext).
+func FuzzRuleLexerIsChromas(f *testing.F) {
+	for i, code := range lexSamples {
+		f.Add(uint8(i), code)
+	}
+	f.Fuzz(func(t *testing.T, which uint8, code string) {
+		l := lexers.Get(fuzzLexers[int(which)%len(fuzzLexers)])
+		table := rulesOf(l)
+		if table == nil || table.states == nil {
+			return
+		}
+		want := tokensOf(t, &guardedLexer{Lexer: l}, code)
+		rl := &ruleLexer{RegexLexer: l.(*chroma.RegexLexer), rules: table}
+		if got := tokensOf(t, &guardedLexer{Lexer: rl}, code); !slices.Equal(got, want) {
+			t.Fatalf("%s on %q:\n got %v\nwant %v", l.Config().Name, code, got, want)
+		}
+	})
+}
