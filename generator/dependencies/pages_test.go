@@ -88,23 +88,7 @@ func TestDependencyListsArePaged(t *testing.T) {
 // the portfolio has, domains in the map's order.
 func TestEveryDependencyIsFiltered(t *testing.T) {
 	t.Parallel()
-	out, diags := sitetest.Render(t, sitetest.DependencyLists("SFTP"), "2026-11-27")
-	if diags.Errors() > 0 {
-		t.Fatalf("diagnostics:\n%s", sitetest.DiagLines(diags))
-	}
-	if got, want := sitetest.CheckFilterRows(t, sitetest.Filtered(out)), []string{"dependencies/all/filter-rows.js", "dependencies/blueprints/filter-rows.js"}; !slices.Equal(got, want) {
-		t.Errorf("rows files %v, want %v", got, want)
-	}
-	if got, want := sitetest.CheckSortRows(t, sitetest.Sorted(out)), []string{"dependencies/all/sort-rows.js", "dependencies/blueprints/sort-rows.js"}; !slices.Equal(got, want) {
-		t.Errorf("sort rows files %v, want %v", got, want)
-	}
-	page := func(name string) string {
-		data, ok := out.File(name)
-		if !ok {
-			t.Fatalf("no %s", name)
-		}
-		return string(data)
-	}
+	page := pagesWithRows(t, sitetest.DependencyLists("SFTP"), "dependencies/all", "dependencies/blueprints")
 	first, second := page("dependencies/index.html"), page("dependencies/all/2/index.html")
 	selects := selectsOf(first, "dependency-table")
 	want := []string{"domain: payments=Payments;platform=Platform;", "todomain: data=Data;identity=Identity;platform=Platform;",
@@ -136,6 +120,36 @@ var (
 
 // selectsOf returns the selects of a table's filter form on a page, each as
 // "NAME: VALUE=TEXT;VALUE=TEXT;…".
+// pagesWithRows renders files, which must have no errors, holds its rows files
+// to its pages (sitetest.CheckFilterRows and CheckSortRows) and to folders (a
+// filter-rows.js and a sort-rows.js in each, and no others), and returns its
+// files by name as sitetest.Pages does.
+func pagesWithRows(t *testing.T, files map[string]string, folders ...string) func(name string) string {
+	t.Helper()
+	out, diags := sitetest.Render(t, files, "2026-11-27")
+	if diags.Errors() > 0 {
+		t.Fatalf("diagnostics:\n%s", sitetest.DiagLines(diags))
+	}
+	var filters, sorts []string
+	for _, f := range folders {
+		filters, sorts = append(filters, f+"/filter-rows.js"), append(sorts, f+"/sort-rows.js")
+	}
+	if got := sitetest.CheckFilterRows(t, sitetest.Filtered(out)); !slices.Equal(got, filters) {
+		t.Errorf("rows files %v, want %v", got, filters)
+	}
+	if got := sitetest.CheckSortRows(t, sitetest.Sorted(out)); !slices.Equal(got, sorts) {
+		t.Errorf("sort rows files %v, want %v", got, sorts)
+	}
+	return func(name string) string {
+		t.Helper()
+		data, ok := out.File(name)
+		if !ok {
+			t.Fatalf("no %s", name)
+		}
+		return string(data)
+	}
+}
+
 func selectsOf(page, table string) []string {
 	var selects []string
 	for _, m := range filterOptions.FindAllStringSubmatch(formFor(page, table), -1) {
@@ -175,19 +189,9 @@ func TestDependenciesGoingAwayAreFiltered(t *testing.T) {
 		files[fmt.Sprintf("content/b-%03d.md", i)] = fmt.Sprintf(
 			"---\nkind: blueprint\ntitle: B %03d\ndomain: %s\ndepends_on:\n  - {id: %s, protocol: %s}\n  - {id: new}\n---\n", i, domain, on, protocol)
 	}
-	out, diags := sitetest.Render(t, files, "2026-11-27")
-	if diags.Errors() > 0 {
-		t.Fatalf("diagnostics:\n%s", sitetest.DiagLines(diags))
-	}
-	if got, want := sitetest.CheckFilterRows(t, sitetest.Filtered(out)), []string{"dependencies/all/filter-rows.js", "dependencies/blueprints/filter-rows.js", "dependencies/sunset/filter-rows.js"}; !slices.Equal(got, want) {
-		t.Errorf("rows files %v, want %v", got, want)
-	}
-	if got, want := sitetest.CheckSortRows(t, sitetest.Sorted(out)), []string{"dependencies/all/sort-rows.js", "dependencies/blueprints/sort-rows.js", "dependencies/sunset/sort-rows.js"}; !slices.Equal(got, want) {
-		t.Errorf("sort rows files %v, want %v", got, want)
-	}
-	first, _ := out.File("dependencies/index.html")
-	second, _ := out.File("dependencies/sunset/2/index.html")
-	selects := selectsOf(string(first), "sunset-table")
+	page := pagesWithRows(t, files, "dependencies/all", "dependencies/blueprints", "dependencies/sunset")
+	first, second := page("dependencies/index.html"), page("dependencies/sunset/2/index.html")
+	selects := selectsOf(first, "sunset-table")
 	want := []string{"awaydomain: claims=Claims;payments=Payments;", "awaytodomain: data=Data;identity=Identity;",
 		"awayprotocol: HTTPS=HTTPS;SFTP=SFTP;", "which: retired=Retired;end-of-life=End of life;"}
 	if !slices.Equal(selects, want) {
@@ -197,11 +201,11 @@ func TestDependenciesGoingAwayAreFiltered(t *testing.T) {
 		`<table class="data sortable" id="sunset-table" data-sort-rows="../dependencies/sunset/sort-rows.js"`,
 		`<form class="filters" data-filter-for="sunset-table" data-filter-rows="../dependencies/sunset/filter-rows.js"`,
 	} {
-		if !strings.Contains(string(first), want) {
+		if !strings.Contains(first, want) {
 			t.Errorf("dependencies/ has no %s", want)
 		}
 	}
-	if row := `<tr data-awaydomain="payments" data-awaytodomain="identity" data-awayprotocol="HTTPS" data-which="end-of-life"><td><a href="../../../blueprints/b-129/">B 129</a>`; !strings.Contains(string(second), row) {
+	if row := `<tr data-awaydomain="payments" data-awaytodomain="identity" data-awayprotocol="HTTPS" data-which="end-of-life"><td><a href="../../../blueprints/b-129/">B 129</a>`; !strings.Contains(second, row) {
 		t.Errorf("dependencies/sunset/2/ has no row %s", row)
 	}
 }
@@ -239,23 +243,7 @@ func TestDependencyBetweenTwoCyclesIsInNone(t *testing.T) {
 // anchor, on the page where the domain starts.
 func TestTheTableOfEveryBlueprintIsFilteredAndSortedWhole(t *testing.T) {
 	t.Parallel()
-	out, diags := sitetest.Render(t, sitetest.DomainTables(), "2026-11-27")
-	if diags.Errors() > 0 {
-		t.Fatalf("diagnostics:\n%s", sitetest.DiagLines(diags))
-	}
-	if got, want := sitetest.CheckFilterRows(t, sitetest.Filtered(out)), []string{"dependencies/blueprints/filter-rows.js"}; !slices.Equal(got, want) {
-		t.Errorf("rows files %v, want %v", got, want)
-	}
-	if got, want := sitetest.CheckSortRows(t, sitetest.Sorted(out)), []string{"dependencies/blueprints/sort-rows.js"}; !slices.Equal(got, want) {
-		t.Errorf("sort rows files %v, want %v", got, want)
-	}
-	page := func(name string) string {
-		data, ok := out.File(name)
-		if !ok {
-			t.Fatalf("no %s", name)
-		}
-		return string(data)
-	}
+	page := pagesWithRows(t, sitetest.DomainTables(), "dependencies/blueprints")
 	first, second := page("dependencies/index.html"), page("dependencies/blueprints/2/index.html")
 	selects := selectsOf(first, "blueprint-table")
 	want := []string{"tabledomain: identity=Identity;payments=Payments;No domain=No domain;",
