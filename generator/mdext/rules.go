@@ -78,7 +78,10 @@ func rulesOf(l chroma.Lexer) *ruleTable {
 	if !ok {
 		return nil
 	}
-	v, _ := lexerRules.LoadOrStore(rl, new(ruleTable))
+	v, ok := lexerRules.Load(rl)
+	if !ok { // once per lexer: a table is not made for every block
+		v, _ = lexerRules.LoadOrStore(rl, new(ruleTable))
+	}
 	t := v.(*ruleTable)
 	t.once.Do(func() {
 		if _, err := rl.Rules(); err != nil { // compiles the rules
