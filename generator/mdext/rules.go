@@ -7,10 +7,10 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 	"unsafe"
 
 	"github.com/alecthomas/chroma/v2"
+	"github.com/dlclark/regexp2/v2"
 	"github.com/dlclark/regexp2/v2/syntax"
 )
 
@@ -56,10 +56,24 @@ type ruleTable struct {
 	serial   *sync.Mutex            // held while chroma runs a lexer whose rules hold functions
 }
 
-// firstRule is a compiled rule and the runes a match of it can start with.
+// firstRule is a compiled rule, the runes a match of it can start with, and
+// what archfolio needs to read a match of it without chroma's help.
 type firstRule struct {
 	*chroma.CompiledRule
 	first *syntax.CharSet // nil: any rune, or none (a match may be empty)
+	// groups are the rule's group numbers in the order of regexp2's Groups
+	// (its capture slots), which is the order of chroma's LexerState.Groups.
+	groups []int
+	// token is the rule's token type when its emitter is one (most rules): its
+	// token is the whole match, given without an emitter or the groups.
+	token chroma.TokenType
+	plain bool
+}
+
+func newFirstRule(r *chroma.CompiledRule) firstRule {
+	f := firstRule{CompiledRule: r, first: firstRunes(r.Regexp.String()), groups: r.Regexp.GetGroupNumbers()}
+	f.token, f.plain = r.Type.(chroma.TokenType)
+	return f
 }
 
 // rulesOf returns how archfolio runs l, or nil when l is not a
@@ -104,7 +118,7 @@ func rulesOf(l chroma.Lexer) *ruleTable {
 					return
 				}
 				r.Regexp.MatchTimeout = time.Duration(math.MaxInt64) // regexp2's "never"
-				states[state] = append(states[state], firstRule{r, firstRunes(r.Regexp.String())})
+				states[state] = append(states[state], newFirstRule(r))
 				if holdsFunctions(reflect.ValueOf(r.Type)) || holdsFunctions(reflect.ValueOf(r.Mutator)) {
 					t.serial = new(sync.Mutex)
 				}
@@ -246,8 +260,8 @@ func (it *ruleIterator) next() chroma.Token {
 		if !ok {
 			panic("unknown state " + l.State) // as chroma's loop; tokenise recovers
 		}
-		index, rule, groups, named := matchFirst(l.Text, l.Pos, rules)
-		if groups == nil {
+		index, length, groups := matchFirst(l.Text, l.Pos, rules)
+		if index < 0 {
 			// As Pygments (and chroma): a newline no rule matches empties the
 			// stack, and lexing goes on from the root state.
 			if l.Text[l.Pos] == '\n' && l.State != "root" {
@@ -257,16 +271,23 @@ func (it *ruleIterator) next() chroma.Token {
 			l.Pos++
 			return chroma.Token{Type: chroma.Error, Value: string(l.Text[l.Pos-1 : l.Pos])}
 		}
+		rule := &rules[index]
 		l.Rule = index
-		l.Groups = groups
-		l.NamedGroups = named
-		l.Pos += utf8.RuneCountInString(groups[0])
+		l.Groups = groups // nil for a plain rule: only emitters read them
+		l.NamedGroups = nil
+		start := l.Pos
+		l.Pos += length
 		if rule.Mutator != nil {
 			if err := rule.Mutator.Mutate(l); err != nil {
 				panic(err)
 			}
 		}
-		if rule.Type != nil {
+		if rule.plain {
+			// What rule.token.Emit's iterator would give, without it.
+			if t := (chroma.Token{Type: rule.token, Value: string(l.Text[start : start+length])}); t.Type != chroma.Ignore && t != chroma.EOF {
+				return t
+			}
+		} else if rule.Type != nil {
 			it.pending = append(it.pending, rule.Type.Emit(l.Groups, l))
 		}
 	}
@@ -298,27 +319,46 @@ func (it *ruleIterator) pendingToken() (chroma.Token, bool) {
 	return chroma.Token{}, false
 }
 
-// matchFirst returns the first of rules to match at pos, with its groups (as
-// chroma's matchRules), skipping the rules whose match cannot start with the
-// rune there. It leaves the groups by name out: chroma fills them at every
-// match, a map a token, and only a function reads them (ByGroupNames, Raku's
-// mutators), which a lexer archfolio runs has none of.
-func matchFirst(text []rune, pos int, rules []firstRule) (int, *chroma.CompiledRule, []string, map[string]string) {
+// matchFirst returns the index of the first of rules to match at pos (or -1)
+// and the length of its match, skipping the rules whose match cannot start
+// with the rune there. For a rule that is not plain it returns the match's
+// groups as chroma's matchRules does, but not the groups by name: chroma
+// fills them at every match, a map a token, and only a function reads them
+// (ByGroupNames, Raku's mutators), which a lexer archfolio runs has none of.
+// The match is read where regexp2 keeps it (a MatchView), so that a token
+// costs its text and no Match.
+func matchFirst(text []rune, pos int, rules []firstRule) (index, length int, groups []string) {
 	c := text[pos] // pos < end <= len(text)
-	for i, rule := range rules {
+	for i := range rules {
+		rule := &rules[i]
 		if rule.first != nil && !rule.first.Contains(c) {
 			continue
 		}
-		m, err := rule.Regexp.FindRunesMatchStartingAt(text, pos)
-		if m == nil || err != nil || m.RuneIndex != pos {
-			continue
+		found := false
+		err := rule.Regexp.FindRunesMatches(text, pos, func(m regexp2.MatchView) bool {
+			at, n, ok := m.GroupRange(0)
+			if !ok || at != pos {
+				return false
+			}
+			found, length = true, n
+			if !rule.plain {
+				groups = make([]string, m.GroupCount())
+				for slot := range groups {
+					num := slot
+					if slot < len(rule.groups) {
+						num = rule.groups[slot]
+					}
+					if at, n, ok := m.GroupRange(num); ok {
+						groups[slot] = string(text[at : at+n])
+					}
+				}
+			}
+			return false
+		})
+		if found && err == nil {
+			return i, length, groups
 		}
-		all := m.Groups()
-		groups := make([]string, len(all))
-		for j, g := range all {
-			groups[j] = g.String()
-		}
-		return i, rule.CompiledRule, groups, nil
+		groups = nil
 	}
-	return 0, nil, nil, nil
+	return -1, 0, nil
 }

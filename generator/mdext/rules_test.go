@@ -101,6 +101,44 @@ func tokensOf(t *testing.T, l chroma.Lexer, code string) []chroma.Token {
 	return tokens
 }
 
+// archfolio reads a match where regexp2 keeps it, so the paths chroma's own
+// lexers take seldom are held to chroma's here: a rule giving Ignore tokens
+// (dropped, by chroma and by archfolio's plain rules alike), groups by name and
+// by sparse explicit numbers (regexp2 orders its capture slots, and chroma its
+// groups, by number first and names after), a group that takes no part, and
+// an empty match that changes state.
+func TestRuleLexerReadsMatchesAsChromaDoes(t *testing.T) {
+	t.Parallel()
+	l := chroma.MustNewLexer(&chroma.Config{Name: "groups"}, func() chroma.Rules {
+		return chroma.Rules{
+			"root": {
+				{Pattern: `\s+`, Type: chroma.Ignore},
+				{Pattern: `(?<key>[a-z]+)(=)(?<7>\d+)?(;)?`, Type: chroma.ByGroups(chroma.Operator, chroma.Punctuation, chroma.LiteralNumber, chroma.NameAttribute)},
+				{Pattern: `(#)(\w*)`, Type: chroma.ByGroups(chroma.Comment, chroma.Ignore)},
+				{Pattern: `(?=")`, Mutator: chroma.Push("string")},
+				{Pattern: `[^"\sa-z#]+`, Type: chroma.Text},
+			},
+			"string": {
+				{Pattern: `"[^"\n]*"?`, Type: chroma.LiteralString, Mutator: chroma.Pop(1)},
+			},
+		}
+	})
+	table := rulesOf(l)
+	if table == nil || table.states == nil {
+		t.Fatal("archfolio does not run the test lexer's rules")
+	}
+	for _, code := range []string{"a=1; b= c=22 #x\n", "\"s\" q=; #\n", "  x=7;  ", "é=1 \"open\n"} {
+		want := tokensOf(t, l, code)
+		got := tokensOf(t, &ruleLexer{RegexLexer: l, rules: table}, code)
+		if !slices.Equal(got, want) {
+			t.Errorf("on %q:\n got %v\nwant %v", code, got, want)
+		}
+		if slices.ContainsFunc(got, func(tok chroma.Token) bool { return tok.Type == chroma.Ignore }) {
+			t.Errorf("on %q: Ignore tokens given: %v", code, got)
+		}
+	}
+}
+
 // A lexer whose rules go round without moving and without a token (a rule
 // matching the empty string pushes a state whose rule matches it and pops)
 // never returns from chroma's loop; archfolio's ends it, and the block is
