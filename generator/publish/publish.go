@@ -95,7 +95,7 @@ func (o *DirOutput) WriteFile(name string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(full, data, 0o644)
+	return writeFile(full, data)
 }
 
 // Stream implements Streamer.
