@@ -88,16 +88,25 @@ func Build(docs []Doc) *Index {
 		})
 	}
 	wg.Wait()
-	ix := &Index{docs: docs, postings: map[string][]posting{}}
+	// Each term's postings are put in one list of the right length: appending
+	// part after part made each list again at every doubling.
+	counts := map[string]int{}
+	for _, pt := range parts {
+		for t, id := range pt.ids {
+			counts[t] += len(pt.lists[id])
+		}
+	}
+	ix := &Index{docs: docs, postings: make(map[string][]posting, len(counts)), terms: make([]string, 0, len(counts))}
+	for t, n := range counts {
+		ix.terms = append(ix.terms, t)
+		ix.postings[t] = make([]posting, 0, n)
+	}
+	clear(counts)
 	for k, pt := range parts {
 		for t, id := range pt.ids {
 			ix.postings[t] = append(ix.postings[t], pt.lists[id]...)
 		}
 		parts[k] = nil
-	}
-	ix.terms = make([]string, 0, len(ix.postings))
-	for t := range ix.postings {
-		ix.terms = append(ix.terms, t)
 	}
 	slices.Sort(ix.terms)
 	return ix
