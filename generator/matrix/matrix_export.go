@@ -47,20 +47,21 @@ func matrixCSV(out io.Writer, m *Matrix) error {
 	if err := w.Write(matrixCSVHeader); err != nil {
 		return err
 	}
+	var l csvLiner
 	for _, row := range m.Rows {
 		for j, c := range row.Cells() {
 			col := m.Columns[j]
 			if c.Status == AlignNone && len(c.Records) == 0 {
 				continue
 			}
-			if err := w.Write(csvLine(row, col, "", "", c.Status, c.Applies, c.Records)); err != nil {
+			if err := w.Write(l.line(row, col, "", "", c.Status, c.Applies, c.Records)); err != nil {
 				return err
 			}
 			for k, st := range col.Statements {
 				if c.Statements == nil || c.Statements[k] == AlignNone {
 					continue
 				}
-				line := csvLine(row, col, st.ID, st.Level, c.Statements[k], c.Applies, governing(c.Records, st.ID))
+				line := l.line(row, col, st.ID, st.Level, c.Statements[k], c.Applies, governing(c.Records, st.ID))
 				if err := w.Write(line); err != nil {
 					return err
 				}
@@ -89,8 +90,20 @@ func governing(recs []*AlignmentRecord, statement string) []*AlignmentRecord {
 	return whole
 }
 
-func csvLine(row *MatrixRow, col *MatrixColumn, statement, level string, status Alignment, required bool, recs []*AlignmentRecord) []string {
-	var evidence, planned, justification, approvers, expires, days, states, sources []string
+// csvLiner makes the lines of matrix.csv in slices it keeps from line to line
+// (csv.Writer.Write is done with a line when it returns): a 10,000-blueprint
+// matrix has hundreds of thousands of lines, and their slices were a twentieth
+// of a build's garbage.
+type csvLiner struct {
+	text                                      []string
+	evidence, planned, justification          []string
+	approvers, expires, days, states, sources []string
+}
+
+// line returns the line of a cell's roll-up (statement "") or of a statement.
+func (l *csvLiner) line(row *MatrixRow, col *MatrixColumn, statement, level string, status Alignment, required bool, recs []*AlignmentRecord) []string {
+	evidence, planned, justification := l.evidence[:0], l.planned[:0], l.justification[:0]
+	approvers, expires, days, states, sources := l.approvers[:0], l.expires[:0], l.days[:0], l.states[:0], l.sources[:0]
 	assessed := ""
 	for _, r := range recs {
 		for _, e := range r.Evidence {
@@ -111,20 +124,23 @@ func csvLine(row *MatrixRow, col *MatrixColumn, statement, level string, status 
 		}
 		sources = append(sources, r.Source())
 	}
+	l.evidence, l.planned, l.justification = evidence, planned, justification
+	l.approvers, l.expires, l.days, l.states, l.sources = approvers, expires, days, states, sources
 	req := "no"
 	if required {
 		req = "yes"
 	}
 	d := row.Doc
-	text := []string{d.ID, d.Title, row.Domain, d.Fields.String("criticality"), d.Owner,
+	text := append(l.text[:0], d.ID, d.Title, row.Domain, d.Fields.String("criticality"), d.Owner,
 		col.Doc.ID, col.Doc.Title, col.Family, statement, level, status.String(), req,
-		join(evidence), join(planned), assessed, join(justification), join(approvers), join(expires)}
+		join(evidence), join(planned), assessed, join(justification), join(approvers), join(expires))
 	for i, s := range text {
 		text[i] = generator.CSVSafe(s)
 	}
 	// The days are integers written by archfolio, never content, so they are safe as
 	// they are (a negative number stays a number).
-	return append(text, join(days), generator.CSVSafe(join(states)), generator.CSVSafe(join(sources)))
+	l.text = append(text, join(days), generator.CSVSafe(join(states)), generator.CSVSafe(join(sources)))
+	return l.text
 }
 
 func appendNew(list []string, s string) []string {
