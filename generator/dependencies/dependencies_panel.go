@@ -139,7 +139,7 @@ func (b *neighbourMap) order(ids, inner []string, down bool) []string {
 	}
 	if down {
 		for i, from := range inner {
-			for _, e := range b.g.Out(from) {
+			for e := range b.g.OutEdges(from) {
 				if k, mine := key[e.To]; mine && i < k {
 					key[e.To] = i
 				}
@@ -151,7 +151,7 @@ func (b *neighbourMap) order(ids, inner []string, down bool) []string {
 			at[id] = i
 		}
 		for _, id := range ids {
-			for _, e := range b.g.Out(id) {
+			for e := range b.g.OutEdges(id) {
 				if i, ok := at[e.To]; ok && i < key[id] {
 					key[id] = i
 				}
@@ -227,7 +227,7 @@ func (b *neighbourMap) view(cols []diagram.Column, upHref, downHref string) *gra
 	var edges []merged
 	for ci := 0; ci+1 < len(cols); ci++ {
 		for _, from := range cols[ci].IDs {
-			for _, e := range b.g.Out(from) {
+			for e := range b.g.OutEdges(from) {
 				to, ok := boxes[ci+1][e.To]
 				if !ok {
 					continue
@@ -236,10 +236,10 @@ func (b *neighbourMap) view(cols []diagram.Column, upHref, downHref string) *gra
 				i, seen := at[ends]
 				if !seen {
 					at[ends] = len(edges)
-					edges = append(edges, merged{ends: ends, first: e})
+					edges = append(edges, merged{ends: ends, first: *e})
 					i = len(edges) - 1
 				} else if m := &edges[i]; cmp.Or(cmp.Compare(e.From, m.first.From), cmp.Compare(e.To, m.first.To)) < 0 {
-					m.first = e
+					m.first = *e
 				}
 				edges[i].count += max(1, e.Count)
 			}
@@ -350,7 +350,7 @@ func neighbourRows(p *generator.Portfolio, g *graph.Graph, reach []graph.Reach, 
 		if !down {
 			from, to = to, from
 		}
-		for _, e := range g.Out(from) {
+		for e := range g.OutEdges(from) {
 			if e.To == to {
 				row.Via, row.Protocol, row.Data = e.Attrs["via"], e.Attrs["protocol"], e.Attrs["data"]
 				break

@@ -12,6 +12,7 @@ package graph
 
 import (
 	"cmp"
+	"iter"
 	"slices"
 	"sync"
 )
@@ -142,6 +143,23 @@ func (g *Graph) InDegree(id string) int {
 
 // Out returns the edges leaving id (what id depends on), sorted by target.
 func (g *Graph) Out(id string) []Edge { return g.pick(g.out, id) }
+
+// OutEdges yields the edges Out returns, in its order, without making a slice
+// of them: a neighbourhood map reads the edges of every blueprint it draws, a
+// page each. The caller must not change them.
+func (g *Graph) OutEdges(id string) iter.Seq[*Edge] {
+	return func(yield func(*Edge) bool) {
+		i, ok := g.index[id]
+		if !ok {
+			return
+		}
+		for _, e := range g.out[i] {
+			if !yield(&g.edges[e]) {
+				return
+			}
+		}
+	}
+}
 
 // In returns the edges entering id (what depends on id), sorted by source.
 func (g *Graph) In(id string) []Edge { return g.pick(g.in, id) }

@@ -226,3 +226,26 @@ func TestSubgraph(t *testing.T) {
 		t.Errorf("subgraph edges %q (len %d), want %q", got, g.Len(), want)
 	}
 }
+
+// OutEdges yields what Out returns, in its order, for every node and for an
+// unknown one, and stops when asked to.
+func TestOutEdgesIsOut(t *testing.T) {
+	g := edges("a>c", "a>b", "b>c", "c>a", "d", "a>ghost")
+	for _, id := range []string{"a", "b", "c", "d", "ghost", "nobody"} {
+		var got []Edge
+		for e := range g.OutEdges(id) {
+			got = append(got, *e)
+		}
+		if want := g.Out(id); (len(got) > 0 || len(want) > 0) && !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: OutEdges %v, Out %v", id, got, want)
+		}
+	}
+	n := 0
+	for range g.OutEdges("a") {
+		n++
+		break
+	}
+	if n != 1 {
+		t.Errorf("break after the first edge: %d yielded", n)
+	}
+}
