@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unsafe"
 )
 
 // Doc is one document as the index sees it. Everything in it may be shown to
@@ -70,15 +71,20 @@ func Build(docs []Doc) *Index {
 	for range max(1, min(len(parts), workers())) {
 		wg.Go(func() {
 			w := make(map[string]uint8, 1024) // one map a worker, cleared for each document
+			var text []byte                   // one buffer a worker for a document's text
 			for k := range next {
 				pt := &part{ids: map[string]int{}}
 				for i := k * chunk; i < min(len(docs), (k+1)*chunk); i++ {
 					d := &docs[i]
+					clear(w) // its keys may be in text
 					if d.Body == "" {
-						d.Body = PlainText(d.HTML)
+						// The text lives while the document is indexed: w's
+						// terms are cut from it, and part.add copies those it
+						// keeps.
+						text = appendPlainText(text[:0], d.HTML)
+						d.Body = unsafe.String(unsafe.SliceData(text), len(text))
 					}
 					d.HTML = ""
-					clear(w)
 					docTerms(d, w)
 					pt.add(int32(i), w)
 					d.Body = strings.Clone(snippet(d.Body)) // all that Write needs of it

@@ -391,9 +391,11 @@ func BenchmarkTerms(b *testing.B) {
 
 // TestBuildFromHTML indexes the same documents given as text and as HTML: the
 // files are the same, and Build keeps of each body only what its file shows.
+// A worker writes each document's text over the last one's, so a shorter text
+// follows a longer one (a term or snippet that kept the buffer would change).
 func TestBuildFromHTML(t *testing.T) {
 	long := strings.Repeat("<p>Rotation of keys every <em>ninety</em> days, see CRY-TLS-1.</p>\n", 200)
-	htmls := []string{"<p>Payments &amp; <code>gateway</code></p>", long, ""}
+	htmls := []string{"<p>Payments &amp; <code>gateway</code></p>", long, "<p>Zebra quokka</p>", "", "<h2>Wombat</h2><p>Keys rotate.</p>"}
 	var fromText, fromHTML []Doc
 	for i, h := range htmls {
 		d := Doc{ID: fmt.Sprint("d", i), Title: fmt.Sprint("Doc ", i), URL: "x/", Kind: "Guide"}

@@ -12,8 +12,13 @@ import (
 // means the index holds exactly what the page shows: a link to a document
 // left out for the audience reads as the page reads it.
 func PlainText(h string) string {
-	var b strings.Builder
-	b.Grow(len(h) / 2)
+	return string(appendPlainText(make([]byte, 0, len(h)/2), h))
+}
+
+// appendPlainText appends h's PlainText to b (Build writes each document's
+// text into one buffer a worker).
+func appendPlainText(b []byte, h string) []byte {
+	start := len(b)
 	space := true // nothing written yet, or the last rune written is a space
 	text := func(s string) {
 		if strings.IndexByte(s, '&') >= 0 {
@@ -23,7 +28,7 @@ func PlainText(h string) string {
 		for i := 0; i < len(s); {
 			if isSpace(s[i]) {
 				if !space {
-					b.WriteByte(' ')
+					b = append(b, ' ')
 					space = true
 				}
 				i++
@@ -33,7 +38,7 @@ func PlainText(h string) string {
 			for j < len(s) && !isSpace(s[j]) {
 				j++
 			}
-			b.WriteString(s[i:j])
+			b = append(b, s[i:j]...)
 			space = false
 			i = j
 		}
@@ -62,11 +67,14 @@ func PlainText(h string) string {
 			continue
 		}
 		if !space && isBlockTag(name) {
-			b.WriteByte(' ')
+			b = append(b, ' ')
 			space = true
 		}
 	}
-	return strings.TrimRight(b.String(), " ")
+	for len(b) > start && b[len(b)-1] == ' ' {
+		b = b[:len(b)-1]
+	}
+	return b
 }
 
 // tagName is the lower-case name of a tag's inside ("/p", "a href=…" → "p", "a").
