@@ -162,7 +162,9 @@
 // name calling the Go writer (markup.Defines), and typed constructors
 // (filterForm, and the views' own View.Funcs: depsFrame, riskDocs,
 // backlogTable) build the data of those that
-// take more than one value. An override's template error fails the page.
+// take more than one value. An override's template error fails the page. A
+// "status" override also gives the words of a status filter's options (the
+// text of the badge each picks: statusWords), so that they read as the badges.
 // check warns about a template the site's theme defines that no component,
 // panel or template calls (render/themecheck.go): a misspelt override.
 // TestComponentOverrides overrides each component in turn and finds its mark

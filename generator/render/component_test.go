@@ -123,3 +123,45 @@ func TestThemeLayoutContent(t *testing.T) {
 		t.Errorf("the kind index lost its Go content:\n%s", index)
 	}
 }
+
+// A theme's "status" template changes the words of the status filter's options
+// as it changes the badges: an option reads as the badge it picks (its text,
+// without tags), or as the default badge where the template shows nothing.
+func TestStatusOverrideNamesTheFilterOptions(t *testing.T) {
+	files := map[string]string{
+		"archfolio.yaml":                  "title: Themed\ntheme: corp\n",
+		"themes/corp/layouts/status.html": `{{define "status"}}{{if eq . "draft"}}<span class="st"><i>Entwurf</i> &amp; mehr</span>{{else if eq . "approved"}}<span class="st">Freigegeben</span>{{end}}{{end}}`,
+		"content/guides/g.md":             "---\nkind: guide\ntitle: G\nowner: Team\nstatus: draft\n---\nBody.\n",
+		"content/guides/h.md":             "---\nkind: guide\ntitle: H\nowner: Team\nstatus: approved\n---\nBody.\n",
+		"content/guides/i.md":             "---\nkind: guide\ntitle: I\nowner: Team\nstatus: deprecated\n---\nBody.\n",
+	}
+	out, _ := renderTestSite(t, files, goldenToday)
+	index, _ := out.File("guides/index.html")
+	_, sel, ok := strings.Cut(string(index), `<select data-filter="status">`)
+	sel, _, _ = strings.Cut(sel, "</select>")
+	if !ok {
+		t.Fatalf("no status filter on the guides' index:\n%s", index)
+	}
+	for _, want := range []string{
+		`<option value="draft">Entwurf &amp; mehr</option>`,
+		`<option value="approved">Freigegeben</option>`,
+		`<option value="deprecated">Deprecated</option>`,
+	} {
+		if !strings.Contains(sel, want) {
+			t.Errorf("status filter: want %s in\n%s", want, sel)
+		}
+	}
+	if strings.Contains(sel, "<span") || strings.Contains(sel, "<i>") {
+		t.Errorf("the template's markup is left in the select:\n%s", sel)
+	}
+	if !strings.Contains(string(index), `<span class="st">Freigegeben</span>`) {
+		t.Errorf("the index's badges are not the theme's:\n%s", index)
+	}
+	delete(files, "themes/corp/layouts/status.html")
+	files["archfolio.yaml"] = "title: Not themed\n"
+	out, _ = renderTestSite(t, files, goldenToday)
+	index, _ = out.File("guides/index.html")
+	if !strings.Contains(string(index), `<option value="draft">Draft</option>`) {
+		t.Errorf("without the template: want the default words:\n%s", index)
+	}
+}

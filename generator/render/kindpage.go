@@ -3,6 +3,7 @@ package render
 import (
 	"archfolio/generator"
 	"archfolio/generator/markup"
+	"archfolio/generator/search"
 	"html/template"
 )
 
@@ -189,7 +190,11 @@ func PutFilterSelects(w markup.Writer, filters []Filter) {
 		w.Raw("\n    <select data-filter=\"")
 		w.Text(f.Name)
 		w.Raw("\">\n      <option value=\"\">All</option>")
-		for i, text := range f.Options() {
+		texts := f.Options()
+		if f.Name == "status" && statusBlock.Overridden(w) {
+			texts = f.optionsBy(func(v string) string { return statusWords(w, v, f.Option(v)) })
+		}
+		for i, text := range texts {
 			w.Raw("<option value=\"")
 			w.Text(f.Values[i])
 			w.Raw("\">")
@@ -198,6 +203,21 @@ func PutFilterSelects(w markup.Writer, filters []Filter) {
 		}
 		w.Raw("\n    </select>\n  </label>")
 	}
+}
+
+// statusWords returns the words a theme's "status" template shows for status
+// s (its text, without tags), so that a status filter's options read as the
+// badges they pick, or else the words of the default badge. The template is
+// written at the end of w's buffer and taken back.
+func statusWords(w markup.Writer, s, words string) string {
+	start := w.Len()
+	statusBlock.Put(w, s)
+	text := search.PlainText(string(w.Bytes()[start:]))
+	w.Truncate(start)
+	if text == "" {
+		return words
+	}
+	return text
 }
 
 // groupHTML writes the "group-content" component (layout.go): an owner's or

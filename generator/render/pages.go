@@ -505,11 +505,14 @@ func (f Filter) Option(v string) string {
 // both "Digital channels"; site.js matches a link's words to an option's
 // whatever their case) each show their value too, "Digital channels
 // (digital_channels)", so that a reader can tell their options apart.
-func (f Filter) Options() []string {
+func (f Filter) Options() []string { return f.optionsBy(f.Option) }
+
+// optionsBy is Options with the words of a value given by show.
+func (f Filter) optionsBy(show func(string) string) []string {
 	texts := make([]string, len(f.Values))
 	seen := make(map[string]int, len(f.Values))
 	for i, v := range f.Values {
-		texts[i] = f.Option(v)
+		texts[i] = show(v)
 		seen[strings.ToLower(texts[i])]++
 	}
 	for i, v := range f.Values {
