@@ -1,7 +1,6 @@
 package mdext
 
 import (
-	"errors"
 	"math"
 	"reflect"
 	"runtime"
@@ -32,13 +31,8 @@ import (
 // pushes a state whose rule matches it and pops): chroma's loop would never
 // return. Such a lexer stalls, as one giving empty tokens without end does
 // (guardedLexer), and its block is shown as written. A lexer that another
-// lexer's rule calls by name (chroma's Using and UsingByGroup: HTML's script
-// and style) runs in archfolio's loop too, through a registry of wrapped
-// lexers (nestedRegistry), and its stall leaves the calling block as written;
-// a lexer calling itself in another state (UsingSelf), one calling a lexer it
-// holds (UsingLexer), and a lexer chroma runs whole (Markdown, which is not a
-// regular-expression lexer) call past the registry, into chroma's own loop,
-// unfiltered and unguarded.
+// lexer's rule calls (a template language's code, a document's embedded script)
+// runs in chroma's own loop, unfiltered and unguarded.
 //
 // A lexer whose rules hold functions of their own (an EmitterFunc, a
 // MutatorFunc: Raku, Haxe, reStructuredText) is run by chroma as before, since
@@ -195,20 +189,13 @@ func firstRunes(pattern string) *syntax.CharSet {
 }
 
 // ruleLexer runs a regular-expression lexer's rules as chroma's LexerState
-// does (see the top of this file): a block's tokens, or (nested) the tokens of
-// the text another lexer's rule gives it.
+// does (see the top of this file), for a block's tokens from the root state;
+// asked for anything else (a nested lexing), it lets chroma run them.
 type ruleLexer struct {
 	*chroma.RegexLexer
-	rules *ruleTable
-	// nested: the lexer was called by another lexer's rule (through the
-	// registry nestedRegistry makes), whose block must be left plain when this
-	// one stalls: a stall panics (errStalled), which tokenise recovers from.
-	nested  bool
+	rules   *ruleTable
 	stalled bool // the rules went round maxIdle times without moving or a token
 }
-
-// errStalled is the panic of a nested lexer that stalled.
-var errStalled = errors.New("a nested lexer went round its rules without moving")
 
 // maxIdle is how many times in a row a lexer may go round its rules without
 // moving and without a token before it is taken to have stalled. A lexer
@@ -216,26 +203,26 @@ var errStalled = errors.New("a nested lexer went round its rules without moving"
 // change state.
 const maxIdle = 1000
 
-// Tokenise implements chroma.Lexer, as chroma's RegexLexer.Tokenise does.
+// Tokenise implements chroma.Lexer.
 func (r *ruleLexer) Tokenise(opts *chroma.TokeniseOptions, text string) (chroma.Iterator, error) {
-	if opts == nil {
-		// chroma's defaults: from the root state, every CR or CRLF made LF,
-		// and a final LF added if the lexer asks for one (and not tokenised).
-		opts = &chroma.TokeniseOptions{State: "root", EnsureLF: true}
+	if opts != nil {
+		return r.RegexLexer.Tokenise(opts, text)
 	}
-	if opts.EnsureLF && strings.IndexByte(text, '\r') >= 0 {
+	// chroma's defaults: from the root state, every CR or CRLF made LF, and a
+	// final LF added if the lexer asks for one (and not tokenised).
+	if strings.IndexByte(text, '\r') >= 0 {
 		text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
 	}
 	added := false
-	if !opts.Nested && r.Config().EnsureNL && !strings.HasSuffix(text, "\n") {
+	if r.Config().EnsureNL && !strings.HasSuffix(text, "\n") {
 		text += "\n"
 		added = true
 	}
 	it := &ruleIterator{lexer: r, state: chroma.LexerState{
 		Lexer:          r.RegexLexer,
-		Registry:       nestedRegistry(r.rules.registry),
+		Registry:       r.rules.registry,
 		Text:           []rune(text),
-		Stack:          []string{opts.State},
+		Stack:          []string{"root"},
 		Rules:          r.rules.compiled,
 		MutatorContext: map[any]any{},
 	}}
@@ -244,52 +231,6 @@ func (r *ruleLexer) Tokenise(opts *chroma.TokeniseOptions, text string) (chroma.
 		it.end--
 	}
 	return it.next, nil
-}
-
-// A lexer's rule calls another lexer through its state's registry (chroma's
-// Using and UsingByGroup emitters: HTML's script and style, Markdown's fenced
-// code). archfolio's loop gives the state a registry of its own, the lexers of
-// the lexer's registry each wrapped (nestedLexer), so that the called lexer
-// runs in archfolio's loop too, filtered and guarded. A lexer that calls
-// itself (UsingSelf) or a lexer it holds (UsingLexer) does so past the
-// registry, in chroma's loop, as before.
-var nestedRegistries sync.Map // *chroma.LexerRegistry → *wrappedRegistry
-
-type wrappedRegistry struct {
-	from     int // how many lexers the wrapped registry had
-	registry *chroma.LexerRegistry
-}
-
-// nestedRegistry returns reg with each of its lexers wrapped, made again when
-// lexers were registered in reg since.
-func nestedRegistry(reg *chroma.LexerRegistry) *chroma.LexerRegistry {
-	if reg == nil {
-		return nil
-	}
-	if w, ok := nestedRegistries.Load(reg); ok && w.(*wrappedRegistry).from == len(reg.Lexers) {
-		return w.(*wrappedRegistry).registry
-	}
-	w := &wrappedRegistry{from: len(reg.Lexers), registry: chroma.NewLexerRegistry()}
-	for _, l := range reg.Lexers {
-		w.registry.Register(nestedLexer{l})
-	}
-	nestedRegistries.Store(reg, w)
-	return w.registry
-}
-
-// nestedLexer is a lexer another lexer's rule calls: archfolio's loop runs its
-// rules when it can, else chroma does.
-type nestedLexer struct{ chroma.Lexer }
-
-// SetRegistry keeps the wrapped lexer's registry (chroma.LexerRegistry.Register
-// sets it).
-func (n nestedLexer) SetRegistry(*chroma.LexerRegistry) chroma.Lexer { return n }
-
-func (n nestedLexer) Tokenise(opts *chroma.TokeniseOptions, text string) (chroma.Iterator, error) {
-	if t := rulesOf(n.Lexer); t != nil && t.states != nil {
-		return (&ruleLexer{RegexLexer: n.Lexer.(*chroma.RegexLexer), rules: t, nested: true}).Tokenise(opts, text)
-	}
-	return n.Lexer.Tokenise(opts, text)
 }
 
 // ruleIterator is chroma's LexerState.Iterator with the first-rune filter and
@@ -311,9 +252,6 @@ func (it *ruleIterator) next() chroma.Token {
 		if l.Pos != at {
 			idle, at = 0, l.Pos
 		} else if idle++; idle >= maxIdle {
-			if it.lexer.nested {
-				panic(errStalled)
-			}
 			it.lexer.stalled = true
 			return chroma.EOF
 		}

@@ -139,15 +139,22 @@ func TestRuleLexerReadsMatchesAsChromaDoes(t *testing.T) {
 	}
 }
 
-// leftPlain checks that tokenise gives up on code with lexer, and leaves its
-// buffer as it was, within 30 seconds: a lexer's loop left unguarded would
-// never return.
-func leftPlain(t *testing.T, lexer chroma.Lexer, code string) {
-	t.Helper()
+// A lexer whose rules go round without moving and without a token (a rule
+// matching the empty string pushes a state whose rule matches it and pops)
+// never returns from chroma's loop; archfolio's ends it, and the block is
+// shown as written.
+func TestALexerGoingRoundWithoutTokensLeavesTheBlockPlain(t *testing.T) {
+	t.Parallel()
+	roundabout := chroma.MustNewLexer(&chroma.Config{Name: "roundabout"}, func() chroma.Rules {
+		return chroma.Rules{
+			"root":  {{Pattern: `a`, Type: chroma.Name}, {Pattern: ``, Mutator: chroma.Push("there")}},
+			"there": {{Pattern: ``, Mutator: chroma.Pop(1)}},
+		}
+	})
 	done := make(chan string)
 	go func() {
 		b := bytes.NewBufferString("before ")
-		if tokenise(b, lexer, code) {
+		if tokenise(b, roundabout, "ab") {
 			done <- "highlighted: " + b.String()
 			return
 		}
@@ -161,53 +168,10 @@ func leftPlain(t *testing.T, lexer chroma.Lexer, code string) {
 	case <-time.After(30 * time.Second):
 		t.Fatal("tokenise did not return: the lexer's loop is not guarded")
 	}
-}
-
-// A lexer whose rules go round without moving and without a token (a rule
-// matching the empty string pushes a state whose rule matches it and pops)
-// never returns from chroma's loop; archfolio's ends it, and the block is
-// shown as written.
-func TestALexerGoingRoundWithoutTokensLeavesTheBlockPlain(t *testing.T) {
-	t.Parallel()
-	roundabout := chroma.MustNewLexer(&chroma.Config{Name: "roundabout"}, func() chroma.Rules {
-		return chroma.Rules{
-			"root":  {{Pattern: `a`, Type: chroma.Name}, {Pattern: ``, Mutator: chroma.Push("there")}},
-			"there": {{Pattern: ``, Mutator: chroma.Pop(1)}},
-		}
-	})
-	leftPlain(t, roundabout, "ab")
 	var b bytes.Buffer
 	NewHighlighter().highlight(&b, "go", "a <b>\n")
 	if !strings.Contains(b.String(), `<span class="nx">a</span>`) {
 		t.Errorf("go after the roundabout: got %q, want it highlighted", b.String())
-	}
-}
-
-// A lexer that another lexer's rule calls through its registry (chroma's Using)
-// runs in archfolio's loop too: when it goes round without moving, the block
-// that called it is shown as written, where chroma's loop would never return.
-func TestANestedLexerGoingRoundLeavesTheBlockPlain(t *testing.T) {
-	t.Parallel()
-	reg := chroma.NewLexerRegistry()
-	reg.Register(chroma.MustNewLexer(&chroma.Config{Name: "nested-roundabout"}, func() chroma.Rules {
-		return chroma.Rules{
-			"root":  {{Pattern: `[<>]`, Type: chroma.Punctuation}, {Pattern: `a`, Type: chroma.Name}, {Pattern: ``, Mutator: chroma.Push("there")}},
-			"there": {{Pattern: ``, Mutator: chroma.Pop(1)}},
-		}
-	}))
-	outer := reg.Register(chroma.MustNewLexer(&chroma.Config{Name: "outer"}, func() chroma.Rules {
-		return chroma.Rules{"root": {
-			{Pattern: `<[^>]*>`, Type: chroma.Using("nested-roundabout")},
-			{Pattern: `[^<]+`, Type: chroma.Text},
-		}}
-	}))
-	if table := rulesOf(outer); table == nil || table.states == nil {
-		t.Fatal("archfolio does not run the outer lexer's rules")
-	}
-	leftPlain(t, outer, "x <b> y\n")
-	var b bytes.Buffer
-	if !tokenise(&b, outer, "x <a> y\n") || !strings.Contains(b.String(), `<span class="n">a</span>`) {
-		t.Errorf("a block whose nested text moves on: got %q, want it highlighted", b.String())
 	}
 }
 
