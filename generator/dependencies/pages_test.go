@@ -140,14 +140,7 @@ func pagesWithRows(t *testing.T, files map[string]string, folders ...string) fun
 	if got := sitetest.CheckSortRows(t, sitetest.Sorted(out)); !slices.Equal(got, sorts) {
 		t.Errorf("sort rows files %v, want %v", got, sorts)
 	}
-	return func(name string) string {
-		t.Helper()
-		data, ok := out.File(name)
-		if !ok {
-			t.Fatalf("no %s", name)
-		}
-		return string(data)
-	}
+	return sitetest.Files(t, out)
 }
 
 func selectsOf(page, table string) []string {
