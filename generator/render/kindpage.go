@@ -190,11 +190,11 @@ func PutFilterSelects(w markup.Writer, filters []Filter) {
 		w.Raw("\n    <select data-filter=\"")
 		w.Text(f.Name)
 		w.Raw("\">\n      <option value=\"\">All</option>")
-		texts := f.Options()
+		show := f.Option
 		if f.Name == "status" && statusBlock.Overridden(w) {
-			texts = f.optionsBy(func(v string) string { return statusWords(w, v, f.Option(v)) })
+			show = func(v string) string { return statusWords(w, v, f.Option(v)) }
 		}
-		for i, text := range texts {
+		for i, text := range f.optionsBy(show) {
 			w.Raw("<option value=\"")
 			w.Text(f.Values[i])
 			w.Raw("\">")
