@@ -107,7 +107,6 @@ func Build(docs []Doc) *Index {
 		ix.terms = append(ix.terms, t)
 		ix.postings[t] = make([]posting, 0, n)
 	}
-	clear(counts)
 	for k, pt := range parts {
 		for t, id := range pt.ids {
 			ix.postings[t] = append(ix.postings[t], pt.lists[id]...)
