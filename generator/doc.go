@@ -28,13 +28,15 @@
 // Fenced code is highlighted once per distinct block (mdext.Cache), by chroma's
 // lexers and archfolio's own writer of chroma's class markup (mdext.formatTokens);
 // archfolio runs a regular-expression lexer's rules itself (mdext.ruleLexer,
-// chroma's loop with chroma's compiled rules, skipping a rule whose match cannot
-// start with the rune at hand: chroma's tokens, faster), except a lexer whose
-// rules hold functions, which chroma runs, one block at a time where they
-// rewrite its rules (Raku). A block whose lexer fails (an error, a panic, or a
-// stall: maxEmptyRun empty tokens, or maxIdle rounds of its rules without
-// moving, in a row, counted, not timed) is shown plain and escaped. build and
-// serve keep the blocks in a folder across runs (cmd/archfolio/highlightcache.go):
+// chroma's loop on its own copy of chroma's compiled rules, without chroma's
+// 250 ms match timeouts, skipping a rule whose match cannot start with the rune
+// at hand: chroma's tokens, faster), except a lexer whose rules hold functions,
+// which chroma runs on that copy, one block at a time where they rewrite its
+// rules (Raku); a lexer another calls by name (HTML's script) runs in the same
+// loop (mdext.nestedRegistry). A block whose lexer, or a lexer it calls, fails
+// (an error, a panic, or a stall: maxEmptyRun empty tokens, or maxIdle rounds of
+// its rules without moving, in a row, counted, not timed) is shown plain and
+// escaped. build and serve keep the blocks in a folder across runs (cmd/archfolio/highlightcache.go):
 // the site's own under the user's cache folder, which a run that asked for every
 // block of the site prunes to those (Cache.Prune), or --cache DIR, pruned
 // alike only with build --prune-cache;

@@ -151,11 +151,12 @@ func tokenise(w *bytes.Buffer, lexer chroma.Lexer, code string) (ok bool) {
 	}()
 	var rules *ruleLexer
 	if t := rulesOf(lexer); t != nil && t.states != nil {
-		rules = &ruleLexer{RegexLexer: lexer.(*chroma.RegexLexer), rules: t}
+		rules = t.ruleLexer(false)
 		lexer = rules
 	} else if t != nil && t.serial != nil {
 		t.serial.Lock()
 		defer t.serial.Unlock()
+		lexer = t.lexer
 	}
 	g := &guardedLexer{Lexer: lexer}
 	it, err := chroma.Coalesce(g).Tokenise(nil, code)

@@ -148,12 +148,13 @@ func TestHighlighter(t *testing.T) {
 	}
 }
 
-// Highlighting does not depend on the clock: the lexers archfolio uses have no
-// match timeout once used. And archfolio runs their rules itself (rulesOf
-// reaches chroma's compiled rules and registry).
+// Highlighting does not depend on the clock: archfolio runs its own copy of a
+// lexer, whose compiled rules have no match timeout, and leaves chroma's as
+// chroma made them (writing them raced with chroma running the lexer
+// elsewhere). rulesOf reaches the compiled rules and the registry.
 func TestLexersAreUntimed(t *testing.T) {
 	h := NewHighlighter()
-	for _, lang := range []string{"go", "yaml", "hcl", "python", "json", "sql", "bash"} {
+	for _, lang := range []string{"go", "yaml", "hcl", "python", "json", "sql", "bash", "html", "raku"} {
 		var buf bytes.Buffer
 		h.highlight(&buf, lang, "x = 1\n")
 		rl, ok := lexers.Get(lang).(*chroma.RegexLexer)
@@ -164,13 +165,33 @@ func TestLexersAreUntimed(t *testing.T) {
 		if table == nil {
 			t.Fatal("chroma.RegexLexer's rules or registry field has moved: rulesOf needs a new way to reach them")
 		}
-		if table.registry != lexers.GlobalLexerRegistry {
-			t.Errorf("%s: registry %p, want chroma's global one", lang, table.registry)
+		if table.lexer == rl {
+			t.Fatalf("%s: archfolio runs chroma's lexer, not a copy", lang)
+		}
+		if n, ok := table.registry.Get("go").(nestedLexer); !ok || n.Lexer != lexers.Get("go") {
+			t.Errorf("%s: registry gives %T for go, want chroma's global lexer wrapped", lang, table.registry.Get("go"))
 		}
 		for state, rs := range table.compiled {
 			for i, r := range rs {
 				if r.Regexp != nil && r.Regexp.MatchTimeout != time.Duration(math.MaxInt64) {
 					t.Errorf("%s: rule %s.%d still times out after %v", lang, state, i, r.Regexp.MatchTimeout)
+				}
+			}
+		}
+		if lang == "raku" {
+			continue // its rules change as chroma lexes it (TestFormatTokensIsChromas)
+		}
+		chromas := compiledRules(rl)
+		if len(chromas) != len(table.compiled) {
+			t.Errorf("%s: %d states in chroma's rules, %d in archfolio's copy", lang, len(chromas), len(table.compiled))
+		}
+		for state, rs := range chromas {
+			for i, r := range rs {
+				if r.Regexp.MatchTimeout != 250*time.Millisecond {
+					t.Errorf("%s: chroma's rule %s.%d times out after %v: archfolio wrote it", lang, state, i, r.Regexp.MatchTimeout)
+				}
+				if own := table.compiled[state]; i >= len(own) || own[i].Regexp.String() != r.Regexp.String() {
+					t.Errorf("%s: archfolio's copy of rule %s.%d is not chroma's %q", lang, state, i, r.Regexp.String())
 				}
 			}
 		}

@@ -1,6 +1,7 @@
 package mdext
 
 import (
+	"errors"
 	"math"
 	"reflect"
 	"runtime"
@@ -19,7 +20,8 @@ import (
 // most tokens need (a name, say) is often the last of thirty: in a build that
 // highlights, most of the time went to regular expressions failing on their
 // first character. archfolio runs a lexer's rules itself (ruleLexer), with
-// chroma's own compiled rules, mutators and emitters, in chroma's loop, but
+// chroma's mutators and emitters and its own copy of chroma's compiled rules
+// (rulesOf), in chroma's loop, but
 // skips a rule when the rune at the position cannot start a match of it: the
 // set of runes that can is regexp2's own analysis of the pattern (the one its
 // unanchored search relies on). The tokens are chroma's, token for token
@@ -31,15 +33,22 @@ import (
 // pushes a state whose rule matches it and pops): chroma's loop would never
 // return. Such a lexer stalls, as one giving empty tokens without end does
 // (guardedLexer), and its block is shown as written. A lexer that another
-// lexer's rule calls (a template language's code, a document's embedded script)
-// runs in chroma's own loop, unfiltered and unguarded.
+// lexer's rule calls by name (chroma's Using and UsingByGroup: HTML's script
+// and style) runs in archfolio's loop too, through a registry of wrapped
+// lexers (nestedRegistry), and its stall leaves the calling block as written;
+// a lexer calling itself in another state (UsingSelf) does so in chroma's loop
+// on archfolio's copy of its rules, unfiltered and unguarded but untimed; one
+// calling a lexer it holds (UsingLexer), and a lexer chroma runs whole
+// (Markdown, which is not a regular-expression lexer), call past the registry
+// into chroma's own loop and rules, unfiltered, unguarded and timed.
 //
 // A lexer whose rules hold functions of their own (an EmitterFunc, a
-// MutatorFunc: Raku, Haxe, reStructuredText) is run by chroma as before, since
-// a function may read what archfolio's loop does not fill (a state's named
-// groups) or change the rules as it goes: Raku rewrites its shared compiled
-// rules while it lexes, so its blocks are lexed one at a time (chroma's own
-// data race, two Raku blocks at once).
+// MutatorFunc: Raku, Haxe, reStructuredText) is run by chroma, on archfolio's
+// copy, since a function may read what archfolio's loop does not fill (a
+// state's named groups) or change the rules as it goes: Raku rewrites its
+// compiled rules while it lexes, so its blocks are lexed one at a time
+// (chroma's own data race, two Raku blocks at once). Called by another lexer,
+// such a lexer runs in chroma's own loop and rules.
 
 // lexerRules holds, per chroma lexer, how archfolio runs it. Lexers are
 // chroma's process-wide values, so this is process-wide too.
@@ -48,10 +57,13 @@ var lexerRules sync.Map // *chroma.RegexLexer → *ruleTable
 // A ruleTable is how archfolio runs a regular-expression lexer: by its rules,
 // state by state, each with the runes its match can start with (states), or
 // by chroma, one block at a time when its rules hold functions (serial).
+// Either way it runs archfolio's own copy of the lexer (lexer): chroma's rules
+// compiled again, without match timeouts, never shared with chroma.
 type ruleTable struct {
 	once     sync.Once
-	compiled chroma.CompiledRules   // chroma's, the map its LexerState holds
-	registry *chroma.LexerRegistry  // where the lexer's emitters find the lexers they call
+	lexer    *chroma.RegexLexer     // archfolio's copy of the lexer
+	compiled chroma.CompiledRules   // lexer's compiled rules, the map its LexerState holds
+	registry *chroma.LexerRegistry  // where the lexer's emitters find the lexers they call (nestedRegistry)
 	states   map[string][]firstRule // nil: chroma runs the lexer
 	serial   *sync.Mutex            // held while chroma runs a lexer whose rules hold functions
 }
@@ -77,16 +89,19 @@ func newFirstRule(r *chroma.CompiledRule) firstRule {
 }
 
 // rulesOf returns how archfolio runs l, or nil when l is not a
-// regular-expression lexer or chroma's compiled rules or registry are out of
-// reach (a chroma upgrade that renames them: TestLexersAreUntimed fails); with
-// nil, or a table without states, chroma runs l.
+// regular-expression lexer or its compiled rules or registry are out of reach
+// (a chroma upgrade that renames them: TestLexersAreUntimed fails); with nil,
+// or a table without states, chroma runs l.
 //
-// On the way it lifts the match timeout of l's rules. chroma gives every rule a
-// 250 ms wall-clock timeout and silently skips a rule that times out, so a
-// block highlighted on a starved CPU (a loaded CI machine, the race detector)
-// came out differently, and two builds of the same input were not
-// byte-identical. chroma keeps the compiled rules and the registry in
-// unexported fields; this is the one place archfolio reaches into them.
+// The table's lexer is a copy of l made from l's rules, whose compiled rules
+// have no match timeout. chroma gives every rule a 250 ms wall-clock timeout
+// and silently skips a rule that times out, so a block highlighted on a
+// starved CPU (a loaded CI machine, the race detector) came out differently,
+// and two builds of the same input were not byte-identical. The timeouts are
+// lifted on the copy before anything can run it; writing them on chroma's own
+// rules raced with chroma running l elsewhere (a lexer another calls, a test).
+// chroma keeps the compiled rules and the registry in unexported fields; this
+// is the one place archfolio reaches into them.
 func rulesOf(l chroma.Lexer) *ruleTable {
 	rl, ok := l.(*chroma.RegexLexer)
 	if !ok {
@@ -98,19 +113,24 @@ func rulesOf(l chroma.Lexer) *ruleTable {
 	}
 	t := v.(*ruleTable)
 	t.once.Do(func() {
-		if _, err := rl.Rules(); err != nil { // compiles the rules
-			return
-		}
-		f := reflect.ValueOf(rl).Elem().FieldByName("rules")
-		if !f.IsValid() || f.Type() != reflect.TypeFor[map[string][]*chroma.CompiledRule]() {
+		raw, err := rl.Rules()
+		if err != nil {
 			return
 		}
 		g := reflect.ValueOf(rl).Elem().FieldByName("registry")
 		if !g.IsValid() || g.Type() != reflect.TypeFor[*chroma.LexerRegistry]() {
 			return
 		}
-		compiled := *(*map[string][]*chroma.CompiledRule)(unsafe.Pointer(f.UnsafeAddr()))
-		t.registry = *(**chroma.LexerRegistry)(unsafe.Pointer(g.UnsafeAddr()))
+		own, err := chroma.NewLexer(rl.Config(), func() chroma.Rules { return raw })
+		if err != nil {
+			return
+		}
+		registry := nestedRegistry(*(**chroma.LexerRegistry)(unsafe.Pointer(g.UnsafeAddr())))
+		own.SetRegistry(registry)
+		compiled := compiledRules(own)
+		if compiled == nil {
+			return
+		}
 		states := make(map[string][]firstRule, len(compiled))
 		for state, rules := range compiled {
 			for _, r := range rules {
@@ -124,7 +144,7 @@ func rulesOf(l chroma.Lexer) *ruleTable {
 				}
 			}
 		}
-		t.compiled = compiled
+		t.lexer, t.compiled, t.registry = own, compiled, registry
 		if t.serial == nil {
 			t.states = states
 		}
@@ -133,6 +153,25 @@ func rulesOf(l chroma.Lexer) *ruleTable {
 		return nil
 	}
 	return t
+}
+
+// compiledRules compiles l's rules and returns them, or nil when they cannot
+// be compiled or reached.
+func compiledRules(l *chroma.RegexLexer) chroma.CompiledRules {
+	if _, err := l.Rules(); err != nil { // compiles the rules
+		return nil
+	}
+	f := reflect.ValueOf(l).Elem().FieldByName("rules")
+	if !f.IsValid() || f.Type() != reflect.TypeFor[map[string][]*chroma.CompiledRule]() {
+		return nil
+	}
+	return *(*map[string][]*chroma.CompiledRule)(unsafe.Pointer(f.UnsafeAddr()))
+}
+
+// ruleLexer returns a lexer running t's rules in archfolio's loop; nested: for
+// the text another lexer's rule gives it.
+func (t *ruleTable) ruleLexer(nested bool) *ruleLexer {
+	return &ruleLexer{RegexLexer: t.lexer, rules: t, nested: nested}
 }
 
 // holdsFunctions reports whether v, a rule's emitter or mutator, is or holds a
@@ -189,13 +228,20 @@ func firstRunes(pattern string) *syntax.CharSet {
 }
 
 // ruleLexer runs a regular-expression lexer's rules as chroma's LexerState
-// does (see the top of this file), for a block's tokens from the root state;
-// asked for anything else (a nested lexing), it lets chroma run them.
+// does (see the top of this file): a block's tokens, or (nested) the tokens of
+// the text another lexer's rule gives it.
 type ruleLexer struct {
 	*chroma.RegexLexer
-	rules   *ruleTable
+	rules *ruleTable
+	// nested: the lexer was called by another lexer's rule (through the
+	// registry nestedRegistry makes), whose block must be left plain when this
+	// one stalls: a stall panics (errStalled), which tokenise recovers from.
+	nested  bool
 	stalled bool // the rules went round maxIdle times without moving or a token
 }
+
+// errStalled is the panic of a nested lexer that stalled.
+var errStalled = errors.New("a nested lexer went round its rules without moving")
 
 // maxIdle is how many times in a row a lexer may go round its rules without
 // moving and without a token before it is taken to have stalled. A lexer
@@ -203,18 +249,18 @@ type ruleLexer struct {
 // change state.
 const maxIdle = 1000
 
-// Tokenise implements chroma.Lexer.
+// Tokenise implements chroma.Lexer, as chroma's RegexLexer.Tokenise does.
 func (r *ruleLexer) Tokenise(opts *chroma.TokeniseOptions, text string) (chroma.Iterator, error) {
-	if opts != nil {
-		return r.RegexLexer.Tokenise(opts, text)
+	if opts == nil {
+		// chroma's defaults: from the root state, every CR or CRLF made LF,
+		// and a final LF added if the lexer asks for one (and not tokenised).
+		opts = &chroma.TokeniseOptions{State: "root", EnsureLF: true}
 	}
-	// chroma's defaults: from the root state, every CR or CRLF made LF, and a
-	// final LF added if the lexer asks for one (and not tokenised).
-	if strings.IndexByte(text, '\r') >= 0 {
+	if opts.EnsureLF && strings.IndexByte(text, '\r') >= 0 {
 		text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
 	}
 	added := false
-	if r.Config().EnsureNL && !strings.HasSuffix(text, "\n") {
+	if !opts.Nested && r.Config().EnsureNL && !strings.HasSuffix(text, "\n") {
 		text += "\n"
 		added = true
 	}
@@ -222,7 +268,7 @@ func (r *ruleLexer) Tokenise(opts *chroma.TokeniseOptions, text string) (chroma.
 		Lexer:          r.RegexLexer,
 		Registry:       r.rules.registry,
 		Text:           []rune(text),
-		Stack:          []string{"root"},
+		Stack:          []string{opts.State},
 		Rules:          r.rules.compiled,
 		MutatorContext: map[any]any{},
 	}}
@@ -231,6 +277,52 @@ func (r *ruleLexer) Tokenise(opts *chroma.TokeniseOptions, text string) (chroma.
 		it.end--
 	}
 	return it.next, nil
+}
+
+// A lexer's rule calls another lexer through its state's registry (chroma's
+// Using and UsingByGroup emitters: HTML's script and style, Markdown's fenced
+// code). archfolio's loop gives the state a registry of its own, the lexers of
+// the lexer's registry each wrapped (nestedLexer), so that the called lexer
+// runs in archfolio's loop too, filtered and guarded. A lexer that calls
+// itself (UsingSelf) or a lexer it holds (UsingLexer) does so past the
+// registry, in chroma's loop, as before.
+var nestedRegistries sync.Map // *chroma.LexerRegistry → *wrappedRegistry
+
+type wrappedRegistry struct {
+	from     int // how many lexers the wrapped registry had
+	registry *chroma.LexerRegistry
+}
+
+// nestedRegistry returns reg with each of its lexers wrapped, made again when
+// lexers were registered in reg since.
+func nestedRegistry(reg *chroma.LexerRegistry) *chroma.LexerRegistry {
+	if reg == nil {
+		return nil
+	}
+	if w, ok := nestedRegistries.Load(reg); ok && w.(*wrappedRegistry).from == len(reg.Lexers) {
+		return w.(*wrappedRegistry).registry
+	}
+	w := &wrappedRegistry{from: len(reg.Lexers), registry: chroma.NewLexerRegistry()}
+	for _, l := range reg.Lexers {
+		w.registry.Register(nestedLexer{l})
+	}
+	nestedRegistries.Store(reg, w)
+	return w.registry
+}
+
+// nestedLexer is a lexer another lexer's rule calls: archfolio's loop runs its
+// rules when it can, else chroma does.
+type nestedLexer struct{ chroma.Lexer }
+
+// SetRegistry keeps the wrapped lexer's registry (chroma.LexerRegistry.Register
+// sets it).
+func (n nestedLexer) SetRegistry(*chroma.LexerRegistry) chroma.Lexer { return n }
+
+func (n nestedLexer) Tokenise(opts *chroma.TokeniseOptions, text string) (chroma.Iterator, error) {
+	if t := rulesOf(n.Lexer); t != nil && t.states != nil {
+		return t.ruleLexer(true).Tokenise(opts, text)
+	}
+	return n.Lexer.Tokenise(opts, text)
 }
 
 // ruleIterator is chroma's LexerState.Iterator with the first-rune filter and
@@ -252,6 +344,9 @@ func (it *ruleIterator) next() chroma.Token {
 		if l.Pos != at {
 			idle, at = 0, l.Pos
 		} else if idle++; idle >= maxIdle {
+			if it.lexer.nested {
+				panic(errStalled)
+			}
 			it.lexer.stalled = true
 			return chroma.EOF
 		}

@@ -37,7 +37,7 @@ var lexSamples = append(slices.Clone(formatSamples),
 func TestRuleLexerIsChromas(t *testing.T) {
 	t.Parallel()
 	compared, run := 0, 0
-	for _, l := range append(lexers.GlobalLexerRegistry.Lexers, lexers.Fallback) {
+	for _, l := range append(slices.Clone(lexers.GlobalLexerRegistry.Lexers), lexers.Fallback) {
 		name := l.Config().Name
 		table := rulesOf(l)
 		if table == nil || table.states == nil {
@@ -46,7 +46,7 @@ func TestRuleLexerIsChromas(t *testing.T) {
 		run++
 		for _, code := range lexSamples {
 			want := tokensOf(t, &guardedLexer{Lexer: l}, code)
-			rl := &ruleLexer{RegexLexer: l.(*chroma.RegexLexer), rules: table}
+			rl := table.ruleLexer(false)
 			got := tokensOf(t, &guardedLexer{Lexer: rl}, code)
 			if !slices.Equal(got, want) {
 				t.Fatalf("%s on %q:\n got %v\nwant %v", name, code, got, want)
@@ -129,13 +129,37 @@ func TestRuleLexerReadsMatchesAsChromaDoes(t *testing.T) {
 	}
 	for _, code := range []string{"a=1; b= c=22 #x\n", "\"s\" q=; #\n", "  x=7;  ", "é=1 \"open\n"} {
 		want := tokensOf(t, l, code)
-		got := tokensOf(t, &ruleLexer{RegexLexer: l, rules: table}, code)
+		got := tokensOf(t, table.ruleLexer(false), code)
 		if !slices.Equal(got, want) {
 			t.Errorf("on %q:\n got %v\nwant %v", code, got, want)
 		}
 		if slices.ContainsFunc(got, func(tok chroma.Token) bool { return tok.Type == chroma.Ignore }) {
 			t.Errorf("on %q: Ignore tokens given: %v", code, got)
 		}
+	}
+}
+
+// leftPlain checks that tokenise gives up on code with lexer, and leaves its
+// buffer as it was, within 30 seconds: a lexer's loop left unguarded would
+// never return.
+func leftPlain(t *testing.T, lexer chroma.Lexer, code string) {
+	t.Helper()
+	done := make(chan string)
+	go func() {
+		b := bytes.NewBufferString("before ")
+		if tokenise(b, lexer, code) {
+			done <- "highlighted: " + b.String()
+			return
+		}
+		done <- b.String()
+	}()
+	select {
+	case got := <-done:
+		if got != "before " {
+			t.Errorf("got %q, want tokenise to fail and leave the buffer as it was", got)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("tokenise did not return: the lexer's loop is not guarded")
 	}
 }
 
@@ -151,27 +175,82 @@ func TestALexerGoingRoundWithoutTokensLeavesTheBlockPlain(t *testing.T) {
 			"there": {{Pattern: ``, Mutator: chroma.Pop(1)}},
 		}
 	})
-	done := make(chan string)
-	go func() {
-		b := bytes.NewBufferString("before ")
-		if tokenise(b, roundabout, "ab") {
-			done <- "highlighted: " + b.String()
-			return
-		}
-		done <- b.String()
-	}()
-	select {
-	case got := <-done:
-		if got != "before " {
-			t.Errorf("got %q, want tokenise to fail and leave the buffer as it was", got)
-		}
-	case <-time.After(30 * time.Second):
-		t.Fatal("tokenise did not return: the lexer's loop is not guarded")
-	}
+	leftPlain(t, roundabout, "ab")
 	var b bytes.Buffer
 	NewHighlighter().highlight(&b, "go", "a <b>\n")
 	if !strings.Contains(b.String(), `<span class="nx">a</span>`) {
 		t.Errorf("go after the roundabout: got %q, want it highlighted", b.String())
+	}
+}
+
+// A lexer that another lexer's rule calls through its registry (chroma's Using)
+// runs in archfolio's loop too: when it goes round without moving, the block
+// that called it is shown as written, where chroma's loop would never return.
+func TestANestedLexerGoingRoundLeavesTheBlockPlain(t *testing.T) {
+	t.Parallel()
+	reg := chroma.NewLexerRegistry()
+	reg.Register(chroma.MustNewLexer(&chroma.Config{Name: "nested-roundabout"}, func() chroma.Rules {
+		return chroma.Rules{
+			"root":  {{Pattern: `[<>]`, Type: chroma.Punctuation}, {Pattern: `a`, Type: chroma.Name}, {Pattern: ``, Mutator: chroma.Push("there")}},
+			"there": {{Pattern: ``, Mutator: chroma.Pop(1)}},
+		}
+	}))
+	outer := reg.Register(chroma.MustNewLexer(&chroma.Config{Name: "outer"}, func() chroma.Rules {
+		return chroma.Rules{"root": {
+			{Pattern: `<[^>]*>`, Type: chroma.Using("nested-roundabout")},
+			{Pattern: `[^<]+`, Type: chroma.Text},
+		}}
+	}))
+	if table := rulesOf(outer); table == nil || table.states == nil {
+		t.Fatal("archfolio does not run the outer lexer's rules")
+	}
+	leftPlain(t, outer, "x <b> y\n")
+	var b bytes.Buffer
+	if !tokenise(&b, outer, "x <a> y\n") || !strings.Contains(b.String(), `<span class="n">a</span>`) {
+		t.Errorf("a block whose nested text moves on: got %q, want it highlighted", b.String())
+	}
+}
+
+// archfolio never writes chroma's compiled rules: it takes a lexer up (its
+// own untimed copy) while chroma runs the same lexer elsewhere (a lexer another
+// calls, a test), and the race detector finds nothing; when rulesOf wrote
+// chroma's match timeouts, it found the write.
+func TestTakingALexerUpLeavesChromasRulesAlone(t *testing.T) {
+	t.Parallel()
+	l := chroma.MustNewLexer(&chroma.Config{Name: "fresh"}, func() chroma.Rules {
+		return chroma.Rules{"root": {{Pattern: `[a-z]+`, Type: chroma.Name}, {Pattern: `\s+`, Type: chroma.Text}}}
+	})
+	const code = "alpha beta gamma\n"
+	want := tokensOf(t, l, code) // chroma compiles its rules
+	stop, running := make(chan struct{}), make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		for i := 0; ; i++ {
+			select {
+			case <-stop:
+				return
+			default:
+				tokensOf(t, l, code)
+			}
+			if i == 0 {
+				close(running)
+			}
+		}
+	})
+	<-running
+	table := rulesOf(l)
+	close(stop)
+	wg.Wait()
+	if table == nil || table.states == nil {
+		t.Fatal("archfolio does not run the fresh lexer's rules")
+	}
+	if got := tokensOf(t, table.ruleLexer(false), code); !slices.Equal(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+	for _, r := range compiledRules(l)["root"] {
+		if r.Regexp.MatchTimeout != 250*time.Millisecond {
+			t.Errorf("chroma's rule %q times out after %v: archfolio wrote it", r.Pattern, r.Regexp.MatchTimeout)
+		}
 	}
 }
 
@@ -228,7 +307,7 @@ func FuzzRuleLexerIsChromas(f *testing.F) {
 			return
 		}
 		want := tokensOf(t, &guardedLexer{Lexer: l}, code)
-		rl := &ruleLexer{RegexLexer: l.(*chroma.RegexLexer), rules: table}
+		rl := table.ruleLexer(false)
 		if got := tokensOf(t, &guardedLexer{Lexer: rl}, code); !slices.Equal(got, want) {
 			t.Fatalf("%s on %q:\n got %v\nwant %v", l.Config().Name, code, got, want)
 		}
