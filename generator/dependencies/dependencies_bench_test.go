@@ -5,6 +5,7 @@ import (
 	"archfolio/generator/dependencies"
 	"archfolio/generator/render"
 	"archfolio/generator/sitetest"
+	"bytes"
 	"context"
 	"fmt"
 	"math/rand"
@@ -65,10 +66,12 @@ func BenchmarkPortfolioMap300(b *testing.B) {
 func BenchmarkNeighbourhoodMaps2000(b *testing.B) {
 	p, _ := sitetest.Load(b, syntheticBlueprints(2000, 6000), "2026-11-27")
 	docs := p.ByKind["blueprint"]
+	var page bytes.Buffer
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, d := range docs {
-			_ = dependencies.ExportNeighbourhood(p, d)
+			page.Reset()
+			dependencies.ExportWriteNeighbourhoodMap(&page, dependencies.ExportNeighbourhood(p, d))
 		}
 	}
 }

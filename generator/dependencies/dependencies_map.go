@@ -17,18 +17,20 @@ import (
 const domainPalette = 8
 
 // mapStyle is how blueprint nodes and dependency edges look and link in every
-// dependency map drawn on the page at pageURL. Nodes carry the blueprint's id in
-// Attrs["doc"] when their own id differs (a neighbourhood map may show one twice);
-// hrefs lists the links of nodes that stand for several blueprints.
+// dependency map drawn on the page at pageURL. docs names the blueprint of a
+// node whose own id differs (a neighbourhood map may show one twice: its node
+// ids are "u1:ID"); hrefs lists the links of nodes that stand for several
+// blueprints.
 type mapStyle struct {
 	p       *generator.Portfolio
 	pageURL string
 	hrefs   map[string]string
+	docs    map[string]string
 	centre  string
 }
 
 func (m *mapStyle) doc(n graph.Node) *generator.Document {
-	if id := n.Attrs["doc"]; id != "" {
+	if id, ok := m.docs[n.ID]; ok {
 		return m.p.ByID[id]
 	}
 	return m.p.ByID[n.ID]
@@ -99,18 +101,35 @@ func (m *mapStyle) tooltip(n graph.Node) string {
 	if d == nil {
 		return n.Label
 	}
-	parts := []string{m.label(d.Fields.String("domain"))}
-	for _, f := range []string{"criticality", "lifecycle"} {
+	// Title (domain, criticality: …, lifecycle: …, status: …, depends on N,
+	// depended on by M), written in one go: a box each, on every blueprint page.
+	var b strings.Builder
+	b.Grow(len(d.Title) + 128)
+	b.WriteString(d.Title)
+	b.WriteString(" (")
+	b.WriteString(m.label(d.Fields.String("domain")))
+	for _, f := range [...]string{"criticality", "lifecycle"} {
 		if v := d.Fields.String(f); v != "" {
-			parts = append(parts, f+": "+generator.Humanize(v))
+			writeStrings(&b, ", ", f, ": ", generator.Humanize(v))
 		}
 	}
 	if d.Status != "" {
-		parts = append(parts, "status: "+generator.Humanize(d.Status))
+		writeStrings(&b, ", status: ", generator.Humanize(d.Status))
 	}
 	g := Of(m.p).Graph
-	parts = append(parts, "depends on "+strconv.Itoa(g.OutDegree(d.ID)), "depended on by "+strconv.Itoa(g.InDegree(d.ID)))
-	return d.Title + " (" + strings.Join(parts, ", ") + ")"
+	b.WriteString(", depends on ")
+	b.WriteString(strconv.Itoa(g.OutDegree(d.ID)))
+	b.WriteString(", depended on by ")
+	b.WriteString(strconv.Itoa(g.InDegree(d.ID)))
+	b.WriteByte(')')
+	return b.String()
+}
+
+// writeStrings writes the strings in turn, without joining them first.
+func writeStrings(b *strings.Builder, parts ...string) {
+	for _, p := range parts {
+		b.WriteString(p)
+	}
 }
 
 // meta is the small line under a box: criticality and, when it is going away, why
@@ -145,23 +164,26 @@ func (m *mapStyle) edgeTitle(e graph.Edge) string {
 	if from == nil || to == nil {
 		return strconv.Itoa(e.Count) + " dependencies"
 	}
-	t := from.Title + " depends on " + to.Title
+	var b strings.Builder
+	b.Grow(len(from.Title) + len(to.Title) + 96)
 	if e.Count > 1 {
-		t = strconv.Itoa(e.Count) + " dependencies, first: " + t
+		b.WriteString(strconv.Itoa(e.Count))
+		b.WriteString(" dependencies, first: ")
 	}
+	writeStrings(&b, from.Title, " depends on ", to.Title)
 	if v := e.Attrs["via"]; v != "" {
-		t += " via " + v
+		writeStrings(&b, " via ", v)
 	}
 	if v := e.Attrs["protocol"]; v != "" {
-		t += " (" + v + ")"
+		writeStrings(&b, " (", v, ")")
 	}
 	if v := e.Attrs["data"]; v != "" {
-		t += ": " + v
+		writeStrings(&b, ": ", v)
 	}
 	if s := docSunset(to); s != "" {
-		t += " ⚠ " + to.Title + " is " + strings.ToLower(generator.Humanize(s))
+		writeStrings(&b, " ⚠ ", to.Title, " is ", strings.ToLower(generator.Humanize(s)))
 	}
-	return t
+	return b.String()
 }
 
 // edgeLabel is the short text drawn along an edge: how many it stands for, or its
@@ -178,14 +200,20 @@ func edgeLabel(e graph.Edge) string {
 func withEnds(edges []graph.Edge) []graph.Edge {
 	out := make([]graph.Edge, len(edges))
 	for i, e := range edges {
-		attrs := map[string]string{"from": e.From, "to": e.To}
-		for k, v := range e.Attrs {
-			attrs[k] = v
-		}
-		e.Attrs = attrs
-		out[i] = e
+		out[i] = withEnd(e)
 	}
 	return out
+}
+
+// withEnd is one edge of withEnds.
+func withEnd(e graph.Edge) graph.Edge {
+	attrs := make(map[string]string, 2+len(e.Attrs))
+	attrs["from"], attrs["to"] = e.From, e.To
+	for k, v := range e.Attrs {
+		attrs[k] = v
+	}
+	e.Attrs = attrs
+	return e
 }
 
 func svgHTML(d *diagram.Drawing, s diagram.Style) template.HTML {

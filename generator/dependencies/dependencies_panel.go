@@ -3,7 +3,6 @@ package dependencies
 import (
 	"cmp"
 	"html/template"
-	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -22,8 +21,11 @@ const maxColumn = 10
 // Neighbourhood is a blueprint's dependency neighbourhood, one and two hops both
 // ways: the map and the table that says the same in words.
 type Neighbourhood struct {
-	Doc          *generator.Document
-	SVG          template.HTML
+	Doc *generator.Document
+	// drawing and style are the map's: SVG draws it, and the panel's Go writer
+	// draws it into the page's buffer (diagram.AppendSVG).
+	drawing      *diagram.Drawing
+	style        diagram.Style
 	Legend       []LegendEntry  // the map's line styles
 	Dependents   []NeighbourRow // what depends on Doc, nearest first
 	Dependencies []NeighbourRow // what Doc depends on, nearest first
@@ -71,7 +73,7 @@ func neighbourhood(p *generator.Portfolio, d *generator.Document) *Neighbourhood
 	if len(up) == 0 && len(down) == 0 {
 		return nb
 	}
-	b := &neighbourMap{p: p, g: g, hrefs: map[string]string{}}
+	b := &neighbourMap{p: p, g: g, hrefs: map[string]string{}, docs: map[string]string{}}
 	u1 := b.order(depth(up, 1), nil, false)
 	d1 := b.order(depth(down, 1), nil, false)
 	cols := []diagram.Column{
@@ -86,21 +88,30 @@ func neighbourhood(p *generator.Portfolio, d *generator.Document) *Neighbourhood
 	nb.Aggregated = b.aggregated
 	opt := diagram.DefaultOptions()
 	opt.NodeWidth, opt.LayerGap = 168, 124
-	m := &mapStyle{p: p, pageURL: d.URL, hrefs: b.hrefs, centre: d.ID}
+	m := &mapStyle{p: p, pageURL: d.URL, hrefs: b.hrefs, docs: b.docs, centre: d.ID}
 	s := m.style("neighbourhood", "Dependency neighbourhood of "+d.Title,
 		"Blueprints that depend on this one are on the left, those it depends on on the right; arrows point at what is depended on.")
 	s.EdgeLabel = edgeLabel
 	drawing := diagram.Columns(view, cols, opt)
-	nb.SVG, nb.Legend = svgHTML(drawing, s), lineLegend(drawing, m.edgeClass, blueprintLines)
+	nb.drawing, nb.style, nb.Legend = drawing, s, lineLegend(drawing, m.edgeClass, blueprintLines)
 	return nb
+}
+
+// SVG is the neighbourhood's map, or "" when it has none (no blueprint depends
+// on Doc or is depended on by it).
+func (nb *Neighbourhood) SVG() template.HTML {
+	if nb.drawing == nil {
+		return ""
+	}
+	return svgHTML(nb.drawing, nb.style)
 }
 
 func impactURL(d *generator.Document) string { return "dependencies/impact/" + d.ID + "/" }
 
 // neighbourMap builds the graph a neighbourhood map shows. A blueprint may appear
 // twice (on both sides, when it is in a cycle with the centre), so a node's id is
-// its column's and the blueprint's ("u1:payments-gateway"), and it carries the
-// blueprint's in Attrs["doc"]. Only the boxes drawn become nodes: the blueprints a
+// its column's and the blueprint's ("u1:payments-gateway"), and docs maps it to
+// the blueprint's. Only the boxes drawn become nodes: the blueprints a
 // counting box stands for are counted, not copied, and the dependencies onto it
 // are merged as they are read, so that a hub's map costs the dependencies of its
 // neighbourhood and no graph of it.
@@ -108,6 +119,7 @@ type neighbourMap struct {
 	p          *generator.Portfolio
 	g          *graph.Graph
 	hrefs      map[string]string // links of the counting boxes
+	docs       map[string]string // the blueprint of each box (its node id is the column's prefix and the blueprint's id)
 	aggregated int
 }
 
@@ -189,7 +201,11 @@ func (b *neighbourMap) order(ids, inner []string, down bool) []string {
 func (b *neighbourMap) view(cols []diagram.Column, upHref, downHref string) *graph.Graph {
 	boxes := make([]map[string]string, len(cols)) // a column's blueprint id → its box's node id
 	shown := make([][]string, len(cols))
-	var nodes []graph.Node
+	drawn := 0
+	for _, c := range cols {
+		drawn += min(len(c.IDs), maxColumn)
+	}
+	nodes := make([]graph.Node, 0, drawn)
 	for ci, c := range cols {
 		boxes[ci] = make(map[string]string, len(c.IDs))
 		keep := len(c.IDs)
@@ -247,7 +263,7 @@ func (b *neighbourMap) view(cols []diagram.Column, upHref, downHref string) *gra
 	}
 	out := make([]graph.Edge, len(edges))
 	for i, m := range edges {
-		out[i] = withEnds([]graph.Edge{m.first})[0]
+		out[i] = withEnd(m.first)
 		out[i].From, out[i].To, out[i].Count = m.ends[0], m.ends[1], m.count
 	}
 	for ci := range cols {
@@ -256,15 +272,12 @@ func (b *neighbourMap) view(cols []diagram.Column, upHref, downHref string) *gra
 	return graph.New(nodes, out)
 }
 
-// node is the box of blueprint id in the column whose node ids start with prefix.
+// node is the box of blueprint id in the column whose node ids start with
+// prefix; docs gets which blueprint it is. Its Attrs are the graph's, shared.
 func (b *neighbourMap) node(prefix, id string) graph.Node {
 	n, _ := b.g.Node(id)
-	n.Attrs = maps.Clone(n.Attrs)
-	if n.Attrs == nil {
-		n.Attrs = map[string]string{}
-	}
-	n.Attrs["doc"] = id
 	n.ID = prefix + id
+	b.docs[n.ID] = id
 	return n
 }
 

@@ -119,7 +119,7 @@ func TestNeighbourhoodAggregatesWithCounts(t *testing.T) {
 	if len(nb.Dependents) != 15 {
 		t.Errorf("table lists %d dependents, want all 15", len(nb.Dependents))
 	}
-	svg := string(nb.SVG)
+	svg := string(nb.SVG())
 	boxes := strings.Count(svg, `class="node `)
 	if boxes != dependencies.ExportMaxColumn+1 {
 		t.Errorf("%d boxes, want %d (a full column and the centre)", boxes, dependencies.ExportMaxColumn+1)
@@ -158,7 +158,7 @@ func TestNeighbourhoodMergesDependenciesBetweenCountingBoxes(t *testing.T) {
 	}
 	p, _ := sitetest.Load(t, files, "2026-11-27")
 	nb := dependencies.ExportNeighbourhood(p, p.ByID["hub"])
-	svg := string(nb.SVG)
+	svg := string(nb.SVG())
 	for _, want := range []string{
 		// the first column: nine edge blueprints drawn, three counted
 		"<title>+3 more in Edge</title>",

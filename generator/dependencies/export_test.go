@@ -1,9 +1,11 @@
 package dependencies
 
 import (
+	"bytes"
 	"html/template"
 
 	"archfolio/generator"
+	"archfolio/generator/diagram"
 )
 
 // Internals the external tests and benchmarks call (the package
@@ -16,6 +18,13 @@ var (
 		return svg
 	}
 	ExportNeighbourhood = neighbourhood
+	// ExportWriteNeighbourhoodMap draws a neighbourhood's map at the end of b,
+	// as its panel does.
+	ExportWriteNeighbourhoodMap = func(b *bytes.Buffer, nb *Neighbourhood) {
+		if nb.drawing != nil {
+			diagram.AppendSVG(b, nb.drawing, nb.style)
+		}
+	}
 	ExportImpactSet     = impactSet
 	ExportImpactSummary = func(p *generator.Portfolio, d *generator.Document) (n, direct, deepest, missionCritical int, top []ImpactEntry) {
 		s := summarise(Of(p), d)

@@ -23,15 +23,17 @@ type Column struct {
 func Columns(g *graph.Graph, cols []Column, opt Options) *Drawing {
 	opt = withDefaults(opt)
 	w, h := opt.NodeWidth, opt.NodeHeight
-	d := &Drawing{}
-	tallest := 0
+	d := &Drawing{Headers: make([]Header, 0, len(cols))}
+	tallest, boxes := 0, 0
 	for _, c := range cols {
 		tallest = max(tallest, len(c.IDs))
+		boxes += len(c.IDs)
 	}
+	d.Boxes = make([]Box, 0, boxes)
 	colHeight := func(n int) float64 { return float64(n)*h + float64(max(n-1, 0))*opt.NodeGap }
 	top := margin + headerRoom
-	at := map[string]int{} // node id → box index
-	col := map[string]int{}
+	at := make(map[string]int, boxes) // node id → box index
+	col := make(map[string]int, boxes)
 	for ci, c := range cols {
 		x := margin + float64(ci)*(w+opt.LayerGap)
 		d.Headers = append(d.Headers, Header{Label: c.Label, X: x, W: w})
@@ -62,10 +64,11 @@ func columnRoutes(g *graph.Graph, boxes []Box, at, col map[string]int) []Route {
 		toSide     int
 		back, loop bool
 	}
-	var edges []placed
-	var ends []portEnd
+	all := g.Edges()
+	edges := make([]placed, 0, len(all))
+	ends := make([]portEnd, 0, 2*len(all))
 	centre := func(b int) float64 { return boxes[b].Y + boxes[b].H/2 }
-	for _, e := range g.Edges() {
+	for _, e := range all {
 		f, okF := at[e.From]
 		t, okT := at[e.To]
 		if !okF || !okT {

@@ -1,9 +1,9 @@
 package diagram
 
 import (
+	"bytes"
 	"cmp"
 	"slices"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -141,7 +141,7 @@ func (f FrameBox) labelRect() rect {
 
 // writeFrames writes the frames, outermost first, each a dashed rectangle
 // with its label at its top left.
-func writeFrames(b *strings.Builder, d *Drawing, s Style) {
+func writeFrames(b *bytes.Buffer, d *Drawing, s Style) {
 	if len(d.Frames) == 0 {
 		return
 	}

@@ -1,6 +1,7 @@
 package diagram
 
 import (
+	"bytes"
 	"cmp"
 	"io"
 	"math"
@@ -61,11 +62,18 @@ func WriteSVG(w io.Writer, d *Drawing, s Style) error {
 	return err
 }
 
-// SVG returns what WriteSVG writes, as it was built: without a copy, for a
-// page that keeps it.
+// SVG returns what WriteSVG writes, for a page that keeps it.
 func SVG(d *Drawing, s Style) string {
-	var b strings.Builder
+	var b bytes.Buffer
 	b.Grow(1024 + 600*len(d.Boxes) + 400*len(d.Routes))
+	AppendSVG(&b, d, s)
+	return b.String()
+}
+
+// AppendSVG writes what WriteSVG writes to the end of b: a page's own buffer,
+// so that a map drawn on every page of a kind (a blueprint's neighbourhood)
+// costs no buffer and no copy of its own.
+func AppendSVG(b *bytes.Buffer, d *Drawing, s Style) {
 	id := s.ID
 	if id == "" {
 		id = "map"
@@ -77,8 +85,8 @@ func SVG(d *Drawing, s Style) string {
 	if s.Desc != "" {
 		b.WriteString("<desc>" + esc(s.Desc) + "</desc>\n")
 	}
-	writeBands(&b, d, s)
-	writeFrames(&b, d, s)
+	writeBands(b, d, s)
+	writeFrames(b, d, s)
 	for _, h := range d.Headers {
 		b.WriteString(`<text class="col-head" x="` + num(h.X+h.W/2) + `" y="` + num(margin+14) + `" text-anchor="middle" font-weight="600">` + esc(h.Label) + "</text>\n")
 	}
@@ -91,17 +99,16 @@ func SVG(d *Drawing, s Style) string {
 		labels.taken = append(labels.taken, f.labelRect())
 	}
 	for _, r := range d.Routes {
-		writeRoute(&b, r, s, labels)
+		writeRoute(b, r, s, labels)
 	}
 	b.WriteString("</g>\n" + `<g class="nodes">` + "\n")
 	for _, bx := range d.Boxes {
-		writeBox(&b, bx, s)
+		writeBox(b, bx, s)
 	}
 	b.WriteString("</g>\n</svg>\n")
-	return b.String()
 }
 
-func writeBands(b *strings.Builder, d *Drawing, s Style) {
+func writeBands(b *bytes.Buffer, d *Drawing, s Style) {
 	if len(d.Bands) == 0 {
 		return
 	}
@@ -122,7 +129,7 @@ func writeBands(b *strings.Builder, d *Drawing, s Style) {
 	b.WriteString("</g>\n")
 }
 
-func writeRoute(b *strings.Builder, r Route, s Style, labels *labelSpace) {
+func writeRoute(b *bytes.Buffer, r Route, s Style, labels *labelSpace) {
 	if len(r.Points) < 2 {
 		return
 	}
@@ -142,7 +149,9 @@ func writeRoute(b *strings.Builder, r Route, s Style, labels *labelSpace) {
 		b.WriteString(" C")
 		writeNums(b, mx, p[k-1].Y, mx, p[k].Y, p[k].X, p[k].Y)
 	}
-	writeAll(b, `" fill="none" stroke="#8c959f"/>`, `<path class="head" d="`, arrowhead(p[len(p)-2], p[len(p)-1]), `" fill="#8c959f"/>`)
+	b.WriteString(`" fill="none" stroke="#8c959f"/><path class="head" d="`)
+	writeArrowhead(b, p[len(p)-2], p[len(p)-1])
+	b.WriteString(`" fill="#8c959f"/>`)
 	if label := call(s.EdgeLabel, r.Edge); label != "" && utf8.RuneCountInString(label) <= maxLabelText {
 		if at, text, ok := labels.place(p, label); ok {
 			b.WriteString(`<text class="edge-label" x="`)
@@ -157,9 +166,10 @@ func writeRoute(b *strings.Builder, r Route, s Style, labels *labelSpace) {
 	b.WriteString("</g>\n")
 }
 
-// arrowhead is a small triangle with its tip at to, pointing the way the last
-// segment arrives (horizontally, or vertically when it has no width).
-func arrowhead(from, to Point) string {
+// writeArrowhead writes the path of a small triangle with its tip at to,
+// pointing the way the last segment arrives (horizontally, or vertically when
+// it has no width).
+func writeArrowhead(b *bytes.Buffer, from, to Point) {
 	dx, dy := 1.0, 0.0
 	switch {
 	case to.X < from.X:
@@ -171,10 +181,16 @@ func arrowhead(from, to Point) string {
 	}
 	bx, by := to.X-8*dx, to.Y-8*dy // the base's centre
 	px, py := -dy*4, dx*4          // half the base, across the direction
-	return "M" + num(to.X) + " " + num(to.Y) + " L" + num(bx+px) + " " + num(by+py) + " L" + num(bx-px) + " " + num(by-py) + "z"
+	b.WriteByte('M')
+	writeNums(b, to.X, to.Y)
+	b.WriteString(" L")
+	writeNums(b, bx+px, by+py)
+	b.WriteString(" L")
+	writeNums(b, bx-px, by-py)
+	b.WriteByte('z')
 }
 
-func writeBox(b *strings.Builder, bx Box, s Style) {
+func writeBox(b *bytes.Buffer, bx Box, s Style) {
 	n := bx.Node
 	href := call(s.Href, n)
 	cls := class(call(s.NodeClass, n))
@@ -232,14 +248,14 @@ func writeBox(b *strings.Builder, bx Box, s Style) {
 }
 
 // writeAll writes the strings in turn, without joining them first.
-func writeAll(b *strings.Builder, parts ...string) {
+func writeAll(b *bytes.Buffer, parts ...string) {
 	for _, p := range parts {
 		b.WriteString(p)
 	}
 }
 
 // writeNums writes numbers separated by spaces, as num writes them.
-func writeNums(b *strings.Builder, vs ...float64) {
+func writeNums(b *bytes.Buffer, vs ...float64) {
 	for i, v := range vs {
 		if i > 0 {
 			b.WriteByte(' ')
@@ -249,7 +265,7 @@ func writeNums(b *strings.Builder, vs ...float64) {
 }
 
 // writeNum writes num(v) without making a string of it.
-func writeNum(b *strings.Builder, v float64) {
+func writeNum(b *bytes.Buffer, v float64) {
 	var buf [32]byte
 	b.Write(appendNum(buf[:0], v))
 }

@@ -57,7 +57,7 @@ type Graph struct {
 // Node; an edge whose end is not among nodes adds that node, labelled by its id, so
 // that no edge is ever lost. Counts below 1 are read as 1.
 func New(nodes []Node, edges []Edge) *Graph {
-	g := &Graph{index: make(map[string]int, len(nodes))}
+	g := &Graph{index: make(map[string]int, len(nodes)), nodes: make([]Node, 0, len(nodes))}
 	add := func(n Node) {
 		if _, ok := g.index[n.ID]; ok {
 			return
