@@ -140,6 +140,15 @@ func matrixPanels(p *generator.Portfolio, d *generator.Document) []render.Panel 
 func panelItem(row *MatrixRow, col *MatrixColumn) MatrixPanelItem {
 	c := row.Cell(col.Index)
 	it := MatrixPanelItem{Row: row, Column: col, Cell: c}
+	n := 0
+	for _, s := range c.Statements {
+		if s != AlignNone {
+			n++
+		}
+	}
+	if n > 0 {
+		it.Statements = make([]StatementStatus, 0, n)
+	}
 	for k, s := range c.Statements {
 		if s != AlignNone {
 			it.Statements = append(it.Statements, StatementStatus{Statement: col.Statements[k], Status: s})

@@ -50,8 +50,8 @@ func (pg *Page) Fields() []FieldView {
 			refs[r.Field] = r
 		}
 	}
-	var order []string
-	seen := map[string]bool{}
+	order := make([]string, 0, len(d.Fields.Keys))
+	seen := make(map[string]bool, len(d.Fields.Keys))
 	for _, fields := range []generator.Fields{pg.Site.schema.Common, pg.Kind.Fields} {
 		for _, n := range fields.Names {
 			if d.Fields.Get(n) != nil && !seen[n] {
@@ -68,6 +68,9 @@ func (pg *Page) Fields() []FieldView {
 	for _, n := range order {
 		if hiddenFields[n] || pg.isTable(n) || viewShows(d.Kind, n) {
 			continue
+		}
+		if out == nil {
+			out = make([]FieldView, 0, len(order))
 		}
 		out = append(out, FieldView{Name: n, Label: generator.Humanize(n), Value: pg.valueView(d.Fields.Get(n), n, refs)})
 	}
