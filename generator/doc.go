@@ -32,11 +32,14 @@
 // 250 ms match timeouts, skipping a rule whose match cannot start with the rune
 // at hand: chroma's tokens, faster), except a lexer whose rules hold functions,
 // which chroma runs on that copy, one block at a time where they rewrite its
-// rules (Raku); a lexer another calls by name (HTML's script) runs in the same
-// loop (mdext.nestedRegistry). A block whose lexer, or a lexer it calls, fails
-// (an error, a panic, or a stall: maxEmptyRun empty tokens, or maxIdle rounds of
-// its rules without moving, in a row, counted, not timed) is shown plain and
-// escaped. build and serve keep the blocks in a folder across runs (cmd/archfolio/highlightcache.go):
+// rules (Raku); a lexer another one archfolio runs calls by name (HTML's
+// script) runs in the same loop (mdext.nestedRegistry). A block whose lexer, or
+// a lexer it calls in that loop, fails (an error, a panic, or a stall:
+// maxEmptyRun empty tokens, or maxIdle rounds of its rules without moving, in a
+// row, counted, not timed) is shown plain and escaped. Lexers chroma runs whole
+// (Markdown, its template-language wrappers) call others in chroma's own loop,
+// unguarded and with chroma's 250 ms match timeouts. build and serve keep the
+// blocks in a folder across runs (cmd/archfolio/highlightcache.go):
 // the site's own under the user's cache folder, which a run that asked for every
 // block of the site prunes to those (Cache.Prune), or --cache DIR, pruned
 // alike only with build --prune-cache;

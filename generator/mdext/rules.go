@@ -38,9 +38,11 @@ import (
 // lexers (nestedRegistry), and its stall leaves the calling block as written;
 // a lexer calling itself in another state (UsingSelf) does so in chroma's loop
 // on archfolio's copy of its rules, unfiltered and unguarded but untimed; one
-// calling a lexer it holds (UsingLexer), and a lexer chroma runs whole
-// (Markdown, which is not a regular-expression lexer), call past the registry
-// into chroma's own loop and rules, unfiltered, unguarded and timed.
+// calling a lexer it holds (UsingLexer), and a lexer chroma runs whole (one
+// that is not a bare regular-expression lexer: Markdown, chroma's wrappers of
+// template languages such as PHTML, ERB or Svelte), call past the registry
+// into chroma's own loop and rules, unfiltered, unguarded and timed, so such a
+// block can come out differently on a starved CPU.
 //
 // A lexer whose rules hold functions of their own (an EmitterFunc, a
 // MutatorFunc: Raku, Haxe, reStructuredText) is run by chroma, on archfolio's
@@ -271,7 +273,7 @@ func (r *ruleLexer) Tokenise(opts *chroma.TokeniseOptions, text string) (chroma.
 		Stack:          []string{opts.State},
 		Rules:          r.rules.compiled,
 		MutatorContext: map[any]any{},
-	}}
+	}, from: opts.State}
 	it.end = len(it.state.Text)
 	if added {
 		it.end--
@@ -280,12 +282,13 @@ func (r *ruleLexer) Tokenise(opts *chroma.TokeniseOptions, text string) (chroma.
 }
 
 // A lexer's rule calls another lexer through its state's registry (chroma's
-// Using and UsingByGroup emitters: HTML's script and style, Markdown's fenced
-// code). archfolio's loop gives the state a registry of its own, the lexers of
-// the lexer's registry each wrapped (nestedLexer), so that the called lexer
-// runs in archfolio's loop too, filtered and guarded. A lexer that calls
-// itself (UsingSelf) or a lexer it holds (UsingLexer) does so past the
-// registry, in chroma's loop, as before.
+// Using and UsingByGroup emitters: HTML's script and style). archfolio's loop
+// gives the state a registry of its own, the lexers of the lexer's registry
+// each wrapped (nestedLexer), so that the called lexer runs in archfolio's loop
+// too, filtered and guarded. A lexer that calls itself (UsingSelf) or a lexer it
+// holds (UsingLexer) does so past the registry, in chroma's loop; and a lexer
+// archfolio does not run itself (Markdown, chroma's wrappers of template
+// languages such as PHTML, ERB or Svelte) calls through chroma's own registry.
 var nestedRegistries sync.Map // *chroma.LexerRegistry → *wrappedRegistry
 
 type wrappedRegistry struct {
@@ -332,6 +335,7 @@ type ruleIterator struct {
 	state   chroma.LexerState
 	pending []chroma.Iterator // the emitters' tokens not yet given
 	end     int               // the text's end, less the LF Tokenise added
+	from    string            // the state lexing started in (TokeniseOptions.State)
 }
 
 func (it *ruleIterator) next() chroma.Token {
@@ -358,9 +362,10 @@ func (it *ruleIterator) next() chroma.Token {
 		index, length, groups := matchFirst(l.Text, l.Pos, rules)
 		if index < 0 {
 			// As Pygments (and chroma): a newline no rule matches empties the
-			// stack, and lexing goes on from the root state.
-			if l.Text[l.Pos] == '\n' && l.State != "root" {
-				l.Stack = []string{"root"}
+			// stack, and lexing goes on from the state it started in (root,
+			// but for a nested lexing asked to start elsewhere).
+			if l.Text[l.Pos] == '\n' && l.State != it.from {
+				l.Stack = []string{it.from}
 				continue
 			}
 			l.Pos++

@@ -2,6 +2,7 @@ package mdext
 
 import (
 	"bytes"
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -30,6 +31,51 @@ var lexSamples = append(slices.Clone(formatSamples),
 	"key: >-\n  folded\n  text\nanchors: &a {b: *a}\n? complex\n: value\n",
 )
 
+// The tests hold archfolio's lexing to chroma's, so chroma's side must not
+// depend on the clock either: chroma gives each rule a 250 ms match timeout,
+// which a starved CI machine under the race detector could reach. reference
+// gives, for a lexer, chroma's own lexer made again from its rules, registered
+// with the copies of all the others (so that the lexers it calls by name are
+// copies too) and with the timeouts lifted before anything runs them. Lexers
+// that are not bare regular-expression lexers (Markdown, the template
+// wrappers) are their own reference: chroma runs them, timed.
+var (
+	referencesOnce sync.Once
+	references     map[chroma.Lexer]chroma.Lexer
+)
+
+func reference(l chroma.Lexer) chroma.Lexer {
+	referencesOnce.Do(func() {
+		references = map[chroma.Lexer]chroma.Lexer{}
+		reg := chroma.NewLexerRegistry()
+		for _, g := range append(slices.Clone(lexers.GlobalLexerRegistry.Lexers), lexers.Fallback) {
+			rl, ok := g.(*chroma.RegexLexer)
+			if !ok {
+				continue
+			}
+			raw, err := rl.Rules()
+			if err != nil {
+				continue
+			}
+			c, err := chroma.NewLexer(rl.Config(), func() chroma.Rules { return raw })
+			if err != nil {
+				continue
+			}
+			reg.Register(c)
+			for _, rules := range compiledRules(c) {
+				for _, r := range rules {
+					r.Regexp.MatchTimeout = time.Duration(math.MaxInt64)
+				}
+			}
+			references[g] = c
+		}
+	})
+	if c, ok := references[l]; ok {
+		return c
+	}
+	return l
+}
+
 // TestRuleLexerIsChromas holds archfolio's run of a lexer's rules to chroma's
 // own: the same tokens, one by one (not coalesced), for every lexer chroma has
 // on every sample, through the guard that ends a stalled lexer's tokens, which
@@ -45,7 +91,7 @@ func TestRuleLexerIsChromas(t *testing.T) {
 		}
 		run++
 		for _, code := range lexSamples {
-			want := tokensOf(t, &guardedLexer{Lexer: l}, code)
+			want := tokensOf(t, &guardedLexer{Lexer: reference(l)}, code)
 			rl := table.ruleLexer(false)
 			got := tokensOf(t, &guardedLexer{Lexer: rl}, code)
 			if !slices.Equal(got, want) {
@@ -211,6 +257,43 @@ func TestANestedLexerGoingRoundLeavesTheBlockPlain(t *testing.T) {
 	}
 }
 
+// A lexing asked to start in another state (a nested lexing, as chroma's
+// Using emitters may ask) goes back to that state, not to root, at a newline no
+// rule matches, as chroma's loop does.
+func TestRuleLexerStartsAgainInItsOwnState(t *testing.T) {
+	t.Parallel()
+	l := chroma.MustNewLexer(&chroma.Config{Name: "states"}, func() chroma.Rules {
+		return chroma.Rules{
+			"root":   {{Pattern: `[a-z]+`, Type: chroma.Keyword}, {Pattern: `\s+`, Type: chroma.Text}},
+			"inner":  {{Pattern: `[a-z]+`, Type: chroma.Name}, {Pattern: `"`, Type: chroma.Punctuation, Mutator: chroma.Push("string")}, {Pattern: ` `, Type: chroma.Text}},
+			"string": {{Pattern: `[^"\n]+`, Type: chroma.LiteralString}, {Pattern: `"`, Type: chroma.Punctuation, Mutator: chroma.Pop(1)}},
+		}
+	})
+	table := rulesOf(l)
+	if table == nil || table.states == nil {
+		t.Fatal("archfolio does not run the test lexer's rules")
+	}
+	opts := func() *chroma.TokeniseOptions { return &chroma.TokeniseOptions{State: "inner", Nested: true} }
+	for _, code := range []string{"a \"open\nb c", "x\ny \"s\" z\n"} {
+		var want, got []chroma.Token
+		for _, run := range []struct {
+			lexer chroma.Lexer
+			out   *[]chroma.Token
+		}{{l, &want}, {table.ruleLexer(true), &got}} {
+			it, err := run.lexer.Tokenise(opts(), code)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for tok := it(); tok != chroma.EOF; tok = it() {
+				*run.out = append(*run.out, tok)
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("on %q:\n got %v\nwant %v", code, got, want)
+		}
+	}
+}
+
 // archfolio never writes chroma's compiled rules: it takes a lexer up (its
 // own untimed copy) while chroma runs the same lexer elsewhere (a lexer another
 // calls, a test), and the race detector finds nothing; when rulesOf wrote
@@ -306,7 +389,7 @@ func FuzzRuleLexerIsChromas(f *testing.F) {
 		if table == nil || table.states == nil {
 			return
 		}
-		want := tokensOf(t, &guardedLexer{Lexer: l}, code)
+		want := tokensOf(t, &guardedLexer{Lexer: reference(l)}, code)
 		rl := table.ruleLexer(false)
 		if got := tokensOf(t, &guardedLexer{Lexer: rl}, code); !slices.Equal(got, want) {
 			t.Fatalf("%s on %q:\n got %v\nwant %v", l.Config().Name, code, got, want)
