@@ -76,23 +76,23 @@ func printSize(w io.Writer, n int, results map[string]*result, load string) {
 			fmt.Fprintf(w, "  %s/%-6s wall %s  cpu %s  rss %s  (run by run, wall: %s)\n", tool, other,
 				ratio(median(a.samples, wallOf).Seconds(), median(o.samples, wallOf).Seconds()),
 				ratio(median(a.samples, cpuOf).Seconds(), median(o.samples, cpuOf).Seconds()),
-				ratio(float64(peak(a.samples)), float64(peak(o.samples))), pairedRatios(a.samples, o.samples))
+				ratio(float64(peak(a.samples)), float64(peak(o.samples))), pairedRatios(a.samples, o.samples, wallOf))
 		}
 	}
 }
 
-// pairedRatios is the wall-time ratio of each run to the other tool's run just
-// before or after it (the runs alternate): on a host whose speed drifts, the
-// spread of these says more than the ratio of the medians alone. Their median
-// comes first.
-func pairedRatios(a, o []sample) string {
+// pairedRatios is the ratio of each run's time (of: wall or CPU) to the other
+// tool's run just before or after it (the runs alternate): on a host whose
+// speed drifts, the spread of these says more than the ratio of the medians
+// alone. Their median comes first.
+func pairedRatios(a, o []sample, of func(sample) time.Duration) string {
 	n := min(len(a), len(o))
 	if n == 0 {
 		return "n/a"
 	}
 	rs := make([]float64, n)
 	for i := range n {
-		rs[i] = a[i].wall.Seconds() / o[i].wall.Seconds()
+		rs[i] = of(a[i]).Seconds() / of(o[i]).Seconds()
 	}
 	sorted := slices.Sorted(slices.Values(rs))
 	med := sorted[n/2]
@@ -120,10 +120,10 @@ func printGrowth(w io.Writer, sizes []int, perN []map[string]*result) {
 		if a == nil || b == nil {
 			continue
 		}
-		fmt.Fprintf(w, "  %-10s wall ×%s  cpu ×%s  (round by round, wall: %s)\n", tool,
+		fmt.Fprintf(w, "  %-10s wall ×%s  cpu ×%s  (round by round, wall: %s; cpu: %s)\n", tool,
 			ratio(median(b.samples, wallOf).Seconds(), median(a.samples, wallOf).Seconds()),
 			ratio(median(b.samples, cpuOf).Seconds(), median(a.samples, cpuOf).Seconds()),
-			pairedRatios(b.samples, a.samples))
+			pairedRatios(b.samples, a.samples, wallOf), pairedRatios(b.samples, a.samples, cpuOf))
 	}
 	// The corpus itself need not grow in proportion (its dependency graph reaches
 	// further at larger N), and the host drifts between rounds: archfolio's growth

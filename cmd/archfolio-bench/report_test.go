@@ -102,12 +102,12 @@ func TestPrintGrowthOverTheFloor(t *testing.T) {
 	var w bytes.Buffer
 	printGrowth(&w, []int{1000, 10000}, []map[string]*result{
 		{"archfolio": res(time.Second, 2*time.Second), "floor": res(time.Second, 2*time.Second)},
-		{"archfolio": res(11*time.Second, 22*time.Second), "floor": res(10*time.Second, 16*time.Second)},
+		{"archfolio": res(11*time.Second, 24*time.Second), "floor": res(10*time.Second, 16*time.Second)},
 	})
 	out := w.String()
-	for _, want := range []string{"archfolio  wall ×11.00  cpu ×11.00  (round by round, wall: median 11.00 of 11.00)",
+	for _, want := range []string{"archfolio  wall ×11.00  cpu ×12.00  (round by round, wall: median 11.00 of 11.00; cpu: median 12.00 of 12.00)",
 		"floor      wall ×10.00  cpu ×8.00",
-		"archfolio over the floor: wall ×1.10  cpu ×1.38"} {
+		"archfolio over the floor: wall ×1.10  cpu ×1.50"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
@@ -125,10 +125,10 @@ func TestPairedRatiosFollowTheRunOrder(t *testing.T) {
 	}
 	a := walls(6*time.Second, 9*time.Second, 7*time.Second)
 	o := walls(5*time.Second, 6*time.Second, 7*time.Second) // the host slowed down, then sped up
-	if got, want := pairedRatios(a, o), "median 1.20 of 1.20 1.50 1.00"; got != want {
+	if got, want := pairedRatios(a, o, wallOf), "median 1.20 of 1.20 1.50 1.00"; got != want {
 		t.Errorf("pairedRatios = %q, want %q", got, want)
 	}
-	if got, want := pairedRatios(a[:2], o[:2]), "median 1.35 of 1.20 1.50"; got != want {
+	if got, want := pairedRatios(a[:2], o[:2], wallOf), "median 1.35 of 1.20 1.50"; got != want {
 		t.Errorf("pairedRatios of two = %q, want %q", got, want)
 	}
 }
