@@ -71,7 +71,7 @@ func BenchmarkNeighbourhoodMaps2000(b *testing.B) {
 	for b.Loop() {
 		for _, d := range docs {
 			page.Reset()
-			dependencies.ExportWriteNeighbourhoodMap(&page, dependencies.ExportNeighbourhood(p, d))
+			dependencies.ExportWriteNeighbourhoodMap(dependencies.ExportNeighbourhood(p, d), &page)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package dependencies
 
 import (
+	"bytes"
 	"cmp"
 	"html/template"
 	"slices"
@@ -104,6 +105,13 @@ func (nb *Neighbourhood) SVG() template.HTML {
 		return ""
 	}
 	return svgHTML(nb.drawing, nb.style)
+}
+
+// writeSVG draws the map, if there is one, at the end of b.
+func (nb *Neighbourhood) writeSVG(b *bytes.Buffer) {
+	if nb.drawing != nil {
+		diagram.AppendSVG(b, nb.drawing, nb.style)
+	}
 }
 
 func impactURL(d *generator.Document) string { return "dependencies/impact/" + d.ID + "/" }

@@ -2,7 +2,6 @@ package dependencies
 
 import (
 	"archfolio/generator"
-	"archfolio/generator/diagram"
 	"archfolio/generator/markup"
 	"archfolio/generator/pager"
 	"archfolio/generator/render"
@@ -44,9 +43,7 @@ func writeNeighbourhoodPanel(pg render.PanelPage[*Neighbourhood], w markup.Write
 	w.Raw("\n<figure class=\"depmap-frame\" data-panzoom>\n  <div class=\"depmap-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"")
 	w.Text("Dependency neighbourhood of " + nb.Doc.Title)
 	w.Raw(" (scroll to see all of it)\">")
-	if nb.drawing != nil {
-		diagram.AppendSVG(w.Buffer, nb.drawing, nb.style)
-	}
+	nb.writeSVG(w.Buffer)
 	w.Raw("</div>\n  <figcaption>Left: what depends on this blueprint; right: what it depends on, up to two hops. Every box links to its blueprint.</figcaption>\n</figure>\n")
 	w.Raw("\n<div class=\"deps-tables\" id=\"dependency-list\">\n  <div>\n  <h3>Depends on</h3>")
 	if len(nb.Dependencies) > 0 {

@@ -1,11 +1,9 @@
 package dependencies
 
 import (
-	"bytes"
 	"html/template"
 
 	"archfolio/generator"
-	"archfolio/generator/diagram"
 )
 
 // Internals the external tests and benchmarks call (the package
@@ -20,13 +18,9 @@ var (
 	ExportNeighbourhood = neighbourhood
 	// ExportWriteNeighbourhoodMap draws a neighbourhood's map at the end of b,
 	// as its panel does.
-	ExportWriteNeighbourhoodMap = func(b *bytes.Buffer, nb *Neighbourhood) {
-		if nb.drawing != nil {
-			diagram.AppendSVG(b, nb.drawing, nb.style)
-		}
-	}
-	ExportImpactSet     = impactSet
-	ExportImpactSummary = func(p *generator.Portfolio, d *generator.Document) (n, direct, deepest, missionCritical int, top []ImpactEntry) {
+	ExportWriteNeighbourhoodMap = (*Neighbourhood).writeSVG
+	ExportImpactSet             = impactSet
+	ExportImpactSummary         = func(p *generator.Portfolio, d *generator.Document) (n, direct, deepest, missionCritical int, top []ImpactEntry) {
 		s := summarise(Of(p), d)
 		return s.n, s.direct, s.deepest, s.missionCritical, s.top
 	}

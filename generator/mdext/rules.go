@@ -115,31 +115,18 @@ func rulesOf(l chroma.Lexer) *ruleTable {
 	}
 	t := v.(*ruleTable)
 	t.once.Do(func() {
-		raw, err := rl.Rules()
-		if err != nil {
-			return
-		}
 		g := reflect.ValueOf(rl).Elem().FieldByName("registry")
 		if !g.IsValid() || g.Type() != reflect.TypeFor[*chroma.LexerRegistry]() {
 			return
 		}
-		own, err := chroma.NewLexer(rl.Config(), func() chroma.Rules { return raw })
-		if err != nil {
-			return
-		}
 		registry := nestedRegistry(*(**chroma.LexerRegistry)(unsafe.Pointer(g.UnsafeAddr())))
-		own.SetRegistry(registry)
-		compiled := compiledRules(own)
+		own, compiled := untimedCopy(rl, func(c *chroma.RegexLexer) { c.SetRegistry(registry) })
 		if compiled == nil {
 			return
 		}
 		states := make(map[string][]firstRule, len(compiled))
 		for state, rules := range compiled {
 			for _, r := range rules {
-				if r.Regexp == nil {
-					return
-				}
-				r.Regexp.MatchTimeout = time.Duration(math.MaxInt64) // regexp2's "never"
 				states[state] = append(states[state], newFirstRule(r))
 				if holdsFunctions(reflect.ValueOf(r.Type)) || holdsFunctions(reflect.ValueOf(r.Mutator)) {
 					t.serial = new(sync.Mutex)
@@ -155,6 +142,32 @@ func rulesOf(l chroma.Lexer) *ruleTable {
 		return nil
 	}
 	return t
+}
+
+// untimedCopy makes a lexer of rl's rules, lets register give it a registry,
+// compiles it and lifts every rule's match timeout before anything can run it.
+// It returns the copy and its compiled rules, or nil rules when rl's cannot be
+// had or compiled.
+func untimedCopy(rl *chroma.RegexLexer, register func(*chroma.RegexLexer)) (*chroma.RegexLexer, chroma.CompiledRules) {
+	raw, err := rl.Rules()
+	if err != nil {
+		return nil, nil
+	}
+	c, err := chroma.NewLexer(rl.Config(), func() chroma.Rules { return raw })
+	if err != nil {
+		return nil, nil
+	}
+	register(c)
+	compiled := compiledRules(c)
+	for _, rules := range compiled {
+		for _, r := range rules {
+			if r.Regexp == nil {
+				return nil, nil
+			}
+			r.Regexp.MatchTimeout = time.Duration(math.MaxInt64) // regexp2's "never"
+		}
+	}
+	return c, compiled
 }
 
 // compiledRules compiles l's rules and returns them, or nil when they cannot

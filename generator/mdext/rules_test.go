@@ -2,7 +2,6 @@ package mdext
 
 import (
 	"bytes"
-	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -53,21 +52,9 @@ func reference(l chroma.Lexer) chroma.Lexer {
 			if !ok {
 				continue
 			}
-			raw, err := rl.Rules()
-			if err != nil {
-				continue
+			if c, compiled := untimedCopy(rl, func(c *chroma.RegexLexer) { reg.Register(c) }); compiled != nil {
+				references[g] = c
 			}
-			c, err := chroma.NewLexer(rl.Config(), func() chroma.Rules { return raw })
-			if err != nil {
-				continue
-			}
-			reg.Register(c)
-			for _, rules := range compiledRules(c) {
-				for _, r := range rules {
-					r.Regexp.MatchTimeout = time.Duration(math.MaxInt64)
-				}
-			}
-			references[g] = c
 		}
 	})
 	if c, ok := references[l]; ok {
