@@ -8,6 +8,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"archfolio/generator/frontmatter"
 	"archfolio/generator/mdext"
 	"archfolio/generator/synth"
 )
@@ -60,7 +61,8 @@ func benchBuilder(b *testing.B, opts Options) (*builder, *mdext.Highlighter) {
 		b.Fatal(err, diags)
 	}
 	hl := mdext.NewHighlighter()
-	return &builder{opts: opts, cfg: cfg, schema: schema, md: newMarkdown(cfg.UnsafeHTML, hl, opts.CheckOnly), hl: hl}, hl
+	return &builder{opts: opts, cfg: cfg, schema: schema, md: newMarkdown(cfg.UnsafeHTML, hl, opts.CheckOnly), hl: hl,
+		scalars: frontmatter.NewScalars()}, hl
 }
 
 func benchParse(b *testing.B, bld *builder, files []sourceFile) []*Document {

@@ -30,6 +30,12 @@ type builder struct {
 	ahead *mdext.Cache
 	hl    *mdext.Highlighter
 	bufs  *markup.Pool // for rendering bodies
+	// scalars are the run's shared front-matter keys and short texts
+	// (frontmatter.Scalars).
+	scalars *frontmatter.Scalars
+	// conversions are the run's dates, periods and durations, one box for each
+	// text (sharedConversion).
+	conversions conversions
 }
 
 // newMarkdown returns the one goldmark instance of a run: GFM, footnotes, front
@@ -152,7 +158,7 @@ func newBuilder(opts Options) (*builder, diag.Diagnostics) {
 	diags = append(diags, cfg.checkDefaults(schema)...)
 	hl := mdext.NewHighlighter()
 	b := &builder{opts: opts, cfg: cfg, schema: schema, md: newMarkdown(cfg.UnsafeHTML, hl, opts.CheckOnly),
-		hl: hl, bufs: new(markup.Pool)}
+		hl: hl, bufs: new(markup.Pool), scalars: frontmatter.NewScalars()}
 	hl.Cache = opts.Highlights
 	if hl.Cache == nil {
 		hl.Cache = mdext.NewCache("")

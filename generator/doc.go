@@ -283,7 +283,11 @@
 // list or object: an error) is optional but counted by the data quality
 // report (Schema.ExpectedFields, package quality).
 // Values are normalised (Date, Period, Duration, *Object, []any) into
-// Document.Fields. Common fields (id, kind, title, status, owner, tags, summary,
+// Document.Fields. The front matter stays in memory for the whole build, so it
+// is held in few objects: equal keys and short texts of a run are one string
+// and one box (frontmatter.Scalars), equal dates, periods and durations one
+// value, and a document's mappings, lists and references come out of a few
+// arrays of its own (valueSlabs). Common fields (id, kind, title, status, owner, tags, summary,
 // classification, review, draft) are copied to Document. id defaults to the file
 // name and must be lower-kebab; a document with an invalid id gets no page.
 //

@@ -81,7 +81,7 @@ func (b *builder) parse(f sourceFile) (*Document, diag.Diagnostics) {
 		root, fromConfig, titleLine = adopt(root, defaults, src[bodyStart:], fmEnd+1)
 		fmEnd = max(fmEnd, titleLine) // the body starts after a heading taken as the title
 	}
-	items, positions, problems := frontmatter.Decode(root)
+	items, positions, problems := frontmatter.Decode(root, b.scalars)
 	positions.FromConfig(fromConfig, b.cfg.Path)
 	if len(problems) > 0 {
 		frontmatter.Report(sink, problems)
@@ -162,9 +162,12 @@ func checkEncoding(data []byte, sink *diag.DiagSink) ([]byte, bool) {
 }
 
 // collectBody walks the AST once for heading ids, the table of contents and the
-// links to other documents.
+// links to other documents. The links are kept in one array (as the incremental
+// load keeps them): a document's links stay in memory for the whole build, and
+// each on its own would be one more object for the collector to mark.
 func collectBody(doc *Document, root ast.Node) {
 	doc.Anchors = map[string]bool{}
+	var links []bodyLink
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -173,27 +176,34 @@ func collectBody(doc *Document, root ast.Node) {
 		case *ast.Heading:
 			id, _ := n.AttributeString("id")
 			if idb, ok := id.([]byte); ok {
-				doc.Anchors[string(idb)] = true
+				id := string(idb)
+				doc.Anchors[id] = true
 				if n.Level == 2 || n.Level == 3 {
-					doc.TOC = append(doc.TOC, Heading{Level: n.Level, ID: string(idb), Text: plainText(n, doc.source)})
+					doc.TOC = append(doc.TOC, Heading{Level: n.Level, ID: id, Text: plainText(n, doc.source)})
 				}
 			}
 		case *ast.Link:
 			switch dest := string(n.Destination); {
 			case isDocumentLink(dest):
-				doc.links = append(doc.links, &bodyLink{node: n, dest: dest, offset: inlineOffset(n)})
+				links = append(links, bodyLink{node: n, dest: dest, offset: inlineOffset(n)})
 			case isLocalLink(dest):
-				doc.links = append(doc.links, &bodyLink{node: n, dest: dest, offset: fileLinkOffset(n, doc.source, "["), file: true})
+				links = append(links, bodyLink{node: n, dest: dest, offset: fileLinkOffset(n, doc.source, "["), file: true})
 			}
 		case *ast.Image:
 			if dest := string(n.Destination); isLocalLink(dest) {
-				doc.links = append(doc.links, &bodyLink{node: n, dest: dest, offset: fileLinkOffset(n, doc.source, "!["), file: true, image: true})
+				links = append(links, bodyLink{node: n, dest: dest, offset: fileLinkOffset(n, doc.source, "!["), file: true, image: true})
 			}
 		case *mdext.WikiLink:
-			doc.links = append(doc.links, &bodyLink{node: n, dest: string(n.Target), offset: n.Offset, wiki: true})
+			links = append(links, bodyLink{node: n, dest: string(n.Target), offset: n.Offset, wiki: true})
 		}
 		return ast.WalkContinue, nil
 	})
+	if len(links) > 0 {
+		doc.links = make([]*bodyLink, len(links))
+		for i := range links {
+			doc.links[i] = &links[i]
+		}
+	}
 }
 
 // isDocumentLink reports whether a markdown link destination points at another

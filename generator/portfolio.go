@@ -236,6 +236,11 @@ func (o *Object) Obj(key string) *Object {
 	return m
 }
 
+// objectOf returns an empty Object with room for n keys.
+func objectOf(n int) *Object {
+	return &Object{Keys: make([]string, 0, n), vals: make([]any, 0, n)}
+}
+
 // Set puts v under key, appending key to Keys when it is new.
 func (o *Object) Set(key string, v any) {
 	if i := o.find(key); i >= 0 {

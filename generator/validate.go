@@ -18,12 +18,17 @@ type frontMatter struct {
 	b    *builder
 	doc  *Document
 	sink *diag.DiagSink
+	// slabs hold the document's mappings and lists; refs is where its
+	// references are made, a few at a time: one allocation for several, as the
+	// collector marks them at every cycle.
+	slabs *valueSlabs
+	refs  []Ref
 }
 
 // readFrontMatter fills doc from the decoded front matter (frontmatter.Decode). It
 // reports false when the document cannot take part in the site (no usable kind).
 func (b *builder) readFrontMatter(doc *Document, items frontmatter.Map, sink *diag.DiagSink) bool {
-	fm := &frontMatter{b: b, doc: doc, sink: sink}
+	fm := &frontMatter{b: b, doc: doc, sink: sink, slabs: newValueSlabs(items)}
 	var rawKind any // the last kind written, as YAML decodes a repeated key
 	for _, it := range items {
 		if keyString(it.Key) == "kind" {
@@ -91,7 +96,7 @@ func (fm *frontMatter) posOr(p string, def diag.Pos) diag.Pos {
 // object converts a mapping against a set of fields; for the top level, kind is the
 // document's kind and common fields apply too.
 func (fm *frontMatter) object(items frontmatter.Map, fields *Fields, kind *Kind, p string) *Object {
-	obj := &Object{}
+	obj := fm.slabs.object(len(items))
 	written := map[string]bool{}
 	for _, it := range items {
 		key := keyString(it.Key)
@@ -109,7 +114,7 @@ func (fm *frontMatter) object(items frontmatter.Map, fields *Fields, kind *Kind,
 				known = append(slices.Clone(fm.b.schema.Common.Names), known...)
 			}
 			fm.sink.Report(diag.CodeUnknownField, fm.doc.Pos(fp), "unknown field %q%s; it is kept but not checked", key, diag.DidYouMean(key, known))
-			obj.Set(key, plainValue(it.Value))
+			obj.Set(key, fm.plainValue(it.Value))
 			continue
 		}
 		if it.Value == nil {
@@ -169,13 +174,13 @@ func (fm *frontMatter) value(v any, f *Field, p string) (any, bool) {
 		if f.pattern != nil && !f.pattern.MatchString(s) {
 			return fail(diag.CodePatternMismatch, "%q does not match the pattern %s", s, f.Pattern)
 		}
-		return s, true
+		return asText(v, s), true
 	case TypeEnum:
 		s, ok := scalarString(v)
 		if !ok || !slices.Contains(f.Values, s) {
 			return fail(diag.CodeValueNotAllowed, "%q is not allowed%s (want one of: %s)", fmt.Sprint(v), diag.DidYouMean(fmt.Sprint(v), f.Values), strings.Join(f.Values, ", "))
 		}
-		return s, true
+		return asText(v, s), true
 	case TypeInt:
 		n, ok := v.(int)
 		if !ok {
@@ -200,19 +205,19 @@ func (fm *frontMatter) value(v any, f *Field, p string) (any, bool) {
 		}
 		return bv, true
 	case TypeDate:
-		d, err := parseDate(v)
+		d, err := sharedConversion(&fm.b.conversions, f.Type, v, parseDate)
 		if err != nil {
 			return fail(diag.CodeInvalidDate, "%v", err)
 		}
 		return d, true
 	case TypePeriod:
-		pd, err := ParsePeriod(v)
+		pd, err := sharedConversion(&fm.b.conversions, f.Type, v, ParsePeriod)
 		if err != nil {
 			return fail(diag.CodeInvalidPeriod, "%v", err)
 		}
 		return pd, true
 	case TypeDuration:
-		d, err := parseDuration(v)
+		d, err := sharedConversion(&fm.b.conversions, f.Type, v, parseDuration)
 		if err != nil {
 			return fail(diag.CodeInvalidDuration, "%v", err)
 		}
@@ -222,7 +227,7 @@ func (fm *frontMatter) value(v any, f *Field, p string) (any, bool) {
 		if u, err := url.Parse(s); err != nil || (u.Scheme != "https" && u.Scheme != "http" && u.Scheme != "mailto") {
 			return fail(diag.CodeInvalidURL, "%q is not an http(s) or mailto URL", s)
 		}
-		return s, true
+		return asText(v, s), true
 	case TypeRef:
 		return fm.ref(v, f, p)
 	case TypeList:
@@ -234,7 +239,7 @@ func (fm *frontMatter) value(v any, f *Field, p string) (any, bool) {
 		if !ok {
 			return fail(diag.CodeWrongType, "want a mapping, not %s", describe(v))
 		}
-		obj := &Object{}
+		obj := fm.slabs.object(len(items))
 		for _, it := range items {
 			key := keyString(it.Key)
 			if val, ok := fm.value(it.Value, f.Value, JoinPath(p, key)); ok {
@@ -252,7 +257,7 @@ func (fm *frontMatter) list(v any, f *Field, p string) (any, bool) {
 		fm.sink.Report(diag.CodeWrongType, fm.doc.Pos(p), "%s: want a list, not %s", p, describe(v))
 		return nil, false
 	}
-	out := make([]any, 0, len(items))
+	out := fm.slabs.list(len(items))
 	for i, it := range items {
 		ip := p + "[" + strconv.Itoa(i) + "]"
 		if it == nil {
@@ -288,6 +293,9 @@ func (fm *frontMatter) objectValue(v any, f *Field, p string) (any, bool) {
 	return obj, true
 }
 
+// refsAtOnce is how many references frontMatter.refs makes room for at a time.
+const refsAtOnce = 8
+
 // ref records a reference by id; the link stage resolves it.
 func (fm *frontMatter) ref(v any, f *Field, p string) (any, bool) {
 	s, ok := scalarString(v)
@@ -296,15 +304,29 @@ func (fm *frontMatter) ref(v any, f *Field, p string) (any, bool) {
 		return nil, false
 	}
 	if slices.Contains(f.Allow, s) {
-		return s, true
+		return asText(v, s), true
 	}
 	target, anchor := s, ""
 	if f.Anchor {
 		target, anchor, _ = strings.Cut(s, "#")
 	}
-	fm.doc.Refs = append(fm.doc.Refs, &Ref{From: fm.doc, Target: target, Field: p, Anchor: anchor,
+	if len(fm.refs) == cap(fm.refs) {
+		fm.refs = make([]Ref, 0, refsAtOnce)
+	}
+	fm.refs = append(fm.refs, Ref{From: fm.doc, Target: target, Field: p, Anchor: anchor,
 		Relation: f.Relation, Inverse: f.Inverse, to: f.To})
-	return s, true
+	fm.doc.Refs = append(fm.doc.Refs, &fm.refs[len(fm.refs)-1])
+	return asText(v, s), true
+}
+
+// asText is the value s, the text of the scalar v: v itself when it is that
+// text, so that a box frontmatter.Scalars shares stays shared (boxing s again
+// would give every value a box of its own).
+func asText(v any, s string) any {
+	if _, ok := v.(string); ok {
+		return v
+	}
+	return s
 }
 
 func rangeText(f *Field) string {
@@ -355,18 +377,18 @@ func keyString(k any) string {
 }
 
 // plainValue converts an unchecked YAML value to the normalised shapes.
-func plainValue(v any) any {
+func (fm *frontMatter) plainValue(v any) any {
 	switch v := v.(type) {
 	case frontmatter.Map:
-		obj := &Object{}
+		obj := fm.slabs.object(len(v))
 		for _, it := range v {
-			obj.Set(keyString(it.Key), plainValue(it.Value))
+			obj.Set(keyString(it.Key), fm.plainValue(it.Value))
 		}
 		return obj
 	case []any:
-		out := make([]any, len(v))
-		for i, it := range v {
-			out[i] = plainValue(it)
+		out := fm.slabs.list(len(v))
+		for _, it := range v {
+			out = append(out, fm.plainValue(it))
 		}
 		return out
 	case time.Time:

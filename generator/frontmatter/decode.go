@@ -44,13 +44,16 @@ type Problem struct {
 // apply to it as they did (its own YAML 1.2 resolution is not used). The one
 // exception: the tree keeps no trace of the non-specific tag "!", with which
 // yaml.v2 read a plain scalar as text.
-func Decode(doc *yaml.Node) (items Map, idx *Index, problems []Problem) {
+//
+// Keys and short text scalars come from shared (nil: none are shared), so that
+// equal ones of a run are one string and one box.
+func Decode(doc *yaml.Node, shared *Scalars) (items Map, idx *Index, problems []Problem) {
 	if doc == nil || len(doc.Content) == 0 {
 		return nil, &Index{}, nil
 	}
 	root := doc.Content[0]
-	idx = indexYAML(root)
-	d := &fmDecoder{}
+	idx = indexYAML(root, shared)
+	d := &fmDecoder{shared: shared}
 	defer func() {
 		if r := recover(); r != nil {
 			f, ok := r.(yamlFailure)
@@ -79,6 +82,7 @@ func yamlFailf(format string, args ...any) { panic(yamlFailure(fmt.Sprintf(forma
 // fmDecoder holds one decode's state: the type errors so far, the aliases being
 // expanded, and the counts that stop a document from aliasing without bound.
 type fmDecoder struct {
+	shared      *Scalars
 	terrors     []Problem
 	depth       int // of the list or mapping being decoded
 	aliases     map[*yaml.Node]bool
@@ -308,16 +312,19 @@ func (d *fmDecoder) scalar(n *yaml.Node) any {
 	case n.Style&yaml.TaggedStyle != 0:
 		tag = n.Tag
 	case n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle|yaml.LiteralStyle|yaml.FoldedStyle) != 0:
-		return n.Value
+		return d.shared.box(n.Value)
 	case n.Tag == "!!timestamp":
-		return n.Value // yaml.v2 kept timestamps as written, see below
+		return d.shared.box(n.Value) // yaml.v2 kept timestamps as written, see below
 	case n.Tag == "!!str" && n.Value != "" && resolveHint(n.Value[0]) != 'M':
 		// yaml.v3 resolved the plain scalar already; its rules read as text no
 		// more than yaml.v2's, except the YAML 1.1 words (yes, on, …), all
 		// hinted 'M'.
-		return n.Value
+		return d.shared.box(n.Value)
 	}
 	rtag, v := resolveV2(tag, n.Value)
+	if text, ok := v.(string); ok && rtag == "!!str" {
+		return d.shared.box(text)
+	}
 	if rtag == "!!binary" {
 		data, err := base64.StdEncoding.DecodeString(v.(string))
 		if err != nil {
@@ -327,7 +334,7 @@ func (d *fmDecoder) scalar(n *yaml.Node) any {
 	}
 	if rtag == "!!timestamp" {
 		// yaml.v2 kept timestamps as written when decoding into an interface.
-		return n.Value
+		return d.shared.box(n.Value)
 	}
 	return v
 }

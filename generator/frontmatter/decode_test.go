@@ -22,7 +22,7 @@ func decodeText(t testing.TB, src string) (Map, *Index, []Problem) {
 	if err := yaml.Unmarshal([]byte(src), &root); err != nil {
 		return nil, nil, SyntaxError(err)
 	}
-	return Decode(&root)
+	return Decode(&root, NewScalars())
 }
 
 // Tricky scalars decode as yaml.v2 (goldmark-meta's decoder) decoded them.
@@ -282,7 +282,7 @@ func FuzzFrontMatterDecode(f *testing.F) {
 			_ = SyntaxError(err)
 			return
 		}
-		items, idx, problems := Decode(&root)
+		items, idx, problems := Decode(&root, NewScalars())
 		d := idx
 		for _, it := range items {
 			_ = d.Pos(fmt.Sprint(it.Key) + "[0].x")

@@ -120,9 +120,9 @@ func (idx *Index) Literal(p string) (string, bool) {
 
 // indexYAML records the position of every key and list item of the front matter
 // whose root node is n.
-func indexYAML(n *yaml.Node) *Index {
+func indexYAML(n *yaml.Node, shared *Scalars) *Index {
 	idx := &Index{entries: make([]fmEntry, 1, 1+countEntries(n))}
-	idx.fill(0, n)
+	idx.fill(0, n, shared)
 	return idx
 }
 
@@ -144,14 +144,14 @@ func countEntries(n *yaml.Node) int {
 }
 
 // fill adds the children of the node n, whose entry is e, and theirs.
-func (idx *Index) fill(e int32, n *yaml.Node) {
+func (idx *Index) fill(e int32, n *yaml.Node, shared *Scalars) {
 	var values []*yaml.Node
 	first := int32(len(idx.entries))
 	switch n.Kind {
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k := n.Content[i]
-			idx.entries = append(idx.entries, fmEntry{key: k.Value, line: int32(k.Line + 1), col: int32(k.Column)})
+			idx.entries = append(idx.entries, fmEntry{key: shared.text(k.Value), line: int32(k.Line + 1), col: int32(k.Column)})
 		}
 		values = n.Content
 	case yaml.SequenceNode:
@@ -180,7 +180,7 @@ func (idx *Index) fill(e int32, n *yaml.Node) {
 			}
 			continue
 		}
-		idx.fill(c, v)
+		idx.fill(c, v, shared)
 	}
 }
 

@@ -1,0 +1,132 @@
+package generator
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+	"unsafe"
+
+	"archfolio/generator/frontmatter"
+)
+
+// boxOf is where an interface value's box is: two values with the same box
+// share it.
+func boxOf(v any) unsafe.Pointer { return (*[2]unsafe.Pointer)(unsafe.Pointer(&v))[1] }
+
+// Mappings and lists handed out of one document's slabs are neighbours in
+// memory; growing one past its room must move it, never write over the next.
+func TestValueSlabsGiveEachValueItsOwnRoom(t *testing.T) {
+	items := frontmatter.Map{
+		{Key: "a", Value: frontmatter.Map{{Key: "x", Value: 1}, {Key: "y", Value: 2}}},
+		{Key: "b", Value: frontmatter.Map{{Key: "z", Value: 3}}},
+		{Key: "l", Value: []any{"p", "q"}},
+		{Key: "m", Value: []any{"r"}},
+	}
+	s := newValueSlabs(items)
+	if cap(s.objs) != 3 || cap(s.keys) != 7 || cap(s.vals) != 10 {
+		t.Fatalf("room for %d mappings, %d keys, %d values; want 3, 7 and 10", cap(s.objs), cap(s.keys), cap(s.vals))
+	}
+	a, b := s.object(2), s.object(1)
+	a.Set("x", 1)
+	a.Set("y", 2)
+	b.Set("z", 3)
+	a.Set("w", 4) // past a's room
+	if !slices.Equal(b.Keys, []string{"z"}) || b.Get("z") != 3 {
+		t.Errorf("b after a grew: %v = %v, want [z] = 3", b.Keys, b.Get("z"))
+	}
+	if !slices.Equal(a.Keys, []string{"x", "y", "w"}) || a.Get("w") != 4 || a.Get("x") != 1 {
+		t.Errorf("a: keys %v, x %v, w %v", a.Keys, a.Get("x"), a.Get("w"))
+	}
+	l, m := s.list(2), s.list(1)
+	l = append(l, "p", "q")
+	m = append(m, "r")
+	l = append(l, "past its room")
+	if !slices.Equal(m, []any{"r"}) || len(l) != 3 || l[1] != "q" {
+		t.Errorf("lists after the first grew: %v and %v", l, m)
+	}
+	// The top-level mapping was counted too, so the slabs are full now: a
+	// mapping the count did not foresee gets an allocation of its own.
+	s.object(1)
+	if extra := s.object(2); extra == nil || cap(extra.Keys) != 2 {
+		t.Errorf("an unforeseen mapping: %v", extra)
+	}
+}
+
+// A document's front matter read through the slabs holds the values a plain
+// conversion gives, short forms and unknown fields included.
+func TestFrontMatterThroughSlabs(t *testing.T) {
+	p, diags := loadTestSite(t, map[string]string{
+		"content/blueprints/a.md": "---\nkind: blueprint\ntitle: A\nowner: Team\nlayers: {channel: web, services: api}\n" +
+			"depends_on: [b, {id: b, via: gateway}]\ntags: [x, y]\nextra: {k: [1, {num: 2}]}\n---\nBody.\n",
+		"content/blueprints/b.md": "---\nkind: blueprint\ntitle: B\nowner: Team\n---\nBody.\n",
+	}, "2026-11-27")
+	a := p.ByID["a"]
+	if a == nil {
+		t.Fatal(diagLines(diags))
+	}
+	if got := a.Fields.Obj("layers").String("services"); got != "api" {
+		t.Errorf("layers.services = %q", got)
+	}
+	deps := a.Fields.List("depends_on")
+	if len(deps) != 2 || deps[1].(*Object).String("via") != "gateway" {
+		t.Errorf("depends_on = %v", deps)
+	}
+	if got := a.Fields.Obj("extra").List("k"); len(got) != 2 || got[1].(*Object).Get("num") != 2 {
+		t.Errorf("extra.k = %v", got)
+	}
+	if !slices.Equal(a.Tags, []string{"x", "y"}) {
+		t.Errorf("tags = %v", a.Tags)
+	}
+	if len(a.Refs) < 2 || a.Refs[1].Attrs == nil || a.Refs[1].Attrs.String("via") != "gateway" {
+		t.Errorf("the second reference's attributes: %+v", a.Refs)
+	}
+}
+
+// Equal dates of a run are one value; a text that is no date fails every time
+// it is written, not only the first.
+func TestEqualDatesShareOneValue(t *testing.T) {
+	var c conversions
+	first, err := sharedConversion(&c, TypeDate, "2026-04-01", parseDate)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, _ := sharedConversion(&c, TypeDate, "2026-04-01", parseDate)
+	if boxOf(first) != boxOf(again) {
+		t.Error("one date written twice: two values, want one")
+	}
+	if d, ok := again.(Date); !ok || d.String() != "2026-04-01" {
+		t.Errorf("got %#v", again)
+	}
+	other, _ := sharedConversion(&c, TypePeriod, "2026-04-01", ParsePeriod)
+	if _, ok := other.(Period); !ok {
+		t.Errorf("the same text as a period: %#v, want a Period", other)
+	}
+	for range 2 {
+		if _, err := sharedConversion(&c, TypeDate, "2026-13-01", parseDate); err == nil {
+			t.Error("a month 13 was taken as a date")
+		}
+	}
+	calls := 0
+	long := strings.Repeat("9", maxSharedConversion+1)
+	for range 2 {
+		_, _ = sharedConversion(&c, TypeDate, long, func(v any) (Date, error) {
+			calls++
+			return Date{}, errors.New("no")
+		})
+	}
+	if calls != 2 {
+		t.Errorf("a text over maxSharedConversion was converted %d times, want each time", calls)
+	}
+	p, diags := loadTestSite(t, map[string]string{
+		"content/blueprints/a.md": "---\nkind: blueprint\ntitle: A\nreview: {last: 2026-04-01, every: P6M}\n---\nBody.\n",
+		"content/blueprints/b.md": "---\nkind: blueprint\ntitle: B\nreview: {last: 2026-04-01, every: P6M}\n---\nBody.\n",
+	}, "2026-11-27")
+	ra, rb := p.ByID["a"].Fields.Obj("review"), p.ByID["b"].Fields.Obj("review")
+	if ra == nil || rb == nil {
+		t.Fatal(diagLines(diags))
+	}
+	if boxOf(ra.Get("last")) != boxOf(rb.Get("last")) || boxOf(ra.Get("every")) != boxOf(rb.Get("every")) {
+		t.Error("two blueprints reviewed the same day: two values, want one")
+	}
+}
