@@ -345,9 +345,10 @@ func computeMatrix(p *generator.Portfolio) (*Matrix, diag.Diagnostics) {
 		return cmp.Or(compareEmptyLast(a.Domain, b.Domain), compareFold(a.Doc.Title, b.Doc.Title), cmp.Compare(a.Doc.ID, b.Doc.ID))
 	})
 	reuse := newRecordReuse(m, result.Earlier(p))
+	dates := dateTexts{}
 	for _, row := range m.Rows {
 		if !reuse.row(p, row, m) {
-			row.records, row.diags, row.reusable = readRecords(p, row.Doc, m, ids)
+			row.records, row.diags, row.reusable = readRecords(p, row.Doc, m, ids, dates)
 			m.fillRow(row, row.records)
 		}
 		diags = append(diags, row.diags...)

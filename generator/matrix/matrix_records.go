@@ -117,6 +117,21 @@ func (w *AlignmentWaiver) ExpiresText() string {
 	return w.Expires.Format(time.DateOnly)
 }
 
+// dateTexts holds each assessment date's text, written once for all the
+// records assessed that day: a large portfolio has hundreds of thousands of
+// records and a few hundred dates, and every string is an object the collector
+// marks while the pages are written.
+type dateTexts map[generator.Date]string
+
+func (t dateTexts) text(d generator.Date) string {
+	s, ok := t[d]
+	if !ok {
+		s = d.String()
+		t[d] = s
+	}
+	return s
+}
+
 // readRecords reads a blueprint's compliance list and checks each record against
 // the rules of PRODUCT.md §3. Records whose standard did not resolve are left out
 // (the link stage has reported them). The record's index comes from its standard
@@ -124,7 +139,7 @@ func (w *AlignmentWaiver) ExpiresText() string {
 // item was rejected by validation.
 // Reusable is false when a diagnostic suggests an id, which depends on every
 // document's id (recordReuse).
-func readRecords(p *generator.Portfolio, d *generator.Document, m *Matrix, ids func() []string) (recs []*AlignmentRecord, diags diag.Diagnostics, reusable bool) {
+func readRecords(p *generator.Portfolio, d *generator.Document, m *Matrix, ids func() []string, dates dateTexts) (recs []*AlignmentRecord, diags diag.Diagnostics, reusable bool) {
 	sink := &diag.DiagSink{Path: d.Path}
 	reusable = true
 	// The records live in one array per blueprint; its capacity is the list's
@@ -141,7 +156,7 @@ func readRecords(p *generator.Portfolio, d *generator.Document, m *Matrix, ids f
 		if !ok || ref.To == nil || ref.To.Kind != "standard" || ref.Attrs == nil || len(slab) == cap(slab) {
 			continue
 		}
-		slab = append(slab, newRecord(p, d, ref.To, idx, ref.Attrs, m.Today))
+		slab = append(slab, newRecord(p, d, ref.To, idx, ref.Attrs, m.Today, dates))
 		r := &slab[len(slab)-1]
 		col := m.colOf[r.Standard]
 		r.col = col.Index
@@ -191,7 +206,7 @@ func complianceIndex(field string) (int, bool) {
 	return n, err == nil
 }
 
-func newRecord(p *generator.Portfolio, d, std *generator.Document, idx int, obj *generator.Object, today time.Time) AlignmentRecord {
+func newRecord(p *generator.Portfolio, d, std *generator.Document, idx int, obj *generator.Object, today time.Time, dates dateTexts) AlignmentRecord {
 	r := AlignmentRecord{Blueprint: d, Standard: std, Index: idx,
 		Statement:     strings.TrimSpace(obj.String("statement")),
 		Status:        parseAlignment(obj.String("status")),
@@ -200,7 +215,7 @@ func newRecord(p *generator.Portfolio, d, std *generator.Document, idx int, obj 
 		r.Planned = pd.Text
 	}
 	if a, ok := obj.Get("assessed").(generator.Date); ok {
-		r.Assessed = a.String()
+		r.Assessed = dates.text(a)
 	}
 	evidence := obj.List("evidence")
 	if len(evidence) > 0 {

@@ -9,6 +9,7 @@ import (
 	"cmp"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 // matrixSite is a small portfolio that exercises every alignment status, a
@@ -190,4 +191,29 @@ func TestStatementRows(t *testing.T) {
 		}
 	}
 	t.Errorf("no matrix page (%s) links the statement's row", strings.Join(names, ", "))
+}
+
+// Records assessed the same day share the date's text: a large portfolio has
+// hundreds of thousands of records and a few hundred dates.
+func TestRecordsAssessedTheSameDayShareItsText(t *testing.T) {
+	t.Parallel()
+	files := matrixSite()
+	files["content/blueprints/bp-twice.md"] = "---\nkind: blueprint\ntitle: Twice\ndomain: payments\ncompliance:\n" +
+		"  - {standard: std-auth, statement: A-1, status: implemented, evidence: [https://e.example/1], assessed: 2026-05-01}\n" +
+		"  - {standard: std-log, status: implemented, evidence: [https://e.example/2], assessed: 2026-05-01}\n---\nBody.\n"
+	m, diags := loadMatrix(t, files, "2026-11-27")
+	var texts []string
+	for _, r := range m.Records {
+		if r.Assessed == "2026-05-01" {
+			texts = append(texts, r.Assessed)
+		}
+	}
+	if len(texts) != 3 {
+		t.Fatalf("%d records assessed 2026-05-01, want 3\n%s", len(texts), sitetest.DiagLines(diags))
+	}
+	for _, s := range texts[1:] {
+		if unsafe.StringData(s) != unsafe.StringData(texts[0]) {
+			t.Error("records assessed the same day: a text each, want one")
+		}
+	}
 }
