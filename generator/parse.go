@@ -110,7 +110,7 @@ func (b *builder) parseBody(p *Portfolio, idx *linkIndex, d *Document, html bool
 		r.AdvanceLine()
 	}
 	root := b.md.Parser().Parse(r, parser.WithContext(parser.NewContext()))
-	collectBody(d, root)
+	collectBody(d, root, b.scalars)
 	for _, l := range d.links {
 		resolveLink(p, idx, d, l)
 	}
@@ -162,10 +162,12 @@ func checkEncoding(data []byte, sink *diag.DiagSink) ([]byte, bool) {
 }
 
 // collectBody walks the AST once for heading ids, the table of contents and the
-// links to other documents. The links are kept in one array (as the incremental
-// load keeps them): a document's links stay in memory for the whole build, and
-// each on its own would be one more object for the collector to mark.
-func collectBody(doc *Document, root ast.Node) {
+// links to other documents. What it keeps stays in memory for the whole build,
+// and each object is one more for the collector to mark: so the links are kept
+// in one array (as the incremental load keeps them), and heading ids and link
+// targets, which repeat from document to document ("context", an id), are the
+// run's shared texts.
+func collectBody(doc *Document, root ast.Node, shared *frontmatter.Scalars) {
 	doc.Anchors = map[string]bool{}
 	var links []bodyLink
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -176,14 +178,14 @@ func collectBody(doc *Document, root ast.Node) {
 		case *ast.Heading:
 			id, _ := n.AttributeString("id")
 			if idb, ok := id.([]byte); ok {
-				id := string(idb)
+				id := shared.Text(string(idb))
 				doc.Anchors[id] = true
 				if n.Level == 2 || n.Level == 3 {
 					doc.TOC = append(doc.TOC, Heading{Level: n.Level, ID: id, Text: plainText(n, doc.source)})
 				}
 			}
 		case *ast.Link:
-			switch dest := string(n.Destination); {
+			switch dest := shared.Text(string(n.Destination)); {
 			case isDocumentLink(dest):
 				links = append(links, bodyLink{node: n, dest: dest, offset: inlineOffset(n)})
 			case isLocalLink(dest):
@@ -194,7 +196,7 @@ func collectBody(doc *Document, root ast.Node) {
 				links = append(links, bodyLink{node: n, dest: dest, offset: fileLinkOffset(n, doc.source, "!["), file: true, image: true})
 			}
 		case *mdext.WikiLink:
-			links = append(links, bodyLink{node: n, dest: string(n.Target), offset: n.Offset, wiki: true})
+			links = append(links, bodyLink{node: n, dest: shared.Text(string(n.Target)), offset: n.Offset, wiki: true})
 		}
 		return ast.WalkContinue, nil
 	})

@@ -130,3 +130,30 @@ func TestEqualDatesShareOneValue(t *testing.T) {
 		t.Error("two blueprints reviewed the same day: two values, want one")
 	}
 }
+
+// What repeats from document to document in what the build keeps (a
+// reference's front-matter path, a heading id, a wikilink's target) is one
+// string for the run.
+func TestRepeatedPathsAndHeadingsShareText(t *testing.T) {
+	doc := func(title string) string {
+		return "---\nkind: blueprint\ntitle: " + title + "\ndepends_on: [c]\n---\n## Context\n\nSee [[c]].\n"
+	}
+	p, diags := loadTestSite(t, map[string]string{
+		"content/blueprints/a.md": doc("A"),
+		"content/blueprints/b.md": doc("B"),
+		"content/blueprints/c.md": "---\nkind: blueprint\ntitle: C\n---\nBody.\n",
+	}, "2026-11-27")
+	a, b := p.ByID["a"], p.ByID["b"]
+	if a == nil || b == nil || len(a.Refs) == 0 || len(b.Refs) == 0 || len(a.TOC) == 0 || len(b.TOC) == 0 || len(a.links) == 0 || len(b.links) == 0 {
+		t.Fatalf("refs %v %v, headings %v %v\n%s", a.Refs, b.Refs, a.TOC, b.TOC, diagLines(diags))
+	}
+	same := func(what, x, y string) {
+		t.Helper()
+		if x != y || unsafe.StringData(x) != unsafe.StringData(y) {
+			t.Errorf("%s: %q and %q, two strings, want one", what, x, y)
+		}
+	}
+	same("depends_on[0]", a.Refs[0].Field, b.Refs[0].Field)
+	same("the heading id", a.TOC[0].ID, b.TOC[0].ID)
+	same("the wikilink", a.links[0].dest, b.links[0].dest)
+}

@@ -313,7 +313,7 @@ func (fm *frontMatter) ref(v any, f *Field, p string) (any, bool) {
 	if len(fm.refs) == cap(fm.refs) {
 		fm.refs = make([]Ref, 0, refsAtOnce)
 	}
-	fm.refs = append(fm.refs, Ref{From: fm.doc, Target: target, Field: p, Anchor: anchor,
+	fm.refs = append(fm.refs, Ref{From: fm.doc, Target: target, Field: fm.b.scalars.Text(p), Anchor: anchor,
 		Relation: f.Relation, Inverse: f.Inverse, to: f.To})
 	fm.doc.Refs = append(fm.doc.Refs, &fm.refs[len(fm.refs)-1])
 	return asText(v, s), true

@@ -151,7 +151,7 @@ func (idx *Index) fill(e int32, n *yaml.Node, shared *Scalars) {
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k := n.Content[i]
-			idx.entries = append(idx.entries, fmEntry{key: shared.text(k.Value), line: int32(k.Line + 1), col: int32(k.Column)})
+			idx.entries = append(idx.entries, fmEntry{key: shared.Text(k.Value), line: int32(k.Line + 1), col: int32(k.Column)})
 		}
 		values = n.Content
 	case yaml.SequenceNode:

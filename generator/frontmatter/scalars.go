@@ -58,5 +58,8 @@ func (s *Scalars) box(text string) any {
 	return v
 }
 
-// text returns the shared string equal to text.
-func (s *Scalars) text(text string) string { return s.box(text).(string) }
+// Text returns the shared string equal to text (text itself when it is too long
+// to share or s is nil). Decode shares keys and values; a caller may share
+// other short texts of the run that repeat from document to document (the
+// front-matter paths of references, "compliance[0].standard").
+func (s *Scalars) Text(text string) string { return s.box(text).(string) }
