@@ -285,10 +285,12 @@
 // Values are normalised (Date, Period, Duration, *Object, []any) into
 // Document.Fields. The front matter stays in memory for the whole build, so it
 // is held in few objects: equal keys and short texts of a run are one string
-// and one box (frontmatter.Scalars), equal dates, periods and durations one
-// value, and a document's mappings, lists and references come out of a few
-// arrays of its own (valueSlabs). Common fields (id, kind, title, status, owner, tags, summary,
-// classification, review, draft) are copied to Document. id defaults to the file
+// and one box (frontmatter.Scalars), as are heading ids, link targets and
+// references' paths; equal dates, periods and durations are one value; a
+// document's mappings and lists come out of a few arrays of its own
+// (valueSlabs), its references eight at a time. Common fields (id, kind, title,
+// status, owner, tags, summary, classification, review, draft) are copied to
+// Document. id defaults to the file
 // name and must be lower-kebab; a document with an invalid id gets no page.
 //
 // Options.Audience (audience.go, --audience) leaves out of the index, like a

@@ -185,11 +185,11 @@ func collectBody(doc *Document, root ast.Node, shared *frontmatter.Scalars) {
 				}
 			}
 		case *ast.Link:
-			switch dest := shared.Text(string(n.Destination)); {
+			switch dest := string(n.Destination); {
 			case isDocumentLink(dest):
-				links = append(links, bodyLink{node: n, dest: dest, offset: inlineOffset(n)})
+				links = append(links, bodyLink{node: n, dest: shared.Text(dest), offset: inlineOffset(n)})
 			case isLocalLink(dest):
-				links = append(links, bodyLink{node: n, dest: dest, offset: fileLinkOffset(n, doc.source, "["), file: true})
+				links = append(links, bodyLink{node: n, dest: shared.Text(dest), offset: fileLinkOffset(n, doc.source, "["), file: true})
 			}
 		case *ast.Image:
 			if dest := string(n.Destination); isLocalLink(dest) {

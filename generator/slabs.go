@@ -16,7 +16,8 @@ import (
 // Each mapping and list is given exactly its room (capacity clipped), so that a
 // later Object.Set or append past it moves that one value out of the slab
 // instead of writing over its neighbour. A mapping the count did not foresee (a
-// scalar written for an object field with a short form) is allocated on its own.
+// scalar written for an object field with a short form) takes room while there
+// is some, so the last mappings may then be allocated on their own.
 type valueSlabs struct {
 	objs []Object
 	keys []string

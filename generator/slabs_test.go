@@ -48,8 +48,10 @@ func TestValueSlabsGiveEachValueItsOwnRoom(t *testing.T) {
 	// The top-level mapping was counted too, so the slabs are full now: a
 	// mapping the count did not foresee gets an allocation of its own.
 	s.object(1)
-	if extra := s.object(2); extra == nil || cap(extra.Keys) != 2 {
-		t.Errorf("an unforeseen mapping: %v", extra)
+	extra := s.object(2)
+	extra.Set("unforeseen", 5)
+	if slices.Contains(s.keys[:cap(s.keys)], "unforeseen") || extra.Get("unforeseen") != 5 {
+		t.Errorf("an unforeseen mapping was given room the slabs did not have: %v", extra.Keys)
 	}
 }
 
@@ -136,12 +138,12 @@ func TestEqualDatesShareOneValue(t *testing.T) {
 // string for the run.
 func TestRepeatedPathsAndHeadingsShareText(t *testing.T) {
 	doc := func(title string) string {
-		return "---\nkind: blueprint\ntitle: " + title + "\ndepends_on: [c]\n---\n## Context\n\nSee [[c]].\n"
+		return "---\nkind: blueprint\ntitle: " + title + "\ndepends_on: [core-service]\n---\n## Context\n\nSee [[core-service]].\n"
 	}
 	p, diags := loadTestSite(t, map[string]string{
-		"content/blueprints/a.md": doc("A"),
-		"content/blueprints/b.md": doc("B"),
-		"content/blueprints/c.md": "---\nkind: blueprint\ntitle: C\n---\nBody.\n",
+		"content/blueprints/a.md":            doc("A"),
+		"content/blueprints/b.md":            doc("B"),
+		"content/blueprints/core-service.md": "---\nkind: blueprint\ntitle: C\n---\nBody.\n",
 	}, "2026-11-27")
 	a, b := p.ByID["a"], p.ByID["b"]
 	if a == nil || b == nil || len(a.Refs) == 0 || len(b.Refs) == 0 || len(a.TOC) == 0 || len(b.TOC) == 0 || len(a.links) == 0 || len(b.links) == 0 {
@@ -156,4 +158,31 @@ func TestRepeatedPathsAndHeadingsShareText(t *testing.T) {
 	same("depends_on[0]", a.Refs[0].Field, b.Refs[0].Field)
 	same("the heading id", a.TOC[0].ID, b.TOC[0].ID)
 	same("the wikilink", a.links[0].dest, b.links[0].dest)
+}
+
+// Checking a value keeps the box its text was decoded into, so equal values
+// of two documents stay one box (plain or quoted, a text, a reference).
+func TestCheckedValuesKeepTheirSharedBox(t *testing.T) {
+	p, diags := loadTestSite(t, map[string]string{
+		"content/blueprints/a.md":            "---\nkind: blueprint\ntitle: A\nstatus: implemented\nowner: Identity Team\ndomain: identity\ndepends_on: [core-service]\n---\nBody.\n",
+		"content/blueprints/b.md":            "---\nkind: blueprint\ntitle: B\nstatus: 'implemented'\nowner: \"Identity Team\"\ndomain: identity\ndepends_on: [core-service]\n---\nBody.\n",
+		"content/blueprints/core-service.md": "---\nkind: blueprint\ntitle: C\n---\nBody.\n",
+	}, "2026-11-27")
+	a, b := p.ByID["a"], p.ByID["b"]
+	if a == nil || b == nil {
+		t.Fatal(diagLines(diags))
+	}
+	for _, key := range []string{"status", "owner", "domain"} {
+		if va, vb := a.Fields.Get(key), b.Fields.Get(key); va != vb || boxOf(va) != boxOf(vb) {
+			t.Errorf("%s: %v and %v, two boxes, want one", key, va, vb)
+		}
+	}
+	da, db := a.Fields.List("depends_on"), b.Fields.List("depends_on")
+	if len(da) != 1 || len(db) != 1 {
+		t.Fatalf("depends_on: %v and %v", da, db)
+	}
+	ia, ib := da[0].(*Object).Get("id"), db[0].(*Object).Get("id") // the short form of {id: …}
+	if ia != "core-service" || boxOf(ia) != boxOf(ib) {
+		t.Errorf("depends_on[0].id: %v and %v, two boxes, want one", ia, ib)
+	}
 }
