@@ -30,12 +30,9 @@ type builder struct {
 	ahead *mdext.Cache
 	hl    *mdext.Highlighter
 	bufs  *markup.Pool // for rendering bodies
-	// scalars are the run's shared front-matter keys and short texts
+	// scalars are the run's shared front-matter keys, short texts and dates
 	// (frontmatter.Scalars).
 	scalars *frontmatter.Scalars
-	// conversions are the run's dates, periods and durations, one box for each
-	// text (sharedConversion).
-	conversions conversions
 }
 
 // newMarkdown returns the one goldmark instance of a run: GFM, footnotes, front

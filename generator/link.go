@@ -278,7 +278,7 @@ func linkTarget(p *Portfolio, idx *linkIndex, l *bodyLink) *Document {
 // resolveBody reports the body links resolveLink could not resolve, checks #anchors
 // against the target's headings, and records the others as references.
 func (b *builder) resolveBody(d *Document, idx *linkIndex, sink *diag.DiagSink) {
-	var mentions []Ref // one array for the document's references by link
+	var mentions refArena
 	for _, l := range d.links {
 		switch {
 		case l.file:
@@ -305,12 +305,8 @@ func (b *builder) resolveBody(d *Document, idx *linkIndex, sink *diag.DiagSink) 
 			sink.Report(diag.CodeUnknownAnchor, l.pos, "link %s: %s has no heading with id %q%s", l.dest, to.Path,
 				anchor, diag.DidYouMean(anchor, SortedKeys(to.Anchors)))
 		}
-		if mentions == nil {
-			mentions = make([]Ref, 0, len(d.links))
-		}
-		mentions = append(mentions, Ref{From: d, To: to, Target: to.ID, Relation: relMentions, Inverse: relMentionedBy,
-			Anchor: anchor, offset: l.offset})
-		d.Refs = append(d.Refs, &mentions[len(mentions)-1])
+		d.Refs = append(d.Refs, mentions.add(Ref{From: d, To: to, Target: to.ID, Relation: relMentions, Inverse: relMentionedBy,
+			Anchor: anchor, offset: l.offset}))
 	}
 }
 

@@ -1,9 +1,6 @@
 package generator
 
-import (
-	"archfolio/generator/frontmatter"
-	"sync"
-)
+import "archfolio/generator/frontmatter"
 
 // valueSlabs hands out the mappings, keys and list values of one document's
 // front matter from a few allocations, sized by counting the decoded values
@@ -52,9 +49,9 @@ func (s *valueSlabs) object(n int) *Object {
 	if len(s.objs) == cap(s.objs) || cap(s.keys)-len(s.keys) < n || cap(s.vals)-len(s.vals) < n {
 		return objectOf(n)
 	}
-	s.objs = append(s.objs, Object{Keys: s.keys[len(s.keys) : len(s.keys) : len(s.keys)+n],
-		vals: s.vals[len(s.vals) : len(s.vals) : len(s.vals)+n]})
-	s.keys, s.vals = s.keys[:len(s.keys)+n], s.vals[:len(s.vals)+n]
+	keys := s.keys[len(s.keys) : len(s.keys) : len(s.keys)+n]
+	s.keys = s.keys[:len(s.keys)+n]
+	s.objs = append(s.objs, Object{Keys: keys, vals: s.list(n)})
 	return &s.objs[len(s.objs)-1]
 }
 
@@ -68,51 +65,19 @@ func (s *valueSlabs) list(n int) []any {
 	return l
 }
 
-// conversions holds the values converted from text (dates, periods,
-// durations) by their type and text, for sharedConversion.
-type conversions struct {
-	mu     sync.Mutex
-	byText map[conversion]any
-}
+// refsAtOnce is how many references a refArena makes room for at a time.
+const refsAtOnce = 8
 
-type conversion struct {
-	t    string // the field type (TypeDate…)
-	text string
-}
+// refArena makes a document's references a few at a time: one allocation for
+// several, as the collector marks them at every cycle. A reference's address
+// stays as it is given (a full array is left as it is, a new one begun).
+type refArena []Ref
 
-// maxSharedConversion is the longest text whose conversion is shared.
-const maxSharedConversion = 64
-
-// sharedConversion returns convert(v), boxed. When v is a short text, the box is
-// the one an equal text of the same type got earlier in the run: a portfolio
-// writes the same dates and periods thousands of times, and each box would be
-// one more object for the collector to mark.
-func sharedConversion[T any](c *conversions, t string, v any, convert func(any) (T, error)) (any, error) {
-	text, ok := v.(string)
-	if !ok || len(text) > maxSharedConversion {
-		x, err := convert(v)
-		return x, err
+// add returns a new reference equal to r.
+func (a *refArena) add(r Ref) *Ref {
+	if len(*a) == cap(*a) {
+		*a = make([]Ref, 0, refsAtOnce)
 	}
-	key := conversion{t, text}
-	c.mu.Lock()
-	x, ok := c.byText[key]
-	c.mu.Unlock()
-	if ok {
-		return x, nil
-	}
-	y, err := convert(v)
-	if err != nil {
-		return nil, err
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if x, ok := c.byText[key]; ok {
-		return x, nil
-	}
-	if c.byText == nil {
-		c.byText = map[conversion]any{}
-	}
-	boxed := any(y)
-	c.byText[key] = boxed
-	return boxed, nil
+	*a = append(*a, r)
+	return &(*a)[len(*a)-1]
 }

@@ -88,37 +88,37 @@ func TestFrontMatterThroughSlabs(t *testing.T) {
 // Equal dates of a run are one value; a text that is no date fails every time
 // it is written, not only the first.
 func TestEqualDatesShareOneValue(t *testing.T) {
-	var c conversions
-	first, err := sharedConversion(&c, TypeDate, "2026-04-01", parseDate)
+	c := frontmatter.NewScalars()
+	first, err := frontmatter.Convert(c, TypeDate, "2026-04-01", parseDate)
 	if err != nil {
 		t.Fatal(err)
 	}
-	again, _ := sharedConversion(&c, TypeDate, "2026-04-01", parseDate)
+	again, _ := frontmatter.Convert(c, TypeDate, "2026-04-01", parseDate)
 	if boxOf(first) != boxOf(again) {
 		t.Error("one date written twice: two values, want one")
 	}
 	if d, ok := again.(Date); !ok || d.String() != "2026-04-01" {
 		t.Errorf("got %#v", again)
 	}
-	other, _ := sharedConversion(&c, TypePeriod, "2026-04-01", ParsePeriod)
+	other, _ := frontmatter.Convert(c, TypePeriod, "2026-04-01", ParsePeriod)
 	if _, ok := other.(Period); !ok {
 		t.Errorf("the same text as a period: %#v, want a Period", other)
 	}
 	for range 2 {
-		if _, err := sharedConversion(&c, TypeDate, "2026-13-01", parseDate); err == nil {
+		if _, err := frontmatter.Convert(c, TypeDate, "2026-13-01", parseDate); err == nil {
 			t.Error("a month 13 was taken as a date")
 		}
 	}
 	calls := 0
-	long := strings.Repeat("9", maxSharedConversion+1)
+	long := strings.Repeat("9", frontmatter.MaxShared+1)
 	for range 2 {
-		_, _ = sharedConversion(&c, TypeDate, long, func(v any) (Date, error) {
+		_, _ = frontmatter.Convert(c, TypeDate, long, func(v any) (Date, error) {
 			calls++
 			return Date{}, errors.New("no")
 		})
 	}
 	if calls != 2 {
-		t.Errorf("a text over maxSharedConversion was converted %d times, want each time", calls)
+		t.Errorf("a text over frontmatter.MaxShared was converted %d times, want each time", calls)
 	}
 	p, diags := loadTestSite(t, map[string]string{
 		"content/blueprints/a.md": "---\nkind: blueprint\ntitle: A\nreview: {last: 2026-04-01, every: P6M}\n---\nBody.\n",

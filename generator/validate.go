@@ -18,11 +18,9 @@ type frontMatter struct {
 	b    *builder
 	doc  *Document
 	sink *diag.DiagSink
-	// slabs hold the document's mappings and lists; refs is where its
-	// references are made, a few at a time: one allocation for several, as the
-	// collector marks them at every cycle.
+	// slabs hold the document's mappings and lists, refs its references.
 	slabs *valueSlabs
-	refs  []Ref
+	refs  refArena
 }
 
 // readFrontMatter fills doc from the decoded front matter (frontmatter.Decode). It
@@ -205,19 +203,19 @@ func (fm *frontMatter) value(v any, f *Field, p string) (any, bool) {
 		}
 		return bv, true
 	case TypeDate:
-		d, err := sharedConversion(&fm.b.conversions, f.Type, v, parseDate)
+		d, err := frontmatter.Convert(fm.b.scalars, f.Type, v, parseDate)
 		if err != nil {
 			return fail(diag.CodeInvalidDate, "%v", err)
 		}
 		return d, true
 	case TypePeriod:
-		pd, err := sharedConversion(&fm.b.conversions, f.Type, v, ParsePeriod)
+		pd, err := frontmatter.Convert(fm.b.scalars, f.Type, v, ParsePeriod)
 		if err != nil {
 			return fail(diag.CodeInvalidPeriod, "%v", err)
 		}
 		return pd, true
 	case TypeDuration:
-		d, err := sharedConversion(&fm.b.conversions, f.Type, v, parseDuration)
+		d, err := frontmatter.Convert(fm.b.scalars, f.Type, v, parseDuration)
 		if err != nil {
 			return fail(diag.CodeInvalidDuration, "%v", err)
 		}
@@ -293,9 +291,6 @@ func (fm *frontMatter) objectValue(v any, f *Field, p string) (any, bool) {
 	return obj, true
 }
 
-// refsAtOnce is how many references frontMatter.refs makes room for at a time.
-const refsAtOnce = 8
-
 // ref records a reference by id; the link stage resolves it.
 func (fm *frontMatter) ref(v any, f *Field, p string) (any, bool) {
 	s, ok := scalarString(v)
@@ -310,12 +305,8 @@ func (fm *frontMatter) ref(v any, f *Field, p string) (any, bool) {
 	if f.Anchor {
 		target, anchor, _ = strings.Cut(s, "#")
 	}
-	if len(fm.refs) == cap(fm.refs) {
-		fm.refs = make([]Ref, 0, refsAtOnce)
-	}
-	fm.refs = append(fm.refs, Ref{From: fm.doc, Target: target, Field: fm.b.scalars.Text(p), Anchor: anchor,
-		Relation: f.Relation, Inverse: f.Inverse, to: f.To})
-	fm.doc.Refs = append(fm.doc.Refs, &fm.refs[len(fm.refs)-1])
+	fm.doc.Refs = append(fm.doc.Refs, fm.refs.add(Ref{From: fm.doc, Target: target, Field: fm.b.scalars.Text(p),
+		Anchor: anchor, Relation: f.Relation, Inverse: f.Inverse, to: f.To}))
 	return asText(v, s), true
 }
 

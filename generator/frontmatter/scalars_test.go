@@ -29,7 +29,7 @@ func decodeShared(t *testing.T, src string, shared *Scalars) (Map, *Index) {
 // Two documents decoded in one run share their keys and short texts: one
 // string, one box, in the values and in the index of positions.
 func TestScalarsShareKeysAndShortTexts(t *testing.T) {
-	long := strings.Repeat("a long description ", 5) // over maxShared
+	long := strings.Repeat("a long description ", 5) // over MaxShared
 	src := "status: implemented\nquoted: 'implemented'\ntags: [iam, logging]\nsummary: " + long + "\nversion: 2\n"
 	shared := NewScalars()
 	a, ia := decodeShared(t, src, shared)
@@ -58,7 +58,7 @@ func TestScalarsShareKeysAndShortTexts(t *testing.T) {
 		t.Error("a list item: two boxes, want one")
 	}
 	if sa, sb := a[3].Value.(string), b[3].Value.(string); unsafe.StringData(sa) == unsafe.StringData(sb) {
-		t.Error("a text over maxShared bytes was shared; it is hashed and kept for nothing")
+		t.Error("a text over MaxShared bytes was shared; it is hashed and kept for nothing")
 	}
 	if n := a[4].Value; n != 2 {
 		t.Errorf("version: %#v, want the number 2", n)
